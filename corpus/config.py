@@ -1,0 +1,86 @@
+"""Configuration and environment, read in one place.
+
+The dataset version lives in ``[tool.corpus]`` of the project's ``pyproject.toml``; paths default to the
+project layout (``seeds/``, ``seeds/annotations/``, ``dist/``) relative to the project root, found by
+walking up from the working directory to the first ``pyproject.toml`` with a ``[tool.corpus]`` table.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemas.errors import ConfigError
+
+VERSION_RE = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    root: Path
+    dataset_version: str | None
+    label_studio_url: str | None
+    label_studio_api_key: str | None
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def annotations(self) -> Path:
+        return self.root / "seeds" / "annotations"
+
+    @property
+    def dist(self) -> Path:
+        return self.root / "dist"
+
+    @property
+    def releases(self) -> Path:
+        return self.dist / "releases"
+
+    @property
+    def hub(self) -> Path:
+        return self.dist / "hub"
+
+
+def find_root(start: Path | None = None) -> Path:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "tool" in (data := _read_toml(candidate)) and "corpus" in data["tool"]:
+            return folder
+    return here
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+
+
+def load_settings(root: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    environ = dict(os.environ if environ is None else environ)
+    root = find_root() if root is None else Path(root).resolve()
+    pyproject = root / "pyproject.toml"
+    version = None
+    if pyproject.is_file():
+        version = _read_toml(pyproject).get("tool", {}).get("corpus", {}).get("dataset_version")
+        if version is not None:
+            check_version(str(version), f"{pyproject} [tool.corpus] dataset_version")
+    return Settings(
+        root=root,
+        dataset_version=version,
+        label_studio_url=environ.get("LABEL_STUDIO_URL") or None,
+        label_studio_api_key=environ.get("LABEL_STUDIO_API_KEY") or None,
+    )
+
+
+def check_version(version: str, where: str = "--version") -> str:
+    if not VERSION_RE.fullmatch(version):
+        raise ConfigError(f"{where}: {version!r} is not a version like 1.2.0 (MAJOR.MINOR.PATCH)")
+    return version

@@ -1,0 +1,133 @@
+"""The span rules of one document, in one place.
+
+Used by table validation, the annotation store, the Label Studio import and the pre-annotator's tests.
+Each failure names its rule, so callers can group and count them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from schemas.labels import LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL
+from schemas.records import NON_WHITESPACE_RE, is_whitespace
+
+
+class Rule:
+    """Rule names as they appear in validation reports."""
+
+    SCHEMA = "schema"
+    UNIQUE_DOC_ID = "unique_doc_id"
+    UNIQUE_SPAN_ID = "unique_span_id"
+    ORPHAN_SPAN = "orphan_span"
+    OFFSETS_IN_RANGE = "offsets_in_range"
+    SPAN_TEXT_MATCHES = "span_text_matches"
+    KNOWN_LABEL = "known_label"
+    LABEL_LAYER = "label_layer"
+    ZONE_NO_OVERLAP = "zone_no_overlap"
+    ZONE_TRIMMED = "zone_trimmed"
+    ZONE_COVERAGE = "zone_coverage"
+    QUOTE_INSIDE_ARTICLE = "quote_inside_article"
+    QUOTE_NO_OVERLAP = "quote_no_overlap"
+    DOC_ID_MATCHES_TEXT = "doc_id_matches_text"
+    SPLIT_MATCHES_DOC_ID = "split_matches_doc_id"
+    TEXT_HASH_MATCHES = "text_sha256_matches"
+    N_CHARS_MATCHES = "n_chars_matches"
+    NESTED_SPANS_MATCH = "nested_spans_match"
+    STATUS_CONSISTENT = "status_consistent"
+
+
+class SpanLike(Protocol):
+    """A ``Span`` or any row with the same fields, e.g. one read from a table that may hold bad values."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpanFault:
+    """One broken rule in one document's spans; ``index`` is the span's position in the input."""
+
+    rule: str
+    message: str
+    index: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+def _describe(span: SpanLike) -> str:
+    return f"{span.label} [{span.start}, {span.end})"
+
+
+def span_faults(text: str, spans: Sequence[SpanLike], *, complete: bool = True) -> list[SpanFault]:
+    """Every rule the spans of one document break; empty when they are valid.
+
+    ``complete`` asks, in addition, that the zone spans cover every non-whitespace character.
+    Rules that need valid offsets are only applied to spans whose offsets are in range.
+    """
+    faults: list[SpanFault] = []
+    in_range: list[tuple[int, SpanLike]] = []
+    for index, span in enumerate(spans):
+        if span.label not in LABEL_NAMES:
+            faults.append(SpanFault(Rule.KNOWN_LABEL, f"unknown label {span.label!r}; valid labels: "
+                                    f"{', '.join(LABEL_NAMES)}", index, span.start, span.end))
+            continue
+        if not 0 <= span.start < span.end <= len(text):
+            faults.append(SpanFault(Rule.OFFSETS_IN_RANGE, f"{_describe(span)} is outside the text of "
+                                    f"{len(text)} characters", index, span.start, span.end))
+            continue
+        actual = text[span.start:span.end]
+        if span.text != actual:
+            faults.append(SpanFault(Rule.SPAN_TEXT_MATCHES, f"{_describe(span)} stores text "
+                                    f"{span.text[:40]!r} but the document has {actual[:40]!r} there",
+                                    index, span.start, span.end))
+        in_range.append((index, span))
+
+    zones = sorted((item for item in in_range if LABELS_BY_NAME[item[1].label].layer == "zone"),
+                   key=lambda item: (item[1].start, item[1].end))
+    quotes = sorted((item for item in in_range if LABELS_BY_NAME[item[1].label].layer == "quote"),
+                    key=lambda item: (item[1].start, item[1].end))
+
+    for index, span in zones:
+        if is_whitespace(text[span.start]) or is_whitespace(text[span.end - 1]):
+            faults.append(SpanFault(Rule.ZONE_TRIMMED, f"{_describe(span)} starts or ends on whitespace",
+                                    index, span.start, span.end))
+    faults.extend(_overlaps(zones, Rule.ZONE_NO_OVERLAP, "zone"))
+    faults.extend(_overlaps(quotes, Rule.QUOTE_NO_OVERLAP, "quote"))
+
+    for index, span in quotes:
+        containers = [zone for _, zone in zones if zone.start <= span.start and span.end <= zone.end]
+        if not any(zone.label == QUOTE_CONTAINER_LABEL for zone in containers):
+            faults.append(SpanFault(Rule.QUOTE_INSIDE_ARTICLE, f"{_describe(span)} does not lie inside one "
+                                    f"{QUOTE_CONTAINER_LABEL} span", index, span.start, span.end))
+
+    if complete:
+        faults.extend(_coverage_gaps(text, [span for _, span in zones]))
+    return faults
+
+
+def _overlaps(items: list[tuple[int, SpanLike]], rule: str, layer: str) -> Iterable[SpanFault]:
+    furthest: SpanLike | None = None
+    for index, span in items:
+        if furthest is not None and span.start < furthest.end:
+            yield SpanFault(rule, f"{layer} span {_describe(span)} overlaps {_describe(furthest)}",
+                            index, span.start, span.end)
+        if furthest is None or span.end > furthest.end:
+            furthest = span
+
+
+def _coverage_gaps(text: str, zones: list[SpanLike]) -> Iterable[SpanFault]:
+    position = 0
+    for span in [*zones, None]:
+        gap_end = len(text) if span is None else span.start
+        if gap_end > position:
+            match = NON_WHITESPACE_RE.search(text, position, gap_end)
+            if match is not None:
+                yield SpanFault(Rule.ZONE_COVERAGE, f"non-whitespace text {text[match.start():gap_end][:40]!r} "
+                                f"at [{match.start()}, {gap_end}) is not covered by any zone span",
+                                None, match.start(), gap_end)
+        if span is not None:
+            position = max(position, span.end)
