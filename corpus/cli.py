@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
 
+import corpus.commands
 from schemas.errors import CorpusError
 
-# Each module defines ``register(subparsers)``, which adds its parser(s) with a ``handler(args) -> int``.
-COMMAND_MODULES: tuple[str, ...] = (
-    "corpus.commands.ingest",
-    "corpus.commands.validate",
-    "corpus.commands.release",
-    "corpus.commands.publish",
-    "corpus.commands.build",
-)
+
+def command_modules() -> list[str]:
+    """Every module of ``corpus.commands``; each defines ``register(subparsers)``, which adds its
+    parser(s) with ``set_defaults(handler=...)``, a function of the parsed arguments returning the exit status."""
+    return sorted(info.name for info in pkgutil.iter_modules(corpus.commands.__path__, "corpus.commands."))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         "spans, Label Studio round trip, Hugging Face hub folder.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in command_modules():
         importlib.import_module(name).register(subparsers)
     return parser
 
