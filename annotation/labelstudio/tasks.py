@@ -1,0 +1,65 @@
+"""Documents and annotations -> Label Studio tasks, predictions and annotation results.
+
+Every region carries ``value.text`` equal to the true slice ``text[start:end]`` (Label Studio keeps
+whatever text it is sent), a deterministic region id, and the control name of its label's layer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from annotation.labelstudio.config import CONTROL_NAMES, TEXT_NAME
+from schemas.records import Annotation, Document, Span
+
+
+def region_id(annotation_id: str, span: Span) -> str:
+    digest = hashlib.sha256(f"{annotation_id}|{span.label}|{span.start}|{span.end}".encode()).hexdigest()
+    return digest[:10]
+
+
+def regions(text: str, annotation: Annotation) -> list[dict]:
+    """The result regions of ``annotation``, each with the true slice of ``text``."""
+    result = []
+    for span in sorted(annotation.spans, key=lambda s: (s.start, s.layer != "zone", s.end)):
+        region = {
+            "id": region_id(annotation.annotation_id, span),
+            "from_name": CONTROL_NAMES[span.layer],
+            "to_name": TEXT_NAME,
+            "type": "labels",
+            "origin": "prediction" if annotation.origin == "machine" else "manual",
+            "value": {"start": span.start, "end": span.end, "text": text[span.start:span.end],
+                      "labels": [span.label]},
+        }
+        if span.score is not None:
+            region["score"] = span.score
+        result.append(region)
+    return result
+
+
+def prediction(text: str, annotation: Annotation) -> dict:
+    scores = [span.score for span in annotation.spans if span.score is not None]
+    return {
+        "model_version": annotation.model_version or annotation.annotation_id,
+        "score": round(sum(scores) / len(scores), 6) if scores else None,
+        "result": regions(text, annotation),
+    }
+
+
+def task(document: Document, predictions: Iterable[Annotation] = (), annotations: Iterable[Annotation] = ()) -> dict:
+    """One Label Studio task for ``document``: its text and ids as data, machine spans as predictions,
+    existing human annotations (for review) as annotations."""
+    return {
+        "data": {
+            TEXT_NAME: document.text,
+            "doc_id": document.doc_id,
+            "text_sha256": document.text_sha256,
+            "source": document.sources[0] if document.sources else document.doc_id,
+        },
+        "predictions": [prediction(document.text, a) for a in predictions],
+        "annotations": [
+            {"result": regions(document.text, a), "ground_truth": a.ground_truth,
+             "meta": {"annotation_id": a.annotation_id, "annotator": a.annotator}}
+            for a in annotations
+        ],
+    }
