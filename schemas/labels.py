@@ -43,14 +43,14 @@ LABELS: tuple[Label, ...] = (
         name="boilerplate",
         layer="zone",
         definition="Site furniture: navigation, section names, site names, follow/share prompts, "
-        "legal text, list headings such as \"Recent Posts\".",
+        "photo captions and credits, legal text, ads, list headings such as \"Recent Posts\".",
         colour="#757575",
         hotkey="b",
     ),
     Label(
         name="teaser",
         layer="zone",
-        definition="One block promoting one other article: its headline, summary and its own timestamp.",
+        definition="One promoted item pointing to another article, as one span: its headline, summary and its own timestamp.",
         colour="#EF6C00",
         hotkey="t",
     ),
@@ -77,3 +77,11 @@ def layer_of(label_name: str) -> Layer:
         return LABELS_BY_NAME[label_name].layer
     except KeyError:
         raise ValueError(f"unknown label {label_name!r}; valid labels: {', '.join(LABEL_NAMES)}") from None
+
+
+def labels_markdown_table() -> str:
+    """The label table of the guidelines and the dataset card."""
+    rows = ["| label | layer | definition | colour | hotkey |", "| --- | --- | --- | --- | --- |"]
+    rows += [f"| `{label.name}` | {label.layer} | {label.definition} | `{label.colour}` | `{label.hotkey}` |"
+             for label in LABELS]
+    return "\n".join(rows)
