@@ -1,0 +1,256 @@
+"""An HTML page rendered into plain text: its visible text, one block per paragraph-like element.
+
+``parse_html`` decodes the page strictly (a byte-order mark, else the ``<meta>`` charset in the first
+bytes, else UTF-8; never a silent replacement character), parses it with lxml and renders the visible
+text as blocks separated by a blank line. Inside a block, HTML whitespace (space, tab, CR, LF, FF) runs
+collapse to one space and the block is trimmed of Unicode white space at both ends, as a browser
+renders it; the resulting text is then kept exactly. Scripts, styles, ``<head>``, fallback content
+and hidden elements (``hidden``, ``aria-hidden="true"``, inline ``display:none`` or
+``visibility:hidden``) are dropped. Every block keeps the element it came from, so annotators
+(machine or human) can work on the blocks and map them back to offsets in the text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from schemas.errors import InputError
+from schemas.records import NON_WHITESPACE_RE, WHITESPACE_CLASS
+
+BLOCK_SEPARATOR = "\n\n"
+
+# Elements whose content a browser does not show: code, metadata, fallback content of embedded media.
+DROPPED_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object",
+        "noembed", "noframes", "video", "audio", "canvas", "datalist", "frameset",
+    }
+)  # fmt: skip
+# Elements a browser lays out as blocks (display: block, list-item or table parts, by default).
+BLOCK_TAGS = frozenset(
+    {
+        "html", "body", "address", "article", "aside", "blockquote", "center", "caption", "dd",
+        "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li",
+        "listing", "main", "menu", "nav", "ol", "optgroup", "option", "p", "plaintext", "pre",
+        "search", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+        "xmp",
+    }
+)  # fmt: skip
+# Elements whose line breaks are kept by a browser: each line of them is a block of its own.
+PREFORMATTED_TAGS = frozenset({"pre", "listing", "plaintext", "xmp", "textarea"})
+
+HTML_SPACE_RUN_RE = re.compile(r"[ \t\n\r\f]+")
+EDGE_WHITESPACE_RE = re.compile(f"\\A[{WHITESPACE_CLASS}]+|[{WHITESPACE_CLASS}]+\\Z")
+HIDING_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE)
+META_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+# Browsers look for the <meta> charset in the first 1024 bytes; allow for long preambles.
+CHARSET_PRESCAN_BYTES = 4096
+BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Declared charsets that browsers (WHATWG Encoding Standard) decode as a superset; keyed by codec name.
+BROWSER_ENCODINGS = {
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    # A <meta> cannot declare UTF-16: the bytes it was read from were ASCII-compatible.
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+}
+
+
+class UndecodableError(InputError):
+    """The page's bytes are not valid in its encoding; names the file and the byte offset."""
+
+    def __init__(self, source: str, offset: int, encoding: str, reason: str) -> None:
+        self.source = source
+        self.offset = offset
+        self.encoding = encoding
+        self.description = f"cannot decode byte {offset} as {encoding}: {reason}"
+        super().__init__(f"{source}: {self.description}")
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlBlock:
+    """The text of one block of the page and the block element it came from."""
+
+    text: str
+    element: lxml.html.HtmlElement
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """The visible text of a page: its blocks joined by a blank line; ``block_starts[i]`` is the offset
+    of ``blocks[i].text`` in ``text``. ``tree`` is the parsed document the blocks' elements belong to."""
+
+    text: str
+    blocks: tuple[HtmlBlock, ...]
+    block_starts: tuple[int, ...]
+    title: str | None
+    url: str | None
+    tree: lxml.html.HtmlElement
+
+
+def parse_html(data: bytes, source: str) -> HtmlPage:
+    """Render the page ``data`` (named ``source`` in errors) into text; raises ``UndecodableError``
+    (an ``InputError``) naming ``source`` and the byte offset when the bytes do not decode."""
+    markup = decode_html(data, source)
+    tree = _parse(markup.encode("utf-8"))
+    blocks = _render_blocks(tree)
+    starts = []
+    position = 0
+    for block in blocks:
+        starts.append(position)
+        position += len(block.text) + len(BLOCK_SEPARATOR)
+    return HtmlPage(
+        text=BLOCK_SEPARATOR.join(block.text for block in blocks),
+        blocks=blocks,
+        block_starts=tuple(starts),
+        title=_title(tree),
+        url=_canonical_url(tree),
+        tree=tree,
+    )
+
+
+def decode_html(data: bytes, source: str) -> str:
+    """The page's characters: decoded by its byte-order mark, else its ``<meta>`` charset, else UTF-8."""
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return decode_strict(data, source, encoding, len(mark), f"{encoding} (byte-order mark)")
+    declared = META_CHARSET_RE.search(data, 0, CHARSET_PRESCAN_BYTES)
+    if declared is not None:
+        label = declared.group(1).decode("ascii")
+        try:
+            encoding = codecs.lookup(label).name
+        except LookupError:
+            return decode_strict(data, source, "utf-8", 0, f"utf-8 (declared charset {label!r} is unknown)")
+        encoding = BROWSER_ENCODINGS.get(encoding, encoding)
+        return decode_strict(data, source, encoding, 0, f"{encoding} (declared charset {label!r})")
+    return decode_strict(data, source, "utf-8", 0, "utf-8 (no byte-order mark or declared charset)")
+
+
+def decode_strict(data: bytes, source: str, encoding: str, skip: int = 0, described: str | None = None) -> str:
+    """``data[skip:]`` decoded; raises ``UndecodableError`` with the offset of the bad byte in ``data``."""
+    try:
+        return data[skip:].decode(encoding)
+    except UnicodeDecodeError as error:
+        offset = skip + error.start
+        bad = data[offset : skip + error.end].hex(" ")
+        raise UndecodableError(source, offset, described or encoding, f"{error.reason} (bytes {bad})") from None
+
+
+def _parse(utf8: bytes) -> lxml.html.HtmlElement:
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    tree = etree.fromstring(utf8, parser)
+    # libxml2 builds no document at all from markup without any element or text.
+    return tree if tree is not None else etree.fromstring(b"<html><body></body></html>", parser)
+
+
+def _is_hidden(element: lxml.html.HtmlElement) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    if (element.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    if element.tag == "dialog" and element.get("open") is None:
+        return True
+    style = element.get("style")
+    return style is not None and HIDING_STYLE_RE.search(style) is not None
+
+
+def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
+    blocks: list[HtmlBlock] = []
+    pieces: list[str] = []
+    owners = [tree]  # the block elements enclosing the current position, innermost last
+    preformatted: list[lxml.html.HtmlElement] = []  # likewise, the elements keeping line breaks
+
+    def flush(owner: lxml.html.HtmlElement) -> None:
+        if not pieces:
+            return
+        raw = "".join(pieces)
+        pieces.clear()
+        if NON_WHITESPACE_RE.search(raw) is None:
+            return
+        blocks.append(HtmlBlock(EDGE_WHITESPACE_RE.sub("", HTML_SPACE_RUN_RE.sub(" ", raw)), owner))
+
+    def add(text: str) -> None:
+        if preformatted and "\n" in text:
+            first, *lines = text.split("\n")
+            pieces.append(first)
+            for line in lines:
+                flush(owners[-1])
+                pieces.append(line)
+        else:
+            pieces.append(text)
+
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        if event == "start":
+            if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_hidden(element):
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_TAGS:
+                flush(owners[-1])
+                owners.append(element)
+            elif tag == "br":
+                flush(owners[-1])
+            if tag in PREFORMATTED_TAGS:
+                preformatted.append(element)
+            if element.text:
+                add(element.text)
+            continue
+        # "end": also reached for skipped elements, whose tail text is still shown.
+        if owners[-1] is element:
+            flush(element)
+            owners.pop()
+        if preformatted and preformatted[-1] is element:
+            preformatted.pop()
+        if element.tail and element is not tree:
+            add(element.tail)
+    flush(tree)
+    return tuple(blocks)
+
+
+def _collapsed(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return EDGE_WHITESPACE_RE.sub("", HTML_SPACE_RUN_RE.sub(" ", text)) or None
+
+
+def _meta_content(tree: lxml.html.HtmlElement, key: str) -> str | None:
+    for meta in tree.iter("meta"):
+        if key in ((meta.get("property") or "").strip().lower(), (meta.get("name") or "").strip().lower()):
+            value = _collapsed(meta.get("content"))
+            if value:
+                return value
+    return None
+
+
+def _title(tree: lxml.html.HtmlElement) -> str | None:
+    title = tree.find("head/title")
+    text = _collapsed(title.text_content()) if title is not None else None
+    return text or _meta_content(tree, "og:title")
+
+
+def _canonical_url(tree: lxml.html.HtmlElement) -> str | None:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            href = (link.get("href") or "").strip()
+            if href:
+                return href
+    return _meta_content(tree, "og:url")

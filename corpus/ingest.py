@@ -1,0 +1,333 @@
+"""The ingest stage: text and HTML files (and folders of them) become ``Document`` records.
+
+A ``.txt`` file is decoded as UTF-8 and kept exactly (one leading byte-order mark is not part of the
+text; nothing else changes); an HTML file (``.html``, ``.htm``, optionally gzipped) is rendered to its
+visible text by ``corpus.html.parse_html``. The same text read from several files is one document
+listing every source in input order. Nothing is silently dropped: a file that cannot be used is set
+aside as a ``Reject`` with its reason (undecodable bytes name the byte offset), and files of other
+types are listed as ``Skipped``.
+
+Sources are named by their path relative to the project root when they are under it (otherwise as
+given), with ``/`` separators, so ids, sources and release hashes do not depend on the checkout path.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import tempfile
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from corpus.config import find_root
+from corpus.html import UndecodableError, decode_strict, parse_html
+from corpus.progress import track
+from schemas.errors import ConfigError, InputError
+from schemas.records import NON_WHITESPACE_RE, Document
+
+# File name endings read by ingest (matched case-insensitively) and how each is read.
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+UTF8_BOM = b"\xef\xbb\xbf"
+
+# Why a file was set aside.
+REJECT_REASONS = ("undecodable", "empty", "invalid-gzip", "unreadable")
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A path ingest does not read (an unsupported type, a hidden file), listed with the reason."""
+
+    path: Path
+    reason: str
+
+    @property
+    def file_type(self) -> str:
+        """What kind of path it is, for counting: its suffix, or a description when it has none."""
+        if self.path.name.startswith("."):
+            return "hidden"
+        return self.path.suffix.lower() or "(no suffix)"
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """A file set aside: its source name, a reason from ``REJECT_REASONS`` and a human-readable detail."""
+
+    source: str
+    reason: str
+    detail: str
+
+    def __post_init__(self) -> None:
+        if self.reason not in REJECT_REASONS:
+            raise ValueError(f"unknown reject reason {self.reason!r}; valid: {', '.join(REJECT_REASONS)}")
+
+    def to_json(self) -> dict[str, str]:
+        return {"source": self.source, "reason": self.reason, "detail": self.detail}
+
+
+class RejectedPage(InputError):
+    """A page that cannot become a document; set it aside (``reject``) and go on with the others."""
+
+    def __init__(self, reject: Reject) -> None:
+        self.reject = reject
+        super().__init__(f"{reject.source}: {reject.detail}")
+
+
+class NothingToIngest(InputError):
+    """No document came out of the paths given; ``result`` tells what was rejected and skipped."""
+
+    def __init__(self, message: str, result: IngestResult) -> None:
+        self.result = result
+        super().__init__(message)
+
+
+class RejectLog:
+    """The rejects report: JSON Lines of ``{"source", "reason", "detail"}``, written atomically.
+
+    Use as a context manager; the file appears complete when the block ends normally or with an
+    ``InputError`` (so a run with nothing usable still reports why), and not at all otherwise.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.rejects: list[Reject] = []
+
+    def add(self, reject: Reject) -> None:
+        self.rejects.append(reject)
+
+    def __enter__(self) -> RejectLog:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if kind is None or issubclass(kind, InputError):
+            self.write()
+
+    def write(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=self.path.parent, prefix=f".{self.path.name}.", delete=False
+        )
+        try:
+            with handle:
+                for reject in self.rejects:
+                    handle.write(json.dumps(reject.to_json(), ensure_ascii=False) + "\n")
+            os.replace(handle.name, self.path)
+        except BaseException:
+            Path(handle.name).unlink(missing_ok=True)
+            raise
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """Documents in order of first appearance, with what was set aside and what was skipped."""
+
+    documents: tuple[Document, ...]
+    rejects: tuple[Reject, ...]
+    skipped: tuple[Skipped, ...]
+
+    @property
+    def files_read(self) -> int:
+        return sum(len(document.sources) for document in self.documents) + len(self.rejects)
+
+    @property
+    def merged_duplicates(self) -> int:
+        """Sources whose text was already read from an earlier source."""
+        return sum(len(document.sources) - 1 for document in self.documents)
+
+    def rejects_by_reason(self) -> dict[str, int]:
+        return dict(sorted(Counter(reject.reason for reject in self.rejects).items()))
+
+    def skipped_by_type(self) -> dict[str, int]:
+        return dict(sorted(Counter(skipped.file_type for skipped in self.skipped).items()))
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "documents": len(self.documents),
+            "files_read": self.files_read,
+            "merged_duplicates": self.merged_duplicates,
+            "rejects": len(self.rejects),
+            "rejects_by_reason": self.rejects_by_reason(),
+            "skipped": len(self.skipped),
+            "skipped_by_type": self.skipped_by_type(),
+        }
+
+
+def is_supported(path: Path) -> bool:
+    return path.name.lower().endswith(SUPPORTED_SUFFIXES)
+
+
+def iter_input_files(paths: Sequence[Path]) -> Iterator[Path | Skipped]:
+    """The files to read, in a deterministic order: the arguments in the order given, folders walked
+    recursively with entries sorted by name (code point order). Unsupported files, hidden files and
+    folders (names starting with ``.``) and symbolic links to folders are yielded as ``Skipped``.
+    A path that does not exist is a ``ConfigError``."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.is_file():
+            yield path if is_supported(path) else _unsupported(path)
+        else:
+            raise ConfigError(f"{path}: no such file or folder to ingest")
+
+
+def _walk(folder: Path) -> Iterator[Path | Skipped]:
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        path = folder / entry.name
+        if entry.name.startswith("."):
+            yield Skipped(path, "hidden file or folder")
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_dir():
+            yield Skipped(path, "symbolic link to a folder (not followed)")
+        elif entry.is_file() and is_supported(path):
+            yield path
+        else:
+            yield _unsupported(path)
+
+
+def _unsupported(path: Path) -> Skipped:
+    return Skipped(path, f"unsupported file type; ingest reads {', '.join(SUPPORTED_SUFFIXES)}")
+
+
+def source_name(path: Path, root: Path | None = None) -> str:
+    """``path`` relative to the project ``root`` (``/``-separated) when under it, else as given."""
+    root = (find_root() if root is None else Path(root)).resolve()
+    for candidate in (Path(os.path.abspath(path)), Path(path).resolve()):
+        if candidate.is_relative_to(root):
+            return candidate.relative_to(root).as_posix()
+    return Path(path).as_posix()
+
+
+def read_page(path: Path, source: str | None = None) -> Document:
+    """The document read from one file; ``source`` names it (default: ``source_name(path)``).
+    Raises ``RejectedPage`` (an ``InputError``) when the file cannot be used, with the reason."""
+    path = Path(path)
+    source = source_name(path) if source is None else source
+    name = path.name.lower()
+    if not name.endswith(SUPPORTED_SUFFIXES):
+        raise InputError(f"{source}: unsupported file type; ingest reads {', '.join(SUPPORTED_SUFFIXES)}")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RejectedPage(Reject(source, "unreadable", f"cannot read the file: {error.strerror}")) from None
+    if name.endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as error:
+            raise RejectedPage(Reject(source, "invalid-gzip", f"not a valid gzip file: {error}")) from None
+    if name.endswith(TEXT_SUFFIXES):
+        return _text_document(data, source)
+    return _html_document(data, source)
+
+
+def _text_document(data: bytes, source: str) -> Document:
+    skip = len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0
+    try:
+        text = decode_strict(data, source, "utf-8", skip)
+    except UndecodableError as error:
+        raise RejectedPage(Reject(source, "undecodable", error.description)) from None
+    if not text:
+        raise RejectedPage(Reject(source, "empty", "the file has no text"))
+    if NON_WHITESPACE_RE.search(text) is None:
+        raise RejectedPage(Reject(source, "empty", f"the text is white space only ({len(text)} characters)"))
+    return Document.from_text(text, sources=(source,))
+
+
+def _html_document(data: bytes, source: str) -> Document:
+    try:
+        page = parse_html(data, source)
+    except UndecodableError as error:
+        raise RejectedPage(Reject(source, "undecodable", error.description)) from None
+    if not page.text:
+        raise RejectedPage(Reject(source, "empty", "the page has no visible text"))
+    return Document.from_text(page.text, sources=(source,), url=page.url, title=page.title)
+
+
+def read_pages(files: Iterable[Path | Skipped], root: Path | None = None) -> Iterator[Document | Reject | Skipped]:
+    """The streaming stage: one ``Document`` or ``Reject`` per file, ``Skipped`` entries passed through."""
+    root = find_root() if root is None else Path(root)
+    for item in files:
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        try:
+            yield read_page(item, source_name(item, root))
+        except RejectedPage as rejected:
+            yield rejected.reject
+
+
+def ingest_paths(paths: Sequence[Path], root: Path | None = None) -> Iterator[Document]:
+    """Every document read from ``paths``, one per file in input order and not merged, for callers that
+    cannot set pages aside: raises ``RejectedPage`` at the first file that cannot be used. Files of
+    other types (``Skipped``) are not pages and are passed over."""
+    for item in read_pages(iter_input_files(paths), root):
+        if isinstance(item, Reject):
+            raise RejectedPage(item)
+        if isinstance(item, Document):
+            yield item
+
+
+def merge_documents(documents: Iterable[Document]) -> list[Document]:
+    """One document per text, in order of first appearance, listing every source in input order (each
+    once); the title and URL are the first ones found."""
+    merged: dict[str, Document] = {}
+    for document in documents:
+        seen = merged.get(document.doc_id)
+        if seen is None:
+            merged[document.doc_id] = document
+            continue
+        new_sources = tuple(source for source in document.sources if source not in seen.sources)
+        merged[document.doc_id] = Document(
+            doc_id=seen.doc_id,
+            text=seen.text,
+            sources=seen.sources + new_sources,
+            url=seen.url if seen.url is not None else document.url,
+            title=seen.title if seen.title is not None else document.title,
+        )
+    return list(merged.values())
+
+
+def ingest(paths: Sequence[Path], rejects: RejectLog | None = None, root: Path | None = None) -> IngestResult:
+    """Read ``paths`` (files and folders) into documents merged by text, with a progress bar.
+
+    Rejects are recorded in ``rejects`` when given and always returned; raises ``InputError`` when no
+    document came out of the paths at all (``NothingToIngest``, carrying the result)."""
+    files = list(iter_input_files(paths))
+    documents: list[Document] = []
+    set_aside: list[Reject] = []
+    skipped: list[Skipped] = []
+    for item in track(read_pages(files, root), "ingest", total=len(files)):
+        if isinstance(item, Document):
+            documents.append(item)
+        elif isinstance(item, Reject):
+            set_aside.append(item)
+            if rejects is not None:
+                rejects.add(item)
+        else:
+            skipped.append(item)
+    result = IngestResult(tuple(merge_documents(documents)), tuple(set_aside), tuple(skipped))
+    if not result.documents:
+        given = ", ".join(str(path) for path in paths)
+        rejected = _counted(result.rejects_by_reason())
+        passed_over = _counted(result.skipped_by_type())
+        raise NothingToIngest(
+            f"nothing usable in {given}: {len(set_aside)} file(s) rejected{rejected}, {len(skipped)} skipped"
+            f"{passed_over}; ingest reads {', '.join(SUPPORTED_SUFFIXES)}",
+            result,
+        )
+    return result
+
+
+def _counted(counts: dict[str, int]) -> str:
+    return f" ({', '.join(f'{key}: {count}' for key, count in counts.items())})" if counts else ""
