@@ -1,0 +1,112 @@
+"""Assemble spans from block labels and quotes; the public ``Preannotator`` and pipeline stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from annotation.preannotate.blocks import Block, split_blocks
+from annotation.preannotate.features import features_of
+from annotation.preannotate.quotes import find_quotes
+from annotation.preannotate.stats import BlockStats, site_of
+from annotation.preannotate.zones import ARTICLE, TEASER, BlockEvidence, BlockLabel, classify_blocks
+from schemas.records import Annotation, Document, Span
+
+if TYPE_CHECKING:
+    from corpus.html import HtmlPage
+
+# Bump on any change that can change output: it is recorded on every machine annotation.
+MODEL_VERSION = "zones-1"
+QUOTE_SCORE = 0.8
+# A page whose prose is mostly shared with other pages of its site is a near-duplicate, not a template.
+MAX_TEMPLATE_PROSE_SHARE = 0.5
+
+
+class Preannotator:
+    """Machine pre-annotation of one document at a time.
+
+    ``stats`` (optional) is a corpus-level ``BlockStats``: blocks repeated across pages of the same site
+    are then taken as template.
+    """
+
+    model_version = MODEL_VERSION
+
+    def __init__(self, stats: BlockStats | None = None) -> None:
+        self.stats = stats
+
+    def annotate(self, document: Document, html: HtmlPage | None = None) -> Annotation:
+        blocks = split_blocks(document.text)
+        evidence = self._evidence(document, blocks, html)
+        labels = classify_blocks(blocks, evidence, title=document.title or (html.title if html else None))
+        spans = zone_spans(document.text, blocks, labels)
+        spans += [Span.on(document.text, start, end, "quote", QUOTE_SCORE)
+                  for start, end in find_quotes(document.text, article_runs(blocks, labels))]
+        return Annotation(
+            annotation_id=f"{MODEL_VERSION}:{document.doc_id}",
+            doc_id=document.doc_id,
+            text_sha256=document.text_sha256,
+            origin="machine",
+            model_version=MODEL_VERSION,
+            source=document.sources[0] if document.sources else None,
+            spans=tuple(sorted(spans, key=lambda s: (s.start, s.layer != "zone", s.end))),
+        )
+
+    def _evidence(self, document: Document, blocks: list[Block], html: HtmlPage | None) -> list[BlockEvidence]:
+        template = self._template_flags(document, blocks)
+        if html is not None:
+            from annotation.preannotate.html import dom_evidence
+
+            return dom_evidence(html, document.text, blocks, template)
+        return [BlockEvidence(template=flag) for flag in template]
+
+    def _template_flags(self, document: Document, blocks: list[Block]) -> list[bool]:
+        if self.stats is None:
+            return [False] * len(blocks)
+        site = site_of(document)
+        flags = [self.stats.is_template(site, block.text) for block in blocks]
+        prose = [f.n_words if (f := features_of(block.text)).text_like else 0 for block in blocks]
+        shared = sum(words for words, flag in zip(prose, flags, strict=True) if flag)
+        if sum(prose) and shared / sum(prose) > MAX_TEMPLATE_PROSE_SHARE:
+            return [False] * len(blocks)
+        return flags
+
+
+def zone_spans(text: str, blocks: list[Block], labels: list[BlockLabel]) -> list[Span]:
+    """One span per line for article and boilerplate, one per promoted item for teasers (the
+    segmentation of annotation/guidelines.md, section 5)."""
+    spans: list[Span] = []
+    index = 0
+    while index < len(blocks):
+        label = labels[index]
+        last = index
+        if label.label == TEASER:
+            while last + 1 < len(blocks) and labels[last + 1].label == TEASER and labels[last + 1].item == label.item:
+                last += 1
+        score = min(labels[i].score for i in range(index, last + 1))
+        spans.append(Span.on(text, blocks[index].start, blocks[last].end, label.label, score))
+        index = last + 1
+    return spans
+
+
+def article_runs(blocks: list[Block], labels: list[BlockLabel]) -> list[tuple[int, int]]:
+    """``[start, end)`` of each run of consecutive article lines: where a quotation may continue."""
+    runs: list[tuple[int, int]] = []
+    for block, label in zip(blocks, labels, strict=True):
+        if label.label != ARTICLE:
+            continue
+        if runs and labels[block.index - 1].label == ARTICLE and block.index > 0:
+            runs[-1] = (runs[-1][0], block.end)
+        else:
+            runs.append((block.start, block.end))
+    return runs
+
+
+def preannotate_stage(
+    documents: Iterable[Document],
+    stats: BlockStats | None = None,
+    pages: dict[str, HtmlPage] | None = None,
+) -> Iterator[Annotation]:
+    """Pipeline stage: documents in, machine annotations out. ``pages`` maps doc ids to parsed HTML."""
+    annotator = Preannotator(stats)
+    for document in documents:
+        yield annotator.annotate(document, (pages or {}).get(document.doc_id))

@@ -1,0 +1,157 @@
+"""Surface features of one block of text, shared by the text and HTML paths.
+
+Only the shape of the text is used here (length, punctuation, capitalisation, a few closed lists of
+phrases that news sites use for furniture); the DOM signals live in ``html.py`` and the cross-page
+repetition in ``stats.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]")
+
+# Relative and absolute timestamps as teaser lists and bylines print them.
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+TIMESTAMP_RE = re.compile(
+    r"^(?:(?:updated|published|posted|last updated|first published|modified)\s*:?\s*(?:on\s+)?)?(?:"
+    r"(?:\d+|an?|one|two|few)\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wks?|"
+    r"weeks?|mo|months?|y|yrs?|years?)\s+ago"
+    r"|just now|yesterday|today|an? (?:minute|hour|day|week) ago"
+    r"|(?:" + _WEEKDAYS + r",?\s+)?(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r",?(?:\s+\d{4})?)"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?"
+    r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+    r")(?:\s*[|•·-]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
+    re.IGNORECASE,
+)
+DATE_ANYWHERE_RE = re.compile(
+    r"\b(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTHS + r"\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}\s*[ap]\.?m\b|\d+\s+(?:minutes?|hours?|days?)\s+ago)",
+    re.IGNORECASE,
+)
+READ_TIME_RE = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read$", re.IGNORECASE)
+
+# Headings that open a list of links to other pages (teasers) or a block of site furniture.
+LIST_HEADING_RE = re.compile(
+    r"^(?:recent|latest|popular|related|trending|recommended|featured|top|more|most|editor'?s?'? picks?|"
+    r"also|other|you may|you might|we recommend|don'?t miss|read more|read next|up next|further reading|"
+    r"sponsored|promoted|around the web|from the web|elsewhere|in case you missed|watch|must read|"
+    r"in other news|what to read next|next up|keep reading|continue reading|more stories|explore)"
+    r"\b[\w\s'’&:,-]{0,40}$",
+    re.IGNORECASE,
+)
+# Furniture: share/follow prompts, account and subscription calls, legal lines, ads.
+FURNITURE_START_RE = re.compile(
+    r"^(?:follow|share|like|subscribe|sign (?:up|in)|log ?in|log ?out|register|join|download|"
+    r"get (?:the|our)|click|tap|tweet|email|print|comment|reply|advertisement|advertising|"
+    r"ad|sponsored|skip to|jump to|back to top|menu|search|close|home|cookie|accept|"
+    r"read (?:more|full|the full)|see (?:more|all)|view (?:more|all|comments)|show (?:more|comments)|"
+    r"load more|loading|image|photo|video|watch|listen|play|copyright|all rights|terms|privacy)\b",
+    re.IGNORECASE,
+)
+FURNITURE_RE = re.compile(
+    r"(?:©|\(c\)\s*\d{4}|all rights reserved|cookie|newsletter|subscribe|sign up|"
+    r"privacy policy|terms of (?:use|service)|follow us|share (?:this|on)|click here|"
+    r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark)",
+    re.IGNORECASE,
+)
+BYLINE_RE = re.compile(r"^(?:by|written by|words by|reporting by|from)\s+\S", re.IGNORECASE)
+# Words whose presence after a quotation marks it as speech (used by the quote finder too).
+SPEECH_VERBS = (
+    "said|says|say|saying|told|tells|tell|wrote|writes|write|added|adds|asked|asks|stated|states|"
+    "tweeted|tweets|posted|explained|explains|noted|notes|insisted|insists|argued|argues|claimed|claims|"
+    "warned|warns|replied|replies|responded|responds|recalled|recalls|continued|continues|"
+    "acknowledged|admitted|admits|announced|announces|declared|declares|urged|urges|read|reads|"
+    "according to|quoted|quoting|remarked|remarks|commented|comments|suggested|suggests|"
+    "told reporters|wrote on|said in|called|calls|described|describes|put it|pointed out|shouted|"
+    "whispered|joked|jokes|conceded|concedes|maintained|maintains|believes|thinks|thought|"
+    "emphasized|stressed|stresses|observed|observes|predicted|predicts|vowed|vows|promised|promises"
+)
+
+SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»][.!?]?$")
+_SENTENCE_SPLIT_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
+_TRUNCATED_RE = re.compile(r"(?:…|\.\.\.)$")
+_SMALL_WORDS = frozenset(
+    "a an the and or but nor for of in on at to by with from as is are was were be into onto over under "
+    "vs vs. via per than that this its it his her their our your my up out off new".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFeatures:
+    n_words: int
+    n_chars: int
+    n_sentences: int
+    ends_like_sentence: bool
+    ends_with_full_stop: bool
+    truncated: bool
+    title_case_share: float
+    lower_word_share: float
+    digit_share: float
+    is_timestamp: bool
+    is_list_heading: bool
+    is_furniture: bool
+    is_byline: bool
+    is_bullet: bool
+
+    @property
+    def text_like(self) -> bool:
+        """Running prose: enough words, mostly lower case, ending like a sentence (or long anyway)."""
+        if self.is_timestamp or self.n_words < 5:
+            return False
+        if self.lower_word_share < (0.2 if self.ends_with_full_stop and self.n_words >= 12 else 0.3):
+            return False
+        return (self.ends_like_sentence and self.n_words >= 7) or self.n_words >= 16
+
+    @property
+    def headline_like(self) -> bool:
+        """A title: a few words, one sentence at most, no closing full stop."""
+        if self.is_timestamp or self.is_list_heading or not 3 <= self.n_words <= 30:
+            return False
+        return self.n_sentences <= 1 and not self.ends_with_full_stop
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1 << 16)
+def features_of(text: str) -> BlockFeatures:
+    """The features of one block's text (cached: both paths and the template check ask for them)."""
+    words = WORD_RE.findall(text)
+    letter_words = [w for w in words if _LETTER_WORD_RE.match(w)]
+    n_words = len(words)
+    capitalised = sum(1 for w in letter_words if w[0].isupper())
+    content_words = [w for w in letter_words if w.lower() not in _SMALL_WORDS]
+    title_case = sum(1 for w in content_words if w[0].isupper()) / len(content_words) if content_words else 0.0
+    lower = (len(letter_words) - capitalised) / len(letter_words) if letter_words else 0.0
+    digits = len(_DIGIT_RE.findall(text)) / len(text) if text else 0.0
+    stripped = text.rstrip()
+    ends_sentence = bool(SENTENCE_END_RE.search(stripped))
+    strict_end = bool(re.search(r"[.!][\"'”’»)\]]*$", stripped)) and not _TRUNCATED_RE.search(stripped)
+    short = n_words <= 8
+    return BlockFeatures(
+        n_words=n_words,
+        n_chars=len(text),
+        n_sentences=len(_SENTENCE_SPLIT_RE.split(text)) if n_words else 0,
+        ends_like_sentence=ends_sentence,
+        ends_with_full_stop=strict_end,
+        truncated=bool(_TRUNCATED_RE.search(stripped)),
+        title_case_share=title_case,
+        lower_word_share=lower,
+        digit_share=digits,
+        is_timestamp=bool(TIMESTAMP_RE.match(text)) or (bool(READ_TIME_RE.search(text)) and n_words <= 6)
+        or (n_words <= 16 and bool(DATE_ANYWHERE_RE.search(text)) and not strict_end),
+        is_list_heading=short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ "))),
+        is_furniture=(bool(FURNITURE_RE.search(text)) and n_words <= 40)
+        or (bool(FURNITURE_START_RE.match(text)) and n_words <= 6),
+        is_byline=n_words <= 12 and bool(BYLINE_RE.match(text)),
+        is_bullet=text[:1] in "•·▪►-*–",
+    )

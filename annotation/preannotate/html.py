@@ -1,0 +1,167 @@
+"""DOM evidence for the zone classifier on HTML pages.
+
+Each block of ``corpus.html.HtmlPage`` keeps the element it came from; from it and its ancestors come
+signals a plain-text rendering has lost: page furniture containers (``nav``, ``footer``, ``aside``,
+``form`` and elements whose class or id says navigation, sharing, comments, related links, ...), story
+containers (``article``, ``main``, ``itemprop=articleBody``, ``*article-body*`` classes), headings, link
+density, and the page's own schema.org ``articleBody`` (JSON-LD) when it publishes one. They become a
+content prior per block, added to the text-shape score, so the same classifier decides on both paths.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from annotation.preannotate.blocks import Block
+from annotation.preannotate.features import features_of
+from annotation.preannotate.zones import BlockEvidence
+
+if TYPE_CHECKING:
+    from corpus.html import HtmlPage
+
+FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "form", "menu", "button", "select", "label"})
+STORY_TAGS = frozenset({"article", "main"})
+_FURNITURE_CLASS_RE = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|footer|sidebar|side-bar|rail|related|recommended|recommendations|"
+    r"promo|promos|share|sharing|social|comments?|newsletter|subscribe|subscription|signup|cookie|consent|"
+    r"banner|advert|advertisement|ads?|breadcrumbs?|trending|popular|most-read|outbrain|taboola|widget|"
+    r"more-stories|read-more|teaser|teasers|card|cards|tags|topics|masthead|skip|modal|popup|toolbar|"
+    r"author-bio|disclaimer|copyright|legal|paywall|sponsor|sponsored)(?:$|[-_\s\d])",
+    re.IGNORECASE,
+)
+_STORY_CLASS_RE = re.compile(
+    r"(?:article|story|post|entry|content|main)[-_]?(?:body|text|content|copy)|articlebody|body-?copy|"
+    r"(?:^|\s)(?:article|story)(?:$|\s)",
+    re.IGNORECASE,
+)
+_WRAPPER_RE = re.compile(r"wrap|wrp|container|layout|content|main|body|page|grid|col", re.IGNORECASE)
+FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "search"})
+WRAPPER_SHARE = 0.5
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_NORMALISE_RE = re.compile(r"\W+")
+
+FURNITURE_PRIOR = 6.0
+STORY_PRIOR = 4.0
+ARTICLE_BODY_PRIOR = 12.0
+MIN_ARTICLE_BODY_CHARS = 300
+
+
+def _normalise(text: str) -> str:
+    return _NORMALISE_RE.sub(" ", text.casefold()).strip()
+
+
+def _furniture_name(names: str) -> bool:
+    """A class or id token naming furniture, unless it names a wrapper around the page's content too."""
+    return any(_FURNITURE_CLASS_RE.search(token) and not _WRAPPER_RE.search(token) for token in names.split())
+
+
+def _element_marks(element, page_chars: int) -> tuple[bool, bool]:
+    """(furniture, story) for this element alone."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in ("html", "body"):
+        return False, False
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    story = tag in STORY_TAGS or element.get("itemprop") == "articleBody" or bool(_STORY_CLASS_RE.search(names))
+    furniture = (tag in FURNITURE_TAGS or element.get("role") in FURNITURE_ROLES
+                 or (not story and _furniture_name(names)))
+    if furniture and len(element.text_content()) > WRAPPER_SHARE * page_chars:
+        furniture = False  # holds most of the page: a layout wrapper, whatever its name
+    return furniture, story
+
+
+class _Ancestry:
+    """Furniture / story flags of an element and all its ancestors, memoised per element."""
+
+    def __init__(self, page_chars: int) -> None:
+        self.cache: dict = {}
+        self.page_chars = page_chars
+
+    def flags(self, element) -> tuple[bool, bool, bool]:
+        """(inside furniture, inside story, furniture is nearer than story)."""
+        if element is None:
+            return False, False, False
+        cached = self.cache.get(element)
+        if cached is not None:
+            return cached
+        furniture, story = _element_marks(element, self.page_chars)
+        up_furniture, up_story, up_nearer = self.flags(element.getparent())
+        result = (
+            furniture or up_furniture,
+            story or up_story,
+            furniture or (up_furniture and up_nearer and not story),
+        )
+        self.cache[element] = result
+        return result
+
+
+def _link_density(element, text: str) -> float:
+    if not text:
+        return 0.0
+    linked = sum(len(a.text_content()) for a in element.iter("a"))
+    if element.tag == "a" or any(p.tag == "a" for p in element.iterancestors()):
+        return 1.0
+    return min(1.0, linked / max(len(element.text_content()), 1))
+
+
+def json_ld_article_body(tree) -> str | None:
+    """The longest schema.org ``articleBody`` the page publishes in JSON-LD, if any."""
+    bodies: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            body = value.get("articleBody")
+            if isinstance(body, str):
+                bodies.append(body)
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            walk(json.loads(script.text))
+        except (ValueError, RecursionError):
+            continue
+    best = max(bodies, key=len, default=None)
+    return best if best and len(best) >= MIN_ARTICLE_BODY_CHARS else None
+
+
+def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: Sequence[bool]) -> list[BlockEvidence]:
+    """One ``BlockEvidence`` per block; blocks are matched to the page's by offset."""
+    by_start = dict(zip(page.block_starts, page.blocks, strict=True))
+    article_body = json_ld_article_body(page.tree)
+    body_key = _normalise(article_body) if article_body else None
+    ancestry = _Ancestry(len(text))
+    evidence: list[BlockEvidence] = []
+    for block, is_template in zip(blocks, template, strict=True):
+        html_block = by_start.get(block.start)
+        if html_block is None or html_block.text != block.text:
+            evidence.append(BlockEvidence(template=is_template))
+            continue
+        element = html_block.element
+        features = features_of(block.text)
+        words = min(features.n_words, 60)
+        furniture, story, furniture_nearer = ancestry.flags(element)
+        prior = 0.0
+        if furniture and (furniture_nearer or not story):
+            prior -= FURNITURE_PRIOR + 0.7 * words
+        elif story:
+            prior += STORY_PRIOR
+        density = _link_density(element, block.text)
+        if density > 0.5:
+            prior -= 3.0 + 0.9 * words * density
+        if body_key is not None:
+            key = _normalise(block.text)
+            if len(key) >= 20 and key in body_key:
+                prior += ARTICLE_BODY_PRIOR + 0.5 * words
+            elif features.text_like:
+                prior -= 0.5 * words
+        headline = 1.5 if element.tag == "h1" else (0.3 if element.tag in _HEADING_TAGS else 0.0)
+        evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template))
+    return evidence

@@ -1,0 +1,202 @@
+"""Direct quotations inside article text.
+
+A quotation is a balanced pair of quotation marks of one family (double: “ ” " „ ‟ « »; single:
+‘ ’ ' ‚ ‹ ›), including the marks. Which way a mark faces comes from its neighbours, not its glyph
+(„…“ and »…« open with what English uses to close): a mark *opens* when it follows the start of a
+paragraph, a space or an opening bracket and precedes a non-space, and *closes* when it follows a
+non-space and precedes a space, punctuation or the paragraph end. A single mark between two letters
+or digits, or before a year (’90s) or a common elision (’em, ’til), is an apostrophe and never opens.
+
+A quotation may run over several paragraphs: by convention the paragraph that continues it opens
+again and only the last one closes, so an unclosed quotation continues when the next paragraph opens
+with a mark of the same family, and is dropped as unbalanced otherwise. Double quotation marks are the
+primary quotes; single ones count as quotes only outside double ones (British style), and short
+phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+from annotation.preannotate.features import SPEECH_VERBS
+
+DOUBLE_MARKS = "“”\"„‟«»"
+SINGLE_MARKS = "‘’'‚‛‹›"
+QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+_GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+_OPENING_PUNCTUATION = "([{—–-/:\u00a0"
+_CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
+_ELISIONS = ("em", "til", "tis", "twas", "n", "cause", "bout", "round")
+_SPEECH_AFTER_RE = re.compile(
+    r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
+_SPEECH_IN_RE = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
+_NAMING_BEFORE_RE = re.compile(
+    r"\b(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|named|the (?:term|phrase|word|slogan|"
+    r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast))\s*$",
+    re.IGNORECASE)
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
+_NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
+_WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+# Shorter quotations need a speech verb next to them (or a comma inside) to count.
+MIN_QUOTE_WORDS = 4
+
+
+def _is_space(char: str | None) -> bool:
+    return char is None or char.isspace() or unicodedata.category(char) in ("Zs", "Cc")
+
+
+def _family(mark: str) -> str:
+    return "double" if mark in DOUBLE_MARKS else "single"
+
+
+def _is_apostrophe(text: str, position: int, start: int, end: int) -> bool:
+    before = text[position - 1] if position > start else None
+    after = text[position + 1] if position + 1 < end else None
+    if before is not None and after is not None and before.isalnum() and after.isalnum():
+        return True
+    tail = text[position + 1:position + 6].lower()
+    word_start = before is None or _is_space(before) or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS
+    if word_start and re.match(r"\d\d(?:s)?\b", tail):
+        return True  # ’90s, class of ’22
+    if word_start and any(re.match(e + r"\b", tail) for e in _ELISIONS):
+        return True
+    return False
+
+
+def _facing(text: str, position: int, start: int, end: int) -> tuple[bool, bool]:
+    """(can open, can close) of the mark at ``position`` within the paragraph ``[start, end)``."""
+    char = text[position]
+    before = text[position - 1] if position > start else None
+    after = text[position + 1] if position + 1 < end else None
+    can_open = not _is_space(after) and (
+        _is_space(before) or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
+    can_close = not _is_space(before) and (
+        _is_space(after) or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS)
+    if char in "«‹" and _is_space(after) and (_is_space(before) or before in _OPENING_PUNCTUATION):
+        can_open, can_close = after is not None, False  # French spacing: « texte »
+    elif char in "»›" and before is not None and _is_space(before) and (
+            _is_space(after) or after in _CLOSING_PUNCTUATION):
+        can_open, can_close = False, True
+    if can_open and can_close:
+        # e.g. `("word")` or `—"Yes`: decide by which side is a letter
+        can_open = after is not None and after.isalnum()
+        can_close = not can_open
+    return can_open, can_close
+
+
+def _pairs(opener: str, closer: str) -> bool:
+    if opener in _GUILLEMET_PAIRS or closer in _GUILLEMET_PAIRS:
+        return _GUILLEMET_PAIRS.get(opener) == closer
+    return _family(opener) == _family(closer)
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found = []
+    for match in re.finditer(r"[^\r\n]+", text[start:end]):
+        stripped = match.group().strip()
+        if stripped:
+            offset = start + match.start() + match.group().index(stripped)
+            found.append((offset, offset + len(stripped)))
+    return found
+
+
+def _marks(text: str, start: int, end: int) -> Iterator[tuple[int, str, bool, bool]]:
+    for position in range(start, end):
+        char = text[position]
+        if char not in QUOTE_MARKS:
+            continue
+        if char in SINGLE_MARKS and _is_apostrophe(text, position, start, end):
+            continue
+        can_open, can_close = _facing(text, position, start, end)
+        if can_open or can_close:
+            yield position, char, can_open, can_close
+
+
+def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool:
+    """The direct-quotation test of the guidelines (7.2), approximated: words in marks that are not a
+    name or term (after "so-called", "dubbed", ..., or a modifier in front of a noun), and that either
+    are long enough to be someone's words or have a reporting verb in their sentence."""
+    inner = text[start + 1:end - 1]
+    words = _WORD_RE.findall(inner)
+    if not words:
+        return False
+    before = text[max(paragraph_start, start - 120):start]
+    after = text[end:end + 60]
+    if _NAMING_BEFORE_RE.search(before):
+        return False
+    if len(words) >= MIN_QUOTE_WORDS:
+        return True
+    if _DETERMINER_BEFORE_RE.search(before) and _NOUN_AFTER_RE.match(after) and inner[-1:].isalnum():
+        return False  # a “no-limits” friendship: a label used as a modifier
+    sentence_before = _SENTENCE_END_RE.split(before)[-1]
+    return bool(_SPEECH_AFTER_RE.match(after) or _SPEECH_IN_RE.search(sentence_before))
+
+
+def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations ``[start, end)`` (marks included) inside each region of ``text`` (the article spans)."""
+    found: list[tuple[int, int]] = []
+    for region_start, region_end in regions:
+        found.extend(_quotes_in_region(text, region_start, region_end, "double"))
+        taken = list(found)
+        for quote in _quotes_in_region(text, region_start, region_end, "single"):
+            if not any(quote[0] < other[1] and other[0] < quote[1] for other in taken):
+                found.append(quote)
+    return sorted(found)
+
+
+def _quotes_in_region(text: str, region_start: int, region_end: int, family: str) -> list[tuple[int, int]]:
+    """Quote spans of one family; a quotation over several paragraphs gives one span per paragraph,
+    every piece but the last ending on its paragraph's last character (annotation guidelines, 5)."""
+    paragraphs = _paragraphs(text, region_start, region_end)
+    marks_by_paragraph = [[m for m in _marks(text, s, e) if _family(m[1]) == family] for s, e in paragraphs]
+    found: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_mark = ""
+    first_start = open_paragraph_start = 0
+    pieces: list[tuple[int, int]] = []  # the finished paragraphs of a continued quotation
+    for number, ((para_start, para_end), marks) in enumerate(zip(paragraphs, marks_by_paragraph, strict=True)):
+        for position, char, can_open, can_close in marks:
+            if open_at is None:
+                if can_open:
+                    open_at, open_mark, open_paragraph_start = position, char, para_start
+                    first_start, pieces = position, []
+            elif can_close and _pairs(open_mark, char) and not _possessive_before_closer(text, position, marks):
+                if _is_quotation(text, first_start, position + 1, para_start if not pieces else first_start):
+                    found.extend(pieces)
+                    found.append((open_at, position + 1))
+                open_at, pieces = None, []
+            elif can_open and position == para_start and open_paragraph_start != para_start:
+                open_at, open_paragraph_start = position, para_start  # the continued quotation reopens here
+            elif can_open:
+                open_at, open_mark, open_paragraph_start = position, char, para_start
+                first_start, pieces = position, []
+        if open_at is not None:
+            following = marks_by_paragraph[number + 1] if number + 1 < len(paragraphs) else []
+            next_start = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+            if bool(following) and following[0][0] == next_start and following[0][2]:
+                pieces.append((open_at, para_end))
+            else:
+                open_at, pieces = None, []
+    if family == "single":
+        found = [q for q in found if not _inside_double(text, q, region_start, region_end)]
+    return found
+
+
+def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
+    """``the players’ union``: a single mark after an s and before a lower-case word is a plural
+    possessive when a later mark in the paragraph can close the quotation instead."""
+    if text[position] not in SINGLE_MARKS or text[position - 1:position] not in ("s", "S"):
+        return False
+    if not re.match(r" [a-z]", text[position + 1:position + 3]):
+        return False
+    return any(later > position and can_close for later, _, _, can_close in marks)
+
+
+def _inside_double(text: str, quote: tuple[int, int], region_start: int, region_end: int) -> bool:
+    """Whether the single-quoted span sits inside an (even unbalanced) double-quoted stretch."""
+    line_start = text.rfind("\n", region_start, quote[0]) + 1 or region_start
+    before = text[max(line_start, region_start):quote[0]]
+    return sum(before.count(m) for m in DOUBLE_MARKS) % 2 == 1

@@ -1,0 +1,299 @@
+"""The zone classifier shared by both input paths: per-block evidence in, one label per block out.
+
+The main story is found the way body-text extractors since Finn et al.'s BTE find it: every block gets a
+content score (prose counts for itself, furniture and link lists against), and the article is the
+contiguous run of blocks with the largest total -- so short lines inside the story (sub-headings, a
+one-line paragraph) stay in, and a teaser list after it stays out because its headlines and timestamps
+cost more than its summaries earn. The headline, byline and standfirst just above the run are then
+added, and what is left is split into teaser items (headline + summary + timestamp) and boilerplate.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotation.preannotate.blocks import Block
+from annotation.preannotate.features import READ_TIME_RE, WORD_RE, BlockFeatures, features_of
+
+ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
+
+_COMMENTS_RE = re.compile(
+    r"^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|conversation|join the (?:conversation|discussion)|"
+    r"leave a (?:comment|reply)|(?:top|most) (?:rated|recent|liked|popular) comments|show comments|view comments|"
+    r"add (?:a )?comment|post a comment|reader comments|what do you think\??)\s*(?:\(\d+\))?\s*[\])]?:?$"
+    r"|^\d+\s+(?:comments?|responses?|replies)\s+(?:to|on)\b"
+    r"|^[\[(]\s*\d+\s+comments?\s*[\])]$",
+    re.IGNORECASE,
+)
+# A commenter's name line: "joetoronto says:".
+_COMMENTER_RE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+(?:says|said|wrote|writes|replied):$", re.IGNORECASE)
+_AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues below(?: advertisement)?|"
+                    r"continue reading (?:the main story|below)|scroll to continue.*)$", re.IGNORECASE)
+_CAPTION_CREDIT_RE = re.compile(
+    r"(?:\((?:photo|image|picture|credit|file|video)[^)]*\)|(?:photo|image|picture|credit)s?\s*:|"
+    r"getty images|/ ?afp|/ ?reuters|associated press$|/ ?ap$|shutterstock|istock)\s*$",
+    re.IGNORECASE,
+)
+
+# Weights of the content score; chosen on synthetic pages and the seed, checked on the eval set.
+LIST_HEADING_COST = 15.0
+COMMENTS_COST = 40.0
+TEMPLATE_COST = 12.0
+# Timestamped lists: at least this many timestamps, each within this many blocks of the previous.
+LIST_MIN_ITEMS = 3
+LIST_PERIOD = 5
+LIST_PROSE_MAX_WORDS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class BlockEvidence:
+    """What a path knows about one block beyond its text: a content prior (positive for the main
+    story), a cost that forbids crossing the block, and hints for headline and teaser."""
+
+    prior: float = 0.0
+    headline: float = 0.0
+    template: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BlockLabel:
+    label: str
+    score: float
+    item: int | None = None  # teaser item number: consecutive blocks of one item share it
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def content_score(features: BlockFeatures, text: str, evidence: BlockEvidence) -> float:
+    """Positive for blocks of the main story, negative for furniture; roughly in words."""
+    words = features.n_words
+    if _COMMENTS_RE.match(text):
+        score = -COMMENTS_COST
+    elif _AD_RE.match(text):
+        score = -2.0
+    elif features.is_list_heading:
+        score = -LIST_HEADING_COST
+    elif _COMMENTER_RE.match(text):
+        score = -10.0
+    elif features.text_like:
+        score = float(min(words, 120))
+        if features.is_furniture:
+            score = -3.0 - 0.3 * words if words < 25 else score * 0.3
+        elif features.truncated:
+            score *= 0.3
+    elif features.is_timestamp or features.is_byline:
+        score = -1.5
+    elif features.is_furniture:
+        score = -4.0 - 0.3 * words
+    else:
+        score = -(2.0 + 0.4 * min(words, 15))
+    if evidence.template:
+        score = min(score, 0.0) - TEMPLATE_COST
+    return score + evidence.prior
+
+
+def _best_run(scores: Sequence[float]) -> tuple[int, int, float]:
+    """The contiguous run ``[start, end)`` with the largest sum (Kadane); empty when all are negative."""
+    best = (0, 0, 0.0)
+    run_start, total = 0, 0.0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            run_start, total = index, 0.0
+        total += score
+        if total > best[2]:
+            best = (run_start, index + 1, total)
+    return best
+
+
+def _title_similarity(a: str, b: str) -> float:
+    left = {w.lower() for w in WORD_RE.findall(a)}
+    right = {w.lower() for w in WORD_RE.findall(b)}
+    if not left or not right:
+        return 0.0
+    return len(left & right) / min(len(left), len(right))
+
+
+def classify_blocks(
+    blocks: Sequence[Block],
+    evidence: Sequence[BlockEvidence] | None = None,
+    title: str | None = None,
+) -> list[BlockLabel]:
+    """One label (and confidence) per block."""
+    if evidence is None:
+        evidence = [BlockEvidence()] * len(blocks)
+    features = [features_of(block.text) for block in blocks]
+    scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
+    for index in _list_zone(features):
+        if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
+            scores[index] = -0.3 * scores[index]
+    for index in _comment_zone(blocks, features):
+        if scores[index] > 0:
+            scores[index] = -0.3 * scores[index]
+    start, end, total = _best_run(scores)
+    labels: list[BlockLabel | None] = [None] * len(blocks)
+
+    if end > start and total >= 20.0:
+        link_run = _headline_runs(features, start, end)
+        for index in range(start, end):
+            f, text = features[index], blocks[index].text
+            junk = (
+                index in link_run
+                or scores[index] <= -LIST_HEADING_COST
+                or evidence[index].template
+                or (_AD_RE.match(text) is not None)
+                or (f.is_furniture and not f.text_like)
+                or (not f.text_like and f.n_words <= 12 and _CAPTION_CREDIT_RE.search(text) is not None)
+            )
+            if junk:
+                labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
+            else:
+                labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
+        for index in _headline_and_byline(blocks, features, evidence, scores, start, title):
+            labels[index] = BlockLabel(ARTICLE, 0.7)
+
+    _assign_teasers(blocks, features, labels)
+    return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
+            for i, label in enumerate(labels)]
+
+
+def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
+    """Blocks of a list whose items carry timestamps (teasers, comments): three or more timestamps
+    each at most ``LIST_PERIOD`` blocks after the previous one."""
+    stamps = [i for i, f in enumerate(features) if f.is_timestamp]
+    zone: set[int] = set()
+    chain: list[int] = []
+    for stamp in [*stamps, None]:
+        if stamp is not None and chain and stamp - chain[-1] <= LIST_PERIOD:
+            chain.append(stamp)
+            continue
+        if len(chain) >= LIST_MIN_ITEMS:
+            # the first item starts before its timestamp: take the blocks shaped like the second item's
+            first = chain[0]
+            for offset in range(1, chain[1] - chain[0]):
+                if first - offset < 0 or not _same_shape(features[first - offset], features[chain[1] - offset]):
+                    break
+                first -= 1
+            zone.update(range(first, chain[-1] + 1))
+        chain = [stamp] if stamp is not None else []
+    return zone
+
+
+def _same_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
+    return (a.text_like == b.text_like and a.headline_like == b.headline_like and a.is_timestamp == b.is_timestamp
+            and max(a.n_words, b.n_words) <= 2 * min(a.n_words, b.n_words) + 2)
+
+
+def _comment_zone(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> range:
+    """From a comments heading followed by a commenter's name or a timestamp to the end of the page."""
+    for index, block in enumerate(blocks):
+        if _COMMENTS_RE.match(block.text):
+            following = range(index + 1, min(len(blocks), index + 7))
+            if any(_COMMENTER_RE.match(blocks[j].text) or features[j].is_timestamp for j in following):
+                return range(index, len(blocks))
+    return range(0)
+
+
+def _headline_runs(features: Sequence[BlockFeatures], start: int, end: int) -> set[int]:
+    """Inside the story, two or more headline-shaped lines in a row are a list of links, not sub-headings."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index in [*range(start, end), None]:
+        f = features[index] if index is not None else None
+        if f is not None and f.headline_like and f.n_words >= 4 and not f.text_like:
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    return found
+
+
+def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None) -> list[int]:
+    """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline."""
+    first = features[body_start]
+    if first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp:
+        return []  # the run starts with its own headline
+    window = range(max(0, body_start - 8), body_start)
+    headline: int | None = None
+    best = 0.0
+    for index in window:
+        f = features[index]
+        hint = evidence[index].headline
+        if title:
+            hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
+        looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
+                 and not evidence[index].template)
+        if looks or hint > 0:
+            value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
+                + 0.15 * (index - body_start)
+            if value > best:
+                best, headline = value, index
+    if headline is None:
+        return []
+    chosen = [headline]
+    for index in range(headline + 1, body_start):
+        f = features[index]
+        if evidence[index].template or f.is_list_heading or scores[index] <= -LIST_HEADING_COST:
+            continue
+        if READ_TIME_RE.search(blocks[index].text):
+            continue  # "4 min read" is a site widget (guidelines 8.1)
+        if f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture):
+            chosen.append(index)
+    return chosen
+
+
+def _teaser_head(f: BlockFeatures) -> bool:
+    return (f.headline_like and f.n_words >= 4 and not f.is_furniture and not f.is_byline
+            and not f.is_list_heading)
+
+
+def _assign_teasers(blocks, features, labels: list) -> None:
+    """Group unlabelled blocks into teaser items: a headline, then its summary and timestamp."""
+    n = len(blocks)
+    item_number = 0
+    index = 0
+    after_list_heading = False
+    while index < n:
+        f = features[index]
+        if labels[index] is not None:
+            after_list_heading = False
+            index += 1
+            continue
+        if f.is_list_heading:
+            after_list_heading = True
+            index += 1
+            continue
+        if not _teaser_head(f):
+            index += 1
+            continue
+        members = [index]
+        has_summary = has_time = False
+        cursor = index + 1
+        while cursor < n and labels[cursor] is None:
+            g = features[cursor]
+            if g.is_timestamp and not has_time:
+                has_time = True
+            elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
+                  and (g.text_like or g.truncated or g.ends_like_sentence
+                       or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share))):
+                has_summary = True
+            else:
+                break
+            members.append(cursor)
+            cursor += 1
+        neighbour_heads = any(
+            0 <= j < n and labels[j] is None and _teaser_head(features[j]) for j in (index - 1, cursor)
+        )
+        if has_summary or has_time or after_list_heading or neighbour_heads:
+            item_number += 1
+            score = 0.55 + 0.1 * has_summary + 0.1 * has_time + 0.1 * after_list_heading
+            for member in members:
+                labels[member] = BlockLabel(TEASER, round(score, 3), item_number)
+            index = cursor
+        else:
+            index += 1

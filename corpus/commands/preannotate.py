@@ -1,0 +1,115 @@
+"""``corpus preannotate``: machine zone and quote spans for pages, one JSON object per document."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator
+from corpus.ingest import HTML_SUFFIXES, SUPPORTED_SUFFIXES, Reject, RejectLog, Skipped, iter_input_files, read_pages
+from corpus.progress import track
+from schemas.errors import InputError
+from schemas.records import Document
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "preannotate",
+        help="machine pre-annotation: article/boilerplate/teaser zones and quotes for pages",
+        description=(
+            f"Pre-annotate pages ({', '.join(SUPPORTED_SUFFIXES)}; folders are read recursively) with the "
+            f"machine pre-annotator {MODEL_VERSION}. Writes one JSON object per document to --out: "
+            "{doc_id, source, text, spans: [{start, end, label, score}], model_version}. The zone spans "
+            "cover every non-whitespace character; quotes lie inside article spans. HTML pages use their "
+            "DOM as well as their text. A first pass over all inputs counts blocks repeated across pages "
+            "of the same site (template); --no-site-stats skips it. Unusable pages are reported (and "
+            "written to --rejects) and make the exit status 1 unless --allow-rejects."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="INPUT", help="a page file or a folder of pages")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.jsonl", help="where to write the output")
+    parser.add_argument("--rejects", type=Path, metavar="FILE", help="write rejected pages here (JSON Lines)")
+    parser.add_argument("--allow-rejects", action="store_true", help="exit 0 even when some pages were rejected")
+    parser.add_argument("--no-site-stats", action="store_true",
+                        help="skip the corpus pass that finds template blocks repeated across a site's pages")
+    parser.set_defaults(handler=run)
+
+
+def _documents(paths: list[Path], rejects: list[Reject]) -> Iterator[Document]:
+    for item in read_pages(iter_input_files(paths)):
+        if isinstance(item, Reject):
+            rejects.append(item)
+        elif isinstance(item, Document):
+            yield item
+        elif not isinstance(item, Skipped):
+            raise TypeError(f"unexpected ingest item {item!r}")
+
+
+def _html_page(document: Document, paths_by_source: dict[str, Path]):
+    path = paths_by_source.get(document.sources[0]) if document.sources else None
+    if path is None or not path.name.lower().endswith(HTML_SUFFIXES):
+        return None
+    from corpus.html import parse_html
+
+    data = path.read_bytes()
+    if path.name.lower().endswith(".gz"):
+        data = gzip.decompress(data)
+    page = parse_html(data, document.sources[0])
+    return page if page.text == document.text else None
+
+
+def run(args: argparse.Namespace) -> int:
+    from corpus.ingest import source_name
+
+    files = [item for item in iter_input_files(args.paths) if not isinstance(item, Skipped)]
+    paths_by_source = {source_name(path): path for path in files}
+    stats = None
+    if not args.no_site_stats:
+        stats = BlockStats.from_documents(track(_documents(args.paths, []), "site statistics", total=len(files)))
+    annotator = Preannotator(stats)
+    rejects: list[Reject] = []
+    seen: set[str] = set()
+    written = duplicates = 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=args.out.parent, prefix=f".{args.out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            for document in track(_documents(args.paths, rejects), "preannotate", total=len(files)):
+                if document.doc_id in seen:
+                    duplicates += 1
+                    continue
+                seen.add(document.doc_id)
+                annotation = annotator.annotate(document, _html_page(document, paths_by_source))
+                record = {
+                    "doc_id": document.doc_id,
+                    "source": annotation.source,
+                    "text": document.text,
+                    "spans": [{"start": s.start, "end": s.end, "label": s.label, "score": s.score}
+                              for s in annotation.spans],
+                    "model_version": annotation.model_version,
+                }
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                written += 1
+        if not written:
+            raise InputError(f"no usable page in {', '.join(map(str, args.paths))}: {len(rejects)} rejected; "
+                             f"preannotate reads {', '.join(SUPPORTED_SUFFIXES)}")
+        os.replace(temporary, args.out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    if args.rejects:
+        with RejectLog(args.rejects) as log:
+            for reject in rejects:
+                log.add(reject)
+    for reject in rejects:
+        print(f"rejected {reject.source}: {reject.reason}: {reject.detail}", file=sys.stderr)
+    print(f"{written} document(s) pre-annotated by {MODEL_VERSION} -> {args.out}"
+          f"{f'; {duplicates} duplicate text(s) merged' if duplicates else ''}"
+          f"{f'; {len(rejects)} page(s) rejected' if rejects else ''}", file=sys.stderr)
+    return 1 if rejects and not args.allow_rejects else 0

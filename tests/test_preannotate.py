@@ -1,0 +1,227 @@
+"""The machine pre-annotator: valid complete output, a pinned quality floor, the pipeline stage, the CLI.
+
+The quality floor is measured on material the project ships: the seed page against its committed human
+annotation, and synthetic pages built here with known answers (a story with a teaser list, a section
+front, comments, an HTML page with navigation and a related-links rail). The development evaluation set
+under ../shared/eval is measured by scripts/evaluate, never here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
+from annotation.store import read_annotations
+from corpus.cli import main as corpus_main
+from corpus.html import parse_html
+from schemas.records import NON_WHITESPACE_RE, Annotation, Document
+from schemas.rules import span_faults
+from strategies import texts
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_a3d3bdd04bcaf00f.txt"
+
+NAV = ["Home", "World", "Politics", "Business", "Sport", "Subscribe"]
+STORY = [
+    "Council Approves New Bridge After Decade of Delays",
+    "By Jane Doe",
+    "March 3, 2024",
+    "The city council voted on Tuesday to approve the construction of a new bridge across the river, "
+    "ending a dispute that has lasted for more than ten years.",
+    "“We have waited long enough for this,” said the mayor, who has campaigned for the project since "
+    "she took office. “The old crossing is simply not safe any more.”",
+    "Opponents argued that the cost of the project would burden taxpayers for decades, and several "
+    "residents spoke against it during a public hearing that lasted late into the night.",
+    "The construction is expected to begin next spring and to take about three years to complete, "
+    "according to the city's transport department.",
+]
+TEASERS = [
+    ["Storm Knocks Out Power To Thousands Across The Region",
+     "Crews worked through the night to restore electricity to homes and businesses after the…",
+     "2 hours ago"],
+    ["School Board Delays Vote On New Curriculum",
+     "The board said it needed more time to review the proposals submitted by parents and…",
+     "5 hours ago"],
+    ["Local Team Wins Championship In Overtime Thriller",
+     "Fans poured into the streets to celebrate the first title in twenty years for the club…",
+     "9 hours ago"],
+]
+FOOTER = ["Follow us on:", "Facebook", "© 2024 Example News. All rights reserved."]
+
+
+def page_text(blocks: list[str], separator: str = "\n\n") -> str:
+    return separator.join(blocks) + "\n"
+
+
+def labels_by_line(document: Document, annotation: Annotation) -> dict[str, str]:
+    """The zone label of each line of the document, by its text."""
+    found = {}
+    for span in annotation.spans:
+        if span.layer == "zone":
+            for line in span.text.splitlines():
+                if line.strip():
+                    found[line.strip()] = span.label
+    return found
+
+
+def story_page() -> tuple[str, dict[str, str]]:
+    blocks = [*NAV, *STORY, "Recent Posts", *(line for item in TEASERS for line in item), *FOOTER]
+    expected = {**{line: "boilerplate" for line in NAV + FOOTER + ["Recent Posts"]},
+                **{line: "article" for line in STORY},
+                **{line: "teaser" for item in TEASERS for line in item}}
+    return page_text(blocks), expected
+
+
+def assert_valid(document: Document, annotation: Annotation) -> None:
+    assert span_faults(document.text, annotation.spans, complete=True) == []
+    assert annotation.origin == "machine"
+    assert annotation.model_version == MODEL_VERSION
+    assert annotation.annotation_id == f"{MODEL_VERSION}:{document.doc_id}"
+    assert annotation.doc_id == document.doc_id and annotation.text_sha256 == document.text_sha256
+    assert all(span.score is not None and 0.0 <= span.score <= 1.0 for span in annotation.spans)
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n", "\r\n", "\r\n\r\n"])
+def test_story_page_lines_get_their_labels(separator: str) -> None:
+    text, expected = story_page()
+    text = text.replace("\n\n", separator)
+    document = Document.from_text(text)
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert labels_by_line(document, annotation) == expected
+
+
+def test_each_teaser_item_is_one_span_and_quotes_are_exact() -> None:
+    text, _ = story_page()
+    annotation = Preannotator().annotate(Document.from_text(text))
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert teasers == ["\n\n".join(item) for item in TEASERS]
+    quotes = [span.text for span in annotation.spans if span.label == "quote"]
+    assert quotes == ["“We have waited long enough for this,”", "“The old crossing is simply not safe any more.”"]
+
+
+def test_section_front_has_no_article() -> None:
+    items = [[f"Headline Number {n} About Something That Happened In Town", f"A summary of story {n} that "
+              "tells readers what happened and why it matters to them today.", f"{n} hours ago"] for n in range(1, 9)]
+    text = page_text([*NAV, "Latest News", *(line for item in items for line in item), *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    counts = Counter(span.label for span in annotation.spans)
+    assert counts["article"] == 0
+    assert counts["teaser"] == len(items)
+
+
+def test_comments_after_the_story_are_not_article() -> None:
+    comments = ["12 Comments"] + [line for n in range(5) for line in (
+        f"reader{n} says:", f"November {n + 1}, 2024 at 6:3{n} am",
+        "I think this is a terrible decision and the council should be ashamed of wasting our money on it.")]
+    text = page_text([*NAV, *STORY, *comments, *FOOTER])
+    annotation = Preannotator().annotate(Document.from_text(text))
+    labels = labels_by_line(Document.from_text(text), annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert all(labels[line] != "article" for line in comments)
+
+
+def test_template_blocks_repeated_across_a_site_are_boilerplate() -> None:
+    promo = "Our journalism is funded by readers like you, and every contribution helps us report the news."
+    pages = [Document.from_text(page_text([*NAV, *STORY[:3], promo, body, *FOOTER]), url=f"https://news.example/{n}")
+             for n, body in enumerate(STORY[3:])]
+    alone = Preannotator().annotate(pages[0])
+    assert labels_by_line(pages[0], alone)[promo] == "article"
+    stats = BlockStats.from_documents(pages)
+    annotations = list(preannotate_stage(pages, stats=stats))
+    assert len(annotations) == len(pages)
+    for document, annotation in zip(pages, annotations, strict=True):
+        assert_valid(document, annotation)
+        assert labels_by_line(document, annotation)[promo] == "boilerplate"
+
+
+def test_html_path_uses_the_dom() -> None:
+    related = "".join(f'<li><a href="/r{n}">Another long headline about a different story number {n} '
+                      f'that readers might also enjoy today</a></li>' for n in range(4))
+    html = (
+        "<html><head><title>Council Approves New Bridge</title></head><body>"
+        f"<nav><ul>{''.join(f'<li><a href=/{n}>{n}</a></li>' for n in NAV)}</ul></nav>"
+        f"<article><h1>{STORY[0]}</h1><p>{STORY[1]}</p>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:])
+        + f"</article><aside class='related-stories'><h2>Related</h2><ul>{related}</ul></aside>"
+        "<footer><p>This website uses cookies to improve your experience of our journalism and services.</p>"
+        "</footer></body></html>"
+    ).encode()
+    page = parse_html(html, "test.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [STORY[0], STORY[1], *STORY[3:]])
+    assert all(label != "article" for line, label in labels.items() if "different story" in line or "cookies" in line)
+    assert all(labels[n] == "boilerplate" for n in NAV)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed page is part of the repository")
+def test_seed_quality_floor() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    document = Document.from_text(text)
+    gold = [a for a in read_annotations(ROOT / "seeds" / "annotations")
+            if a.doc_id == document.doc_id and a.origin in ("human", "adjudicated")]
+    assert gold, "the seed's human annotation is committed in seeds/annotations"
+    predicted = Preannotator().annotate(document)
+    assert_valid(document, predicted)
+
+    def char_labels(annotation: Annotation) -> list[str | None]:
+        labels: list[str | None] = [None] * len(text)
+        for span in annotation.spans:
+            if span.layer == "zone":
+                labels[span.start:span.end] = [span.label] * (span.end - span.start)
+        return labels
+
+    want, got = char_labels(gold[0]), char_labels(predicted)
+    positions = [m.start() for m in NON_WHITESPACE_RE.finditer(text)]
+    accuracy = sum(want[i] == got[i] for i in positions) / len(positions)
+    assert accuracy >= 0.98
+    gold_quotes = {(s.start, s.end) for s in gold[0].spans if s.label == "quote"}
+    assert gold_quotes == {(s.start, s.end) for s in predicted.spans if s.label == "quote"}
+    gold_teasers = {(s.start, s.end) for s in gold[0].spans if s.label == "teaser"}
+    assert gold_teasers == {(s.start, s.end) for s in predicted.spans if s.label == "teaser"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts(max_words=40))
+def test_output_is_always_valid_and_complete(text: str) -> None:
+    document = Document.from_text(text)
+    assert_valid(document, Preannotator().annotate(document))
+
+
+def test_cli_writes_one_object_per_document(tmp_path: Path) -> None:
+    story, _ = story_page()
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "story.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "pages" / "copy.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "pages" / "crlf.txt").write_bytes(story.replace("\n", "\r\n").encode())
+    (tmp_path / "pages" / "empty.txt").write_text("  \n", encoding="utf-8")
+    out = tmp_path / "out" / "pre.jsonl"
+    assert corpus_main(["preannotate", str(tmp_path / "pages"), "--out", str(out)]) == 1  # one page rejected
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 2  # the copy has the same text: one document
+    for record in records:
+        assert set(record) == {"doc_id", "source", "text", "spans", "model_version"}
+        assert record["model_version"] == MODEL_VERSION
+        document = Document.from_text(record["text"])
+        assert record["doc_id"] == document.doc_id
+        assert all(set(span) == {"start", "end", "label", "score"} for span in record["spans"])
+        rows = [type("Row", (), {**span, "text": record["text"][span["start"]:span["end"]]}) for span in record["spans"]]
+        assert span_faults(record["text"], rows, complete=True) == []
+    assert corpus_main(["preannotate", str(tmp_path / "pages"), "--out", str(out), "--allow-rejects"]) == 0
+
+
+def test_cli_help_names_the_output_format(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        corpus_main(["preannotate", "--help"])
+    assert exit_info.value.code == 0
+    assert "model_version" in capsys.readouterr().out

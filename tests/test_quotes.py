@@ -1,0 +1,123 @@
+"""The quote finder: balanced marks of every common style, apostrophes, multi-paragraph quotations,
+quotes only inside article text, and the direct-quotation test of the guidelines (section 7)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotation.preannotate import Preannotator
+from annotation.preannotate.quotes import QUOTE_MARKS, find_quotes
+from schemas.records import Document
+from schemas.rules import span_faults
+
+APOSTROPHE_WORDS = ["don’t", "Moscow’s", "players’", "’90s", "rock ’n’ roll", "’em", "it's", "James'", "o’clock",
+                    "Zelenskyy’s)’s", "class of ’22", "’tis"]
+PLAIN_WORDS = ["the", "minister", "said", "on", "Tuesday", "that", "talks", "would", "continue", "and", "—", ","]
+
+
+def quotes_of(text: str) -> list[str]:
+    return [text[start:end] for start, end in find_quotes(text, [(0, len(text))])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He said: “We will win this fight together.”", ["“We will win this fight together.”"]),
+    ("Il a dit « nous allons gagner ce combat ensemble » hier.", ["« nous allons gagner ce combat ensemble »"]),
+    ("Er sagte „wir werden diesen Kampf gewinnen“ gestern.", ["„wir werden diesen Kampf gewinnen“"]),
+    ("Er sagte »wir werden diesen Kampf gewinnen« gestern.", ["»wir werden diesen Kampf gewinnen«"]),
+    ('She said "we are not going anywhere soon" and left.', ['"we are not going anywhere soon"']),
+    ("Kuleba: ‘We discussed territorial integrity today’", ["‘We discussed territorial integrity today’"]),
+    ("He added 'the players' union will not accept this offer' later.",
+     ["'the players' union will not accept this offer'"]),
+    ("Il a dit ‹ nous allons gagner ce combat › hier.", ["‹ nous allons gagner ce combat ›"]),
+    ("“He told me ‘never again,’ and left,” she said.", ["“He told me ‘never again,’ and left,”"]),
+    ("“We will,” she said, “do it.”", ["“We will,”", "“do it.”"]),
+    ("He called the plan “reckless.”", ["“reckless.”"]),
+    ("China has declared a “no-limits” friendship with Russia.", []),
+    ("The so-called “peace plan” failed again.", []),
+    ("In the ’90s the players’ union and rock ’n’ roll didn’t mix, Moscow’s envoy said.", []),
+    ("An unbalanced “quotation that never closes in this paragraph.", []),
+])
+def test_quotation_styles(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+def test_quotation_over_several_paragraphs_is_one_span_per_paragraph() -> None:
+    text = ("“We have rebuilt the bridge twice,” the mayor said. “We will not rebuild it a third time.\n"
+            "“The money is gone.”\n")
+    assert quotes_of(text) == ["“We have rebuilt the bridge twice,”", "“We will not rebuild it a third time.",
+                               "“The money is gone.”"]
+
+
+def test_unclosed_quotation_without_continuation_is_dropped() -> None:
+    text = "He said “this is not finished yet and more\nThe next paragraph does not continue it.\n"
+    assert quotes_of(text) == []
+
+
+def test_quotes_only_inside_article_text() -> None:
+    text = ("Minister Says “Talks Will Go On Until We Agree” In Interview\n\n" * 3).strip()
+    assert quotes_of(text)  # found when the text is article
+    assert find_quotes(text, []) == []  # and never outside the regions given
+
+
+@st.composite
+def quoted_texts(draw) -> str:
+    """Paragraphs of words, apostrophe words and quoted stretches of several styles, CRLF or LF."""
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 4))):
+        pieces = []
+        for _ in range(draw(st.integers(1, 12))):
+            kind = draw(st.sampled_from(["plain", "apostrophe", "quote", "emoji"]))
+            if kind == "plain":
+                pieces.append(draw(st.sampled_from(PLAIN_WORDS)))
+            elif kind == "apostrophe":
+                pieces.append(draw(st.sampled_from(APOSTROPHE_WORDS)))
+            elif kind == "emoji":
+                pieces.append(draw(st.sampled_from(["😀", "👍🏽", "🇫🇷", "e\u0301"])))
+            else:
+                opener, closer = draw(st.sampled_from([("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("‘", "’")]))
+                inner = " ".join(draw(st.lists(st.sampled_from(PLAIN_WORDS + APOSTROPHE_WORDS), min_size=1,
+                                               max_size=6)))
+                pieces.append(opener + inner + closer)
+        paragraphs.append(" ".join(pieces))
+    return draw(st.sampled_from(["\n", "\r\n", "\n\n"])).join(paragraphs)
+
+
+def _apostrophe_positions(text: str) -> set[int]:
+    positions = set()
+    for word in APOSTROPHE_WORDS:
+        for match in re.finditer(re.escape(word), text):
+            positions.update(match.start() + i for i, ch in enumerate(word) if ch in "’'")
+    return positions
+
+
+@settings(max_examples=300, deadline=None)
+@given(quoted_texts())
+def test_quote_properties(text: str) -> None:
+    quotes = find_quotes(text, [(0, len(text))])
+    apostrophes = _apostrophe_positions(text)
+    previous_end = 0
+    for start, end in quotes:
+        assert start >= previous_end  # sorted, no overlap
+        previous_end = end
+        assert text[start] in QUOTE_MARKS
+        assert start not in apostrophes, "an apostrophe never starts a quote"
+        assert "\n" not in text[start:end] and "\r" not in text[start:end]
+        line_end = re.compile(r"[\r\n]|$").search(text, end).start()
+        # a quote ends on a closing mark, or it is a piece continued at the start of the next line
+        assert text[end - 1] in QUOTE_MARKS or (end == line_end and text[line_end:].lstrip()[:1] in QUOTE_MARKS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(quoted_texts())
+def test_found_quotes_lie_inside_article_and_output_is_valid(text: str) -> None:
+    document = Document.from_text(text)
+    annotation = Preannotator().annotate(document)
+    assert span_faults(text, annotation.spans, complete=True) == []
+    articles = [s for s in annotation.spans if s.label == "article"]
+    for quote in (s for s in annotation.spans if s.label == "quote"):
+        assert any(a.start <= quote.start and quote.end <= a.end for a in articles)
+        assert quote.text[0] in QUOTE_MARKS
