@@ -206,7 +206,10 @@ def _convert_column(array: pa.ChunkedArray, column: Column, encode: bool) -> pa.
         fields = [_convert_column(pa.chunked_array([structs.field(field.name)]), field, encode).combine_chunks()
                   for field in SPAN_FIELDS]
         inner = pa.StructArray.from_arrays(fields, fields=[_arrow_field(f, encode) for f in SPAN_FIELDS])
-        chunks.append(pa.ListArray.from_arrays(chunk.offsets, inner, mask=chunk.is_null()))
+        # A sliced list array keeps its parent's offsets; rebase them onto the flattened values.
+        offsets = pc.subtract(chunk.offsets, chunk.offsets[0])
+        mask = chunk.is_null() if chunk.null_count else None
+        chunks.append(pa.ListArray.from_arrays(offsets, inner, mask=mask))
     return pa.chunked_array(chunks, _arrow_type(column, encode))
 
 

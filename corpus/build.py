@@ -1,0 +1,347 @@
+"""The main job: pages and human annotations -> a validated, versioned release -> the hub folder.
+
+``run_build`` chains the stages::
+
+    ingest (seeds/) -> attach annotations (seeds/annotations/) -> [pre-annotate] -> select annotation
+    -> rows -> tables -> validate + release (dist/releases/<version>/) -> hub folder (dist/hub/)
+    -> load it back with datasets.load_dataset -> summary
+
+Each record stage is a function from an iterable of records to an iterable of records (``chain`` only
+composes them), so a pre-annotation stage (``AnnotatedDocument`` -> ``AnnotatedDocument`` adding machine
+annotations) slots in with ``BuildOptions.extra_stages``.
+
+Rejects are about a run, not a release: every run writes ``dist/rejects/<version>.jsonl`` (replacing
+the previous run's file for that version; empty when nothing was set aside), one JSON object per
+record set aside, with the stage, reason, source file, record and detail. Running the build again on
+the same inputs finds the release and the hub folder up to date and rewrites neither.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotation.store import atomic_write_text, read_file
+from corpus.config import Settings, check_version
+from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, load_hub, publish
+from corpus.progress import track
+from corpus.release import (
+    AttachAnnotations,
+    Reject,
+    ReleasedDocument,
+    ReleaseOutcome,
+    ReleaseStore,
+    ReleaseTables,
+    SelectAnnotations,
+    collect_tables,
+    provenance,
+    to_rows,
+    validate_release_tables,
+    write_release,
+)
+from schemas.errors import ConfigError
+from schemas.labels import LABEL_NAMES, ORIGINS, SPLITS
+from schemas.records import Annotation
+
+Stage = Callable[[Iterable[Any]], Iterable[Any]]
+
+
+def chain(records: Iterable[Any], *stages: Stage) -> Iterable[Any]:
+    """Feed ``records`` through ``stages`` in order; nothing runs until the result is iterated."""
+    for stage in stages:
+        records = stage(records)
+    return records
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    root: Path
+    version: str
+    version_source: str
+    seeds: tuple[Path, ...]
+    annotations: Path
+    dist: Path
+    max_shard_size: str = DEFAULT_MAX_SHARD_SIZE
+    card: CardInfo = CardInfo()
+    # Stages run on AnnotatedDocument records between attaching and selecting annotations.
+    extra_stages: tuple[Stage, ...] = ()
+
+    @property
+    def releases(self) -> Path:
+        return self.dist / "releases"
+
+    @property
+    def hub(self) -> Path:
+        return self.dist / "hub"
+
+    @property
+    def rejects_file(self) -> Path:
+        return self.dist / "rejects" / f"{self.version}.jsonl"
+
+
+def options_from(settings: Settings, *, version: str | None = None, seeds: Sequence[Path] | None = None,
+                 annotations: Path | None = None, dist: Path | None = None,
+                 max_shard_size: str | None = None) -> BuildOptions:
+    """Options from the command line, defaults from ``settings`` (the project's pyproject and layout)."""
+    pyproject = settings.root / "pyproject.toml"
+    if version is not None:
+        version_source = "--version"
+        check_version(version, version_source)
+    elif settings.dataset_version is not None:
+        version, version_source = settings.dataset_version, f"[tool.corpus] dataset_version in {pyproject}"
+    else:
+        raise ConfigError(f"no dataset version: set [tool.corpus] dataset_version in {pyproject} or pass --version")
+    return BuildOptions(
+        root=settings.root,
+        version=version,
+        version_source=version_source,
+        seeds=tuple(seeds) if seeds else (settings.seeds,),
+        annotations=annotations if annotations is not None else settings.annotations,
+        dist=dist if dist is not None else settings.dist,
+        max_shard_size=max_shard_size or DEFAULT_MAX_SHARD_SIZE,
+    )
+
+
+# --- the release part ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class StoredAnnotations:
+    """The annotation store read file by file, so rejects and validation failures can name the file."""
+
+    annotations: tuple[Annotation, ...]
+    files: tuple[Path, ...]
+    file_of: dict[str, str]
+
+
+def read_store(folder: Path, root: Path) -> StoredAnnotations:
+    folder = Path(folder)
+    files = tuple(sorted(folder.rglob("*.jsonl"))) if folder.is_dir() else ()
+    annotations, file_of = [], {}
+    for path in files:
+        for annotation in read_file(path):
+            annotations.append(annotation)
+            file_of[annotation.annotation_id] = _shown(path, root)
+    return StoredAnnotations(tuple(annotations), files, file_of)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+@dataclass
+class PreparedRelease:
+    tables: ReleaseTables
+    rejects: list[Reject]
+    warnings: list[str]
+    inputs: list[Path]
+    annotation_files: tuple[Path, ...]
+    provenance: dict[str, str]
+    ingest_summary: dict[str, Any]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def prepare_release(options: BuildOptions) -> PreparedRelease:
+    """Ingest, attach, select and turn into tables: everything up to (not including) validation."""
+    from corpus.ingest import Skipped, ingest, iter_input_files
+
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    result = ingest(list(options.seeds), root=options.root)
+    inputs = [item for item in iter_input_files(list(options.seeds)) if not isinstance(item, Skipped)]
+    timings["ingest"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    store = read_store(options.annotations, options.root)
+    rejects: list[Reject] = [
+        Reject("ingest", reject.reason, reject.detail, reject.source) for reject in result.rejects]
+    attach = AttachAnnotations(store.annotations, rejects, store.file_of)
+    select = SelectAnnotations()
+    released: list[ReleasedDocument] = []
+
+    def remember(items: Iterable[ReleasedDocument]) -> Iterator[ReleasedDocument]:
+        for item in items:
+            released.append(item)
+            yield item
+
+    documents = track(result.documents, "release rows", total=len(result.documents))
+    tables = collect_tables(chain(documents, attach, *options.extra_stages, select, remember, to_rows))
+    timings["rows"] = time.perf_counter() - started
+
+    annotations_folder = options.annotations.resolve()
+    skipped = [item for item in result.skipped if not item.path.resolve().is_relative_to(annotations_folder)]
+    summary = {**result.summary(), "skipped": len(skipped),
+               "skipped_by_type": dict(sorted(Counter(item.file_type for item in skipped).items())),
+               "annotations_read": len(store.annotations), "annotations_attached": attach.attached}
+    return PreparedRelease(tables, rejects, select.warnings(), inputs, store.files,
+                           provenance(released, store.file_of), summary, timings)
+
+
+def release(options: BuildOptions, prepared: PreparedRelease) -> ReleaseOutcome:
+    """Validate and write (or find up to date) the release of ``prepared``."""
+    started = time.perf_counter()
+    outcome = write_release(
+        prepared.tables, options.releases, options.version,
+        version_source=options.version_source, inputs=prepared.inputs,
+        annotation_files=prepared.annotation_files, root=options.root, warnings=prepared.warnings,
+        validate=lambda tables: validate_release_tables(tables, prepared.provenance),
+    )
+    prepared.timings["release"] = time.perf_counter() - started
+    return outcome
+
+
+def write_rejects(path: Path, rejects: Sequence[Reject]) -> None:
+    atomic_write_text(path, "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in rejects))
+
+
+# --- the whole job ----------------------------------------------------------------------------------------
+
+@dataclass
+class BuildResult:
+    version: str
+    release: ReleaseOutcome
+    hub: HubOutcome
+    rejects: list[Reject]
+    rejects_file: Path
+    warnings: list[str]
+    ingest: dict[str, Any]
+    loaded: dict[str, Any]
+    timings: dict[str, float]
+
+    def rejects_by_reason(self) -> dict[str, int]:
+        return dict(sorted(Counter(f"{r.stage}: {r.reason}" for r in self.rejects).items()))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "release": {"status": self.release.status, "path": str(self.release.path),
+                        "tables": self.release.manifest["tables"]},
+            "hub": {"status": self.hub.status, "path": str(self.hub.path), "configs": self.hub.configs},
+            "loaded": self.loaded,
+            "ingest": self.ingest,
+            "rejects": len(self.rejects),
+            "rejects_by_reason": self.rejects_by_reason(),
+            "rejects_file": str(self.rejects_file),
+            "warnings": self.warnings,
+            "timings_seconds": {stage: round(seconds, 3) for stage, seconds in self.timings.items()},
+        }
+
+
+def loaded_summary(loaded: dict[str, Any]) -> dict[str, Any]:
+    """Counts read back from the hub folder with ``datasets``: documents per split, spans per label and origin."""
+    import pyarrow.compute as pc
+
+    documents = loaded.get("documents", {})
+    spans = loaded.get("spans", {})
+    per_label_origin = {label: {origin: 0 for origin in ORIGINS} for label in LABEL_NAMES}
+    for split in spans:
+        dataset = spans[split]
+        label_names, origin_names = dataset.features["label"].names, dataset.features["origin"].names
+        pairs = dataset.data.table.select(["label", "origin"]).group_by(["label", "origin"]).aggregate([([], "count_all")])
+        for row in pairs.to_pylist():
+            per_label_origin[label_names[row["label"]]][origin_names[row["origin"]]] += row["count_all"]
+    statuses: Counter[str] = Counter()
+    for split in documents:
+        names = documents[split].features["annotation_status"].names
+        for item in pc.value_counts(documents[split].data.table.column("annotation_status")).to_pylist():
+            statuses[names[item["values"]]] += item["counts"]
+    return {
+        "documents_per_split": {split: documents[split].num_rows if split in documents else 0 for split in SPLITS},
+        "spans_per_split": {split: spans[split].num_rows if split in spans else 0 for split in SPLITS},
+        "documents_per_status": dict(sorted(statuses.items())),
+        "spans_per_label_origin": per_label_origin,
+    }
+
+
+def run_build(options: BuildOptions, *, cache_dir: Path | None = None) -> BuildResult:
+    """Run the main job; see the module docstring. ``cache_dir`` is where ``datasets`` caches the load-back
+    (a fresh temporary folder when not given)."""
+    prepared = prepare_release(options)
+    write_rejects(options.rejects_file, prepared.rejects)
+    outcome = release(options, prepared)
+
+    started = time.perf_counter()
+    release_read = ReleaseStore(options.releases).read(options.version)
+    hub_outcome = publish(release_read, options.hub, max_shard_size=options.max_shard_size, info=options.card,
+                          load_path=_shown(options.hub, options.root))
+    prepared.timings["publish"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    loaded = _load_back(options.hub, cache_dir)
+    prepared.timings["load_back"] = time.perf_counter() - started
+    return BuildResult(options.version, outcome, hub_outcome, prepared.rejects, options.rejects_file,
+                       prepared.warnings, prepared.ingest_summary, loaded, prepared.timings)
+
+
+def _load_back(hub: Path, cache_dir: Path | None) -> dict[str, Any]:
+    import tempfile
+
+    import datasets
+
+    # datasets' own per-split bars would repeat what the summary says; the stage is short.
+    bars_were_enabled = datasets.is_progress_bar_enabled()
+    datasets.disable_progress_bars()
+    try:
+        if cache_dir is not None:
+            return loaded_summary(load_hub(hub, cache_dir))
+        with tempfile.TemporaryDirectory(prefix="corpus-load-") as temporary:
+            return loaded_summary(load_hub(hub, Path(temporary)))
+    finally:
+        if bars_were_enabled:
+            datasets.enable_progress_bars()
+
+
+def render_summary(result: BuildResult) -> Any:
+    """A rich renderable of the build: what was written where, counts read back, rejects, warnings."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    overview = Table(title=f"corpus build: dataset version {result.version}", show_header=False, title_justify="left")
+    overview.add_column("what", style="bold")
+    overview.add_column("value", overflow="fold")
+    status = {"written": "written", "up_to_date": "up to date, nothing rewritten"}
+    overview.add_row("release", Text(f"{result.release.path}  ({status[result.release.status]})"))
+    overview.add_row("hub folder", Text(f"{result.hub.path}  ({status[result.hub.status]})"))
+    loaded = result.loaded
+    overview.add_row("documents", ", ".join(f"{split} {n}" for split, n in loaded["documents_per_split"].items())
+                     + f"  (total {sum(loaded['documents_per_split'].values())})")
+    overview.add_row("annotation status", ", ".join(f"{s} {n}" for s, n in loaded["documents_per_status"].items()))
+    overview.add_row("spans", ", ".join(f"{split} {n}" for split, n in loaded["spans_per_split"].items())
+                     + f"  (total {sum(loaded['spans_per_split'].values())})")
+    rejects = f"{len(result.rejects)}" + (
+        f" ({', '.join(f'{k} {n}' for k, n in result.rejects_by_reason().items())})" if result.rejects else "")
+    overview.add_row("rejects", Text(f"{rejects} -> {result.rejects_file}"))
+    if result.ingest.get("skipped"):
+        overview.add_row("skipped paths", ", ".join(f"{k} {n}" for k, n in result.ingest["skipped_by_type"].items()))
+
+    spans = Table(title="spans per label and origin (read back with datasets.load_dataset)", title_justify="left")
+    spans.add_column("label", style="bold")
+    for origin in ORIGINS:
+        spans.add_column(origin, justify="right")
+    spans.add_column("total", justify="right")
+    for label, origins in loaded["spans_per_label_origin"].items():
+        spans.add_row(label, *(str(origins[o]) for o in ORIGINS), str(sum(origins.values())))
+    parts: list[Any] = [overview, spans]
+    for warning in result.warnings:
+        parts.append(Text(f"warning: {warning}", style="yellow"))
+    return Group(*parts)
+
+
+def add_input_arguments(parser: Any) -> None:
+    """The options ``corpus build`` and ``corpus release`` share: version, inputs, output folder."""
+    parser.add_argument("--version", metavar="X.Y.Z",
+                        help="dataset version to release (default: [tool.corpus] dataset_version in pyproject.toml)")
+    parser.add_argument("--seeds", type=Path, nargs="+", metavar="DIR",
+                        help="page files or folders to ingest (default: seeds/ of the project)")
+    parser.add_argument("--annotations", type=Path, metavar="DIR",
+                        help="the annotation store, *.jsonl (default: seeds/annotations/ of the project)")
+    parser.add_argument("--dist", type=Path, metavar="DIR",
+                        help="output folder for releases/, hub/ and rejects/ (default: dist/ of the project)")

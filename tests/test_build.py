@@ -1,0 +1,225 @@
+"""``corpus build`` end to end on a small project tree: release, hub folder, rejects, reruns, bumps."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import datasets
+import pytest
+
+from annotation.store import annotation_to_json, write_annotations
+from corpus.build import chain
+from corpus.cli import main
+from schemas.records import Annotation, Span
+from test_release import human, make_page, snapshot
+
+REPO = Path(__file__).resolve().parents[1]
+HTML_PAGE = b"""<!doctype html><html><head><title>Harbour news</title></head><body>
+<nav>Home</nav><h1>Harbour reopens after the storm</h1><p>Boats returned on Tuesday.</p></body></html>"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project tree: pyproject with [tool.corpus], a text page with a human annotation, an HTML page,
+    an undecodable page and an annotation of a page that is not in the seeds."""
+    root = tmp_path / "project"
+    (root / "seeds" / "annotations").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "corpus-data"\n\n[tool.corpus]\ndataset_version = "0.1.0"\n')
+    document, spans = make_page(1)
+    (root / "seeds" / "page-1.txt").write_text(document.text, encoding="utf-8")
+    (root / "seeds" / "harbour.html").write_bytes(HTML_PAGE)
+    (root / "seeds" / "broken.txt").write_bytes(b"caf\xe9 au lait\n")
+    gone, gone_spans = make_page(99)
+    write_annotations(root / "seeds" / "annotations", [
+        human(document, spans, "ana-1", created_at="2026-11-01T10:00:00Z"),
+        human(gone, gone_spans, "ana-gone"),
+    ])
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("COLUMNS", "200")  # rich wraps long cells at the default 80 columns
+    return root
+
+
+def relabel_stored(root: Path, old: str, new: str) -> None:
+    path = next((root / "seeds" / "annotations").glob(f"{make_page(1)[0].doc_id}.jsonl"))
+    obj = json.loads(path.read_text())
+    for span in obj["spans"]:
+        if span["label"] == old:
+            span["label"] = new
+    path.write_text(json.dumps(obj) + "\n")
+
+
+def test_build_end_to_end_then_up_to_date(project: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["build"]) == 0
+    out = capsys.readouterr().out
+    assert "dataset version 0.1.0" in out and "(written)" in out
+    release = project / "dist" / "releases" / "0.1.0"
+    manifest = json.loads((release / "manifest.json").read_text())
+    assert [item["path"] for item in manifest["inputs"]] == ["seeds/broken.txt", "seeds/harbour.html", "seeds/page-1.txt"]
+    assert [item["path"] for item in manifest["annotation_files"]] == sorted(
+        f"seeds/annotations/{make_page(i)[0].doc_id}.jsonl" for i in (1, 99))
+    assert manifest["counts"]["documents"] == 2 and manifest["counts"]["spans"] == 5
+    assert manifest["counts"]["documents_per_status"] == {"unannotated": 1, "human": 1, "machine": 0, "adjudicated": 0}
+
+    rejects = [json.loads(line) for line in (project / "dist" / "rejects" / "0.1.0.jsonl").read_text().splitlines()]
+    assert sorted((r["stage"], r["reason"]) for r in rejects) == [("attach", "unknown_document"),
+                                                                   ("ingest", "undecodable")]
+    by_reason = {r["reason"]: r for r in rejects}
+    assert by_reason["undecodable"]["source"] == "seeds/broken.txt"
+    assert by_reason["unknown_document"]["record"] == "ana-gone"
+    assert by_reason["unknown_document"]["source"].startswith("seeds/annotations/")
+    assert "2 (attach: unknown_document 1, ingest: undecodable 1)" in out
+
+    hub = project / "dist" / "hub"
+    spans = datasets.load_dataset(str(hub), "spans", cache_dir=str(project / "cache"))
+    (split,) = list(spans)
+    label = spans[split].features["label"]
+    assert isinstance(label, datasets.ClassLabel)
+    assert sorted(label.int2str(v) for v in spans[split]["label"]) == sorted(
+        ["article", "article", "boilerplate", "teaser", "quote"])
+    documents = datasets.load_dataset(str(hub), "documents", cache_dir=str(project / "cache"))
+    assert sum(d.num_rows for d in documents.values()) == 2
+    assert 'load_dataset("dist/hub", "documents"' in (hub / "README.md").read_text()
+
+    before = snapshot(project / "dist" / "releases"), snapshot(hub)
+    assert main(["build"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("up to date, nothing rewritten") == 2
+    assert (snapshot(project / "dist" / "releases"), snapshot(hub)) == before
+
+    assert main(["build", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["release"]["status"] == "up_to_date" and summary["hub"]["status"] == "up_to_date"
+    assert summary["loaded"]["spans_per_label_origin"]["quote"]["human"] == 1
+    assert summary["rejects"] == 2 and summary["version"] == "0.1.0"
+    assert set(summary["timings_seconds"]) == {"ingest", "rows", "release", "publish", "load_back"}
+    assert main(["build", "--fail-on-rejects"]) == 1
+
+
+def test_changed_annotations_need_a_version_bump(project: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["build"]) == 0
+    capsys.readouterr()
+    before = snapshot(project / "dist")
+    relabel_stored(project, "teaser", "boilerplate")
+    assert main(["build"]) == 2
+    error = capsys.readouterr().err
+    assert "release 0.1.0 already exists" in error and "bump" in error and "0.1.1" in error
+    assert str(project / "pyproject.toml") in error and "[tool.corpus] dataset_version" in error
+    assert {k: v for k, v in snapshot(project / "dist").items() if not k.startswith("rejects")} == \
+        {k: v for k, v in before.items() if not k.startswith("rejects")}
+
+    assert main(["build", "--version", "0.2.0"]) == 0
+    changelog = (project / "dist" / "releases" / "0.2.0" / "CHANGELOG.md").read_text()
+    assert "teaser → boilerplate: 1" in changelog and "## 0.1.0" in changelog
+    card = (project / "dist" / "hub" / "README.md").read_text()
+    assert "Dataset version:** 0.2.0" in card and "teaser → boilerplate: 1" in card
+
+
+def test_an_annotation_that_breaks_the_rules_stops_the_release(project: Path, capsys: pytest.CaptureFixture) -> None:
+    document, spans = make_page(1)
+    overlapping = [spans[0], Span.on(document.text, spans[0].start, spans[1].end, "article"), *spans[2:]]
+    path = project / "seeds" / "annotations" / f"{document.doc_id}.jsonl"
+    bad = human(document, overlapping, "ana-1")
+    path.write_text(json.dumps(annotation_to_json(bad)) + "\n")
+    assert main(["build"]) == 1
+    error = capsys.readouterr().err
+    assert "does not validate" in error and "zone_no_overlap" in error
+    assert f"annotation ana-1 in seeds/annotations/{document.doc_id}.jsonl" in error
+    assert not (project / "dist" / "releases" / "0.1.0").exists()
+    assert not (project / "dist" / "hub").exists()
+
+
+def test_release_and_publish_commands_separately(project: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["release", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["status"] == "written" and report["rejects"]["count"] == 2
+    assert main(["release"]) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert main(["publish", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["version"] == "0.1.0" and report["status"] == "written"
+    assert main(["publish", "--version", "9.9.9"]) == 2
+    assert "no release 9.9.9" in capsys.readouterr().err
+
+
+def test_other_folders_from_the_command_line(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    other = tmp_path / "elsewhere"
+    (other / "pages").mkdir(parents=True)
+    shutil.copy(project / "seeds" / "page-1.txt", other / "pages" / "p.txt")
+    dist = tmp_path / "out"
+    assert main(["build", "--seeds", str(other / "pages"), "--annotations", str(project / "seeds" / "annotations"),
+                 "--dist", str(dist), "--version", "1.0.0", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["release"]["path"] == str(dist / "releases" / "1.0.0")
+    assert summary["rejects_by_reason"] == {"attach: unknown_document": 1}
+    assert main(["build", "--version", "one"]) == 2
+    assert main(["build", "--seeds", str(other / "pages"), "--dist", str(dist), "--version", "1.0.0",
+                 "--json", str(tmp_path / "summary.json")]) == 0
+    assert "up to date, nothing rewritten" in capsys.readouterr().out
+    assert json.loads((tmp_path / "summary.json").read_text())["release"]["status"] == "up_to_date"
+
+
+def test_build_of_the_bundled_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture) -> None:
+    """The main job on a copy of the project's own seeds and annotations."""
+    root = tmp_path / "copy"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    monkeypatch.chdir(root)
+    assert main(["build", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["rejects"] == 0 and summary["ingest"]["skipped"] == 0
+    stored = sum(1 for path in (root / "seeds" / "annotations").glob("*.jsonl"))
+    assert summary["loaded"]["documents_per_status"].get("human", 0) + \
+        summary["loaded"]["documents_per_status"].get("adjudicated", 0) == stored
+    assert sum(sum(origins.values()) for origins in summary["loaded"]["spans_per_label_origin"].values()) > 0
+
+
+def test_chain_composes_stages_lazily() -> None:
+    seen = []
+
+    def double(items):
+        for item in items:
+            seen.append(item)
+            yield item * 2
+
+    result = chain(range(3), double, lambda items: (item + 1 for item in items))
+    assert seen == []
+    assert list(result) == [1, 3, 5]
+
+
+def test_an_extra_stage_between_attach_and_select_can_add_machine_annotations(project: Path) -> None:
+    from corpus.build import BuildOptions, options_from, prepare_release
+    from corpus.config import load_settings
+    from corpus.release import AnnotatedDocument
+
+    def machine_for_unannotated(items):
+        for item in items:
+            if item.annotations:
+                yield item
+                continue
+            text = item.document.text
+            start = len(text) - len(text.lstrip())
+            span = Span.on(text, start, len(text.rstrip()), "boilerplate", score=0.5)
+            yield AnnotatedDocument(item.document, (Annotation(
+                f"m-{item.document.doc_id}", item.document.doc_id, item.document.text_sha256, "machine", (span,),
+                model_version="test-0"),))
+
+    options = options_from(load_settings())
+    options = BuildOptions(**{**{f: getattr(options, f) for f in BuildOptions.__dataclass_fields__},
+                              "extra_stages": (machine_for_unannotated,)})
+    prepared = prepare_release(options)
+    statuses = sorted(prepared.tables.documents.column("annotation_status").to_pylist())
+    assert statuses == ["human", "machine"]
+    assert set(prepared.tables.spans.column("origin").to_pylist()) == {"human", "machine"}
+
+
+@pytest.mark.parametrize("command", ["build", "release", "publish"])
+def test_every_command_has_help(command: str) -> None:
+    completed = subprocess.run([sys.executable, "-m", "corpus", command, "--help"], capture_output=True, text=True,
+                               cwd=REPO, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    assert "--version" in completed.stdout and "usage: corpus " + command in completed.stdout
