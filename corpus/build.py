@@ -31,6 +31,7 @@ from corpus.config import Settings, check_version
 from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, load_hub, publish
 from corpus.progress import track
 from corpus.release import (
+    AnnotatedDocument,
     AttachAnnotations,
     Reject,
     ReleasedDocument,
@@ -46,7 +47,7 @@ from corpus.release import (
 )
 from schemas.errors import ConfigError
 from schemas.labels import LABEL_NAMES, ORIGINS, SPLITS
-from schemas.records import Annotation
+from schemas.records import Annotation, Document
 
 Stage = Callable[[Iterable[Any]], Iterable[Any]]
 
@@ -68,6 +69,8 @@ class BuildOptions:
     dist: Path
     max_shard_size: str = DEFAULT_MAX_SHARD_SIZE
     card: CardInfo = CardInfo()
+    # Machine spans for documents without a human or adjudicated annotation.
+    preannotate: bool = True
     # Stages run on AnnotatedDocument records between attaching and selecting annotations.
     extra_stages: tuple[Stage, ...] = ()
 
@@ -86,7 +89,7 @@ class BuildOptions:
 
 def options_from(settings: Settings, *, version: str | None = None, seeds: Sequence[Path] | None = None,
                  annotations: Path | None = None, dist: Path | None = None,
-                 max_shard_size: str | None = None) -> BuildOptions:
+                 max_shard_size: str | None = None, preannotate: bool = True) -> BuildOptions:
     """Options from the command line, defaults from ``settings`` (the project's pyproject and layout)."""
     pyproject = settings.root / "pyproject.toml"
     if version is not None:
@@ -104,6 +107,8 @@ def options_from(settings: Settings, *, version: str | None = None, seeds: Seque
         annotations=annotations if annotations is not None else settings.annotations,
         dist=dist if dist is not None else settings.dist,
         max_shard_size=max_shard_size or DEFAULT_MAX_SHARD_SIZE,
+        card=CardInfo(repo_id=settings.hub_repo_id),
+        preannotate=preannotate,
     )
 
 
@@ -148,6 +153,29 @@ class PreparedRelease:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+class PreannotateUnannotated:
+    """Stage: add the pre-annotator's spans to documents that have no human or adjudicated annotation.
+
+    Template blocks are found from the whole corpus first (``BlockStats``), so it needs the documents
+    once before streaming; HTML pages are re-read for their DOM one at a time."""
+
+    def __init__(self, documents: Sequence[Document], root: Path) -> None:
+        from annotation.preannotate import BlockStats, Preannotator
+
+        self.annotator = Preannotator(BlockStats.from_documents(documents))
+        self.root = root
+
+    def __call__(self, records: Iterable[AnnotatedDocument]) -> Iterator[AnnotatedDocument]:
+        from corpus.ingest import html_page_of
+
+        for record in records:
+            if any(annotation.origin != "machine" for annotation in record.annotations):
+                yield record
+                continue
+            machine = self.annotator.annotate(record.document, html_page_of(record.document, self.root))
+            yield AnnotatedDocument(record.document, (*record.annotations, machine))
+
+
 def prepare_release(options: BuildOptions) -> PreparedRelease:
     """Ingest, attach, select and turn into tables: everything up to (not including) validation."""
     from corpus.ingest import Skipped, ingest, iter_input_files
@@ -171,8 +199,9 @@ def prepare_release(options: BuildOptions) -> PreparedRelease:
             released.append(item)
             yield item
 
+    machine = (PreannotateUnannotated(result.documents, options.root),) if options.preannotate else ()
     documents = track(result.documents, "release rows", total=len(result.documents))
-    tables = collect_tables(chain(documents, attach, *options.extra_stages, select, remember, to_rows))
+    tables = collect_tables(chain(documents, attach, *machine, *options.extra_stages, select, remember, to_rows))
     timings["rows"] = time.perf_counter() - started
 
     annotations_folder = options.annotations.resolve()
@@ -345,3 +374,6 @@ def add_input_arguments(parser: Any) -> None:
                         help="the annotation store, *.jsonl (default: seeds/annotations/ of the project)")
     parser.add_argument("--dist", type=Path, metavar="DIR",
                         help="output folder for releases/, hub/ and rejects/ (default: dist/ of the project)")
+    parser.add_argument("--no-preannotate", dest="preannotate", action="store_false",
+                        help="release documents without a human annotation unannotated instead of with the "
+                             "pre-annotator's machine spans")

@@ -1,6 +1,7 @@
 """Configuration and environment, read in one place.
 
-The dataset version lives in ``[tool.corpus]`` of the project's ``pyproject.toml``; paths default to the
+The dataset version (and the hub repository, ``hub_repo_id``) live in ``[tool.corpus]`` of the project's
+``pyproject.toml``; environment variables: ``LABEL_STUDIO_URL``, ``LABEL_STUDIO_API_KEY``, ``HF_TOKEN``; paths default to the
 project layout (``seeds/``, ``seeds/annotations/``, ``dist/``) relative to the project root, found by
 walking up from the working directory to the first ``pyproject.toml`` with a ``[tool.corpus]`` table.
 """
@@ -24,6 +25,8 @@ class Settings:
     dataset_version: str | None
     label_studio_url: str | None
     label_studio_api_key: str | None
+    hub_repo_id: str | None = None
+    hub_token: str | None = None
 
     @property
     def seeds(self) -> Path:
@@ -67,16 +70,21 @@ def load_settings(root: Path | None = None, environ: dict[str, str] | None = Non
     environ = dict(os.environ if environ is None else environ)
     root = find_root() if root is None else Path(root).resolve()
     pyproject = root / "pyproject.toml"
-    version = None
+    version = hub_repo_id = None
     if pyproject.is_file():
-        version = _read_toml(pyproject).get("tool", {}).get("corpus", {}).get("dataset_version")
+        table = _read_toml(pyproject).get("tool", {}).get("corpus", {})
+        version = table.get("dataset_version")
         if version is not None:
             check_version(str(version), f"{pyproject} [tool.corpus] dataset_version")
+        hub_repo_id = table.get("hub_repo_id")
     return Settings(
         root=root,
         dataset_version=version,
         label_studio_url=environ.get("LABEL_STUDIO_URL") or None,
         label_studio_api_key=environ.get("LABEL_STUDIO_API_KEY") or None,
+        hub_repo_id=hub_repo_id,
+        # None lets huggingface_hub fall back to its stored login.
+        hub_token=environ.get("HF_TOKEN") or None,
     )
 
 

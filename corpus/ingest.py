@@ -26,7 +26,7 @@ from types import TracebackType
 from typing import Any
 
 from corpus.config import find_root
-from corpus.html import UndecodableError, decode_strict, parse_html
+from corpus.html import HtmlPage, UndecodableError, decode_strict, parse_html
 from corpus.progress import track
 from schemas.errors import ConfigError, InputError
 from schemas.records import NON_WHITESPACE_RE, Document
@@ -217,18 +217,40 @@ def read_page(path: Path, source: str | None = None) -> Document:
     name = path.name.lower()
     if not name.endswith(SUPPORTED_SUFFIXES):
         raise InputError(f"{source}: unsupported file type; ingest reads {', '.join(SUPPORTED_SUFFIXES)}")
+    data = _page_bytes(path, source)
+    if name.endswith(TEXT_SUFFIXES):
+        return _text_document(data, source)
+    return _html_document(data, source)
+
+
+def _page_bytes(path: Path, source: str) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as error:
         raise RejectedPage(Reject(source, "unreadable", f"cannot read the file: {error.strerror}")) from None
-    if name.endswith(".gz"):
+    if path.name.lower().endswith(".gz"):
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as error:
             raise RejectedPage(Reject(source, "invalid-gzip", f"not a valid gzip file: {error}")) from None
-    if name.endswith(TEXT_SUFFIXES):
-        return _text_document(data, source)
-    return _html_document(data, source)
+    return data
+
+
+def html_page_of(document: Document, root: Path) -> HtmlPage | None:
+    """The parsed DOM of an HTML document, re-read from its first HTML source (relative sources are under
+    ``root``); None for text pages, or when no HTML source renders to the document's text any more.
+    Pages are re-read on demand rather than kept, so memory does not grow with the corpus."""
+    for source in document.sources:
+        if not source.lower().endswith(HTML_SUFFIXES):
+            continue
+        # A source outside the project is named as it was given, relative to the working directory.
+        for path in (Path(root) / source, Path(source)):
+            if path.is_file():
+                page = parse_html(_page_bytes(path, source), source)
+                if page.text == document.text:
+                    return page
+                break
+    return None
 
 
 def _text_document(data: bytes, source: str) -> Document:

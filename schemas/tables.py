@@ -7,6 +7,7 @@ any Parquet tool; the hub folder stores them as ``ClassLabel`` integers, as ``da
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -162,7 +163,11 @@ def _polars_type(column: Column) -> Any:
 
 def pandera_schema(table: str) -> Any:
     """A pandera (polars backend) schema of ``table`` in release form (enumerated columns as strings)."""
-    import pandera.polars as pa_pl
+    with warnings.catch_warnings():
+        # pandera imports pyspark.pandas whenever PySpark (the spark extra) is installed, which warns
+        # about pandas 3 on every run although no pandas-on-Spark code is used here.
+        warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
+        import pandera.polars as pa_pl
 
     columns = {}
     for column in _columns(table):

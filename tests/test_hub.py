@@ -309,9 +309,9 @@ def test_publish_command_pushes_with_an_injected_api(release, tmp_path: Path, mo
                                                      capsys: pytest.CaptureFixture) -> None:
     dist = release.path.parent.parent
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NEWSZONES_TEST_TOKEN", "hf_secret")
+    monkeypatch.setenv("HF_TOKEN", "hf_secret")
     args = build_parser().parse_args(["publish", "--dist", str(dist), "--push", "--repo-id", "org/newszones",
-                                      "--token-env", "NEWSZONES_TEST_TOKEN", "--json"])
+                                      "--json"])
     api = FakeHubApi()
     args.hub_api = api
     assert args.handler(args) == 0

@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="ingest the seeds, attach annotations, validate, release, write the hub folder, load it back",
         description=(
             "The main job. Ingest the seed pages, attach the stored human annotations (annotations of "
-            "changed or unknown pages are set aside as rejects), validate, write the release "
+            "changed or unknown pages are set aside as rejects), pre-annotate the pages without a human "
+            "annotation (machine spans, origin machine), validate, write the release "
             "dist/releases/<version>/ (immutable: the same content is 'up to date', different content "
             "under an existing version is refused until you bump the version), write the Hugging Face "
             "folder dist/hub/, load it back with datasets.load_dataset and print a summary. Records set "
@@ -41,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     options = options_from(load_settings(), version=args.version, seeds=args.seeds, annotations=args.annotations,
-                           dist=args.dist, max_shard_size=args.max_shard_size)
+                           dist=args.dist, max_shard_size=args.max_shard_size,
+                           preannotate=args.preannotate)
     console = Console(file=sys.stdout)
     try:
         result = run_build(options)

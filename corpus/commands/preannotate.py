@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import sys
@@ -12,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator
-from corpus.ingest import HTML_SUFFIXES, SUPPORTED_SUFFIXES, Reject, RejectLog, Skipped, iter_input_files, read_pages
+from corpus.config import find_root
+from corpus.ingest import SUPPORTED_SUFFIXES, Reject, RejectLog, Skipped, html_page_of, iter_input_files, read_pages
 from corpus.progress import track
 from schemas.errors import InputError
 from schemas.records import Document
@@ -51,24 +51,9 @@ def _documents(paths: list[Path], rejects: list[Reject]) -> Iterator[Document]:
             raise TypeError(f"unexpected ingest item {item!r}")
 
 
-def _html_page(document: Document, paths_by_source: dict[str, Path]):
-    path = paths_by_source.get(document.sources[0]) if document.sources else None
-    if path is None or not path.name.lower().endswith(HTML_SUFFIXES):
-        return None
-    from corpus.html import parse_html
-
-    data = path.read_bytes()
-    if path.name.lower().endswith(".gz"):
-        data = gzip.decompress(data)
-    page = parse_html(data, document.sources[0])
-    return page if page.text == document.text else None
-
-
 def run(args: argparse.Namespace) -> int:
-    from corpus.ingest import source_name
-
+    root = find_root()
     files = [item for item in iter_input_files(args.paths) if not isinstance(item, Skipped)]
-    paths_by_source = {source_name(path): path for path in files}
     stats = None
     if not args.no_site_stats:
         stats = BlockStats.from_documents(track(_documents(args.paths, []), "site statistics", total=len(files)))
@@ -85,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                     duplicates += 1
                     continue
                 seen.add(document.doc_id)
-                annotation = annotator.annotate(document, _html_page(document, paths_by_source))
+                annotation = annotator.annotate(document, html_page_of(document, root))
                 record = {
                     "doc_id": document.doc_id,
                     "source": annotation.source,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -34,10 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--max-shard-size", default=DEFAULT_MAX_SHARD_SIZE, metavar="SIZE",
                         help=f"largest Parquet shard, in Arrow bytes (default: {DEFAULT_MAX_SHARD_SIZE})")
     parser.add_argument("--push", action="store_true", help="upload the folder to the hub and tag it v<version>")
-    parser.add_argument("--repo-id", metavar="ORG/NAME", help="the dataset repository (needed with --push)")
-    parser.add_argument("--token-env", default="HF_TOKEN", metavar="NAME",
-                        help="environment variable holding the hub token (default: HF_TOKEN; when unset, "
-                             "huggingface_hub's stored login is used)")
+    parser.add_argument("--repo-id", metavar="ORG/NAME",
+                        help="the dataset repository (default: [tool.corpus] hub_repo_id; needed with --push). "
+                             "The token comes from HF_TOKEN, else huggingface_hub's stored login")
     parser.add_argument("--private", action="store_true", help="create the repository as private")
     parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
     parser.set_defaults(handler=run, hub_api=None)
@@ -47,8 +45,9 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     dist = args.dist if args.dist is not None else settings.dist
     store = ReleaseStore(dist / "releases")
-    if args.push and not args.repo_id:
-        raise ConfigError("--push needs --repo-id ORG/NAME")
+    repo_id = args.repo_id or settings.hub_repo_id
+    if args.push and not repo_id:
+        raise ConfigError("--push needs --repo-id ORG/NAME (or hub_repo_id in [tool.corpus] of pyproject.toml)")
     version = check_version(args.version) if args.version else store.latest()
     if version is None:
         raise ConfigError(f"no release in {store.folder}: run `corpus release` (or `corpus build`) first")
@@ -59,11 +58,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         load_path = hub_path.as_posix()
     outcome = publish(release, hub_path, max_shard_size=args.max_shard_size,
-                      info=CardInfo(repo_id=args.repo_id), load_path=args.repo_id or load_path)
+                      info=CardInfo(repo_id=repo_id), load_path=repo_id or load_path)
     report = {"version": version, "status": outcome.status, "path": str(outcome.path), "configs": outcome.configs}
     if args.push:
-        token = os.environ.get(args.token_env) or None
-        pushed = push(hub_path, args.repo_id, token=token, private=args.private or None, api=args.hub_api)
+        pushed = push(hub_path, repo_id, token=settings.hub_token, private=args.private or None, api=args.hub_api)
         report["push"] = {"repo_id": pushed.repo_id, "tag": pushed.tag, "commit": pushed.commit, "url": pushed.url}
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -74,6 +72,6 @@ def run(args: argparse.Namespace) -> int:
     for name, splits in outcome.configs.items():
         console.print(f"  {name}: " + ", ".join(f"{split} {rows} rows" for split, rows in splits.items()))
     if "push" in report:
-        console.print(f"pushed to {args.repo_id}, tagged {report['push']['tag']}"
+        console.print(f"pushed to {repo_id}, tagged {report['push']['tag']}"
                       + (f" ({report['push']['url']})" if report["push"]["url"] else ""))
     return 0

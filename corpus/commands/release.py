@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     options = options_from(load_settings(), version=args.version, seeds=args.seeds, annotations=args.annotations,
-                           dist=args.dist)
+                           dist=args.dist, preannotate=args.preannotate)
     prepared = prepare_release(options)
     write_rejects(options.rejects_file, prepared.rejects)
     try:
