@@ -61,8 +61,10 @@ def test_build_end_to_end_then_up_to_date(project: Path, capsys: pytest.CaptureF
     assert [item["path"] for item in manifest["inputs"]] == ["seeds/broken.txt", "seeds/harbour.html", "seeds/page-1.txt"]
     assert [item["path"] for item in manifest["annotation_files"]] == sorted(
         f"seeds/annotations/{make_page(i)[0].doc_id}.jsonl" for i in (1, 99))
-    assert manifest["counts"]["documents"] == 2 and manifest["counts"]["spans"] == 5
-    assert manifest["counts"]["documents_per_status"] == {"unannotated": 1, "human": 1, "machine": 0, "adjudicated": 0}
+    assert manifest["counts"]["documents"] == 2
+    # The annotated page keeps its 5 human spans; the HTML page gets the pre-annotator's spans.
+    assert manifest["counts"]["documents_per_status"] == {"unannotated": 0, "human": 1, "machine": 1, "adjudicated": 0}
+    assert manifest["counts"]["spans_per_origin"]["human"] == 5 and manifest["counts"]["spans_per_origin"]["machine"] >= 2
 
     rejects = [json.loads(line) for line in (project / "dist" / "rejects" / "0.1.0.jsonl").read_text().splitlines()]
     assert sorted((r["stage"], r["reason"]) for r in rejects) == [("attach", "unknown_document"),
@@ -78,8 +80,11 @@ def test_build_end_to_end_then_up_to_date(project: Path, capsys: pytest.CaptureF
     (split,) = list(spans)
     label = spans[split].features["label"]
     assert isinstance(label, datasets.ClassLabel)
-    assert sorted(label.int2str(v) for v in spans[split]["label"]) == sorted(
+    origin = spans[split].features["origin"]
+    assert sorted(label.int2str(row["label"]) for row in spans[split] if origin.int2str(row["origin"]) == "human") == sorted(
         ["article", "article", "boilerplate", "teaser", "quote"])
+    machine = {(row["text"], label.int2str(row["label"])) for row in spans[split] if origin.int2str(row["origin"]) == "machine"}
+    assert any("Boats returned on Tuesday." in text for text, _ in machine)
     documents = datasets.load_dataset(str(hub), "documents", cache_dir=str(project / "cache"))
     assert sum(d.num_rows for d in documents.values()) == 2
     assert 'load_dataset("dist/hub", "documents"' in (hub / "README.md").read_text()
