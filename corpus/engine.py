@@ -1,0 +1,446 @@
+"""The stage runner: the same pipeline stages, run in this process, in worker processes, or on Spark.
+
+A stage is a function from an iterable of records to an iterable of records. ``run_stages`` only chains
+stages; an *engine* decides where they run:
+
+    from corpus.engine import LocalEngine, run_stages
+    documents = run_stages([read_pages], paths, LocalEngine(workers=4))
+
+- ``LocalEngine(workers=1)`` chains the stages as plain generators: records stream through, nothing
+  is converted.
+- ``LocalEngine(workers=N)`` cuts the input into batches of ``batch_size`` records, sends each batch as
+  an Arrow record batch to a pool of ``N`` processes (``forkserver``, else ``spawn``: no state is
+  inherited), and yields the results in input order, so the output is the same as with one worker. At
+  most ``max_in_flight`` batches (default ``2 * N``) are out at a time: memory is bounded whatever the
+  input size.
+- ``corpus.spark.SparkEngine`` runs the same stages with ``DataFrame.mapInArrow``.
+
+Stages that run in several processes must be *batch-independent*: running them on a list gives the
+concatenation of running them on its parts (a map, filter or flat map per record). A stage that needs
+every record (merging duplicates, counting, collecting rejects at the end) runs after the engine, on
+its output. Stages are sent to the workers by pickling: top-level functions, ``functools.partial`` of
+them, or instances of top-level classes.
+
+Records cross process and cluster boundaries as Arrow record batches in one schema, ``RECORD_SCHEMA``:
+a ``kind`` column names the record type of each row and one struct column per kind holds its fields
+(the others are null), so a stage may yield several kinds (documents and rejects, say). The kinds are
+the registered ``Codec`` s (``codecs()``); the document and span structs are taken from
+``schemas.tables`` so that the exchange form and the release tables cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import multiprocessing
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyarrow as pa
+
+from schemas.errors import ConfigError, CorpusError, InputError
+from schemas.records import Annotation, Document, Span
+from schemas.tables import arrow_schema
+
+Stage = Callable[[Iterable[Any]], Iterable[Any]]
+
+DEFAULT_BATCH_SIZE = 256
+KIND = "kind"
+
+
+# --- records <-> Arrow ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Codec:
+    """How one record type crosses a process boundary: its Arrow fields and row conversions.
+    ``decode(encode(record)) == record`` for every record of ``type``."""
+
+    kind: str
+    type: type
+    fields: tuple[pa.Field, ...]
+    encode: Callable[[Any], dict]
+    decode: Callable[[dict], Any]
+
+    @property
+    def struct(self) -> pa.StructType:
+        """The fields, every one nullable: Spark does not keep Arrow's non-null children of null structs,
+        and the record constructors check the values anyway."""
+        return _nullable(pa.struct(list(self.fields)))
+
+
+def _nullable(data_type: pa.DataType) -> pa.DataType:
+    if pa.types.is_struct(data_type):
+        return pa.struct([pa.field(f.name, _nullable(f.type), nullable=True) for f in data_type])
+    if pa.types.is_list(data_type):
+        return pa.list_(pa.field(data_type.value_field.name, _nullable(data_type.value_type), nullable=True))
+    return data_type
+
+
+def _fields(schema: pa.Schema | pa.StructType, names: Sequence[str]) -> tuple[pa.Field, ...]:
+    by_name = {field.name: field for field in schema}
+    return tuple(by_name[name] for name in names)
+
+
+_DOCUMENT_NAMES = ("doc_id", "text", "sources", "url", "title")
+_SPAN_NAMES = ("start", "end", "label", "text", "score")
+
+
+def _document_fields() -> tuple[pa.Field, ...]:
+    return _fields(arrow_schema("documents"), _DOCUMENT_NAMES)
+
+
+def _span_struct() -> pa.StructType:
+    """A span as an annotation holds it: the release span struct less its derived fields (id, layer)."""
+    release_span = arrow_schema("documents").field("spans").type.value_type
+    return pa.struct(list(_fields(release_span, _SPAN_NAMES)))
+
+
+def _annotation_fields() -> tuple[pa.Field, ...]:
+    string, optional = pa.string(), {"nullable": True}
+    return (
+        pa.field("annotation_id", string, nullable=False),
+        pa.field("doc_id", string, nullable=False),
+        pa.field("text_sha256", string, nullable=False),
+        pa.field("origin", string, nullable=False),
+        pa.field("spans", pa.list_(_span_struct()), nullable=False),
+        pa.field("annotator", string, **optional),
+        pa.field("model_version", string, **optional),
+        pa.field("source", string, **optional),
+        pa.field("created_at", string, **optional),
+        pa.field("updated_at", string, **optional),
+        pa.field("lead_time", pa.float64(), **optional),
+        pa.field("ground_truth", pa.bool_(), nullable=False),
+        pa.field("derived_from", pa.list_(string), nullable=False),
+        # Label Studio ids and metadata: free-form JSON, kept as its text.
+        pa.field("labelstudio", string, **optional),
+    )
+
+
+def encode_document(document: Document) -> dict:
+    return {"doc_id": document.doc_id, "text": document.text, "sources": list(document.sources),
+            "url": document.url, "title": document.title}
+
+
+def decode_document(row: dict) -> Document:
+    return Document(doc_id=row["doc_id"], text=row["text"], sources=tuple(row["sources"]), url=row["url"],
+                    title=row["title"])
+
+
+def encode_annotation(annotation: Annotation) -> dict:
+    return {
+        "annotation_id": annotation.annotation_id, "doc_id": annotation.doc_id,
+        "text_sha256": annotation.text_sha256, "origin": annotation.origin,
+        "spans": [{"start": s.start, "end": s.end, "label": s.label, "text": s.text, "score": s.score}
+                  for s in annotation.spans],
+        "annotator": annotation.annotator, "model_version": annotation.model_version,
+        "source": annotation.source, "created_at": annotation.created_at, "updated_at": annotation.updated_at,
+        "lead_time": None if annotation.lead_time is None else float(annotation.lead_time),
+        "ground_truth": annotation.ground_truth, "derived_from": list(annotation.derived_from),
+        "labelstudio": None if annotation.labelstudio is None else json.dumps(
+            annotation.labelstudio, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def decode_annotation(row: dict) -> Annotation:
+    lead_time = row["lead_time"]
+    return Annotation(
+        annotation_id=row["annotation_id"], doc_id=row["doc_id"], text_sha256=row["text_sha256"],
+        origin=row["origin"], spans=tuple(Span(**span) for span in row["spans"]), annotator=row["annotator"],
+        model_version=row["model_version"], source=row["source"], created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        lead_time=int(lead_time) if lead_time is not None and lead_time.is_integer() else lead_time,
+        ground_truth=row["ground_truth"], derived_from=tuple(row["derived_from"]),
+        labelstudio=None if row["labelstudio"] is None else json.loads(row["labelstudio"]),
+    )
+
+
+def _record_codecs() -> list[Codec]:
+    """The codecs of the schema's records, the ingest's and the release stages' records."""
+    from corpus import ingest, release
+
+    document = pa.struct(list(_document_fields()))
+    annotation = pa.struct(list(_annotation_fields()))
+    documents_row = pa.struct(list(arrow_schema("documents")))
+    spans_row = pa.struct(list(arrow_schema("spans")))
+    string = pa.string()
+    return [
+        Codec("path", Path, (pa.field("path", string, nullable=False),),
+              lambda path: {"path": os.fspath(path)}, lambda row: Path(row["path"])),
+        Codec("document", Document, _document_fields(), encode_document, decode_document),
+        Codec("annotation", Annotation, _annotation_fields(), encode_annotation, decode_annotation),
+        Codec("ingest_reject", ingest.Reject,
+              tuple(pa.field(name, string, nullable=False) for name in ("source", "reason", "detail")),
+              ingest.Reject.to_json, lambda row: ingest.Reject(**row)),
+        Codec("skipped", ingest.Skipped,
+              (pa.field("path", string, nullable=False), pa.field("reason", string, nullable=False)),
+              lambda item: {"path": os.fspath(item.path), "reason": item.reason},
+              lambda row: ingest.Skipped(Path(row["path"]), row["reason"])),
+        Codec("release_reject", release.Reject,
+              (*(pa.field(name, string, nullable=False) for name in ("stage", "reason", "detail")),
+               *(pa.field(name, string) for name in ("source", "record", "doc_id"))),
+              release.Reject.to_json, lambda row: release.Reject(**row)),
+        Codec("annotated_document", release.AnnotatedDocument,
+              (pa.field("document", document, nullable=False),
+               pa.field("annotations", pa.list_(annotation), nullable=False)),
+              lambda item: {"document": encode_document(item.document),
+                            "annotations": [encode_annotation(a) for a in item.annotations]},
+              lambda row: release.AnnotatedDocument(decode_document(row["document"]), tuple(
+                  decode_annotation(a) for a in row["annotations"]))),
+        Codec("released_document", release.ReleasedDocument,
+              (pa.field("document", document, nullable=False), pa.field("annotation", annotation),
+               pa.field("candidates", pa.int64(), nullable=False),
+               pa.field("unadjudicated_humans", pa.bool_(), nullable=False)),
+              lambda item: {"document": encode_document(item.document),
+                            "annotation": None if item.annotation is None else encode_annotation(item.annotation),
+                            "candidates": item.candidates, "unadjudicated_humans": item.unadjudicated_humans},
+              lambda row: release.ReleasedDocument(
+                  decode_document(row["document"]),
+                  None if row["annotation"] is None else decode_annotation(row["annotation"]),
+                  row["candidates"], row["unadjudicated_humans"])),
+        # The rows of one released document, in release form: what the release tables are made of.
+        Codec("row_group", release.RowGroup,
+              (pa.field("document", documents_row, nullable=False),
+               pa.field("spans", pa.list_(spans_row), nullable=False)),
+              lambda group: {"document": group.document, "spans": group.spans},
+              lambda row: release.RowGroup(row["document"], row["spans"])),
+    ]
+
+
+@cache
+def codecs() -> dict[str, Codec]:
+    """Every codec, by kind."""
+    return {codec.kind: codec for codec in _record_codecs()}
+
+
+@cache
+def _codecs_by_type() -> dict[type, Codec]:
+    return {codec.type: codec for codec in codecs().values()}
+
+
+@cache
+def record_schema() -> pa.Schema:
+    """The exchange schema: ``kind`` and one nullable struct column per kind."""
+    return pa.schema([pa.field(KIND, pa.string(), nullable=False),
+                      *(pa.field(codec.kind, codec.struct) for codec in codecs().values())])
+
+
+def codec_of(record: Any) -> Codec:
+    by_type = _codecs_by_type()
+    codec = by_type.get(type(record))
+    if codec is None:
+        codec = next((c for t, c in by_type.items() if isinstance(record, t)), None)
+    if codec is None:
+        raise ConfigError(f"a stage produced a {type(record).__qualname__}, which cannot be sent between "
+                          f"processes; records that can: {', '.join(t.__qualname__ for t in by_type)}")
+    return codec
+
+
+def encode_records(records: Iterable[Any]) -> pa.RecordBatch:
+    """Records -> one record batch of ``record_schema()``."""
+    rows = []
+    for record in records:
+        codec = codec_of(record)
+        rows.append({KIND: codec.kind, codec.kind: codec.encode(record)})
+    return pa.RecordBatch.from_pylist(rows, schema=record_schema())
+
+
+def decode_records(batch: pa.RecordBatch | pa.Table) -> list[Any]:
+    """A record batch (or table) of ``record_schema()`` -> its records, in order."""
+    by_kind = codecs()
+    kinds = batch.column(KIND).to_pylist()
+    columns = {kind: batch.column(kind) for kind in set(kinds)}
+    decoded_columns = {kind: column.to_pylist() for kind, column in columns.items()}
+    return [by_kind[kind].decode(decoded_columns[kind][index]) for index, kind in enumerate(kinds)]
+
+
+# --- running stages --------------------------------------------------------------------------------------
+
+def chain(stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[Any]:
+    """The stages applied one after the other, lazily."""
+    stream: Iterable[Any] = records
+    for stage in stages:
+        stream = stage(stream)
+    return iter(stream)
+
+
+def batched(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(records)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+class Engine(Protocol):
+    def run(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[Any]: ...
+
+
+def run_stages(stages: Sequence[Stage], records: Iterable[Any], engine: Engine | None = None) -> Iterator[Any]:
+    """The records after every stage, from ``engine`` (default: this process, streaming)."""
+    return (engine or LocalEngine()).run(list(stages), records)
+
+
+def check_picklable(stages: Sequence[Stage]) -> bytes:
+    """The stages pickled, or a ConfigError naming the one that cannot be sent to other processes."""
+    for stage in stages:
+        try:
+            pickle.dumps(stage)
+        except Exception as error:  # pickle raises several unrelated types
+            raise ConfigError(f"stage {stage!r} cannot be sent to worker processes ({error}); use a top-level "
+                              "function, a functools.partial of one or an instance of a top-level class") from None
+    return pickle.dumps(list(stages))
+
+
+def _portable(error: BaseException) -> BaseException:
+    """``error``, or an equivalent of its category that survives pickling (with the worker's message)."""
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:  # an exception class whose constructor does not take its args back
+        category = next(kind for kind in (InputError, ConfigError, CorpusError, Exception)
+                        if isinstance(error, kind))
+        portable = category(f"{type(error).__qualname__}: {error}")
+        return portable
+
+
+_worker_stages: list[Stage] = []
+
+
+def _start_worker(pickled_stages: bytes) -> None:
+    global _worker_stages
+    _worker_stages = pickle.loads(pickled_stages)
+
+
+def _run_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """In a worker: decode, run the stages, encode."""
+    try:
+        return encode_records(chain(_worker_stages, decode_records(batch)))
+    except BaseException as error:
+        raise _portable(error) from None
+
+
+def run_batch(stages: Sequence[Stage], batch: pa.RecordBatch) -> pa.RecordBatch:
+    """The stages over one encoded batch, in this process (what a worker or a Spark task does)."""
+    return encode_records(chain(stages, decode_records(batch)))
+
+
+def _stage_modules(stages: Sequence[Stage]) -> list[str]:
+    """The modules defining the stages, imported once in the fork server rather than in every worker."""
+    modules = {__name__}
+    for stage in stages:
+        function = getattr(stage, "func", stage)  # functools.partial
+        module = getattr(function, "__module__", None) or type(stage).__module__
+        if module and module != "__main__":
+            modules.add(module)
+    return sorted(modules)
+
+
+def _pool_context(stages: Sequence[Stage]) -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_stage_modules(stages))
+    return context
+
+
+@dataclass(frozen=True)
+class LocalEngine:
+    """Stages in this process (``workers=1``) or in a pool of ``workers`` processes, results in input order.
+
+    ``batch_size`` records go to a worker at a time; at most ``max_in_flight`` batches (default
+    ``2 * workers``) are queued or running, so memory does not grow with the input.
+    """
+
+    workers: int = 1
+    batch_size: int = DEFAULT_BATCH_SIZE
+    max_in_flight: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("workers", "batch_size"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"--{name.replace('_', '-')} must be a whole number >= 1, got {value!r}")
+        if self.max_in_flight is not None and self.max_in_flight < 1:
+            raise ConfigError(f"max_in_flight must be >= 1, got {self.max_in_flight!r}")
+
+    @property
+    def in_flight(self) -> int:
+        return self.max_in_flight or 2 * self.workers
+
+    def run(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[Any]:
+        if self.workers == 1:
+            return chain(stages, records)
+        return self._pooled(stages, records)
+
+    def run_batches(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[pa.RecordBatch]:
+        """Like ``run`` but yields the encoded result batches (for sinks that write Arrow directly)."""
+        if self.workers == 1:
+            return (encode_records(batch) for batch in batched(chain(stages, records), self.batch_size))
+        return self._pooled_batches(stages, records)
+
+    def _pooled(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[Any]:
+        for batch in self._pooled_batches(stages, records):
+            yield from decode_records(batch)
+
+    def _pooled_batches(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[pa.RecordBatch]:
+        pickled = check_picklable(stages)
+        context = _pool_context(stages)
+        pending: deque[Future] = deque()
+        executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                       initargs=(pickled,))
+        try:
+            for batch in batched(records, self.batch_size):
+                pending.append(executor.submit(_run_batch, encode_records(batch)))
+                if len(pending) >= self.in_flight:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+# --- content hash ------------------------------------------------------------------------------------------
+
+class ContentHash:
+    """The release content hash (``corpus.release.content_sha256``) computed incrementally over record
+    batches that arrive already sorted by the table's id: no need to hold the table in memory."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.sha256()
+        self._last: str | None = None
+        self.rows = 0
+
+    def update(self, batch: pa.RecordBatch | pa.Table, key: str) -> None:
+        for row in batch.to_pylist():
+            if self._last is not None and row[key] < self._last:
+                raise ValueError(f"rows are not sorted by {key}: {row[key]!r} after {self._last!r}")
+            self._last = row[key]
+            line = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            self._digest.update(line.encode("utf-8", errors="surrogatepass") + b"\n")
+            self.rows += 1
+
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()
+
+
+def cpu_count() -> int:
+    """Cores this process may use (the affinity mask, not the machine's total)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+__all__ = [
+    "Codec", "ContentHash", "DEFAULT_BATCH_SIZE", "Engine", "LocalEngine", "Stage", "batched", "chain",
+    "check_picklable", "codec_of", "codecs", "cpu_count", "decode_records", "encode_records", "record_schema",
+    "run_batch", "run_stages",
+]

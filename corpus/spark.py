@@ -1,0 +1,183 @@
+"""The Spark engine: the very same stages on a Spark cluster (or ``local[*]``), over Arrow and Parquet.
+
+``SparkEngine.run(stages, records)`` writes the records as Parquet in the exchange form of
+``corpus.engine`` (``record_schema()`` plus their position ``_seq``), runs the stages with
+``DataFrame.mapInArrow`` and reads the result back in input order, so it is the same as
+``LocalEngine``'s. ``SparkEngine.map_parquet`` is the cluster-native form: Parquet in, Parquet out,
+nothing through the driver. Stages must be batch-independent, as for ``LocalEngine(workers=N)``:
+each task runs them on runs of consecutive input records.
+
+The master URL is, in order: ``SparkEngine(master=...)`` (the ``--master`` option), the ``SPARK_MASTER``
+environment variable, Spark's own configuration (``spark-defaults.conf``, ``PYSPARK_SUBMIT_ARGS``),
+else ``local[*]``. PySpark is the optional extra ``spark`` (``pip install 'newszones[spark]'``) and
+needs Java 17+.
+
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from corpus.engine import DEFAULT_BATCH_SIZE, Stage, batched, check_picklable, decode_records, encode_records
+from corpus.engine import record_schema, run_batch
+from schemas.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+DEFAULT_MASTER = "local[*]"
+SEQ, SUB = "_seq", "_sub"
+INSTALL_HINT = "install the Spark extra: pip install 'newszones[spark]' (and Java 17+)"
+
+
+def _pyspark() -> Any:
+    try:
+        import pyspark
+    except ImportError:
+        raise ConfigError(f"--engine spark needs PySpark, which is not installed; {INSTALL_HINT}") from None
+    return pyspark
+
+
+def resolve_master(master: str | None, environ: dict[str, str] | None = None) -> str | None:
+    """The master URL given, else ``SPARK_MASTER``; None lets Spark's own configuration decide."""
+    environ = os.environ if environ is None else environ
+    return master or environ.get("SPARK_MASTER") or None
+
+
+def spark_session(master: str | None = None, conf: Sequence[tuple[str, str]] = ()) -> SparkSession:
+    """The Spark session of this process (created on first use) for ``master`` (see ``resolve_master``)."""
+    _pyspark()
+    from pyspark import SparkConf, SparkContext
+    from pyspark.sql import SparkSession
+
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        raise ConfigError(f"--engine spark needs Java 17+ (no java on PATH and JAVA_HOME unset); {INSTALL_HINT}")
+    master = resolve_master(master)
+    # The executors' Python is this one, so the stages are imported from the same environment.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName("newszones")
+    if master is None:
+        SparkContext._ensure_initialized()  # reads spark-defaults.conf and PYSPARK_SUBMIT_ARGS
+        if not SparkConf().contains("spark.master"):
+            master = DEFAULT_MASTER
+    if master is not None:
+        builder = builder.master(master)
+    defaults = {
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
+        "spark.sql.shuffle.partitions": str(max(2, 2 * (os.cpu_count() or 1))),
+        "spark.sql.execution.arrow.pyspark.enabled": "true",
+    }
+    for key, value in {**defaults, **dict(conf)}.items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def _arrow_to_spark(schema: pa.Schema) -> Any:
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    return from_arrow_schema(schema)
+
+
+def _runs(sequence: list[int]) -> Iterator[tuple[int, int]]:
+    """``[start, stop)`` index ranges of consecutive positions."""
+    start = 0
+    for index in range(1, len(sequence) + 1):
+        if index == len(sequence) or sequence[index] != sequence[index - 1] + 1:
+            yield start, index
+            start = index
+
+
+def _apply_stages(stages: Sequence[Stage], output: pa.Schema):
+    """The ``mapInArrow`` function: the stages over each run of consecutive records of a task's batches,
+    each output row keyed by (position of its run's first record, position in the run's output)."""
+    schema = record_schema()
+
+    def apply(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            positions = batch.column(SEQ).to_pylist()
+            records = pa.Table.from_batches([batch]).select(schema.names).cast(schema)
+            for start, stop in _runs(positions):
+                part = records.slice(start, stop - start).combine_chunks().to_batches()
+                result = run_batch(stages, part[0] if part else pa.RecordBatch.from_pylist([], schema=schema))
+                keyed = pa.Table.from_batches([result]).append_column(
+                    SEQ, pa.array([positions[start]] * result.num_rows, pa.int64())).append_column(
+                    SUB, pa.array(range(result.num_rows), pa.int64()))
+                yield from keyed.cast(output).to_batches()
+    return apply
+
+
+def _keyed_schema() -> pa.Schema:
+    return record_schema().append(pa.field(SEQ, pa.int64(), nullable=False)).append(
+        pa.field(SUB, pa.int64(), nullable=False))
+
+
+@dataclass(frozen=True)
+class SparkEngine:
+    """Stages on Spark. ``partitions``: tasks per run (default: one per ``batch_size`` records, at least
+    the cluster's default parallelism); ``conf``: extra Spark settings."""
+
+    master: str | None = None
+    batch_size: int = DEFAULT_BATCH_SIZE
+    partitions: int | None = None
+    conf: tuple[tuple[str, str], ...] = ()
+
+    def session(self) -> SparkSession:
+        conf = (("spark.sql.execution.arrow.maxRecordsPerBatch", str(self.batch_size)), *self.conf)
+        return spark_session(self.master, conf)
+
+    def run(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[Any]:
+        for batch in self.run_batches(stages, records):
+            yield from decode_records(batch)
+
+    def run_batches(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[pa.RecordBatch]:
+        check_picklable(stages)
+        folder = Path(tempfile.mkdtemp(prefix="newszones-spark-"))
+        try:
+            source, target = folder / "input.parquet", folder / "output"
+            count = _write_input(records, source, self.batch_size)
+            self.map_parquet(stages, source, target, count=count)
+            for path in sorted(target.glob("part-*.parquet")):
+                for batch in pq.ParquetFile(path).iter_batches(batch_size=self.batch_size):
+                    yield batch.drop_columns([SEQ, SUB])
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def map_parquet(self, stages: Sequence[Stage], source: Path | str, target: Path | str,
+                    count: int | None = None) -> None:
+        """Parquet of encoded records with ``_seq`` -> Parquet of the stages' output in input order."""
+        check_picklable(stages)
+        session = self.session()
+        frame = session.read.parquet(str(source))
+        count = frame.count() if count is None else count
+        partitions = self.partitions or max(session.sparkContext.defaultParallelism,
+                                            -(-count // self.batch_size))
+        keyed = _keyed_schema()
+        mapped = (frame.repartitionByRange(max(1, partitions), SEQ)
+                  .mapInArrow(_apply_stages(list(stages), keyed), _arrow_to_spark(keyed)))
+        mapped.orderBy(SEQ, SUB).write.mode("overwrite").parquet(str(target))
+
+
+def _write_input(records: Iterable[Any], path: Path, batch_size: int) -> int:
+    schema = record_schema().append(pa.field(SEQ, pa.int64(), nullable=False))
+    count = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        for chunk in batched(records, batch_size):
+            batch = encode_records(chunk)
+            writer.write_batch(pa.RecordBatch.from_arrays(
+                [*batch.columns, pa.array(range(count, count + len(chunk)), pa.int64())], schema=schema))
+            count += len(chunk)
+    return count

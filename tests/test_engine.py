@@ -1,0 +1,239 @@
+"""The stage runner: records survive the Arrow exchange form exactly; worker pools give the same records,
+in the same order, with the same release content hashes, as one process; memory stays bounded."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotation.preannotate import Preannotator
+from corpus import ingest, release
+from corpus.engine import (
+    ContentHash,
+    LocalEngine,
+    decode_records,
+    encode_records,
+    record_schema,
+    run_stages,
+)
+from corpus.synth import iter_synthetic
+from schemas.errors import ConfigError, InputError
+from schemas.records import Annotation, Document
+from strategies import examples, texts
+
+# --- stages used by the tests (top level, so worker processes can import them) -------------------------
+
+
+def released_with_preannotation(records):
+    """Document -> ReleasedDocument with its machine annotation; other records pass through."""
+    annotator = Preannotator()
+    for record in records:
+        if isinstance(record, Document):
+            yield release.ReleasedDocument(record, annotator.annotate(record))
+        else:
+            yield record
+
+
+def rows(records):
+    """ReleasedDocument -> RowGroup; other records pass through."""
+    for record in records:
+        yield from release.to_rows([record]) if isinstance(record, release.ReleasedDocument) else [record]
+
+
+def tag_with_worker_batch(records):
+    """A stage that is not batch-independent: numbers records within the batch it is given."""
+    for number, record in enumerate(records):
+        yield Path(f"{record}#{number}")
+
+
+def fail_on(records, name):
+    for record in records:
+        if Path(record).name == name:
+            raise InputError(f"{record}: bad record for the test")
+        yield record
+
+
+def explode(records, times):
+    for record in records:
+        yield from [record] * times
+
+
+def only_even(records):
+    for record in records:
+        if int(Path(record).name) % 2 == 0:
+            yield record
+
+
+PIPELINE = (ingest.read_pages, released_with_preannotation, rows)
+
+
+def write_pages(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for page in iter_synthetic(n, seed=3):
+        path = folder / f"{page.name}.txt"
+        path.write_text(page.text, encoding="utf-8", newline="")
+        paths.append(path)
+    (folder / "zz-empty.txt").write_bytes(b"  \n")  # a reject travels with the documents
+    (folder / "zz-bad.txt").write_bytes(b"caf\xe9")
+    return paths + [folder / "zz-empty.txt", folder / "zz-bad.txt"]
+
+
+def release_hashes(outputs) -> tuple[dict[str, str], list]:
+    groups = [item for item in outputs if isinstance(item, release.RowGroup)]
+    others = [item for item in outputs if not isinstance(item, release.RowGroup)]
+    tables = release.collect_tables(groups)
+    return {name: release.content_sha256(tables.table(name), name) for name in release.TABLE_NAMES}, others
+
+
+# --- the exchange form -----------------------------------------------------------------------------------
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(examples(annotated=True), min_size=1, max_size=4), st.data())
+def test_documents_and_annotations_survive_the_arrow_exchange_form(corpus, data):
+    records = []
+    for document, annotation in corpus:
+        extra = data.draw(st.fixed_dictionaries({
+            "url": st.none() | st.just("https://example.com/ä"), "title": st.none() | texts(max_words=3),
+            "labelstudio": st.none() | st.just({"task": 7, "project": "p", "nested": [1, 2.5, None]}),
+            "lead_time": st.none() | st.just(12) | st.just(3.25),
+        }))
+        document = Document(document.doc_id, document.text, ("a.txt", "b/ç.html"), extra["url"], extra["title"])
+        annotation = Annotation(**{**{name: getattr(annotation, name) for name in Annotation.__slots__},
+                                   "labelstudio": extra["labelstudio"], "lead_time": extra["lead_time"],
+                                   "derived_from": ("x", "y")})
+        records += [document, annotation, release.ReleasedDocument(document, annotation, 2, True),
+                    release.AnnotatedDocument(document, (annotation, annotation)),
+                    release.ReleasedDocument(document, None), *release.to_rows([
+                        release.ReleasedDocument(document, annotation)])]
+    records += [Path("seeds/x.txt"), ingest.Reject("x.txt", "empty", "no text"),
+                ingest.Skipped(Path("a.pdf"), "unsupported"), release.Reject("attach", "text_changed", "d")]
+    batch = encode_records(records)
+    assert batch.schema == record_schema()
+    decoded = decode_records(batch)
+    assert decoded == records
+    assert [type(item) for item in decoded] == [type(item) for item in records]
+
+
+def test_a_record_without_a_codec_is_a_config_error_naming_its_type():
+    with pytest.raises(ConfigError, match="dict.*cannot be sent between processes"):
+        encode_records([{"doc_id": "x"}])
+
+
+def test_the_exchange_schema_takes_its_structs_from_the_table_definitions():
+    document = record_schema().field("document").type
+    assert [field.name for field in document] == ["doc_id", "text", "sources", "url", "title"]
+    span = record_schema().field("annotation").type.field("spans").type.value_type
+    assert [field.name for field in span] == ["start", "end", "label", "text", "score"]
+    row_group = record_schema().field("row_group").type
+    assert [f.name for f in row_group.field("spans").type.value_type] == [
+        f.name for f in pa.schema(release.arrow_schema("spans"))]
+
+
+# --- local engine -----------------------------------------------------------------------------------------
+
+def test_one_worker_streams_without_converting_records():
+    consumed = []
+
+    def source():
+        for number in itertools.count():
+            consumed.append(number)
+            yield number
+
+    stream = run_stages([lambda items: (item * 2 for item in items)], source(), LocalEngine(workers=1))
+    assert list(itertools.islice(stream, 3)) == [0, 2, 4]
+    assert len(consumed) == 3  # lazily: nothing read ahead
+
+
+@pytest.mark.parametrize("workers,batch_size", [(2, 1), (2, 7), (3, 64)])
+def test_workers_give_the_same_records_in_the_same_order_as_one_process(tmp_path, workers, batch_size):
+    paths = write_pages(tmp_path / "pages", 40)
+    one = list(run_stages(PIPELINE, paths, LocalEngine(workers=1)))
+    many = list(run_stages(PIPELINE, paths, LocalEngine(workers=workers, batch_size=batch_size)))
+    assert many == one
+    hashes, others = release_hashes(many)
+    assert hashes == release_hashes(one)[0]
+    assert [type(item).__name__ for item in others] == ["Reject", "Reject"]
+    assert {item.reason for item in others} == {"empty", "undecodable"}
+
+
+def test_flat_maps_and_filters_keep_input_order_across_batches():
+    paths = [Path(str(n)) for n in range(50)]
+    stages = [only_even, functools.partial(explode, times=3)]
+    expected = [path for path in paths if int(path.name) % 2 == 0 for _ in range(3)]
+    assert list(run_stages(stages, paths, LocalEngine(workers=2, batch_size=4))) == expected
+
+
+def test_stages_run_per_batch_in_workers():
+    """What batch-independence means: a stage numbering its input sees one batch at a time."""
+    paths = [Path(str(n)) for n in range(6)]
+    out = list(run_stages([tag_with_worker_batch], paths, LocalEngine(workers=2, batch_size=4)))
+    assert [path.name for path in out] == ["0#0", "1#1", "2#2", "3#3", "4#0", "5#1"]
+
+
+def test_a_failing_stage_raises_its_error_in_the_caller():
+    paths = [Path(str(n)) for n in range(20)]
+    with pytest.raises(InputError, match="13: bad record for the test"):
+        list(run_stages([functools.partial(fail_on, name="13")], paths, LocalEngine(workers=2, batch_size=3)))
+
+
+def test_an_exception_that_cannot_be_pickled_arrives_as_its_category(tmp_path):
+    bad = tmp_path / "gone.txt"  # read_page raises RejectedPage (its constructor takes a Reject)
+    with pytest.raises(InputError, match="RejectedPage: .*gone.txt"):
+        list(run_stages([functools.partial(map, ingest.read_page)], [bad], LocalEngine(workers=2)))
+
+
+def test_a_stage_that_cannot_be_sent_to_workers_is_a_config_error():
+    with pytest.raises(ConfigError, match="cannot be sent to worker processes"):
+        list(run_stages([lambda items: items], [Path("x")], LocalEngine(workers=2)))
+
+
+@pytest.mark.parametrize("options", [{"workers": 0}, {"batch_size": 0}, {"workers": 1.5}, {"max_in_flight": 0}])
+def test_bad_engine_options_are_config_errors(options):
+    with pytest.raises(ConfigError):
+        LocalEngine(**options)
+
+
+def test_memory_is_bounded_by_the_batches_in_flight():
+    """The input is read only a bounded number of batches ahead of what the caller has consumed."""
+    read = []
+
+    def source():
+        for number in range(10_000):
+            read.append(number)
+            yield Path(str(number))
+
+    engine = LocalEngine(workers=2, batch_size=10, max_in_flight=3)
+    stream = run_stages([only_even], source(), engine)
+    taken = list(itertools.islice(stream, 5))
+    assert [path.name for path in taken] == ["0", "2", "4", "6", "8"]
+    assert len(read) <= engine.batch_size * (engine.in_flight + 1)
+    stream.close()
+
+
+# --- content hash -------------------------------------------------------------------------------------------
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(examples(), min_size=1, max_size=5, unique_by=lambda e: e[0].doc_id), st.integers(1, 5))
+def test_the_incremental_content_hash_is_the_release_hash(corpus, chunk):
+    groups = list(release.to_rows(release.ReleasedDocument(d, a) for d, a in corpus))
+    tables = release.collect_tables(groups)
+    for name in release.TABLE_NAMES:
+        hasher = ContentHash()
+        ordered = tables.table(name).sort_by(release.TABLE_IDS[name])
+        for batch in ordered.to_batches(max_chunksize=chunk):
+            hasher.update(batch, release.TABLE_IDS[name])
+        assert hasher.hexdigest() == release.content_sha256(tables.table(name), name)
+        assert hasher.rows == tables.table(name).num_rows
+
+
+def test_the_incremental_content_hash_refuses_unsorted_rows():
+    hasher = ContentHash()
+    with pytest.raises(ValueError, match="not sorted by doc_id"):
+        hasher.update(pa.table({"doc_id": ["b", "a"]}), "doc_id")
