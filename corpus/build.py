@@ -28,6 +28,7 @@ from typing import Any
 
 from annotation.store import atomic_write_text, read_file
 from corpus.config import Settings, check_version
+from corpus.engine import add_engine_arguments, run_stages
 from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, load_hub, publish
 from corpus.progress import track
 from corpus.release import (
@@ -73,6 +74,8 @@ class BuildOptions:
     preannotate: bool = True
     # Stages run on AnnotatedDocument records between attaching and selecting annotations.
     extra_stages: tuple[Stage, ...] = ()
+    # Where the record stages run (corpus.engine): None is this process.
+    engine: Any = None
 
     @property
     def releases(self) -> Path:
@@ -89,7 +92,7 @@ class BuildOptions:
 
 def options_from(settings: Settings, *, version: str | None = None, seeds: Sequence[Path] | None = None,
                  annotations: Path | None = None, dist: Path | None = None,
-                 max_shard_size: str | None = None, preannotate: bool = True) -> BuildOptions:
+                 max_shard_size: str | None = None, preannotate: bool = True, engine: Any = None) -> BuildOptions:
     """Options from the command line, defaults from ``settings`` (the project's pyproject and layout)."""
     pyproject = settings.root / "pyproject.toml"
     if version is not None:
@@ -109,6 +112,7 @@ def options_from(settings: Settings, *, version: str | None = None, seeds: Seque
         max_shard_size=max_shard_size or DEFAULT_MAX_SHARD_SIZE,
         card=CardInfo(repo_id=settings.hub_repo_id),
         preannotate=preannotate,
+        engine=engine,
     )
 
 
@@ -182,7 +186,7 @@ def prepare_release(options: BuildOptions) -> PreparedRelease:
 
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    result = ingest(list(options.seeds), root=options.root)
+    result = ingest(list(options.seeds), root=options.root, engine=options.engine)
     inputs = [item for item in iter_input_files(list(options.seeds)) if not isinstance(item, Skipped)]
     timings["ingest"] = time.perf_counter() - started
 
@@ -201,7 +205,10 @@ def prepare_release(options: BuildOptions) -> PreparedRelease:
 
     machine = (PreannotateUnannotated(result.documents, options.root),) if options.preannotate else ()
     documents = track(result.documents, "release rows", total=len(result.documents))
-    tables = collect_tables(chain(documents, attach, *machine, *options.extra_stages, select, remember, to_rows))
+    # The batch-independent stages go to the engine; attaching (which reports the annotations of documents
+    # not in the input once every document was seen) and selecting (which counts) stay here.
+    annotated = run_stages([*machine, *options.extra_stages], chain(documents, attach), options.engine)
+    tables = collect_tables(chain(annotated, select, remember, to_rows))
     timings["rows"] = time.perf_counter() - started
 
     annotations_folder = options.annotations.resolve()
@@ -377,3 +384,4 @@ def add_input_arguments(parser: Any) -> None:
     parser.add_argument("--no-preannotate", dest="preannotate", action="store_false",
                         help="release documents without a human annotation unannotated instead of with the "
                              "pre-annotator's machine spans")
+    add_engine_arguments(parser)

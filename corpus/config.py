@@ -1,7 +1,8 @@
 """Configuration and environment, read in one place.
 
 The dataset version (and the hub repository, ``hub_repo_id``) live in ``[tool.corpus]`` of the project's
-``pyproject.toml``; environment variables: ``LABEL_STUDIO_URL``, ``LABEL_STUDIO_API_KEY``, ``HF_TOKEN``; paths default to the
+``pyproject.toml``; environment variables: ``LABEL_STUDIO_URL``, ``LABEL_STUDIO_API_KEY``, ``HF_TOKEN``, ``SPARK_MASTER`` (the
+Spark master URL of ``--engine spark`` when ``--master`` is not given); paths default to the
 project layout (``seeds/``, ``seeds/annotations/``, ``dist/``) relative to the project root, found by
 walking up from the working directory to the first ``pyproject.toml`` with a ``[tool.corpus]`` table.
 """
@@ -27,6 +28,7 @@ class Settings:
     label_studio_api_key: str | None
     hub_repo_id: str | None = None
     hub_token: str | None = None
+    spark_master: str | None = None
 
     @property
     def seeds(self) -> Path:
@@ -85,6 +87,7 @@ def load_settings(root: Path | None = None, environ: dict[str, str] | None = Non
         hub_repo_id=hub_repo_id,
         # None lets huggingface_hub fall back to its stored login.
         hub_token=environ.get("HF_TOKEN") or None,
+        spark_master=environ.get("SPARK_MASTER") or None,
     )
 
 

@@ -420,15 +420,51 @@ class ContentHash:
 
     def update(self, batch: pa.RecordBatch | pa.Table, key: str) -> None:
         for row in batch.to_pylist():
-            if self._last is not None and row[key] < self._last:
-                raise ValueError(f"rows are not sorted by {key}: {row[key]!r} after {self._last!r}")
-            self._last = row[key]
+            value = row[key]
+            # Null ids sort last, as pyarrow sorts them.
+            if self.rows and (value is not None and (self._last is None or value < self._last)):
+                raise ValueError(f"rows are not sorted by {key}: {value!r} after {self._last!r}")
+            self._last = value
             line = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
             self._digest.update(line.encode("utf-8", errors="surrogatepass") + b"\n")
             self.rows += 1
 
     def hexdigest(self) -> str:
         return self._digest.hexdigest()
+
+
+# --- the command-line options ---------------------------------------------------------------------------
+
+ENGINES = ("local", "spark")
+
+
+def add_engine_arguments(parser: Any) -> None:
+    """``--engine``, ``--workers`` and ``--master``: where a command runs its stages (``engine_from``)."""
+    group = parser.add_argument_group("engine", "where the stages run; the output is the same whatever the choice")
+    group.add_argument("--engine", choices=ENGINES, default="local",
+                       help="local: this machine (default); spark: a Spark cluster, or local[*] Spark")
+    group.add_argument("--workers", type=int, metavar="N",
+                       help=f"--engine local: worker processes (default 1: in this process; this machine "
+                            f"offers {cpu_count()})")
+    group.add_argument("--master", metavar="URL",
+                       help="--engine spark: the Spark master URL (default: SPARK_MASTER, else Spark's own "
+                            "configuration, else local[*])")
+
+
+def engine_from(args: Any, settings: Any = None) -> Engine:
+    """The engine chosen by ``add_engine_arguments``' options; ``settings`` (``corpus.config.Settings``,
+    default ``load_settings()``) gives the Spark master when ``--master`` is not given."""
+    if args.engine == "spark":
+        if args.workers is not None:
+            raise ConfigError("--workers applies to --engine local; with --engine spark the cluster decides the "
+                              "parallelism (choose it with --master, e.g. local[4])")
+        from corpus.config import load_settings
+        from corpus.spark import SparkEngine, resolve_master
+
+        return SparkEngine(master=resolve_master(args.master, settings or load_settings()))
+    if args.master is not None:
+        raise ConfigError(f"--master {args.master} applies to --engine spark; add --engine spark or drop --master")
+    return LocalEngine(workers=1 if args.workers is None else args.workers)
 
 
 def cpu_count() -> int:
@@ -440,7 +476,7 @@ def cpu_count() -> int:
 
 
 __all__ = [
-    "Codec", "ContentHash", "DEFAULT_BATCH_SIZE", "Engine", "LocalEngine", "Stage", "batched", "chain",
-    "check_picklable", "codec_of", "codecs", "cpu_count", "decode_records", "encode_records", "record_schema",
-    "run_batch", "run_stages",
+    "Codec", "ContentHash", "DEFAULT_BATCH_SIZE", "ENGINES", "Engine", "LocalEngine", "Stage", "add_engine_arguments",
+    "batched", "chain", "check_picklable", "codec_of", "codecs", "cpu_count", "decode_records", "encode_records",
+    "engine_from", "record_schema", "run_batch", "run_stages",
 ]

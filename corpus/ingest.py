@@ -13,6 +13,7 @@ given), with ``/`` separators, so ids, sources and release hashes do not depend 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import os
@@ -320,16 +321,22 @@ def merge_documents(documents: Iterable[Document]) -> list[Document]:
     return list(merged.values())
 
 
-def ingest(paths: Sequence[Path], rejects: RejectLog | None = None, root: Path | None = None) -> IngestResult:
+def ingest(paths: Sequence[Path], rejects: RejectLog | None = None, root: Path | None = None,
+           engine: Any = None) -> IngestResult:
     """Read ``paths`` (files and folders) into documents merged by text, with a progress bar.
 
     Rejects are recorded in ``rejects`` when given and always returned; raises ``InputError`` when no
-    document came out of the paths at all (``NothingToIngest``, carrying the result)."""
+    document came out of the paths at all (``NothingToIngest``, carrying the result). ``engine``
+    (``corpus.engine``; default: this process) reads the pages."""
+    from corpus.engine import run_stages
+
     files = list(iter_input_files(paths))
     documents: list[Document] = []
     set_aside: list[Reject] = []
     skipped: list[Skipped] = []
-    for item in track(read_pages(files, root), "ingest", total=len(files)):
+    root = find_root() if root is None else Path(root)
+    read = functools.partial(read_pages, root=root)
+    for item in track(run_stages([read], files, engine), "ingest", total=len(files)):
         if isinstance(item, Document):
             documents.append(item)
         elif isinstance(item, Reject):

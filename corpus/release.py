@@ -244,15 +244,15 @@ def collect_tables(groups: Iterable[RowGroup]) -> ReleaseTables:
 
 def content_sha256(table: pa.Table, name: str) -> str:
     """SHA-256 of the rows of ``table`` (a release table) sorted by id, one canonical JSON line each."""
+    from corpus.engine import ContentHash
+
     key = TABLE_IDS[name]
-    digest = hashlib.sha256()
+    content = ContentHash()
     if table.num_rows:
         ordered = table.take(pc.sort_indices(table, sort_keys=[(key, "ascending")]))
         for batch in ordered.to_batches(max_chunksize=4096):
-            for row in batch.to_pylist():
-                line = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-                digest.update(line.encode("utf-8", errors="surrogatepass") + b"\n")
-    return digest.hexdigest()
+            content.update(batch, key)
+    return content.hexdigest()
 
 
 def _value_counts(array: pa.ChunkedArray | pa.Array, names: Sequence[str]) -> dict[str, int]:

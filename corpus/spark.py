@@ -8,7 +8,7 @@ nothing through the driver. Stages must be batch-independent, as for ``LocalEngi
 each task runs them on runs of consecutive input records.
 
 The master URL is, in order: ``SparkEngine(master=...)`` (the ``--master`` option), the ``SPARK_MASTER``
-environment variable, Spark's own configuration (``spark-defaults.conf``, ``PYSPARK_SUBMIT_ARGS``),
+environment variable (read by ``corpus.config.load_settings``), Spark's own configuration (``spark-defaults.conf``, ``PYSPARK_SUBMIT_ARGS``),
 else ``local[*]``. PySpark is the optional extra ``spark`` (``pip install 'newszones[spark]'``) and
 needs Java 17+.
 
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from corpus.config import Settings, load_settings
 from corpus.engine import DEFAULT_BATCH_SIZE, Stage, batched, check_picklable, decode_records, encode_records
 from corpus.engine import record_schema, run_batch
 from schemas.errors import ConfigError
@@ -48,10 +49,12 @@ def _pyspark() -> Any:
     return pyspark
 
 
-def resolve_master(master: str | None, environ: dict[str, str] | None = None) -> str | None:
-    """The master URL given, else ``SPARK_MASTER``; None lets Spark's own configuration decide."""
-    environ = os.environ if environ is None else environ
-    return master or environ.get("SPARK_MASTER") or None
+def resolve_master(master: str | None, settings: Settings | None = None) -> str | None:
+    """The master URL given, else ``settings.spark_master`` (``SPARK_MASTER``; default: ``load_settings()``);
+    None lets Spark's own configuration decide."""
+    if master:
+        return master
+    return (load_settings() if settings is None else settings).spark_master
 
 
 def spark_session(master: str | None = None, conf: Sequence[tuple[str, str]] = ()) -> SparkSession:

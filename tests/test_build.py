@@ -228,3 +228,59 @@ def test_every_command_has_help(command: str) -> None:
                                cwd=REPO, timeout=120)
     assert completed.returncode == 0, completed.stderr
     assert "--version" in completed.stdout and "usage: corpus " + command in completed.stdout
+
+
+def engine_project(root: Path) -> Path:
+    """A project of 14 pages: annotated and not, text and HTML, a duplicate text and an undecodable file."""
+    seeds = root / "seeds"
+    (seeds / "annotations").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "corpus-data"\n\n[tool.corpus]\ndataset_version = "0.2.0"\n')
+    annotations = []
+    for i in range(10):
+        document, spans = make_page(i)
+        (seeds / f"page-{i:02d}.txt").write_text(document.text, encoding="utf-8")
+        if i % 2 == 0:
+            annotations.append(human(document, spans, f"ana-{i}"))
+    (seeds / "page-copy.txt").write_text(make_page(3)[0].text, encoding="utf-8")
+    (seeds / "harbour.html").write_bytes(HTML_PAGE)
+    (seeds / "other.html").write_bytes(HTML_PAGE.replace(b"Harbour", b"Airport"))
+    (seeds / "broken.txt").write_bytes(b"caf\xe9 au lait\n")
+    write_annotations(seeds / "annotations", annotations)
+    return root
+
+
+def released_with(root: Path, dist: str, *options: str) -> tuple[dict, str]:
+    assert main(["release", "--dist", dist, *options]) == 0
+    manifest = json.loads((root / dist / "releases" / "0.2.0" / "manifest.json").read_text())
+    rejects = (root / dist / "rejects" / "0.2.0.jsonl").read_text()
+    return {name: entry["content_sha256"] for name, entry in manifest["tables"].items()}, rejects
+
+
+def test_the_release_is_the_same_whatever_the_number_of_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = engine_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    one = released_with(root, "dist-1", "--workers", "1")
+    assert released_with(root, "dist-2", "--workers", "2") == one
+    assert released_with(root, "dist-3", "--workers", "3", "--no-preannotate")[0] != one[0]
+    assert one[1].count("\n") == 1 and '"undecodable"' in one[1]
+
+
+def test_engine_options_that_do_not_go_together_are_refused(project: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["release", "--master", "local[2]"]) == 2
+    assert "--master local[2] applies to --engine spark" in capsys.readouterr().err
+    assert main(["release", "--engine", "spark", "--workers", "2"]) == 2
+    assert "--workers applies to --engine local" in capsys.readouterr().err
+    assert main(["release", "--workers", "0"]) == 2
+    assert "--workers must be a whole number >= 1" in capsys.readouterr().err
+
+
+def test_preannotate_writes_the_same_file_whatever_the_number_of_workers(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    root = engine_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    outputs = []
+    for workers in ("1", "2"):
+        out = root / f"machine-{workers}.jsonl"
+        assert main(["preannotate", "seeds", "--out", str(out), "--allow-rejects", "--workers", workers]) == 0
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1] and outputs[0].count("\n") == 12

@@ -62,9 +62,13 @@ def test_a_failing_stage_fails_the_run_with_its_message(engine):
 
 
 def test_the_master_comes_from_the_option_then_spark_master():
-    assert resolve_master("spark://a:7077", {"SPARK_MASTER": "spark://b:7077"}) == "spark://a:7077"
-    assert resolve_master(None, {"SPARK_MASTER": "spark://b:7077"}) == "spark://b:7077"
-    assert resolve_master(None, {}) is None  # Spark's own configuration decides, else local[*]
+    from corpus.config import load_settings
+
+    from_environment = load_settings(environ={"SPARK_MASTER": "spark://b:7077"})
+    assert from_environment.spark_master == "spark://b:7077"
+    assert resolve_master("spark://a:7077", from_environment) == "spark://a:7077"
+    assert resolve_master(None, from_environment) == "spark://b:7077"
+    assert resolve_master(None, load_settings(environ={})) is None  # Spark's own configuration decides, else local[*]
 
 
 def test_the_session_runs_in_local_mode_without_its_web_ui(engine):
@@ -73,3 +77,12 @@ def test_the_session_runs_in_local_mode_without_its_web_ui(engine):
     assert session.sparkContext.master == "local[2]"
     assert session.conf.get("spark.ui.enabled") == "false"
 
+
+
+def test_corpus_release_on_spark_gives_the_local_content_hashes(engine, tmp_path, monkeypatch):
+    from test_build import engine_project, released_with
+
+    root = engine_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    assert released_with(root, "dist-spark", "--engine", "spark", "--master", "local[2]") == \
+        released_with(root, "dist-local", "--workers", "2")

@@ -11,6 +11,7 @@ from rich.console import Console
 
 from corpus.build import add_input_arguments, options_from, render_summary, run_build
 from corpus.config import load_settings
+from corpus.engine import engine_from
 from corpus.hub import DEFAULT_MAX_SHARD_SIZE
 from corpus.release import ReleaseValidationError
 
@@ -41,9 +42,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    options = options_from(load_settings(), version=args.version, seeds=args.seeds, annotations=args.annotations,
+    settings = load_settings()
+    options = options_from(settings, version=args.version, seeds=args.seeds, annotations=args.annotations,
                            dist=args.dist, max_shard_size=args.max_shard_size,
-                           preannotate=args.preannotate)
+                           preannotate=args.preannotate,
+                           engine=engine_from(args, settings))
     console = Console(file=sys.stdout)
     try:
         result = run_build(options)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator
 from corpus.config import find_root
+from corpus.engine import Engine, add_engine_arguments, engine_from, run_stages
 from corpus.ingest import SUPPORTED_SUFFIXES, Reject, RejectLog, Skipped, html_page_of, iter_input_files, read_pages
 from corpus.progress import track
+from corpus.release import AnnotatedDocument
 from schemas.errors import InputError
 from schemas.records import Document
 
@@ -38,11 +41,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--allow-rejects", action="store_true", help="exit 0 even when some pages were rejected")
     parser.add_argument("--no-site-stats", action="store_true",
                         help="skip the corpus pass that finds template blocks repeated across a site's pages")
+    add_engine_arguments(parser)
     parser.set_defaults(handler=run)
 
 
-def _documents(paths: list[Path], rejects: list[Reject]) -> Iterator[Document]:
-    for item in read_pages(iter_input_files(paths)):
+class AnnotatePages:
+    """Stage: documents -> ``AnnotatedDocument`` with the pre-annotator's annotation (HTML pages re-read for
+    their DOM under ``root``)."""
+
+    def __init__(self, annotator: Preannotator, root: Path) -> None:
+        self.annotator = annotator
+        self.root = root
+
+    def __call__(self, documents: Iterable[Document]) -> Iterator[AnnotatedDocument]:
+        for document in documents:
+            annotation = self.annotator.annotate(document, html_page_of(document, self.root))
+            yield AnnotatedDocument(document, (annotation,))
+
+
+def _documents(paths: list[Path], rejects: list[Reject], root: Path, engine: Engine) -> Iterator[Document]:
+    for item in run_stages([functools.partial(read_pages, root=root)], iter_input_files(paths), engine):
         if isinstance(item, Reject):
             rejects.append(item)
         elif isinstance(item, Document):
@@ -53,11 +71,13 @@ def _documents(paths: list[Path], rejects: list[Reject]) -> Iterator[Document]:
 
 def run(args: argparse.Namespace) -> int:
     root = find_root()
+    engine = engine_from(args)
     files = [item for item in iter_input_files(args.paths) if not isinstance(item, Skipped)]
     stats = None
     if not args.no_site_stats:
-        stats = BlockStats.from_documents(track(_documents(args.paths, []), "site statistics", total=len(files)))
-    annotator = Preannotator(stats)
+        stats = BlockStats.from_documents(track(_documents(args.paths, [], root, engine), "site statistics",
+                                                total=len(files)))
+    annotate = AnnotatePages(Preannotator(stats), root)
     rejects: list[Reject] = []
     seen: set[str] = set()
     written = duplicates = 0
@@ -65,12 +85,18 @@ def run(args: argparse.Namespace) -> int:
     descriptor, temporary = tempfile.mkstemp(dir=args.out.parent, prefix=f".{args.out.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            for document in track(_documents(args.paths, rejects), "preannotate", total=len(files)):
-                if document.doc_id in seen:
-                    duplicates += 1
-                    continue
-                seen.add(document.doc_id)
-                annotation = annotator.annotate(document, html_page_of(document, root))
+            def unique(documents: Iterable[Document]) -> Iterator[Document]:
+                nonlocal duplicates
+                for document in documents:
+                    if document.doc_id in seen:
+                        duplicates += 1
+                        continue
+                    seen.add(document.doc_id)
+                    yield document
+
+            documents = track(_documents(args.paths, rejects, root, engine), "preannotate", total=len(files))
+            for item in run_stages([annotate], unique(documents), engine):
+                document, annotation = item.document, item.annotations[0]
                 record = {
                     "doc_id": document.doc_id,
                     "source": annotation.source,

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from corpus.build import add_input_arguments, options_from, prepare_release, release, write_rejects
 from corpus.config import load_settings
+from corpus.engine import engine_from
 from corpus.release import ReleaseValidationError
 
 
@@ -36,8 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    options = options_from(load_settings(), version=args.version, seeds=args.seeds, annotations=args.annotations,
-                           dist=args.dist, preannotate=args.preannotate)
+    settings = load_settings()
+    options = options_from(settings, version=args.version, seeds=args.seeds, annotations=args.annotations,
+                           dist=args.dist, preannotate=args.preannotate,
+                           engine=engine_from(args, settings))
     prepared = prepare_release(options)
     write_rejects(options.rejects_file, prepared.rejects)
     try:
