@@ -30,7 +30,7 @@ import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -459,32 +459,37 @@ class ReleaseDiff:
 
 
 def diff_tables(previous: ReleaseTables | None, current: ReleaseTables, previous_version: str | None) -> ReleaseDiff:
-    def doc_status(tables: ReleaseTables) -> dict[str, str]:
-        return dict(zip(tables.documents.column("doc_id").to_pylist(),
-                        tables.documents.column("annotation_status").to_pylist(), strict=True))
+    """Arrow joins on the id columns only (``doc_id``/``annotation_status``, ``span_id``/``label``), so the
+    tables may be just those columns read from Parquet: no Python object per row."""
+    def columns(tables: ReleaseTables | None, name: str, key: str, value: str) -> pa.Table:
+        if tables is None:
+            return pa.table({key: pa.array([], pa.string()), value: pa.array([], pa.string())})
+        return tables.table(name).select([key, value])
 
-    def span_labels(tables: ReleaseTables) -> dict[str, str]:
-        return dict(zip(tables.spans.column("span_id").to_pylist(), tables.spans.column("label").to_pylist(),
-                        strict=True))
+    def pairs(table: pa.Table, old: str, new: str) -> dict[str, int]:
+        counted = table.group_by([old, new]).aggregate([([], "count_all")]).to_pylist()
+        return dict(sorted((f"{row[old]} -> {row[new]}", row["count_all"]) for row in counted))
 
-    old_docs = doc_status(previous) if previous else {}
-    new_docs = doc_status(current)
-    old_spans = span_labels(previous) if previous else {}
-    new_spans = span_labels(current)
-    status_changes = Counter(f"{old_docs[d]} -> {new_docs[d]}" for d in new_docs.keys() & old_docs.keys()
-                             if old_docs[d] != new_docs[d])
-    added = Counter(new_spans[s] for s in new_spans.keys() - old_spans.keys())
-    removed = Counter(old_spans[s] for s in old_spans.keys() - new_spans.keys())
-    relabelled = Counter(f"{old_spans[s]} -> {new_spans[s]}" for s in new_spans.keys() & old_spans.keys()
-                         if old_spans[s] != new_spans[s])
+    def labels(table: pa.Table) -> dict[str, int]:
+        return _value_counts(table.column("label"), LABEL_NAMES)
+
+    new_docs = columns(current, "documents", "doc_id", "annotation_status")
+    old_docs = columns(previous, "documents", "doc_id", "annotation_status").rename_columns(["doc_id", "old_status"])
+    new_spans = columns(current, "spans", "span_id", "label")
+    old_spans = columns(previous, "spans", "span_id", "label").rename_columns(["span_id", "old_label"])
+    both_docs = new_docs.join(old_docs, "doc_id", join_type="inner")
+    both_spans = new_spans.join(old_spans, "span_id", join_type="inner")
     return ReleaseDiff(
         previous_version=previous_version,
-        documents_added=len(new_docs.keys() - old_docs.keys()),
-        documents_removed=len(old_docs.keys() - new_docs.keys()),
-        status_changes=dict(sorted(status_changes.items())),
-        spans_added={label: added[label] for label in LABEL_NAMES},
-        spans_removed={label: removed[label] for label in LABEL_NAMES},
-        relabelled=dict(sorted(relabelled.items())),
+        documents_added=new_docs.join(old_docs, "doc_id", join_type="left anti").num_rows,
+        documents_removed=old_docs.join(new_docs, "doc_id", join_type="left anti").num_rows,
+        status_changes=pairs(both_docs.filter(pc.not_equal(both_docs["old_status"], both_docs["annotation_status"])),
+                             "old_status", "annotation_status"),
+        spans_added=labels(new_spans.join(old_spans, "span_id", join_type="left anti")),
+        spans_removed=labels(old_spans.join(new_spans, "span_id", join_type="left anti")
+                             .rename_columns(["span_id", "label"])),
+        relabelled=pairs(both_spans.filter(pc.not_equal(both_spans["old_label"], both_spans["label"])),
+                         "old_label", "label"),
     )
 
 
@@ -550,7 +555,11 @@ def validate_release_tables(tables: ReleaseTables, provenance: Mapping[str, str]
     """
     from schemas.validate import validate_tables
 
-    report = validate_tables(tables.documents, tables.spans, source="release")
+    raise_if_invalid(validate_tables(tables.documents, tables.spans, source="release"), provenance)
+
+
+def raise_if_invalid(report: Any, provenance: Mapping[str, str] | None = None) -> None:
+    """ReleaseValidationError with ``report`` (a ``schemas.validate.ValidationReport``) unless it is ok."""
     if report.ok:
         return
     lines = []
@@ -624,8 +633,25 @@ def write_release(
     removed = remove_leftovers(releases, TEMP_PREFIX)
     previous_version = store.previous(version)
     previous = store.read(previous_version) if previous_version else None
-    counts = table_counts(tables)
     diff = diff_tables(previous.tables if previous else None, tables, previous_version)
+    manifest, changelog = _manifest_and_changelog(
+        version, {name: tables.table(name).num_rows for name in TABLE_NAMES}, hashes, table_counts(tables), diff,
+        previous_version, previous.changelog if previous else "", inputs, annotation_files, root, warnings)
+    temporary = Path(tempfile.mkdtemp(dir=releases, prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
+    try:
+        for name in TABLE_NAMES:
+            write_parquet(tables.table(name), temporary / f"{name}.parquet", name, row_group_size)
+        _commit(temporary, store, version, manifest, changelog)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return ReleaseOutcome("written", version, store.path(version), manifest, tuple(warnings), tuple(removed))
+
+
+def _manifest_and_changelog(version: str, rows: Mapping[str, int], hashes: Mapping[str, str], counts: dict[str, Any],
+                            diff: ReleaseDiff, previous_version: str | None, previous_changelog: str,
+                            inputs: Sequence[Path], annotation_files: Sequence[Path], root: Path | None,
+                            warnings: Sequence[str]) -> tuple[dict[str, Any], str]:
     created_at = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     manifest = {
         "dataset": DATASET_NAME,
@@ -633,8 +659,8 @@ def write_release(
         "schema_version": SCHEMA_VERSION,
         "toolkit_version": toolkit_version(),
         "created_at": created_at,
-        "tables": {name: {"file": f"{name}.parquet", "rows": tables.table(name).num_rows,
-                          "content_sha256": hashes[name]} for name in TABLE_NAMES},
+        "tables": {name: {"file": f"{name}.parquet", "rows": rows[name], "content_sha256": hashes[name]}
+                   for name in TABLE_NAMES},
         "counts": counts,
         "previous_version": previous_version,
         "changes": diff.to_json(),
@@ -642,28 +668,251 @@ def write_release(
         "annotation_files": describe_files(annotation_files, root),
         "warnings": list(warnings),
     }
-    changelog = changelog_text(changelog_entry(version, created_at[:10], diff, counts),
-                               previous.changelog if previous else "")
+    changelog = changelog_text(changelog_entry(version, created_at[:10], diff, counts), previous_changelog)
+    return manifest, changelog
 
+
+def _commit(temporary: Path, store: ReleaseStore, version: str, manifest: dict[str, Any], changelog: str) -> None:
+    """The changelog and, last, the manifest into ``temporary`` (holding the tables), renamed into place."""
+    write_bytes_synced(temporary / CHANGELOG, changelog.encode("utf-8"))
+    # The manifest goes last: a folder with a manifest is a complete release.
+    write_bytes_synced(temporary / MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    os.chmod(temporary, 0o755)
+    fsync_path(temporary)
+    try:
+        os.rename(temporary, store.path(version))
+    except OSError as error:
+        if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
+            raise ConfigError(f"{store.path(version)} appeared while writing release {version} "
+                              "(another run?); run again") from None
+        raise
+    fsync_path(store.folder)
+
+
+# --- writing a release from a stream ----------------------------------------------------------------------
+
+# Documents per spill bucket: what the writer holds at a time, whatever the corpus size.
+DOCS_PER_BUCKET = 4000
+SPILL_BATCH = 128
+
+
+def _parquet_schema(name: str) -> pa.Schema:
+    schema = arrow_schema(name)
+    value = json.dumps({"table": name, "schema_version": SCHEMA_VERSION})
+    return schema.with_metadata({**(schema.metadata or {}), b"newszones": value})
+
+
+class _Bucket:
+    """The row groups of one doc_id range, spilled to Arrow IPC files as they come."""
+
+    def __init__(self, folder: Path, index: int) -> None:
+        self.paths = {name: folder / f"bucket-{index:05d}-{name}.arrow" for name in TABLE_NAMES}
+        self.writers: dict[str, Any] = {}
+        self.buffer: list[RowGroup] = []
+
+    def add(self, group: RowGroup) -> None:
+        self.buffer.append(group)
+        if len(self.buffer) >= SPILL_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        tables = {"documents": to_table((group.document for group in self.buffer), "documents"),
+                  "spans": to_table((row for group in self.buffer for row in group.spans), "spans")}
+        for name, table in tables.items():
+            if name not in self.writers:
+                self.writers[name] = pa.ipc.new_stream(self.paths[name], arrow_schema(name))
+            self.writers[name].write_table(table)
+        self.buffer = []
+
+    def read(self) -> tuple[pa.Table, pa.Table]:
+        """The bucket's tables; its files are removed."""
+        self.flush()
+        tables = []
+        for name in TABLE_NAMES:
+            writer = self.writers.pop(name, None)
+            if writer is None:
+                tables.append(arrow_schema(name).empty_table())
+                continue
+            writer.close()
+            with pa.memory_map(str(self.paths[name])) as source:
+                tables.append(pa.ipc.open_stream(source).read_all())
+            self.paths[name].unlink()
+        return tables[0], tables[1]
+
+
+def _add_counts(total: dict[str, Any], part: Mapping[str, Any]) -> dict[str, Any]:
+    for key, value in part.items():
+        if isinstance(value, Mapping):
+            total[key] = _add_counts(total.get(key, {}), value)
+        else:
+            total[key] = total.get(key, 0) + value
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenTables:
+    """What ``ReleaseWriter.finish`` wrote: rows and content hash per table, counts, the validation report."""
+
+    rows: dict[str, int]
+    hashes: dict[str, str]
+    counts: dict[str, Any]
+    report: Any
+
+
+class ReleaseWriter:
+    """Sink: ``RowGroup`` s in any order -> ``documents.parquet`` and ``spans.parquet`` in ``folder``, as
+    ``collect_tables`` + ``write_parquet`` would write them, in memory bounded by ``DOCS_PER_BUCKET``.
+
+    Row groups are spilled to one of ``ceil(expected_documents / DOCS_PER_BUCKET)`` buckets by their
+    doc_id range (ids are hashes: the buckets fill evenly). ``finish`` then takes the buckets in id order:
+    each is sorted, checked for repeated doc_ids (a repeated id falls in one bucket), validated (every
+    rule is about one document, or about ids that fall in one bucket), appended to the Parquet files and
+    fed to the content hashes and counts.
+    """
+
+    def __init__(self, folder: Path, expected_documents: int = DOCS_PER_BUCKET, *, validate: bool = True,
+                 row_group_size: int = ROW_GROUP_SIZE) -> None:
+        self.folder = Path(folder)
+        self.spill = self.folder / ".spill"
+        self.spill.mkdir(parents=True, exist_ok=True)
+        self.buckets = [_Bucket(self.spill, index) for index in range(max(1, -(-expected_documents // DOCS_PER_BUCKET)))]
+        self.validate = validate
+        self.row_group_size = max(1, row_group_size)
+
+    def _bucket_of(self, doc_id: str) -> _Bucket:
+        try:
+            prefix = int(doc_id[:8], 16)
+        except (TypeError, ValueError):
+            raise InputError(f"document id {doc_id!r} is not hexadecimal; ids come from Document.from_text") from None
+        return self.buckets[(prefix * len(self.buckets)) >> 32]
+
+    def add(self, group: RowGroup) -> None:
+        self._bucket_of(group.document["doc_id"]).add(group)
+
+    def finish(self, progress: Callable[[Iterable[Any]], Iterable[Any]] = lambda items: items) -> WrittenTables:
+        from corpus.engine import ContentHash
+        from schemas.validate import Failure, ValidationReport, validate_tables
+
+        writers = {name: pq.ParquetWriter(self.folder / f"{name}.parquet", _parquet_schema(name), compression="zstd")
+                   for name in TABLE_NAMES}
+        hashes = {name: ContentHash() for name in TABLE_NAMES}
+        rows = dict.fromkeys(TABLE_NAMES, 0)
+        counts: dict[str, Any] = {}
+        failures: list[Failure] = []
+        try:
+            for bucket in progress(self.buckets):
+                documents, spans = bucket.read()
+                if not documents.num_rows and not spans.num_rows:
+                    continue
+                documents = documents.take(pc.sort_indices(documents, sort_keys=[("doc_id", "ascending")]))
+                _refuse_repeated_ids(documents)
+                # Each document's spans stay in the order to_rows gave them (text order).
+                position = pa.array(range(spans.num_rows), pa.int64())
+                spans = spans.take(pc.sort_indices(spans.append_column("_position", position),
+                                                   sort_keys=[("doc_id", "ascending"), ("_position", "ascending")]))
+                tables = ReleaseTables(documents, spans)
+                if self.validate:
+                    report = validate_tables(documents, spans, source="release")
+                    failures += [replace(failure, row=None if failure.row is None else failure.row + rows[failure.table])
+                                 for failure in report.failures]
+                for name in TABLE_NAMES:
+                    table = tables.table(name)
+                    writers[name].write_table(table.cast(writers[name].schema), row_group_size=self.row_group_size)
+                    key = TABLE_IDS[name]
+                    ordered = table if name == "documents" else table.take(
+                        pc.sort_indices(table, sort_keys=[(key, "ascending")]))
+                    for batch in ordered.to_batches(max_chunksize=4096):
+                        hashes[name].update(batch, key)
+                    rows[name] += table.num_rows
+                counts = _add_counts(counts, table_counts(tables))
+        finally:
+            for writer in writers.values():
+                writer.close()
+            shutil.rmtree(self.spill, ignore_errors=True)
+        for name in TABLE_NAMES:
+            fsync_path(self.folder / f"{name}.parquet")
+        if not counts:
+            counts = table_counts(ReleaseTables(*(arrow_schema(name).empty_table() for name in TABLE_NAMES)))
+        report = ValidationReport(failures=tuple(sorted(failures, key=Failure.sort_key)), counts=rows,
+                                  n_documents=rows["documents"], n_spans=rows["spans"], sources=("release",))
+        return WrittenTables(rows, {name: hashes[name].hexdigest() for name in TABLE_NAMES}, counts, report)
+
+
+def _refuse_repeated_ids(documents: pa.Table) -> None:
+    ids = documents.column("doc_id")
+    if pc.count_distinct(ids).as_py() == documents.num_rows:
+        return
+    values = ids.to_pylist()
+    repeated = next(value for value, following in zip(values, values[1:]) if value == following)
+    raise InputError(f"document {repeated} occurs twice; ingest must merge documents by doc_id (one row per "
+                     "text, all its source files)")
+
+
+def write_release_stream(
+    groups: Iterable[RowGroup],
+    releases: Path,
+    version: str,
+    *,
+    expected_documents: int = DOCS_PER_BUCKET,
+    version_source: str = "--version",
+    inputs: Sequence[Path] | Callable[[], Sequence[Path]] = (),
+    annotation_files: Sequence[Path] | Callable[[], Sequence[Path]] = (),
+    root: Path | None = None,
+    warnings: Sequence[str] | Callable[[], Sequence[str]] = (),
+    validate: bool = True,
+    provenance: Mapping[str, str] | None = None,
+    row_group_size: int = ROW_GROUP_SIZE,
+    progress: Callable[[Iterable[Any]], Iterable[Any]] = lambda items: items,
+) -> ReleaseOutcome:
+    """``write_release`` for row groups that stream in (``ReleaseWriter``): the same folder, hashes and rules.
+
+    The tables are written into the temporary folder first; then, as ``write_release`` does: a release that
+    does not validate -> ReleaseValidationError (``provenance`` names the annotation behind each document);
+    the same content under ``version`` -> ``up_to_date``; different content -> ConfigError (bump). Nothing
+    but a complete release is ever renamed into place. ``inputs``, ``annotation_files`` and ``warnings`` may
+    be functions, called once the stream is consumed.
+    """
+    check_version(version, version_source)
+    store = ReleaseStore(releases)
+    releases.mkdir(parents=True, exist_ok=True)
+    removed = remove_leftovers(releases, TEMP_PREFIX)
     temporary = Path(tempfile.mkdtemp(dir=releases, prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
     try:
-        for name in TABLE_NAMES:
-            write_parquet(tables.table(name), temporary / f"{name}.parquet", name, row_group_size)
-        write_bytes_synced(temporary / CHANGELOG, changelog.encode("utf-8"))
-        # The manifest goes last: a folder with a manifest is a complete release.
-        write_bytes_synced(temporary / MANIFEST,
-                           (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-        os.chmod(temporary, 0o755)
-        fsync_path(temporary)
-        try:
-            os.rename(temporary, store.path(version))
-        except OSError as error:
-            if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
-                raise ConfigError(f"{store.path(version)} appeared while writing release {version} "
-                                  "(another run?); run again") from None
-            raise
-        fsync_path(releases)
+        writer = ReleaseWriter(temporary, expected_documents, validate=validate, row_group_size=row_group_size)
+        for group in groups:
+            writer.add(group)
+        written = writer.finish(progress)
+        warnings = list(warnings() if callable(warnings) else warnings)
+        raise_if_invalid(written.report, provenance)
+        hashes = written.hashes
+        if store.exists(version):
+            existing = store.manifest(version)
+            released = {name: existing["tables"][name]["content_sha256"] for name in TABLE_NAMES}
+            if released == hashes:
+                shutil.rmtree(temporary, ignore_errors=True)
+                return ReleaseOutcome("up_to_date", version, store.path(version), existing, tuple(warnings))
+            differences = [f"{name}: {released[name][:12]} released, {hashes[name][:12]} now"
+                           for name in TABLE_NAMES if released[name] != hashes[name]]
+            raise ConfigError(_bump_message(version, version_source, differences, store.path(version)))
+        previous_version = store.previous(version)
+        diff = diff_tables(_id_columns(store.path(previous_version)) if previous_version else None,
+                           _id_columns(temporary), previous_version)
+        previous_changelog = store.path(previous_version) / CHANGELOG if previous_version else None
+        manifest, changelog = _manifest_and_changelog(
+            version, written.rows, hashes, written.counts, diff, previous_version,
+            previous_changelog.read_text(encoding="utf-8") if previous_changelog and previous_changelog.is_file() else "",
+            inputs() if callable(inputs) else inputs,
+            annotation_files() if callable(annotation_files) else annotation_files, root, warnings)
+        _commit(temporary, store, version, manifest, changelog)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
     return ReleaseOutcome("written", version, store.path(version), manifest, tuple(warnings), tuple(removed))
+
+
+def _id_columns(folder: Path) -> ReleaseTables:
+    """The id and value columns the changelog compares, read from a release folder's Parquet files."""
+    return ReleaseTables(documents=pq.read_table(folder / "documents.parquet", columns=["doc_id", "annotation_status"]),
+                         spans=pq.read_table(folder / "spans.parquet", columns=["span_id", "label"]))

@@ -32,7 +32,7 @@ from corpus.release import (
     version_key,
     write_release,
 )
-from schemas.errors import ConfigError
+from schemas.errors import ConfigError, InputError
 from schemas.labels import LABEL_NAMES, ORIGINS, SPLITS
 from schemas.records import Annotation, Document, Span, split_for
 from schemas.tables import SCHEMA_VERSION
@@ -371,3 +371,77 @@ def test_label_names_cover_the_changelog_table(tmp_path: Path) -> None:
     for label in LABEL_NAMES:
         assert f"| {label} |" in changelog
     assert os.stat(outcome.path).st_mode & 0o777 == 0o755
+
+
+def groups_for(pages) -> list:
+    annotated = [AnnotatedDocument(document, (annotation,) if annotation else ()) for document, annotation in pages]
+    return list(to_rows(SelectAnnotations()(annotated)))
+
+
+# The content hashes of corpus(range(40)) computed by the in-memory content_sha256 of commit 78b5c4d (before
+# ContentHash and the streaming writer): neither may change them.
+GOLDEN_40 = {"documents": "22b0b06f886efc3ddbaedad6ae6d0ed0ce0416a683ecf6730bb214b5786c3cdb",
+             "spans": "407fb59c40c24cc5847c1acf265470d1b3ab97b0d75bd108ff727d98e53d0d93"}
+
+
+@pytest.mark.parametrize("per_bucket", [1, 7, 4000])
+def test_the_streaming_writer_writes_what_the_in_memory_path_writes(tmp_path: Path, monkeypatch, per_bucket) -> None:
+    monkeypatch.setattr(release_module, "DOCS_PER_BUCKET", per_bucket)
+    monkeypatch.setattr(release_module, "SPILL_BATCH", 3)
+    pages = corpus(range(40))
+    expected = write_release(tables_for(pages), tmp_path / "memory", "0.1.0")
+    groups = groups_for(pages)
+    random.Random(per_bucket).shuffle(groups)
+    streamed = release_module.write_release_stream(iter(groups), tmp_path / "stream", "0.1.0",
+                                                   expected_documents=len(groups), row_group_size=9)
+    assert streamed.status == "written"
+    for key in ("tables", "counts", "changes"):
+        assert streamed.manifest[key] == expected.manifest[key]
+    for name in ("documents", "spans"):
+        assert pq.read_table(streamed.path / f"{name}.parquet").equals(pq.read_table(expected.path / f"{name}.parquet"))
+        assert pq.read_schema(streamed.path / f"{name}.parquet").metadata[b"newszones"] == \
+            pq.read_schema(expected.path / f"{name}.parquet").metadata[b"newszones"]
+    assert [path.name for path in (tmp_path / "stream").iterdir()] == ["0.1.0"]  # no spill or temporary left
+    again = release_module.write_release_stream(iter(groups), tmp_path / "stream", "0.1.0", expected_documents=40)
+    assert again.status == "up_to_date"
+    changed = groups_for(corpus(range(40), relabel={4: {"teaser": "boilerplate"}}))
+    with pytest.raises(ConfigError, match="bump"):
+        release_module.write_release_stream(iter(changed), tmp_path / "stream", "0.1.0", expected_documents=40)
+    following = release_module.write_release_stream(iter(changed), tmp_path / "stream", "0.2.0", expected_documents=40)
+    assert following.manifest["changes"]["relabelled"] == {"teaser -> boilerplate": 1}
+    assert following.manifest["previous_version"] == "0.1.0"
+
+
+def test_the_streaming_writer_keeps_the_content_hashes_of_the_in_memory_path(tmp_path: Path) -> None:
+    tables = tables_for(corpus(range(40)))
+    assert {name: content_sha256(tables.table(name), name) for name in ("documents", "spans")} == GOLDEN_40
+    streamed = release_module.write_release_stream(iter(groups_for(corpus(range(40)))), tmp_path, "0.1.0")
+    assert {name: entry["content_sha256"] for name, entry in streamed.manifest["tables"].items()} == GOLDEN_40
+
+
+def test_the_streaming_writer_reports_what_validation_of_the_whole_tables_reports(tmp_path: Path, monkeypatch) -> None:
+    from schemas.validate import validate_tables
+
+    monkeypatch.setattr(release_module, "DOCS_PER_BUCKET", 5)
+    groups = groups_for(corpus(range(30)))
+    broken = []
+    for number, group in enumerate(groups):
+        if number % 4 == 1 and group.spans:
+            spans = [dict(group.spans[0], text="not the slice"), *group.spans[1:]]
+            nested = [dict(group.document["spans"][0], text="not the slice"), *group.document["spans"][1:]]
+            group = release_module.RowGroup({**group.document, "spans": nested}, spans)
+        broken.append(group)
+    whole = collect_tables(iter(broken))
+    expected = validate_tables(whole.documents, whole.spans, source="release")
+    assert not expected.ok
+    with pytest.raises(release_module.ReleaseValidationError) as raised:
+        release_module.write_release_stream(iter(broken[::-1]), tmp_path / "releases", "0.1.0", expected_documents=30)
+    assert raised.value.report.to_json() == expected.to_json()
+    assert list((tmp_path / "releases").iterdir()) == []
+
+
+def test_a_repeated_document_is_refused_by_the_streaming_writer(tmp_path: Path) -> None:
+    groups = groups_for(corpus(range(3)))
+    with pytest.raises(InputError, match="occurs twice"):
+        release_module.write_release_stream(iter([*groups, groups[1]]), tmp_path / "releases", "0.1.0")
+    assert list((tmp_path / "releases").iterdir()) == []
