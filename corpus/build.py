@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotation.store import atomic_write_text, read_file
+from annotation.store import AnnotationFileError, annotation_from_json, atomic_write_text
 from corpus.config import Settings, check_version
 from corpus.engine import add_engine_arguments, run_stages
 from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, load_hub, publish
+from corpus.ingest import Skipped
 from corpus.progress import track
 from corpus.release import (
     AnnotatedDocument,
@@ -40,11 +41,8 @@ from corpus.release import (
     ReleaseStore,
     ReleaseTables,
     SelectAnnotations,
-    collect_tables,
-    provenance,
     to_rows,
-    validate_release_tables,
-    write_release,
+    write_release_stream,
 )
 from schemas.errors import ConfigError
 from schemas.labels import LABEL_NAMES, ORIGINS, SPLITS
@@ -118,24 +116,53 @@ def options_from(settings: Settings, *, version: str | None = None, seeds: Seque
 
 # --- the release part ----------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class StoredAnnotations:
-    """The annotation store read file by file, so rejects and validation failures can name the file."""
+class AnnotationIndex:
+    """The annotation store as an index: doc_id -> where its annotations are (file, byte offset, line).
 
-    annotations: tuple[Annotation, ...]
-    files: tuple[Path, ...]
-    file_of: dict[str, str]
+    Every ``*.jsonl`` under the folder is read once and every line checked (an unreadable line fails the
+    build naming its file and line, as reading the whole store did); only the index is kept, and a
+    document's annotations are read again when it comes by. Any file may hold any document's annotations.
+    """
 
+    def __init__(self, folder: Path, root: Path) -> None:
+        folder = Path(folder)
+        self.files = tuple(sorted(folder.rglob("*.jsonl"))) if folder.is_dir() else ()
+        self.shown = tuple(_shown(path, root) for path in self.files)
+        # doc_id -> (file number, byte offset, line number, annotation id) of each of its annotations.
+        self.entries: dict[str, list[tuple[int, int, int, str]]] = {}
+        self.count = 0
+        for number, path in enumerate(self.files):
+            offset = 0
+            with open(path, "rb") as handle:
+                for line_number, line in enumerate(handle, start=1):
+                    if line.strip():
+                        annotation = self._parse(path, line, line_number)
+                        self.entries.setdefault(annotation.doc_id, []).append(
+                            (number, offset, line_number, annotation.annotation_id))
+                        self.count += 1
+                    offset += len(line)
 
-def read_store(folder: Path, root: Path) -> StoredAnnotations:
-    folder = Path(folder)
-    files = tuple(sorted(folder.rglob("*.jsonl"))) if folder.is_dir() else ()
-    annotations, file_of = [], {}
-    for path in files:
-        for annotation in read_file(path):
-            annotations.append(annotation)
-            file_of[annotation.annotation_id] = _shown(path, root)
-    return StoredAnnotations(tuple(annotations), files, file_of)
+    @staticmethod
+    def _parse(path: Path, line: bytes, line_number: int) -> Annotation:
+        try:
+            obj = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            detail = f"invalid JSON at column {error.colno}: {error.msg}" if isinstance(error, json.JSONDecodeError) \
+                else f"not UTF-8: {error}"
+            raise AnnotationFileError(f"{path}:{line_number}: {detail}") from None
+        return annotation_from_json(obj, f"{path}:{line_number}")
+
+    def doc_ids(self) -> Iterable[str]:
+        return self.entries.keys()
+
+    def lookup(self, doc_id: str) -> list[tuple[Annotation, str]]:
+        """The document's annotations, in store order, each with the file it is in."""
+        found = []
+        for number, offset, line_number, _ in self.entries.get(doc_id, ()):
+            with open(self.files[number], "rb") as handle:
+                handle.seek(offset)
+                found.append((self._parse(self.files[number], handle.readline(), line_number), self.shown[number]))
+        return found
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -147,7 +174,8 @@ def _shown(path: Path, root: Path) -> str:
 
 @dataclass
 class PreparedRelease:
-    tables: ReleaseTables
+    """What a release run found besides the tables: rejects, warnings, inputs, provenance, counts, timings."""
+
     rejects: list[Reject]
     warnings: list[str]
     inputs: list[Path]
@@ -163,7 +191,7 @@ class PreannotateUnannotated:
     Template blocks are found from the whole corpus first (``BlockStats``), so it needs the documents
     once before streaming; HTML pages are re-read for their DOM one at a time."""
 
-    def __init__(self, documents: Sequence[Document], root: Path) -> None:
+    def __init__(self, documents: Iterable[Document], root: Path) -> None:
         from annotation.preannotate import BlockStats, Preannotator
 
         self.annotator = Preannotator(BlockStats.from_documents(documents))
@@ -180,57 +208,64 @@ class PreannotateUnannotated:
             yield AnnotatedDocument(record.document, (*record.annotations, machine))
 
 
-def prepare_release(options: BuildOptions) -> PreparedRelease:
-    """Ingest, attach, select and turn into tables: everything up to (not including) validation."""
-    from corpus.ingest import Skipped, ingest, iter_input_files
+class _Provenance:
+    """Stage (pass-through): remembers which annotation, from which file, each document is released with."""
+
+    def __init__(self, index: AnnotationIndex) -> None:
+        self.of: dict[str, str] = {}
+        self._index = index
+
+    def __call__(self, items: Iterable[ReleasedDocument]) -> Iterator[ReleasedDocument]:
+        for item in items:
+            if item.annotation is not None:
+                files = [self._index.shown[number] for number, _, _, annotation_id
+                         in self._index.entries.get(item.document.doc_id, ())
+                         if annotation_id == item.annotation.annotation_id]
+                self.of[item.document.doc_id] = (f"annotation {item.annotation.annotation_id}"
+                                                 + (f" in {files[-1]}" if files else ""))
+            yield item
+
+
+def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease]:
+    """Ingest, attach, pre-annotate, select, validate and write (or find up to date) the release, streaming:
+    memory holds the indexes of ids and a bucket of rows, not the corpus. The run's rejects file is
+    written whether or not the release validates."""
+    from corpus.ingest import SpilledIngest
 
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    result = ingest(list(options.seeds), root=options.root, engine=options.engine)
-    inputs = [item for item in iter_input_files(list(options.seeds)) if not isinstance(item, Skipped)]
-    timings["ingest"] = time.perf_counter() - started
-
-    started = time.perf_counter()
-    store = read_store(options.annotations, options.root)
-    rejects: list[Reject] = [
-        Reject("ingest", reject.reason, reject.detail, reject.source) for reject in result.rejects]
-    attach = AttachAnnotations(store.annotations, rejects, store.file_of)
-    select = SelectAnnotations()
-    released: list[ReleasedDocument] = []
-
-    def remember(items: Iterable[ReleasedDocument]) -> Iterator[ReleasedDocument]:
-        for item in items:
-            released.append(item)
-            yield item
-
-    machine = (PreannotateUnannotated(result.documents, options.root),) if options.preannotate else ()
-    documents = track(result.documents, "release rows", total=len(result.documents))
-    # The batch-independent stages go to the engine; attaching (which reports the annotations of documents
-    # not in the input once every document was seen) and selecting (which counts) stay here.
-    annotated = run_stages([*machine, *options.extra_stages], chain(documents, attach), options.engine)
-    tables = collect_tables(chain(annotated, select, remember, to_rows))
-    timings["rows"] = time.perf_counter() - started
-
-    annotations_folder = options.annotations.resolve()
-    skipped = [item for item in result.skipped if not item.path.resolve().is_relative_to(annotations_folder)]
-    summary = {**result.summary(), "skipped": len(skipped),
-               "skipped_by_type": dict(sorted(Counter(item.file_type for item in skipped).items())),
-               "annotations_read": len(store.annotations), "annotations_attached": attach.attached}
-    return PreparedRelease(tables, rejects, select.warnings(), inputs, store.files,
-                           provenance(released, store.file_of), summary, timings)
-
-
-def release(options: BuildOptions, prepared: PreparedRelease) -> ReleaseOutcome:
-    """Validate and write (or find up to date) the release of ``prepared``."""
-    started = time.perf_counter()
-    outcome = write_release(
-        prepared.tables, options.releases, options.version,
-        version_source=options.version_source, inputs=prepared.inputs,
-        annotation_files=prepared.annotation_files, root=options.root, warnings=prepared.warnings,
-        validate=lambda tables: validate_release_tables(tables, prepared.provenance),
-    )
-    prepared.timings["release"] = time.perf_counter() - started
-    return outcome
+    # Spills and the release being written; renamed into dist/releases/ when complete.
+    work = options.dist / ".work"
+    with SpilledIngest(list(options.seeds), work, root=options.root, engine=options.engine) as ingested:
+        timings["ingest"] = time.perf_counter() - started
+        started = time.perf_counter()
+        index = AnnotationIndex(options.annotations, options.root)
+        rejects: list[Reject] = [Reject("ingest", r.reason, r.detail, r.source) for r in ingested.rejects]
+        attach = AttachAnnotations.looking_up(index.doc_ids, index.lookup, rejects)
+        select = SelectAnnotations()
+        provenance = _Provenance(index)
+        machine = (PreannotateUnannotated(ingested.documents(), options.root),) if options.preannotate else ()
+        documents = track(ingested.documents(), "release rows", total=ingested.documents_count)
+        # The batch-independent stages go to the engine; attaching (which reports the annotations of documents
+        # not in the input once every document was seen) and selecting (which counts) stay here.
+        annotated = run_stages([*machine, *options.extra_stages], chain(documents, attach), options.engine)
+        inputs = [item for item in ingested.files if not isinstance(item, Skipped)]
+        try:
+            outcome = write_release_stream(
+                chain(annotated, select, provenance, to_rows), options.releases, options.version,
+                expected_documents=ingested.documents_count, version_source=options.version_source,
+                inputs=inputs, annotation_files=index.files, root=options.root, warnings=select.warnings,
+                provenance=provenance.of, progress=lambda buckets: track(buckets, "release tables", total=len(buckets)),
+                staging=work)
+        finally:
+            write_rejects(options.rejects_file, rejects)
+        timings["release"] = time.perf_counter() - started
+        annotations_folder = options.annotations.resolve()
+        skipped = [item for item in ingested.skipped if not item.path.resolve().is_relative_to(annotations_folder)]
+        summary = {**ingested.summary(), "skipped": len(skipped),
+                   "skipped_by_type": dict(sorted(Counter(item.file_type for item in skipped).items())),
+                   "annotations_read": index.count, "annotations_attached": attach.attached}
+    return outcome, PreparedRelease(rejects, select.warnings(), inputs, index.files, provenance.of, summary, timings)
 
 
 def write_rejects(path: Path, rejects: Sequence[Reject]) -> None:
@@ -299,9 +334,7 @@ def loaded_summary(loaded: dict[str, Any]) -> dict[str, Any]:
 def run_build(options: BuildOptions, *, cache_dir: Path | None = None) -> BuildResult:
     """Run the main job; see the module docstring. ``cache_dir`` is where ``datasets`` caches the load-back
     (a fresh temporary folder when not given)."""
-    prepared = prepare_release(options)
-    write_rejects(options.rejects_file, prepared.rejects)
-    outcome = release(options, prepared)
+    outcome, prepared = make_release(options)
 
     started = time.perf_counter()
     release_read = ReleaseStore(options.releases).read(options.version)

@@ -17,6 +17,7 @@ import functools
 import gzip
 import json
 import os
+import shutil
 import tempfile
 import zlib
 from collections import Counter
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+import pyarrow as pa
 
 from corpus.config import find_root
 from corpus.html import HtmlPage, UndecodableError, decode_strict, parse_html
@@ -360,3 +363,114 @@ def ingest(paths: Sequence[Path], rejects: RejectLog | None = None, root: Path |
 
 def _counted(counts: dict[str, int]) -> str:
     return f" ({', '.join(f'{key}: {count}' for key, count in counts.items())})" if counts else ""
+
+
+class SpilledIngest:
+    """``ingest`` in bounded memory: the pages are read once (by ``engine``), each new text is appended to
+    an Arrow spill file in a temporary folder under ``folder``, and only an index of ids stays in memory
+    (doc_id -> its sources; the URL and title a later copy of a text brings). ``documents()`` streams the
+    merged documents back in order of first appearance, as ``ingest`` returns them. Use it as a context
+    manager: the spill is removed at the end.
+    """
+
+    def __init__(self, paths: Sequence[Path], folder: Path, root: Path | None = None, engine: Any = None) -> None:
+        from corpus.engine import codecs
+
+        self.paths = list(paths)
+        self.root = find_root() if root is None else Path(root)
+        from corpus.release import remove_leftovers
+
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        remove_leftovers(Path(folder), ".ingest-")  # spills of interrupted runs
+        self.folder = Path(tempfile.mkdtemp(dir=folder, prefix=f".ingest-{os.getpid()}-"))
+        self.spill = self.folder / "documents.arrow"
+        self.codec = codecs()["document"]
+        self.schema = pa.schema(list(self.codec.fields))
+        self.rejects: list[Reject] = []
+        self.skipped: list[Skipped] = []
+        self._sources: dict[str, tuple[str, ...]] = {}
+        self._url_title: dict[str, tuple[str | None, str | None]] = {}
+        self.files = list(iter_input_files(self.paths))
+        try:
+            self._read(engine)
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+
+    def __enter__(self) -> SpilledIngest:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    @property
+    def documents_count(self) -> int:
+        return len(self._sources)
+
+    def _read(self, engine: Any) -> None:
+        from corpus.engine import run_stages
+
+        read = functools.partial(read_pages, root=self.root)
+        buffer: list[Document] = []
+        with pa.OSFile(str(self.spill), "wb") as sink, pa.ipc.new_stream(sink, self.schema) as writer:
+            for item in track(run_stages([read], self.files, engine), "ingest", total=len(self.files)):
+                if isinstance(item, Reject):
+                    self.rejects.append(item)
+                elif isinstance(item, Skipped):
+                    self.skipped.append(item)
+                elif item.doc_id in self._sources:
+                    self._merge(item)
+                else:
+                    self._sources[item.doc_id] = item.sources
+                    buffer.append(item)
+                    if len(buffer) >= 256:
+                        writer.write_batch(self._batch(buffer))
+                        buffer = []
+            if buffer:
+                writer.write_batch(self._batch(buffer))
+        if not self._sources:
+            result = IngestResult((), tuple(self.rejects), tuple(self.skipped))
+            raise NothingToIngest(
+                f"nothing usable in {', '.join(str(path) for path in self.paths)}: {len(self.rejects)} file(s) "
+                f"rejected{_counted(result.rejects_by_reason())}, {len(self.skipped)} skipped"
+                f"{_counted(result.skipped_by_type())}; ingest reads {', '.join(SUPPORTED_SUFFIXES)}", result)
+
+    def _batch(self, documents: list[Document]) -> pa.RecordBatch:
+        return pa.RecordBatch.from_pylist([self.codec.encode(document) for document in documents], self.schema)
+
+    def _merge(self, document: Document) -> None:
+        """As ``merge_documents``: every source once, in input order; the first URL and title found."""
+        sources = self._sources[document.doc_id]
+        self._sources[document.doc_id] = sources + tuple(s for s in document.sources if s not in sources)
+        url, title = self._url_title.get(document.doc_id, (None, None))
+        if (url is None and document.url is not None) or (title is None and document.title is not None):
+            self._url_title[document.doc_id] = (url if url is not None else document.url,
+                                                title if title is not None else document.title)
+
+    def documents(self) -> Iterator[Document]:
+        """The merged documents, in order of first appearance."""
+        with pa.memory_map(str(self.spill)) as source:
+            for batch in pa.ipc.open_stream(source):
+                for row in batch.to_pylist():
+                    first = self.codec.decode(row)
+                    sources = self._sources[first.doc_id]
+                    url, title = self._url_title.get(first.doc_id, (None, None))
+                    if sources == first.sources and url is None and title is None:
+                        yield first
+                        continue
+                    yield Document(doc_id=first.doc_id, text=first.text, sources=sources,
+                                   url=first.url if first.url is not None else url,
+                                   title=first.title if first.title is not None else title)
+
+    def summary(self) -> dict[str, Any]:
+        """``IngestResult.summary()`` of the same pages."""
+        sources = sum(len(found) for found in self._sources.values())
+        return {
+            "documents": len(self._sources),
+            "files_read": sources + len(self.rejects),
+            "merged_duplicates": sources - len(self._sources),
+            "rejects": len(self.rejects),
+            "rejects_by_reason": dict(sorted(Counter(reject.reason for reject in self.rejects).items())),
+            "skipped": len(self.skipped),
+            "skipped_by_type": dict(sorted(Counter(skipped.file_type for skipped in self.skipped).items())),
+        }

@@ -110,42 +110,55 @@ class AttachAnnotations:
     An annotation whose ``text_sha256`` differs from the document's text (the page changed since it was
     annotated) or whose document is not in the input is not attached: it goes to ``rejects`` with its
     reason once the documents are exhausted. ``files`` maps annotation ids to the file they were read
-    from, named in the rejects.
+    from, named in the rejects. ``AttachAnnotations.looking_up`` reads each document's annotations on
+    demand instead of holding them all.
     """
 
     def __init__(self, annotations: Iterable[Annotation], rejects: list[Reject],
                  files: Mapping[str, str] | None = None) -> None:
-        self._files = dict(files or {})
-        self._by_doc: dict[str, list[Annotation]] = {}
+        files = dict(files or {})
+        by_doc: dict[str, list[tuple[Annotation, str | None]]] = {}
         for annotation in annotations:
-            self._by_doc.setdefault(annotation.doc_id, []).append(annotation)
+            by_doc.setdefault(annotation.doc_id, []).append(
+                (annotation, files.get(annotation.annotation_id, annotation.source)))
+        self._doc_ids: Callable[[], Iterable[str]] = by_doc.keys
+        self._lookup: Callable[[str], Sequence[tuple[Annotation, str | None]]] = lambda doc_id: by_doc.get(doc_id, ())
         self._rejects = rejects
         self.attached = 0
 
+    @classmethod
+    def looking_up(cls, doc_ids: Callable[[], Iterable[str]],
+                   lookup: Callable[[str], Sequence[tuple[Annotation, str | None]]],
+                   rejects: list[Reject]) -> AttachAnnotations:
+        """Annotations from ``lookup(doc_id)`` -> (annotation, file) pairs; ``doc_ids()`` lists the documents
+        that have any."""
+        attach = cls((), rejects)
+        attach._doc_ids, attach._lookup = doc_ids, lookup
+        return attach
+
     def __call__(self, documents: Iterable[Document]) -> Iterator[AnnotatedDocument]:
-        pending = {doc_id: list(annotations) for doc_id, annotations in self._by_doc.items()}
+        seen: set[str] = set()
         for document in documents:
             attached = []
-            for annotation in pending.pop(document.doc_id, []):
+            found = () if document.doc_id in seen else self._lookup(document.doc_id)
+            seen.add(document.doc_id)
+            for annotation, source in found:
                 if annotation.text_sha256 != document.text_sha256:
                     self._rejects.append(Reject(
                         "attach", "text_changed",
                         f"annotation {annotation.annotation_id!r} was made on text {annotation.text_sha256[:12]}... "
                         f"but document {document.doc_id} now has text {document.text_sha256[:12]}...",
-                        self._source(annotation), annotation.annotation_id, annotation.doc_id))
+                        source, annotation.annotation_id, annotation.doc_id))
                 else:
                     attached.append(annotation)
             self.attached += len(attached)
             yield AnnotatedDocument(document, tuple(attached))
-        for doc_id, annotations in sorted(pending.items()):
-            for annotation in annotations:
+        for doc_id in sorted(set(self._doc_ids()) - seen):
+            for annotation, source in self._lookup(doc_id):
                 self._rejects.append(Reject(
                     "attach", "unknown_document",
                     f"annotation {annotation.annotation_id!r} is of document {doc_id}, which is not in the input",
-                    self._source(annotation), annotation.annotation_id, doc_id))
-
-    def _source(self, annotation: Annotation) -> str | None:
-        return self._files.get(annotation.annotation_id, annotation.source)
+                    source, annotation.annotation_id, doc_id))
 
 
 def _timestamp(annotation: Annotation) -> float | None:
@@ -865,6 +878,7 @@ def write_release_stream(
     provenance: Mapping[str, str] | None = None,
     row_group_size: int = ROW_GROUP_SIZE,
     progress: Callable[[Iterable[Any]], Iterable[Any]] = lambda items: items,
+    staging: Path | None = None,
 ) -> ReleaseOutcome:
     """``write_release`` for row groups that stream in (``ReleaseWriter``): the same folder, hashes and rules.
 
@@ -872,13 +886,15 @@ def write_release_stream(
     does not validate -> ReleaseValidationError (``provenance`` names the annotation behind each document);
     the same content under ``version`` -> ``up_to_date``; different content -> ConfigError (bump). Nothing
     but a complete release is ever renamed into place. ``inputs``, ``annotation_files`` and ``warnings`` may
-    be functions, called once the stream is consumed.
+    be functions, called once the stream is consumed. The tables are written in ``staging`` (default:
+    ``releases``; on the same file system), so an up-to-date release leaves ``releases`` untouched.
     """
     check_version(version, version_source)
     store = ReleaseStore(releases)
-    releases.mkdir(parents=True, exist_ok=True)
-    removed = remove_leftovers(releases, TEMP_PREFIX)
-    temporary = Path(tempfile.mkdtemp(dir=releases, prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
+    staging = releases if staging is None else Path(staging)
+    staging.mkdir(parents=True, exist_ok=True)
+    removed = remove_leftovers(staging, TEMP_PREFIX)
+    temporary = Path(tempfile.mkdtemp(dir=staging, prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
     try:
         writer = ReleaseWriter(temporary, expected_documents, validate=validate, row_group_size=row_group_size)
         for group in groups:
@@ -905,6 +921,7 @@ def write_release_stream(
             previous_changelog.read_text(encoding="utf-8") if previous_changelog and previous_changelog.is_file() else "",
             inputs() if callable(inputs) else inputs,
             annotation_files() if callable(annotation_files) else annotation_files, root, warnings)
+        releases.mkdir(parents=True, exist_ok=True)
         _commit(temporary, store, version, manifest, changelog)
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)

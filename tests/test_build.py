@@ -100,7 +100,7 @@ def test_build_end_to_end_then_up_to_date(project: Path, capsys: pytest.CaptureF
     assert summary["release"]["status"] == "up_to_date" and summary["hub"]["status"] == "up_to_date"
     assert summary["loaded"]["spans_per_label_origin"]["quote"]["human"] == 1
     assert summary["rejects"] == 2 and summary["version"] == "0.1.0"
-    assert set(summary["timings_seconds"]) == {"ingest", "rows", "release", "publish", "load_back"}
+    assert set(summary["timings_seconds"]) == {"ingest", "release", "publish", "load_back"}
     assert main(["build", "--fail-on-rejects"]) == 1
 
 
@@ -113,8 +113,9 @@ def test_changed_annotations_need_a_version_bump(project: Path, capsys: pytest.C
     error = capsys.readouterr().err
     assert "release 0.1.0 already exists" in error and "bump" in error and "0.1.1" in error
     assert str(project / "pyproject.toml") in error and "[tool.corpus] dataset_version" in error
-    assert {k: v for k, v in snapshot(project / "dist").items() if not k.startswith("rejects")} == \
-        {k: v for k, v in before.items() if not k.startswith("rejects")}
+    # dist/.work/ holds the spills and the release being written, removed at the end of every run.
+    assert {k: v for k, v in snapshot(project / "dist").items() if not k.startswith(("rejects", ".work"))} == \
+        {k: v for k, v in before.items() if not k.startswith(("rejects", ".work"))}
 
     assert main(["build", "--version", "0.2.0"]) == 0
     changelog = (project / "dist" / "releases" / "0.2.0" / "CHANGELOG.md").read_text()
@@ -197,8 +198,9 @@ def test_chain_composes_stages_lazily() -> None:
 
 
 def test_an_extra_stage_between_attach_and_select_can_add_machine_annotations(project: Path) -> None:
-    from corpus.build import BuildOptions, options_from, prepare_release
+    from corpus.build import BuildOptions, make_release, options_from
     from corpus.config import load_settings
+    from corpus.release import ReleaseStore
     from corpus.release import AnnotatedDocument
 
     def machine_for_unannotated(items):
@@ -216,10 +218,11 @@ def test_an_extra_stage_between_attach_and_select_can_add_machine_annotations(pr
     options = options_from(load_settings())
     options = BuildOptions(**{**{f: getattr(options, f) for f in BuildOptions.__dataclass_fields__},
                               "extra_stages": (machine_for_unannotated,)})
-    prepared = prepare_release(options)
-    statuses = sorted(prepared.tables.documents.column("annotation_status").to_pylist())
+    outcome, _ = make_release(options)
+    tables = ReleaseStore(options.releases).read(outcome.version).tables
+    statuses = sorted(tables.documents.column("annotation_status").to_pylist())
     assert statuses == ["human", "machine"]
-    assert set(prepared.tables.spans.column("origin").to_pylist()) == {"human", "machine"}
+    assert set(tables.spans.column("origin").to_pylist()) == {"human", "machine"}
 
 
 @pytest.mark.parametrize("command", ["build", "release", "publish"])
@@ -284,3 +287,40 @@ def test_preannotate_writes_the_same_file_whatever_the_number_of_workers(tmp_pat
         assert main(["preannotate", "seeds", "--out", str(out), "--allow-rejects", "--workers", workers]) == 0
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1] and outputs[0].count("\n") == 12
+
+
+# corpus release --no-preannotate of engine_project() by the in-memory build of commit 78b5c4d.
+GOLDEN_ENGINE_PROJECT = {"documents": "16f01047d3c2d6d72ff5959b90cebd3ac46df6d5e7dda2d453ca443d137449b7",
+                         "spans": "dcbdb16549f77403f90f47f00bf3cbc8fe2845e0b9f2d3394141753e63f7c959"}
+
+
+def test_the_streaming_build_gives_the_content_hashes_of_the_in_memory_build(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import corpus.release
+
+    root = engine_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(corpus.release, "DOCS_PER_BUCKET", 2)  # several spill buckets even for 12 documents
+    hashes, rejects = released_with(root, "dist-1", "--no-preannotate")
+    assert hashes == GOLDEN_ENGINE_PROJECT
+    assert '"undecodable"' in rejects and rejects.count("\n") == 1
+    # Annotations may sit in any *.jsonl, several documents per file, in any order.
+    store = root / "seeds" / "annotations"
+    lines = [line for path in sorted(store.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()]
+    for path in store.glob("*.jsonl"):
+        path.unlink()
+    (store / "batch-b.jsonl").write_text("\n".join(lines[::2]) + "\n\n", encoding="utf-8")
+    (store / "nested").mkdir()
+    (store / "nested" / "batch-a.jsonl").write_text("\n".join(lines[1::2]) + "\n", encoding="utf-8")
+    assert released_with(root, "dist-2", "--no-preannotate", "--workers", "2")[0] == GOLDEN_ENGINE_PROJECT
+
+
+def test_a_bad_annotation_line_names_its_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    root = engine_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    (root / "seeds" / "annotations" / "broken.jsonl").write_text('{"annotation_id": "x"}\n{not json\n')
+    assert main(["release"]) == 1
+    error = capsys.readouterr().err
+    assert "broken.jsonl:1" in error and "document" in error
+    assert not (root / "dist" / "releases").exists()

@@ -9,7 +9,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from corpus.build import add_input_arguments, options_from, prepare_release, release, write_rejects
+from corpus.build import add_input_arguments, make_release, options_from
 from corpus.config import load_settings
 from corpus.engine import engine_from
 from corpus.release import ReleaseValidationError
@@ -41,10 +41,8 @@ def run(args: argparse.Namespace) -> int:
     options = options_from(settings, version=args.version, seeds=args.seeds, annotations=args.annotations,
                            dist=args.dist, preannotate=args.preannotate,
                            engine=engine_from(args, settings))
-    prepared = prepare_release(options)
-    write_rejects(options.rejects_file, prepared.rejects)
     try:
-        outcome = release(options, prepared)
+        outcome, prepared = make_release(options)
     except ReleaseValidationError as error:
         Console(file=sys.stderr).print(error.report.render())
         raise
