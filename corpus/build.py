@@ -337,7 +337,7 @@ def run_build(options: BuildOptions, *, cache_dir: Path | None = None) -> BuildR
     outcome, prepared = make_release(options)
 
     started = time.perf_counter()
-    release_read = ReleaseStore(options.releases).read(options.version)
+    release_read = ReleaseStore(options.releases).open(options.version)
     hub_outcome = publish(release_read, options.hub, max_shard_size=options.max_shard_size, info=options.card,
                           load_path=_shown(options.hub, options.root))
     prepared.timings["publish"] = time.perf_counter() - started

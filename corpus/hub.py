@@ -25,7 +25,7 @@ import os
 import shutil
 import string
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,8 @@ from corpus.release import (
 )
 from schemas.errors import ConfigError, InputError, RetryableError
 from schemas.labels import LABEL_NAMES, LABELS, QUOTE_LABELS, SPLITS, ZONE_LABELS
-from schemas.tables import SCHEMA_VERSION, TABLES, encode_for_hub, hf_features
+from schemas.records import split_for
+from schemas.tables import SCHEMA_VERSION, TABLES, arrow_schema, encode_for_hub, hf_features
 
 HUB_FORMAT = 1
 DEFAULT_CONFIG = "documents"
@@ -117,36 +118,70 @@ def parse_size(size: str | int) -> int:
 
 # --- splitting and sharding ---------------------------------------------------------------------------
 
-def split_tables(release: Release) -> dict[str, dict[str, pa.Table]]:
-    """config -> split -> the release table's rows of that split (release order kept), non-empty only."""
-    documents = release.tables.documents
-    split_of = dict(zip(documents.column("doc_id").to_pylist(), documents.column("split").to_pylist(), strict=True))
-    result: dict[str, dict[str, pa.Table]] = {}
+@dataclass(frozen=True, slots=True)
+class SplitStats:
+    """One split of one table: rows, Arrow bytes (release form), and for documents the annotated ones and
+    their characters."""
+
+    rows: int
+    nbytes: int
+    annotated: int = 0
+    characters: int = 0
+
+
+# Rows read from a release table at a time.
+READ_BATCH_ROWS = 1024
+
+
+def release_batches(release: Release, name: str) -> Iterator[pa.Table]:
+    """The release table ``name`` in release order, ``READ_BATCH_ROWS`` at a time, read from its Parquet file."""
+    parquet = pq.ParquetFile(release.path / release.manifest["tables"][name]["file"])
+    schema = arrow_schema(name)
+    for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS):
+        yield pa.Table.from_batches([batch]).select(schema.names).cast(schema)
+
+
+def splits_of(table: pa.Table, name: str) -> pa.Array:
+    """The split of each row: the documents' own column; a span's from its doc_id (``split_for``)."""
+    if name == "documents":
+        return table.column("split").combine_chunks()
+    doc_ids = table.column("doc_id")
+    unique = pc.unique(doc_ids)
+    return pa.array([split_for(doc_id) for doc_id in unique.to_pylist()], pa.string()).take(pc.index_in(doc_ids, unique))
+
+
+def _split_parts(table: pa.Table, name: str) -> Iterator[tuple[str, pa.Table]]:
+    splits = splits_of(table, name)
+    for split in SPLITS:
+        part = table.filter(pc.equal(splits, split))
+        if part.num_rows:
+            yield split, part
+
+
+def split_stats(release: Release) -> dict[str, dict[str, SplitStats]]:
+    """config -> split -> its SplitStats, non-empty splits only, in one pass over each release table."""
+    result: dict[str, dict[str, SplitStats]] = {}
     for name in TABLE_NAMES:
-        table = release.tables.table(name)
-        if name == "documents":
-            splits = table.column("split")
-        else:
-            splits = pa.array([split_of[doc_id] for doc_id in table.column("doc_id").to_pylist()], pa.string())
-        parts = {split: table.filter(pc.equal(splits, split)) for split in SPLITS}
-        parts = {split: part for split, part in parts.items() if part.num_rows}
-        if parts:
-            result[name] = parts
+        totals: dict[str, list[int]] = {}
+        for table in release_batches(release, name):
+            for split, part in _split_parts(table, name):
+                entry = totals.setdefault(split, [0, 0, 0, 0])
+                entry[0] += part.num_rows
+                entry[1] += part.nbytes
+                if name == "documents":
+                    entry[2] += int(pc.sum(pc.not_equal(part.column("annotation_status"), "unannotated")).as_py() or 0)
+                    entry[3] += int(pc.sum(part.column("n_chars")).as_py() or 0)
+        if totals:
+            result[name] = {split: SplitStats(*totals[split]) for split in SPLITS if split in totals}
     return result
 
 
-def plan_shards(config: str, split: str, table: pa.Table, max_shard_bytes: int) -> list[Shard]:
+def plan_shards(config: str, split: str, stats: SplitStats, max_shard_bytes: int) -> list[Shard]:
     """Contiguous shards of about equal rows, as many as ``push_to_hub`` would cut for this size."""
-    count = min(table.num_rows, int(table.nbytes / max_shard_bytes) + 1)
-    bounds = [round(index * table.num_rows / count) for index in range(count + 1)]
+    count = min(stats.rows, int(stats.nbytes / max_shard_bytes) + 1)
+    bounds = [round(index * stats.rows / count) for index in range(count + 1)]
     return [Shard(config, split, index, count, bounds[index], bounds[index + 1] - bounds[index])
             for index in range(count)]
-
-
-def _rows_per_group(table: pa.Table) -> int:
-    if not table.num_rows:
-        return 1
-    return max(1, min(table.num_rows, int(ROW_GROUP_BYTES / max(1, table.nbytes / table.num_rows))))
 
 
 def hub_form(table: pa.Table, config: str) -> pa.Table:
@@ -154,14 +189,72 @@ def hub_form(table: pa.Table, config: str) -> pa.Table:
     return encode_for_hub(table, config).cast(hf_features(config).arrow_schema)
 
 
-def write_shard(table: pa.Table, shard: Shard, folder: Path) -> int:
-    """Write one shard of ``table`` (a split in hub form) to ``folder``; returns its size in bytes."""
-    part = table.slice(shard.offset, shard.rows)
-    path = folder / shard.path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(part, path, compression="zstd", row_group_size=_rows_per_group(part))
-    fsync_path(path)
-    return path.stat().st_size
+class ShardWriter:
+    """The shards of one config and split, filled in order as that split's rows come (in hub form); row
+    groups of about ``ROW_GROUP_BYTES``. ``sizes`` maps each finished shard's path to its bytes."""
+
+    def __init__(self, shards: Sequence[Shard], folder: Path) -> None:
+        self.shards, self.folder = list(shards), folder
+        self.index = self.in_shard = self.buffered_bytes = 0
+        self.buffer: list[pa.Table] = []
+        self.writer: pq.ParquetWriter | None = None
+        self.sizes: dict[str, int] = {}
+
+    def add(self, table: pa.Table) -> None:
+        while table.num_rows:
+            shard = self.shards[self.index]
+            part, table = table.slice(0, shard.rows - self.in_shard), table.slice(shard.rows - self.in_shard)
+            self.buffer.append(part)
+            self.buffered_bytes += part.nbytes
+            self.in_shard += part.num_rows
+            if self.buffered_bytes >= ROW_GROUP_BYTES:
+                self._flush()
+            if self.in_shard == shard.rows:
+                self.finish_shard()
+
+    def _flush(self) -> None:
+        if not self.buffer:
+            return
+        table = pa.concat_tables(self.buffer)
+        if self.writer is None:
+            path = self.folder / self.shards[self.index].path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.writer = pq.ParquetWriter(path, table.schema, compression="zstd")
+        self.writer.write_table(table, row_group_size=table.num_rows)
+        self.buffer, self.buffered_bytes = [], 0
+
+    def finish_shard(self) -> None:
+        self._flush()
+        shard = self.shards[self.index]
+        path = self.folder / shard.path
+        self.writer.close()
+        self.writer = None
+        fsync_path(path)
+        self.sizes[shard.path] = path.stat().st_size
+        self.index, self.in_shard = self.index + 1, 0
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+def write_shards(release: Release, shards: Sequence[Shard], folder: Path) -> dict[str, int]:
+    """Every shard of ``shards`` written to ``folder`` in one pass over each release table; path -> bytes."""
+    sizes: dict[str, int] = {}
+    for name in TABLE_NAMES:
+        writers = {split: ShardWriter([s for s in shards if s.config == name and s.split == split], folder)
+                   for split in SPLITS if any(s.config == name and s.split == split for s in shards)}
+        try:
+            rows = sum(shard.rows for shard in shards if shard.config == name)
+            for table in track(release_batches(release, name), f"hub shards: {name}", -(-rows // READ_BATCH_ROWS)):
+                for split, part in _split_parts(table, name):
+                    writers[split].add(hub_form(part, name))
+        finally:
+            for writer in writers.values():
+                writer.close()
+        for writer in writers.values():
+            sizes.update(writer.sizes)
+    return sizes
 
 
 # --- the card --------------------------------------------------------------------------------------------
@@ -184,7 +277,7 @@ def annotations_creators(counts: dict[str, Any]) -> list[str]:
     return creators or ["no-annotation"]
 
 
-def card_metadata(release: Release, parts: dict[str, dict[str, pa.Table]], info: CardInfo) -> Any:
+def card_metadata(release: Release, parts: dict[str, dict[str, SplitStats]], info: CardInfo) -> Any:
     """The card's YAML: dataset card fields, ``configs`` with data_files per split, ``dataset_info``."""
     from datasets import DatasetInfo, SplitDict, SplitInfo
     from datasets.info import DatasetInfosDict
@@ -210,10 +303,10 @@ def card_metadata(release: Release, parts: dict[str, dict[str, pa.Table]], info:
     configs = {}
     for name, splits in parts.items():
         split_dict = SplitDict()
-        for split, table in splits.items():
-            split_dict.add(SplitInfo(name=split, num_bytes=table.nbytes, num_examples=table.num_rows))
+        for split, stats in splits.items():
+            split_dict.add(SplitInfo(name=split, num_bytes=stats.nbytes, num_examples=stats.rows))
         infos[name] = DatasetInfo(config_name=name, features=hf_features(name), splits=split_dict,
-                                  dataset_size=sum(table.nbytes for table in splits.values()))
+                                  dataset_size=sum(stats.nbytes for stats in splits.values()))
         configs[name] = {"data_files": [{"split": split, "path": f"data/{name}/{split}-*"} for split in splits],
                          **({"default": True} if name == DEFAULT_CONFIG else {})}
     DatasetInfosDict(infos).to_dataset_card_data(data)
@@ -235,18 +328,17 @@ def _fields_table(name: str) -> str:
                             for column in TABLES[name]])
 
 
-def _stats_table(release: Release, parts: dict[str, dict[str, pa.Table]]) -> str:
+def _stats_table(release: Release, parts: dict[str, dict[str, SplitStats]]) -> str:
     counts = release.manifest["counts"]
     header = ["split", "documents", "annotated", "characters", *LABEL_NAMES, "spans"]
     rows = []
     documents_by_split = parts.get("documents", {})
     for split in SPLITS:
-        table = documents_by_split.get(split)
-        if table is None:
+        stats = documents_by_split.get(split)
+        if stats is None:
             continue
-        annotated = int(pc.sum(pc.not_equal(table.column("annotation_status"), "unannotated")).as_py() or 0)
         labels = counts["spans_per_split_label"][split]
-        rows.append([split, table.num_rows, annotated, int(pc.sum(table.column("n_chars")).as_py() or 0),
+        rows.append([split, stats.rows, stats.annotated, stats.characters,
                      *(labels[label] for label in LABEL_NAMES), sum(labels.values())])
     statuses = counts["documents_per_status"]
     rows.append(["**total**", counts["documents"], counts["documents"] - statuses["unannotated"],
@@ -258,7 +350,7 @@ def _stats_table(release: Release, parts: dict[str, dict[str, pa.Table]]) -> str
     return f"{table}\n\nDocuments by annotation status: {by_status}. Spans by origin: {by_origin}."
 
 
-def _split_note(parts: dict[str, dict[str, pa.Table]]) -> str:
+def _split_note(parts: dict[str, dict[str, SplitStats]]) -> str:
     notes = []
     for name in TABLE_NAMES:
         present = list(parts.get(name, {}))
@@ -297,7 +389,7 @@ def _bibtex(release: Release, info: CardInfo) -> str:
     return f"@misc{{{key},\n{body}\n}}"
 
 
-def render_card(release: Release, parts: dict[str, dict[str, pa.Table]], info: CardInfo, load_path: str) -> str:
+def render_card(release: Release, parts: dict[str, dict[str, SplitStats]], info: CardInfo, load_path: str) -> str:
     metadata = card_metadata(release, parts, info)
     counts = release.manifest["counts"]
     label_table = _markdown_table(["label", "layer", "definition"],
@@ -373,17 +465,17 @@ def publish(
     """
     hub = Path(hub)
     max_shard_bytes = parse_size(max_shard_size)
-    parts = split_tables(release)
+    parts = split_stats(release)
     if "documents" not in parts:
         raise InputError(f"release {release.version} in {release.path} has no documents; nothing to publish")
-    shards = [shard for name, splits in parts.items() for split, table in splits.items()
-              for shard in plan_shards(name, split, table, max_shard_bytes)]
+    shards = [shard for name, splits in parts.items() for split, stats in splits.items()
+              for shard in plan_shards(name, split, stats, max_shard_bytes)]
     card = render_card(release, parts, info, load_path or info.repo_id or hub.as_posix())
     extras = {"README.md": card.encode("utf-8"),
               "CHANGELOG.md": release.changelog.encode("utf-8")}
     if (guidelines := guidelines_path()) is not None:
         extras["guidelines.md"] = guidelines.read_bytes()
-    configs = {name: {split: table.num_rows for split, table in splits.items()} for name, splits in parts.items()}
+    configs = {name: {split: stats.rows for split, stats in splits.items()} for name, splits in parts.items()}
     fingerprint = _sha256(json.dumps({
         "format": HUB_FORMAT,
         "version": release.version,
@@ -400,13 +492,7 @@ def publish(
     remove_leftovers(hub.parent, old_prefix)
     temporary = Path(tempfile.mkdtemp(dir=hub.parent, prefix=f"{temp_prefix}{os.getpid()}-"))
     try:
-        files: dict[str, int] = {}
-        encoded: dict[tuple[str, str], pa.Table] = {}
-        for shard in track(shards, "hub shards", total=len(shards)):
-            key = (shard.config, shard.split)
-            if key not in encoded:
-                encoded = {key: hub_form(parts[shard.config][shard.split], shard.config)}
-            files[shard.path] = write_shard(encoded[key], shard, temporary)
+        files = write_shards(release, shards, temporary)
         for path, data in extras.items():
             write_bytes_synced(temporary / path, data)
             files[path] = len(data)

@@ -268,6 +268,33 @@ def content_sha256(table: pa.Table, name: str) -> str:
     return content.hexdigest()
 
 
+def file_content_sha256(path: Path, name: str) -> str:
+    """``content_sha256`` of a release table's Parquet file, read a batch at a time when its rows are in
+    release order (documents by id; spans by doc_id, each document's together), else read whole."""
+    from corpus.engine import ContentHash
+
+    key = TABLE_IDS[name]
+    content = ContentHash()
+    pending: pa.Table | None = None  # spans of the last document seen, which may go on in the next batch
+    try:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
+            table = pa.Table.from_batches([batch]).cast(arrow_schema(name))
+            if name == "documents":
+                content.update(table, key)
+                continue
+            table = table if pending is None else pa.concat_tables([pending, table])
+            doc_ids = table.column("doc_id")
+            last = doc_ids[-1]
+            done = pc.not_equal(doc_ids, last)
+            complete, pending = table.filter(done), table.filter(pc.invert(done))
+            content.update(complete.take(pc.sort_indices(complete, sort_keys=[(key, "ascending")])), key)
+        if pending is not None and pending.num_rows:
+            content.update(pending.take(pc.sort_indices(pending, sort_keys=[(key, "ascending")])), key)
+    except ValueError:  # not in release order: hash the whole table
+        return content_sha256(pq.read_table(path, schema=arrow_schema(name)), name)
+    return content.hexdigest()
+
+
 def _value_counts(array: pa.ChunkedArray | pa.Array, names: Sequence[str]) -> dict[str, int]:
     counts = {name: 0 for name in names}
     for item in pc.value_counts(array).to_pylist():
@@ -381,7 +408,7 @@ class Release:
     version: str
     path: Path
     manifest: dict[str, Any]
-    tables: ReleaseTables
+    tables: ReleaseTables | None  # None: left in the files (ReleaseStore.open)
     changelog: str
 
 
@@ -423,6 +450,23 @@ class ReleaseStore:
                               f"{', '.join(self.versions()) or 'none'}") from None
         except json.JSONDecodeError as error:
             raise InputError(f"{path}: invalid JSON: {error}") from None
+
+    def open(self, version: str, *, verify: bool = True) -> Release:
+        """A release's manifest and changelog, its tables left in their files (``tables`` is None);
+        ``verify`` re-checks the content hashes reading the files a row group at a time."""
+        manifest = self.manifest(version)
+        folder = self.path(version)
+        if verify:
+            for name in TABLE_NAMES:
+                path = folder / manifest["tables"][name]["file"]
+                expected = manifest["tables"][name]["content_sha256"]
+                actual = file_content_sha256(path, name)
+                if actual != expected:
+                    raise InputError(f"{path}: content hash {actual} does not match {expected} in {folder / MANIFEST}; "
+                                     "the release was modified after it was written")
+        changelog_path = folder / CHANGELOG
+        changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else ""
+        return Release(version, folder, manifest, None, changelog)
 
     def read(self, version: str, *, verify: bool = True) -> Release:
         """A release's tables, manifest and changelog; ``verify`` re-checks the content hashes."""
@@ -705,8 +749,10 @@ def _commit(temporary: Path, store: ReleaseStore, version: str, manifest: dict[s
 # --- writing a release from a stream ----------------------------------------------------------------------
 
 # Documents per spill bucket: what the writer holds at a time, whatever the corpus size.
-DOCS_PER_BUCKET = 4000
-SPILL_BATCH = 128
+DOCS_PER_BUCKET = 1000
+# Documents buffered before they are spilled, over all buckets.
+SPILL_BUDGET = 512
+VALIDATE_DOCS = 100
 
 
 def _parquet_schema(name: str) -> pa.Schema:
@@ -718,14 +764,15 @@ def _parquet_schema(name: str) -> pa.Schema:
 class _Bucket:
     """The row groups of one doc_id range, spilled to Arrow IPC files as they come."""
 
-    def __init__(self, folder: Path, index: int) -> None:
+    def __init__(self, folder: Path, index: int, batch: int) -> None:
         self.paths = {name: folder / f"bucket-{index:05d}-{name}.arrow" for name in TABLE_NAMES}
         self.writers: dict[str, Any] = {}
         self.buffer: list[RowGroup] = []
+        self.batch = batch
 
     def add(self, group: RowGroup) -> None:
         self.buffer.append(group)
-        if len(self.buffer) >= SPILL_BATCH:
+        if len(self.buffer) >= self.batch:
             self.flush()
 
     def flush(self) -> None:
@@ -790,7 +837,8 @@ class ReleaseWriter:
         self.folder = Path(folder)
         self.spill = self.folder / ".spill"
         self.spill.mkdir(parents=True, exist_ok=True)
-        self.buckets = [_Bucket(self.spill, index) for index in range(max(1, -(-expected_documents // DOCS_PER_BUCKET)))]
+        count = max(1, -(-expected_documents // DOCS_PER_BUCKET))
+        self.buckets = [_Bucket(self.spill, index, max(1, SPILL_BUDGET // count)) for index in range(count)]
         self.validate = validate
         self.row_group_size = max(1, row_group_size)
 
@@ -827,9 +875,7 @@ class ReleaseWriter:
                                                    sort_keys=[("doc_id", "ascending"), ("_position", "ascending")]))
                 tables = ReleaseTables(documents, spans)
                 if self.validate:
-                    report = validate_tables(documents, spans, source="release")
-                    failures += [replace(failure, row=None if failure.row is None else failure.row + rows[failure.table])
-                                 for failure in report.failures]
+                    failures += _validate_in_chunks(documents, spans, rows, validate_tables)
                 for name in TABLE_NAMES:
                     table = tables.table(name)
                     writers[name].write_table(table.cast(writers[name].schema), row_group_size=self.row_group_size)
@@ -851,6 +897,29 @@ class ReleaseWriter:
         report = ValidationReport(failures=tuple(sorted(failures, key=Failure.sort_key)), counts=rows,
                                   n_documents=rows["documents"], n_spans=rows["spans"], sources=("release",))
         return WrittenTables(rows, {name: hashes[name].hexdigest() for name in TABLE_NAMES}, counts, report)
+
+
+def _validate_in_chunks(documents: pa.Table, spans: pa.Table, offsets: Mapping[str, int],
+                        validate_tables: Callable[..., Any]) -> list[Any]:
+    """The failures of ``documents`` and their ``spans`` (both sorted by doc_id), validated ``VALIDATE_DOCS``
+    documents at a time (the span rules join each span with its document's text: memory grows with the
+    documents validated together), rows numbered from ``offsets``."""
+    import bisect
+
+    doc_ids, span_doc_ids = documents.column("doc_id").to_pylist(), spans.column("doc_id").to_pylist()
+    failures = []
+    span_start = 0
+    for start in range(0, len(doc_ids), VALIDATE_DOCS):
+        stop = min(start + VALIDATE_DOCS, len(doc_ids))
+        last = stop == len(doc_ids)
+        span_stop = len(span_doc_ids) if last else bisect.bisect_left(span_doc_ids, doc_ids[stop], lo=span_start)
+        report = validate_tables(documents.slice(start, stop - start), spans.slice(span_start, span_stop - span_start),
+                                 source="release")
+        shift = {"documents": offsets["documents"] + start, "spans": offsets["spans"] + span_start}
+        failures += [replace(failure, row=None if failure.row is None else failure.row + shift[failure.table])
+                     for failure in report.failures]
+        span_start = span_stop
+    return failures
 
 
 def _refuse_repeated_ids(documents: pa.Table) -> None:

@@ -205,16 +205,16 @@ def test_an_interrupted_publish_keeps_the_old_folder(release, tmp_path: Path, mo
     folder = tmp_path / "hub"
     publish(release, folder)
     before = snapshot(folder)
-    real_write = hub_module.write_shard
+    real_finish = hub_module.ShardWriter.finish_shard
     calls = []
 
-    def write_then_fail(table, shard, target):
-        calls.append(shard)
+    def finish_then_fail(writer):
+        calls.append(writer)
         if len(calls) == 3:
             raise KeyboardInterrupt
-        return real_write(table, shard, target)
+        return real_finish(writer)
 
-    monkeypatch.setattr(hub_module, "write_shard", write_then_fail)
+    monkeypatch.setattr(hub_module.ShardWriter, "finish_shard", finish_then_fail)
     with pytest.raises(KeyboardInterrupt):
         publish(release, folder, max_shard_size="1KB")
     assert snapshot(folder) == before
@@ -330,3 +330,15 @@ def test_size_categories_follow_the_hub_buckets() -> None:
 
     assert [size_category(n) for n in (0, 999, 1000, 9_999, 10_000, 10**6, 10**12 - 1, 10**12)] == [
         "n<1K", "n<1K", "1K<n<10K", "1K<n<10K", "10K<n<100K", "1M<n<10M", "100B<n<1T", "n>1T"]
+
+
+def test_shards_are_the_same_whatever_the_read_batch(release, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    publish(release, tmp_path / "whole", max_shard_size="1KB")
+    monkeypatch.setattr(hub_module, "READ_BATCH_ROWS", 2)
+    publish(release, tmp_path / "pieces", max_shard_size="1KB")
+    whole = sorted(path.relative_to(tmp_path / "whole") for path in (tmp_path / "whole" / "data").rglob("*.parquet"))
+    assert whole == sorted(path.relative_to(tmp_path / "pieces")
+                           for path in (tmp_path / "pieces" / "data").rglob("*.parquet"))
+    assert len(whole) > 2
+    for path in whole:
+        assert pq.read_table(tmp_path / "whole" / path).equals(pq.read_table(tmp_path / "pieces" / path))

@@ -387,7 +387,7 @@ GOLDEN_40 = {"documents": "22b0b06f886efc3ddbaedad6ae6d0ed0ce0416a683ecf6730bb21
 @pytest.mark.parametrize("per_bucket", [1, 7, 4000])
 def test_the_streaming_writer_writes_what_the_in_memory_path_writes(tmp_path: Path, monkeypatch, per_bucket) -> None:
     monkeypatch.setattr(release_module, "DOCS_PER_BUCKET", per_bucket)
-    monkeypatch.setattr(release_module, "SPILL_BATCH", 3)
+    monkeypatch.setattr(release_module, "SPILL_BUDGET", 6)
     pages = corpus(range(40))
     expected = write_release(tables_for(pages), tmp_path / "memory", "0.1.0")
     groups = groups_for(pages)
@@ -423,6 +423,7 @@ def test_the_streaming_writer_reports_what_validation_of_the_whole_tables_report
     from schemas.validate import validate_tables
 
     monkeypatch.setattr(release_module, "DOCS_PER_BUCKET", 5)
+    monkeypatch.setattr(release_module, "VALIDATE_DOCS", 2)
     groups = groups_for(corpus(range(30)))
     broken = []
     for number, group in enumerate(groups):
@@ -445,3 +446,24 @@ def test_a_repeated_document_is_refused_by_the_streaming_writer(tmp_path: Path) 
     with pytest.raises(InputError, match="occurs twice"):
         release_module.write_release_stream(iter([*groups, groups[1]]), tmp_path / "releases", "0.1.0")
     assert list((tmp_path / "releases").iterdir()) == []
+
+
+def test_a_release_is_verified_a_batch_at_a_time_with_the_hashes_of_the_whole(tmp_path: Path, monkeypatch) -> None:
+    groups = groups_for(corpus(range(12)))
+    streamed = release_module.write_release_stream(iter(groups), tmp_path / "stream", "0.1.0")
+    shuffled = tables_for(corpus(range(12)))
+    order = random.Random(3).sample(range(shuffled.spans.num_rows), shuffled.spans.num_rows)
+    written = write_release(ReleaseTables(shuffled.documents.take(list(range(11, -1, -1))), shuffled.spans.take(order)),
+                            tmp_path / "memory", "0.1.0", row_group_size=5)
+    for outcome in (streamed, written):
+        for name in ("documents", "spans"):
+            expected = outcome.manifest["tables"][name]["content_sha256"]
+            assert release_module.file_content_sha256(outcome.path / f"{name}.parquet", name) == expected
+        ReleaseStore(outcome.path.parent).open("0.1.0")
+    path = streamed.path / "spans.parquet"
+    table = pq.read_table(path)
+    os.chmod(path, 0o644)
+    pq.write_table(table.set_column(table.schema.get_field_index("label"), "label",
+                                    pa.array(["article"] * table.num_rows)), path)
+    with pytest.raises(InputError, match="content hash"):
+        ReleaseStore(streamed.path.parent).open("0.1.0")
