@@ -169,12 +169,15 @@ class ValidationReport:
 @dataclass(frozen=True, slots=True)
 class TablePart:
     """Rows of one table from one place: a file (``file``), or a table handed over in memory.
-    ``split`` is the split a hub shard's file name declares for all its rows."""
+    ``split`` is the split a hub shard's file name declares for all its rows. ``rows``: the row number of
+    each row in the whole table, when the part is a partition of a larger table validated elsewhere
+    (``corpus.spark``); failures then carry those numbers and no file."""
 
     name: str
     table: pa.Table
     file: str | None = None
     split: str | None = None
+    rows: Sequence[int] | None = None
 
 
 def validate_tables(documents: pa.Table | None, spans: pa.Table | None, *, source: str = "") -> ValidationReport:
@@ -279,6 +282,8 @@ class _Table:
 
     def locate(self, row: int) -> tuple[str | None, int]:
         offset, part = next((offset, part) for offset, part in reversed(self.locations) if offset <= row)
+        if part.rows is not None:
+            return part.file, row  # already numbered in the whole table
         return part.file, row - offset
 
 
@@ -332,6 +337,9 @@ def _load(name: str, parts: list[TablePart], failures: list[Failure]) -> _Table:
         else:
             frame = pl.from_arrow(table)
             part_failures, structural = _schema_failures(frame, name, offset)
+            if part.rows is not None:
+                part_failures = [failure if failure.row is None else replace(failure, row=part.rows[failure.row - offset])
+                                 for failure in part_failures]
             failures.extend(part_failures)
             usable = usable and not structural
             frames.append(frame.with_columns(_shard_split=pl.lit(part.split, pl.String)))
@@ -339,6 +347,8 @@ def _load(name: str, parts: list[TablePart], failures: list[Failure]) -> _Table:
     frame = None
     if usable:
         frame = pl.concat(frames, how="vertical_relaxed").with_row_index("_row").with_columns(pl.col("_row").cast(pl.Int64))
+        if all(part.rows is not None for part in parts):
+            frame = frame.with_columns(_row=pl.Series([row for part in parts for row in part.rows], dtype=pl.Int64))
     return _Table(name, frame, locations, offset)
 
 

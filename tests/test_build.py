@@ -324,3 +324,22 @@ def test_a_bad_annotation_line_names_its_file_and_line(tmp_path: Path, monkeypat
     error = capsys.readouterr().err
     assert "broken.jsonl:1" in error and "document" in error
     assert not (root / "dist" / "releases").exists()
+
+
+def test_corpus_validate_reports_a_release(project: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["release"]) == 0
+    release = project / "dist" / "releases" / "0.1.0"
+    capsys.readouterr()
+    assert main(["validate", str(release), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] and report["n_documents"] == 2
+    assert main(["validate", str(release), "--workers", "2"]) == 2
+    assert "--workers does not apply to corpus validate" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["build", "release", "preannotate", "validate"])
+def test_the_engine_options_are_in_the_help(command: str) -> None:
+    completed = subprocess.run([sys.executable, "-m", "corpus", command, "--help"], capture_output=True, text=True,
+                               cwd=REPO, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    assert all(option in completed.stdout for option in ("--engine", "--workers", "--master"))

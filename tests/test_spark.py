@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -86,3 +87,41 @@ def test_corpus_release_on_spark_gives_the_local_content_hashes(engine, tmp_path
     monkeypatch.chdir(root)
     assert released_with(root, "dist-spark", "--engine", "spark", "--master", "local[2]") == \
         released_with(root, "dist-local", "--workers", "2")
+
+
+def corrupted_release(folder: Path) -> Path:
+    """A release that breaks rules within documents and across them, written without validation."""
+    from corpus.release import ReleaseTables, write_release
+    from test_release import corpus, tables_for
+
+    tables = tables_for(corpus(range(12)))
+    documents, spans = tables.documents.to_pylist(), tables.spans.to_pylist()
+    spans[3]["text"] = "not the slice"
+    spans[10]["span_id"] = spans[-2]["span_id"]  # the same span id in two documents
+    spans[12]["label"] = "sidebar"
+    spans.append({**spans[0], "doc_id": "0123456789abcdef", "span_id": "0123456789abcdef:zone:0-5"})  # orphan
+    documents[2]["split"] = "test" if documents[2]["split"] != "test" else "train"
+    documents.append(dict(documents[5]))  # a repeated document
+    corrupted = ReleaseTables(pa.Table.from_pylist(documents, schema=tables.documents.schema),
+                              pa.Table.from_pylist(spans, schema=tables.spans.schema))
+    return write_release(corrupted, folder, "0.1.0", validate=None).path
+
+
+def test_spark_validation_gives_the_local_report(engine, tmp_path, monkeypatch):
+    from corpus.cli import main
+    from corpus.spark import validate_on_spark
+    from schemas.validate import validate_path
+
+    release = corrupted_release(tmp_path / "releases")
+    local = validate_path([release])
+    assert not local.ok and {"unique_doc_id", "unique_span_id", "orphan_span", "span_text_matches"} <= set(local.by_rule())
+    on_spark = validate_on_spark([release], engine)
+    assert on_spark.to_json() == local.to_json()
+    valid = tmp_path / "valid"
+    from corpus.release import write_release
+    from test_release import corpus, tables_for
+
+    good = write_release(tables_for(corpus(range(5))), valid, "0.1.0").path
+    assert validate_on_spark([good], engine).to_json() == validate_path([good]).to_json()
+    assert main(["validate", str(release), "--engine", "spark", "--master", "local[2]", "--json"]) == 1
+    assert main(["validate", str(good), "--engine", "spark", "--master", "local[2]"]) == 0
