@@ -188,14 +188,27 @@ class PreparedRelease:
 class PreannotateUnannotated:
     """Stage: add the pre-annotator's spans to documents that have no human or adjudicated annotation.
 
-    Template blocks are found from the whole corpus first (``BlockStats``), so it needs the documents
-    once before streaming; HTML pages are re-read for their DOM one at a time."""
+    Template blocks are found from the whole corpus first (``BlockStats`` over ``documents()``, which
+    gives the corpus again each time it is called). That pass, and the statistics it keeps, are only paid
+    for when a document needs machine spans; sending the stage to other processes makes it first. HTML
+    pages are re-read for their DOM one at a time."""
 
-    def __init__(self, documents: Iterable[Document], root: Path) -> None:
-        from annotation.preannotate import BlockStats, Preannotator
-
-        self.annotator = Preannotator(BlockStats.from_documents(documents))
+    def __init__(self, documents: Callable[[], Iterable[Document]], root: Path) -> None:
+        self._documents: Callable[[], Iterable[Document]] | None = documents
+        self._annotator: Any = None
         self.root = root
+
+    @property
+    def annotator(self) -> Any:
+        if self._annotator is None:
+            from annotation.preannotate import BlockStats, Preannotator
+
+            self._annotator = Preannotator(BlockStats.from_documents(self._documents()))
+            self._documents = None
+        return self._annotator
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"_annotator": self.annotator, "_documents": None, "root": self.root}
 
     def __call__(self, records: Iterable[AnnotatedDocument]) -> Iterator[AnnotatedDocument]:
         from corpus.ingest import html_page_of
@@ -244,7 +257,7 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
         attach = AttachAnnotations.looking_up(index.doc_ids, index.lookup, rejects)
         select = SelectAnnotations()
         provenance = _Provenance(index)
-        machine = (PreannotateUnannotated(ingested.documents(), options.root),) if options.preannotate else ()
+        machine = (PreannotateUnannotated(ingested.documents, options.root),) if options.preannotate else ()
         documents = track(ingested.documents(), "release rows", total=ingested.documents_count)
         # The batch-independent stages go to the engine; attaching (which reports the annotations of documents
         # not in the input once every document was seen) and selecting (which counts) stay here.

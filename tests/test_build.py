@@ -343,3 +343,23 @@ def test_the_engine_options_are_in_the_help(command: str) -> None:
                                cwd=REPO, timeout=120)
     assert completed.returncode == 0, completed.stderr
     assert all(option in completed.stdout for option in ("--engine", "--workers", "--master"))
+
+
+def test_site_statistics_are_only_gathered_when_a_page_needs_machine_spans(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotation.preannotate import BlockStats
+
+    root = engine_project(tmp_path / "project")
+    for path in (root / "seeds").glob("page-0[13579].txt"):
+        path.unlink()
+    for path in [*(root / "seeds").glob("*.html"), root / "seeds" / "page-copy.txt"]:
+        path.unlink()
+    monkeypatch.chdir(root)
+    calls = []
+    real = BlockStats.from_documents.__func__
+    monkeypatch.setattr(BlockStats, "from_documents", classmethod(lambda cls, docs: calls.append(1) or real(cls, docs)))
+    assert released_with(root, "dist-annotated", "--workers", "1")[0]
+    assert calls == []
+    (root / "seeds" / "harbour.html").write_bytes(HTML_PAGE)
+    released_with(root, "dist-one-more")
+    assert calls == [1]
