@@ -350,7 +350,8 @@ def run_build(options: BuildOptions, *, cache_dir: Path | None = None) -> BuildR
     outcome, prepared = make_release(options)
 
     started = time.perf_counter()
-    release_read = ReleaseStore(options.releases).open(options.version)
+    # A release written by this run was hashed as it was written; one found up to date is re-checked.
+    release_read = ReleaseStore(options.releases).open(options.version, verify=outcome.status == "up_to_date")
     hub_outcome = publish(release_read, options.hub, max_shard_size=options.max_shard_size, info=options.card,
                           load_path=_shown(options.hub, options.root))
     prepared.timings["publish"] = time.perf_counter() - started
