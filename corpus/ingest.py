@@ -449,7 +449,8 @@ class SpilledIngest:
 
     def documents(self) -> Iterator[Document]:
         """The merged documents, in order of first appearance."""
-        with pa.memory_map(str(self.spill)) as source:
+        # Read, not memory-mapped: mapped pages would stay resident for the whole stream.
+        with pa.OSFile(str(self.spill)) as source:
             for batch in pa.ipc.open_stream(source):
                 for row in batch.to_pylist():
                     first = self.codec.decode(row)

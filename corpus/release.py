@@ -796,7 +796,7 @@ class _Bucket:
                 tables.append(arrow_schema(name).empty_table())
                 continue
             writer.close()
-            with pa.memory_map(str(self.paths[name])) as source:
+            with pa.OSFile(str(self.paths[name])) as source:
                 tables.append(pa.ipc.open_stream(source).read_all())
             self.paths[name].unlink()
         return tables[0], tables[1]
