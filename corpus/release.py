@@ -982,8 +982,11 @@ def write_release_stream(
                            for name in TABLE_NAMES if released[name] != hashes[name]]
             raise ConfigError(_bump_message(version, version_source, differences, store.path(version)))
         previous_version = store.previous(version)
-        diff = diff_tables(_id_columns(store.path(previous_version)) if previous_version else None,
-                           _id_columns(temporary), previous_version)
+        if previous_version is None:  # everything is added: no need to read the ids back
+            diff = ReleaseDiff(None, written.rows["documents"], 0, {}, dict(written.counts["spans_per_label"]),
+                               _value_counts(pa.array([], pa.string()), LABEL_NAMES), {})
+        else:
+            diff = diff_tables(_id_columns(store.path(previous_version)), _id_columns(temporary), previous_version)
         previous_changelog = store.path(previous_version) / CHANGELOG if previous_version else None
         manifest, changelog = _manifest_and_changelog(
             version, written.rows, hashes, written.counts, diff, previous_version,
