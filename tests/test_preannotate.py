@@ -225,3 +225,70 @@ def test_cli_help_names_the_output_format(capsys: pytest.CaptureFixture[str]) ->
         corpus_main(["preannotate", "--help"])
     assert exit_info.value.code == 0
     assert "model_version" in capsys.readouterr().out
+
+
+def _char_accuracy(text: str, gold_spans, predicted_spans) -> tuple[int, int]:
+    def char_labels(spans) -> list[str | None]:
+        labels: list[str | None] = [None] * len(text)
+        for span in spans:
+            if span.layer == "zone":
+                labels[span.start:span.end] = [span.label] * (span.end - span.start)
+        return labels
+
+    want, got = char_labels(gold_spans), char_labels(predicted_spans)
+    positions = [m.start() for m in NON_WHITESPACE_RE.finditer(text)]
+    return sum(want[i] == got[i] for i in positions), len(positions)
+
+
+def test_synthetic_quality_floor_with_the_learned_model() -> None:
+    """Pinned floor on synthetic pages (text and HTML renderings) with exact gold; a seed not used to train
+    the committed model. Measured 0.991 with zones-2 (0.988 for the rules alone)."""
+    from corpus.synth import iter_synthetic
+
+    annotator = Preannotator()
+    assert set(annotator.models) == {"text", "html"}, "the committed learned model is loaded by default"
+    correct = total = 0
+    for page in iter_synthetic(60, seed=2024, html_share=0.5):
+        html = parse_html(page.html.encode("utf-8"), page.name) if page.html is not None else None
+        document = Document.from_text(page.text)
+        predicted = annotator.annotate(document, html)
+        assert_valid(document, predicted)
+        right, count = _char_accuracy(page.text, page.spans, predicted.spans)
+        correct, total = correct + right, total + count
+    assert correct / total >= 0.985
+
+
+def test_model_rows_of_a_slice_equal_rows_of_the_whole_page() -> None:
+    """The annotator scores only the run's blocks; training and inference must see the same features."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, rule_pass
+
+    text, _ = story_page()
+    document = Document.from_text(text)
+    blocks = split_blocks(document.text)
+    evidence = [BlockEvidence()] * len(blocks)
+    rules = rule_pass(blocks, evidence)
+    whole = Preannotator._matrix(blocks, evidence, rules, False, None)
+    for rows in (range(0, 3), range(len(NAV), len(NAV) + len(STORY)), range(len(blocks) - 2, len(blocks))):
+        part = Preannotator._matrix(blocks, evidence, rules, False, None, rows)
+        assert part.shape == (len(rows), whole.shape[1])
+        assert (part == whole[rows.start:rows.stop]).all()
+
+
+def test_logistic_fit_separates_and_round_trips(tmp_path: Path) -> None:
+    import numpy as np
+
+    from annotation.preannotate.learned import LogisticModel, fit_logistic, load_models, save_models
+
+    rng = np.random.default_rng(0)
+    matrix = rng.normal(size=(400, 3))
+    targets = (matrix[:, 0] - 0.5 * matrix[:, 2] > 0).astype(float)
+    model = fit_logistic(("a", "b", "c"), matrix, targets, np.ones(400), l2=0.1)
+    assert ((model.logits(matrix) > 0) == targets.astype(bool)).mean() >= 0.97
+    assert model.weights[0] > 0 > model.weights[2]
+    again = LogisticModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert np.allclose(again.logits(matrix), model.logits(matrix), atol=1e-4)
+    path = tmp_path / "model.json"
+    save_models({"text": model}, {"note": "test"}, path)
+    with pytest.raises(ValueError, match="other features"):
+        load_models(path)

@@ -97,6 +97,41 @@ class _Ancestry:
         return result
 
 
+_CAPTION_CLASS_RE = re.compile(r"caption|credit|figure|photo|image|gallery|media", re.IGNORECASE)
+# Ancestor kinds the learned model reads, as bits.
+_FIGURE, _LIST_ITEM, _LINK, _BLOCKQUOTE, _HEADER = 1, 2, 4, 8, 16
+
+
+class _Context:
+    """Which kinds of element (figure or caption, list item, link, block quote, header) enclose an
+    element, as a bit mask memoised per element."""
+
+    def __init__(self) -> None:
+        self.cache: dict = {}
+
+    def mask(self, element) -> int:
+        if element is None:
+            return 0
+        cached = self.cache.get(element)
+        if cached is not None:
+            return cached
+        tag = element.tag if isinstance(element.tag, str) else ""
+        bits = 0
+        if tag in ("figure", "figcaption", "picture") or _CAPTION_CLASS_RE.search(element.get("class") or ""):
+            bits |= _FIGURE
+        if tag in ("li", "dd", "dt"):
+            bits |= _LIST_ITEM
+        if tag == "a":
+            bits |= _LINK
+        if tag == "blockquote":
+            bits |= _BLOCKQUOTE
+        if tag == "header":
+            bits |= _HEADER
+        result = bits | self.mask(element.getparent())
+        self.cache[element] = result
+        return result
+
+
 def _link_density(element, text: str) -> float:
     if not text:
         return 0.0
@@ -138,6 +173,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
     article_body = json_ld_article_body(page.tree)
     body_key = _normalise(article_body) if article_body else None
     ancestry = _Ancestry(len(text))
+    context = _Context()
     evidence: list[BlockEvidence] = []
     for block, is_template in zip(blocks, template, strict=True):
         html_block = by_start.get(block.start)
@@ -156,12 +192,23 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
         density = _link_density(element, block.text)
         if density > 0.5:
             prior -= 3.0 + 0.9 * words * density
+        body_match = body_miss = False
         if body_key is not None:
             key = _normalise(block.text)
             if len(key) >= 20 and key in body_key:
+                body_match = True
                 prior += ARTICLE_BODY_PRIOR + 0.5 * words
             elif features.text_like:
+                body_miss = True
                 prior -= 0.5 * words
         headline = 1.5 if element.tag == "h1" else (0.3 if element.tag in _HEADING_TAGS else 0.0)
-        evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template))
+        mask = context.mask(element)
+        dom = (
+            float(furniture), float(story), float(furniture_nearer), density, float(body_match), float(body_miss),
+            float(body_key is not None), float(element.tag == "h1"), float(element.tag in _HEADING_TAGS),
+            float(bool(mask & _FIGURE)), float(bool(mask & _LIST_ITEM)), float(bool(mask & _LINK)),
+            float(bool(mask & _BLOCKQUOTE)), float(bool(mask & _HEADER)), float(element.tag == "p"),
+            max(-3.0, min(3.0, prior / 20)),
+        )
+        evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template, dom=dom))
     return evidence

@@ -56,6 +56,7 @@ class BlockEvidence:
     prior: float = 0.0
     headline: float = 0.0
     template: bool = False
+    dom: tuple[float, ...] = ()  # the HTML path's raw DOM features, for the learned model
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,25 +119,69 @@ def _title_similarity(a: str, b: str) -> float:
     return len(left & right) / min(len(left), len(right))
 
 
+@dataclass(frozen=True, slots=True)
+class RulePass:
+    """The rule-based reading of a page: shape features, content scores and their best run."""
+
+    features: list[BlockFeatures]
+    scores: list[float]
+    run: tuple[int, int, float]
+    list_zone: set[int]
+    comment_zone: set[int]
+
+    def flags(self, blocks: Sequence[Block], evidence: Sequence[BlockEvidence], reach: range | None = None) -> dict:
+        """What the learned model reads from this pass (see ``learned.feature_matrix``); the regex flags
+        only for the blocks in ``reach`` (default: all), False elsewhere."""
+        reach = range(len(blocks)) if reach is None else reach
+
+        def flag(pattern: re.Pattern, search: bool = False) -> list[bool]:
+            values = [False] * len(blocks)
+            for i in reach:
+                values[i] = (pattern.search if search else pattern.match)(blocks[i].text) is not None
+            return values
+
+        return {
+            "scores": self.scores, "run": self.run[:2], "list_zone": self.list_zone, "comment_zone": self.comment_zone,
+            "comments": flag(_COMMENTS_RE), "ads": flag(_AD_RE), "commenters": flag(_COMMENTER_RE),
+            "credits": flag(_CAPTION_CREDIT_RE, search=True), "template": [e.template for e in evidence],
+        }
+
+
+def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> RulePass:
+    features = [features_of(block.text) for block in blocks]
+    scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
+    list_zone = _list_zone(features)
+    for index in list_zone:
+        if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
+            scores[index] = -0.3 * scores[index]
+    comment_zone = set(_comment_zone(blocks, features))
+    for index in comment_zone:
+        if scores[index] > 0:
+            scores[index] = -0.3 * scores[index]
+    return RulePass(features, scores, _best_run(scores), list_zone, comment_zone)
+
+
+# Inside the run, a block the learned model gives log-odds of article below this is not article: the
+# rules find where the story is (high recall), the model removes what does not belong to it (captions,
+# promos, bios, teaser headlines inside the run). Chosen by leave-site-out cross-validation.
+VETO_LOGIT = -1.5
+
+
 def classify_blocks(
     blocks: Sequence[Block],
     evidence: Sequence[BlockEvidence] | None = None,
     title: str | None = None,
+    logits=None,
+    rules: RulePass | None = None,
 ) -> list[BlockLabel]:
-    """One label (and confidence) per block."""
+    """One label (and confidence) per block. ``logits``: the learned model's article log-odds per block,
+    which can take blocks of the run out of the article (``VETO_LOGIT``)."""
     if evidence is None:
         evidence = [BlockEvidence()] * len(blocks)
-    features = [features_of(block.text) for block in blocks]
-    scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
-    for index in _list_zone(features):
-        if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
-            scores[index] = -0.3 * scores[index]
-    for index in _comment_zone(blocks, features):
-        if scores[index] > 0:
-            scores[index] = -0.3 * scores[index]
-    start, end, total = _best_run(scores)
+    rules = rules or rule_pass(blocks, evidence)
+    features, scores = rules.features, rules.scores
     labels: list[BlockLabel | None] = [None] * len(blocks)
-
+    start, end, total = rules.run
     if end > start and total >= 20.0:
         link_run = _headline_runs(features, start, end)
         for index in range(start, end):
@@ -149,7 +194,9 @@ def classify_blocks(
                 or (f.is_furniture and not f.text_like)
                 or (not f.text_like and f.n_words <= 12 and _CAPTION_CREDIT_RE.search(text) is not None)
             )
-            if junk:
+            if logits is not None and not junk and logits[index] < VETO_LOGIT:
+                labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
+            elif junk:
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
