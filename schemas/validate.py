@@ -1,0 +1,812 @@
+"""Validation of the corpus tables: every rule is run and every failure reported, in one report.
+
+Inputs are a release folder (``documents.parquet``, ``spans.parquet``), a hub folder (``README.md``,
+``data/<table>/<split>-NNNNN-of-NNNNN.parquet``, enumerations as ClassLabel integers) or single Parquet
+files recognised by their columns. Either table may be missing; the rules it allows are still run.
+
+The per-span checks (offsets, ``text == doc.text[start:end]``, labels, overlaps, trimming, coverage,
+quote containment) are computed column-wise with polars to find the documents that break any of them;
+only those documents go through ``schemas.rules.span_faults``, which decides and words each failure.
+So the rules live in one place and a valid corpus never pays for Python loops over its spans.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas.errors import ConfigError, InputError
+from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL, SPLITS
+from schemas.records import DOC_ID_HEX_CHARS, WHITESPACE_RE, split_for
+from schemas.rules import Rule, span_faults
+from schemas.tables import SPAN_FIELDS, TABLES, arrow_schema, decode_from_hub, pandera_schema
+
+RELEASE_FILES: dict[str, str] = {name: f"{name}.parquet" for name in TABLES}
+HUB_SHARD_RE = re.compile(r"(?P<split>[A-Za-z0-9_.]+)-(?P<index>\d{5})-of-(?P<total>\d{5})\.parquet")
+EXPECTED_PATHS = ("a release folder (documents.parquet, spans.parquet), a hub folder (README.md, "
+                  "data/documents/*.parquet, data/spans/*.parquet) or .parquet files of either table")
+
+_HASH_BATCH = 4096
+_LAYER_OF_LABEL = {name: label.layer for name, label in LABELS_BY_NAME.items()}
+_SPAN_KEY = ("doc_id", "span_id", "layer", "label", "start", "end", "text", "score")
+# The column a rule is about, shown in reports next to the row.
+_RULE_COLUMN = {
+    Rule.KNOWN_LABEL: "label", Rule.LABEL_LAYER: "layer", Rule.SPAN_TEXT_MATCHES: "text",
+    Rule.DOC_ID_MATCHES_TEXT: "doc_id", Rule.TEXT_HASH_MATCHES: "text_sha256", Rule.N_CHARS_MATCHES: "n_chars",
+    Rule.SPLIT_MATCHES_DOC_ID: "split", Rule.UNIQUE_DOC_ID: "doc_id", Rule.UNIQUE_SPAN_ID: "span_id",
+    Rule.ORPHAN_SPAN: "doc_id", Rule.NESTED_SPANS_MATCH: "spans",
+}
+# A value check of the schema that a dedicated rule also makes, with a more precise message: the schema
+# failure is left out of the report when that rule has reported the same row.
+_SCHEMA_CHECK_COVERED_BY = {
+    ("spans", "label"): Rule.KNOWN_LABEL, ("spans", "layer"): Rule.LABEL_LAYER,
+    ("spans", "start"): Rule.OFFSETS_IN_RANGE, ("spans", "end"): Rule.OFFSETS_IN_RANGE,
+    ("documents", "split"): Rule.SPLIT_MATCHES_DOC_ID, ("documents", "n_chars"): Rule.N_CHARS_MATCHES,
+}
+
+
+# --- the report ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One broken rule at one place: ``row`` is the row in ``file`` (or in the table given) of ``table``."""
+
+    rule: str
+    message: str
+    table: str
+    doc_id: str | None = None
+    span_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    column: str | None = None
+    row: int | None = None
+    file: str | None = None
+
+    @property
+    def where(self) -> str:
+        parts = [self.file or self.table]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.doc_id is not None:
+            parts.append(f"doc {self.doc_id}")
+        if self.span_id is not None:
+            parts.append(f"span {self.span_id}")
+        elif self.start is not None:
+            parts.append(f"[{self.start}, {self.end})")
+        return ", ".join(parts)
+
+    def sort_key(self) -> tuple:
+        return tuple((value is not None, value) for value in (
+            self.rule, self.table, self.file, self.row, self.doc_id, self.start, self.end, self.span_id,
+            self.column, self.message))
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Every failure found, sorted; ``counts`` is the number of rows read per table."""
+
+    failures: tuple[Failure, ...]
+    counts: Mapping[str, int]
+    n_documents: int
+    n_spans: int
+    sources: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def by_rule(self) -> dict[str, list[Failure]]:
+        grouped: dict[str, list[Failure]] = {}
+        for failure in self.failures:
+            grouped.setdefault(failure.rule, []).append(failure)
+        return dict(sorted(grouped.items()))
+
+    def summary(self) -> str:
+        scope = f"{self.n_documents} documents, {self.n_spans} spans"
+        if self.ok:
+            return f"valid: {scope}, every rule holds"
+        return f"invalid: {len(self.failures)} failures of {len(self.by_rule())} rules in {scope}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "sources": list(self.sources),
+            "counts": dict(sorted(self.counts.items())),
+            "n_documents": self.n_documents,
+            "n_spans": self.n_spans,
+            "failures_by_rule": {rule: len(failures) for rule, failures in self.by_rule().items()},
+            "failures": [asdict(failure) for failure in self.failures],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, sort_keys=True, ensure_ascii=False)
+
+    def render(self, examples: int = 5) -> Any:
+        """A rich renderable: one row per rule with its count and its first ``examples`` failures."""
+        from rich.console import Group
+        from rich.table import Table
+        from rich.text import Text
+
+        sources = f" ({', '.join(self.sources)})" if self.sources else ""
+        if self.ok:
+            return Text(f"✓ {self.summary()}{sources}", style="bold green")
+        table = Table(title=f"✗ {self.summary()}{sources}", title_style="bold red", show_lines=True,
+                      title_justify="left")
+        table.add_column("rule", style="bold")
+        table.add_column("failures", justify="right")
+        table.add_column(f"first {examples}")
+        for rule, failures in self.by_rule().items():
+            lines = Text()
+            for number, failure in enumerate(failures[:examples]):
+                if number:
+                    lines.append("\n")
+                lines.append(failure.where, style="cyan")
+                lines.append(f": {failure.message}")
+            if len(failures) > examples:
+                lines.append(f"\n… and {len(failures) - examples} more", style="dim")
+            table.add_row(rule, str(len(failures)), lines)
+        totals = ", ".join(f"{name} {count} rows" for name, count in sorted(self.counts.items()))
+        return Group(table, Text(f"read: {totals}", style="dim"))
+
+    def __rich__(self) -> Any:
+        return self.render()
+
+
+# --- reading -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class TablePart:
+    """Rows of one table from one place: a file (``file``), or a table handed over in memory.
+    ``split`` is the split a hub shard's file name declares for all its rows."""
+
+    name: str
+    table: pa.Table
+    file: str | None = None
+    split: str | None = None
+
+
+def validate_tables(documents: pa.Table | None, spans: pa.Table | None, *, source: str = "") -> ValidationReport:
+    """Validate the documents and/or spans table, in release or hub form."""
+    parts = [TablePart(name, table) for name, table in (("documents", documents), ("spans", spans))
+             if table is not None]
+    if not parts:
+        raise ConfigError("nothing to validate: give a documents table, a spans table or both")
+    return validate_parts(parts, sources=(source,) if source else ())
+
+
+def validate_path(paths: Sequence[Path | str]) -> ValidationReport:
+    """Validate release folders, hub folders and/or Parquet files, all together as one corpus."""
+    if not paths:
+        raise ConfigError(f"nothing to validate: give {EXPECTED_PATHS}")
+    parts = [part for path in paths for part in read_parts(Path(path))]
+    return validate_parts(parts, sources=tuple(str(path) for path in paths))
+
+
+def read_parts(path: Path) -> Iterator[TablePart]:
+    """The table parts at ``path``: one per Parquet file, recognised by layout or by columns."""
+    if not path.exists():
+        raise ConfigError(f"{path}: no such file or folder; expected {EXPECTED_PATHS}")
+    if path.is_file():
+        if path.suffix != ".parquet":
+            raise ConfigError(f"{path}: not a .parquet file; expected {EXPECTED_PATHS}")
+        table = _read_parquet(path)
+        yield TablePart(_recognise(table.column_names, path), table, str(path))
+    elif any((path / file).exists() for file in RELEASE_FILES.values()):
+        yield from _release_parts(path)
+    elif (path / "data").is_dir():
+        yield from _hub_parts(path)
+    else:
+        releases = sorted(child.name for child in path.iterdir() if (child / RELEASE_FILES["documents"]).is_file())
+        hint = f"; it holds the releases {', '.join(releases)}: give one of them" if releases else ""
+        raise ConfigError(f"{path}: neither a release nor a hub folder{hint}; expected {EXPECTED_PATHS}")
+
+
+def _read_parquet(path: Path) -> pa.Table:
+    try:
+        return pq.read_table(path)
+    except (pa.ArrowException, OSError) as error:
+        raise InputError(f"{path}: not a readable Parquet file: {error}") from None
+
+
+def _recognise(columns: Sequence[str], path: Path) -> str:
+    scores = {name: len(set(columns) & {c.name for c in cols}) - len(set(columns) - {c.name for c in cols})
+              for name, cols in TABLES.items()}
+    best = max(scores, key=scores.__getitem__)
+    if scores[best] <= 0 or list(scores.values()).count(scores[best]) > 1:
+        expected = "; ".join(f"{name}: {', '.join(c.name for c in cols)}" for name, cols in TABLES.items())
+        raise InputError(f"{path}: columns {', '.join(columns)} match neither corpus table; expected {expected}")
+    return best
+
+
+def _release_parts(folder: Path) -> Iterator[TablePart]:
+    missing = [file for file in RELEASE_FILES.values() if not (folder / file).is_file()]
+    if missing:
+        raise InputError(f"{folder}: release folder lacks {', '.join(missing)}; a release has "
+                         f"{', '.join(RELEASE_FILES.values())}")
+    for name, file in RELEASE_FILES.items():
+        yield TablePart(name, _read_parquet(folder / file), str(folder / file))
+
+
+def _hub_parts(folder: Path) -> Iterator[TablePart]:
+    if not (folder / "README.md").is_file():
+        raise InputError(f"{folder}: hub folder lacks README.md (the dataset card)")
+    shards: list[tuple[str, Path, str]] = []
+    for name in TABLES:
+        table_folder = folder / "data" / name
+        files = sorted(table_folder.glob("*.parquet")) if table_folder.is_dir() else []
+        if not files:
+            raise InputError(f"{folder}: hub folder has no "
+                             f"{table_folder.relative_to(folder)}/<split>-NNNNN-of-NNNNN.parquet")
+        by_split: dict[str, list[tuple[int, int]]] = {}
+        for file in files:
+            match = HUB_SHARD_RE.fullmatch(file.name)
+            if match is None or match["split"] not in SPLITS:
+                raise InputError(f"{file}: not a hub shard name <split>-NNNNN-of-NNNNN.parquet with split one of "
+                                 f"{', '.join(SPLITS)}")
+            by_split.setdefault(match["split"], []).append((int(match["index"]), int(match["total"])))
+            shards.append((name, file, match["split"]))
+        for split, numbers in by_split.items():
+            totals = {total for _, total in numbers}
+            expected = {(index, total) for total in totals for index in range(total)}
+            if len(totals) != 1 or set(numbers) != expected:
+                raise InputError(f"{table_folder}: the {split} shards are incomplete or inconsistent: have "
+                                 f"{', '.join(f'{i:05d}-of-{t:05d}' for i, t in sorted(numbers))}")
+    for name, file, split in shards:
+        yield TablePart(name, _read_parquet(file), str(file), split)
+
+
+# --- validation ----------------------------------------------------------------------------------------
+
+@dataclass
+class _Table:
+    """One table, its parts concatenated; ``_row`` numbers rows across parts, ``locations`` maps back."""
+
+    name: str
+    frame: pl.DataFrame | None
+    locations: list[tuple[int, TablePart]]
+    n_rows: int
+
+    def locate(self, row: int) -> tuple[str | None, int]:
+        offset, part = next((offset, part) for offset, part in reversed(self.locations) if offset <= row)
+        return part.file, row - offset
+
+
+def validate_parts(parts: Sequence[TablePart], sources: tuple[str, ...] = ()) -> ValidationReport:
+    """Validate table parts (several files of a table are one table) against every rule."""
+    failures: list[Failure] = []
+    tables: dict[str, _Table] = {}
+    for name in TABLES:
+        name_parts = [part for part in parts if part.name == name]
+        if name_parts:
+            tables[name] = _load(name, name_parts, failures)
+    documents, spans = tables.get("documents"), tables.get("spans")
+    docs = documents.frame if documents else None
+    span_frame = spans.frame if spans else None
+
+    dedicated: list[Failure] = []
+    if docs is not None:
+        dedicated += _document_failures(docs)
+    if span_frame is not None:
+        dedicated += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
+        dedicated += _split_shard_failures(span_frame)
+    dedicated += _all_span_failures(docs, span_frame)
+    failures = _drop_covered_schema_failures(failures, dedicated) + dedicated
+
+    located = []
+    for failure in failures:
+        if failure.row is not None and failure.table in tables and failure.file is None:
+            file, row = tables[failure.table].locate(failure.row)
+            failure = replace(failure, file=file, row=row)
+        located.append(failure)
+    n_spans = spans.n_rows if spans else (_nested(docs).height if docs is not None else 0)
+    return ValidationReport(
+        failures=tuple(sorted(located, key=Failure.sort_key)),
+        counts={name: table.n_rows for name, table in tables.items()},
+        n_documents=documents.n_rows if documents else 0,
+        n_spans=n_spans,
+        sources=sources,
+    )
+
+
+def _load(name: str, parts: list[TablePart], failures: list[Failure]) -> _Table:
+    """Decode hub form, check each part against the schema; the frame is None if any part cannot be used
+    for the other rules (a column missing or of the wrong type)."""
+    frames, locations, usable, offset = [], [], True, 0
+    for part in parts:
+        table, decode_failure = _release_form(part.table, name)
+        locations.append((offset, part))
+        if decode_failure is not None:
+            failures.append(replace(decode_failure, file=part.file))
+            usable = False
+        else:
+            frame = pl.from_arrow(table)
+            part_failures, structural = _schema_failures(frame, name, offset)
+            failures.extend(part_failures)
+            usable = usable and not structural
+            frames.append(frame.with_columns(_shard_split=pl.lit(part.split, pl.String)))
+        offset += part.table.num_rows
+    frame = None
+    if usable:
+        frame = (pl.concat(frames, how="vertical_relaxed").with_row_index("_row")
+                 .with_columns(pl.col("_row").cast(pl.Int64)))
+    return _Table(name, frame, locations, offset)
+
+
+def _release_form(table: pa.Table, name: str) -> tuple[pa.Table, Failure | None]:
+    """The table with ClassLabel integers decoded to names, when it is in hub form."""
+    enums = [column.name for column in TABLES[name] if column.kind == "enum" and column.name in table.column_names]
+    nested = "spans" in table.column_names and name == "documents" and _nested_label_is_int(table)
+    hub_form = nested or any(pa.types.is_integer(table.schema.field(column).type) for column in enums)
+    if not hub_form or not set(arrow_schema(name).names) <= set(table.column_names):
+        return table, None
+    try:
+        decoded = decode_from_hub(table.select(arrow_schema(name).names), name)
+    except (pa.ArrowException, TypeError):
+        return table, None  # a column has the wrong type: the schema check reports it on the table as is
+    except ValueError as error:
+        return table, Failure(Rule.SCHEMA, f"cannot decode hub-form (ClassLabel) columns: {error}", name)
+    extra = [column for column in table.column_names if column not in decoded.column_names]
+    for column in extra:
+        decoded = decoded.append_column(table.schema.field(column), table.column(column))
+    return decoded, None
+
+
+def _nested_label_is_int(table: pa.Table) -> bool:
+    spans_type = table.schema.field("spans").type
+    if not pa.types.is_list(spans_type) or not pa.types.is_struct(spans_type.value_type):
+        return False
+    struct = spans_type.value_type
+    index = struct.get_field_index("label")
+    return index >= 0 and pa.types.is_integer(struct.field(index).type)
+
+
+def _schema_failures(frame: pl.DataFrame, name: str, offset: int) -> tuple[list[Failure], bool]:
+    """pandera's failure cases as failures; ``structural`` when a column is missing or mistyped."""
+    schema = pandera_schema(name)  # imports pandera first, quietly (see pandera_schema)
+    import pandera.errors
+
+    try:
+        schema.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+    else:
+        return [], False
+    failures, structural = [], False
+    has_ids = {column: column in frame.columns and frame.schema[column] == pl.String
+               for column in ("doc_id", "span_id")}
+    for case in cases.iter_rows(named=True):
+        check, column, value, index = case["check"], case["column"], case["failure_case"], case["index"]
+        if check == "column_in_dataframe":
+            structural = True
+            expected = ", ".join(c.name for c in TABLES[name])
+            failures.append(Failure(Rule.SCHEMA, f"column {value!r} is missing; the {name} table has {expected}",
+                                    name, column=value))
+        elif check == "column_in_schema":
+            failures.append(Failure(Rule.SCHEMA, f"unexpected column {value!r}; the {name} table has "
+                                    f"{', '.join(c.name for c in TABLES[name])}", name, column=value))
+        elif check.startswith("dtype("):
+            structural = True
+            failures.append(Failure(Rule.SCHEMA, f"column {column!r} has type {value} but must be "
+                                    f"{check[len('dtype('):-1]}", name, column=column))
+        else:
+            row = None if index is None else int(index)
+            what = "null in a column that must not be null" if check == "not_nullable" else f"fails {check}"
+            ids = {key: frame[key][row] for key, ok in has_ids.items() if ok and row is not None}
+            failures.append(Failure(Rule.SCHEMA, f"{column} = {value!r} {what}", name, column=column,
+                                    row=None if row is None else row + offset, **ids))
+    return failures, structural
+
+
+def _drop_covered_schema_failures(schema: list[Failure], dedicated: list[Failure]) -> list[Failure]:
+    reported = {(failure.table, failure.row, failure.rule) for failure in dedicated}
+    return [failure for failure in schema
+            if (failure.table, failure.row, _SCHEMA_CHECK_COVERED_BY.get((failure.table, failure.column)))
+            not in reported]
+
+
+# --- documents -----------------------------------------------------------------------------------------
+
+def _duplicates(frame: pl.DataFrame, column: str, rule: str, table: str) -> list[Failure]:
+    """Every occurrence of a repeated value after its first."""
+    values = frame.get_column(column)
+    if values.n_unique() == values.len() - max(values.null_count() - 1, 0):
+        return []  # counting distinct values is much cheaper than marking duplicates
+    repeated = (frame.filter(pl.col(column).is_not_null() & pl.col(column).is_duplicated())
+                .sort("_row").group_by(column, maintain_order=True)
+                .agg(pl.col("_row"), _doc_ids=pl.col("doc_id")))
+    failures = []
+    for value, rows, doc_ids in repeated.iter_rows():
+        shown = f"{', '.join(map(str, rows[:10]))}{'…' if len(rows) > 10 else ''}"
+        for row, doc_id in zip(rows[1:], doc_ids[1:], strict=True):
+            failures.append(Failure(rule, f"{column} {value!r} appears {len(rows)} times (rows {shown})", table,
+                                    doc_id=doc_id, span_id=value if column == "span_id" else None,
+                                    column=column, row=row))
+    return failures
+
+
+def _document_failures(docs: pl.DataFrame) -> list[Failure]:
+    failures = _duplicates(docs, "doc_id", Rule.UNIQUE_DOC_ID, "documents")
+    digests = _sha256_hexdigests(docs.get_column("text"))
+    checked = docs.select(
+        "_row", "doc_id", "text_sha256", "split", "n_chars", "_shard_split",
+        _digest=pl.Series(digests, dtype=pl.String),
+        _expected_split=pl.Series([None if doc_id is None else split_for(doc_id)
+                                   for doc_id in docs.get_column("doc_id").to_list()], dtype=pl.String),
+        _length=pl.col("text").str.len_chars())
+    wrong_id = pl.col("doc_id") != pl.col("_digest").str.head(DOC_ID_HEX_CHARS)
+    wrong_hash = pl.col("text_sha256") != pl.col("_digest")
+    wrong_length = pl.col("n_chars") != pl.col("_length")
+    wrong_split = pl.col("split") != pl.col("_expected_split")
+    wrong_shard = pl.col("_shard_split") != pl.col("_expected_split")
+    for record in checked.filter(pl.any_horizontal(wrong_id, wrong_hash, wrong_length, wrong_split, wrong_shard)
+                                 .fill_null(False)).iter_rows(named=True):
+        doc_id, row, digest, expected = record["doc_id"], record["_row"], record["_digest"], record["_expected_split"]
+        if digest is not None and doc_id is not None and doc_id != digest[:DOC_ID_HEX_CHARS]:
+            failures.append(Failure(Rule.DOC_ID_MATCHES_TEXT, f"doc_id {doc_id!r} does not match its text (expected "
+                                    f"{digest[:DOC_ID_HEX_CHARS]!r})", "documents", doc_id, column="doc_id", row=row))
+        if digest is not None and record["text_sha256"] not in (None, digest):
+            failures.append(Failure(Rule.TEXT_HASH_MATCHES, f"text_sha256 {record['text_sha256']!r} is not the "
+                                    f"SHA-256 of the text ({digest!r})", "documents", doc_id, column="text_sha256",
+                                    row=row))
+        if record["_length"] is not None and record["n_chars"] not in (None, record["_length"]):
+            failures.append(Failure(Rule.N_CHARS_MATCHES, f"n_chars {record['n_chars']} but the text has "
+                                    f"{record['_length']} characters", "documents", doc_id, column="n_chars", row=row))
+        if expected is not None and record["split"] not in (None, expected):
+            failures.append(Failure(Rule.SPLIT_MATCHES_DOC_ID, f"split {record['split']!r} but doc_id {doc_id!r} "
+                                    f"belongs to {expected!r}", "documents", doc_id, column="split", row=row))
+        if expected is not None and record["_shard_split"] not in (None, expected):
+            failures.append(Failure(Rule.SPLIT_MATCHES_DOC_ID, f"stored in a {record['_shard_split']!r} shard but "
+                                    f"doc_id {doc_id!r} belongs to {expected!r}", "documents", doc_id, row=row))
+    return failures + _status_failures(docs)
+
+
+def _sha256_hexdigests(texts: pl.Series) -> list[str | None]:
+    """SHA-256 of each text's UTF-8 bytes, hashed straight from the Arrow buffer (no Python strings), in
+    threads: hashlib releases the GIL for inputs of a few kilobytes, the size of a page."""
+    array = pa.array(texts.rechunk().to_arrow()).cast(pa.large_string())
+    _, offsets_buffer, data_buffer = array.buffers()
+    offsets = memoryview(offsets_buffer).cast("q")[array.offset:array.offset + len(array) + 1]
+    data = memoryview(data_buffer) if data_buffer is not None else memoryview(b"")
+    valid = array.is_valid().to_pylist()
+
+    def digests(first: int) -> list[str | None]:
+        return [hashlib.sha256(data[offsets[index]:offsets[index + 1]]).hexdigest() if valid[index] else None
+                for index in range(first, min(first + _HASH_BATCH, len(array)))]
+
+    with ThreadPoolExecutor() as pool:
+        return [digest for batch in pool.map(digests, range(0, len(array), _HASH_BATCH)) for digest in batch]
+
+
+def _split_shard_failures(spans: pl.DataFrame) -> list[Failure]:
+    """Spans in a hub shard of one split must belong to documents of that split."""
+    shards = (spans.filter(pl.col("_shard_split").is_not_null() & pl.col("doc_id").is_not_null())
+              .group_by("doc_id", "_shard_split").agg(pl.col("_row").min(), pl.len()).sort("_row"))
+    failures = []
+    for doc_id, split, first_row, count in shards.iter_rows():
+        expected = split_for(doc_id)
+        if split != expected:
+            failures.append(Failure(Rule.SPLIT_MATCHES_DOC_ID, f"{count} spans stored in a {split!r} shard but doc_id "
+                                    f"{doc_id!r} belongs to {expected!r}", "spans", doc_id, row=first_row))
+    return failures
+
+
+def _status_failures(docs: pl.DataFrame) -> list[Failure]:
+    """The annotation status agrees with the nested spans and annotation ids."""
+    unannotated = pl.col("annotation_status") == ANNOTATION_STATUSES[0]
+    n_spans = pl.col("spans").list.len().fill_null(0)
+    n_ids = pl.col("annotation_ids").list.len().fill_null(0)
+    failures = []
+    for row, doc_id, status, spans, ids in docs.filter(
+            (unannotated & ((n_spans > 0) | (n_ids > 0))) | (~unannotated & (n_ids == 0))
+    ).select("_row", "doc_id", "annotation_status", n_spans, n_ids).iter_rows():
+        if status == ANNOTATION_STATUSES[0]:
+            message = f"annotation_status is {status!r} but the document has {spans} spans and {ids} annotation_ids"
+        else:
+            message = f"annotation_status is {status!r} but annotation_ids is empty"
+        failures.append(Failure(Rule.STATUS_CONSISTENT, message, "documents", doc_id, column="annotation_status",
+                                row=row))
+    return failures
+
+
+# --- spans ---------------------------------------------------------------------------------------------
+
+class _SpanRow(NamedTuple):
+    """A span as read from a table, for ``span_faults``; ``row``/``position`` say where it was read."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    span_id: str | None
+    row: int
+    position: int | None
+
+
+def _nested(docs: pl.DataFrame) -> pl.DataFrame:
+    """The documents' nested spans, one row each, with the document's row and the position in its list."""
+    return (docs.select("doc_id", pl.col("_row"), "spans")
+            .filter(pl.col("spans").list.len() > 0)
+            .with_columns(_position=pl.int_ranges(pl.col("spans").list.len(), dtype=pl.Int64))
+            .explode("spans", "_position")
+            .select("doc_id", "_row", "_position", pl.col("spans").struct.unnest()))
+
+
+def _all_span_failures(docs: pl.DataFrame | None, spans: pl.DataFrame | None) -> list[Failure]:
+    failures: list[Failure] = []
+    texts = None
+    if docs is not None:
+        texts = (docs.filter(pl.col("doc_id").is_not_null()).unique("doc_id", keep="first", maintain_order=True)
+                 .select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row",
+                         complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
+    if spans is not None:
+        table_spans = spans.with_columns(_position=pl.lit(None, pl.Int64))
+        if texts is not None:
+            table_spans = table_spans.join(texts, on="doc_id", how="left")
+            failures += _orphans(table_spans)
+            failures += _span_status_failures(table_spans)
+        failures += _span_failures(table_spans, texts, "spans")
+    if docs is not None:
+        nested = _nested(docs)
+        failures += _nested_schema_failures(nested)
+        checked_texts = texts
+        if spans is not None:
+            differences, differing = _nested_differences(nested, spans, docs)
+            failures += differences
+            nested = nested.filter(pl.col("doc_id").is_in(differing))
+            checked_texts = texts.filter(pl.col("doc_id").is_in(differing))
+        failures += _duplicates(nested, "span_id", Rule.UNIQUE_SPAN_ID, "documents")
+        failures += _span_failures(nested.join(texts.drop("doc_row"), on="doc_id", how="left")
+                                   .with_columns(doc_row=pl.col("_row")), checked_texts, "documents")
+    return failures
+
+
+def _orphans(spans: pl.DataFrame) -> list[Failure]:
+    orphans = spans.filter(pl.col("doc_row").is_null() & pl.col("doc_id").is_not_null())
+    return [Failure(Rule.ORPHAN_SPAN, f"span of doc_id {doc_id!r}, which is not in the documents table", "spans",
+                    doc_id, span_id, start, end, column="doc_id", row=row)
+            for doc_id, span_id, start, end, row in orphans.select("doc_id", "span_id", "start", "end", "_row")
+            .iter_rows()]
+
+
+def _span_status_failures(spans: pl.DataFrame) -> list[Failure]:
+    """Spans-table rows agree with their document's annotation status and ids."""
+    disagreeing = (spans.filter(pl.col("doc_row").is_not_null() & (
+                       (pl.col("annotation_status") == ANNOTATION_STATUSES[0])
+                       | (pl.col("origin") != pl.col("annotation_status"))
+                       | ~pl.col("annotation_ids").list.contains(pl.col("annotation_id"))).fill_null(False))
+                   .group_by("doc_id", "annotation_status", "doc_row")
+                   .agg(pl.len(), pl.col("origin").unique().sort(), pl.col("annotation_id").unique().sort(),
+                        pl.col("annotation_ids").first()))
+    failures = []
+    for doc_id, status, doc_row, count, origins, ids, doc_ids in disagreeing.sort("doc_row").iter_rows():
+        if status == ANNOTATION_STATUSES[0]:
+            message = f"annotation_status is {status!r} but the spans table has {count} spans of the document"
+        else:
+            message = (f"{count} spans-table rows have origin {origins} / annotation_id {ids}, but the "
+                       f"document's annotation_status is {status!r} and annotation_ids {doc_ids}")
+        failures.append(Failure(Rule.STATUS_CONSISTENT, message, "documents", doc_id, column="annotation_status",
+                                row=doc_row))
+    return failures
+
+
+def _nested_schema_failures(nested: pl.DataFrame) -> list[Failure]:
+    """pandera checks the ``spans`` column's type only; the values inside are checked here."""
+    required = [f.name for f in SPAN_FIELDS if not f.nullable]
+    broken = nested.filter(pl.any_horizontal(pl.col(required).is_null()) | ~pl.col("score").is_between(0.0, 1.0))
+    failures = []
+    for record in broken.iter_rows(named=True):
+        nulls = [name for name in required if record[name] is None]
+        problem = (f"{', '.join(nulls)} null" if nulls else f"score {record['score']!r} outside [0, 1]")
+        failures.append(Failure(Rule.SCHEMA, f"spans[{record['_position']}]: {problem}", "documents",
+                                record["doc_id"], record["span_id"], record["start"], record["end"],
+                                column="spans", row=record["_row"]))
+    return failures
+
+
+def _nested_differences(nested: pl.DataFrame, spans: pl.DataFrame,
+                        docs: pl.DataFrame) -> tuple[list[Failure], list[str]]:
+    """Differences between each documents row's nested spans and the spans-table rows of that document,
+    and the doc_ids that have any."""
+    table = spans.join(docs.select("doc_id").unique(), on="doc_id", how="semi").select(*_SPAN_KEY, "_row")
+    inner = nested.select(*_SPAN_KEY, "_row", "_position")
+    if inner.height == table.height and inner.select(_SPAN_KEY).equals(table.select(_SPAN_KEY), null_equal=True):
+        return [], []
+    occurrence = pl.int_range(pl.len()).over(_SPAN_KEY)
+    inner = inner.with_columns(_occurrence=occurrence)
+    table = table.with_columns(_occurrence=occurrence)
+    keys = [*_SPAN_KEY, "_occurrence"]
+    only_inner = inner.join(table, on=keys, how="anti", nulls_equal=True)
+    only_table = table.join(inner, on=keys, how="anti", nulls_equal=True)
+    doc_rows = dict(docs.unique("doc_id", keep="first").select("doc_id", "_row").iter_rows())
+    table_side: dict[tuple, dict] = {}
+    for record in only_table.iter_rows(named=True):
+        table_side.setdefault((record["doc_id"], record["span_id"]), record)
+    failures = []
+    for record in only_inner.iter_rows(named=True):
+        key = (record["doc_id"], record["span_id"])
+        counterpart = table_side.pop(key, None)
+        if counterpart is None:
+            message = (f"spans[{record['_position']}] {_describe(record)} is not in the spans table")
+        else:
+            changes = "; ".join(f"{name} {record[name]!r} here, {counterpart[name]!r} in the spans table (row "
+                                f"{counterpart['_row']})" for name in _SPAN_KEY if record[name] != counterpart[name])
+            message = f"spans[{record['_position']}] {_describe(record)} differs: {changes}"
+        failures.append(Failure(Rule.NESTED_SPANS_MATCH, message, "documents", record["doc_id"], record["span_id"],
+                                record["start"], record["end"], column="spans", row=record["_row"]))
+    for (doc_id, span_id), record in table_side.items():
+        failures.append(Failure(Rule.NESTED_SPANS_MATCH, f"spans-table row {record['_row']} "
+                                f"{_describe(record)} is missing from the document's nested spans", "documents",
+                                doc_id, span_id, record["start"], record["end"], column="spans",
+                                row=doc_rows.get(doc_id)))
+    differing = sorted({f.doc_id for f in failures if f.doc_id is not None})
+    return failures, differing
+
+
+def _describe(record: Mapping[str, Any]) -> str:
+    return f"{record['span_id']!r} ({record['label']} [{record['start']}, {record['end']}))"
+
+
+def _span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None, table: str) -> list[Failure]:
+    """The span rules over ``spans`` (table rows or nested spans, joined to ``texts`` when given): layer per
+    row, then ``span_faults`` for the documents the column-wise checks flag. Documents in ``texts`` are
+    checked with their text (and coverage when complete), even without spans; other spans without it."""
+    usable = spans.filter(pl.all_horizontal(pl.col("doc_id", "label", "start", "end", "text").is_not_null()))
+    usable = usable.with_columns(_layer=pl.col("label").replace_strict(_LAYER_OF_LABEL, default=None,
+                                                                         return_dtype=pl.String))
+    failures = _layer_failures(usable, table)
+    if texts is None:
+        return failures + _textless_span_failures(usable, table)
+    has_text = pl.col("doc_text").is_not_null()
+    failures += _textless_span_failures(usable.filter(~has_text), table)
+    with_text, texts = usable.filter(has_text), texts.filter(pl.col("doc_text").is_not_null())
+    return failures + _explain(_suspects(with_text, texts), with_text, texts, table)
+
+
+def _layer_failures(spans: pl.DataFrame, table: str) -> list[Failure]:
+    wrong = spans.filter(pl.col("_layer").is_not_null() & pl.col("layer").is_not_null()
+                         & (pl.col("layer") != pl.col("_layer")))
+    return [Failure(Rule.LABEL_LAYER, f"{_where(position)}layer {layer!r} but label {label!r} is in layer {expected!r}",
+                    table, doc_id, span_id, start, end, column="layer", row=row)
+            for doc_id, span_id, start, end, row, position, layer, label, expected in wrong.select(
+                "doc_id", "span_id", "start", "end", "_row", "_position", "layer", "label", "_layer").iter_rows()]
+
+
+def _where(position: int | None) -> str:
+    return "" if position is None else f"spans[{position}]: "
+
+
+def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
+    """The doc_ids of documents whose spans may break a rule of ``span_faults``, found column-wise.
+
+    Spans are sorted by document and start, zones before quotes, so that the zone a quote must lie in and
+    the span each span must not overlap are the last ones before it. Only consecutive spans are compared:
+    if no two consecutive spans of a layer overlap, none do. A complete document's gap before each zone is
+    checked together with the zone's text, in one slice: the stored text must be that slice with its
+    leading whitespace stripped. Documents with an overlap are suspects, so the gaps may assume none.
+    """
+    whitespace = _whitespace_chars()
+    is_zone = pl.col("_layer") == "zone"
+    in_range = pl.col("_layer").is_not_null() & (pl.col("start") >= 0) & (pl.col("start") < pl.col("end")) & (
+        pl.col("end") <= pl.col("doc_text").str.len_chars())
+    flagged = spans.lazy().with_columns(_good=in_range)
+    ordered = _ordered(flagged.filter(pl.col("_good")), "doc_row")
+    gap_start = (pl.when(is_zone & pl.col("complete")).then(pl.col("_previous_zone_end").fill_null(0))
+                 .otherwise(pl.col("start")))
+    sliced = pl.col("doc_text").str.slice(pl.col("_from"), pl.col("end") - pl.col("_from"))
+    broken = ordered.with_columns(_from=pl.min_horizontal(gap_start, pl.col("start"))).filter(
+        _order_faults()
+        | pl.when(is_zone).then(sliced.str.strip_chars_start(whitespace) != pl.col("text"))
+        .otherwise(sliced != pl.col("text"))
+        | (is_zone & pl.col("text").str.tail(1).is_in(list(whitespace))))
+    zone_ends = ordered.filter(is_zone).group_by("doc_row").agg(_last_end=pl.col("end").max())
+    tails = (texts.lazy().filter(pl.col("complete")).join(zone_ends, on="doc_row", how="left")
+             .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
+                     .str.strip_chars(whitespace) != ""))
+    return pl.concat([flagged.filter(~pl.col("_good")).select("doc_id"), broken.select("doc_id"),
+                      tails.select("doc_id")]).unique().collect(engine="in-memory")
+
+
+def _ordered(spans: pl.LazyFrame, document: str) -> pl.LazyFrame:
+    """``spans`` sorted by ``document`` and start, with the last zone and quote before each span."""
+    is_zone, is_quote = pl.col("_layer") == "zone", pl.col("_layer") == "quote"
+    return (spans.with_columns(_document=pl.col(document), _is_quote=is_quote)
+            .sort("_document", "start", "_is_quote", "end")
+            .with_columns(_zone_document=pl.when(is_zone).then("_document").forward_fill(),
+                          _zone_end=pl.when(is_zone).then("end").forward_fill(),
+                          _zone_label=pl.when(is_zone).then("label").forward_fill(),
+                          _quote_document=pl.when(is_quote).then("_document").forward_fill(),
+                          _quote_end=pl.when(is_quote).then("end").forward_fill())
+            .with_columns(_previous_zone_end=pl.when(pl.col("_zone_document").shift(1) == pl.col("_document"))
+                          .then(pl.col("_zone_end").shift(1)),
+                          _previous_quote_end=pl.when(pl.col("_quote_document").shift(1) == pl.col("_document"))
+                          .then(pl.col("_quote_end").shift(1))))
+
+
+def _order_faults() -> pl.Expr:
+    """Over ``_ordered`` spans: overlaps within a layer, quotes outside the zone before them or not in an
+    article (exact when zones do not overlap; documents where they do are suspects anyway)."""
+    is_zone = pl.col("_layer") == "zone"
+    zone_overlap = is_zone & (pl.col("start") < pl.col("_previous_zone_end")).fill_null(False)
+    quote_overlap = ~is_zone & (pl.col("start") < pl.col("_previous_quote_end")).fill_null(False)
+    outside = ~is_zone & ((pl.col("_zone_document") != pl.col("_document")).fill_null(True)
+                          | (pl.col("_zone_label") != QUOTE_CONTAINER_LABEL) | (pl.col("end") > pl.col("_zone_end")))
+    return zone_overlap | quote_overlap | outside
+
+
+@functools.cache
+def _whitespace_chars() -> str:
+    """Every character of ``WHITESPACE_CLASS``, for polars' character-set (not regex) functions."""
+    return "".join(WHITESPACE_RE.findall("".join(map(chr, range(sys.maxunicode + 1)))))
+
+
+def _explain(suspects: pl.DataFrame, spans: pl.DataFrame, texts: pl.DataFrame, table: str) -> list[Failure]:
+    """``span_faults`` of each suspect document, as failures."""
+    if suspects.is_empty():
+        return []
+    grouped = _group_spans(spans.join(suspects, on="doc_id", how="semi"))
+    failures = []
+    for doc_id, text, doc_row, complete in texts.join(suspects, on="doc_id", how="semi").select(
+            "doc_id", "doc_text", "doc_row", "complete").iter_rows():
+        doc_spans = grouped.get(doc_id, [])
+        failures += _faults_to_failures(span_faults(text, doc_spans, complete=complete), doc_spans, doc_id,
+                                        table, doc_row if table == "documents" else None)
+    return failures
+
+
+def _group_spans(spans: pl.DataFrame) -> dict[str, list[_SpanRow]]:
+    grouped: dict[str, list[_SpanRow]] = {}
+    for doc_id, start, end, label, text, span_id, row, position in spans.sort("_row", "_position").select(
+            "doc_id", "start", "end", "label", "text", "span_id", "_row", "_position").iter_rows():
+        grouped.setdefault(doc_id, []).append(_SpanRow(start, end, label, text, span_id, row, position))
+    return grouped
+
+
+def _faults_to_failures(faults: Iterable, spans: list[_SpanRow], doc_id: str, table: str,
+                        doc_row: int | None) -> list[Failure]:
+    failures = []
+    for fault in faults:
+        span = spans[fault.index] if fault.index is not None else None
+        failures.append(Failure(
+            fault.rule, f"{_where(span.position if span else None)}{fault.message}", table, doc_id,
+            span.span_id if span else None, fault.start, fault.end, column=_RULE_COLUMN.get(fault.rule),
+            row=span.row if span else doc_row))
+    return failures
+
+
+def _textless_span_failures(spans: pl.DataFrame, table: str) -> list[Failure]:
+    """The span rules that need no document text, for spans whose document is not given.
+
+    ``span_faults`` needs a text: a stand-in of non-whitespace, long enough for every span, with spans
+    carrying its slices, leaves only the rules about labels, overlaps and quote containment to speak."""
+    if spans.is_empty():
+        return []
+    ordered = (pl.col("start") >= 0) & (pl.col("start") < pl.col("end"))
+    good = _ordered(spans.lazy().filter(pl.col("_layer").is_not_null() & ordered), "doc_id")
+    suspects = pl.concat([spans.lazy().filter(pl.col("_layer").is_null() | ~ordered).select("doc_id"),
+                          good.filter(_order_faults()).select("doc_id")]).unique().collect(engine="in-memory")
+    failures = []
+    grouped = _group_spans(spans.join(suspects, on="doc_id", how="semi"))
+    for doc_id, doc_spans in grouped.items():
+        kept = []
+        for span in doc_spans:
+            if span.label in LABEL_NAMES and not 0 <= span.start < span.end:
+                failures.append(Failure(Rule.OFFSETS_IN_RANGE, f"{_where(span.position)}{span.label} "
+                                        f"[{span.start}, {span.end}) is not a range 0 <= start < end", table,
+                                        doc_id, span.span_id, span.start, span.end, row=span.row))
+            else:
+                kept.append(span._replace(text="x" * (span.end - span.start)))
+        stand_in = "x" * max((span.end for span in kept), default=0)
+        failures += _faults_to_failures(span_faults(stand_in, kept, complete=False), kept, doc_id, table, None)
+    return failures

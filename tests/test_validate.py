@@ -1,0 +1,585 @@
+"""Validation of the corpus tables: valid corpora pass, every kind of corruption is named, all are found."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from corpus.cli import main
+from schemas.errors import ConfigError, InputError
+from schemas.labels import LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL, ZONE_LABELS
+from schemas.records import WHITESPACE_CLASS, Annotation, Document, Span, is_whitespace, split_for
+from schemas.rules import Rule, span_faults
+from schemas.tables import encode_for_hub
+from schemas.validate import Failure, ValidationReport, validate_path, validate_tables
+from strategies import corpora, release_tables, tables_from_rows, texts
+from strategies import release_rows as rows_of
+
+PROPERTY = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow,
+                                                                             HealthCheck.filter_too_much])
+
+
+def rules_of(report: ValidationReport) -> set[str]:
+    return {failure.rule for failure in report.failures}
+
+
+# --- valid corpora ---------------------------------------------------------------------------------------
+
+@PROPERTY
+@given(corpora())
+def test_valid_corpora_validate_clean(corpus):
+    documents, spans = release_tables(corpus)
+    report = validate_tables(documents, spans)
+    assert report.ok, report.to_json()
+    assert report.n_documents == len(corpus)
+    assert report.n_spans == spans.num_rows
+    assert report.counts == {"documents": len(corpus), "spans": spans.num_rows}
+
+
+@PROPERTY
+@given(corpora())
+def test_each_table_alone_validates_clean(corpus):
+    documents, spans = release_tables(corpus)
+    assert validate_tables(documents, None).ok
+    assert validate_tables(None, spans).ok
+
+
+@PROPERTY
+@given(corpora())
+def test_hub_form_validates_like_release_form(corpus):
+    documents, spans = release_tables(corpus)
+    report = validate_tables(encode_for_hub(documents, "documents"), encode_for_hub(spans, "spans"))
+    assert report.ok, report.to_json()
+    assert report.n_spans == spans.num_rows
+
+
+@settings(deadline=None, max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(corpus=corpora())
+def test_parquet_round_trip_validates_clean(tmp_path_factory, corpus):
+    folder = tmp_path_factory.mktemp("release")
+    documents, spans = release_tables(corpus)
+    pq.write_table(documents, folder / "documents.parquet")
+    pq.write_table(spans, folder / "spans.parquet")
+    report = validate_path([folder])
+    assert report.ok, report.to_json()
+    assert report.counts == {"documents": documents.num_rows, "spans": spans.num_rows}
+
+
+@given(st.characters(codec="utf-8"))
+def test_polars_whitespace_class_agrees_with_python(char):
+    """The column-wise trim and coverage checks rely on the Rust regex class meaning what Python's does."""
+    in_polars = pl.Series([char]).str.contains(f"^[{WHITESPACE_CLASS}]$").item()
+    assert in_polars == is_whitespace(char)
+
+
+# --- single corruptions ------------------------------------------------------------------------------------
+
+@dataclass
+class Expected:
+    rule: str
+    doc_id: str
+    span_ids: set[str | None]
+    also: frozenset[str] = frozenset()  # rules the corruption may break as well
+
+
+def _text_of(documents: list[dict], doc_id: str) -> str:
+    return next(row["text"] for row in documents if row["doc_id"] == doc_id)
+
+
+def _edit(documents: list[dict], spans: list[dict], target: str, **changes) -> None:
+    """Change the span ``target`` (an id) the same way in the spans table and in its document's nested spans."""
+    for row in [*spans, *(span for document in documents for span in document["spans"])]:
+        if row["span_id"] == target:
+            row.update(changes)
+
+
+def _remove(documents: list[dict], spans: list[dict], span_id: str) -> None:
+    spans[:] = [row for row in spans if row["span_id"] != span_id]
+    for document in documents:
+        document["spans"] = [row for row in document["spans"] if row["span_id"] != span_id]
+
+
+def _pick(data, rows: list[dict]) -> dict:
+    assume(rows)
+    return data.draw(st.sampled_from(rows))
+
+
+def _zones(spans: list[dict]) -> list[dict]:
+    return sorted((row for row in spans if row["layer"] == "zone"), key=lambda row: (row["doc_id"], row["start"]))
+
+
+def shift_offset(data, documents, spans):
+    span = _pick(data, spans)
+    text = _text_of(documents, span["doc_id"])
+    shift = data.draw(st.sampled_from((-2, -1, 1, 2)))
+    start, end = span["start"] + shift, span["end"] + shift
+    assume(0 <= start and end <= len(text) and text[start:end] != span["text"])
+    _edit(documents, spans, span["span_id"], start=start, end=end)
+    return Expected(Rule.SPAN_TEXT_MATCHES, span["doc_id"], {span["span_id"]}, frozenset({
+        Rule.ZONE_TRIMMED, Rule.ZONE_NO_OVERLAP, Rule.QUOTE_NO_OVERLAP, Rule.ZONE_COVERAGE,
+        Rule.QUOTE_INSIDE_ARTICLE}))
+
+
+def wrong_text(data, documents, spans):
+    span = _pick(data, spans)
+    index = data.draw(st.integers(0, len(span["text"]) - 1))
+    replacement = "x" if span["text"][index] != "x" else "y"
+    _edit(documents, spans, span["span_id"], text=span["text"][:index] + replacement + span["text"][index + 1:])
+    return Expected(Rule.SPAN_TEXT_MATCHES, span["doc_id"], {span["span_id"]})
+
+
+def label_of_other_layer(data, documents, spans):
+    span = _pick(data, spans)
+    other = [name for name in LABEL_NAMES if LABELS_BY_NAME[name].layer != span["layer"]]
+    _edit(documents, spans, span["span_id"], label=data.draw(st.sampled_from(other)))
+    return Expected(Rule.LABEL_LAYER, span["doc_id"], {span["span_id"]}, frozenset({
+        Rule.ZONE_TRIMMED, Rule.ZONE_NO_OVERLAP, Rule.QUOTE_NO_OVERLAP, Rule.QUOTE_INSIDE_ARTICLE, Rule.ZONE_COVERAGE}))
+
+
+def unknown_label(data, documents, spans):
+    span = _pick(data, spans)
+    _edit(documents, spans, span["span_id"], label="byline")
+    return Expected(Rule.KNOWN_LABEL, span["doc_id"], {span["span_id"]},
+                    frozenset({Rule.ZONE_COVERAGE, Rule.QUOTE_INSIDE_ARTICLE}))
+
+
+def relabel_article_holding_quotes(data, documents, spans):
+    holders = [(zone, quotes) for zone in spans if zone["label"] == QUOTE_CONTAINER_LABEL
+               for quotes in [[q for q in spans if q["layer"] == "quote" and q["doc_id"] == zone["doc_id"]
+                               and zone["start"] <= q["start"] and q["end"] <= zone["end"]]] if quotes]
+    zone, quotes = _pick(data, holders) if holders else _pick(data, [])
+    other = [name for name in ZONE_LABELS if name != QUOTE_CONTAINER_LABEL]
+    _edit(documents, spans, zone["span_id"], label=data.draw(st.sampled_from(other)))
+    return Expected(Rule.QUOTE_INSIDE_ARTICLE, zone["doc_id"], {quote["span_id"] for quote in quotes})
+
+
+def overlap_two_zones(data, documents, spans):
+    zones = _zones(spans)
+    pairs = [(first, second) for first, second in zip(zones, zones[1:]) if first["doc_id"] == second["doc_id"]]
+    first, second = _pick(data, pairs) if pairs else _pick(data, [])
+    text = _text_of(documents, first["doc_id"])
+    end = second["start"] + 1
+    _edit(documents, spans, first["span_id"], end=end, text=text[first["start"]:end])
+    return Expected(Rule.ZONE_NO_OVERLAP, first["doc_id"], {first["span_id"], second["span_id"]})
+
+
+def quote_outside_article(data, documents, spans):
+    choices = [(quote, zone) for quote in spans if quote["layer"] == "quote" for zone in spans
+               if zone["doc_id"] == quote["doc_id"] and zone["layer"] == "zone"
+               and zone["label"] != QUOTE_CONTAINER_LABEL]
+    quote, zone = _pick(data, choices) if choices else _pick(data, [])
+    text = _text_of(documents, quote["doc_id"])
+    _edit(documents, spans, quote["span_id"], start=zone["start"], end=zone["start"] + 1,
+          text=text[zone["start"]:zone["start"] + 1])
+    return Expected(Rule.QUOTE_INSIDE_ARTICLE, quote["doc_id"], {quote["span_id"]})
+
+
+def orphan_doc_id(data, documents, spans):
+    span = _pick(data, spans)
+    stranger = "0" * 16
+    assume(all(document["doc_id"] != stranger for document in documents))
+    span["doc_id"] = stranger  # the spans table only: the document's nested spans keep it
+    return Expected(Rule.ORPHAN_SPAN, stranger, {span["span_id"]}, frozenset({
+        Rule.NESTED_SPANS_MATCH, Rule.ZONE_COVERAGE, Rule.QUOTE_INSIDE_ARTICLE}))
+
+
+def duplicate_span_id(data, documents, spans):
+    assume(len(spans) >= 2)
+    # the later row of the two is the one reported as repeating the earlier one's id
+    first, second = (spans[index] for index in sorted(data.draw(st.lists(st.integers(0, len(spans) - 1),
+                                                                         min_size=2, max_size=2, unique=True))))
+    _edit(documents, spans, second["span_id"], span_id=first["span_id"])
+    return Expected(Rule.UNIQUE_SPAN_ID, second["doc_id"], {first["span_id"]})
+
+
+def break_trim(data, documents, spans):
+    choices = []
+    for zone in _zones(spans):
+        text = _text_of(documents, zone["doc_id"])
+        if zone["end"] < len(text) and is_whitespace(text[zone["end"]]):
+            choices.append((zone, zone["start"], zone["end"] + 1))
+        if zone["start"] > 0 and is_whitespace(text[zone["start"] - 1]):
+            choices.append((zone, zone["start"] - 1, zone["end"]))
+    zone, start, end = _pick(data, choices) if choices else _pick(data, [])
+    _edit(documents, spans, zone["span_id"], start=start, end=end,
+          text=_text_of(documents, zone["doc_id"])[start:end])
+    return Expected(Rule.ZONE_TRIMMED, zone["doc_id"], {zone["span_id"]})
+
+
+def leave_gap(data, documents, spans):
+    empty_zones = [zone for zone in _zones(spans) if not any(
+        quote["layer"] == "quote" and quote["doc_id"] == zone["doc_id"]
+        and zone["start"] <= quote["start"] < zone["end"] for quote in spans)]
+    zone = _pick(data, empty_zones)
+    _remove(documents, spans, zone["span_id"])
+    return Expected(Rule.ZONE_COVERAGE, zone["doc_id"], {None})
+
+
+MUTATIONS = [shift_offset, wrong_text, label_of_other_layer, unknown_label, relabel_article_holding_quotes,
+             overlap_two_zones, quote_outside_article, orphan_doc_id, duplicate_span_id, break_trim, leave_gap]
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda mutation: mutation.__name__)
+@PROPERTY
+@given(corpus=corpora(), data=st.data())
+def test_a_single_corruption_is_named(mutation, corpus, data):
+    documents, spans = rows_of(corpus)
+    expected = mutation(data, documents, spans)
+    report = validate_tables(*tables_from_rows(documents, spans))
+    named = [failure for failure in report.failures if failure.rule == expected.rule]
+    assert named, report.to_json()
+    assert {failure.doc_id for failure in named} == {expected.doc_id}
+    assert {failure.span_id for failure in named} <= expected.span_ids
+    assert rules_of(report) <= {expected.rule, *expected.also}, report.to_json()
+    for failure in named:
+        assert failure.message
+        assert failure.table in ("spans", "documents")
+
+
+@PROPERTY
+@given(corpus=corpora(min_size=3), data=st.data())
+def test_every_failure_is_reported_not_just_the_first(corpus, data):
+    documents, spans = rows_of(corpus)
+    annotated = [document for document in documents if document["spans"]]
+    broken = data.draw(st.lists(st.sampled_from(annotated), min_size=2, unique_by=lambda d: d["doc_id"]))
+    for document in broken:
+        span = document["spans"][0]
+        _edit(documents, spans, span["span_id"], text=("y" if span["text"][0] == "x" else "x") + span["text"][1:])
+    report = validate_tables(*tables_from_rows(documents, spans))
+    text_failures = [f for f in report.failures if f.rule == Rule.SPAN_TEXT_MATCHES]
+    # Once in the spans table; the nested copies equal the table rows, so they are not checked twice.
+    assert {(f.doc_id, f.span_id) for f in text_failures} == {(d["doc_id"], d["spans"][0]["span_id"]) for d in broken}
+    assert len(report.by_rule()[Rule.SPAN_TEXT_MATCHES]) == len(broken)
+
+
+# --- column-wise checks agree with span_faults --------------------------------------------------------------
+
+@st.composite
+def arbitrary_spans(draw, text: str) -> list[dict]:
+    """Any spans at all over ``text``: offsets out of range, unknown labels, wrong texts, overlaps."""
+    spans = []
+    for number in range(draw(st.integers(0, 8))):
+        start = draw(st.integers(-1, len(text) + 1))
+        end = draw(st.integers(-1, len(text) + 2))
+        label = draw(st.sampled_from((*LABEL_NAMES, "byline")))
+        stored = text[max(start, 0):max(end, 0)] if draw(st.integers(0, 5)) else "?"
+        spans.append({"span_id": f"s{number}", "label": label, "start": start, "end": end, "text": stored,
+                      "layer": LABELS_BY_NAME[label].layer if label in LABELS_BY_NAME else "zone", "score": None})
+    return spans
+
+
+@PROPERTY
+@given(data=st.data(), texts_=st.lists(texts(), min_size=1, max_size=4, unique=True),
+       complete=st.booleans())
+def test_table_validation_reports_what_span_faults_reports(data, texts_, complete):
+    """The column-wise filter must never miss a document that ``span_faults`` would fault."""
+    documents, spans, expected = [], [], set()
+    for text in texts_:
+        document = Document.from_text(text)
+        doc_spans = data.draw(arbitrary_spans(text))
+        for span in doc_spans:
+            span["span_id"] = f"{document.doc_id}:{span['span_id']}"
+        status = "human" if complete else "unannotated"
+        documents.append({"doc_id": document.doc_id, "text": text, "sources": [], "url": None, "title": None,
+                          "split": document.split, "text_sha256": document.text_sha256,
+                          "n_chars": document.n_chars, "annotation_status": status,
+                          "annotation_ids": ["a"] if complete else [], "spans": []})
+        spans += [{**span, "doc_id": document.doc_id, "origin": "human", "annotation_id": "a",
+                   "annotator": "ana", "model_version": None} for span in doc_spans]
+
+        class Row:
+            def __init__(self, row):
+                self.start, self.end, self.label, self.text = row["start"], row["end"], row["label"], row["text"]
+        for fault in span_faults(text, [Row(span) for span in doc_spans], complete=complete):
+            span_id = doc_spans[fault.index]["span_id"] if fault.index is not None else None
+            expected.add((fault.rule, document.doc_id, span_id, fault.start, fault.end))
+    report = validate_tables(*tables_from_rows(documents, spans))
+    span_rules = {Rule.KNOWN_LABEL, Rule.OFFSETS_IN_RANGE, Rule.SPAN_TEXT_MATCHES, Rule.ZONE_TRIMMED,
+                  Rule.ZONE_NO_OVERLAP, Rule.QUOTE_NO_OVERLAP, Rule.QUOTE_INSIDE_ARTICLE, Rule.ZONE_COVERAGE}
+    found = {(f.rule, f.doc_id, f.span_id, f.start, f.end) for f in report.failures
+             if f.rule in span_rules and f.table == "spans"}
+    assert found == expected
+
+
+# --- document rules, schema failures -------------------------------------------------------------------
+
+def _annotated(text: str, zones: list[tuple[str, str]], quotes: list[str], origin: str = "human"):
+    """A document of ``text`` annotated by zones given as (label, exact text) and quotes as exact texts."""
+    document = Document.from_text(text, sources=("seeds/page.txt",))
+    spans, position = [], 0
+    for label, piece in zones:
+        start = text.index(piece, position)
+        spans.append(Span.on(text, start, start + len(piece), label))
+        position = start + len(piece)
+    spans += [Span.on(text, text.index(quote), text.index(quote) + len(quote), "quote") for quote in quotes]
+    return document, Annotation(f"{origin}-1-{document.doc_id}", document.doc_id, document.text_sha256, origin,
+                                tuple(spans), annotator="ana" if origin == "human" else None,
+                                model_version="rules-0.1" if origin == "machine" else None)
+
+
+@pytest.fixture
+def corpus():
+    page = "World\r\n\r\nXi 🇨🇳 visits Moscow\r\nHe said «no limits» 👍🏽.\r\nRead next: Café e\u0301\u3000\n"
+    other = "Sport  \u00a0Final: 𝔘nited 2–1\n\n“We won,” said the coach.\nShare"
+    return [
+        _annotated(page, [("boilerplate", "World"), ("article", "Xi 🇨🇳 visits Moscow\r\nHe said «no limits» 👍🏽."),
+                          ("teaser", "Read next: Café e\u0301")], ["«no limits»"]),
+        _annotated(other, [("boilerplate", "Sport"), ("article", "Final: 𝔘nited 2–1\n\n“We won,” said the coach."),
+                           ("boilerplate", "Share")], ["“We won,”"], origin="machine"),
+        (Document.from_text("An unannotated page.\n"), None),
+    ]
+
+
+def _validate_rows(documents, spans):
+    return validate_tables(*tables_from_rows(documents, spans))
+
+
+@pytest.mark.parametrize(("column", "value", "rule"), [
+    ("split", "validation-or-test", Rule.SPLIT_MATCHES_DOC_ID),
+    ("n_chars", 1, Rule.N_CHARS_MATCHES),
+    ("text_sha256", "0" * 64, Rule.TEXT_HASH_MATCHES),
+])
+def test_document_fields_must_agree_with_the_text(corpus, column, value, rule):
+    documents, spans = rows_of(corpus)
+    documents[1][column] = value
+    report = _validate_rows(documents, spans)
+    assert [(f.rule, f.doc_id, f.row, f.column) for f in report.failures] == [(rule, documents[1]["doc_id"], 1, column)]
+
+
+def test_split_must_be_the_one_of_the_doc_id(corpus):
+    documents, spans = rows_of(corpus)
+    other = next(split for split in ("train", "validation", "test") if split != documents[0]["split"])
+    documents[0]["split"] = other
+    report = _validate_rows(documents, spans)
+    assert rules_of(report) == {Rule.SPLIT_MATCHES_DOC_ID}
+    assert split_for(documents[0]["doc_id"]) in report.failures[0].message
+
+
+def test_doc_id_must_match_the_text(corpus):
+    documents, spans = rows_of(corpus)
+    documents[0]["text"] = documents[0]["text"] + " "  # still covered: trailing whitespace
+    documents[0]["n_chars"] += 1
+    report = _validate_rows(documents, spans)
+    assert rules_of(report) == {Rule.DOC_ID_MATCHES_TEXT, Rule.TEXT_HASH_MATCHES}
+
+
+def test_duplicate_documents_are_named(corpus):
+    documents, spans = rows_of(corpus)
+    documents.append(dict(documents[0]))
+    report = _validate_rows(documents, spans)
+    duplicates = report.by_rule()[Rule.UNIQUE_DOC_ID]
+    assert [(f.doc_id, f.row) for f in duplicates] == [(documents[0]["doc_id"], len(documents) - 1)]
+
+
+def test_unannotated_documents_have_no_spans(corpus):
+    documents, spans = rows_of(corpus)
+    annotated = next(document for document in documents if document["spans"])
+    annotated["annotation_status"] = "unannotated"
+    annotated["annotation_ids"] = []
+    report = _validate_rows(documents, spans)
+    assert Rule.STATUS_CONSISTENT in rules_of(report)
+    assert {f.doc_id for f in report.by_rule()[Rule.STATUS_CONSISTENT]} == {annotated["doc_id"]}
+    assert Rule.ZONE_COVERAGE not in rules_of(report), "an unannotated document needs no coverage"
+
+
+def test_spans_origin_must_match_the_status(corpus):
+    documents, spans = rows_of(corpus)
+    victim = spans[0]
+    for span in spans:
+        if span["doc_id"] == victim["doc_id"]:
+            span["origin"] = "adjudicated" if span["origin"] != "adjudicated" else "human"
+    report = _validate_rows(documents, spans)
+    assert rules_of(report) == {Rule.STATUS_CONSISTENT}
+
+
+def test_schema_failures_are_reported_with_row_and_column(corpus):
+    documents, spans = rows_of(corpus)
+    spans[0]["score"] = 1.5
+    spans[1]["origin"] = "oracle"
+    report = _validate_rows(documents, spans)
+    schema = report.by_rule()[Rule.SCHEMA]
+    assert {(f.table, f.column, f.row) for f in schema} >= {("spans", "score", 0), ("spans", "origin", 1)}
+    assert all(f.doc_id for f in schema)
+
+
+def test_a_missing_column_is_a_schema_failure_not_a_crash(corpus):
+    documents, spans = release_tables(corpus)
+    report = validate_tables(documents.drop_columns(["text_sha256"]), spans.set_column(
+        spans.schema.get_field_index("start"), "start", spans.column("start").cast(pa.int32())))
+    messages = {(f.table, f.column): f.message for f in report.by_rule()[Rule.SCHEMA]}
+    assert "missing" in messages[("documents", "text_sha256")]
+    assert "int32" in messages[("spans", "start")].lower()
+    assert not report.ok
+
+
+def test_nested_spans_must_equal_the_spans_table(corpus):
+    documents, spans = rows_of(corpus)
+    annotated = next(document for document in documents if document["spans"])
+    removed = annotated["spans"].pop()
+    report = _validate_rows(documents, spans)
+    nested = report.by_rule()[Rule.NESTED_SPANS_MATCH]
+    assert [(f.doc_id, f.span_id, f.table) for f in nested] == [(annotated["doc_id"], removed["span_id"], "documents")]
+
+
+def test_nested_spans_are_checked_by_the_span_rules(corpus):
+    documents, spans = rows_of(corpus)
+    annotated = next(document for document in documents if document["spans"])
+    annotated["spans"][0]["text"] = "\x00"
+    report = validate_tables(to_table(documents), None)
+    assert [(f.rule, f.doc_id, f.table, f.column) for f in report.failures] == [
+        (Rule.SPAN_TEXT_MATCHES, annotated["doc_id"], "documents", "text")]
+    assert report.failures[0].message.startswith("spans[0]: ")
+
+
+def to_table(documents):
+    return tables_from_rows(documents, [])[0]
+
+
+def test_orphans_without_documents_still_get_text_free_rules(corpus):
+    documents, spans = rows_of(corpus)
+    spans[0]["label"] = "byline"
+    report = validate_tables(None, tables_from_rows(documents, spans)[1])
+    assert [(f.rule, f.span_id) for f in report.failures] == [(Rule.KNOWN_LABEL, spans[0]["span_id"])]
+
+
+# --- the report -----------------------------------------------------------------------------------------
+
+def test_report_json_is_stable_and_complete(corpus):
+    documents, spans = rows_of(corpus)
+    for span in spans:
+        span["text"] = "\x00" + span["text"][1:]
+    report = _validate_rows(documents, spans)
+    payload = json.loads(report.to_json())
+    assert payload["ok"] is False
+    assert payload["failures_by_rule"] == {Rule.SPAN_TEXT_MATCHES: len(spans), Rule.NESTED_SPANS_MATCH: len(spans)}
+    assert len(payload["failures"]) == 2 * len(spans)
+    assert set(payload["failures"][0]) == {f.name for f in Failure.__dataclass_fields__.values()}
+    assert report.to_json() == _validate_rows(documents, spans).to_json()
+
+
+def test_report_renders_examples_and_totals(corpus):
+    from rich.console import Console
+
+    documents, spans = rows_of(corpus)
+    for span in spans:
+        span["text"] = "\x00" + span["text"][1:]
+    report = _validate_rows(documents, spans)
+    console = Console(width=200, record=True)
+    console.print(report.render(examples=1))
+    shown = console.export_text()
+    assert Rule.SPAN_TEXT_MATCHES in shown and f"… and {len(spans) - 1} more" in shown
+
+
+# --- paths and the command line -----------------------------------------------------------------------------
+
+def _write_release(folder: Path, documents: pa.Table, spans: pa.Table) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(documents, folder / "documents.parquet")
+    pq.write_table(spans, folder / "spans.parquet")
+    return folder
+
+
+def _write_hub(folder: Path, documents: pa.Table, spans: pa.Table, wrong_shard: bool = False) -> Path:
+    (folder / "data" / "documents").mkdir(parents=True)
+    (folder / "data" / "spans").mkdir(parents=True)
+    (folder / "README.md").write_text("---\n---\n# card\n")
+    for name, table in (("documents", documents), ("spans", spans)):
+        encoded = encode_for_hub(table, name)
+        splits = [split_for(doc_id) for doc_id in table.column("doc_id").to_pylist()]
+        if wrong_shard:
+            splits = ["test" if split != "test" else "train" for split in splits]
+        for split in sorted(set(splits)):
+            rows = encoded.filter(pa.array([s == split for s in splits]))
+            pq.write_table(rows, folder / "data" / name / f"{split}-00000-of-00001.parquet")
+    return folder
+
+
+def test_release_hub_and_single_files_validate(tmp_path, corpus):
+    documents, spans = release_tables(corpus)
+    release = _write_release(tmp_path / "releases" / "0.1.0", documents, spans)
+    hub = _write_hub(tmp_path / "hub", documents, spans)
+    for paths in ([release], [hub], [release / "documents.parquet"], [release / "spans.parquet"],
+                  [release / "spans.parquet", release / "documents.parquet"],
+                  sorted((hub / "data").rglob("*.parquet"))):
+        report = validate_path(paths)
+        assert report.ok, (paths, report.to_json())
+    assert validate_path([hub]).counts == {"documents": documents.num_rows, "spans": spans.num_rows}
+
+
+def test_hub_shards_must_hold_their_split(tmp_path, corpus):
+    documents, spans = release_tables(corpus)
+    report = validate_path([_write_hub(tmp_path / "hub", documents, spans, wrong_shard=True)])
+    failures = report.by_rule()[Rule.SPLIT_MATCHES_DOC_ID]
+    assert {f.doc_id for f in failures if f.table == "documents"} == set(documents.column("doc_id").to_pylist())
+    assert all(f.file and "-00000-of-00001.parquet" in f.file for f in failures)
+
+
+def test_failures_name_the_file_and_its_row(tmp_path, corpus):
+    documents, spans = rows_of(corpus)
+    spans[-1]["text"] = "\x00"
+    folder = _write_release(tmp_path / "release", *tables_from_rows(documents, spans))
+    failure = next(f for f in validate_path([folder]).failures if f.rule == Rule.SPAN_TEXT_MATCHES)
+    assert (failure.file, failure.row) == (str(folder / "spans.parquet"), len(spans) - 1)
+
+
+def test_bad_paths_are_explained(tmp_path, corpus):
+    with pytest.raises(ConfigError, match="no such file"):
+        validate_path([tmp_path / "missing"])
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(ConfigError, match="notes.txt.*not a .parquet"):
+        validate_path([tmp_path / "notes.txt"])
+    pq.write_table(pa.table({"a": [1]}), tmp_path / "other.parquet")
+    with pytest.raises(InputError, match="other.parquet.*match neither"):
+        validate_path([tmp_path / "other.parquet"])
+    (tmp_path / "broken.parquet").write_bytes(b"not parquet")
+    with pytest.raises(InputError, match="broken.parquet.*not a readable Parquet"):
+        validate_path([tmp_path / "broken.parquet"])
+    documents, spans = release_tables(corpus)
+    half = tmp_path / "half"
+    half.mkdir()
+    pq.write_table(documents, half / "documents.parquet")
+    with pytest.raises(InputError, match="lacks spans.parquet"):
+        validate_path([half])
+    _write_release(tmp_path / "releases" / "0.1.0", documents, spans)
+    with pytest.raises(ConfigError, match="0.1.0"):
+        validate_path([tmp_path / "releases"])
+    hub = _write_hub(tmp_path / "hub", documents, spans)
+    shard = next((hub / "data" / "spans").glob("*.parquet"))
+    shard.rename(shard.with_name(shard.name.replace("-of-00001", "-of-00002")))
+    with pytest.raises(InputError, match="incomplete"):
+        validate_path([hub])
+
+
+def test_cli_exit_codes_and_json(tmp_path, corpus, capsys):
+    documents, spans = rows_of(corpus)
+    good = _write_release(tmp_path / "good", *tables_from_rows(documents, spans))
+    assert main(["validate", str(good)]) == 0
+    assert "valid" in capsys.readouterr().out
+    spans[0]["label"] = "byline"
+    bad = _write_release(tmp_path / "bad", *tables_from_rows(documents, spans))
+    assert main(["validate", str(bad)]) == 1
+    assert Rule.KNOWN_LABEL in capsys.readouterr().out
+    assert main(["validate", "--json", str(bad / "spans.parquet"), str(bad / "documents.parquet")]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["ok"] is False and Rule.KNOWN_LABEL in payload["failures_by_rule"]
+    assert main(["validate", str(tmp_path / "nowhere")]) == 2
+    assert "nowhere" in capsys.readouterr().err
+
+
+def test_a_class_index_out_of_range_is_a_schema_failure(corpus):
+    documents, spans = release_tables(corpus)
+    hub_spans = encode_for_hub(spans, "spans")
+    labels = hub_spans.column("label").to_pylist()
+    broken = hub_spans.set_column(hub_spans.schema.get_field_index("label"), "label",
+                                  pa.array([99, *labels[1:]], pa.int64()))
+    report = validate_tables(encode_for_hub(documents, "documents"), broken)
+    assert [(f.rule, f.table) for f in report.failures] == [(Rule.SCHEMA, "spans")]
+    assert "99" in report.failures[0].message
