@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from corpus.html import HtmlPage
 
 # Bump on any change that can change output: it is recorded on every machine annotation.
-MODEL_VERSION = "zones-2"
+MODEL_VERSION = "zones-3"
 QUOTE_SCORE = 0.8
 # A page whose prose is mostly shared with other pages of its site is a near-duplicate, not a template.
 MAX_TEMPLATE_PROSE_SHARE = 0.5
@@ -134,6 +134,17 @@ def article_runs(blocks: list[Block], labels: list[BlockLabel]) -> list[tuple[in
         else:
             runs.append((block.start, block.end))
     return runs
+
+
+def clear_caches() -> None:
+    """Empty the per-text memo caches (block features, block keys, class-name marks): for timing runs
+    that must start cold."""
+    from annotation.preannotate import html, learned, stats
+
+    features_of.cache_clear()
+    stats.block_key.cache_clear()
+    learned.text_key.cache_clear()
+    html.clear_caches()
 
 
 def preannotate_stage(

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -73,7 +73,9 @@ def feature_names(path: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _key(text: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def text_key(text: str) -> str:
+    """A block's text without case, spacing and punctuation (cached: a site's furniture repeats)."""
     return _NORMALISE_RE.sub(" ", text.casefold()).strip()
 
 
@@ -104,7 +106,7 @@ def feature_matrix(
         return np.zeros((0, len(feature_names(path))))
     first, last = max(0, low - REACH), min(n, high + REACH)
     run_start, run_end = rule["run"]
-    repeats = Counter(_key(block.text) for block in blocks)
+    repeats = Counter(text_key(block.text) for block in blocks)
     title_words = _words(title) if title else set()
     own = np.zeros((last - first, len(TEXT_FEATURE_NAMES)))
     for row, i in enumerate(range(first, last)):
@@ -124,7 +126,7 @@ def feature_matrix(
             CAPTION_RE.search(text) is not None, min(len(_ADDRESS_RE.findall(text)) / words * 5, 1.0),
             _BIO_RE.search(text) is not None, _CONTACT_RE.search(text) is not None, rule["template"][i],
             max(-3.0, min(6.0, rule["scores"][i] / 20)), i in rule["list_zone"], i in rule["comment_zone"],
-            math.log(repeats[_key(text)]), similarity, i / n, in_run,
+            math.log(repeats[text_key(text)]), similarity, i / n, in_run,
             math.log1p(run_start - i) if i < run_start else 0.0, math.log1p(i - run_end + 1) if i >= run_end else 0.0,
             (i - run_start) / (run_end - run_start) if in_run else 0.0, _QUOTE_START_RE.match(text) is not None,
             text[:1].islower(), text.endswith(":"),

@@ -38,6 +38,23 @@ _CAPTION_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Photo credits printed as a line of their own: "Photograph by …", "Image: …", "Credit: …".
+_PHOTO_CREDIT_RE = re.compile(
+    r"^(?:photo(?:graph)?s?|images?|pictures?|illustration|video|credit|source)\s*(?:by\b|courtesy\b|credit\b|:)",
+    re.IGNORECASE,
+)
+# The story's closing credit line (guidelines, section 6: article), printed after the body.
+_CLOSING_CREDIT_RE = re.compile(
+    r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
+    r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article))",
+    re.IGNORECASE,
+)
+# An article island -- article blocks of the run cut off from the rest by blocks that are not -- with
+# fewer words than this is a promo or widget the run swept in, not the story.
+MIN_ISLAND_WORDS = 25
+# The headline is looked for this many blocks above the body (bylines, share bars and dates between).
+HEADLINE_REACH = 8
+
 # Weights of the content score; chosen on synthetic pages and the seed, checked on the eval set.
 LIST_HEADING_COST = 15.0
 COMMENTS_COST = 40.0
@@ -184,15 +201,23 @@ def classify_blocks(
     start, end, total = rules.run
     if end > start and total >= 20.0:
         link_run = _headline_runs(features, start, end)
+        after_list_heading = False
         for index in range(start, end):
             f, text = features[index], blocks[index].text
+            # a list of links inside the story: its heading and the headlines under it
+            list_item = after_list_heading and not f.text_like and (f.headline_like or f.truncated)
+            after_list_heading = (f.is_list_heading or list_item) and not f.text_like
             junk = (
                 index in link_run
+                or list_item
+                or f.is_list_heading
                 or scores[index] <= -LIST_HEADING_COST
                 or evidence[index].template
                 or (_AD_RE.match(text) is not None)
                 or (f.is_furniture and not f.text_like)
                 or (not f.text_like and f.n_words <= 12 and _CAPTION_CREDIT_RE.search(text) is not None)
+                or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
+                or (f.n_words <= 15 and _PHOTO_CREDIT_RE.match(text) is not None)
             )
             if logits is not None and not junk and logits[index] < VETO_LOGIT:
                 labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
@@ -200,12 +225,59 @@ def classify_blocks(
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
+        _drop_islands(features, labels, scores, start, end)
         for index in _headline_and_byline(blocks, features, evidence, scores, start, title):
+            labels[index] = BlockLabel(ARTICLE, 0.7)
+        for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
 
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
+    """Article blocks of the run in a group (consecutive article blocks) with fewer than
+    ``MIN_ISLAND_WORDS`` words, apart from the group with the most words, become boilerplate -- unless
+    the group is prose one block away from the story kept so far (a short last paragraph after a promo)."""
+    groups: list[list[int]] = []
+    for index in range(start, end):
+        if labels[index].label != ARTICLE:
+            continue
+        if groups and groups[-1][-1] == index - 1:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    if len(groups) < 2:
+        return
+    sizes = [sum(features[i].n_words for i in group) for group in groups]
+    main = max(range(len(groups)), key=sizes.__getitem__)
+    kept_end = groups[main][-1]
+    for number in range(main + 1, len(groups)):
+        group = groups[number]
+        prose = any(features[i].text_like and not features[i].is_furniture for i in group)
+        if sizes[number] >= MIN_ISLAND_WORDS or (prose and group[0] - kept_end <= 2):
+            kept_end = group[-1]
+        else:
+            _relabel(group, labels, scores)
+    for number in range(main):
+        if sizes[number] < MIN_ISLAND_WORDS:
+            _relabel(groups[number], labels, scores)
+
+
+def _relabel(group: list[int], labels: list, scores) -> None:
+    for index in group:
+        labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
+
+
+def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
+    """The story's credit line ("Additional reporting by …") among the few blocks after the body."""
+    for index in range(end, min(len(blocks), end + 3)):
+        if features[index].text_like and not _CLOSING_CREDIT_RE.match(blocks[index].text):
+            break
+        if _CLOSING_CREDIT_RE.match(blocks[index].text) and features[index].n_words <= 40:
+            return [index]
+    return []
 
 
 def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
@@ -265,7 +337,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     first = features[body_start]
     if first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp:
         return []  # the run starts with its own headline
-    window = range(max(0, body_start - 8), body_start)
+    window = range(max(0, body_start - HEADLINE_REACH), body_start)
     headline: int | None = None
     best = 0.0
     for index in window:
