@@ -3,9 +3,10 @@ of the blocks around them, one weight vector per input path, stored in ``zones-m
 this module and reproduced by ``scripts/train-zones``.
 
 The model only answers "how likely is this block part of the main story's body"; the decisions that
-need the whole page stay in ``zones.py`` (the contiguous run, headline and byline above it, teaser
-items). Features are closed-form functions of the block text, the rule-based content score and the
-path's DOM evidence, so training and inference compute exactly the same matrix.
+need the whole page stay in ``zones.py`` (the candidate runs, headline and byline above the story,
+teaser items), which sums the model's answers to choose between candidate runs. Features are
+closed-form functions of the block text, the rule-based content score and the path's DOM evidence, so
+training and inference compute exactly the same matrix.
 """
 
 from __future__ import annotations
@@ -44,6 +45,17 @@ _BIO_RE = re.compile(
     r"contributed (?:to )?(?:this|reporting))\b",
     re.IGNORECASE,
 )
+# Calls to action and site notices as full sentences, anywhere in a block of any length: subscription
+# and app prompts, comment and letter invitations, legal and advertising notices.
+PROMO_RE = re.compile(
+    r"\b(?:subscri(?:be|ber|ption)s?|newsletters?|sign(?:ing)? (?:me )?up|log ?in|sign in|register(?:ed)? "
+    r"(?:now|here|for)|download (?:the|our)|(?:our|the) (?:\w+ ){0,2}app\b|by email|in your inbox|inbox|"
+    r"never miss|get the latest|follow us|like us on|click here|tap here|read more|support (?:our|independent) "
+    r"journalism|become a (?:member|subscriber)|for as little as|paywall|ad[- ]free|ads free|letters? to the editor|"
+    r"leave a comment|disclaimer|disclosure|we may (?:receive|earn)|affiliate|compensation for|privacy policy|"
+    r"terms of (?:use|service)|cookies?|your browser|browser version|javascript|all rights reserved|copyright)\b|©",
+    re.IGNORECASE,
+)
 _CONTACT_RE = re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE)
 _QUOTE_START_RE = re.compile(r"^[\"“‘'«„]")
 _NORMALISE_RE = re.compile(r"\W+")
@@ -53,9 +65,9 @@ TEXT_FEATURE_NAMES = (
     "digit_share", "timestamp", "list_heading", "furniture", "byline", "bullet", "text_like", "headline_like",
     "comments_heading", "ad", "commenter", "credit", "caption", "address", "bio", "contact", "template",
     "rule_score", "list_zone", "comment_zone", "repeated", "title_match", "position", "in_run", "before_run",
-    "after_run", "run_position", "quote_start", "lower_start", "colon_end",
+    "after_run", "run_position", "quote_start", "lower_start", "colon_end", "promo",
 )
-_CONTEXT_NAMES = ("text_like", "log_words", "headline_like", "timestamp", "rule_score", "caption", "in_run")
+_CONTEXT_NAMES = ("text_like", "log_words", "headline_like", "timestamp", "rule_score", "caption", "in_run", "promo")
 CONTEXT_OFFSETS = (-2, -1, 1, 2)
 DOM_FEATURE_NAMES = (
     "furniture", "story", "furniture_nearer", "link_density", "body_match", "body_miss", "has_body", "h1",
@@ -129,7 +141,7 @@ def feature_matrix(
             math.log(repeats[text_key(text)]), similarity, i / n, in_run,
             math.log1p(run_start - i) if i < run_start else 0.0, math.log1p(i - run_end + 1) if i >= run_end else 0.0,
             (i - run_start) / (run_end - run_start) if in_run else 0.0, _QUOTE_START_RE.match(text) is not None,
-            text[:1].islower(), text.endswith(":"),
+            text[:1].islower(), text.endswith(":"), min(len(PROMO_RE.findall(text)), 2) / 2,
         )
     width = last - first
     index = {name: TEXT_FEATURE_NAMES.index(name) for name in _CONTEXT_NAMES}

@@ -6,6 +6,9 @@ Two sources, both read at training time and never stored in the project:
 * the development evaluation set's article-body pages (``<eval>/scrapinghub``): each block's target is
   *silver*, derived from the human ``articleBody`` -- a block is article when most of its 4-token
   shingles occur in the body (short blocks: when its tokens occur there in order);
+* the development evaluation set's snippet pages (``<eval>/trafilatura``): a block containing a ``with``
+  snippet is article, one containing a ``without`` snippet is not, the others are left out (silver too:
+  only the blocks the snippets name are labelled);
 * synthetic pages (``corpus.synth``) with exact gold, in both renderings (text and HTML).
 
 Only the fitted weights (a few kilobytes of JSON) are committed.
@@ -37,6 +40,7 @@ L2 = 10.0
 SYNTHETIC_PAGES = 300
 SYNTHETIC_SEED = 7
 SYNTHETIC_WEIGHT = 0.3  # synthetic pages are cleaner than real ones: they only steady the model
+SNIPPET_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,62 @@ def article_body_examples(folder: Path, paths: Iterable[str] = ("text", "html"))
             site = site_of_url(gold[key].get("url"), key)
             examples.append(PageExample(key, site, path, matrix, silver_targets(judged, gold[key].get("articleBody", "")),
                                         block_weights(judged)))
+    return examples
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def snippet_targets(blocks: Sequence[Block], with_snippets: Sequence[str],
+                    without_snippets: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Targets and a mask of the blocks the snippets name: a block holding a ``with`` snippet (or held
+    by one: snippets can run over several lines) is article, one holding a ``without`` snippet is not;
+    a block named by both, or by none, is left out."""
+    wanted = [_normalised(s) for s in with_snippets if s.strip()]
+    unwanted = [_normalised(s) for s in without_snippets if s.strip()]
+    targets = np.zeros(len(blocks))
+    mask = np.zeros(len(blocks), dtype=bool)
+    for i, block in enumerate(blocks):
+        text = _normalised(block.text)
+        long_enough = len(_TOKEN_RE.findall(text)) >= SHINGLE
+
+        def named(snippets: list[str]) -> bool:
+            return any(s in text or (long_enough and text in s) for s in snippets)
+
+        positive, negative = named(wanted), named(unwanted)
+        if positive != negative:
+            targets[i], mask[i] = float(positive), True
+    return targets, mask
+
+
+def snippet_examples(folder: Path, paths: Iterable[str] = ("text", "html")) -> list[PageExample]:
+    """Examples from ``<eval>/trafilatura``: gold/<key>.json (``with``/``without`` snippets, ``url``),
+    derived/<key>.txt, html/<key>.html[.gz]; only the blocks a snippet names are kept."""
+    from corpus.html import parse_html
+
+    gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "gold").glob("*.json"))}
+    examples: list[PageExample] = []
+    annotator = Preannotator(models={})
+    for path in paths:
+        documents: dict[str, tuple[Document, object]] = {}
+        for key in gold:
+            if path == "text":
+                text = (folder / "derived" / f"{key}.txt").read_text(encoding="utf-8")
+                documents[key] = (Document.from_text(text, sources=(key,)), None)
+            else:
+                html_file = next(f for f in (folder / "html" / f"{key}.html.gz", folder / "html" / f"{key}.html")
+                                 if f.exists())
+                page = parse_html(_read_html(html_file), key)
+                documents[key] = (Document.from_text(page.text, sources=(key,), url=page.url, title=page.title), page)
+        annotator.stats = BlockStats.from_documents(document for document, _ in documents.values())
+        for key, (document, page) in documents.items():
+            blocks, rows, matrix = annotator.block_matrix(document, page)
+            judged = blocks[rows.start:rows.stop]
+            targets, mask = snippet_targets(judged, gold[key].get("with", []), gold[key].get("without", []))
+            site = site_of_url(gold[key].get("url"), key)
+            examples.append(PageExample(key, site, path, matrix[mask], targets[mask],
+                                        SNIPPET_WEIGHT * block_weights(judged)[mask]))
     return examples
 
 

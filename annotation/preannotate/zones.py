@@ -6,6 +6,8 @@ contiguous run of blocks with the largest total -- so short lines inside the sto
 one-line paragraph) stay in, and a teaser list after it stays out because its headlines and timestamps
 cost more than its summaries earn. The headline, byline and standfirst just above the run are then
 added, and what is left is split into teaser items (headline + summary + timestamp) and boilerplate.
+When other runs come close to the best one (``candidate_runs``), the learned model's reading of each
+decides which is the story (``run_value``): a long promo or comment run can outscore a short article.
 """
 
 from __future__ import annotations
@@ -136,6 +138,41 @@ def _title_similarity(a: str, b: str) -> float:
     return len(left & right) / min(len(left), len(right))
 
 
+# Other runs than the best one stay candidates for the story when their total reaches this share of the
+# best (and MIN_RUN_TOTAL): a long promo or comment run can outscore a short article; the learned model
+# then chooses between them (``choose_run``). At most MAX_CANDIDATE_RUNS are judged.
+MIN_RUN_TOTAL = 20.0
+CANDIDATE_RUN_SHARE = 0.25
+MAX_CANDIDATE_RUNS = 3
+
+
+def candidate_runs(scores: Sequence[float]) -> list[tuple[int, int, float]]:
+    """The best run, then the best runs of what lies left and right of it (recursively), best first:
+    those with a total of at least ``CANDIDATE_RUN_SHARE`` of the best."""
+    best = _best_run(scores)
+    if best[1] <= best[0]:
+        return [best]
+    found = [best]
+    pending = [(0, best[0]), (best[1], len(scores))]
+    while pending:
+        low, high = pending.pop()
+        if high <= low:
+            continue
+        start, end, total = _best_run(scores[low:high])
+        if end > start and total >= max(MIN_RUN_TOTAL, CANDIDATE_RUN_SHARE * best[2]):
+            found.append((low + start, low + end, total))
+            pending += [(low, low + start), (low + end, high)]
+    found.sort(key=lambda run: (-run[2], run[0]))
+    return found[:MAX_CANDIDATE_RUNS]
+
+
+def run_value(words: Sequence[int], logits) -> float:
+    """How much story a run holds by the learned model: each block's words, counted for when the model
+    says article and against when it says not."""
+    return float(sum(n * (2.0 / (1.0 + math.exp(-max(-30.0, min(30.0, float(l))))) - 1.0)
+                     for n, l in zip(words, logits, strict=True)))
+
+
 @dataclass(frozen=True, slots=True)
 class RulePass:
     """The rule-based reading of a page: shape features, content scores and their best run."""
@@ -199,7 +236,7 @@ def classify_blocks(
     features, scores = rules.features, rules.scores
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
-    if end > start and total >= 20.0:
+    if end > start and total >= MIN_RUN_TOTAL:
         link_run = _headline_runs(features, start, end)
         after_list_heading = False
         for index in range(start, end):
@@ -347,6 +384,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
                  and not evidence[index].template)
+        if _CAPTION_CREDIT_RE.search(blocks[index].text) or _PHOTO_CREDIT_RE.match(blocks[index].text):
+            continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
                 + 0.15 * (index - body_start)
