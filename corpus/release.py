@@ -179,10 +179,19 @@ def _preference(annotation: Annotation) -> tuple:
             float("inf") if moment is None else -moment, annotation.annotation_id)
 
 
+def releasable(annotations: Sequence[Annotation]) -> list[Annotation]:
+    """The annotations a release may take: adjudications only when made from the document's current human
+    annotations (``annotation.adjudicate.current_adjudication``); a stale one is left out."""
+    from annotation.adjudicate import current_adjudication
+
+    current = current_adjudication(annotations)
+    return [a for a in annotations if a.origin != "adjudicated" or a is current]
+
+
 def choose_annotation(annotations: Sequence[Annotation]) -> Annotation | None:
-    """The annotation released for a document: adjudicated > human > machine; among several of the best
-    origin, the ground-truth one, else the most recently updated, then the smallest id."""
-    return min(annotations, key=_preference, default=None)
+    """The annotation released for a document: a current adjudication > human > machine; among several of
+    the best origin, the ground-truth one, else the most recently updated, then the smallest id."""
+    return min(releasable(annotations), key=_preference, default=None)
 
 
 class SelectAnnotations:
@@ -195,11 +204,14 @@ class SelectAnnotations:
     def __init__(self) -> None:
         self.unadjudicated = 0
         self.resolved_by_ground_truth = 0
+        self.stale_adjudications = 0
 
     def __call__(self, documents: Iterable[AnnotatedDocument]) -> Iterator[ReleasedDocument]:
         for item in documents:
-            chosen = choose_annotation(item.annotations)
-            origins = Counter(annotation.origin for annotation in item.annotations)
+            candidates = releasable(item.annotations)
+            self.stale_adjudications += len(item.annotations) - len(candidates)
+            chosen = choose_annotation(candidates)
+            origins = Counter(annotation.origin for annotation in candidates)
             unadjudicated = origins["human"] > 1 and origins["adjudicated"] == 0
             if unadjudicated:
                 self.unadjudicated += 1
@@ -208,9 +220,13 @@ class SelectAnnotations:
             yield ReleasedDocument(item.document, chosen, len(item.annotations), unadjudicated)
 
     def warnings(self) -> list[str]:
+        warnings = []
+        if self.stale_adjudications:
+            warnings.append(f"{self.stale_adjudications} adjudicated annotation(s) were made from earlier human "
+                            "annotations and were not released; run `corpus adjudicate` again.")
         if not self.unadjudicated:
-            return []
-        return [f"{self.unadjudicated} document(s) have several human annotations and no adjudication; "
+            return warnings
+        return [*warnings, f"{self.unadjudicated} document(s) have several human annotations and no adjudication; "
                 f"released the ground-truth one ({self.resolved_by_ground_truth} document(s)), else the most "
                 "recently updated (then the smallest annotation id). Adjudicate them to decide."]
 

@@ -18,7 +18,8 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -37,6 +38,7 @@ HUB_SHARD_RE = re.compile(r"(?P<split>[A-Za-z0-9_.]+)-(?P<index>\d{5})-of-(?P<to
 EXPECTED_PATHS = ("a release folder (documents.parquet, spans.parquet), a hub folder (README.md, "
                   "data/documents/*.parquet, data/spans/*.parquet) or .parquet files of either table")
 
+_HASH_BATCH = 4096
 _LAYER_OF_LABEL = {name: label.layer for name, label in LABELS_BY_NAME.items()}
 _SPAN_KEY = ("doc_id", "span_id", "layer", "label", "start", "end", "text", "score")
 # The column a rule is about, shown in reports next to the row.
@@ -100,7 +102,6 @@ class ValidationReport:
     n_documents: int
     n_spans: int
     sources: tuple[str, ...] = ()
-    examples: int = field(default=5, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -132,13 +133,12 @@ class ValidationReport:
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), indent=indent, sort_keys=True, ensure_ascii=False)
 
-    def render(self, examples: int | None = None) -> Any:
+    def render(self, examples: int = 5) -> Any:
         """A rich renderable: one row per rule with its count and its first ``examples`` failures."""
         from rich.console import Group
         from rich.table import Table
         from rich.text import Text
 
-        examples = self.examples if examples is None else examples
         sources = f" ({', '.join(self.sources)})" if self.sources else ""
         if self.ok:
             return Text(f"✓ {self.summary()}{sources}", style="bold green")
@@ -250,7 +250,8 @@ def _hub_parts(folder: Path) -> Iterator[TablePart]:
         table_folder = folder / "data" / name
         files = sorted(table_folder.glob("*.parquet")) if table_folder.is_dir() else []
         if not files:
-            raise InputError(f"{folder}: hub folder has no {table_folder.relative_to(folder)}/<split>-NNNNN-of-NNNNN.parquet")
+            raise InputError(f"{folder}: hub folder has no "
+                             f"{table_folder.relative_to(folder)}/<split>-NNNNN-of-NNNNN.parquet")
         by_split: dict[str, list[tuple[int, int]]] = {}
         for file in files:
             match = HUB_SHARD_RE.fullmatch(file.name)
@@ -346,7 +347,8 @@ def _load(name: str, parts: list[TablePart], failures: list[Failure]) -> _Table:
         offset += part.table.num_rows
     frame = None
     if usable:
-        frame = pl.concat(frames, how="vertical_relaxed").with_row_index("_row").with_columns(pl.col("_row").cast(pl.Int64))
+        frame = (pl.concat(frames, how="vertical_relaxed").with_row_index("_row")
+                 .with_columns(pl.col("_row").cast(pl.Int64)))
         if all(part.rows is not None for part in parts):
             frame = frame.with_columns(_row=pl.Series([row for part in parts for row in part.rows], dtype=pl.Int64))
     return _Table(name, frame, locations, offset)
@@ -354,19 +356,17 @@ def _load(name: str, parts: list[TablePart], failures: list[Failure]) -> _Table:
 
 def _release_form(table: pa.Table, name: str) -> tuple[pa.Table, Failure | None]:
     """The table with ClassLabel integers decoded to names, when it is in hub form."""
-    enums = [column for column in arrow_schema(name, encoded=True) if pa.types.is_integer(column.type)
-             and column.name in {"layer", "label", "origin", "annotation_status"}]
+    enums = [column.name for column in TABLES[name] if column.kind == "enum" and column.name in table.column_names]
     nested = "spans" in table.column_names and name == "documents" and _nested_label_is_int(table)
-    hub_form = nested or any(pa.types.is_integer(table.schema.field(column.name).type)
-                             for column in enums if column.name in table.column_names)
+    hub_form = nested or any(pa.types.is_integer(table.schema.field(column).type) for column in enums)
     if not hub_form or not set(arrow_schema(name).names) <= set(table.column_names):
         return table, None
     try:
         decoded = decode_from_hub(table.select(arrow_schema(name).names), name)
-    except ValueError as error:
-        return table, Failure(Rule.SCHEMA, f"cannot decode hub-form (ClassLabel) columns: {error}", name)
     except (pa.ArrowException, TypeError):
         return table, None  # a column has the wrong type: the schema check reports it on the table as is
+    except ValueError as error:
+        return table, Failure(Rule.SCHEMA, f"cannot decode hub-form (ClassLabel) columns: {error}", name)
     extra = [column for column in table.column_names if column not in decoded.column_names]
     for column in extra:
         decoded = decoded.append_column(table.schema.field(column), table.column(column))
@@ -384,10 +384,11 @@ def _nested_label_is_int(table: pa.Table) -> bool:
 
 def _schema_failures(frame: pl.DataFrame, name: str, offset: int) -> tuple[list[Failure], bool]:
     """pandera's failure cases as failures; ``structural`` when a column is missing or mistyped."""
+    schema = pandera_schema(name)  # imports pandera first, quietly (see pandera_schema)
     import pandera.errors
 
     try:
-        pandera_schema(name).validate(frame, lazy=True)
+        schema.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as errors:
         cases = errors.failure_cases
     else:
@@ -482,14 +483,20 @@ def _document_failures(docs: pl.DataFrame) -> list[Failure]:
 
 
 def _sha256_hexdigests(texts: pl.Series) -> list[str | None]:
-    """SHA-256 of each text's UTF-8 bytes, hashed straight from the Arrow buffer (no Python strings)."""
+    """SHA-256 of each text's UTF-8 bytes, hashed straight from the Arrow buffer (no Python strings), in
+    threads: hashlib releases the GIL for inputs of a few kilobytes, the size of a page."""
     array = pa.array(texts.rechunk().to_arrow()).cast(pa.large_string())
     _, offsets_buffer, data_buffer = array.buffers()
     offsets = memoryview(offsets_buffer).cast("q")[array.offset:array.offset + len(array) + 1]
     data = memoryview(data_buffer) if data_buffer is not None else memoryview(b"")
     valid = array.is_valid().to_pylist()
-    return [hashlib.sha256(data[offsets[index]:offsets[index + 1]]).hexdigest() if valid[index] else None
-            for index in range(len(array))]
+
+    def digests(first: int) -> list[str | None]:
+        return [hashlib.sha256(data[offsets[index]:offsets[index + 1]]).hexdigest() if valid[index] else None
+                for index in range(first, min(first + _HASH_BATCH, len(array)))]
+
+    with ThreadPoolExecutor() as pool:
+        return [digest for batch in pool.map(digests, range(0, len(array), _HASH_BATCH)) for digest in batch]
 
 
 def _split_shard_failures(spans: pl.DataFrame) -> list[Failure]:
@@ -550,15 +557,15 @@ def _all_span_failures(docs: pl.DataFrame | None, spans: pl.DataFrame | None) ->
     failures: list[Failure] = []
     texts = None
     if docs is not None:
-        texts = (docs.filter(pl.col("doc_id").is_not_null() & pl.col("text").is_not_null())
-                 .unique("doc_id", keep="first", maintain_order=True)
-                 .select("doc_id", doc_text="text", doc_row="_row",
+        texts = (docs.filter(pl.col("doc_id").is_not_null()).unique("doc_id", keep="first", maintain_order=True)
+                 .select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row",
                          complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
     if spans is not None:
         table_spans = spans.with_columns(_position=pl.lit(None, pl.Int64))
-        if docs is not None:
-            failures += _orphans(table_spans, docs)
-            failures += _span_status_failures(table_spans, docs)
+        if texts is not None:
+            table_spans = table_spans.join(texts, on="doc_id", how="left")
+            failures += _orphans(table_spans)
+            failures += _span_status_failures(table_spans)
         failures += _span_failures(table_spans, texts, "spans")
     if docs is not None:
         nested = _nested(docs)
@@ -570,36 +577,35 @@ def _all_span_failures(docs: pl.DataFrame | None, spans: pl.DataFrame | None) ->
             nested = nested.filter(pl.col("doc_id").is_in(differing))
             checked_texts = texts.filter(pl.col("doc_id").is_in(differing))
         failures += _duplicates(nested, "span_id", Rule.UNIQUE_SPAN_ID, "documents")
-        failures += _span_failures(nested, checked_texts, "documents")
+        failures += _span_failures(nested.join(texts.drop("doc_row"), on="doc_id", how="left")
+                                   .with_columns(doc_row=pl.col("_row")), checked_texts, "documents")
     return failures
 
 
-def _orphans(spans: pl.DataFrame, docs: pl.DataFrame) -> list[Failure]:
-    orphans = spans.join(docs.select("doc_id"), on="doc_id", how="anti").filter(pl.col("doc_id").is_not_null())
+def _orphans(spans: pl.DataFrame) -> list[Failure]:
+    orphans = spans.filter(pl.col("doc_row").is_null() & pl.col("doc_id").is_not_null())
     return [Failure(Rule.ORPHAN_SPAN, f"span of doc_id {doc_id!r}, which is not in the documents table", "spans",
                     doc_id, span_id, start, end, column="doc_id", row=row)
             for doc_id, span_id, start, end, row in orphans.select("doc_id", "span_id", "start", "end", "_row")
             .iter_rows()]
 
 
-def _span_status_failures(spans: pl.DataFrame, docs: pl.DataFrame) -> list[Failure]:
+def _span_status_failures(spans: pl.DataFrame) -> list[Failure]:
     """Spans-table rows agree with their document's annotation status and ids."""
-    joined = (spans.select("doc_id", "origin", "annotation_id", "_row")
-              .join(docs.unique("doc_id", keep="first").select("doc_id", "annotation_status", "annotation_ids",
-                                                                doc_row="_row"), on="doc_id")
-              .filter((pl.col("annotation_status") == ANNOTATION_STATUSES[0])
-                      | (pl.col("origin") != pl.col("annotation_status"))
-                      | ~pl.col("annotation_ids").list.contains(pl.col("annotation_id")).fill_null(True))
-              .group_by("doc_id", "annotation_status", "doc_row")
-              .agg(pl.len(), pl.col("origin").unique().sort(), pl.col("annotation_id").unique().sort(),
-                   pl.col("annotation_ids").first()))
+    disagreeing = (spans.filter(pl.col("doc_row").is_not_null() & (
+                       (pl.col("annotation_status") == ANNOTATION_STATUSES[0])
+                       | (pl.col("origin") != pl.col("annotation_status"))
+                       | ~pl.col("annotation_ids").list.contains(pl.col("annotation_id"))).fill_null(False))
+                   .group_by("doc_id", "annotation_status", "doc_row")
+                   .agg(pl.len(), pl.col("origin").unique().sort(), pl.col("annotation_id").unique().sort(),
+                        pl.col("annotation_ids").first()))
     failures = []
-    for doc_id, status, doc_row, count, origins, annotation_ids, doc_annotation_ids in joined.sort("doc_row").iter_rows():
+    for doc_id, status, doc_row, count, origins, ids, doc_ids in disagreeing.sort("doc_row").iter_rows():
         if status == ANNOTATION_STATUSES[0]:
             message = f"annotation_status is {status!r} but the spans table has {count} spans of the document"
         else:
-            message = (f"{count} spans-table rows have origin {origins} / annotation_id {annotation_ids}, but the "
-                       f"document's annotation_status is {status!r} and annotation_ids {doc_annotation_ids}")
+            message = (f"{count} spans-table rows have origin {origins} / annotation_id {ids}, but the "
+                       f"document's annotation_status is {status!r} and annotation_ids {doc_ids}")
         failures.append(Failure(Rule.STATUS_CONSISTENT, message, "documents", doc_id, column="annotation_status",
                                 row=doc_row))
     return failures
@@ -619,7 +625,8 @@ def _nested_schema_failures(nested: pl.DataFrame) -> list[Failure]:
     return failures
 
 
-def _nested_differences(nested: pl.DataFrame, spans: pl.DataFrame, docs: pl.DataFrame) -> tuple[list[Failure], list[str]]:
+def _nested_differences(nested: pl.DataFrame, spans: pl.DataFrame,
+                        docs: pl.DataFrame) -> tuple[list[Failure], list[str]]:
     """Differences between each documents row's nested spans and the spans-table rows of that document,
     and the doc_ids that have any."""
     table = spans.join(docs.select("doc_id").unique(), on="doc_id", how="semi").select(*_SPAN_KEY, "_row")
@@ -662,17 +669,18 @@ def _describe(record: Mapping[str, Any]) -> str:
 
 
 def _span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None, table: str) -> list[Failure]:
-    """The span rules over ``spans`` (table rows or nested spans): layer per row, then ``span_faults``
-    for the documents the column-wise checks flag. Documents in ``texts`` are checked with their text
-    (and coverage when complete), even without spans; spans of other documents without it."""
+    """The span rules over ``spans`` (table rows or nested spans, joined to ``texts`` when given): layer per
+    row, then ``span_faults`` for the documents the column-wise checks flag. Documents in ``texts`` are
+    checked with their text (and coverage when complete), even without spans; other spans without it."""
     usable = spans.filter(pl.all_horizontal(pl.col("doc_id", "label", "start", "end", "text").is_not_null()))
     usable = usable.with_columns(_layer=pl.col("label").replace_strict(_LAYER_OF_LABEL, default=None,
                                                                          return_dtype=pl.String))
     failures = _layer_failures(usable, table)
     if texts is None:
         return failures + _textless_span_failures(usable, table)
-    with_text = usable.join(texts, on="doc_id", how="inner")
-    failures += _textless_span_failures(usable.join(texts, on="doc_id", how="anti"), table)
+    has_text = pl.col("doc_text").is_not_null()
+    failures += _textless_span_failures(usable.filter(~has_text), table)
+    with_text, texts = usable.filter(has_text), texts.filter(pl.col("doc_text").is_not_null())
     return failures + _explain(_suspects(with_text, texts), with_text, texts, table)
 
 
@@ -717,7 +725,7 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
              .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
                      .str.strip_chars(whitespace) != ""))
     return pl.concat([flagged.filter(~pl.col("_good")).select("doc_id"), broken.select("doc_id"),
-                      tails.select("doc_id")]).unique().collect()
+                      tails.select("doc_id")]).unique().collect(engine="in-memory")
 
 
 def _ordered(spans: pl.LazyFrame, document: str) -> pl.LazyFrame:
@@ -797,7 +805,7 @@ def _textless_span_failures(spans: pl.DataFrame, table: str) -> list[Failure]:
     ordered = (pl.col("start") >= 0) & (pl.col("start") < pl.col("end"))
     good = _ordered(spans.lazy().filter(pl.col("_layer").is_not_null() & ordered), "doc_id")
     suspects = pl.concat([spans.lazy().filter(pl.col("_layer").is_null() | ~ordered).select("doc_id"),
-                          good.filter(_order_faults()).select("doc_id")]).unique().collect()
+                          good.filter(_order_faults()).select("doc_id")]).unique().collect(engine="in-memory")
     failures = []
     grouped = _group_spans(spans.join(suspects, on="doc_id", how="semi"))
     for doc_id, doc_spans in grouped.items():

@@ -225,3 +225,145 @@ def test_cli_help_names_the_output_format(capsys: pytest.CaptureFixture[str]) ->
         corpus_main(["preannotate", "--help"])
     assert exit_info.value.code == 0
     assert "model_version" in capsys.readouterr().out
+
+
+def _char_accuracy(text: str, gold_spans, predicted_spans) -> tuple[int, int]:
+    def char_labels(spans) -> list[str | None]:
+        labels: list[str | None] = [None] * len(text)
+        for span in spans:
+            if span.layer == "zone":
+                labels[span.start:span.end] = [span.label] * (span.end - span.start)
+        return labels
+
+    want, got = char_labels(gold_spans), char_labels(predicted_spans)
+    positions = [m.start() for m in NON_WHITESPACE_RE.finditer(text)]
+    return sum(want[i] == got[i] for i in positions), len(positions)
+
+
+def test_synthetic_quality_floor_with_the_learned_model() -> None:
+    """Pinned floor on synthetic pages (text and HTML renderings) with exact gold; a seed not used to train
+    the committed model. Measured 0.989 with zones-5 and zones-3 (0.991 with zones-2; 0.989 for the rules alone)."""
+    from corpus.synth import iter_synthetic
+
+    annotator = Preannotator()
+    assert set(annotator.models) == {"text", "html"}, "the committed learned model is loaded by default"
+    correct = total = 0
+    for page in iter_synthetic(60, seed=2024, html_share=0.5):
+        html = parse_html(page.html.encode("utf-8"), page.name) if page.html is not None else None
+        document = Document.from_text(page.text)
+        predicted = annotator.annotate(document, html)
+        assert_valid(document, predicted)
+        right, count = _char_accuracy(page.text, page.spans, predicted.spans)
+        correct, total = correct + right, total + count
+    assert correct / total >= 0.985
+
+
+def test_model_rows_of_a_slice_equal_rows_of_the_whole_page() -> None:
+    """The annotator scores only the run's blocks; training and inference must see the same features."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, rule_pass
+
+    text, _ = story_page()
+    document = Document.from_text(text)
+    blocks = split_blocks(document.text)
+    evidence = [BlockEvidence()] * len(blocks)
+    rules = rule_pass(blocks, evidence)
+    whole = Preannotator._matrix(blocks, evidence, rules, False, None)
+    for rows in (range(0, 3), range(len(NAV), len(NAV) + len(STORY)), range(len(blocks) - 2, len(blocks))):
+        part = Preannotator._matrix(blocks, evidence, rules, False, None, rows)
+        assert part.shape == (len(rows), whole.shape[1])
+        assert (part == whole[rows.start:rows.stop]).all()
+
+
+def test_logistic_fit_separates_and_round_trips(tmp_path: Path) -> None:
+    import numpy as np
+
+    from annotation.preannotate.learned import LogisticModel, fit_logistic, load_models, save_models
+
+    rng = np.random.default_rng(0)
+    matrix = rng.normal(size=(400, 3))
+    targets = (matrix[:, 0] - 0.5 * matrix[:, 2] > 0).astype(float)
+    model = fit_logistic(("a", "b", "c"), matrix, targets, np.ones(400), l2=0.1)
+    assert ((model.logits(matrix) > 0) == targets.astype(bool)).mean() >= 0.97
+    assert model.weights[0] > 0 > model.weights[2]
+    again = LogisticModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert np.allclose(again.logits(matrix), model.logits(matrix), atol=1e-4)
+    path = tmp_path / "model.json"
+    save_models({"text": model}, {"note": "test"}, path)
+    with pytest.raises(ValueError, match="other features"):
+        load_models(path)
+
+
+def test_links_credits_and_promos_inside_the_story_are_not_article() -> None:
+    """A related-links box and a photo credit inside the body, a promo island after it: not article;
+    the closing credit line after the body is (guidelines, section 6)."""
+    related = ["Related Coverage", "Factbox: Key Winners At The Regional Transport Awards Last Night"]
+    credit = "Photograph by Jane Roe, City Archive"
+    closing = "Additional reporting by John Smith; Editing by Mary Major"
+    promo = ["Sign Up for the Daily Briefing", "Top Stories, Every Morning"]
+    body = STORY[3:]
+    text = page_text([*NAV, *STORY[:3], body[0], *related, body[1], credit, body[2], body[3], closing,
+                      *promo, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*body, closing])
+    assert all(labels[line] != "article" for line in [*related, credit, *promo])
+
+
+def test_candidate_runs_are_the_best_run_then_the_best_of_what_is_left() -> None:
+    from annotation.preannotate.zones import CANDIDATE_RUN_SHARE, candidate_runs
+
+    scores = [-5, 30, 40, -100, 60, 50, -100, 30, -100, 2, -50]
+    runs = candidate_runs(scores)
+    assert [run[:2] for run in runs] == [(4, 6), (1, 3), (7, 8)]
+    assert all(run[2] >= CANDIDATE_RUN_SHARE * runs[0][2] for run in runs)
+    assert candidate_runs([-1.0, -2.0]) == [(0, 0, 0.0)]
+
+
+def test_the_learned_model_chooses_between_candidate_runs() -> None:
+    """The rules' best run is the longest stretch of prose; when that is a wall of promotion, the
+    model's reading of each candidate run decides. A model that only reads the promo cue picks the story."""
+    import numpy as np
+
+    from annotation.preannotate.learned import LogisticModel, feature_names
+
+    names = feature_names("text")
+    weights = np.array([-3.0 if name == "promo" else 0.0 for name in names])
+    model = LogisticModel(names, np.zeros(len(names)), np.ones(len(names)), weights, 1.0)
+    promos = [f"Subscribe to our newsletter and download our app today to get offer number {n} on a yearly "
+              "plan, which gives you unlimited access to every story, puzzle, recipe and podcast on the site, "
+              "with no advertising at all and a free tote bag for every new member who joins this week." for n in
+              range(8)]
+    text = page_text([*NAV, *STORY, "Recent Posts", "Comments", *promos, *FOOTER])
+    document = Document.from_text(text)
+    rules_only = labels_by_line(document, Preannotator(models={}).annotate(document))
+    assert all(rules_only[line] == "article" for line in promos), "the rules alone take the longer run"
+    annotation = Preannotator(models={"text": model}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY[3:])
+    assert all(labels[line] != "article" for line in promos)
+
+
+def test_snippet_silver_targets_label_only_the_blocks_the_snippets_name() -> None:
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.training import snippet_targets
+
+    blocks = split_blocks("First paragraph of the story.\nSign up for our newsletter\nA line nobody named\n"
+                          "Both named here")
+    targets, mask = snippet_targets(blocks, ["paragraph of the", "Both named"], ["newsletter", "named here"])
+    assert mask.tolist() == [True, True, False, False]
+    assert targets[mask].tolist() == [1.0, 0.0]
+
+
+def test_a_photo_caption_echoing_the_title_is_not_the_headline() -> None:
+    caption = "Jane Doe Getty Images"
+    text = page_text([*NAV, caption, *STORY[3:], *FOOTER])
+    document = Document.from_text(text, title="Jane Doe Approves New Bridge After Decade of Delays")
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[caption] != "article"
+    assert all(labels[line] == "article" for line in STORY[3:])

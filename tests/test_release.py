@@ -32,6 +32,7 @@ from corpus.release import (
     version_key,
     write_release,
 )
+from annotation.adjudicate import adjudication_id
 from schemas.errors import ConfigError, InputError
 from schemas.labels import LABEL_NAMES, ORIGINS, SPLITS
 from schemas.records import Annotation, Document, Span, split_for
@@ -304,16 +305,21 @@ def test_choice_prefers_adjudicated_then_human_then_machine() -> None:
     document, spans = make_page(1)
     machine = Annotation("m", document.doc_id, document.text_sha256, "machine", tuple(spans), model_version="r-1",
                          updated_at="2027-01-01T00:00:00Z")
-    older = human(document, spans, "h-old", updated_at="2026-01-01T00:00:00Z")
-    newer = human(document, spans, "h-new", updated_at="2026-06-01T10:00:00+00:00")
-    truth = human(document, spans, "h-truth", updated_at="2025-01-01T00:00:00Z", ground_truth=True)
-    adjudicated = Annotation("adj", document.doc_id, document.text_sha256, "adjudicated", tuple(spans),
-                             derived_from=("h-old", "h-new"))
+    older = human(document, spans, "h-old", annotator="ana", updated_at="2026-01-01T00:00:00Z")
+    newer = human(document, spans, "h-new", annotator="ben", updated_at="2026-06-01T10:00:00+00:00")
+    truth = human(document, spans, "h-truth", annotator="cy", updated_at="2025-01-01T00:00:00Z", ground_truth=True)
+    sources = ("h-new", "h-old", "h-truth")
+    adjudicated = Annotation(adjudication_id(document.doc_id, sources), document.doc_id, document.text_sha256,
+                             "adjudicated", tuple(spans), derived_from=sources, annotator="adjudicator:majority")
+    stale = Annotation(adjudication_id(document.doc_id, sources[:2]), document.doc_id, document.text_sha256,
+                       "adjudicated", tuple(spans), derived_from=sources[:2], annotator="adjudicator:majority")
     assert choose_annotation([machine]) is machine
     assert choose_annotation([machine, older]) is older
     assert choose_annotation([older, newer, machine]) is newer
     assert choose_annotation([newer, truth, older]) is truth
-    assert choose_annotation([truth, adjudicated, machine]) is adjudicated
+    assert choose_annotation([truth, older, newer, adjudicated, machine]) is adjudicated
+    # An adjudication made before cy's annotation existed is stale: the humans decide.
+    assert choose_annotation([truth, older, newer, stale, machine]) is truth
     same_time = [human(document, spans, name, updated_at="2026-01-01T00:00:00Z") for name in ("h-b", "h-a", "h-c")]
     assert choose_annotation(same_time).annotation_id == "h-a"
     assert choose_annotation([]) is None

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from corpus.cli import main
 from schemas.errors import ConfigError, InputError
 from schemas.labels import LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL, ZONE_LABELS
-from schemas.records import WHITESPACE_CLASS, is_whitespace, split_for
+from schemas.records import WHITESPACE_CLASS, Annotation, Document, Span, is_whitespace, split_for
 from schemas.rules import Rule, span_faults
 from schemas.tables import encode_for_hub
 from schemas.validate import Failure, ValidationReport, validate_path, validate_tables
@@ -88,10 +88,6 @@ class Expected:
     doc_id: str
     span_ids: set[str | None]
     also: frozenset[str] = frozenset()  # rules the corruption may break as well
-
-
-def _spans_of(documents: list[dict], doc_id: str) -> list[dict]:
-    return next(row["spans"] for row in documents if row["doc_id"] == doc_id)
 
 
 def _text_of(documents: list[dict], doc_id: str) -> str:
@@ -177,7 +173,8 @@ def overlap_two_zones(data, documents, spans):
 
 def quote_outside_article(data, documents, spans):
     choices = [(quote, zone) for quote in spans if quote["layer"] == "quote" for zone in spans
-               if zone["doc_id"] == quote["doc_id"] and zone["layer"] == "zone" and zone["label"] != QUOTE_CONTAINER_LABEL]
+               if zone["doc_id"] == quote["doc_id"] and zone["layer"] == "zone"
+               and zone["label"] != QUOTE_CONTAINER_LABEL]
     quote, zone = _pick(data, choices) if choices else _pick(data, [])
     text = _text_of(documents, quote["doc_id"])
     _edit(documents, spans, quote["span_id"], start=zone["start"], end=zone["start"] + 1,
@@ -219,8 +216,8 @@ def break_trim(data, documents, spans):
 
 def leave_gap(data, documents, spans):
     empty_zones = [zone for zone in _zones(spans) if not any(
-        quote["layer"] == "quote" and quote["doc_id"] == zone["doc_id"] and zone["start"] <= quote["start"] < zone["end"]
-        for quote in spans)]
+        quote["layer"] == "quote" and quote["doc_id"] == zone["doc_id"]
+        and zone["start"] <= quote["start"] < zone["end"] for quote in spans)]
     zone = _pick(data, empty_zones)
     _remove(documents, spans, zone["span_id"])
     return Expected(Rule.ZONE_COVERAGE, zone["doc_id"], {None})
@@ -284,8 +281,6 @@ def arbitrary_spans(draw, text: str) -> list[dict]:
        complete=st.booleans())
 def test_table_validation_reports_what_span_faults_reports(data, texts_, complete):
     """The column-wise filter must never miss a document that ``span_faults`` would fault."""
-    from schemas.records import Document
-
     documents, spans, expected = [], [], set()
     for text in texts_:
         document = Document.from_text(text)
@@ -312,3 +307,279 @@ def test_table_validation_reports_what_span_faults_reports(data, texts_, complet
     found = {(f.rule, f.doc_id, f.span_id, f.start, f.end) for f in report.failures
              if f.rule in span_rules and f.table == "spans"}
     assert found == expected
+
+
+# --- document rules, schema failures -------------------------------------------------------------------
+
+def _annotated(text: str, zones: list[tuple[str, str]], quotes: list[str], origin: str = "human"):
+    """A document of ``text`` annotated by zones given as (label, exact text) and quotes as exact texts."""
+    document = Document.from_text(text, sources=("seeds/page.txt",))
+    spans, position = [], 0
+    for label, piece in zones:
+        start = text.index(piece, position)
+        spans.append(Span.on(text, start, start + len(piece), label))
+        position = start + len(piece)
+    spans += [Span.on(text, text.index(quote), text.index(quote) + len(quote), "quote") for quote in quotes]
+    return document, Annotation(f"{origin}-1-{document.doc_id}", document.doc_id, document.text_sha256, origin,
+                                tuple(spans), annotator="ana" if origin == "human" else None,
+                                model_version="rules-0.1" if origin == "machine" else None)
+
+
+@pytest.fixture
+def corpus():
+    page = "World\r\n\r\nXi 🇨🇳 visits Moscow\r\nHe said «no limits» 👍🏽.\r\nRead next: Café e\u0301\u3000\n"
+    other = "Sport  \u00a0Final: 𝔘nited 2–1\n\n“We won,” said the coach.\nShare"
+    return [
+        _annotated(page, [("boilerplate", "World"), ("article", "Xi 🇨🇳 visits Moscow\r\nHe said «no limits» 👍🏽."),
+                          ("teaser", "Read next: Café e\u0301")], ["«no limits»"]),
+        _annotated(other, [("boilerplate", "Sport"), ("article", "Final: 𝔘nited 2–1\n\n“We won,” said the coach."),
+                           ("boilerplate", "Share")], ["“We won,”"], origin="machine"),
+        (Document.from_text("An unannotated page.\n"), None),
+    ]
+
+
+def _validate_rows(documents, spans):
+    return validate_tables(*tables_from_rows(documents, spans))
+
+
+@pytest.mark.parametrize(("column", "value", "rule"), [
+    ("split", "validation-or-test", Rule.SPLIT_MATCHES_DOC_ID),
+    ("n_chars", 1, Rule.N_CHARS_MATCHES),
+    ("text_sha256", "0" * 64, Rule.TEXT_HASH_MATCHES),
+])
+def test_document_fields_must_agree_with_the_text(corpus, column, value, rule):
+    documents, spans = rows_of(corpus)
+    documents[1][column] = value
+    report = _validate_rows(documents, spans)
+    assert [(f.rule, f.doc_id, f.row, f.column) for f in report.failures] == [(rule, documents[1]["doc_id"], 1, column)]
+
+
+def test_split_must_be_the_one_of_the_doc_id(corpus):
+    documents, spans = rows_of(corpus)
+    other = next(split for split in ("train", "validation", "test") if split != documents[0]["split"])
+    documents[0]["split"] = other
+    report = _validate_rows(documents, spans)
+    assert rules_of(report) == {Rule.SPLIT_MATCHES_DOC_ID}
+    assert split_for(documents[0]["doc_id"]) in report.failures[0].message
+
+
+def test_doc_id_must_match_the_text(corpus):
+    documents, spans = rows_of(corpus)
+    documents[0]["text"] = documents[0]["text"] + " "  # still covered: trailing whitespace
+    documents[0]["n_chars"] += 1
+    report = _validate_rows(documents, spans)
+    assert rules_of(report) == {Rule.DOC_ID_MATCHES_TEXT, Rule.TEXT_HASH_MATCHES}
+
+
+def test_duplicate_documents_are_named(corpus):
+    documents, spans = rows_of(corpus)
+    documents.append(dict(documents[0]))
+    report = _validate_rows(documents, spans)
+    duplicates = report.by_rule()[Rule.UNIQUE_DOC_ID]
+    assert [(f.doc_id, f.row) for f in duplicates] == [(documents[0]["doc_id"], len(documents) - 1)]
+
+
+def test_unannotated_documents_have_no_spans(corpus):
+    documents, spans = rows_of(corpus)
+    annotated = next(document for document in documents if document["spans"])
+    annotated["annotation_status"] = "unannotated"
+    annotated["annotation_ids"] = []
+    report = _validate_rows(documents, spans)
+    assert Rule.STATUS_CONSISTENT in rules_of(report)
+    assert {f.doc_id for f in report.by_rule()[Rule.STATUS_CONSISTENT]} == {annotated["doc_id"]}
+    assert Rule.ZONE_COVERAGE not in rules_of(report), "an unannotated document needs no coverage"
+
+
+def test_spans_origin_must_match_the_status(corpus):
+    documents, spans = rows_of(corpus)
+    victim = spans[0]
+    for span in spans:
+        if span["doc_id"] == victim["doc_id"]:
+            span["origin"] = "adjudicated" if span["origin"] != "adjudicated" else "human"
+    report = _validate_rows(documents, spans)
+    assert rules_of(report) == {Rule.STATUS_CONSISTENT}
+
+
+def test_schema_failures_are_reported_with_row_and_column(corpus):
+    documents, spans = rows_of(corpus)
+    spans[0]["score"] = 1.5
+    spans[1]["origin"] = "oracle"
+    report = _validate_rows(documents, spans)
+    schema = report.by_rule()[Rule.SCHEMA]
+    assert {(f.table, f.column, f.row) for f in schema} >= {("spans", "score", 0), ("spans", "origin", 1)}
+    assert all(f.doc_id for f in schema)
+
+
+def test_a_missing_column_is_a_schema_failure_not_a_crash(corpus):
+    documents, spans = release_tables(corpus)
+    report = validate_tables(documents.drop_columns(["text_sha256"]), spans.set_column(
+        spans.schema.get_field_index("start"), "start", spans.column("start").cast(pa.int32())))
+    messages = {(f.table, f.column): f.message for f in report.by_rule()[Rule.SCHEMA]}
+    assert "missing" in messages[("documents", "text_sha256")]
+    assert "int32" in messages[("spans", "start")].lower()
+    assert not report.ok
+
+
+def test_nested_spans_must_equal_the_spans_table(corpus):
+    documents, spans = rows_of(corpus)
+    annotated = next(document for document in documents if document["spans"])
+    removed = annotated["spans"].pop()
+    report = _validate_rows(documents, spans)
+    nested = report.by_rule()[Rule.NESTED_SPANS_MATCH]
+    assert [(f.doc_id, f.span_id, f.table) for f in nested] == [(annotated["doc_id"], removed["span_id"], "documents")]
+
+
+def test_nested_spans_are_checked_by_the_span_rules(corpus):
+    documents, spans = rows_of(corpus)
+    annotated = next(document for document in documents if document["spans"])
+    annotated["spans"][0]["text"] = "\x00"
+    report = validate_tables(to_table(documents), None)
+    assert [(f.rule, f.doc_id, f.table, f.column) for f in report.failures] == [
+        (Rule.SPAN_TEXT_MATCHES, annotated["doc_id"], "documents", "text")]
+    assert report.failures[0].message.startswith("spans[0]: ")
+
+
+def to_table(documents):
+    return tables_from_rows(documents, [])[0]
+
+
+def test_orphans_without_documents_still_get_text_free_rules(corpus):
+    documents, spans = rows_of(corpus)
+    spans[0]["label"] = "byline"
+    report = validate_tables(None, tables_from_rows(documents, spans)[1])
+    assert [(f.rule, f.span_id) for f in report.failures] == [(Rule.KNOWN_LABEL, spans[0]["span_id"])]
+
+
+# --- the report -----------------------------------------------------------------------------------------
+
+def test_report_json_is_stable_and_complete(corpus):
+    documents, spans = rows_of(corpus)
+    for span in spans:
+        span["text"] = "\x00" + span["text"][1:]
+    report = _validate_rows(documents, spans)
+    payload = json.loads(report.to_json())
+    assert payload["ok"] is False
+    assert payload["failures_by_rule"] == {Rule.SPAN_TEXT_MATCHES: len(spans), Rule.NESTED_SPANS_MATCH: len(spans)}
+    assert len(payload["failures"]) == 2 * len(spans)
+    assert set(payload["failures"][0]) == {f.name for f in Failure.__dataclass_fields__.values()}
+    assert report.to_json() == _validate_rows(documents, spans).to_json()
+
+
+def test_report_renders_examples_and_totals(corpus):
+    from rich.console import Console
+
+    documents, spans = rows_of(corpus)
+    for span in spans:
+        span["text"] = "\x00" + span["text"][1:]
+    report = _validate_rows(documents, spans)
+    console = Console(width=200, record=True)
+    console.print(report.render(examples=1))
+    shown = console.export_text()
+    assert Rule.SPAN_TEXT_MATCHES in shown and f"… and {len(spans) - 1} more" in shown
+
+
+# --- paths and the command line -----------------------------------------------------------------------------
+
+def _write_release(folder: Path, documents: pa.Table, spans: pa.Table) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(documents, folder / "documents.parquet")
+    pq.write_table(spans, folder / "spans.parquet")
+    return folder
+
+
+def _write_hub(folder: Path, documents: pa.Table, spans: pa.Table, wrong_shard: bool = False) -> Path:
+    (folder / "data" / "documents").mkdir(parents=True)
+    (folder / "data" / "spans").mkdir(parents=True)
+    (folder / "README.md").write_text("---\n---\n# card\n")
+    for name, table in (("documents", documents), ("spans", spans)):
+        encoded = encode_for_hub(table, name)
+        splits = [split_for(doc_id) for doc_id in table.column("doc_id").to_pylist()]
+        if wrong_shard:
+            splits = ["test" if split != "test" else "train" for split in splits]
+        for split in sorted(set(splits)):
+            rows = encoded.filter(pa.array([s == split for s in splits]))
+            pq.write_table(rows, folder / "data" / name / f"{split}-00000-of-00001.parquet")
+    return folder
+
+
+def test_release_hub_and_single_files_validate(tmp_path, corpus):
+    documents, spans = release_tables(corpus)
+    release = _write_release(tmp_path / "releases" / "0.1.0", documents, spans)
+    hub = _write_hub(tmp_path / "hub", documents, spans)
+    for paths in ([release], [hub], [release / "documents.parquet"], [release / "spans.parquet"],
+                  [release / "spans.parquet", release / "documents.parquet"],
+                  sorted((hub / "data").rglob("*.parquet"))):
+        report = validate_path(paths)
+        assert report.ok, (paths, report.to_json())
+    assert validate_path([hub]).counts == {"documents": documents.num_rows, "spans": spans.num_rows}
+
+
+def test_hub_shards_must_hold_their_split(tmp_path, corpus):
+    documents, spans = release_tables(corpus)
+    report = validate_path([_write_hub(tmp_path / "hub", documents, spans, wrong_shard=True)])
+    failures = report.by_rule()[Rule.SPLIT_MATCHES_DOC_ID]
+    assert {f.doc_id for f in failures if f.table == "documents"} == set(documents.column("doc_id").to_pylist())
+    assert all(f.file and "-00000-of-00001.parquet" in f.file for f in failures)
+
+
+def test_failures_name_the_file_and_its_row(tmp_path, corpus):
+    documents, spans = rows_of(corpus)
+    spans[-1]["text"] = "\x00"
+    folder = _write_release(tmp_path / "release", *tables_from_rows(documents, spans))
+    failure = next(f for f in validate_path([folder]).failures if f.rule == Rule.SPAN_TEXT_MATCHES)
+    assert (failure.file, failure.row) == (str(folder / "spans.parquet"), len(spans) - 1)
+
+
+def test_bad_paths_are_explained(tmp_path, corpus):
+    with pytest.raises(ConfigError, match="no such file"):
+        validate_path([tmp_path / "missing"])
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(ConfigError, match="notes.txt.*not a .parquet"):
+        validate_path([tmp_path / "notes.txt"])
+    pq.write_table(pa.table({"a": [1]}), tmp_path / "other.parquet")
+    with pytest.raises(InputError, match="other.parquet.*match neither"):
+        validate_path([tmp_path / "other.parquet"])
+    (tmp_path / "broken.parquet").write_bytes(b"not parquet")
+    with pytest.raises(InputError, match="broken.parquet.*not a readable Parquet"):
+        validate_path([tmp_path / "broken.parquet"])
+    documents, spans = release_tables(corpus)
+    half = tmp_path / "half"
+    half.mkdir()
+    pq.write_table(documents, half / "documents.parquet")
+    with pytest.raises(InputError, match="lacks spans.parquet"):
+        validate_path([half])
+    _write_release(tmp_path / "releases" / "0.1.0", documents, spans)
+    with pytest.raises(ConfigError, match="0.1.0"):
+        validate_path([tmp_path / "releases"])
+    hub = _write_hub(tmp_path / "hub", documents, spans)
+    shard = next((hub / "data" / "spans").glob("*.parquet"))
+    shard.rename(shard.with_name(shard.name.replace("-of-00001", "-of-00002")))
+    with pytest.raises(InputError, match="incomplete"):
+        validate_path([hub])
+
+
+def test_cli_exit_codes_and_json(tmp_path, corpus, capsys):
+    documents, spans = rows_of(corpus)
+    good = _write_release(tmp_path / "good", *tables_from_rows(documents, spans))
+    assert main(["validate", str(good)]) == 0
+    assert "valid" in capsys.readouterr().out
+    spans[0]["label"] = "byline"
+    bad = _write_release(tmp_path / "bad", *tables_from_rows(documents, spans))
+    assert main(["validate", str(bad)]) == 1
+    assert Rule.KNOWN_LABEL in capsys.readouterr().out
+    assert main(["validate", "--json", str(bad / "spans.parquet"), str(bad / "documents.parquet")]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["ok"] is False and Rule.KNOWN_LABEL in payload["failures_by_rule"]
+    assert main(["validate", str(tmp_path / "nowhere")]) == 2
+    assert "nowhere" in capsys.readouterr().err
+
+
+def test_a_class_index_out_of_range_is_a_schema_failure(corpus):
+    documents, spans = release_tables(corpus)
+    hub_spans = encode_for_hub(spans, "spans")
+    labels = hub_spans.column("label").to_pylist()
+    broken = hub_spans.set_column(hub_spans.schema.get_field_index("label"), "label",
+                                  pa.array([99, *labels[1:]], pa.int64()))
+    report = validate_tables(encode_for_hub(documents, "documents"), broken)
+    assert [(f.rule, f.table) for f in report.failures] == [(Rule.SCHEMA, "spans")]
+    assert "99" in report.failures[0].message

@@ -14,6 +14,10 @@ TEXT_NAME = "text"
 # The control tag name of each layer, as it appears in regions' ``from_name``.
 CONTROL_NAMES: dict[Layer, str] = {layer: f"{layer}s" for layer in LAYERS}
 LAYER_OF_CONTROL: dict[str, Layer] = {name: layer for layer, name in CONTROL_NAMES.items()}
+# The labels each control offers.
+CONTROL_LABELS: dict[str, tuple[str, ...]] = {
+    CONTROL_NAMES[layer]: tuple(label.name for label in LABELS if label.layer == layer) for layer in LAYERS
+}
 
 
 def labeling_config() -> str:

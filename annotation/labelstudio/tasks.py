@@ -7,7 +7,11 @@ whatever text it is sent), a deterministic region id, and the control name of it
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from annotation.labelstudio.config import CONTROL_NAMES, TEXT_NAME
 from schemas.records import Annotation, Document, Span
@@ -63,3 +67,34 @@ def task(document: Document, predictions: Iterable[Annotation] = (), annotations
             for a in annotations
         ],
     }
+
+
+def tasks_for(
+    documents: Iterable[Document],
+    machine: dict[str, list[Annotation]],
+    human: dict[str, list[Annotation]] | None = None,
+) -> Iterator[dict]:
+    """One task per document: its machine annotations as predictions and, when ``human`` is given, its
+    stored human/adjudicated annotations of the same text for review."""
+    for document in documents:
+        reviewed = [a for a in (human or {}).get(document.doc_id, ()) if a.text_sha256 == document.text_sha256]
+        yield task(document, predictions=machine.get(document.doc_id, ()), annotations=reviewed)
+
+
+def write_tasks(path: Path, tasks: Iterable[dict]) -> int:
+    """Write ``tasks`` as a JSON array (Label Studio's import format) atomically, one task at a time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    count = 0
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write("[")
+            for item in tasks:
+                handle.write(("\n" if count == 0 else ",\n") + json.dumps(item, ensure_ascii=False))
+                count += 1
+            handle.write("\n]\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count

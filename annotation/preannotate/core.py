@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from annotation.preannotate.blocks import Block, split_blocks
 from annotation.preannotate.features import features_of
+from annotation.preannotate.learned import DOM_FEATURE_NAMES, REACH, LogisticModel, feature_matrix, load_models
 from annotation.preannotate.quotes import find_quotes
 from annotation.preannotate.stats import BlockStats, site_of
-from annotation.preannotate.zones import ARTICLE, TEASER, BlockEvidence, BlockLabel, classify_blocks
+from annotation.preannotate.zones import (
+    ARTICLE, TEASER, BlockEvidence, BlockLabel, RulePass, candidate_runs, classify_blocks, rule_pass, run_value)
 from schemas.records import Annotation, Document, Span
 
 if TYPE_CHECKING:
     from corpus.html import HtmlPage
 
 # Bump on any change that can change output: it is recorded on every machine annotation.
-MODEL_VERSION = "zones-1"
+MODEL_VERSION = "zones-5"
 QUOTE_SCORE = 0.8
 # A page whose prose is mostly shared with other pages of its site is a near-duplicate, not a template.
 MAX_TEMPLATE_PROSE_SHARE = 0.5
@@ -26,18 +31,37 @@ class Preannotator:
     """Machine pre-annotation of one document at a time.
 
     ``stats`` (optional) is a corpus-level ``BlockStats``: blocks repeated across pages of the same site
-    are then taken as template.
+    are then taken as template. ``models`` maps a path name ("text", "html") to its learned block model;
+    by default the committed ones (``zones-model.json``); a path without a model uses the rules alone.
     """
 
     model_version = MODEL_VERSION
 
-    def __init__(self, stats: BlockStats | None = None) -> None:
+    def __init__(self, stats: BlockStats | None = None, models: dict[str, LogisticModel] | None = None) -> None:
         self.stats = stats
+        self.models = load_models() if models is None else models
 
     def annotate(self, document: Document, html: HtmlPage | None = None) -> Annotation:
         blocks = split_blocks(document.text)
         evidence = self._evidence(document, blocks, html)
-        labels = classify_blocks(blocks, evidence, title=document.title or (html.title if html else None))
+        title = document.title or (html.title if html else None)
+        rules = rule_pass(blocks, evidence)
+        model = self.models.get("html" if html is not None else "text")
+        logits = None
+        if model is not None and rules.run[1] > rules.run[0]:
+            # the model only judges blocks of the run (zones.VETO_LOGIT): score those alone, for each
+            # candidate run, and keep the run that holds the most story by the model
+            best_value = -np.inf
+            for candidate, matrix in self._candidate_matrices(blocks, evidence, rules, html is not None, title):
+                start, end = candidate.run[:2]
+                run_logits = model.logits(matrix)
+                value = run_value([f.n_words for f in rules.features[start:end]], run_logits)
+                if value > best_value:
+                    best_value, chosen = value, candidate
+                    logits = np.full(len(blocks), np.inf)
+                    logits[start:end] = run_logits
+            rules = chosen
+        labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules)
         spans = zone_spans(document.text, blocks, labels)
         spans += [Span.on(document.text, start, end, "quote", QUOTE_SCORE)
                   for start, end in find_quotes(document.text, article_runs(blocks, labels))]
@@ -50,6 +74,36 @@ class Preannotator:
             source=document.sources[0] if document.sources else None,
             spans=tuple(sorted(spans, key=lambda s: (s.start, s.layer != "zone", s.end))),
         )
+
+    def block_matrix(self, document: Document, html: HtmlPage | None = None):
+        """For training: the document's blocks, the rows the learned model judges (the rule-based best
+        run) and its input matrix for them."""
+        blocks = split_blocks(document.text)
+        evidence = self._evidence(document, blocks, html)
+        title = document.title or (html.title if html else None)
+        rules = rule_pass(blocks, evidence)
+        rows = range(*rules.run[:2])
+        return blocks, rows, self._matrix(blocks, evidence, rules, html is not None, title, rows)
+
+    @classmethod
+    def _candidate_matrices(cls, blocks, evidence, rules: RulePass, is_html: bool, title: str | None):
+        """Each candidate run (``zones.candidate_runs``) as its own rule pass, with the model input of its
+        blocks (the features read the run's position, so each candidate has its own matrix)."""
+        for run in candidate_runs(rules.scores):
+            if run[1] <= run[0]:
+                continue
+            candidate = replace(rules, run=run)
+            yield candidate, cls._matrix(blocks, evidence, candidate, is_html, title, range(*run[:2]))
+
+    @staticmethod
+    def _matrix(blocks, evidence, rules, is_html: bool, title: str | None, rows: range | None = None):
+        reach = None if rows is None else range(max(0, rows.start - REACH), min(len(blocks), rows.stop + REACH))
+        dom = None
+        if is_html:
+            empty = (0.0,) * len(DOM_FEATURE_NAMES)
+            dom = [e.dom or empty for e in evidence]
+        return feature_matrix("html" if is_html else "text", blocks, rules.features,
+                              rules.flags(blocks, evidence, reach), dom, title, rows)
 
     def _evidence(self, document: Document, blocks: list[Block], html: HtmlPage | None) -> list[BlockEvidence]:
         template = self._template_flags(document, blocks)
@@ -99,6 +153,17 @@ def article_runs(blocks: list[Block], labels: list[BlockLabel]) -> list[tuple[in
         else:
             runs.append((block.start, block.end))
     return runs
+
+
+def clear_caches() -> None:
+    """Empty the per-text memo caches (block features, block keys, class-name marks): for timing runs
+    that must start cold."""
+    from annotation.preannotate import html, learned, stats
+
+    features_of.cache_clear()
+    stats.block_key.cache_clear()
+    learned.text_key.cache_clear()
+    html.clear_caches()
 
 
 def preannotate_stage(

@@ -120,6 +120,8 @@ class BlockFeatures:
 
 
 _DIGIT_RE = re.compile(r"\d")
+_STRICT_END_RE = re.compile(r"[.!][\"'”’»)\]]*$")
+_TAIL = 40
 
 
 @lru_cache(maxsize=1 << 16)
@@ -133,10 +135,13 @@ def features_of(text: str) -> BlockFeatures:
     title_case = sum(1 for w in content_words if w[0].isupper()) / len(content_words) if content_words else 0.0
     lower = (len(letter_words) - capitalised) / len(letter_words) if letter_words else 0.0
     digits = len(_DIGIT_RE.findall(text)) / len(text) if text else 0.0
-    stripped = text.rstrip()
+    # the end-anchored patterns only look at the last characters (searching a long paragraph for "$"
+    # tries every position)
+    stripped = text.rstrip()[-_TAIL:]
     ends_sentence = bool(SENTENCE_END_RE.search(stripped))
-    strict_end = bool(re.search(r"[.!][\"'”’»)\]]*$", stripped)) and not _TRUNCATED_RE.search(stripped)
+    strict_end = bool(_STRICT_END_RE.search(stripped)) and not _TRUNCATED_RE.search(stripped)
     short = n_words <= 8
+    # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
     return BlockFeatures(
         n_words=n_words,
         n_chars=len(text),
@@ -147,11 +152,11 @@ def features_of(text: str) -> BlockFeatures:
         title_case_share=title_case,
         lower_word_share=lower,
         digit_share=digits,
-        is_timestamp=bool(TIMESTAMP_RE.match(text)) or (bool(READ_TIME_RE.search(text)) and n_words <= 6)
-        or (n_words <= 16 and bool(DATE_ANYWHERE_RE.search(text)) and not strict_end),
+        is_timestamp=bool(TIMESTAMP_RE.match(text)) or (n_words <= 6 and bool(READ_TIME_RE.search(text)))
+        or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text))),
         is_list_heading=short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ "))),
-        is_furniture=(bool(FURNITURE_RE.search(text)) and n_words <= 40)
-        or (bool(FURNITURE_START_RE.match(text)) and n_words <= 6),
+        is_furniture=(n_words <= 40 and bool(FURNITURE_RE.search(text)))
+        or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
         is_byline=n_words <= 12 and bool(BYLINE_RE.match(text)),
         is_bullet=text[:1] in "•·▪►-*–",
     )

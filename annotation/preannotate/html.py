@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from annotation.preannotate.blocks import Block
@@ -63,12 +64,19 @@ def _element_marks(element, page_chars: int) -> tuple[bool, bool]:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in ("html", "body"):
         return False, False
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    story = tag in STORY_TAGS or element.get("itemprop") == "articleBody" or bool(_STORY_CLASS_RE.search(names))
-    furniture = (tag in FURNITURE_TAGS or element.get("role") in FURNITURE_ROLES
-                 or (not story and _furniture_name(names)))
+    furniture, story = _marks_by_name(tag, element.get("class") or "", element.get("id") or "",
+                                      element.get("itemprop"), element.get("role"))
     if furniture and len(element.text_content()) > WRAPPER_SHARE * page_chars:
         furniture = False  # holds most of the page: a layout wrapper, whatever its name
+    return furniture, story
+
+
+@lru_cache(maxsize=1 << 14)
+def _marks_by_name(tag: str, class_: str, id_: str, itemprop: str | None, role: str | None) -> tuple[bool, bool]:
+    """(furniture, story) from the element's tag and attributes (cached: pages repeat their class names)."""
+    names = f"{class_} {id_}"
+    story = tag in STORY_TAGS or itemprop == "articleBody" or bool(_STORY_CLASS_RE.search(names))
+    furniture = tag in FURNITURE_TAGS or role in FURNITURE_ROLES or (not story and _furniture_name(names))
     return furniture, story
 
 
@@ -97,13 +105,58 @@ class _Ancestry:
         return result
 
 
-def _link_density(element, text: str) -> float:
-    if not text:
-        return 0.0
-    linked = sum(len(a.text_content()) for a in element.iter("a"))
-    if element.tag == "a" or any(p.tag == "a" for p in element.iterancestors()):
+_CAPTION_CLASS_RE = re.compile(r"caption|credit|figure|photo|image|gallery|media", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 14)
+def _caption_class(names: str) -> bool:
+    return _CAPTION_CLASS_RE.search(names) is not None
+
+
+# Ancestor kinds the learned model reads, as bits.
+_FIGURE, _LIST_ITEM, _LINK, _BLOCKQUOTE, _HEADER = 1, 2, 4, 8, 16
+
+
+class _Context:
+    """Which kinds of element (figure or caption, list item, link, block quote, header) enclose an
+    element, as a bit mask memoised per element."""
+
+    def __init__(self) -> None:
+        self.cache: dict = {}
+
+    def mask(self, element) -> int:
+        if element is None:
+            return 0
+        cached = self.cache.get(element)
+        if cached is not None:
+            return cached
+        tag = element.tag if isinstance(element.tag, str) else ""
+        bits = 0
+        if tag in ("figure", "figcaption", "picture") or _caption_class(element.get("class") or ""):
+            bits |= _FIGURE
+        if tag in ("li", "dd", "dt"):
+            bits |= _LIST_ITEM
+        if tag == "a":
+            bits |= _LINK
+        if tag == "blockquote":
+            bits |= _BLOCKQUOTE
+        if tag == "header":
+            bits |= _HEADER
+        result = bits | self.mask(element.getparent())
+        self.cache[element] = result
+        return result
+
+
+def clear_caches() -> None:
+    _marks_by_name.cache_clear()
+    _caption_class.cache_clear()
+
+
+def _link_density(element, inside_link: bool) -> float:
+    if inside_link:
         return 1.0
-    return min(1.0, linked / max(len(element.text_content()), 1))
+    linked = sum(len(a.text_content()) for a in element.iter("a"))
+    return min(1.0, linked / max(len(element.text_content()), 1)) if linked else 0.0
 
 
 def json_ld_article_body(tree) -> str | None:
@@ -138,6 +191,8 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
     article_body = json_ld_article_body(page.tree)
     body_key = _normalise(article_body) if article_body else None
     ancestry = _Ancestry(len(text))
+    context = _Context()
+    densities: dict = {}
     evidence: list[BlockEvidence] = []
     for block, is_template in zip(blocks, template, strict=True):
         html_block = by_start.get(block.start)
@@ -153,15 +208,28 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             prior -= FURNITURE_PRIOR + 0.7 * words
         elif story:
             prior += STORY_PRIOR
-        density = _link_density(element, block.text)
+        mask = context.mask(element)
+        density = densities.get(element)  # an element owning several blocks (text around <br>s) is read once
+        if density is None:
+            density = densities[element] = _link_density(element, bool(mask & _LINK))
         if density > 0.5:
             prior -= 3.0 + 0.9 * words * density
+        body_match = body_miss = False
         if body_key is not None:
             key = _normalise(block.text)
             if len(key) >= 20 and key in body_key:
+                body_match = True
                 prior += ARTICLE_BODY_PRIOR + 0.5 * words
             elif features.text_like:
+                body_miss = True
                 prior -= 0.5 * words
         headline = 1.5 if element.tag == "h1" else (0.3 if element.tag in _HEADING_TAGS else 0.0)
-        evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template))
+        dom = (
+            float(furniture), float(story), float(furniture_nearer), density, float(body_match), float(body_miss),
+            float(body_key is not None), float(element.tag == "h1"), float(element.tag in _HEADING_TAGS),
+            float(bool(mask & _FIGURE)), float(bool(mask & _LIST_ITEM)), float(bool(mask & _LINK)),
+            float(bool(mask & _BLOCKQUOTE)), float(bool(mask & _HEADER)), float(element.tag == "p"),
+            max(-3.0, min(3.0, prior / 20)),
+        )
+        evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template, dom=dom))
     return evidence

@@ -117,8 +117,9 @@ def _marks(text: str, start: int, end: int) -> Iterator[tuple[int, str, bool, bo
 
 def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool:
     """The direct-quotation test of the guidelines (7.2), approximated: words in marks that are not a
-    name or term (after "so-called", "dubbed", ..., or a modifier in front of a noun), and that either
-    are long enough to be someone's words or have a reporting verb in their sentence."""
+    name or term (after "so-called", "dubbed", ...), and that either are long enough to be someone's words
+    or have a reporting verb in their sentence; a modifier in front of a noun with no reporting verb before
+    it is a label (scare quotes), not a quotation."""
     inner = text[start + 1:end - 1]
     words = _WORD_RE.findall(inner)
     if not words:
@@ -129,10 +130,12 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
         return False
     if len(words) >= MIN_QUOTE_WORDS:
         return True
-    if _DETERMINER_BEFORE_RE.search(before) and _NOUN_AFTER_RE.match(after) and inner[-1:].isalnum():
-        return False  # a “no-limits” friendship: a label used as a modifier
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
-    return bool(_SPEECH_AFTER_RE.match(after) or _SPEECH_IN_RE.search(sentence_before))
+    if _SPEECH_IN_RE.search(sentence_before):
+        return True  # borrowed words: China has declared a “no-limits” friendship
+    if _DETERMINER_BEFORE_RE.search(before) and _NOUN_AFTER_RE.match(after) and inner[-1:].isalnum():
+        return False  # the “no-limits” era: a label used as a modifier, with no source
+    return bool(_SPEECH_AFTER_RE.match(after))
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

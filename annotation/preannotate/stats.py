@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from annotation.preannotate.blocks import split_blocks
@@ -29,8 +30,10 @@ def site_of(document: Document) -> str:
     return ""
 
 
+@lru_cache(maxsize=1 << 16)
 def block_key(text: str) -> str:
-    """Blocks that differ only in case, spacing or punctuation count as the same block."""
+    """Blocks that differ only in case, spacing or punctuation count as the same block (cached: the
+    corpus pass and the look-up both ask, and a site's furniture repeats on every page)."""
     normalised = _NORMALISE_RE.sub(" ", text.casefold()).strip()
     return hashlib.blake2b(normalised.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 

@@ -6,6 +6,8 @@ contiguous run of blocks with the largest total -- so short lines inside the sto
 one-line paragraph) stay in, and a teaser list after it stays out because its headlines and timestamps
 cost more than its summaries earn. The headline, byline and standfirst just above the run are then
 added, and what is left is split into teaser items (headline + summary + timestamp) and boilerplate.
+When other runs come close to the best one (``candidate_runs``), the learned model's reading of each
+decides which is the story (``run_value``): a long promo or comment run can outscore a short article.
 """
 
 from __future__ import annotations
@@ -38,6 +40,23 @@ _CAPTION_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Photo credits printed as a line of their own: "Photograph by …", "Image: …", "Credit: …".
+_PHOTO_CREDIT_RE = re.compile(
+    r"^(?:photo(?:graph)?s?|images?|pictures?|illustration|video|credit|source)\s*(?:by\b|courtesy\b|credit\b|:)",
+    re.IGNORECASE,
+)
+# The story's closing credit line (guidelines, section 6: article), printed after the body.
+_CLOSING_CREDIT_RE = re.compile(
+    r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
+    r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article))",
+    re.IGNORECASE,
+)
+# An article island -- article blocks of the run cut off from the rest by blocks that are not -- with
+# fewer words than this is a promo or widget the run swept in, not the story.
+MIN_ISLAND_WORDS = 25
+# The headline is looked for this many blocks above the body (bylines, share bars and dates between).
+HEADLINE_REACH = 8
+
 # Weights of the content score; chosen on synthetic pages and the seed, checked on the eval set.
 LIST_HEADING_COST = 15.0
 COMMENTS_COST = 40.0
@@ -56,6 +75,7 @@ class BlockEvidence:
     prior: float = 0.0
     headline: float = 0.0
     template: bool = False
+    dom: tuple[float, ...] = ()  # the HTML path's raw DOM features, for the learned model
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,47 +138,183 @@ def _title_similarity(a: str, b: str) -> float:
     return len(left & right) / min(len(left), len(right))
 
 
+# Other runs than the best one stay candidates for the story when their total reaches this share of the
+# best (and MIN_RUN_TOTAL): a long promo or comment run can outscore a short article; the learned model
+# then chooses between them (``choose_run``). At most MAX_CANDIDATE_RUNS are judged.
+MIN_RUN_TOTAL = 20.0
+CANDIDATE_RUN_SHARE = 0.25
+MAX_CANDIDATE_RUNS = 3
+
+
+def candidate_runs(scores: Sequence[float]) -> list[tuple[int, int, float]]:
+    """The best run, then the best runs of what lies left and right of it (recursively), best first:
+    those with a total of at least ``CANDIDATE_RUN_SHARE`` of the best."""
+    best = _best_run(scores)
+    if best[1] <= best[0]:
+        return [best]
+    found = [best]
+    pending = [(0, best[0]), (best[1], len(scores))]
+    while pending:
+        low, high = pending.pop()
+        if high <= low:
+            continue
+        start, end, total = _best_run(scores[low:high])
+        if end > start and total >= max(MIN_RUN_TOTAL, CANDIDATE_RUN_SHARE * best[2]):
+            found.append((low + start, low + end, total))
+            pending += [(low, low + start), (low + end, high)]
+    found.sort(key=lambda run: (-run[2], run[0]))
+    return found[:MAX_CANDIDATE_RUNS]
+
+
+def run_value(words: Sequence[int], logits) -> float:
+    """How much story a run holds by the learned model: each block's words, counted for when the model
+    says article and against when it says not."""
+    return float(sum(n * (2.0 / (1.0 + math.exp(-max(-30.0, min(30.0, float(l))))) - 1.0)
+                     for n, l in zip(words, logits, strict=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class RulePass:
+    """The rule-based reading of a page: shape features, content scores and their best run."""
+
+    features: list[BlockFeatures]
+    scores: list[float]
+    run: tuple[int, int, float]
+    list_zone: set[int]
+    comment_zone: set[int]
+
+    def flags(self, blocks: Sequence[Block], evidence: Sequence[BlockEvidence], reach: range | None = None) -> dict:
+        """What the learned model reads from this pass (see ``learned.feature_matrix``); the regex flags
+        only for the blocks in ``reach`` (default: all), False elsewhere."""
+        reach = range(len(blocks)) if reach is None else reach
+
+        def flag(pattern: re.Pattern, search: bool = False) -> list[bool]:
+            values = [False] * len(blocks)
+            for i in reach:
+                values[i] = (pattern.search if search else pattern.match)(blocks[i].text) is not None
+            return values
+
+        return {
+            "scores": self.scores, "run": self.run[:2], "list_zone": self.list_zone, "comment_zone": self.comment_zone,
+            "comments": flag(_COMMENTS_RE), "ads": flag(_AD_RE), "commenters": flag(_COMMENTER_RE),
+            "credits": flag(_CAPTION_CREDIT_RE, search=True), "template": [e.template for e in evidence],
+        }
+
+
+def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> RulePass:
+    features = [features_of(block.text) for block in blocks]
+    scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
+    list_zone = _list_zone(features)
+    for index in list_zone:
+        if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
+            scores[index] = -0.3 * scores[index]
+    comment_zone = set(_comment_zone(blocks, features))
+    for index in comment_zone:
+        if scores[index] > 0:
+            scores[index] = -0.3 * scores[index]
+    return RulePass(features, scores, _best_run(scores), list_zone, comment_zone)
+
+
+# Inside the run, a block the learned model gives log-odds of article below this is not article: the
+# rules find where the story is (high recall), the model removes what does not belong to it (captions,
+# promos, bios, teaser headlines inside the run). Chosen by leave-site-out cross-validation.
+VETO_LOGIT = -1.5
+
+
 def classify_blocks(
     blocks: Sequence[Block],
     evidence: Sequence[BlockEvidence] | None = None,
     title: str | None = None,
+    logits=None,
+    rules: RulePass | None = None,
 ) -> list[BlockLabel]:
-    """One label (and confidence) per block."""
+    """One label (and confidence) per block. ``logits``: the learned model's article log-odds per block,
+    which can take blocks of the run out of the article (``VETO_LOGIT``)."""
     if evidence is None:
         evidence = [BlockEvidence()] * len(blocks)
-    features = [features_of(block.text) for block in blocks]
-    scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
-    for index in _list_zone(features):
-        if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
-            scores[index] = -0.3 * scores[index]
-    for index in _comment_zone(blocks, features):
-        if scores[index] > 0:
-            scores[index] = -0.3 * scores[index]
-    start, end, total = _best_run(scores)
+    rules = rules or rule_pass(blocks, evidence)
+    features, scores = rules.features, rules.scores
     labels: list[BlockLabel | None] = [None] * len(blocks)
-
-    if end > start and total >= 20.0:
+    start, end, total = rules.run
+    if end > start and total >= MIN_RUN_TOTAL:
         link_run = _headline_runs(features, start, end)
+        after_list_heading = False
         for index in range(start, end):
             f, text = features[index], blocks[index].text
+            # a list of links inside the story: its heading and the headlines under it
+            list_item = after_list_heading and not f.text_like and (f.headline_like or f.truncated)
+            after_list_heading = (f.is_list_heading or list_item) and not f.text_like
             junk = (
                 index in link_run
+                or list_item
+                or f.is_list_heading
                 or scores[index] <= -LIST_HEADING_COST
                 or evidence[index].template
                 or (_AD_RE.match(text) is not None)
                 or (f.is_furniture and not f.text_like)
                 or (not f.text_like and f.n_words <= 12 and _CAPTION_CREDIT_RE.search(text) is not None)
+                or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
+                or (f.n_words <= 15 and _PHOTO_CREDIT_RE.match(text) is not None)
             )
-            if junk:
+            if logits is not None and not junk and logits[index] < VETO_LOGIT:
+                labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
+            elif junk:
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
+        _drop_islands(features, labels, scores, start, end)
         for index in _headline_and_byline(blocks, features, evidence, scores, start, title):
+            labels[index] = BlockLabel(ARTICLE, 0.7)
+        for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
 
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
+    """Article blocks of the run in a group (consecutive article blocks) with fewer than
+    ``MIN_ISLAND_WORDS`` words, apart from the group with the most words, become boilerplate -- unless
+    the group is prose one block away from the story kept so far (a short last paragraph after a promo)."""
+    groups: list[list[int]] = []
+    for index in range(start, end):
+        if labels[index].label != ARTICLE:
+            continue
+        if groups and groups[-1][-1] == index - 1:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    if len(groups) < 2:
+        return
+    sizes = [sum(features[i].n_words for i in group) for group in groups]
+    main = max(range(len(groups)), key=sizes.__getitem__)
+    kept_end = groups[main][-1]
+    for number in range(main + 1, len(groups)):
+        group = groups[number]
+        prose = any(features[i].text_like and not features[i].is_furniture for i in group)
+        if sizes[number] >= MIN_ISLAND_WORDS or (prose and group[0] - kept_end <= 2):
+            kept_end = group[-1]
+        else:
+            _relabel(group, labels, scores)
+    for number in range(main):
+        if sizes[number] < MIN_ISLAND_WORDS:
+            _relabel(groups[number], labels, scores)
+
+
+def _relabel(group: list[int], labels: list, scores) -> None:
+    for index in group:
+        labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
+
+
+def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
+    """The story's credit line ("Additional reporting by …") among the few blocks after the body."""
+    for index in range(end, min(len(blocks), end + 3)):
+        if features[index].text_like and not _CLOSING_CREDIT_RE.match(blocks[index].text):
+            break
+        if _CLOSING_CREDIT_RE.match(blocks[index].text) and features[index].n_words <= 40:
+            return [index]
+    return []
 
 
 def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
@@ -218,7 +374,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     first = features[body_start]
     if first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp:
         return []  # the run starts with its own headline
-    window = range(max(0, body_start - 8), body_start)
+    window = range(max(0, body_start - HEADLINE_REACH), body_start)
     headline: int | None = None
     best = 0.0
     for index in window:
@@ -228,6 +384,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
                  and not evidence[index].template)
+        if _CAPTION_CREDIT_RE.search(blocks[index].text) or _PHOTO_CREDIT_RE.match(blocks[index].text):
+            continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
                 + 0.15 * (index - body_start)

@@ -1,0 +1,97 @@
+"""Where the documents of a Label Studio round trip come from: a release folder or input pages.
+
+A release folder holds ``documents.parquet`` and ``spans.parquet``; its machine-origin spans are the
+pre-annotations sent as predictions. Input pages are ingested with ``corpus.ingest`` (the same code that
+builds the corpus, so the text and its hash are exactly the corpus's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemas.errors import ConfigError, InputError
+from schemas.records import Annotation, Document, Span
+
+DOCUMENTS_FILE = "documents.parquet"
+SPANS_FILE = "spans.parquet"
+
+
+@dataclass(slots=True)
+class DocumentSet:
+    """Documents by id, with the machine annotations (pre-annotations) known for them."""
+
+    documents: dict[str, Document]
+    machine: dict[str, list[Annotation]] = field(default_factory=dict)
+    origin: str = ""
+
+    def select(self, doc_ids: Sequence[str]) -> list[Document]:
+        """The documents named by ``doc_ids`` (all when empty), or InputError naming the unknown ones."""
+        if not doc_ids:
+            return list(self.documents.values())
+        unknown = [doc_id for doc_id in doc_ids if doc_id not in self.documents]
+        if unknown:
+            raise InputError(f"unknown document id(s) {', '.join(unknown)} in {self.origin}")
+        return [self.documents[doc_id] for doc_id in dict.fromkeys(doc_ids)]
+
+
+def latest_release(releases: Path) -> Path:
+    """The folder of the newest release under ``releases``."""
+    from corpus.release import ReleaseStore
+
+    store = ReleaseStore(releases)
+    version = store.latest()
+    if version is None:
+        raise ConfigError(f"no release under {releases}; run `corpus build` first, or pass --release PATH "
+                          "or page files")
+    return store.path(version)
+
+
+def read_release(folder: Path) -> DocumentSet:
+    """The documents of a release folder and its machine-origin spans grouped into annotations."""
+    from corpus.release import ReleaseStore
+
+    folder = Path(folder)
+    tables = ReleaseStore(folder.parent).read(folder.name).tables
+    documents: dict[str, Document] = {}
+    for number, row in enumerate(tables.documents.select(["doc_id", "text", "sources", "url", "title"]).to_pylist()):
+        try:
+            documents[row["doc_id"]] = Document(doc_id=row["doc_id"], text=row["text"],
+                                                sources=tuple(row["sources"] or ()), url=row["url"],
+                                                title=row["title"])
+        except ValueError as error:
+            raise InputError(f"{folder / DOCUMENTS_FILE}: row {number} (doc_id {row['doc_id']!r}): {error}") from None
+    grouped: dict[tuple[str, str, str], list[Span]] = {}
+    columns = ["doc_id", "label", "start", "end", "origin", "annotation_id", "model_version", "score"]
+    for number, row in enumerate(tables.spans.select(columns).to_pylist()):
+        if row["origin"] != "machine":
+            continue
+        document = documents.get(row["doc_id"])
+        if document is None:
+            raise InputError(f"{folder / SPANS_FILE}: row {number}: doc_id {row['doc_id']!r} is not in {DOCUMENTS_FILE}")
+        try:
+            span = Span.on(document.text, row["start"], row["end"], row["label"], row["score"])
+        except ValueError as error:
+            raise InputError(f"{folder / SPANS_FILE}: row {number} (doc_id {row['doc_id']}): {error}") from None
+        grouped.setdefault((row["doc_id"], row["annotation_id"], row["model_version"]), []).append(span)
+    machine: dict[str, list[Annotation]] = {}
+    for (doc_id, annotation_id, model_version), doc_spans in grouped.items():
+        document = documents[doc_id]
+        machine.setdefault(doc_id, []).append(Annotation(
+            annotation_id=annotation_id, doc_id=doc_id, text_sha256=document.text_sha256, origin="machine",
+            model_version=model_version, spans=tuple(doc_spans),
+            source=document.sources[0] if document.sources else None))
+    return DocumentSet(documents=documents, machine=machine, origin=str(folder))
+
+
+def read_pages(paths: Iterable[Path]) -> DocumentSet:
+    """Ingest input pages (files or folders) with ``corpus.ingest``, exactly as the corpus build does."""
+    from corpus.ingest import ingest_paths, merge_documents
+
+    paths = [Path(path) for path in paths]
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise ConfigError(f"no such file or folder: {', '.join(missing)}")
+    documents = {document.doc_id: document for document in merge_documents(ingest_paths(paths))}
+    return DocumentSet(documents=documents, origin=", ".join(str(path) for path in paths))

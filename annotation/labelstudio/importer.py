@@ -1,0 +1,343 @@
+"""Label Studio exports -> checked human annotations in the annotation store.
+
+Offsets from Label Studio are trusted only after checking them against the corpus's current text: the
+task must name a known document whose text hash is unchanged since the export, every region must be a
+``labels`` region of one of the config's controls with one label of that control's layer, integer
+offsets inside the text with start < end, and a ``value.text`` (when present) equal to the slice. The
+spans then must obey the layer rules of ``schemas.rules.span_faults`` with ``complete=True``: an
+annotation is a full zone annotation of the document (every non-whitespace character covered). The layer
+rules are judged only when every region passed its own checks, so each reject names the first-hand fault.
+
+An annotation with any fault is rejected whole -- one rejects line per fault, all naming the same
+annotation -- so nothing is half-imported. Cancelled (skipped) annotations and drafts are counted and
+skipped (``include_drafts`` imports drafts too). Stored annotations pushed for review (``--with-annotations``)
+come back as annotations of the pushing user; one nobody touched in Label Studio (no lead time, never
+updated) whose spans equal a stored annotation of the document is a review copy, counted and skipped. Accepted annotations are spooled to a temporary file
+while the export is read, and merged into the store only once every file has been read completely.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotation.labelstudio.config import CONTROL_LABELS, LAYER_OF_CONTROL, TEXT_NAME
+from annotation.labelstudio.exports import ExportedAnnotation, ExportedTask, iter_tasks
+from annotation.store import annotation_from_json, annotation_to_json, read_file, write_annotations
+from schemas.errors import ConfigError
+from schemas.labels import layer_of
+from schemas.records import Annotation, Document, Span, text_sha256
+from schemas.rules import Rule, span_faults
+
+MERGE_BATCH = 5000
+
+
+class Reason:
+    """Reject reasons beyond the span rules of ``schemas.rules.Rule`` (whose names are used as they are)."""
+
+    UNKNOWN_DOCUMENT = "unknown_document"
+    TEXT_CHANGED = Rule.TEXT_HASH_MATCHES
+    MALFORMED_RESULT = "malformed_result"
+    UNKNOWN_CONTROL = "unknown_control"
+    OFFSETS_NOT_INTEGERS = "offsets_not_integers"
+    OFFSETS_IN_RANGE = Rule.OFFSETS_IN_RANGE
+    SPAN_TEXT_MATCHES = Rule.SPAN_TEXT_MATCHES
+    UNKNOWN_LABEL = Rule.KNOWN_LABEL
+    LABEL_LAYER = Rule.LABEL_LAYER
+    MISSING_ID = "missing_id"
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    file: str
+    task: Any
+    annotation: Any
+    region: Any
+    doc_id: str | None
+    reason: str
+    message: str
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "task": self.task, "annotation": self.annotation, "region": self.region,
+                "doc_id": self.doc_id, "reason": self.reason, "message": self.message}
+
+
+@dataclass(slots=True)
+class ImportTotals:
+    files: int = 0
+    tasks: int = 0
+    annotations: int = 0
+    imported: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    cancelled: int = 0
+    drafts_skipped: int = 0
+    drafts_imported: int = 0
+    review_copies: int = 0
+    reject_reasons: Counter = field(default_factory=Counter)
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"files read:            {self.files}",
+            f"tasks:                 {self.tasks}",
+            f"annotations seen:      {self.annotations}",
+            f"imported (new/updated): {self.imported}",
+            f"unchanged:             {self.unchanged}",
+            f"rejected annotations:  {self.rejected}",
+        ]
+        lines += [f"  {reason}: {count}" for reason, count in sorted(self.reject_reasons.items())]
+        lines += [f"review copies skipped: {self.review_copies}",
+                  f"cancelled (skipped):   {self.cancelled}",
+                  f"drafts skipped:        {self.drafts_skipped}"]
+        if self.drafts_imported:
+            lines.append(f"drafts imported:       {self.drafts_imported}")
+        return lines
+
+
+def annotation_id_for(project: Any, exported: ExportedAnnotation) -> str:
+    """Deterministic: the same Label Studio annotation always gets the same id, so re-imports add nothing."""
+    if exported.kind == "draft":
+        return f"ls-{project}-draft-{exported.ls_id}"
+    return f"ls-{project}-{exported.ls_id}"
+
+
+class _Checker:
+    """Turns one exported annotation into an Annotation, or into the rejects saying why not."""
+
+    def __init__(self, documents: dict[str, Document], file: str) -> None:
+        self.documents = documents
+        self.file = file
+
+    def check(self, task: ExportedTask, exported: ExportedAnnotation, project: Any) -> Annotation | list[Reject]:
+        doc_id = task.data.get("doc_id")
+
+        def reject(reason: str, message: str, region: Any = None) -> Reject:
+            return Reject(self.file, task.task_id, exported.ls_id, region,
+                          doc_id if isinstance(doc_id, str) else None, reason, message)
+
+        if exported.ls_id is None or task.task_id is None:
+            return [reject(Reason.MISSING_ID, "the export gives no task id or annotation id")]
+        document = self.documents.get(doc_id) if isinstance(doc_id, str) else None
+        if document is None:
+            return [reject(Reason.UNKNOWN_DOCUMENT, f"task data doc_id {doc_id!r} is not a document of the corpus")]
+        exported_hash = task.data.get("text_sha256")
+        if exported_hash is None and isinstance(task.data.get(TEXT_NAME), str):
+            exported_hash = text_sha256(task.data[TEXT_NAME])
+        if exported_hash != document.text_sha256:
+            return [reject(Reason.TEXT_CHANGED, f"the task's text (sha256 {str(exported_hash)[:12]}...) is not the "
+                           f"document's current text (sha256 {document.text_sha256[:12]}...): the page changed "
+                           "since the export; re-export the document")]
+        if not isinstance(exported.result, list):
+            return [reject(Reason.MALFORMED_RESULT, f"result must be a list of regions, got {exported.result!r:.80}")]
+
+        text = document.text
+        rejects: list[Reject] = []
+        spans: list[Span] = []
+        span_regions: list[Any] = []
+        for number, region in enumerate(exported.result):
+            region_id = region.get("id", f"#{number}") if isinstance(region, dict) else f"#{number}"
+            outcome = self._span(text, region)
+            if isinstance(outcome, Span):
+                spans.append(outcome)
+                span_regions.append(region_id)
+            else:
+                reason, message = outcome
+                rejects.append(reject(reason, message, region_id))
+        if rejects:
+            # The layer rules are not judged on what is left: a dropped region would show up again as a
+            # coverage gap or a quote outside its article, hiding the precise fault.
+            return rejects
+        for fault in span_faults(text, spans, complete=True):
+            region = span_regions[fault.index] if fault.index is not None else None
+            rejects.append(reject(fault.rule, fault.message, region))
+        if rejects:
+            return rejects
+
+        annotator = exported.annotator_email or (
+            f"labelstudio-user-{exported.completed_by}" if exported.completed_by is not None else None)
+        if annotator is None:
+            return [reject(Reason.MISSING_ID, "the export names no annotator (completed_by / user)")]
+        labelstudio = {"project": project, "task": task.task_id, "annotation": exported.ls_id,
+                       "parent_prediction": exported.parent_prediction,
+                       "parent_annotation": exported.parent_annotation,
+                       "parent_model_version": exported.parent_model_version,
+                       "completed_by": exported.completed_by}
+        if exported.kind == "draft":
+            labelstudio["draft_of"] = exported.draft_of
+        return Annotation(
+            annotation_id=annotation_id_for(project, exported), doc_id=document.doc_id,
+            text_sha256=document.text_sha256, origin="human", spans=tuple(spans), annotator=annotator,
+            source=document.sources[0] if document.sources else None, created_at=exported.created_at,
+            updated_at=exported.updated_at,
+            lead_time=exported.lead_time if _is_number(exported.lead_time) and exported.lead_time >= 0 else None,
+            ground_truth=exported.ground_truth, labelstudio=labelstudio)
+
+    @staticmethod
+    def _span(text: str, region: Any) -> Span | tuple[str, str]:
+        if not isinstance(region, dict) or not isinstance(region.get("value"), dict):
+            return Reason.MALFORMED_RESULT, f"region {region!r:.80} has no value object"
+        control, value = region.get("from_name"), region["value"]
+        if control not in CONTROL_LABELS or region.get("to_name", TEXT_NAME) != TEXT_NAME \
+                or region.get("type", "labels") != "labels":
+            return Reason.UNKNOWN_CONTROL, (
+                f"region from_name={control!r} to_name={region.get('to_name')!r} type={region.get('type')!r} "
+                f"is not a control of the config; valid: from_name one of {', '.join(CONTROL_LABELS)}, "
+                f"to_name {TEXT_NAME!r}, type 'labels'")
+        labels = value.get("labels")
+        if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
+            return Reason.MALFORMED_RESULT, f"region must carry exactly one label, got labels={labels!r}"
+        label = labels[0]
+        if label not in CONTROL_LABELS[control]:
+            try:
+                layer = layer_of(label)
+            except ValueError as error:
+                return Reason.UNKNOWN_LABEL, str(error)
+            return Reason.LABEL_LAYER, (f"label {label!r} (layer {layer}) is not a label of control {control!r} "
+                                        f"(layer {LAYER_OF_CONTROL[control]}: {', '.join(CONTROL_LABELS[control])})")
+        start, end = value.get("start"), value.get("end")
+        if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+            return Reason.OFFSETS_NOT_INTEGERS, f"offsets must be integers, got start={start!r} end={end!r}"
+        if not 0 <= start < end <= len(text):
+            return Reason.OFFSETS_IN_RANGE, (f"{label} [{start}, {end}) needs 0 <= start < end <= {len(text)} "
+                                             "(the text's length in code points)")
+        actual = text[start:end]
+        if "text" in value and value["text"] != actual:
+            return Reason.SPAN_TEXT_MATCHES, (f"{label} [{start}, {end}) stores text {str(value['text'])[:40]!r} "
+                                              f"but the document has {actual[:40]!r} there")
+        return Span(start=start, end=end, label=label, text=actual)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+@dataclass(slots=True)
+class ImportResult:
+    totals: ImportTotals
+    rejects_path: Path | None
+
+
+def import_exports(
+    paths: Sequence[Path],
+    documents: dict[str, Document],
+    store: Path,
+    rejects_path: Path,
+    *,
+    include_drafts: bool = False,
+    project: Any = None,
+    dry_run: bool = False,
+    progress: Callable[[Iterable[ExportedTask], str], Iterable[ExportedTask]] | None = None,
+) -> ImportResult:
+    """Check every annotation of the exports in ``paths`` and merge the valid ones into ``store``.
+
+    ``project`` names the Label Studio project for exports that do not carry it (JSON_MIN); it is
+    required for those, since annotation ids are ``ls-<project>-<annotation id>``. Rejects go to
+    ``rejects_path`` (JSON Lines). Nothing is written to the store unless every file was read completely.
+    """
+    totals = ImportTotals()
+    untouched: set[str] = set()
+    rejects_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir:
+        spool_path = Path(spool_dir) / "accepted.jsonl"
+        rejects_tmp = Path(spool_dir) / "rejects.jsonl"
+        with open(spool_path, "w", encoding="utf-8") as spool, open(rejects_tmp, "w", encoding="utf-8") as rejects:
+            for path in paths:
+                totals.files += 1
+                checker = _Checker(documents, str(path))
+                tasks = iter_tasks(Path(path))
+                for task in progress(tasks, f"reading {Path(path).name}") if progress else tasks:
+                    totals.tasks += 1
+                    for exported in task.annotations:
+                        _import_one(task, exported, checker, project, include_drafts, totals, spool, rejects,
+                                    untouched)
+        if totals.rejected:
+            os.replace(rejects_tmp, rejects_path)
+        else:
+            rejects_path.unlink(missing_ok=True)
+        _merge(spool_path, store, totals, dry_run, untouched)
+    return ImportResult(totals, rejects_path if totals.rejected else None)
+
+
+def _import_one(task: ExportedTask, exported: ExportedAnnotation, checker: _Checker, project: Any,
+                include_drafts: bool, totals: ImportTotals, spool, rejects, untouched: set[str]) -> None:
+    if exported.kind == "draft":
+        if not include_drafts:
+            totals.drafts_skipped += 1
+            return
+    else:
+        totals.annotations += 1
+        if exported.was_cancelled:
+            totals.cancelled += 1
+            return
+    effective_project = project if project is not None else (exported.project if exported.project is not None
+                                                             else task.project)
+    if effective_project is None:
+        raise ConfigError(f"{checker.file}: this export ({task.form}) does not carry the Label Studio project id, "
+                          "which annotation ids are made of (ls-<project>-<annotation id>); pass --project N "
+                          "(the number in the project's URL, /projects/N/)")
+    outcome = checker.check(task, exported, effective_project)
+    if isinstance(outcome, Annotation):
+        if exported.kind == "draft":
+            totals.drafts_imported += 1
+        elif exported.lead_time is None and exported.updated_by is None:
+            untouched.add(outcome.annotation_id)
+        spool.write(json.dumps(annotation_to_json(outcome), ensure_ascii=False) + "\n")
+        return
+    totals.rejected += 1
+    for item in outcome:
+        totals.reject_reasons[item.reason] += 1
+        rejects.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+
+
+def _spooled(spool_path: Path) -> Iterator[Annotation]:
+    with open(spool_path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            yield annotation_from_json(json.loads(line), f"{spool_path}:{number}")
+
+
+def _same_import(stored: Annotation | None, incoming: Annotation) -> bool:
+    """Already imported: the same spans by the same annotator at the same update time (an export form
+    that carries fewer Label Studio details, e.g. JSON_MIN, does not overwrite a fuller earlier import)."""
+    return stored is not None and stored.spans == incoming.spans and stored.annotator == incoming.annotator \
+        and stored.updated_at == incoming.updated_at and stored.doc_id == incoming.doc_id
+
+
+def _merge(spool_path: Path, store: Path, totals: ImportTotals, dry_run: bool, untouched: set[str]) -> None:
+    batch: list[Annotation] = []
+
+    def flush() -> None:
+        stored_by_id: dict[str, Annotation] = {}
+        for doc_id in {annotation.doc_id for annotation in batch}:
+            path = store / f"{doc_id}.jsonl"
+            if path.exists():
+                stored_by_id.update((a.annotation_id, a) for a in read_file(path))
+        stored_spans = {(a.doc_id, frozenset(a.spans)) for a in stored_by_id.values()
+                        if a.annotation_id not in untouched}
+        changed = []
+        for annotation in batch:
+            if _same_import(stored_by_id.get(annotation.annotation_id), annotation):
+                totals.unchanged += 1
+            elif annotation.annotation_id in untouched and \
+                    (annotation.doc_id, frozenset(annotation.spans)) in stored_spans:
+                totals.review_copies += 1
+            else:
+                changed.append(annotation)
+        if dry_run:
+            totals.imported += len(changed)
+        elif changed:
+            added, unchanged = write_annotations(store, changed)
+            totals.imported += added
+            totals.unchanged += unchanged
+        batch.clear()
+
+    for annotation in _spooled(spool_path):
+        batch.append(annotation)
+        if len(batch) >= MERGE_BATCH:
+            flush()
+    flush()
