@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from annotation.store import AnnotationFileError, annotation_from_json, atomic_write_text
-from corpus.config import Settings, check_version
-from corpus.engine import add_engine_arguments, run_stages
+from corpus.config import Settings, check_version, load_settings
+from corpus.engine import Stage, add_engine_arguments, chain, engine_from, run_stages
 from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, load_hub, publish
 from corpus.ingest import Skipped
 from corpus.progress import track
@@ -48,14 +48,6 @@ from schemas.errors import ConfigError
 from schemas.labels import LABEL_NAMES, ORIGINS, SPLITS
 from schemas.records import Annotation, Document
 
-Stage = Callable[[Iterable[Any]], Iterable[Any]]
-
-
-def chain(records: Iterable[Any], *stages: Stage) -> Iterable[Any]:
-    """Feed ``records`` through ``stages`` in order; nothing runs until the result is iterated."""
-    for stage in stages:
-        records = stage(records)
-    return records
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,11 +253,11 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
         documents = track(ingested.documents(), "release rows", total=ingested.documents_count)
         # The batch-independent stages go to the engine; attaching (which reports the annotations of documents
         # not in the input once every document was seen) and selecting (which counts) stay here.
-        annotated = run_stages([*machine, *options.extra_stages], chain(documents, attach), options.engine)
+        annotated = run_stages([*machine, *options.extra_stages], chain([attach], documents), options.engine)
         inputs = [item for item in ingested.files if not isinstance(item, Skipped)]
         try:
             outcome = write_release_stream(
-                chain(annotated, select, provenance, to_rows), options.releases, options.version,
+                chain([select, provenance, to_rows], annotated), options.releases, options.version,
                 expected_documents=ingested.documents_count, version_source=options.version_source,
                 inputs=inputs, annotation_files=index.files, root=options.root, warnings=select.warnings,
                 provenance=provenance.of, progress=lambda buckets: track(buckets, "release tables", total=len(buckets)),
@@ -431,4 +423,14 @@ def add_input_arguments(parser: Any) -> None:
     parser.add_argument("--no-preannotate", dest="preannotate", action="store_false",
                         help="release documents without a human annotation unannotated instead of with the "
                              "pre-annotator's machine spans")
+    parser.add_argument("--fail-on-rejects", action="store_true",
+                        help="exit with status 1 when any record was set aside")
     add_engine_arguments(parser)
+
+
+def options_from_arguments(args: Any) -> BuildOptions:
+    """The options of a command whose parser has ``add_input_arguments`` (and maybe ``--max-shard-size``)."""
+    settings = load_settings()
+    return options_from(settings, version=args.version, seeds=args.seeds, annotations=args.annotations,
+                        dist=args.dist, max_shard_size=getattr(args, "max_shard_size", None),
+                        preannotate=args.preannotate, engine=engine_from(args, settings))

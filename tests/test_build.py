@@ -12,7 +12,7 @@ import datasets
 import pytest
 
 from annotation.store import annotation_to_json, write_annotations
-from corpus.build import chain
+from corpus.engine import chain
 from corpus.cli import main
 from schemas.records import Annotation, Span
 from test_release import human, make_page, snapshot
@@ -192,7 +192,7 @@ def test_chain_composes_stages_lazily() -> None:
             seen.append(item)
             yield item * 2
 
-    result = chain(range(3), double, lambda items: (item + 1 for item in items))
+    result = chain([double, lambda items: (item + 1 for item in items)], range(3))
     assert seen == []
     assert list(result) == [1, 3, 5]
 

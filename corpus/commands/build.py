@@ -9,9 +9,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from corpus.build import add_input_arguments, options_from, render_summary, run_build
-from corpus.config import load_settings
-from corpus.engine import engine_from
+from corpus.build import add_input_arguments, options_from_arguments, render_summary, run_build
 from corpus.hub import DEFAULT_MAX_SHARD_SIZE
 from corpus.release import ReleaseValidationError
 
@@ -36,17 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"largest hub Parquet shard, in Arrow bytes (default: {DEFAULT_MAX_SHARD_SIZE})")
     parser.add_argument("--json", nargs="?", const="-", type=str, metavar="FILE",
                         help="write the summary as JSON to FILE (or to stdout when no FILE is given)")
-    parser.add_argument("--fail-on-rejects", action="store_true",
-                        help="exit with status 1 when any record was set aside")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    options = options_from(settings, version=args.version, seeds=args.seeds, annotations=args.annotations,
-                           dist=args.dist, max_shard_size=args.max_shard_size,
-                           preannotate=args.preannotate,
-                           engine=engine_from(args, settings))
+    options = options_from_arguments(args)
     console = Console(file=sys.stdout)
     try:
         result = run_build(options)

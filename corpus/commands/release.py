@@ -9,9 +9,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from corpus.build import add_input_arguments, make_release, options_from
-from corpus.config import load_settings
-from corpus.engine import engine_from
+from corpus.build import add_input_arguments, make_release, options_from_arguments
 from corpus.release import ReleaseValidationError
 
 
@@ -31,16 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_input_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
-    parser.add_argument("--fail-on-rejects", action="store_true",
-                        help="exit with status 1 when any record was set aside")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    options = options_from(settings, version=args.version, seeds=args.seeds, annotations=args.annotations,
-                           dist=args.dist, preannotate=args.preannotate,
-                           engine=engine_from(args, settings))
+    options = options_from_arguments(args)
     try:
         outcome, prepared = make_release(options)
     except ReleaseValidationError as error:
