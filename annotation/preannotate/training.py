@@ -20,7 +20,7 @@ import gzip
 import json
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -91,12 +91,12 @@ def _read_html(path: Path) -> bytes:
     return gzip.decompress(data) if path.suffix == ".gz" else data
 
 
-def article_body_examples(folder: Path, paths: Iterable[str] = ("text", "html")) -> list[PageExample]:
-    """Examples from ``<eval>/scrapinghub``: gold/<key>.json, derived/<key>.txt, html/<key>.html.gz."""
+def _judged_pages(folder: Path, paths: Iterable[str]) -> Iterator[tuple[str, str, dict, list[Block], np.ndarray]]:
+    """(path, key, gold, judged blocks, feature matrix) for each page of an evaluation set laid out as
+    gold/<key>.json, derived/<key>.txt and html/<key>.html[.gz], on each input path."""
     from corpus.html import parse_html
 
     gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "gold").glob("*.json"))}
-    examples: list[PageExample] = []
     annotator = Preannotator(models={})
     for path in paths:
         documents: dict[str, tuple[Document, object]] = {}
@@ -105,16 +105,21 @@ def article_body_examples(folder: Path, paths: Iterable[str] = ("text", "html"))
                 text = (folder / "derived" / f"{key}.txt").read_text(encoding="utf-8")
                 documents[key] = (Document.from_text(text, sources=(key,)), None)
             else:
-                page = parse_html(_read_html(folder / "html" / f"{key}.html.gz"), key)
+                html_file = next(f for f in (folder / "html" / f"{key}.html.gz", folder / "html" / f"{key}.html")
+                                 if f.exists())
+                page = parse_html(_read_html(html_file), key)
                 documents[key] = (Document.from_text(page.text, sources=(key,), url=page.url, title=page.title), page)
         annotator.stats = BlockStats.from_documents(document for document, _ in documents.values())
         for key, (document, page) in documents.items():
             blocks, rows, matrix = annotator.block_matrix(document, page)
-            judged = blocks[rows.start:rows.stop]
-            site = site_of_url(gold[key].get("url"), key)
-            examples.append(PageExample(key, site, path, matrix, silver_targets(judged, gold[key].get("articleBody", "")),
-                                        block_weights(judged)))
-    return examples
+            yield path, key, gold[key], blocks[rows.start:rows.stop], matrix
+
+
+def article_body_examples(folder: Path, paths: Iterable[str] = ("text", "html")) -> list[PageExample]:
+    """Examples from ``<eval>/scrapinghub``: gold/<key>.json, derived/<key>.txt, html/<key>.html.gz."""
+    return [PageExample(key, site_of_url(gold.get("url"), key), path, matrix,
+                        silver_targets(judged, gold.get("articleBody", "")), block_weights(judged))
+            for path, key, gold, judged, matrix in _judged_pages(folder, paths)]
 
 
 def _normalised(text: str) -> str:
@@ -146,30 +151,11 @@ def snippet_targets(blocks: Sequence[Block], with_snippets: Sequence[str],
 def snippet_examples(folder: Path, paths: Iterable[str] = ("text", "html")) -> list[PageExample]:
     """Examples from ``<eval>/trafilatura``: gold/<key>.json (``with``/``without`` snippets, ``url``),
     derived/<key>.txt, html/<key>.html[.gz]; only the blocks a snippet names are kept."""
-    from corpus.html import parse_html
-
-    gold = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((folder / "gold").glob("*.json"))}
     examples: list[PageExample] = []
-    annotator = Preannotator(models={})
-    for path in paths:
-        documents: dict[str, tuple[Document, object]] = {}
-        for key in gold:
-            if path == "text":
-                text = (folder / "derived" / f"{key}.txt").read_text(encoding="utf-8")
-                documents[key] = (Document.from_text(text, sources=(key,)), None)
-            else:
-                html_file = next(f for f in (folder / "html" / f"{key}.html.gz", folder / "html" / f"{key}.html")
-                                 if f.exists())
-                page = parse_html(_read_html(html_file), key)
-                documents[key] = (Document.from_text(page.text, sources=(key,), url=page.url, title=page.title), page)
-        annotator.stats = BlockStats.from_documents(document for document, _ in documents.values())
-        for key, (document, page) in documents.items():
-            blocks, rows, matrix = annotator.block_matrix(document, page)
-            judged = blocks[rows.start:rows.stop]
-            targets, mask = snippet_targets(judged, gold[key].get("with", []), gold[key].get("without", []))
-            site = site_of_url(gold[key].get("url"), key)
-            examples.append(PageExample(key, site, path, matrix[mask], targets[mask],
-                                        SNIPPET_WEIGHT * block_weights(judged)[mask]))
+    for path, key, gold, judged, matrix in _judged_pages(folder, paths):
+        targets, mask = snippet_targets(judged, gold.get("with", []), gold.get("without", []))
+        examples.append(PageExample(key, site_of_url(gold.get("url"), key), path, matrix[mask], targets[mask],
+                                    SNIPPET_WEIGHT * block_weights(judged)[mask]))
     return examples
 
 
