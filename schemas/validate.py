@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -171,10 +172,11 @@ class TablePart:
     """Rows of one table from one place: a file (``file``), or a table handed over in memory.
     ``split`` is the split a hub shard's file name declares for all its rows. ``rows``: the row number of
     each row in the whole table, when the part is a partition of a larger table validated elsewhere
-    (``corpus.spark``); failures then carry those numbers and no file."""
+    (``corpus.spark``); failures then carry those numbers and no file. ``table`` is Arrow, in release or
+    hub form, or a polars frame in release form (see ``read_parts``)."""
 
     name: str
-    table: pa.Table
+    table: pa.Table | pl.DataFrame
     file: str | None = None
     split: str | None = None
     rows: Sequence[int] | None = None
@@ -193,33 +195,47 @@ def validate_path(paths: Sequence[Path | str]) -> ValidationReport:
     """Validate release folders, hub folders and/or Parquet files, all together as one corpus."""
     if not paths:
         raise ConfigError(f"nothing to validate: give {EXPECTED_PATHS}")
-    parts = [part for path in paths for part in read_parts(Path(path))]
-    return validate_parts(parts, sources=tuple(str(path) for path in paths))
+
+    def parts() -> Iterator[TablePart]:
+        # One file at a time, nothing kept here: each Arrow table is freed once validate_parts has
+        # converted it, before the next file is read.
+        for path in paths:
+            yield from read_parts(Path(path), frames=True)
+
+    return validate_parts(parts(), sources=tuple(str(path) for path in paths))
 
 
-def read_parts(path: Path) -> Iterator[TablePart]:
-    """The table parts at ``path``: one per Parquet file, recognised by layout or by columns."""
+def read_parts(path: Path, *, frames: bool = False) -> Iterator[TablePart]:
+    """The table parts at ``path``: one per Parquet file, recognised by layout or by columns. With
+    ``frames``, files in release form are read straight into polars frames, which costs half of reading
+    Arrow and converting it; hub-form files are read as Arrow, to be decoded."""
     if not path.exists():
         raise ConfigError(f"{path}: no such file or folder; expected {EXPECTED_PATHS}")
     if path.is_file():
         if path.suffix != ".parquet":
             raise ConfigError(f"{path}: not a .parquet file; expected {EXPECTED_PATHS}")
-        table = _read_parquet(path)
-        yield TablePart(_recognise(table.column_names, path), table, str(path))
+        name, table = _read_parquet(path, None, frames)
+        yield TablePart(name, table, str(path))
     elif any((path / file).exists() for file in RELEASE_FILES.values()):
-        yield from _release_parts(path)
+        yield from _release_parts(path, frames)
     elif (path / "data").is_dir():
-        yield from _hub_parts(path)
+        yield from _hub_parts(path, frames)
     else:
         releases = sorted(child.name for child in path.iterdir() if (child / RELEASE_FILES["documents"]).is_file())
         hint = f"; it holds the releases {', '.join(releases)}: give one of them" if releases else ""
         raise ConfigError(f"{path}: neither a release nor a hub folder{hint}; expected {EXPECTED_PATHS}")
 
 
-def _read_parquet(path: Path) -> pa.Table:
+def _read_parquet(path: Path, name: str | None, frames: bool) -> tuple[str, pa.Table | pl.DataFrame]:
+    """The file's table name (recognised by its columns unless given) and its rows."""
     try:
-        return pq.read_table(path)
-    except (pa.ArrowException, OSError) as error:
+        schema = pq.read_schema(path)
+        name = name or _recognise(schema.names, path)
+        if frames and not _hub_form(schema, name):
+            return name, pl.read_parquet(path)
+        with pq.ParquetFile(path) as file:  # not pq.read_table: its dataset layer costs more than the read
+            return name, file.read()
+    except (pa.ArrowException, OSError, pl.exceptions.PolarsError) as error:
         raise InputError(f"{path}: not a readable Parquet file: {error}") from None
 
 
@@ -233,16 +249,16 @@ def _recognise(columns: Sequence[str], path: Path) -> str:
     return best
 
 
-def _release_parts(folder: Path) -> Iterator[TablePart]:
+def _release_parts(folder: Path, frames: bool) -> Iterator[TablePart]:
     missing = [file for file in RELEASE_FILES.values() if not (folder / file).is_file()]
     if missing:
         raise InputError(f"{folder}: release folder lacks {', '.join(missing)}; a release has "
                          f"{', '.join(RELEASE_FILES.values())}")
     for name, file in RELEASE_FILES.items():
-        yield TablePart(name, _read_parquet(folder / file), str(folder / file))
+        yield TablePart(name, _read_parquet(folder / file, name, frames)[1], str(folder / file))
 
 
-def _hub_parts(folder: Path) -> Iterator[TablePart]:
+def _hub_parts(folder: Path, frames: bool) -> Iterator[TablePart]:
     if not (folder / "README.md").is_file():
         raise InputError(f"{folder}: hub folder lacks README.md (the dataset card)")
     shards: list[tuple[str, Path, str]] = []
@@ -267,35 +283,36 @@ def _hub_parts(folder: Path) -> Iterator[TablePart]:
                 raise InputError(f"{table_folder}: the {split} shards are incomplete or inconsistent: have "
                                  f"{', '.join(f'{i:05d}-of-{t:05d}' for i, t in sorted(numbers))}")
     for name, file, split in shards:
-        yield TablePart(name, _read_parquet(file), str(file), split)
+        yield TablePart(name, _read_parquet(file, name, frames)[1], str(file), split)
 
 
 # --- validation ----------------------------------------------------------------------------------------
 
 @dataclass
 class _Table:
-    """One table, its parts concatenated; ``_row`` numbers rows across parts, ``locations`` maps back."""
+    """One table, its parts concatenated; ``_row`` numbers rows across parts, ``locations`` maps back:
+    (first row, file, row numbers given by the part) of each part."""
 
     name: str
     frame: pl.DataFrame | None
-    locations: list[tuple[int, TablePart]]
+    locations: list[tuple[int, str | None, Sequence[int] | None]]
     n_rows: int
 
     def locate(self, row: int) -> tuple[str | None, int]:
-        offset, part = next((offset, part) for offset, part in reversed(self.locations) if offset <= row)
-        if part.rows is not None:
-            return part.file, row  # already numbered in the whole table
-        return part.file, row - offset
+        offset, file, rows = next(location for location in reversed(self.locations) if location[0] <= row)
+        if rows is not None:
+            return file, row  # already numbered in the whole table
+        return file, row - offset
 
 
-def validate_parts(parts: Sequence[TablePart], sources: tuple[str, ...] = ()) -> ValidationReport:
+def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) -> ValidationReport:
     """Validate table parts (several files of a table are one table) against every rule."""
     failures: list[Failure] = []
-    tables: dict[str, _Table] = {}
-    for name in TABLES:
-        name_parts = [part for part in parts if part.name == name]
-        if name_parts:
-            tables[name] = _load(name, name_parts, failures)
+    loaders: dict[str, _Loader] = {}
+    for part in parts:
+        loaders.setdefault(part.name, _Loader(part.name)).add(part, failures)
+        del part  # frees the Arrow table while the next part is read
+    tables = {name: loaders[name].table() for name in TABLES if name in loaders}
     documents, spans = tables.get("documents"), tables.get("spans")
     docs = documents.frame if documents else None
     span_frame = spans.frame if spans else None
@@ -325,41 +342,55 @@ def validate_parts(parts: Sequence[TablePart], sources: tuple[str, ...] = ()) ->
     )
 
 
-def _load(name: str, parts: list[TablePart], failures: list[Failure]) -> _Table:
-    """Decode hub form, check each part against the schema; the frame is None if any part cannot be used
-    for the other rules (a column missing or of the wrong type)."""
-    frames, locations, usable, offset = [], [], True, 0
-    for part in parts:
-        table, decode_failure = _release_form(part.table, name)
-        locations.append((offset, part))
-        if decode_failure is not None:
-            failures.append(replace(decode_failure, file=part.file))
-            usable = False
+class _Loader:
+    """Collects the parts of one table: each is decoded from hub form, checked against the schema and
+    converted to polars as it comes; ``table`` concatenates them. The frame is None if any part cannot be
+    used for the other rules (a column missing or of the wrong type)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.frames: list[pl.DataFrame] = []
+        self.locations: list[tuple[int, str | None, Sequence[int] | None]] = []
+        self.usable = True
+        self.numbered = True  # every part carries its row numbers
+        self.n_rows = 0
+
+    def add(self, part: TablePart, failures: list[Failure]) -> None:
+        offset = self.n_rows
+        self.locations.append((offset, part.file, part.rows))
+        self.numbered = self.numbered and part.rows is not None
+        self.n_rows += len(part.table)
+        if isinstance(part.table, pl.DataFrame):
+            frame = part.table
         else:
+            table, decode_failure = _release_form(part.table, self.name)
+            if decode_failure is not None:
+                failures.append(replace(decode_failure, file=part.file))
+                self.usable = False
+                return
             frame = pl.from_arrow(table)
-            part_failures, structural = _schema_failures(frame, name, offset)
-            if part.rows is not None:
-                part_failures = [failure if failure.row is None else replace(failure, row=part.rows[failure.row - offset])
-                                 for failure in part_failures]
-            failures.extend(part_failures)
-            usable = usable and not structural
-            frames.append(frame.with_columns(_shard_split=pl.lit(part.split, pl.String)))
-        offset += part.table.num_rows
-    frame = None
-    if usable:
-        frame = (pl.concat(frames, how="vertical_relaxed").with_row_index("_row")
-                 .with_columns(pl.col("_row").cast(pl.Int64)))
-        if all(part.rows is not None for part in parts):
-            frame = frame.with_columns(_row=pl.Series([row for part in parts for row in part.rows], dtype=pl.Int64))
-    return _Table(name, frame, locations, offset)
+        part_failures, structural = _schema_failures(frame, self.name, offset)
+        if part.rows is not None:
+            part_failures = [failure if failure.row is None else replace(failure, row=part.rows[failure.row - offset])
+                             for failure in part_failures]
+        failures.extend(part_failures)
+        self.usable = self.usable and not structural
+        self.frames.append(frame.with_columns(_shard_split=pl.lit(part.split, pl.String)))
+
+    def table(self) -> _Table:
+        frame = None
+        if self.usable:
+            frame = (pl.concat(self.frames, how="vertical_relaxed", rechunk=True).with_row_index("_row")
+                     .with_columns(pl.col("_row").cast(pl.Int64)))
+            if self.numbered:
+                frame = frame.with_columns(_row=pl.Series([row for _, _, rows in self.locations for row in rows],
+                                                          dtype=pl.Int64))
+        return _Table(self.name, frame, self.locations, self.n_rows)
 
 
 def _release_form(table: pa.Table, name: str) -> tuple[pa.Table, Failure | None]:
     """The table with ClassLabel integers decoded to names, when it is in hub form."""
-    enums = [column.name for column in TABLES[name] if column.kind == "enum" and column.name in table.column_names]
-    nested = "spans" in table.column_names and name == "documents" and _nested_label_is_int(table)
-    hub_form = nested or any(pa.types.is_integer(table.schema.field(column).type) for column in enums)
-    if not hub_form or not set(arrow_schema(name).names) <= set(table.column_names):
+    if not _hub_form(table.schema, name) or not set(arrow_schema(name).names) <= set(table.column_names):
         return table, None
     try:
         decoded = decode_from_hub(table.select(arrow_schema(name).names), name)
@@ -373,8 +404,15 @@ def _release_form(table: pa.Table, name: str) -> tuple[pa.Table, Failure | None]
     return decoded, None
 
 
-def _nested_label_is_int(table: pa.Table) -> bool:
-    spans_type = table.schema.field("spans").type
+def _hub_form(schema: pa.Schema, name: str) -> bool:
+    """Whether enumerated columns (or the nested spans' labels) hold ClassLabel integers."""
+    enums = [column.name for column in TABLES[name] if column.kind == "enum" and column.name in schema.names]
+    nested = "spans" in schema.names and name == "documents" and _nested_label_is_int(schema)
+    return nested or any(pa.types.is_integer(schema.field(column).type) for column in enums)
+
+
+def _nested_label_is_int(schema: pa.Schema) -> bool:
+    spans_type = schema.field("spans").type
     if not pa.types.is_list(spans_type) or not pa.types.is_struct(spans_type.value_type):
         return False
     struct = spans_type.value_type
@@ -431,8 +469,11 @@ def _drop_covered_schema_failures(schema: list[Failure], dedicated: list[Failure
 def _duplicates(frame: pl.DataFrame, column: str, rule: str, table: str) -> list[Failure]:
     """Every occurrence of a repeated value after its first."""
     values = frame.get_column(column)
-    if values.n_unique() == values.len() - max(values.null_count() - 1, 0):
-        return []  # counting distinct values is much cheaper than marking duplicates
+    # Counting distinct values is much cheaper than marking duplicates, and counting distinct hashes
+    # cheaper still: equal values hash equally, so distinct hashes prove distinct values.
+    distinct = values.len() - max(values.null_count() - 1, 0)  # nulls count as one value
+    if values.hash().n_unique() == distinct or values.n_unique() == distinct:
+        return []
     repeated = (frame.filter(pl.col(column).is_not_null() & pl.col(column).is_duplicated())
                 .sort("_row").group_by(column, maintain_order=True)
                 .agg(pl.col("_row"), _doc_ids=pl.col("doc_id")))
@@ -559,6 +600,7 @@ def _all_span_failures(docs: pl.DataFrame | None, spans: pl.DataFrame | None) ->
     if docs is not None:
         texts = (docs.filter(pl.col("doc_id").is_not_null()).unique("doc_id", keep="first", maintain_order=True)
                  .select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row",
+                         doc_n_chars=pl.col("text").str.len_chars(),
                          complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
     if spans is not None:
         table_spans = spans.with_columns(_position=pl.lit(None, pl.Int64))
@@ -709,7 +751,7 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     whitespace = _whitespace_chars()
     is_zone = pl.col("_layer") == "zone"
     in_range = pl.col("_layer").is_not_null() & (pl.col("start") >= 0) & (pl.col("start") < pl.col("end")) & (
-        pl.col("end") <= pl.col("doc_text").str.len_chars())
+        pl.col("end") <= pl.col("doc_n_chars"))
     flagged = spans.lazy().with_columns(_good=in_range)
     ordered = _ordered(flagged.filter(pl.col("_good")), "doc_row")
     gap_start = (pl.when(is_zone & pl.col("complete")).then(pl.col("_previous_zone_end").fill_null(0))
@@ -758,7 +800,9 @@ def _order_faults() -> pl.Expr:
 @functools.cache
 def _whitespace_chars() -> str:
     """Every character of ``WHITESPACE_CLASS``, for polars' character-set (not regex) functions."""
-    return "".join(WHITESPACE_RE.findall("".join(map(chr, range(sys.maxunicode + 1)))))
+    # Every code point as one string, decoded at once (joining a million chr() costs ~0.3 s).
+    every = np.arange(sys.maxunicode + 1, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    return "".join(WHITESPACE_RE.findall(every))
 
 
 def _explain(suspects: pl.DataFrame, spans: pl.DataFrame, texts: pl.DataFrame, table: str) -> list[Failure]:
