@@ -195,14 +195,8 @@ def validate_path(paths: Sequence[Path | str]) -> ValidationReport:
     """Validate release folders, hub folders and/or Parquet files, all together as one corpus."""
     if not paths:
         raise ConfigError(f"nothing to validate: give {EXPECTED_PATHS}")
-
-    def parts() -> Iterator[TablePart]:
-        # One file at a time, nothing kept here: each Arrow table is freed once validate_parts has
-        # converted it, before the next file is read.
-        for path in paths:
-            yield from read_parts(Path(path), frames=True)
-
-    return validate_parts(parts(), sources=tuple(str(path) for path in paths))
+    parts = (part for path in paths for part in read_parts(Path(path), frames=True))
+    return validate_parts(parts, sources=tuple(str(path) for path in paths))
 
 
 def read_parts(path: Path, *, frames: bool = False) -> Iterator[TablePart]:
@@ -308,10 +302,15 @@ class _Table:
 def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) -> ValidationReport:
     """Validate table parts (several files of a table are one table) against every rule."""
     failures: list[Failure] = []
+    # The parts are read (polars and Arrow release the GIL) while pandera, which the schema checks need,
+    # is imported: half a second of Python, pandas with it.
+    with ThreadPoolExecutor(1) as pool:
+        reading = pool.submit(list, parts)
+        pandera_schema("documents")
+        parts = reading.result()
     loaders: dict[str, _Loader] = {}
     for part in parts:
         loaders.setdefault(part.name, _Loader(part.name)).add(part, failures)
-        del part  # frees the Arrow table while the next part is read
     tables = {name: loaders[name].table() for name in TABLES if name in loaders}
     documents, spans = tables.get("documents"), tables.get("spans")
     docs = documents.frame if documents else None
@@ -343,8 +342,8 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
 
 
 class _Loader:
-    """Collects the parts of one table: each is decoded from hub form, checked against the schema and
-    converted to polars as it comes; ``table`` concatenates them. The frame is None if any part cannot be
+    """Collects the parts of one table: each is decoded from hub form, converted to polars and checked
+    against the schema; ``table`` concatenates them. The frame is None if any part cannot be
     used for the other rules (a column missing or of the wrong type)."""
 
     def __init__(self, name: str) -> None:
@@ -714,7 +713,12 @@ def _span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None, table: str) 
     """The span rules over ``spans`` (table rows or nested spans, joined to ``texts`` when given): layer per
     row, then ``span_faults`` for the documents the column-wise checks flag. Documents in ``texts`` are
     checked with their text (and coverage when complete), even without spans; other spans without it."""
-    usable = spans.filter(pl.all_horizontal(pl.col("doc_id", "label", "start", "end", "text").is_not_null()))
+    columns = ["doc_id", "span_id", "layer", "label", "start", "end", "text", "_row", "_position"]
+    if texts is not None:
+        columns += ["doc_text", "doc_row", "doc_n_chars", "complete"]
+    # Only the columns used: each filter below copies every column it keeps, per span.
+    usable = spans.select(columns).filter(
+        pl.all_horizontal(pl.col("doc_id", "label", "start", "end", "text").is_not_null()))
     usable = usable.with_columns(_layer=pl.col("label").replace_strict(_LAYER_OF_LABEL, default=None,
                                                                          return_dtype=pl.String))
     failures = _layer_failures(usable, table)
