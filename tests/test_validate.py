@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
@@ -19,7 +20,7 @@ from schemas.labels import LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL, Z
 from schemas.records import WHITESPACE_CLASS, Annotation, Document, Span, is_whitespace, split_for
 from schemas.rules import Rule, span_faults
 from schemas.tables import encode_for_hub
-from schemas.validate import Failure, ValidationReport, validate_path, validate_tables
+from schemas.validate import Failure, ValidationReport, _whitespace_chars, validate_path, validate_tables
 from strategies import corpora, release_tables, tables_from_rows, texts
 from strategies import release_rows as rows_of
 
@@ -307,6 +308,42 @@ def test_table_validation_reports_what_span_faults_reports(data, texts_, complet
     found = {(f.rule, f.doc_id, f.span_id, f.start, f.end) for f in report.failures
              if f.rule in span_rules and f.table == "spans"}
     assert found == expected
+
+
+@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                HealthCheck.too_slow])
+@given(data=st.data(), texts_=st.lists(texts(), min_size=1, max_size=4, unique=True))
+def test_files_report_exactly_what_arrow_tables_report(tmp_path_factory, data, texts_):
+    """``validate_path`` reads release-form files straight into polars, row group by row group;
+    ``validate_tables`` converts Arrow tables. The failures must be the same, down to the row."""
+    documents, spans = [], []
+    for text in texts_:
+        document = Document.from_text(text)
+        doc_spans = data.draw(arbitrary_spans(text))
+        for span in doc_spans:
+            span["span_id"] = f"{document.doc_id}:{span['span_id']}"
+        nested = doc_spans[:data.draw(st.integers(0, len(doc_spans)))]  # some missing from the nested copy
+        documents.append({"doc_id": document.doc_id, "text": text, "sources": [], "url": None, "title": None,
+                          "split": document.split, "text_sha256": document.text_sha256,
+                          "n_chars": document.n_chars, "annotation_status": "human", "annotation_ids": ["a"],
+                          "spans": nested})
+        spans += [{**span, "doc_id": document.doc_id, "origin": "human", "annotation_id": "a",
+                   "annotator": "ana", "model_version": None} for span in doc_spans]
+    if data.draw(st.booleans()):
+        documents.append(dict(documents[0]))
+    tables = tables_from_rows(documents, spans)
+    folder = tmp_path_factory.mktemp("release")
+    for name, table in zip(("documents", "spans"), tables, strict=True):
+        pq.write_table(table, folder / f"{name}.parquet", row_group_size=3)
+    from_files = validate_path([folder])
+    in_memory = validate_tables(*tables)
+    assert [replace(failure, file=None) for failure in from_files.failures] == list(in_memory.failures)
+    assert all(failure.file in (None, str(folder / f"{failure.table}.parquet")) for failure in from_files.failures)
+
+
+def test_polars_whitespace_characters_are_the_whitespace_class():
+    """polars' strip functions take the characters themselves, listed once from ``WHITESPACE_CLASS``."""
+    assert set(_whitespace_chars()) == {chr(code) for code in range(sys.maxunicode + 1) if is_whitespace(chr(code))}
 
 
 # --- document rules, schema failures -------------------------------------------------------------------
