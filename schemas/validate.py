@@ -343,8 +343,8 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
 
 class _Loader:
     """Collects the parts of one table: each is decoded from hub form, converted to polars and checked
-    against the schema; ``table`` concatenates them. The frame is None if any part cannot be
-    used for the other rules (a column missing or of the wrong type)."""
+    against the schema; ``table`` concatenates them. The frame is None if any part cannot be used for
+    the other rules (a column missing or of the wrong type)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -379,7 +379,7 @@ class _Loader:
     def table(self) -> _Table:
         frame = None
         if self.usable:
-            frame = (pl.concat(self.frames, how="vertical_relaxed", rechunk=True).with_row_index("_row")
+            frame = (pl.concat(self.frames, how="vertical_relaxed").with_row_index("_row")
                      .with_columns(pl.col("_row").cast(pl.Int64)))
             if self.numbered:
                 frame = frame.with_columns(_row=pl.Series([row for _, _, rows in self.locations for row in rows],
