@@ -671,7 +671,7 @@ def _nested_differences(nested: pl.DataFrame, spans: pl.DataFrame,
     """Differences between each documents row's nested spans and the spans-table rows of that document,
     and the doc_ids that have any."""
     table = spans.select(*_SPAN_KEY, "_row")
-    known = table.get_column("doc_id").is_in(docs.get_column("doc_id").unique()).fill_null(False)
+    known = table.get_column("doc_id").is_in(docs.get_column("doc_id").unique().implode()).fill_null(False)
     if not known.all():  # filtering copies every row: only when some spans' documents are missing
         table = table.filter(known)
     inner = nested.select(*_SPAN_KEY, "_row", "_position")
