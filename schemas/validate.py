@@ -40,6 +40,9 @@ EXPECTED_PATHS = ("a release folder (documents.parquet, spans.parquet), a hub fo
                   "data/documents/*.parquet, data/spans/*.parquet) or .parquet files of either table")
 
 _HASH_BATCH = 4096
+# Gaps between zones up to this long are checked byte by byte (see _suspects); documents with a longer
+# one are checked in characters.
+_GAP_BYTES = 8
 _LAYER_OF_LABEL = {name: label.layer for name, label in LABELS_BY_NAME.items()}
 _SPAN_KEY = ("doc_id", "span_id", "layer", "label", "start", "end", "text", "score")
 # The column a rule is about, shown in reports next to the row.
@@ -751,30 +754,56 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
 
     Spans are sorted by document and start, zones before quotes, so that the zone a quote must lie in and
     the span each span must not overlap are the last ones before it. Only consecutive spans are compared:
-    if no two consecutive spans of a layer overlap, none do. A complete document's gap before each zone is
-    checked together with the zone's text, in one slice: the stored text must be that slice with its
-    leading whitespace stripped. Documents with an overlap are suspects, so the gaps may assume none.
+    if no two consecutive spans of a layer overlap, none do. Documents with an overlap are suspects, so
+    the other checks may assume none.
+
+    A character offset is found by decoding the text up to it, which makes slicing a document's text at
+    each span cost the length of the text, per span. So in a complete document whose gaps between zones
+    are short, spans are compared in bytes: each zone's byte offset is its character offset plus the
+    extra bytes of the (stored) zone texts before it, which holds exactly when every gap before it is
+    ASCII whitespace (checked byte by byte) and every zone before it matches; a quote is sliced from the
+    text of the zone it lies in. Other documents' zones are checked together with the gap before them,
+    in one character slice: the stored text must be that slice with its leading whitespace stripped.
     """
     whitespace = _whitespace_chars()
     is_zone = pl.col("_layer") == "zone"
     in_range = pl.col("_layer").is_not_null() & (pl.col("start") >= 0) & (pl.col("start") < pl.col("end")) & (
         pl.col("end") <= pl.col("doc_n_chars"))
     flagged = spans.lazy().with_columns(_good=in_range)
-    ordered = _ordered(flagged.filter(pl.col("_good")), "doc_row")
+    gap = pl.when(is_zone).then(pl.col("start") - pl.col("_previous_zone_end").fill_null(0)).otherwise(0)
+    ordered = _ordered(flagged.filter(pl.col("_good")), "doc_row").with_columns(
+        _gap=gap, _bytes=pl.col("complete") & (gap.max().over("_document") <= _GAP_BYTES))
+    untrimmed_end = is_zone & pl.col("text").str.tail(1).is_in(list(whitespace))
+
+    length = pl.col("end") - pl.col("start")
+    doc_bytes, n_bytes = pl.col("doc_text").cast(pl.Binary), pl.col("text").str.len_bytes().cast(pl.Int64)
+    extra = pl.when(is_zone).then(n_bytes - length).otherwise(0)
+    offset = pl.col("start") + (extra.cum_sum() - extra).over("_document")
+    ascii_whitespace = [ord(char) for char in whitespace if char.isascii()]
+    gap_is_whitespace = pl.all_horizontal(
+        (pl.col("_gap") <= k) | doc_bytes.bin.get(pl.col("_offset") - pl.col("_gap") + k, null_on_oob=True)
+        .is_in(ascii_whitespace).fill_null(False) for k in range(_GAP_BYTES))
+    zone_differs = ((doc_bytes.bin.slice(pl.col("_offset"), n_bytes) != pl.col("text").cast(pl.Binary))
+                    | (pl.col("text").str.len_chars() != length) | ~gap_is_whitespace
+                    | pl.col("text").str.head(1).is_in(list(whitespace)))
+    quote_differs = pl.col("_zone_text").str.slice(pl.col("start") - pl.col("_zone_start"), length) != pl.col("text")
+    in_bytes = ordered.filter(pl.col("_bytes")).with_columns(_offset=offset).filter(
+        _order_faults() | pl.when(is_zone).then(zone_differs).otherwise(quote_differs) | untrimmed_end)
+
     gap_start = (pl.when(is_zone & pl.col("complete")).then(pl.col("_previous_zone_end").fill_null(0))
                  .otherwise(pl.col("start")))
     sliced = pl.col("doc_text").str.slice(pl.col("_from"), pl.col("end") - pl.col("_from"))
-    broken = ordered.with_columns(_from=pl.min_horizontal(gap_start, pl.col("start"))).filter(
+    in_chars = ordered.filter(~pl.col("_bytes")).with_columns(_from=pl.min_horizontal(gap_start, pl.col("start"))).filter(
         _order_faults()
         | pl.when(is_zone).then(sliced.str.strip_chars_start(whitespace) != pl.col("text"))
         .otherwise(sliced != pl.col("text"))
-        | (is_zone & pl.col("text").str.tail(1).is_in(list(whitespace))))
+        | untrimmed_end)
     zone_ends = ordered.filter(is_zone).group_by("doc_row").agg(_last_end=pl.col("end").max())
     tails = (texts.lazy().filter(pl.col("complete")).join(zone_ends, on="doc_row", how="left")
              .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
                      .str.strip_chars(whitespace) != ""))
-    return pl.concat([flagged.filter(~pl.col("_good")).select("doc_id"), broken.select("doc_id"),
-                      tails.select("doc_id")]).unique().collect(engine="in-memory")
+    return pl.concat([flagged.filter(~pl.col("_good")).select("doc_id"), in_bytes.select("doc_id"),
+                      in_chars.select("doc_id"), tails.select("doc_id")]).unique().collect(engine="in-memory")
 
 
 def _ordered(spans: pl.LazyFrame, document: str) -> pl.LazyFrame:
@@ -785,6 +814,8 @@ def _ordered(spans: pl.LazyFrame, document: str) -> pl.LazyFrame:
             .with_columns(_zone_document=pl.when(is_zone).then("_document").forward_fill(),
                           _zone_end=pl.when(is_zone).then("end").forward_fill(),
                           _zone_label=pl.when(is_zone).then("label").forward_fill(),
+                          _zone_start=pl.when(is_zone).then("start").forward_fill(),
+                          _zone_text=pl.when(is_zone).then("text").forward_fill(),
                           _quote_document=pl.when(is_quote).then("_document").forward_fill(),
                           _quote_end=pl.when(is_quote).then("end").forward_fill())
             .with_columns(_previous_zone_end=pl.when(pl.col("_zone_document").shift(1) == pl.col("_document"))

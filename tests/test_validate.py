@@ -271,7 +271,10 @@ def arbitrary_spans(draw, text: str) -> list[dict]:
         start = draw(st.integers(-1, len(text) + 1))
         end = draw(st.integers(-1, len(text) + 2))
         label = draw(st.sampled_from((*LABEL_NAMES, "byline")))
-        stored = text[max(start, 0):max(end, 0)] if draw(st.integers(0, 5)) else "?"
+        # Mostly the exact slice; else nonsense, or the slice from a start off by a little (whitespace
+        # before a zone is what the column-wise check must not take for part of it).
+        stored = draw(st.sampled_from((0, 0, 0, 0, -2, -1, 1, "?")))
+        stored = stored if stored == "?" else text[max(start + stored, 0):max(end, 0)]
         spans.append({"span_id": f"s{number}", "label": label, "start": start, "end": end, "text": stored,
                       "layer": LABELS_BY_NAME[label].layer if label in LABELS_BY_NAME else "zone", "score": None})
     return spans
@@ -474,6 +477,37 @@ def test_nested_spans_are_checked_by_the_span_rules(corpus):
     assert [(f.rule, f.doc_id, f.table, f.column) for f in report.failures] == [
         (Rule.SPAN_TEXT_MATCHES, annotated["doc_id"], "documents", "text")]
     assert report.failures[0].message.startswith("spans[0]: ")
+
+
+@pytest.mark.parametrize(("index", "piece", "gap"), [
+    (0, "Xi 🇨🇳", "\r\n\r\n"),  # ASCII gaps: the spans are compared in bytes
+    (1, "Final:", "  \u00a0"),  # a no-break space in the gap: compared in characters
+])
+def test_a_zone_moved_onto_the_gap_before_it_is_found(corpus, index, piece, gap):
+    """The zone's stored text stays, its start moves onto the whitespace before it: with the gap, that
+    text is still the slice stripped of leading whitespace, but not the slice itself."""
+    documents, spans = rows_of(corpus)
+    text = documents[index]["text"]
+    zone = next(span for span in spans if span["doc_id"] == documents[index]["doc_id"] and span["text"].startswith(piece))
+    assert text[zone["start"] - len(gap):zone["start"]] == gap
+    _edit(documents, spans, zone["span_id"], start=zone["start"] - 1)
+    report = _validate_rows(documents, spans)
+    assert {(f.rule, f.span_id) for f in report.failures if f.table == "spans"} == {
+        (Rule.SPAN_TEXT_MATCHES, zone["span_id"]), (Rule.ZONE_TRIMMED, zone["span_id"])}
+
+
+def test_a_long_gap_between_zones_is_checked_in_characters(corpus):
+    """Documents with a gap longer than the byte-wise check covers are valid, and their faults found."""
+    text = corpus[0][0].text.replace("\r\n\r\n", "\r\n" + " " * 20 + "\t\r\n")
+    long_gap = [_annotated(text, [("boilerplate", "World"), ("article", "Xi 🇨🇳 visits Moscow\r\nHe said «no limits» 👍🏽."),
+                                  ("teaser", "Read next: Café e\u0301")], ["«no limits»"])]
+    documents, spans = rows_of(long_gap)
+    assert _validate_rows(documents, spans).ok
+    quote = next(span for span in spans if span["layer"] == "quote")
+    _edit(documents, spans, quote["span_id"], text=quote["text"].replace("no", "NO"))
+    report = _validate_rows(documents, spans)
+    assert {(f.rule, f.span_id) for f in report.failures if f.table == "spans"} == {
+        (Rule.SPAN_TEXT_MATCHES, quote["span_id"])}
 
 
 def to_table(documents):
