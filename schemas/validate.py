@@ -793,7 +793,8 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     gap_start = (pl.when(is_zone & pl.col("complete")).then(pl.col("_previous_zone_end").fill_null(0))
                  .otherwise(pl.col("start")))
     sliced = pl.col("doc_text").str.slice(pl.col("_from"), pl.col("end") - pl.col("_from"))
-    in_chars = ordered.filter(~pl.col("_bytes")).with_columns(_from=pl.min_horizontal(gap_start, pl.col("start"))).filter(
+    in_chars = ordered.filter(~pl.col("_bytes")).with_columns(_from=pl.min_horizontal(gap_start, pl.col("start")))
+    in_chars = in_chars.filter(
         _order_faults()
         | pl.when(is_zone).then(sliced.str.strip_chars_start(whitespace) != pl.col("text"))
         .otherwise(sliced != pl.col("text"))

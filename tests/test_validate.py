@@ -488,7 +488,8 @@ def test_a_zone_moved_onto_the_gap_before_it_is_found(corpus, index, piece, gap)
     text is still the slice stripped of leading whitespace, but not the slice itself."""
     documents, spans = rows_of(corpus)
     text = documents[index]["text"]
-    zone = next(span for span in spans if span["doc_id"] == documents[index]["doc_id"] and span["text"].startswith(piece))
+    zone = next(span for span in spans
+                if span["doc_id"] == documents[index]["doc_id"] and span["text"].startswith(piece))
     assert text[zone["start"] - len(gap):zone["start"]] == gap
     _edit(documents, spans, zone["span_id"], start=zone["start"] - 1)
     report = _validate_rows(documents, spans)
@@ -499,8 +500,9 @@ def test_a_zone_moved_onto_the_gap_before_it_is_found(corpus, index, piece, gap)
 def test_a_long_gap_between_zones_is_checked_in_characters(corpus):
     """Documents with a gap longer than the byte-wise check covers are valid, and their faults found."""
     text = corpus[0][0].text.replace("\r\n\r\n", "\r\n" + " " * 20 + "\t\r\n")
-    long_gap = [_annotated(text, [("boilerplate", "World"), ("article", "Xi 🇨🇳 visits Moscow\r\nHe said «no limits» 👍🏽."),
-                                  ("teaser", "Read next: Café e\u0301")], ["«no limits»"])]
+    zones = [("boilerplate", "World"), ("article", "Xi 🇨🇳 visits Moscow\r\nHe said «no limits» 👍🏽."),
+             ("teaser", "Read next: Café e\u0301")]
+    long_gap = [_annotated(text, zones, ["«no limits»"])]
     documents, spans = rows_of(long_gap)
     assert _validate_rows(documents, spans).ok
     quote = next(span for span in spans if span["layer"] == "quote")
@@ -508,6 +510,12 @@ def test_a_long_gap_between_zones_is_checked_in_characters(corpus):
     report = _validate_rows(documents, spans)
     assert {(f.rule, f.span_id) for f in report.failures if f.table == "spans"} == {
         (Rule.SPAN_TEXT_MATCHES, quote["span_id"])}
+
+    uncovered = text.replace("\t\r\n", "x\r\n")  # a character no zone covers, far into the gap
+    documents, spans = rows_of([_annotated(uncovered, zones, ["«no limits»"])])
+    report = _validate_rows(documents, spans)
+    assert [(f.rule, f.table, f.start) for f in report.failures] == [
+        (Rule.ZONE_COVERAGE, "spans", uncovered.index("x"))]
 
 
 def to_table(documents):
