@@ -605,7 +605,9 @@ def _all_span_failures(docs: pl.DataFrame | None, spans: pl.DataFrame | None) ->
                          doc_n_chars=pl.col("text").str.len_chars(),
                          complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
     if spans is not None:
-        table_spans = spans.with_columns(_position=pl.lit(None, pl.Int64))
+        # Only the columns the span rules use: the join below copies every column it carries, per span.
+        table_spans = spans.select("doc_id", "span_id", "layer", "label", "start", "end", "text", "origin",
+                                   "annotation_id", "_row", _position=pl.lit(None, pl.Int64))
         if texts is not None:
             table_spans = table_spans.join(texts, on="doc_id", how="left")
             failures += _orphans(table_spans)
