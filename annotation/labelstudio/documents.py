@@ -7,12 +7,12 @@ builds the corpus, so the text and its hash are exactly the corpus's).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.errors import ConfigError, InputError
-from schemas.records import Annotation, Document, Span
+from schemas.records import Annotation, Document, Span, text_sha256
 
 DOCUMENTS_FILE = "documents.parquet"
 SPANS_FILE = "spans.parquet"
@@ -95,3 +95,93 @@ def read_pages(paths: Iterable[Path]) -> DocumentSet:
         raise ConfigError(f"no such file or folder: {', '.join(missing)}")
     documents = {document.doc_id: document for document in merge_documents(ingest_paths(paths))}
     return DocumentSet(documents=documents, origin=", ".join(str(path) for path in paths))
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedDocument:
+    """What an import needs of one corpus document: its text's hash, its first source and, when the index
+    holds it, its text."""
+
+    doc_id: str
+    text_sha256: str
+    source: str | None
+    held_text: str | None
+
+
+class DocumentIndex:
+    """The corpus documents an import checks Label Studio tasks against, by id.
+
+    Built from pages (``from_pages``) it keeps no text, only each text's SHA-256 and first source, so
+    its memory does not grow with the texts: a task's own ``data.text`` is used once it hashes to the
+    document's SHA-256 (equal hashes, equal texts), and a document's text is read again from its page
+    only for a task that does not carry it. Built from documents in memory (``of``) it holds the texts.
+    """
+
+    def __init__(self, origin: str, root: Path | None = None) -> None:
+        self.origin = origin
+        self._root = root
+        # doc_id -> the document itself, or (from pages) the packed SHA-256 digest (32 bytes) followed by
+        # the UTF-8 source: one small object per document.
+        self._entries: dict[str, Document | bytes] = {}
+
+    @classmethod
+    def of(cls, documents: Mapping[str, Document], origin: str = "documents in memory") -> DocumentIndex:
+        index = cls(origin)
+        index._entries.update(documents)
+        return index
+
+    @classmethod
+    def from_pages(cls, paths: Iterable[Path]) -> DocumentIndex:
+        """Ingest input pages (files or folders) with ``corpus.ingest``, exactly as the corpus build does,
+        one at a time; a text found in several pages keeps its first source, as ``merge_documents`` does."""
+        from corpus.config import find_root
+        from corpus.ingest import ingest_paths
+
+        paths = [Path(path) for path in paths]
+        missing = [str(path) for path in paths if not path.exists()]
+        if missing:
+            raise ConfigError(f"no such file or folder: {', '.join(missing)}")
+        root = find_root()
+        index = cls(", ".join(str(path) for path in paths), root)
+        entries = index._entries
+        for document in ingest_paths(paths, root):
+            if document.doc_id not in entries:
+                source = document.sources[0] if document.sources else ""
+                entries[document.doc_id] = bytes.fromhex(document.text_sha256) + source.encode("utf-8")
+        return index
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, doc_id: str) -> IndexedDocument | None:
+        entry = self._entries.get(doc_id)
+        if entry is None:
+            return None
+        if isinstance(entry, Document):
+            return IndexedDocument(doc_id, entry.text_sha256, entry.sources[0] if entry.sources else None, entry.text)
+        return IndexedDocument(doc_id, entry[:32].hex(), entry[32:].decode("utf-8") or None, None)
+
+    def text(self, document: IndexedDocument, offered: str | None, offered_sha256: str | None = None) -> str:
+        """The text of ``document``: the one held, else ``offered`` (a task's ``data.text``; its hash
+        ``offered_sha256`` when already known) if it is the document's text, else the page read again."""
+        if document.held_text is not None:
+            return document.held_text
+        if isinstance(offered, str):
+            if offered_sha256 is None:
+                offered_sha256 = text_sha256(offered)
+            if offered_sha256 == document.text_sha256:
+                return offered
+        return self._reread(document)
+
+    def _reread(self, document: IndexedDocument) -> str:
+        from corpus.ingest import read_page
+
+        source = document.source or ""
+        # A source outside the project is named as it was given, relative to the working directory.
+        for path in dict.fromkeys((self._root / source if self._root else Path(source), Path(source))):
+            if path.is_file():
+                text = read_page(path, source).text
+                if text_sha256(text) == document.text_sha256:
+                    return text
+        raise InputError(f"document {document.doc_id} ({self.origin}): its page {source!r} no longer holds the "
+                         "text it had when the import began; import again")
