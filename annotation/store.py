@@ -34,6 +34,12 @@ class AnnotationFileError(InputError, ValueError):
 
 
 def annotation_to_json(annotation: Annotation) -> dict[str, Any]:
+    spans = []
+    for span in sorted(annotation.spans, key=lambda s: (s.start, _NOT_ZONE[s.label], s.end)):
+        row = {"start": span.start, "end": span.end, "label": span.label, "text": span.text}
+        if span.score is not None:
+            row["score"] = span.score
+        spans.append(row)
     return {
         "annotation_id": annotation.annotation_id,
         "document": {"doc_id": annotation.doc_id, "source": annotation.source,
@@ -47,11 +53,7 @@ def annotation_to_json(annotation: Annotation) -> dict[str, Any]:
         "ground_truth": annotation.ground_truth,
         "derived_from": list(annotation.derived_from),
         "labelstudio": annotation.labelstudio,
-        "spans": [
-            {"start": span.start, "end": span.end, "label": span.label, "text": span.text,
-             **({"score": span.score} if span.score is not None else {})}
-            for span in sorted(annotation.spans, key=lambda s: (s.start, _NOT_ZONE[s.label], s.end))
-        ],
+        "spans": spans,
     }
 
 

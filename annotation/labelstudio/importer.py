@@ -162,8 +162,8 @@ class _Checker:
             if well_formed:
                 actual = text[start:end]
                 if value.get("text", actual) == actual:
-                    spans.append(Span(start=start, end=end, label=labels[0], text=actual))
-                    span_regions.append(region.get("id", f"#{number}"))
+                    spans.append(Span(start, end, labels[0], actual))
+                    span_regions.append(region["id"] if "id" in region else f"#{number}")
                     continue
             region_id = region.get("id", f"#{number}") if isinstance(region, dict) else f"#{number}"
             outcome = self._span(text, region)
@@ -272,7 +272,9 @@ def import_exports(
     untouched: set[str] = set()
     rejects_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir:
-        spool = _Spool(Path(spool_dir))
+        # A check (dry run) writes nothing, so an annotation of a document with nothing stored needs no
+        # store line: it is only counted. One of a stored document is compared with what is stored.
+        spool = _Spool(Path(spool_dir), (lambda doc_id: (store / f"{doc_id}.jsonl").exists()) if dry_run else None)
         rejects_tmp = Path(spool_dir) / "rejects.jsonl"
         with spool, open(rejects_tmp, "w", encoding="utf-8") as rejects:
             for path in paths:
@@ -330,7 +332,7 @@ class _Spooled:
     annotation_id: str
     doc_id: str
     offset: int
-    length: int
+    length: int  # 0: no line spooled (a check of a document with nothing stored)
     number: int
 
 
@@ -340,7 +342,8 @@ class _Spool:
     index in memory, and reads a line only to write it, or to parse it when the document already has
     stored annotations to compare it with."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, needs_line: Callable[[str], bool] | None = None) -> None:
+        self.needs_line = needs_line
         self.lines_path = folder / "accepted.jsonl"
         self.index_path = folder / "accepted-index.jsonl"
         self._lines = open(self.lines_path, "wb")
@@ -356,7 +359,11 @@ class _Spool:
         self._index.close()
 
     def add(self, annotation: Annotation) -> None:
-        data = annotation_line(annotation).encode("utf-8") + b"\n"
+        """Spool ``annotation``: its line, unless ``needs_line`` says the merge will not use it."""
+        if self.needs_line is None or self.needs_line(annotation.doc_id):
+            data = annotation_line(annotation).encode("utf-8") + b"\n"
+        else:
+            data = b""
         self._index.write(json.dumps([annotation.annotation_id, annotation.doc_id, self._size, len(data)]) + "\n")
         self._lines.write(data)
         self._size += len(data)
@@ -397,7 +404,8 @@ def _merge(spool: _Spool, store: Path, totals: ImportTotals, dry_run: bool, unto
             by_doc.setdefault(item.doc_id, []).append(item)
         incoming: list[Annotation] = []
         for doc_id, items in by_doc.items():
-            if (store / f"{doc_id}.jsonl").exists():
+            stored = all(item.length for item in items) if dry_run else (store / f"{doc_id}.jsonl").exists()
+            if stored:
                 incoming += [spool.parse(item) for item in items]
                 continue
             # A document with nothing stored: every annotation is new, and its file is made of the spooled
