@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotation.labelstudio.config import CONTROL_LABELS, LAYER_OF_CONTROL, TEXT_NAME
 from annotation.labelstudio.documents import DocumentIndex
@@ -116,7 +116,7 @@ class _Checker:
         self.documents = documents
         self.file = file
 
-    def check(self, task: ExportedTask, exported: ExportedAnnotation, project: Any) -> Annotation | list[Reject]:
+    def check(self, task: ExportedTask, exported: ExportedAnnotation, project: Any) -> _Accepted | list[Reject]:
         doc_id = task.data.get("doc_id")
 
         def reject(reason: str, message: str, region: Any = None) -> Reject:
@@ -143,7 +143,7 @@ class _Checker:
         text = self.documents.text(document, exported_text, text_hash)
         length = len(text)
         rejects: list[Reject] = []
-        spans: list[Span] = []
+        spans: list[_Region] = []
         span_regions: list[Any] = []
         for number, region in enumerate(exported.result):
             # The common case, a well-formed region of a known control with in-range integer offsets and a
@@ -162,12 +162,12 @@ class _Checker:
             if well_formed:
                 actual = text[start:end]
                 if value.get("text", actual) == actual:
-                    spans.append(Span(start, end, labels[0], actual))
+                    spans.append(_Region(start, end, labels[0], actual))
                     span_regions.append(region["id"] if "id" in region else f"#{number}")
                     continue
             region_id = region.get("id", f"#{number}") if isinstance(region, dict) else f"#{number}"
             outcome = self._span(text, region)
-            if isinstance(outcome, Span):
+            if isinstance(outcome, _Region):
                 spans.append(outcome)
                 span_regions.append(region_id)
             else:
@@ -194,16 +194,16 @@ class _Checker:
                        "completed_by": exported.completed_by}
         if exported.kind == "draft":
             labelstudio["draft_of"] = exported.draft_of
-        return Annotation(
+        return _Accepted(spans, dict(
             annotation_id=annotation_id_for(project, exported), doc_id=document.doc_id,
-            text_sha256=document.text_sha256, origin="human", spans=tuple(spans), annotator=annotator,
+            text_sha256=document.text_sha256, origin="human", annotator=annotator,
             source=document.source, created_at=exported.created_at,
             updated_at=exported.updated_at,
             lead_time=exported.lead_time if _is_number(exported.lead_time) and exported.lead_time >= 0 else None,
-            ground_truth=exported.ground_truth, labelstudio=labelstudio)
+            ground_truth=exported.ground_truth, labelstudio=labelstudio))
 
     @staticmethod
-    def _span(text: str, region: Any) -> Span | tuple[str, str]:
+    def _span(text: str, region: Any) -> _Region | tuple[str, str]:
         if not isinstance(region, dict) or not isinstance(region.get("value"), dict):
             return Reason.MALFORMED_RESULT, f"region {region!r:.80} has no value object"
         control, value = region.get("from_name"), region["value"]
@@ -234,7 +234,7 @@ class _Checker:
         if "text" in value and value["text"] != actual:
             return Reason.SPAN_TEXT_MATCHES, (f"{label} [{start}, {end}) stores text {str(value['text'])[:40]!r} "
                                               f"but the document has {actual[:40]!r} there")
-        return Span(start=start, end=end, label=label, text=actual)
+        return _Region(start, end, label, actual)
 
 
 def _is_number(value: Any) -> bool:
@@ -312,17 +312,38 @@ def _import_one(task: ExportedTask, exported: ExportedAnnotation, checker: _Chec
                           "which annotation ids are made of (ls-<project>-<annotation id>); pass --project N "
                           "(the number in the project's URL, /projects/N/)")
     outcome = checker.check(task, exported, effective_project)
-    if isinstance(outcome, Annotation):
+    if isinstance(outcome, _Accepted):
         if exported.kind == "draft":
             totals.drafts_imported += 1
         elif exported.lead_time is None and exported.updated_by is None:
-            untouched.add(outcome.annotation_id)
+            untouched.add(outcome.fields["annotation_id"])
         spool.add(outcome)
         return
     totals.rejected += 1
     for item in outcome:
         totals.reject_reasons[item.reason] += 1
         rejects.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+
+
+class _Region(NamedTuple):
+    """A checked region's span. Only the spans of an annotation the merge writes or compares become
+    ``Span``s (whose own checks repeat the region's): ``span_faults`` takes these as they are."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Accepted:
+    """An annotation that passed every check: its spans and the other fields of its ``Annotation``."""
+
+    spans: list[_Region]
+    fields: dict[str, Any]
+
+    def annotation(self) -> Annotation:
+        return Annotation(spans=tuple(Span(*span) for span in self.spans), **self.fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,13 +379,14 @@ class _Spool:
         self._lines.close()
         self._index.close()
 
-    def add(self, annotation: Annotation) -> None:
-        """Spool ``annotation``: its line, unless ``needs_line`` says the merge will not use it."""
-        if self.needs_line is None or self.needs_line(annotation.doc_id):
-            data = annotation_line(annotation).encode("utf-8") + b"\n"
+    def add(self, accepted: _Accepted) -> None:
+        """Spool ``accepted``: its line, unless ``needs_line`` says the merge will not use it."""
+        annotation_id, doc_id = accepted.fields["annotation_id"], accepted.fields["doc_id"]
+        if self.needs_line is None or self.needs_line(doc_id):
+            data = annotation_line(accepted.annotation()).encode("utf-8") + b"\n"
         else:
             data = b""
-        self._index.write(json.dumps([annotation.annotation_id, annotation.doc_id, self._size, len(data)]) + "\n")
+        self._index.write(json.dumps([annotation_id, doc_id, self._size, len(data)]) + "\n")
         self._lines.write(data)
         self._size += len(data)
 
