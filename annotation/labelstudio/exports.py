@@ -27,6 +27,7 @@ from typing import Any
 from annotation.labelstudio.config import CONTROL_NAMES, TEXT_NAME
 from schemas.errors import InputError
 
+# Bytes read at a time (at most as many characters): the buffer stays a few MB even as 4-byte-wide text.
 CHUNK_CHARS = 1 << 18
 # An array element (one task) larger than this is refused rather than buffered.
 MAX_ELEMENT_CHARS = 256 << 20

@@ -110,7 +110,7 @@ def annotation_id_for(project: Any, exported: ExportedAnnotation) -> str:
 
 
 class _Checker:
-    """Turns one exported annotation into an Annotation, or into the rejects saying why not."""
+    """Turns one exported annotation into an accepted one (``_Accepted``), or into the rejects saying why not."""
 
     def __init__(self, documents: DocumentIndex, file: str) -> None:
         self.documents = documents
