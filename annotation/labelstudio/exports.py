@@ -81,14 +81,15 @@ class _Position:
         self.line = 1
         self.column = 1
 
-    def advance(self, consumed: str) -> None:
-        self.offset += len(consumed)
-        newlines = consumed.count("\n")
+    def advance(self, buffer: str, consumed: int) -> None:
+        """Move past ``buffer[:consumed]`` (counted in place: no copy of it)."""
+        self.offset += consumed
+        newlines = buffer.count("\n", 0, consumed)
         if newlines:
             self.line += newlines
-            self.column = len(consumed) - consumed.rfind("\n")
+            self.column = consumed - buffer.rfind("\n", 0, consumed)
         else:
-            self.column += len(consumed)
+            self.column += consumed
 
     def describe(self, buffer: str, index: int) -> str:
         before = buffer[:index]
@@ -170,7 +171,7 @@ def iter_array(path: Path, chunk_chars: int = CHUNK_CHARS) -> Iterator[Any]:
                 expect_element = False
                 index = skip_whitespace(end)
                 if index > chunk_chars:
-                    position.advance(buffer[:index])
+                    position.advance(buffer, index)
                     buffer = buffer[index:]
                     index = 0
         except UnicodeDecodeError as error:

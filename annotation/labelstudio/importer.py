@@ -274,7 +274,8 @@ def import_exports(
     with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir:
         # A check (dry run) writes nothing, so an annotation of a document with nothing stored needs no
         # store line: it is only counted. One of a stored document is compared with what is stored.
-        spool = _Spool(Path(spool_dir), (lambda doc_id: (store / f"{doc_id}.jsonl").exists()) if dry_run else None)
+        spool = _Spool(Path(spool_dir), (lambda doc_id: os.path.exists(os.path.join(store, f"{doc_id}.jsonl")))
+                       if dry_run else None)
         rejects_tmp = Path(spool_dir) / "rejects.jsonl"
         with spool, open(rejects_tmp, "w", encoding="utf-8") as rejects:
             for path in paths:
