@@ -7,6 +7,7 @@ builds the corpus, so the text and its hash are exactly the corpus's).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,23 +112,27 @@ class IndexedDocument:
 class DocumentIndex:
     """The corpus documents an import checks Label Studio tasks against, by id.
 
-    Built from pages (``from_pages``) it keeps no text, only each text's SHA-256 and first source, so
-    its memory does not grow with the texts: a task's own ``data.text`` is used once it hashes to the
-    document's SHA-256 (equal hashes, equal texts), and a document's text is read again from its page
-    only for a task that does not carry it. Built from documents in memory (``of``) it holds the texts.
+    Built from pages (``from_pages``) it keeps no text, only each text's SHA-256 and first source, in
+    flat arrays sorted by digest (no object per document), so its memory stays small and does not grow
+    with the texts: a task's own ``data.text`` is used once it hashes to the document's SHA-256 (equal
+    hashes, equal texts), and a document's text is read again from its page only for a task that does
+    not carry it. Built from documents in memory (``of``) it holds the texts.
     """
 
     def __init__(self, origin: str, root: Path | None = None) -> None:
         self.origin = origin
         self._root = root
-        # doc_id -> the document itself, or (from pages) the packed SHA-256 digest (32 bytes) followed by
-        # the UTF-8 source: one small object per document.
-        self._entries: dict[str, Document | bytes] = {}
+        self._documents: dict[str, Document] = {}
+        # From pages: the 32-byte SHA-256 digests in ascending order, and for the i-th the UTF-8 source
+        # at _sources[_source_ends[i - 1]:_source_ends[i]] (a doc_id is its digest's first 8 bytes).
+        self._digests = bytearray()
+        self._sources = bytearray()
+        self._source_ends = array("Q")
 
     @classmethod
     def of(cls, documents: Mapping[str, Document], origin: str = "documents in memory") -> DocumentIndex:
         index = cls(origin)
-        index._entries.update(documents)
+        index._documents.update(documents)
         return index
 
     @classmethod
@@ -142,24 +147,53 @@ class DocumentIndex:
         if missing:
             raise ConfigError(f"no such file or folder: {', '.join(missing)}")
         root = find_root()
-        index = cls(", ".join(str(path) for path in paths), root)
-        entries = index._entries
+        digests, sources, ends = bytearray(), bytearray(), array("Q")
         for document in ingest_paths(paths, root):
-            if document.doc_id not in entries:
-                source = document.sources[0] if document.sources else ""
-                entries[document.doc_id] = bytes.fromhex(document.text_sha256) + source.encode("utf-8")
+            digests += bytes.fromhex(document.text_sha256)
+            sources += (document.sources[0] if document.sources else "").encode("utf-8")
+            ends.append(len(sources))
+        # In digest order; of pages with the same doc_id (the same text) the first read stays. One int per
+        # page to sort (doc_id bits, then the page's number), not a tuple: this is the index's peak memory.
+        order = sorted(int.from_bytes(digests[32 * i:32 * i + 8], "big") << 32 | i for i in range(len(ends)))
+        index = cls(", ".join(str(path) for path in paths), root)
+        previous = None
+        for key in order:
+            if key >> 32 == previous:
+                continue
+            previous, i = key >> 32, key & 0xFFFFFFFF
+            index._digests += digests[32 * i:32 * i + 32]
+            index._sources += sources[ends[i - 1] if i else 0:ends[i]]
+            index._source_ends.append(len(index._sources))
         return index
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._documents) + len(self._source_ends)
 
     def get(self, doc_id: str) -> IndexedDocument | None:
-        entry = self._entries.get(doc_id)
-        if entry is None:
+        document = self._documents.get(doc_id)
+        if document is not None:
+            return IndexedDocument(doc_id, document.text_sha256, document.sources[0] if document.sources else None,
+                                   document.text)
+        if len(doc_id) != 16:
             return None
-        if isinstance(entry, Document):
-            return IndexedDocument(doc_id, entry.text_sha256, entry.sources[0] if entry.sources else None, entry.text)
-        return IndexedDocument(doc_id, entry[:32].hex(), entry[32:].decode("utf-8") or None, None)
+        try:
+            key = bytes.fromhex(doc_id)
+        except ValueError:
+            return None
+        digests, low, high = self._digests, 0, len(self._source_ends)
+        while low < high:
+            middle = (low + high) // 2
+            if digests[32 * middle:32 * middle + 8] < key:
+                low = middle + 1
+            else:
+                high = middle
+        if low == len(self._source_ends) or digests[32 * low:32 * low + 8] != key:
+            return None
+        digest = digests[32 * low:32 * low + 32].hex()
+        if digest[:16] != doc_id:  # doc ids are lowercase hex: "ABC..." names no document
+            return None
+        source = self._sources[self._source_ends[low - 1] if low else 0:self._source_ends[low]].decode("utf-8")
+        return IndexedDocument(doc_id, digest, source or None, None)
 
     def text(self, document: IndexedDocument, offered: str | None, offered_sha256: str | None = None) -> str:
         """The text of ``document``: the one held, else ``offered`` (a task's ``data.text``; its hash
