@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from schemas.errors import InputError
+from schemas.labels import LABELS
 from schemas.records import Annotation, Span
+
+
+# The spans' order in a stored line: by start, zones first, then by end (a dict, not Span.layer: this
+# runs for every span of every annotation written).
+_NOT_ZONE = {label.name: label.layer != "zone" for label in LABELS}
 
 
 class AnnotationFileError(InputError, ValueError):
@@ -28,6 +34,12 @@ class AnnotationFileError(InputError, ValueError):
 
 
 def annotation_to_json(annotation: Annotation) -> dict[str, Any]:
+    spans = []
+    for span in sorted(annotation.spans, key=lambda s: (s.start, _NOT_ZONE[s.label], s.end)):
+        row = {"start": span.start, "end": span.end, "label": span.label, "text": span.text}
+        if span.score is not None:
+            row["score"] = span.score
+        spans.append(row)
     return {
         "annotation_id": annotation.annotation_id,
         "document": {"doc_id": annotation.doc_id, "source": annotation.source,
@@ -41,12 +53,13 @@ def annotation_to_json(annotation: Annotation) -> dict[str, Any]:
         "ground_truth": annotation.ground_truth,
         "derived_from": list(annotation.derived_from),
         "labelstudio": annotation.labelstudio,
-        "spans": [
-            {"start": span.start, "end": span.end, "label": span.label, "text": span.text,
-             **({"score": span.score} if span.score is not None else {})}
-            for span in sorted(annotation.spans, key=lambda s: (s.start, s.layer != "zone", s.end))
-        ],
+        "spans": spans,
     }
+
+
+def annotation_line(annotation: Annotation) -> str:
+    """The stored form of one annotation: its JSON line, without the newline."""
+    return json.dumps(annotation_to_json(annotation), ensure_ascii=False, sort_keys=False)
 
 
 def annotation_from_json(obj: Any, where: str) -> Annotation:
@@ -130,10 +143,21 @@ def write_annotations(folder: Path, annotations: Iterable[Annotation]) -> tuple[
             else:
                 stored[annotation.annotation_id] = annotation
                 added += 1
-        lines = [json.dumps(annotation_to_json(a), ensure_ascii=False, sort_keys=False)
-                 for _, a in sorted(stored.items())]
-        atomic_write_text(path, "".join(line + "\n" for line in lines))
+        _write_lines(path, {annotation_id: annotation_line(a) for annotation_id, a in stored.items()})
     return added, unchanged
+
+
+def write_new_file(folder: Path, doc_id: str, lines: dict[str, str]) -> None:
+    """Write the file of a document that has none yet from its annotations' lines (``annotation_line``)
+    by annotation id: the file ``write_annotations`` would write, without encoding them again."""
+    path = Path(folder) / f"{doc_id}.jsonl"
+    if path.exists():
+        raise FileExistsError(f"{path}: the document already has stored annotations; merge with write_annotations")
+    _write_lines(path, lines)
+
+
+def _write_lines(path: Path, lines: dict[str, str]) -> None:
+    atomic_write_text(path, "".join(lines[annotation_id] + "\n" for annotation_id in sorted(lines)))
 
 
 def atomic_write_text(path: Path, content: str) -> None:

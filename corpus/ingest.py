@@ -25,15 +25,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from corpus.config import find_root
 from corpus.html import HtmlPage, UndecodableError, decode_strict, parse_html
 from corpus.progress import track
 from schemas.errors import ConfigError, InputError
 from schemas.records import NON_WHITESPACE_RE, Document
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # File name endings read by ingest (matched case-insensitively) and how each is read.
 TEXT_SUFFIXES = (".txt",)
@@ -385,6 +386,10 @@ class SpilledIngest:
         self.folder = Path(tempfile.mkdtemp(dir=folder, prefix=f".ingest-{os.getpid()}-"))
         self.spill = self.folder / "documents.arrow"
         self.codec = codecs()["document"]
+        # pyarrow is imported here, not with the module: reading pages (e.g. for a Label Studio import's
+        # index) does not need its ~45 MB.
+        import pyarrow as pa
+
         self.schema = pa.schema(list(self.codec.fields))
         self.rejects: list[Reject] = []
         self.skipped: list[Skipped] = []
@@ -409,6 +414,8 @@ class SpilledIngest:
 
     def _read(self, engine: Any) -> None:
         from corpus.engine import run_stages
+
+        import pyarrow as pa
 
         read = functools.partial(read_pages, root=self.root)
         buffer: list[Document] = []
@@ -436,6 +443,8 @@ class SpilledIngest:
                 f"{_counted(result.skipped_by_type())}; ingest reads {', '.join(SUPPORTED_SUFFIXES)}", result)
 
     def _batch(self, documents: list[Document]) -> pa.RecordBatch:
+        import pyarrow as pa
+
         return pa.RecordBatch.from_pylist([self.codec.encode(document) for document in documents], self.schema)
 
     def _merge(self, document: Document) -> None:
@@ -449,6 +458,8 @@ class SpilledIngest:
 
     def documents(self) -> Iterator[Document]:
         """The merged documents, in order of first appearance."""
+        import pyarrow as pa
+
         # Read, not memory-mapped: mapped pages would stay resident for the whole stream.
         with pa.OSFile(str(self.spill)) as source:
             for batch in pa.ipc.open_stream(source):

@@ -6,6 +6,8 @@ Each failure names its rule, so callers can group and count them.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -98,9 +100,14 @@ def span_faults(text: str, spans: Sequence[SpanLike], *, complete: bool = True) 
     faults.extend(_overlaps(zones, Rule.ZONE_NO_OVERLAP, "zone"))
     faults.extend(_overlaps(quotes, Rule.QUOTE_NO_OVERLAP, "quote"))
 
+    # A container zone holds the quote iff one starting at or before the quote ends at or after it: with
+    # the containers in start order, the furthest end among those starting at or before each start.
+    containers = [zone for _, zone in zones if zone.label == QUOTE_CONTAINER_LABEL]
+    container_starts = [zone.start for zone in containers]
+    furthest_ends = list(itertools.accumulate((zone.end for zone in containers), max))
     for index, span in quotes:
-        containers = [zone for _, zone in zones if zone.start <= span.start and span.end <= zone.end]
-        if not any(zone.label == QUOTE_CONTAINER_LABEL for zone in containers):
+        before = bisect.bisect_right(container_starts, span.start)
+        if before == 0 or furthest_ends[before - 1] < span.end:
             faults.append(SpanFault(Rule.QUOTE_INSIDE_ARTICLE, f"{_describe(span)} does not lie inside one "
                                     f"{QUOTE_CONTAINER_LABEL} span", index, span.start, span.end))
 

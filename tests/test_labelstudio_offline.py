@@ -13,13 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotation.labelstudio.config import CONTROL_NAMES, TEXT_NAME, label_interface, labeling_config
+from annotation.labelstudio.documents import DocumentIndex
 from annotation.labelstudio.exports import ExportFormatError, iter_array
 from annotation.labelstudio.importer import import_exports
 from annotation.labelstudio.tasks import task
 from annotation.store import read_annotations
 from corpus.cli import main
 from corpus.release import ReleasedDocument, collect_tables, to_rows, write_release
-from schemas.errors import ConfigError
+from schemas.errors import ConfigError, InputError
 from schemas.labels import LABELS, QUOTE_LABELS, ZONE_LABELS
 from schemas.records import Annotation, Document, Span
 from schemas.rules import span_faults
@@ -89,7 +90,7 @@ def document() -> Document:
     return Document.from_text(TEXT, sources=("seeds/page.txt",))
 
 
-def run_import(tmp_path: Path, export: Path, documents: dict[str, Document], **options):
+def run_import(tmp_path: Path, export: Path, documents: DocumentIndex | dict[str, Document], **options):
     rejects = tmp_path / "rejects.jsonl"
     result = import_exports([export], documents, tmp_path / "store", rejects, **options)
     return result.totals, rejects_of(rejects)
@@ -277,6 +278,77 @@ def test_changed_or_unknown_documents_are_rejected(tmp_path, document):
     assert [(r["task"], r["annotation"], r["reason"]) for r in rejects] == \
         [(1, 31, "text_sha256_matches"), (2, 32, "unknown_document")]
     assert totals.imported == 1
+
+
+def test_page_index_holds_no_text_and_gives_the_same_store_as_the_documents(tmp_path, document):
+    """A task's own text is used once it hashes to the page's; a task without it (or with an edited copy
+    under the exported hash) gets the page's text read again -- the store is the same byte for byte."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "page.txt").write_bytes(TEXT.encode("utf-8"))
+    index = DocumentIndex.from_pages([pages])
+    assert len(index) == 1 and index.get(document.doc_id).held_text is None
+    without_text, edited_text = ls_task(document, 2, [ls_annotation(62, 2, result_of(TEXT, gold_spans()))]), \
+        ls_task(document, 3, [ls_annotation(63, 3, result_of(TEXT, gold_spans()))])
+    del without_text["data"][TEXT_NAME]
+    edited_text["data"][TEXT_NAME] = TEXT.replace("Ana", "Bob")
+    export = write_json(tmp_path / "export.json", [
+        ls_task(document, 1, [ls_annotation(61, 1, result_of(TEXT, gold_spans()))]), without_text, edited_text])
+    by_index = import_exports([export], index, tmp_path / "a" / "store", tmp_path / "a" / "rejects.jsonl")
+    page = Document.from_text(TEXT, sources=(str(pages / "page.txt"),))
+    by_documents = import_exports([export], {page.doc_id: page}, tmp_path / "b" / "store",
+                                  tmp_path / "b" / "rejects.jsonl")
+    assert by_index.totals.imported == by_documents.totals.imported == 3
+    stored = (tmp_path / "a" / "store" / f"{document.doc_id}.jsonl").read_bytes()
+    assert stored == (tmp_path / "b" / "store" / f"{document.doc_id}.jsonl").read_bytes()
+    assert [a.source for a in read_annotations(tmp_path / "a" / "store")] == [str(pages / "page.txt")] * 3
+
+
+def test_page_index_refuses_a_page_changed_during_the_import(tmp_path, document):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "page.txt").write_bytes(TEXT.encode("utf-8"))
+    index = DocumentIndex.from_pages([pages])
+    (pages / "page.txt").write_bytes(TEXT.replace("Ana", "Bob").encode("utf-8"))
+    carried = ls_task(document, 1, [ls_annotation(64, 1, result_of(TEXT, gold_spans()))])
+    totals, rejects = run_import(tmp_path, write_json(tmp_path / "carried.json", [carried]), index)
+    assert (totals.imported, rejects) == (1, [])  # the task's own text, checked against the indexed hash
+    del carried["data"][TEXT_NAME]
+    with pytest.raises(InputError, match=f"document {document.doc_id} .*page.txt.* no longer holds the text"):
+        run_import(tmp_path, write_json(tmp_path / "bare.json", [carried]), index)
+
+
+def test_page_index_memory_does_not_grow_with_the_texts(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(40):
+        (pages / f"{n:03}.txt").write_text(f"Page {n} " + "words and more words " * 12_000, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        index = DocumentIndex.from_pages([pages])
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(index) == 40
+    assert held < 200_000, f"the index of 40 pages of 250 kB holds {held / 1e6:.1f} MB"
+
+
+def test_the_same_annotation_twice_in_one_export_is_stored_once(tmp_path, document):
+    twice = ls_annotation(65, 1, result_of(TEXT, gold_spans()))
+    export = write_json(tmp_path / "export.json", [ls_task(document, 1, [twice]), ls_task(document, 1, [twice])])
+    totals, rejects = run_import(tmp_path, export, {document.doc_id: document})
+    assert (totals.imported, totals.unchanged, rejects) == (1, 1, [])
+    assert [a.annotation_id for a in read_annotations(tmp_path / "store")] == [f"ls-{PROJECT}-65"]
+
+
+def test_check_only_counts_against_the_store_and_writes_nothing(tmp_path, document):
+    export = write_json(tmp_path / "export.json", [
+        ls_task(document, 1, [ls_annotation(66, 1, result_of(TEXT, gold_spans()))])])
+    totals, _ = run_import(tmp_path, export, {document.doc_id: document}, dry_run=True)
+    assert totals.imported == 1 and not (tmp_path / "store").exists()
+    run_import(tmp_path, export, {document.doc_id: document})
+    totals, _ = run_import(tmp_path, export, {document.doc_id: document}, dry_run=True)
+    assert (totals.imported, totals.unchanged) == (0, 1)
 
 
 def test_one_reject_line_per_faulty_region_all_naming_the_annotation(tmp_path, document):

@@ -157,3 +157,17 @@ def test_any_zone_label_partitions_validly(data):
     zones = [Span.on(text, zone.start, zone.end, data.draw(st.sampled_from(ZONE_LABELS)))
              for zone in data.draw(zone_partitions(text))]
     assert span_faults(text, zones) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 12), st.sampled_from(["article", "teaser", "quote"])),
+                min_size=1, max_size=10))
+def test_quote_inside_article_is_containment_in_any_article_zone(raw):
+    """The rule as defined -- some article zone holds the quote -- however the zones overlap or nest."""
+    text = "x" * 50
+    spans = [Span.on(text, start, min(start + length, 50), label) for start, length, label in raw]
+    faulted = {fault.index for fault in span_faults(text, spans, complete=False)
+               if fault.rule == Rule.QUOTE_INSIDE_ARTICLE}
+    expected = {index for index, span in enumerate(spans) if span.label == "quote" and not any(
+        zone.label == "article" and zone.start <= span.start and span.end <= zone.end for zone in spans)}
+    assert faulted == expected

@@ -7,12 +7,13 @@ builds the corpus, so the text and its hash are exactly the corpus's).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.errors import ConfigError, InputError
-from schemas.records import Annotation, Document, Span
+from schemas.records import Annotation, Document, Span, text_sha256
 
 DOCUMENTS_FILE = "documents.parquet"
 SPANS_FILE = "spans.parquet"
@@ -95,3 +96,126 @@ def read_pages(paths: Iterable[Path]) -> DocumentSet:
         raise ConfigError(f"no such file or folder: {', '.join(missing)}")
     documents = {document.doc_id: document for document in merge_documents(ingest_paths(paths))}
     return DocumentSet(documents=documents, origin=", ".join(str(path) for path in paths))
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedDocument:
+    """What an import needs of one corpus document: its text's hash, its first source and, when the index
+    holds it, its text."""
+
+    doc_id: str
+    text_sha256: str
+    source: str | None
+    held_text: str | None
+
+
+class DocumentIndex:
+    """The corpus documents an import checks Label Studio tasks against, by id.
+
+    Built from pages (``from_pages``) it keeps no text, only each text's SHA-256 and first source, in
+    flat arrays sorted by digest (no object per document), so its memory stays small and does not grow
+    with the texts: a task's own ``data.text`` is used once it hashes to the document's SHA-256 (equal
+    hashes, equal texts), and a document's text is read again from its page only for a task that does
+    not carry it. Built from documents in memory (``of``) it holds the texts.
+    """
+
+    def __init__(self, origin: str, root: Path | None = None) -> None:
+        self.origin = origin
+        self._root = root
+        self._documents: dict[str, Document] = {}
+        # From pages: the 32-byte SHA-256 digests in ascending order, and for the i-th the UTF-8 source
+        # at _sources[_source_ends[i - 1]:_source_ends[i]] (a doc_id is its digest's first 8 bytes).
+        self._digests = bytearray()
+        self._sources = bytearray()
+        self._source_ends = array("Q")
+
+    @classmethod
+    def of(cls, documents: Mapping[str, Document], origin: str = "documents in memory") -> DocumentIndex:
+        index = cls(origin)
+        index._documents.update(documents)
+        return index
+
+    @classmethod
+    def from_pages(cls, paths: Iterable[Path]) -> DocumentIndex:
+        """Ingest input pages (files or folders) with ``corpus.ingest``, exactly as the corpus build does,
+        one at a time; a text found in several pages keeps its first source, as ``merge_documents`` does."""
+        from corpus.config import find_root
+        from corpus.ingest import ingest_paths
+
+        paths = [Path(path) for path in paths]
+        missing = [str(path) for path in paths if not path.exists()]
+        if missing:
+            raise ConfigError(f"no such file or folder: {', '.join(missing)}")
+        root = find_root()
+        digests, sources, ends = bytearray(), bytearray(), array("Q")
+        for document in ingest_paths(paths, root):
+            digests += bytes.fromhex(document.text_sha256)
+            sources += (document.sources[0] if document.sources else "").encode("utf-8")
+            ends.append(len(sources))
+        # In digest order; of pages with the same doc_id (the same text) the first read stays. One int per
+        # page to sort (doc_id bits, then the page's number), not a tuple: this is the index's peak memory.
+        order = sorted(int.from_bytes(digests[32 * i:32 * i + 8], "big") << 32 | i for i in range(len(ends)))
+        index = cls(", ".join(str(path) for path in paths), root)
+        previous = None
+        for key in order:
+            if key >> 32 == previous:
+                continue
+            previous, i = key >> 32, key & 0xFFFFFFFF
+            index._digests += digests[32 * i:32 * i + 32]
+            index._sources += sources[ends[i - 1] if i else 0:ends[i]]
+            index._source_ends.append(len(index._sources))
+        return index
+
+    def __len__(self) -> int:
+        return len(self._documents) + len(self._source_ends)
+
+    def get(self, doc_id: str) -> IndexedDocument | None:
+        document = self._documents.get(doc_id)
+        if document is not None:
+            return IndexedDocument(doc_id, document.text_sha256, document.sources[0] if document.sources else None,
+                                   document.text)
+        if len(doc_id) != 16:
+            return None
+        try:
+            key = bytes.fromhex(doc_id)
+        except ValueError:
+            return None
+        digests, low, high = self._digests, 0, len(self._source_ends)
+        while low < high:
+            middle = (low + high) // 2
+            if digests[32 * middle:32 * middle + 8] < key:
+                low = middle + 1
+            else:
+                high = middle
+        if low == len(self._source_ends) or digests[32 * low:32 * low + 8] != key:
+            return None
+        digest = digests[32 * low:32 * low + 32].hex()
+        if digest[:16] != doc_id:  # doc ids are lowercase hex: "ABC..." names no document
+            return None
+        source = self._sources[self._source_ends[low - 1] if low else 0:self._source_ends[low]].decode("utf-8")
+        return IndexedDocument(doc_id, digest, source or None, None)
+
+    def text(self, document: IndexedDocument, offered: str | None, offered_sha256: str | None = None) -> str:
+        """The text of ``document``: the one held, else ``offered`` (a task's ``data.text``; its hash
+        ``offered_sha256`` when already known) if it is the document's text, else the page read again."""
+        if document.held_text is not None:
+            return document.held_text
+        if isinstance(offered, str):
+            if offered_sha256 is None:
+                offered_sha256 = text_sha256(offered)
+            if offered_sha256 == document.text_sha256:
+                return offered
+        return self._reread(document)
+
+    def _reread(self, document: IndexedDocument) -> str:
+        from corpus.ingest import read_page
+
+        source = document.source or ""
+        # A source outside the project is named as it was given, relative to the working directory.
+        for path in dict.fromkeys((self._root / source if self._root else Path(source), Path(source))):
+            if path.is_file():
+                text = read_page(path, source).text
+                if text_sha256(text) == document.text_sha256:
+                    return text
+        raise InputError(f"document {document.doc_id} ({self.origin}): its page {source!r} no longer holds the "
+                         "text it had when the import began; import again")

@@ -17,6 +17,7 @@ Every form is turned into the same records, ``ExportedTask`` holding ``ExportedA
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,7 +27,8 @@ from typing import Any
 from annotation.labelstudio.config import CONTROL_NAMES, TEXT_NAME
 from schemas.errors import InputError
 
-CHUNK_CHARS = 1 << 20
+# Bytes read at a time (at most as many characters): the buffer stays a few MB even as 4-byte-wide text.
+CHUNK_CHARS = 1 << 18
 # An array element (one task) larger than this is refused rather than buffered.
 MAX_ELEMENT_CHARS = 256 << 20
 JSON_MIN_FIELDS = frozenset({"id", "annotation_id", "annotator", "created_at", "updated_at", "lead_time",
@@ -79,14 +81,15 @@ class _Position:
         self.line = 1
         self.column = 1
 
-    def advance(self, consumed: str) -> None:
-        self.offset += len(consumed)
-        newlines = consumed.count("\n")
+    def advance(self, buffer: str, consumed: int) -> None:
+        """Move past ``buffer[:consumed]`` (counted in place: no copy of it)."""
+        self.offset += consumed
+        newlines = buffer.count("\n", 0, consumed)
         if newlines:
             self.line += newlines
-            self.column = len(consumed) - consumed.rfind("\n")
+            self.column = consumed - buffer.rfind("\n", 0, consumed)
         else:
-            self.column += len(consumed)
+            self.column += consumed
 
     def describe(self, buffer: str, index: int) -> str:
         before = buffer[:index]
@@ -100,20 +103,23 @@ def iter_array(path: Path, chunk_chars: int = CHUNK_CHARS) -> Iterator[Any]:
     """Yield the elements of the JSON array in ``path`` one at a time, with bounded memory."""
     decoder = json.JSONDecoder()
     position = _Position()
-    with open(path, encoding="utf-8-sig", newline="") as handle:
+    # Bytes decoded here rather than by a text file: TextIOWrapper.read(n) decodes in small steps, which
+    # costs more than the JSON parsing of large exports. "utf-8-sig" drops a byte order mark.
+    utf8 = codecs.getincrementaldecoder("utf-8-sig")()
+    with open(path, "rb") as handle:
         buffer = ""
         at_eof = False
 
         def fill() -> bool:
             nonlocal buffer, at_eof
-            if at_eof:
-                return False
-            chunk = handle.read(max(chunk_chars, len(buffer)))
-            if not chunk:
-                at_eof = True
-                return False
-            buffer += chunk
-            return True
+            while not at_eof:
+                data = handle.read(max(chunk_chars, len(buffer)))
+                at_eof = not data
+                chunk = utf8.decode(data, final=at_eof)
+                if chunk:  # empty while only a byte order mark or a split character was read
+                    buffer += chunk
+                    return True
+            return False
 
         def skip_whitespace(index: int) -> int:
             while True:
@@ -165,7 +171,7 @@ def iter_array(path: Path, chunk_chars: int = CHUNK_CHARS) -> Iterator[Any]:
                 expect_element = False
                 index = skip_whitespace(end)
                 if index > chunk_chars:
-                    position.advance(buffer[:index])
+                    position.advance(buffer, index)
                     buffer = buffer[index:]
                     index = 0
         except UnicodeDecodeError as error:

@@ -22,14 +22,16 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotation.labelstudio.config import CONTROL_LABELS, LAYER_OF_CONTROL, TEXT_NAME
+from annotation.labelstudio.documents import DocumentIndex
 from annotation.labelstudio.exports import ExportedAnnotation, ExportedTask, iter_tasks
-from annotation.store import annotation_from_json, annotation_to_json, read_file, write_annotations
+from annotation.store import annotation_from_json, annotation_line, read_file, write_annotations, write_new_file
 from schemas.errors import ConfigError
 from schemas.labels import layer_of
 from schemas.records import Annotation, Document, Span, text_sha256
@@ -108,13 +110,13 @@ def annotation_id_for(project: Any, exported: ExportedAnnotation) -> str:
 
 
 class _Checker:
-    """Turns one exported annotation into an Annotation, or into the rejects saying why not."""
+    """Turns one exported annotation into an accepted one (``_Accepted``), or into the rejects saying why not."""
 
-    def __init__(self, documents: dict[str, Document], file: str) -> None:
+    def __init__(self, documents: DocumentIndex, file: str) -> None:
         self.documents = documents
         self.file = file
 
-    def check(self, task: ExportedTask, exported: ExportedAnnotation, project: Any) -> Annotation | list[Reject]:
+    def check(self, task: ExportedTask, exported: ExportedAnnotation, project: Any) -> _Accepted | list[Reject]:
         doc_id = task.data.get("doc_id")
 
         def reject(reason: str, message: str, region: Any = None) -> Reject:
@@ -127,8 +129,10 @@ class _Checker:
         if document is None:
             return [reject(Reason.UNKNOWN_DOCUMENT, f"task data doc_id {doc_id!r} is not a document of the corpus")]
         exported_hash = task.data.get("text_sha256")
-        if exported_hash is None and isinstance(task.data.get(TEXT_NAME), str):
-            exported_hash = text_sha256(task.data[TEXT_NAME])
+        exported_text = task.data.get(TEXT_NAME)
+        text_hash = None  # the hash of exported_text, when computed
+        if exported_hash is None and isinstance(exported_text, str):
+            exported_hash = text_hash = text_sha256(exported_text)
         if exported_hash != document.text_sha256:
             return [reject(Reason.TEXT_CHANGED, f"the task's text (sha256 {str(exported_hash)[:12]}...) is not the "
                            f"document's current text (sha256 {document.text_sha256[:12]}...): the page changed "
@@ -136,14 +140,34 @@ class _Checker:
         if not isinstance(exported.result, list):
             return [reject(Reason.MALFORMED_RESULT, f"result must be a list of regions, got {exported.result!r:.80}")]
 
-        text = document.text
+        text = self.documents.text(document, exported_text, text_hash)
+        length = len(text)
         rejects: list[Reject] = []
-        spans: list[Span] = []
+        spans: list[_Region] = []
         span_regions: list[Any] = []
         for number, region in enumerate(exported.result):
+            # The common case, a well-formed region of a known control with in-range integer offsets and a
+            # true slice, is recognised here in one pass; anything else goes to ``_span``, which names the
+            # fault (and accepts exactly what this accepts, with the same span).
+            try:
+                value = region["value"]
+                labels, start, end = value["labels"], value["start"], value["end"]
+                well_formed = (type(start) is int and type(end) is int and 0 <= start < end <= length
+                               and type(labels) is list and len(labels) == 1
+                               and labels[0] in CONTROL_LABELS.get(region["from_name"], ())
+                               and region.get("to_name", TEXT_NAME) == TEXT_NAME
+                               and region.get("type", "labels") == "labels")
+            except (KeyError, TypeError):
+                well_formed = False
+            if well_formed:
+                actual = text[start:end]
+                if value.get("text", actual) == actual:
+                    spans.append(_Region(start, end, labels[0], actual))
+                    span_regions.append(region["id"] if "id" in region else f"#{number}")
+                    continue
             region_id = region.get("id", f"#{number}") if isinstance(region, dict) else f"#{number}"
             outcome = self._span(text, region)
-            if isinstance(outcome, Span):
+            if isinstance(outcome, _Region):
                 spans.append(outcome)
                 span_regions.append(region_id)
             else:
@@ -170,16 +194,16 @@ class _Checker:
                        "completed_by": exported.completed_by}
         if exported.kind == "draft":
             labelstudio["draft_of"] = exported.draft_of
-        return Annotation(
+        return _Accepted(spans, dict(
             annotation_id=annotation_id_for(project, exported), doc_id=document.doc_id,
-            text_sha256=document.text_sha256, origin="human", spans=tuple(spans), annotator=annotator,
-            source=document.sources[0] if document.sources else None, created_at=exported.created_at,
+            text_sha256=document.text_sha256, origin="human", annotator=annotator,
+            source=document.source, created_at=exported.created_at,
             updated_at=exported.updated_at,
             lead_time=exported.lead_time if _is_number(exported.lead_time) and exported.lead_time >= 0 else None,
-            ground_truth=exported.ground_truth, labelstudio=labelstudio)
+            ground_truth=exported.ground_truth, labelstudio=labelstudio))
 
     @staticmethod
-    def _span(text: str, region: Any) -> Span | tuple[str, str]:
+    def _span(text: str, region: Any) -> _Region | tuple[str, str]:
         if not isinstance(region, dict) or not isinstance(region.get("value"), dict):
             return Reason.MALFORMED_RESULT, f"region {region!r:.80} has no value object"
         control, value = region.get("from_name"), region["value"]
@@ -210,7 +234,7 @@ class _Checker:
         if "text" in value and value["text"] != actual:
             return Reason.SPAN_TEXT_MATCHES, (f"{label} [{start}, {end}) stores text {str(value['text'])[:40]!r} "
                                               f"but the document has {actual[:40]!r} there")
-        return Span(start=start, end=end, label=label, text=actual)
+        return _Region(start, end, label, actual)
 
 
 def _is_number(value: Any) -> bool:
@@ -225,7 +249,7 @@ class ImportResult:
 
 def import_exports(
     paths: Sequence[Path],
-    documents: dict[str, Document],
+    documents: DocumentIndex | Mapping[str, Document],
     store: Path,
     rejects_path: Path,
     *,
@@ -239,14 +263,21 @@ def import_exports(
     ``project`` names the Label Studio project for exports that do not carry it (JSON_MIN); it is
     required for those, since annotation ids are ``ls-<project>-<annotation id>``. Rejects go to
     ``rejects_path`` (JSON Lines). Nothing is written to the store unless every file was read completely.
+    ``documents`` is the corpus: a ``DocumentIndex`` (e.g. ``DocumentIndex.from_pages``, which holds no
+    texts) or the documents by id.
     """
+    if not isinstance(documents, DocumentIndex):
+        documents = DocumentIndex.of(documents)
     totals = ImportTotals()
     untouched: set[str] = set()
     rejects_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir:
-        spool_path = Path(spool_dir) / "accepted.jsonl"
+        # A check (dry run) writes nothing, so an annotation of a document with nothing stored needs no
+        # store line: it is only counted. One of a stored document is compared with what is stored.
+        spool = _Spool(Path(spool_dir), (lambda doc_id: os.path.exists(os.path.join(store, f"{doc_id}.jsonl")))
+                       if dry_run else None)
         rejects_tmp = Path(spool_dir) / "rejects.jsonl"
-        with open(spool_path, "w", encoding="utf-8") as spool, open(rejects_tmp, "w", encoding="utf-8") as rejects:
+        with spool, open(rejects_tmp, "w", encoding="utf-8") as rejects:
             for path in paths:
                 totals.files += 1
                 checker = _Checker(documents, str(path))
@@ -260,7 +291,7 @@ def import_exports(
             os.replace(rejects_tmp, rejects_path)
         else:
             rejects_path.unlink(missing_ok=True)
-        _merge(spool_path, store, totals, dry_run, untouched)
+        _merge(spool, store, totals, dry_run, untouched)
     return ImportResult(totals, rejects_path if totals.rejected else None)
 
 
@@ -282,12 +313,12 @@ def _import_one(task: ExportedTask, exported: ExportedAnnotation, checker: _Chec
                           "which annotation ids are made of (ls-<project>-<annotation id>); pass --project N "
                           "(the number in the project's URL, /projects/N/)")
     outcome = checker.check(task, exported, effective_project)
-    if isinstance(outcome, Annotation):
+    if isinstance(outcome, _Accepted):
         if exported.kind == "draft":
             totals.drafts_imported += 1
         elif exported.lead_time is None and exported.updated_by is None:
-            untouched.add(outcome.annotation_id)
-        spool.write(json.dumps(annotation_to_json(outcome), ensure_ascii=False) + "\n")
+            untouched.add(outcome.fields["annotation_id"])
+        spool.add(outcome)
         return
     totals.rejected += 1
     for item in outcome:
@@ -295,10 +326,89 @@ def _import_one(task: ExportedTask, exported: ExportedAnnotation, checker: _Chec
         rejects.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
 
 
-def _spooled(spool_path: Path) -> Iterator[Annotation]:
-    with open(spool_path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            yield annotation_from_json(json.loads(line), f"{spool_path}:{number}")
+class _Region(NamedTuple):
+    """A checked region's span. Only the spans of an annotation the merge writes or compares become
+    ``Span``s (whose own checks repeat the region's): ``span_faults`` takes these as they are."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Accepted:
+    """An annotation that passed every check: its spans and the other fields of its ``Annotation``."""
+
+    spans: list[_Region]
+    fields: dict[str, Any]
+
+    def annotation(self) -> Annotation:
+        return Annotation(spans=tuple(Span(*span) for span in self.spans), **self.fields)
+
+
+@dataclass(frozen=True, slots=True)
+class _Spooled:
+    """An accepted annotation as spooled: which it is, and where its line is in the spool."""
+
+    annotation_id: str
+    doc_id: str
+    offset: int
+    length: int  # 0: no line spooled (a check of a document with nothing stored)
+    number: int
+
+
+class _Spool:
+    """The accepted annotations, on disk until every export has been read: their lines as the store holds
+    them, and an index (annotation id, document, where the line is). The merge holds only one batch of the
+    index in memory, and reads a line only to write it, or to parse it when the document already has
+    stored annotations to compare it with."""
+
+    def __init__(self, folder: Path, needs_line: Callable[[str], bool] | None = None) -> None:
+        self.needs_line = needs_line
+        self.lines_path = folder / "accepted.jsonl"
+        self.index_path = folder / "accepted-index.jsonl"
+        self._lines = open(self.lines_path, "wb")
+        self._index = open(self.index_path, "w", encoding="utf-8")
+        self._size = 0
+        self._reader: Any = None
+
+    def __enter__(self) -> _Spool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._lines.close()
+        self._index.close()
+
+    def add(self, accepted: _Accepted) -> None:
+        """Spool ``accepted``: its line, unless ``needs_line`` says the merge will not use it."""
+        annotation_id, doc_id = accepted.fields["annotation_id"], accepted.fields["doc_id"]
+        if self.needs_line is None or self.needs_line(doc_id):
+            data = annotation_line(accepted.annotation()).encode("utf-8") + b"\n"
+        else:
+            data = b""
+        self._index.write(json.dumps([annotation_id, doc_id, self._size, len(data)]) + "\n")
+        self._lines.write(data)
+        self._size += len(data)
+
+    def entries(self) -> Iterator[_Spooled]:
+        with open(self.index_path, encoding="utf-8") as handle:
+            for number, record in enumerate(handle, start=1):
+                yield _Spooled(*json.loads(record), number)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Within it, ``line`` and ``parse`` read the spooled lines."""
+        with open(self.lines_path, "rb") as self._reader:
+            yield
+        self._reader = None
+
+    def line(self, item: _Spooled) -> str:
+        self._reader.seek(item.offset)
+        return self._reader.read(item.length).decode("utf-8").rstrip("\n")
+
+    def parse(self, item: _Spooled) -> Annotation:
+        return annotation_from_json(json.loads(self.line(item)), f"{self.lines_path}:{item.number}")
 
 
 def _same_import(stored: Annotation | None, incoming: Annotation) -> bool:
@@ -308,19 +418,40 @@ def _same_import(stored: Annotation | None, incoming: Annotation) -> bool:
         and stored.updated_at == incoming.updated_at and stored.doc_id == incoming.doc_id
 
 
-def _merge(spool_path: Path, store: Path, totals: ImportTotals, dry_run: bool, untouched: set[str]) -> None:
-    batch: list[Annotation] = []
+def _merge(spool: _Spool, store: Path, totals: ImportTotals, dry_run: bool, untouched: set[str]) -> None:
+    batch: list[_Spooled] = []
 
     def flush() -> None:
+        by_doc: dict[str, list[_Spooled]] = {}
+        for item in batch:
+            by_doc.setdefault(item.doc_id, []).append(item)
+        incoming: list[Annotation] = []
+        for doc_id, items in by_doc.items():
+            stored = all(item.length for item in items) if dry_run else (store / f"{doc_id}.jsonl").exists()
+            if stored:
+                incoming += [spool.parse(item) for item in items]
+                continue
+            # A document with nothing stored: every annotation is new, and its file is made of the spooled
+            # lines as they are -- unless an annotation comes twice, which write_annotations resolves.
+            if dry_run:
+                totals.imported += len(items)
+            elif len({item.annotation_id for item in items}) == len(items):
+                write_new_file(store, doc_id, {item.annotation_id: spool.line(item) for item in items})
+                totals.imported += len(items)
+            else:
+                incoming += [spool.parse(item) for item in items]
+        batch.clear()
+        if not incoming:
+            return
         stored_by_id: dict[str, Annotation] = {}
-        for doc_id in {annotation.doc_id for annotation in batch}:
+        for doc_id in {annotation.doc_id for annotation in incoming}:
             path = store / f"{doc_id}.jsonl"
             if path.exists():
                 stored_by_id.update((a.annotation_id, a) for a in read_file(path))
         stored_spans = {(a.doc_id, frozenset(a.spans)) for a in stored_by_id.values()
                         if a.annotation_id not in untouched}
         changed = []
-        for annotation in batch:
+        for annotation in incoming:
             if _same_import(stored_by_id.get(annotation.annotation_id), annotation):
                 totals.unchanged += 1
             elif annotation.annotation_id in untouched and \
@@ -334,10 +465,10 @@ def _merge(spool_path: Path, store: Path, totals: ImportTotals, dry_run: bool, u
             added, unchanged = write_annotations(store, changed)
             totals.imported += added
             totals.unchanged += unchanged
-        batch.clear()
 
-    for annotation in _spooled(spool_path):
-        batch.append(annotation)
-        if len(batch) >= MERGE_BATCH:
-            flush()
-    flush()
+    with spool.reading():
+        for item in spool.entries():
+            batch.append(item)
+            if len(batch) >= MERGE_BATCH:
+                flush()
+        flush()

@@ -144,11 +144,13 @@ def run_push(args: argparse.Namespace) -> int:
 
 
 def _documents_for_import(args: argparse.Namespace, settings: Settings):
-    from annotation.labelstudio.documents import read_pages, read_release
+    from annotation.labelstudio.documents import DocumentIndex, read_release
 
     if args.release:
-        return read_release(args.release).documents
-    return read_pages(args.pages or [settings.seeds]).documents
+        return DocumentIndex.of(read_release(args.release).documents, str(args.release))
+    # Pages are indexed one at a time, keeping no text: the import takes each task's text once it hashes
+    # to its document's, so memory does not grow with the corpus's texts.
+    return DocumentIndex.from_pages(args.pages or [settings.seeds])
 
 
 def _import(args: argparse.Namespace, settings: Settings, exports: list[Path]) -> int:
