@@ -279,6 +279,29 @@ def test_memory_is_bounded_by_the_batches_in_flight():
     stream.close()
 
 
+def test_corpus_build_of_unannotated_pages_gives_the_same_release_with_workers(tmp_path, monkeypatch):
+    """Enough pages for several batches, none annotated: pre-annotation runs here and in the workers."""
+    import json
+
+    from corpus.cli import main
+    from corpus.synth import write_synthetic
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "data"\n\n[tool.corpus]\ndataset_version = "0.1.0"\n')
+    write_synthetic(150, tmp_path / "synth", seed=5)
+    (tmp_path / "no-annotations").mkdir()
+    monkeypatch.chdir(tmp_path)
+    hashes = {}
+    for workers in ("1", "2"):
+        dist = tmp_path / f"dist-{workers}"
+        assert main(["build", "--seeds", "synth/pages", "--annotations", "no-annotations", "--dist", str(dist),
+                     "--workers", workers]) == 0
+        manifest = json.loads((dist / "releases" / "0.1.0" / "manifest.json").read_text())
+        hashes[workers] = {name: table["content_sha256"] for name, table in manifest["tables"].items()}
+        assert manifest["tables"]["documents"]["rows"] == 150
+        assert manifest["tables"]["spans"]["rows"] > 150  # the pre-annotator's
+    assert hashes["2"] == hashes["1"]
+
+
 # --- content hash -------------------------------------------------------------------------------------------
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
