@@ -444,39 +444,45 @@ class LocalEngine:
         # Starting the pool takes a good part of a second (the fork server imports the stages' modules), and
         # the first submission blocks until it is up. So a thread starts it with the next batches queued while
         # this process runs the first batch itself: no core waits for the start-up.
-        queued = [_encode_rows(batch) for batch in itertools.islice(batches, self.in_flight - 1)]
-        pool: list[ProcessPoolExecutor] = []  # started at the first submission: none for a single batch
-        pending: deque[Future] = deque()
-        start_error: list[BaseException] = []
+        following = list(itertools.islice(batches, self.in_flight - 1))
+        pool: list[ProcessPoolExecutor] = []  # none for a single batch
 
-        def submit(rows: list[tuple[str, dict]]) -> Future:
+        def executor() -> ProcessPoolExecutor:
             if not pool:
                 pool.append(ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages),
                                                 initializer=_start_worker, initargs=(pickled,)))
-            return pool[0].submit(_run_batch, rows)
+            return pool[0]
 
-        def start() -> None:
+        pending: deque[Future] = deque()
+        start_error: list[BaseException] = []
+
+        def start(queued: list[list[tuple[str, dict]]]) -> None:
             try:
-                pending.extend(submit(rows) for rows in queued)
+                pending.extend(executor().submit(_run_batch, rows) for rows in queued)
             except BaseException as error:  # re-raised in the caller's thread
                 start_error.append(error)
 
-        starter = threading.Thread(target=start, name="corpus-engine-start", daemon=True)
-        starter.start()
+        starter: threading.Thread | None = None
         try:
+            if following:
+                executor()  # the fork server imports while the batches are encoded and the first one runs
+            starter = threading.Thread(target=start, args=([_encode_rows(batch) for batch in following],),
+                                       name="corpus-engine-start", daemon=True)
+            starter.start()
             here = _run_here(stages, first)
             starter.join()
             if start_error:
                 raise start_error[0]
             yield here
             for batch in batches:
-                pending.append(submit(_encode_rows(batch)))
+                pending.append(executor().submit(_run_batch, _encode_rows(batch)))
                 if len(pending) >= self.in_flight:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
         finally:
-            starter.join()
+            if starter is not None:
+                starter.join()
             for future in pending:
                 future.cancel()
             if pool:
