@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import gc
 import itertools
+import json
 import os
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import Preannotator
 from corpus import ingest, release
+from corpus.cli import main
 from corpus.engine import (
     ContentHash,
     LocalEngine,
@@ -24,7 +26,7 @@ from corpus.engine import (
     record_schema,
     run_stages,
 )
-from corpus.synth import iter_synthetic
+from corpus.synth import iter_synthetic, write_synthetic
 from schemas.errors import ConfigError, InputError
 from schemas.records import Annotation, Document
 from strategies import examples, texts
@@ -281,11 +283,6 @@ def test_memory_is_bounded_by_the_batches_in_flight():
 
 def test_corpus_build_of_unannotated_pages_gives_the_same_release_with_workers(tmp_path, monkeypatch):
     """Enough pages for several batches, none annotated: pre-annotation runs here and in the workers."""
-    import json
-
-    from corpus.cli import main
-    from corpus.synth import write_synthetic
-
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "data"\n\n[tool.corpus]\ndataset_version = "0.1.0"\n')
     write_synthetic(150, tmp_path / "synth", seed=5)
     (tmp_path / "no-annotations").mkdir()
