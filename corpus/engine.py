@@ -8,11 +8,11 @@ stages; an *engine* decides where they run:
 
 - ``LocalEngine(workers=1)`` chains the stages as plain generators: records stream through, nothing
   is converted.
-- ``LocalEngine(workers=N)`` cuts the input into batches of ``batch_size`` records, sends each batch as
-  an Arrow record batch to a pool of ``N`` processes (``forkserver``, else ``spawn``: no state is
-  inherited), and yields the results in input order, so the output is the same as with one worker. At
-  most ``max_in_flight`` batches (default ``2 * N``) are out at a time: memory is bounded whatever the
-  input size.
+- ``LocalEngine(workers=N)`` cuts the input into batches of ``batch_size`` records and sends them to a
+  pool of ``N`` processes (``forkserver``, else ``spawn``: no state is inherited), and yields the results
+  in input order, so the output is the same as with one worker. The first batch runs in this process
+  while the pool starts. At most ``max_in_flight`` batches (default ``2 * N``) are out at a time: memory
+  is bounded whatever the input size.
 - ``corpus.spark.SparkEngine`` runs the same stages with ``DataFrame.mapInArrow``.
 
 Stages that run in several processes must be *batch-independent*: running them on a list gives the
@@ -21,23 +21,28 @@ every record (merging duplicates, counting, collecting rejects at the end) runs 
 its output. Stages are sent to the workers by pickling: top-level functions, ``functools.partial`` of
 them, or instances of top-level classes.
 
-Records cross process and cluster boundaries as Arrow record batches in one schema, ``RECORD_SCHEMA``:
-a ``kind`` column names the record type of each row and one struct column per kind holds its fields
-(the others are null), so a stage may yield several kinds (documents and rejects, say). The kinds are
-the registered ``Codec`` s (``codecs()``); the document and span structs are taken from
-``schemas.tables`` so that the exchange form and the release tables cannot drift apart.
+Records cross cluster boundaries as Arrow record batches in one schema, ``record_schema()``: a ``kind``
+column names the record type of each row and one struct column per kind holds its fields (the others
+are null), so a stage may yield several kinds (documents and rejects, say). The kinds are the registered
+``Codec`` s (``codecs()``); the document and span structs are taken from ``schemas.tables`` so that the
+exchange form and the release tables cannot drift apart. Between local processes the same rows travel
+pickled, as ``(kind, row)`` pairs, without the conversion to Arrow.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import pickle
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -53,6 +58,9 @@ from schemas.tables import arrow_schema
 Stage = Callable[[Iterable[Any]], Iterable[Any]]
 
 DEFAULT_BATCH_SIZE = 256
+# Records per batch sent to a local worker: small enough that the workers finish close together (the last
+# batches decide when a run ends), large enough that sending a batch costs little next to running it.
+LOCAL_BATCH_SIZE = 64
 KIND = "kind"
 
 
@@ -243,22 +251,52 @@ def codec_of(record: Any) -> Codec:
     return codec
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Converting records makes many small objects and no reference cycles: the cyclic garbage collector would
+    only walk them, and everything older, again and again (a third of the time it takes)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _encode_rows(records: Iterable[Any]) -> list[tuple[str, dict]]:
+    """Records -> (kind, row) pairs: what the record batches are made of, and the form in which records cross
+    between local processes (pickled: no Arrow conversion, which costs each process a first-use import of
+    pandas, and just as cheap to send and to decode)."""
+    records = list(records)  # stages run lazily: not with the collector paused
+    with _collector_paused():
+        rows = []
+        for record in records:
+            codec = codec_of(record)
+            rows.append((codec.kind, codec.encode(record)))
+        return rows
+
+
+def _decode_rows(rows: Iterable[tuple[str, dict]]) -> list[Any]:
+    by_kind = codecs()
+    with _collector_paused():
+        return [by_kind[kind].decode(row) for kind, row in rows]
+
+
+def _rows_batch(rows: list[tuple[str, dict]]) -> pa.RecordBatch:
+    return pa.RecordBatch.from_pylist([{KIND: kind, kind: row} for kind, row in rows], schema=record_schema())
+
+
 def encode_records(records: Iterable[Any]) -> pa.RecordBatch:
     """Records -> one record batch of ``record_schema()``."""
-    rows = []
-    for record in records:
-        codec = codec_of(record)
-        rows.append({KIND: codec.kind, codec.kind: codec.encode(record)})
-    return pa.RecordBatch.from_pylist(rows, schema=record_schema())
+    return _rows_batch(_encode_rows(records))
 
 
 def decode_records(batch: pa.RecordBatch | pa.Table) -> list[Any]:
     """A record batch (or table) of ``record_schema()`` -> its records, in order."""
-    by_kind = codecs()
     kinds = batch.column(KIND).to_pylist()
-    columns = {kind: batch.column(kind) for kind in set(kinds)}
-    decoded_columns = {kind: column.to_pylist() for kind, column in columns.items()}
-    return [by_kind[kind].decode(decoded_columns[kind][index]) for index, kind in enumerate(kinds)]
+    columns = {kind: batch.column(kind).to_pylist() for kind in set(kinds)}
+    return _decode_rows((kind, columns[kind][index]) for index, kind in enumerate(kinds))
 
 
 # --- running stages --------------------------------------------------------------------------------------
@@ -317,10 +355,10 @@ def _start_worker(pickled_stages: bytes) -> None:
     _worker_stages = pickle.loads(pickled_stages)
 
 
-def _run_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
-    """In a worker: decode, run the stages, encode."""
+def _run_batch(rows: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """In a worker: decode a batch, run the stages, encode the results."""
     try:
-        return encode_records(chain(_worker_stages, decode_records(batch)))
+        return _encode_rows(chain(_worker_stages, _decode_rows(rows)))
     except BaseException as error:
         raise _portable(error) from None
 
@@ -331,8 +369,9 @@ def run_batch(stages: Sequence[Stage], batch: pa.RecordBatch) -> pa.RecordBatch:
 
 
 def _stage_modules(stages: Sequence[Stage]) -> list[str]:
-    """The modules defining the stages, imported once in the fork server rather than in every worker."""
-    modules = {__name__}
+    """The modules defining the stages, and those the codecs need, imported once in the fork server rather
+    than in every worker."""
+    modules = {__name__, "corpus.ingest", "corpus.release"}
     for stage in stages:
         function = getattr(stage, "func", stage)  # functools.partial
         module = getattr(function, "__module__", None) or type(stage).__module__
@@ -346,6 +385,8 @@ def _pool_context(stages: Sequence[Stage]) -> multiprocessing.context.BaseContex
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_stage_modules(stages))
+    # Returns at once: the server imports the modules while this process goes on (a no-op once it runs).
+    multiprocessing.forkserver.ensure_running()
     return context
 
 
@@ -354,11 +395,12 @@ class LocalEngine:
     """Stages in this process (``workers=1``) or in a pool of ``workers`` processes, results in input order.
 
     ``batch_size`` records go to a worker at a time; at most ``max_in_flight`` batches (default
-    ``2 * workers``) are queued or running, so memory does not grow with the input.
+    ``2 * workers``) are queued or running, so memory does not grow with the input. The first batch runs in
+    this process, with the same results and errors as in a worker, while the pool starts.
     """
 
     workers: int = 1
-    batch_size: int = DEFAULT_BATCH_SIZE
+    batch_size: int = LOCAL_BATCH_SIZE
     max_in_flight: int | None = None
 
     def __post_init__(self) -> None:
@@ -385,26 +427,78 @@ class LocalEngine:
         return self._pooled_batches(stages, records)
 
     def _pooled(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[Any]:
-        for batch in self._pooled_batches(stages, records):
-            yield from decode_records(batch)
+        for rows in self._pooled_rows(stages, records):
+            yield from _decode_rows(rows)
 
     def _pooled_batches(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[pa.RecordBatch]:
+        for rows in self._pooled_rows(stages, records):
+            yield _rows_batch(rows)
+
+    def _pooled_rows(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[list[tuple[str, dict]]]:
+        """The results of each batch, in input order, as (kind, row) pairs."""
         pickled = check_picklable(stages)
-        context = _pool_context(stages)
+        batches = batched(records, self.batch_size)
+        first = next(batches, None)
+        if first is None:
+            return
+        # Starting the pool takes a good part of a second (the fork server imports the stages' modules), and
+        # the first submission blocks until it is up. So a thread starts it with the next batches queued while
+        # this process runs the first batch itself: no core waits for the start-up.
+        following = list(itertools.islice(batches, self.in_flight - 1))
+        pool: list[ProcessPoolExecutor] = []  # none for a single batch
+
+        def executor() -> ProcessPoolExecutor:
+            if not pool:
+                pool.append(ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages),
+                                                initializer=_start_worker, initargs=(pickled,)))
+            return pool[0]
+
         pending: deque[Future] = deque()
-        executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
-                                       initargs=(pickled,))
+        start_error: list[BaseException] = []
+
+        def start(queued: list[list[tuple[str, dict]]]) -> None:
+            try:
+                pending.extend(executor().submit(_run_batch, rows) for rows in queued)
+            except BaseException as error:  # re-raised in the caller's thread
+                start_error.append(error)
+
+        starter: threading.Thread | None = None
         try:
-            for batch in batched(records, self.batch_size):
-                pending.append(executor.submit(_run_batch, encode_records(batch)))
+            if following:
+                executor()  # the fork server imports while the batches are encoded and the first one runs
+            starter = threading.Thread(target=start, args=([_encode_rows(batch) for batch in following],),
+                                       name="corpus-engine-start", daemon=True)
+            starter.start()
+            here = _run_here(stages, first)
+            starter.join()
+            if start_error:
+                raise start_error[0]
+            yield here
+            for batch in batches:
+                pending.append(executor().submit(_run_batch, _encode_rows(batch)))
                 if len(pending) >= self.in_flight:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
         finally:
+            if starter is not None:
+                starter.join()
             for future in pending:
                 future.cancel()
-            executor.shutdown(wait=True, cancel_futures=True)
+            if pool:
+                pool[0].shutdown(wait=True, cancel_futures=True)
+
+
+def _run_here(stages: Sequence[Stage], batch: list[Any]) -> list[tuple[str, dict]]:
+    """A batch run in this process exactly as a worker runs it: the same rows, the same errors (exceptions
+    as they arrive from a worker)."""
+    try:
+        return _encode_rows(chain(stages, batch))
+    except Exception as error:
+        portable = _portable(error)
+        if portable is error:
+            raise
+        raise portable from error
 
 
 # --- content hash ------------------------------------------------------------------------------------------

@@ -4,7 +4,10 @@ in the same order, with the same release content hashes, as one process; memory 
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
+import json
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -14,6 +17,7 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import Preannotator
 from corpus import ingest, release
+from corpus.cli import main
 from corpus.engine import (
     ContentHash,
     LocalEngine,
@@ -22,7 +26,7 @@ from corpus.engine import (
     record_schema,
     run_stages,
 )
-from corpus.synth import iter_synthetic
+from corpus.synth import iter_synthetic, write_synthetic
 from schemas.errors import ConfigError, InputError
 from schemas.records import Annotation, Document
 from strategies import examples, texts
@@ -62,6 +66,17 @@ def fail_on(records, name):
 def explode(records, times):
     for record in records:
         yield from [record] * times
+
+
+def tag_with_process(records):
+    """Which process ran each record (not batch-independent: for the test of where batches run)."""
+    for record in records:
+        yield Path(f"{record}@{os.getpid()}")
+
+
+def as_dicts(records):
+    for record in records:
+        yield {"path": str(record)}
 
 
 def only_even(records):
@@ -177,16 +192,65 @@ def test_stages_run_per_batch_in_workers():
     assert [path.name for path in out] == ["0#0", "1#1", "2#2", "3#3", "4#0", "5#1"]
 
 
+def test_the_first_batch_runs_here_while_the_pool_starts_and_the_others_in_workers():
+    paths = [Path(str(n)) for n in range(12)]
+    out = list(run_stages([tag_with_process], paths, LocalEngine(workers=2, batch_size=4)))
+    assert [path.name.split("@")[0] for path in out] == [str(n) for n in range(12)]
+    processes = [int(path.name.split("@")[1]) for path in out]
+    assert processes[:4] == [os.getpid()] * 4
+    assert os.getpid() not in processes[4:]
+    assert 1 <= len(set(processes[4:])) <= 2
+
+
+def test_a_single_batch_runs_here_without_starting_a_pool():
+    out = list(run_stages([tag_with_process], [Path("a"), Path("b")], LocalEngine(workers=2, batch_size=4)))
+    assert [path.name for path in out] == [f"a@{os.getpid()}", f"b@{os.getpid()}"]
+
+
+@pytest.mark.parametrize("count", [3, 20], ids=["here", "in a worker"])
+def test_a_record_that_cannot_cross_processes_is_the_same_config_error_wherever_it_is_made(count):
+    paths = [Path(str(n)) for n in range(count)]
+    with pytest.raises(ConfigError, match="a stage produced a dict, which cannot be sent between processes"):
+        list(run_stages([as_dicts], paths, LocalEngine(workers=2, batch_size=4)))
+
+
+def test_pooled_batches_are_the_record_batches_of_the_results(tmp_path):
+    paths = write_pages(tmp_path / "pages", 10)
+    batches = list(LocalEngine(workers=2, batch_size=4).run_batches(PIPELINE, paths))
+    assert all(batch.schema == record_schema() for batch in batches)
+    assert [len(batch) for batch in batches] == [4, 4, 4]
+    assert [record for batch in batches for record in decode_records(batch)] == list(
+        run_stages(PIPELINE, paths, LocalEngine(workers=1)))
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_converting_records_leaves_the_garbage_collector_as_it_was(collecting):
+    records = [Path("a"), ingest.Reject("x.txt", "empty", "no text")]
+    was = gc.isenabled()
+    try:
+        gc.enable() if collecting else gc.disable()
+        assert decode_records(encode_records(records)) == records
+        assert gc.isenabled() is collecting
+        with pytest.raises(ConfigError):
+            encode_records([{"doc_id": "x"}])
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable() if was else gc.disable()
+
+
 def test_a_failing_stage_raises_its_error_in_the_caller():
     paths = [Path(str(n)) for n in range(20)]
     with pytest.raises(InputError, match="13: bad record for the test"):
         list(run_stages([functools.partial(fail_on, name="13")], paths, LocalEngine(workers=2, batch_size=3)))
 
 
-def test_an_exception_that_cannot_be_pickled_arrives_as_its_category(tmp_path):
+@pytest.mark.parametrize("position", [0, 9], ids=["here", "in a worker"])
+def test_an_exception_that_cannot_be_pickled_arrives_as_its_category(tmp_path, position):
+    good = write_pages(tmp_path / "pages", 12)[:12]
     bad = tmp_path / "gone.txt"  # read_page raises RejectedPage (its constructor takes a Reject)
+    paths = good[:position] + [bad] + good[position:]
     with pytest.raises(InputError, match="RejectedPage: .*gone.txt"):
-        list(run_stages([functools.partial(map, ingest.read_page)], [bad], LocalEngine(workers=2)))
+        list(run_stages([functools.partial(map, ingest.read_page)], paths, LocalEngine(workers=2, batch_size=4)))
 
 
 def test_a_stage_that_cannot_be_sent_to_workers_is_a_config_error():
@@ -215,6 +279,24 @@ def test_memory_is_bounded_by_the_batches_in_flight():
     assert [path.name for path in taken] == ["0", "2", "4", "6", "8"]
     assert len(read) <= engine.batch_size * (engine.in_flight + 1)
     stream.close()
+
+
+def test_corpus_build_of_unannotated_pages_gives_the_same_release_with_workers(tmp_path, monkeypatch):
+    """Enough pages for several batches, none annotated: pre-annotation runs here and in the workers."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "data"\n\n[tool.corpus]\ndataset_version = "0.1.0"\n')
+    write_synthetic(150, tmp_path / "synth", seed=5)
+    (tmp_path / "no-annotations").mkdir()
+    monkeypatch.chdir(tmp_path)
+    hashes = {}
+    for workers in ("1", "2"):
+        dist = tmp_path / f"dist-{workers}"
+        assert main(["build", "--seeds", "synth/pages", "--annotations", "no-annotations", "--dist", str(dist),
+                     "--workers", workers]) == 0
+        manifest = json.loads((dist / "releases" / "0.1.0" / "manifest.json").read_text())
+        hashes[workers] = {name: table["content_sha256"] for name, table in manifest["tables"].items()}
+        assert manifest["tables"]["documents"]["rows"] == 150
+        assert manifest["tables"]["spans"]["rows"] > 150  # the pre-annotator's
+    assert hashes["2"] == hashes["1"]
 
 
 # --- content hash -------------------------------------------------------------------------------------------
