@@ -33,13 +33,23 @@ class AnnotationFileError(InputError, ValueError):
     """An annotation file that cannot be read: names the file, line and field. Fix the file."""
 
 
-def annotation_to_json(annotation: Annotation) -> dict[str, Any]:
-    spans = []
-    for span in sorted(annotation.spans, key=lambda s: (s.start, _NOT_ZONE[s.label], s.end)):
+def span_rows(spans: Iterable[Any]) -> list[dict[str, Any]]:
+    """The stored rows of ``spans`` (``Span``s, or anything with their start, end, label, text and optional
+    score) in the store's order."""
+    rows = []
+    for span in sorted(spans, key=lambda s: (s.start, _NOT_ZONE[s.label], s.end)):
         row = {"start": span.start, "end": span.end, "label": span.label, "text": span.text}
-        if span.score is not None:
+        if getattr(span, "score", None) is not None:
             row["score"] = span.score
-        spans.append(row)
+        rows.append(row)
+    return rows
+
+
+def annotation_to_json(annotation: Annotation, spans: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The stored object of ``annotation``; ``spans``, when given, are its span rows (``span_rows``) made
+    without building the ``Span``s."""
+    if spans is None:
+        spans = span_rows(annotation.spans)
     return {
         "annotation_id": annotation.annotation_id,
         "document": {"doc_id": annotation.doc_id, "source": annotation.source,
@@ -57,9 +67,10 @@ def annotation_to_json(annotation: Annotation) -> dict[str, Any]:
     }
 
 
-def annotation_line(annotation: Annotation) -> str:
-    """The stored form of one annotation: its JSON line, without the newline."""
-    return json.dumps(annotation_to_json(annotation), ensure_ascii=False, sort_keys=False)
+def annotation_line(annotation: Annotation, spans: list[dict[str, Any]] | None = None) -> str:
+    """The stored form of one annotation: its JSON line, without the newline (``spans`` as in
+    ``annotation_to_json``)."""
+    return json.dumps(annotation_to_json(annotation, spans), ensure_ascii=False, sort_keys=False)
 
 
 def annotation_from_json(obj: Any, where: str) -> Annotation:

@@ -31,7 +31,8 @@ from typing import Any, NamedTuple
 from annotation.labelstudio.config import CONTROL_LABELS, LAYER_OF_CONTROL, TEXT_NAME
 from annotation.labelstudio.documents import DocumentIndex
 from annotation.labelstudio.exports import ExportedAnnotation, ExportedTask, iter_tasks
-from annotation.store import annotation_from_json, annotation_line, read_file, write_annotations, write_new_file
+from annotation.store import (
+    annotation_from_json, annotation_line, read_file, span_rows, write_annotations, write_new_file)
 from schemas.errors import ConfigError
 from schemas.labels import layer_of
 from schemas.records import Annotation, Document, Span, text_sha256
@@ -346,6 +347,11 @@ class _Accepted:
     def annotation(self) -> Annotation:
         return Annotation(spans=tuple(Span(*span) for span in self.spans), **self.fields)
 
+    def line(self) -> str:
+        """``annotation_line(self.annotation())``, without building the ``Span``s: ``check`` and
+        ``span_faults`` have judged every region already, and a ``Span`` would only repeat that."""
+        return annotation_line(Annotation(spans=(), **self.fields), span_rows(self.spans))
+
 
 @dataclass(frozen=True, slots=True)
 class _Spooled:
@@ -384,7 +390,7 @@ class _Spool:
         """Spool ``accepted``: its line, unless ``needs_line`` says the merge will not use it."""
         annotation_id, doc_id = accepted.fields["annotation_id"], accepted.fields["doc_id"]
         if self.needs_line is None or self.needs_line(doc_id):
-            data = annotation_line(accepted.annotation()).encode("utf-8") + b"\n"
+            data = accepted.line().encode("utf-8") + b"\n"
         else:
             data = b""
         self._index.write(json.dumps([annotation_id, doc_id, self._size, len(data)]) + "\n")
