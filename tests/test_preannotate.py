@@ -367,3 +367,21 @@ def test_a_photo_caption_echoing_the_title_is_not_the_headline() -> None:
     labels = labels_by_line(document, annotation)
     assert labels[caption] != "article"
     assert all(labels[line] == "article" for line in STORY[3:])
+
+
+@pytest.mark.parametrize("caption", [
+    "Residents walk past the old crossing on the river bank in the early morning. (AP Photo/Jane Roe, File)",
+    "The old crossing has been closed to lorries since the inspection last winter found cracksCredit: Getty",
+    "FILE PHOTO: Residents walk past the old crossing on the river bank, March 3, 2024. REUTERS/Jane Roe",
+])
+def test_a_long_photo_caption_inside_the_story_is_not_article(caption: str) -> None:
+    """Captions read like prose (guidelines 8.4): their credit or their label gives them away -- to the
+    rules, without the learned model."""
+    body = STORY[3:]
+    text = page_text([*NAV, *STORY[:3], body[0], caption, *body[1:], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[caption] != "article"
+    assert all(labels[line] == "article" for line in body)

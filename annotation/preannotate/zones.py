@@ -34,11 +34,18 @@ _COMMENTS_RE = re.compile(
 _COMMENTER_RE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+(?:says|said|wrote|writes|replied):$", re.IGNORECASE)
 _AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues below(?: advertisement)?|"
                     r"continue reading (?:the main story|below)|scroll to continue.*)$", re.IGNORECASE)
+# A photo caption's credit at its end ("... (AP Photo/Jane Roe, File)", "...Credit: Getty", "REUTERS/Jane
+# Roe"), or a caption's own label at its start ("FILE PHOTO:", "Image caption"): a caption of any length.
 _CAPTION_CREDIT_RE = re.compile(
     r"(?:\((?:photo|image|picture|credit|file|video)[^)]*\)|(?:photo|image|picture|credit)s?\s*:|"
-    r"getty images|/ ?afp|/ ?reuters|associated press$|/ ?ap$|shutterstock|istock)\s*$",
+    r"getty images|/ ?afp|/ ?reuters|associated press$|/ ?ap$|shutterstock|istock"
+    r"|credit:\s*[^.!?]{1,60}|\((?:ap|afp|reuters|getty|epa|ap photo|file photo)\b[^)]{0,80}\)"
+    r"|\breuters/[\w .'-]{2,40}|(?:afp|shutterstock|istock) via getty images)\s*$"
+    r"|^(?:file photo|image caption|photo|image|caption)\s*:?\s",
     re.IGNORECASE,
 )
+# Longer blocks than this are not taken for a caption, whatever their last words.
+CAPTION_MAX_WORDS = 80
 
 # Photo credits printed as a line of their own: "Photograph by …", "Image: …", "Credit: …".
 _PHOTO_CREDIT_RE = re.compile(
@@ -252,7 +259,7 @@ def classify_blocks(
                 or evidence[index].template
                 or (_AD_RE.match(text) is not None)
                 or (f.is_furniture and not f.text_like)
-                or (not f.text_like and f.n_words <= 12 and _CAPTION_CREDIT_RE.search(text) is not None)
+                or (f.n_words <= CAPTION_MAX_WORDS and _CAPTION_CREDIT_RE.search(text) is not None)
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
                 or (f.n_words <= 15 and _PHOTO_CREDIT_RE.match(text) is not None)
             )
