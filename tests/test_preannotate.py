@@ -385,3 +385,23 @@ def test_a_long_photo_caption_inside_the_story_is_not_article(caption: str) -> N
     labels = labels_by_line(document, annotation)
     assert labels[caption] != "article"
     assert all(labels[line] == "article" for line in body)
+
+
+def test_site_notices_at_the_ends_of_the_story_are_not_article() -> None:
+    """A letters-to-the-editor call after the body and a browser notice before it are the site's; a
+    story paragraph about subscriptions, or quoting a notice, stays in the story."""
+    notice = ("We want to hear what you think about this article. Submit a letter to the editor or write to "
+              "letters@example.com and tell us what you make of the decision.")
+    browser = ("You are using a browser version with limited support for this site. To obtain the best "
+               "experience, we recommend you use a more up to date browser.")
+    subscriptions = ("Residents who sign up for the council's transport newsletter will be told when the old "
+                     "crossing closes, and you can also follow the works on the city's website, officials said.")
+    quoted = "“Tell us what you think of this article,” the council wrote in a letter to residents on Monday."
+    body = STORY[3:]
+    text = page_text([*NAV, *STORY[:3], browser, *body, subscriptions, quoted, notice, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[notice] != "article" and labels[browser] != "article"
+    assert all(labels[line] == "article" for line in [*body, subscriptions, quoted])

@@ -63,6 +63,19 @@ FURNITURE_RE = re.compile(
     r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark)",
     re.IGNORECASE,
 )
+# Second-person and first-person-plural address: promos, subscription and comment prompts.
+ADDRESS_RE = re.compile(r"\b(?:you|your|yours|you're|we|our|us|we're|we've)\b", re.IGNORECASE)
+# Calls to action and site notices as full sentences, anywhere in a block of any length: subscription
+# and app prompts, comment and letter invitations, legal and advertising notices.
+PROMO_RE = re.compile(
+    r"\b(?:subscri(?:be|ber|ption)s?|newsletters?|sign(?:ing)? (?:me )?up|log ?in|sign in|register(?:ed)? "
+    r"(?:now|here|for)|download (?:the|our)|(?:our|the) (?:\w+ ){0,2}app\b|by email|in your inbox|inbox|"
+    r"never miss|get the latest|follow us|like us on|click here|tap here|read more|support (?:our|independent) "
+    r"journalism|become a (?:member|subscriber)|for as little as|paywall|ad[- ]free|ads free|letters? to the editor|"
+    r"leave a comment|disclaimer|disclosure|we may (?:receive|earn)|affiliate|compensation for|privacy policy|"
+    r"terms of (?:use|service)|cookies?|your browser|browser version|javascript|all rights reserved|copyright)\b|©",
+    re.IGNORECASE,
+)
 BYLINE_RE = re.compile(r"^(?:by|written by|words by|reporting by|from)\s+\S", re.IGNORECASE)
 # Words whose presence after a quotation marks it as speech (used by the quote finder too).
 SPEECH_VERBS = (

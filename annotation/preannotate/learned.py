@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from annotation.preannotate.blocks import Block
-from annotation.preannotate.features import WORD_RE, BlockFeatures
+from annotation.preannotate.features import ADDRESS_RE, PROMO_RE, WORD_RE, BlockFeatures
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
@@ -36,24 +36,11 @@ CAPTION_RE = re.compile(
     r"|\b(?:left|right|center|centre|top|bottom|above|below),|^(?:above|top|left|right|below|main image):",
     re.IGNORECASE,
 )
-# Second-person and first-person-plural address: promos, subscription and comment prompts.
-_ADDRESS_RE = re.compile(r"\b(?:you|your|yours|you're|we|our|us|we're|we've)\b", re.IGNORECASE)
 # Author bios and contact lines.
 _BIO_RE = re.compile(
     r"\b(?:is an? (?:\w+ ){0,3}(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|"
     r"producer|author|host)|can be reached|reach (?:him|her|them) at|follow (?:him|her|them)|email (?:him|her)|"
     r"contributed (?:to )?(?:this|reporting))\b",
-    re.IGNORECASE,
-)
-# Calls to action and site notices as full sentences, anywhere in a block of any length: subscription
-# and app prompts, comment and letter invitations, legal and advertising notices.
-PROMO_RE = re.compile(
-    r"\b(?:subscri(?:be|ber|ption)s?|newsletters?|sign(?:ing)? (?:me )?up|log ?in|sign in|register(?:ed)? "
-    r"(?:now|here|for)|download (?:the|our)|(?:our|the) (?:\w+ ){0,2}app\b|by email|in your inbox|inbox|"
-    r"never miss|get the latest|follow us|like us on|click here|tap here|read more|support (?:our|independent) "
-    r"journalism|become a (?:member|subscriber)|for as little as|paywall|ad[- ]free|ads free|letters? to the editor|"
-    r"leave a comment|disclaimer|disclosure|we may (?:receive|earn)|affiliate|compensation for|privacy policy|"
-    r"terms of (?:use|service)|cookies?|your browser|browser version|javascript|all rights reserved|copyright)\b|©",
     re.IGNORECASE,
 )
 _CONTACT_RE = re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE)
@@ -135,7 +122,7 @@ def feature_matrix(
             f.ends_with_full_stop, f.truncated, f.title_case_share, f.lower_word_share, min(f.digit_share * 5, 1.0),
             f.is_timestamp, f.is_list_heading, f.is_furniture, f.is_byline, f.is_bullet, f.text_like, f.headline_like,
             rule["comments"][i], rule["ads"][i], rule["commenters"][i], rule["credits"][i],
-            CAPTION_RE.search(text) is not None, min(len(_ADDRESS_RE.findall(text)) / words * 5, 1.0),
+            CAPTION_RE.search(text) is not None, min(len(ADDRESS_RE.findall(text)) / words * 5, 1.0),
             _BIO_RE.search(text) is not None, _CONTACT_RE.search(text) is not None, rule["template"][i],
             max(-3.0, min(6.0, rule["scores"][i] / 20)), i in rule["list_zone"], i in rule["comment_zone"],
             math.log(repeats[text_key(text)]), similarity, i / n, in_run,

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotation.preannotate.blocks import Block
-from annotation.preannotate.features import READ_TIME_RE, WORD_RE, BlockFeatures, features_of
+from annotation.preannotate.features import (
+    ADDRESS_RE, READ_TIME_RE, WORD_RE, BlockFeatures, features_of)
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -270,6 +271,7 @@ def classify_blocks(
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
         _drop_islands(features, labels, scores, start, end)
+        _trim_notices(blocks, labels, scores, start, end)
         for index in _headline_and_byline(blocks, features, evidence, scores, start, title):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_credit(blocks, features, labels, end):
@@ -307,6 +309,40 @@ def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
     for number in range(main):
         if sizes[number] < MIN_ISLAND_WORDS:
             _relabel(groups[number], labels, scores)
+
+
+# Quotation marks: a block quoting someone is the story's, whatever words it uses.
+_QUOTATION_RE = re.compile(r"[\"“”«»„]")
+
+
+# What a site tells its reader about itself and the page, as opposed to what a story (a deals column, a
+# piece on streaming services) tells about subscriptions and sign-ups: newsletters, letters and comments,
+# support appeals, the reader's browser, affiliate disclosures.
+_SITE_NOTICE_RE = re.compile(
+    r"\b(?:newsletters?|letters? to the editor|comments?|commenters?|commenting|your browser|browser version|"
+    r"support (?:us|our|\w+ journalism)|this (?:article|story|post|page)|our (?:journalism|reporting|work|site|"
+    r"forums?|community)|we may (?:receive|earn)|affiliate|commission|disclaimer|in your inbox)\b",
+    re.IGNORECASE,
+)
+
+
+def is_notice(text: str) -> bool:
+    """The site speaking to its reader about itself (``_SITE_NOTICE_RE``), addressed to "you" or from
+    "we", outside any quotation: "We want to hear what you think about this article", "Support us ..."."""
+    return (_SITE_NOTICE_RE.search(text) is not None and ADDRESS_RE.search(text) is not None
+            and _QUOTATION_RE.search(text) is None)
+
+
+def _trim_notices(blocks, labels: list, scores, start: int, end: int) -> None:
+    """Notices at either end of the story's run are the site's, not the story's: from each end of the run
+    inwards, article blocks that are notices become boilerplate, up to the first article block that is not."""
+    for order in (range(end - 1, start - 1, -1), range(start, end)):
+        for index in order:
+            if labels[index].label != ARTICLE:
+                continue
+            if not is_notice(blocks[index].text):
+                break
+            _relabel([index], labels, scores)
 
 
 def _relabel(group: list[int], labels: list, scores) -> None:
