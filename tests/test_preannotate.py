@@ -129,7 +129,7 @@ def test_comments_after_the_story_are_not_article() -> None:
 
 
 def test_template_blocks_repeated_across_a_site_are_boilerplate() -> None:
-    promo = "Our journalism is funded by readers like you, and every contribution helps us report the news."
+    promo = "Example News has reported from every district of the city, every day of the week, since 1921."
     pages = [Document.from_text(page_text([*NAV, *STORY[:3], promo, body, *FOOTER]), url=f"https://news.example/{n}")
              for n, body in enumerate(STORY[3:])]
     alone = Preannotator().annotate(pages[0])
@@ -332,7 +332,7 @@ def test_the_learned_model_chooses_between_candidate_runs() -> None:
     names = feature_names("text")
     weights = np.array([-3.0 if name == "promo" else 0.0 for name in names])
     model = LogisticModel(names, np.zeros(len(names)), np.ones(len(names)), weights, 1.0)
-    promos = [f"Subscribe to our newsletter and download our app today to get offer number {n} on a yearly "
+    promos = [f"Subscribe and download our app today to get offer number {n} on a yearly "
               "plan, which gives you unlimited access to every story, puzzle, recipe and podcast on the site, "
               "with no advertising at all and a free tote bag for every new member who joins this week." for n in
               range(8)]
