@@ -405,3 +405,18 @@ def test_site_notices_at_the_ends_of_the_story_are_not_article() -> None:
     labels = labels_by_line(document, annotation)
     assert labels[notice] != "article" and labels[browser] != "article"
     assert all(labels[line] == "article" for line in [*body, subscriptions, quoted])
+
+
+def test_an_inline_read_more_link_in_the_story_is_its_own_teaser() -> None:
+    """Guidelines 8.2: "Read more: <headline>" inside the story is one teaser span, cue included."""
+    links = ["Read more: Mayor Says Old Crossing Will Close Next Month",
+             "Also on example.com Residents Split Over Bridge Tolls"]
+    body = STORY[3:]
+    text = page_text([*NAV, *STORY[:3], body[0], links[0], body[1], body[2], links[1], body[3], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert teasers == links
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in body)

@@ -45,6 +45,15 @@ _CAPTION_CREDIT_RE = re.compile(
     r"|^(?:file photo|image caption|photo|image|caption)\s*:?\s",
     re.IGNORECASE,
 )
+# A link to another story inside the body: "Read more: <headline>", "RELATED: <headline>", "Also on
+# example.com <headline>" (guidelines 8.2: a teaser, the cue included).
+_INLINE_TEASER_RE = re.compile(
+    r"^(?:(?:read (?:more|also|next)|also read|see also|related(?: (?:articles?|stories|story|coverage|content|links?))?"
+    r"|recommended|must read|don'?t miss|more (?:on|from|about) [\w .'’-]{1,30})\s*[:|»>–—]"
+    r"|also on [\w-]+(?:\.[\w-]+)+\b)\s*\S",
+    re.IGNORECASE,
+)
+INLINE_TEASER_MAX_WORDS = 30
 # Longer blocks than this are not taken for a caption, whatever their last words.
 CAPTION_MAX_WORDS = 80
 
@@ -264,7 +273,10 @@ def classify_blocks(
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
                 or (f.n_words <= 15 and _PHOTO_CREDIT_RE.match(text) is not None)
             )
-            if logits is not None and not junk and logits[index] < VETO_LOGIT:
+            if f.n_words <= INLINE_TEASER_MAX_WORDS and _INLINE_TEASER_RE.match(text):
+                # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own
+                labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
+            elif logits is not None and not junk and logits[index] < VETO_LOGIT:
                 labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
             elif junk:
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
