@@ -388,8 +388,8 @@ def test_a_long_photo_caption_inside_the_story_is_not_article(caption: str) -> N
 
 
 def test_site_notices_at_the_ends_of_the_story_are_not_article() -> None:
-    """A letters-to-the-editor call after the body and a browser notice before it are the site's; a
-    story paragraph about subscriptions, or quoting a notice, stays in the story."""
+    """A letters-to-the-editor call and an author bio after the body and a browser notice before it are
+    the site's; a story paragraph about subscriptions, or quoting a notice, stays in the story."""
     notice = ("We want to hear what you think about this article. Submit a letter to the editor or write to "
               "letters@example.com and tell us what you make of the decision.")
     browser = ("You are using a browser version with limited support for this site. To obtain the best "
@@ -397,13 +397,15 @@ def test_site_notices_at_the_ends_of_the_story_are_not_article() -> None:
     subscriptions = ("Residents who sign up for the council's transport newsletter will be told when the old "
                      "crossing closes, and you can also follow the works on the city's website, officials said.")
     quoted = "“Tell us what you think of this article,” the council wrote in a letter to residents on Monday."
+    bio = ("Jane Doe is an assistant professor of urban planning at the city university. She is the author "
+           "of a history of the river's crossings.")
     body = STORY[3:]
-    text = page_text([*NAV, *STORY[:3], browser, *body, subscriptions, quoted, notice, *FOOTER])
+    text = page_text([*NAV, *STORY[:3], browser, *body, subscriptions, quoted, notice, bio, *FOOTER])
     document = Document.from_text(text)
     annotation = Preannotator(models={}).annotate(document)
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
-    assert labels[notice] != "article" and labels[browser] != "article"
+    assert all(labels[line] != "article" for line in [notice, browser, bio])
     assert all(labels[line] == "article" for line in [*body, subscriptions, quoted])
 
 

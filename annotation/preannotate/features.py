@@ -76,6 +76,13 @@ PROMO_RE = re.compile(
     r"terms of (?:use|service)|cookies?|your browser|browser version|javascript|all rights reserved|copyright)\b|©",
     re.IGNORECASE,
 )
+# Author bios and contact lines.
+BIO_RE = re.compile(
+    r"\b(?:is an? (?:\w+ ){0,3}(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|"
+    r"producer|author|host)|is the (?:\w+ )?author of|can be reached|reach (?:him|her|them) at|follow (?:him|her|them)|email (?:him|her)|"
+    r"contributed (?:to )?(?:this|reporting))\b",
+    re.IGNORECASE,
+)
 BYLINE_RE = re.compile(r"^(?:by|written by|words by|reporting by|from)\s+\S", re.IGNORECASE)
 # Words whose presence after a quotation marks it as speech (used by the quote finder too).
 SPEECH_VERBS = (

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from annotation.preannotate.blocks import Block
-from annotation.preannotate.features import ADDRESS_RE, PROMO_RE, WORD_RE, BlockFeatures
+from annotation.preannotate.features import ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
@@ -34,13 +34,6 @@ CAPTION_RE = re.compile(
     r"shutterstock|istock|pictured|file photo|handout|courtesy|screenshot|screengrab|video still)\b"
     r"|^(?:in this|this (?:photo|image|picture|undated|file|satellite|illustration|handout))\b"
     r"|\b(?:left|right|center|centre|top|bottom|above|below),|^(?:above|top|left|right|below|main image):",
-    re.IGNORECASE,
-)
-# Author bios and contact lines.
-_BIO_RE = re.compile(
-    r"\b(?:is an? (?:\w+ ){0,3}(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|"
-    r"producer|author|host)|can be reached|reach (?:him|her|them) at|follow (?:him|her|them)|email (?:him|her)|"
-    r"contributed (?:to )?(?:this|reporting))\b",
     re.IGNORECASE,
 )
 _CONTACT_RE = re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE)
@@ -123,7 +116,7 @@ def feature_matrix(
             f.is_timestamp, f.is_list_heading, f.is_furniture, f.is_byline, f.is_bullet, f.text_like, f.headline_like,
             rule["comments"][i], rule["ads"][i], rule["commenters"][i], rule["credits"][i],
             CAPTION_RE.search(text) is not None, min(len(ADDRESS_RE.findall(text)) / words * 5, 1.0),
-            _BIO_RE.search(text) is not None, _CONTACT_RE.search(text) is not None, rule["template"][i],
+            BIO_RE.search(text) is not None, _CONTACT_RE.search(text) is not None, rule["template"][i],
             max(-3.0, min(6.0, rule["scores"][i] / 20)), i in rule["list_zone"], i in rule["comment_zone"],
             math.log(repeats[text_key(text)]), similarity, i / n, in_run,
             math.log1p(run_start - i) if i < run_start else 0.0, math.log1p(i - run_end + 1) if i >= run_end else 0.0,

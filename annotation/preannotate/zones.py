@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, READ_TIME_RE, WORD_RE, BlockFeatures, features_of)
+    ADDRESS_RE, BIO_RE, READ_TIME_RE, WORD_RE, BlockFeatures, features_of)
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -283,7 +283,7 @@ def classify_blocks(
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
         _drop_islands(features, labels, scores, start, end)
-        _trim_notices(blocks, labels, scores, start, end)
+        _trim_notices(blocks, features, labels, scores, start, end)
         for index in _headline_and_byline(blocks, features, evidence, scores, start, title):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_credit(blocks, features, labels, end):
@@ -345,14 +345,23 @@ def is_notice(text: str) -> bool:
             and _QUOTATION_RE.search(text) is None)
 
 
-def _trim_notices(blocks, labels: list, scores, start: int, end: int) -> None:
-    """Notices at either end of the story's run are the site's, not the story's: from each end of the run
-    inwards, article blocks that are notices become boilerplate, up to the first article block that is not."""
+# Author bios longer than this are taken for story text.
+BIO_MAX_WORDS = 60
+
+
+def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) -> None:
+    """Notices and author bios (guidelines 8.3: profile boxes) at either end of the story's run are the
+    site's, not the story's: from each end of the run inwards, article blocks that are notices or bios
+    become boilerplate, up to the first article block that is neither (a closing credit line is the
+    story's: guidelines 6)."""
     for order in (range(end - 1, start - 1, -1), range(start, end)):
         for index in order:
             if labels[index].label != ARTICLE:
                 continue
-            if not is_notice(blocks[index].text):
+            text = blocks[index].text
+            bio = (features[index].n_words <= BIO_MAX_WORDS and BIO_RE.search(text) is not None
+                   and _CLOSING_CREDIT_RE.match(text) is None)
+            if not (bio or is_notice(text)):
                 break
             _relabel([index], labels, scores)
 
