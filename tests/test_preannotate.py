@@ -422,3 +422,20 @@ def test_an_inline_read_more_link_in_the_story_is_its_own_teaser() -> None:
     assert teasers == links
     labels = labels_by_line(document, annotation)
     assert all(labels[line] == "article" for line in body)
+
+
+def test_a_newsletter_box_inside_the_story_is_not_article() -> None:
+    """Guidelines 8.3: the sign-up heading and the lines addressed to the reader under it are the box's;
+    the story paragraph after it is the story's, even when it quotes someone addressing "you"."""
+    box = ["Sign up for the Example News newsletter",
+           "Never miss the latest news by signing up to our newsletter today!",
+           "Every day we'll send you a roundup of the latest from the city, straight to your inbox."]
+    after = "“You will be able to cross by 2027,” the mayor told residents at the hearing on Tuesday night."
+    body = STORY[3:]
+    text = page_text([*NAV, *STORY[:3], body[0], body[1], *box, after, body[2], body[3], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] != "article" for line in box)
+    assert all(labels[line] == "article" for line in [*body, after])

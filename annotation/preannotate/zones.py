@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, READ_TIME_RE, WORD_RE, BlockFeatures, features_of)
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, WORD_RE, BlockFeatures, features_of)
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -284,6 +284,7 @@ def classify_blocks(
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
         _drop_islands(features, labels, scores, start, end)
         _trim_notices(blocks, features, labels, scores, start, end)
+        _promo_boxes(blocks, features, labels, scores, start, end)
         for index in _headline_and_byline(blocks, features, evidence, scores, start, title):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_credit(blocks, features, labels, end):
@@ -364,6 +365,32 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
             if not (bio or is_notice(text)):
                 break
             _relabel([index], labels, scores)
+
+
+# A promo box's heading ("Sign up for the X newsletter") has at most this many words, its lines at most
+# PROMO_LINE_MAX_WORDS.
+PROMO_HEADING_MAX_WORDS = 12
+PROMO_LINE_MAX_WORDS = 40
+
+
+def _promo_boxes(blocks, features, labels: list, scores, start: int, end: int) -> None:
+    """A promo box inside the story (guidelines 8.3: newsletter and subscription prompts): after a short
+    call to action that is not article, the short lines addressed to the reader ("Never miss the latest
+    news ...", "Every day we'll send you ...") outside any quotation belong to the box, up to the first
+    line that does not."""
+    index = start
+    while index < end:
+        heading = (labels[index].label != ARTICLE and features[index].n_words <= PROMO_HEADING_MAX_WORDS
+                   and PROMO_RE.search(blocks[index].text) is not None)
+        index += 1
+        while heading and index < end and labels[index].label != TEASER:
+            text = blocks[index].text
+            if labels[index].label == ARTICLE:
+                if (features[index].n_words > PROMO_LINE_MAX_WORDS or ADDRESS_RE.search(text) is None
+                        or _QUOTATION_RE.search(text) is not None):
+                    break
+                _relabel([index], labels, scores)
+            index += 1
 
 
 def _relabel(group: list[int], labels: list, scores) -> None:
