@@ -439,3 +439,29 @@ def test_a_newsletter_box_inside_the_story_is_not_article() -> None:
     labels = labels_by_line(document, annotation)
     assert all(labels[line] != "article" for line in box)
     assert all(labels[line] == "article" for line in [*body, after])
+
+
+def test_json_ld_article_body_is_read_as_the_page_shows_it() -> None:
+    """Publishers put HTML (tags, entities escaped once or twice) in JSON-LD ``articleBody``: the body is
+    matched by its text; prose missing from a body cut short ("…") is not held against it."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.html import dom_evidence
+    from annotation.preannotate.learned import DOM_FEATURE_NAMES
+
+    def evidence(article_body: str):
+        ld = json.dumps({"@type": "NewsArticle", "articleBody": article_body})
+        html = (f"<html><head><script type='application/ld+json'>{ld}</script></head><body><article>"
+                + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:]) + "</article></body></html>").encode()
+        page = parse_html(html, "ld.html")
+        blocks = split_blocks(page.text)
+        found = dom_evidence(page, page.text, blocks, [False] * len(blocks))
+        return [(e.dom[DOM_FEATURE_NAMES.index("body_match")], e.dom[DOM_FEATURE_NAMES.index("body_miss")])
+                for e in found]
+
+    def as_html(paragraph: str) -> str:
+        return "<p class=&quot;body&quot;>" + paragraph.replace("“", "&amp;ldquo;").replace("'", "&apos;") + "</p>"
+
+    whole = evidence("".join(as_html(p) for p in STORY[3:]))
+    assert whole == [(1.0, 0.0)] * len(STORY[3:])
+    cut = evidence(as_html(STORY[3]) + as_html(STORY[4]) + "<p>Opponents argued that&hellip;")
+    assert cut == [(1.0, 0.0), (1.0, 0.0), (0.0, 0.0), (0.0, 0.0)]
