@@ -465,3 +465,17 @@ def test_json_ld_article_body_is_read_as_the_page_shows_it() -> None:
     assert whole == [(1.0, 0.0)] * len(STORY[3:])
     cut = evidence(as_html(STORY[3]) + as_html(STORY[4]) + "<p>Opponents argued that&hellip;")
     assert cut == [(1.0, 0.0), (1.0, 0.0), (0.0, 0.0), (0.0, 0.0)]
+
+
+def test_a_list_the_story_announces_at_its_end_is_article() -> None:
+    """A closing "... dates:" line and the list under it are the story's; the footer after it is not."""
+    announced = ["The council's timetable for the works:", "March 2025 -- Foundations poured on the north bank",
+                 "June 2025 -- Piers raised in the river channel", "May 2026 -- Deck lifted into place by crane",
+                 "April 2027 -- Opening to traffic, lorries included"]
+    text = page_text([*NAV, *STORY, *announced, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, *announced])
+    assert all(labels[line] != "article" for line in FOOTER)

@@ -289,6 +289,8 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
+        for index in _closing_list(blocks, features, evidence, labels, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
 
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
@@ -406,6 +408,38 @@ def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
         if _CLOSING_CREDIT_RE.match(blocks[index].text) and features[index].n_words <= 40:
             return [index]
     return []
+
+
+# A list the story announces at its end ("The tour dates:"): an introduction of at least this many words,
+# then at least LIST_MIN_ITEMS lines of one shape.
+LIST_INTRO_MIN_WORDS = 3
+LIST_INTRO_MAX_WORDS = 25
+
+
+def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[int]:
+    """A list the story's last lines announce -- a line ending in ":" right after the body, then lines of
+    one shape (tour dates, a table's rows) -- is the story's; it ends at the first line of another shape
+    or one that is furniture, a list heading or template."""
+    last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
+    if last_article is None:
+        return []
+    intro = last_article if blocks[last_article].text.endswith(":") else last_article + 1
+    if intro >= len(blocks) or not blocks[intro].text.endswith(":"):
+        return []
+    f = features[intro]
+    if (not LIST_INTRO_MIN_WORDS <= f.n_words <= LIST_INTRO_MAX_WORDS or f.is_furniture or f.is_list_heading
+            or evidence[intro].template):
+        return []
+    items: list[int] = []
+    for index in range(intro + 1, len(blocks)):
+        g = features[index]
+        if (g.is_furniture or g.is_list_heading or evidence[index].template or _COMMENTS_RE.match(blocks[index].text)
+                or (items and not _same_shape(g, features[items[0]]))):
+            break
+        items.append(index)
+    if len(items) < LIST_MIN_ITEMS:
+        return []
+    return ([] if intro == last_article else [intro]) + items
 
 
 def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
