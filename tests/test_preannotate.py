@@ -400,21 +400,24 @@ def test_site_notices_at_the_ends_of_the_story_are_not_article() -> None:
     bio = ("Jane Doe is an assistant professor of urban planning at the city university. She is the author "
            "of a history of the river's crossings.")
     body = STORY[3:]
-    text = page_text([*NAV, *STORY[:3], browser, *body, subscriptions, quoted, notice, bio, *FOOTER])
+    follow = ("Follow Example News on Instagram, Facebook and Twitter for updates on the works, the road "
+              "closures and the other transport projects of the city.")
+    text = page_text([*NAV, *STORY[:3], browser, *body, subscriptions, quoted, notice, bio, follow, *FOOTER])
     document = Document.from_text(text)
     annotation = Preannotator(models={}).annotate(document)
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
-    assert all(labels[line] != "article" for line in [notice, browser, bio])
+    assert all(labels[line] != "article" for line in [notice, browser, bio, follow])
     assert all(labels[line] == "article" for line in [*body, subscriptions, quoted])
 
 
 def test_an_inline_read_more_link_in_the_story_is_its_own_teaser() -> None:
     """Guidelines 8.2: "Read more: <headline>" inside the story is one teaser span, cue included."""
     links = ["Read more: Mayor Says Old Crossing Will Close Next Month",
-             "Also on example.com Residents Split Over Bridge Tolls"]
+             "[Related: Residents Split Over Bridge Tolls]",
+             "Also on example.com Ferry Service To End When Bridge Opens"]
     body = STORY[3:]
-    text = page_text([*NAV, *STORY[:3], body[0], links[0], body[1], body[2], links[1], body[3], *FOOTER])
+    text = page_text([*NAV, *STORY[:3], body[0], links[0], body[1], links[1], body[2], links[2], body[3], *FOOTER])
     document = Document.from_text(text)
     annotation = Preannotator(models={}).annotate(document)
     assert_valid(document, annotation)

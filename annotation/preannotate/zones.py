@@ -48,7 +48,7 @@ _CAPTION_CREDIT_RE = re.compile(
 # A link to another story inside the body: "Read more: <headline>", "RELATED: <headline>", "Also on
 # example.com <headline>" (guidelines 8.2: a teaser, the cue included).
 _INLINE_TEASER_RE = re.compile(
-    r"^(?:(?:read (?:more|also|next)|also read|see also|related(?: (?:articles?|stories|story|coverage|content|links?))?"
+    r"^[\[(]?(?:(?:read (?:more|also|next)|also read|see also|related(?: (?:articles?|stories|story|coverage|content|links?))?"
     r"|recommended|must read|don'?t miss|more (?:on|from|about) [\w .'’-]{1,30})\s*[:|»>–—]"
     r"|also on [\w-]+(?:\.[\w-]+)+\b)\s*\S",
     re.IGNORECASE,
@@ -341,11 +341,23 @@ _SITE_NOTICE_RE = re.compile(
 )
 
 
+# Follow and share prompts written as a sentence: "Follow Newsbeat on Instagram, Facebook and Twitter.",
+# "Like this story? Share it with a friend!".
+_FOLLOW_RE = re.compile(
+    r"^(?:(?:follow|like|find|join)\b.{0,80}\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok|whatsapp|"
+    r"telegram)\b|(?:like|share|enjoyed?) this (?:story|article|post)\b)",
+    re.IGNORECASE,
+)
+
+
 def is_notice(text: str) -> bool:
     """The site speaking to its reader about itself (``_SITE_NOTICE_RE``), addressed to "you" or from
-    "we", outside any quotation: "We want to hear what you think about this article", "Support us ..."."""
-    return (_SITE_NOTICE_RE.search(text) is not None and ADDRESS_RE.search(text) is not None
-            and _QUOTATION_RE.search(text) is None)
+    "we", outside any quotation: "We want to hear what you think about this article", "Support us ...";
+    or a follow/share prompt (``_FOLLOW_RE``)."""
+    if _QUOTATION_RE.search(text) is not None:
+        return False
+    return _FOLLOW_RE.match(text) is not None or (
+        _SITE_NOTICE_RE.search(text) is not None and ADDRESS_RE.search(text) is not None)
 
 
 # Author bios longer than this are taken for story text.
