@@ -482,3 +482,21 @@ def test_a_list_the_story_announces_at_its_end_is_article() -> None:
     labels = labels_by_line(document, annotation)
     assert all(labels[line] == "article" for line in [*STORY, *announced])
     assert all(labels[line] != "article" for line in FOOTER)
+
+
+@pytest.mark.parametrize("as_headings", [True, False])
+def test_headline_shaped_lines_in_the_story_are_sub_headings_when_the_page_says_so(as_headings: bool) -> None:
+    """Two headline-shaped lines in a row inside the story are a list of links -- unless the HTML marks
+    them up as headings (a listicle's product names), then they are the story's sub-headings."""
+    lines = ["Bridge Deck Sections Arrive By River Barge", "Costs Rise For Steel And Concrete Again"]
+    marked = ("".join(f"<h3>{line}</h3>" for line in lines) if as_headings
+              else "<ul>" + "".join(f"<li><a href='/{n}'>{line}</a></li>" for n, line in enumerate(lines)) + "</ul>")
+    html = (f"<html><body><article><h1>{STORY[0]}</h1><p>{STORY[3]}</p><p>{STORY[4]}</p>{marked}"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[5:]) + "</article></body></html>").encode()
+    page = parse_html(html, "sub.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator(models={}).annotate(document, html=page)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY[3:])
+    assert all((labels[line] == "article") == as_headings for line in lines)

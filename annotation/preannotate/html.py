@@ -247,5 +247,6 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             float(bool(mask & _BLOCKQUOTE)), float(bool(mask & _HEADER)), float(element.tag == "p"),
             max(-3.0, min(3.0, prior / 20)),
         )
-        evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template, dom=dom))
+        evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template, dom=dom,
+                                      heading=element.tag in _HEADING_TAGS and not mask & _LINK))
     return evidence

@@ -93,6 +93,7 @@ class BlockEvidence:
     headline: float = 0.0
     template: bool = False
     dom: tuple[float, ...] = ()  # the HTML path's raw DOM features, for the learned model
+    heading: bool = False  # the HTML path: a heading element (h1-h6) of the page, not inside a link
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +255,7 @@ def classify_blocks(
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
     if end > start and total >= MIN_RUN_TOTAL:
-        link_run = _headline_runs(features, start, end)
+        link_run = _headline_runs(features, evidence, start, end)
         after_list_heading = False
         for index in range(start, end):
             f, text = features[index], blocks[index].text
@@ -491,13 +492,16 @@ def _comment_zone(blocks: Sequence[Block], features: Sequence[BlockFeatures]) ->
     return range(0)
 
 
-def _headline_runs(features: Sequence[BlockFeatures], start: int, end: int) -> set[int]:
-    """Inside the story, two or more headline-shaped lines in a row are a list of links, not sub-headings."""
+def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEvidence], start: int,
+                   end: int) -> set[int]:
+    """Inside the story, two or more headline-shaped lines in a row are a list of links, not sub-headings
+    -- unless the page marks them up as headings, not links (the HTML path)."""
     found: set[int] = set()
     run: list[int] = []
     for index in [*range(start, end), None]:
         f = features[index] if index is not None else None
-        if f is not None and f.headline_like and f.n_words >= 4 and not f.text_like:
+        if (f is not None and f.headline_like and f.n_words >= 4 and not f.text_like
+                and not evidence[index].heading):
             run.append(index)
             continue
         if len(run) >= 2:
