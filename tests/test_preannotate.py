@@ -473,7 +473,7 @@ def test_json_ld_article_body_is_read_as_the_page_shows_it() -> None:
 def test_a_list_the_story_announces_at_its_end_is_article() -> None:
     """A closing "... dates:" line and the list under it are the story's; the footer after it is not."""
     announced = ["The council's timetable for the works:", "March 2025 -- Foundations poured on the north bank",
-                 "June 2025 -- Piers raised in the river channel", "May 2026 -- Deck lifted into place by crane",
+                 "June 2025 -- Piers raised in the river channel", "Aug. 2026 -- Deck lifted into place by crane",
                  "April 2027 -- Opening to traffic, lorries included"]
     text = page_text([*NAV, *STORY, *announced, *FOOTER])
     document = Document.from_text(text)

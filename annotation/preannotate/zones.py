@@ -447,7 +447,7 @@ def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[in
     for index in range(intro + 1, len(blocks)):
         g = features[index]
         if (g.is_furniture or g.is_list_heading or evidence[index].template or _COMMENTS_RE.match(blocks[index].text)
-                or (items and not _same_shape(g, features[items[0]]))):
+                or (items and not _same_item_shape(g, features[items[0]]))):
             break
         items.append(index)
     if len(items) < LIST_MIN_ITEMS:
@@ -480,6 +480,12 @@ def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
 def _same_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
     return (a.text_like == b.text_like and a.headline_like == b.headline_like and a.is_timestamp == b.is_timestamp
             and max(a.n_words, b.n_words) <= 2 * min(a.n_words, b.n_words) + 2)
+
+
+def _same_item_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
+    """Two lines of one list: prose or not alike, of comparable length (headline shape is not compared:
+    an abbreviation's full stop, "Aug. 2", splits a line into two "sentences")."""
+    return a.text_like == b.text_like and max(a.n_words, b.n_words) <= 2 * min(a.n_words, b.n_words) + 2
 
 
 def _comment_zone(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> range:
