@@ -37,14 +37,23 @@ _AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues belo
                     r"continue reading (?:the main story|below)|scroll to continue.*)$", re.IGNORECASE)
 # A photo caption's credit at its end ("... (AP Photo/Jane Roe, File)", "...Credit: Getty", "REUTERS/Jane
 # Roe"), or a caption's own label at its start ("FILE PHOTO:", "Image caption"): a caption of any length.
-_CAPTION_CREDIT_RE = re.compile(
+# The end is looked for in the last CAPTION_TAIL characters only (a search through a long paragraph tries
+# every position).
+_CAPTION_END_RE = re.compile(
     r"(?:\((?:photo|image|picture|credit|file|video)[^)]*\)|(?:photo|image|picture|credit)s?\s*:|"
     r"getty images|/ ?afp|/ ?reuters|associated press$|/ ?ap$|shutterstock|istock"
     r"|credit:\s*[^.!?]{1,60}|\((?:ap|afp|reuters|getty|epa|ap photo|file photo)\b[^)]{0,80}\)"
-    r"|\breuters/[\w .'-]{2,40}|(?:afp|shutterstock|istock) via getty images)\s*$"
-    r"|^(?:file photo|image caption|photo|image|caption)\s*:?\s",
+    r"|\breuters/[\w .'-]{2,40}|(?:afp|shutterstock|istock) via getty images)\s*$",
     re.IGNORECASE,
 )
+_CAPTION_START_RE = re.compile(r"^(?:file photo|image caption|photo|image|caption)\s*:?\s", re.IGNORECASE)
+CAPTION_TAIL = 160
+
+
+def is_caption_credit(text: str) -> bool:
+    return _CAPTION_START_RE.match(text) is not None or _CAPTION_END_RE.search(text[-CAPTION_TAIL:]) is not None
+
+
 # A link to another story inside the body: "Read more: <headline>", "RELATED: <headline>", "Also on
 # example.com <headline>" (guidelines 8.2: a teaser, the cue included).
 _INLINE_TEASER_RE = re.compile(
@@ -206,16 +215,16 @@ class RulePass:
         only for the blocks in ``reach`` (default: all), False elsewhere."""
         reach = range(len(blocks)) if reach is None else reach
 
-        def flag(pattern: re.Pattern, search: bool = False) -> list[bool]:
+        def flag(test) -> list[bool]:
             values = [False] * len(blocks)
             for i in reach:
-                values[i] = (pattern.search if search else pattern.match)(blocks[i].text) is not None
+                values[i] = bool(test(blocks[i].text))
             return values
 
         return {
             "scores": self.scores, "run": self.run[:2], "list_zone": self.list_zone, "comment_zone": self.comment_zone,
-            "comments": flag(_COMMENTS_RE), "ads": flag(_AD_RE), "commenters": flag(_COMMENTER_RE),
-            "credits": flag(_CAPTION_CREDIT_RE, search=True), "template": [e.template for e in evidence],
+            "comments": flag(_COMMENTS_RE.match), "ads": flag(_AD_RE.match), "commenters": flag(_COMMENTER_RE.match),
+            "credits": flag(is_caption_credit), "template": [e.template for e in evidence],
         }
 
 
@@ -270,7 +279,7 @@ def classify_blocks(
                 or evidence[index].template
                 or (_AD_RE.match(text) is not None)
                 or (f.is_furniture and not f.text_like)
-                or (f.n_words <= CAPTION_MAX_WORDS and _CAPTION_CREDIT_RE.search(text) is not None)
+                or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
                 or (f.n_words <= 15 and _PHOTO_CREDIT_RE.match(text) is not None)
             )
@@ -531,7 +540,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
                  and not evidence[index].template)
-        if _CAPTION_CREDIT_RE.search(blocks[index].text) or _PHOTO_CREDIT_RE.match(blocks[index].text):
+        if is_caption_credit(blocks[index].text) or _PHOTO_CREDIT_RE.match(blocks[index].text):
             continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
