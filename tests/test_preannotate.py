@@ -500,3 +500,19 @@ def test_headline_shaped_lines_in_the_story_are_sub_headings_when_the_page_says_
     labels = labels_by_line(document, annotation)
     assert all(labels[line] == "article" for line in STORY[3:])
     assert all((labels[line] == "article") == as_headings for line in lines)
+
+
+def test_labels_and_disclaimers_after_the_body_are_trimmed_but_not_its_credit() -> None:
+    """After the body: a disclaimer naming "this article" (two notice cues, nobody addressed) and stray
+    section names are the site's; the story's "With wires" credit line is the story's (guidelines 6)."""
+    credit = "With Post wires"
+    disclaimer = ("NOTE: The advertising disclaimer below does not apply to this article, nor any originating "
+                  "from the editorial department of Example News.")
+    stray = ["Highlights", "POLITICS"]
+    text = page_text([*NAV, *STORY, credit, disclaimer, *stray, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, credit])
+    assert all(labels[line] != "article" for line in [disclaimer, *stray])

@@ -74,7 +74,8 @@ _PHOTO_CREDIT_RE = re.compile(
 # The story's closing credit line (guidelines, section 6: article), printed after the body.
 _CLOSING_CREDIT_RE = re.compile(
     r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
-    r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article))",
+    r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article)"
+    r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b)",
     re.IGNORECASE,
 )
 # An article island -- article blocks of the run cut off from the rest by blocks that are not -- with
@@ -361,17 +362,22 @@ _FOLLOW_RE = re.compile(
 
 
 def is_notice(text: str) -> bool:
-    """The site speaking to its reader about itself (``_SITE_NOTICE_RE``), addressed to "you" or from
-    "we", outside any quotation: "We want to hear what you think about this article", "Support us ...";
-    or a follow/share prompt (``_FOLLOW_RE``)."""
+    """The site speaking to its reader about itself (``_SITE_NOTICE_RE``) -- addressed to "you" or from
+    "we", or with two such cues ("The disclaimer below does not apply to this article") -- outside any
+    quotation: "We want to hear what you think about this article", "Support us ..."; or a follow/share
+    prompt (``_FOLLOW_RE``)."""
     if _QUOTATION_RE.search(text) is not None:
         return False
-    return _FOLLOW_RE.match(text) is not None or (
-        _SITE_NOTICE_RE.search(text) is not None and ADDRESS_RE.search(text) is not None)
+    if _FOLLOW_RE.match(text) is not None:
+        return True
+    cues = _SITE_NOTICE_RE.findall(text)
+    return bool(cues) and (len(cues) >= 2 or ADDRESS_RE.search(text) is not None)
 
 
 # Author bios longer than this are taken for story text.
 BIO_MAX_WORDS = 60
+# Lines of at most this many words that are not prose, after the body: section and tag names.
+STRAY_LABEL_MAX_WORDS = 3
 
 
 def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) -> None:
@@ -379,14 +385,16 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
     site's, not the story's: from each end of the run inwards, article blocks that are notices or bios
     become boilerplate, up to the first article block that is neither (a closing credit line is the
     story's: guidelines 6)."""
-    for order in (range(end - 1, start - 1, -1), range(start, end)):
+    for from_end, order in ((True, range(end - 1, start - 1, -1)), (False, range(start, end))):
         for index in order:
             if labels[index].label != ARTICLE:
                 continue
-            text = blocks[index].text
-            bio = (features[index].n_words <= BIO_MAX_WORDS and BIO_RE.search(text) is not None
-                   and _CLOSING_CREDIT_RE.match(text) is None)
-            if not (bio or is_notice(text)):
+            text, f = blocks[index].text, features[index]
+            bio = f.n_words <= BIO_MAX_WORDS and BIO_RE.search(text) is not None and _CLOSING_CREDIT_RE.match(text) is None
+            # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
+            label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
+                     and _CLOSING_CREDIT_RE.match(text) is None)
+            if not (bio or label or is_notice(text)):
                 break
             _relabel([index], labels, scores)
 
