@@ -516,3 +516,19 @@ def test_labels_and_disclaimers_after_the_body_are_trimmed_but_not_its_credit() 
     labels = labels_by_line(document, annotation)
     assert all(labels[line] == "article" for line in [*STORY, credit])
     assert all(labels[line] != "article" for line in [disclaimer, *stray])
+
+
+def test_a_list_of_links_after_an_announcing_line_is_not_article() -> None:
+    """On HTML pages an announced list made of links is other stories (teasers), not the story's list."""
+    headlines = [line for item in TEASERS for line in item[:1]] + ["Ferry Service To End When The Bridge Opens"]
+    html = (f"<html><body><article><h1>{STORY[0]}</h1>" + "".join(f"<p>{p}</p>" for p in STORY[3:])
+            + "<p>Here are today's other top stories from the city:</p><ul>"
+            + "".join(f"<li><a href='/{n}'>{line}</a></li>" for n, line in enumerate(headlines))
+            + "</ul></article></body></html>").encode()
+    page = parse_html(html, "links.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator(models={}).annotate(document, html=page)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY[3:])
+    assert all(labels[line] != "article" for line in headlines)

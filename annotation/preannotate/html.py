@@ -248,5 +248,6 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             max(-3.0, min(3.0, prior / 20)),
         )
         evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template, dom=dom,
-                                      heading=element.tag in _HEADING_TAGS and not mask & _LINK))
+                                      heading=element.tag in _HEADING_TAGS and not mask & _LINK,
+                                      linked=density > 0.5))
     return evidence

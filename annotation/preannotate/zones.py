@@ -104,6 +104,7 @@ class BlockEvidence:
     template: bool = False
     dom: tuple[float, ...] = ()  # the HTML path's raw DOM features, for the learned model
     heading: bool = False  # the HTML path: a heading element (h1-h6) of the page, not inside a link
+    linked: bool = False  # the HTML path: most of the block's element is link text
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,7 +450,7 @@ LIST_INTRO_MAX_WORDS = 25
 def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[int]:
     """A list the story's last lines announce -- a line ending in ":" right after the body, then lines of
     one shape (tour dates, a table's rows) -- is the story's; it ends at the first line of another shape
-    or one that is furniture, a list heading or template."""
+    or one that is furniture, a list heading, template or (HTML) a link: a list of links is teasers."""
     last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
     if last_article is None:
         return []
@@ -463,7 +464,8 @@ def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[in
     items: list[int] = []
     for index in range(intro + 1, len(blocks)):
         g = features[index]
-        if (g.is_furniture or g.is_list_heading or evidence[index].template or _COMMENTS_RE.match(blocks[index].text)
+        if (g.is_furniture or g.is_list_heading or evidence[index].template or evidence[index].linked
+                or _COMMENTS_RE.match(blocks[index].text)
                 or (items and not _same_item_shape(g, features[items[0]]))):
             break
         items.append(index)
