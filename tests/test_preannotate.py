@@ -532,3 +532,14 @@ def test_a_list_of_links_after_an_announcing_line_is_not_article() -> None:
     labels = labels_by_line(document, annotation)
     assert all(labels[line] == "article" for line in STORY[3:])
     assert all(labels[line] != "article" for line in headlines)
+
+
+def test_a_syndication_line_above_the_body_is_the_story_credit() -> None:
+    """"This post originally appeared on X." between the byline and the body is the story's credit line."""
+    credit = "This post originally appeared on Grist."
+    text = page_text([*NAV, *STORY[:3], credit, *STORY[3:], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, credit])

@@ -71,11 +71,13 @@ _PHOTO_CREDIT_RE = re.compile(
     r"^(?:photo(?:graph)?s?|images?|pictures?|illustration|video|credit|source)\s*(?:by\b|courtesy\b|credit\b|:)",
     re.IGNORECASE,
 )
-# The story's closing credit line (guidelines, section 6: article), printed after the body.
+# The story's credit line (guidelines, section 6: article): reporting credits printed after the body, and
+# the syndication line ("This post originally appeared on Grist.") printed after it or above it.
 _CLOSING_CREDIT_RE = re.compile(
     r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
     r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article)"
-    r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b)",
+    r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b"
+    r"|\(?this (?:post|article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran) (?:on|in)\b)",
     re.IGNORECASE,
 )
 # An article island -- article blocks of the run cut off from the rest by blocks that are not -- with
@@ -566,7 +568,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue
         if READ_TIME_RE.search(blocks[index].text):
             continue  # "4 min read" is a site widget (guidelines 8.1)
-        if f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture):
+        if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture)
+                or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
     return chosen
 
