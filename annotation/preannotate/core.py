@@ -156,13 +156,15 @@ def article_runs(blocks: list[Block], labels: list[BlockLabel]) -> list[tuple[in
 
 
 def clear_caches() -> None:
-    """Empty the per-text memo caches (block features, block keys, class-name marks): for timing runs
+    """Empty the per-text memo caches (block features, block keys, regex reads, class-name marks): for timing runs
     that must start cold."""
-    from annotation.preannotate import html, learned, stats
+    from annotation.preannotate import html, learned, stats, zones
 
     features_of.cache_clear()
     stats.block_key.cache_clear()
     learned.text_key.cache_clear()
+    learned.text_signals.cache_clear()
+    zones.is_caption_credit.cache_clear()
     html.clear_caches()
 
 

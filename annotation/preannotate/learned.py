@@ -75,6 +75,16 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD_RE.findall(text)}
 
 
+@lru_cache(maxsize=1 << 16)
+def text_signals(text: str) -> tuple:
+    """The regex reads of a block's text the model takes (cached: the unanchored searches are most of a
+    matrix's cost, and a site's furniture repeats): caption, address count, bio, contact, quote start,
+    promo count (capped at 2), word set."""
+    return (CAPTION_RE.search(text) is not None, len(ADDRESS_RE.findall(text)), BIO_RE.search(text) is not None,
+            _CONTACT_RE.search(text) is not None, _QUOTE_START_RE.match(text) is not None,
+            min(len(PROMO_RE.findall(text)), 2), frozenset(_words(text)))
+
+
 # Context reaches this many blocks to either side (the widest window below).
 REACH = 10
 
@@ -103,11 +113,11 @@ def feature_matrix(
     own = np.zeros((last - first, len(TEXT_FEATURE_NAMES)))
     for row, i in enumerate(range(first, last)):
         text, f = blocks[i].text, features[i]
+        caption, addresses, bio, contact, quote_start, promos, block_words = text_signals(text)
         words = max(f.n_words, 1)
         in_run = run_start <= i < run_end
         similarity = 0.0
         if title_words:
-            block_words = _words(text)
             if block_words:
                 similarity = len(block_words & title_words) / min(len(block_words), len(title_words))
         own[row] = (
@@ -115,13 +125,12 @@ def feature_matrix(
             f.ends_with_full_stop, f.truncated, f.title_case_share, f.lower_word_share, min(f.digit_share * 5, 1.0),
             f.is_timestamp, f.is_list_heading, f.is_furniture, f.is_byline, f.is_bullet, f.text_like, f.headline_like,
             rule["comments"][i], rule["ads"][i], rule["commenters"][i], rule["credits"][i],
-            CAPTION_RE.search(text) is not None, min(len(ADDRESS_RE.findall(text)) / words * 5, 1.0),
-            BIO_RE.search(text) is not None, _CONTACT_RE.search(text) is not None, rule["template"][i],
+            caption, min(addresses / words * 5, 1.0), bio, contact, rule["template"][i],
             max(-3.0, min(6.0, rule["scores"][i] / 20)), i in rule["list_zone"], i in rule["comment_zone"],
             math.log(repeats[text_key(text)]), similarity, i / n, in_run,
             math.log1p(run_start - i) if i < run_start else 0.0, math.log1p(i - run_end + 1) if i >= run_end else 0.0,
-            (i - run_start) / (run_end - run_start) if in_run else 0.0, _QUOTE_START_RE.match(text) is not None,
-            text[:1].islower(), text.endswith(":"), min(len(PROMO_RE.findall(text)), 2) / 2,
+            (i - run_start) / (run_end - run_start) if in_run else 0.0, quote_start,
+            text[:1].islower(), text.endswith(":"), promos / 2,
         )
     width = last - first
     index = {name: TEXT_FEATURE_NAMES.index(name) for name in _CONTEXT_NAMES}

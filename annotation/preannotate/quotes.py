@@ -29,6 +29,8 @@ _GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
 _OPENING_PUNCTUATION = "([{—–-/:\u00a0"
 _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
 _ELISIONS = ("em", "til", "tis", "twas", "n", "cause", "bout", "round")
+_ELISION_RE = re.compile(r"(?:" + "|".join(_ELISIONS) + r")\b")
+_YEAR_RE = re.compile(r"\d\d(?:s)?\b")
 _SPEECH_AFTER_RE = re.compile(
     r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
 _SPEECH_IN_RE = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
@@ -59,9 +61,9 @@ def _is_apostrophe(text: str, position: int, start: int, end: int) -> bool:
         return True
     tail = text[position + 1:position + 6].lower()
     word_start = before is None or _is_space(before) or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS
-    if word_start and re.match(r"\d\d(?:s)?\b", tail):
+    if word_start and _YEAR_RE.match(tail):
         return True  # ’90s, class of ’22
-    if word_start and any(re.match(e + r"\b", tail) for e in _ELISIONS):
+    if word_start and _ELISION_RE.match(tail):
         return True
     return False
 
@@ -103,11 +105,12 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+_MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+
+
 def _marks(text: str, start: int, end: int) -> Iterator[tuple[int, str, bool, bool]]:
-    for position in range(start, end):
-        char = text[position]
-        if char not in QUOTE_MARKS:
-            continue
+    for match in _MARK_RE.finditer(text, start, end):  # the marks alone, not a Python step per character
+        position, char = match.start(), match.group()
         if char in SINGLE_MARKS and _is_apostrophe(text, position, start, end):
             continue
         can_open, can_close = _facing(text, position, start, end)

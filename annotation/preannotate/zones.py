@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
@@ -50,7 +51,9 @@ _CAPTION_START_RE = re.compile(r"^(?:file photo|image caption|photo|image|captio
 CAPTION_TAIL = 160
 
 
+@lru_cache(maxsize=1 << 16)
 def is_caption_credit(text: str) -> bool:
+    """A caption or photo credit by its first or last words (cached: the rules and the model's flags both ask)."""
     return _CAPTION_START_RE.match(text) is not None or _CAPTION_END_RE.search(text[-CAPTION_TAIL:]) is not None
 
 
