@@ -145,19 +145,23 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
     """Quotations ``[start, end)`` (marks included) inside each region of ``text`` (the article spans)."""
     found: list[tuple[int, int]] = []
     for region_start, region_end in regions:
-        found.extend(_quotes_in_region(text, region_start, region_end, "double"))
+        # the marks are read once for both families
+        paragraphs = _paragraphs(text, region_start, region_end)
+        marks = [list(_marks(text, s, e)) for s, e in paragraphs]
+        found.extend(_quotes_in_region(text, region_start, region_end, "double", paragraphs, marks))
         taken = list(found)
-        for quote in _quotes_in_region(text, region_start, region_end, "single"):
+        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks):
             if not any(quote[0] < other[1] and other[0] < quote[1] for other in taken):
                 found.append(quote)
     return sorted(found)
 
 
-def _quotes_in_region(text: str, region_start: int, region_end: int, family: str) -> list[tuple[int, int]]:
+def _quotes_in_region(text: str, region_start: int, region_end: int, family: str,
+                      paragraphs: list[tuple[int, int]], marks: list[list]) -> list[tuple[int, int]]:
     """Quote spans of one family; a quotation over several paragraphs gives one span per paragraph,
-    every piece but the last ending on its paragraph's last character (annotation guidelines, 5)."""
-    paragraphs = _paragraphs(text, region_start, region_end)
-    marks_by_paragraph = [[m for m in _marks(text, s, e) if _family(m[1]) == family] for s, e in paragraphs]
+    every piece but the last ending on its paragraph's last character (annotation guidelines, 5).
+    ``paragraphs`` are the region's (``_paragraphs``), ``marks`` their marks of both families (``_marks``)."""
+    marks_by_paragraph = [[m for m in paragraph if _family(m[1]) == family] for paragraph in marks]
     found: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""
