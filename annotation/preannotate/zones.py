@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, WORD_RE, BlockFeatures, features_of)
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, WORD_RE, BlockFeatures, GatedPattern, features_of)
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -40,13 +40,13 @@ _AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues belo
 # Roe"), or a caption's own label at its start ("FILE PHOTO:", "Image caption"): a caption of any length.
 # The end is looked for in the last CAPTION_TAIL characters only (a search through a long paragraph tries
 # every position).
-_CAPTION_END_RE = re.compile(
+_CAPTION_END_RE = GatedPattern(re.compile(
     r"(?:\((?:photo|image|picture|credit|file|video)[^)]*\)|(?:photo|image|picture|credit)s?\s*:|"
     r"getty images|/ ?afp|/ ?reuters|associated press$|/ ?ap$|shutterstock|istock"
     r"|credit:\s*[^.!?]{1,60}|\((?:ap|afp|reuters|getty|epa|ap photo|file photo)\b[^)]{0,80}\)"
     r"|\breuters/[\w .'-]{2,40}|(?:afp|shutterstock|istock) via getty images)\s*$",
     re.IGNORECASE,
-)
+), ("(", "/", "photo", "image", "picture", "credit", "getty", "associated press", "stock"))
 _CAPTION_START_RE = re.compile(r"^(?:file photo|image caption|photo|image|caption)\s*:?\s", re.IGNORECASE)
 CAPTION_TAIL = 160
 
