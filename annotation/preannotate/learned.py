@@ -23,19 +23,22 @@ from pathlib import Path
 import numpy as np
 
 from annotation.preannotate.blocks import Block
-from annotation.preannotate.features import ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures
+from annotation.preannotate.features import ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures, GatedPattern
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
 
 # Photo captions and credits as news sites print them (guidelines 8.4).
-CAPTION_RE = re.compile(
+CAPTION_RE = GatedPattern(re.compile(
     r"\b(?:photo(?:graph)?s?|image|picture|illustration|credit|caption|getty|reuters/|ap photo|afp|epa|"
     r"shutterstock|istock|pictured|file photo|handout|courtesy|screenshot|screengrab|video still)\b"
     r"|^(?:in this|this (?:photo|image|picture|undated|file|satellite|illustration|handout))\b"
     r"|\b(?:left|right|center|centre|top|bottom|above|below),|^(?:above|top|left|right|below|main image):",
     re.IGNORECASE,
-)
+), ("photo", "image", "picture", "illustration", "credit", "caption", "getty", "reuters/", "afp", "epa", "stock",
+    "handout", "courtesy", "screen", "video still", "in this", "this undated", "this file", "this satellite",
+    "left,", "right,", "center,", "centre,", "top,", "bottom,", "above,", "below,", "above:", "top:", "left:",
+    "right:", "below:"))
 _CONTACT_RE = re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE)
 _QUOTE_START_RE = re.compile(r"^[\"“‘'«„]")
 _NORMALISE_RE = re.compile(r"\W+")
