@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import features_of
+from annotation.preannotate.learned import text_key
 from annotation.preannotate.zones import BlockEvidence
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ _TRUNCATED_BODY_RE = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 
 
 def _normalise(text: str) -> str:
+    """``learned.text_key`` uncached: for the page's article body, which no other page repeats."""
     return _NORMALISE_RE.sub(" ", text.casefold()).strip()
 
 
@@ -232,7 +234,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             prior -= 3.0 + 0.9 * words * density
         body_match = body_miss = False
         if body_key is not None:
-            key = _normalise(block.text)
+            key = text_key(block.text)  # cached: the model's repeat count asks for the same key
             if len(key) >= 20 and key in body_key:
                 body_match = True
                 prior += ARTICLE_BODY_PRIOR + 0.5 * words
