@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import BIO_RE, FURNITURE_RE, PROMO_RE
-from annotation.preannotate.learned import CAPTION_RE
+from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import _CAPTION_END_RE
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
@@ -550,7 +550,8 @@ def test_a_syndication_line_above_the_body_is_the_story_credit() -> None:
 
 
 GATED_PATTERNS = {"FURNITURE_RE": FURNITURE_RE, "PROMO_RE": PROMO_RE, "BIO_RE": BIO_RE,
-                  "_CAPTION_END_RE": _CAPTION_END_RE, "CAPTION_RE": CAPTION_RE}
+                  "_CAPTION_END_RE": _CAPTION_END_RE, "CAPTION_RE": CAPTION_RE,
+                  "_CONTACT_RE": _CONTACT_RE}
 
 
 @pytest.mark.parametrize("name", GATED_PATTERNS)

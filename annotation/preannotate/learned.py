@@ -39,7 +39,8 @@ CAPTION_RE = GatedPattern(re.compile(
     "handout", "courtesy", "screen", "video still", "in this", "this undated", "this file", "this satellite",
     "left,", "right,", "center,", "centre,", "top,", "bottom,", "above,", "below,", "above:", "top:", "left:",
     "right:", "below:"))
-_CONTACT_RE = re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE)
+_CONTACT_RE = GatedPattern(re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE),
+                           ("http", "www.", "@", ".com"))
 _QUOTE_START_RE = re.compile(r"^[\"“‘'«„]")
 _NORMALISE_RE = re.compile(r"\W+")
 
