@@ -14,8 +14,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
+from annotation.preannotate.features import BIO_RE, FURNITURE_RE, PROMO_RE
+from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
+from annotation.preannotate.zones import _CAPTION_END_RE
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -129,7 +133,7 @@ def test_comments_after_the_story_are_not_article() -> None:
 
 
 def test_template_blocks_repeated_across_a_site_are_boilerplate() -> None:
-    promo = "Our journalism is funded by readers like you, and every contribution helps us report the news."
+    promo = "Example News has reported from every district of the city, every day of the week, since 1921."
     pages = [Document.from_text(page_text([*NAV, *STORY[:3], promo, body, *FOOTER]), url=f"https://news.example/{n}")
              for n, body in enumerate(STORY[3:])]
     alone = Preannotator().annotate(pages[0])
@@ -242,7 +246,7 @@ def _char_accuracy(text: str, gold_spans, predicted_spans) -> tuple[int, int]:
 
 def test_synthetic_quality_floor_with_the_learned_model() -> None:
     """Pinned floor on synthetic pages (text and HTML renderings) with exact gold; a seed not used to train
-    the committed model. Measured 0.989 with zones-5 and zones-3 (0.991 with zones-2; 0.989 for the rules alone)."""
+    the committed model. Measured 0.990 with zones-6, 0.989 with zones-5 and zones-3 (0.991 with zones-2; 0.989 for the rules alone)."""
     from corpus.synth import iter_synthetic
 
     annotator = Preannotator()
@@ -332,7 +336,7 @@ def test_the_learned_model_chooses_between_candidate_runs() -> None:
     names = feature_names("text")
     weights = np.array([-3.0 if name == "promo" else 0.0 for name in names])
     model = LogisticModel(names, np.zeros(len(names)), np.ones(len(names)), weights, 1.0)
-    promos = [f"Subscribe to our newsletter and download our app today to get offer number {n} on a yearly "
+    promos = [f"Subscribe and download our app today to get offer number {n} on a yearly "
               "plan, which gives you unlimited access to every story, puzzle, recipe and podcast on the site, "
               "with no advertising at all and a free tote bag for every new member who joins this week." for n in
               range(8)]
@@ -367,3 +371,204 @@ def test_a_photo_caption_echoing_the_title_is_not_the_headline() -> None:
     labels = labels_by_line(document, annotation)
     assert labels[caption] != "article"
     assert all(labels[line] == "article" for line in STORY[3:])
+
+
+@pytest.mark.parametrize("caption", [
+    "Residents walk past the old crossing on the river bank in the early morning. (AP Photo/Jane Roe, File)",
+    "The old crossing has been closed to lorries since the inspection last winter found cracksCredit: Getty",
+    "FILE PHOTO: Residents walk past the old crossing on the river bank, March 3, 2024. REUTERS/Jane Roe",
+])
+def test_a_long_photo_caption_inside_the_story_is_not_article(caption: str) -> None:
+    """Captions read like prose (guidelines 8.4): their credit or their label gives them away -- to the
+    rules, without the learned model."""
+    body = STORY[3:]
+    text = page_text([*NAV, *STORY[:3], body[0], caption, *body[1:], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[caption] != "article"
+    assert all(labels[line] == "article" for line in body)
+
+
+def test_site_notices_at_the_ends_of_the_story_are_not_article() -> None:
+    """A letters-to-the-editor call and an author bio after the body and a browser notice before it are
+    the site's; a story paragraph about subscriptions, or quoting a notice, stays in the story."""
+    notice = ("We want to hear what you think about this article. Submit a letter to the editor or write to "
+              "letters@example.com and tell us what you make of the decision.")
+    browser = ("You are using a browser version with limited support for this site. To obtain the best "
+               "experience, we recommend you use a more up to date browser.")
+    subscriptions = ("Residents who sign up for the council's transport newsletter will be told when the old "
+                     "crossing closes, and you can also follow the works on the city's website, officials said.")
+    quoted = "“Tell us what you think of this article,” the council wrote in a letter to residents on Monday."
+    bio = ("Jane Doe is an assistant professor of urban planning at the city university. She is the author "
+           "of a history of the river's crossings.")
+    body = STORY[3:]
+    follow = ("Follow Example News on Instagram, Facebook and Twitter for updates on the works, the road "
+              "closures and the other transport projects of the city.")
+    text = page_text([*NAV, *STORY[:3], browser, *body, subscriptions, quoted, notice, bio, follow, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] != "article" for line in [notice, browser, bio, follow])
+    assert all(labels[line] == "article" for line in [*body, subscriptions, quoted])
+
+
+def test_an_inline_read_more_link_in_the_story_is_its_own_teaser() -> None:
+    """Guidelines 8.2: "Read more: <headline>" inside the story is one teaser span, cue included."""
+    links = ["Read more: Mayor Says Old Crossing Will Close Next Month",
+             "[Related: Residents Split Over Bridge Tolls]",
+             "Also on example.com Ferry Service To End When Bridge Opens"]
+    body = STORY[3:]
+    text = page_text([*NAV, *STORY[:3], body[0], links[0], body[1], links[1], body[2], links[2], body[3], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert teasers == links
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in body)
+
+
+def test_a_newsletter_box_inside_the_story_is_not_article() -> None:
+    """Guidelines 8.3: the sign-up heading and the lines addressed to the reader under it are the box's;
+    the story paragraph after it is the story's, even when it quotes someone addressing "you"."""
+    box = ["Sign up for the Example News newsletter",
+           "Never miss the latest news by signing up to our newsletter today!",
+           "Every day we'll send you a roundup of the latest from the city, straight to your inbox."]
+    after = "“You will be able to cross by 2027,” the mayor told residents at the hearing on Tuesday night."
+    body = STORY[3:]
+    text = page_text([*NAV, *STORY[:3], body[0], body[1], *box, after, body[2], body[3], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] != "article" for line in box)
+    assert all(labels[line] == "article" for line in [*body, after])
+
+
+def test_json_ld_article_body_is_read_as_the_page_shows_it() -> None:
+    """Publishers put HTML (tags, entities escaped once or twice) in JSON-LD ``articleBody``: the body is
+    matched by its text; prose missing from a body cut short ("…") is not held against it."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.html import dom_evidence
+    from annotation.preannotate.learned import DOM_FEATURE_NAMES
+
+    def evidence(article_body: str):
+        ld = json.dumps({"@type": "NewsArticle", "articleBody": article_body})
+        html = (f"<html><head><script type='application/ld+json'>{ld}</script></head><body><article>"
+                + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:]) + "</article></body></html>").encode()
+        page = parse_html(html, "ld.html")
+        blocks = split_blocks(page.text)
+        found = dom_evidence(page, page.text, blocks, [False] * len(blocks))
+        return [(e.dom[DOM_FEATURE_NAMES.index("body_match")], e.dom[DOM_FEATURE_NAMES.index("body_miss")])
+                for e in found]
+
+    def as_html(paragraph: str) -> str:
+        return "<p class=&quot;body&quot;>" + paragraph.replace("“", "&amp;ldquo;").replace("'", "&apos;") + "</p>"
+
+    whole = evidence("".join(as_html(p) for p in STORY[3:]))
+    assert whole == [(1.0, 0.0)] * len(STORY[3:])
+    cut = evidence(as_html(STORY[3]) + as_html(STORY[4]) + "<p>Opponents argued that&hellip;")
+    assert cut == [(1.0, 0.0), (1.0, 0.0), (0.0, 0.0), (0.0, 0.0)]
+
+
+def test_a_list_the_story_announces_at_its_end_is_article() -> None:
+    """A closing "... dates:" line and the list under it are the story's; the footer after it is not."""
+    announced = ["The council's timetable for the works:", "March 2025 -- Foundations poured on the north bank",
+                 "June 2025 -- Piers raised in the river channel", "Aug. 2026 -- Deck lifted into place by crane",
+                 "April 2027 -- Opening to traffic, lorries included"]
+    text = page_text([*NAV, *STORY, *announced, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, *announced])
+    assert all(labels[line] != "article" for line in FOOTER)
+
+
+@pytest.mark.parametrize("as_headings", [True, False])
+def test_headline_shaped_lines_in_the_story_are_sub_headings_when_the_page_says_so(as_headings: bool) -> None:
+    """Two headline-shaped lines in a row inside the story are a list of links -- unless the HTML marks
+    them up as headings (a listicle's product names), then they are the story's sub-headings."""
+    lines = ["Bridge Deck Sections Arrive By River Barge", "Costs Rise For Steel And Concrete Again"]
+    marked = ("".join(f"<h3>{line}</h3>" for line in lines) if as_headings
+              else "<ul>" + "".join(f"<li><a href='/{n}'>{line}</a></li>" for n, line in enumerate(lines)) + "</ul>")
+    html = (f"<html><body><article><h1>{STORY[0]}</h1><p>{STORY[3]}</p><p>{STORY[4]}</p>{marked}"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[5:]) + "</article></body></html>").encode()
+    page = parse_html(html, "sub.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator(models={}).annotate(document, html=page)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY[3:])
+    assert all((labels[line] == "article") == as_headings for line in lines)
+
+
+def test_labels_and_disclaimers_after_the_body_are_trimmed_but_not_its_credit() -> None:
+    """After the body: a disclaimer naming "this article" (two notice cues, nobody addressed) and stray
+    section names are the site's; the story's "With wires" credit line is the story's (guidelines 6)."""
+    credit = "With Post wires"
+    disclaimer = ("NOTE: The advertising disclaimer below does not apply to this article, nor any originating "
+                  "from the editorial department of Example News.")
+    stray = ["Highlights", "POLITICS"]
+    text = page_text([*NAV, *STORY, credit, disclaimer, *stray, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, credit])
+    assert all(labels[line] != "article" for line in [disclaimer, *stray])
+
+
+def test_a_list_of_links_after_an_announcing_line_is_not_article() -> None:
+    """On HTML pages an announced list made of links is other stories (teasers), not the story's list."""
+    headlines = [line for item in TEASERS for line in item[:1]] + ["Ferry Service To End When The Bridge Opens"]
+    html = (f"<html><body><article><h1>{STORY[0]}</h1>" + "".join(f"<p>{p}</p>" for p in STORY[3:])
+            + "<p>Here are today's other top stories from the city:</p><ul>"
+            + "".join(f"<li><a href='/{n}'>{line}</a></li>" for n, line in enumerate(headlines))
+            + "</ul></article></body></html>").encode()
+    page = parse_html(html, "links.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator(models={}).annotate(document, html=page)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY[3:])
+    assert all(labels[line] != "article" for line in headlines)
+
+
+def test_a_syndication_line_above_the_body_is_the_story_credit() -> None:
+    """"This post originally appeared on X." between the byline and the body is the story's credit line."""
+    credit = "This post originally appeared on Grist."
+    text = page_text([*NAV, *STORY[:3], credit, *STORY[3:], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, credit])
+
+
+GATED_PATTERNS = {"FURNITURE_RE": FURNITURE_RE, "PROMO_RE": PROMO_RE, "BIO_RE": BIO_RE,
+                  "_CAPTION_END_RE": _CAPTION_END_RE, "CAPTION_RE": CAPTION_RE,
+                  "_CONTACT_RE": _CONTACT_RE}
+
+
+@pytest.mark.parametrize("name", GATED_PATTERNS)
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_gated_pattern_answers_as_its_regex(name: str, data) -> None:
+    """The substring gate in front of a regex never turns a match away: texts the regex matches (drawn
+    from the regex itself, so an alternative added without its literal fails here) get the same answer."""
+    gated = GATED_PATTERNS[name]
+    text = data.draw(st.from_regex(gated.pattern))
+    assert gated.search(text) is not None
+    assert gated.findall(text) == gated.pattern.findall(text)
+
+
+def test_a_gate_lets_letters_that_fold_to_ascii_through() -> None:
+    """"ſubscribe" (long s) and "İnbox" match the case-insensitive regex: the gate must not refuse them."""
+    for text in ("Please ſubscribe now", "in your İnbox", "Photo: KSTOCK"):
+        for gated in GATED_PATTERNS.values():
+            assert (gated.search(text) is None) == (gated.pattern.search(text) is None)
+    assert PROMO_RE.search("Please ſubscribe now") is not None

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from corpus.html import HtmlPage
 
 # Bump on any change that can change output: it is recorded on every machine annotation.
-MODEL_VERSION = "zones-5"
+MODEL_VERSION = "zones-6"
 QUOTE_SCORE = 0.8
 # A page whose prose is mostly shared with other pages of its site is a near-duplicate, not a template.
 MAX_TEMPLATE_PROSE_SHARE = 0.5
@@ -156,13 +156,15 @@ def article_runs(blocks: list[Block], labels: list[BlockLabel]) -> list[tuple[in
 
 
 def clear_caches() -> None:
-    """Empty the per-text memo caches (block features, block keys, class-name marks): for timing runs
+    """Empty the per-text memo caches (block features, block keys, regex reads, class-name marks): for timing runs
     that must start cold."""
-    from annotation.preannotate import html, learned, stats
+    from annotation.preannotate import html, learned, stats, zones
 
     features_of.cache_clear()
     stats.block_key.cache_clear()
     learned.text_key.cache_clear()
+    learned.text_signals.cache_clear()
+    zones.is_caption_credit.cache_clear()
     html.clear_caches()
 
 

@@ -11,6 +11,32 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+# The letters outside ASCII that a case-insensitive pattern matches to ASCII ones (İ ı -> i, ſ -> s, K -> k).
+_ASCII_FOLDS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class GatedPattern:
+    """A case-insensitive pattern of which every match holds one of ``literals`` (lower-case ASCII): a
+    text holding none is answered without the regex engine, which would otherwise try each alternative
+    at every position of a long paragraph. Same answers as ``pattern``: a text with a letter that folds
+    to ASCII goes to the regex whatever the substring test says (``tests/test_preannotate.py`` checks
+    each gate against its pattern)."""
+
+    def __init__(self, pattern: re.Pattern, literals: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.literals = literals
+
+    def could_match(self, text: str) -> bool:
+        lowered = text.lower()
+        return any(literal in lowered for literal in self.literals) or _ASCII_FOLDS_RE.search(text) is not None
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if self.could_match(text) else None
+
+    def findall(self, text: str) -> list:
+        return self.pattern.findall(text) if self.could_match(text) else []
+
+
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]")
 
@@ -57,12 +83,39 @@ FURNITURE_START_RE = re.compile(
     r"load more|loading|image|photo|video|watch|listen|play|copyright|all rights|terms|privacy)\b",
     re.IGNORECASE,
 )
-FURNITURE_RE = re.compile(
+FURNITURE_RE = GatedPattern(re.compile(
     r"(?:©|\(c\)\s*\d{4}|all rights reserved|cookie|newsletter|subscribe|sign up|"
     r"privacy policy|terms of (?:use|service)|follow us|share (?:this|on)|click here|"
     r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark)",
     re.IGNORECASE,
-)
+), ("©", "(c)", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up", "privacy policy", "terms of",
+    "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark"))
+# Second-person and first-person-plural address: promos, subscription and comment prompts.
+ADDRESS_RE = re.compile(r"\b(?:you|your|yours|you're|we|our|us|we're|we've)\b", re.IGNORECASE)
+# Calls to action and site notices as full sentences, anywhere in a block of any length: subscription
+# and app prompts, comment and letter invitations, legal and advertising notices.
+PROMO_RE = GatedPattern(re.compile(
+    r"\b(?:subscri(?:be|ber|ption)s?|newsletters?|sign(?:ing)? (?:me )?up|log ?in|sign in|register(?:ed)? "
+    r"(?:now|here|for)|download (?:the|our)|(?:our|the) (?:\w+ ){0,2}app\b|by email|in your inbox|inbox|"
+    r"never miss|get the latest|follow us|like us on|click here|tap here|read more|support (?:our|independent) "
+    r"journalism|become a (?:member|subscriber)|for as little as|paywall|ad[- ]free|ads free|letters? to the editor|"
+    r"leave a comment|disclaimer|disclosure|we may (?:receive|earn)|affiliate|compensation for|privacy policy|"
+    r"terms of (?:use|service)|cookies?|your browser|browser version|javascript|all rights reserved|copyright)\b|©",
+    re.IGNORECASE,
+), ("subscri", "newsletter", "sign up", "signing up", "sign me up", "signing me up", "log in", "login", "sign in",
+    "register", "download", " app", "by email", "inbox", "never miss", "get the latest", "follow us", "like us on",
+    "click here", "tap here", "read more", "journalism", "become a", "for as little as", "paywall", "ad-free",
+    "ad free", "ads free", "to the editor", "leave a comment", "disclaimer", "disclosure", "we may",
+    "affiliate", "compensation for", "privacy policy", "terms of", "cookie", "browser", "javascript",
+    "all rights reserved", "copyright", "©"))
+# Author bios and contact lines.
+BIO_RE = GatedPattern(re.compile(
+    r"\b(?:is an? (?:\w+ ){0,3}(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|"
+    r"producer|author|host)|is the (?:\w+ )?author of|can be reached|reach (?:him|her|them) at|follow (?:him|her|them)|email (?:him|her)|"
+    r"contributed (?:to )?(?:this|reporting))\b",
+    re.IGNORECASE,
+), ("writer", "reporter", "editor", "correspondent", "contributor", "columnist", "journalist", "producer", "author",
+    "host", "reach", "follow", "email", "contributed"))
 BYLINE_RE = re.compile(r"^(?:by|written by|words by|reporting by|from)\s+\S", re.IGNORECASE)
 # Words whose presence after a quotation marks it as speech (used by the quote finder too).
 SPEECH_VERBS = (

@@ -10,6 +10,7 @@ content prior per block, added to the text-shape score, so the same classifier d
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import features_of
+from annotation.preannotate.learned import text_key
 from annotation.preannotate.zones import BlockEvidence
 
 if TYPE_CHECKING:
@@ -48,9 +50,12 @@ FURNITURE_PRIOR = 6.0
 STORY_PRIOR = 4.0
 ARTICLE_BODY_PRIOR = 12.0
 MIN_ARTICLE_BODY_CHARS = 300
+_TAG_RE = re.compile(r"<[^<>]*>")
+_TRUNCATED_BODY_RE = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 
 
 def _normalise(text: str) -> str:
+    """``learned.text_key`` uncached: for the page's article body, which no other page repeats."""
     return _NORMALISE_RE.sub(" ", text.casefold()).strip()
 
 
@@ -182,7 +187,18 @@ def json_ld_article_body(tree) -> str | None:
         except (ValueError, RecursionError):
             continue
     best = max(bodies, key=len, default=None)
-    return best if best and len(best) >= MIN_ARTICLE_BODY_CHARS else None
+    if best is None:
+        return None
+    # publishers put the body in as HTML, entities escaped once or twice ("&amp;hellip;"), tags and all
+    for _ in range(2):
+        best = html_lib.unescape(best)
+    best = _TAG_RE.sub(" ", best)
+    return best if len(best) >= MIN_ARTICLE_BODY_CHARS else None
+
+
+def is_truncated(body: str) -> bool:
+    """An ``articleBody`` cut short ("…" at its end): the story goes on past it."""
+    return _TRUNCATED_BODY_RE.search(body) is not None
 
 
 def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: Sequence[bool]) -> list[BlockEvidence]:
@@ -190,6 +206,8 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
     by_start = dict(zip(page.block_starts, page.blocks, strict=True))
     article_body = json_ld_article_body(page.tree)
     body_key = _normalise(article_body) if article_body else None
+    # a block missing from a body that was cut short says nothing against it
+    whole_body = article_body is not None and not is_truncated(article_body)
     ancestry = _Ancestry(len(text))
     context = _Context()
     densities: dict = {}
@@ -216,11 +234,11 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             prior -= 3.0 + 0.9 * words * density
         body_match = body_miss = False
         if body_key is not None:
-            key = _normalise(block.text)
+            key = text_key(block.text)  # cached: the model's repeat count asks for the same key
             if len(key) >= 20 and key in body_key:
                 body_match = True
                 prior += ARTICLE_BODY_PRIOR + 0.5 * words
-            elif features.text_like:
+            elif features.text_like and whole_body:
                 body_miss = True
                 prior -= 0.5 * words
         headline = 1.5 if element.tag == "h1" else (0.3 if element.tag in _HEADING_TAGS else 0.0)
@@ -231,5 +249,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             float(bool(mask & _BLOCKQUOTE)), float(bool(mask & _HEADER)), float(element.tag == "p"),
             max(-3.0, min(3.0, prior / 20)),
         )
-        evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template, dom=dom))
+        evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template, dom=dom,
+                                      heading=element.tag in _HEADING_TAGS and not mask & _LINK,
+                                      linked=density > 0.5))
     return evidence

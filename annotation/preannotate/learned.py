@@ -23,40 +23,24 @@ from pathlib import Path
 import numpy as np
 
 from annotation.preannotate.blocks import Block
-from annotation.preannotate.features import WORD_RE, BlockFeatures
+from annotation.preannotate.features import ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures, GatedPattern
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
 
 # Photo captions and credits as news sites print them (guidelines 8.4).
-CAPTION_RE = re.compile(
+CAPTION_RE = GatedPattern(re.compile(
     r"\b(?:photo(?:graph)?s?|image|picture|illustration|credit|caption|getty|reuters/|ap photo|afp|epa|"
     r"shutterstock|istock|pictured|file photo|handout|courtesy|screenshot|screengrab|video still)\b"
     r"|^(?:in this|this (?:photo|image|picture|undated|file|satellite|illustration|handout))\b"
     r"|\b(?:left|right|center|centre|top|bottom|above|below),|^(?:above|top|left|right|below|main image):",
     re.IGNORECASE,
-)
-# Second-person and first-person-plural address: promos, subscription and comment prompts.
-_ADDRESS_RE = re.compile(r"\b(?:you|your|yours|you're|we|our|us|we're|we've)\b", re.IGNORECASE)
-# Author bios and contact lines.
-_BIO_RE = re.compile(
-    r"\b(?:is an? (?:\w+ ){0,3}(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|"
-    r"producer|author|host)|can be reached|reach (?:him|her|them) at|follow (?:him|her|them)|email (?:him|her)|"
-    r"contributed (?:to )?(?:this|reporting))\b",
-    re.IGNORECASE,
-)
-# Calls to action and site notices as full sentences, anywhere in a block of any length: subscription
-# and app prompts, comment and letter invitations, legal and advertising notices.
-PROMO_RE = re.compile(
-    r"\b(?:subscri(?:be|ber|ption)s?|newsletters?|sign(?:ing)? (?:me )?up|log ?in|sign in|register(?:ed)? "
-    r"(?:now|here|for)|download (?:the|our)|(?:our|the) (?:\w+ ){0,2}app\b|by email|in your inbox|inbox|"
-    r"never miss|get the latest|follow us|like us on|click here|tap here|read more|support (?:our|independent) "
-    r"journalism|become a (?:member|subscriber)|for as little as|paywall|ad[- ]free|ads free|letters? to the editor|"
-    r"leave a comment|disclaimer|disclosure|we may (?:receive|earn)|affiliate|compensation for|privacy policy|"
-    r"terms of (?:use|service)|cookies?|your browser|browser version|javascript|all rights reserved|copyright)\b|©",
-    re.IGNORECASE,
-)
-_CONTACT_RE = re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE)
+), ("photo", "image", "picture", "illustration", "credit", "caption", "getty", "reuters/", "afp", "epa", "stock",
+    "handout", "courtesy", "screen", "video still", "in this", "this undated", "this file", "this satellite",
+    "left,", "right,", "center,", "centre,", "top,", "bottom,", "above,", "below,", "above:", "top:", "left:",
+    "right:", "below:"))
+_CONTACT_RE = GatedPattern(re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE),
+                           ("http", "www.", "@", ".com"))
 _QUOTE_START_RE = re.compile(r"^[\"“‘'«„]")
 _NORMALISE_RE = re.compile(r"\W+")
 
@@ -95,6 +79,16 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD_RE.findall(text)}
 
 
+@lru_cache(maxsize=1 << 16)
+def text_signals(text: str) -> tuple:
+    """The regex reads of a block's text the model takes (cached: the unanchored searches are most of a
+    matrix's cost, and a site's furniture repeats): caption, address count, bio, contact, quote start,
+    promo count (capped at 2), word set."""
+    return (CAPTION_RE.search(text) is not None, len(ADDRESS_RE.findall(text)), BIO_RE.search(text) is not None,
+            _CONTACT_RE.search(text) is not None, _QUOTE_START_RE.match(text) is not None,
+            min(len(PROMO_RE.findall(text)), 2), frozenset(_words(text)))
+
+
 # Context reaches this many blocks to either side (the widest window below).
 REACH = 10
 
@@ -123,11 +117,11 @@ def feature_matrix(
     own = np.zeros((last - first, len(TEXT_FEATURE_NAMES)))
     for row, i in enumerate(range(first, last)):
         text, f = blocks[i].text, features[i]
+        caption, addresses, bio, contact, quote_start, promos, block_words = text_signals(text)
         words = max(f.n_words, 1)
         in_run = run_start <= i < run_end
         similarity = 0.0
         if title_words:
-            block_words = _words(text)
             if block_words:
                 similarity = len(block_words & title_words) / min(len(block_words), len(title_words))
         own[row] = (
@@ -135,13 +129,12 @@ def feature_matrix(
             f.ends_with_full_stop, f.truncated, f.title_case_share, f.lower_word_share, min(f.digit_share * 5, 1.0),
             f.is_timestamp, f.is_list_heading, f.is_furniture, f.is_byline, f.is_bullet, f.text_like, f.headline_like,
             rule["comments"][i], rule["ads"][i], rule["commenters"][i], rule["credits"][i],
-            CAPTION_RE.search(text) is not None, min(len(_ADDRESS_RE.findall(text)) / words * 5, 1.0),
-            _BIO_RE.search(text) is not None, _CONTACT_RE.search(text) is not None, rule["template"][i],
+            caption, min(addresses / words * 5, 1.0), bio, contact, rule["template"][i],
             max(-3.0, min(6.0, rule["scores"][i] / 20)), i in rule["list_zone"], i in rule["comment_zone"],
             math.log(repeats[text_key(text)]), similarity, i / n, in_run,
             math.log1p(run_start - i) if i < run_start else 0.0, math.log1p(i - run_end + 1) if i >= run_end else 0.0,
-            (i - run_start) / (run_end - run_start) if in_run else 0.0, _QUOTE_START_RE.match(text) is not None,
-            text[:1].islower(), text.endswith(":"), min(len(PROMO_RE.findall(text)), 2) / 2,
+            (i - run_start) / (run_end - run_start) if in_run else 0.0, quote_start,
+            text[:1].islower(), text.endswith(":"), promos / 2,
         )
     width = last - first
     index = {name: TEXT_FEATURE_NAMES.index(name) for name in _CONTEXT_NAMES}

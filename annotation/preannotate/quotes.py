@@ -29,6 +29,8 @@ _GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
 _OPENING_PUNCTUATION = "([{—–-/:\u00a0"
 _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
 _ELISIONS = ("em", "til", "tis", "twas", "n", "cause", "bout", "round")
+_ELISION_RE = re.compile(r"(?:" + "|".join(_ELISIONS) + r")\b")
+_YEAR_RE = re.compile(r"\d\d(?:s)?\b")
 _SPEECH_AFTER_RE = re.compile(
     r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
 _SPEECH_IN_RE = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
@@ -59,9 +61,9 @@ def _is_apostrophe(text: str, position: int, start: int, end: int) -> bool:
         return True
     tail = text[position + 1:position + 6].lower()
     word_start = before is None or _is_space(before) or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS
-    if word_start and re.match(r"\d\d(?:s)?\b", tail):
+    if word_start and _YEAR_RE.match(tail):
         return True  # ’90s, class of ’22
-    if word_start and any(re.match(e + r"\b", tail) for e in _ELISIONS):
+    if word_start and _ELISION_RE.match(tail):
         return True
     return False
 
@@ -103,11 +105,12 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+_MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+
+
 def _marks(text: str, start: int, end: int) -> Iterator[tuple[int, str, bool, bool]]:
-    for position in range(start, end):
-        char = text[position]
-        if char not in QUOTE_MARKS:
-            continue
+    for match in _MARK_RE.finditer(text, start, end):  # the marks alone, not a Python step per character
+        position, char = match.start(), match.group()
         if char in SINGLE_MARKS and _is_apostrophe(text, position, start, end):
             continue
         can_open, can_close = _facing(text, position, start, end)
@@ -142,19 +145,23 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
     """Quotations ``[start, end)`` (marks included) inside each region of ``text`` (the article spans)."""
     found: list[tuple[int, int]] = []
     for region_start, region_end in regions:
-        found.extend(_quotes_in_region(text, region_start, region_end, "double"))
+        # the marks are read once for both families
+        paragraphs = _paragraphs(text, region_start, region_end)
+        marks = [list(_marks(text, s, e)) for s, e in paragraphs]
+        found.extend(_quotes_in_region(text, region_start, region_end, "double", paragraphs, marks))
         taken = list(found)
-        for quote in _quotes_in_region(text, region_start, region_end, "single"):
+        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks):
             if not any(quote[0] < other[1] and other[0] < quote[1] for other in taken):
                 found.append(quote)
     return sorted(found)
 
 
-def _quotes_in_region(text: str, region_start: int, region_end: int, family: str) -> list[tuple[int, int]]:
+def _quotes_in_region(text: str, region_start: int, region_end: int, family: str,
+                      paragraphs: list[tuple[int, int]], marks: list[list]) -> list[tuple[int, int]]:
     """Quote spans of one family; a quotation over several paragraphs gives one span per paragraph,
-    every piece but the last ending on its paragraph's last character (annotation guidelines, 5)."""
-    paragraphs = _paragraphs(text, region_start, region_end)
-    marks_by_paragraph = [[m for m in _marks(text, s, e) if _family(m[1]) == family] for s, e in paragraphs]
+    every piece but the last ending on its paragraph's last character (annotation guidelines, 5).
+    ``paragraphs`` are the region's (``_paragraphs``), ``marks`` their marks of both families (``_marks``)."""
+    marks_by_paragraph = [[m for m in paragraph if _family(m[1]) == family] for paragraph in marks]
     found: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""

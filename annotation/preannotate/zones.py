@@ -16,9 +16,11 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotation.preannotate.blocks import Block
-from annotation.preannotate.features import READ_TIME_RE, WORD_RE, BlockFeatures, features_of
+from annotation.preannotate.features import (
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, WORD_RE, BlockFeatures, GatedPattern, features_of)
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -34,21 +36,51 @@ _COMMENTS_RE = re.compile(
 _COMMENTER_RE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+(?:says|said|wrote|writes|replied):$", re.IGNORECASE)
 _AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues below(?: advertisement)?|"
                     r"continue reading (?:the main story|below)|scroll to continue.*)$", re.IGNORECASE)
-_CAPTION_CREDIT_RE = re.compile(
+# A photo caption's credit at its end ("... (AP Photo/Jane Roe, File)", "...Credit: Getty", "REUTERS/Jane
+# Roe"), or a caption's own label at its start ("FILE PHOTO:", "Image caption"): a caption of any length.
+# The end is looked for in the last CAPTION_TAIL characters only (a search through a long paragraph tries
+# every position).
+_CAPTION_END_RE = GatedPattern(re.compile(
     r"(?:\((?:photo|image|picture|credit|file|video)[^)]*\)|(?:photo|image|picture|credit)s?\s*:|"
-    r"getty images|/ ?afp|/ ?reuters|associated press$|/ ?ap$|shutterstock|istock)\s*$",
+    r"getty images|/ ?afp|/ ?reuters|associated press$|/ ?ap$|shutterstock|istock"
+    r"|credit:\s*[^.!?]{1,60}|\((?:ap|afp|reuters|getty|epa|ap photo|file photo)\b[^)]{0,80}\)"
+    r"|\breuters/[\w .'-]{2,40}|(?:afp|shutterstock|istock) via getty images)\s*$",
+    re.IGNORECASE,
+), ("(", "/", "photo", "image", "picture", "credit", "getty", "associated press", "stock"))
+_CAPTION_START_RE = re.compile(r"^(?:file photo|image caption|photo|image|caption)\s*:?\s", re.IGNORECASE)
+CAPTION_TAIL = 160
+
+
+@lru_cache(maxsize=1 << 16)
+def is_caption_credit(text: str) -> bool:
+    """A caption or photo credit by its first or last words (cached: the rules and the model's flags both ask)."""
+    return _CAPTION_START_RE.match(text) is not None or _CAPTION_END_RE.search(text[-CAPTION_TAIL:]) is not None
+
+
+# A link to another story inside the body: "Read more: <headline>", "RELATED: <headline>", "Also on
+# example.com <headline>" (guidelines 8.2: a teaser, the cue included).
+_INLINE_TEASER_RE = re.compile(
+    r"^[\[(]?(?:(?:read (?:more|also|next)|also read|see also|related(?: (?:articles?|stories|story|coverage|content|links?))?"
+    r"|recommended|must read|don'?t miss|more (?:on|from|about) [\w .'’-]{1,30})\s*[:|»>–—]"
+    r"|also on [\w-]+(?:\.[\w-]+)+\b)\s*\S",
     re.IGNORECASE,
 )
+INLINE_TEASER_MAX_WORDS = 30
+# Longer blocks than this are not taken for a caption, whatever their last words.
+CAPTION_MAX_WORDS = 80
 
 # Photo credits printed as a line of their own: "Photograph by …", "Image: …", "Credit: …".
 _PHOTO_CREDIT_RE = re.compile(
     r"^(?:photo(?:graph)?s?|images?|pictures?|illustration|video|credit|source)\s*(?:by\b|courtesy\b|credit\b|:)",
     re.IGNORECASE,
 )
-# The story's closing credit line (guidelines, section 6: article), printed after the body.
+# The story's credit line (guidelines, section 6: article): reporting credits printed after the body, and
+# the syndication line ("This post originally appeared on Grist.") printed after it or above it.
 _CLOSING_CREDIT_RE = re.compile(
     r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
-    r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article))",
+    r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article)"
+    r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b"
+    r"|\(?this (?:post|article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran) (?:on|in)\b)",
     re.IGNORECASE,
 )
 # An article island -- article blocks of the run cut off from the rest by blocks that are not -- with
@@ -76,6 +108,8 @@ class BlockEvidence:
     headline: float = 0.0
     template: bool = False
     dom: tuple[float, ...] = ()  # the HTML path's raw DOM features, for the learned model
+    heading: bool = False  # the HTML path: a heading element (h1-h6) of the page, not inside a link
+    linked: bool = False  # the HTML path: most of the block's element is link text
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,16 +222,16 @@ class RulePass:
         only for the blocks in ``reach`` (default: all), False elsewhere."""
         reach = range(len(blocks)) if reach is None else reach
 
-        def flag(pattern: re.Pattern, search: bool = False) -> list[bool]:
+        def flag(test) -> list[bool]:
             values = [False] * len(blocks)
             for i in reach:
-                values[i] = (pattern.search if search else pattern.match)(blocks[i].text) is not None
+                values[i] = bool(test(blocks[i].text))
             return values
 
         return {
             "scores": self.scores, "run": self.run[:2], "list_zone": self.list_zone, "comment_zone": self.comment_zone,
-            "comments": flag(_COMMENTS_RE), "ads": flag(_AD_RE), "commenters": flag(_COMMENTER_RE),
-            "credits": flag(_CAPTION_CREDIT_RE, search=True), "template": [e.template for e in evidence],
+            "comments": flag(_COMMENTS_RE.match), "ads": flag(_AD_RE.match), "commenters": flag(_COMMENTER_RE.match),
+            "credits": flag(is_caption_credit), "template": [e.template for e in evidence],
         }
 
 
@@ -237,7 +271,7 @@ def classify_blocks(
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
     if end > start and total >= MIN_RUN_TOTAL:
-        link_run = _headline_runs(features, start, end)
+        link_run = _headline_runs(features, evidence, start, end)
         after_list_heading = False
         for index in range(start, end):
             f, text = features[index], blocks[index].text
@@ -252,21 +286,28 @@ def classify_blocks(
                 or evidence[index].template
                 or (_AD_RE.match(text) is not None)
                 or (f.is_furniture and not f.text_like)
-                or (not f.text_like and f.n_words <= 12 and _CAPTION_CREDIT_RE.search(text) is not None)
+                or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
                 or (f.n_words <= 15 and _PHOTO_CREDIT_RE.match(text) is not None)
             )
-            if logits is not None and not junk and logits[index] < VETO_LOGIT:
+            if f.n_words <= INLINE_TEASER_MAX_WORDS and _INLINE_TEASER_RE.match(text):
+                # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own
+                labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
+            elif logits is not None and not junk and logits[index] < VETO_LOGIT:
                 labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
             elif junk:
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
         _drop_islands(features, labels, scores, start, end)
+        _trim_notices(blocks, features, labels, scores, start, end)
+        _promo_boxes(blocks, features, labels, scores, start, end)
         for index in _headline_and_byline(blocks, features, evidence, scores, start, title):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
+        for index in _closing_list(blocks, features, evidence, labels, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
 
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
@@ -302,6 +343,94 @@ def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
             _relabel(groups[number], labels, scores)
 
 
+# Quotation marks: a block quoting someone is the story's, whatever words it uses.
+_QUOTATION_RE = re.compile(r"[\"“”«»„]")
+
+
+# What a site tells its reader about itself and the page, as opposed to what a story (a deals column, a
+# piece on streaming services) tells about subscriptions and sign-ups: newsletters, letters and comments,
+# support appeals, the reader's browser, affiliate disclosures.
+_SITE_NOTICE_RE = re.compile(
+    r"\b(?:newsletters?|letters? to the editor|comments?|commenters?|commenting|your browser|browser version|"
+    r"support (?:us|our|\w+ journalism)|this (?:article|story|post|page)|our (?:journalism|reporting|work|site|"
+    r"forums?|community)|we may (?:receive|earn)|affiliate|commission|disclaimer|in your inbox)\b",
+    re.IGNORECASE,
+)
+
+
+# Follow and share prompts written as a sentence: "Follow Newsbeat on Instagram, Facebook and Twitter.",
+# "Like this story? Share it with a friend!".
+_FOLLOW_RE = re.compile(
+    r"^(?:(?:follow|like|find|join)\b.{0,80}\b(?:facebook|twitter|instagram|youtube|linkedin|tiktok|whatsapp|"
+    r"telegram)\b|(?:like|share|enjoyed?) this (?:story|article|post)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_notice(text: str) -> bool:
+    """The site speaking to its reader about itself (``_SITE_NOTICE_RE``) -- addressed to "you" or from
+    "we", or with two such cues ("The disclaimer below does not apply to this article") -- outside any
+    quotation: "We want to hear what you think about this article", "Support us ..."; or a follow/share
+    prompt (``_FOLLOW_RE``)."""
+    if _QUOTATION_RE.search(text) is not None:
+        return False
+    if _FOLLOW_RE.match(text) is not None:
+        return True
+    cues = _SITE_NOTICE_RE.findall(text)
+    return bool(cues) and (len(cues) >= 2 or ADDRESS_RE.search(text) is not None)
+
+
+# Author bios longer than this are taken for story text.
+BIO_MAX_WORDS = 60
+# Lines of at most this many words that are not prose, after the body: section and tag names.
+STRAY_LABEL_MAX_WORDS = 3
+
+
+def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) -> None:
+    """Notices and author bios (guidelines 8.3: profile boxes) at either end of the story's run are the
+    site's, not the story's: from each end of the run inwards, article blocks that are notices or bios
+    become boilerplate, up to the first article block that is neither (a closing credit line is the
+    story's: guidelines 6)."""
+    for from_end, order in ((True, range(end - 1, start - 1, -1)), (False, range(start, end))):
+        for index in order:
+            if labels[index].label != ARTICLE:
+                continue
+            text, f = blocks[index].text, features[index]
+            bio = f.n_words <= BIO_MAX_WORDS and BIO_RE.search(text) is not None and _CLOSING_CREDIT_RE.match(text) is None
+            # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
+            label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
+                     and _CLOSING_CREDIT_RE.match(text) is None)
+            if not (bio or label or is_notice(text)):
+                break
+            _relabel([index], labels, scores)
+
+
+# A promo box's heading ("Sign up for the X newsletter") has at most this many words, its lines at most
+# PROMO_LINE_MAX_WORDS.
+PROMO_HEADING_MAX_WORDS = 12
+PROMO_LINE_MAX_WORDS = 40
+
+
+def _promo_boxes(blocks, features, labels: list, scores, start: int, end: int) -> None:
+    """A promo box inside the story (guidelines 8.3: newsletter and subscription prompts): after a short
+    call to action that is not article, the short lines addressed to the reader ("Never miss the latest
+    news ...", "Every day we'll send you ...") outside any quotation belong to the box, up to the first
+    line that does not."""
+    index = start
+    while index < end:
+        heading = (labels[index].label != ARTICLE and features[index].n_words <= PROMO_HEADING_MAX_WORDS
+                   and PROMO_RE.search(blocks[index].text) is not None)
+        index += 1
+        while heading and index < end and labels[index].label != TEASER:
+            text = blocks[index].text
+            if labels[index].label == ARTICLE:
+                if (features[index].n_words > PROMO_LINE_MAX_WORDS or ADDRESS_RE.search(text) is None
+                        or _QUOTATION_RE.search(text) is not None):
+                    break
+                _relabel([index], labels, scores)
+            index += 1
+
+
 def _relabel(group: list[int], labels: list, scores) -> None:
     for index in group:
         labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
@@ -315,6 +444,39 @@ def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
         if _CLOSING_CREDIT_RE.match(blocks[index].text) and features[index].n_words <= 40:
             return [index]
     return []
+
+
+# A list the story announces at its end ("The tour dates:"): an introduction of at least this many words,
+# then at least LIST_MIN_ITEMS lines of one shape.
+LIST_INTRO_MIN_WORDS = 3
+LIST_INTRO_MAX_WORDS = 25
+
+
+def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[int]:
+    """A list the story's last lines announce -- a line ending in ":" right after the body, then lines of
+    one shape (tour dates, a table's rows) -- is the story's; it ends at the first line of another shape
+    or one that is furniture, a list heading, template or (HTML) a link: a list of links is teasers."""
+    last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
+    if last_article is None:
+        return []
+    intro = last_article if blocks[last_article].text.endswith(":") else last_article + 1
+    if intro >= len(blocks) or not blocks[intro].text.endswith(":"):
+        return []
+    f = features[intro]
+    if (not LIST_INTRO_MIN_WORDS <= f.n_words <= LIST_INTRO_MAX_WORDS or f.is_furniture or f.is_list_heading
+            or evidence[intro].template):
+        return []
+    items: list[int] = []
+    for index in range(intro + 1, len(blocks)):
+        g = features[index]
+        if (g.is_furniture or g.is_list_heading or evidence[index].template or evidence[index].linked
+                or _COMMENTS_RE.match(blocks[index].text)
+                or (items and not _same_item_shape(g, features[items[0]]))):
+            break
+        items.append(index)
+    if len(items) < LIST_MIN_ITEMS:
+        return []
+    return ([] if intro == last_article else [intro]) + items
 
 
 def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
@@ -344,6 +506,12 @@ def _same_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
             and max(a.n_words, b.n_words) <= 2 * min(a.n_words, b.n_words) + 2)
 
 
+def _same_item_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
+    """Two lines of one list: prose or not alike, of comparable length (headline shape is not compared:
+    an abbreviation's full stop, "Aug. 2", splits a line into two "sentences")."""
+    return a.text_like == b.text_like and max(a.n_words, b.n_words) <= 2 * min(a.n_words, b.n_words) + 2
+
+
 def _comment_zone(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> range:
     """From a comments heading followed by a commenter's name or a timestamp to the end of the page."""
     for index, block in enumerate(blocks):
@@ -354,13 +522,16 @@ def _comment_zone(blocks: Sequence[Block], features: Sequence[BlockFeatures]) ->
     return range(0)
 
 
-def _headline_runs(features: Sequence[BlockFeatures], start: int, end: int) -> set[int]:
-    """Inside the story, two or more headline-shaped lines in a row are a list of links, not sub-headings."""
+def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEvidence], start: int,
+                   end: int) -> set[int]:
+    """Inside the story, two or more headline-shaped lines in a row are a list of links, not sub-headings
+    -- unless the page marks them up as headings, not links (the HTML path)."""
     found: set[int] = set()
     run: list[int] = []
     for index in [*range(start, end), None]:
         f = features[index] if index is not None else None
-        if f is not None and f.headline_like and f.n_words >= 4 and not f.text_like:
+        if (f is not None and f.headline_like and f.n_words >= 4 and not f.text_like
+                and not evidence[index].heading):
             run.append(index)
             continue
         if len(run) >= 2:
@@ -384,7 +555,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
                  and not evidence[index].template)
-        if _CAPTION_CREDIT_RE.search(blocks[index].text) or _PHOTO_CREDIT_RE.match(blocks[index].text):
+        if is_caption_credit(blocks[index].text) or _PHOTO_CREDIT_RE.match(blocks[index].text):
             continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
@@ -400,7 +571,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue
         if READ_TIME_RE.search(blocks[index].text):
             continue  # "4 min read" is a site widget (guidelines 8.1)
-        if f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture):
+        if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture)
+                or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
     return chosen
 
