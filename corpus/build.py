@@ -111,9 +111,11 @@ def options_from(settings: Settings, *, version: str | None = None, seeds: Seque
 class AnnotationIndex:
     """The annotation store as an index: doc_id -> where its annotations are (file, byte offset, line).
 
-    Every ``*.jsonl`` under the folder is read once and every line checked (an unreadable line fails the
-    build naming its file and line, as reading the whole store did); only the index is kept, and a
-    document's annotations are read again when it comes by. Any file may hold any document's annotations.
+    Every ``*.jsonl`` under the folder is read once for the index: each line must be JSON naming its
+    annotation and document (else the build fails naming the file and line). A document's annotations are
+    read again, and checked field by field, when it comes by (``lookup``); the attach stage looks up every
+    indexed document, those not in the input included, so every line is checked once. Only the index is
+    kept. Any file may hold any document's annotations.
     """
 
     def __init__(self, folder: Path, root: Path) -> None:
@@ -128,21 +130,33 @@ class AnnotationIndex:
             with open(path, "rb") as handle:
                 for line_number, line in enumerate(handle, start=1):
                     if line.strip():
-                        annotation = self._parse(path, line, line_number)
-                        self.entries.setdefault(annotation.doc_id, []).append(
-                            (number, offset, line_number, annotation.annotation_id))
+                        doc_id, annotation_id = self._ids(path, line, line_number)
+                        self.entries.setdefault(doc_id, []).append((number, offset, line_number, annotation_id))
                         self.count += 1
                     offset += len(line)
 
     @staticmethod
-    def _parse(path: Path, line: bytes, line_number: int) -> Annotation:
+    def _json(path: Path, line: bytes, line_number: int) -> Any:
         try:
-            obj = json.loads(line)
+            return json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             detail = f"invalid JSON at column {error.colno}: {error.msg}" if isinstance(error, json.JSONDecodeError) \
                 else f"not UTF-8: {error}"
             raise AnnotationFileError(f"{path}:{line_number}: {detail}") from None
-        return annotation_from_json(obj, f"{path}:{line_number}")
+
+    @classmethod
+    def _ids(cls, path: Path, line: bytes, line_number: int) -> tuple[str, str]:
+        """The doc_id and annotation id of a stored line, without building the annotation; a line without
+        them is parsed whole, for the error that names the field."""
+        obj = cls._json(path, line, line_number)
+        try:
+            doc_id, annotation_id = obj["document"]["doc_id"], obj["annotation_id"]
+        except (KeyError, TypeError):
+            doc_id = annotation_id = None
+        if isinstance(doc_id, str) and isinstance(annotation_id, str):
+            return doc_id, annotation_id
+        annotation = annotation_from_json(obj, f"{path}:{line_number}")
+        return annotation.doc_id, annotation.annotation_id
 
     def doc_ids(self) -> Iterable[str]:
         return self.entries.keys()
@@ -153,7 +167,9 @@ class AnnotationIndex:
         for number, offset, line_number, _ in self.entries.get(doc_id, ()):
             with open(self.files[number], "rb") as handle:
                 handle.seek(offset)
-                found.append((self._parse(self.files[number], handle.readline(), line_number), self.shown[number]))
+                where = f"{self.files[number]}:{line_number}"
+                obj = self._json(self.files[number], handle.readline(), line_number)
+                found.append((annotation_from_json(obj, where), self.shown[number]))
         return found
 
 

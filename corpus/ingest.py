@@ -206,11 +206,20 @@ def _unsupported(path: Path) -> Skipped:
 
 def source_name(path: Path, root: Path | None = None) -> str:
     """``path`` relative to the project ``root`` (``/``-separated) when under it, else as given."""
-    root = (find_root() if root is None else Path(root)).resolve()
-    for candidate in (Path(os.path.abspath(path)), Path(path).resolve()):
-        if candidate.is_relative_to(root):
-            return candidate.relative_to(root).as_posix()
+    root = _resolved(find_root() if root is None else Path(root))
+    # The absolute path first; resolving links (a syscall per component) only when that is not under root.
+    absolute = Path(os.path.abspath(path))
+    if absolute.is_relative_to(root):
+        return absolute.relative_to(root).as_posix()
+    resolved = Path(path).resolve()
+    if resolved.is_relative_to(root):
+        return resolved.relative_to(root).as_posix()
     return Path(path).as_posix()
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
 
 
 def read_page(path: Path, source: str | None = None) -> Document:

@@ -3,7 +3,10 @@
 A release folder holds::
 
     documents.parquet   spans.parquet    the two tables in release form (schemas.tables.arrow_schema)
-    manifest.json       versions, content hash per table, input hashes, counts, warnings
+    manifest.json       versions, content hash per table, counts, warnings, and a summary of each listing:
+                        files, bytes and one SHA-256 over the listing
+    inputs.jsonl  annotation_files.jsonl
+                        the listings: path, bytes and SHA-256 of every page and annotation file read
     CHANGELOG.md        what changed against the previous release in the store, then the earlier entries
 
 The content hash of a table is a SHA-256 over a canonical JSON serialisation of its rows sorted by id,
@@ -53,6 +56,8 @@ TABLE_NAMES: tuple[str, ...] = ("documents", "spans")
 TABLE_IDS: dict[str, str] = {"documents": "doc_id", "spans": "span_id"}
 MANIFEST = "manifest.json"
 CHANGELOG = "CHANGELOG.md"
+INPUTS_LISTING = "inputs.jsonl"
+ANNOTATION_FILES_LISTING = "annotation_files.jsonl"
 TEMP_PREFIX = ".tmp-"
 # Rows per Parquet row group: small enough for readers to stream, large enough to compress well.
 ROW_GROUP_SIZE = 10_000
@@ -347,19 +352,46 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def describe_files(paths: Iterable[Path], root: Path | None) -> list[dict[str, Any]]:
-    """Path (relative to ``root`` when inside it), size and SHA-256 of each file, sorted by path."""
-    described = []
-    for path in paths:
-        path = Path(path)
-        shown = path
-        if root is not None:
-            try:
-                shown = path.resolve().relative_to(Path(root).resolve())
-            except ValueError:
-                shown = path
-        described.append({"path": shown.as_posix(), "bytes": path.stat().st_size, "sha256": file_sha256(path)})
-    return sorted(described, key=lambda item: item["path"])
+def _shown_path(path: Path, root: Path | None, resolved_folders: dict[Path, Path]) -> str:
+    """``path`` relative to ``root`` when its resolved form is inside it, else as given. Resolving the
+    folder once and the file's own name only when it is a link gives what ``path.resolve()`` would."""
+    if root is None:
+        return path.as_posix()
+    if path.is_symlink():
+        resolved = path.resolve()
+    else:
+        folder = resolved_folders.get(path.parent)
+        if folder is None:
+            folder = resolved_folders[path.parent] = path.parent.resolve()
+        resolved = folder / path.name
+    try:
+        return resolved.relative_to(resolved_folders[root]).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def write_listing(paths: Iterable[Path], root: Path | None, target: Path) -> dict[str, Any]:
+    """The provenance of a set of files: ``target`` gets one JSON line per file (path relative to ``root``
+    when inside it, size, SHA-256), sorted by path, streamed; returned is the summary the manifest keeps:
+    files, bytes, the listing's name and the SHA-256 of the listing (one hash over every file's)."""
+    resolved_folders: dict[Path, Path] = {}
+    if root is not None:
+        resolved_folders[Path(root)] = Path(root).resolve()
+    shown = sorted((_shown_path(Path(path), None if root is None else Path(root), resolved_folders), Path(path))
+                   for path in paths)
+    digest = hashlib.sha256()
+    files = total = 0
+    with open(target, "wb") as handle:
+        for name, path in shown:
+            size = path.stat().st_size
+            line = (json.dumps({"path": name, "bytes": size, "sha256": file_sha256(path)}, ensure_ascii=False)
+                    + "\n").encode("utf-8")
+            handle.write(line)
+            digest.update(line)
+            files, total = files + 1, total + size
+        handle.flush()
+        os.fsync(handle.fileno())
+    return {"files": files, "bytes": total, "listing": target.name, "sha256": digest.hexdigest()}
 
 
 # --- versions and the store ----------------------------------------------------------------------------
@@ -707,11 +739,12 @@ def write_release(
     previous_version = store.previous(version)
     previous = store.read(previous_version) if previous_version else None
     diff = diff_tables(previous.tables if previous else None, tables, previous_version)
-    manifest, changelog = _manifest_and_changelog(
-        version, {name: tables.table(name).num_rows for name in TABLE_NAMES}, hashes, table_counts(tables), diff,
-        previous_version, previous.changelog if previous else "", inputs, annotation_files, root, warnings)
     temporary = Path(tempfile.mkdtemp(dir=releases, prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
     try:
+        manifest, changelog = _manifest_and_changelog(
+            temporary, version, {name: tables.table(name).num_rows for name in TABLE_NAMES}, hashes,
+            table_counts(tables), diff, previous_version, previous.changelog if previous else "", inputs,
+            annotation_files, root, warnings)
         for name in TABLE_NAMES:
             write_parquet(tables.table(name), temporary / f"{name}.parquet", name, row_group_size)
         _commit(temporary, store, version, manifest, changelog)
@@ -721,7 +754,7 @@ def write_release(
     return ReleaseOutcome("written", version, store.path(version), manifest, tuple(warnings), tuple(removed))
 
 
-def _manifest_and_changelog(version: str, rows: Mapping[str, int], hashes: Mapping[str, str], counts: dict[str, Any],
+def _manifest_and_changelog(folder: Path, version: str, rows: Mapping[str, int], hashes: Mapping[str, str], counts: dict[str, Any],
                             diff: ReleaseDiff, previous_version: str | None, previous_changelog: str,
                             inputs: Sequence[Path], annotation_files: Sequence[Path], root: Path | None,
                             warnings: Sequence[str]) -> tuple[dict[str, Any], str]:
@@ -737,8 +770,10 @@ def _manifest_and_changelog(version: str, rows: Mapping[str, int], hashes: Mappi
         "counts": counts,
         "previous_version": previous_version,
         "changes": diff.to_json(),
-        "inputs": describe_files(inputs, root),
-        "annotation_files": describe_files(annotation_files, root),
+        # Per-file provenance goes to listings beside the manifest (streamed: a crawl has millions of
+        # files); the manifest keeps their counts and one hash over each listing.
+        "inputs": write_listing(inputs, root, folder / INPUTS_LISTING),
+        "annotation_files": write_listing(annotation_files, root, folder / ANNOTATION_FILES_LISTING),
         "warnings": list(warnings),
     }
     changelog = changelog_text(changelog_entry(version, created_at[:10], diff, counts), previous_changelog)
@@ -768,7 +803,9 @@ def _commit(temporary: Path, store: ReleaseStore, version: str, manifest: dict[s
 DOCS_PER_BUCKET = 1000
 # Documents buffered before they are spilled, over all buckets.
 SPILL_BUDGET = 512
-VALIDATE_DOCS = 100
+# Documents validated together. Each call has a fixed cost (pandera and polars set-up, ~5 ms): 100 at a
+# time made validation 4x slower than 1000 (a bucket), with no higher peak (measured on synthetic pages).
+VALIDATE_DOCS = 1000
 
 
 def _parquet_schema(name: str) -> pa.Schema:
@@ -1005,7 +1042,7 @@ def write_release_stream(
             diff = diff_tables(_id_columns(store.path(previous_version)), _id_columns(temporary), previous_version)
         previous_changelog = store.path(previous_version) / CHANGELOG if previous_version else None
         manifest, changelog = _manifest_and_changelog(
-            version, written.rows, hashes, written.counts, diff, previous_version,
+            temporary, version, written.rows, hashes, written.counts, diff, previous_version,
             previous_changelog.read_text(encoding="utf-8") if previous_changelog and previous_changelog.is_file() else "",
             inputs() if callable(inputs) else inputs,
             annotation_files() if callable(annotation_files) else annotation_files, root, warnings)

@@ -15,7 +15,7 @@ from annotation.store import annotation_to_json, write_annotations
 from corpus.engine import chain
 from corpus.cli import main
 from schemas.records import Annotation, Span
-from test_release import human, make_page, snapshot
+from test_release import human, listing, make_page, snapshot
 
 REPO = Path(__file__).resolve().parents[1]
 HTML_PAGE = b"""<!doctype html><html><head><title>Harbour news</title></head><body>
@@ -58,8 +58,9 @@ def test_build_end_to_end_then_up_to_date(project: Path, capsys: pytest.CaptureF
     assert "dataset version 0.1.0" in out and "(written)" in out
     release = project / "dist" / "releases" / "0.1.0"
     manifest = json.loads((release / "manifest.json").read_text())
-    assert [item["path"] for item in manifest["inputs"]] == ["seeds/broken.txt", "seeds/harbour.html", "seeds/page-1.txt"]
-    assert [item["path"] for item in manifest["annotation_files"]] == sorted(
+    assert [item["path"] for item in listing(release, manifest["inputs"])] == [
+        "seeds/broken.txt", "seeds/harbour.html", "seeds/page-1.txt"]
+    assert [item["path"] for item in listing(release, manifest["annotation_files"])] == sorted(
         f"seeds/annotations/{make_page(i)[0].doc_id}.jsonl" for i in (1, 99))
     assert manifest["counts"]["documents"] == 2
     # The annotated page keeps its 5 human spans; the HTML page gets the pre-annotator's spans.

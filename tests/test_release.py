@@ -81,6 +81,15 @@ def corpus(indices, relabel: dict[int, dict[str, str]] | None = None, annotate=l
     return pages
 
 
+def listing(release: Path, summary: dict) -> list[dict]:
+    """The entries of a manifest's listing, checked against the count and hash the manifest keeps."""
+    content = (release / summary["listing"]).read_bytes()
+    assert hashlib.sha256(content).hexdigest() == summary["sha256"]
+    entries = [json.loads(line) for line in content.decode("utf-8").splitlines()]
+    assert len(entries) == summary["files"] and sum(entry["bytes"] for entry in entries) == summary["bytes"]
+    return entries
+
+
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     return {str(path.relative_to(folder)): (path.stat().st_mtime_ns, path.stat().st_size)
             for path in sorted(folder.rglob("*"))}
@@ -105,8 +114,8 @@ def test_release_round_trip_and_manifest(tmp_path: Path, inputs: list[Path]) -> 
     outcome = write_release(tables, tmp_path / "dist" / "releases", "0.1.0", inputs=inputs,
                             annotation_files=[annotation_file], root=tmp_path)
     assert outcome.status == "written"
-    assert sorted(p.name for p in outcome.path.iterdir()) == ["CHANGELOG.md", "documents.parquet", "manifest.json",
-                                                              "spans.parquet"]
+    assert sorted(p.name for p in outcome.path.iterdir()) == [
+        "CHANGELOG.md", "annotation_files.jsonl", "documents.parquet", "inputs.jsonl", "manifest.json", "spans.parquet"]
     read = ReleaseStore(tmp_path / "dist" / "releases").read("0.1.0")
     assert read.tables.documents.equals(tables.documents)
     assert read.tables.spans.equals(tables.spans)
@@ -118,10 +127,12 @@ def test_release_round_trip_and_manifest(tmp_path: Path, inputs: list[Path]) -> 
     for name in ("documents", "spans"):
         assert manifest["tables"][name]["content_sha256"] == content_sha256(tables.table(name), name)
         assert manifest["tables"][name]["rows"] == tables.table(name).num_rows
-    assert [item["path"] for item in manifest["inputs"]] == ["seeds/page-0.txt", "seeds/page-1.txt"]
-    assert manifest["inputs"][1]["sha256"] == hashlib.sha256(b"second page\n").hexdigest()
-    assert manifest["annotation_files"] == [{"path": "seeds/annotations.jsonl", "bytes": 3,
-                                             "sha256": hashlib.sha256(b"{}\n").hexdigest()}]
+    listed = listing(outcome.path, manifest["inputs"])
+    assert [item["path"] for item in listed] == ["seeds/page-0.txt", "seeds/page-1.txt"]
+    assert listed[1]["sha256"] == hashlib.sha256(b"second page\n").hexdigest()
+    assert manifest["inputs"]["files"] == 2 and manifest["inputs"]["bytes"] == len("first page\nsecond page\n")
+    assert listing(outcome.path, manifest["annotation_files"]) == [
+        {"path": "seeds/annotations.jsonl", "bytes": 3, "sha256": hashlib.sha256(b"{}\n").hexdigest()}]
     counts = manifest["counts"]
     assert counts["documents"] == 6 and counts["spans"] == 4 * 5
     assert counts["spans_per_label"] == {"article": 8, "boilerplate": 4, "teaser": 4, "quote": 4}
