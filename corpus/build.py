@@ -35,6 +35,7 @@ from corpus.progress import track
 from corpus.release import (
     AnnotatedDocument,
     AttachAnnotations,
+    PathNames,
     Reject,
     ReleasedDocument,
     ReleaseOutcome,
@@ -121,7 +122,7 @@ class AnnotationIndex:
     def __init__(self, folder: Path, root: Path) -> None:
         folder = Path(folder)
         self.files = tuple(sorted(folder.rglob("*.jsonl"))) if folder.is_dir() else ()
-        self.shown = tuple(_shown(path, root) for path in self.files)
+        self.shown = tuple(map(PathNames(root), self.files))
         # doc_id -> (file number, byte offset, line number, annotation id) of each of its annotations.
         self.entries: dict[str, list[tuple[int, int, int, str]]] = {}
         self.count = 0
@@ -171,13 +172,6 @@ class AnnotationIndex:
                 obj = self._json(self.files[number], handle.readline(), line_number)
                 found.append((annotation_from_json(obj, where), self.shown[number]))
         return found
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
 
 
 @dataclass
@@ -361,7 +355,7 @@ def run_build(options: BuildOptions, *, cache_dir: Path | None = None) -> BuildR
     # A release written by this run was hashed as it was written; one found up to date is re-checked.
     release_read = ReleaseStore(options.releases).open(options.version, verify=outcome.status == "up_to_date")
     hub_outcome = publish(release_read, options.hub, max_shard_size=options.max_shard_size, info=options.card,
-                          load_path=_shown(options.hub, options.root))
+                          load_path=PathNames(options.root)(options.hub))
     prepared.timings["publish"] = time.perf_counter() - started
 
     started = time.perf_counter()

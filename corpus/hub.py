@@ -41,12 +41,12 @@ from corpus.release import (
     Release,
     fsync_path,
     remove_leftovers,
+    splits_of_ids,
     toolkit_version,
     write_bytes_synced,
 )
 from schemas.errors import ConfigError, InputError, RetryableError
 from schemas.labels import LABEL_NAMES, LABELS, QUOTE_LABELS, SPLITS, ZONE_LABELS
-from schemas.records import split_for
 from schemas.tables import SCHEMA_VERSION, TABLES, arrow_schema, encode_for_hub, hf_features
 
 HUB_FORMAT = 1
@@ -145,9 +145,7 @@ def splits_of(table: pa.Table, name: str) -> pa.Array:
     """The split of each row: the documents' own column; a span's from its doc_id (``split_for``)."""
     if name == "documents":
         return table.column("split").combine_chunks()
-    doc_ids = table.column("doc_id")
-    unique = pc.unique(doc_ids)
-    return pa.array([split_for(doc_id) for doc_id in unique.to_pylist()], pa.string()).take(pc.index_in(doc_ids, unique))
+    return splits_of_ids(table.column("doc_id"))
 
 
 def _split_parts(table: pa.Table, name: str) -> Iterator[tuple[str, pa.Table]]:

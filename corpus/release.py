@@ -28,6 +28,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -276,12 +277,115 @@ def collect_tables(groups: Iterable[RowGroup]) -> ReleaseTables:
 
 # --- content hashes and counts -------------------------------------------------------------------------
 
+# Characters json.dumps(..., ensure_ascii=False) escapes in a string.
+_JSON_ESCAPED = r'[\x00-\x1f"\\]'
+
+
+def _text(value: str) -> pa.Scalar:
+    return pa.scalar(value, pa.large_string())
+
+
+def _quoted(array: pa.Array) -> pa.Array:
+    """JSON strings of a string array's values, as ``json.dumps(value, ensure_ascii=False)`` writes them
+    (nulls left null): values with a character to escape go through json's own escaping, the others are
+    quoted."""
+    plain = pc.binary_join_element_wise(_text('"'), array, _text('"'), _text(""))
+    needs_escape = pc.fill_null(pc.match_substring_regex(array, _JSON_ESCAPED), False)
+    if not pc.any(needs_escape).as_py():
+        return plain
+    # What json.dumps(value, ensure_ascii=False) calls for a string.
+    escaped = list(map(json.encoder.encode_basestring, array.filter(needs_escape).to_pylist()))
+    return pc.replace_with_mask(plain, needs_escape, pa.array(escaped, plain.type))
+
+
+def _json_values(array: pa.Array) -> pa.Array:
+    """Each value of ``array`` in canonical JSON: ``json.dumps`` of its ``to_pylist()`` value with sorted
+    keys, no spaces, ensure_ascii=False and allow_nan=False; a string array without nulls. The types are
+    those of the release tables (strings, integers, booleans, floats, lists and structs of them)."""
+    kind = array.type
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        values = _quoted(array.cast(pa.large_string()))
+    elif pa.types.is_integer(kind):
+        values = pc.cast(array, pa.large_string())
+    elif pa.types.is_boolean(kind):
+        values = pc.if_else(array, _text("true"), _text("false"))
+    elif pa.types.is_floating(kind) and not pa.types.is_float16(kind):
+        # Python's float repr (what json.dumps writes), for the values there are; Arrow formats floats otherwise.
+        present = pc.is_valid(array)
+        floats = array.filter(present).to_pylist()
+        if not all(map(math.isfinite, floats)):
+            raise ValueError(f"Out of range float values are not JSON compliant: {[v for v in floats if not math.isfinite(v)][0]!r}")
+        values = pc.replace_with_mask(pa.nulls(len(array), pa.large_string()), present,
+                                      pa.array(list(map(float.__repr__, floats)), pa.large_string()))
+    elif pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        # The child values the lists span (the offsets may start past 0 in a slice), offsets rebased on them.
+        first, last = array.offsets[0].as_py(), array.offsets[-1].as_py()
+        offsets = pc.subtract(array.offsets, first).cast(pa.int64())
+        items = pa.LargeListArray.from_arrays(offsets, _json_values(array.values.slice(first, last - first)))
+        values = pc.binary_join_element_wise(_text("["), pc.binary_join(items, _text(",")), _text("]"), _text(""))
+    elif pa.types.is_struct(kind):
+        names = [kind.field(index).name for index in range(kind.num_fields)]
+        values = _json_object(dict(zip(names, array.flatten(), strict=True)), len(array))
+    else:
+        raise TypeError(f"the content hash does not encode {kind} values; release tables hold strings, integers, "
+                        "booleans, floats and lists and structs of them")
+    return pc.if_else(pc.is_null(array), _text("null"), values) if array.null_count else values
+
+
+def _json_object(fields: Mapping[str, pa.Array], length: int) -> pa.Array:
+    parts = []
+    for name in sorted(fields):
+        key = json.dumps(name, ensure_ascii=False)
+        parts.append(pc.binary_join_element_wise(_text(f"{key}:"), _json_values(fields[name]), _text("")))
+    if not parts:
+        return pa.array(["{}"] * length, pa.large_string())
+    return pc.binary_join_element_wise(_text("{"), pc.binary_join_element_wise(*parts, _text(",")), _text("}"), _text(""))
+
+
+class TableHash:
+    """The release content hash, computed incrementally over record batches that arrive sorted by the
+    table's id: the SHA-256 of one canonical JSON line per row (``_json_values``), rows in id order (nulls
+    last, as pyarrow sorts them). The lines are built with Arrow compute a batch at a time and hashed from
+    the Arrow buffer, with no Python object per row; ``corpus.engine.ContentHash`` writes the same lines
+    row by row (tests/test_release.py checks the two against each other)."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.sha256()
+        self._last: str | None = None
+        self.rows = 0
+
+    def update(self, batch: pa.RecordBatch | pa.Table, key: str) -> None:
+        if not batch.num_rows:
+            return
+        table = (pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch).combine_chunks()
+        self._check_order(table.column(key).chunk(0))
+        columns = {name: column.chunk(0) for name, column in zip(table.column_names, table.columns, strict=True)}
+        lines = pc.binary_join_element_wise(_json_object(columns, table.num_rows), _text("\n"), _text(""))
+        # The lines lie back to back in the data buffer, between the first and the last offset.
+        offsets = memoryview(lines.buffers()[1]).cast("q")[lines.offset:lines.offset + len(lines) + 1]
+        self._digest.update(memoryview(lines.buffers()[2])[offsets[0]:offsets[-1]])
+        self.rows += table.num_rows
+
+    def _check_order(self, keys: pa.Array) -> None:
+        """A ValueError unless ``keys`` go on ascending from the last id seen, nulls last."""
+        before = pa.concat_arrays([pa.array([self._last], keys.type), keys[:-1]])
+        out_of_order = pc.fill_null(pc.or_kleene(pc.less(keys, before), pc.and_(pc.is_null(before), pc.is_valid(keys))),
+                                    False)
+        if not self.rows:  # the first row has nothing before it
+            out_of_order = out_of_order[1:]
+        if pc.any(out_of_order).as_py():
+            index = pc.index(out_of_order, True).as_py() + (0 if self.rows else 1)
+            raise ValueError(f"rows are not sorted by id: {keys[index].as_py()!r} after {before[index].as_py()!r}")
+        self._last = keys[-1].as_py()
+
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()
+
+
 def content_sha256(table: pa.Table, name: str) -> str:
     """SHA-256 of the rows of ``table`` (a release table) sorted by id, one canonical JSON line each."""
-    from corpus.engine import ContentHash
-
     key = TABLE_IDS[name]
-    content = ContentHash()
+    content = TableHash()
     if table.num_rows:
         ordered = table.take(pc.sort_indices(table, sort_keys=[(key, "ascending")]))
         for batch in ordered.to_batches(max_chunksize=4096):
@@ -292,10 +396,8 @@ def content_sha256(table: pa.Table, name: str) -> str:
 def file_content_sha256(path: Path, name: str) -> str:
     """``content_sha256`` of a release table's Parquet file, read a batch at a time when its rows are in
     release order (documents by id; spans by doc_id, each document's together), else read whole."""
-    from corpus.engine import ContentHash
-
     key = TABLE_IDS[name]
-    content = ContentHash()
+    content = TableHash()
     pending: pa.Table | None = None  # spans of the last document seen, which may go on in the next batch
     try:
         for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
@@ -323,10 +425,16 @@ def _value_counts(array: pa.ChunkedArray | pa.Array, names: Sequence[str]) -> di
     return counts
 
 
+def splits_of_ids(doc_ids: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """The split of each row's doc_id (``split_for``), computed once per distinct id."""
+    unique = pc.unique(doc_ids)
+    return pa.array([split_for(doc_id) for doc_id in unique.to_pylist()], pa.string()).take(pc.index_in(doc_ids, unique))
+
+
 def table_counts(tables: ReleaseTables) -> dict[str, Any]:
     """Counts per split, annotation status, label and origin (every known value listed, zeros included)."""
     documents, spans = tables.documents, tables.spans
-    span_splits = pa.array([split_for(doc_id) for doc_id in spans.column("doc_id").to_pylist()], pa.string())
+    span_splits = splits_of_ids(spans.column("doc_id"))
     per_split_label = {}
     for split in SPLITS:
         mask = pc.equal(span_splits, split)
@@ -352,33 +460,38 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _shown_path(path: Path, root: Path | None, resolved_folders: dict[Path, Path]) -> str:
-    """``path`` relative to ``root`` when its resolved form is inside it, else as given. Resolving the
-    folder once and the file's own name only when it is a link gives what ``path.resolve()`` would."""
-    if root is None:
-        return path.as_posix()
-    if path.is_symlink():
-        resolved = path.resolve()
-    else:
-        folder = resolved_folders.get(path.parent)
-        if folder is None:
-            folder = resolved_folders[path.parent] = path.parent.resolve()
-        resolved = folder / path.name
-    try:
-        return resolved.relative_to(resolved_folders[root]).as_posix()
-    except ValueError:
-        return path.as_posix()
+class PathNames:
+    """Paths as releases name them: relative to ``root`` when the resolved path is inside it, else as
+    given, ``/``-separated. Each folder is resolved once and a file's own name only when it is a link:
+    the same names as ``path.resolve()`` gives, without a syscall per path component per file."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = None if root is None else Path(root).resolve()
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> str:
+        path = Path(path)
+        if self.root is None:
+            return path.as_posix()
+        if path.is_symlink():
+            resolved = path.resolve()
+        else:
+            folder = self._folders.get(path.parent)
+            if folder is None:
+                folder = self._folders[path.parent] = path.parent.resolve()
+            resolved = folder / path.name
+        try:
+            return resolved.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
 
 
 def write_listing(paths: Iterable[Path], root: Path | None, target: Path) -> dict[str, Any]:
     """The provenance of a set of files: ``target`` gets one JSON line per file (path relative to ``root``
     when inside it, size, SHA-256), sorted by path, streamed; returned is the summary the manifest keeps:
     files, bytes, the listing's name and the SHA-256 of the listing (one hash over every file's)."""
-    resolved_folders: dict[Path, Path] = {}
-    if root is not None:
-        resolved_folders[Path(root)] = Path(root).resolve()
-    shown = sorted((_shown_path(Path(path), None if root is None else Path(root), resolved_folders), Path(path))
-                   for path in paths)
+    name_of = PathNames(root)
+    shown = sorted((name_of(path), Path(path)) for path in paths)
     digest = hashlib.sha256()
     files = total = 0
     with open(target, "wb") as handle:
@@ -906,12 +1019,11 @@ class ReleaseWriter:
         self._bucket_of(group.document["doc_id"]).add(group)
 
     def finish(self, progress: Callable[[Iterable[Any]], Iterable[Any]] = lambda items: items) -> WrittenTables:
-        from corpus.engine import ContentHash
         from schemas.validate import Failure, ValidationReport, validate_tables
 
         writers = {name: pq.ParquetWriter(self.folder / f"{name}.parquet", _parquet_schema(name), compression="zstd")
                    for name in TABLE_NAMES}
-        hashes = {name: ContentHash() for name in TABLE_NAMES}
+        hashes = {name: TableHash() for name in TABLE_NAMES}
         rows = dict.fromkeys(TABLE_NAMES, 0)
         counts: dict[str, Any] = {}
         failures: list[Failure] = []
