@@ -29,7 +29,7 @@ from typing import Any
 from annotation.store import AnnotationFileError, annotation_from_json, atomic_write_text
 from corpus.config import Settings, check_version, load_settings
 from corpus.engine import Stage, add_engine_arguments, chain, engine_from, run_stages
-from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, load_hub, publish
+from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, LoadedSplit, load_hub, publish
 from corpus.ingest import Skipped
 from corpus.progress import track
 from corpus.release import (
@@ -320,27 +320,21 @@ class BuildResult:
         }
 
 
-def loaded_summary(loaded: dict[str, Any]) -> dict[str, Any]:
+def loaded_summary(loaded: dict[str, dict[str, LoadedSplit]]) -> dict[str, Any]:
     """Counts read back from the hub folder with ``datasets``: documents per split, spans per label and origin."""
-    import pyarrow.compute as pc
-
     documents = loaded.get("documents", {})
     spans = loaded.get("spans", {})
     per_label_origin = {label: {origin: 0 for origin in ORIGINS} for label in LABEL_NAMES}
-    for split in spans:
-        dataset = spans[split]
-        label_names, origin_names = dataset.features["label"].names, dataset.features["origin"].names
-        pairs = dataset.data.table.select(["label", "origin"]).group_by(["label", "origin"]).aggregate([([], "count_all")])
-        for row in pairs.to_pylist():
-            per_label_origin[label_names[row["label"]]][origin_names[row["origin"]]] += row["count_all"]
+    for split in spans.values():
+        for (label, origin), rows in split.counts.items():
+            per_label_origin[label][origin] += rows
     statuses: Counter[str] = Counter()
-    for split in documents:
-        names = documents[split].features["annotation_status"].names
-        for item in pc.value_counts(documents[split].data.table.column("annotation_status")).to_pylist():
-            statuses[names[item["values"]]] += item["counts"]
+    for split in documents.values():
+        for (status,), rows in split.counts.items():
+            statuses[status] += rows
     return {
-        "documents_per_split": {split: documents[split].num_rows if split in documents else 0 for split in SPLITS},
-        "spans_per_split": {split: spans[split].num_rows if split in spans else 0 for split in SPLITS},
+        "documents_per_split": {split: documents[split].rows if split in documents else 0 for split in SPLITS},
+        "spans_per_split": {split: spans[split].rows if split in spans else 0 for split in SPLITS},
         "documents_per_status": dict(sorted(statuses.items())),
         "spans_per_label_origin": per_label_origin,
     }

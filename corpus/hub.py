@@ -529,28 +529,64 @@ def _swap_in(temporary: Path, hub: Path, old_prefix: str) -> None:
 
 # --- reading it back -----------------------------------------------------------------------------------------
 
-def load_hub(hub: Path, cache_dir: Path | None = None) -> dict[str, Any]:
-    """Every config of the hub folder loaded with ``datasets.load_dataset`` (a ``DatasetDict`` each),
-    checked against the folder's manifest: features as the schema declares, rows as published."""
+# The columns read back per config: the enumerated ones the build's summary counts. Any one column gives the
+# rows; leaving out the texts keeps the read-back a small part of the build whatever the corpus size.
+COUNTED_COLUMNS: dict[str, tuple[str, ...]] = {"documents": ("annotation_status",), "spans": ("label", "origin")}
+LOAD_BATCH_ROWS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSplit:
+    """A split as ``datasets`` read it back: its rows, and rows per combination of the values (names, not
+    ClassLabel integers) of the config's ``COUNTED_COLUMNS``."""
+
+    rows: int
+    counts: dict[tuple[str, ...], int]
+
+
+def load_hub(hub: Path, cache_dir: Path | None = None) -> dict[str, dict[str, LoadedSplit]]:
+    """Every config of the hub folder read back with ``datasets.load_dataset``, checked against the folder's
+    manifest: the published splits, features as the schema declares, rows as published.
+
+    The datasets are streamed (``streaming=True``): the shards are read a batch at a time and no Arrow
+    cache is written, so memory and time do not grow with the texts. Only ``COUNTED_COLUMNS`` are read,
+    each batch cast by ``datasets`` to the card's features as it comes. ``cache_dir`` is where ``datasets``
+    keeps whatever else it caches."""
     import datasets
 
     manifest = read_hub_manifest(Path(hub))
     if manifest is None:
         raise ConfigError(f"{hub} is not a hub folder written by `corpus publish` (no readable {HUB_MANIFEST})")
-    loaded = {}
+    cache = {"cache_dir": str(cache_dir)} if cache_dir else {}
+    loaded: dict[str, dict[str, LoadedSplit]] = {}
     for name, splits in manifest["publish"]["configs"].items():
-        dataset = datasets.load_dataset(str(hub), name, cache_dir=str(cache_dir) if cache_dir else None)
         expected_features = hf_features(name)
+        whole = datasets.load_dataset(str(hub), name, streaming=True, **cache)
+        columns = list(COUNTED_COLUMNS[name])
+        counted = datasets.load_dataset(str(hub), name, streaming=True, columns=columns, **cache)
+        loaded[name] = {}
         for split, rows in splits.items():
-            if split not in dataset:
-                raise InputError(f"{hub}: config {name!r} has no split {split!r} when loaded; splits: {list(dataset)}")
-            if dataset[split].num_rows != rows:
-                raise InputError(f"{hub}: {name}/{split} loads {dataset[split].num_rows} rows, {rows} were published")
-            if dataset[split].features != expected_features:
-                raise InputError(f"{hub}: {name}/{split} loads features {dataset[split].features}, "
+            if split not in whole:
+                raise InputError(f"{hub}: config {name!r} has no split {split!r} when loaded; splits: {list(whole)}")
+            if whole[split].features != expected_features:
+                raise InputError(f"{hub}: {name}/{split} loads features {whole[split].features}, "
                                  f"expected {expected_features}")
-        loaded[name] = dataset
+            loaded[name][split] = _count(counted[split], columns)
+            if loaded[name][split].rows != rows:
+                raise InputError(f"{hub}: {name}/{split} loads {loaded[name][split].rows} rows, {rows} were published")
     return loaded
+
+
+def _count(dataset: Any, columns: Sequence[str]) -> LoadedSplit:
+    names = [dataset.features[column].names for column in columns]
+    rows = 0
+    counts: dict[tuple[str, ...], int] = {}
+    for table in dataset.with_format("arrow").iter(batch_size=LOAD_BATCH_ROWS):
+        rows += table.num_rows
+        for row in table.group_by(columns).aggregate([([], "count_all")]).to_pylist():
+            key = tuple(names[index][row[column]] for index, column in enumerate(columns))
+            counts[key] = counts.get(key, 0) + row["count_all"]
+    return LoadedSplit(rows, counts)
 
 
 # --- pushing to the hub -----------------------------------------------------------------------------------------
