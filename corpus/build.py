@@ -121,8 +121,9 @@ class AnnotationIndex:
 
     def __init__(self, folder: Path, root: Path) -> None:
         folder = Path(folder)
-        self.files = tuple(sorted(folder.rglob("*.jsonl"))) if folder.is_dir() else ()
-        self.shown = tuple(map(PathNames(root), self.files))
+        # Names, not Path objects (a third of the memory): one per document in a store of one file each.
+        self.files = tuple(sorted(map(str, folder.rglob("*.jsonl")))) if folder.is_dir() else ()
+        self._names = PathNames(root)
         # doc_id -> (file number, byte offset, line number, annotation id) of each of its annotations.
         self.entries: dict[str, list[tuple[int, int, int, str]]] = {}
         self.count = 0
@@ -159,6 +160,10 @@ class AnnotationIndex:
         annotation = annotation_from_json(obj, f"{path}:{line_number}")
         return annotation.doc_id, annotation.annotation_id
 
+    def shown(self, number: int) -> str:
+        """The name of file ``number`` as releases show it (relative to the project root)."""
+        return self._names(Path(self.files[number]))
+
     def doc_ids(self) -> Iterable[str]:
         return self.entries.keys()
 
@@ -170,19 +175,16 @@ class AnnotationIndex:
                 handle.seek(offset)
                 where = f"{self.files[number]}:{line_number}"
                 obj = self._json(self.files[number], handle.readline(), line_number)
-                found.append((annotation_from_json(obj, where), self.shown[number]))
+                found.append((annotation_from_json(obj, where), self.shown(number)))
         return found
 
 
 @dataclass
 class PreparedRelease:
-    """What a release run found besides the tables: rejects, warnings, inputs, provenance, counts, timings."""
+    """What a release run found besides the tables: rejects, warnings, counts, timings."""
 
     rejects: list[Reject]
     warnings: list[str]
-    inputs: list[Path]
-    annotation_files: tuple[Path, ...]
-    provenance: dict[str, str]
     ingest_summary: dict[str, Any]
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -233,7 +235,7 @@ class _Provenance:
     def __call__(self, items: Iterable[ReleasedDocument]) -> Iterator[ReleasedDocument]:
         for item in items:
             if item.annotation is not None:
-                files = [self._index.shown[number] for number, _, _, annotation_id
+                files = [self._index.shown(number) for number, _, _, annotation_id
                          in self._index.entries.get(item.document.doc_id, ())
                          if annotation_id == item.annotation.annotation_id]
                 self.of[item.document.doc_id] = (f"annotation {item.annotation.annotation_id}"
@@ -280,7 +282,7 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
         summary = {**ingested.summary(), "skipped": len(skipped),
                    "skipped_by_type": dict(sorted(Counter(item.file_type for item in skipped).items())),
                    "annotations_read": index.count, "annotations_attached": attach.attached}
-    return outcome, PreparedRelease(rejects, select.warnings(), inputs, index.files, provenance.of, summary, timings)
+    return outcome, PreparedRelease(rejects, select.warnings(), summary, timings)
 
 
 def write_rejects(path: Path, rejects: Sequence[Reject]) -> None:

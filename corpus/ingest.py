@@ -399,7 +399,9 @@ class SpilledIngest:
         self.skipped: list[Skipped] = []
         self._sources: dict[str, tuple[str, ...]] = {}
         self._url_title: dict[str, tuple[str | None, str | None]] = {}
-        self.files = list(iter_input_files(self.paths))
+        # Names, not Path objects (a third of the memory): the input listing of the release needs them all.
+        self.files: list[str | Skipped] = [item if isinstance(item, Skipped) else os.fspath(item)
+                                           for item in iter_input_files(self.paths)]
         try:
             self._read(engine)
         except BaseException:
@@ -422,7 +424,8 @@ class SpilledIngest:
         read = functools.partial(read_pages, root=self.root)
         buffer: list[Document] = []
         with pa.OSFile(str(self.spill), "wb") as sink, pa.ipc.new_stream(sink, self.schema) as writer:
-            for item in track(run_stages([read], self.files, engine), "ingest", total=len(self.files)):
+            files = (item if isinstance(item, Skipped) else Path(item) for item in self.files)
+            for item in track(run_stages([read], files, engine), "ingest", total=len(self.files)):
                 if isinstance(item, Reject):
                     self.rejects.append(item)
                 elif isinstance(item, Skipped):

@@ -486,7 +486,7 @@ class PathNames:
             return path.as_posix()
 
 
-def write_listing(paths: Iterable[Path], root: Path | None, target: Path) -> dict[str, Any]:
+def write_listing(paths: Iterable[Path | str], root: Path | None, target: Path) -> dict[str, Any]:
     """The provenance of a set of files: ``target`` gets one JSON line per file (path relative to ``root``
     when inside it, size, SHA-256), sorted by path, streamed; returned is the summary the manifest keeps:
     files, bytes, the listing's name and the SHA-256 of the listing (one hash over every file's)."""
