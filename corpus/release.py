@@ -382,13 +382,24 @@ class TableHash:
         return self._digest.hexdigest()
 
 
+# Arrow bytes of rows hashed at a time: the JSON lines of a batch are built in a few copies of its size.
+HASH_BATCH_BYTES = 4 * 2**20
+
+
+def hash_batches(table: pa.Table) -> list[pa.RecordBatch]:
+    """``table`` in batches of about ``HASH_BATCH_BYTES`` (documents with long texts: a few hundred rows;
+    spans: tens of thousands), for ``TableHash``."""
+    rows = max(64, HASH_BATCH_BYTES * table.num_rows // max(1, table.nbytes))
+    return table.to_batches(max_chunksize=rows)
+
+
 def content_sha256(table: pa.Table, name: str) -> str:
     """SHA-256 of the rows of ``table`` (a release table) sorted by id, one canonical JSON line each."""
     key = TABLE_IDS[name]
     content = TableHash()
     if table.num_rows:
         ordered = table.take(pc.sort_indices(table, sort_keys=[(key, "ascending")]))
-        for batch in ordered.to_batches(max_chunksize=4096):
+        for batch in hash_batches(ordered):
             content.update(batch, key)
     return content.hexdigest()
 
@@ -400,7 +411,10 @@ def file_content_sha256(path: Path, name: str) -> str:
     content = TableHash()
     pending: pa.Table | None = None  # spans of the last document seen, which may go on in the next batch
     try:
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
+        parquet = pq.ParquetFile(path)
+        metadata = parquet.metadata
+        data_bytes = sum(metadata.row_group(index).total_byte_size for index in range(metadata.num_row_groups))
+        for batch in parquet.iter_batches(batch_size=max(64, HASH_BATCH_BYTES * metadata.num_rows // max(1, data_bytes))):
             table = pa.Table.from_batches([batch]).cast(arrow_schema(name))
             if name == "documents":
                 content.update(table, key)
@@ -1047,7 +1061,7 @@ class ReleaseWriter:
                     key = TABLE_IDS[name]
                     ordered = table if name == "documents" else table.take(
                         pc.sort_indices(table, sort_keys=[(key, "ascending")]))
-                    for batch in ordered.to_batches(max_chunksize=4096):
+                    for batch in hash_batches(ordered):
                         hashes[name].update(batch, key)
                     rows[name] += table.num_rows
                 counts = _add_counts(counts, table_counts(tables))
