@@ -393,6 +393,13 @@ def hash_batches(table: pa.Table) -> list[pa.RecordBatch]:
     return table.to_batches(max_chunksize=rows)
 
 
+def rows_per_batch(parquet: pq.ParquetFile, target_bytes: int) -> int:
+    """Rows of ``parquet`` that hold about ``target_bytes`` of uncompressed data (at least one)."""
+    metadata = parquet.metadata
+    data_bytes = sum(metadata.row_group(index).total_byte_size for index in range(metadata.num_row_groups))
+    return max(1, target_bytes * metadata.num_rows // max(1, data_bytes))
+
+
 def content_sha256(table: pa.Table, name: str) -> str:
     """SHA-256 of the rows of ``table`` (a release table) sorted by id, one canonical JSON line each."""
     key = TABLE_IDS[name]
@@ -412,9 +419,7 @@ def file_content_sha256(path: Path, name: str) -> str:
     pending: pa.Table | None = None  # spans of the last document seen, which may go on in the next batch
     try:
         parquet = pq.ParquetFile(path)
-        metadata = parquet.metadata
-        data_bytes = sum(metadata.row_group(index).total_byte_size for index in range(metadata.num_row_groups))
-        for batch in parquet.iter_batches(batch_size=max(64, HASH_BATCH_BYTES * metadata.num_rows // max(1, data_bytes))):
+        for batch in parquet.iter_batches(batch_size=rows_per_batch(parquet, HASH_BATCH_BYTES)):
             table = pa.Table.from_batches([batch]).cast(arrow_schema(name))
             if name == "documents":
                 content.update(table, key)

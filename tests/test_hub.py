@@ -351,7 +351,7 @@ def test_size_categories_follow_the_hub_buckets() -> None:
 
 def test_shards_are_the_same_whatever_the_read_batch(release, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     publish(release, tmp_path / "whole", max_shard_size="1KB")
-    monkeypatch.setattr(hub_module, "READ_BATCH_ROWS", 2)
+    monkeypatch.setattr(hub_module, "READ_BATCH_BYTES", 1)  # a row at a time
     publish(release, tmp_path / "pieces", max_shard_size="1KB")
     whole = sorted(path.relative_to(tmp_path / "whole") for path in (tmp_path / "whole" / "data").rglob("*.parquet"))
     assert whole == sorted(path.relative_to(tmp_path / "pieces")
