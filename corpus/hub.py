@@ -41,6 +41,7 @@ from corpus.release import (
     TABLE_NAMES,
     Release,
     fsync_path,
+    open_streamed,
     remove_leftovers,
     rows_per_batch,
     splits_of_ids,
@@ -141,7 +142,7 @@ READ_BATCH_BYTES = 4 * 2**20
 def release_batches(release: Release, name: str) -> Iterator[pa.Table]:
     """The release table ``name`` in release order, about ``READ_BATCH_BYTES`` at a time, read from its
     Parquet file."""
-    parquet = pq.ParquetFile(release.path / release.manifest["tables"][name]["file"])
+    parquet = open_streamed(release.path / release.manifest["tables"][name]["file"])
     schema = arrow_schema(name)
     for batch in parquet.iter_batches(batch_size=rows_per_batch(parquet, READ_BATCH_BYTES)):
         yield pa.Table.from_batches([batch]).select(schema.names).cast(schema)
@@ -256,7 +257,7 @@ def write_shards(release: Release, shards: Sequence[Shard], folder: Path) -> dic
                    for split in SPLITS if any(s.config == name and s.split == split for s in shards)}
         try:
             rows = sum(shard.rows for shard in shards if shard.config == name)
-            batch = rows_per_batch(pq.ParquetFile(release.path / release.manifest["tables"][name]["file"]),
+            batch = rows_per_batch(open_streamed(release.path / release.manifest["tables"][name]["file"]),
                                    READ_BATCH_BYTES)
             for table in track(release_batches(release, name), f"hub shards: {name}", -(-rows // batch)):
                 for split, part in _split_parts(table, name):

@@ -393,6 +393,13 @@ def hash_batches(table: pa.Table) -> list[pa.RecordBatch]:
     return table.to_batches(max_chunksize=rows)
 
 
+def open_streamed(path: Path) -> pq.ParquetFile:
+    """A Parquet file to read a batch at a time. Without ``pre_buffer=False`` (pyarrow's default is True)
+    ``iter_batches`` reads every row group's data up front: the whole file in memory, 200 MB for the spans
+    of 100k pages."""
+    return pq.ParquetFile(path, pre_buffer=False)
+
+
 def rows_per_batch(parquet: pq.ParquetFile, target_bytes: int) -> int:
     """Rows of ``parquet`` that hold about ``target_bytes`` of uncompressed data (at least one)."""
     metadata = parquet.metadata
@@ -418,7 +425,7 @@ def file_content_sha256(path: Path, name: str) -> str:
     content = TableHash()
     pending: pa.Table | None = None  # spans of the last document seen, which may go on in the next batch
     try:
-        parquet = pq.ParquetFile(path)
+        parquet = open_streamed(path)
         for batch in parquet.iter_batches(batch_size=rows_per_batch(parquet, HASH_BATCH_BYTES)):
             table = pa.Table.from_batches([batch]).cast(arrow_schema(name))
             if name == "documents":
