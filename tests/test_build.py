@@ -364,3 +364,19 @@ def test_site_statistics_are_only_gathered_when_a_page_needs_machine_spans(tmp_p
     (root / "seeds" / "harbour.html").write_bytes(HTML_PAGE)
     released_with(root, "dist-one-more")
     assert calls == [1]
+
+
+@pytest.mark.parametrize("known_document", [True, False])
+def test_a_stored_annotation_with_a_bad_field_fails_the_build_naming_file_and_line(
+        project: Path, capsys: pytest.CaptureFixture, known_document: bool) -> None:
+    # The index reads only the ids; the fields are checked when the document's annotations are read, for the
+    # documents in the input and for those that are not (set aside as unknown) alike.
+    document, spans = make_page(1 if known_document else 99)
+    path = project / "seeds" / "annotations" / f"{document.doc_id}.jsonl"
+    stored = annotation_to_json(human(document, spans, "ana-bad"))
+    stored["spans"][0]["end"] = stored["spans"][0]["start"]
+    path.write_text(path.read_text() + json.dumps(stored) + "\n")
+    assert main(["build"]) == 1
+    error = capsys.readouterr().err
+    assert f"{path}:2: spans[0]: end must be > start" in error.replace("\n", "")
+    assert not (project / "dist" / "releases" / "0.1.0").exists()
