@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -940,7 +941,7 @@ def _commit(temporary: Path, store: ReleaseStore, version: str, manifest: dict[s
 
 # Documents per spill bucket: what the writer holds at a time, whatever the corpus size.
 DOCS_PER_BUCKET = 1000
-# Documents buffered before they are spilled, over all buckets.
+# Documents buffered before they are spilled (converted to Arrow together), over all buckets.
 SPILL_BUDGET = 512
 # Documents validated together. Each call has a fixed cost (pandera and polars set-up, ~5 ms): 100 at a
 # time made validation 4x slower than 1000 (a bucket), with no higher peak (measured on synthetic pages).
@@ -954,33 +955,19 @@ def _parquet_schema(name: str) -> pa.Schema:
 
 
 class _Bucket:
-    """The row groups of one doc_id range, spilled to Arrow IPC files as they come."""
+    """The rows of one doc_id range, spilled to Arrow IPC files as they come."""
 
-    def __init__(self, folder: Path, index: int, batch: int) -> None:
+    def __init__(self, folder: Path, index: int) -> None:
         self.paths = {name: folder / f"bucket-{index:05d}-{name}.arrow" for name in TABLE_NAMES}
         self.writers: dict[str, Any] = {}
-        self.buffer: list[RowGroup] = []
-        self.batch = batch
 
-    def add(self, group: RowGroup) -> None:
-        self.buffer.append(group)
-        if len(self.buffer) >= self.batch:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.buffer:
-            return
-        tables = {"documents": to_table((group.document for group in self.buffer), "documents"),
-                  "spans": to_table((row for group in self.buffer for row in group.spans), "spans")}
-        for name, table in tables.items():
-            if name not in self.writers:
-                self.writers[name] = pa.ipc.new_stream(self.paths[name], arrow_schema(name))
-            self.writers[name].write_table(table)
-        self.buffer = []
+    def write(self, name: str, table: pa.Table) -> None:
+        if name not in self.writers:
+            self.writers[name] = pa.ipc.new_stream(self.paths[name], arrow_schema(name))
+        self.writers[name].write_table(table)
 
     def read(self) -> tuple[pa.Table, pa.Table]:
         """The bucket's tables; its files are removed."""
-        self.flush()
         tables = []
         for name in TABLE_NAMES:
             writer = self.writers.pop(name, None)
@@ -1030,19 +1017,40 @@ class ReleaseWriter:
         self.spill = self.folder / ".spill"
         self.spill.mkdir(parents=True, exist_ok=True)
         count = max(1, -(-expected_documents // DOCS_PER_BUCKET))
-        self.buckets = [_Bucket(self.spill, index, max(1, SPILL_BUDGET // count)) for index in range(count)]
+        self.buckets = [_Bucket(self.spill, index) for index in range(count)]
+        # (bucket number, row group) of the rows not spilled yet.
+        self.pending: list[tuple[int, RowGroup]] = []
         self.validate = validate
         self.row_group_size = max(1, row_group_size)
 
-    def _bucket_of(self, doc_id: str) -> _Bucket:
+    def _bucket_of(self, doc_id: str) -> int:
         try:
             prefix = int(doc_id[:8], 16)
         except (TypeError, ValueError):
             raise InputError(f"document id {doc_id!r} is not hexadecimal; ids come from Document.from_text") from None
-        return self.buckets[(prefix * len(self.buckets)) >> 32]
+        return (prefix * len(self.buckets)) >> 32
 
     def add(self, group: RowGroup) -> None:
-        self._bucket_of(group.document["doc_id"]).add(group)
+        self.pending.append((self._bucket_of(group.document["doc_id"]), group))
+        if len(self.pending) >= SPILL_BUDGET:
+            self._spill()
+
+    def _spill(self) -> None:
+        """The pending rows as one table per release table (one conversion, however many buckets they fall
+        in: converting per bucket made thousands of tiny tables at 100k pages), cut into each bucket's part."""
+        if not self.pending:
+            return
+        self.pending.sort(key=lambda item: item[0])  # stable: each bucket's rows keep their arrival order
+        tables = {"documents": to_table((group.document for _, group in self.pending), "documents"),
+                  "spans": to_table((row for _, group in self.pending for row in group.spans), "spans")}
+        start = {"documents": 0, "spans": 0}
+        for number, items in itertools.groupby(self.pending, key=lambda item: item[0]):
+            groups = [group for _, group in items]
+            sizes = {"documents": len(groups), "spans": sum(len(group.spans) for group in groups)}
+            for name in TABLE_NAMES:
+                self.buckets[number].write(name, tables[name].slice(start[name], sizes[name]))
+                start[name] += sizes[name]
+        self.pending = []
 
     def finish(self, progress: Callable[[Iterable[Any]], Iterable[Any]] = lambda items: items) -> WrittenTables:
         from schemas.validate import Failure, ValidationReport, validate_tables
@@ -1054,6 +1062,7 @@ class ReleaseWriter:
         counts: dict[str, Any] = {}
         failures: list[Failure] = []
         try:
+            self._spill()
             for bucket in progress(self.buckets):
                 documents, spans = bucket.read()
                 if not documents.num_rows and not spans.num_rows:
