@@ -29,12 +29,13 @@ from typing import Any
 from annotation.store import AnnotationFileError, annotation_from_json, atomic_write_text
 from corpus.config import Settings, check_version, load_settings
 from corpus.engine import Stage, add_engine_arguments, chain, engine_from, run_stages
-from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, load_hub, publish
+from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, LoadedSplit, load_hub, publish
 from corpus.ingest import Skipped
 from corpus.progress import track
 from corpus.release import (
     AnnotatedDocument,
     AttachAnnotations,
+    PathNames,
     Reject,
     ReleasedDocument,
     ReleaseOutcome,
@@ -111,15 +112,18 @@ def options_from(settings: Settings, *, version: str | None = None, seeds: Seque
 class AnnotationIndex:
     """The annotation store as an index: doc_id -> where its annotations are (file, byte offset, line).
 
-    Every ``*.jsonl`` under the folder is read once and every line checked (an unreadable line fails the
-    build naming its file and line, as reading the whole store did); only the index is kept, and a
-    document's annotations are read again when it comes by. Any file may hold any document's annotations.
+    Every ``*.jsonl`` under the folder is read once for the index: each line must be JSON naming its
+    annotation and document (else the build fails naming the file and line). A document's annotations are
+    read again, and checked field by field, when it comes by (``lookup``); the attach stage looks up every
+    indexed document, those not in the input included, so every line is checked once. Only the index is
+    kept. Any file may hold any document's annotations.
     """
 
     def __init__(self, folder: Path, root: Path) -> None:
         folder = Path(folder)
-        self.files = tuple(sorted(folder.rglob("*.jsonl"))) if folder.is_dir() else ()
-        self.shown = tuple(_shown(path, root) for path in self.files)
+        # Names, not Path objects (a third of the memory): one per document in a store of one file each.
+        self.files = tuple(sorted(map(str, folder.rglob("*.jsonl")))) if folder.is_dir() else ()
+        self._names = PathNames(root)
         # doc_id -> (file number, byte offset, line number, annotation id) of each of its annotations.
         self.entries: dict[str, list[tuple[int, int, int, str]]] = {}
         self.count = 0
@@ -128,21 +132,37 @@ class AnnotationIndex:
             with open(path, "rb") as handle:
                 for line_number, line in enumerate(handle, start=1):
                     if line.strip():
-                        annotation = self._parse(path, line, line_number)
-                        self.entries.setdefault(annotation.doc_id, []).append(
-                            (number, offset, line_number, annotation.annotation_id))
+                        doc_id, annotation_id = self._ids(path, line, line_number)
+                        self.entries.setdefault(doc_id, []).append((number, offset, line_number, annotation_id))
                         self.count += 1
                     offset += len(line)
 
     @staticmethod
-    def _parse(path: Path, line: bytes, line_number: int) -> Annotation:
+    def _json(path: Path, line: bytes, line_number: int) -> Any:
         try:
-            obj = json.loads(line)
+            return json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             detail = f"invalid JSON at column {error.colno}: {error.msg}" if isinstance(error, json.JSONDecodeError) \
                 else f"not UTF-8: {error}"
             raise AnnotationFileError(f"{path}:{line_number}: {detail}") from None
-        return annotation_from_json(obj, f"{path}:{line_number}")
+
+    @classmethod
+    def _ids(cls, path: Path, line: bytes, line_number: int) -> tuple[str, str]:
+        """The doc_id and annotation id of a stored line, without building the annotation; a line without
+        them is parsed whole, for the error that names the field."""
+        obj = cls._json(path, line, line_number)
+        try:
+            doc_id, annotation_id = obj["document"]["doc_id"], obj["annotation_id"]
+        except (KeyError, TypeError):
+            doc_id = annotation_id = None
+        if isinstance(doc_id, str) and isinstance(annotation_id, str):
+            return doc_id, annotation_id
+        annotation = annotation_from_json(obj, f"{path}:{line_number}")
+        return annotation.doc_id, annotation.annotation_id
+
+    def shown(self, number: int) -> str:
+        """The name of file ``number`` as releases show it (relative to the project root)."""
+        return self._names(Path(self.files[number]))
 
     def doc_ids(self) -> Iterable[str]:
         return self.entries.keys()
@@ -153,26 +173,18 @@ class AnnotationIndex:
         for number, offset, line_number, _ in self.entries.get(doc_id, ()):
             with open(self.files[number], "rb") as handle:
                 handle.seek(offset)
-                found.append((self._parse(self.files[number], handle.readline(), line_number), self.shown[number]))
+                where = f"{self.files[number]}:{line_number}"
+                obj = self._json(self.files[number], handle.readline(), line_number)
+                found.append((annotation_from_json(obj, where), self.shown(number)))
         return found
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
 
 
 @dataclass
 class PreparedRelease:
-    """What a release run found besides the tables: rejects, warnings, inputs, provenance, counts, timings."""
+    """What a release run found besides the tables: rejects, warnings, counts, timings."""
 
     rejects: list[Reject]
     warnings: list[str]
-    inputs: list[Path]
-    annotation_files: tuple[Path, ...]
-    provenance: dict[str, str]
     ingest_summary: dict[str, Any]
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -223,7 +235,7 @@ class _Provenance:
     def __call__(self, items: Iterable[ReleasedDocument]) -> Iterator[ReleasedDocument]:
         for item in items:
             if item.annotation is not None:
-                files = [self._index.shown[number] for number, _, _, annotation_id
+                files = [self._index.shown(number) for number, _, _, annotation_id
                          in self._index.entries.get(item.document.doc_id, ())
                          if annotation_id == item.annotation.annotation_id]
                 self.of[item.document.doc_id] = (f"annotation {item.annotation.annotation_id}"
@@ -270,7 +282,7 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
         summary = {**ingested.summary(), "skipped": len(skipped),
                    "skipped_by_type": dict(sorted(Counter(item.file_type for item in skipped).items())),
                    "annotations_read": index.count, "annotations_attached": attach.attached}
-    return outcome, PreparedRelease(rejects, select.warnings(), inputs, index.files, provenance.of, summary, timings)
+    return outcome, PreparedRelease(rejects, select.warnings(), summary, timings)
 
 
 def write_rejects(path: Path, rejects: Sequence[Reject]) -> None:
@@ -310,27 +322,21 @@ class BuildResult:
         }
 
 
-def loaded_summary(loaded: dict[str, Any]) -> dict[str, Any]:
+def loaded_summary(loaded: dict[str, dict[str, LoadedSplit]]) -> dict[str, Any]:
     """Counts read back from the hub folder with ``datasets``: documents per split, spans per label and origin."""
-    import pyarrow.compute as pc
-
     documents = loaded.get("documents", {})
     spans = loaded.get("spans", {})
     per_label_origin = {label: {origin: 0 for origin in ORIGINS} for label in LABEL_NAMES}
-    for split in spans:
-        dataset = spans[split]
-        label_names, origin_names = dataset.features["label"].names, dataset.features["origin"].names
-        pairs = dataset.data.table.select(["label", "origin"]).group_by(["label", "origin"]).aggregate([([], "count_all")])
-        for row in pairs.to_pylist():
-            per_label_origin[label_names[row["label"]]][origin_names[row["origin"]]] += row["count_all"]
+    for split in spans.values():
+        for (label, origin), rows in split.counts.items():
+            per_label_origin[label][origin] += rows
     statuses: Counter[str] = Counter()
-    for split in documents:
-        names = documents[split].features["annotation_status"].names
-        for item in pc.value_counts(documents[split].data.table.column("annotation_status")).to_pylist():
-            statuses[names[item["values"]]] += item["counts"]
+    for split in documents.values():
+        for (status,), rows in split.counts.items():
+            statuses[status] += rows
     return {
-        "documents_per_split": {split: documents[split].num_rows if split in documents else 0 for split in SPLITS},
-        "spans_per_split": {split: spans[split].num_rows if split in spans else 0 for split in SPLITS},
+        "documents_per_split": {split: documents[split].rows if split in documents else 0 for split in SPLITS},
+        "spans_per_split": {split: spans[split].rows if split in spans else 0 for split in SPLITS},
         "documents_per_status": dict(sorted(statuses.items())),
         "spans_per_label_origin": per_label_origin,
     }
@@ -345,7 +351,7 @@ def run_build(options: BuildOptions, *, cache_dir: Path | None = None) -> BuildR
     # A release written by this run was hashed as it was written; one found up to date is re-checked.
     release_read = ReleaseStore(options.releases).open(options.version, verify=outcome.status == "up_to_date")
     hub_outcome = publish(release_read, options.hub, max_shard_size=options.max_shard_size, info=options.card,
-                          load_path=_shown(options.hub, options.root))
+                          load_path=PathNames(options.root)(options.hub))
     prepared.timings["publish"] = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -19,6 +19,7 @@ the same settings again finds the folder up to date and touches nothing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -40,13 +41,15 @@ from corpus.release import (
     TABLE_NAMES,
     Release,
     fsync_path,
+    open_streamed,
     remove_leftovers,
+    rows_per_batch,
+    splits_of_ids,
     toolkit_version,
     write_bytes_synced,
 )
 from schemas.errors import ConfigError, InputError, RetryableError
 from schemas.labels import LABEL_NAMES, LABELS, QUOTE_LABELS, SPLITS, ZONE_LABELS
-from schemas.records import split_for
 from schemas.tables import SCHEMA_VERSION, TABLES, arrow_schema, encode_for_hub, hf_features
 
 HUB_FORMAT = 1
@@ -54,8 +57,10 @@ DEFAULT_CONFIG = "documents"
 DEFAULT_MAX_SHARD_SIZE = "500MB"
 HUB_MANIFEST = "manifest.json"
 CARD_TEMPLATE = Path(__file__).with_name("card.md")
-# Arrow bytes per Parquet row group: small enough for the dataset viewer and streaming readers.
-ROW_GROUP_BYTES = 64 * 2**20
+# Arrow bytes per Parquet row group: small enough for the dataset viewer and streaming readers, and what
+# publishing buffers per split before writing (at 64 MB, three full splits made publishing the peak of a
+# 100k-page build).
+ROW_GROUP_BYTES = 16 * 2**20
 SIZE_CATEGORIES = ("n<1K", "1K<n<10K", "10K<n<100K", "100K<n<1M", "1M<n<10M", "10M<n<100M", "100M<n<1B",
                    "1B<n<10B", "10B<n<100B", "100B<n<1T")
 
@@ -129,15 +134,17 @@ class SplitStats:
     characters: int = 0
 
 
-# Rows read from a release table at a time.
-READ_BATCH_ROWS = 1024
+# Uncompressed bytes read from a release table at a time: a few hundred documents, tens of thousands of
+# spans (a fixed count of rows made thousands of tiny span batches, each paying the per-batch conversions).
+READ_BATCH_BYTES = 4 * 2**20
 
 
 def release_batches(release: Release, name: str) -> Iterator[pa.Table]:
-    """The release table ``name`` in release order, ``READ_BATCH_ROWS`` at a time, read from its Parquet file."""
-    parquet = pq.ParquetFile(release.path / release.manifest["tables"][name]["file"])
+    """The release table ``name`` in release order, about ``READ_BATCH_BYTES`` at a time, read from its
+    Parquet file."""
+    parquet = open_streamed(release.path / release.manifest["tables"][name]["file"])
     schema = arrow_schema(name)
-    for batch in parquet.iter_batches(batch_size=READ_BATCH_ROWS):
+    for batch in parquet.iter_batches(batch_size=rows_per_batch(parquet, READ_BATCH_BYTES)):
         yield pa.Table.from_batches([batch]).select(schema.names).cast(schema)
 
 
@@ -145,9 +152,7 @@ def splits_of(table: pa.Table, name: str) -> pa.Array:
     """The split of each row: the documents' own column; a span's from its doc_id (``split_for``)."""
     if name == "documents":
         return table.column("split").combine_chunks()
-    doc_ids = table.column("doc_id")
-    unique = pc.unique(doc_ids)
-    return pa.array([split_for(doc_id) for doc_id in unique.to_pylist()], pa.string()).take(pc.index_in(doc_ids, unique))
+    return splits_of_ids(table.column("doc_id"))
 
 
 def _split_parts(table: pa.Table, name: str) -> Iterator[tuple[str, pa.Table]]:
@@ -186,7 +191,13 @@ def plan_shards(config: str, split: str, stats: SplitStats, max_shard_bytes: int
 
 def hub_form(table: pa.Table, config: str) -> pa.Table:
     """A release table in hub form: ClassLabel integers, the HF features in the schema metadata."""
-    return encode_for_hub(table, config).cast(hf_features(config).arrow_schema)
+    return encode_for_hub(table, config).cast(_hub_schema(config))
+
+
+@functools.cache
+def _hub_schema(config: str) -> pa.Schema:
+    # Derived once: building the Features and their Arrow schema took half of publishing's time per batch.
+    return hf_features(config).arrow_schema
 
 
 class ShardWriter:
@@ -246,7 +257,9 @@ def write_shards(release: Release, shards: Sequence[Shard], folder: Path) -> dic
                    for split in SPLITS if any(s.config == name and s.split == split for s in shards)}
         try:
             rows = sum(shard.rows for shard in shards if shard.config == name)
-            for table in track(release_batches(release, name), f"hub shards: {name}", -(-rows // READ_BATCH_ROWS)):
+            batch = rows_per_batch(open_streamed(release.path / release.manifest["tables"][name]["file"]),
+                                   READ_BATCH_BYTES)
+            for table in track(release_batches(release, name), f"hub shards: {name}", -(-rows // batch)):
                 for split, part in _split_parts(table, name):
                     writers[split].add(hub_form(part, name))
         finally:
@@ -531,28 +544,64 @@ def _swap_in(temporary: Path, hub: Path, old_prefix: str) -> None:
 
 # --- reading it back -----------------------------------------------------------------------------------------
 
-def load_hub(hub: Path, cache_dir: Path | None = None) -> dict[str, Any]:
-    """Every config of the hub folder loaded with ``datasets.load_dataset`` (a ``DatasetDict`` each),
-    checked against the folder's manifest: features as the schema declares, rows as published."""
+# The columns read back per config: the enumerated ones the build's summary counts. Any one column gives the
+# rows; leaving out the texts keeps the read-back a small part of the build whatever the corpus size.
+COUNTED_COLUMNS: dict[str, tuple[str, ...]] = {"documents": ("annotation_status",), "spans": ("label", "origin")}
+LOAD_BATCH_ROWS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSplit:
+    """A split as ``datasets`` read it back: its rows, and rows per combination of the values (names, not
+    ClassLabel integers) of the config's ``COUNTED_COLUMNS``."""
+
+    rows: int
+    counts: dict[tuple[str, ...], int]
+
+
+def load_hub(hub: Path, cache_dir: Path | None = None) -> dict[str, dict[str, LoadedSplit]]:
+    """Every config of the hub folder read back with ``datasets.load_dataset``, checked against the folder's
+    manifest: the published splits, features as the schema declares, rows as published.
+
+    The datasets are streamed (``streaming=True``): the shards are read a batch at a time and no Arrow
+    cache is written, so memory and time do not grow with the texts. Only ``COUNTED_COLUMNS`` are read,
+    each batch cast by ``datasets`` to the card's features as it comes. ``cache_dir`` is where ``datasets``
+    keeps whatever else it caches."""
     import datasets
 
     manifest = read_hub_manifest(Path(hub))
     if manifest is None:
         raise ConfigError(f"{hub} is not a hub folder written by `corpus publish` (no readable {HUB_MANIFEST})")
-    loaded = {}
+    cache = {"cache_dir": str(cache_dir)} if cache_dir else {}
+    loaded: dict[str, dict[str, LoadedSplit]] = {}
     for name, splits in manifest["publish"]["configs"].items():
-        dataset = datasets.load_dataset(str(hub), name, cache_dir=str(cache_dir) if cache_dir else None)
         expected_features = hf_features(name)
+        whole = datasets.load_dataset(str(hub), name, streaming=True, **cache)
+        columns = list(COUNTED_COLUMNS[name])
+        counted = datasets.load_dataset(str(hub), name, streaming=True, columns=columns, **cache)
+        loaded[name] = {}
         for split, rows in splits.items():
-            if split not in dataset:
-                raise InputError(f"{hub}: config {name!r} has no split {split!r} when loaded; splits: {list(dataset)}")
-            if dataset[split].num_rows != rows:
-                raise InputError(f"{hub}: {name}/{split} loads {dataset[split].num_rows} rows, {rows} were published")
-            if dataset[split].features != expected_features:
-                raise InputError(f"{hub}: {name}/{split} loads features {dataset[split].features}, "
+            if split not in whole:
+                raise InputError(f"{hub}: config {name!r} has no split {split!r} when loaded; splits: {list(whole)}")
+            if whole[split].features != expected_features:
+                raise InputError(f"{hub}: {name}/{split} loads features {whole[split].features}, "
                                  f"expected {expected_features}")
-        loaded[name] = dataset
+            loaded[name][split] = _count(counted[split], columns)
+            if loaded[name][split].rows != rows:
+                raise InputError(f"{hub}: {name}/{split} loads {loaded[name][split].rows} rows, {rows} were published")
     return loaded
+
+
+def _count(dataset: Any, columns: Sequence[str]) -> LoadedSplit:
+    names = [dataset.features[column].names for column in columns]
+    rows = 0
+    counts: dict[tuple[str, ...], int] = {}
+    for table in dataset.with_format("arrow").iter(batch_size=LOAD_BATCH_ROWS):
+        rows += table.num_rows
+        for row in table.group_by(columns).aggregate([([], "count_all")]).to_pylist():
+            key = tuple(names[index][row[column]] for index, column in enumerate(columns))
+            counts[key] = counts.get(key, 0) + row["count_all"]
+    return LoadedSplit(rows, counts)
 
 
 # --- pushing to the hub -----------------------------------------------------------------------------------------

@@ -207,11 +207,20 @@ def _unsupported(path: Path) -> Skipped:
 
 def source_name(path: Path, root: Path | None = None) -> str:
     """``path`` relative to the project ``root`` (``/``-separated) when under it, else as given."""
-    root = (find_root() if root is None else Path(root)).resolve()
-    for candidate in (Path(os.path.abspath(path)), Path(path).resolve()):
-        if candidate.is_relative_to(root):
-            return candidate.relative_to(root).as_posix()
+    root = _resolved(find_root() if root is None else Path(root))
+    # The absolute path first; resolving links (a syscall per component) only when that is not under root.
+    absolute = Path(os.path.abspath(path))
+    if absolute.is_relative_to(root):
+        return absolute.relative_to(root).as_posix()
+    resolved = Path(path).resolve()
+    if resolved.is_relative_to(root):
+        return resolved.relative_to(root).as_posix()
     return Path(path).as_posix()
+
+
+@functools.lru_cache(maxsize=16)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
 
 
 def read_page(path: Path, source: str | None = None) -> Document:
@@ -395,7 +404,9 @@ class SpilledIngest:
         self.skipped: list[Skipped] = []
         self._sources: dict[str, tuple[str, ...]] = {}
         self._url_title: dict[str, tuple[str | None, str | None]] = {}
-        self.files = list(iter_input_files(self.paths))
+        # Names, not Path objects (a third of the memory): the input listing of the release needs them all.
+        self.files: list[str | Skipped] = [item if isinstance(item, Skipped) else os.fspath(item)
+                                           for item in iter_input_files(self.paths)]
         try:
             self._read(engine)
         except BaseException:
@@ -420,7 +431,8 @@ class SpilledIngest:
         read = functools.partial(read_pages, root=self.root)
         buffer: list[Document] = []
         with pa.OSFile(str(self.spill), "wb") as sink, pa.ipc.new_stream(sink, self.schema) as writer:
-            for item in track(run_stages([read], self.files, engine), "ingest", total=len(self.files)):
+            files = (item if isinstance(item, Skipped) else Path(item) for item in self.files)
+            for item in track(run_stages([read], files, engine), "ingest", total=len(self.files)):
                 if isinstance(item, Reject):
                     self.rejects.append(item)
                 elif isinstance(item, Skipped):

@@ -15,7 +15,7 @@ from annotation.store import annotation_to_json, write_annotations
 from corpus.engine import chain
 from corpus.cli import main
 from schemas.records import Annotation, Span
-from test_release import human, make_page, snapshot
+from test_release import human, listing, make_page, snapshot
 
 REPO = Path(__file__).resolve().parents[1]
 HTML_PAGE = b"""<!doctype html><html><head><title>Harbour news</title></head><body>
@@ -58,8 +58,9 @@ def test_build_end_to_end_then_up_to_date(project: Path, capsys: pytest.CaptureF
     assert "dataset version 0.1.0" in out and "(written)" in out
     release = project / "dist" / "releases" / "0.1.0"
     manifest = json.loads((release / "manifest.json").read_text())
-    assert [item["path"] for item in manifest["inputs"]] == ["seeds/broken.txt", "seeds/harbour.html", "seeds/page-1.txt"]
-    assert [item["path"] for item in manifest["annotation_files"]] == sorted(
+    assert [item["path"] for item in listing(release, manifest["inputs"])] == [
+        "seeds/broken.txt", "seeds/harbour.html", "seeds/page-1.txt"]
+    assert [item["path"] for item in listing(release, manifest["annotation_files"])] == sorted(
         f"seeds/annotations/{make_page(i)[0].doc_id}.jsonl" for i in (1, 99))
     assert manifest["counts"]["documents"] == 2
     # The annotated page keeps its 5 human spans; the HTML page gets the pre-annotator's spans.
@@ -363,3 +364,19 @@ def test_site_statistics_are_only_gathered_when_a_page_needs_machine_spans(tmp_p
     (root / "seeds" / "harbour.html").write_bytes(HTML_PAGE)
     released_with(root, "dist-one-more")
     assert calls == [1]
+
+
+@pytest.mark.parametrize("known_document", [True, False])
+def test_a_stored_annotation_with_a_bad_field_fails_the_build_naming_file_and_line(
+        project: Path, capsys: pytest.CaptureFixture, known_document: bool) -> None:
+    # The index reads only the ids; the fields are checked when the document's annotations are read, for the
+    # documents in the input and for those that are not (set aside as unknown) alike.
+    document, spans = make_page(1 if known_document else 99)
+    path = project / "seeds" / "annotations" / f"{document.doc_id}.jsonl"
+    stored = annotation_to_json(human(document, spans, "ana-bad"))
+    stored["spans"][0]["end"] = stored["spans"][0]["start"]
+    path.write_text(path.read_text() + json.dumps(stored) + "\n")
+    assert main(["build"]) == 1
+    error = capsys.readouterr().err
+    assert f"{path}:2: spans[0]: end must be > start" in error.replace("\n", "")
+    assert not (project / "dist" / "releases" / "0.1.0").exists()

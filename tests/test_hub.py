@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,8 +22,8 @@ import corpus.hub as hub_module
 from corpus.cli import build_parser
 from corpus.hub import load_hub, publish, push
 from corpus.release import ReleaseStore, ReleaseTables, write_release
-from schemas.errors import ConfigError, RetryableError
-from schemas.labels import LABEL_NAMES, LABELS, ORIGINS, SPLITS
+from schemas.errors import ConfigError, InputError, RetryableError
+from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, LABELS, ORIGINS, SPLITS
 from schemas.records import split_for
 from schemas.tables import decode_from_hub, hf_features
 from schemas.validate import validate_path
@@ -242,7 +243,23 @@ def test_any_valid_corpus_round_trips_through_the_hub_shards(corpus_examples) ->
 def test_load_hub_checks_what_it_reads(hub: Path, tmp_path: Path) -> None:
     loaded = load_hub(hub, tmp_path / "cache")
     assert set(loaded) == {"documents", "spans"}
-    assert sum(d.num_rows for d in loaded["documents"].values()) == 6
+    assert sum(split.rows for split in loaded["documents"].values()) == 6
+    manifest = json.loads((hub / "manifest.json").read_text())
+    # The counts are read from the shards, as names: every document and span once.
+    counted = {name: sum(sum(split.counts.values()) for split in loaded[name].values()) for name in loaded}
+    assert counted == {name: sum(splits.values()) for name, splits in manifest["publish"]["configs"].items()}
+    assert {key for split in loaded["spans"].values() for key in split.counts} <= {
+        (label, origin) for label in LABEL_NAMES for origin in ORIGINS}
+    assert {key for split in loaded["documents"].values() for key in split.counts} <= {
+        (status,) for status in ANNOTATION_STATUSES}
+
+    tampered = tmp_path / "hub"
+    shutil.copytree(hub, tampered)
+    split, rows = next(iter(manifest["publish"]["configs"]["spans"].items()))
+    manifest["publish"]["configs"]["spans"][split] = rows + 1
+    (tampered / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(InputError, match=f"spans/{split} loads {rows} rows, {rows + 1} were published"):
+        load_hub(tampered, tmp_path / "cache")
 
 
 # --- pushing --------------------------------------------------------------------------------------------
@@ -334,7 +351,7 @@ def test_size_categories_follow_the_hub_buckets() -> None:
 
 def test_shards_are_the_same_whatever_the_read_batch(release, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     publish(release, tmp_path / "whole", max_shard_size="1KB")
-    monkeypatch.setattr(hub_module, "READ_BATCH_ROWS", 2)
+    monkeypatch.setattr(hub_module, "READ_BATCH_BYTES", 1)  # a row at a time
     publish(release, tmp_path / "pieces", max_shard_size="1KB")
     whole = sorted(path.relative_to(tmp_path / "whole") for path in (tmp_path / "whole" / "data").rglob("*.parquet"))
     assert whole == sorted(path.relative_to(tmp_path / "pieces")

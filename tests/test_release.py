@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import corpus.release as release_module
 from corpus.release import (
@@ -81,6 +82,15 @@ def corpus(indices, relabel: dict[int, dict[str, str]] | None = None, annotate=l
     return pages
 
 
+def listing(release: Path, summary: dict) -> list[dict]:
+    """The entries of a manifest's listing, checked against the count and hash the manifest keeps."""
+    content = (release / summary["listing"]).read_bytes()
+    assert hashlib.sha256(content).hexdigest() == summary["sha256"]
+    entries = [json.loads(line) for line in content.decode("utf-8").splitlines()]
+    assert len(entries) == summary["files"] and sum(entry["bytes"] for entry in entries) == summary["bytes"]
+    return entries
+
+
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     return {str(path.relative_to(folder)): (path.stat().st_mtime_ns, path.stat().st_size)
             for path in sorted(folder.rglob("*"))}
@@ -105,8 +115,8 @@ def test_release_round_trip_and_manifest(tmp_path: Path, inputs: list[Path]) -> 
     outcome = write_release(tables, tmp_path / "dist" / "releases", "0.1.0", inputs=inputs,
                             annotation_files=[annotation_file], root=tmp_path)
     assert outcome.status == "written"
-    assert sorted(p.name for p in outcome.path.iterdir()) == ["CHANGELOG.md", "documents.parquet", "manifest.json",
-                                                              "spans.parquet"]
+    assert sorted(p.name for p in outcome.path.iterdir()) == [
+        "CHANGELOG.md", "annotation_files.jsonl", "documents.parquet", "inputs.jsonl", "manifest.json", "spans.parquet"]
     read = ReleaseStore(tmp_path / "dist" / "releases").read("0.1.0")
     assert read.tables.documents.equals(tables.documents)
     assert read.tables.spans.equals(tables.spans)
@@ -118,10 +128,12 @@ def test_release_round_trip_and_manifest(tmp_path: Path, inputs: list[Path]) -> 
     for name in ("documents", "spans"):
         assert manifest["tables"][name]["content_sha256"] == content_sha256(tables.table(name), name)
         assert manifest["tables"][name]["rows"] == tables.table(name).num_rows
-    assert [item["path"] for item in manifest["inputs"]] == ["seeds/page-0.txt", "seeds/page-1.txt"]
-    assert manifest["inputs"][1]["sha256"] == hashlib.sha256(b"second page\n").hexdigest()
-    assert manifest["annotation_files"] == [{"path": "seeds/annotations.jsonl", "bytes": 3,
-                                             "sha256": hashlib.sha256(b"{}\n").hexdigest()}]
+    listed = listing(outcome.path, manifest["inputs"])
+    assert [item["path"] for item in listed] == ["seeds/page-0.txt", "seeds/page-1.txt"]
+    assert listed[1]["sha256"] == hashlib.sha256(b"second page\n").hexdigest()
+    assert manifest["inputs"]["files"] == 2 and manifest["inputs"]["bytes"] == len("first page\nsecond page\n")
+    assert listing(outcome.path, manifest["annotation_files"]) == [
+        {"path": "seeds/annotations.jsonl", "bytes": 3, "sha256": hashlib.sha256(b"{}\n").hexdigest()}]
     counts = manifest["counts"]
     assert counts["documents"] == 6 and counts["spans"] == 4 * 5
     assert counts["spans_per_label"] == {"article": 8, "boilerplate": 4, "teaser": 4, "quote": 4}
@@ -473,3 +485,49 @@ def test_a_release_is_verified_a_batch_at_a_time_with_the_hashes_of_the_whole(tm
                                     pa.array(["article"] * table.num_rows)), path)
     with pytest.raises(InputError, match="content hash"):
         ReleaseStore(streamed.path.parent).open("0.1.0")
+
+
+# Any value the release column types can hold: control characters, quotes, backslashes, astral characters,
+# nulls at every level, extreme integers, floats Python writes in exponent form.
+_strings = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+_rows = st.fixed_dictionaries({
+    "id": _strings,
+    "text": st.none() | _strings,
+    "n": st.integers(-2**63, 2**63 - 1),
+    "flag": st.none() | st.booleans(),
+    "score": st.none() | st.floats(allow_nan=False, allow_infinity=False) | st.sampled_from([1e-05, 1e16, 0.0, -0.0]),
+    "tags": st.none() | st.lists(st.none() | _strings, max_size=3),
+    "spans": st.lists(st.none() | st.fixed_dictionaries({"end": st.integers(0, 10**6), "label": _strings,
+                                                         "score": st.none() | st.floats(0, 1)}), max_size=3),
+})
+_ROW_SCHEMA = pa.schema([
+    ("id", pa.string()), ("text", pa.string()), ("n", pa.int64()), ("flag", pa.bool_()), ("score", pa.float64()),
+    ("tags", pa.list_(pa.string())),
+    ("spans", pa.list_(pa.struct([("label", pa.string()), ("end", pa.int64()), ("score", pa.float64())]))),
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_rows, max_size=12), st.integers(0, 3), st.integers(1, 5))
+def test_the_arrow_content_hash_writes_the_json_lines_of_content_hash(rows, skip, batch_rows) -> None:
+    from corpus.engine import ContentHash
+
+    table = pa.Table.from_pylist(sorted(rows, key=lambda row: row["id"]), schema=_ROW_SCHEMA).slice(skip)
+    reference, arrow = ContentHash(), release_module.TableHash()
+    for batch in table.to_batches(max_chunksize=batch_rows):  # slices of slices: offsets past 0 at every level
+        reference.update(batch, "id")
+        arrow.update(batch, "id")
+    assert arrow.hexdigest() == reference.hexdigest() and arrow.rows == reference.rows == table.num_rows
+
+
+def test_the_arrow_content_hash_refuses_rows_out_of_id_order() -> None:
+    hasher = release_module.TableHash()
+    hasher.update(pa.table({"id": ["a", "c"]}), "id")
+    with pytest.raises(ValueError, match="'b' after 'c'"):
+        hasher.update(pa.table({"id": ["b"]}), "id")
+    with pytest.raises(ValueError, match="'a' after 'b'"):
+        release_module.TableHash().update(pa.table({"id": ["b", "a"]}), "id")
+    with pytest.raises(ValueError, match="'a' after None"):
+        release_module.TableHash().update(pa.table({"id": pa.array([None, "a"], pa.string())}), "id")
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        release_module.TableHash().update(pa.table({"id": ["a"], "score": [float("nan")]}), "id")
