@@ -32,7 +32,6 @@ pickled, as ``(kind, row)`` pairs, without the conversion to Arrow.
 from __future__ import annotations
 
 import gc
-import hashlib
 import itertools
 import json
 import multiprocessing
@@ -501,32 +500,6 @@ def _run_here(stages: Sequence[Stage], batch: list[Any]) -> list[tuple[str, dict
         raise portable from error
 
 
-# --- content hash ------------------------------------------------------------------------------------------
-
-class ContentHash:
-    """The release content hash (``corpus.release.content_sha256``) computed incrementally over record
-    batches that arrive already sorted by the table's id: no need to hold the table in memory."""
-
-    def __init__(self) -> None:
-        self._digest = hashlib.sha256()
-        self._last: str | None = None
-        self.rows = 0
-
-    def update(self, batch: pa.RecordBatch | pa.Table, key: str) -> None:
-        for row in batch.to_pylist():
-            value = row[key]
-            # Null ids sort last, as pyarrow sorts them.
-            if self.rows and (value is not None and (self._last is None or value < self._last)):
-                raise ValueError(f"rows are not sorted by {key}: {value!r} after {self._last!r}")
-            self._last = value
-            line = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-            self._digest.update(line.encode("utf-8", errors="surrogatepass") + b"\n")
-            self.rows += 1
-
-    def hexdigest(self) -> str:
-        return self._digest.hexdigest()
-
-
 # --- the command-line options ---------------------------------------------------------------------------
 
 ENGINES = ("local", "spark")
@@ -570,7 +543,7 @@ def cpu_count() -> int:
 
 
 __all__ = [
-    "Codec", "ContentHash", "DEFAULT_BATCH_SIZE", "ENGINES", "Engine", "LocalEngine", "Stage", "add_engine_arguments",
+    "Codec", "DEFAULT_BATCH_SIZE", "ENGINES", "Engine", "LocalEngine", "Stage", "add_engine_arguments",
     "batched", "chain", "check_picklable", "codec_of", "codecs", "cpu_count", "decode_records", "encode_records",
     "engine_from", "record_schema", "run_batch", "run_stages",
 ]

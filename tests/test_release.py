@@ -38,6 +38,7 @@ from schemas.errors import ConfigError, InputError
 from schemas.labels import LABEL_NAMES, ORIGINS, SPLITS
 from schemas.records import Annotation, Document, Span, split_for
 from schemas.tables import SCHEMA_VERSION
+from reference_hash import ReferenceContentHash
 from strategies import corpora, release_tables
 
 # One line per block, as ingest renders pages: (label, line); quotes are marked inside article lines.
@@ -510,10 +511,8 @@ _ROW_SCHEMA = pa.schema([
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_rows, max_size=12), st.integers(0, 3), st.integers(1, 5))
 def test_the_arrow_content_hash_writes_the_json_lines_of_content_hash(rows, skip, batch_rows) -> None:
-    from corpus.engine import ContentHash
-
     table = pa.Table.from_pylist(sorted(rows, key=lambda row: row["id"]), schema=_ROW_SCHEMA).slice(skip)
-    reference, arrow = ContentHash(), release_module.TableHash()
+    reference, arrow = ReferenceContentHash(), release_module.TableHash()
     for batch in table.to_batches(max_chunksize=batch_rows):  # slices of slices: offsets past 0 at every level
         reference.update(batch, "id")
         arrow.update(batch, "id")
