@@ -155,7 +155,8 @@ class SparkEngine:
             count = _write_input(records, source, self.batch_size)
             self.map_parquet(stages, source, target, count=count)
             for path in sorted(target.glob("part-*.parquet")):
-                for batch in pq.ParquetFile(path).iter_batches(batch_size=self.batch_size):
+                # pre_buffer=False: pyarrow's default reads every row group up front, the whole part in memory
+                for batch in pq.ParquetFile(path, pre_buffer=False).iter_batches(batch_size=self.batch_size):
                     yield batch.drop_columns([SEQ, SUB])
         finally:
             shutil.rmtree(folder, ignore_errors=True)

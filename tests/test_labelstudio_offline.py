@@ -698,3 +698,20 @@ def test_untouched_review_copies_of_stored_annotations_are_not_imported_again(tm
     totals, rejects = run_import(tmp_path, export, {document.doc_id: document})
     assert (totals.review_copies, totals.imported, rejects) == (1, 1, [])
     assert sorted(a.annotation_id for a in read_annotations(tmp_path / "store")) == ["h1", f"ls-{PROJECT}-96"]
+
+
+def test_page_index_shows_progress_over_every_page_it_reads(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(3):
+        (pages / f"{n}.txt").write_text(f"Page {n} has its own words.", encoding="utf-8")
+    seen: list[tuple[str, str]] = []
+
+    def progress(documents, what):
+        for document in documents:
+            seen.append((what, document.doc_id))
+            yield document
+
+    index = DocumentIndex.from_pages([pages], progress=progress)
+    assert len(index) == 3 and len(seen) == 3
+    assert all(what == "indexing pages" and index.get(doc_id) is not None for what, doc_id in seen)

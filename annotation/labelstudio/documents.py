@@ -8,7 +8,7 @@ builds the corpus, so the text and its hash are exactly the corpus's).
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,9 +136,11 @@ class DocumentIndex:
         return index
 
     @classmethod
-    def from_pages(cls, paths: Iterable[Path]) -> DocumentIndex:
+    def from_pages(cls, paths: Iterable[Path],
+                   progress: Callable[[Iterable[Document], str], Iterable[Document]] | None = None) -> DocumentIndex:
         """Ingest input pages (files or folders) with ``corpus.ingest``, exactly as the corpus build does,
-        one at a time; a text found in several pages keeps its first source, as ``merge_documents`` does."""
+        one at a time; a text found in several pages keeps its first source, as ``merge_documents`` does.
+        ``progress`` wraps the pages as they are read (e.g. ``corpus.progress.track``)."""
         from corpus.config import find_root
         from corpus.ingest import ingest_paths
 
@@ -148,7 +150,10 @@ class DocumentIndex:
             raise ConfigError(f"no such file or folder: {', '.join(missing)}")
         root = find_root()
         digests, sources, ends = bytearray(), bytearray(), array("Q")
-        for document in ingest_paths(paths, root):
+        documents: Iterable[Document] = ingest_paths(paths, root)
+        if progress is not None:
+            documents = progress(documents, "indexing pages")
+        for document in documents:
             digests += bytes.fromhex(document.text_sha256)
             sources += (document.sources[0] if document.sources else "").encode("utf-8")
             ends.append(len(sources))

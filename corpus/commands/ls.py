@@ -150,7 +150,7 @@ def _documents_for_import(args: argparse.Namespace, settings: Settings):
         return DocumentIndex.of(read_release(args.release).documents, str(args.release))
     # Pages are indexed one at a time, keeping no text: the import takes each task's text once it hashes
     # to its document's, so memory does not grow with the corpus's texts.
-    return DocumentIndex.from_pages(args.pages or [settings.seeds])
+    return DocumentIndex.from_pages(args.pages or [settings.seeds], progress=track)
 
 
 def _import(args: argparse.Namespace, settings: Settings, exports: list[Path]) -> int:
