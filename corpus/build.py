@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from annotation.store import AnnotationFileError, annotation_from_json, atomic_write_text
-from corpus.config import Settings, check_version, load_settings
+from corpus.config import DistLayout, Settings, check_version, load_settings
 from corpus.engine import Stage, add_engine_arguments, chain, engine_from, run_stages
 from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, LoadedSplit, load_hub, publish
 from corpus.ingest import Skipped
@@ -52,7 +52,7 @@ from schemas.records import Annotation, Document
 
 
 @dataclass(frozen=True, slots=True)
-class BuildOptions:
+class BuildOptions(DistLayout):
     root: Path
     version: str
     version_source: str
@@ -67,14 +67,6 @@ class BuildOptions:
     extra_stages: tuple[Stage, ...] = ()
     # Where the record stages run (corpus.engine): None is this process.
     engine: Any = None
-
-    @property
-    def releases(self) -> Path:
-        return self.dist / "releases"
-
-    @property
-    def hub(self) -> Path:
-        return self.dist / "hub"
 
     @property
     def rejects_file(self) -> Path:

@@ -20,8 +20,24 @@ from schemas.errors import ConfigError
 VERSION_RE = re.compile(r"\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?")
 
 
+class DistLayout:
+    """Where the outputs go under a ``dist`` folder: releases and the hub folder. Shared by the project's
+    settings and a build's options, whose ``dist`` may be given on the command line."""
+
+    __slots__ = ()
+    dist: Path
+
+    @property
+    def releases(self) -> Path:
+        return self.dist / "releases"
+
+    @property
+    def hub(self) -> Path:
+        return self.dist / "hub"
+
+
 @dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(DistLayout):
     root: Path
     dataset_version: str | None
     label_studio_url: str | None
@@ -41,14 +57,6 @@ class Settings:
     @property
     def dist(self) -> Path:
         return self.root / "dist"
-
-    @property
-    def releases(self) -> Path:
-        return self.dist / "releases"
-
-    @property
-    def hub(self) -> Path:
-        return self.dist / "hub"
 
 
 def find_root(start: Path | None = None) -> Path:
