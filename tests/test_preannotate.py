@@ -90,6 +90,15 @@ def assert_valid(document: Document, annotation: Annotation) -> None:
     assert all(span.score is not None and 0.0 <= span.score <= 1.0 for span in annotation.spans)
 
 
+def html_labels(html: bytes, name: str, annotator: Preannotator) -> dict[str, str]:
+    """Annotate an HTML page through the HTML path, check the output is valid, and give its line labels."""
+    page = parse_html(html, name)
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = annotator.annotate(document, html=page)
+    assert_valid(document, annotation)
+    return labels_by_line(document, annotation)
+
+
 @pytest.mark.parametrize("separator", ["\n\n", "\n", "\r\n", "\r\n\r\n"])
 def test_story_page_lines_get_their_labels(separator: str) -> None:
     text, expected = story_page()
@@ -158,11 +167,7 @@ def test_html_path_uses_the_dom() -> None:
         "<footer><p>This website uses cookies to improve your experience of our journalism and services.</p>"
         "</footer></body></html>"
     ).encode()
-    page = parse_html(html, "test.html")
-    document = Document.from_text(page.text, url=page.url, title=page.title)
-    annotation = Preannotator().annotate(document, html=page)
-    assert_valid(document, annotation)
-    labels = labels_by_line(document, annotation)
+    labels = html_labels(html, "test.html", Preannotator())
     assert all(labels[line] == "article" for line in [STORY[0], STORY[1], *STORY[3:]])
     assert all(label != "article" for line, label in labels.items() if "different story" in line or "cookies" in line)
     assert all(labels[n] == "boilerplate" for n in NAV)
@@ -497,11 +502,7 @@ def test_headline_shaped_lines_in_the_story_are_sub_headings_when_the_page_says_
               else "<ul>" + "".join(f"<li><a href='/{n}'>{line}</a></li>" for n, line in enumerate(lines)) + "</ul>")
     html = (f"<html><body><article><h1>{STORY[0]}</h1><p>{STORY[3]}</p><p>{STORY[4]}</p>{marked}"
             + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[5:]) + "</article></body></html>").encode()
-    page = parse_html(html, "sub.html")
-    document = Document.from_text(page.text, url=page.url, title=page.title)
-    annotation = Preannotator(models={}).annotate(document, html=page)
-    assert_valid(document, annotation)
-    labels = labels_by_line(document, annotation)
+    labels = html_labels(html, "sub.html", Preannotator(models={}))
     assert all(labels[line] == "article" for line in STORY[3:])
     assert all((labels[line] == "article") == as_headings for line in lines)
 
@@ -529,11 +530,7 @@ def test_a_list_of_links_after_an_announcing_line_is_not_article() -> None:
             + "<p>Here are today's other top stories from the city:</p><ul>"
             + "".join(f"<li><a href='/{n}'>{line}</a></li>" for n, line in enumerate(headlines))
             + "</ul></article></body></html>").encode()
-    page = parse_html(html, "links.html")
-    document = Document.from_text(page.text, url=page.url, title=page.title)
-    annotation = Preannotator(models={}).annotate(document, html=page)
-    assert_valid(document, annotation)
-    labels = labels_by_line(document, annotation)
+    labels = html_labels(html, "links.html", Preannotator(models={}))
     assert all(labels[line] == "article" for line in STORY[3:])
     assert all(labels[line] != "article" for line in headlines)
 
