@@ -117,14 +117,18 @@ class Document:
     sources: tuple[str, ...] = ()
     url: str | None = None
     title: str | None = None
+    # The text's SHA-256, computed once here: checking doc_id needs it anyway, and readers ask often.
+    _text_sha256: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _require_text("text", self.text)
         if not NON_WHITESPACE_RE.search(self.text):
             raise ValueError("text is empty or whitespace only")
-        expected = doc_id_for(self.text)
-        if self.doc_id != expected:
-            raise ValueError(f"doc_id {self.doc_id!r} does not match its text (expected {expected!r})")
+        digest = text_sha256(self.text)
+        if self.doc_id != digest[:DOC_ID_HEX_CHARS]:
+            raise ValueError(f"doc_id {self.doc_id!r} does not match its text "
+                             f"(expected {digest[:DOC_ID_HEX_CHARS]!r})")
+        object.__setattr__(self, "_text_sha256", digest)
         if not isinstance(self.sources, tuple) or not all(isinstance(s, str) and s for s in self.sources):
             raise ValueError(f"sources must be a tuple of non-empty strings, got {self.sources!r}")
         _require_text("url", self.url, optional=True)
@@ -138,7 +142,7 @@ class Document:
 
     @property
     def text_sha256(self) -> str:
-        return text_sha256(self.text)
+        return self._text_sha256
 
     @property
     def split(self) -> str:
