@@ -765,7 +765,8 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     extra bytes of the (stored) zone texts before it, which holds exactly when every gap before it is
     ASCII whitespace (checked byte by byte) and every zone before it matches; a quote is sliced from the
     text of the zone it lies in. Other documents' zones are checked together with the gap before them,
-    in one character slice: the stored text must be that slice with its leading whitespace stripped.
+    in one character slice: the stored text must be that slice with its leading whitespace stripped, and
+    have the span's length.
     """
     whitespace = _whitespace_chars()
     is_zone = pl.col("_layer") == "zone"
@@ -798,7 +799,10 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     in_chars = ordered.filter(~pl.col("_bytes")).with_columns(_from=pl.min_horizontal(gap_start, pl.col("start")))
     in_chars = in_chars.filter(
         _order_faults()
-        | pl.when(is_zone).then(sliced.str.strip_chars_start(whitespace) != pl.col("text"))
+        # The length check keeps the strip to the gap: without it a zone's own leading whitespace would
+        # be stripped too, and a stored text missing it would pass.
+        | pl.when(is_zone).then((sliced.str.strip_chars_start(whitespace) != pl.col("text"))
+                                | (pl.col("text").str.len_chars() != length))
         .otherwise(sliced != pl.col("text"))
         | untrimmed_end)
     zone_ends = ordered.filter(is_zone).group_by("doc_row").agg(_last_end=pl.col("end").max())

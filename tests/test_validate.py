@@ -662,3 +662,19 @@ def test_a_class_index_out_of_range_is_a_schema_failure(corpus):
     report = validate_tables(encode_for_hub(documents, "documents"), broken)
     assert [(f.rule, f.table) for f in report.failures] == [(Rule.SCHEMA, "spans")]
     assert "99" in report.failures[0].message
+
+
+def test_a_zone_missing_its_own_leading_whitespace_is_caught_in_an_incomplete_document():
+    """In the character path the gap before a zone is stripped from the slice; the zone's own text must
+    not be: a span over a space whose stored text is empty is a wrong slice (found by hypothesis)."""
+    text = "a a a a a a a"
+    document = Document.from_text(text)
+    row = {"doc_id": document.doc_id, "text": text, "sources": [], "url": None, "title": None,
+           "split": document.split, "text_sha256": document.text_sha256, "n_chars": document.n_chars,
+           "annotation_status": "unannotated", "annotation_ids": [], "spans": []}
+    span = {"doc_id": document.doc_id, "span_id": f"{document.doc_id}:s0", "layer": "zone", "label": "article",
+            "start": 11, "end": 12, "text": "", "score": None, "origin": "human", "annotation_id": "a",
+            "annotator": "ana", "model_version": None}
+    report = validate_tables(*tables_from_rows([row], [span]))
+    found = {(f.rule, f.start, f.end) for f in report.failures if f.table == "spans"}
+    assert {(Rule.SPAN_TEXT_MATCHES, 11, 12), (Rule.ZONE_TRIMMED, 11, 12)} <= found
