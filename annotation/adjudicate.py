@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from annotation.agreement import check_annotation, document_agreement, human_annotations, layer_row_name
 from annotation.labelstudio.tasks import task
 from schemas.labels import LAYERS
-from schemas.records import Annotation, Document, Span, is_whitespace
+from schemas.records import Annotation, Document, Span, is_whitespace, span_order
 from schemas.rules import span_faults
 
 MAJORITY_ADJUDICATOR = "adjudicator:majority"
@@ -119,11 +119,6 @@ def current_adjudication(annotations: Iterable[Annotation]) -> Annotation | None
         return None
     wanted = adjudication_id(sources[0].doc_id, (a.annotation_id for a in sources))
     return next((a for a in annotations if a.origin == "adjudicated" and a.annotation_id == wanted), None)
-
-
-def _span_order(span: Span) -> tuple[int, bool, int]:
-    # The annotation store's order, so a stored adjudication compares equal to a recomputed one.
-    return (span.start, span.layer != "zone", span.end)
 
 
 def _owners(length: int, spans: Sequence[Span]) -> list[int]:
@@ -232,7 +227,7 @@ def merge_by_majority(text: str, annotations: Sequence[Annotation]) -> Merge:
         for fault in span_faults(text, spans, complete=True):
             conflicts.append(Conflict(INVALID_MERGE, fault.start or 0, fault.end or 0,
                                       f"{fault.rule}: {fault.message}"))
-    return Merge(tuple(sorted(spans, key=_span_order)), _grouped(conflicts))
+    return Merge(tuple(sorted(spans, key=span_order)), _grouped(conflicts))
 
 
 def _grouped(conflicts: list[Conflict]) -> tuple[Conflict, ...]:
@@ -262,7 +257,7 @@ def _adjudicated(document: Document, sources: Sequence[Annotation], spans: Itera
         doc_id=document.doc_id,
         text_sha256=document.text_sha256,
         origin="adjudicated",
-        spans=tuple(sorted(spans, key=_span_order)),
+        spans=tuple(sorted(spans, key=span_order)),
         annotator=annotator,
         source=next((a.source for a in sources if a.source), document.sources[0] if document.sources else None),
         derived_from=tuple(ids),

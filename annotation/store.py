@@ -20,24 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from schemas.errors import InputError
-from schemas.labels import LABELS
-from schemas.records import Annotation, Span
-
-
-# The spans' order in a stored line: by start, zones first, then by end (a dict, not Span.layer: this
-# runs for every span of every annotation written).
-_NOT_ZONE = {label.name: label.layer != "zone" for label in LABELS}
+from schemas.records import Annotation, Span, span_order
 
 
 class AnnotationFileError(InputError, ValueError):
     """An annotation file that cannot be read: names the file, line and field. Fix the file."""
 
 
-def span_rows(spans: Iterable[Any]) -> list[dict[str, Any]]:
+def stored_span_rows(spans: Iterable[Any]) -> list[dict[str, Any]]:
     """The stored rows of ``spans`` (``Span``s, or anything with their start, end, label, text and optional
     score) in the store's order."""
     rows = []
-    for span in sorted(spans, key=lambda s: (s.start, _NOT_ZONE[s.label], s.end)):
+    for span in sorted(spans, key=span_order):
         row = {"start": span.start, "end": span.end, "label": span.label, "text": span.text}
         if getattr(span, "score", None) is not None:
             row["score"] = span.score
@@ -46,10 +40,10 @@ def span_rows(spans: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def annotation_to_json(annotation: Annotation, spans: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The stored object of ``annotation``; ``spans``, when given, are its span rows (``span_rows``) made
+    """The stored object of ``annotation``; ``spans``, when given, are its span rows (``stored_span_rows``) made
     without building the ``Span``s."""
     if spans is None:
-        spans = span_rows(annotation.spans)
+        spans = stored_span_rows(annotation.spans)
     return {
         "annotation_id": annotation.annotation_id,
         "document": {"doc_id": annotation.doc_id, "source": annotation.source,

@@ -33,6 +33,13 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
+def span_order(span: Any) -> tuple[int, bool, int]:
+    """The one order spans are listed in (store, tables, Label Studio, adjudication): by start, a zone
+    before a quote that starts with it, then by end. ``span`` is a ``Span`` or anything with its start,
+    end and label."""
+    return (span.start, layer_of(span.label) != "zone", span.end)
+
+
 def doc_id_for(text: str) -> str:
     """The document id: a prefix of the text's SHA-256, so the same text always gets the same id."""
     return text_sha256(text)[:DOC_ID_HEX_CHARS]

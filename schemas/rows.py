@@ -6,14 +6,14 @@ from collections.abc import Iterable
 
 import pyarrow as pa
 
-from schemas.records import Annotation, Document, annotation_status
+from schemas.records import Annotation, Document, annotation_status, span_order
 from schemas.tables import arrow_schema
 
 
 def _sorted_spans(annotation: Annotation | None):
     if annotation is None:
         return []
-    return sorted(annotation.spans, key=lambda span: (span.start, span.layer != "zone", span.end))
+    return sorted(annotation.spans, key=span_order)
 
 
 def document_row(document: Document, annotation: Annotation | None) -> dict:

@@ -32,7 +32,7 @@ from annotation.labelstudio.config import CONTROL_LABELS, LAYER_OF_CONTROL, TEXT
 from annotation.labelstudio.documents import DocumentIndex
 from annotation.labelstudio.exports import ExportedAnnotation, ExportedTask, iter_tasks
 from annotation.store import (
-    annotation_from_json, annotation_line, read_file, span_rows, write_annotations, write_new_file)
+    annotation_from_json, annotation_line, read_file, stored_span_rows, write_annotations, write_new_file)
 from schemas.errors import ConfigError
 from schemas.labels import layer_of
 from schemas.records import Annotation, Document, Span, text_sha256
@@ -350,7 +350,7 @@ class _Accepted:
     def line(self) -> str:
         """``annotation_line(self.annotation())``, without building the ``Span``s: ``check`` and
         ``span_faults`` have judged every region already, and a ``Span`` would only repeat that."""
-        return annotation_line(Annotation(spans=(), **self.fields), span_rows(self.spans))
+        return annotation_line(Annotation(spans=(), **self.fields), stored_span_rows(self.spans))
 
 
 @dataclass(frozen=True, slots=True)

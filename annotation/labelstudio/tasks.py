@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotation.labelstudio.config import CONTROL_NAMES, TEXT_NAME
-from schemas.records import Annotation, Document, Span
+from schemas.records import Annotation, Document, Span, span_order
 
 
 def region_id(annotation_id: str, span: Span) -> str:
@@ -25,7 +25,7 @@ def region_id(annotation_id: str, span: Span) -> str:
 def regions(text: str, annotation: Annotation) -> list[dict]:
     """The result regions of ``annotation``, each with the true slice of ``text``."""
     result = []
-    for span in sorted(annotation.spans, key=lambda s: (s.start, s.layer != "zone", s.end)):
+    for span in sorted(annotation.spans, key=span_order):
         region = {
             "id": region_id(annotation.annotation_id, span),
             "from_name": CONTROL_NAMES[span.layer],

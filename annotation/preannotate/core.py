@@ -15,7 +15,7 @@ from annotation.preannotate.quotes import find_quotes
 from annotation.preannotate.stats import BlockStats, site_of
 from annotation.preannotate.zones import (
     ARTICLE, TEASER, BlockEvidence, BlockLabel, RulePass, candidate_runs, classify_blocks, rule_pass, run_value)
-from schemas.records import Annotation, Document, Span
+from schemas.records import Annotation, Document, Span, span_order
 
 if TYPE_CHECKING:
     from corpus.html import HtmlPage
@@ -72,7 +72,7 @@ class Preannotator:
             origin="machine",
             model_version=MODEL_VERSION,
             source=document.sources[0] if document.sources else None,
-            spans=tuple(sorted(spans, key=lambda s: (s.start, s.layer != "zone", s.end))),
+            spans=tuple(sorted(spans, key=span_order)),
         )
 
     def block_matrix(self, document: Document, html: HtmlPage | None = None):
