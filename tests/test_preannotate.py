@@ -569,3 +569,22 @@ def test_a_gate_lets_letters_that_fold_to_ascii_through() -> None:
         for gated in GATED_PATTERNS.values():
             assert (gated.search(text) is None) == (gated.pattern.search(text) is None)
     assert PROMO_RE.search("Please ſubscribe now") is not None
+
+
+def test_a_list_of_prose_length_headlines_is_not_the_story() -> None:
+    """A sidebar of other stories' headlines, each as long as a paragraph but ending without a full stop,
+    is a list of teasers, not prose: neither the best run of the page nor article inside it."""
+    sidebar = [f"Reality star number {n} shows off her glamorous new look in a daring outfit as she steps out "
+               "with friends for a birthday dinner" for n in range(1, 13)]
+    text = page_text([*NAV, *STORY, "Most read", *sidebar, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert all(labels[line] == "teaser" for line in sidebar)
+    between = page_text([*NAV, *STORY[:5], *sidebar[:3], *STORY[5:], *FOOTER])
+    document = Document.from_text(between)
+    labels = labels_by_line(document, Preannotator(models={}).annotate(document))
+    assert all(labels[line] != "article" for line in sidebar[:3])
+    assert all(labels[line] == "article" for line in STORY[3:])

@@ -216,6 +216,7 @@ class RulePass:
     run: tuple[int, int, float]
     list_zone: set[int]
     comment_zone: set[int]
+    headline_lists: set[int]
 
     def flags(self, blocks: Sequence[Block], evidence: Sequence[BlockEvidence], reach: range | None = None) -> dict:
         """What the learned model reads from this pass (see ``learned.feature_matrix``); the regex flags
@@ -238,7 +239,8 @@ class RulePass:
 def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> RulePass:
     features = [features_of(block.text) for block in blocks]
     scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
-    list_zone = _list_zone(features)
+    headline_lists = _headline_lists(features)
+    list_zone = _list_zone(features) | headline_lists
     for index in list_zone:
         if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
             scores[index] = -0.3 * scores[index]
@@ -246,7 +248,7 @@ def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> Rul
     for index in comment_zone:
         if scores[index] > 0:
             scores[index] = -0.3 * scores[index]
-    return RulePass(features, scores, _best_run(scores), list_zone, comment_zone)
+    return RulePass(features, scores, _best_run(scores), list_zone, comment_zone, headline_lists)
 
 
 # Inside the run, a block the learned model gives log-odds of article below this is not article: the
@@ -280,6 +282,7 @@ def classify_blocks(
             after_list_heading = (f.is_list_heading or list_item) and not f.text_like
             junk = (
                 index in link_run
+                or index in rules.headline_lists
                 or list_item
                 or f.is_list_heading
                 or scores[index] <= -LIST_HEADING_COST
@@ -499,6 +502,23 @@ def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
             zone.update(range(first, chain[-1] + 1))
         chain = [stamp] if stamp is not None else []
     return zone
+
+
+def _headline_lists(features: Sequence[BlockFeatures]) -> set[int]:
+    """Lists of other stories' headlines long enough to read as prose: ``LIST_MIN_ITEMS`` or more lines
+    in a row, each one sentence of prose length that does not end in a full stop. A story's paragraphs
+    end their sentences; a sidebar of 20-word celebrity headlines does not, and would otherwise pass
+    for the longest run of prose on the page."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, f in enumerate([*features, None]):
+        if f is not None and f.headline_like and f.text_like:
+            run.append(index)
+            continue
+        if len(run) >= LIST_MIN_ITEMS:
+            found.update(run)
+        run = []
+    return found
 
 
 def _same_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
