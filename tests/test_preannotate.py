@@ -588,3 +588,18 @@ def test_a_list_of_prose_length_headlines_is_not_the_story() -> None:
     labels = labels_by_line(document, Preannotator(models={}).annotate(document))
     assert all(labels[line] != "article" for line in sidebar[:3])
     assert all(labels[line] == "article" for line in STORY[3:])
+
+
+def test_a_short_lead_paragraph_cut_off_by_a_caption_is_the_story() -> None:
+    """A short first paragraph, cut off from the rest of the story by a long photo caption, is the story's
+    lead, not an island the run swept in."""
+    lead = "The bridge will close to traffic at midnight tonight, the council said."
+    caption = ("The old bridge seen from the river bank on Tuesday morning, as the council met to vote on the "
+               "future of the crossing (AP Photo/Jane Roe)")
+    text = page_text([*NAV, *STORY[:3], lead, caption, *STORY[3:], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[lead] == "article" and labels[caption] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY[3:])

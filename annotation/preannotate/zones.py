@@ -320,7 +320,9 @@ def classify_blocks(
 def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
     """Article blocks of the run in a group (consecutive article blocks) with fewer than
     ``MIN_ISLAND_WORDS`` words, apart from the group with the most words, become boilerplate -- unless
-    the group is prose one block away from the story kept so far (a short last paragraph after a promo)."""
+    the group is prose one block away from the story kept so far: after it (a short last paragraph after a
+    promo), or before it with only prose between (a short first paragraph above a caption or a paragraph
+    the model took out)."""
     groups: list[list[int]] = []
     for index in range(start, end):
         if labels[index].label != ARTICLE:
@@ -341,9 +343,17 @@ def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
             kept_end = group[-1]
         else:
             _relabel(group, labels, scores)
-    for number in range(main):
-        if sizes[number] < MIN_ISLAND_WORDS:
-            _relabel(groups[number], labels, scores)
+    kept_start = groups[main][0]
+    for number in range(main - 1, -1, -1):
+        group = groups[number]
+        prose = any(features[i].text_like and not features[i].is_furniture for i in group)
+        # only across prose (a long caption, a paragraph the model took out): a short line above the
+        # byline and date is left as before, since rescuing those lowered the leave-site-out article F1
+        cut_by_prose = all(features[i].text_like for i in range(group[-1] + 1, kept_start))
+        if sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose):
+            kept_start = group[0]
+        else:
+            _relabel(group, labels, scores)
 
 
 # Quotation marks: a block quoting someone is the story's, whatever words it uses.
