@@ -603,3 +603,18 @@ def test_a_short_lead_paragraph_cut_off_by_a_caption_is_the_story() -> None:
     labels = labels_by_line(document, annotation)
     assert labels[lead] == "article" and labels[caption] == "boilerplate"
     assert all(labels[line] == "article" for line in STORY[3:])
+
+
+@pytest.mark.parametrize("lines", [
+    [f"• The council will {what} over the next thirty years to pay for the new crossing and its approach roads"
+     for what in ("borrow forty million pounds", "raise the local business rate", "sell two of its car parks")],
+    [f"Who decided that the people of this town should {what} for a bridge the state promised to build twenty "
+     "years ago?" for what in ("pay twice", "wait a decade", "lose their ferry")],
+])
+def test_the_story_own_lists_and_questions_are_not_a_headline_list(lines: list[str]) -> None:
+    """A bulleted list inside the story and paragraphs ending in question marks are the story's, though
+    each is one long sentence without a full stop."""
+    text = page_text([*NAV, *STORY[:5], *lines, *STORY[5:], *FOOTER])
+    document = Document.from_text(text)
+    labels = labels_by_line(document, Preannotator(models={}).annotate(document))
+    assert all(labels[line] == "article" for line in [*lines, *STORY[3:]])

@@ -516,13 +516,14 @@ def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
 
 def _headline_lists(features: Sequence[BlockFeatures]) -> set[int]:
     """Lists of other stories' headlines long enough to read as prose: ``LIST_MIN_ITEMS`` or more lines
-    in a row, each one sentence of prose length that does not end in a full stop. A story's paragraphs
-    end their sentences; a sidebar of 20-word celebrity headlines does not, and would otherwise pass
-    for the longest run of prose on the page."""
+    in a row, each one sentence of prose length with no closing punctuation at all and no bullet. A
+    story's paragraphs end their sentences (a question, a colon before a quotation, a quotation's
+    closing mark all count) and its own lists keep their bullets; a sidebar of 20-word celebrity
+    headlines has neither, and would otherwise pass for the longest run of prose on the page."""
     found: set[int] = set()
     run: list[int] = []
     for index, f in enumerate([*features, None]):
-        if f is not None and f.headline_like and f.text_like:
+        if f is not None and f.headline_like and f.text_like and not f.ends_like_sentence and not f.is_bullet:
             run.append(index)
             continue
         if len(run) >= LIST_MIN_ITEMS:
