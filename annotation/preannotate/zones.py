@@ -216,6 +216,7 @@ class RulePass:
     run: tuple[int, int, float]
     list_zone: set[int]
     comment_zone: set[int]
+    headline_lists: set[int]
 
     def flags(self, blocks: Sequence[Block], evidence: Sequence[BlockEvidence], reach: range | None = None) -> dict:
         """What the learned model reads from this pass (see ``learned.feature_matrix``); the regex flags
@@ -238,7 +239,8 @@ class RulePass:
 def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> RulePass:
     features = [features_of(block.text) for block in blocks]
     scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
-    list_zone = _list_zone(features)
+    headline_lists = _headline_lists(features)
+    list_zone = _list_zone(features) | headline_lists
     for index in list_zone:
         if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
             scores[index] = -0.3 * scores[index]
@@ -246,7 +248,7 @@ def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> Rul
     for index in comment_zone:
         if scores[index] > 0:
             scores[index] = -0.3 * scores[index]
-    return RulePass(features, scores, _best_run(scores), list_zone, comment_zone)
+    return RulePass(features, scores, _best_run(scores), list_zone, comment_zone, headline_lists)
 
 
 # Inside the run, a block the learned model gives log-odds of article below this is not article: the
@@ -280,6 +282,7 @@ def classify_blocks(
             after_list_heading = (f.is_list_heading or list_item) and not f.text_like
             junk = (
                 index in link_run
+                or index in rules.headline_lists
                 or list_item
                 or f.is_list_heading
                 or scores[index] <= -LIST_HEADING_COST
@@ -317,7 +320,9 @@ def classify_blocks(
 def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
     """Article blocks of the run in a group (consecutive article blocks) with fewer than
     ``MIN_ISLAND_WORDS`` words, apart from the group with the most words, become boilerplate -- unless
-    the group is prose one block away from the story kept so far (a short last paragraph after a promo)."""
+    the group is prose one block away from the story kept so far: after it (a short last paragraph after a
+    promo), or before it with only prose between (a short first paragraph above a caption or a paragraph
+    the model took out)."""
     groups: list[list[int]] = []
     for index in range(start, end):
         if labels[index].label != ARTICLE:
@@ -338,9 +343,17 @@ def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
             kept_end = group[-1]
         else:
             _relabel(group, labels, scores)
-    for number in range(main):
-        if sizes[number] < MIN_ISLAND_WORDS:
-            _relabel(groups[number], labels, scores)
+    kept_start = groups[main][0]
+    for number in range(main - 1, -1, -1):
+        group = groups[number]
+        prose = any(features[i].text_like and not features[i].is_furniture for i in group)
+        # only across prose (a long caption, a paragraph the model took out): a short line above the
+        # byline and date is left as before, since rescuing those lowered the leave-site-out article F1
+        cut_by_prose = all(features[i].text_like for i in range(group[-1] + 1, kept_start))
+        if sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose):
+            kept_start = group[0]
+        else:
+            _relabel(group, labels, scores)
 
 
 # Quotation marks: a block quoting someone is the story's, whatever words it uses.
@@ -499,6 +512,24 @@ def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
             zone.update(range(first, chain[-1] + 1))
         chain = [stamp] if stamp is not None else []
     return zone
+
+
+def _headline_lists(features: Sequence[BlockFeatures]) -> set[int]:
+    """Lists of other stories' headlines long enough to read as prose: ``LIST_MIN_ITEMS`` or more lines
+    in a row, each one sentence of prose length with no closing punctuation at all and no bullet. A
+    story's paragraphs end their sentences (a question, a colon before a quotation, a quotation's
+    closing mark all count) and its own lists keep their bullets; a sidebar of 20-word celebrity
+    headlines has neither, and would otherwise pass for the longest run of prose on the page."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, f in enumerate([*features, None]):
+        if f is not None and f.headline_like and f.text_like and not f.ends_like_sentence and not f.is_bullet:
+            run.append(index)
+            continue
+        if len(run) >= LIST_MIN_ITEMS:
+            found.update(run)
+        run = []
+    return found
 
 
 def _same_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
