@@ -17,8 +17,9 @@ import hashlib
 import json
 import re
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -40,9 +41,6 @@ EXPECTED_PATHS = ("a release folder (documents.parquet, spans.parquet), a hub fo
                   "data/documents/*.parquet, data/spans/*.parquet) or .parquet files of either table")
 
 _HASH_BATCH = 4096
-# Gaps between zones up to this long are checked byte by byte (see _suspects); documents with a longer
-# one are checked in characters.
-_GAP_BYTES = 8
 _LAYER_OF_LABEL = {name: label.layer for name, label in LABELS_BY_NAME.items()}
 _SPAN_KEY = ("doc_id", "span_id", "layer", "label", "start", "end", "text", "score")
 # The column a rule is about, shown in reports next to the row.
@@ -251,8 +249,7 @@ def _release_parts(folder: Path, frames: bool) -> Iterator[TablePart]:
     if missing:
         raise InputError(f"{folder}: release folder lacks {', '.join(missing)}; a release has "
                          f"{', '.join(RELEASE_FILES.values())}")
-    for name, file in RELEASE_FILES.items():
-        yield TablePart(name, _read_parquet(folder / file, name, frames)[1], str(folder / file))
+    yield from _read_files([(name, folder / file, None) for name, file in RELEASE_FILES.items()], frames)
 
 
 def _hub_parts(folder: Path, frames: bool) -> Iterator[TablePart]:
@@ -279,8 +276,24 @@ def _hub_parts(folder: Path, frames: bool) -> Iterator[TablePart]:
             if len(totals) != 1 or set(numbers) != expected:
                 raise InputError(f"{table_folder}: the {split} shards are incomplete or inconsistent: have "
                                  f"{', '.join(f'{i:05d}-of-{t:05d}' for i, t in sorted(numbers))}")
-    for name, file, split in shards:
-        yield TablePart(name, _read_parquet(file, name, frames)[1], str(file), split)
+    yield from _read_files(shards, frames)
+
+
+def _read_files(files: Sequence[tuple[str, Path, str | None]], frames: bool) -> Iterator[TablePart]:
+    """The parts of (table name, file, split) files, in order, read two at a time: polars and Arrow
+    decode a file mostly on one core, and release the GIL. The next file is read while one is handed
+    over, so no more than two are held here."""
+    def part(name: str, file: Path, split: str | None, read: Future) -> TablePart:
+        return TablePart(name, read.result()[1], str(file), split)
+
+    with ThreadPoolExecutor(2) as pool:
+        reading: deque[tuple[str, Path, str | None, Future]] = deque()
+        for name, file, split in files:
+            reading.append((name, file, split, pool.submit(_read_parquet, file, name, frames)))
+            if len(reading) == 2:
+                yield part(*reading.popleft())
+        while reading:
+            yield part(*reading.popleft())
 
 
 # --- validation ----------------------------------------------------------------------------------------
@@ -760,57 +773,60 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     the other checks may assume none.
 
     A character offset is found by decoding the text up to it, which makes slicing a document's text at
-    each span cost the length of the text, per span. So in a complete document whose gaps between zones
-    are short, spans are compared in bytes: each zone's byte offset is its character offset plus the
-    extra bytes of the (stored) zone texts before it, which holds exactly when every gap before it is
-    ASCII whitespace (checked byte by byte) and every zone before it matches; a quote is sliced from the
-    text of the zone it lies in. Other documents' zones are checked together with the gap before them,
-    in one character slice: the stored text must be that slice with its leading whitespace stripped, and
-    have the span's length.
+    each span cost the length of the text, per span. So in a complete document spans are compared in
+    bytes: each zone's byte offset is its character offset plus the extra bytes of the (stored) zone
+    texts before it, which holds exactly when every gap before it is ASCII whitespace (the gap's bytes
+    are checked) and every zone before it matches; a quote is sliced from the text of the zone it lies
+    in. A gap that is not ASCII whitespace makes its document a suspect. In other documents, which need
+    no coverage, spans are sliced in characters.
     """
     whitespace = _whitespace_chars()
     is_zone = pl.col("_layer") == "zone"
     in_range = pl.col("_layer").is_not_null() & (pl.col("start") >= 0) & (pl.col("start") < pl.col("end")) & (
         pl.col("end") <= pl.col("doc_n_chars"))
     flagged = spans.lazy().with_columns(_good=in_range)
-    gap = pl.when(is_zone).then(pl.col("start") - pl.col("_previous_zone_end").fill_null(0)).otherwise(0)
-    ordered = _ordered(flagged.filter(pl.col("_good")), "doc_row").with_columns(
-        _gap=gap, _bytes=pl.col("complete") & (gap.max().over("_document") <= _GAP_BYTES))
-    untrimmed_end = is_zone & pl.col("text").str.tail(1).is_in(list(whitespace))
-
     length = pl.col("end") - pl.col("start")
     doc_bytes, n_bytes = pl.col("doc_text").cast(pl.Binary), pl.col("text").str.len_bytes().cast(pl.Int64)
     extra = pl.when(is_zone).then(n_bytes - length).otherwise(0)
-    offset = pl.col("start") + (extra.cum_sum() - extra).over("_document")
-    ascii_whitespace = [ord(char) for char in whitespace if char.isascii()]
-    gap_is_whitespace = pl.all_horizontal(
-        (pl.col("_gap") <= k) | doc_bytes.bin.get(pl.col("_offset") - pl.col("_gap") + k, null_on_oob=True)
-        .is_in(ascii_whitespace).fill_null(False) for k in range(_GAP_BYTES))
+    # The order (a sort, forward fills, a window over documents) needs the in-memory engine; the checks
+    # of each span after it are independent of each other, which the streaming engine runs on every core.
+    ordered = (_ordered(flagged.filter(pl.col("_good")), "doc_row")
+               .select("doc_id", "_document", "_layer", "start", "end", "text", "doc_text", "complete",
+                       "_zone_document", "_zone_end", "_zone_label", "_zone_start", "_zone_text",
+                       "_previous_zone_end", "_previous_quote_end",
+                       _offset=pl.col("start") + (extra.cum_sum() - extra).over("_document"))
+               .collect(engine="in-memory"))
+
+    def spans_of(kind: pl.Expr) -> pl.LazyFrame:
+        # Taken apart eagerly: a lazy filter would be merged into the checks' filter after it, which
+        # would then compute the checks of one kind of span on every span.
+        return ordered.filter(kind).lazy()
+
+    untrimmed_end = pl.col("text").str.tail(1).is_in(list(whitespace))
+    # Overlapping zones give a negative gap; their document is a suspect anyway.
+    gap = (pl.col("start") - pl.col("_previous_zone_end").fill_null(0)).clip(0)
+    # Byte by byte, in hex: a gap's bytes may cut a character (when it is not ASCII), which no string holds.
+    gap_is_whitespace = doc_bytes.bin.slice(pl.col("_offset") - gap, gap).bin.encode("hex").str.contains(
+        f"^(?:{'|'.join(f'{ord(char):02x}' for char in whitespace if char.isascii())})*$")
     zone_differs = ((doc_bytes.bin.slice(pl.col("_offset"), n_bytes) != pl.col("text").cast(pl.Binary))
                     | (pl.col("text").str.len_chars() != length) | ~gap_is_whitespace
                     | pl.col("text").str.head(1).is_in(list(whitespace)))
     quote_differs = pl.col("_zone_text").str.slice(pl.col("start") - pl.col("_zone_start"), length) != pl.col("text")
-    in_bytes = ordered.filter(pl.col("_bytes")).with_columns(_offset=offset).filter(
-        _order_faults() | pl.when(is_zone).then(zone_differs).otherwise(quote_differs) | untrimmed_end)
-
-    gap_start = (pl.when(is_zone & pl.col("complete")).then(pl.col("_previous_zone_end").fill_null(0))
-                 .otherwise(pl.col("start")))
-    sliced = pl.col("doc_text").str.slice(pl.col("_from"), pl.col("end") - pl.col("_from"))
-    in_chars = ordered.filter(~pl.col("_bytes")).with_columns(_from=pl.min_horizontal(gap_start, pl.col("start")))
-    in_chars = in_chars.filter(
-        _order_faults()
-        # The length check keeps the strip to the gap: without it a zone's own leading whitespace would
-        # be stripped too, and a stored text missing it would pass.
-        | pl.when(is_zone).then((sliced.str.strip_chars_start(whitespace) != pl.col("text"))
-                                | (pl.col("text").str.len_chars() != length))
-        .otherwise(sliced != pl.col("text"))
-        | untrimmed_end)
-    zone_ends = ordered.filter(is_zone).group_by("doc_row").agg(_last_end=pl.col("end").max())
-    tails = (texts.lazy().filter(pl.col("complete")).join(zone_ends, on="doc_row", how="left")
+    complete = pl.col("complete")
+    zones_in_bytes = spans_of(complete & is_zone).filter(_order_faults() | zone_differs | untrimmed_end)
+    quotes_in_bytes = spans_of(complete & ~is_zone).filter(_order_faults() | quote_differs)
+    zones_in_chars = spans_of(~complete & is_zone).filter(
+        _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")) | untrimmed_end
+        | pl.col("text").str.head(1).is_in(list(whitespace)))
+    quotes_in_chars = spans_of(~complete & ~is_zone).filter(
+        _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")))
+    zone_ends = ordered.lazy().filter(is_zone).group_by(doc_row="_document").agg(_last_end=pl.col("end").max())
+    tails = (texts.lazy().filter(complete).join(zone_ends, on="doc_row", how="left")
              .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
                      .str.strip_chars(whitespace) != ""))
-    return pl.concat([flagged.filter(~pl.col("_good")).select("doc_id"), in_bytes.select("doc_id"),
-                      in_chars.select("doc_id"), tails.select("doc_id")]).unique().collect(engine="in-memory")
+    return pl.concat([frame.select("doc_id") for frame in (
+        flagged.filter(~pl.col("_good")), zones_in_bytes, quotes_in_bytes, zones_in_chars, quotes_in_chars, tails)
+    ]).unique().collect(engine="streaming")
 
 
 def _ordered(spans: pl.LazyFrame, document: str) -> pl.LazyFrame:
