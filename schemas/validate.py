@@ -41,6 +41,8 @@ EXPECTED_PATHS = ("a release folder (documents.parquet, spans.parquet), a hub fo
                   "data/documents/*.parquet, data/spans/*.parquet) or .parquet files of either table")
 
 _HASH_BATCH = 4096
+_VIEW = np.dtype([("length", "<i4"), ("prefix", "V4"), ("buffer", "<i4"), ("offset", "<i4")])
+_VIEW_INLINE_BYTES = 12
 _LAYER_OF_LABEL = {name: label.layer for name, label in LABELS_BY_NAME.items()}
 _SPAN_KEY = ("doc_id", "span_id", "layer", "label", "start", "end", "text", "score")
 # The column a rule is about, shown in reports next to the row.
@@ -325,20 +327,27 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
         pandera_schema("documents")
         parts = reading.result()
     loaders: dict[str, _Loader] = {}
-    for part in parts:
-        loaders.setdefault(part.name, _Loader(part.name)).add(part, failures)
-    tables = {name: loaders[name].table() for name in TABLES if name in loaders}
+    with ThreadPoolExecutor(2) as pool:
+        for part in parts:
+            loaders.setdefault(part.name, _Loader(part.name)).add(part, pool)
+        tables = {name: loaders[name].table(failures) for name in TABLES if name in loaders}
     documents, spans = tables.get("documents"), tables.get("spans")
     docs = documents.frame if documents else None
     span_frame = spans.frame if spans else None
 
     dedicated: list[Failure] = []
-    if docs is not None:
-        dedicated += _document_failures(docs)
-    if span_frame is not None:
-        dedicated += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
-        dedicated += _split_shard_failures(span_frame)
-    dedicated += _all_span_failures(docs, span_frame)
+    texts = _texts(docs) if docs is not None else None
+    with ThreadPoolExecutor(1) as pool:
+        # The documents' rules (hashing every text) and their nested spans' run while the spans table's
+        # rows are checked: polars and hashlib release the GIL, and each side leaves a core idle at times.
+        checking_documents = None if docs is None else pool.submit(
+            lambda: _document_failures(docs) + _nested_span_failures(docs, texts, span_frame))
+        if span_frame is not None:
+            dedicated += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
+            dedicated += _split_shard_failures(span_frame)
+            dedicated += _table_span_failures(span_frame, texts)
+        if checking_documents is not None:
+            dedicated += checking_documents.result()
     failures = _drop_covered_schema_failures(failures, dedicated) + dedicated
 
     located = []
@@ -359,48 +368,56 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
 
 class _Loader:
     """Collects the parts of one table: each is decoded from hub form, converted to polars and checked
-    against the schema; ``table`` concatenates them. The frame is None if any part cannot be used for
-    the other rules (a column missing or of the wrong type)."""
+    against the schema, in a thread of ``pool`` (pandera's checks are polars queries, which release the
+    GIL); ``table`` concatenates them. The frame is None if any part cannot be used for the other rules
+    (a column missing or of the wrong type, hub columns that do not decode)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.frames: list[pl.DataFrame] = []
+        self.checks: list[Future] = []
         self.locations: list[tuple[int, str | None, Sequence[int] | None]] = []
-        self.usable = True
         self.numbered = True  # every part carries its row numbers
         self.n_rows = 0
 
-    def add(self, part: TablePart, failures: list[Failure]) -> None:
+    def add(self, part: TablePart, pool: ThreadPoolExecutor) -> None:
         offset = self.n_rows
         self.locations.append((offset, part.file, part.rows))
         self.numbered = self.numbered and part.rows is not None
         self.n_rows += len(part.table)
-        if isinstance(part.table, pl.DataFrame):
-            frame = part.table
-        else:
-            table, decode_failure = _release_form(part.table, self.name)
-            if decode_failure is not None:
-                failures.append(replace(decode_failure, file=part.file))
-                self.usable = False
-                return
-            frame = pl.from_arrow(table)
-        part_failures, structural = _schema_failures(frame, self.name, offset)
-        if part.rows is not None:
-            part_failures = [failure if failure.row is None else replace(failure, row=part.rows[failure.row - offset])
-                             for failure in part_failures]
-        failures.extend(part_failures)
-        self.usable = self.usable and not structural
-        self.frames.append(frame.with_columns(_shard_split=pl.lit(part.split, pl.String)))
+        # The schema is built here: building it sets warning filters, which threads would race on.
+        self.checks.append(pool.submit(_checked_part, part, self.name, offset, pandera_schema(self.name)))
 
-    def table(self) -> _Table:
+    def table(self, failures: list[Failure]) -> _Table:
+        frames = []
+        for check in self.checks:
+            part_frame, part_failures = check.result()
+            failures.extend(part_failures)
+            frames.append(part_frame)
         frame = None
-        if self.usable:
-            frame = (pl.concat(self.frames, how="vertical_relaxed").with_row_index("_row")
+        if all(part_frame is not None for part_frame in frames):
+            frame = (pl.concat(frames, how="vertical_relaxed").with_row_index("_row")
                      .with_columns(pl.col("_row").cast(pl.Int64)))
             if self.numbered:
                 frame = frame.with_columns(_row=pl.Series([row for _, _, rows in self.locations for row in rows],
                                                           dtype=pl.Int64))
         return _Table(self.name, frame, self.locations, self.n_rows)
+
+
+def _checked_part(part: TablePart, name: str, offset: int, schema: Any) -> tuple[pl.DataFrame | None, list[Failure]]:
+    """The part in release form, as polars, and its schema failures (rows numbered from ``offset`` unless
+    the part numbers them); no frame if it cannot be used for the other rules."""
+    if isinstance(part.table, pl.DataFrame):
+        frame = part.table
+    else:
+        table, decode_failure = _release_form(part.table, name)
+        if decode_failure is not None:
+            return None, [replace(decode_failure, file=part.file)]
+        frame = pl.from_arrow(table)
+    failures, structural = _schema_failures(frame, schema, offset)
+    if part.rows is not None:
+        failures = [failure if failure.row is None else replace(failure, row=part.rows[failure.row - offset])
+                    for failure in failures]
+    return None if structural else frame.with_columns(_shard_split=pl.lit(part.split, pl.String)), failures
 
 
 def _release_form(table: pa.Table, name: str) -> tuple[pa.Table, Failure | None]:
@@ -435,10 +452,12 @@ def _nested_label_is_int(schema: pa.Schema) -> bool:
     return index >= 0 and pa.types.is_integer(struct.field(index).type)
 
 
-def _schema_failures(frame: pl.DataFrame, name: str, offset: int) -> tuple[list[Failure], bool]:
-    """pandera's failure cases as failures; ``structural`` when a column is missing or mistyped."""
-    schema = pandera_schema(name)  # imports pandera first, quietly (see pandera_schema)
+def _schema_failures(frame: pl.DataFrame, schema: Any, offset: int) -> tuple[list[Failure], bool]:
+    """pandera's failure cases (of ``pandera_schema(name)``, which imports pandera) as failures;
+    ``structural`` when a column is missing or mistyped."""
     import pandera.errors
+
+    name = schema.name
 
     try:
         schema.validate(frame, lazy=True)
@@ -539,16 +558,29 @@ def _document_failures(docs: pl.DataFrame) -> list[Failure]:
 
 
 def _sha256_hexdigests(texts: pl.Series) -> list[str | None]:
-    """SHA-256 of each text's UTF-8 bytes, hashed straight from the Arrow buffer (no Python strings), in
-    threads: hashlib releases the GIL for inputs of a few kilobytes, the size of a page."""
-    array = pa.array(texts.rechunk().to_arrow()).cast(pa.large_string())
-    _, offsets_buffer, data_buffer = array.buffers()
-    offsets = memoryview(offsets_buffer).cast("q")[array.offset:array.offset + len(array) + 1]
-    data = memoryview(data_buffer) if data_buffer is not None else memoryview(b"")
+    """SHA-256 of each text's UTF-8 bytes, hashed straight from polars' buffers (exported as Arrow string
+    views, which copies nothing), in threads: hashlib releases the GIL for inputs of a few kilobytes, the
+    size of a page."""
+    array = texts.rechunk().to_arrow(compat_level=pl.CompatLevel.newest())
+    if len(array) == 0:
+        return []
+    # Arrow's string view: the length, then the text itself up to 12 bytes, else a prefix and where it is.
+    buffers = array.buffers()
+    inline = memoryview(buffers[1])[array.offset * _VIEW.itemsize:]
+    views = np.frombuffer(inline, _VIEW, count=len(array))
+    lengths, buffer_indexes, offsets = (views[field].tolist() for field in ("length", "buffer", "offset"))
+    data = [memoryview(buffer) for buffer in buffers[2:]]
     valid = array.is_valid().to_pylist()
 
+    def text(index: int) -> memoryview:
+        length = lengths[index]
+        if length <= _VIEW_INLINE_BYTES:
+            start = index * _VIEW.itemsize + 4
+            return inline[start:start + length]
+        return data[buffer_indexes[index]][offsets[index]:offsets[index] + length]
+
     def digests(first: int) -> list[str | None]:
-        return [hashlib.sha256(data[offsets[index]:offsets[index + 1]]).hexdigest() if valid[index] else None
+        return [hashlib.sha256(text(index)).hexdigest() if valid[index] else None
                 for index in range(first, min(first + _HASH_BATCH, len(array)))]
 
     with ThreadPoolExecutor() as pool:
@@ -609,36 +641,41 @@ def _nested(docs: pl.DataFrame) -> pl.DataFrame:
             .select("doc_id", "_row", "_position", pl.col("spans").struct.unnest()))
 
 
-def _all_span_failures(docs: pl.DataFrame | None, spans: pl.DataFrame | None) -> list[Failure]:
+def _texts(docs: pl.DataFrame) -> pl.DataFrame:
+    """Per doc_id (the first row of a repeated one), what the span rules need of its document."""
+    return (docs.filter(pl.col("doc_id").is_not_null()).unique("doc_id", keep="first", maintain_order=True)
+            .select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row",
+                    doc_n_chars=pl.col("text").str.len_chars(),
+                    complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
+
+
+def _table_span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None) -> list[Failure]:
+    """The rules of the spans table's rows: with their documents' ``texts`` when the documents are given."""
     failures: list[Failure] = []
-    texts = None
-    if docs is not None:
-        texts = (docs.filter(pl.col("doc_id").is_not_null()).unique("doc_id", keep="first", maintain_order=True)
-                 .select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row",
-                         doc_n_chars=pl.col("text").str.len_chars(),
-                         complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
+    # Only the columns the span rules use: the join below copies every column it carries, per span.
+    table_spans = spans.select("doc_id", "span_id", "layer", "label", "start", "end", "text", "origin",
+                               "annotation_id", "_row", _position=pl.lit(None, pl.Int64))
+    if texts is not None:
+        table_spans = table_spans.join(texts, on="doc_id", how="left")
+        failures += _orphans(table_spans)
+        failures += _span_status_failures(table_spans)
+    return failures + _span_failures(table_spans, texts, "spans")
+
+
+def _nested_span_failures(docs: pl.DataFrame, texts: pl.DataFrame, spans: pl.DataFrame | None) -> list[Failure]:
+    """The rules of the documents' nested spans: equal to the spans table's rows of each document when it
+    is given (then the span rules, already run on those rows, only run where they differ)."""
+    nested = _nested(docs)
+    failures = _nested_schema_failures(nested)
+    checked_texts = texts
     if spans is not None:
-        # Only the columns the span rules use: the join below copies every column it carries, per span.
-        table_spans = spans.select("doc_id", "span_id", "layer", "label", "start", "end", "text", "origin",
-                                   "annotation_id", "_row", _position=pl.lit(None, pl.Int64))
-        if texts is not None:
-            table_spans = table_spans.join(texts, on="doc_id", how="left")
-            failures += _orphans(table_spans)
-            failures += _span_status_failures(table_spans)
-        failures += _span_failures(table_spans, texts, "spans")
-    if docs is not None:
-        nested = _nested(docs)
-        failures += _nested_schema_failures(nested)
-        checked_texts = texts
-        if spans is not None:
-            differences, differing = _nested_differences(nested, spans, docs)
-            failures += differences
-            nested = nested.filter(pl.col("doc_id").is_in(differing))
-            checked_texts = texts.filter(pl.col("doc_id").is_in(differing))
-        failures += _duplicates(nested, "span_id", Rule.UNIQUE_SPAN_ID, "documents")
-        failures += _span_failures(nested.join(texts.drop("doc_row"), on="doc_id", how="left")
-                                   .with_columns(doc_row=pl.col("_row")), checked_texts, "documents")
-    return failures
+        differences, differing = _nested_differences(nested, spans, docs)
+        failures += differences
+        nested = nested.filter(pl.col("doc_id").is_in(differing))
+        checked_texts = texts.filter(pl.col("doc_id").is_in(differing))
+    failures += _duplicates(nested, "span_id", Rule.UNIQUE_SPAN_ID, "documents")
+    return failures + _span_failures(nested.join(texts.drop("doc_row"), on="doc_id", how="left")
+                                     .with_columns(doc_row=pl.col("_row")), checked_texts, "documents")
 
 
 def _orphans(spans: pl.DataFrame) -> list[Failure]:
