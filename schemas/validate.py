@@ -44,6 +44,8 @@ _HASH_BATCH = 4096
 _VIEW = np.dtype([("length", "<i4"), ("prefix", "V4"), ("buffer", "<i4"), ("offset", "<i4")])
 _VIEW_INLINE_BYTES = 12
 _LAYER_OF_LABEL = {name: label.layer for name, label in LABELS_BY_NAME.items()}
+# What the span rules use of a span's document (see _texts).
+_TEXT_COLUMNS = ("doc_id", "doc_text", "doc_row", "doc_n_chars", "complete")
 _SPAN_KEY = ("doc_id", "span_id", "layer", "label", "start", "end", "text", "score")
 # The column a rule is about, shown in reports next to the row.
 _RULE_COLUMN = {
@@ -634,8 +636,7 @@ class _SpanRow(NamedTuple):
 
 def _nested(docs: pl.DataFrame) -> pl.DataFrame:
     """The documents' nested spans, one row each, with the document's row and the position in its list."""
-    return (docs.select("doc_id", pl.col("_row"), "spans")
-            .filter(pl.col("spans").list.len() > 0)
+    return (_rows_where(docs.select("doc_id", pl.col("_row"), "spans"), pl.col("spans").list.len() > 0)
             .with_columns(_position=pl.int_ranges(pl.col("spans").list.len(), dtype=pl.Int64))
             .explode("spans", "_position")
             .select("doc_id", "_row", "_position", pl.col("spans").struct.unnest()))
@@ -643,22 +644,23 @@ def _nested(docs: pl.DataFrame) -> pl.DataFrame:
 
 def _texts(docs: pl.DataFrame) -> pl.DataFrame:
     """Per doc_id (the first row of a repeated one), what the span rules need of its document."""
-    return (docs.filter(pl.col("doc_id").is_not_null()).unique("doc_id", keep="first", maintain_order=True)
-            .select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row",
-                    doc_n_chars=pl.col("text").str.len_chars(),
-                    complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
+    # The columns first: filtering copies every column it keeps (the nested spans are most of a document).
+    return (docs.select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row")
+            .filter(pl.col("doc_id").is_not_null()).unique("doc_id", keep="first", maintain_order=True)
+            .with_columns(doc_n_chars=pl.col("doc_text").str.len_chars(),
+                          complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
 
 
 def _table_span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None) -> list[Failure]:
     """The rules of the spans table's rows: with their documents' ``texts`` when the documents are given."""
     failures: list[Failure] = []
     # Only the columns the span rules use: the join below copies every column it carries, per span.
-    table_spans = spans.select("doc_id", "span_id", "layer", "label", "start", "end", "text", "origin",
-                               "annotation_id", "_row", _position=pl.lit(None, pl.Int64))
+    table_spans = spans.select("doc_id", "span_id", "layer", "label", "start", "end", "text", "_row",
+                               _position=pl.lit(None, pl.Int64))
     if texts is not None:
-        table_spans = table_spans.join(texts, on="doc_id", how="left")
+        failures += _span_status_failures(spans, texts)
+        table_spans = table_spans.join(texts.select(_TEXT_COLUMNS), on="doc_id", how="left")
         failures += _orphans(table_spans)
-        failures += _span_status_failures(table_spans)
     return failures + _span_failures(table_spans, texts, "spans")
 
 
@@ -674,7 +676,7 @@ def _nested_span_failures(docs: pl.DataFrame, texts: pl.DataFrame, spans: pl.Dat
         nested = nested.filter(pl.col("doc_id").is_in(differing))
         checked_texts = texts.filter(pl.col("doc_id").is_in(differing))
     failures += _duplicates(nested, "span_id", Rule.UNIQUE_SPAN_ID, "documents")
-    return failures + _span_failures(nested.join(texts.drop("doc_row"), on="doc_id", how="left")
+    return failures + _span_failures(nested.join(texts.select(_TEXT_COLUMNS).drop("doc_row"), on="doc_id", how="left")
                                      .with_columns(doc_row=pl.col("_row")), checked_texts, "documents")
 
 
@@ -686,14 +688,22 @@ def _orphans(spans: pl.DataFrame) -> list[Failure]:
             .iter_rows()]
 
 
-def _span_status_failures(spans: pl.DataFrame) -> list[Failure]:
+def _span_status_failures(spans: pl.DataFrame, texts: pl.DataFrame) -> list[Failure]:
     """Spans-table rows agree with their document's annotation status and ids."""
-    disagreeing = (spans.filter(pl.col("doc_row").is_not_null() & (
-                       (pl.col("annotation_status") == ANNOTATION_STATUSES[0])
-                       | (pl.col("origin") != pl.col("annotation_status"))
-                       | ~pl.col("annotation_ids").list.contains(pl.col("annotation_id"))).fill_null(False))
+    # Counted per document, origin and annotation id before the join: a document's spans share a few, and
+    # are mostly in a row, so runs of rows are counted first (cheaper than grouping a million).
+    keys = ("doc_id", "origin", "annotation_id")
+    runs = (spans.select(*keys, _first=pl.int_range(pl.len(), dtype=pl.Int64))
+            .filter(pl.any_horizontal(pl.col(key).ne_missing(pl.col(key).shift(1)) for key in keys)
+                    | (pl.col("_first") == 0))
+            .with_columns(len=pl.col("_first").shift(-1, fill_value=spans.height) - pl.col("_first")))
+    disagreeing = (runs.group_by(*keys).agg(pl.col("len").sum())
+                   .join(texts.select("doc_id", "annotation_status", "annotation_ids", "doc_row"), on="doc_id")
+                   .filter(((pl.col("annotation_status") == ANNOTATION_STATUSES[0])
+                            | (pl.col("origin") != pl.col("annotation_status"))
+                            | ~pl.col("annotation_ids").list.contains(pl.col("annotation_id"))).fill_null(False))
                    .group_by("doc_id", "annotation_status", "doc_row")
-                   .agg(pl.len(), pl.col("origin").unique().sort(), pl.col("annotation_id").unique().sort(),
+                   .agg(pl.col("len").sum(), pl.col("origin").unique().sort(), pl.col("annotation_id").unique().sort(),
                         pl.col("annotation_ids").first()))
     failures = []
     for doc_id, status, doc_row, count, origins, ids, doc_ids in disagreeing.sort("doc_row").iter_rows():
@@ -775,8 +785,8 @@ def _span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None, table: str) 
     if texts is not None:
         columns += ["doc_text", "doc_row", "doc_n_chars", "complete"]
     # Only the columns used: each filter below copies every column it keeps, per span.
-    usable = spans.select(columns).filter(
-        pl.all_horizontal(pl.col("doc_id", "label", "start", "end", "text").is_not_null()))
+    usable = _rows_where(spans.select(columns),
+                         pl.all_horizontal(pl.col("doc_id", "label", "start", "end", "text").is_not_null()))
     usable = usable.with_columns(_layer=pl.col("label").replace_strict(_LAYER_OF_LABEL, default=None,
                                                                          return_dtype=pl.String))
     failures = _layer_failures(usable, table)
@@ -784,8 +794,14 @@ def _span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None, table: str) 
         return failures + _textless_span_failures(usable, table)
     has_text = pl.col("doc_text").is_not_null()
     failures += _textless_span_failures(usable.filter(~has_text), table)
-    with_text, texts = usable.filter(has_text), texts.filter(pl.col("doc_text").is_not_null())
+    with_text, texts = _rows_where(usable, has_text), texts.filter(pl.col("doc_text").is_not_null())
     return failures + _explain(_suspects(with_text, texts), with_text, texts, table)
+
+
+def _rows_where(frame: pl.DataFrame, condition: pl.Expr) -> pl.DataFrame:
+    """``frame.filter(condition)``, without its copy of every row when all rows are kept."""
+    keep = frame.select(condition.fill_null(False)).to_series()
+    return frame if keep.all() else frame.filter(keep)
 
 
 def _layer_failures(spans: pl.DataFrame, table: str) -> list[Failure]:
@@ -835,9 +851,7 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
                .collect(engine="in-memory"))
 
     def spans_of(kind: pl.Expr) -> pl.LazyFrame:
-        # Taken apart eagerly: a lazy filter would be merged into the checks' filter after it, which
-        # would then compute the checks of one kind of span on every span.
-        return ordered.filter(kind).lazy()
+        return ordered.lazy().filter(kind)
 
     untrimmed_end = pl.col("text").str.tail(1).is_in(list(whitespace))
     # Overlapping zones give a negative gap; their document is a suspect anyway.
@@ -861,9 +875,12 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     tails = (texts.lazy().filter(complete).join(zone_ends, on="doc_row", how="left")
              .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
                      .str.strip_chars(whitespace) != ""))
-    return pl.concat([frame.select("doc_id") for frame in (
-        flagged.filter(~pl.col("_good")), zones_in_bytes, quotes_in_bytes, zones_in_chars, quotes_in_chars, tails)
-    ]).unique().collect(engine="streaming")
+    suspects = (flagged.filter(~pl.col("_good")), zones_in_bytes, quotes_in_bytes, zones_in_chars, quotes_in_chars,
+                tails)
+    # Without predicate pushdown, which would merge each kind's filter into its checks' filter, and so
+    # compute the checks of one kind of span on every span (filtering eagerly instead copies the spans).
+    return pl.concat([frame.select("doc_id") for frame in suspects]).unique().collect(
+        engine="streaming", optimizations=pl.QueryOptFlags(predicate_pushdown=False))
 
 
 def _ordered(spans: pl.LazyFrame, document: str) -> pl.LazyFrame:
