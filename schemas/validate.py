@@ -455,12 +455,11 @@ def _nested_label_is_int(schema: pa.Schema) -> bool:
 
 
 def _schema_failures(frame: pl.DataFrame, schema: Any, offset: int) -> tuple[list[Failure], bool]:
-    """pandera's failure cases (of ``pandera_schema(name)``, which imports pandera) as failures;
+    """pandera's failure cases of ``schema`` (a ``pandera_schema``, which imports pandera) as failures;
     ``structural`` when a column is missing or mistyped."""
     import pandera.errors
 
     name = schema.name
-
     try:
         schema.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as errors:
@@ -841,13 +840,18 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     length = pl.col("end") - pl.col("start")
     doc_bytes, n_bytes = pl.col("doc_text").cast(pl.Binary), pl.col("text").str.len_bytes().cast(pl.Int64)
     extra = pl.when(is_zone).then(n_bytes - length).otherwise(0)
-    # The order (a sort, forward fills, a window over documents) needs the in-memory engine; the checks
-    # of each span after it are independent of each other, which the streaming engine runs on every core.
+    # The extra bytes before each span, summed over all spans, less that sum at its document's first span
+    # (documents are contiguous once ordered; cheaper than a window over them).
+    extra_before = extra.cum_sum() - extra
+    first_of_document = pl.col("_document").ne_missing(pl.col("_document").shift(1))
+    # The order (a sort, forward fills) needs the in-memory engine; the checks of each span after it are
+    # independent of each other, which the streaming engine runs on every core.
     ordered = (_ordered(flagged.filter(pl.col("_good")), "doc_row")
                .select("doc_id", "_document", "_layer", "start", "end", "text", "doc_text", "complete",
                        "_zone_document", "_zone_end", "_zone_label", "_zone_start", "_zone_text",
                        "_previous_zone_end", "_previous_quote_end",
-                       _offset=pl.col("start") + (extra.cum_sum() - extra).over("_document"))
+                       _offset=pl.col("start") + extra_before
+                       - pl.when(first_of_document).then(extra_before).forward_fill())
                .collect(engine="in-memory"))
 
     def spans_of(kind: pl.Expr) -> pl.LazyFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from dataclasses import dataclass, replace
@@ -438,6 +439,21 @@ def test_spans_origin_must_match_the_status(corpus):
             span["origin"] = "adjudicated" if span["origin"] != "adjudicated" else "human"
     report = _validate_rows(documents, spans)
     assert rules_of(report) == {Rule.STATUS_CONSISTENT}
+
+
+def test_spans_status_is_counted_per_document_in_any_row_order(corpus):
+    """The spans' origins are counted on runs of rows: a document's rows apart from each other still add up."""
+    documents, spans = rows_of(corpus)
+    victim = spans[0]["doc_id"]
+    mine = [span for span in spans if span["doc_id"] == victim]
+    others = [span for span in spans if span["doc_id"] != victim]
+    for span in mine[::2]:
+        span["origin"] = "adjudicated" if span["origin"] != "adjudicated" else "human"
+    interleaved = [span for pair in itertools.zip_longest(mine, others) for span in pair if span is not None]
+    report = _validate_rows(documents, interleaved)
+    [failure] = report.failures
+    assert (failure.rule, failure.doc_id) == (Rule.STATUS_CONSISTENT, victim)
+    assert failure.message.startswith(f"{len(mine[::2])} spans-table rows have origin ['{mine[0]['origin']}']")
 
 
 def test_schema_failures_are_reported_with_row_and_column(corpus):
