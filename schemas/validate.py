@@ -33,7 +33,7 @@ from schemas.errors import ConfigError, InputError
 from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL, SPLITS
 from schemas.records import DOC_ID_HEX_CHARS, WHITESPACE_RE, split_for
 from schemas.rules import Rule, span_faults
-from schemas.tables import SPAN_FIELDS, TABLES, arrow_schema, decode_from_hub, pandera_schema
+from schemas.tables import SPAN_FIELDS, TABLES, arrow_schema, decode_from_hub, pandera_schema, polars_schema
 
 RELEASE_FILES: dict[str, str] = {name: f"{name}.parquet" for name in TABLES}
 HUB_SHARD_RE = re.compile(r"(?P<split>[A-Za-z0-9_.]+)-(?P<index>\d{5})-of-(?P<total>\d{5})\.parquet")
@@ -326,7 +326,7 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
     # is imported: half a second of Python, pandas with it.
     with ThreadPoolExecutor(1) as pool:
         reading = pool.submit(list, parts)
-        pandera_schema("documents")
+        _warm_pandera()
         parts = reading.result()
     loaders: dict[str, _Loader] = {}
     with ThreadPoolExecutor(2) as pool:
@@ -337,19 +337,24 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
     docs = documents.frame if documents else None
     span_frame = spans.frame if spans else None
 
-    dedicated: list[Failure] = []
     texts = _texts(docs) if docs is not None else None
-    with ThreadPoolExecutor(1) as pool:
-        # The documents' rules (hashing every text) and their nested spans' run while the spans table's
-        # rows are checked: polars and hashlib release the GIL, and each side leaves a core idle at times.
-        checking_documents = None if docs is None else pool.submit(
-            lambda: _document_failures(docs) + _nested_span_failures(docs, texts, span_frame))
+
+    def other_rules() -> list[Failure]:
+        failures = []
+        if docs is not None:
+            failures += _document_failures(docs) + _nested_span_failures(docs, texts, span_frame)
         if span_frame is not None:
-            dedicated += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
-            dedicated += _split_shard_failures(span_frame)
-            dedicated += _table_span_failures(span_frame, texts)
-        if checking_documents is not None:
-            dedicated += checking_documents.result()
+            failures += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
+            failures += _split_shard_failures(span_frame)
+        return failures
+
+    with ThreadPoolExecutor(1) as pool:
+        # The other rules (hashing every text, the nested spans, repeated span ids) run while the span
+        # rules check the spans table: polars and hashlib release the GIL, and either leaves a core idle
+        # at times.
+        checking = pool.submit(other_rules)
+        dedicated = _table_span_failures(span_frame, texts) if span_frame is not None else []
+        dedicated += checking.result()
     failures = _drop_covered_schema_failures(failures, dedicated) + dedicated
 
     located = []
@@ -366,6 +371,13 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
         n_spans=n_spans,
         sources=sources,
     )
+
+
+def _warm_pandera() -> None:
+    """pandera imported and a first validation made, of an empty table each: the first one sets up
+    pandera's polars backend (a twentieth of a second)."""
+    for name in TABLES:
+        pandera_schema(name).validate(pl.DataFrame(schema=polars_schema(name)))
 
 
 class _Loader:
