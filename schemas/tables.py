@@ -161,6 +161,11 @@ def _polars_type(column: Column) -> Any:
     raise ValueError(f"unknown column kind {column.kind!r}")
 
 
+def polars_schema(table: str) -> dict[str, Any]:
+    """The polars dtypes of ``table`` in release form (enumerated columns as strings)."""
+    return {column.name: _polars_type(column) for column in _columns(table)}
+
+
 def pandera_schema(table: str) -> Any:
     """A pandera (polars backend) schema of ``table`` in release form (enumerated columns as strings)."""
     with warnings.catch_warnings():

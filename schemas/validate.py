@@ -17,8 +17,9 @@ import hashlib
 import json
 import re
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -32,7 +33,7 @@ from schemas.errors import ConfigError, InputError
 from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL, SPLITS
 from schemas.records import DOC_ID_HEX_CHARS, WHITESPACE_RE, split_for
 from schemas.rules import Rule, span_faults
-from schemas.tables import SPAN_FIELDS, TABLES, arrow_schema, decode_from_hub, pandera_schema
+from schemas.tables import SPAN_FIELDS, TABLES, arrow_schema, decode_from_hub, pandera_schema, polars_schema
 
 RELEASE_FILES: dict[str, str] = {name: f"{name}.parquet" for name in TABLES}
 HUB_SHARD_RE = re.compile(r"(?P<split>[A-Za-z0-9_.]+)-(?P<index>\d{5})-of-(?P<total>\d{5})\.parquet")
@@ -40,10 +41,11 @@ EXPECTED_PATHS = ("a release folder (documents.parquet, spans.parquet), a hub fo
                   "data/documents/*.parquet, data/spans/*.parquet) or .parquet files of either table")
 
 _HASH_BATCH = 4096
-# Gaps between zones up to this long are checked byte by byte (see _suspects); documents with a longer
-# one are checked in characters.
-_GAP_BYTES = 8
+_VIEW = np.dtype([("length", "<i4"), ("prefix", "V4"), ("buffer", "<i4"), ("offset", "<i4")])
+_VIEW_INLINE_BYTES = 12
 _LAYER_OF_LABEL = {name: label.layer for name, label in LABELS_BY_NAME.items()}
+# What the span rules use of a span's document (see _texts).
+_TEXT_COLUMNS = ("doc_id", "doc_text", "doc_row", "doc_n_chars", "complete")
 _SPAN_KEY = ("doc_id", "span_id", "layer", "label", "start", "end", "text", "score")
 # The column a rule is about, shown in reports next to the row.
 _RULE_COLUMN = {
@@ -251,8 +253,7 @@ def _release_parts(folder: Path, frames: bool) -> Iterator[TablePart]:
     if missing:
         raise InputError(f"{folder}: release folder lacks {', '.join(missing)}; a release has "
                          f"{', '.join(RELEASE_FILES.values())}")
-    for name, file in RELEASE_FILES.items():
-        yield TablePart(name, _read_parquet(folder / file, name, frames)[1], str(folder / file))
+    yield from _read_files([(name, folder / file, None) for name, file in RELEASE_FILES.items()], frames)
 
 
 def _hub_parts(folder: Path, frames: bool) -> Iterator[TablePart]:
@@ -279,8 +280,24 @@ def _hub_parts(folder: Path, frames: bool) -> Iterator[TablePart]:
             if len(totals) != 1 or set(numbers) != expected:
                 raise InputError(f"{table_folder}: the {split} shards are incomplete or inconsistent: have "
                                  f"{', '.join(f'{i:05d}-of-{t:05d}' for i, t in sorted(numbers))}")
-    for name, file, split in shards:
-        yield TablePart(name, _read_parquet(file, name, frames)[1], str(file), split)
+    yield from _read_files(shards, frames)
+
+
+def _read_files(files: Sequence[tuple[str, Path, str | None]], frames: bool) -> Iterator[TablePart]:
+    """The parts of (table name, file, split) files, in order, read two at a time: polars and Arrow
+    decode a file mostly on one core, and release the GIL. The next file is read while one is handed
+    over, so no more than two are held here."""
+    def part(name: str, file: Path, split: str | None, read: Future) -> TablePart:
+        return TablePart(name, read.result()[1], str(file), split)
+
+    with ThreadPoolExecutor(2) as pool:
+        reading: deque[tuple[str, Path, str | None, Future]] = deque()
+        for name, file, split in files:
+            reading.append((name, file, split, pool.submit(_read_parquet, file, name, frames)))
+            if len(reading) == 2:
+                yield part(*reading.popleft())
+        while reading:
+            yield part(*reading.popleft())
 
 
 # --- validation ----------------------------------------------------------------------------------------
@@ -309,23 +326,35 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
     # is imported: half a second of Python, pandas with it.
     with ThreadPoolExecutor(1) as pool:
         reading = pool.submit(list, parts)
-        pandera_schema("documents")
+        _warm_pandera()
         parts = reading.result()
     loaders: dict[str, _Loader] = {}
-    for part in parts:
-        loaders.setdefault(part.name, _Loader(part.name)).add(part, failures)
-    tables = {name: loaders[name].table() for name in TABLES if name in loaders}
+    with ThreadPoolExecutor(2) as pool:
+        for part in parts:
+            loaders.setdefault(part.name, _Loader(part.name)).add(part, pool)
+        tables = {name: loaders[name].table(failures) for name in TABLES if name in loaders}
     documents, spans = tables.get("documents"), tables.get("spans")
     docs = documents.frame if documents else None
     span_frame = spans.frame if spans else None
 
-    dedicated: list[Failure] = []
-    if docs is not None:
-        dedicated += _document_failures(docs)
-    if span_frame is not None:
-        dedicated += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
-        dedicated += _split_shard_failures(span_frame)
-    dedicated += _all_span_failures(docs, span_frame)
+    texts = _texts(docs) if docs is not None else None
+
+    def other_rules() -> list[Failure]:
+        failures = []
+        if docs is not None:
+            failures += _document_failures(docs) + _nested_span_failures(docs, texts, span_frame)
+        if span_frame is not None:
+            failures += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
+            failures += _split_shard_failures(span_frame)
+        return failures
+
+    with ThreadPoolExecutor(1) as pool:
+        # The other rules (hashing every text, the nested spans, repeated span ids) run while the span
+        # rules check the spans table: polars and hashlib release the GIL, and either leaves a core idle
+        # at times.
+        checking = pool.submit(other_rules)
+        dedicated = _table_span_failures(span_frame, texts) if span_frame is not None else []
+        dedicated += checking.result()
     failures = _drop_covered_schema_failures(failures, dedicated) + dedicated
 
     located = []
@@ -344,50 +373,65 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
     )
 
 
+def _warm_pandera() -> None:
+    """pandera imported and a first validation made, of an empty table each: the first one sets up
+    pandera's polars backend (a twentieth of a second)."""
+    for name in TABLES:
+        pandera_schema(name).validate(pl.DataFrame(schema=polars_schema(name)))
+
+
 class _Loader:
     """Collects the parts of one table: each is decoded from hub form, converted to polars and checked
-    against the schema; ``table`` concatenates them. The frame is None if any part cannot be used for
-    the other rules (a column missing or of the wrong type)."""
+    against the schema, in a thread of ``pool`` (pandera's checks are polars queries, which release the
+    GIL); ``table`` concatenates them. The frame is None if any part cannot be used for the other rules
+    (a column missing or of the wrong type, hub columns that do not decode)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.frames: list[pl.DataFrame] = []
+        self.checks: list[Future] = []
         self.locations: list[tuple[int, str | None, Sequence[int] | None]] = []
-        self.usable = True
         self.numbered = True  # every part carries its row numbers
         self.n_rows = 0
 
-    def add(self, part: TablePart, failures: list[Failure]) -> None:
+    def add(self, part: TablePart, pool: ThreadPoolExecutor) -> None:
         offset = self.n_rows
         self.locations.append((offset, part.file, part.rows))
         self.numbered = self.numbered and part.rows is not None
         self.n_rows += len(part.table)
-        if isinstance(part.table, pl.DataFrame):
-            frame = part.table
-        else:
-            table, decode_failure = _release_form(part.table, self.name)
-            if decode_failure is not None:
-                failures.append(replace(decode_failure, file=part.file))
-                self.usable = False
-                return
-            frame = pl.from_arrow(table)
-        part_failures, structural = _schema_failures(frame, self.name, offset)
-        if part.rows is not None:
-            part_failures = [failure if failure.row is None else replace(failure, row=part.rows[failure.row - offset])
-                             for failure in part_failures]
-        failures.extend(part_failures)
-        self.usable = self.usable and not structural
-        self.frames.append(frame.with_columns(_shard_split=pl.lit(part.split, pl.String)))
+        # The schema is built here: building it sets warning filters, which threads would race on.
+        self.checks.append(pool.submit(_checked_part, part, self.name, offset, pandera_schema(self.name)))
 
-    def table(self) -> _Table:
+    def table(self, failures: list[Failure]) -> _Table:
+        frames = []
+        for check in self.checks:
+            part_frame, part_failures = check.result()
+            failures.extend(part_failures)
+            frames.append(part_frame)
         frame = None
-        if self.usable:
-            frame = (pl.concat(self.frames, how="vertical_relaxed").with_row_index("_row")
+        if all(part_frame is not None for part_frame in frames):
+            frame = (pl.concat(frames, how="vertical_relaxed").with_row_index("_row")
                      .with_columns(pl.col("_row").cast(pl.Int64)))
             if self.numbered:
                 frame = frame.with_columns(_row=pl.Series([row for _, _, rows in self.locations for row in rows],
                                                           dtype=pl.Int64))
         return _Table(self.name, frame, self.locations, self.n_rows)
+
+
+def _checked_part(part: TablePart, name: str, offset: int, schema: Any) -> tuple[pl.DataFrame | None, list[Failure]]:
+    """The part in release form, as polars, and its schema failures (rows numbered from ``offset`` unless
+    the part numbers them); no frame if it cannot be used for the other rules."""
+    if isinstance(part.table, pl.DataFrame):
+        frame = part.table
+    else:
+        table, decode_failure = _release_form(part.table, name)
+        if decode_failure is not None:
+            return None, [replace(decode_failure, file=part.file)]
+        frame = pl.from_arrow(table)
+    failures, structural = _schema_failures(frame, schema, offset)
+    if part.rows is not None:
+        failures = [failure if failure.row is None else replace(failure, row=part.rows[failure.row - offset])
+                    for failure in failures]
+    return None if structural else frame.with_columns(_shard_split=pl.lit(part.split, pl.String)), failures
 
 
 def _release_form(table: pa.Table, name: str) -> tuple[pa.Table, Failure | None]:
@@ -422,11 +466,12 @@ def _nested_label_is_int(schema: pa.Schema) -> bool:
     return index >= 0 and pa.types.is_integer(struct.field(index).type)
 
 
-def _schema_failures(frame: pl.DataFrame, name: str, offset: int) -> tuple[list[Failure], bool]:
-    """pandera's failure cases as failures; ``structural`` when a column is missing or mistyped."""
-    schema = pandera_schema(name)  # imports pandera first, quietly (see pandera_schema)
+def _schema_failures(frame: pl.DataFrame, schema: Any, offset: int) -> tuple[list[Failure], bool]:
+    """pandera's failure cases of ``schema`` (a ``pandera_schema``, which imports pandera) as failures;
+    ``structural`` when a column is missing or mistyped."""
     import pandera.errors
 
+    name = schema.name
     try:
         schema.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as errors:
@@ -526,16 +571,29 @@ def _document_failures(docs: pl.DataFrame) -> list[Failure]:
 
 
 def _sha256_hexdigests(texts: pl.Series) -> list[str | None]:
-    """SHA-256 of each text's UTF-8 bytes, hashed straight from the Arrow buffer (no Python strings), in
-    threads: hashlib releases the GIL for inputs of a few kilobytes, the size of a page."""
-    array = pa.array(texts.rechunk().to_arrow()).cast(pa.large_string())
-    _, offsets_buffer, data_buffer = array.buffers()
-    offsets = memoryview(offsets_buffer).cast("q")[array.offset:array.offset + len(array) + 1]
-    data = memoryview(data_buffer) if data_buffer is not None else memoryview(b"")
+    """SHA-256 of each text's UTF-8 bytes, hashed straight from polars' buffers (exported as Arrow string
+    views, which copies nothing), in threads: hashlib releases the GIL for inputs of a few kilobytes, the
+    size of a page."""
+    array = texts.rechunk().to_arrow(compat_level=pl.CompatLevel.newest())
+    if len(array) == 0:
+        return []
+    # Arrow's string view: the length, then the text itself up to 12 bytes, else a prefix and where it is.
+    buffers = array.buffers()
+    inline = memoryview(buffers[1])[array.offset * _VIEW.itemsize:]
+    views = np.frombuffer(inline, _VIEW, count=len(array))
+    lengths, buffer_indexes, offsets = (views[field].tolist() for field in ("length", "buffer", "offset"))
+    data = [memoryview(buffer) for buffer in buffers[2:]]
     valid = array.is_valid().to_pylist()
 
+    def text(index: int) -> memoryview:
+        length = lengths[index]
+        if length <= _VIEW_INLINE_BYTES:
+            start = index * _VIEW.itemsize + 4
+            return inline[start:start + length]
+        return data[buffer_indexes[index]][offsets[index]:offsets[index] + length]
+
     def digests(first: int) -> list[str | None]:
-        return [hashlib.sha256(data[offsets[index]:offsets[index + 1]]).hexdigest() if valid[index] else None
+        return [hashlib.sha256(text(index)).hexdigest() if valid[index] else None
                 for index in range(first, min(first + _HASH_BATCH, len(array)))]
 
     with ThreadPoolExecutor() as pool:
@@ -589,43 +647,48 @@ class _SpanRow(NamedTuple):
 
 def _nested(docs: pl.DataFrame) -> pl.DataFrame:
     """The documents' nested spans, one row each, with the document's row and the position in its list."""
-    return (docs.select("doc_id", pl.col("_row"), "spans")
-            .filter(pl.col("spans").list.len() > 0)
+    return (_rows_where(docs.select("doc_id", pl.col("_row"), "spans"), pl.col("spans").list.len() > 0)
             .with_columns(_position=pl.int_ranges(pl.col("spans").list.len(), dtype=pl.Int64))
             .explode("spans", "_position")
             .select("doc_id", "_row", "_position", pl.col("spans").struct.unnest()))
 
 
-def _all_span_failures(docs: pl.DataFrame | None, spans: pl.DataFrame | None) -> list[Failure]:
+def _texts(docs: pl.DataFrame) -> pl.DataFrame:
+    """Per doc_id (the first row of a repeated one), what the span rules need of its document."""
+    # The columns first: filtering copies every column it keeps (the nested spans are most of a document).
+    return (docs.select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row")
+            .filter(pl.col("doc_id").is_not_null()).unique("doc_id", keep="first", maintain_order=True)
+            .with_columns(doc_n_chars=pl.col("doc_text").str.len_chars(),
+                          complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
+
+
+def _table_span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None) -> list[Failure]:
+    """The rules of the spans table's rows: with their documents' ``texts`` when the documents are given."""
     failures: list[Failure] = []
-    texts = None
-    if docs is not None:
-        texts = (docs.filter(pl.col("doc_id").is_not_null()).unique("doc_id", keep="first", maintain_order=True)
-                 .select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row",
-                         doc_n_chars=pl.col("text").str.len_chars(),
-                         complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
+    # Only the columns the span rules use: the join below copies every column it carries, per span.
+    table_spans = spans.select("doc_id", "span_id", "layer", "label", "start", "end", "text", "_row",
+                               _position=pl.lit(None, pl.Int64))
+    if texts is not None:
+        failures += _span_status_failures(spans, texts)
+        table_spans = table_spans.join(texts.select(_TEXT_COLUMNS), on="doc_id", how="left")
+        failures += _orphans(table_spans)
+    return failures + _span_failures(table_spans, texts, "spans")
+
+
+def _nested_span_failures(docs: pl.DataFrame, texts: pl.DataFrame, spans: pl.DataFrame | None) -> list[Failure]:
+    """The rules of the documents' nested spans: equal to the spans table's rows of each document when it
+    is given (then the span rules, already run on those rows, only run where they differ)."""
+    nested = _nested(docs)
+    failures = _nested_schema_failures(nested)
+    checked_texts = texts
     if spans is not None:
-        # Only the columns the span rules use: the join below copies every column it carries, per span.
-        table_spans = spans.select("doc_id", "span_id", "layer", "label", "start", "end", "text", "origin",
-                                   "annotation_id", "_row", _position=pl.lit(None, pl.Int64))
-        if texts is not None:
-            table_spans = table_spans.join(texts, on="doc_id", how="left")
-            failures += _orphans(table_spans)
-            failures += _span_status_failures(table_spans)
-        failures += _span_failures(table_spans, texts, "spans")
-    if docs is not None:
-        nested = _nested(docs)
-        failures += _nested_schema_failures(nested)
-        checked_texts = texts
-        if spans is not None:
-            differences, differing = _nested_differences(nested, spans, docs)
-            failures += differences
-            nested = nested.filter(pl.col("doc_id").is_in(differing))
-            checked_texts = texts.filter(pl.col("doc_id").is_in(differing))
-        failures += _duplicates(nested, "span_id", Rule.UNIQUE_SPAN_ID, "documents")
-        failures += _span_failures(nested.join(texts.drop("doc_row"), on="doc_id", how="left")
-                                   .with_columns(doc_row=pl.col("_row")), checked_texts, "documents")
-    return failures
+        differences, differing = _nested_differences(nested, spans, docs)
+        failures += differences
+        nested = nested.filter(pl.col("doc_id").is_in(differing))
+        checked_texts = texts.filter(pl.col("doc_id").is_in(differing))
+    failures += _duplicates(nested, "span_id", Rule.UNIQUE_SPAN_ID, "documents")
+    return failures + _span_failures(nested.join(texts.select(_TEXT_COLUMNS).drop("doc_row"), on="doc_id", how="left")
+                                     .with_columns(doc_row=pl.col("_row")), checked_texts, "documents")
 
 
 def _orphans(spans: pl.DataFrame) -> list[Failure]:
@@ -636,14 +699,22 @@ def _orphans(spans: pl.DataFrame) -> list[Failure]:
             .iter_rows()]
 
 
-def _span_status_failures(spans: pl.DataFrame) -> list[Failure]:
+def _span_status_failures(spans: pl.DataFrame, texts: pl.DataFrame) -> list[Failure]:
     """Spans-table rows agree with their document's annotation status and ids."""
-    disagreeing = (spans.filter(pl.col("doc_row").is_not_null() & (
-                       (pl.col("annotation_status") == ANNOTATION_STATUSES[0])
-                       | (pl.col("origin") != pl.col("annotation_status"))
-                       | ~pl.col("annotation_ids").list.contains(pl.col("annotation_id"))).fill_null(False))
+    # Counted per document, origin and annotation id before the join: a document's spans share a few, and
+    # are mostly in a row, so runs of rows are counted first (cheaper than grouping a million).
+    keys = ("doc_id", "origin", "annotation_id")
+    runs = (spans.select(*keys, _first=pl.int_range(pl.len(), dtype=pl.Int64))
+            .filter(pl.any_horizontal(pl.col(key).ne_missing(pl.col(key).shift(1)) for key in keys)
+                    | (pl.col("_first") == 0))
+            .with_columns(len=pl.col("_first").shift(-1, fill_value=spans.height) - pl.col("_first")))
+    disagreeing = (runs.group_by(*keys).agg(pl.col("len").sum())
+                   .join(texts.select("doc_id", "annotation_status", "annotation_ids", "doc_row"), on="doc_id")
+                   .filter(((pl.col("annotation_status") == ANNOTATION_STATUSES[0])
+                            | (pl.col("origin") != pl.col("annotation_status"))
+                            | ~pl.col("annotation_ids").list.contains(pl.col("annotation_id"))).fill_null(False))
                    .group_by("doc_id", "annotation_status", "doc_row")
-                   .agg(pl.len(), pl.col("origin").unique().sort(), pl.col("annotation_id").unique().sort(),
+                   .agg(pl.col("len").sum(), pl.col("origin").unique().sort(), pl.col("annotation_id").unique().sort(),
                         pl.col("annotation_ids").first()))
     failures = []
     for doc_id, status, doc_row, count, origins, ids, doc_ids in disagreeing.sort("doc_row").iter_rows():
@@ -725,8 +796,8 @@ def _span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None, table: str) 
     if texts is not None:
         columns += ["doc_text", "doc_row", "doc_n_chars", "complete"]
     # Only the columns used: each filter below copies every column it keeps, per span.
-    usable = spans.select(columns).filter(
-        pl.all_horizontal(pl.col("doc_id", "label", "start", "end", "text").is_not_null()))
+    usable = _rows_where(spans.select(columns),
+                         pl.all_horizontal(pl.col("doc_id", "label", "start", "end", "text").is_not_null()))
     usable = usable.with_columns(_layer=pl.col("label").replace_strict(_LAYER_OF_LABEL, default=None,
                                                                          return_dtype=pl.String))
     failures = _layer_failures(usable, table)
@@ -734,8 +805,14 @@ def _span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None, table: str) 
         return failures + _textless_span_failures(usable, table)
     has_text = pl.col("doc_text").is_not_null()
     failures += _textless_span_failures(usable.filter(~has_text), table)
-    with_text, texts = usable.filter(has_text), texts.filter(pl.col("doc_text").is_not_null())
+    with_text, texts = _rows_where(usable, has_text), texts.filter(pl.col("doc_text").is_not_null())
     return failures + _explain(_suspects(with_text, texts), with_text, texts, table)
+
+
+def _rows_where(frame: pl.DataFrame, condition: pl.Expr) -> pl.DataFrame:
+    """``frame.filter(condition)``, without its copy of every row when all rows are kept."""
+    keep = frame.select(condition.fill_null(False)).to_series()
+    return frame if keep.all() else frame.filter(keep)
 
 
 def _layer_failures(spans: pl.DataFrame, table: str) -> list[Failure]:
@@ -760,57 +837,66 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     the other checks may assume none.
 
     A character offset is found by decoding the text up to it, which makes slicing a document's text at
-    each span cost the length of the text, per span. So in a complete document whose gaps between zones
-    are short, spans are compared in bytes: each zone's byte offset is its character offset plus the
-    extra bytes of the (stored) zone texts before it, which holds exactly when every gap before it is
-    ASCII whitespace (checked byte by byte) and every zone before it matches; a quote is sliced from the
-    text of the zone it lies in. Other documents' zones are checked together with the gap before them,
-    in one character slice: the stored text must be that slice with its leading whitespace stripped, and
-    have the span's length.
+    each span cost the length of the text, per span. So in a complete document spans are compared in
+    bytes: each zone's byte offset is its character offset plus the extra bytes of the (stored) zone
+    texts before it, which holds exactly when every gap before it is ASCII whitespace (the gap's bytes
+    are checked) and every zone before it matches; a quote is sliced from the text of the zone it lies
+    in. A gap that is not ASCII whitespace makes its document a suspect. In other documents, which need
+    no coverage, spans are sliced in characters.
     """
     whitespace = _whitespace_chars()
     is_zone = pl.col("_layer") == "zone"
     in_range = pl.col("_layer").is_not_null() & (pl.col("start") >= 0) & (pl.col("start") < pl.col("end")) & (
         pl.col("end") <= pl.col("doc_n_chars"))
     flagged = spans.lazy().with_columns(_good=in_range)
-    gap = pl.when(is_zone).then(pl.col("start") - pl.col("_previous_zone_end").fill_null(0)).otherwise(0)
-    ordered = _ordered(flagged.filter(pl.col("_good")), "doc_row").with_columns(
-        _gap=gap, _bytes=pl.col("complete") & (gap.max().over("_document") <= _GAP_BYTES))
-    untrimmed_end = is_zone & pl.col("text").str.tail(1).is_in(list(whitespace))
-
     length = pl.col("end") - pl.col("start")
     doc_bytes, n_bytes = pl.col("doc_text").cast(pl.Binary), pl.col("text").str.len_bytes().cast(pl.Int64)
     extra = pl.when(is_zone).then(n_bytes - length).otherwise(0)
-    offset = pl.col("start") + (extra.cum_sum() - extra).over("_document")
-    ascii_whitespace = [ord(char) for char in whitespace if char.isascii()]
-    gap_is_whitespace = pl.all_horizontal(
-        (pl.col("_gap") <= k) | doc_bytes.bin.get(pl.col("_offset") - pl.col("_gap") + k, null_on_oob=True)
-        .is_in(ascii_whitespace).fill_null(False) for k in range(_GAP_BYTES))
+    # The extra bytes before each span, summed over all spans, less that sum at its document's first span
+    # (documents are contiguous once ordered; cheaper than a window over them).
+    extra_before = extra.cum_sum() - extra
+    first_of_document = pl.col("_document").ne_missing(pl.col("_document").shift(1))
+    # The order (a sort, forward fills) needs the in-memory engine; the checks of each span after it are
+    # independent of each other, which the streaming engine runs on every core.
+    ordered = (_ordered(flagged.filter(pl.col("_good")), "doc_row")
+               .select("doc_id", "_document", "_layer", "start", "end", "text", "doc_text", "complete",
+                       "_zone_document", "_zone_end", "_zone_label", "_zone_start", "_zone_text",
+                       "_previous_zone_end", "_previous_quote_end",
+                       _offset=pl.col("start") + extra_before
+                       - pl.when(first_of_document).then(extra_before).forward_fill())
+               .collect(engine="in-memory"))
+
+    def spans_of(kind: pl.Expr) -> pl.LazyFrame:
+        return ordered.lazy().filter(kind)
+
+    untrimmed_end = pl.col("text").str.tail(1).is_in(list(whitespace))
+    # Overlapping zones give a negative gap; their document is a suspect anyway.
+    gap = (pl.col("start") - pl.col("_previous_zone_end").fill_null(0)).clip(0)
+    # Byte by byte, in hex: a gap's bytes may cut a character (when it is not ASCII), which no string holds.
+    gap_is_whitespace = doc_bytes.bin.slice(pl.col("_offset") - gap, gap).bin.encode("hex").str.contains(
+        f"^(?:{'|'.join(f'{ord(char):02x}' for char in whitespace if char.isascii())})*$")
     zone_differs = ((doc_bytes.bin.slice(pl.col("_offset"), n_bytes) != pl.col("text").cast(pl.Binary))
                     | (pl.col("text").str.len_chars() != length) | ~gap_is_whitespace
                     | pl.col("text").str.head(1).is_in(list(whitespace)))
     quote_differs = pl.col("_zone_text").str.slice(pl.col("start") - pl.col("_zone_start"), length) != pl.col("text")
-    in_bytes = ordered.filter(pl.col("_bytes")).with_columns(_offset=offset).filter(
-        _order_faults() | pl.when(is_zone).then(zone_differs).otherwise(quote_differs) | untrimmed_end)
-
-    gap_start = (pl.when(is_zone & pl.col("complete")).then(pl.col("_previous_zone_end").fill_null(0))
-                 .otherwise(pl.col("start")))
-    sliced = pl.col("doc_text").str.slice(pl.col("_from"), pl.col("end") - pl.col("_from"))
-    in_chars = ordered.filter(~pl.col("_bytes")).with_columns(_from=pl.min_horizontal(gap_start, pl.col("start")))
-    in_chars = in_chars.filter(
-        _order_faults()
-        # The length check keeps the strip to the gap: without it a zone's own leading whitespace would
-        # be stripped too, and a stored text missing it would pass.
-        | pl.when(is_zone).then((sliced.str.strip_chars_start(whitespace) != pl.col("text"))
-                                | (pl.col("text").str.len_chars() != length))
-        .otherwise(sliced != pl.col("text"))
-        | untrimmed_end)
-    zone_ends = ordered.filter(is_zone).group_by("doc_row").agg(_last_end=pl.col("end").max())
-    tails = (texts.lazy().filter(pl.col("complete")).join(zone_ends, on="doc_row", how="left")
+    complete = pl.col("complete")
+    zones_in_bytes = spans_of(complete & is_zone).filter(_order_faults() | zone_differs | untrimmed_end)
+    quotes_in_bytes = spans_of(complete & ~is_zone).filter(_order_faults() | quote_differs)
+    zones_in_chars = spans_of(~complete & is_zone).filter(
+        _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")) | untrimmed_end
+        | pl.col("text").str.head(1).is_in(list(whitespace)))
+    quotes_in_chars = spans_of(~complete & ~is_zone).filter(
+        _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")))
+    zone_ends = ordered.lazy().filter(is_zone).group_by(doc_row="_document").agg(_last_end=pl.col("end").max())
+    tails = (texts.lazy().filter(complete).join(zone_ends, on="doc_row", how="left")
              .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
                      .str.strip_chars(whitespace) != ""))
-    return pl.concat([flagged.filter(~pl.col("_good")).select("doc_id"), in_bytes.select("doc_id"),
-                      in_chars.select("doc_id"), tails.select("doc_id")]).unique().collect(engine="in-memory")
+    suspects = (flagged.filter(~pl.col("_good")), zones_in_bytes, quotes_in_bytes, zones_in_chars, quotes_in_chars,
+                tails)
+    # Without predicate pushdown, which would merge each kind's filter into its checks' filter, and so
+    # compute the checks of one kind of span on every span (filtering eagerly instead copies the spans).
+    return pl.concat([frame.select("doc_id") for frame in suspects]).unique().collect(
+        engine="streaming", optimizations=pl.QueryOptFlags(predicate_pushdown=False))
 
 
 def _ordered(spans: pl.LazyFrame, document: str) -> pl.LazyFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from dataclasses import dataclass, replace
@@ -440,6 +441,21 @@ def test_spans_origin_must_match_the_status(corpus):
     assert rules_of(report) == {Rule.STATUS_CONSISTENT}
 
 
+def test_spans_status_is_counted_per_document_in_any_row_order(corpus):
+    """The spans' origins are counted on runs of rows: a document's rows apart from each other still add up."""
+    documents, spans = rows_of(corpus)
+    victim = spans[0]["doc_id"]
+    mine = [span for span in spans if span["doc_id"] == victim]
+    others = [span for span in spans if span["doc_id"] != victim]
+    for span in mine[::2]:
+        span["origin"] = "adjudicated" if span["origin"] != "adjudicated" else "human"
+    interleaved = [span for pair in itertools.zip_longest(mine, others) for span in pair if span is not None]
+    report = _validate_rows(documents, interleaved)
+    [failure] = report.failures
+    assert (failure.rule, failure.doc_id) == (Rule.STATUS_CONSISTENT, victim)
+    assert failure.message.startswith(f"{len(mine[::2])} spans-table rows have origin ['{mine[0]['origin']}']")
+
+
 def test_schema_failures_are_reported_with_row_and_column(corpus):
     documents, spans = rows_of(corpus)
     spans[0]["score"] = 1.5
@@ -481,7 +497,7 @@ def test_nested_spans_are_checked_by_the_span_rules(corpus):
 
 @pytest.mark.parametrize(("index", "piece", "gap"), [
     (0, "Xi 🇨🇳", "\r\n\r\n"),  # ASCII gaps: the spans are compared in bytes
-    (1, "Final:", "  \u00a0"),  # a no-break space in the gap: compared in characters
+    (1, "Final:", "  \u00a0"),  # a no-break space in the gap: not ASCII, the document goes to span_faults
 ])
 def test_a_zone_moved_onto_the_gap_before_it_is_found(corpus, index, piece, gap):
     """The zone's stored text stays, its start moves onto the whitespace before it: with the gap, that
@@ -497,8 +513,10 @@ def test_a_zone_moved_onto_the_gap_before_it_is_found(corpus, index, piece, gap)
         (Rule.SPAN_TEXT_MATCHES, zone["span_id"]), (Rule.ZONE_TRIMMED, zone["span_id"])}
 
 
-def test_a_long_gap_between_zones_is_checked_in_characters(corpus):
-    """Documents with a gap longer than the byte-wise check covers are valid, and their faults found."""
+@pytest.mark.parametrize("stray", ["x", "é"])
+def test_a_long_gap_between_zones_is_checked(corpus, stray):
+    """Documents with a long gap between zones are valid, and their faults found: a stray character far
+    into the gap, ASCII or not, is uncovered."""
     text = corpus[0][0].text.replace("\r\n\r\n", "\r\n" + " " * 20 + "\t\r\n")
     zones = [("boilerplate", "World"), ("article", "Xi 🇨🇳 visits Moscow\r\nHe said «no limits» 👍🏽."),
              ("teaser", "Read next: Café e\u0301")]
@@ -511,11 +529,11 @@ def test_a_long_gap_between_zones_is_checked_in_characters(corpus):
     assert {(f.rule, f.span_id) for f in report.failures if f.table == "spans"} == {
         (Rule.SPAN_TEXT_MATCHES, quote["span_id"])}
 
-    uncovered = text.replace("\t\r\n", "x\r\n")  # a character no zone covers, far into the gap
+    uncovered = text.replace("\t\r\n", f"{stray}\r\n")  # a character no zone covers, far into the gap
     documents, spans = rows_of([_annotated(uncovered, zones, ["«no limits»"])])
     report = _validate_rows(documents, spans)
     assert [(f.rule, f.table, f.start) for f in report.failures] == [
-        (Rule.ZONE_COVERAGE, "spans", uncovered.index("x"))]
+        (Rule.ZONE_COVERAGE, "spans", uncovered.index(stray))]
 
 
 def to_table(documents):
