@@ -25,17 +25,21 @@ Records cross cluster boundaries as Arrow record batches in one schema, ``record
 column names the record type of each row and one struct column per kind holds its fields (the others
 are null), so a stage may yield several kinds (documents and rejects, say). The kinds are the registered
 ``Codec`` s (``codecs()``); the document and span structs are taken from ``schemas.tables`` so that the
-exchange form and the release tables cannot drift apart. Between local processes the same rows travel
-pickled, as ``(kind, row)`` pairs, without the conversion to Arrow.
+exchange form and the release tables cannot drift apart. Between local processes the records themselves
+travel, a batch pickled into one bytes object: no conversion to Arrow or to rows, and no second run of the
+records' constructor checks (see ``_pack``).
 """
 
 from __future__ import annotations
 
+import copyreg
 import gc
+import io
 import itertools
 import json
 import multiprocessing
 import multiprocessing.forkserver
+import operator
 import os
 import pickle
 import threading
@@ -169,8 +173,20 @@ def decode_annotation(row: dict) -> Annotation:
     )
 
 
+@cache
+def _input_codecs() -> tuple[Codec, ...]:
+    """The codecs of paths and of the schema's records: what most stages take and make, found by ``codec_of``
+    without importing the ingest and release modules (a good part of a worker's start-up)."""
+    return (
+        Codec("path", Path, (pa.field("path", pa.string(), nullable=False),),
+              lambda path: {"path": os.fspath(path)}, lambda row: Path(row["path"])),
+        Codec("document", Document, _document_fields(), encode_document, decode_document),
+        Codec("annotation", Annotation, _annotation_fields(), encode_annotation, decode_annotation),
+    )
+
+
 def _record_codecs() -> list[Codec]:
-    """The codecs of the schema's records, the ingest's and the release stages' records."""
+    """The codecs of paths, of the schema's records, of the ingest's and the release stages' records."""
     from corpus import ingest, release
 
     document = pa.struct(list(_document_fields()))
@@ -179,10 +195,7 @@ def _record_codecs() -> list[Codec]:
     spans_row = pa.struct(list(arrow_schema("spans")))
     string = pa.string()
     return [
-        Codec("path", Path, (pa.field("path", string, nullable=False),),
-              lambda path: {"path": os.fspath(path)}, lambda row: Path(row["path"])),
-        Codec("document", Document, _document_fields(), encode_document, decode_document),
-        Codec("annotation", Annotation, _annotation_fields(), encode_annotation, decode_annotation),
+        *_input_codecs(),
         Codec("ingest_reject", ingest.Reject,
               tuple(pa.field(name, string, nullable=False) for name in ("source", "reason", "detail")),
               ingest.Reject.to_json, lambda row: ingest.Reject(**row)),
@@ -228,11 +241,6 @@ def codecs() -> dict[str, Codec]:
 
 
 @cache
-def _codecs_by_type() -> dict[type, Codec]:
-    return {codec.type: codec for codec in codecs().values()}
-
-
-@cache
 def record_schema() -> pa.Schema:
     """The exchange schema: ``kind`` and one nullable struct column per kind."""
     return pa.schema([pa.field(KIND, pa.string(), nullable=False),
@@ -240,14 +248,21 @@ def record_schema() -> pa.Schema:
 
 
 def codec_of(record: Any) -> Codec:
-    by_type = _codecs_by_type()
-    codec = by_type.get(type(record))
+    return _codec_of_type(type(record))
+
+
+@cache
+def _codec_of_type(record_type: type) -> Codec:
+    """The codec of a type or of its registered base (``PosixPath`` is a ``Path``), found once per type."""
+    codec = _codec_among(record_type, _input_codecs()) or _codec_among(record_type, codecs().values())
     if codec is None:
-        codec = next((c for t, c in by_type.items() if isinstance(record, t)), None)
-    if codec is None:
-        raise ConfigError(f"a stage produced a {type(record).__qualname__}, which cannot be sent between "
-                          f"processes; records that can: {', '.join(t.__qualname__ for t in by_type)}")
+        raise ConfigError(f"a stage produced a {record_type.__qualname__}, which cannot be sent between processes; "
+                          f"records that can: {', '.join(c.type.__qualname__ for c in codecs().values())}")
     return codec
+
+
+def _codec_among(record_type: type, candidates: Iterable[Codec]) -> Codec | None:
+    return next((codec for codec in candidates if issubclass(record_type, codec.type)), None)
 
 
 @contextmanager
@@ -264,9 +279,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _encode_rows(records: Iterable[Any]) -> list[tuple[str, dict]]:
-    """Records -> (kind, row) pairs: what the record batches are made of, and the form in which records cross
-    between local processes (pickled: no Arrow conversion, which costs each process a first-use import of
-    pandas, and just as cheap to send and to decode)."""
+    """Records -> (kind, row) pairs: what the record batches are made of."""
     records = list(records)  # stages run lazily: not with the collector paused
     with _collector_paused():
         rows = []
@@ -282,13 +295,10 @@ def _decode_rows(rows: Iterable[tuple[str, dict]]) -> list[Any]:
         return [by_kind[kind].decode(row) for kind, row in rows]
 
 
-def _rows_batch(rows: list[tuple[str, dict]]) -> pa.RecordBatch:
-    return pa.RecordBatch.from_pylist([{KIND: kind, kind: row} for kind, row in rows], schema=record_schema())
-
-
 def encode_records(records: Iterable[Any]) -> pa.RecordBatch:
     """Records -> one record batch of ``record_schema()``."""
-    return _rows_batch(_encode_rows(records))
+    return pa.RecordBatch.from_pylist([{KIND: kind, kind: row} for kind, row in _encode_rows(records)],
+                                      schema=record_schema())
 
 
 def decode_records(batch: pa.RecordBatch | pa.Table) -> list[Any]:
@@ -296,6 +306,86 @@ def decode_records(batch: pa.RecordBatch | pa.Table) -> list[Any]:
     kinds = batch.column(KIND).to_pylist()
     columns = {kind: batch.column(kind).to_pylist() for kind in set(kinds)}
     return _decode_rows((kind, columns[kind][index]) for index, kind in enumerate(kinds))
+
+
+# --- records between local processes ----------------------------------------------------------------
+
+def _pack(records: Iterable[Any]) -> bytes:
+    """Records -> one bytes object, for a batch crossing between local processes; ``_unpack`` gives them back.
+
+    Each record must have a codec (``codec_of``), so a stage fails the same way on every engine. Documents,
+    annotations and spans, the bulk of it, are pickled as the tuples of their slots' values and rebuilt slot
+    by slot (``_rebuild``): their constructor checked the values where they were made, and the copy is
+    equal to them. Constructing them again (a span's checks, a document's SHA-256 of its text) would run
+    those checks a second time, in the parent: more than the pickling and unpickling cost."""
+    records = list(records)  # stages run lazily: not with the collector paused
+    with _collector_paused():
+        for record in records:
+            codec_of(record)
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _record_reducers()
+        pickler.dump(records)
+        return buffer.getvalue()
+
+
+def _unpack(packed: bytes) -> list[Any]:
+    with _collector_paused():
+        return pickle.loads(packed)
+
+
+@cache
+def _record_reducers() -> dict[type, Callable[[Any], tuple]]:
+    """``copyreg``'s reducers and those of documents and annotations, wherever they are held (the ingest's
+    and release's records pickle as dataclasses do, and hold a document or annotations)."""
+    document_values = operator.attrgetter(*Document.__slots__)
+    return {**copyreg.dispatch_table, Annotation: _reduce_annotation,
+            Document: lambda document: (_rebuild, (Document, document_values(document)))}
+
+
+@cache
+def _slot_setters(record_type: type) -> tuple[Callable[[Any, Any], None], ...]:
+    return tuple(record_type.__dict__[name].__set__ for name in record_type.__slots__)
+
+
+def _rebuild(record_type: type, values: Sequence[Any]) -> Any:
+    """A record from its slots' values, set as its constructor set them (the slot descriptors, which a frozen
+    dataclass's ``__setattr__`` does not forbid), without running its checks again."""
+    record = object.__new__(record_type)
+    for set_slot, value in zip(_slot_setters(record_type), values, strict=True):
+        set_slot(record, value)
+    return record
+
+
+# Spans are most of what crosses (tens per document): an annotation's travel as plain tuples of their slots'
+# values and are made into spans by ``_span_of``, not by a call of a reducer and of ``_rebuild`` per span.
+_ANNOTATION_VALUES = operator.attrgetter(*Annotation.__slots__)
+_SPAN_VALUES = operator.attrgetter(*Span.__slots__)
+_SPANS_SLOT = Annotation.__slots__.index("spans")
+_SPAN_SETTERS = tuple(Span.__dict__[name].__set__ for name in Span.__slots__)
+
+
+def _reduce_annotation(annotation: Annotation) -> tuple:
+    values = list(_ANNOTATION_VALUES(annotation))
+    values[_SPANS_SLOT] = tuple(map(_SPAN_VALUES, annotation.spans))
+    return _rebuild_annotation, (values,)
+
+
+def _rebuild_annotation(values: list[Any]) -> Annotation:
+    values[_SPANS_SLOT] = tuple(itertools.starmap(_span_of, values[_SPANS_SLOT]))
+    return _rebuild(Annotation, values)
+
+
+def _span_of(start: int, end: int, label: str, text: str, score: float | None) -> Span:
+    """``_rebuild(Span, values)``, written out."""
+    span = object.__new__(Span)
+    set_start, set_end, set_label, set_text, set_score = _SPAN_SETTERS
+    set_start(span, start)
+    set_end(span, end)
+    set_label(span, label)
+    set_text(span, text)
+    set_score(span, score)
+    return span
 
 
 # --- running stages --------------------------------------------------------------------------------------
@@ -354,10 +444,10 @@ def _start_worker(pickled_stages: bytes) -> None:
     _worker_stages = pickle.loads(pickled_stages)
 
 
-def _run_batch(rows: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
-    """In a worker: decode a batch, run the stages, encode the results."""
+def _run_batch(packed: bytes) -> bytes:
+    """In a worker: unpack a batch, run the stages, pack the results."""
     try:
-        return _encode_rows(chain(_worker_stages, _decode_rows(rows)))
+        return _pack(chain(_worker_stages, _unpack(packed)))
     except BaseException as error:
         raise _portable(error) from None
 
@@ -368,9 +458,9 @@ def run_batch(stages: Sequence[Stage], batch: pa.RecordBatch) -> pa.RecordBatch:
 
 
 def _stage_modules(stages: Sequence[Stage]) -> list[str]:
-    """The modules defining the stages, and those the codecs need, imported once in the fork server rather
-    than in every worker."""
-    modules = {__name__, "corpus.ingest", "corpus.release"}
+    """The modules defining the stages (which import what their records need), imported once in the fork
+    server rather than in every worker."""
+    modules = {__name__}
     for stage in stages:
         function = getattr(stage, "func", stage)  # functools.partial
         module = getattr(function, "__module__", None) or type(stage).__module__
@@ -426,15 +516,15 @@ class LocalEngine:
         return self._pooled_batches(stages, records)
 
     def _pooled(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[Any]:
-        for rows in self._pooled_rows(stages, records):
-            yield from _decode_rows(rows)
+        for results in self._pooled_results(stages, records):
+            yield from results
 
     def _pooled_batches(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[pa.RecordBatch]:
-        for rows in self._pooled_rows(stages, records):
-            yield _rows_batch(rows)
+        for results in self._pooled_results(stages, records):
+            yield encode_records(results)
 
-    def _pooled_rows(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[list[tuple[str, dict]]]:
-        """The results of each batch, in input order, as (kind, row) pairs."""
+    def _pooled_results(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[list[Any]]:
+        """The results of each batch, in input order."""
         pickled = check_picklable(stages)
         batches = batched(records, self.batch_size)
         first = next(batches, None)
@@ -455,17 +545,17 @@ class LocalEngine:
         pending: deque[Future] = deque()
         start_error: list[BaseException] = []
 
-        def start(queued: list[list[tuple[str, dict]]]) -> None:
+        def start(queued: list[bytes]) -> None:
             try:
-                pending.extend(executor().submit(_run_batch, rows) for rows in queued)
+                pending.extend(executor().submit(_run_batch, packed) for packed in queued)
             except BaseException as error:  # re-raised in the caller's thread
                 start_error.append(error)
 
         starter: threading.Thread | None = None
         try:
             if following:
-                executor()  # the fork server imports while the batches are encoded and the first one runs
-            starter = threading.Thread(target=start, args=([_encode_rows(batch) for batch in following],),
+                executor()  # the fork server imports while the batches are packed and the first one runs
+            starter = threading.Thread(target=start, args=([_pack(batch) for batch in following],),
                                        name="corpus-engine-start", daemon=True)
             starter.start()
             here = _run_here(stages, first)
@@ -474,11 +564,11 @@ class LocalEngine:
                 raise start_error[0]
             yield here
             for batch in batches:
-                pending.append(executor().submit(_run_batch, _encode_rows(batch)))
+                pending.append(executor().submit(_run_batch, _pack(batch)))
                 if len(pending) >= self.in_flight:
-                    yield pending.popleft().result()
+                    yield _unpack(pending.popleft().result())
             while pending:
-                yield pending.popleft().result()
+                yield _unpack(pending.popleft().result())
         finally:
             if starter is not None:
                 starter.join()
@@ -488,11 +578,14 @@ class LocalEngine:
                 pool[0].shutdown(wait=True, cancel_futures=True)
 
 
-def _run_here(stages: Sequence[Stage], batch: list[Any]) -> list[tuple[str, dict]]:
-    """A batch run in this process exactly as a worker runs it: the same rows, the same errors (exceptions
-    as they arrive from a worker)."""
+def _run_here(stages: Sequence[Stage], batch: list[Any]) -> list[Any]:
+    """A batch run in this process as a worker runs it: the same records, the same errors (records without a
+    codec, exceptions as they arrive from a worker)."""
     try:
-        return _encode_rows(chain(stages, batch))
+        results = list(chain(stages, batch))
+        for record in results:
+            codec_of(record)
+        return results
     except Exception as error:
         portable = _portable(error)
         if portable is error:

@@ -8,6 +8,8 @@ import gc
 import itertools
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -21,6 +23,8 @@ from corpus import ingest, release
 from corpus.cli import main
 from corpus.engine import (
     LocalEngine,
+    _pack,
+    _unpack,
     decode_records,
     encode_records,
     record_schema,
@@ -28,7 +32,7 @@ from corpus.engine import (
 )
 from corpus.synth import iter_synthetic, write_synthetic
 from schemas.errors import ConfigError, InputError
-from schemas.records import Annotation, Document
+from schemas.records import Annotation, Document, Span
 from strategies import examples, texts
 
 # --- stages used by the tests (top level, so worker processes can import them) -------------------------
@@ -111,7 +115,7 @@ def release_hashes(outputs) -> tuple[dict[str, str], list]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(examples(annotated=True), min_size=1, max_size=4), st.data())
-def test_documents_and_annotations_survive_the_arrow_exchange_form(corpus, data):
+def test_documents_and_annotations_survive_the_arrow_and_the_local_exchange_forms(corpus, data):
     records = []
     for document, annotation in corpus:
         extra = data.draw(st.fixed_dictionaries({
@@ -134,6 +138,39 @@ def test_documents_and_annotations_survive_the_arrow_exchange_form(corpus, data)
     decoded = decode_records(batch)
     assert decoded == records
     assert [type(item) for item in decoded] == [type(item) for item in records]
+    unpacked = _unpack(_pack(records))
+    assert unpacked == records
+    assert [type(item) for item in unpacked] == [type(item) for item in records]
+    # every slot as it was, the ones equality skips too: a document's SHA-256, a lead time's int or float
+    assert [[repr(getattr(item, name)) for name in getattr(item, "__slots__", ())] for item in unpacked] == [
+        [repr(getattr(item, name)) for name in getattr(item, "__slots__", ())] for item in records]
+
+
+def test_records_crossing_between_local_processes_are_not_checked_again(monkeypatch):
+    """Their constructors checked them where they were made: the copy is rebuilt from its slots."""
+    document = Document.from_text("Le maire a dit : « Nous verrons. »\n")
+    annotation = Annotation("a1", document.doc_id, document.text_sha256, "machine",
+                            (Span.on(document.text, 0, 8, "article"), Span.on(document.text, 17, 34, "quote", 0.5)),
+                            model_version="m1")
+    records = [document, annotation, release.AnnotatedDocument(document, (annotation,))]
+    packed = _pack(records)
+
+    def checked_again(self):
+        raise AssertionError(f"{type(self).__name__} checked again")
+
+    for record_type in (Document, Annotation, Span):
+        monkeypatch.setattr(record_type, "__post_init__", checked_again)
+    assert _unpack(packed) == records
+
+
+def test_finding_the_codec_of_paths_and_schema_records_does_not_import_the_release_module():
+    """The release module (and what it imports) is not started in workers whose stages do not need it."""
+    script = ("import sys; from pathlib import Path; from corpus.engine import codec_of; "
+              "from schemas.records import Document; "
+              "kinds = [codec_of(r).kind for r in (Path('a'), Document.from_text('x'))]; "
+              "print(kinds, 'corpus.release' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["['path',", "'document']", "False"]
 
 
 def test_a_record_without_a_codec_is_a_config_error_naming_its_type():
