@@ -442,6 +442,9 @@ _worker_stages: list[Stage] = []
 def _start_worker(pickled_stages: bytes) -> None:
     global _worker_stages
     _worker_stages = pickle.loads(pickled_stages)
+    # What the worker holds now (the modules from the fork server, the stages) lives as long as it does: out
+    # of the collector's sight, every full collection in a worker no longer walks it again.
+    gc.freeze()
 
 
 def _run_batch(packed: bytes) -> bytes:

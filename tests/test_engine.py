@@ -78,6 +78,12 @@ def tag_with_process(records):
         yield Path(f"{record}@{os.getpid()}")
 
 
+def tag_with_frozen_objects(records):
+    """How many objects the collector has set aside as permanent in the process running the batch."""
+    for record in records:
+        yield Path(f"{record}@{gc.get_freeze_count()}")
+
+
 def as_dicts(records):
     for record in records:
         yield {"path": str(record)}
@@ -237,6 +243,13 @@ def test_the_first_batch_runs_here_while_the_pool_starts_and_the_others_in_worke
     assert processes[:4] == [os.getpid()] * 4
     assert os.getpid() not in processes[4:]
     assert 1 <= len(set(processes[4:])) <= 2
+
+
+def test_workers_keep_what_they_start_with_out_of_the_collectors_sight():
+    paths = [Path(str(n)) for n in range(8)]
+    out = list(run_stages([tag_with_frozen_objects], paths, LocalEngine(workers=2, batch_size=4)))
+    frozen_in_worker = int(out[-1].name.split("@")[1])
+    assert frozen_in_worker > 1000  # the modules imported by the fork server, at least
 
 
 def test_a_single_batch_runs_here_without_starting_a_pool():
