@@ -50,13 +50,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any, Protocol
 
 from schemas.errors import ConfigError, CorpusError, InputError
 from schemas.records import Annotation, Document, Span
-from schemas.tables import arrow_schema
+
+# pyarrow and the table definitions are imported where the Arrow form is made: a worker that only passes
+# records pickled (``_pack``) does not load them, a good part of the fork server's start-up otherwise.
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 Stage = Callable[[Iterable[Any]], Iterable[Any]]
 
@@ -84,10 +86,14 @@ class Codec:
     def struct(self) -> pa.StructType:
         """The fields, every one nullable: Spark does not keep Arrow's non-null children of null structs,
         and the record constructors check the values anyway."""
+        import pyarrow as pa
+
         return _nullable(pa.struct(list(self.fields)))
 
 
 def _nullable(data_type: pa.DataType) -> pa.DataType:
+    import pyarrow as pa
+
     if pa.types.is_struct(data_type):
         return pa.struct([pa.field(f.name, _nullable(f.type), nullable=True) for f in data_type])
     if pa.types.is_list(data_type):
@@ -105,16 +111,24 @@ _SPAN_NAMES = ("start", "end", "label", "text", "score")
 
 
 def _document_fields() -> tuple[pa.Field, ...]:
+    from schemas.tables import arrow_schema
+
     return _fields(arrow_schema("documents"), _DOCUMENT_NAMES)
 
 
 def _span_struct() -> pa.StructType:
     """A span as an annotation holds it: the release span struct less its derived fields (id, layer)."""
+    import pyarrow as pa
+
+    from schemas.tables import arrow_schema
+
     release_span = arrow_schema("documents").field("spans").type.value_type
     return pa.struct(list(_fields(release_span, _SPAN_NAMES)))
 
 
 def _annotation_fields() -> tuple[pa.Field, ...]:
+    import pyarrow as pa
+
     string, optional = pa.string(), {"nullable": True}
     return (
         pa.field("annotation_id", string, nullable=False),
@@ -173,21 +187,12 @@ def decode_annotation(row: dict) -> Annotation:
     )
 
 
-@cache
-def _input_codecs() -> tuple[Codec, ...]:
-    """The codecs of paths and of the schema's records: what most stages take and make, found by ``codec_of``
-    without importing the ingest and release modules (a good part of a worker's start-up)."""
-    return (
-        Codec("path", Path, (pa.field("path", pa.string(), nullable=False),),
-              lambda path: {"path": os.fspath(path)}, lambda row: Path(row["path"])),
-        Codec("document", Document, _document_fields(), encode_document, decode_document),
-        Codec("annotation", Annotation, _annotation_fields(), encode_annotation, decode_annotation),
-    )
-
-
 def _record_codecs() -> list[Codec]:
     """The codecs of paths, of the schema's records, of the ingest's and the release stages' records."""
+    import pyarrow as pa
+
     from corpus import ingest, release
+    from schemas.tables import arrow_schema
 
     document = pa.struct(list(_document_fields()))
     annotation = pa.struct(list(_annotation_fields()))
@@ -195,7 +200,10 @@ def _record_codecs() -> list[Codec]:
     spans_row = pa.struct(list(arrow_schema("spans")))
     string = pa.string()
     return [
-        *_input_codecs(),
+        Codec("path", Path, (pa.field("path", string, nullable=False),),
+              lambda path: {"path": os.fspath(path)}, lambda row: Path(row["path"])),
+        Codec("document", Document, _document_fields(), encode_document, decode_document),
+        Codec("annotation", Annotation, _annotation_fields(), encode_annotation, decode_annotation),
         Codec("ingest_reject", ingest.Reject,
               tuple(pa.field(name, string, nullable=False) for name in ("source", "reason", "detail")),
               ingest.Reject.to_json, lambda row: ingest.Reject(**row)),
@@ -243,6 +251,8 @@ def codecs() -> dict[str, Codec]:
 @cache
 def record_schema() -> pa.Schema:
     """The exchange schema: ``kind`` and one nullable struct column per kind."""
+    import pyarrow as pa
+
     return pa.schema([pa.field(KIND, pa.string(), nullable=False),
                       *(pa.field(codec.kind, codec.struct) for codec in codecs().values())])
 
@@ -254,15 +264,23 @@ def codec_of(record: Any) -> Codec:
 @cache
 def _codec_of_type(record_type: type) -> Codec:
     """The codec of a type or of its registered base (``PosixPath`` is a ``Path``), found once per type."""
-    codec = _codec_among(record_type, _input_codecs()) or _codec_among(record_type, codecs().values())
+    codec = next((codec for codec in codecs().values() if issubclass(record_type, codec.type)), None)
     if codec is None:
         raise ConfigError(f"a stage produced a {record_type.__qualname__}, which cannot be sent between processes; "
                           f"records that can: {', '.join(c.type.__qualname__ for c in codecs().values())}")
     return codec
 
 
-def _codec_among(record_type: type, candidates: Iterable[Codec]) -> Codec | None:
-    return next((codec for codec in candidates if issubclass(record_type, codec.type)), None)
+# What most stages take and make. Known to have codecs without building them, which needs pyarrow and the
+# ingest and release modules: a worker passing only these does not load them.
+_SCHEMA_RECORD_TYPES = (Path, Document, Annotation)
+
+
+@cache
+def _check_sendable(record_type: type) -> None:
+    """A ConfigError (``codec_of``'s) unless records of this type can cross between processes."""
+    if not issubclass(record_type, _SCHEMA_RECORD_TYPES):
+        _codec_of_type(record_type)
 
 
 @contextmanager
@@ -297,6 +315,8 @@ def _decode_rows(rows: Iterable[tuple[str, dict]]) -> list[Any]:
 
 def encode_records(records: Iterable[Any]) -> pa.RecordBatch:
     """Records -> one record batch of ``record_schema()``."""
+    import pyarrow as pa
+
     return pa.RecordBatch.from_pylist([{KIND: kind, kind: row} for kind, row in _encode_rows(records)],
                                       schema=record_schema())
 
@@ -313,7 +333,7 @@ def decode_records(batch: pa.RecordBatch | pa.Table) -> list[Any]:
 def _pack(records: Iterable[Any]) -> bytes:
     """Records -> one bytes object, for a batch crossing between local processes; ``_unpack`` gives them back.
 
-    Each record must have a codec (``codec_of``), so a stage fails the same way on every engine. Documents,
+    Each record must have a codec (``_check_sendable``), so a stage fails the same way on every engine. Documents,
     annotations and spans, the bulk of it, are pickled as the tuples of their slots' values and rebuilt slot
     by slot (``_rebuild``): their constructor checked the values where they were made, and the copy is
     equal to them. Constructing them again (a span's checks, a document's SHA-256 of its text) would run
@@ -321,7 +341,7 @@ def _pack(records: Iterable[Any]) -> bytes:
     records = list(records)  # stages run lazily: not with the collector paused
     with _collector_paused():
         for record in records:
-            codec_of(record)
+            _check_sendable(type(record))
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
         pickler.dispatch_table = _record_reducers()
@@ -587,7 +607,7 @@ def _run_here(stages: Sequence[Stage], batch: list[Any]) -> list[Any]:
     try:
         results = list(chain(stages, batch))
         for record in results:
-            codec_of(record)
+            _check_sendable(type(record))
         return results
     except Exception as error:
         portable = _portable(error)
