@@ -377,8 +377,9 @@ def _rebuild(record_type: type, values: Sequence[Any]) -> Any:
     return record
 
 
-# Spans are most of what crosses (tens per document): an annotation's travel as plain tuples of their slots'
-# values and are made into spans by ``_span_of``, not by a call of a reducer and of ``_rebuild`` per span.
+# Spans are most of what crosses (tens per document): an annotation's travel as five columns of their slots'
+# values (five objects for the pickler to write rather than one per span) and are made into spans by
+# ``_span_of``, not by a call of a reducer and of ``_rebuild`` per span.
 _ANNOTATION_VALUES = operator.attrgetter(*Annotation.__slots__)
 _SPAN_VALUES = operator.attrgetter(*Span.__slots__)
 _SPANS_SLOT = Annotation.__slots__.index("spans")
@@ -387,12 +388,13 @@ _SPAN_SETTERS = tuple(Span.__dict__[name].__set__ for name in Span.__slots__)
 
 def _reduce_annotation(annotation: Annotation) -> tuple:
     values = list(_ANNOTATION_VALUES(annotation))
-    values[_SPANS_SLOT] = tuple(map(_SPAN_VALUES, annotation.spans))
+    values[_SPANS_SLOT] = tuple(zip(*map(_SPAN_VALUES, annotation.spans), strict=True))
     return _rebuild_annotation, (values,)
 
 
 def _rebuild_annotation(values: list[Any]) -> Annotation:
-    values[_SPANS_SLOT] = tuple(itertools.starmap(_span_of, values[_SPANS_SLOT]))
+    columns = values[_SPANS_SLOT]
+    values[_SPANS_SLOT] = tuple(map(_span_of, *columns)) if columns else ()
     return _rebuild(Annotation, values)
 
 

@@ -158,7 +158,8 @@ def test_records_crossing_between_local_processes_are_not_checked_again(monkeypa
     annotation = Annotation("a1", document.doc_id, document.text_sha256, "machine",
                             (Span.on(document.text, 0, 8, "article"), Span.on(document.text, 17, 34, "quote", 0.5)),
                             model_version="m1")
-    records = [document, annotation, release.AnnotatedDocument(document, (annotation,))]
+    unannotated = Annotation("a2", document.doc_id, document.text_sha256, "machine", (), model_version="m1")
+    records = [document, annotation, release.AnnotatedDocument(document, (annotation, unannotated))]
     packed = _pack(records)
 
     def checked_again(self):
