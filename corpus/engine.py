@@ -333,11 +333,11 @@ def decode_records(batch: pa.RecordBatch | pa.Table) -> list[Any]:
 def _pack(records: Iterable[Any]) -> bytes:
     """Records -> one bytes object, for a batch crossing between local processes; ``_unpack`` gives them back.
 
-    Each record must have a codec (``_check_sendable``), so a stage fails the same way on every engine. Documents,
-    annotations and spans, the bulk of it, are pickled as the tuples of their slots' values and rebuilt slot
-    by slot (``_rebuild``): their constructor checked the values where they were made, and the copy is
-    equal to them. Constructing them again (a span's checks, a document's SHA-256 of its text) would run
-    those checks a second time, in the parent: more than the pickling and unpickling cost."""
+    Each record must have a codec (``_check_sendable``), so a stage fails the same way on every engine.
+    Documents, annotations and spans, the bulk of it, are pickled as their slots' values and rebuilt slot by
+    slot (``_rebuild``): their constructor checked the values where they were made, and the copy is equal
+    to them. Constructing them again (a span's checks, a document's SHA-256 of its text) would run those
+    checks a second time, in the parent: more than the pickling and unpickling cost."""
     records = list(records)  # stages run lazily: not with the collector paused
     with _collector_paused():
         for record in records:
