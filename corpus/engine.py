@@ -25,17 +25,21 @@ Records cross cluster boundaries as Arrow record batches in one schema, ``record
 column names the record type of each row and one struct column per kind holds its fields (the others
 are null), so a stage may yield several kinds (documents and rejects, say). The kinds are the registered
 ``Codec`` s (``codecs()``); the document and span structs are taken from ``schemas.tables`` so that the
-exchange form and the release tables cannot drift apart. Between local processes the same rows travel
-pickled, as ``(kind, row)`` pairs, without the conversion to Arrow.
+exchange form and the release tables cannot drift apart. Between local processes the records themselves
+travel, a batch pickled into one bytes object: no conversion to Arrow or to rows, and no second run of the
+records' constructor checks (see ``_pack``).
 """
 
 from __future__ import annotations
 
+import copyreg
 import gc
+import io
 import itertools
 import json
 import multiprocessing
 import multiprocessing.forkserver
+import operator
 import os
 import pickle
 import threading
@@ -46,13 +50,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any, Protocol
 
 from schemas.errors import ConfigError, CorpusError, InputError
 from schemas.records import Annotation, Document, Span
-from schemas.tables import arrow_schema
+
+# pyarrow and the table definitions are imported where the Arrow form is made: a worker that only passes
+# records pickled (``_pack``) does not load them, a good part of the fork server's start-up otherwise.
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 Stage = Callable[[Iterable[Any]], Iterable[Any]]
 
@@ -80,10 +86,14 @@ class Codec:
     def struct(self) -> pa.StructType:
         """The fields, every one nullable: Spark does not keep Arrow's non-null children of null structs,
         and the record constructors check the values anyway."""
+        import pyarrow as pa
+
         return _nullable(pa.struct(list(self.fields)))
 
 
 def _nullable(data_type: pa.DataType) -> pa.DataType:
+    import pyarrow as pa
+
     if pa.types.is_struct(data_type):
         return pa.struct([pa.field(f.name, _nullable(f.type), nullable=True) for f in data_type])
     if pa.types.is_list(data_type):
@@ -101,16 +111,24 @@ _SPAN_NAMES = ("start", "end", "label", "text", "score")
 
 
 def _document_fields() -> tuple[pa.Field, ...]:
+    from schemas.tables import arrow_schema
+
     return _fields(arrow_schema("documents"), _DOCUMENT_NAMES)
 
 
 def _span_struct() -> pa.StructType:
     """A span as an annotation holds it: the release span struct less its derived fields (id, layer)."""
+    import pyarrow as pa
+
+    from schemas.tables import arrow_schema
+
     release_span = arrow_schema("documents").field("spans").type.value_type
     return pa.struct(list(_fields(release_span, _SPAN_NAMES)))
 
 
 def _annotation_fields() -> tuple[pa.Field, ...]:
+    import pyarrow as pa
+
     string, optional = pa.string(), {"nullable": True}
     return (
         pa.field("annotation_id", string, nullable=False),
@@ -170,8 +188,11 @@ def decode_annotation(row: dict) -> Annotation:
 
 
 def _record_codecs() -> list[Codec]:
-    """The codecs of the schema's records, the ingest's and the release stages' records."""
+    """The codecs of paths, of the schema's records, of the ingest's and the release stages' records."""
+    import pyarrow as pa
+
     from corpus import ingest, release
+    from schemas.tables import arrow_schema
 
     document = pa.struct(list(_document_fields()))
     annotation = pa.struct(list(_annotation_fields()))
@@ -228,26 +249,38 @@ def codecs() -> dict[str, Codec]:
 
 
 @cache
-def _codecs_by_type() -> dict[type, Codec]:
-    return {codec.type: codec for codec in codecs().values()}
-
-
-@cache
 def record_schema() -> pa.Schema:
     """The exchange schema: ``kind`` and one nullable struct column per kind."""
+    import pyarrow as pa
+
     return pa.schema([pa.field(KIND, pa.string(), nullable=False),
                       *(pa.field(codec.kind, codec.struct) for codec in codecs().values())])
 
 
 def codec_of(record: Any) -> Codec:
-    by_type = _codecs_by_type()
-    codec = by_type.get(type(record))
+    return _codec_of_type(type(record))
+
+
+@cache
+def _codec_of_type(record_type: type) -> Codec:
+    """The codec of a type or of its registered base (``PosixPath`` is a ``Path``), found once per type."""
+    codec = next((codec for codec in codecs().values() if issubclass(record_type, codec.type)), None)
     if codec is None:
-        codec = next((c for t, c in by_type.items() if isinstance(record, t)), None)
-    if codec is None:
-        raise ConfigError(f"a stage produced a {type(record).__qualname__}, which cannot be sent between "
-                          f"processes; records that can: {', '.join(t.__qualname__ for t in by_type)}")
+        raise ConfigError(f"a stage produced a {record_type.__qualname__}, which cannot be sent between processes; "
+                          f"records that can: {', '.join(c.type.__qualname__ for c in codecs().values())}")
     return codec
+
+
+# What most stages take and make. Known to have codecs without building them, which needs pyarrow and the
+# ingest and release modules: a worker passing only these does not load them.
+_SCHEMA_RECORD_TYPES = (Path, Document, Annotation)
+
+
+@cache
+def _check_sendable(record_type: type) -> None:
+    """A ConfigError (``codec_of``'s) unless records of this type can cross between processes."""
+    if not issubclass(record_type, _SCHEMA_RECORD_TYPES):
+        _codec_of_type(record_type)
 
 
 @contextmanager
@@ -264,9 +297,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _encode_rows(records: Iterable[Any]) -> list[tuple[str, dict]]:
-    """Records -> (kind, row) pairs: what the record batches are made of, and the form in which records cross
-    between local processes (pickled: no Arrow conversion, which costs each process a first-use import of
-    pandas, and just as cheap to send and to decode)."""
+    """Records -> (kind, row) pairs: what the record batches are made of."""
     records = list(records)  # stages run lazily: not with the collector paused
     with _collector_paused():
         rows = []
@@ -282,13 +313,12 @@ def _decode_rows(rows: Iterable[tuple[str, dict]]) -> list[Any]:
         return [by_kind[kind].decode(row) for kind, row in rows]
 
 
-def _rows_batch(rows: list[tuple[str, dict]]) -> pa.RecordBatch:
-    return pa.RecordBatch.from_pylist([{KIND: kind, kind: row} for kind, row in rows], schema=record_schema())
-
-
 def encode_records(records: Iterable[Any]) -> pa.RecordBatch:
     """Records -> one record batch of ``record_schema()``."""
-    return _rows_batch(_encode_rows(records))
+    import pyarrow as pa
+
+    return pa.RecordBatch.from_pylist([{KIND: kind, kind: row} for kind, row in _encode_rows(records)],
+                                      schema=record_schema())
 
 
 def decode_records(batch: pa.RecordBatch | pa.Table) -> list[Any]:
@@ -296,6 +326,88 @@ def decode_records(batch: pa.RecordBatch | pa.Table) -> list[Any]:
     kinds = batch.column(KIND).to_pylist()
     columns = {kind: batch.column(kind).to_pylist() for kind in set(kinds)}
     return _decode_rows((kind, columns[kind][index]) for index, kind in enumerate(kinds))
+
+
+# --- records between local processes ----------------------------------------------------------------
+
+def _pack(records: Iterable[Any]) -> bytes:
+    """Records -> one bytes object, for a batch crossing between local processes; ``_unpack`` gives them back.
+
+    Each record must have a codec (``_check_sendable``), so a stage fails the same way on every engine.
+    Documents, annotations and spans, the bulk of it, are pickled as their slots' values and rebuilt slot by
+    slot (``_rebuild``): their constructor checked the values where they were made, and the copy is equal
+    to them. Constructing them again (a span's checks, a document's SHA-256 of its text) would run those
+    checks a second time, in the parent: more than the pickling and unpickling cost."""
+    records = list(records)  # stages run lazily: not with the collector paused
+    with _collector_paused():
+        for record in records:
+            _check_sendable(type(record))
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _record_reducers()
+        pickler.dump(records)
+        return buffer.getvalue()
+
+
+def _unpack(packed: bytes) -> list[Any]:
+    with _collector_paused():
+        return pickle.loads(packed)
+
+
+@cache
+def _record_reducers() -> dict[type, Callable[[Any], tuple]]:
+    """``copyreg``'s reducers and those of documents and annotations, wherever they are held (the ingest's
+    and release's records pickle as dataclasses do, and hold a document or annotations)."""
+    document_values = operator.attrgetter(*Document.__slots__)
+    return {**copyreg.dispatch_table, Annotation: _reduce_annotation,
+            Document: lambda document: (_rebuild, (Document, document_values(document)))}
+
+
+@cache
+def _slot_setters(record_type: type) -> tuple[Callable[[Any, Any], None], ...]:
+    return tuple(record_type.__dict__[name].__set__ for name in record_type.__slots__)
+
+
+def _rebuild(record_type: type, values: Sequence[Any]) -> Any:
+    """A record from its slots' values, set as its constructor set them (the slot descriptors, which a frozen
+    dataclass's ``__setattr__`` does not forbid), without running its checks again."""
+    record = object.__new__(record_type)
+    for set_slot, value in zip(_slot_setters(record_type), values, strict=True):
+        set_slot(record, value)
+    return record
+
+
+# Spans are most of what crosses (tens per document): an annotation's travel as five columns of their slots'
+# values (five objects for the pickler to write rather than one per span) and are made into spans by
+# ``_span_of``, not by a call of a reducer and of ``_rebuild`` per span.
+_ANNOTATION_VALUES = operator.attrgetter(*Annotation.__slots__)
+_SPAN_VALUES = operator.attrgetter(*Span.__slots__)
+_SPANS_SLOT = Annotation.__slots__.index("spans")
+_SPAN_SETTERS = tuple(Span.__dict__[name].__set__ for name in Span.__slots__)
+
+
+def _reduce_annotation(annotation: Annotation) -> tuple:
+    values = list(_ANNOTATION_VALUES(annotation))
+    values[_SPANS_SLOT] = tuple(zip(*map(_SPAN_VALUES, annotation.spans), strict=True))
+    return _rebuild_annotation, (values,)
+
+
+def _rebuild_annotation(values: list[Any]) -> Annotation:
+    columns = values[_SPANS_SLOT]
+    values[_SPANS_SLOT] = tuple(map(_span_of, *columns)) if columns else ()
+    return _rebuild(Annotation, values)
+
+
+def _span_of(start: int, end: int, label: str, text: str, score: float | None) -> Span:
+    """``_rebuild(Span, values)``, written out."""
+    span = object.__new__(Span)
+    set_start, set_end, set_label, set_text, set_score = _SPAN_SETTERS
+    set_start(span, start)
+    set_end(span, end)
+    set_label(span, label)
+    set_text(span, text)
+    set_score(span, score)
+    return span
 
 
 # --- running stages --------------------------------------------------------------------------------------
@@ -352,12 +464,15 @@ _worker_stages: list[Stage] = []
 def _start_worker(pickled_stages: bytes) -> None:
     global _worker_stages
     _worker_stages = pickle.loads(pickled_stages)
+    # What the worker holds now (the modules from the fork server, the stages) lives as long as it does: out
+    # of the collector's sight, every full collection in a worker no longer walks it again.
+    gc.freeze()
 
 
-def _run_batch(rows: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
-    """In a worker: decode a batch, run the stages, encode the results."""
+def _run_batch(packed: bytes) -> bytes:
+    """In a worker: unpack a batch, run the stages, pack the results."""
     try:
-        return _encode_rows(chain(_worker_stages, _decode_rows(rows)))
+        return _pack(chain(_worker_stages, _unpack(packed)))
     except BaseException as error:
         raise _portable(error) from None
 
@@ -368,9 +483,9 @@ def run_batch(stages: Sequence[Stage], batch: pa.RecordBatch) -> pa.RecordBatch:
 
 
 def _stage_modules(stages: Sequence[Stage]) -> list[str]:
-    """The modules defining the stages, and those the codecs need, imported once in the fork server rather
-    than in every worker."""
-    modules = {__name__, "corpus.ingest", "corpus.release"}
+    """The modules defining the stages (which import what their records need), imported once in the fork
+    server rather than in every worker."""
+    modules = {__name__}
     for stage in stages:
         function = getattr(stage, "func", stage)  # functools.partial
         module = getattr(function, "__module__", None) or type(stage).__module__
@@ -426,15 +541,15 @@ class LocalEngine:
         return self._pooled_batches(stages, records)
 
     def _pooled(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[Any]:
-        for rows in self._pooled_rows(stages, records):
-            yield from _decode_rows(rows)
+        for results in self._pooled_results(stages, records):
+            yield from results
 
     def _pooled_batches(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[pa.RecordBatch]:
-        for rows in self._pooled_rows(stages, records):
-            yield _rows_batch(rows)
+        for results in self._pooled_results(stages, records):
+            yield encode_records(results)
 
-    def _pooled_rows(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[list[tuple[str, dict]]]:
-        """The results of each batch, in input order, as (kind, row) pairs."""
+    def _pooled_results(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[list[Any]]:
+        """The results of each batch, in input order."""
         pickled = check_picklable(stages)
         batches = batched(records, self.batch_size)
         first = next(batches, None)
@@ -455,17 +570,17 @@ class LocalEngine:
         pending: deque[Future] = deque()
         start_error: list[BaseException] = []
 
-        def start(queued: list[list[tuple[str, dict]]]) -> None:
+        def start(queued: list[bytes]) -> None:
             try:
-                pending.extend(executor().submit(_run_batch, rows) for rows in queued)
+                pending.extend(executor().submit(_run_batch, packed) for packed in queued)
             except BaseException as error:  # re-raised in the caller's thread
                 start_error.append(error)
 
         starter: threading.Thread | None = None
         try:
             if following:
-                executor()  # the fork server imports while the batches are encoded and the first one runs
-            starter = threading.Thread(target=start, args=([_encode_rows(batch) for batch in following],),
+                executor()  # the fork server imports while the batches are packed and the first one runs
+            starter = threading.Thread(target=start, args=([_pack(batch) for batch in following],),
                                        name="corpus-engine-start", daemon=True)
             starter.start()
             here = _run_here(stages, first)
@@ -474,11 +589,11 @@ class LocalEngine:
                 raise start_error[0]
             yield here
             for batch in batches:
-                pending.append(executor().submit(_run_batch, _encode_rows(batch)))
+                pending.append(executor().submit(_run_batch, _pack(batch)))
                 if len(pending) >= self.in_flight:
-                    yield pending.popleft().result()
+                    yield _unpack(pending.popleft().result())
             while pending:
-                yield pending.popleft().result()
+                yield _unpack(pending.popleft().result())
         finally:
             if starter is not None:
                 starter.join()
@@ -488,11 +603,14 @@ class LocalEngine:
                 pool[0].shutdown(wait=True, cancel_futures=True)
 
 
-def _run_here(stages: Sequence[Stage], batch: list[Any]) -> list[tuple[str, dict]]:
-    """A batch run in this process exactly as a worker runs it: the same rows, the same errors (exceptions
-    as they arrive from a worker)."""
+def _run_here(stages: Sequence[Stage], batch: list[Any]) -> list[Any]:
+    """A batch run in this process as a worker runs it: the same records, the same errors (records without a
+    codec, exceptions as they arrive from a worker)."""
     try:
-        return _encode_rows(chain(stages, batch))
+        results = list(chain(stages, batch))
+        for record in results:
+            _check_sendable(type(record))
+        return results
     except Exception as error:
         portable = _portable(error)
         if portable is error:

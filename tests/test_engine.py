@@ -8,6 +8,8 @@ import gc
 import itertools
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -21,6 +23,8 @@ from corpus import ingest, release
 from corpus.cli import main
 from corpus.engine import (
     LocalEngine,
+    _pack,
+    _unpack,
     decode_records,
     encode_records,
     record_schema,
@@ -28,7 +32,7 @@ from corpus.engine import (
 )
 from corpus.synth import iter_synthetic, write_synthetic
 from schemas.errors import ConfigError, InputError
-from schemas.records import Annotation, Document
+from schemas.records import Annotation, Document, Span
 from strategies import examples, texts
 
 # --- stages used by the tests (top level, so worker processes can import them) -------------------------
@@ -74,6 +78,12 @@ def tag_with_process(records):
         yield Path(f"{record}@{os.getpid()}")
 
 
+def tag_with_frozen_objects(records):
+    """How many objects the collector has set aside as permanent in the process running the batch."""
+    for record in records:
+        yield Path(f"{record}@{gc.get_freeze_count()}")
+
+
 def as_dicts(records):
     for record in records:
         yield {"path": str(record)}
@@ -111,7 +121,7 @@ def release_hashes(outputs) -> tuple[dict[str, str], list]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(examples(annotated=True), min_size=1, max_size=4), st.data())
-def test_documents_and_annotations_survive_the_arrow_exchange_form(corpus, data):
+def test_documents_and_annotations_survive_the_arrow_and_the_local_exchange_forms(corpus, data):
     records = []
     for document, annotation in corpus:
         extra = data.draw(st.fixed_dictionaries({
@@ -134,6 +144,40 @@ def test_documents_and_annotations_survive_the_arrow_exchange_form(corpus, data)
     decoded = decode_records(batch)
     assert decoded == records
     assert [type(item) for item in decoded] == [type(item) for item in records]
+    unpacked = _unpack(_pack(records))
+    assert unpacked == records
+    assert [type(item) for item in unpacked] == [type(item) for item in records]
+    # every slot as it was, the ones equality skips too: a document's SHA-256, a lead time's int or float
+    assert [[repr(getattr(item, name)) for name in getattr(item, "__slots__", ())] for item in unpacked] == [
+        [repr(getattr(item, name)) for name in getattr(item, "__slots__", ())] for item in records]
+
+
+def test_records_crossing_between_local_processes_are_not_checked_again(monkeypatch):
+    """Their constructors checked them where they were made: the copy is rebuilt from its slots."""
+    document = Document.from_text("Le maire a dit : « Nous verrons. »\n")
+    annotation = Annotation("a1", document.doc_id, document.text_sha256, "machine",
+                            (Span.on(document.text, 0, 8, "article"), Span.on(document.text, 17, 34, "quote", 0.5)),
+                            model_version="m1")
+    unannotated = Annotation("a2", document.doc_id, document.text_sha256, "machine", (), model_version="m1")
+    records = [document, annotation, release.AnnotatedDocument(document, (annotation, unannotated))]
+    packed = _pack(records)
+
+    def checked_again(self):
+        raise AssertionError(f"{type(self).__name__} checked again")
+
+    for record_type in (Document, Annotation, Span):
+        monkeypatch.setattr(record_type, "__post_init__", checked_again)
+    assert _unpack(packed) == records
+
+
+def test_packing_paths_and_schema_records_loads_neither_pyarrow_nor_the_release_module():
+    """What a worker whose stages do not need them is spared at start-up."""
+    script = ("import sys; from pathlib import Path; from corpus.engine import _pack, _unpack; "
+              "from schemas.records import Document; "
+              "records = [Path('a'), Document.from_text('x')]; assert _unpack(_pack(records)) == records; "
+              "print(sorted({'pyarrow', 'corpus.release', 'schemas.tables'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_a_record_without_a_codec_is_a_config_error_naming_its_type():
@@ -200,6 +244,13 @@ def test_the_first_batch_runs_here_while_the_pool_starts_and_the_others_in_worke
     assert processes[:4] == [os.getpid()] * 4
     assert os.getpid() not in processes[4:]
     assert 1 <= len(set(processes[4:])) <= 2
+
+
+def test_workers_keep_what_they_start_with_out_of_the_collectors_sight():
+    paths = [Path(str(n)) for n in range(8)]
+    out = list(run_stages([tag_with_frozen_objects], paths, LocalEngine(workers=2, batch_size=4)))
+    frozen_in_worker = int(out[-1].name.split("@")[1])
+    assert frozen_in_worker > 1000  # the modules imported by the fork server, at least
 
 
 def test_a_single_batch_runs_here_without_starting_a_pool():
