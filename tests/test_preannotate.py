@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
-from annotation.preannotate.features import BIO_RE, FURNITURE_RE, PROMO_RE
+from annotation.preannotate.features import ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import _CAPTION_END_RE
 from annotation.store import read_annotations
@@ -548,7 +548,7 @@ def test_a_syndication_line_above_the_body_is_the_story_credit() -> None:
 
 GATED_PATTERNS = {"FURNITURE_RE": FURNITURE_RE, "PROMO_RE": PROMO_RE, "BIO_RE": BIO_RE,
                   "_CAPTION_END_RE": _CAPTION_END_RE, "CAPTION_RE": CAPTION_RE,
-                  "_CONTACT_RE": _CONTACT_RE}
+                  "_CONTACT_RE": _CONTACT_RE, "ADDRESS_RE": ADDRESS_RE}
 
 
 @pytest.mark.parametrize("name", GATED_PATTERNS)
@@ -561,11 +561,13 @@ def test_a_gated_pattern_answers_as_its_regex(name: str, data) -> None:
     text = data.draw(st.from_regex(gated.pattern))
     assert gated.search(text) is not None
     assert gated.findall(text) == gated.pattern.findall(text)
+    assert gated.findall(text, text.lower()) == gated.pattern.findall(text)  # the caller's lower-cased text
 
 
 def test_a_gate_lets_letters_that_fold_to_ascii_through() -> None:
     """"ſubscribe" (long s) and "İnbox" match the case-insensitive regex: the gate must not refuse them."""
-    for text in ("Please ſubscribe now", "in your İnbox", "Photo: KSTOCK"):
+    for text in ("Please ſubscribe now", "in your İnbox", "Photo: KSTOCK", "Tell uſ more"):
         for gated in GATED_PATTERNS.values():
             assert (gated.search(text) is None) == (gated.pattern.search(text) is None)
     assert PROMO_RE.search("Please ſubscribe now") is not None
+    assert ADDRESS_RE.findall("Tell uſ more") == ["uſ"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, not_
 
 # The letters outside ASCII that a case-insensitive pattern matches to ASCII ones (İ ı -> i, ſ -> s, K -> k).
 _ASCII_FOLDS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -26,19 +28,28 @@ class GatedPattern:
         self.pattern = pattern
         self.literals = literals
 
-    def could_match(self, text: str) -> bool:
-        lowered = text.lower()
-        return any(literal in lowered for literal in self.literals) or _ASCII_FOLDS_RE.search(text) is not None
+    def could_match(self, text: str, lowered: str | None = None) -> bool:
+        """``lowered`` is ``text.lower()`` when the caller already has it (several gates read one text)."""
+        lowered = text.lower() if lowered is None else lowered
+        for literal in self.literals:  # a plain loop: cheaper than any() over a generator
+            if literal in lowered:
+                return True
+        return may_fold_to_ascii(text)
 
-    def search(self, text: str) -> re.Match | None:
-        return self.pattern.search(text) if self.could_match(text) else None
+    def search(self, text: str, lowered: str | None = None) -> re.Match | None:
+        return self.pattern.search(text) if self.could_match(text, lowered) else None
 
-    def findall(self, text: str) -> list:
-        return self.pattern.findall(text) if self.could_match(text) else []
+    def findall(self, text: str, lowered: str | None = None) -> list:
+        return self.pattern.findall(text) if self.could_match(text, lowered) else []
+
+
+def may_fold_to_ascii(text: str) -> bool:
+    """Whether ``text`` holds a letter a case-insensitive pattern matches to an ASCII one (an ASCII text
+    cannot: ``isascii`` is a flag read, the search is not)."""
+    return not text.isascii() and _ASCII_FOLDS_RE.search(text) is not None
 
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
-_LETTER_WORD_RE = re.compile(r"[^\W\d_]")
 
 # Relative and absolute timestamps as teaser lists and bylines print them.
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -91,7 +102,8 @@ FURNITURE_RE = GatedPattern(re.compile(
 ), ("©", "(c)", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up", "privacy policy", "terms of",
     "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark"))
 # Second-person and first-person-plural address: promos, subscription and comment prompts.
-ADDRESS_RE = re.compile(r"\b(?:you|your|yours|you're|we|our|us|we're|we've)\b", re.IGNORECASE)
+ADDRESS_RE = GatedPattern(re.compile(r"\b(?:you|your|yours|you're|we|our|us|we're|we've)\b", re.IGNORECASE),
+                         ("you", "we", "our", "us"))
 # Calls to action and site notices as full sentences, anywhere in a block of any length: subscription
 # and app prompts, comment and letter invitations, legal and advertising notices.
 PROMO_RE = GatedPattern(re.compile(
@@ -154,6 +166,7 @@ class BlockFeatures:
     is_furniture: bool
     is_byline: bool
     is_bullet: bool
+    words: frozenset[str]  # the distinct words, lower-cased (the learned model compares them with the title)
 
     @property
     def text_like(self) -> bool:
@@ -181,18 +194,30 @@ _TAIL = 40
 def features_of(text: str) -> BlockFeatures:
     """The features of one block's text (cached: both paths and the template check ask for them)."""
     words = WORD_RE.findall(text)
-    letter_words = [w for w in words if _LETTER_WORD_RE.match(w)]
     n_words = len(words)
-    capitalised = sum(1 for w in letter_words if w[0].isupper())
-    content_words = [w for w in letter_words if w.lower() not in _SMALL_WORDS]
-    title_case = sum(1 for w in content_words if w[0].isupper()) / len(content_words) if content_words else 0.0
+    digit_count = len(_DIGIT_RE.findall(text))
+    digits = digit_count / len(text) if text else 0.0
+    # The counts run as map/compress over the words' initials, not word by word in Python. A word starts
+    # with a letter or a digit ([^\W_]) and is a letter word unless it is a digit (\d is exactly
+    # str.isdecimal): without a digit in the text, every word is one.
+    letter_words = words
+    initials = list(map(itemgetter(0), words))
+    if digit_count:
+        is_letter = list(map(not_, map(str.isdecimal, initials)))
+        letter_words = list(compress(words, is_letter))
+        initials = list(compress(initials, is_letter))
+    upper = list(map(str.isupper, initials))
+    capitalised = upper.count(True)
+    small = list(map(_SMALL_WORDS.__contains__, map(str.lower, letter_words)))
+    content_words = len(letter_words) - small.count(True)
+    title_case = (capitalised - sum(compress(upper, small))) / content_words if content_words else 0.0
     lower = (len(letter_words) - capitalised) / len(letter_words) if letter_words else 0.0
-    digits = len(_DIGIT_RE.findall(text)) / len(text) if text else 0.0
     # the end-anchored patterns only look at the last characters (searching a long paragraph for "$"
     # tries every position)
     stripped = text.rstrip()[-_TAIL:]
     ends_sentence = bool(SENTENCE_END_RE.search(stripped))
-    strict_end = bool(_STRICT_END_RE.search(stripped)) and not _TRUNCATED_RE.search(stripped)
+    truncated = _TRUNCATED_RE.search(stripped) is not None
+    strict_end = not truncated and _STRICT_END_RE.search(stripped) is not None
     short = n_words <= 8
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
     return BlockFeatures(
@@ -201,15 +226,18 @@ def features_of(text: str) -> BlockFeatures:
         n_sentences=len(_SENTENCE_SPLIT_RE.split(text)) if n_words else 0,
         ends_like_sentence=ends_sentence,
         ends_with_full_stop=strict_end,
-        truncated=bool(_TRUNCATED_RE.search(stripped)),
+        truncated=truncated,
         title_case_share=title_case,
         lower_word_share=lower,
         digit_share=digits,
-        is_timestamp=bool(TIMESTAMP_RE.match(text)) or (n_words <= 6 and bool(READ_TIME_RE.search(text)))
-        or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text))),
+        # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
+        is_timestamp=bool(TIMESTAMP_RE.match(text))
+        or (digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
+                                 or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text))))),
         is_list_heading=short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ "))),
         is_furniture=(n_words <= 40 and bool(FURNITURE_RE.search(text)))
         or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
         is_byline=n_words <= 12 and bool(BYLINE_RE.match(text)),
         is_bullet=text[:1] in "•·▪►-*–",
+        words=frozenset(map(str.lower, words)),
     )
