@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import features_of
-from annotation.preannotate.learned import text_key
+from annotation.preannotate.learned import normalised, text_key
 from annotation.preannotate.zones import BlockEvidence
 
 if TYPE_CHECKING:
@@ -44,7 +44,6 @@ _WRAPPER_RE = re.compile(r"wrap|wrp|container|layout|content|main|body|page|grid
 FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "search"})
 WRAPPER_SHARE = 0.5
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_NORMALISE_RE = re.compile(r"\W+")
 
 FURNITURE_PRIOR = 6.0
 STORY_PRIOR = 4.0
@@ -52,11 +51,6 @@ ARTICLE_BODY_PRIOR = 12.0
 MIN_ARTICLE_BODY_CHARS = 300
 _TAG_RE = re.compile(r"<[^<>]*>")
 _TRUNCATED_BODY_RE = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
-
-
-def _normalise(text: str) -> str:
-    """``learned.text_key`` uncached: for the page's article body, which no other page repeats."""
-    return _NORMALISE_RE.sub(" ", text.casefold()).strip()
 
 
 def _furniture_name(names: str) -> bool:
@@ -205,7 +199,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
     """One ``BlockEvidence`` per block; blocks are matched to the page's by offset."""
     by_start = dict(zip(page.block_starts, page.blocks, strict=True))
     article_body = json_ld_article_body(page.tree)
-    body_key = _normalise(article_body) if article_body else None
+    body_key = normalised(article_body) if article_body else None  # uncached: no other page repeats it
     # a block missing from a body that was cut short says nothing against it
     whole_body = article_body is not None and not is_truncated(article_body)
     ancestry = _Ancestry(len(text))

@@ -44,7 +44,7 @@ CAPTION_RE = GatedPattern(re.compile(
 _CONTACT_RE = GatedPattern(re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE),
                            ("http", "www.", "@", ".com"))
 _QUOTE_START_RE = re.compile(r"^[\"“‘'«„]")
-_NORMALISE_RE = re.compile(r"\W+")
+_WORD_RUN_RE = re.compile(r"\w+")
 
 TEXT_FEATURE_NAMES = (
     "log_words", "log_chars", "sentences", "ends_sentence", "full_stop", "truncated", "title_case", "lower_share",
@@ -71,10 +71,16 @@ def feature_names(path: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def normalised(text: str) -> str:
+    """A text without case, spacing and punctuation: its runs of word characters, case-folded, joined by
+    one space (the same as replacing each run of other characters by a space and stripping the ends)."""
+    return " ".join(_WORD_RUN_RE.findall(text.casefold()))
+
+
 @lru_cache(maxsize=1 << 16)
 def text_key(text: str) -> str:
-    """A block's text without case, spacing and punctuation (cached: a site's furniture repeats)."""
-    return _NORMALISE_RE.sub(" ", text.casefold()).strip()
+    """``normalised`` for a block's text (cached: a site's furniture repeats)."""
+    return normalised(text)
 
 
 def _words(text: str) -> set[str]:
