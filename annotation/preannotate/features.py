@@ -8,7 +8,7 @@ repetition in ``stats.py``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, not_
@@ -172,9 +172,16 @@ class BlockFeatures:
     is_byline: bool
     is_bullet: bool
     words: frozenset[str]  # the distinct words, lower-cased (the learned model compares them with the title)
+    # Derived from the fields above once, when made (``features_of`` caches the object; the rules and the
+    # model read these for every block again and again).
+    text_like: bool = field(init=False)
+    headline_like: bool = field(init=False)
 
-    @property
-    def text_like(self) -> bool:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text_like", self._text_like())
+        object.__setattr__(self, "headline_like", self._headline_like())
+
+    def _text_like(self) -> bool:
         """Running prose: enough words, mostly lower case, ending like a sentence (or long anyway)."""
         if self.is_timestamp or self.n_words < 5:
             return False
@@ -182,8 +189,7 @@ class BlockFeatures:
             return False
         return (self.ends_like_sentence and self.n_words >= 7) or self.n_words >= 16
 
-    @property
-    def headline_like(self) -> bool:
+    def _headline_like(self) -> bool:
         """A title: a few words, one sentence at most, no closing full stop."""
         if self.is_timestamp or self.is_list_heading or not 3 <= self.n_words <= 30:
             return False

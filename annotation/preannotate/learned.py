@@ -119,6 +119,8 @@ _FLAG_COLUMNS = {_COLUMN[name]: key for name, key in (
     ("comments_heading", "comments"), ("ad", "ads"), ("commenter", "commenters"), ("credit", "credits"),
     ("template", "template"))}
 _CONTEXT_COLUMNS = [_COLUMN[name] for name in _CONTEXT_NAMES]
+_TEXT = attrgetter("text")
+_TEXT_LIKE = attrgetter("text_like")
 _DOM_PRIOR = DOM_FEATURE_NAMES.index("dom_prior")
 _DOM_DENSITY = DOM_FEATURE_NAMES.index("link_density")
 
@@ -152,14 +154,18 @@ def feature_matrix(
     for offset in CONTEXT_OFFSETS:
         matrix[:, column: column + len(_CONTEXT_COLUMNS)] = _rows_at(core, first, n, low + offset, high + offset)
         column += len(_CONTEXT_COLUMNS)
-    # the windows: text-like blocks and blocks of the run within REACH
+    # the windows: the share of text-like blocks and of blocks of the run within 3 and REACH blocks
     start, end = max(0, low - REACH), min(n, high + REACH)
-    text_like = np.array([f.text_like for f in features[start:end]], dtype=float)
     run_start, run_end = rule["run"]
     positions = np.arange(start, end)
-    in_run = ((positions >= run_start) & (positions < run_end)).astype(float)
-    for values, radius in ((text_like, 3), (text_like, 10), (in_run, 10)):
-        matrix[:, column] = _window_mean(values, radius)[low - start: high - start]
+    counts = np.zeros((end - start + 1, 2))  # running counts of both, from ``start``
+    counts[1:, 0] = np.cumsum(list(map(_TEXT_LIKE, features[start:end])))
+    counts[1:, 1] = np.cumsum((positions >= run_start) & (positions < run_end))
+    rows_at = np.arange(low, high)
+    for index, radius in ((0, 3), (0, 10), (1, 10)):
+        window_low = np.maximum(rows_at - radius, start) - start
+        window_high = np.minimum(rows_at + radius + 1, end) - start
+        matrix[:, column] = (counts[window_high, index] - counts[window_low, index]) / (window_high - window_low)
         column += 1
     if path == "html":
         if dom is None:
@@ -196,15 +202,15 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     for column, values in zip(_SHAPE_COLUMNS[3:], shape[3:], strict=True):
         own[:, column] = values
     own[:, _COLUMN["digit_share"]] = np.minimum(own[:, _COLUMN["digit_share"]] * 5, 1.0)
-    texts = [block.text for block in blocks[first:last]]
+    texts = list(map(_TEXT, blocks[first:last]))
     own[:, _TEXT_COLUMNS] = list(map(text_signals, texts))
     for column, key in _FLAG_COLUMNS.items():
         own[:, column] = rule[key][first:last]
-    own[:, _COLUMN["rule_score"]] = np.clip(np.asarray(rule["scores"][first:last], dtype=float) / 20, -3.0, 6.0)
+    own[:, _COLUMN["rule_score"]] = [max(-3.0, min(6.0, score / 20)) for score in rule["scores"][first:last]]
     indices = range(first, last)
     own[:, _COLUMN["list_zone"]] = [i in rule["list_zone"] for i in indices]
     own[:, _COLUMN["comment_zone"]] = [i in rule["comment_zone"] for i in indices]
-    repeats = Counter(map(text_key, (block.text for block in blocks)))
+    repeats = Counter(map(text_key, map(_TEXT, blocks)))
     own[:, _COLUMN["repeated"]] = [math.log(repeats[key]) for key in map(text_key, texts)]
     title_words = _words(title) if title else set()
     own[:, _COLUMN["title_match"]] = [
@@ -219,14 +225,6 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     own[:, _COLUMN["after_run"]] = [math.log1p(i - run_end + 1) if i >= run_end else 0.0 for i in indices]
     own[:, _COLUMN["run_position"]] = np.where(in_run, (positions - run_start) / max(run_end - run_start, 1), 0.0)
     return own
-
-
-def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
-    cumulative = np.concatenate([[0.0], np.cumsum(values)])
-    n = len(values)
-    low = np.clip(np.arange(n) - radius, 0, n)
-    high = np.clip(np.arange(n) + radius + 1, 0, n)
-    return (cumulative[high] - cumulative[low]) / (high - low)
 
 
 @dataclass(frozen=True)
