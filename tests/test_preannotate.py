@@ -9,6 +9,7 @@ under ../shared/eval is measured by scripts/evaluate, never here.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -205,6 +206,25 @@ def test_seed_quality_floor() -> None:
 def test_output_is_always_valid_and_complete(text: str) -> None:
     document = Document.from_text(text)
     assert_valid(document, Preannotator().annotate(document))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "\n", "\r", "\r\n", " ", "\t", "\u00a0", "\u2028", "\u001f", "\u0085",
+                                  "x y"]), max_size=40).map("".join))
+def test_blocks_are_the_trimmed_non_blank_lines(text: str) -> None:
+    """``split_blocks`` by its definition: lines end at \\n, \\r\\n or \\r; each is trimmed of the schema's
+    whitespace (so U+2028 and U+0085 trim but do not end a line); blank lines are no block."""
+    from annotation.preannotate.blocks import split_blocks
+    from corpus.html import WHITESPACE_CHARS
+
+    expected, position = [], 0
+    for line in re.split(r"(\r\n|\r|\n)", text):
+        if line not in ("\r\n", "\r", "\n") and line.strip(WHITESPACE_CHARS):
+            start = position + len(line) - len(line.lstrip(WHITESPACE_CHARS))
+            end = position + len(line.rstrip(WHITESPACE_CHARS))
+            expected.append((len(expected), start, end, text[start:end]))
+        position += len(line)
+    assert [(b.index, b.start, b.end, b.text) for b in split_blocks(text)] == expected
 
 
 def test_cli_writes_one_object_per_document(tmp_path: Path) -> None:
