@@ -200,8 +200,8 @@ def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
 
     walker = etree.iterwalk(tree, events=("start", "end"))
     for event, element in walker:
-        tag = element.tag
         if event == "start":
+            tag = element.tag
             if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_hidden(element):
                 walker.skip_subtree()
                 continue
@@ -212,8 +212,8 @@ def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
                 flush(owners[-1])
             if tag in PREFORMATTED_TAGS:
                 preformatted.append(element)
-            if element.text:
-                add(element.text)
+            if text := element.text:  # read once: lxml makes a new string on every read
+                add(text)
             continue
         # "end": also reached for skipped elements, whose tail text is still shown.
         if owners[-1] is element:
@@ -221,8 +221,8 @@ def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
             owners.pop()
         if preformatted and preformatted[-1] is element:
             preformatted.pop()
-        if element.tail and element is not tree:
-            add(element.tail)
+        if (tail := element.tail) and element is not tree:
+            add(tail)
     flush(tree)
     return tuple(blocks)
 

@@ -18,29 +18,42 @@ _ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 class GatedPattern:
-    """A case-insensitive pattern of which every match holds one of ``literals`` (lower-case ASCII): a
-    text holding none is answered without the regex engine, which would otherwise try each alternative
-    at every position of a long paragraph. Same answers as ``pattern``: a text with a letter that folds
-    to ASCII goes to the regex whatever the substring test says (``tests/test_preannotate.py`` checks
-    each gate against its pattern)."""
+    """A case-insensitive pattern of which every match holds one of ``literals`` (lower case): a text
+    holding none is answered without the regex engine, which would otherwise try each alternative at
+    every position of a long paragraph. Same answers as ``pattern``: a text with a letter that folds to
+    ASCII goes to the regex whatever the substring test says (``tests/test_preannotate.py`` checks each
+    gate against its pattern)."""
 
     def __init__(self, pattern: re.Pattern, literals: tuple[str, ...]) -> None:
         self.pattern = pattern
         self.literals = literals
+        self._ascii_literals = tuple(literal for literal in literals if literal.isascii())
+        self._other_literals = tuple(literal for literal in literals if not literal.isascii())
 
-    def could_match(self, text: str, lowered: str | None = None) -> bool:
-        """``lowered`` is ``text.lower()`` when the caller already has it (several gates read one text)."""
-        lowered = text.lower() if lowered is None else lowered
-        for literal in self.literals:  # a plain loop: cheaper than any() over a generator
+    def could_match(self, text: str, view: tuple[str, str] | None = None) -> bool:
+        """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text)."""
+        lowered, ascii_lowered = (text.lower(),) * 2 if view is None else view
+        for literal in self._ascii_literals:  # a plain loop: cheaper than any() over a generator
+            if literal in ascii_lowered:
+                return True
+        for literal in self._other_literals:
             if literal in lowered:
                 return True
         return may_fold_to_ascii(text)
 
-    def search(self, text: str, lowered: str | None = None) -> re.Match | None:
-        return self.pattern.search(text) if self.could_match(text, lowered) else None
+    def search(self, text: str, view: tuple[str, str] | None = None) -> re.Match | None:
+        return self.pattern.search(text) if self.could_match(text, view) else None
 
-    def findall(self, text: str, lowered: str | None = None) -> list:
-        return self.pattern.findall(text) if self.could_match(text, lowered) else []
+    def findall(self, text: str, view: tuple[str, str] | None = None) -> list:
+        return self.pattern.findall(text) if self.could_match(text, view) else []
+
+
+def gate_view(text: str) -> tuple[str, str]:
+    """What the gates scan: ``text`` lower-cased, and that again with each non-ASCII character replaced by
+    "?". An ASCII literal occurs in the second wherever it occurs in the first, and a substring test on an
+    ASCII string spares converting the literal to the text's wider characters, literal after literal."""
+    lowered = text.lower()
+    return lowered, lowered if lowered.isascii() else lowered.encode("ascii", "replace").decode("ascii")
 
 
 def may_fold_to_ascii(text: str) -> bool:
@@ -211,18 +224,20 @@ def features_of(text: str) -> BlockFeatures:
     # The counts run as map/compress over the words' initials, not word by word in Python. A word starts
     # with a letter or a digit ([^\W_]) and is a letter word unless it is a digit (\d is exactly
     # str.isdecimal): without a digit in the text, every word is one.
-    letter_words = words
+    lowered = list(map(str.lower, words))
+    letter_lowered = lowered
     initials = list(map(itemgetter(0), words))
     if digit_count:
         is_letter = list(map(not_, map(str.isdecimal, initials)))
-        letter_words = list(compress(words, is_letter))
+        letter_lowered = list(compress(lowered, is_letter))
         initials = list(compress(initials, is_letter))
+    letter_words = len(initials)
     upper = list(map(str.isupper, initials))
     capitalised = upper.count(True)
-    small = list(map(_SMALL_WORDS.__contains__, map(str.lower, letter_words)))
-    content_words = len(letter_words) - small.count(True)
+    small = list(map(_SMALL_WORDS.__contains__, letter_lowered))
+    content_words = letter_words - small.count(True)
     title_case = (capitalised - sum(compress(upper, small))) / content_words if content_words else 0.0
-    lower = (len(letter_words) - capitalised) / len(letter_words) if letter_words else 0.0
+    lower = (letter_words - capitalised) / letter_words if letter_words else 0.0
     # the end-anchored patterns only look at the last characters (searching a long paragraph for "$"
     # tries every position)
     stripped = text.rstrip()[-_TAIL:]
@@ -250,5 +265,5 @@ def features_of(text: str) -> BlockFeatures:
         or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
         is_byline=n_words <= 12 and bool(BYLINE_RE.match(text)),
         is_bullet=text[:1] in "•·▪►-*–",
-        words=frozenset(map(str.lower, words)),
+        words=frozenset(lowered),
     )

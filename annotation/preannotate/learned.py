@@ -25,7 +25,7 @@ import numpy as np
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures, GatedPattern, features_of)
+    ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures, GatedPattern, features_of, gate_view)
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
@@ -92,13 +92,13 @@ def text_signals(text: str) -> tuple[float, ...]:
     """The columns of ``_TEXT_COLUMNS`` for a block's text: caption, address share, bio, contact, quote
     start, lower-case start, colon end, promo count (capped at 2) halved. Cached: the unanchored searches
     are most of a matrix's cost, and a site's furniture repeats."""
-    lowered = text.lower()  # read by every gate
+    view = gate_view(text)  # read by every gate
     words = max(features_of(text).n_words, 1)
-    return (float(CAPTION_RE.search(text, lowered) is not None),
-            min(len(ADDRESS_RE.findall(text, lowered)) / words * 5, 1.0),
-            float(BIO_RE.search(text, lowered) is not None), float(_CONTACT_RE.search(text, lowered) is not None),
+    return (float(CAPTION_RE.search(text, view) is not None),
+            min(len(ADDRESS_RE.findall(text, view)) / words * 5, 1.0),
+            float(BIO_RE.search(text, view) is not None), float(_CONTACT_RE.search(text, view) is not None),
             float(_QUOTE_START_RE.match(text) is not None), float(text[:1].islower()), float(text.endswith(":")),
-            min(len(PROMO_RE.findall(text, lowered)), 2) / 2)
+            min(len(PROMO_RE.findall(text, view)), 2) / 2)
 
 
 # Context reaches this many blocks to either side (the widest window below).
