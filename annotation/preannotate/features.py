@@ -184,7 +184,9 @@ class BlockFeatures:
     is_furniture: bool
     is_byline: bool
     is_bullet: bool
-    words: frozenset[str]  # the distinct words, lower-cased (the learned model compares them with the title)
+    # The distinct words, lower-cased (the learned model compares them with the title); a tuple, not a set:
+    # the garbage collector leaves a tuple of strings alone, and the cache holds tens of thousands.
+    words: tuple[str, ...]
     # Derived from the fields above once, when made (``features_of`` caches the object; the rules and the
     # model read these for every block again and again).
     text_like: bool = field(init=False)
@@ -265,5 +267,5 @@ def features_of(text: str) -> BlockFeatures:
         or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
         is_byline=n_words <= 12 and bool(BYLINE_RE.match(text)),
         is_bullet=text[:1] in "•·▪►-*–",
-        words=frozenset(lowered),
+        words=tuple(set(lowered)),
     )
