@@ -163,15 +163,17 @@ def _parse(utf8: bytes) -> lxml.html.HtmlElement:
     return tree if tree is not None else etree.fromstring(b"<html><body></body></html>", parser)
 
 
-def _is_hidden(element: lxml.html.HtmlElement) -> bool:
-    if element.get("hidden") is not None:
+def _is_hidden(element: lxml.html.HtmlElement, tag: str) -> bool:
+    names = element.keys()  # one call: most elements have no attribute or only a class
+    if not names:
+        return tag == "dialog"
+    if "hidden" in names:
         return True
-    if (element.get("aria-hidden") or "").strip().lower() == "true":
+    if "aria-hidden" in names and element.get("aria-hidden").strip().lower() == "true":
         return True
-    if element.tag == "dialog" and element.get("open") is None:
+    if tag == "dialog" and "open" not in names:
         return True
-    style = element.get("style")
-    return style is not None and HIDING_STYLE_RE.search(style) is not None
+    return "style" in names and HIDING_STYLE_RE.search(element.get("style")) is not None
 
 
 def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
@@ -202,7 +204,7 @@ def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
     for event, element in walker:
         if event == "start":
             tag = element.tag
-            if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_hidden(element):
+            if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_hidden(element, tag):
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:

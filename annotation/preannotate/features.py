@@ -24,11 +24,15 @@ class GatedPattern:
     ASCII goes to the regex whatever the substring test says (``tests/test_preannotate.py`` checks each
     gate against its pattern)."""
 
-    def __init__(self, pattern: re.Pattern, literals: tuple[str, ...]) -> None:
+    def __init__(self, pattern: re.Pattern, literals: tuple[str | re.Pattern, ...]) -> None:
+        """An entry of ``literals`` may be a case-sensitive pattern over the lower-cased (ASCII) text instead,
+        where a literal alone would let most texts through (" app" is in "apparently"); it must start with
+        a literal, so that the regex engine finds it as fast as a substring test."""
         self.pattern = pattern
         self.literals = literals
-        self._ascii_literals = tuple(literal for literal in literals if literal.isascii())
-        self._other_literals = tuple(literal for literal in literals if not literal.isascii())
+        self._ascii_literals = tuple(entry for entry in literals if isinstance(entry, str) and entry.isascii())
+        self._other_literals = tuple(entry for entry in literals if isinstance(entry, str) and not entry.isascii())
+        self._patterns = tuple(entry for entry in literals if not isinstance(entry, str))
 
     def could_match(self, text: str, view: tuple[str, str] | None = None) -> bool:
         """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text)."""
@@ -38,6 +42,9 @@ class GatedPattern:
                 return True
         for literal in self._other_literals:
             if literal in lowered:
+                return True
+        for entry in self._patterns:
+            if entry.search(ascii_lowered) is not None:
                 return True
         return may_fold_to_ascii(text)
 
@@ -133,7 +140,7 @@ PROMO_RE = GatedPattern(re.compile(
     r"terms of (?:use|service)|cookies?|your browser|browser version|javascript|all rights reserved|copyright)\b|©",
     re.IGNORECASE,
 ), ("subscri", "newsletter", "sign up", "signing up", "sign me up", "signing me up", "log in", "login", "sign in",
-    "register", "download", " app", "by email", "inbox", "never miss", "get the latest", "follow us", "like us on",
+    "register", "download", re.compile(r" app\b"), "by email", "inbox", "never miss", "get the latest", "follow us", "like us on",
     "click here", "tap here", "read more", "journalism", "become a", "for as little as", "paywall", "ad-free",
     "ad free", "ads free", "to the editor", "leave a comment", "disclaimer", "disclosure", "we may",
     "affiliate", "compensation for", "privacy policy", "terms of", "cookie", "browser", "javascript",
