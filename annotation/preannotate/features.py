@@ -140,9 +140,9 @@ PROMO_RE = GatedPattern(re.compile(
     r"terms of (?:use|service)|cookies?|your browser|browser version|javascript|all rights reserved|copyright)\b|©",
     re.IGNORECASE,
 ), ("subscri", "newsletter", "sign up", "signing up", "sign me up", "signing me up", "log in", "login", "sign in",
-    "register", "download", re.compile(r" app\b"), "by email", "inbox", "never miss", "get the latest", "follow us", "like us on",
-    "click here", "tap here", "read more", "journalism", "become a", "for as little as", "paywall", "ad-free",
-    "ad free", "ads free", "to the editor", "leave a comment", "disclaimer", "disclosure", "we may",
+    "register", "download", re.compile(r" app\b"), "by email", "inbox", "never miss", "get the latest", "follow us",
+    "like us on", "click here", "tap here", "read more", "journalism", "become a", "for as little as", "paywall",
+    "ad-free", "ad free", "ads free", "to the editor", "leave a comment", "disclaimer", "disclosure", "we may",
     "affiliate", "compensation for", "privacy policy", "terms of", "cookie", "browser", "javascript",
     "all rights reserved", "copyright", "©"))
 # Author bios and contact lines.

@@ -214,8 +214,8 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     own[:, _COLUMN["repeated"]] = [math.log(repeats[key]) for key in map(text_key, texts)]
     title_words = _words(title) if title else set()
     own[:, _COLUMN["title_match"]] = [
-        len(title_words.intersection(f.words)) / min(len(f.words), len(title_words)) if f.words and title_words else 0.0
-        for f in features[first:last]]
+        len(title_words.intersection(f.words)) / min(len(f.words), len(title_words))
+        if f.words and title_words else 0.0 for f in features[first:last]]
     positions = np.arange(first, last)
     own[:, _COLUMN["position"]] = positions / n
     run_start, run_end = rule["run"]
