@@ -20,7 +20,6 @@ import lxml.html
 from lxml import etree
 
 from schemas.errors import InputError
-from schemas.records import NON_WHITESPACE_RE, WHITESPACE_CLASS
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -46,7 +45,10 @@ BLOCK_TAGS = frozenset(
 PREFORMATTED_TAGS = frozenset({"pre", "listing", "plaintext", "xmp", "textarea"})
 
 HTML_SPACE_RUN_RE = re.compile(r"[ \t\n\r\f]+")
-EDGE_WHITESPACE_RE = re.compile(f"\\A[{WHITESPACE_CLASS}]+|[{WHITESPACE_CLASS}]+\\Z")
+# The characters of schemas.records.WHITESPACE_CLASS (tests/test_ingest.py checks), for str.strip: an
+# end-anchored regex tries every position of a block.
+WHITESPACE_CHARS = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                    "\u2028\u2029\u202f\u205f\u3000")
 HIDING_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE)
 META_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 # Browsers look for the <meta> charset in the first 1024 bytes; allow for long preambles.
@@ -161,15 +163,17 @@ def _parse(utf8: bytes) -> lxml.html.HtmlElement:
     return tree if tree is not None else etree.fromstring(b"<html><body></body></html>", parser)
 
 
-def _is_hidden(element: lxml.html.HtmlElement) -> bool:
-    if element.get("hidden") is not None:
+def _is_hidden(element: lxml.html.HtmlElement, tag: str) -> bool:
+    names = element.keys()  # one call: most elements have no attribute or only a class
+    if not names:
+        return tag == "dialog"
+    if "hidden" in names:
         return True
-    if (element.get("aria-hidden") or "").strip().lower() == "true":
+    if "aria-hidden" in names and element.get("aria-hidden").strip().lower() == "true":
         return True
-    if element.tag == "dialog" and element.get("open") is None:
+    if tag == "dialog" and "open" not in names:
         return True
-    style = element.get("style")
-    return style is not None and HIDING_STYLE_RE.search(style) is not None
+    return "style" in names and HIDING_STYLE_RE.search(element.get("style")) is not None
 
 
 def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
@@ -181,11 +185,10 @@ def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
     def flush(owner: lxml.html.HtmlElement) -> None:
         if not pieces:
             return
-        raw = "".join(pieces)
+        text = _rendered("".join(pieces))
         pieces.clear()
-        if NON_WHITESPACE_RE.search(raw) is None:
-            return
-        blocks.append(HtmlBlock(EDGE_WHITESPACE_RE.sub("", HTML_SPACE_RUN_RE.sub(" ", raw)), owner))
+        if text:  # else only white space
+            blocks.append(HtmlBlock(text, owner))
 
     def add(text: str) -> None:
         if preformatted and "\n" in text:
@@ -199,9 +202,9 @@ def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
 
     walker = etree.iterwalk(tree, events=("start", "end"))
     for event, element in walker:
-        tag = element.tag
         if event == "start":
-            if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_hidden(element):
+            tag = element.tag
+            if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_hidden(element, tag):
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
@@ -211,8 +214,8 @@ def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
                 flush(owners[-1])
             if tag in PREFORMATTED_TAGS:
                 preformatted.append(element)
-            if element.text:
-                add(element.text)
+            if text := element.text:  # read once: lxml makes a new string on every read
+                add(text)
             continue
         # "end": also reached for skipped elements, whose tail text is still shown.
         if owners[-1] is element:
@@ -220,16 +223,26 @@ def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
             owners.pop()
         if preformatted and preformatted[-1] is element:
             preformatted.pop()
-        if element.tail and element is not tree:
-            add(element.tail)
+        if (tail := element.tail) and element is not tree:
+            add(tail)
     flush(tree)
     return tuple(blocks)
+
+
+def _rendered(raw: str) -> str:
+    """``raw`` as a browser shows it: HTML white space runs collapsed to one space, trimmed of Unicode
+    white space at both ends (trimming first gives the same text: the ends are white space either way)."""
+    text = raw.strip(WHITESPACE_CHARS)
+    # most blocks hold no run to collapse, and a substitution replaces every single space too
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        return HTML_SPACE_RUN_RE.sub(" ", text)
+    return text
 
 
 def _collapsed(text: str | None) -> str | None:
     if text is None:
         return None
-    return EDGE_WHITESPACE_RE.sub("", HTML_SPACE_RUN_RE.sub(" ", text)) or None
+    return _rendered(text) or None
 
 
 def _meta_content(tree: lxml.html.HtmlElement, key: str) -> str | None:

@@ -6,6 +6,7 @@ import gzip
 import html
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from corpus.cli import main
-from corpus.html import HtmlPage, UndecodableError, parse_html
+from corpus.html import WHITESPACE_CHARS, HtmlPage, UndecodableError, parse_html
 from corpus.ingest import (
     NothingToIngest,
     RejectedPage,
@@ -26,7 +27,7 @@ from corpus.ingest import (
     source_name,
 )
 from schemas.errors import ConfigError, InputError
-from schemas.records import NON_WHITESPACE_RE, doc_id_for
+from schemas.records import NON_WHITESPACE_RE, doc_id_for, is_whitespace
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEED = PROJECT_ROOT / "seeds" / "000_a3d3bdd04bcaf00f.txt"
@@ -282,6 +283,15 @@ def test_blocks_keep_the_element_they_came_from() -> None:
         ("code b", "pre", None),
     ]
     assert all(block.element.getroottree().getroot() is parsed.tree for block in parsed.blocks)
+
+
+def test_block_edges_are_trimmed_of_exactly_the_schema_whitespace() -> None:
+    """Blocks are stripped of ``WHITESPACE_CHARS``: the schema's whitespace class, character for character."""
+    every = {chr(code) for code in range(sys.maxunicode + 1)}
+    assert set(WHITESPACE_CHARS) == {char for char in every if is_whitespace(char)}
+    # U+001C..U+001F are str.isspace() but not Unicode White_Space: they stay, as the schema says
+    parsed = parse_html(page("<p>\u3000\u2007 a\u00a0b \u001f</p><p>\u2028\u200a</p>"), "edges.html")
+    assert [block.text for block in parsed.blocks] == ["a\u00a0b \u001f"]
 
 
 def test_inline_text_is_joined_as_rendered() -> None:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from schemas.records import WHITESPACE_CLASS
 
-_LINE_RE = re.compile(r"[^\r\n]+")
-_TRIMMED_RE = re.compile(f"[^{WHITESPACE_CLASS}](?:.*[^{WHITESPACE_CLASS}])?", re.DOTALL)
+# A trimmed non-blank line, found in one scan of the text: from a non-whitespace character to the last one
+# before the line ends (\r and \n are whitespace, so a match never crosses a line end).
+_BLOCK_RE = re.compile(f"[^{WHITESPACE_CLASS}](?:[^\r\n]*[^{WHITESPACE_CLASS}])?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +29,5 @@ class Block:
 
 
 def split_blocks(text: str) -> list[Block]:
-    blocks: list[Block] = []
-    for line in _LINE_RE.finditer(text):
-        trimmed = _TRIMMED_RE.search(line.group())
-        if trimmed is None:
-            continue
-        start = line.start() + trimmed.start()
-        end = line.start() + trimmed.end()
-        blocks.append(Block(len(blocks), start, end, text[start:end]))
-    return blocks
+    return [Block(index, match.start(), match.end(), match.group())
+            for index, match in enumerate(_BLOCK_RE.finditer(text))]

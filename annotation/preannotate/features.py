@@ -8,37 +8,73 @@ repetition in ``stats.py``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, not_
 
 # The letters outside ASCII that a case-insensitive pattern matches to ASCII ones (İ ı -> i, ſ -> s, K -> k).
-_ASCII_FOLDS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 class GatedPattern:
-    """A case-insensitive pattern of which every match holds one of ``literals`` (lower-case ASCII): a
-    text holding none is answered without the regex engine, which would otherwise try each alternative
-    at every position of a long paragraph. Same answers as ``pattern``: a text with a letter that folds
-    to ASCII goes to the regex whatever the substring test says (``tests/test_preannotate.py`` checks
-    each gate against its pattern)."""
+    """A case-insensitive pattern of which every match holds one of ``literals`` (lower case): a text
+    holding none is answered without the regex engine, which would otherwise try each alternative at
+    every position of a long paragraph. Same answers as ``pattern``: a text with a letter that folds to
+    ASCII goes to the regex whatever the substring test says (``tests/test_preannotate.py`` checks each
+    gate against its pattern)."""
 
-    def __init__(self, pattern: re.Pattern, literals: tuple[str, ...]) -> None:
+    def __init__(self, pattern: re.Pattern, literals: tuple[str | re.Pattern, ...]) -> None:
+        """An entry of ``literals`` may be a case-sensitive pattern over the lower-cased (ASCII) text instead,
+        where a literal alone would let most texts through (" app" is in "apparently"); it must start with
+        a literal, so that the regex engine finds it as fast as a substring test."""
         self.pattern = pattern
         self.literals = literals
+        self._ascii_literals = tuple(entry for entry in literals if isinstance(entry, str) and entry.isascii())
+        self._other_literals = tuple(entry for entry in literals if isinstance(entry, str) and not entry.isascii())
+        self._patterns = tuple(entry for entry in literals if not isinstance(entry, str))
 
-    def could_match(self, text: str) -> bool:
-        lowered = text.lower()
-        return any(literal in lowered for literal in self.literals) or _ASCII_FOLDS_RE.search(text) is not None
+    def could_match(self, text: str, view: tuple[str, str] | None = None) -> bool:
+        """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text)."""
+        lowered, ascii_lowered = (text.lower(),) * 2 if view is None else view
+        for literal in self._ascii_literals:  # a plain loop: cheaper than any() over a generator
+            if literal in ascii_lowered:
+                return True
+        for literal in self._other_literals:
+            if literal in lowered:
+                return True
+        for entry in self._patterns:
+            if entry.search(ascii_lowered) is not None:
+                return True
+        return may_fold_to_ascii(text)
 
-    def search(self, text: str) -> re.Match | None:
-        return self.pattern.search(text) if self.could_match(text) else None
+    def search(self, text: str, view: tuple[str, str] | None = None) -> re.Match | None:
+        return self.pattern.search(text) if self.could_match(text, view) else None
 
-    def findall(self, text: str) -> list:
-        return self.pattern.findall(text) if self.could_match(text) else []
+    def findall(self, text: str, view: tuple[str, str] | None = None) -> list:
+        return self.pattern.findall(text) if self.could_match(text, view) else []
+
+
+def gate_view(text: str) -> tuple[str, str]:
+    """What the gates scan: ``text`` lower-cased, and that again with each non-ASCII character replaced by
+    "?". An ASCII literal occurs in the second wherever it occurs in the first, and a substring test on an
+    ASCII string spares converting the literal to the text's wider characters, literal after literal."""
+    lowered = text.lower()
+    return lowered, lowered if lowered.isascii() else lowered.encode("ascii", "replace").decode("ascii")
+
+
+def may_fold_to_ascii(text: str) -> bool:
+    """Whether ``text`` holds a letter a case-insensitive pattern matches to an ASCII one (an ASCII text
+    cannot: ``isascii`` is a flag read; four substring tests are cheaper than a character-class search)."""
+    if text.isascii():
+        return False
+    for letter in _ASCII_FOLDS:
+        if letter in text:
+            return True
+    return False
 
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
-_LETTER_WORD_RE = re.compile(r"[^\W\d_]")
 
 # Relative and absolute timestamps as teaser lists and bylines print them.
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -91,7 +127,8 @@ FURNITURE_RE = GatedPattern(re.compile(
 ), ("©", "(c)", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up", "privacy policy", "terms of",
     "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark"))
 # Second-person and first-person-plural address: promos, subscription and comment prompts.
-ADDRESS_RE = re.compile(r"\b(?:you|your|yours|you're|we|our|us|we're|we've)\b", re.IGNORECASE)
+ADDRESS_RE = GatedPattern(re.compile(r"\b(?:you|your|yours|you're|we|our|us|we're|we've)\b", re.IGNORECASE),
+                         ("you", "we", "our", "us"))
 # Calls to action and site notices as full sentences, anywhere in a block of any length: subscription
 # and app prompts, comment and letter invitations, legal and advertising notices.
 PROMO_RE = GatedPattern(re.compile(
@@ -103,9 +140,9 @@ PROMO_RE = GatedPattern(re.compile(
     r"terms of (?:use|service)|cookies?|your browser|browser version|javascript|all rights reserved|copyright)\b|©",
     re.IGNORECASE,
 ), ("subscri", "newsletter", "sign up", "signing up", "sign me up", "signing me up", "log in", "login", "sign in",
-    "register", "download", " app", "by email", "inbox", "never miss", "get the latest", "follow us", "like us on",
-    "click here", "tap here", "read more", "journalism", "become a", "for as little as", "paywall", "ad-free",
-    "ad free", "ads free", "to the editor", "leave a comment", "disclaimer", "disclosure", "we may",
+    "register", "download", re.compile(r" app\b"), "by email", "inbox", "never miss", "get the latest", "follow us",
+    "like us on", "click here", "tap here", "read more", "journalism", "become a", "for as little as", "paywall",
+    "ad-free", "ad free", "ads free", "to the editor", "leave a comment", "disclaimer", "disclosure", "we may",
     "affiliate", "compensation for", "privacy policy", "terms of", "cookie", "browser", "javascript",
     "all rights reserved", "copyright", "©"))
 # Author bios and contact lines.
@@ -154,9 +191,19 @@ class BlockFeatures:
     is_furniture: bool
     is_byline: bool
     is_bullet: bool
+    # The distinct words, lower-cased (the learned model compares them with the title); a tuple, not a set:
+    # the garbage collector leaves a tuple of strings alone, and the cache holds tens of thousands.
+    words: tuple[str, ...]
+    # Derived from the fields above once, when made (``features_of`` caches the object; the rules and the
+    # model read these for every block again and again).
+    text_like: bool = field(init=False)
+    headline_like: bool = field(init=False)
 
-    @property
-    def text_like(self) -> bool:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text_like", self._text_like())
+        object.__setattr__(self, "headline_like", self._headline_like())
+
+    def _text_like(self) -> bool:
         """Running prose: enough words, mostly lower case, ending like a sentence (or long anyway)."""
         if self.is_timestamp or self.n_words < 5:
             return False
@@ -164,8 +211,7 @@ class BlockFeatures:
             return False
         return (self.ends_like_sentence and self.n_words >= 7) or self.n_words >= 16
 
-    @property
-    def headline_like(self) -> bool:
+    def _headline_like(self) -> bool:
         """A title: a few words, one sentence at most, no closing full stop."""
         if self.is_timestamp or self.is_list_heading or not 3 <= self.n_words <= 30:
             return False
@@ -181,18 +227,32 @@ _TAIL = 40
 def features_of(text: str) -> BlockFeatures:
     """The features of one block's text (cached: both paths and the template check ask for them)."""
     words = WORD_RE.findall(text)
-    letter_words = [w for w in words if _LETTER_WORD_RE.match(w)]
     n_words = len(words)
-    capitalised = sum(1 for w in letter_words if w[0].isupper())
-    content_words = [w for w in letter_words if w.lower() not in _SMALL_WORDS]
-    title_case = sum(1 for w in content_words if w[0].isupper()) / len(content_words) if content_words else 0.0
-    lower = (len(letter_words) - capitalised) / len(letter_words) if letter_words else 0.0
-    digits = len(_DIGIT_RE.findall(text)) / len(text) if text else 0.0
+    digit_count = len(_DIGIT_RE.findall(text))
+    digits = digit_count / len(text) if text else 0.0
+    # The counts run as map/compress over the words' initials, not word by word in Python. A word starts
+    # with a letter or a digit ([^\W_]) and is a letter word unless it is a digit (\d is exactly
+    # str.isdecimal): without a digit in the text, every word is one.
+    lowered = list(map(str.lower, words))
+    letter_lowered = lowered
+    initials = list(map(itemgetter(0), words))
+    if digit_count:
+        is_letter = list(map(not_, map(str.isdecimal, initials)))
+        letter_lowered = list(compress(lowered, is_letter))
+        initials = list(compress(initials, is_letter))
+    letter_words = len(initials)
+    upper = list(map(str.isupper, initials))
+    capitalised = upper.count(True)
+    small = list(map(_SMALL_WORDS.__contains__, letter_lowered))
+    content_words = letter_words - small.count(True)
+    title_case = (capitalised - sum(compress(upper, small))) / content_words if content_words else 0.0
+    lower = (letter_words - capitalised) / letter_words if letter_words else 0.0
     # the end-anchored patterns only look at the last characters (searching a long paragraph for "$"
     # tries every position)
     stripped = text.rstrip()[-_TAIL:]
     ends_sentence = bool(SENTENCE_END_RE.search(stripped))
-    strict_end = bool(_STRICT_END_RE.search(stripped)) and not _TRUNCATED_RE.search(stripped)
+    truncated = _TRUNCATED_RE.search(stripped) is not None
+    strict_end = not truncated and _STRICT_END_RE.search(stripped) is not None
     short = n_words <= 8
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
     return BlockFeatures(
@@ -201,15 +261,18 @@ def features_of(text: str) -> BlockFeatures:
         n_sentences=len(_SENTENCE_SPLIT_RE.split(text)) if n_words else 0,
         ends_like_sentence=ends_sentence,
         ends_with_full_stop=strict_end,
-        truncated=bool(_TRUNCATED_RE.search(stripped)),
+        truncated=truncated,
         title_case_share=title_case,
         lower_word_share=lower,
         digit_share=digits,
-        is_timestamp=bool(TIMESTAMP_RE.match(text)) or (n_words <= 6 and bool(READ_TIME_RE.search(text)))
-        or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text))),
+        # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
+        is_timestamp=bool(TIMESTAMP_RE.match(text))
+        or (digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
+                                 or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text))))),
         is_list_heading=short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ "))),
         is_furniture=(n_words <= 40 and bool(FURNITURE_RE.search(text)))
         or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
         is_byline=n_words <= 12 and bool(BYLINE_RE.match(text)),
         is_bullet=text[:1] in "•·▪►-*–",
+        words=tuple(set(lowered)),
     )

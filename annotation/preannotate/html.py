@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import features_of
-from annotation.preannotate.learned import text_key
+from annotation.preannotate.learned import normalised, text_key
 from annotation.preannotate.zones import BlockEvidence
 
 if TYPE_CHECKING:
@@ -44,7 +44,6 @@ _WRAPPER_RE = re.compile(r"wrap|wrp|container|layout|content|main|body|page|grid
 FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "search"})
 WRAPPER_SHARE = 0.5
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_NORMALISE_RE = re.compile(r"\W+")
 
 FURNITURE_PRIOR = 6.0
 STORY_PRIOR = 4.0
@@ -54,23 +53,17 @@ _TAG_RE = re.compile(r"<[^<>]*>")
 _TRUNCATED_BODY_RE = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 
 
-def _normalise(text: str) -> str:
-    """``learned.text_key`` uncached: for the page's article body, which no other page repeats."""
-    return _NORMALISE_RE.sub(" ", text.casefold()).strip()
-
-
 def _furniture_name(names: str) -> bool:
     """A class or id token naming furniture, unless it names a wrapper around the page's content too."""
     return any(_FURNITURE_CLASS_RE.search(token) and not _WRAPPER_RE.search(token) for token in names.split())
 
 
-def _element_marks(element, page_chars: int) -> tuple[bool, bool]:
+def _element_marks(element, tag: str, class_: str, page_chars: int) -> tuple[bool, bool]:
     """(furniture, story) for this element alone."""
-    tag = element.tag if isinstance(element.tag, str) else ""
     if tag in ("html", "body"):
         return False, False
-    furniture, story = _marks_by_name(tag, element.get("class") or "", element.get("id") or "",
-                                      element.get("itemprop"), element.get("role"))
+    furniture, story = _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"),
+                                      element.get("role"))
     if furniture and len(element.text_content()) > WRAPPER_SHARE * page_chars:
         furniture = False  # holds most of the page: a layout wrapper, whatever its name
     return furniture, story
@@ -85,82 +78,69 @@ def _marks_by_name(tag: str, class_: str, id_: str, itemprop: str | None, role: 
     return furniture, story
 
 
-class _Ancestry:
-    """Furniture / story flags of an element and all its ancestors, memoised per element."""
-
-    def __init__(self, page_chars: int) -> None:
-        self.cache: dict = {}
-        self.page_chars = page_chars
-
-    def flags(self, element) -> tuple[bool, bool, bool]:
-        """(inside furniture, inside story, furniture is nearer than story)."""
-        if element is None:
-            return False, False, False
-        cached = self.cache.get(element)
-        if cached is not None:
-            return cached
-        furniture, story = _element_marks(element, self.page_chars)
-        up_furniture, up_story, up_nearer = self.flags(element.getparent())
-        result = (
-            furniture or up_furniture,
-            story or up_story,
-            furniture or (up_furniture and up_nearer and not story),
-        )
-        self.cache[element] = result
-        return result
-
-
 _CAPTION_CLASS_RE = re.compile(r"caption|credit|figure|photo|image|gallery|media", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1 << 14)
-def _caption_class(names: str) -> bool:
-    return _CAPTION_CLASS_RE.search(names) is not None
-
 
 # Ancestor kinds the learned model reads, as bits.
 _FIGURE, _LIST_ITEM, _LINK, _BLOCKQUOTE, _HEADER = 1, 2, 4, 8, 16
 
 
-class _Context:
-    """Which kinds of element (figure or caption, list item, link, block quote, header) enclose an
-    element, as a bit mask memoised per element."""
+@lru_cache(maxsize=1 << 14)
+def _kinds(tag: str, class_: str) -> int:
+    """The kinds (figure or caption, list item, link, block quote, header) an element is, as bits (cached:
+    pages repeat their class names)."""
+    bits = 0
+    if tag in ("figure", "figcaption", "picture") or _CAPTION_CLASS_RE.search(class_) is not None:
+        bits |= _FIGURE
+    if tag in ("li", "dd", "dt"):
+        bits |= _LIST_ITEM
+    if tag == "a":
+        bits |= _LINK
+    if tag == "blockquote":
+        bits |= _BLOCKQUOTE
+    if tag == "header":
+        bits |= _HEADER
+    return bits
 
-    def __init__(self) -> None:
+
+class _Ancestry:
+    """What an element and all its ancestors are, memoised per element (one walk up the tree serves both):
+    (inside furniture, inside story, furniture is nearer than story, the kinds that enclose it as bits)."""
+
+    def __init__(self, page_chars: int) -> None:
         self.cache: dict = {}
+        self.page_chars = page_chars
 
-    def mask(self, element) -> int:
+    def of(self, element) -> tuple[bool, bool, bool, int]:
         if element is None:
-            return 0
+            return False, False, False, 0
         cached = self.cache.get(element)
         if cached is not None:
             return cached
         tag = element.tag if isinstance(element.tag, str) else ""
-        bits = 0
-        if tag in ("figure", "figcaption", "picture") or _caption_class(element.get("class") or ""):
-            bits |= _FIGURE
-        if tag in ("li", "dd", "dt"):
-            bits |= _LIST_ITEM
-        if tag == "a":
-            bits |= _LINK
-        if tag == "blockquote":
-            bits |= _BLOCKQUOTE
-        if tag == "header":
-            bits |= _HEADER
-        result = bits | self.mask(element.getparent())
+        class_ = element.get("class") or ""
+        furniture, story = _element_marks(element, tag, class_, self.page_chars)
+        up_furniture, up_story, up_nearer, up_kinds = self.of(element.getparent())
+        result = (
+            furniture or up_furniture,
+            story or up_story,
+            furniture or (up_furniture and up_nearer and not story),
+            _kinds(tag, class_) | up_kinds,
+        )
         self.cache[element] = result
         return result
 
 
 def clear_caches() -> None:
     _marks_by_name.cache_clear()
-    _caption_class.cache_clear()
+    _kinds.cache_clear()
 
 
 def _link_density(element, inside_link: bool) -> float:
     if inside_link:
         return 1.0
-    linked = sum(len(a.text_content()) for a in element.iter("a"))
+    linked = 0
+    for link in element.iter("a"):  # a loop, not sum() over a generator: most elements hold no link
+        linked += len(link.text_content())
     return min(1.0, linked / max(len(element.text_content()), 1)) if linked else 0.0
 
 
@@ -201,16 +181,35 @@ def is_truncated(body: str) -> bool:
     return _TRUNCATED_BODY_RE.search(body) is not None
 
 
+def _element_evidence(element, ancestry: _Ancestry) -> tuple:
+    """What a block owes to its element: furniture, story, furniture nearer, link density, headline hint,
+    heading, and the model's DOM columns before and after the article-body ones."""
+    furniture, story, furniture_nearer, kinds = ancestry.of(element)
+    density = _link_density(element, bool(kinds & _LINK))
+    tag = element.tag
+    heading = tag in _HEADING_TAGS
+    return (
+        furniture, story, furniture_nearer, density,
+        1.5 if tag == "h1" else (0.3 if heading else 0.0),
+        heading and not kinds & _LINK,
+        (float(furniture), float(story), float(furniture_nearer), density),
+        (float(tag == "h1"), float(heading), float(bool(kinds & _FIGURE)), float(bool(kinds & _LIST_ITEM)),
+         float(bool(kinds & _LINK)), float(bool(kinds & _BLOCKQUOTE)), float(bool(kinds & _HEADER)),
+         float(tag == "p")),
+    )
+
+
 def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: Sequence[bool]) -> list[BlockEvidence]:
     """One ``BlockEvidence`` per block; blocks are matched to the page's by offset."""
     by_start = dict(zip(page.block_starts, page.blocks, strict=True))
     article_body = json_ld_article_body(page.tree)
-    body_key = _normalise(article_body) if article_body else None
+    body_key = normalised(article_body) if article_body else None  # uncached: no other page repeats it
     # a block missing from a body that was cut short says nothing against it
     whole_body = article_body is not None and not is_truncated(article_body)
     ancestry = _Ancestry(len(text))
-    context = _Context()
-    densities: dict = {}
+    # per element: its ancestry, link density and the model's columns that depend on it alone (an element
+    # owning several blocks, as text around <br>s, is read once)
+    elements: dict = {}
     evidence: list[BlockEvidence] = []
     for block, is_template in zip(blocks, template, strict=True):
         html_block = by_start.get(block.start)
@@ -218,18 +217,17 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             evidence.append(BlockEvidence(template=is_template))
             continue
         element = html_block.element
+        known = elements.get(element)
+        if known is None:
+            known = elements[element] = _element_evidence(element, ancestry)
+        furniture, story, furniture_nearer, density, headline, heading, ancestry_columns, kind_columns = known
         features = features_of(block.text)
         words = min(features.n_words, 60)
-        furniture, story, furniture_nearer = ancestry.flags(element)
         prior = 0.0
         if furniture and (furniture_nearer or not story):
             prior -= FURNITURE_PRIOR + 0.7 * words
         elif story:
             prior += STORY_PRIOR
-        mask = context.mask(element)
-        density = densities.get(element)  # an element owning several blocks (text around <br>s) is read once
-        if density is None:
-            density = densities[element] = _link_density(element, bool(mask & _LINK))
         if density > 0.5:
             prior -= 3.0 + 0.9 * words * density
         body_match = body_miss = False
@@ -241,15 +239,8 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             elif features.text_like and whole_body:
                 body_miss = True
                 prior -= 0.5 * words
-        headline = 1.5 if element.tag == "h1" else (0.3 if element.tag in _HEADING_TAGS else 0.0)
-        dom = (
-            float(furniture), float(story), float(furniture_nearer), density, float(body_match), float(body_miss),
-            float(body_key is not None), float(element.tag == "h1"), float(element.tag in _HEADING_TAGS),
-            float(bool(mask & _FIGURE)), float(bool(mask & _LIST_ITEM)), float(bool(mask & _LINK)),
-            float(bool(mask & _BLOCKQUOTE)), float(bool(mask & _HEADER)), float(element.tag == "p"),
-            max(-3.0, min(3.0, prior / 20)),
-        )
+        dom = (*ancestry_columns, float(body_match), float(body_miss), float(body_key is not None), *kind_columns,
+               max(-3.0, min(3.0, prior / 20)))
         evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template, dom=dom,
-                                      heading=element.tag in _HEADING_TAGS and not mask & _LINK,
-                                      linked=density > 0.5))
+                                      heading=heading, linked=density > 0.5))
     return evidence

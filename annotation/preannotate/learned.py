@@ -18,12 +18,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
 
 from annotation.preannotate.blocks import Block
-from annotation.preannotate.features import ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures, GatedPattern
+from annotation.preannotate.features import (
+    ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures, GatedPattern, features_of, gate_view)
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
@@ -42,7 +44,7 @@ CAPTION_RE = GatedPattern(re.compile(
 _CONTACT_RE = GatedPattern(re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE),
                            ("http", "www.", "@", ".com"))
 _QUOTE_START_RE = re.compile(r"^[\"“‘'«„]")
-_NORMALISE_RE = re.compile(r"\W+")
+_WORD_RUN_RE = re.compile(r"\w+")
 
 TEXT_FEATURE_NAMES = (
     "log_words", "log_chars", "sentences", "ends_sentence", "full_stop", "truncated", "title_case", "lower_share",
@@ -69,10 +71,16 @@ def feature_names(path: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def normalised(text: str) -> str:
+    """A text without case, spacing and punctuation: its runs of word characters, case-folded, joined by
+    one space (the same as replacing each run of other characters by a space and stripping the ends)."""
+    return " ".join(_WORD_RUN_RE.findall(text.casefold()))
+
+
 @lru_cache(maxsize=1 << 16)
 def text_key(text: str) -> str:
-    """A block's text without case, spacing and punctuation (cached: a site's furniture repeats)."""
-    return _NORMALISE_RE.sub(" ", text.casefold()).strip()
+    """``normalised`` for a block's text (cached: a site's furniture repeats)."""
+    return normalised(text)
 
 
 def _words(text: str) -> set[str]:
@@ -80,17 +88,41 @@ def _words(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=1 << 16)
-def text_signals(text: str) -> tuple:
-    """The regex reads of a block's text the model takes (cached: the unanchored searches are most of a
-    matrix's cost, and a site's furniture repeats): caption, address count, bio, contact, quote start,
-    promo count (capped at 2), word set."""
-    return (CAPTION_RE.search(text) is not None, len(ADDRESS_RE.findall(text)), BIO_RE.search(text) is not None,
-            _CONTACT_RE.search(text) is not None, _QUOTE_START_RE.match(text) is not None,
-            min(len(PROMO_RE.findall(text)), 2), frozenset(_words(text)))
+def text_signals(text: str) -> tuple[float, ...]:
+    """The columns of ``_TEXT_COLUMNS`` for a block's text: caption, address share, bio, contact, quote
+    start, lower-case start, colon end, promo count (capped at 2) halved. Cached: the unanchored searches
+    are most of a matrix's cost, and a site's furniture repeats."""
+    view = gate_view(text)  # read by every gate
+    words = max(features_of(text).n_words, 1)
+    return (float(CAPTION_RE.search(text, view) is not None),
+            min(len(ADDRESS_RE.findall(text, view)) / words * 5, 1.0),
+            float(BIO_RE.search(text, view) is not None), float(_CONTACT_RE.search(text, view) is not None),
+            float(_QUOTE_START_RE.match(text) is not None), float(text[:1].islower()), float(text.endswith(":")),
+            min(len(PROMO_RE.findall(text, view)), 2) / 2)
 
 
 # Context reaches this many blocks to either side (the widest window below).
 REACH = 10
+# The context columns read the blocks this many rows to either side.
+_CONTEXT_REACH = max(abs(offset) for offset in CONTEXT_OFFSETS)
+_COLUMN = {name: index for index, name in enumerate(TEXT_FEATURE_NAMES)}
+# The shape columns, straight from ``BlockFeatures`` (one C call per block)
+_SHAPE = attrgetter("n_words", "n_chars", "n_sentences", "ends_like_sentence", "ends_with_full_stop", "truncated",
+                    "title_case_share", "lower_word_share", "digit_share", "is_timestamp", "is_list_heading",
+                    "is_furniture", "is_byline", "is_bullet", "text_like", "headline_like")
+_SHAPE_COLUMNS = [_COLUMN[name] for name in (
+    "log_words", "log_chars", "sentences", "ends_sentence", "full_stop", "truncated", "title_case", "lower_share",
+    "digit_share", "timestamp", "list_heading", "furniture", "byline", "bullet", "text_like", "headline_like")]
+_TEXT_COLUMNS = [_COLUMN[name] for name in (
+    "caption", "address", "bio", "contact", "quote_start", "lower_start", "colon_end", "promo")]
+_FLAG_COLUMNS = {_COLUMN[name]: key for name, key in (
+    ("comments_heading", "comments"), ("ad", "ads"), ("commenter", "commenters"), ("credit", "credits"),
+    ("template", "template"))}
+_CONTEXT_COLUMNS = [_COLUMN[name] for name in _CONTEXT_NAMES]
+_TEXT = attrgetter("text")
+_TEXT_LIKE = attrgetter("text_like")
+_DOM_PRIOR = DOM_FEATURE_NAMES.index("dom_prior")
+_DOM_DENSITY = DOM_FEATURE_NAMES.index("link_density")
 
 
 def feature_matrix(
@@ -108,69 +140,91 @@ def feature_matrix(
     (and page-wide counts), so a slice of the page gives the same rows as the whole page."""
     n = len(blocks)
     low, high = (0, n) if rows is None else (rows.start, rows.stop)
+    names = feature_names(path)
     if high <= low:
-        return np.zeros((0, len(feature_names(path))))
-    first, last = max(0, low - REACH), min(n, high + REACH)
+        return np.zeros((0, len(names)))
+    # the rows' own columns, and those of the blocks their context columns read
+    first, last = max(0, low - _CONTEXT_REACH), min(n, high + _CONTEXT_REACH)
+    own = _own_columns(blocks, features, rule, title, first, last)
+    matrix = np.empty((high - low, len(names)))
+    width = len(TEXT_FEATURE_NAMES)
+    matrix[:, :width] = own[low - first: high - first]
+    core = own[:, _CONTEXT_COLUMNS]
+    column = width
+    for offset in CONTEXT_OFFSETS:
+        matrix[:, column: column + len(_CONTEXT_COLUMNS)] = _rows_at(core, first, n, low + offset, high + offset)
+        column += len(_CONTEXT_COLUMNS)
+    # the windows: the share of text-like blocks and of blocks of the run within 3 and REACH blocks
+    start, end = max(0, low - REACH), min(n, high + REACH)
     run_start, run_end = rule["run"]
-    repeats = Counter(text_key(block.text) for block in blocks)
-    title_words = _words(title) if title else set()
-    own = np.zeros((last - first, len(TEXT_FEATURE_NAMES)))
-    for row, i in enumerate(range(first, last)):
-        text, f = blocks[i].text, features[i]
-        caption, addresses, bio, contact, quote_start, promos, block_words = text_signals(text)
-        words = max(f.n_words, 1)
-        in_run = run_start <= i < run_end
-        similarity = 0.0
-        if title_words:
-            if block_words:
-                similarity = len(block_words & title_words) / min(len(block_words), len(title_words))
-        own[row] = (
-            math.log1p(f.n_words), math.log1p(f.n_chars), min(f.n_sentences, 10) / 10, f.ends_like_sentence,
-            f.ends_with_full_stop, f.truncated, f.title_case_share, f.lower_word_share, min(f.digit_share * 5, 1.0),
-            f.is_timestamp, f.is_list_heading, f.is_furniture, f.is_byline, f.is_bullet, f.text_like, f.headline_like,
-            rule["comments"][i], rule["ads"][i], rule["commenters"][i], rule["credits"][i],
-            caption, min(addresses / words * 5, 1.0), bio, contact, rule["template"][i],
-            max(-3.0, min(6.0, rule["scores"][i] / 20)), i in rule["list_zone"], i in rule["comment_zone"],
-            math.log(repeats[text_key(text)]), similarity, i / n, in_run,
-            math.log1p(run_start - i) if i < run_start else 0.0, math.log1p(i - run_end + 1) if i >= run_end else 0.0,
-            (i - run_start) / (run_end - run_start) if in_run else 0.0, quote_start,
-            text[:1].islower(), text.endswith(":"), promos / 2,
-        )
-    width = last - first
-    index = {name: TEXT_FEATURE_NAMES.index(name) for name in _CONTEXT_NAMES}
-    core = own[:, [index[name] for name in _CONTEXT_NAMES]]
-    parts = [own] + [_shift(core, offset) for offset in CONTEXT_OFFSETS]
-    text_like = own[:, index["text_like"]]
-    parts.append(np.column_stack([_window_mean(text_like, 3), _window_mean(text_like, 10),
-                                  _window_mean(own[:, index["in_run"]], 10)]))
+    positions = np.arange(start, end)
+    counts = np.zeros((end - start + 1, 2))  # running counts of both, from ``start``
+    counts[1:, 0] = np.cumsum(list(map(_TEXT_LIKE, features[start:end])))
+    counts[1:, 1] = np.cumsum((positions >= run_start) & (positions < run_end))
+    rows_at = np.arange(low, high)
+    for index, radius in ((0, 3), (0, 10), (1, 10)):
+        window_low = np.maximum(rows_at - radius, start) - start
+        window_high = np.minimum(rows_at + radius + 1, end) - start
+        matrix[:, column] = (counts[window_high, index] - counts[window_low, index]) / (window_high - window_low)
+        column += 1
     if path == "html":
-        dom_array = (np.asarray(dom[first:last], dtype=float) if dom is not None
-                     else np.zeros((width, len(DOM_FEATURE_NAMES))))
-        prior = dom_array[:, DOM_FEATURE_NAMES.index("dom_prior")]
-        density = dom_array[:, DOM_FEATURE_NAMES.index("link_density")]
-        parts.append(dom_array)
-        parts.append(np.column_stack([_shift(prior, -1), _shift(prior, 1), _shift(density, -1), _shift(density, 1)]))
-    return np.hstack(parts)[low - first: high - first]
+        if dom is None:
+            matrix[:, column:] = 0.0
+            return matrix
+        around = np.asarray(dom[max(0, low - 1): min(n, high + 1)], dtype=float)
+        around_first = max(0, low - 1)
+        matrix[:, column: column + len(DOM_FEATURE_NAMES)] = around[low - around_first: high - around_first]
+        column += len(DOM_FEATURE_NAMES)
+        for index, offset in ((_DOM_PRIOR, -1), (_DOM_PRIOR, 1), (_DOM_DENSITY, -1), (_DOM_DENSITY, 1)):
+            matrix[:, column] = _rows_at(around[:, index], around_first, n, low + offset, high + offset)
+            column += 1
+    return matrix
 
 
-def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
-    cumulative = np.concatenate([[0.0], np.cumsum(values)])
-    n = len(values)
-    low = np.clip(np.arange(n) - radius, 0, n)
-    high = np.clip(np.arange(n) + radius + 1, 0, n)
-    return (cumulative[high] - cumulative[low]) / (high - low)
+def _rows_at(values: np.ndarray, first: int, n: int, low: int, high: int) -> np.ndarray:
+    """Page rows ``low..high`` of ``values`` (which holds page rows from ``first``), zero beyond the page."""
+    found = np.zeros((high - low, *values.shape[1:]))
+    inside_low, inside_high = max(low, 0), min(high, n)
+    if inside_high > inside_low:
+        found[inside_low - low: inside_high - low] = values[inside_low - first: inside_high - first]
+    return found
 
 
-def _shift(values: np.ndarray, offset: int) -> np.ndarray:
-    """``values[i + offset]``, zero beyond the edges."""
-    shifted = np.zeros_like(values)
-    if offset < 0:
-        shifted[-offset:] = values[:offset]
-    elif offset > 0:
-        shifted[:-offset] = values[offset:]
-    else:
-        shifted[:] = values
-    return shifted
+def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rule: dict, title: str | None,
+                 first: int, last: int) -> np.ndarray:
+    """The ``TEXT_FEATURE_NAMES`` columns of blocks ``first..last``."""
+    n = len(blocks)
+    own = np.empty((last - first, len(TEXT_FEATURE_NAMES)))
+    shape = list(zip(*map(_SHAPE, features[first:last]), strict=True))
+    own[:, _SHAPE_COLUMNS[0]] = list(map(math.log1p, shape[0]))
+    own[:, _SHAPE_COLUMNS[1]] = list(map(math.log1p, shape[1]))
+    own[:, _SHAPE_COLUMNS[2]] = np.minimum(shape[2], 10) / 10
+    for column, values in zip(_SHAPE_COLUMNS[3:], shape[3:], strict=True):
+        own[:, column] = values
+    own[:, _COLUMN["digit_share"]] = np.minimum(own[:, _COLUMN["digit_share"]] * 5, 1.0)
+    texts = list(map(_TEXT, blocks[first:last]))
+    own[:, _TEXT_COLUMNS] = list(map(text_signals, texts))
+    for column, key in _FLAG_COLUMNS.items():
+        own[:, column] = rule[key][first:last]
+    own[:, _COLUMN["rule_score"]] = [max(-3.0, min(6.0, score / 20)) for score in rule["scores"][first:last]]
+    indices = range(first, last)
+    own[:, _COLUMN["list_zone"]] = [i in rule["list_zone"] for i in indices]
+    own[:, _COLUMN["comment_zone"]] = [i in rule["comment_zone"] for i in indices]
+    repeats = Counter(map(text_key, map(_TEXT, blocks)))
+    own[:, _COLUMN["repeated"]] = [math.log(repeats[key]) for key in map(text_key, texts)]
+    title_words = _words(title) if title else set()
+    own[:, _COLUMN["title_match"]] = [
+        len(title_words.intersection(f.words)) / min(len(f.words), len(title_words))
+        if f.words and title_words else 0.0 for f in features[first:last]]
+    positions = np.arange(first, last)
+    own[:, _COLUMN["position"]] = positions / n
+    run_start, run_end = rule["run"]
+    in_run = (positions >= run_start) & (positions < run_end)
+    own[:, _COLUMN["in_run"]] = in_run
+    own[:, _COLUMN["before_run"]] = [math.log1p(run_start - i) if i < run_start else 0.0 for i in indices]
+    own[:, _COLUMN["after_run"]] = [math.log1p(i - run_end + 1) if i >= run_end else 0.0 for i in indices]
+    own[:, _COLUMN["run_position"]] = np.where(in_run, (positions - run_start) / max(run_end - run_start, 1), 0.0)
+    return own
 
 
 @dataclass(frozen=True)
