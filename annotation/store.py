@@ -46,16 +46,28 @@ _encode_json = json.JSONEncoder(ensure_ascii=False).encode
 _encode_string = json.encoder.encode_basestring
 
 
+class _EncodedLabels(dict):
+    """Each label's JSON string, encoded once."""
+
+    def __missing__(self, label: str) -> str:
+        self[label] = encoded = _encode_string(label)
+        return encoded
+
+
+_encoded_labels = _EncodedLabels()
+
+
 def encoded_span_rows(spans: Iterable[Any]) -> str:
     """The JSON of ``stored_span_rows(spans)`` as ``annotation_line`` writes it, without building a dict per
-    span (an import writes over a million of them)."""
-    rows = []
-    for span in sorted(spans, key=span_order):
-        score = getattr(span, "score", None)
-        rows.append(f'{{"start": {span.start:d}, "end": {span.end:d}, "label": {_encode_string(span.label)}, '
-                    f'"text": {_encode_string(span.text)}'
-                    + ("}" if score is None else f', "score": {_encode_json(score)}}}'))
-    return "[" + ", ".join(rows) + "]"
+    span (an import writes over a million of them). ``spans``: ``Span``s, or anything with all their fields."""
+    labels, string = _encoded_labels, _encode_string
+    return "[" + ", ".join([
+        f'{{"start": {span.start:d}, "end": {span.end:d}, "label": {labels[span.label]}, "text": {string(span.text)}'
+        f'{"" if span.score is None else _score_member(span.score)}}}' for span in sorted(spans, key=span_order)]) + "]"
+
+
+def _score_member(score: float) -> str:
+    return f', "score": {_encode_json(score)}'
 
 
 def annotation_to_json(annotation: Annotation, spans: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -82,8 +94,8 @@ def annotation_to_json(annotation: Annotation, spans: list[dict[str, Any]] | Non
 
 def annotation_line(annotation: Annotation, spans: Iterable[Any] | None = None) -> str:
     """The stored form of one annotation: its JSON line (``annotation_to_json``), without the newline.
-    ``spans``, when given, stand for ``annotation.spans``: anything with a ``Span``'s fields, e.g. regions
-    already checked, so that no ``Span`` is built again."""
+    ``spans``, when given, stand for ``annotation.spans``: anything with all of a ``Span``'s fields, e.g.
+    regions already checked, so that no ``Span`` is built again."""
     fields = annotation_to_json(annotation, [])
     del fields["spans"]  # the last member: its rows are encoded by encoded_span_rows and appended
     rows = encoded_span_rows(annotation.spans if spans is None else spans)

@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -148,7 +149,6 @@ class _Checker:
         length = len(text)
         rejects: list[Reject] = []
         spans: list[_Region] = []
-        span_regions: list[Any] = []
         for number, region in enumerate(exported.result):
             # The common case, a well-formed region of a known control with in-range integer offsets and a
             # true slice, is recognised here in one pass; anything else goes to ``_span``, which names the
@@ -164,25 +164,26 @@ class _Checker:
             except (KeyError, TypeError):
                 well_formed = False
             if well_formed:
-                actual = text[start:end]
-                if value.get("text", actual) == actual:
-                    spans.append(_Region(start, end, labels[0], actual))
-                    span_regions.append(region["id"] if "id" in region else f"#{number}")
+                # The region's text, when it is the slice, is the span's text (equal: no slice is copied).
+                actual = value.get("text")
+                if actual is None and "text" not in value:
+                    actual = text[start:end]
+                if type(actual) is str and len(actual) == end - start and text.startswith(actual, start):
+                    spans.append(_new_region((start, end, labels[0], actual, None)))
                     continue
-            region_id = region.get("id", f"#{number}") if isinstance(region, dict) else f"#{number}"
             outcome = self._span(text, region)
             if isinstance(outcome, _Region):
                 spans.append(outcome)
-                span_regions.append(region_id)
             else:
                 reason, message = outcome
-                rejects.append(reject(reason, message, region_id))
+                rejects.append(reject(reason, message, _region_id(region, number)))
         if rejects:
             # The layer rules are not judged on what is left: a dropped region would show up again as a
             # coverage gap or a quote outside its article, hiding the precise fault.
             return rejects
+        # Every region gave a span, in order: a fault's span index is its region's number.
         for fault in span_faults(text, spans, complete=True):
-            region = span_regions[fault.index] if fault.index is not None else None
+            region = _region_id(exported.result[fault.index], fault.index) if fault.index is not None else None
             rejects.append(reject(fault.rule, fault.message, region))
         if rejects:
             return rejects
@@ -239,6 +240,11 @@ class _Checker:
             return Reason.SPAN_TEXT_MATCHES, (f"{label} [{start}, {end}) stores text {str(value['text'])[:40]!r} "
                                               f"but the document has {actual[:40]!r} there")
         return _Region(start, end, label, actual)
+
+
+def _region_id(region: Any, number: int) -> Any:
+    """How a reject names a region: its id, else its position in the result."""
+    return region.get("id", f"#{number}") if isinstance(region, dict) else f"#{number}"
 
 
 def _is_number(value: Any) -> bool:
@@ -368,6 +374,12 @@ class _Region(NamedTuple):
     end: int
     label: str
     text: str
+    score: None = None  # a human's span has none; the field makes a region a complete span for the store
+
+
+# A _Region made from all its fields in one call, not through the named tuple's Python-level __new__: the
+# check makes one per region of the export.
+_new_region = partial(tuple.__new__, _Region)
 
 
 @dataclass(frozen=True, slots=True)
