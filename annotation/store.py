@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -39,6 +40,36 @@ def stored_span_rows(spans: Iterable[Any]) -> list[dict[str, Any]]:
     return rows
 
 
+# One encoder for every line (json.dumps with options builds a new one per call); the string encoder is the
+# one it uses, so a span row written by hand below is the row json.dumps writes.
+_encode_json = json.JSONEncoder(ensure_ascii=False).encode
+_encode_string = json.encoder.encode_basestring
+
+
+class _EncodedLabels(dict):
+    """Each label's JSON string, encoded once."""
+
+    def __missing__(self, label: str) -> str:
+        self[label] = encoded = _encode_string(label)
+        return encoded
+
+
+_encoded_labels = _EncodedLabels()
+
+
+def encoded_span_rows(spans: Iterable[Any]) -> str:
+    """The JSON of ``stored_span_rows(spans)`` as ``annotation_line`` writes it, without building a dict per
+    span (an import writes over a million of them). ``spans``: ``Span``s, or anything with all their fields."""
+    labels, string = _encoded_labels, _encode_string
+    return "[" + ", ".join([
+        f'{{"start": {span.start:d}, "end": {span.end:d}, "label": {labels[span.label]}, "text": {string(span.text)}'
+        f'{"" if span.score is None else _score_member(span.score)}}}' for span in sorted(spans, key=span_order)]) + "]"
+
+
+def _score_member(score: float) -> str:
+    return f', "score": {_encode_json(score)}'
+
+
 def annotation_to_json(annotation: Annotation, spans: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The stored object of ``annotation``; ``spans``, when given, are its span rows (``stored_span_rows``) made
     without building the ``Span``s."""
@@ -61,10 +92,14 @@ def annotation_to_json(annotation: Annotation, spans: list[dict[str, Any]] | Non
     }
 
 
-def annotation_line(annotation: Annotation, spans: list[dict[str, Any]] | None = None) -> str:
-    """The stored form of one annotation: its JSON line, without the newline (``spans`` as in
-    ``annotation_to_json``)."""
-    return json.dumps(annotation_to_json(annotation, spans), ensure_ascii=False, sort_keys=False)
+def annotation_line(annotation: Annotation, spans: Iterable[Any] | None = None) -> str:
+    """The stored form of one annotation: its JSON line (``annotation_to_json``), without the newline.
+    ``spans``, when given, stand for ``annotation.spans``: anything with all of a ``Span``'s fields, e.g.
+    regions already checked, so that no ``Span`` is built again."""
+    fields = annotation_to_json(annotation, [])
+    del fields["spans"]  # the last member: its rows are encoded by encoded_span_rows and appended
+    rows = encoded_span_rows(annotation.spans if spans is None else spans)
+    return f'{_encode_json(fields)[:-1]}, "spans": {rows}}}'
 
 
 def annotation_from_json(obj: Any, where: str) -> Annotation:
@@ -135,34 +170,118 @@ def write_annotations(folder: Path, annotations: Iterable[Annotation]) -> tuple[
     export twice adds nothing. Each document file is rewritten atomically.
     """
     folder = Path(folder)
-    by_doc: dict[str, list[Annotation]] = {}
-    for annotation in annotations:
-        by_doc.setdefault(annotation.doc_id, []).append(annotation)
     added = unchanged = 0
-    for doc_id, incoming in sorted(by_doc.items()):
+    for doc_id, incoming in sorted(_by_document(annotations).items()):
         path = folder / f"{doc_id}.jsonl"
-        stored = {a.annotation_id: a for a in read_file(path)} if path.exists() else {}
-        for annotation in incoming:
-            if stored.get(annotation.annotation_id) == annotation:
-                unchanged += 1
-            else:
-                stored[annotation.annotation_id] = annotation
-                added += 1
-        _write_lines(path, {annotation_id: annotation_line(a) for annotation_id, a in stored.items()})
+        lines, counts = _merged_lines(path, incoming)
+        atomic_write_text(path, lines)
+        added, unchanged = added + counts[0], unchanged + counts[1]
     return added, unchanged
 
 
-def write_new_file(folder: Path, doc_id: str, lines: dict[str, str]) -> None:
-    """Write the file of a document that has none yet from its annotations' lines (``annotation_line``)
-    by annotation id: the file ``write_annotations`` would write, without encoding them again."""
-    path = Path(folder) / f"{doc_id}.jsonl"
-    if path.exists():
-        raise FileExistsError(f"{path}: the document already has stored annotations; merge with write_annotations")
-    _write_lines(path, lines)
+def _by_document(annotations: Iterable[Annotation]) -> dict[str, list[Annotation]]:
+    by_doc: dict[str, list[Annotation]] = {}
+    for annotation in annotations:
+        by_doc.setdefault(annotation.doc_id, []).append(annotation)
+    return by_doc
 
 
-def _write_lines(path: Path, lines: dict[str, str]) -> None:
-    atomic_write_text(path, "".join(lines[annotation_id] + "\n" for annotation_id in sorted(lines)))
+def _merged_lines(path: Path, incoming: list[Annotation]) -> tuple[str, tuple[int, int]]:
+    """The content of a document's file once ``incoming`` is merged into the one at ``path`` (if any), and
+    (added or updated, unchanged)."""
+    stored = {a.annotation_id: a for a in read_file(path)} if path.exists() else {}
+    added = unchanged = 0
+    for annotation in incoming:
+        if stored.get(annotation.annotation_id) == annotation:
+            unchanged += 1
+        else:
+            stored[annotation.annotation_id] = annotation
+            added += 1
+    lines = "".join(annotation_line(stored[annotation_id]) + "\n" for annotation_id in sorted(stored))
+    return lines, (added, unchanged)
+
+
+class StagedStore:
+    """The files one import writes, staged beside the store and moved into it together by ``commit``.
+
+    A staged file is the document's whole new file, written plainly: the staging folder is hidden
+    (``.<store>.import-*`` next to the store, on its file system) and nothing reads it as part of the store,
+    so an import interrupted at any point, even killed, leaves every store file as it was -- and a writing
+    import pays for one file creation per document, not a temporary file and a rename each. On the first
+    import (no store folder yet) the staged folder becomes the store in one rename. Use it as a context
+    manager: leaving it without ``commit`` discards what was staged.
+    """
+
+    def __init__(self, store: Path) -> None:
+        self.store = Path(store)
+        self._holder: Path | None = None  # made for the first staged file: an import writing nothing makes nothing
+
+    def __enter__(self) -> StagedStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._discard()
+
+    def _discard(self) -> None:
+        if self._holder is not None:
+            shutil.rmtree(self._holder, ignore_errors=True)
+            self._holder = None
+
+    @property
+    def folder(self) -> Path:
+        """Where the files are staged, named as the store (so that it can become the store)."""
+        if self._holder is None:
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            self._holder = Path(tempfile.mkdtemp(dir=self.store.parent, prefix=f".{self.store.name}.import-"))
+            # mkdir, not mkdtemp's private mode: as the store, it is a folder like one write_annotations makes.
+            (self._holder / self.store.name).mkdir()
+        return self._holder / self.store.name
+
+    def add_new(self, doc_id: str, line: str) -> bool:
+        """Stage the file of ``doc_id``, which has nothing stored, holding the one annotation line ``line``
+        (``annotation_line``); False, staging nothing, when the document's file is staged already."""
+        try:
+            _write_file(self.folder / f"{doc_id}.jsonl", (line + "\n").encode("utf-8"), exclusive=True)
+        except FileExistsError:
+            return False
+        return True
+
+    def merge(self, annotations: Iterable[Annotation]) -> tuple[int, int]:
+        """Stage the files of ``annotations``' documents with them merged in, as ``write_annotations`` would
+        write them into the store (over what is staged already); returns (added or updated, unchanged)."""
+        added = unchanged = 0
+        for doc_id, incoming in sorted(_by_document(annotations).items()):
+            lines, counts = _merged_lines(self.current(doc_id), incoming)
+            _write_file(self.folder / f"{doc_id}.jsonl", lines.encode("utf-8"), exclusive=False)
+            added, unchanged = added + counts[0], unchanged + counts[1]
+        return added, unchanged
+
+    def current(self, doc_id: str) -> Path:
+        """The file of ``doc_id`` as the import has it so far: the staged one, else the store's."""
+        if self._holder is not None:
+            staged = self.folder / f"{doc_id}.jsonl"
+            if staged.exists():
+                return staged
+        return self.store / f"{doc_id}.jsonl"
+
+    def commit(self) -> None:
+        """Move every staged file into the store, each replacing the document's file atomically."""
+        if self._holder is None:
+            return
+        folder = self.folder
+        if not self.store.exists():
+            os.rename(folder, self.store)
+        else:
+            for name in os.listdir(folder):
+                os.replace(folder / name, self.store / name)
+        self._discard()
+
+
+def _write_file(path: Path, content: bytes, *, exclusive: bool) -> None:
+    # Mode 0600, as the store's files have always had (they were made by mkstemp).
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC), 0o600)
+    with open(descriptor, "wb") as handle:
+        handle.write(content)
 
 
 def atomic_write_text(path: Path, content: str) -> None:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from schemas.labels import LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL
-from schemas.records import NON_WHITESPACE_RE, is_whitespace
+from schemas.records import NON_WHITESPACE_RE, WHITESPACE_RE
+
+
+_LAYER_OF_LABEL = {name: label.layer for name, label in LABELS_BY_NAME.items()}
 
 
 class Rule:
@@ -71,54 +74,61 @@ def span_faults(text: str, spans: Sequence[SpanLike], *, complete: bool = True) 
     Rules that need valid offsets are only applied to spans whose offsets are in range.
     """
     faults: list[SpanFault] = []
-    in_range: list[tuple[int, SpanLike]] = []
+    # The in-range spans of each layer as (start, end, index, span): sorted as tuples, they are in (start, end)
+    # order with ties in input order, without a key function called per span.
+    zones: list[tuple[int, int, int, SpanLike]] = []
+    quotes: list[tuple[int, int, int, SpanLike]] = []
+    layers = {"zone": zones, "quote": quotes}
     for index, span in enumerate(spans):
         if span.label not in LABEL_NAMES:
             faults.append(SpanFault(Rule.KNOWN_LABEL, f"unknown label {span.label!r}; valid labels: "
                                     f"{', '.join(LABEL_NAMES)}", index, span.start, span.end))
             continue
-        if not 0 <= span.start < span.end <= len(text):
+        start, end = span.start, span.end
+        if not 0 <= start < end <= len(text):
             faults.append(SpanFault(Rule.OFFSETS_IN_RANGE, f"{_describe(span)} is outside the text of "
-                                    f"{len(text)} characters", index, span.start, span.end))
+                                    f"{len(text)} characters", index, start, end))
             continue
-        actual = text[span.start:span.end]
-        if span.text != actual:
+        # Compared in place: a slice of the text is copied only to word a fault.
+        stored = span.text
+        if not (isinstance(stored, str) and len(stored) == end - start and text.startswith(stored, start)):
+            actual = text[start:end]
             faults.append(SpanFault(Rule.SPAN_TEXT_MATCHES, f"{_describe(span)} stores text "
-                                    f"{span.text[:40]!r} but the document has {actual[:40]!r} there",
-                                    index, span.start, span.end))
-        in_range.append((index, span))
+                                    f"{stored[:40]!r} but the document has {actual[:40]!r} there",
+                                    index, start, end))
+        layer = layers.get(_LAYER_OF_LABEL[span.label])
+        if layer is not None:
+            layer.append((start, end, index, span))
+    zones.sort()
+    quotes.sort()
 
-    zones = sorted((item for item in in_range if LABELS_BY_NAME[item[1].label].layer == "zone"),
-                   key=lambda item: (item[1].start, item[1].end))
-    quotes = sorted((item for item in in_range if LABELS_BY_NAME[item[1].label].layer == "quote"),
-                    key=lambda item: (item[1].start, item[1].end))
-
-    for index, span in zones:
-        if is_whitespace(text[span.start]) or is_whitespace(text[span.end - 1]):
+    for start, end, index, span in zones:
+        # WHITESPACE_RE matches one character: at a position, it tells whether that one is whitespace.
+        if WHITESPACE_RE.match(text, start) or WHITESPACE_RE.match(text, end - 1):
             faults.append(SpanFault(Rule.ZONE_TRIMMED, f"{_describe(span)} starts or ends on whitespace",
-                                    index, span.start, span.end))
+                                    index, start, end))
     faults.extend(_overlaps(zones, Rule.ZONE_NO_OVERLAP, "zone"))
     faults.extend(_overlaps(quotes, Rule.QUOTE_NO_OVERLAP, "quote"))
 
     # A container zone holds the quote iff one starting at or before the quote ends at or after it: with
     # the containers in start order, the furthest end among those starting at or before each start.
-    containers = [zone for _, zone in zones if zone.label == QUOTE_CONTAINER_LABEL]
+    containers = [zone for _, _, _, zone in zones if zone.label == QUOTE_CONTAINER_LABEL]
     container_starts = [zone.start for zone in containers]
     furthest_ends = list(itertools.accumulate((zone.end for zone in containers), max))
-    for index, span in quotes:
-        before = bisect.bisect_right(container_starts, span.start)
-        if before == 0 or furthest_ends[before - 1] < span.end:
+    for start, end, index, span in quotes:
+        before = bisect.bisect_right(container_starts, start)
+        if before == 0 or furthest_ends[before - 1] < end:
             faults.append(SpanFault(Rule.QUOTE_INSIDE_ARTICLE, f"{_describe(span)} does not lie inside one "
-                                    f"{QUOTE_CONTAINER_LABEL} span", index, span.start, span.end))
+                                    f"{QUOTE_CONTAINER_LABEL} span", index, start, end))
 
     if complete:
-        faults.extend(_coverage_gaps(text, [span for _, span in zones]))
+        faults.extend(_coverage_gaps(text, [span for _, _, _, span in zones]))
     return faults
 
 
-def _overlaps(items: list[tuple[int, SpanLike]], rule: str, layer: str) -> Iterable[SpanFault]:
+def _overlaps(items: list[tuple[int, int, int, SpanLike]], rule: str, layer: str) -> Iterable[SpanFault]:
     furthest: SpanLike | None = None
-    for index, span in items:
+    for _, _, index, span in items:
         if furthest is not None and span.start < furthest.end:
             yield SpanFault(rule, f"{layer} span {_describe(span)} overlaps {_describe(furthest)}",
                             index, span.start, span.end)

@@ -554,6 +554,47 @@ def test_large_export_import_keeps_peak_memory_bounded(large_export, tmp_path):
         f"{large_export.stat().st_size / 1e6:.0f} MB export"
 
 
+KILLED_IMPORT_SCRIPT = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from test_labelstudio_offline import large_documents
+from annotation.labelstudio.importer import import_exports
+documents = {d.doc_id: d for d in large_documents()}
+import_exports([Path(sys.argv[2])], documents, Path(sys.argv[3]) / "store", Path(sys.argv[3]) / "r.jsonl")
+"""
+
+
+def test_an_import_killed_while_writing_leaves_the_store_as_it_was(large_export, tmp_path):
+    """Killed (no clean-up runs) once it has written files for new documents, an import has changed no
+    store file and added none: they wait in a hidden staging folder beside the store, which no reader
+    of the store opens."""
+    import subprocess
+    import sys
+    import time
+
+    stored = large_documents()[0]
+    store = tmp_path / "store"
+    write_json(tmp_path / "one.json", [ls_task(stored, 1, [ls_annotation(1, 1, result_of(stored.text, [
+        Span.on(stored.text, 0, stored.text.index("\r"), "boilerplate"),
+        Span.on(stored.text, stored.text.index("Some"), len(stored.text), "article")]))])])
+    run_import(tmp_path, tmp_path / "one.json", {stored.doc_id: stored})
+    before = {path.name: path.read_bytes() for path in store.iterdir()}
+    process = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT_SCRIPT, str(Path(__file__).parent),
+                                str(large_export), str(tmp_path)])
+    try:
+        deadline = time.monotonic() + 120
+        while not any(tmp_path.glob(".store.import-*/store/*.jsonl")):
+            assert process.poll() is None, "the import ended before it was killed"
+            assert time.monotonic() < deadline, "the import staged no file within 120 s"
+            time.sleep(0.005)
+    finally:
+        process.kill()
+        process.wait()
+    assert {path.name: path.read_bytes() for path in store.iterdir()} == before
+    assert [a.annotation_id for a in read_annotations(store)] == [f"ls-{PROJECT}-1"]
+
+
 # --- property: export -> annotator edits -> import --------------------------------------------------
 
 CHARS = "aZ\u00e9\u4e2d\U0001F600\U0001D518\u201c\u201d."

@@ -1,38 +1,90 @@
-"""The annotation store: a document's file written from encoded lines is the file write_annotations writes."""
+"""The annotation store: the line encoder writes exactly the JSON of the stored object, and files staged by an
+import reach the store byte-identical to what write_annotations writes, all together or not at all."""
 
 from __future__ import annotations
 
-import pytest
+import json
 
-from annotation.store import annotation_line, read_file, write_annotations, write_new_file
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotation.store import (
+    StagedStore, annotation_line, annotation_to_json, read_annotations, read_file, write_annotations)
+from schemas.labels import LABEL_NAMES
 from schemas.records import Annotation, Document, Span
 
 TEXT = "Menu \U0001F3E0\r\n\u201cQuoted\u201d said Ana.\n"
 
 
 def annotation(annotation_id: str, document: Document, score: float | None = None) -> Annotation:
+    """Its spans in the store's order, so that it equals the annotation read back from the store."""
     article = TEXT.index("\u201c")
-    spans = (Span.on(TEXT, article, article + 8, "quote", score), Span.on(TEXT, 0, 6, "boilerplate", score),
-             Span.on(TEXT, article, len(TEXT) - 1, "article", score))
+    spans = (Span.on(TEXT, 0, 6, "boilerplate", score), Span.on(TEXT, article, len(TEXT) - 1, "article", score),
+             Span.on(TEXT, article, article + 8, "quote", score))
     return Annotation(annotation_id=annotation_id, doc_id=document.doc_id, text_sha256=document.text_sha256,
                       origin="human", spans=spans, annotator="ana@example.com", lead_time=3.5,
                       labelstudio={"project": 1, "task": 2})
 
 
-def test_new_file_from_lines_is_byte_identical_to_write_annotations(tmp_path):
+@given(text=st.text(min_size=1), data=st.data())
+def test_a_line_is_the_json_of_the_stored_object(text, data):
+    """Any text (quotes, backslashes, control characters, astral characters) and any score."""
+    bounds = sorted(data.draw(st.sets(st.integers(0, len(text)), min_size=2)))
+    spans = tuple(Span(start, end, data.draw(st.sampled_from(LABEL_NAMES)), text[start:end],
+                       data.draw(st.none() | st.floats(0, 1) | st.sampled_from([0, 1])))
+                  for start, end in zip(bounds, bounds[1:]))
+    stored = Annotation(annotation_id='a"\\', doc_id="0" * 16, text_sha256="0" * 64, origin="human",
+                        spans=spans, annotator=text, lead_time=data.draw(st.none() | st.floats(0, 1e9)),
+                        labelstudio={"note": text})
+    assert annotation_line(stored) == json.dumps(annotation_to_json(stored), ensure_ascii=False)
+
+
+def test_staged_files_reach_the_store_as_write_annotations_writes_them(tmp_path):
     document = Document.from_text(TEXT, sources=("seeds/page.txt",))
-    annotations = [annotation("b", document), annotation("a", document, 0.5)]
-    write_annotations(tmp_path / "merged", annotations)
-    write_new_file(tmp_path / "lines", document.doc_id, {a.annotation_id: annotation_line(a) for a in annotations})
+    first, second = annotation("b", document), annotation("a", document, 0.5)
+    write_annotations(tmp_path / "merged", [first, second])
+    store = tmp_path / "store"
+    with StagedStore(store) as staged:
+        assert staged.add_new(document.doc_id, annotation_line(first))
+        assert not staged.add_new(document.doc_id, annotation_line(second)), "the document's file is staged"
+        assert staged.merge([second, first]) == (1, 1)
+        assert not store.exists(), "nothing reaches the store before the commit"
+        staged.commit()
     name = f"{document.doc_id}.jsonl"
-    assert (tmp_path / "lines" / name).read_bytes() == (tmp_path / "merged" / name).read_bytes()
-    assert [a.annotation_id for a in read_file(tmp_path / "lines" / name)] == ["a", "b"]
+    assert (store / name).read_bytes() == (tmp_path / "merged" / name).read_bytes()
+    assert [a.annotation_id for a in read_file(store / name)] == ["a", "b"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["merged", "store"], "the staging folder is gone"
 
 
-def test_new_file_refuses_a_document_with_stored_annotations(tmp_path):
+def test_staged_files_merge_with_and_replace_stored_ones_only_at_the_commit(tmp_path):
     document = Document.from_text(TEXT)
-    write_annotations(tmp_path, [annotation("a", document)])
-    before = (tmp_path / f"{document.doc_id}.jsonl").read_bytes()
-    with pytest.raises(FileExistsError, match="already has stored annotations"):
-        write_new_file(tmp_path, document.doc_id, {"b": annotation_line(annotation("b", document))})
-    assert (tmp_path / f"{document.doc_id}.jsonl").read_bytes() == before
+    other = Document.from_text("Other page.")
+    stored_other = Annotation(annotation_id="o", doc_id=other.doc_id, text_sha256=other.text_sha256,
+                              origin="human", annotator="bo", spans=(Span.on(other.text, 0, 11, "article"),))
+    store = tmp_path / "store"
+    write_annotations(store, [annotation("a", document), stored_other])
+    before = {path.name: path.read_bytes() for path in store.iterdir()}
+    with StagedStore(store) as staged:
+        assert staged.merge([annotation("a", document), annotation("b", document)]) == (1, 1)
+        assert {path.name: path.read_bytes() for path in store.iterdir()} == before
+        staged.commit()
+    write_annotations(tmp_path / "expected", [annotation("a", document), annotation("b", document), stored_other])
+    assert {path.name: path.read_bytes() for path in store.iterdir()} == \
+        {path.name: path.read_bytes() for path in (tmp_path / "expected").iterdir()}
+
+
+def test_leaving_without_commit_discards_everything_staged(tmp_path):
+    document = Document.from_text(TEXT)
+    store = tmp_path / "annotations"
+    write_annotations(store, [annotation("a", document)])
+    before = {path.name: path.read_bytes() for path in store.iterdir()}
+    try:
+        with StagedStore(store) as staged:
+            staged.merge([annotation("b", document)])
+            staged.add_new(Document.from_text("New page.").doc_id, annotation_line(annotation("c", document)))
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    assert {path.name: path.read_bytes() for path in store.iterdir()} == before
+    assert [path.name for path in tmp_path.iterdir()] == ["annotations"]
+    assert [a.annotation_id for a in read_annotations(store)] == ["a"]

@@ -71,38 +71,31 @@ class ExportedTask:
     annotations: list[ExportedAnnotation] = field(default_factory=list)
 
 
-class _Position:
-    """Line, column and character offset of the start of the reader's buffer."""
+def _line_and_column(path: Path, offset: int) -> str:
+    """Where character ``offset`` of the decoded export is, as "line L, column C (character offset)".
 
-    __slots__ = ("offset", "line", "column")
-
-    def __init__(self) -> None:
-        self.offset = 0
-        self.line = 1
-        self.column = 1
-
-    def advance(self, buffer: str, consumed: int) -> None:
-        """Move past ``buffer[:consumed]`` (counted in place: no copy of it)."""
-        self.offset += consumed
-        newlines = buffer.count("\n", 0, consumed)
-        if newlines:
-            self.line += newlines
-            self.column = consumed - buffer.rfind("\n", 0, consumed)
-        else:
-            self.column += consumed
-
-    def describe(self, buffer: str, index: int) -> str:
-        before = buffer[:index]
-        newlines = before.count("\n")
-        line = self.line + newlines
-        column = index - before.rfind("\n") if newlines else self.column + index
-        return f"line {line}, column {column} (character {self.offset + index})"
+    Counted by reading the file again up to there, only for an error message: the reader does not count
+    lines as it goes (that would scan every character once more)."""
+    utf8 = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")  # past the offset, anything may follow
+    line, last_newline, seen = 1, -1, 0
+    with open(path, "rb") as handle:
+        while seen < offset:
+            data = handle.read(CHUNK_CHARS)
+            part = utf8.decode(data, final=not data)[:offset - seen]
+            newlines = part.count("\n")
+            if newlines:
+                line += newlines
+                last_newline = seen + part.rfind("\n")
+            seen += len(part)
+            if not data:
+                break
+    return f"line {line}, column {offset - last_newline} (character {offset})"
 
 
 def iter_array(path: Path, chunk_chars: int = CHUNK_CHARS) -> Iterator[Any]:
     """Yield the elements of the JSON array in ``path`` one at a time, with bounded memory."""
     decoder = json.JSONDecoder()
-    position = _Position()
+    consumed = 0  # characters before the buffer's start
     # Bytes decoded here rather than by a text file: TextIOWrapper.read(n) decodes in small steps, which
     # costs more than the JSON parsing of large exports. "utf-8-sig" drops a byte order mark.
     utf8 = codecs.getincrementaldecoder("utf-8-sig")()
@@ -129,7 +122,7 @@ def iter_array(path: Path, chunk_chars: int = CHUNK_CHARS) -> Iterator[Any]:
                     return index
 
         def fail(index: int, message: str) -> ExportFormatError:
-            return ExportFormatError(f"{path}: invalid JSON at {position.describe(buffer, index)}: {message}")
+            return ExportFormatError(f"{path}: invalid JSON at {_line_and_column(path, consumed + index)}: {message}")
 
         try:
             index = skip_whitespace(0)
@@ -154,6 +147,13 @@ def iter_array(path: Path, chunk_chars: int = CHUNK_CHARS) -> Iterator[Any]:
                     index = skip_whitespace(index + 1)
                     expect_element = True
                     continue
+                if len(buffer) - index < chunk_chars and not at_eof:
+                    # Read on before an element rather than after failing to parse it past the buffer's end:
+                    # that parse would start again, and its error counts the lines up to there.
+                    consumed += index
+                    buffer = buffer[index:]
+                    index = 0
+                    fill()
                 while True:
                     try:
                         element, end = decoder.raw_decode(buffer, index)
@@ -170,12 +170,8 @@ def iter_array(path: Path, chunk_chars: int = CHUNK_CHARS) -> Iterator[Any]:
                 yield element
                 expect_element = False
                 index = skip_whitespace(end)
-                if index > chunk_chars:
-                    position.advance(buffer, index)
-                    buffer = buffer[index:]
-                    index = 0
         except UnicodeDecodeError as error:
-            raise ExportFormatError(f"{path}: not UTF-8 text near character {position.offset + len(buffer)}: "
+            raise ExportFormatError(f"{path}: not UTF-8 text near character {consumed + len(buffer)}: "
                                     f"{error.reason}") from None
 
 

@@ -12,8 +12,12 @@ An annotation with any fault is rejected whole -- one rejects line per fault, al
 annotation -- so nothing is half-imported. Cancelled (skipped) annotations and drafts are counted and
 skipped (``include_drafts`` imports drafts too). Stored annotations pushed for review (``--with-annotations``)
 come back as annotations of the pushing user; one nobody touched in Label Studio (no lead time, never
-updated) whose spans equal a stored annotation of the document is a review copy, counted and skipped. Accepted annotations are spooled to a temporary file
-while the export is read, and merged into the store only once every file has been read completely.
+updated) whose spans equal a stored annotation of the document is a review copy, counted and skipped.
+
+Nothing changes in the store until every file has been read completely: an accepted annotation of a
+document with nothing stored is staged at once as the document's new file (``annotation.store.StagedStore``);
+any other is spooled to a temporary file, and merged (into staged files) once the exports are read; then
+the staged files move into the store together.
 """
 
 from __future__ import annotations
@@ -25,14 +29,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from annotation.labelstudio.config import CONTROL_LABELS, LAYER_OF_CONTROL, TEXT_NAME
 from annotation.labelstudio.documents import DocumentIndex
 from annotation.labelstudio.exports import ExportedAnnotation, ExportedTask, iter_tasks
-from annotation.store import (
-    annotation_from_json, annotation_line, read_file, stored_span_rows, write_annotations, write_new_file)
+from annotation.store import StagedStore, annotation_from_json, annotation_line, read_file
 from schemas.errors import ConfigError
 from schemas.labels import layer_of
 from schemas.records import Annotation, Document, Span, text_sha256
@@ -145,7 +149,6 @@ class _Checker:
         length = len(text)
         rejects: list[Reject] = []
         spans: list[_Region] = []
-        span_regions: list[Any] = []
         for number, region in enumerate(exported.result):
             # The common case, a well-formed region of a known control with in-range integer offsets and a
             # true slice, is recognised here in one pass; anything else goes to ``_span``, which names the
@@ -161,25 +164,26 @@ class _Checker:
             except (KeyError, TypeError):
                 well_formed = False
             if well_formed:
-                actual = text[start:end]
-                if value.get("text", actual) == actual:
-                    spans.append(_Region(start, end, labels[0], actual))
-                    span_regions.append(region["id"] if "id" in region else f"#{number}")
+                # The region's text, when it is the slice, is the span's text (equal: no slice is copied).
+                actual = value.get("text")
+                if actual is None and "text" not in value:
+                    actual = text[start:end]
+                if type(actual) is str and len(actual) == end - start and text.startswith(actual, start):
+                    spans.append(_new_region((start, end, labels[0], actual, None)))
                     continue
-            region_id = region.get("id", f"#{number}") if isinstance(region, dict) else f"#{number}"
             outcome = self._span(text, region)
             if isinstance(outcome, _Region):
                 spans.append(outcome)
-                span_regions.append(region_id)
             else:
                 reason, message = outcome
-                rejects.append(reject(reason, message, region_id))
+                rejects.append(reject(reason, message, _region_id(region, number)))
         if rejects:
             # The layer rules are not judged on what is left: a dropped region would show up again as a
             # coverage gap or a quote outside its article, hiding the precise fault.
             return rejects
+        # Every region gave a span, in order: a fault's span index is its region's number.
         for fault in span_faults(text, spans, complete=True):
-            region = span_regions[fault.index] if fault.index is not None else None
+            region = _region_id(exported.result[fault.index], fault.index) if fault.index is not None else None
             rejects.append(reject(fault.rule, fault.message, region))
         if rejects:
             return rejects
@@ -238,6 +242,11 @@ class _Checker:
         return _Region(start, end, label, actual)
 
 
+def _region_id(region: Any, number: int) -> Any:
+    """How a reject names a region: its id, else its position in the result."""
+    return region.get("id", f"#{number}") if isinstance(region, dict) else f"#{number}"
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -272,11 +281,14 @@ def import_exports(
     totals = ImportTotals()
     untouched: set[str] = set()
     rejects_path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir:
-        # A check (dry run) writes nothing, so an annotation of a document with nothing stored needs no
-        # store line: it is only counted. One of a stored document is compared with what is stored.
-        spool = _Spool(Path(spool_dir), (lambda doc_id: os.path.exists(os.path.join(store, f"{doc_id}.jsonl")))
-                       if dry_run else None)
+    store = Path(store)
+    # The store does not change while the exports are read: with no store folder, no document has a file.
+    has_file = (lambda doc_id: os.path.exists(os.path.join(store, f"{doc_id}.jsonl"))) if store.is_dir() \
+        else (lambda doc_id: False)
+    with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir, \
+            StagedStore(store) as staged:
+        spool = _Spool(Path(spool_dir))
+        accept = _Acceptor(spool, None if dry_run else staged, has_file, totals)
         rejects_tmp = Path(spool_dir) / "rejects.jsonl"
         with spool, open(rejects_tmp, "w", encoding="utf-8") as rejects:
             for path in paths:
@@ -286,18 +298,45 @@ def import_exports(
                 for task in progress(tasks, f"reading {Path(path).name}") if progress else tasks:
                     totals.tasks += 1
                     for exported in task.annotations:
-                        _import_one(task, exported, checker, project, include_drafts, totals, spool, rejects,
+                        _import_one(task, exported, checker, project, include_drafts, totals, accept, rejects,
                                     untouched)
         if totals.rejected:
             os.replace(rejects_tmp, rejects_path)
         else:
             rejects_path.unlink(missing_ok=True)
-        _merge(spool, store, totals, dry_run, untouched)
+        _merge(spool, store, staged, has_file, totals, dry_run, untouched)
+        if not dry_run:
+            staged.commit()
     return ImportResult(totals, rejects_path if totals.rejected else None)
 
 
+class _Acceptor:
+    """Where an accepted annotation goes. Of a document with nothing stored, it is new: staged as the
+    document's file (a check only counts it), unless the document has one staged already. Any other is
+    spooled for the merge, which compares it with what is stored or staged."""
+
+    def __init__(self, spool: _Spool, staged: StagedStore | None, has_file: Callable[[str], bool],
+                 totals: ImportTotals) -> None:
+        self.spool, self.staged, self.has_file, self.totals = spool, staged, has_file, totals
+
+    def add(self, accepted: _Accepted) -> None:
+        doc_id = accepted.fields["doc_id"]
+        if not self.has_file(doc_id):
+            if self.staged is None:
+                self.totals.imported += 1
+                return
+            line = accepted.line()
+            if self.staged.add_new(doc_id, line):
+                self.totals.imported += 1
+                return
+            self.spool.add(accepted.fields["annotation_id"], doc_id, line)
+            return
+        self.spool.add(accepted.fields["annotation_id"], doc_id, accepted.line())
+
+
 def _import_one(task: ExportedTask, exported: ExportedAnnotation, checker: _Checker, project: Any,
-                include_drafts: bool, totals: ImportTotals, spool, rejects, untouched: set[str]) -> None:
+                include_drafts: bool, totals: ImportTotals, accept: _Acceptor, rejects,
+                untouched: set[str]) -> None:
     if exported.kind == "draft":
         if not include_drafts:
             totals.drafts_skipped += 1
@@ -319,7 +358,7 @@ def _import_one(task: ExportedTask, exported: ExportedAnnotation, checker: _Chec
             totals.drafts_imported += 1
         elif exported.lead_time is None and exported.updated_by is None:
             untouched.add(outcome.fields["annotation_id"])
-        spool.add(outcome)
+        accept.add(outcome)
         return
     totals.rejected += 1
     for item in outcome:
@@ -335,6 +374,12 @@ class _Region(NamedTuple):
     end: int
     label: str
     text: str
+    score: None = None  # a human's span has none; the field makes a region a complete span for the store
+
+
+# A _Region made from all its fields in one call, not through the named tuple's Python-level __new__: the
+# check makes one per region of the export.
+_new_region = partial(tuple.__new__, _Region)
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,7 +395,7 @@ class _Accepted:
     def line(self) -> str:
         """``annotation_line(self.annotation())``, without building the ``Span``s: ``check`` and
         ``span_faults`` have judged every region already, and a ``Span`` would only repeat that."""
-        return annotation_line(Annotation(spans=(), **self.fields), stored_span_rows(self.spans))
+        return annotation_line(Annotation(spans=(), **self.fields), self.spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,18 +405,16 @@ class _Spooled:
     annotation_id: str
     doc_id: str
     offset: int
-    length: int  # 0: no line spooled (a check of a document with nothing stored)
+    length: int
     number: int
 
 
 class _Spool:
-    """The accepted annotations, on disk until every export has been read: their lines as the store holds
-    them, and an index (annotation id, document, where the line is). The merge holds only one batch of the
-    index in memory, and reads a line only to write it, or to parse it when the document already has
-    stored annotations to compare it with."""
+    """Accepted annotations that are not new (``_Acceptor``), on disk until every export has been read:
+    their lines as the store holds them, and an index (annotation id, document, where the line is). The
+    merge holds only one batch of the index in memory."""
 
-    def __init__(self, folder: Path, needs_line: Callable[[str], bool] | None = None) -> None:
-        self.needs_line = needs_line
+    def __init__(self, folder: Path) -> None:
         self.lines_path = folder / "accepted.jsonl"
         self.index_path = folder / "accepted-index.jsonl"
         self._lines = open(self.lines_path, "wb")
@@ -386,13 +429,8 @@ class _Spool:
         self._lines.close()
         self._index.close()
 
-    def add(self, accepted: _Accepted) -> None:
-        """Spool ``accepted``: its line, unless ``needs_line`` says the merge will not use it."""
-        annotation_id, doc_id = accepted.fields["annotation_id"], accepted.fields["doc_id"]
-        if self.needs_line is None or self.needs_line(doc_id):
-            data = accepted.line().encode("utf-8") + b"\n"
-        else:
-            data = b""
+    def add(self, annotation_id: str, doc_id: str, line: str) -> None:
+        data = line.encode("utf-8") + b"\n"
         self._index.write(json.dumps([annotation_id, doc_id, self._size, len(data)]) + "\n")
         self._lines.write(data)
         self._size += len(data)
@@ -424,34 +462,31 @@ def _same_import(stored: Annotation | None, incoming: Annotation) -> bool:
         and stored.updated_at == incoming.updated_at and stored.doc_id == incoming.doc_id
 
 
-def _merge(spool: _Spool, store: Path, totals: ImportTotals, dry_run: bool, untouched: set[str]) -> None:
+def _merge(spool: _Spool, store: Path, staged: StagedStore, has_file: Callable[[str], bool], totals: ImportTotals,
+           dry_run: bool, untouched: set[str]) -> None:
     batch: list[_Spooled] = []
 
     def flush() -> None:
         by_doc: dict[str, list[_Spooled]] = {}
         for item in batch:
             by_doc.setdefault(item.doc_id, []).append(item)
+        batch.clear()
         incoming: list[Annotation] = []
         for doc_id, items in by_doc.items():
-            stored = all(item.length for item in items) if dry_run else (store / f"{doc_id}.jsonl").exists()
-            if stored:
-                incoming += [spool.parse(item) for item in items]
-                continue
-            # A document with nothing stored: every annotation is new, and its file is made of the spooled
-            # lines as they are -- unless an annotation comes twice, which write_annotations resolves.
-            if dry_run:
-                totals.imported += len(items)
-            elif len({item.annotation_id for item in items}) == len(items):
-                write_new_file(store, doc_id, {item.annotation_id: spool.line(item) for item in items})
-                totals.imported += len(items)
+            parsed = [spool.parse(item) for item in items]
+            if has_file(doc_id):
+                incoming += parsed
             else:
-                incoming += [spool.parse(item) for item in items]
-        batch.clear()
+                # Another annotation of a document with nothing stored (whose file is staged): new too.
+                added, unchanged = staged.merge(parsed)
+                totals.imported += added
+                totals.unchanged += unchanged
         if not incoming:
             return
+        # What is stored, as the import has changed it so far (an earlier batch may have staged the file).
         stored_by_id: dict[str, Annotation] = {}
         for doc_id in {annotation.doc_id for annotation in incoming}:
-            path = store / f"{doc_id}.jsonl"
+            path = staged.current(doc_id)
             if path.exists():
                 stored_by_id.update((a.annotation_id, a) for a in read_file(path))
         stored_spans = {(a.doc_id, frozenset(a.spans)) for a in stored_by_id.values()
@@ -468,7 +503,7 @@ def _merge(spool: _Spool, store: Path, totals: ImportTotals, dry_run: bool, unto
         if dry_run:
             totals.imported += len(changed)
         elif changed:
-            added, unchanged = write_annotations(store, changed)
+            added, unchanged = staged.merge(changed)
             totals.imported += added
             totals.unchanged += unchanged
 
