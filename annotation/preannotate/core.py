@@ -164,7 +164,7 @@ def clear_caches() -> None:
     stats.block_key.cache_clear()
     learned.text_key.cache_clear()
     learned.text_signals.cache_clear()
-    zones.is_caption_credit.cache_clear()
+    zones.line_marks.cache_clear()
     html.clear_caches()
 
 

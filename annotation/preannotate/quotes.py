@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from annotation.preannotate.features import SPEECH_VERBS
 
@@ -47,16 +47,19 @@ MIN_QUOTE_WORDS = 4
 
 
 def _is_space(char: str | None) -> bool:
-    return char is None or char.isspace() or unicodedata.category(char) in ("Zs", "Cc")
+    if char is None:
+        return True
+    if char.isascii():  # the ASCII characters of categories Zs and Cc are all at or below " ", or DEL
+        return char <= " " or char == "\x7f"
+    return char.isspace() or unicodedata.category(char) in ("Zs", "Cc")
 
 
 def _family(mark: str) -> str:
     return "double" if mark in DOUBLE_MARKS else "single"
 
 
-def _is_apostrophe(text: str, position: int, start: int, end: int) -> bool:
-    before = text[position - 1] if position > start else None
-    after = text[position + 1] if position + 1 < end else None
+def _is_apostrophe(text: str, position: int, before: str | None, after: str | None) -> bool:
+    """``before`` and ``after``: the characters around ``position`` within its paragraph (None at its ends)."""
     if before is not None and after is not None and before.isalnum() and after.isalnum():
         return True
     tail = text[position + 1:position + 6].lower()
@@ -68,11 +71,9 @@ def _is_apostrophe(text: str, position: int, start: int, end: int) -> bool:
     return False
 
 
-def _facing(text: str, position: int, start: int, end: int) -> tuple[bool, bool]:
-    """(can open, can close) of the mark at ``position`` within the paragraph ``[start, end)``."""
-    char = text[position]
-    before = text[position - 1] if position > start else None
-    after = text[position + 1] if position + 1 < end else None
+def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, bool]:
+    """(can open, can close) of the mark ``char`` between ``before`` and ``after`` (None at the paragraph's
+    ends)."""
     can_open = not _is_space(after) and (
         _is_space(before) or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
     can_close = not _is_space(before) and (
@@ -108,14 +109,20 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 
 
-def _marks(text: str, start: int, end: int) -> Iterator[tuple[int, str, bool, bool]]:
+def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]:
+    """The quotation marks of the paragraph ``[start, end)`` that can open or close: (position, mark, can open,
+    can close)."""
+    found = []
     for match in _MARK_RE.finditer(text, start, end):  # the marks alone, not a Python step per character
         position, char = match.start(), match.group()
-        if char in SINGLE_MARKS and _is_apostrophe(text, position, start, end):
+        before = text[position - 1] if position > start else None
+        after = text[position + 1] if position + 1 < end else None
+        if char in SINGLE_MARKS and _is_apostrophe(text, position, before, after):
             continue
-        can_open, can_close = _facing(text, position, start, end)
+        can_open, can_close = _facing(char, before, after)
         if can_open or can_close:
-            yield position, char, can_open, can_close
+            found.append((position, char, can_open, can_close))
+    return found
 
 
 def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool:
@@ -147,7 +154,7 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
     for region_start, region_end in regions:
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
-        marks = [list(_marks(text, s, e)) for s, e in paragraphs]
+        marks = [_marks(text, s, e) for s, e in paragraphs]
         found.extend(_quotes_in_region(text, region_start, region_end, "double", paragraphs, marks))
         taken = list(found)
         for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks):
@@ -161,7 +168,8 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
     """Quote spans of one family; a quotation over several paragraphs gives one span per paragraph,
     every piece but the last ending on its paragraph's last character (annotation guidelines, 5).
     ``paragraphs`` are the region's (``_paragraphs``), ``marks`` their marks of both families (``_marks``)."""
-    marks_by_paragraph = [[m for m in paragraph if _family(m[1]) == family] for paragraph in marks]
+    double = family == "double"
+    marks_by_paragraph = [[m for m in paragraph if (m[1] in DOUBLE_MARKS) == double] for paragraph in marks]
     found: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""
