@@ -229,7 +229,7 @@ class BlockFeatures:
     is_byline: bool
     is_bullet: bool
     # The distinct words, lower-cased (the learned model compares them with the title); a tuple, not a set:
-    # the garbage collector leaves a tuple of strings alone, and the cache holds tens of thousands.
+    # the garbage collector leaves a tuple of strings alone, and the cache holds thousands.
     words: tuple[str, ...]
     # Derived from the fields above once, when made (``features_of`` caches the object; the rules and the
     # model read these for every block again and again).
@@ -255,12 +255,17 @@ class BlockFeatures:
         return self.n_sentences <= 1 and not self.ends_with_full_stop
 
 
+# Smaller than the other per-text caches: each cached ``BlockFeatures`` is an object the garbage collector
+# walks at every full collection (the others hold tuples of numbers and strings, which it leaves alone), and
+# a site's furniture comes back within a few pages, long before this many other blocks have passed; with 64k
+# entries, full collections cost more than the few repeats it alone keeps save.
+FEATURES_CACHE_SIZE = 1 << 13
 _DIGIT_RE = re.compile(r"\d")
 _STRICT_END_RE = re.compile(r"[.!][\"'”’»)\]]*$")
 _TAIL = 40
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=FEATURES_CACHE_SIZE)
 def features_of(text: str) -> BlockFeatures:
     """The features of one block's text (cached: both paths and the template check ask for them)."""
     words = WORD_RE.findall(text)
