@@ -263,6 +263,10 @@ FEATURES_CACHE_SIZE = 1 << 13
 _DIGIT_RE = re.compile(r"\d")
 _STRICT_END_RE = re.compile(r"[.!][\"'”’»)\]]*$")
 _TAIL = 40
+# The characters a match of SENTENCE_END_RE, of _STRICT_END_RE can end with (the text they read has no
+# trailing whitespace, so their "$" is its end).
+_SENTENCE_END_LAST = ".!?…:;\"'”’»)]"
+_STRICT_END_LAST = ".!\"'”’»)]"
 
 
 @lru_cache(maxsize=FEATURES_CACHE_SIZE)
@@ -292,9 +296,12 @@ def features_of(text: str) -> BlockFeatures:
     # the end-anchored patterns only look at the last characters (searching a long paragraph for "$"
     # tries every position)
     stripped = text.rstrip()[-_TAIL:]
-    ends_sentence = bool(SENTENCE_END_RE.search(stripped))
-    truncated = _TRUNCATED_RE.search(stripped) is not None
-    strict_end = not truncated and _STRICT_END_RE.search(stripped) is not None
+    # and only when the last character is one a match of theirs can end with (most lines without
+    # closing punctuation are spared all three)
+    last = stripped[-1:]
+    ends_sentence = last in _SENTENCE_END_LAST and bool(SENTENCE_END_RE.search(stripped))
+    truncated = last in "…." and _TRUNCATED_RE.search(stripped) is not None
+    strict_end = not truncated and last in _STRICT_END_LAST and _STRICT_END_RE.search(stripped) is not None
     short = n_words <= 8
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
     return BlockFeatures(

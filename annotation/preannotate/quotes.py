@@ -74,14 +74,12 @@ def _is_apostrophe(text: str, position: int, before: str | None, after: str | No
 def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, bool]:
     """(can open, can close) of the mark ``char`` between ``before`` and ``after`` (None at the paragraph's
     ends)."""
-    can_open = not _is_space(after) and (
-        _is_space(before) or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
-    can_close = not _is_space(before) and (
-        _is_space(after) or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS)
-    if char in "«‹" and _is_space(after) and (_is_space(before) or before in _OPENING_PUNCTUATION):
+    before_space, after_space = _is_space(before), _is_space(after)
+    can_open = not after_space and (before_space or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
+    can_close = not before_space and (after_space or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS)
+    if char in "«‹" and after_space and (before_space or before in _OPENING_PUNCTUATION):
         can_open, can_close = after is not None, False  # French spacing: « texte »
-    elif char in "»›" and before is not None and _is_space(before) and (
-            _is_space(after) or after in _CLOSING_PUNCTUATION):
+    elif char in "»›" and before is not None and before_space and (after_space or after in _CLOSING_PUNCTUATION):
         can_open, can_close = False, True
     if can_open and can_close:
         # e.g. `("word")` or `—"Yes`: decide by which side is a letter
@@ -117,7 +115,10 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]
         position, char = match.start(), match.group()
         before = text[position - 1] if position > start else None
         after = text[position + 1] if position + 1 < end else None
-        if char in SINGLE_MARKS and _is_apostrophe(text, position, before, after):
+        if char in SINGLE_MARKS and (
+                # most single marks are apostrophes inside a word: tested here, without a call
+                (before is not None and after is not None and before.isalnum() and after.isalnum())
+                or _is_apostrophe(text, position, before, after)):
             continue
         can_open, can_close = _facing(char, before, after)
         if can_open or can_close:
