@@ -39,6 +39,7 @@ _NAMING_BEFORE_RE = re.compile(
     r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast))\s*$",
     re.IGNORECASE)
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
+BEFORE_TAIL = 32
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
@@ -137,14 +138,17 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
         return False
     before = text[max(paragraph_start, start - 120):start]
     after = text[end:end + 60]
-    if _NAMING_BEFORE_RE.search(before):
+    # the end-anchored patterns read the last characters only (a search tries every position); their
+    # matches, spaces aside, are shorter than BEFORE_TAIL, so the cut never makes a word boundary of its own
+    tail = before.rstrip()[-BEFORE_TAIL:]
+    if _NAMING_BEFORE_RE.search(tail):
         return False
     if len(words) >= MIN_QUOTE_WORDS:
         return True
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if _SPEECH_IN_RE.search(sentence_before):
         return True  # borrowed words: China has declared a “no-limits” friendship
-    if _DETERMINER_BEFORE_RE.search(before) and _NOUN_AFTER_RE.match(after) and inner[-1:].isalnum():
+    if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and inner[-1:].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
     return bool(_SPEECH_AFTER_RE.match(after))
 
