@@ -18,9 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
-from annotation.preannotate.features import ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE, gate_view
+from annotation.preannotate.features import (
+    ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE, LiteralGate, gate_view, literal_pattern)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
-from annotation.preannotate.zones import _CAPTION_END_RE
+from annotation.preannotate.zones import (
+    _AD_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, is_caption_credit, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -582,6 +584,33 @@ def test_a_gated_pattern_answers_as_its_regex(name: str, data) -> None:
     assert gated.search(text) is not None
     assert gated.findall(text) == gated.pattern.findall(text)
     assert gated.findall(text, gate_view(text)) == gated.pattern.findall(text)  # the caller's view of the text
+
+
+@settings(max_examples=300, deadline=None)
+@given(literals=st.lists(st.text("ab .(", min_size=1, max_size=4), min_size=1, max_size=6),
+       text=st.text("ab .(", max_size=30))
+def test_a_literal_pattern_finds_a_text_holding_any_of_its_literals(literals: list[str], text: str) -> None:
+    """The trie of literals (prefixes of one another included, regex metacharacters escaped) finds exactly
+    the texts that hold one of them."""
+    found = literal_pattern(tuple(literals)).search(text) is not None
+    assert found == any(literal in text for literal in literals)
+
+
+@pytest.mark.parametrize("text", ["Sign up for our newsletter", "(AP Photo/Jane Roe)", "Reach her at jane@example.com",
+                                  "She is a reporter for the paper.", "Please ſubscribe now", "The council met."])
+def test_a_union_of_gates_lets_through_what_any_of_them_does(text: str) -> None:
+    gates = (CAPTION_RE, BIO_RE, _CONTACT_RE, PROMO_RE)
+    union = LiteralGate.union(*gates)
+    assert union.could_match(text) == any(gate.could_match(text) for gate in gates)
+    assert union.could_match(text, gate_view(text)) == any(gate.could_match(text) for gate in gates)
+
+
+@pytest.mark.parametrize("text", ["Comments", "3 comments", "Advertisement", "joetoronto says:",
+                                  "A man walks by. (AP Photo/Jane Roe)", "The council met on Tuesday."])
+def test_line_marks_are_the_line_patterns_answers(text: str) -> None:
+    assert line_marks(text) == (_COMMENTS_RE.match(text) is not None, _AD_RE.match(text) is not None,
+                                _COMMENTER_RE.match(text) is not None, is_caption_credit(text))
+    assert any(line_marks(text)) == (text != "The council met on Tuesday.")
 
 
 def test_a_gate_entry_can_be_a_pattern_where_a_literal_would_let_prose_through() -> None:

@@ -136,7 +136,7 @@ def zone_spans(text: str, blocks: list[Block], labels: list[BlockLabel]) -> list
         if label.label == TEASER:
             while last + 1 < len(blocks) and labels[last + 1].label == TEASER and labels[last + 1].item == label.item:
                 last += 1
-        score = min(labels[i].score for i in range(index, last + 1))
+        score = label.score if last == index else min(labels[i].score for i in range(index, last + 1))
         spans.append(Span.on(text, blocks[index].start, blocks[last].end, label.label, score))
         index = last + 1
     return spans
@@ -164,7 +164,7 @@ def clear_caches() -> None:
     stats.block_key.cache_clear()
     learned.text_key.cache_clear()
     learned.text_signals.cache_clear()
-    zones.is_caption_credit.cache_clear()
+    zones.line_marks.cache_clear()
     html.clear_caches()
 
 

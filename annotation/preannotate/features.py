@@ -17,7 +17,64 @@ from operator import itemgetter, not_
 _ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
-class GatedPattern:
+def literal_pattern(literals: tuple[str, ...]) -> re.Pattern | None:
+    """A regex that finds any of ``literals`` (None for none): their trie as nested alternatives, so that at
+    each position of a text the engine tries one branch per next letter instead of every literal in turn
+    (about half the cost of testing the literals one by one with ``in``, most of which fail)."""
+    if not literals:
+        return None
+    trie: dict = {}
+    for literal in literals:
+        node = trie
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a literal ends here
+
+    def alternatives(node: dict) -> str:
+        branches = [re.escape(char) + alternatives(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        # a literal that ends here is found already: what may follow it is optional
+        group = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return re.compile(alternatives(trie))
+
+
+class LiteralGate:
+    """Whether a text could hold one of ``literals`` (lower case), looked for in its lower-cased form; a text
+    with a letter that folds to ASCII always could (see ``GatedPattern``)."""
+
+    def __init__(self, literals: tuple[str | re.Pattern, ...]) -> None:
+        """An entry of ``literals`` may be a case-sensitive pattern over the lower-cased (ASCII) text instead,
+        where a literal alone would let most texts through (" app" is in "apparently"); it must start with
+        a literal, so that the regex engine finds it as fast as a substring test."""
+        self.literals = literals
+        self._ascii = literal_pattern(tuple(entry for entry in literals if isinstance(entry, str) and entry.isascii()))
+        self._other_literals = tuple(entry for entry in literals if isinstance(entry, str) and not entry.isascii())
+        self._patterns = tuple(entry for entry in literals if not isinstance(entry, str))
+
+    @classmethod
+    def union(cls, *gates: LiteralGate) -> LiteralGate:
+        """A gate that lets through what any of ``gates`` lets through: one test for a text that most of
+        them turn away."""
+        return cls(tuple(entry for gate in gates for entry in gate.literals))
+
+    def could_match(self, text: str, view: tuple[str, str] | None = None) -> bool:
+        """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text)."""
+        lowered, ascii_lowered = (text.lower(),) * 2 if view is None else view
+        if self._ascii is not None and self._ascii.search(ascii_lowered) is not None:
+            return True
+        for literal in self._other_literals:  # a plain loop: cheaper than any() over a generator
+            if literal in lowered:
+                return True
+        for entry in self._patterns:
+            if entry.search(ascii_lowered) is not None:
+                return True
+        return may_fold_to_ascii(text)
+
+
+class GatedPattern(LiteralGate):
     """A case-insensitive pattern of which every match holds one of ``literals`` (lower case): a text
     holding none is answered without the regex engine, which would otherwise try each alternative at
     every position of a long paragraph. Same answers as ``pattern``: a text with a letter that folds to
@@ -25,28 +82,8 @@ class GatedPattern:
     gate against its pattern)."""
 
     def __init__(self, pattern: re.Pattern, literals: tuple[str | re.Pattern, ...]) -> None:
-        """An entry of ``literals`` may be a case-sensitive pattern over the lower-cased (ASCII) text instead,
-        where a literal alone would let most texts through (" app" is in "apparently"); it must start with
-        a literal, so that the regex engine finds it as fast as a substring test."""
+        super().__init__(literals)
         self.pattern = pattern
-        self.literals = literals
-        self._ascii_literals = tuple(entry for entry in literals if isinstance(entry, str) and entry.isascii())
-        self._other_literals = tuple(entry for entry in literals if isinstance(entry, str) and not entry.isascii())
-        self._patterns = tuple(entry for entry in literals if not isinstance(entry, str))
-
-    def could_match(self, text: str, view: tuple[str, str] | None = None) -> bool:
-        """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text)."""
-        lowered, ascii_lowered = (text.lower(),) * 2 if view is None else view
-        for literal in self._ascii_literals:  # a plain loop: cheaper than any() over a generator
-            if literal in ascii_lowered:
-                return True
-        for literal in self._other_literals:
-            if literal in lowered:
-                return True
-        for entry in self._patterns:
-            if entry.search(ascii_lowered) is not None:
-                return True
-        return may_fold_to_ascii(text)
 
     def search(self, text: str, view: tuple[str, str] | None = None) -> re.Match | None:
         return self.pattern.search(text) if self.could_match(text, view) else None
@@ -192,7 +229,7 @@ class BlockFeatures:
     is_byline: bool
     is_bullet: bool
     # The distinct words, lower-cased (the learned model compares them with the title); a tuple, not a set:
-    # the garbage collector leaves a tuple of strings alone, and the cache holds tens of thousands.
+    # the garbage collector leaves a tuple of strings alone, and the cache holds thousands.
     words: tuple[str, ...]
     # Derived from the fields above once, when made (``features_of`` caches the object; the rules and the
     # model read these for every block again and again).
@@ -218,12 +255,21 @@ class BlockFeatures:
         return self.n_sentences <= 1 and not self.ends_with_full_stop
 
 
+# Smaller than the other per-text caches: each cached ``BlockFeatures`` is an object the garbage collector
+# walks at every full collection (the others hold tuples of numbers and strings, which it leaves alone), and
+# a site's furniture comes back within a few pages, long before this many other blocks have passed; with 64k
+# entries, full collections cost more than the few repeats it alone keeps save.
+FEATURES_CACHE_SIZE = 1 << 13
 _DIGIT_RE = re.compile(r"\d")
 _STRICT_END_RE = re.compile(r"[.!][\"'”’»)\]]*$")
 _TAIL = 40
+# The characters a match of SENTENCE_END_RE, of _STRICT_END_RE can end with (the text they read has no
+# trailing whitespace, so their "$" is its end).
+_SENTENCE_END_LAST = ".!?…:;\"'”’»)]"
+_STRICT_END_LAST = ".!\"'”’»)]"
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=FEATURES_CACHE_SIZE)
 def features_of(text: str) -> BlockFeatures:
     """The features of one block's text (cached: both paths and the template check ask for them)."""
     words = WORD_RE.findall(text)
@@ -250,9 +296,12 @@ def features_of(text: str) -> BlockFeatures:
     # the end-anchored patterns only look at the last characters (searching a long paragraph for "$"
     # tries every position)
     stripped = text.rstrip()[-_TAIL:]
-    ends_sentence = bool(SENTENCE_END_RE.search(stripped))
-    truncated = _TRUNCATED_RE.search(stripped) is not None
-    strict_end = not truncated and _STRICT_END_RE.search(stripped) is not None
+    # and only when the last character is one a match of theirs can end with (most lines without
+    # closing punctuation are spared all three)
+    last = stripped[-1:]
+    ends_sentence = last in _SENTENCE_END_LAST and bool(SENTENCE_END_RE.search(stripped))
+    truncated = last in "…." and _TRUNCATED_RE.search(stripped) is not None
+    strict_end = not truncated and last in _STRICT_END_LAST and _STRICT_END_RE.search(stripped) is not None
     short = n_words <= 8
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
     return BlockFeatures(

@@ -25,7 +25,7 @@ import numpy as np
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures, GatedPattern, features_of, gate_view)
+    ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, gate_view)
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
@@ -43,6 +43,8 @@ CAPTION_RE = GatedPattern(re.compile(
     "right:", "below:"))
 _CONTACT_RE = GatedPattern(re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE),
                            ("http", "www.", "@", ".com"))
+# One test for the gates ``text_signals`` reads, which between them turn most blocks away.
+_SIGNAL_GATE = LiteralGate.union(CAPTION_RE, BIO_RE, _CONTACT_RE, PROMO_RE)
 _QUOTE_START_RE = re.compile(r"^[\"“‘'«„]")
 _WORD_RUN_RE = re.compile(r"\w+")
 
@@ -94,11 +96,13 @@ def text_signals(text: str) -> tuple[float, ...]:
     are most of a matrix's cost, and a site's furniture repeats."""
     view = gate_view(text)  # read by every gate
     words = max(features_of(text).n_words, 1)
-    return (float(CAPTION_RE.search(text, view) is not None),
-            min(len(ADDRESS_RE.findall(text, view)) / words * 5, 1.0),
+    address = min(len(ADDRESS_RE.findall(text, view)) / words * 5, 1.0)
+    shape = float(_QUOTE_START_RE.match(text) is not None), float(text[:1].islower()), float(text.endswith(":"))
+    if not _SIGNAL_GATE.could_match(text, view):  # most blocks: none of the four patterns can match
+        return 0.0, address, 0.0, 0.0, *shape, 0.0
+    return (float(CAPTION_RE.search(text, view) is not None), address,
             float(BIO_RE.search(text, view) is not None), float(_CONTACT_RE.search(text, view) is not None),
-            float(_QUOTE_START_RE.match(text) is not None), float(text[:1].islower()), float(text.endswith(":")),
-            min(len(PROMO_RE.findall(text, view)), 2) / 2)
+            *shape, min(len(PROMO_RE.findall(text, view)), 2) / 2)
 
 
 # Context reaches this many blocks to either side (the widest window below).

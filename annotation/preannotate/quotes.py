@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from annotation.preannotate.features import SPEECH_VERBS
 
@@ -39,6 +39,7 @@ _NAMING_BEFORE_RE = re.compile(
     r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast))\s*$",
     re.IGNORECASE)
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
+BEFORE_TAIL = 32
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
@@ -47,16 +48,19 @@ MIN_QUOTE_WORDS = 4
 
 
 def _is_space(char: str | None) -> bool:
-    return char is None or char.isspace() or unicodedata.category(char) in ("Zs", "Cc")
+    if char is None:
+        return True
+    if char.isascii():  # the ASCII characters of categories Zs and Cc are all at or below " ", or DEL
+        return char <= " " or char == "\x7f"
+    return char.isspace() or unicodedata.category(char) in ("Zs", "Cc")
 
 
 def _family(mark: str) -> str:
     return "double" if mark in DOUBLE_MARKS else "single"
 
 
-def _is_apostrophe(text: str, position: int, start: int, end: int) -> bool:
-    before = text[position - 1] if position > start else None
-    after = text[position + 1] if position + 1 < end else None
+def _is_apostrophe(text: str, position: int, before: str | None, after: str | None) -> bool:
+    """``before`` and ``after``: the characters around ``position`` within its paragraph (None at its ends)."""
     if before is not None and after is not None and before.isalnum() and after.isalnum():
         return True
     tail = text[position + 1:position + 6].lower()
@@ -68,19 +72,15 @@ def _is_apostrophe(text: str, position: int, start: int, end: int) -> bool:
     return False
 
 
-def _facing(text: str, position: int, start: int, end: int) -> tuple[bool, bool]:
-    """(can open, can close) of the mark at ``position`` within the paragraph ``[start, end)``."""
-    char = text[position]
-    before = text[position - 1] if position > start else None
-    after = text[position + 1] if position + 1 < end else None
-    can_open = not _is_space(after) and (
-        _is_space(before) or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
-    can_close = not _is_space(before) and (
-        _is_space(after) or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS)
-    if char in "«‹" and _is_space(after) and (_is_space(before) or before in _OPENING_PUNCTUATION):
+def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, bool]:
+    """(can open, can close) of the mark ``char`` between ``before`` and ``after`` (None at the paragraph's
+    ends)."""
+    before_space, after_space = _is_space(before), _is_space(after)
+    can_open = not after_space and (before_space or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
+    can_close = not before_space and (after_space or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS)
+    if char in "«‹" and after_space and (before_space or before in _OPENING_PUNCTUATION):
         can_open, can_close = after is not None, False  # French spacing: « texte »
-    elif char in "»›" and before is not None and _is_space(before) and (
-            _is_space(after) or after in _CLOSING_PUNCTUATION):
+    elif char in "»›" and before is not None and before_space and (after_space or after in _CLOSING_PUNCTUATION):
         can_open, can_close = False, True
     if can_open and can_close:
         # e.g. `("word")` or `—"Yes`: decide by which side is a letter
@@ -108,14 +108,23 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 
 
-def _marks(text: str, start: int, end: int) -> Iterator[tuple[int, str, bool, bool]]:
+def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]:
+    """The quotation marks of the paragraph ``[start, end)`` that can open or close: (position, mark, can open,
+    can close)."""
+    found = []
     for match in _MARK_RE.finditer(text, start, end):  # the marks alone, not a Python step per character
         position, char = match.start(), match.group()
-        if char in SINGLE_MARKS and _is_apostrophe(text, position, start, end):
+        before = text[position - 1] if position > start else None
+        after = text[position + 1] if position + 1 < end else None
+        if char in SINGLE_MARKS and (
+                # most single marks are apostrophes inside a word: tested here, without a call
+                (before is not None and after is not None and before.isalnum() and after.isalnum())
+                or _is_apostrophe(text, position, before, after)):
             continue
-        can_open, can_close = _facing(text, position, start, end)
+        can_open, can_close = _facing(char, before, after)
         if can_open or can_close:
-            yield position, char, can_open, can_close
+            found.append((position, char, can_open, can_close))
+    return found
 
 
 def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool:
@@ -129,14 +138,17 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
         return False
     before = text[max(paragraph_start, start - 120):start]
     after = text[end:end + 60]
-    if _NAMING_BEFORE_RE.search(before):
+    # the end-anchored patterns read the last characters only (a search tries every position); their
+    # matches, spaces aside, are shorter than BEFORE_TAIL, so the cut never makes a word boundary of its own
+    tail = before.rstrip()[-BEFORE_TAIL:]
+    if _NAMING_BEFORE_RE.search(tail):
         return False
     if len(words) >= MIN_QUOTE_WORDS:
         return True
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if _SPEECH_IN_RE.search(sentence_before):
         return True  # borrowed words: China has declared a “no-limits” friendship
-    if _DETERMINER_BEFORE_RE.search(before) and _NOUN_AFTER_RE.match(after) and inner[-1:].isalnum():
+    if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and inner[-1:].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
     return bool(_SPEECH_AFTER_RE.match(after))
 
@@ -147,7 +159,7 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
     for region_start, region_end in regions:
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
-        marks = [list(_marks(text, s, e)) for s, e in paragraphs]
+        marks = [_marks(text, s, e) for s, e in paragraphs]
         found.extend(_quotes_in_region(text, region_start, region_end, "double", paragraphs, marks))
         taken = list(found)
         for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks):
@@ -161,7 +173,8 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
     """Quote spans of one family; a quotation over several paragraphs gives one span per paragraph,
     every piece but the last ending on its paragraph's last character (annotation guidelines, 5).
     ``paragraphs`` are the region's (``_paragraphs``), ``marks`` their marks of both families (``_marks``)."""
-    marks_by_paragraph = [[m for m in paragraph if _family(m[1]) == family] for paragraph in marks]
+    double = family == "double"
+    marks_by_paragraph = [[m for m in paragraph if (m[1] in DOUBLE_MARKS) == double] for paragraph in marks]
     found: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""

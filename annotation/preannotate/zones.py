@@ -52,9 +52,19 @@ CAPTION_TAIL = 160
 
 
 @lru_cache(maxsize=1 << 16)
+def line_marks(text: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a block's text is a comments heading (``_COMMENTS_RE``), an ad label (``_AD_RE``), a commenter's
+    name line (``_COMMENTER_RE``), a caption or photo credit (``is_caption_credit``). Cached, all four at once:
+    the content score, the comment zone, the run's labels and the model's flags (for each candidate run) ask
+    for them block by block."""
+    return (_COMMENTS_RE.match(text) is not None, _AD_RE.match(text) is not None,
+            _COMMENTER_RE.match(text) is not None,
+            _CAPTION_START_RE.match(text) is not None or _CAPTION_END_RE.search(text[-CAPTION_TAIL:]) is not None)
+
+
 def is_caption_credit(text: str) -> bool:
-    """A caption or photo credit by its first or last words (cached: the rules and the model's flags both ask)."""
-    return _CAPTION_START_RE.match(text) is not None or _CAPTION_END_RE.search(text[-CAPTION_TAIL:]) is not None
+    """A caption or photo credit by its first or last words."""
+    return line_marks(text)[3]
 
 
 # A link to another story inside the body: "Read more: <headline>", "RELATED: <headline>", "Also on
@@ -126,13 +136,14 @@ def _sigmoid(x: float) -> float:
 def content_score(features: BlockFeatures, text: str, evidence: BlockEvidence) -> float:
     """Positive for blocks of the main story, negative for furniture; roughly in words."""
     words = features.n_words
-    if _COMMENTS_RE.match(text):
+    comments, ad, commenter, _ = line_marks(text)
+    if comments:
         score = -COMMENTS_COST
-    elif _AD_RE.match(text):
+    elif ad:
         score = -2.0
     elif features.is_list_heading:
         score = -LIST_HEADING_COST
-    elif _COMMENTER_RE.match(text):
+    elif commenter:
         score = -10.0
     elif features.text_like:
         score = float(min(words, 120))
@@ -222,17 +233,14 @@ class RulePass:
         """What the learned model reads from this pass (see ``learned.feature_matrix``); the regex flags
         only for the blocks in ``reach`` (default: all), False elsewhere."""
         reach = range(len(blocks)) if reach is None else reach
-
-        def flag(test) -> list[bool]:
-            values = [False] * len(blocks)
-            for i in reach:
-                values[i] = bool(test(blocks[i].text))
-            return values
-
+        marks = [(False,) * 4] * len(blocks)
+        for i in reach:
+            marks[i] = line_marks(blocks[i].text)
+        comments, ads, commenters, credits = map(list, zip(*marks, strict=True)) if marks else ([],) * 4
         return {
             "scores": self.scores, "run": self.run[:2], "list_zone": self.list_zone, "comment_zone": self.comment_zone,
-            "comments": flag(_COMMENTS_RE.match), "ads": flag(_AD_RE.match), "commenters": flag(_COMMENTER_RE.match),
-            "credits": flag(is_caption_credit), "template": [e.template for e in evidence],
+            "comments": comments, "ads": ads, "commenters": commenters,
+            "credits": credits, "template": [e.template for e in evidence],
         }
 
 
@@ -287,7 +295,7 @@ def classify_blocks(
                 or f.is_list_heading
                 or scores[index] <= -LIST_HEADING_COST
                 or evidence[index].template
-                or (_AD_RE.match(text) is not None)
+                or line_marks(text)[1]
                 or (f.is_furniture and not f.text_like)
                 or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
@@ -483,7 +491,7 @@ def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[in
     for index in range(intro + 1, len(blocks)):
         g = features[index]
         if (g.is_furniture or g.is_list_heading or evidence[index].template or evidence[index].linked
-                or _COMMENTS_RE.match(blocks[index].text)
+                or line_marks(blocks[index].text)[0]
                 or (items and not _same_item_shape(g, features[items[0]]))):
             break
         items.append(index)
@@ -546,9 +554,9 @@ def _same_item_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
 def _comment_zone(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> range:
     """From a comments heading followed by a commenter's name or a timestamp to the end of the page."""
     for index, block in enumerate(blocks):
-        if _COMMENTS_RE.match(block.text):
+        if line_marks(block.text)[0]:
             following = range(index + 1, min(len(blocks), index + 7))
-            if any(_COMMENTER_RE.match(blocks[j].text) or features[j].is_timestamp for j in following):
+            if any(line_marks(blocks[j].text)[2] or features[j].is_timestamp for j in following):
                 return range(index, len(blocks))
     return range(0)
 
