@@ -15,6 +15,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import struct
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -207,14 +210,17 @@ class StagedStore:
     A staged file is the document's whole new file, written plainly: the staging folder is hidden
     (``.<store>.import-*`` next to the store, on its file system) and nothing reads it as part of the store,
     so an import interrupted at any point, even killed, leaves every store file as it was -- and a writing
-    import pays for one file creation per document, not a temporary file and a rename each. On the first
-    import (no store folder yet) the staged folder becomes the store in one rename. Use it as a context
-    manager: leaving it without ``commit`` discards what was staged.
+    import pays for one file creation per document, not a temporary file and a rename each. New documents'
+    files are created by a child process (``_StagingWriter``) while the import goes on checking. On the
+    first import (no store folder yet) the staged folder becomes the store in one rename. Use it as a
+    context manager: leaving it without ``commit`` discards what was staged.
     """
 
     def __init__(self, store: Path) -> None:
         self.store = Path(store)
         self._holder: Path | None = None  # made for the first staged file: an import writing nothing makes nothing
+        self._writer: _StagingWriter | None = None
+        self._new: set[str] = set()  # documents whose new file is staged (or on its way to the writer)
 
     def __enter__(self) -> StagedStore:
         return self
@@ -223,6 +229,9 @@ class StagedStore:
         self._discard()
 
     def _discard(self) -> None:
+        if self._writer is not None:
+            self._writer.stop()
+            self._writer = None
         if self._holder is not None:
             shutil.rmtree(self._holder, ignore_errors=True)
             self._holder = None
@@ -240,24 +249,34 @@ class StagedStore:
     def add_new(self, doc_id: str, line: str) -> bool:
         """Stage the file of ``doc_id``, which has nothing stored, holding the one annotation line ``line``
         (``annotation_line``); False, staging nothing, when the document's file is staged already."""
-        try:
-            _write_file(self.folder / f"{doc_id}.jsonl", (line + "\n").encode("utf-8"), exclusive=True)
-        except FileExistsError:
+        if doc_id in self._new:
             return False
+        if self._writer is None:
+            self._writer = _StagingWriter(self.folder)
+        self._writer.write(f"{doc_id}.jsonl", (line + "\n").encode("utf-8"))
+        self._new.add(doc_id)
         return True
+
+    def _written(self) -> None:
+        """Wait for the writer: every new file staged so far is on disk (raises if one could not be)."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.finish()
 
     def merge(self, annotations: Iterable[Annotation]) -> tuple[int, int]:
         """Stage the files of ``annotations``' documents with them merged in, as ``write_annotations`` would
         write them into the store (over what is staged already); returns (added or updated, unchanged)."""
+        self._written()
         added = unchanged = 0
         for doc_id, incoming in sorted(_by_document(annotations).items()):
             lines, counts = _merged_lines(self.current(doc_id), incoming)
-            _write_file(self.folder / f"{doc_id}.jsonl", lines.encode("utf-8"), exclusive=False)
+            _write_file(self.folder / f"{doc_id}.jsonl", lines.encode("utf-8"))
             added, unchanged = added + counts[0], unchanged + counts[1]
         return added, unchanged
 
     def current(self, doc_id: str) -> Path:
         """The file of ``doc_id`` as the import has it so far: the staged one, else the store's."""
+        self._written()
         if self._holder is not None:
             staged = self.folder / f"{doc_id}.jsonl"
             if staged.exists():
@@ -266,6 +285,7 @@ class StagedStore:
 
     def commit(self) -> None:
         """Move every staged file into the store, each replacing the document's file atomically."""
+        self._written()
         if self._holder is None:
             return
         folder = self.folder
@@ -277,9 +297,87 @@ class StagedStore:
         self._discard()
 
 
-def _write_file(path: Path, content: bytes, *, exclusive: bool) -> None:
-    # Mode 0600, as the store's files have always had (they were made by mkstemp).
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC), 0o600)
+# The child process that creates staged files. Creating a file is mostly kernel time (an inode and a
+# directory entry each: about as long as checking the annotation), which this process spends on another
+# core while the import goes on. Plain Python importing nothing of ours, so it starts in milliseconds.
+_WRITER_PROGRAM = """
+import os, struct, sys
+folder, frame, read = sys.argv[1], struct.Struct(sys.argv[2]), sys.stdin.buffer.read
+while head := read(frame.size):
+    name_size, data_size = frame.unpack(head)
+    path = os.path.join(folder, read(name_size).decode())
+    data = read(data_size)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with open(descriptor, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        sys.exit(f"{path}: {error.strerror or error}")
+"""
+_WRITER_FRAME = struct.Struct(">HI")  # file name's size, content's size
+
+
+class _StagingWriter:
+    """Feeds new files (name, content) through a pipe to the child process running ``_WRITER_PROGRAM``
+    in ``folder``: the pipe's buffer bounds what is in flight, and ``finish`` waits for all of it."""
+
+    SEND_BYTES = 1 << 20
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._process = subprocess.Popen(
+            [sys.executable, "-S", "-c", _WRITER_PROGRAM, str(folder), _WRITER_FRAME.format],
+            stdin=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+        self._pending = bytearray()
+
+    def write(self, name: str, content: bytes) -> None:
+        encoded = name.encode("utf-8")
+        self._pending += _WRITER_FRAME.pack(len(encoded), len(content))
+        self._pending += encoded
+        self._pending += content
+        if len(self._pending) >= self.SEND_BYTES:
+            self._send()
+
+    def _send(self) -> None:
+        try:
+            self._process.stdin.write(self._pending)
+        except BrokenPipeError:
+            self._failed()
+        self._pending.clear()
+
+    def finish(self) -> None:
+        self._send()
+        try:
+            self._process.stdin.close()
+        except BrokenPipeError:
+            pass
+        if self._process.wait() != 0:
+            self._failed()
+        self._process.stderr.close()
+
+    def _failed(self) -> None:
+        self._process.kill()
+        self._process.wait()
+        reason = self._process.stderr.read().decode("utf-8", errors="replace").strip()
+        self._process.stderr.close()
+        raise OSError(f"could not stage a new annotation file in {self.folder}: "
+                      f"{reason or f'the writer process ended with status {self._process.returncode}'}")
+
+    def stop(self) -> None:
+        """End the writer without waiting for what is in flight (the staged files are discarded)."""
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+        for stream in (self._process.stdin, self._process.stderr):
+            try:
+                stream.close()
+            except BrokenPipeError:
+                pass
+
+
+def _write_file(path: Path, content: bytes) -> None:
+    # Mode 0600, as the store's files have always had (they were made by mkstemp), and as the writer makes.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with open(descriptor, "wb") as handle:
         handle.write(content)
 

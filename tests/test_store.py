@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -88,3 +90,36 @@ def test_leaving_without_commit_discards_everything_staged(tmp_path):
     assert {path.name: path.read_bytes() for path in store.iterdir()} == before
     assert [path.name for path in tmp_path.iterdir()] == ["annotations"]
     assert [a.annotation_id for a in read_annotations(store)] == ["a"]
+
+
+def test_a_new_file_the_writer_cannot_create_fails_the_commit_naming_it(tmp_path):
+    """New documents' files are created by a child process: a file it cannot create (here: one already
+    there) is an error naming the file, and nothing reaches the store."""
+    first, second = Document.from_text(TEXT), Document.from_text("Second page.")
+    store = tmp_path / "annotations"
+    with StagedStore(store) as staged:
+        assert staged.add_new(first.doc_id, annotation_line(annotation("a", first)))
+        in_the_way = staged.folder / f"{second.doc_id}.jsonl"
+        in_the_way.write_text("not an annotation\n")
+        assert staged.add_new(second.doc_id, annotation_line(annotation("b", first)))
+        with pytest.raises(OSError, match=rf"{second.doc_id}\.jsonl: File exists"):
+            staged.commit()
+    assert not store.exists()
+    assert list(tmp_path.iterdir()) == [], "the staging folder is gone"
+
+
+def test_many_new_files_reach_the_store_through_the_writer(tmp_path):
+    """More new files than one send to the writer process holds, each byte-identical to write_annotations'."""
+    documents = [Document.from_text(f"Page number {n}.") for n in range(600)]
+    annotations = [Annotation(annotation_id=f"a{n}", doc_id=document.doc_id, text_sha256=document.text_sha256,
+                              origin="human", annotator="ana" * 1000,
+                              spans=(Span.on(document.text, 0, len(document.text), "article"),))
+                   for n, document in enumerate(documents)]
+    store = tmp_path / "annotations"
+    with StagedStore(store) as staged:
+        for item in annotations:
+            assert staged.add_new(item.doc_id, annotation_line(item))
+        staged.commit()
+    write_annotations(tmp_path / "expected", annotations)
+    assert {path.name: path.read_bytes() for path in store.iterdir()} == \
+        {path.name: path.read_bytes() for path in (tmp_path / "expected").iterdir()}
