@@ -204,6 +204,10 @@ def _merged_lines(path: Path, incoming: list[Annotation]) -> tuple[str, tuple[in
     return lines, (added, unchanged)
 
 
+# 2 MB: at 100k new documents in one import, 0.6% of them take the merge's path instead of the direct one.
+STAGED_FILTER_BITS = 1 << 24
+
+
 class StagedStore:
     """The files one import writes, staged beside the store and moved into it together by ``commit``.
 
@@ -216,11 +220,14 @@ class StagedStore:
     context manager: leaving it without ``commit`` discards what was staged.
     """
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Path, filter_bits: int | None = None) -> None:
         self.store = Path(store)
         self._holder: Path | None = None  # made for the first staged file: an import writing nothing makes nothing
         self._writer: _StagingWriter | None = None
-        self._new: set[str] = set()  # documents whose new file is staged (or on its way to the writer)
+        # Which documents may have a new file staged: one bit per hash bucket (a one-hash Bloom filter), so
+        # memory stays the same whatever the number of documents; a set of their ids grew by ~100 bytes each.
+        self._filter_bits = filter_bits or STAGED_FILTER_BITS
+        self._maybe_staged = bytearray((self._filter_bits + 7) // 8)
 
     def __enter__(self) -> StagedStore:
         return self
@@ -248,13 +255,15 @@ class StagedStore:
 
     def add_new(self, doc_id: str, line: str) -> bool:
         """Stage the file of ``doc_id``, which has nothing stored, holding the one annotation line ``line``
-        (``annotation_line``); False, staging nothing, when the document's file is staged already."""
-        if doc_id in self._new:
+        (``annotation_line``); False, staging nothing, when the document's file may be staged already: then
+        ``merge`` the annotation, which writes the same file whether or not it was (only slower)."""
+        bucket = hash(doc_id) % self._filter_bits
+        if self._maybe_staged[bucket >> 3] & (1 << (bucket & 7)):
             return False
+        self._maybe_staged[bucket >> 3] |= 1 << (bucket & 7)
         if self._writer is None:
             self._writer = _StagingWriter(self.folder)
         self._writer.write(f"{doc_id}.jsonl", (line + "\n").encode("utf-8"))
-        self._new.add(doc_id)
         return True
 
     def _written(self) -> None:

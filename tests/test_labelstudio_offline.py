@@ -756,3 +756,23 @@ def test_page_index_shows_progress_over_every_page_it_reads(tmp_path):
     index = DocumentIndex.from_pages([pages], progress=progress)
     assert len(index) == 3 and len(seen) == 3
     assert all(what == "indexing pages" and index.get(doc_id) is not None for what, doc_id in seen)
+
+
+def test_documents_the_staging_filter_mistakes_for_staged_are_merged_to_the_same_store(tmp_path, monkeypatch):
+    """The import stages a new document's file directly unless its filter bit says the file may be staged
+    already; then the annotation is merged instead. With a one-bit filter every document after the first
+    takes the merge's path: the store, totals and rejects are the same as with the default filter."""
+    import annotation.store
+
+    export = tmp_path / "export.json"
+    write_large_export(export, 3 * LARGE_DOCUMENTS)  # every document three times, as three annotations
+    documents = {d.doc_id: d for d in large_documents()}
+    stores = {}
+    for name, bits in (("default", annotation.store.STAGED_FILTER_BITS), ("one bit", 1)):
+        monkeypatch.setattr(annotation.store, "STAGED_FILTER_BITS", bits)
+        folder = tmp_path / name
+        totals, rejects = run_import(folder, export, documents)
+        stores[name] = (totals, rejects, {path.name: path.read_bytes() for path in (folder / "store").iterdir()})
+    assert stores["one bit"] == stores["default"]
+    totals, rejects, files = stores["default"]
+    assert (totals.imported, len(rejects), len(files)) == (3 * LARGE_DOCUMENTS, 0, LARGE_DOCUMENTS)
