@@ -12,6 +12,7 @@ depend on Label Studio; the Label Studio import writes this same format. A line 
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -324,19 +325,25 @@ while head := read(frame.size):
         sys.exit(f"{path}: {error.strerror or error}")
 """
 _WRITER_FRAME = struct.Struct(">HI")  # file name's size, content's size
+PIPE_BYTES = 1 << 20
 
 
 class _StagingWriter:
     """Feeds new files (name, content) through a pipe to the child process running ``_WRITER_PROGRAM``
     in ``folder``: the pipe's buffer bounds what is in flight, and ``finish`` waits for all of it."""
 
-    SEND_BYTES = 1 << 20
+    SEND_BYTES = 1 << 18
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._process = subprocess.Popen(
             [sys.executable, "-S", "-c", _WRITER_PROGRAM, str(folder), _WRITER_FRAME.format],
             stdin=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+        try:
+            # A pipe holding several sends, so that handing one over rarely waits for the writer.
+            fcntl.fcntl(self._process.stdin, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+        except OSError:
+            pass  # a system capping pipes lower (fs.pipe-max-size) only makes the import wait more often
         self._pending = bytearray()
 
     def write(self, name: str, content: bytes) -> None:
