@@ -776,3 +776,23 @@ def test_documents_the_staging_filter_mistakes_for_staged_are_merged_to_the_same
     assert stores["one bit"] == stores["default"]
     totals, rejects, files = stores["default"]
     assert (totals.imported, len(rejects), len(files)) == (3 * LARGE_DOCUMENTS, 0, LARGE_DOCUMENTS)
+
+
+def test_page_index_finds_every_page_and_keeps_a_repeated_text_s_first_source(tmp_path):
+    """Pages are looked up by doc_id through the index's digest order; a text read from several pages is
+    one document with the first page's source, as the build's merge_documents gives it."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    texts = [f"Page {n} of the index, with its own text.\n" for n in range(40)]
+    for n, text in enumerate(texts):
+        (pages / f"{n:03d}.txt").write_text(text, encoding="utf-8")
+    (pages / "100-copy.txt").write_text(texts[7], encoding="utf-8")
+    (pages / "000-a-copy.txt").write_text(texts[3], encoding="utf-8")  # read before 003.txt
+    index = DocumentIndex.from_pages([pages])
+    assert len(index) == len(texts)
+    for n, text in enumerate(texts):
+        found = index.get(Document.from_text(text).doc_id)
+        assert found is not None and found.text_sha256 == Document.from_text(text).text_sha256
+        expected = "000-a-copy.txt" if n == 3 else f"{n:03d}.txt"
+        assert Path(found.source).name == expected
+    assert index.get("0" * 16) is None and index.get("f" * 16) is None

@@ -123,11 +123,14 @@ class DocumentIndex:
         self.origin = origin
         self._root = root
         self._documents: dict[str, Document] = {}
-        # From pages: the 32-byte SHA-256 digests in ascending order, and for the i-th the UTF-8 source
-        # at _sources[_source_ends[i - 1]:_source_ends[i]] (a doc_id is its digest's first 8 bytes).
+        # From pages, in the order they were read: the i-th page's 32-byte SHA-256 digest and its UTF-8
+        # source at _sources[_source_ends[i - 1]:_source_ends[i]] (a doc_id is its digest's first 8 bytes);
+        # _order holds the page numbers by digest (the first page of each text only), for a binary search.
+        # Kept in read order rather than copied into digest order: the copy doubled the index's peak memory.
         self._digests = bytearray()
         self._sources = bytearray()
         self._source_ends = array("Q")
+        self._order = array("I")
 
     @classmethod
     def of(cls, documents: Mapping[str, Document], origin: str = "documents in memory") -> DocumentIndex:
@@ -149,7 +152,8 @@ class DocumentIndex:
         if missing:
             raise ConfigError(f"no such file or folder: {', '.join(missing)}")
         root = find_root()
-        digests, sources, ends = bytearray(), bytearray(), array("Q")
+        index = cls(", ".join(str(path) for path in paths), root)
+        digests, sources, ends = index._digests, index._sources, index._source_ends
         documents: Iterable[Document] = ingest_paths(paths, root)
         if progress is not None:
             documents = progress(documents, "indexing pages")
@@ -160,19 +164,15 @@ class DocumentIndex:
         # In digest order; of pages with the same doc_id (the same text) the first read stays. One int per
         # page to sort (doc_id bits, then the page's number), not a tuple: this is the index's peak memory.
         order = sorted(int.from_bytes(digests[32 * i:32 * i + 8], "big") << 32 | i for i in range(len(ends)))
-        index = cls(", ".join(str(path) for path in paths), root)
         previous = None
         for key in order:
-            if key >> 32 == previous:
-                continue
-            previous, i = key >> 32, key & 0xFFFFFFFF
-            index._digests += digests[32 * i:32 * i + 32]
-            index._sources += sources[ends[i - 1] if i else 0:ends[i]]
-            index._source_ends.append(len(index._sources))
+            if key >> 32 != previous:
+                previous = key >> 32
+                index._order.append(key & 0xFFFFFFFF)
         return index
 
     def __len__(self) -> int:
-        return len(self._documents) + len(self._source_ends)
+        return len(self._documents) + len(self._order)
 
     def get(self, doc_id: str) -> IndexedDocument | None:
         document = self._documents.get(doc_id)
@@ -185,19 +185,21 @@ class DocumentIndex:
             key = bytes.fromhex(doc_id)
         except ValueError:
             return None
-        digests, low, high = self._digests, 0, len(self._source_ends)
+        digests, order, low, high = self._digests, self._order, 0, len(self._order)
         while low < high:
             middle = (low + high) // 2
-            if digests[32 * middle:32 * middle + 8] < key:
+            page = order[middle]
+            if digests[32 * page:32 * page + 8] < key:
                 low = middle + 1
             else:
                 high = middle
-        if low == len(self._source_ends) or digests[32 * low:32 * low + 8] != key:
+        if low == len(order) or digests[32 * order[low]:32 * order[low] + 8] != key:
             return None
-        digest = digests[32 * low:32 * low + 32].hex()
+        page = order[low]
+        digest = digests[32 * page:32 * page + 32].hex()
         if digest[:16] != doc_id:  # doc ids are lowercase hex: "ABC..." names no document
             return None
-        source = self._sources[self._source_ends[low - 1] if low else 0:self._source_ends[low]].decode("utf-8")
+        source = self._sources[self._source_ends[page - 1] if page else 0:self._source_ends[page]].decode("utf-8")
         return IndexedDocument(doc_id, digest, source or None, None)
 
     def text(self, document: IndexedDocument, offered: str | None, offered_sha256: str | None = None) -> str:
