@@ -32,13 +32,12 @@ class AnnotationFileError(InputError, ValueError):
     """An annotation file that cannot be read: names the file, line and field. Fix the file."""
 
 
-def stored_span_rows(spans: Iterable[Any]) -> list[dict[str, Any]]:
-    """The stored rows of ``spans`` (``Span``s, or anything with their start, end, label, text and optional
-    score) in the store's order."""
+def stored_span_rows(spans: Iterable[Span]) -> list[dict[str, Any]]:
+    """The stored rows of ``spans`` in the store's order."""
     rows = []
     for span in sorted(spans, key=span_order):
         row = {"start": span.start, "end": span.end, "label": span.label, "text": span.text}
-        if getattr(span, "score", None) is not None:
+        if span.score is not None:
             row["score"] = span.score
         rows.append(row)
     return rows
@@ -74,11 +73,13 @@ def _score_member(score: float) -> str:
     return f', "score": {_encode_json(score)}'
 
 
-def annotation_to_json(annotation: Annotation, spans: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The stored object of ``annotation``; ``spans``, when given, are its span rows (``stored_span_rows``) made
-    without building the ``Span``s."""
-    if spans is None:
-        spans = stored_span_rows(annotation.spans)
+def annotation_to_json(annotation: Annotation) -> dict[str, Any]:
+    """The stored object of ``annotation``."""
+    return {**_annotation_fields(annotation), "spans": stored_span_rows(annotation.spans)}
+
+
+def _annotation_fields(annotation: Annotation) -> dict[str, Any]:
+    """The stored object of ``annotation`` but its spans, which come last."""
     return {
         "annotation_id": annotation.annotation_id,
         "document": {"doc_id": annotation.doc_id, "source": annotation.source,
@@ -92,7 +93,6 @@ def annotation_to_json(annotation: Annotation, spans: list[dict[str, Any]] | Non
         "ground_truth": annotation.ground_truth,
         "derived_from": list(annotation.derived_from),
         "labelstudio": annotation.labelstudio,
-        "spans": spans,
     }
 
 
@@ -100,10 +100,8 @@ def annotation_line(annotation: Annotation, spans: Iterable[Any] | None = None) 
     """The stored form of one annotation: its JSON line (``annotation_to_json``), without the newline.
     ``spans``, when given, stand for ``annotation.spans``: anything with all of a ``Span``'s fields, e.g.
     regions already checked, so that no ``Span`` is built again."""
-    fields = annotation_to_json(annotation, [])
-    del fields["spans"]  # the last member: its rows are encoded by encoded_span_rows and appended
     rows = encoded_span_rows(annotation.spans if spans is None else spans)
-    return f'{_encode_json(fields)[:-1]}, "spans": {rows}}}'
+    return f'{_encode_json(_annotation_fields(annotation))[:-1]}, "spans": {rows}}}'
 
 
 def annotation_from_json(obj: Any, where: str) -> Annotation:

@@ -321,17 +321,15 @@ class _Acceptor:
 
     def add(self, accepted: _Accepted) -> None:
         doc_id = accepted.fields["doc_id"]
-        if not self.has_file(doc_id):
-            if self.staged is None:
-                self.totals.imported += 1
-                return
-            line = accepted.line()
-            if self.staged.add_new(doc_id, line):
-                self.totals.imported += 1
-                return
-            self.spool.add(accepted.fields["annotation_id"], doc_id, line)
+        new = not self.has_file(doc_id)
+        if new and self.staged is None:
+            self.totals.imported += 1
             return
-        self.spool.add(accepted.fields["annotation_id"], doc_id, accepted.line())
+        line = accepted.line()
+        if new and self.staged.add_new(doc_id, line):
+            self.totals.imported += 1
+            return
+        self.spool.add(accepted.fields["annotation_id"], doc_id, line)
 
 
 def _import_one(task: ExportedTask, exported: ExportedAnnotation, checker: _Checker, project: Any,
