@@ -383,7 +383,7 @@ def _rebuild(record_type: type, values: Sequence[Any]) -> Any:
 _ANNOTATION_VALUES = operator.attrgetter(*Annotation.__slots__)
 _SPAN_VALUES = operator.attrgetter(*Span.__slots__)
 _SPANS_SLOT = Annotation.__slots__.index("spans")
-_SPAN_SETTERS = tuple(Span.__dict__[name].__set__ for name in Span.__slots__)
+_SPAN_SETTERS = _slot_setters(Span)
 
 
 def _reduce_annotation(annotation: Annotation) -> tuple:

@@ -71,10 +71,13 @@ QUOTE_LABELS: tuple[str, ...] = tuple(label.name for label in LABELS if label.la
 QUOTE_CONTAINER_LABEL: str = LABELS[0].name
 
 
+LAYER_OF_LABEL: dict[str, Layer] = {label.name: label.layer for label in LABELS}
+
+
 def layer_of(label_name: str) -> Layer:
     """The layer of a label, or ValueError naming the label and the valid ones."""
     try:
-        return LABELS_BY_NAME[label_name].layer
+        return LAYER_OF_LABEL[label_name]
     except KeyError:
         raise ValueError(f"unknown label {label_name!r}; valid labels: {', '.join(LABEL_NAMES)}") from None
 

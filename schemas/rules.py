@@ -12,11 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from schemas.labels import LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL
+from schemas.labels import LABEL_NAMES, LAYER_OF_LABEL, QUOTE_CONTAINER_LABEL
 from schemas.records import NON_WHITESPACE_RE, WHITESPACE_RE
-
-
-_LAYER_OF_LABEL = {name: label.layer for name, label in LABELS_BY_NAME.items()}
 
 
 class Rule:
@@ -96,7 +93,7 @@ def span_faults(text: str, spans: Sequence[SpanLike], *, complete: bool = True) 
             faults.append(SpanFault(Rule.SPAN_TEXT_MATCHES, f"{_describe(span)} stores text "
                                     f"{stored[:40]!r} but the document has {actual[:40]!r} there",
                                     index, start, end))
-        layer = layers.get(_LAYER_OF_LABEL[span.label])
+        layer = layers.get(LAYER_OF_LABEL[span.label])
         if layer is not None:
             layer.append((start, end, index, span))
     zones.sort()

@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas.errors import ConfigError, InputError
-from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL, SPLITS
+from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, LAYER_OF_LABEL, QUOTE_CONTAINER_LABEL, SPLITS
 from schemas.records import DOC_ID_HEX_CHARS, WHITESPACE_RE, split_for
 from schemas.rules import Rule, span_faults
 from schemas.tables import SPAN_FIELDS, TABLES, arrow_schema, decode_from_hub, pandera_schema, polars_schema
@@ -43,7 +43,6 @@ EXPECTED_PATHS = ("a release folder (documents.parquet, spans.parquet), a hub fo
 _HASH_BATCH = 4096
 _VIEW = np.dtype([("length", "<i4"), ("prefix", "V4"), ("buffer", "<i4"), ("offset", "<i4")])
 _VIEW_INLINE_BYTES = 12
-_LAYER_OF_LABEL = {name: label.layer for name, label in LABELS_BY_NAME.items()}
 # What the span rules use of a span's document (see _texts).
 _TEXT_COLUMNS = ("doc_id", "doc_text", "doc_row", "doc_n_chars", "complete")
 _SPAN_KEY = ("doc_id", "span_id", "layer", "label", "start", "end", "text", "score")
@@ -798,7 +797,7 @@ def _span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None, table: str) 
     # Only the columns used: each filter below copies every column it keeps, per span.
     usable = _rows_where(spans.select(columns),
                          pl.all_horizontal(pl.col("doc_id", "label", "start", "end", "text").is_not_null()))
-    usable = usable.with_columns(_layer=pl.col("label").replace_strict(_LAYER_OF_LABEL, default=None,
+    usable = usable.with_columns(_layer=pl.col("label").replace_strict(LAYER_OF_LABEL, default=None,
                                                                          return_dtype=pl.String))
     failures = _layer_failures(usable, table)
     if texts is None:
