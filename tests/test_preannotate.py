@@ -442,6 +442,22 @@ def test_site_notices_at_the_ends_of_the_story_are_not_article() -> None:
     assert all(labels[line] == "article" for line in [*body, subscriptions, quoted])
 
 
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_an_author_bio_telling_a_career_after_the_body_is_not_article(models) -> None:
+    """An author box after the story that tells the author's career without naming a job title ("has
+    been writing about ... since") is the site's profile box (guidelines 8.3), not the story's end."""
+    bio = ("John Roe fell in love with maps as a boy, when he drew his first plan of the town. He has been "
+           "writing about transport and city planning for the Gazette since 2011. His days run on trains, "
+           "notebooks and strong coffee.")
+    text = page_text([*NAV, *STORY, "John Roe", bio, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[bio] != "article"
+    assert all(labels[line] == "article" for line in STORY[3:])
+
+
 def test_an_inline_read_more_link_in_the_story_is_its_own_teaser() -> None:
     """Guidelines 8.2: "Read more: <headline>" inside the story is one teaser span, cue included."""
     links = ["Read more: Mayor Says Old Crossing Will Close Next Month",

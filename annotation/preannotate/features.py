@@ -182,14 +182,15 @@ PROMO_RE = GatedPattern(re.compile(
     "ad-free", "ad free", "ads free", "to the editor", "leave a comment", "disclaimer", "disclosure", "we may",
     "affiliate", "compensation for", "privacy policy", "terms of", "cookie", "browser", "javascript",
     "all rights reserved", "copyright", "©"))
-# Author bios and contact lines.
+# Author bios and contact lines; a bio also tells the author's career ("She has been writing about local
+# politics for the Post since 2008").
 BIO_RE = GatedPattern(re.compile(
     r"\b(?:is an? (?:\w+ ){0,3}(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|"
     r"producer|author|host)|is the (?:\w+ )?author of|can be reached|reach (?:him|her|them) at|follow (?:him|her|them)|email (?:him|her)|"
-    r"contributed (?:to )?(?:this|reporting))\b",
+    r"contributed (?:to )?(?:this|reporting)|(?:has|have) been (?:writing|reporting|blogging) (?:about|on|for))\b",
     re.IGNORECASE,
 ), ("writer", "reporter", "editor", "correspondent", "contributor", "columnist", "journalist", "producer", "author",
-    "host", "reach", "follow", "email", "contributed"))
+    "host", "reach", "follow", "email", "contributed", "been writing", "been reporting", "been blogging"))
 BYLINE_RE = re.compile(r"^(?:by|written by|words by|reporting by|from)\s+\S", re.IGNORECASE)
 # Words whose presence after a quotation marks it as speech (used by the quote finder too).
 SPEECH_VERBS = (
