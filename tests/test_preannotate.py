@@ -389,6 +389,15 @@ def test_snippet_silver_targets_label_only_the_blocks_the_snippets_name() -> Non
     assert targets[mask].tolist() == [1.0, 0.0]
 
 
+@pytest.mark.parametrize("text", [
+    "The council thanked the engineers. By Jane Doe",  # a name, not a credit in capitals
+    "The bridge is used by NATO convoys.",
+    "Residents said they would stand by THE COUNCIL.",  # not after a sentence
+])
+def test_a_sentence_ending_in_by_and_a_name_is_no_caption_credit(text: str) -> None:
+    assert not is_caption_credit(text)
+
+
 def test_a_photo_caption_echoing_the_title_is_not_the_headline() -> None:
     caption = "Jane Doe Getty Images"
     text = page_text([*NAV, caption, *STORY[3:], *FOOTER])
@@ -404,6 +413,7 @@ def test_a_photo_caption_echoing_the_title_is_not_the_headline() -> None:
     "Residents walk past the old crossing on the river bank in the early morning. (AP Photo/Jane Roe, File)",
     "The old crossing has been closed to lorries since the inspection last winter found cracksCredit: Getty",
     "FILE PHOTO: Residents walk past the old crossing on the river bank, March 3, 2024. REUTERS/Jane Roe",
+    "Workers unload the first steel beams for the new bridge on the river bank. By CITY TRANSPORT DEPARTMENT",
 ])
 def test_a_long_photo_caption_inside_the_story_is_not_article(caption: str) -> None:
     """Captions read like prose (guidelines 8.4): their credit or their label gives them away -- to the
