@@ -484,6 +484,21 @@ def test_an_inline_read_more_link_in_the_story_is_its_own_teaser() -> None:
     assert all(labels[line] == "article" for line in body)
 
 
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_linked_headline_between_the_paragraphs_is_a_teaser(models) -> None:
+    """Guidelines 8.2 without the cue: a line that is all link, shaped like a headline, between the story's
+    paragraphs (as thelocal.se and foxnews.com print them) promotes another article; a paragraph with a
+    link in it stays the story's."""
+    link = "The latest news about the bridge works in the city centre"
+    linked_word = STORY[5].replace("public hearing", "<a href='/hearing'>public hearing</a>")
+    html = (f"<html><body><article><h1>{STORY[0]}</h1><p>{STORY[3]}</p><p>{STORY[4]}</p>"
+            f"<p><a href='/bridge-works'>{link}</a></p><p>{linked_word}</p><p>{STORY[6]}</p>"
+            "</article></body></html>").encode()
+    labels = html_labels(html, "link.html", Preannotator(models=models))
+    assert labels[link] == "teaser"
+    assert all(labels[line] == "article" for line in STORY[3:])
+
+
 def test_a_newsletter_box_inside_the_story_is_not_article() -> None:
     """Guidelines 8.3: the sign-up heading and the lines addressed to the reader under it are the box's;
     the story paragraph after it is the story's, even when it quotes someone addressing "you"."""

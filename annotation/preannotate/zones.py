@@ -305,8 +305,11 @@ def classify_blocks(
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
                 or (f.n_words <= 15 and _PHOTO_CREDIT_RE.match(text) is not None)
             )
-            if f.n_words <= INLINE_TEASER_MAX_WORDS and _INLINE_TEASER_RE.match(text):
-                # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own
+            if f.n_words <= INLINE_TEASER_MAX_WORDS and (
+                    _INLINE_TEASER_RE.match(text) or (evidence[index].linked and not evidence[index].heading
+                                                      and _teaser_head(f) and not f.ends_like_sentence)):
+                # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
+                # so is a headline the page prints as a link between the paragraphs, without the cue
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
             elif logits is not None and not junk and logits[index] < VETO_LOGIT:
                 labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
