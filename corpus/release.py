@@ -49,7 +49,7 @@ from corpus.config import VERSION_RE, check_version
 from schemas.errors import ConfigError, InputError
 from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, ORIGINS, SPLITS
 from schemas.records import Annotation, Document, split_for
-from schemas.rows import document_row, span_rows, to_table
+from schemas.rows import release_rows, to_table
 from schemas.tables import SCHEMA_VERSION, arrow_schema
 
 DATASET_NAME = "newszones"
@@ -249,7 +249,7 @@ class RowGroup:
 def to_rows(documents: Iterable[ReleasedDocument]) -> Iterator[RowGroup]:
     """Stage: ``ReleasedDocument`` -> its rows in release form."""
     for item in documents:
-        yield RowGroup(document_row(item.document, item.annotation), span_rows(item.document, item.annotation))
+        yield RowGroup(*release_rows(item.document, item.annotation))
 
 
 @dataclass(frozen=True, slots=True)
