@@ -280,6 +280,11 @@ def collect_tables(groups: Iterable[RowGroup]) -> ReleaseTables:
 
 # Characters json.dumps(..., ensure_ascii=False) escapes in a string.
 _JSON_ESCAPED = r'[\x00-\x1f"\\]'
+# What json.dumps(..., ensure_ascii=False) writes for a backslash, a quote, a newline, a carriage return and
+# a tab, the backslash first (the others' escapes hold one); any other character below U+0020 is escaped
+# by json itself (``_quoted``).
+_SHORT_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
+_JSON_OTHER_CONTROLS = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
 
 
 def _text(value: str) -> pa.Scalar:
@@ -288,15 +293,24 @@ def _text(value: str) -> pa.Scalar:
 
 def _quoted(array: pa.Array) -> pa.Array:
     """JSON strings of a string array's values, as ``json.dumps(value, ensure_ascii=False)`` writes them
-    (nulls left null): values with a character to escape go through json's own escaping, the others are
-    quoted."""
+    (nulls left null). In the values that hold a character to escape, backslashes, quotes and the common
+    control characters are replaced by Arrow (most documents' texts hold newlines: a pass over the buffer
+    per character, not a Python string per text); a value with any other control character goes through
+    json's own escaping."""
     plain = pc.binary_join_element_wise(_text('"'), array, _text('"'), _text(""))
     needs_escape = pc.fill_null(pc.match_substring_regex(array, _JSON_ESCAPED), False)
     if not pc.any(needs_escape).as_py():
         return plain
-    # What json.dumps(value, ensure_ascii=False) calls for a string.
-    escaped = list(map(json.encoder.encode_basestring, array.filter(needs_escape).to_pylist()))
-    return pc.replace_with_mask(plain, needs_escape, pa.array(escaped, plain.type))
+    escaped = array.filter(needs_escape)
+    for character, escape in _SHORT_ESCAPES:
+        escaped = pc.replace_substring(escaped, character, escape)
+    escaped = pc.binary_join_element_wise(_text('"'), escaped, _text('"'), _text(""))
+    other = pc.match_substring_regex(escaped, _JSON_OTHER_CONTROLS)
+    if pc.any(other).as_py():
+        # What json.dumps(value, ensure_ascii=False) calls for a string.
+        encoded = map(json.encoder.encode_basestring, array.filter(needs_escape).filter(other).to_pylist())
+        escaped = pc.replace_with_mask(escaped, other, pa.array(list(encoded), escaped.type))
+    return pc.replace_with_mask(plain, needs_escape, escaped)
 
 
 def _json_values(array: pa.Array) -> pa.Array:
@@ -333,14 +347,17 @@ def _json_values(array: pa.Array) -> pa.Array:
     return pc.if_else(pc.is_null(array), _text("null"), values) if array.null_count else values
 
 
-def _json_object(fields: Mapping[str, pa.Array], length: int) -> pa.Array:
-    parts = []
+def _json_object(fields: Mapping[str, pa.Array], length: int, suffix: str = "") -> pa.Array:
+    """``{"key":value,...}`` per row, keys sorted, then ``suffix``: one element-wise join of the values and the
+    text between them (a join per field, then of the fields, copied every value twice more)."""
+    pieces: list[pa.Scalar | pa.Array] = []
+    between = "{"
     for name in sorted(fields):
-        key = json.dumps(name, ensure_ascii=False)
-        parts.append(pc.binary_join_element_wise(_text(f"{key}:"), _json_values(fields[name]), _text("")))
-    if not parts:
-        return pa.array(["{}"] * length, pa.large_string())
-    return pc.binary_join_element_wise(_text("{"), pc.binary_join_element_wise(*parts, _text(",")), _text("}"), _text(""))
+        pieces += [_text(f"{between}{json.dumps(name, ensure_ascii=False)}:"), _json_values(fields[name])]
+        between = ","
+    if not pieces:
+        return pa.array(["{}" + suffix] * length, pa.large_string())
+    return pc.binary_join_element_wise(*pieces, _text("}" + suffix), _text(""))
 
 
 class TableHash:
@@ -361,7 +378,7 @@ class TableHash:
         table = (pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch).combine_chunks()
         self._check_order(table.column(key).chunk(0))
         columns = {name: column.chunk(0) for name, column in zip(table.column_names, table.columns, strict=True)}
-        lines = pc.binary_join_element_wise(_json_object(columns, table.num_rows), _text("\n"), _text(""))
+        lines = _json_object(columns, table.num_rows, suffix="\n")
         # The lines lie back to back in the data buffer, between the first and the last offset.
         offsets = memoryview(lines.buffers()[1]).cast("q")[lines.offset:lines.offset + len(lines) + 1]
         self._digest.update(memoryview(lines.buffers()[2])[offsets[0]:offsets[-1]])

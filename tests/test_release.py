@@ -519,6 +519,18 @@ def test_the_arrow_content_hash_writes_the_json_lines_of_content_hash(rows, skip
     assert arrow.hexdigest() == reference.hexdigest() and arrow.rows == reference.rows == table.num_rows
 
 
+def test_the_content_hash_escapes_every_kind_of_character_as_json_does() -> None:
+    # Arrow escapes backslashes, quotes, newlines, carriage returns and tabs; json escapes a value holding any
+    # other control character (here with the Arrow-escaped ones in the same value, and in other rows).
+    texts = ["plain", 'a "quote" and a \\ backslash', "line\nbreak\r\ttab", "bell\x07 and\x0b\x0c\x1f\n\"",
+             "\x00", None, "é 😀 \u2028"]
+    table = pa.table({"id": [f"{number:02d}" for number in range(len(texts))], "text": texts})
+    reference, arrow = ReferenceContentHash(), release_module.TableHash()
+    reference.update(table, "id")
+    arrow.update(table, "id")
+    assert arrow.hexdigest() == reference.hexdigest()
+
+
 def test_the_arrow_content_hash_refuses_rows_out_of_id_order() -> None:
     hasher = release_module.TableHash()
     hasher.update(pa.table({"id": ["a", "c"]}), "id")
