@@ -20,6 +20,7 @@ from corpus.ingest import (
     RejectedPage,
     RejectLog,
     Skipped,
+    SpilledIngest,
     ingest,
     ingest_paths,
     iter_input_files,
@@ -84,6 +85,31 @@ def test_same_text_in_two_files_is_one_document_with_both_sources(tmp_path: Path
     assert result.documents[0].text == text
     assert result.merged_duplicates == 1
     assert result.files_read == 3
+
+
+def test_the_spilled_ingest_gives_the_merged_documents_back_without_hashing_their_texts_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import schemas.records
+
+    html_page = page("<h1>Headline</h1><p>Body text of the story.</p>",
+                     '<title>The title</title><link rel="canonical" href="https://example.com/story">')
+    rendered = parse_html(html_page, "story.html").text
+    folder = tmp_path / "pages"
+    write(folder / "a.txt", rendered)  # first without a title or URL; the HTML copy brings them
+    write(folder / "b.html", html_page)
+    write(folder / "c.txt", "other\r\ntext 😀")
+    write(folder / "d.txt", "other\r\ntext 😀")
+    write(folder / "e.txt", b"")  # a reject
+    expected = ingest([folder], root=tmp_path).documents
+    with SpilledIngest([folder], tmp_path / "work", root=tmp_path) as spilled:
+        # Read back, the documents are the ones read and checked, not made (and their texts hashed) again.
+        monkeypatch.setattr(schemas.records, "text_sha256", lambda text: pytest.fail("a text was hashed again"))
+        documents = list(spilled.documents())
+    assert documents == list(expected)
+    assert [document.text_sha256 for document in documents] == [document.text_sha256 for document in expected]
+    assert (documents[0].sources, documents[0].title, documents[0].url) == (
+        ("pages/a.txt", "pages/b.html"), "The title", "https://example.com/story")
+    assert documents[1].sources == ("pages/c.txt", "pages/d.txt")
 
 
 def test_exactly_one_bom_is_removed_and_crlf_is_kept(tmp_path: Path) -> None:
