@@ -196,7 +196,8 @@ def _record_codecs() -> list[Codec]:
 
     document = pa.struct(list(_document_fields()))
     annotation = pa.struct(list(_annotation_fields()))
-    documents_row = pa.struct(list(arrow_schema("documents")))
+    documents = arrow_schema("documents")
+    documents_row = pa.struct([field for field in documents if field.name != "spans"])  # as RowGroup holds it
     spans_row = pa.struct(list(arrow_schema("spans")))
     string = pa.string()
     return [

@@ -49,7 +49,7 @@ from corpus.config import VERSION_RE, check_version
 from schemas.errors import ConfigError, InputError
 from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, ORIGINS, SPLITS
 from schemas.records import Annotation, Document, split_for
-from schemas.rows import release_rows, to_table
+from schemas.rows import release_rows, release_tables
 from schemas.tables import SCHEMA_VERSION, arrow_schema
 
 DATASET_NAME = "newszones"
@@ -240,7 +240,8 @@ class SelectAnnotations:
 
 @dataclass(frozen=True, slots=True)
 class RowGroup:
-    """The table rows of one released document: its documents row and its spans rows."""
+    """The table rows of one released document: its documents row less its ``spans`` (the tables take them
+    from the spans rows: ``schemas.rows.release_rows``) and its spans rows."""
 
     document: dict
     spans: list[dict]
@@ -270,10 +271,7 @@ def collect_tables(groups: Iterable[RowGroup]) -> ReleaseTables:
             raise InputError(f"document {group.document['doc_id']} occurs twice; ingest must merge "
                              "documents by doc_id (one row per text, all its source files)")
         seen.add(group.document["doc_id"])
-    return ReleaseTables(
-        documents=to_table((group.document for group in ordered), "documents"),
-        spans=to_table((row for group in ordered for row in group.spans), "spans"),
-    )
+    return ReleaseTables(*release_tables([(group.document, group.spans) for group in ordered]))
 
 
 # --- content hashes and counts -------------------------------------------------------------------------
@@ -1058,8 +1056,8 @@ class ReleaseWriter:
         if not self.pending:
             return
         self.pending.sort(key=lambda item: item[0])  # stable: each bucket's rows keep their arrival order
-        tables = {"documents": to_table((group.document for _, group in self.pending), "documents"),
-                  "spans": to_table((row for _, group in self.pending for row in group.spans), "spans")}
+        documents, spans = release_tables([(group.document, group.spans) for _, group in self.pending])
+        tables = {"documents": documents, "spans": spans}
         start = {"documents": 0, "spans": 0}
         for number, items in itertools.groupby(self.pending, key=lambda item: item[0]):
             groups = [group for _, group in items]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
+from functools import cache
 
 import pyarrow as pa
 
@@ -12,26 +14,21 @@ from schemas.tables import arrow_schema
 
 
 def release_rows(document: Document, annotation: Annotation | None) -> tuple[dict, list[dict]]:
-    """The documents-table row of ``document`` with the spans of its released ``annotation``, and the
-    spans-table rows of that annotation. Both list the spans in ``span_order``: they are sorted, and each
-    span's layer and id worked out, once for the two tables (a build makes both for every document)."""
+    """The documents-table row of ``document`` less its ``spans`` column, and the spans-table rows of its
+    released ``annotation`` in ``span_order``. The documents table's ``spans`` are the same spans (less the
+    fields that repeat the annotation): ``release_tables`` takes them from the spans rows, so each span is
+    sorted, named and converted once for both tables."""
     doc_id = document.doc_id
-    nested: list[dict] = []
     spans: list[dict] = []
     if annotation is not None:
         origin, annotation_id = annotation.origin, annotation.annotation_id
         annotator, model_version = annotation.annotator, annotation.model_version
         for span in sorted(annotation.spans, key=span_order):
-            # The label was checked when the span was made: the layer is a look-up (Span.layer, without its
-            # error for an unknown label).
-            layer = LAYER_OF_LABEL[span.label]
-            start, end, label, text, score = span.start, span.end, span.label, span.text, span.score
-            span_id = span.span_id(doc_id)
-            nested.append({"span_id": span_id, "layer": layer, "label": label, "start": start, "end": end,
-                           "text": text, "score": score})
-            spans.append({"doc_id": doc_id, "span_id": span_id, "layer": layer, "label": label, "start": start,
-                          "end": end, "text": text, "origin": origin, "annotation_id": annotation_id,
-                          "annotator": annotator, "model_version": model_version, "score": score})
+            spans.append({"doc_id": doc_id, "span_id": span.span_id(doc_id),
+                          # The label was checked when the span was made: its layer is a look-up.
+                          "layer": LAYER_OF_LABEL[span.label], "label": span.label, "start": span.start,
+                          "end": span.end, "text": span.text, "origin": origin, "annotation_id": annotation_id,
+                          "annotator": annotator, "model_version": model_version, "score": span.score})
     row = {
         "doc_id": doc_id,
         "text": document.text,
@@ -43,19 +40,49 @@ def release_rows(document: Document, annotation: Annotation | None) -> tuple[dic
         "n_chars": document.n_chars,
         "annotation_status": annotation_status(annotation.origin if annotation else None),
         "annotation_ids": [annotation.annotation_id] if annotation else [],
-        "spans": nested,
     }
     return row, spans
 
 
+@cache
+def _nested_span_names() -> tuple[str, ...]:
+    """The fields of a span in the documents table's ``spans`` column."""
+    return tuple(field.name for field in arrow_schema("documents").field("spans").type.value_type)
+
+
+@cache
+def _documents_schema_less_spans() -> pa.Schema:
+    schema = arrow_schema("documents")
+    return schema.remove(schema.get_field_index("spans"))
+
+
 def document_row(document: Document, annotation: Annotation | None) -> dict:
     """The documents-table row of ``document`` with the spans of its released ``annotation``."""
-    return release_rows(document, annotation)[0]
+    row, spans = release_rows(document, annotation)
+    names = _nested_span_names()
+    return {**row, "spans": [{name: span[name] for name in names} for span in spans]}
 
 
 def span_rows(document: Document, annotation: Annotation | None) -> list[dict]:
     """The spans-table rows of ``document``'s released ``annotation``."""
     return release_rows(document, annotation)[1]
+
+
+def release_tables(groups: Sequence[tuple[dict, list[dict]]]) -> tuple[pa.Table, pa.Table]:
+    """The documents and spans tables of ``release_rows`` results, in the order given. Each document's
+    ``spans`` column is made from its rows of the spans table (the same values: Arrow columns taken, not
+    converted again from Python objects)."""
+    schema = arrow_schema("documents")
+    spans = pa.Table.from_pylist([span for _, rows in groups for span in rows], schema=arrow_schema("spans"))
+    nested_type = schema.field("spans").type
+    struct = pa.StructArray.from_arrays([spans.column(name).combine_chunks() for name in _nested_span_names()],
+                                        fields=list(nested_type.value_type))
+    offsets = pa.array(itertools.accumulate((len(rows) for _, rows in groups), initial=0), pa.int32())
+    nested = pa.ListArray.from_arrays(offsets, struct, type=nested_type)
+    columns = pa.Table.from_pylist([row for row, _ in groups], schema=_documents_schema_less_spans()).columns
+    columns.insert(schema.get_field_index("spans"), nested)
+    documents = pa.Table.from_arrays(columns, schema=schema)
+    return documents, spans
 
 
 def to_table(rows: Iterable[dict], table: str) -> pa.Table:
