@@ -222,6 +222,15 @@ def test_source_names_are_relative_to_the_root_when_under_it(tmp_path: Path) -> 
     outside = write(tmp_path / "elsewhere" / "p.txt", "x")
     assert source_name(inside, tmp_path / "root") == "seeds/p.txt"
     assert source_name(outside, tmp_path / "root") == outside.as_posix()
+    # A folder whose name starts with the root's is not under it; names are normalised; a link into the root
+    # is followed.
+    sibling = write(tmp_path / "root2" / "p.txt", "x")
+    assert source_name(sibling, tmp_path / "root") == sibling.as_posix()
+    assert source_name(tmp_path / "root" / "x" / ".." / "seeds" / "p.txt", tmp_path / "root") == "seeds/p.txt"
+    assert source_name(tmp_path / "root", tmp_path / "root") == "."
+    (tmp_path / "link").symlink_to(tmp_path / "root")
+    assert source_name(tmp_path / "link" / "seeds" / "p.txt", tmp_path / "root") == "seeds/p.txt"
+    assert source_name(inside, tmp_path / "link") == "seeds/p.txt"
 
 
 def test_rejects_are_logged_and_good_pages_kept(tmp_path: Path) -> None:
