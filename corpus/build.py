@@ -121,6 +121,7 @@ class AnnotationIndex:
         # Names, not Path objects (a third of the memory): one per document in a store of one file each.
         self.files = tuple(sorted(map(str, folder.rglob("*.jsonl")))) if folder.is_dir() else ()
         self._names = PathNames(root)
+        self._last_shown: tuple[int, str] = (-1, "")
         # doc_id -> (file number, byte offset, line number, annotation id) of each of its annotations.
         self.entries: dict[str, list[tuple[int, int, int, str]]] = {}
         self.count = 0
@@ -166,8 +167,11 @@ class AnnotationIndex:
         return annotation.doc_id, annotation.annotation_id
 
     def shown(self, number: int) -> str:
-        """The name of file ``number`` as releases show it (relative to the project root)."""
-        return self._names(Path(self.files[number]))
+        """The name of file ``number`` as releases show it (relative to the project root). The last one is
+        kept: a document's file is named when its annotations are read and again for its provenance."""
+        if self._last_shown[0] != number:
+            self._last_shown = (number, self._names(self.files[number]))
+        return self._last_shown[1]
 
     def doc_ids(self) -> Iterable[str]:
         return self.entries.keys()

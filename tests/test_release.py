@@ -195,6 +195,28 @@ def test_the_documents_spans_column_taken_from_the_spans_rows_is_the_rows_spans(
         for document, annotation in corpus_examples]
 
 
+def test_paths_are_named_as_their_resolved_path_relative_to_the_root(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "a.txt").write_text("a")
+    (tmp_path / "outside.txt").write_text("o")
+    (tmp_path / "project2").mkdir()
+    (tmp_path / "project2" / "b.txt").write_text("b")
+    (tmp_path / "linked-folder").symlink_to(root / "seeds")
+    (root / "link-out.txt").symlink_to(tmp_path / "outside.txt")
+    (tmp_path / "link-in.txt").symlink_to(root / "seeds" / "a.txt")
+    monkeypatch.chdir(root)
+    names = release_module.PathNames(root)
+    assert names(root / "seeds" / "a.txt") == names("seeds/a.txt") == names("seeds/../seeds/a.txt") == "seeds/a.txt"
+    assert names(str(tmp_path / "linked-folder" / "a.txt")) == "seeds/a.txt"  # a folder's links are resolved
+    assert names(tmp_path / "link-in.txt") == "seeds/a.txt"  # and a file's own
+    assert names(root / "link-out.txt") == (root / "link-out.txt").as_posix()  # resolved outside: as given
+    assert names(tmp_path / "outside.txt") == (tmp_path / "outside.txt").as_posix()
+    assert names(tmp_path / "project2" / "b.txt") == (tmp_path / "project2" / "b.txt").as_posix()
+    assert names(root) == "."
+    assert release_module.PathNames(None)("seeds/a.txt") == "seeds/a.txt"
+
+
 def test_same_content_again_is_up_to_date_and_touches_nothing(tmp_path: Path) -> None:
     releases = tmp_path / "releases"
     write_release(tables_for(corpus(range(4))), releases, "0.1.0")
