@@ -19,6 +19,7 @@ the same inputs finds the release and the hub folder up to date and rewrites nei
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -101,13 +102,17 @@ def options_from(settings: Settings, *, version: str | None = None, seeds: Seque
 
 # --- the release part ----------------------------------------------------------------------------------
 
+# The start of a line as annotation.store writes it (annotation_line): the ids come first, plain strings.
+_STORED_IDS = re.compile(rb'\{"annotation_id": "(?P<annotation_id>[^"\\]+)", "document": \{"doc_id": "(?P<doc_id>[^"\\]+)"')
+
+
 class AnnotationIndex:
     """The annotation store as an index: doc_id -> where its annotations are (file, byte offset, line).
 
-    Every ``*.jsonl`` under the folder is read once for the index: each line must be JSON naming its
-    annotation and document (else the build fails naming the file and line). A document's annotations are
-    read again, and checked field by field, when it comes by (``lookup``); the attach stage looks up every
-    indexed document, those not in the input included, so every line is checked once. Only the index is
+    Every ``*.jsonl`` under the folder is read once for the index: each line must name its annotation and
+    document (else the build fails naming the file and line). A document's annotations are read again, parsed
+    and checked field by field, when it comes by (``lookup``); the attach stage looks up every indexed
+    document, those not in the input included, so every line is checked once. Only the index is
     kept. Any file may hold any document's annotations.
     """
 
@@ -116,6 +121,7 @@ class AnnotationIndex:
         # Names, not Path objects (a third of the memory): one per document in a store of one file each.
         self.files = tuple(sorted(map(str, folder.rglob("*.jsonl")))) if folder.is_dir() else ()
         self._names = PathNames(root)
+        self._last_shown: tuple[int, str] = (-1, "")
         # doc_id -> (file number, byte offset, line number, annotation id) of each of its annotations.
         self.entries: dict[str, list[tuple[int, int, int, str]]] = {}
         self.count = 0
@@ -140,8 +146,16 @@ class AnnotationIndex:
 
     @classmethod
     def _ids(cls, path: Path, line: bytes, line_number: int) -> tuple[str, str]:
-        """The doc_id and annotation id of a stored line, without building the annotation; a line without
-        them is parsed whole, for the error that names the field."""
+        """The doc_id and annotation id of a stored line, without building the annotation. A line that starts
+        as the store writes them gives its ids without being parsed here: every indexed line is parsed when
+        its document's annotations are read (``lookup``), which names the file and line of bad JSON. Any
+        other line is parsed whole, for the error that names the missing field."""
+        stored = _STORED_IDS.match(line)
+        if stored is not None:
+            try:
+                return stored["doc_id"].decode("utf-8"), stored["annotation_id"].decode("utf-8")
+            except UnicodeDecodeError:
+                pass  # parsed below, for the error naming the line
         obj = cls._json(path, line, line_number)
         try:
             doc_id, annotation_id = obj["document"]["doc_id"], obj["annotation_id"]
@@ -153,8 +167,11 @@ class AnnotationIndex:
         return annotation.doc_id, annotation.annotation_id
 
     def shown(self, number: int) -> str:
-        """The name of file ``number`` as releases show it (relative to the project root)."""
-        return self._names(Path(self.files[number]))
+        """The name of file ``number`` as releases show it (relative to the project root). The last one is
+        kept: a document's file is named when its annotations are read and again for its provenance."""
+        if self._last_shown[0] != number:
+            self._last_shown = (number, self._names(self.files[number]))
+        return self._last_shown[1]
 
     def doc_ids(self) -> Iterable[str]:
         return self.entries.keys()

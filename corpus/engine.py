@@ -196,7 +196,8 @@ def _record_codecs() -> list[Codec]:
 
     document = pa.struct(list(_document_fields()))
     annotation = pa.struct(list(_annotation_fields()))
-    documents_row = pa.struct(list(arrow_schema("documents")))
+    documents = arrow_schema("documents")
+    documents_row = pa.struct([field for field in documents if field.name != "spans"])  # as RowGroup holds it
     spans_row = pa.struct(list(arrow_schema("spans")))
     string = pa.string()
     return [
@@ -335,7 +336,7 @@ def _pack(records: Iterable[Any]) -> bytes:
 
     Each record must have a codec (``_check_sendable``), so a stage fails the same way on every engine.
     Documents, annotations and spans, the bulk of it, are pickled as their slots' values and rebuilt slot by
-    slot (``_rebuild``): their constructor checked the values where they were made, and the copy is equal
+    slot (``rebuild``): their constructor checked the values where they were made, and the copy is equal
     to them. Constructing them again (a span's checks, a document's SHA-256 of its text) would run those
     checks a second time, in the parent: more than the pickling and unpickling cost."""
     records = list(records)  # stages run lazily: not with the collector paused
@@ -360,7 +361,7 @@ def _record_reducers() -> dict[type, Callable[[Any], tuple]]:
     and release's records pickle as dataclasses do, and hold a document or annotations)."""
     document_values = operator.attrgetter(*Document.__slots__)
     return {**copyreg.dispatch_table, Annotation: _reduce_annotation,
-            Document: lambda document: (_rebuild, (Document, document_values(document)))}
+            Document: lambda document: (rebuild, (Document, document_values(document)))}
 
 
 @cache
@@ -368,9 +369,10 @@ def _slot_setters(record_type: type) -> tuple[Callable[[Any, Any], None], ...]:
     return tuple(record_type.__dict__[name].__set__ for name in record_type.__slots__)
 
 
-def _rebuild(record_type: type, values: Sequence[Any]) -> Any:
+def rebuild(record_type: type, values: Sequence[Any]) -> Any:
     """A record from its slots' values, set as its constructor set them (the slot descriptors, which a frozen
-    dataclass's ``__setattr__`` does not forbid), without running its checks again."""
+    dataclass's ``__setattr__`` does not forbid), without running its checks again: for copies of records
+    this run made and checked (sent between processes, spilled to disk)."""
     record = object.__new__(record_type)
     for set_slot, value in zip(_slot_setters(record_type), values, strict=True):
         set_slot(record, value)
@@ -379,7 +381,7 @@ def _rebuild(record_type: type, values: Sequence[Any]) -> Any:
 
 # Spans are most of what crosses (tens per document): an annotation's travel as five columns of their slots'
 # values (five objects for the pickler to write rather than one per span) and are made into spans by
-# ``_span_of``, not by a call of a reducer and of ``_rebuild`` per span.
+# ``_span_of``, not by a call of a reducer and of ``rebuild`` per span.
 _ANNOTATION_VALUES = operator.attrgetter(*Annotation.__slots__)
 _SPAN_VALUES = operator.attrgetter(*Span.__slots__)
 _SPANS_SLOT = Annotation.__slots__.index("spans")
@@ -395,11 +397,11 @@ def _reduce_annotation(annotation: Annotation) -> tuple:
 def _rebuild_annotation(values: list[Any]) -> Annotation:
     columns = values[_SPANS_SLOT]
     values[_SPANS_SLOT] = tuple(map(_span_of, *columns)) if columns else ()
-    return _rebuild(Annotation, values)
+    return rebuild(Annotation, values)
 
 
 def _span_of(start: int, end: int, label: str, text: str, score: float | None) -> Span:
-    """``_rebuild(Span, values)``, written out."""
+    """``rebuild(Span, values)``, written out."""
     span = object.__new__(Span)
     set_start, set_end, set_label, set_text, set_score = _SPAN_SETTERS
     set_start(span, start)
@@ -663,5 +665,5 @@ def cpu_count() -> int:
 __all__ = [
     "Codec", "DEFAULT_BATCH_SIZE", "ENGINES", "Engine", "LocalEngine", "Stage", "add_engine_arguments",
     "batched", "chain", "check_picklable", "codec_of", "codecs", "cpu_count", "decode_records", "encode_records",
-    "engine_from", "record_schema", "run_batch", "run_stages",
+    "engine_from", "rebuild", "record_schema", "run_batch", "run_stages",
 ]

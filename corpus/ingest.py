@@ -220,9 +220,15 @@ def source_name(path: Path, root: Path | None = None) -> str:
     """``path`` relative to the project ``root`` (``/``-separated) when under it, else as given."""
     root = _resolved(find_root() if root is None else Path(root))
     # The absolute path first; resolving links (a syscall per component) only when that is not under root.
-    absolute = Path(os.path.abspath(path))
-    if absolute.is_relative_to(root):
-        return absolute.relative_to(root).as_posix()
+    # abspath's string is normalised: under root means it starts with root's name and a separator (string
+    # operations: the Path objects cost more than reading a small page).
+    absolute = os.path.abspath(path)
+    prefix = _prefix(root)
+    if absolute.startswith(prefix):
+        relative = absolute[len(prefix):]
+        return relative if os.sep == "/" else Path(relative).as_posix()
+    if Path(absolute).is_relative_to(root):  # root itself
+        return Path(absolute).relative_to(root).as_posix()
     resolved = Path(path).resolve()
     if resolved.is_relative_to(root):
         return resolved.relative_to(root).as_posix()
@@ -232,6 +238,12 @@ def source_name(path: Path, root: Path | None = None) -> str:
 @functools.lru_cache(maxsize=16)
 def _resolved(root: Path) -> Path:
     return root.resolve()
+
+
+@functools.lru_cache(maxsize=16)
+def _prefix(root: Path) -> str:
+    """What the absolute name of a path under ``root`` starts with."""
+    return os.path.join(str(root), "")
 
 
 def read_page(path: Path, source: str | None = None) -> Document:
@@ -410,7 +422,8 @@ class SpilledIngest:
         # index) does not need its ~45 MB.
         import pyarrow as pa
 
-        self.schema = pa.schema(list(self.codec.fields))
+        # The text's SHA-256 is spilled with each document: reading it back does not hash the text again.
+        self.schema = pa.schema([*self.codec.fields, pa.field("text_sha256", pa.string(), nullable=False)])
         self.rejects: list[Reject] = []
         self.skipped: list[Skipped] = []
         self._sources: dict[str, tuple[str, ...]] = {}
@@ -468,7 +481,8 @@ class SpilledIngest:
     def _batch(self, documents: list[Document]) -> pa.RecordBatch:
         import pyarrow as pa
 
-        return pa.RecordBatch.from_pylist([self.codec.encode(document) for document in documents], self.schema)
+        return pa.RecordBatch.from_pylist([{**self.codec.encode(document), "text_sha256": document.text_sha256}
+                                           for document in documents], self.schema)
 
     def _merge(self, document: Document) -> None:
         """As ``merge_documents``: every source once, in input order; the first URL and title found."""
@@ -480,22 +494,22 @@ class SpilledIngest:
                                                 title if title is not None else document.title)
 
     def documents(self) -> Iterator[Document]:
-        """The merged documents, in order of first appearance."""
+        """The merged documents, in order of first appearance. They were checked when they were read: they are
+        restored from the spill (``corpus.engine.rebuild``) without their checks and the hashing of their text."""
         import pyarrow as pa
+
+        from corpus.engine import rebuild
 
         # Read, not memory-mapped: mapped pages would stay resident for the whole stream.
         with pa.OSFile(str(self.spill)) as source:
             for batch in pa.ipc.open_stream(source):
                 for row in batch.to_pylist():
-                    first = self.codec.decode(row)
-                    sources = self._sources[first.doc_id]
-                    url, title = self._url_title.get(first.doc_id, (None, None))
-                    if sources == first.sources and url is None and title is None:
-                        yield first
-                        continue
-                    yield Document(doc_id=first.doc_id, text=first.text, sources=sources,
-                                   url=first.url if first.url is not None else url,
-                                   title=first.title if first.title is not None else title)
+                    doc_id = row["doc_id"]
+                    url, title = self._url_title.get(doc_id, (None, None))
+                    yield rebuild(Document, (doc_id, row["text"], self._sources[doc_id],
+                                             row["url"] if row["url"] is not None else url,
+                                             row["title"] if row["title"] is not None else title,
+                                             row["text_sha256"]))
 
     def summary(self) -> dict[str, Any]:
         """``IngestResult.summary()`` of the same pages."""

@@ -49,7 +49,7 @@ from corpus.config import VERSION_RE, check_version
 from schemas.errors import ConfigError, InputError
 from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, ORIGINS, SPLITS
 from schemas.records import Annotation, Document, split_for
-from schemas.rows import document_row, span_rows, to_table
+from schemas.rows import release_rows, release_tables
 from schemas.tables import SCHEMA_VERSION, arrow_schema
 
 DATASET_NAME = "newszones"
@@ -240,7 +240,8 @@ class SelectAnnotations:
 
 @dataclass(frozen=True, slots=True)
 class RowGroup:
-    """The table rows of one released document: its documents row and its spans rows."""
+    """The table rows of one released document: its documents row less its ``spans`` (the tables take them
+    from the spans rows: ``schemas.rows.release_rows``) and its spans rows."""
 
     document: dict
     spans: list[dict]
@@ -249,7 +250,7 @@ class RowGroup:
 def to_rows(documents: Iterable[ReleasedDocument]) -> Iterator[RowGroup]:
     """Stage: ``ReleasedDocument`` -> its rows in release form."""
     for item in documents:
-        yield RowGroup(document_row(item.document, item.annotation), span_rows(item.document, item.annotation))
+        yield RowGroup(*release_rows(item.document, item.annotation))
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,16 +271,18 @@ def collect_tables(groups: Iterable[RowGroup]) -> ReleaseTables:
             raise InputError(f"document {group.document['doc_id']} occurs twice; ingest must merge "
                              "documents by doc_id (one row per text, all its source files)")
         seen.add(group.document["doc_id"])
-    return ReleaseTables(
-        documents=to_table((group.document for group in ordered), "documents"),
-        spans=to_table((row for group in ordered for row in group.spans), "spans"),
-    )
+    return ReleaseTables(*release_tables([(group.document, group.spans) for group in ordered]))
 
 
 # --- content hashes and counts -------------------------------------------------------------------------
 
 # Characters json.dumps(..., ensure_ascii=False) escapes in a string.
 _JSON_ESCAPED = r'[\x00-\x1f"\\]'
+# What json.dumps(..., ensure_ascii=False) writes for a backslash, a quote, a newline, a carriage return and
+# a tab, the backslash first (the others' escapes hold one); any other character below U+0020 is escaped
+# by json itself (``_quoted``).
+_SHORT_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
+_JSON_OTHER_CONTROLS = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
 
 
 def _text(value: str) -> pa.Scalar:
@@ -288,15 +291,24 @@ def _text(value: str) -> pa.Scalar:
 
 def _quoted(array: pa.Array) -> pa.Array:
     """JSON strings of a string array's values, as ``json.dumps(value, ensure_ascii=False)`` writes them
-    (nulls left null): values with a character to escape go through json's own escaping, the others are
-    quoted."""
+    (nulls left null). In the values that hold a character to escape, backslashes, quotes and the common
+    control characters are replaced by Arrow (most documents' texts hold newlines: a pass over the buffer
+    per character, not a Python string per text); a value with any other control character goes through
+    json's own escaping."""
     plain = pc.binary_join_element_wise(_text('"'), array, _text('"'), _text(""))
     needs_escape = pc.fill_null(pc.match_substring_regex(array, _JSON_ESCAPED), False)
     if not pc.any(needs_escape).as_py():
         return plain
-    # What json.dumps(value, ensure_ascii=False) calls for a string.
-    escaped = list(map(json.encoder.encode_basestring, array.filter(needs_escape).to_pylist()))
-    return pc.replace_with_mask(plain, needs_escape, pa.array(escaped, plain.type))
+    escaped = array.filter(needs_escape)
+    for character, escape in _SHORT_ESCAPES:
+        escaped = pc.replace_substring(escaped, character, escape)
+    escaped = pc.binary_join_element_wise(_text('"'), escaped, _text('"'), _text(""))
+    other = pc.match_substring_regex(escaped, _JSON_OTHER_CONTROLS)
+    if pc.any(other).as_py():
+        # What json.dumps(value, ensure_ascii=False) calls for a string.
+        encoded = map(json.encoder.encode_basestring, array.filter(needs_escape).filter(other).to_pylist())
+        escaped = pc.replace_with_mask(escaped, other, pa.array(list(encoded), escaped.type))
+    return pc.replace_with_mask(plain, needs_escape, escaped)
 
 
 def _json_values(array: pa.Array) -> pa.Array:
@@ -333,14 +345,17 @@ def _json_values(array: pa.Array) -> pa.Array:
     return pc.if_else(pc.is_null(array), _text("null"), values) if array.null_count else values
 
 
-def _json_object(fields: Mapping[str, pa.Array], length: int) -> pa.Array:
-    parts = []
+def _json_object(fields: Mapping[str, pa.Array], length: int, suffix: str = "") -> pa.Array:
+    """``{"key":value,...}`` per row, keys sorted, then ``suffix``: one element-wise join of the values and the
+    text between them (a join per field, then of the fields, copied every value twice more)."""
+    pieces: list[pa.Scalar | pa.Array] = []
+    between = "{"
     for name in sorted(fields):
-        key = json.dumps(name, ensure_ascii=False)
-        parts.append(pc.binary_join_element_wise(_text(f"{key}:"), _json_values(fields[name]), _text("")))
-    if not parts:
-        return pa.array(["{}"] * length, pa.large_string())
-    return pc.binary_join_element_wise(_text("{"), pc.binary_join_element_wise(*parts, _text(",")), _text("}"), _text(""))
+        pieces += [_text(f"{between}{json.dumps(name, ensure_ascii=False)}:"), _json_values(fields[name])]
+        between = ","
+    if not pieces:
+        return pa.array(["{}" + suffix] * length, pa.large_string())
+    return pc.binary_join_element_wise(*pieces, _text("}" + suffix), _text(""))
 
 
 class TableHash:
@@ -361,7 +376,7 @@ class TableHash:
         table = (pa.Table.from_batches([batch]) if isinstance(batch, pa.RecordBatch) else batch).combine_chunks()
         self._check_order(table.column(key).chunk(0))
         columns = {name: column.chunk(0) for name, column in zip(table.column_names, table.columns, strict=True)}
-        lines = pc.binary_join_element_wise(_json_object(columns, table.num_rows), _text("\n"), _text(""))
+        lines = _json_object(columns, table.num_rows, suffix="\n")
         # The lines lie back to back in the data buffer, between the first and the last offset.
         offsets = memoryview(lines.buffers()[1]).cast("q")[lines.offset:lines.offset + len(lines) + 1]
         self._digest.update(memoryview(lines.buffers()[2])[offsets[0]:offsets[-1]])
@@ -490,27 +505,32 @@ def file_sha256(path: Path) -> str:
 class PathNames:
     """Paths as releases name them: relative to ``root`` when the resolved path is inside it, else as
     given, ``/``-separated. Each folder is resolved once and a file's own name only when it is a link:
-    the same names as ``path.resolve()`` gives, without a syscall per path component per file."""
+    the same names as ``path.resolve()`` gives, without a syscall per path component per file. Names are
+    worked out as strings (Path objects cost more than the rest, thousands of files a build)."""
 
     def __init__(self, root: Path | None) -> None:
         self.root = None if root is None else Path(root).resolve()
-        self._folders: dict[Path, Path] = {}
+        self._prefix = None if self.root is None else os.path.join(str(self.root), "")
+        self._folders: dict[str, str] = {}
 
-    def __call__(self, path: Path) -> str:
-        path = Path(path)
-        if self.root is None:
-            return path.as_posix()
-        if path.is_symlink():
-            resolved = path.resolve()
+    def __call__(self, path: Path | str) -> str:
+        if self._prefix is None:
+            return Path(path).as_posix()
+        name = os.fspath(path)
+        if os.path.islink(name):
+            resolved = str(Path(name).resolve())
         else:
-            folder = self._folders.get(path.parent)
+            parent, base = os.path.split(name)
+            folder = self._folders.get(parent)
             if folder is None:
-                folder = self._folders[path.parent] = path.parent.resolve()
-            resolved = folder / path.name
-        try:
-            return resolved.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+                folder = self._folders[parent] = str(Path(parent).resolve())
+            resolved = os.path.join(folder, base)
+        if resolved == str(self.root):
+            return "."
+        if resolved.startswith(self._prefix):
+            relative = resolved[len(self._prefix):]
+            return relative if os.sep == "/" else Path(relative).as_posix()
+        return Path(path).as_posix()
 
 
 def write_listing(paths: Iterable[Path | str], root: Path | None, target: Path) -> dict[str, Any]:
@@ -1041,8 +1061,8 @@ class ReleaseWriter:
         if not self.pending:
             return
         self.pending.sort(key=lambda item: item[0])  # stable: each bucket's rows keep their arrival order
-        tables = {"documents": to_table((group.document for _, group in self.pending), "documents"),
-                  "spans": to_table((row for _, group in self.pending for row in group.spans), "spans")}
+        documents, spans = release_tables([(group.document, group.spans) for _, group in self.pending])
+        tables = {"documents": documents, "spans": spans}
         start = {"documents": 0, "spans": 0}
         for number, items in itertools.groupby(self.pending, key=lambda item: item[0]):
             groups = [group for _, group in items]

@@ -380,3 +380,37 @@ def test_a_stored_annotation_with_a_bad_field_fails_the_build_naming_file_and_li
     error = capsys.readouterr().err
     assert f"{path}:2: spans[0]: end must be > start" in error.replace("\n", "")
     assert not (project / "dist" / "releases" / "0.1.0").exists()
+
+
+def test_the_annotation_index_reads_the_ids_of_stored_lines_as_parsing_them_would(tmp_path: Path) -> None:
+    from annotation.store import annotation_line
+    from corpus.build import AnnotationIndex
+
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    lines = []
+    for number, annotation_id in enumerate(["plain", "é 😀 ünïcode", 'with "quote" and \\ backslash']):
+        document, spans = make_page(number)
+        lines.append(annotation_line(human(document, spans, annotation_id)))
+    # The same fields in another order: not the store's own start, parsed whole.
+    lines.append(json.dumps(dict(reversed(list(json.loads(lines[0]).items()))), ensure_ascii=False))
+    (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    index = AnnotationIndex(folder, tmp_path)
+    parsed = [(entry["document"]["doc_id"], entry["annotation_id"]) for entry in map(json.loads, lines)]
+    assert [(doc_id, annotation_id) for doc_id, entries in index.entries.items()
+            for *_, annotation_id in entries] == [parsed[0], parsed[3], parsed[1], parsed[2]]
+
+
+@pytest.mark.parametrize("known_document", [True, False])
+def test_a_stored_line_broken_after_its_ids_fails_the_build_naming_file_and_line(
+        project: Path, capsys: pytest.CaptureFixture, known_document: bool) -> None:
+    # The index takes the ids from the start of the line; the whole line is parsed when it is looked up.
+    from annotation.store import annotation_line
+
+    document, spans = make_page(1 if known_document else 99)
+    path = project / "seeds" / "annotations" / f"{document.doc_id}.jsonl"
+    path.write_text(path.read_text() + annotation_line(human(document, spans, "ana-cut"))[:-40] + "\n")
+    assert main(["build"]) == 1
+    error = capsys.readouterr().err.replace("\n", "")
+    assert f"{path}:2: invalid JSON" in error
+    assert not (project / "dist" / "releases" / "0.1.0").exists()

@@ -20,6 +20,7 @@ from corpus.ingest import (
     RejectedPage,
     RejectLog,
     Skipped,
+    SpilledIngest,
     ingest,
     ingest_paths,
     iter_input_files,
@@ -84,6 +85,31 @@ def test_same_text_in_two_files_is_one_document_with_both_sources(tmp_path: Path
     assert result.documents[0].text == text
     assert result.merged_duplicates == 1
     assert result.files_read == 3
+
+
+def test_the_spilled_ingest_gives_the_merged_documents_back_without_hashing_their_texts_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import schemas.records
+
+    html_page = page("<h1>Headline</h1><p>Body text of the story.</p>",
+                     '<title>The title</title><link rel="canonical" href="https://example.com/story">')
+    rendered = parse_html(html_page, "story.html").text
+    folder = tmp_path / "pages"
+    write(folder / "a.txt", rendered)  # first without a title or URL; the HTML copy brings them
+    write(folder / "b.html", html_page)
+    write(folder / "c.txt", "other\r\ntext 😀")
+    write(folder / "d.txt", "other\r\ntext 😀")
+    write(folder / "e.txt", b"")  # a reject
+    expected = ingest([folder], root=tmp_path).documents
+    with SpilledIngest([folder], tmp_path / "work", root=tmp_path) as spilled:
+        # Read back, the documents are the ones read and checked, not made (and their texts hashed) again.
+        monkeypatch.setattr(schemas.records, "text_sha256", lambda text: pytest.fail("a text was hashed again"))
+        documents = list(spilled.documents())
+    assert documents == list(expected)
+    assert [document.text_sha256 for document in documents] == [document.text_sha256 for document in expected]
+    assert (documents[0].sources, documents[0].title, documents[0].url) == (
+        ("pages/a.txt", "pages/b.html"), "The title", "https://example.com/story")
+    assert documents[1].sources == ("pages/c.txt", "pages/d.txt")
 
 
 def test_exactly_one_bom_is_removed_and_crlf_is_kept(tmp_path: Path) -> None:
@@ -196,6 +222,15 @@ def test_source_names_are_relative_to_the_root_when_under_it(tmp_path: Path) -> 
     outside = write(tmp_path / "elsewhere" / "p.txt", "x")
     assert source_name(inside, tmp_path / "root") == "seeds/p.txt"
     assert source_name(outside, tmp_path / "root") == outside.as_posix()
+    # A folder whose name starts with the root's is not under it; names are normalised; a link into the root
+    # is followed.
+    sibling = write(tmp_path / "root2" / "p.txt", "x")
+    assert source_name(sibling, tmp_path / "root") == sibling.as_posix()
+    assert source_name(tmp_path / "root" / "x" / ".." / "seeds" / "p.txt", tmp_path / "root") == "seeds/p.txt"
+    assert source_name(tmp_path / "root", tmp_path / "root") == "."
+    (tmp_path / "link").symlink_to(tmp_path / "root")
+    assert source_name(tmp_path / "link" / "seeds" / "p.txt", tmp_path / "root") == "seeds/p.txt"
+    assert source_name(inside, tmp_path / "link") == "seeds/p.txt"
 
 
 def test_rejects_are_logged_and_good_pages_kept(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ from corpus.release import (
 from annotation.adjudicate import adjudication_id
 from schemas.errors import ConfigError, InputError
 from schemas.labels import LABEL_NAMES, ORIGINS, SPLITS
-from schemas.records import Annotation, Document, Span, split_for
+from schemas.records import Annotation, Document, Span, span_order, split_for
 from schemas.tables import SCHEMA_VERSION
 from reference_hash import ReferenceContentHash
 from strategies import corpora, release_tables
@@ -177,6 +177,44 @@ def test_any_valid_corpus_round_trips_through_a_release(corpus_examples) -> None
         assert read.tables.spans.to_pylist() == spans.to_pylist()
         again = write_release(ReleaseTables(documents, spans), releases, "1.0.0", row_group_size=1000)
         assert again.status == "up_to_date" and outcome.status == "written"
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(max_size=5))
+def test_the_documents_spans_column_taken_from_the_spans_rows_is_the_rows_spans(corpus_examples) -> None:
+    from schemas import rows
+
+    documents, spans = rows.release_tables([rows.release_rows(document, annotation)
+                                            for document, annotation in corpus_examples])
+    assert documents.equals(rows.to_table([rows.document_row(*example) for example in corpus_examples], "documents"),
+                            check_metadata=True)
+    assert spans.equals(rows.to_table([row for example in corpus_examples for row in rows.span_rows(*example)],
+                                      "spans"), check_metadata=True)
+    assert [[span["span_id"] for span in row["spans"]] for row in documents.to_pylist()] == [
+        [span.span_id(document.doc_id) for span in sorted(annotation.spans, key=span_order)] if annotation else []
+        for document, annotation in corpus_examples]
+
+
+def test_paths_are_named_as_their_resolved_path_relative_to_the_root(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "a.txt").write_text("a")
+    (tmp_path / "outside.txt").write_text("o")
+    (tmp_path / "project2").mkdir()
+    (tmp_path / "project2" / "b.txt").write_text("b")
+    (tmp_path / "linked-folder").symlink_to(root / "seeds")
+    (root / "link-out.txt").symlink_to(tmp_path / "outside.txt")
+    (tmp_path / "link-in.txt").symlink_to(root / "seeds" / "a.txt")
+    monkeypatch.chdir(root)
+    names = release_module.PathNames(root)
+    assert names(root / "seeds" / "a.txt") == names("seeds/a.txt") == names("seeds/../seeds/a.txt") == "seeds/a.txt"
+    assert names(str(tmp_path / "linked-folder" / "a.txt")) == "seeds/a.txt"  # a folder's links are resolved
+    assert names(tmp_path / "link-in.txt") == "seeds/a.txt"  # and a file's own
+    assert names(root / "link-out.txt") == (root / "link-out.txt").as_posix()  # resolved outside: as given
+    assert names(tmp_path / "outside.txt") == (tmp_path / "outside.txt").as_posix()
+    assert names(tmp_path / "project2" / "b.txt") == (tmp_path / "project2" / "b.txt").as_posix()
+    assert names(root) == "."
+    assert release_module.PathNames(None)("seeds/a.txt") == "seeds/a.txt"
 
 
 def test_same_content_again_is_up_to_date_and_touches_nothing(tmp_path: Path) -> None:
@@ -448,8 +486,7 @@ def test_the_streaming_writer_reports_what_validation_of_the_whole_tables_report
     for number, group in enumerate(groups):
         if number % 4 == 1 and group.spans:
             spans = [dict(group.spans[0], text="not the slice"), *group.spans[1:]]
-            nested = [dict(group.document["spans"][0], text="not the slice"), *group.document["spans"][1:]]
-            group = release_module.RowGroup({**group.document, "spans": nested}, spans)
+            group = release_module.RowGroup(group.document, spans)  # the documents table's spans are these
         broken.append(group)
     whole = collect_tables(iter(broken))
     expected = validate_tables(whole.documents, whole.spans, source="release")
@@ -517,6 +554,18 @@ def test_the_arrow_content_hash_writes_the_json_lines_of_content_hash(rows, skip
         reference.update(batch, "id")
         arrow.update(batch, "id")
     assert arrow.hexdigest() == reference.hexdigest() and arrow.rows == reference.rows == table.num_rows
+
+
+def test_the_content_hash_escapes_every_kind_of_character_as_json_does() -> None:
+    # Arrow escapes backslashes, quotes, newlines, carriage returns and tabs; json escapes a value holding any
+    # other control character (here with the Arrow-escaped ones in the same value, and in other rows).
+    texts = ["plain", 'a "quote" and a \\ backslash', "line\nbreak\r\ttab", "bell\x07 and\x0b\x0c\x1f\n\"",
+             "\x00", None, "é 😀 \u2028"]
+    table = pa.table({"id": [f"{number:02d}" for number in range(len(texts))], "text": texts})
+    reference, arrow = ReferenceContentHash(), release_module.TableHash()
+    reference.update(table, "id")
+    arrow.update(table, "id")
+    assert arrow.hexdigest() == reference.hexdigest()
 
 
 def test_the_arrow_content_hash_refuses_rows_out_of_id_order() -> None:
