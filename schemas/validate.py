@@ -20,7 +20,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -177,13 +177,15 @@ class TablePart:
     ``split`` is the split a hub shard's file name declares for all its rows. ``rows``: the row number of
     each row in the whole table, when the part is a partition of a larger table validated elsewhere
     (``corpus.spark``); failures then carry those numbers and no file. ``table`` is Arrow, in release or
-    hub form, or a polars frame in release form (see ``read_parts``)."""
+    hub form, or a polars frame in release form (see ``read_parts``). ``nested``: the documents' ``spans``
+    column when it is read apart from ``table``, which then lacks it (see ``_read_parquet``)."""
 
     name: str
     table: pa.Table | pl.DataFrame
     file: str | None = None
     split: str | None = None
     rows: Sequence[int] | None = None
+    nested: Future[pl.DataFrame] | None = None
 
 
 def validate_tables(documents: pa.Table | None, spans: pa.Table | None, *, source: str = "") -> ValidationReport:
@@ -212,8 +214,8 @@ def read_parts(path: Path, *, frames: bool = False) -> Iterator[TablePart]:
     if path.is_file():
         if path.suffix != ".parquet":
             raise ConfigError(f"{path}: not a .parquet file; expected {EXPECTED_PATHS}")
-        name, table = _read_parquet(path, None, frames)
-        yield TablePart(name, table, str(path))
+        name, table, nested = _read_parquet(path, None, frames)
+        yield TablePart(name, table, str(path), nested=nested)
     elif any((path / file).exists() for file in RELEASE_FILES.values()):
         yield from _release_parts(path, frames)
     elif (path / "data").is_dir():
@@ -224,16 +226,34 @@ def read_parts(path: Path, *, frames: bool = False) -> Iterator[TablePart]:
         raise ConfigError(f"{path}: neither a release nor a hub folder{hint}; expected {EXPECTED_PATHS}")
 
 
-def _read_parquet(path: Path, name: str | None, frames: bool) -> tuple[str, pa.Table | pl.DataFrame]:
-    """The file's table name (recognised by its columns unless given) and its rows."""
+def _read_parquet(path: Path, name: str | None,
+                  frames: bool) -> tuple[str, pa.Table | pl.DataFrame, Future[pl.DataFrame] | None]:
+    """The file's table name (recognised by its columns unless given), its rows and, for documents read
+    into polars whose nested spans are of the schema's type, those spans apart: their column is most of
+    the documents' decoding (a row per span), and only the nested-span rules need it. It is read in a
+    thread of its own, while the rules that do not need it start."""
     try:
         schema = pq.read_schema(path)
         name = name or _recognise(schema.names, path)
         if frames and not _hub_form(schema, name):
-            return name, pl.read_parquet(path)
+            if name == "documents" and "spans" in schema.names and (
+                    pl.read_parquet_schema(path)["spans"] == polars_schema("documents")["spans"]):
+                others = pl.read_parquet(path, columns=[column for column in schema.names if column != "spans"])
+                pool = ThreadPoolExecutor(1)
+                nested = pool.submit(_read_nested, path)
+                pool.shutdown(wait=False)  # not waiting: its thread ends with the read
+                return name, others, nested
+            return name, pl.read_parquet(path), None
         with pq.ParquetFile(path) as file:  # not pq.read_table: its dataset layer costs more than the read
-            return name, file.read()
+            return name, file.read(), None
     except (pa.ArrowException, OSError, pl.exceptions.PolarsError) as error:
+        raise InputError(f"{path}: not a readable Parquet file: {error}") from None
+
+
+def _read_nested(path: Path) -> pl.DataFrame:
+    try:
+        return pl.read_parquet(path, columns=["spans"])
+    except (OSError, pl.exceptions.PolarsError) as error:
         raise InputError(f"{path}: not a readable Parquet file: {error}") from None
 
 
@@ -287,7 +307,8 @@ def _read_files(files: Sequence[tuple[str, Path, str | None]], frames: bool) -> 
     decode a file mostly on one core, and release the GIL. The next file is read while one is handed
     over, so no more than two are held here."""
     def part(name: str, file: Path, split: str | None, read: Future) -> TablePart:
-        return TablePart(name, read.result()[1], str(file), split)
+        _, table, nested = read.result()
+        return TablePart(name, table, str(file), split, nested=nested)
 
     with ThreadPoolExecutor(2) as pool:
         reading: deque[tuple[str, Path, str | None, Future]] = deque()
@@ -304,12 +325,26 @@ def _read_files(files: Sequence[tuple[str, Path, str | None]], frames: bool) -> 
 @dataclass
 class _Table:
     """One table, its parts concatenated; ``_row`` numbers rows across parts, ``locations`` maps back:
-    (first row, file, row numbers given by the part) of each part."""
+    (first row, file, row numbers given by the part) of each part. ``nested``: the parts whose ``spans``
+    column is read apart (then every part's), which ``frame`` lacks until ``with_nested``."""
 
     name: str
     frame: pl.DataFrame | None
     locations: list[tuple[int, str | None, Sequence[int] | None]]
     n_rows: int
+    nested: list[tuple[int, TablePart, int, Any]] = field(default_factory=list)
+
+    def with_nested(self, failures: list[Failure]) -> pl.DataFrame | None:
+        """The frame with the ``spans`` column of the parts read apart, whose schema failures go to
+        ``failures``."""
+        if not self.nested or self.frame is None:
+            return self.frame
+        columns = []
+        for _, part, offset, schema in self.nested:
+            column, part_failures = _checked_nested(part, offset, schema)
+            columns.append(column)
+            failures.extend(part_failures)
+        return self.frame.with_columns(pl.concat(columns))
 
     def locate(self, row: int) -> tuple[str | None, int]:
         offset, file, rows = next(location for location in reversed(self.locations) if location[0] <= row)
@@ -333,19 +368,22 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
             loaders.setdefault(part.name, _Loader(part.name)).add(part, pool)
         tables = {name: loaders[name].table(failures) for name in TABLES if name in loaders}
     documents, spans = tables.get("documents"), tables.get("spans")
-    docs = documents.frame if documents else None
+    docs = documents.frame if documents else None  # without the nested spans when they are read apart
     span_frame = spans.frame if spans else None
 
     texts = _texts(docs) if docs is not None else None
 
-    def other_rules() -> list[Failure]:
+    def other_rules() -> tuple[list[Failure], int]:
         failures = []
         if docs is not None:
-            failures += _document_failures(docs) + _nested_span_failures(docs, texts, span_frame)
+            failures += _document_failures(docs)
+        with_nested = documents.with_nested(failures) if documents else None
+        if with_nested is not None:
+            failures += _status_failures(with_nested) + _nested_span_failures(with_nested, texts, span_frame)
         if span_frame is not None:
             failures += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
             failures += _split_shard_failures(span_frame)
-        return failures
+        return failures, 0 if with_nested is None else with_nested.get_column("spans").list.len().sum()
 
     with ThreadPoolExecutor(1) as pool:
         # The other rules (hashing every text, the nested spans, repeated span ids) run while the span
@@ -353,7 +391,8 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
         # at times.
         checking = pool.submit(other_rules)
         dedicated = _table_span_failures(span_frame, texts) if span_frame is not None else []
-        dedicated += checking.result()
+        others, n_nested = checking.result()
+        dedicated += others
     failures = _drop_covered_schema_failures(failures, dedicated) + dedicated
 
     located = []
@@ -362,7 +401,7 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
             file, row = tables[failure.table].locate(failure.row)
             failure = replace(failure, file=file, row=row)
         located.append(failure)
-    n_spans = spans.n_rows if spans else (_nested(docs).height if docs is not None else 0)
+    n_spans = spans.n_rows if spans else n_nested
     return ValidationReport(
         failures=tuple(sorted(located, key=Failure.sort_key)),
         counts={name: table.n_rows for name, table in tables.items()},
@@ -391,6 +430,7 @@ class _Loader:
         self.locations: list[tuple[int, str | None, Sequence[int] | None]] = []
         self.numbered = True  # every part carries its row numbers
         self.n_rows = 0
+        self.nested: list[tuple[int, TablePart, int, Any]] = []  # (index, part, offset, schema): spans read apart
 
     def add(self, part: TablePart, pool: ThreadPoolExecutor) -> None:
         offset = self.n_rows
@@ -398,7 +438,14 @@ class _Loader:
         self.numbered = self.numbered and part.rows is not None
         self.n_rows += len(part.table)
         # The schema is built here: building it sets warning filters, which threads would race on.
-        self.checks.append(pool.submit(_checked_part, part, self.name, offset, pandera_schema(self.name)))
+        schema = pandera_schema(self.name)
+        if part.nested is not None:
+            # The spans column is checked when it is read (with the rows' doc_ids, for the failures).
+            nested = schema.select_columns(["spans"])
+            nested.strict = False
+            self.nested.append((len(self.checks), part, offset, nested))
+            schema = schema.remove_columns(["spans"])
+        self.checks.append(pool.submit(_checked_part, part, self.name, offset, schema))
 
     def table(self, failures: list[Failure]) -> _Table:
         frames = []
@@ -406,6 +453,16 @@ class _Loader:
             part_frame, part_failures = check.result()
             failures.extend(part_failures)
             frames.append(part_frame)
+        nested = self.nested
+        if nested and (len(nested) < len(frames) or any(part_frame is None for part_frame in frames)):
+            # Not every part can wait for its spans: all are put together now.
+            for index, part, offset, schema in nested:
+                column, part_failures = _checked_nested(part, offset, schema)
+                failures.extend(part_failures)
+                if frames[index] is not None:  # where the file has it: parts are concatenated by position
+                    frames[index] = frames[index].insert_column(list(pl.read_parquet_schema(part.file)).index("spans"),
+                                                                column)
+            nested = []
         frame = None
         if all(part_frame is not None for part_frame in frames):
             frame = (pl.concat(frames, how="vertical_relaxed").with_row_index("_row")
@@ -413,7 +470,16 @@ class _Loader:
             if self.numbered:
                 frame = frame.with_columns(_row=pl.Series([row for _, _, rows in self.locations for row in rows],
                                                           dtype=pl.Int64))
-        return _Table(self.name, frame, self.locations, self.n_rows)
+        return _Table(self.name, frame, self.locations, self.n_rows, nested)
+
+
+def _checked_nested(part: TablePart, offset: int, schema: Any) -> tuple[pl.Series, list[Failure]]:
+    """The ``spans`` column of a part that was read apart, and its failures of ``schema`` (the rows named
+    with their doc_ids, as in ``_checked_part``)."""
+    nested = part.nested.result()
+    ids = part.table.select("doc_id") if "doc_id" in part.table.columns else pl.DataFrame()
+    _, failures = _checked_part(replace(part, table=ids.hstack(nested), nested=None), "documents", offset, schema)
+    return nested.get_column("spans"), failures
 
 
 def _checked_part(part: TablePart, name: str, offset: int, schema: Any) -> tuple[pl.DataFrame | None, list[Failure]]:
@@ -566,7 +632,7 @@ def _document_failures(docs: pl.DataFrame) -> list[Failure]:
         if expected is not None and record["_shard_split"] not in (None, expected):
             failures.append(Failure(Rule.SPLIT_MATCHES_DOC_ID, f"stored in a {record['_shard_split']!r} shard but "
                                     f"doc_id {doc_id!r} belongs to {expected!r}", "documents", doc_id, row=row))
-    return failures + _status_failures(docs)
+    return failures
 
 
 def _sha256_hexdigests(texts: pl.Series) -> list[str | None]:
@@ -876,6 +942,7 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     in_range = pl.col("_layer").is_not_null() & (pl.col("start") >= 0) & (pl.col("start") < pl.col("end")) & (
         pl.col("end") <= pl.col("doc_n_chars"))
     flagged = spans.lazy().with_columns(_good=in_range)
+    good = _rows_where(spans, in_range)
     length = pl.col("end") - pl.col("start")
     doc_bytes, n_bytes = pl.col("doc_text").cast(pl.Binary), pl.col("text").str.len_bytes().cast(pl.Int64)
     extra = pl.when(is_zone).then(n_bytes - length).otherwise(0)
@@ -885,7 +952,7 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     first_of_document = pl.col("_document").ne_missing(pl.col("_document").shift(1))
     # The order (a sort, forward fills) needs the in-memory engine; the checks of each span after it are
     # independent of each other, which the streaming engine runs on every core.
-    ordered = (_ordered(flagged.filter(pl.col("_good")), "doc_row")
+    ordered = (_ordered(good.lazy(), "doc_row", presorted=_is_ordered(good, "doc_row"))
                .select("doc_id", "_document", "_layer", "start", "end", "text", "doc_text", "complete",
                        "_zone_document", "_zone_end", "_zone_label", "_zone_start", "_zone_text",
                        "_previous_zone_end", "_previous_quote_end",
@@ -926,11 +993,20 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
         engine="streaming", optimizations=pl.QueryOptFlags(predicate_pushdown=False))
 
 
-def _ordered(spans: pl.LazyFrame, document: str) -> pl.LazyFrame:
+def _is_ordered(spans: pl.DataFrame, document: str) -> bool:
+    """Whether ``spans`` are in the order ``_ordered`` sorts them in, as tables are written."""
+    keys = (pl.col(document), pl.col("start"), (pl.col("_layer") == "quote").cast(pl.Int8), pl.col("end"))
+    ordered = pl.lit(True)
+    for key in reversed(keys):  # lexicographic, from the last key: each earlier one decides unless equal
+        ordered = (key > key.shift(1)) | ((key == key.shift(1)) & ordered)
+    return spans.select(ordered.fill_null(True).all()).item()
+
+
+def _ordered(spans: pl.LazyFrame, document: str, presorted: bool = False) -> pl.LazyFrame:
     """``spans`` sorted by ``document`` and start, with the last zone and quote before each span."""
     is_zone, is_quote = pl.col("_layer") == "zone", pl.col("_layer") == "quote"
-    return (spans.with_columns(_document=pl.col(document), _is_quote=is_quote)
-            .sort("_document", "start", "_is_quote", "end")
+    spans = spans.with_columns(_document=pl.col(document), _is_quote=is_quote)
+    return ((spans if presorted else spans.sort("_document", "start", "_is_quote", "end"))
             .with_columns(_zone_document=pl.when(is_zone).then("_document").forward_fill(),
                           _zone_end=pl.when(is_zone).then("end").forward_fill(),
                           _zone_label=pl.when(is_zone).then("label").forward_fill(),
