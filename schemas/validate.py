@@ -833,7 +833,10 @@ def _nested_unbroken_copy(docs: pl.DataFrame, spans: pl.DataFrame) -> bool:
     doc_ids = docs.get_column("doc_id").gather(np.repeat(np.arange(len(lengths)), lengths.to_numpy()))
     if not doc_ids.equals(spans.get_column("doc_id"), null_equal=True):
         return False
-    values = nested.list.explode(keep_nulls=False, empty_as_null=False).struct.unnest()
+    # The lists' values as they are stored, through Arrow (exploding copies them).
+    values = pl.concat([pl.from_arrow(chunk.flatten()).struct.unnest() for chunk in
+                        nested.to_frame().to_arrow(compat_level=pl.CompatLevel.newest()).column(0).chunks],
+                       rechunk=False)
     return all(values.get_column(name).equals(spans.get_column(name), check_dtypes=True, null_equal=True)
                for name in _SPAN_KEY if name != "doc_id") and values.filter(_nested_schema_broken()).is_empty()
 
