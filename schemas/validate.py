@@ -381,13 +381,14 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
         if with_nested is not None:
             failures += _status_failures(with_nested) + _nested_span_failures(with_nested, texts, span_frame)
         if span_frame is not None:
+            failures += _span_status_failures(span_frame, texts) if texts is not None else []
             failures += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
             failures += _split_shard_failures(span_frame)
         return failures, 0 if with_nested is None else with_nested.get_column("spans").list.len().sum()
 
     with ThreadPoolExecutor(1) as pool:
-        # The other rules (hashing every text, the nested spans, repeated span ids) run while the span
-        # rules check the spans table: polars and hashlib release the GIL, and either leaves a core idle
+        # The other rules (hashing every text, the nested spans, the spans' status, repeated span ids) run
+        # while the span rules check the spans table: polars and hashlib release the GIL, and either leaves a core idle
         # at times.
         checking = pool.submit(other_rules)
         dedicated = _table_span_failures(span_frame, texts) if span_frame is not None else []
@@ -733,7 +734,6 @@ def _table_span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None) -> lis
     table_spans = spans.select("doc_id", "span_id", "layer", "label", "start", "end", "text", "_row",
                                _position=pl.lit(None, pl.Int64))
     if texts is not None:
-        failures += _span_status_failures(spans, texts)
         # A left join on doc_id, by each span's row in ``texts`` (doc_ids are unique there): a join would
         # copy every column of the spans, a third of the memory the rules take.
         found = spans.get_column("doc_id").replace_strict(
