@@ -969,22 +969,21 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     def spans_of(kind: pl.Expr) -> pl.LazyFrame:
         return ordered.lazy().filter(kind)
 
-    untrimmed_end = pl.col("text").str.tail(1).is_in(list(whitespace))
+    # Whitespace at either end, in one pass: stripping it leaves a shorter view of the same text.
+    untrimmed = pl.col("text").str.strip_chars(whitespace).str.len_bytes() != n_bytes
     # Overlapping zones give a negative gap; their document is a suspect anyway.
     gap = (pl.col("start") - pl.col("_previous_zone_end").fill_null(0)).clip(0)
     # Byte by byte, in hex: a gap's bytes may cut a character (when it is not ASCII), which no string holds.
     gap_is_whitespace = doc_bytes.bin.slice(pl.col("_offset") - gap, gap).bin.encode("hex").str.contains(
         f"^(?:{'|'.join(f'{ord(char):02x}' for char in whitespace if char.isascii())})*$")
     zone_differs = ((doc_bytes.bin.slice(pl.col("_offset"), n_bytes) != pl.col("text").cast(pl.Binary))
-                    | (pl.col("text").str.len_chars() != length) | ~gap_is_whitespace
-                    | pl.col("text").str.head(1).is_in(list(whitespace)))
+                    | (pl.col("text").str.len_chars() != length) | ~gap_is_whitespace)
     quote_differs = pl.col("_zone_text").str.slice(pl.col("start") - pl.col("_zone_start"), length) != pl.col("text")
     complete = pl.col("complete")
-    zones_in_bytes = spans_of(complete & is_zone).filter(_order_faults() | zone_differs | untrimmed_end)
+    zones_in_bytes = spans_of(complete & is_zone).filter(_order_faults() | zone_differs | untrimmed)
     quotes_in_bytes = spans_of(complete & ~is_zone).filter(_order_faults() | quote_differs)
     zones_in_chars = spans_of(~complete & is_zone).filter(
-        _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")) | untrimmed_end
-        | pl.col("text").str.head(1).is_in(list(whitespace)))
+        _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")) | untrimmed)
     quotes_in_chars = spans_of(~complete & ~is_zone).filter(
         _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")))
     zone_ends = ordered.lazy().filter(is_zone).group_by(doc_row="_document").agg(_last_end=pl.col("end").max())
