@@ -336,11 +336,12 @@ class _Table:
 
     def with_nested(self, failures: list[Failure]) -> pl.DataFrame | None:
         """The frame with the ``spans`` column of the parts read apart, whose schema failures go to
-        ``failures``."""
-        if not self.nested or self.frame is None:
+        ``failures``; once only: the column is then let go with the frame returned."""
+        nested, self.nested = self.nested, []
+        if not nested or self.frame is None:
             return self.frame
         columns = []
-        for _, part, offset, schema in self.nested:
+        for _, part, offset, schema in nested:
             column, part_failures = _checked_nested(part, offset, schema)
             columns.append(column)
             failures.extend(part_failures)
@@ -356,17 +357,7 @@ class _Table:
 def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) -> ValidationReport:
     """Validate table parts (several files of a table are one table) against every rule."""
     failures: list[Failure] = []
-    # The parts are read (polars and Arrow release the GIL) while pandera, which the schema checks need,
-    # is imported: half a second of Python, pandas with it.
-    with ThreadPoolExecutor(1) as pool:
-        reading = pool.submit(list, parts)
-        _warm_pandera()
-        parts = reading.result()
-    loaders: dict[str, _Loader] = {}
-    with ThreadPoolExecutor(2) as pool:
-        for part in parts:
-            loaders.setdefault(part.name, _Loader(part.name)).add(part, pool)
-        tables = {name: loaders[name].table(failures) for name in TABLES if name in loaders}
+    tables = _load(parts, failures)
     documents, spans = tables.get("documents"), tables.get("spans")
     docs = documents.frame if documents else None  # without the nested spans when they are read apart
     span_frame = spans.frame if spans else None
@@ -377,13 +368,14 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
         failures = []
         if docs is not None:
             failures += _document_failures(docs)
-        with_nested = documents.with_nested(failures) if documents else None
-        if with_nested is not None:
-            failures += _status_failures(with_nested) + _nested_span_failures(with_nested, texts, span_frame)
         if span_frame is not None:
             failures += _span_status_failures(span_frame, texts) if texts is not None else []
             failures += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
             failures += _split_shard_failures(span_frame)
+        # The nested spans last: read apart, they may still be being read; freed when done.
+        with_nested = documents.with_nested(failures) if documents else None
+        if with_nested is not None:
+            failures += _status_failures(with_nested) + _nested_span_failures(with_nested, texts, span_frame)
         return failures, 0 if with_nested is None else with_nested.get_column("spans").list.len().sum()
 
     with ThreadPoolExecutor(1) as pool:
@@ -410,6 +402,22 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
         n_spans=n_spans,
         sources=sources,
     )
+
+
+def _load(parts: Iterable[TablePart], failures: list[Failure]) -> dict[str, _Table]:
+    """The tables of ``parts``, each checked against the schema (its failures added to ``failures``). Only
+    the tables hold on to the parts' data: nested spans read apart are let go once used."""
+    # The parts are read (polars and Arrow release the GIL) while pandera, which the schema checks need,
+    # is imported: half a second of Python, pandas with it.
+    with ThreadPoolExecutor(1) as pool:
+        reading = pool.submit(list, parts)
+        _warm_pandera()
+        parts = reading.result()
+    loaders: dict[str, _Loader] = {}
+    with ThreadPoolExecutor(2) as pool:
+        for part in parts:
+            loaders.setdefault(part.name, _Loader(part.name)).add(part, pool)
+        return {name: loaders[name].table(failures) for name in TABLES if name in loaders}
 
 
 def _warm_pandera() -> None:
