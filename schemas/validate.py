@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import re
 import sys
@@ -746,9 +747,28 @@ def _table_span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None) -> lis
         # copy every column of the spans, a third of the memory the rules take.
         found = spans.get_column("doc_id").replace_strict(
             texts.get_column("doc_id"), pl.int_range(texts.height, dtype=pl.UInt32, eager=True), default=None)
-        table_spans = table_spans.hstack(texts.select(pl.col(_TEXT_COLUMNS[1:]).gather(found)))
+        table_spans = _aligned(table_spans.hstack(texts.select(pl.col(_TEXT_COLUMNS[1:]).gather(found))))
         failures += _orphans(table_spans)
     return failures + _span_failures(table_spans, texts, "spans")
+
+
+def _aligned(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with its one-chunk columns cut, without copying, into the chunks its other columns share
+    (a file's row groups): given columns chunked apart, polars copies the frame's columns into one chunk
+    each for every query over it."""
+    chunkings = {tuple(frame.get_column(name).chunk_lengths()) for name in frame.columns}
+    several = [lengths for lengths in chunkings if len(lengths) > 1]
+    if len(several) != 1:
+        return frame
+    bounds = np.cumsum((0, *several[0])).tolist()
+
+    def cut(column: pl.Series) -> pl.Series:
+        if column.n_chunks() > 1:
+            return column
+        return pl.concat([column.slice(start, stop - start) for start, stop in itertools.pairwise(bounds)],
+                         rechunk=False)
+
+    return pl.DataFrame([cut(frame.get_column(name)) for name in frame.columns])
 
 
 def _nested_span_failures(docs: pl.DataFrame, texts: pl.DataFrame, spans: pl.DataFrame | None) -> list[Failure]:
@@ -770,7 +790,12 @@ def _nested_span_failures(docs: pl.DataFrame, texts: pl.DataFrame, spans: pl.Dat
 
 
 def _orphans(spans: pl.DataFrame) -> list[Failure]:
-    orphans = spans.filter(pl.col("doc_row").is_null() & pl.col("doc_id").is_not_null())
+    # Filtering only when there are orphans: the spans' columns are chunked apart from their documents'
+    # (looked up), which a filter aligns by copying them.
+    is_orphan = pl.col("doc_row").is_null() & pl.col("doc_id").is_not_null()
+    if not spans.select(is_orphan.any()).item():
+        return []
+    orphans = spans.filter(is_orphan)
     return [Failure(Rule.ORPHAN_SPAN, f"span of doc_id {doc_id!r}, which is not in the documents table", "spans",
                     doc_id, span_id, start, end, column="doc_id", row=row)
             for doc_id, span_id, start, end, row in orphans.select("doc_id", "span_id", "start", "end", "_row")
