@@ -594,7 +594,7 @@ def _duplicates(frame: pl.DataFrame, column: str, rule: str, table: str) -> list
     # Counting distinct values is much cheaper than marking duplicates, and counting distinct hashes
     # cheaper still: equal values hash equally, so distinct hashes prove distinct values.
     distinct = values.len() - max(values.null_count() - 1, 0)  # nulls count as one value
-    if values.hash().n_unique() == distinct or values.n_unique() == distinct:
+    if _n_distinct_hashes(values) == distinct or values.n_unique() == distinct:
         return []
     repeated = (frame.filter(pl.col(column).is_not_null() & pl.col(column).is_duplicated())
                 .sort("_row").group_by(column, maintain_order=True)
@@ -607,6 +607,13 @@ def _duplicates(frame: pl.DataFrame, column: str, rule: str, table: str) -> list
                                     doc_id=doc_id, span_id=value if column == "span_id" else None,
                                     column=column, row=row))
     return failures
+
+
+def _n_distinct_hashes(values: pl.Series) -> int:
+    """How many distinct hashes ``values`` have, counted on the sorted hashes (numpy's sort of a million
+    integers costs a third of polars' unique count)."""
+    hashes = np.sort(values.hash().to_numpy())
+    return int(np.count_nonzero(hashes[1:] != hashes[:-1])) + 1 if len(hashes) else 0
 
 
 def _document_failures(docs: pl.DataFrame) -> list[Failure]:
