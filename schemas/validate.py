@@ -381,8 +381,8 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
 
     with ThreadPoolExecutor(1) as pool:
         # The other rules (hashing every text, the nested spans, the spans' status, repeated span ids) run
-        # while the span rules check the spans table: polars and hashlib release the GIL, and either leaves a core idle
-        # at times.
+        # while the span rules check the spans table: polars and hashlib release the GIL, and either leaves
+        # a core idle at times.
         checking = pool.submit(other_rules)
         dedicated = _table_span_failures(span_frame, texts) if span_frame is not None else []
         others, n_nested = checking.result()
@@ -470,8 +470,8 @@ class _Loader:
                 column, part_failures = _checked_nested(part, offset, schema)
                 failures.extend(part_failures)
                 if frames[index] is not None:  # where the file has it: parts are concatenated by position
-                    frames[index] = frames[index].insert_column(list(pl.read_parquet_schema(part.file)).index("spans"),
-                                                                column)
+                    position = list(pl.read_parquet_schema(part.file)).index("spans")
+                    frames[index] = frames[index].insert_column(position, column)
             nested = []
         frame = None
         if all(part_frame is not None for part_frame in frames):

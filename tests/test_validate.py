@@ -522,7 +522,8 @@ def test_nested_spans_read_apart_report_what_a_table_read_whole_reports(tmp_path
     documents, spans = release_tables(corpus)
     broken = _nullable_spans(documents, {1})
     from_file = validate_path([_write_release(tmp_path / "release", broken, spans)])
-    assert [replace(failure, file=None) for failure in from_file.failures] == list(validate_tables(broken, spans).failures)
+    in_memory = validate_tables(broken, spans)
+    assert [replace(failure, file=None) for failure in from_file.failures] == list(in_memory.failures)
     assert ("documents", "spans", 1, broken["doc_id"][1].as_py()) in {
         (f.table, f.column, f.row, f.doc_id) for f in from_file.by_rule()[Rule.SCHEMA]}
 
@@ -568,8 +569,8 @@ def test_spans_in_any_row_order_get_the_same_failures(corpus):
     in_order = _validate_rows(documents, spans)
     shuffled = _validate_rows(documents, spans[::-1])
     assert rules_of(in_order) == {Rule.SPAN_TEXT_MATCHES, Rule.NESTED_SPANS_MATCH, Rule.ZONE_COVERAGE}
-    table_failures = [sorted((replace(f, row=None) for f in report.failures if f.table == "spans"), key=Failure.sort_key)
-                      for report in (in_order, shuffled)]
+    table_failures = [sorted((replace(f, row=None) for f in report.failures if f.table == "spans"),
+                             key=Failure.sort_key) for report in (in_order, shuffled)]
     assert table_failures[0] == table_failures[1]
     assert {(f.rule, f.span_id) for f in table_failures[0]} == {
         (Rule.SPAN_TEXT_MATCHES, spans[1]["span_id"]), (Rule.SPAN_TEXT_MATCHES, spans[-1]["span_id"]),
