@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import re
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -177,13 +178,15 @@ class TablePart:
     ``split`` is the split a hub shard's file name declares for all its rows. ``rows``: the row number of
     each row in the whole table, when the part is a partition of a larger table validated elsewhere
     (``corpus.spark``); failures then carry those numbers and no file. ``table`` is Arrow, in release or
-    hub form, or a polars frame in release form (see ``read_parts``)."""
+    hub form, or a polars frame in release form (see ``read_parts``). ``nested``: the documents' ``spans``
+    column when it is read apart from ``table``, which then lacks it (see ``_read_parquet``)."""
 
     name: str
     table: pa.Table | pl.DataFrame
     file: str | None = None
     split: str | None = None
     rows: Sequence[int] | None = None
+    nested: Future[pl.DataFrame] | None = None
 
 
 def validate_tables(documents: pa.Table | None, spans: pa.Table | None, *, source: str = "") -> ValidationReport:
@@ -212,8 +215,8 @@ def read_parts(path: Path, *, frames: bool = False) -> Iterator[TablePart]:
     if path.is_file():
         if path.suffix != ".parquet":
             raise ConfigError(f"{path}: not a .parquet file; expected {EXPECTED_PATHS}")
-        name, table = _read_parquet(path, None, frames)
-        yield TablePart(name, table, str(path))
+        name, table, nested = _read_parquet(path, None, frames)
+        yield TablePart(name, table, str(path), nested=nested)
     elif any((path / file).exists() for file in RELEASE_FILES.values()):
         yield from _release_parts(path, frames)
     elif (path / "data").is_dir():
@@ -224,16 +227,34 @@ def read_parts(path: Path, *, frames: bool = False) -> Iterator[TablePart]:
         raise ConfigError(f"{path}: neither a release nor a hub folder{hint}; expected {EXPECTED_PATHS}")
 
 
-def _read_parquet(path: Path, name: str | None, frames: bool) -> tuple[str, pa.Table | pl.DataFrame]:
-    """The file's table name (recognised by its columns unless given) and its rows."""
+def _read_parquet(path: Path, name: str | None,
+                  frames: bool) -> tuple[str, pa.Table | pl.DataFrame, Future[pl.DataFrame] | None]:
+    """The file's table name (recognised by its columns unless given), its rows and, for documents read
+    into polars whose nested spans are of the schema's type, those spans apart: their column is most of
+    the documents' decoding (a row per span), and only the nested-span rules need it. It is read in a
+    thread of its own, while the rules that do not need it start."""
     try:
         schema = pq.read_schema(path)
         name = name or _recognise(schema.names, path)
         if frames and not _hub_form(schema, name):
-            return name, pl.read_parquet(path)
+            if name == "documents" and "spans" in schema.names and (
+                    pl.read_parquet_schema(path)["spans"] == polars_schema("documents")["spans"]):
+                others = pl.read_parquet(path, columns=[column for column in schema.names if column != "spans"])
+                pool = ThreadPoolExecutor(1)
+                nested = pool.submit(_read_nested, path)
+                pool.shutdown(wait=False)  # not waiting: its thread ends with the read
+                return name, others, nested
+            return name, pl.read_parquet(path), None
         with pq.ParquetFile(path) as file:  # not pq.read_table: its dataset layer costs more than the read
-            return name, file.read()
+            return name, file.read(), None
     except (pa.ArrowException, OSError, pl.exceptions.PolarsError) as error:
+        raise InputError(f"{path}: not a readable Parquet file: {error}") from None
+
+
+def _read_nested(path: Path) -> pl.DataFrame:
+    try:
+        return pl.read_parquet(path, columns=["spans"])
+    except (OSError, pl.exceptions.PolarsError) as error:
         raise InputError(f"{path}: not a readable Parquet file: {error}") from None
 
 
@@ -287,7 +308,8 @@ def _read_files(files: Sequence[tuple[str, Path, str | None]], frames: bool) -> 
     decode a file mostly on one core, and release the GIL. The next file is read while one is handed
     over, so no more than two are held here."""
     def part(name: str, file: Path, split: str | None, read: Future) -> TablePart:
-        return TablePart(name, read.result()[1], str(file), split)
+        _, table, nested = read.result()
+        return TablePart(name, table, str(file), split, nested=nested)
 
     with ThreadPoolExecutor(2) as pool:
         reading: deque[tuple[str, Path, str | None, Future]] = deque()
@@ -304,12 +326,27 @@ def _read_files(files: Sequence[tuple[str, Path, str | None]], frames: bool) -> 
 @dataclass
 class _Table:
     """One table, its parts concatenated; ``_row`` numbers rows across parts, ``locations`` maps back:
-    (first row, file, row numbers given by the part) of each part."""
+    (first row, file, row numbers given by the part) of each part. ``nested``: the parts whose ``spans``
+    column is read apart (then every part's), which ``frame`` lacks until ``with_nested``."""
 
     name: str
     frame: pl.DataFrame | None
     locations: list[tuple[int, str | None, Sequence[int] | None]]
     n_rows: int
+    nested: list[tuple[int, TablePart, int, Any]] = field(default_factory=list)
+
+    def with_nested(self, failures: list[Failure]) -> pl.DataFrame | None:
+        """The frame with the ``spans`` column of the parts read apart, whose schema failures go to
+        ``failures``; once only: the column is then let go with the frame returned."""
+        nested, self.nested = self.nested, []
+        if not nested or self.frame is None:
+            return self.frame
+        columns = []
+        for _, part, offset, schema in nested:
+            column, part_failures = _checked_nested(part, offset, schema)
+            columns.append(column)
+            failures.extend(part_failures)
+        return self.frame.with_columns(pl.concat(columns))
 
     def locate(self, row: int) -> tuple[str | None, int]:
         offset, file, rows = next(location for location in reversed(self.locations) if location[0] <= row)
@@ -321,6 +358,56 @@ class _Table:
 def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) -> ValidationReport:
     """Validate table parts (several files of a table are one table) against every rule."""
     failures: list[Failure] = []
+    tables = _load(parts, failures)
+    documents, spans = tables.get("documents"), tables.get("spans")
+    docs = documents.frame if documents else None  # without the nested spans when they are read apart
+    span_frame = spans.frame if spans else None
+
+    texts = _texts(docs) if docs is not None else None
+
+    def other_rules() -> tuple[list[Failure], int]:
+        failures = []
+        if docs is not None:
+            failures += _document_failures(docs)
+        if span_frame is not None:
+            failures += _span_status_failures(span_frame, texts) if texts is not None else []
+            failures += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
+            failures += _split_shard_failures(span_frame)
+        # The nested spans last: read apart, they may still be being read; freed when done.
+        with_nested = documents.with_nested(failures) if documents else None
+        if with_nested is not None:
+            failures += _status_failures(with_nested) + _nested_span_failures(with_nested, texts, span_frame)
+        return failures, 0 if with_nested is None else with_nested.get_column("spans").list.len().sum()
+
+    with ThreadPoolExecutor(1) as pool:
+        # The other rules (hashing every text, the nested spans, the spans' status, repeated span ids) run
+        # while the span rules check the spans table: polars and hashlib release the GIL, and either leaves
+        # a core idle at times.
+        checking = pool.submit(other_rules)
+        dedicated = _table_span_failures(span_frame, texts) if span_frame is not None else []
+        others, n_nested = checking.result()
+        dedicated += others
+    failures = _drop_covered_schema_failures(failures, dedicated) + dedicated
+
+    located = []
+    for failure in failures:
+        if failure.row is not None and failure.table in tables and failure.file is None:
+            file, row = tables[failure.table].locate(failure.row)
+            failure = replace(failure, file=file, row=row)
+        located.append(failure)
+    n_spans = spans.n_rows if spans else n_nested
+    return ValidationReport(
+        failures=tuple(sorted(located, key=Failure.sort_key)),
+        counts={name: table.n_rows for name, table in tables.items()},
+        n_documents=documents.n_rows if documents else 0,
+        n_spans=n_spans,
+        sources=sources,
+    )
+
+
+def _load(parts: Iterable[TablePart], failures: list[Failure]) -> dict[str, _Table]:
+    """The tables of ``parts``, each checked against the schema (its failures added to ``failures``). Only
+    the tables hold on to the parts' data: nested spans read apart are let go once used."""
     # The parts are read (polars and Arrow release the GIL) while pandera, which the schema checks need,
     # is imported: half a second of Python, pandas with it.
     with ThreadPoolExecutor(1) as pool:
@@ -331,45 +418,7 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
     with ThreadPoolExecutor(2) as pool:
         for part in parts:
             loaders.setdefault(part.name, _Loader(part.name)).add(part, pool)
-        tables = {name: loaders[name].table(failures) for name in TABLES if name in loaders}
-    documents, spans = tables.get("documents"), tables.get("spans")
-    docs = documents.frame if documents else None
-    span_frame = spans.frame if spans else None
-
-    texts = _texts(docs) if docs is not None else None
-
-    def other_rules() -> list[Failure]:
-        failures = []
-        if docs is not None:
-            failures += _document_failures(docs) + _nested_span_failures(docs, texts, span_frame)
-        if span_frame is not None:
-            failures += _duplicates(span_frame, "span_id", Rule.UNIQUE_SPAN_ID, "spans")
-            failures += _split_shard_failures(span_frame)
-        return failures
-
-    with ThreadPoolExecutor(1) as pool:
-        # The other rules (hashing every text, the nested spans, repeated span ids) run while the span
-        # rules check the spans table: polars and hashlib release the GIL, and either leaves a core idle
-        # at times.
-        checking = pool.submit(other_rules)
-        dedicated = _table_span_failures(span_frame, texts) if span_frame is not None else []
-        dedicated += checking.result()
-    failures = _drop_covered_schema_failures(failures, dedicated) + dedicated
-
-    located = []
-    for failure in failures:
-        if failure.row is not None and failure.table in tables and failure.file is None:
-            file, row = tables[failure.table].locate(failure.row)
-            failure = replace(failure, file=file, row=row)
-        located.append(failure)
-    n_spans = spans.n_rows if spans else (_nested(docs).height if docs is not None else 0)
-    return ValidationReport(
-        failures=tuple(sorted(located, key=Failure.sort_key)),
-        counts={name: table.n_rows for name, table in tables.items()},
-        n_documents=documents.n_rows if documents else 0,
-        n_spans=n_spans,
-        sources=sources,
-    )
+        return {name: loaders[name].table(failures) for name in TABLES if name in loaders}
 
 
 def _warm_pandera() -> None:
@@ -391,6 +440,7 @@ class _Loader:
         self.locations: list[tuple[int, str | None, Sequence[int] | None]] = []
         self.numbered = True  # every part carries its row numbers
         self.n_rows = 0
+        self.nested: list[tuple[int, TablePart, int, Any]] = []  # (index, part, offset, schema): spans read apart
 
     def add(self, part: TablePart, pool: ThreadPoolExecutor) -> None:
         offset = self.n_rows
@@ -398,7 +448,14 @@ class _Loader:
         self.numbered = self.numbered and part.rows is not None
         self.n_rows += len(part.table)
         # The schema is built here: building it sets warning filters, which threads would race on.
-        self.checks.append(pool.submit(_checked_part, part, self.name, offset, pandera_schema(self.name)))
+        schema = pandera_schema(self.name)
+        if part.nested is not None:
+            # The spans column is checked when it is read (with the rows' doc_ids, for the failures).
+            nested = schema.select_columns(["spans"])
+            nested.strict = False
+            self.nested.append((len(self.checks), part, offset, nested))
+            schema = schema.remove_columns(["spans"])
+        self.checks.append(pool.submit(_checked_part, part, self.name, offset, schema))
 
     def table(self, failures: list[Failure]) -> _Table:
         frames = []
@@ -406,6 +463,16 @@ class _Loader:
             part_frame, part_failures = check.result()
             failures.extend(part_failures)
             frames.append(part_frame)
+        nested = self.nested
+        if nested and (len(nested) < len(frames) or any(part_frame is None for part_frame in frames)):
+            # Not every part can wait for its spans: all are put together now.
+            for index, part, offset, schema in nested:
+                column, part_failures = _checked_nested(part, offset, schema)
+                failures.extend(part_failures)
+                if frames[index] is not None:  # where the file has it: parts are concatenated by position
+                    position = list(pl.read_parquet_schema(part.file)).index("spans")
+                    frames[index] = frames[index].insert_column(position, column)
+            nested = []
         frame = None
         if all(part_frame is not None for part_frame in frames):
             frame = (pl.concat(frames, how="vertical_relaxed").with_row_index("_row")
@@ -413,7 +480,16 @@ class _Loader:
             if self.numbered:
                 frame = frame.with_columns(_row=pl.Series([row for _, _, rows in self.locations for row in rows],
                                                           dtype=pl.Int64))
-        return _Table(self.name, frame, self.locations, self.n_rows)
+        return _Table(self.name, frame, self.locations, self.n_rows, nested)
+
+
+def _checked_nested(part: TablePart, offset: int, schema: Any) -> tuple[pl.Series, list[Failure]]:
+    """The ``spans`` column of a part that was read apart, and its failures of ``schema`` (the rows named
+    with their doc_ids, as in ``_checked_part``)."""
+    nested = part.nested.result()
+    ids = part.table.select("doc_id") if "doc_id" in part.table.columns else pl.DataFrame()
+    _, failures = _checked_part(replace(part, table=ids.hstack(nested), nested=None), "documents", offset, schema)
+    return nested.get_column("spans"), failures
 
 
 def _checked_part(part: TablePart, name: str, offset: int, schema: Any) -> tuple[pl.DataFrame | None, list[Failure]]:
@@ -518,7 +594,7 @@ def _duplicates(frame: pl.DataFrame, column: str, rule: str, table: str) -> list
     # Counting distinct values is much cheaper than marking duplicates, and counting distinct hashes
     # cheaper still: equal values hash equally, so distinct hashes prove distinct values.
     distinct = values.len() - max(values.null_count() - 1, 0)  # nulls count as one value
-    if values.hash().n_unique() == distinct or values.n_unique() == distinct:
+    if _n_distinct_hashes(values) == distinct or values.n_unique() == distinct:
         return []
     repeated = (frame.filter(pl.col(column).is_not_null() & pl.col(column).is_duplicated())
                 .sort("_row").group_by(column, maintain_order=True)
@@ -531,6 +607,13 @@ def _duplicates(frame: pl.DataFrame, column: str, rule: str, table: str) -> list
                                     doc_id=doc_id, span_id=value if column == "span_id" else None,
                                     column=column, row=row))
     return failures
+
+
+def _n_distinct_hashes(values: pl.Series) -> int:
+    """How many distinct hashes ``values`` have, counted on the sorted hashes (numpy's sort of a million
+    integers costs a third of polars' unique count)."""
+    hashes = np.sort(values.hash().to_numpy())
+    return int(np.count_nonzero(hashes[1:] != hashes[:-1])) + 1 if len(hashes) else 0
 
 
 def _document_failures(docs: pl.DataFrame) -> list[Failure]:
@@ -566,7 +649,7 @@ def _document_failures(docs: pl.DataFrame) -> list[Failure]:
         if expected is not None and record["_shard_split"] not in (None, expected):
             failures.append(Failure(Rule.SPLIT_MATCHES_DOC_ID, f"stored in a {record['_shard_split']!r} shard but "
                                     f"doc_id {doc_id!r} belongs to {expected!r}", "documents", doc_id, row=row))
-    return failures + _status_failures(docs)
+    return failures
 
 
 def _sha256_hexdigests(texts: pl.Series) -> list[str | None]:
@@ -664,19 +747,42 @@ def _texts(docs: pl.DataFrame) -> pl.DataFrame:
 def _table_span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None) -> list[Failure]:
     """The rules of the spans table's rows: with their documents' ``texts`` when the documents are given."""
     failures: list[Failure] = []
-    # Only the columns the span rules use: the join below copies every column it carries, per span.
     table_spans = spans.select("doc_id", "span_id", "layer", "label", "start", "end", "text", "_row",
                                _position=pl.lit(None, pl.Int64))
     if texts is not None:
-        failures += _span_status_failures(spans, texts)
-        table_spans = table_spans.join(texts.select(_TEXT_COLUMNS), on="doc_id", how="left")
+        # A left join on doc_id, by each span's row in ``texts`` (doc_ids are unique there): a join would
+        # copy every column of the spans, a third of the memory the rules take.
+        found = spans.get_column("doc_id").replace_strict(
+            texts.get_column("doc_id"), pl.int_range(texts.height, dtype=pl.UInt32, eager=True), default=None)
+        table_spans = _aligned(table_spans.hstack(texts.select(pl.col(_TEXT_COLUMNS[1:]).gather(found))))
         failures += _orphans(table_spans)
     return failures + _span_failures(table_spans, texts, "spans")
+
+
+def _aligned(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with its one-chunk columns cut, without copying, into the chunks its other columns share
+    (a file's row groups): given columns chunked apart, polars copies the frame's columns into one chunk
+    each for every query over it."""
+    chunkings = {tuple(frame.get_column(name).chunk_lengths()) for name in frame.columns}
+    several = [lengths for lengths in chunkings if len(lengths) > 1]
+    if len(several) != 1:
+        return frame
+    bounds = np.cumsum((0, *several[0])).tolist()
+
+    def cut(column: pl.Series) -> pl.Series:
+        if column.n_chunks() > 1:
+            return column
+        return pl.concat([column.slice(start, stop - start) for start, stop in itertools.pairwise(bounds)],
+                         rechunk=False)
+
+    return pl.DataFrame([cut(frame.get_column(name)) for name in frame.columns])
 
 
 def _nested_span_failures(docs: pl.DataFrame, texts: pl.DataFrame, spans: pl.DataFrame | None) -> list[Failure]:
     """The rules of the documents' nested spans: equal to the spans table's rows of each document when it
     is given (then the span rules, already run on those rows, only run where they differ)."""
+    if spans is not None and _nested_unbroken_copy(docs, spans):
+        return []
     nested = _nested(docs)
     failures = _nested_schema_failures(nested)
     checked_texts = texts
@@ -691,7 +797,12 @@ def _nested_span_failures(docs: pl.DataFrame, texts: pl.DataFrame, spans: pl.Dat
 
 
 def _orphans(spans: pl.DataFrame) -> list[Failure]:
-    orphans = spans.filter(pl.col("doc_row").is_null() & pl.col("doc_id").is_not_null())
+    # Filtering only when there are orphans: the spans' columns are chunked apart from their documents'
+    # (looked up), which a filter aligns by copying them.
+    is_orphan = pl.col("doc_row").is_null() & pl.col("doc_id").is_not_null()
+    if not spans.select(is_orphan.any()).item():
+        return []
+    orphans = spans.filter(is_orphan)
     return [Failure(Rule.ORPHAN_SPAN, f"span of doc_id {doc_id!r}, which is not in the documents table", "spans",
                     doc_id, span_id, start, end, column="doc_id", row=row)
             for doc_id, span_id, start, end, row in orphans.select("doc_id", "span_id", "start", "end", "_row")
@@ -730,7 +841,7 @@ def _span_status_failures(spans: pl.DataFrame, texts: pl.DataFrame) -> list[Fail
 def _nested_schema_failures(nested: pl.DataFrame) -> list[Failure]:
     """pandera checks the ``spans`` column's type only; the values inside are checked here."""
     required = [f.name for f in SPAN_FIELDS if not f.nullable]
-    broken = nested.filter(pl.any_horizontal(pl.col(required).is_null()) | ~pl.col("score").is_between(0.0, 1.0))
+    broken = nested.filter(_nested_schema_broken())
     failures = []
     for record in broken.iter_rows(named=True):
         nulls = [name for name in required if record[name] is None]
@@ -739,6 +850,35 @@ def _nested_schema_failures(nested: pl.DataFrame) -> list[Failure]:
                                 record["doc_id"], record["span_id"], record["start"], record["end"],
                                 column="spans", row=record["_row"]))
     return failures
+
+
+def _nested_schema_broken() -> pl.Expr:
+    """A nested span with a required field null or a score outside [0, 1]."""
+    required = [f.name for f in SPAN_FIELDS if not f.nullable]
+    return pl.any_horizontal(pl.col(required).is_null()) | ~pl.col("score").is_between(0.0, 1.0)
+
+
+def _nested_unbroken_copy(docs: pl.DataFrame, spans: pl.DataFrame) -> bool:
+    """Whether the nested spans, in document order, are the spans table's rows (every field of
+    ``_SPAN_KEY``) and none breaks the schema: then no rule is left to check on them (the span rules run
+    only where they differ). Compared column by column on the lists' values, which costs a fraction of
+    exploding the documents into one row per span, as ``_nested`` does for the other cases.
+
+    A spans-table row without a doc_id belongs to no document: it is a difference (``_nested_differences``
+    leaves it out of the table side) however the nested values compare."""
+    nested = docs.get_column("spans")
+    lengths = nested.list.len().fill_null(0)
+    if lengths.sum() != spans.height or spans.get_column("doc_id").null_count():
+        return False
+    doc_ids = docs.get_column("doc_id").gather(np.repeat(np.arange(len(lengths)), lengths.to_numpy()))
+    if not doc_ids.equals(spans.get_column("doc_id"), null_equal=True):
+        return False
+    # The lists' values as they are stored, through Arrow (exploding copies them).
+    values = pl.concat([pl.from_arrow(chunk.flatten()).struct.unnest() for chunk in
+                        nested.to_frame().to_arrow(compat_level=pl.CompatLevel.newest()).column(0).chunks],
+                       rechunk=False)
+    return all(values.get_column(name).equals(spans.get_column(name), check_dtypes=True, null_equal=True)
+               for name in _SPAN_KEY if name != "doc_id") and values.filter(_nested_schema_broken()).is_empty()
 
 
 def _nested_differences(nested: pl.DataFrame, spans: pl.DataFrame,
@@ -848,6 +988,7 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     in_range = pl.col("_layer").is_not_null() & (pl.col("start") >= 0) & (pl.col("start") < pl.col("end")) & (
         pl.col("end") <= pl.col("doc_n_chars"))
     flagged = spans.lazy().with_columns(_good=in_range)
+    good = _rows_where(spans, in_range)
     length = pl.col("end") - pl.col("start")
     doc_bytes, n_bytes = pl.col("doc_text").cast(pl.Binary), pl.col("text").str.len_bytes().cast(pl.Int64)
     extra = pl.when(is_zone).then(n_bytes - length).otherwise(0)
@@ -857,7 +998,7 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     first_of_document = pl.col("_document").ne_missing(pl.col("_document").shift(1))
     # The order (a sort, forward fills) needs the in-memory engine; the checks of each span after it are
     # independent of each other, which the streaming engine runs on every core.
-    ordered = (_ordered(flagged.filter(pl.col("_good")), "doc_row")
+    ordered = (_ordered(good.lazy(), "doc_row", presorted=_is_ordered(good, "doc_row"))
                .select("doc_id", "_document", "_layer", "start", "end", "text", "doc_text", "complete",
                        "_zone_document", "_zone_end", "_zone_label", "_zone_start", "_zone_text",
                        "_previous_zone_end", "_previous_quote_end",
@@ -868,22 +1009,21 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     def spans_of(kind: pl.Expr) -> pl.LazyFrame:
         return ordered.lazy().filter(kind)
 
-    untrimmed_end = pl.col("text").str.tail(1).is_in(list(whitespace))
+    # Whitespace at either end, in one pass: stripping it leaves a shorter view of the same text.
+    untrimmed = pl.col("text").str.strip_chars(whitespace).str.len_bytes() != n_bytes
     # Overlapping zones give a negative gap; their document is a suspect anyway.
     gap = (pl.col("start") - pl.col("_previous_zone_end").fill_null(0)).clip(0)
     # Byte by byte, in hex: a gap's bytes may cut a character (when it is not ASCII), which no string holds.
     gap_is_whitespace = doc_bytes.bin.slice(pl.col("_offset") - gap, gap).bin.encode("hex").str.contains(
         f"^(?:{'|'.join(f'{ord(char):02x}' for char in whitespace if char.isascii())})*$")
     zone_differs = ((doc_bytes.bin.slice(pl.col("_offset"), n_bytes) != pl.col("text").cast(pl.Binary))
-                    | (pl.col("text").str.len_chars() != length) | ~gap_is_whitespace
-                    | pl.col("text").str.head(1).is_in(list(whitespace)))
+                    | (pl.col("text").str.len_chars() != length) | ~gap_is_whitespace)
     quote_differs = pl.col("_zone_text").str.slice(pl.col("start") - pl.col("_zone_start"), length) != pl.col("text")
     complete = pl.col("complete")
-    zones_in_bytes = spans_of(complete & is_zone).filter(_order_faults() | zone_differs | untrimmed_end)
+    zones_in_bytes = spans_of(complete & is_zone).filter(_order_faults() | zone_differs | untrimmed)
     quotes_in_bytes = spans_of(complete & ~is_zone).filter(_order_faults() | quote_differs)
     zones_in_chars = spans_of(~complete & is_zone).filter(
-        _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")) | untrimmed_end
-        | pl.col("text").str.head(1).is_in(list(whitespace)))
+        _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")) | untrimmed)
     quotes_in_chars = spans_of(~complete & ~is_zone).filter(
         _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")))
     zone_ends = ordered.lazy().filter(is_zone).group_by(doc_row="_document").agg(_last_end=pl.col("end").max())
@@ -898,11 +1038,20 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
         engine="streaming", optimizations=pl.QueryOptFlags(predicate_pushdown=False))
 
 
-def _ordered(spans: pl.LazyFrame, document: str) -> pl.LazyFrame:
+def _is_ordered(spans: pl.DataFrame, document: str) -> bool:
+    """Whether ``spans`` are in the order ``_ordered`` sorts them in, as tables are written."""
+    keys = (pl.col(document), pl.col("start"), (pl.col("_layer") == "quote").cast(pl.Int8), pl.col("end"))
+    ordered = pl.lit(True)
+    for key in reversed(keys):  # lexicographic, from the last key: each earlier one decides unless equal
+        ordered = (key > key.shift(1)) | ((key == key.shift(1)) & ordered)
+    return spans.select(ordered.fill_null(True).all()).item()
+
+
+def _ordered(spans: pl.LazyFrame, document: str, presorted: bool = False) -> pl.LazyFrame:
     """``spans`` sorted by ``document`` and start, with the last zone and quote before each span."""
     is_zone, is_quote = pl.col("_layer") == "zone", pl.col("_layer") == "quote"
-    return (spans.with_columns(_document=pl.col(document), _is_quote=is_quote)
-            .sort("_document", "start", "_is_quote", "end")
+    spans = spans.with_columns(_document=pl.col(document), _is_quote=is_quote)
+    return ((spans if presorted else spans.sort("_document", "start", "_is_quote", "end"))
             .with_columns(_zone_document=pl.when(is_zone).then("_document").forward_fill(),
                           _zone_end=pl.when(is_zone).then("end").forward_fill(),
                           _zone_label=pl.when(is_zone).then("label").forward_fill(),

@@ -495,6 +495,88 @@ def test_nested_spans_are_checked_by_the_span_rules(corpus):
     assert report.failures[0].message.startswith("spans[0]: ")
 
 
+def test_nested_spans_equal_to_the_table_still_have_their_values_checked(corpus):
+    """Nested spans equal to the spans table need no span rule of their own (the table's rows had them),
+    but their values still get the schema's checks."""
+    documents, spans = rows_of(corpus)
+    nested = documents[0]["spans"][1]
+    row = next(row for row, span in enumerate(spans) if span["span_id"] == nested["span_id"])
+    nested["score"] = spans[row]["score"] = 1.5
+    report = _validate_rows(documents, spans)
+    assert [(f.table, f.column, f.row, f.span_id, f.message) for f in report.failures] == [
+        ("documents", "spans", 0, nested["span_id"], "spans[1]: score 1.5 outside [0, 1]"),
+        ("spans", "score", row, nested["span_id"], "score = '1.5' fails in_range(0.0, 1.0)")]
+
+
+def _nullable_spans(documents: pa.Table, null_rows: set[int]) -> pa.Table:
+    rows = documents.to_pylist()
+    for row in null_rows:
+        rows[row]["spans"] = None
+    schema = pa.schema([field.with_nullable(True) if field.name == "spans" else field for field in documents.schema])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def test_nested_spans_read_apart_report_what_a_table_read_whole_reports(tmp_path, corpus):
+    """``validate_path`` reads a release file's nested spans apart from its other columns and checks their
+    schema when they are read: a null list is named as it is in the same table validated at once."""
+    documents, spans = release_tables(corpus)
+    broken = _nullable_spans(documents, {1})
+    from_file = validate_path([_write_release(tmp_path / "release", broken, spans)])
+    in_memory = validate_tables(broken, spans)
+    assert [replace(failure, file=None) for failure in from_file.failures] == list(in_memory.failures)
+    assert ("documents", "spans", 1, broken["doc_id"][1].as_py()) in {
+        (f.table, f.column, f.row, f.doc_id) for f in from_file.by_rule()[Rule.SCHEMA]}
+
+
+def test_nested_spans_read_apart_join_parts_read_whole(tmp_path, corpus):
+    """Documents files whose nested spans are read apart (release form) and files read whole (hub form)
+    make one table: the same failures as when every file is read whole."""
+    documents, spans = rows_of(corpus)
+    documents[0]["spans"][1]["text"] = "not the nested text"
+    documents, spans = tables_from_rows(documents, spans)
+    reports = []
+    for read_apart in (True, False):
+        folder = tmp_path / f"apart-{read_apart}"
+        folder.mkdir()
+        first = documents.slice(0, 2)
+        pq.write_table(first if read_apart else encode_for_hub(first, "documents"), folder / "a.parquet")
+        pq.write_table(encode_for_hub(documents.slice(2), "documents"), folder / "b.parquet")
+        pq.write_table(spans, folder / "c.parquet")
+        report = validate_path([folder / "a.parquet", folder / "b.parquet", folder / "c.parquet"])
+        reports.append([replace(failure, file=Path(failure.file).name) for failure in report.failures])
+    assert reports[0] == reports[1]
+    assert {(f.rule, f.file, f.row) for f in reports[0]} == {
+        (Rule.NESTED_SPANS_MATCH, "a.parquet", 0), (Rule.SPAN_TEXT_MATCHES, "a.parquet", 0)}
+
+
+@PROPERTY
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 3), st.sampled_from(["zone", "quote"]),
+                          st.integers(0, 3)), max_size=8))
+def test_spans_are_known_to_be_in_order_exactly_when_sorting_changes_nothing(rows):
+    from schemas.validate import _is_ordered
+
+    keys = ["doc_row", "start", "_is_quote", "end"]
+    frame = pl.DataFrame(rows, schema=["doc_row", "start", "_layer", "end"], orient="row")
+    keyed = frame.with_columns(_is_quote=pl.col("_layer") == "quote").select(keys)
+    assert _is_ordered(frame, "doc_row") == keyed.equals(keyed.sort(keys))
+
+
+def test_spans_in_any_row_order_get_the_same_failures(corpus):
+    """Spans in document order are checked as they are; in any other order they are sorted first."""
+    documents, spans = rows_of(corpus)
+    spans[1]["start"] += 1
+    spans[-1]["text"] = "\x00"
+    in_order = _validate_rows(documents, spans)
+    shuffled = _validate_rows(documents, spans[::-1])
+    assert rules_of(in_order) == {Rule.SPAN_TEXT_MATCHES, Rule.NESTED_SPANS_MATCH, Rule.ZONE_COVERAGE}
+    table_failures = [sorted((replace(f, row=None) for f in report.failures if f.table == "spans"),
+                             key=Failure.sort_key) for report in (in_order, shuffled)]
+    assert table_failures[0] == table_failures[1]
+    assert {(f.rule, f.span_id) for f in table_failures[0]} == {
+        (Rule.SPAN_TEXT_MATCHES, spans[1]["span_id"]), (Rule.SPAN_TEXT_MATCHES, spans[-1]["span_id"]),
+        (Rule.ZONE_COVERAGE, None)}
+
+
 @pytest.mark.parametrize(("index", "piece", "gap"), [
     (0, "Xi 🇨🇳", "\r\n\r\n"),  # ASCII gaps: the spans are compared in bytes
     (1, "Final:", "  \u00a0"),  # a no-break space in the gap: not ASCII, the document goes to span_faults
