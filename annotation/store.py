@@ -60,13 +60,14 @@ class _EncodedLabels(dict):
 _encoded_labels = _EncodedLabels()
 
 
-def encoded_span_rows(spans: Iterable[Any]) -> str:
-    """The JSON of ``stored_span_rows(spans)`` as ``annotation_line`` writes it, without building a dict per
-    span (an import writes over a million of them). ``spans``: ``Span``s, or anything with all their fields."""
+def encoded_span_rows(ordered: Iterable[Any]) -> str:
+    """The JSON of ``stored_span_rows(ordered)`` as ``annotation_line`` writes it, without building a dict per
+    span (an import writes over a million of them). ``ordered``: ``Span``s, or anything with all their
+    fields, already in the store's order (``span_order``)."""
     labels, string = _encoded_labels, _encode_string
     return "[" + ", ".join([
         f'{{"start": {span.start:d}, "end": {span.end:d}, "label": {labels[span.label]}, "text": {string(span.text)}'
-        f'{"" if span.score is None else _score_member(span.score)}}}' for span in sorted(spans, key=span_order)]) + "]"
+        f'{"" if span.score is None else _score_member(span.score)}}}' for span in ordered]) + "]"
 
 
 def _score_member(score: float) -> str:
@@ -96,11 +97,12 @@ def _annotation_fields(annotation: Annotation) -> dict[str, Any]:
     }
 
 
-def annotation_line(annotation: Annotation, spans: Iterable[Any] | None = None) -> str:
+def annotation_line(annotation: Annotation, ordered: Iterable[Any] | None = None) -> str:
     """The stored form of one annotation: its JSON line (``annotation_to_json``), without the newline.
-    ``spans``, when given, stand for ``annotation.spans``: anything with all of a ``Span``'s fields, e.g.
-    regions already checked, so that no ``Span`` is built again."""
-    rows = encoded_span_rows(annotation.spans if spans is None else spans)
+    ``ordered``, when given, stands for ``annotation.spans`` in the store's order (``span_order``):
+    anything with all of a ``Span``'s fields, e.g. regions already checked and sorted, so that no ``Span``
+    is built and no span sorted again."""
+    rows = encoded_span_rows(sorted(annotation.spans, key=span_order) if ordered is None else ordered)
     return f'{_encode_json(_annotation_fields(annotation))[:-1]}, "spans": {rows}}}'
 
 
