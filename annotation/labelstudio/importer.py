@@ -92,6 +92,7 @@ class ImportTotals:
     drafts_imported: int = 0
     review_copies: int = 0
     reject_reasons: Counter = field(default_factory=Counter)
+    abandoned_removed: list[str] = field(default_factory=list)  # staging folders of killed imports
 
     def lines(self) -> list[str]:
         lines = [
@@ -108,6 +109,7 @@ class ImportTotals:
                   f"drafts skipped:        {self.drafts_skipped}"]
         if self.drafts_imported:
             lines.append(f"drafts imported:       {self.drafts_imported}")
+        lines += [f"removed the staging folder of a killed import: {path}" for path in self.abandoned_removed]
         return lines
 
 
@@ -292,6 +294,8 @@ def import_exports(
         else (lambda doc_id: False)
     with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir, \
             StagedStore(store) as staged:
+        if not dry_run:
+            totals.abandoned_removed = [str(path) for path in staged.remove_abandoned()]
         spool = _Spool(Path(spool_dir))
         accept = _Acceptor(spool, None if dry_run else staged, has_file, totals)
         rejects_tmp = Path(spool_dir) / "rejects.jsonl"
