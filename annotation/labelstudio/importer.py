@@ -294,7 +294,7 @@ def import_exports(
         else (lambda doc_id: False)
     with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir, \
             StagedStore(store) as staged:
-        if not dry_run:
+        if not dry_run:  # which changes nothing beside the store either
             totals.abandoned_removed = [str(path) for path in staged.remove_abandoned()]
         spool = _Spool(Path(spool_dir))
         accept = _Acceptor(spool, None if dry_run else staged, has_file, totals)
