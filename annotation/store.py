@@ -60,13 +60,14 @@ class _EncodedLabels(dict):
 _encoded_labels = _EncodedLabels()
 
 
-def encoded_span_rows(spans: Iterable[Any]) -> str:
-    """The JSON of ``stored_span_rows(spans)`` as ``annotation_line`` writes it, without building a dict per
-    span (an import writes over a million of them). ``spans``: ``Span``s, or anything with all their fields."""
+def encoded_span_rows(ordered: Iterable[Any]) -> str:
+    """The JSON of ``stored_span_rows(ordered)`` as ``annotation_line`` writes it, without building a dict per
+    span (an import writes over a million of them). ``ordered``: ``Span``s, or anything with all their
+    fields, already in the store's order (``span_order``)."""
     labels, string = _encoded_labels, _encode_string
     return "[" + ", ".join([
         f'{{"start": {span.start:d}, "end": {span.end:d}, "label": {labels[span.label]}, "text": {string(span.text)}'
-        f'{"" if span.score is None else _score_member(span.score)}}}' for span in sorted(spans, key=span_order)]) + "]"
+        f'{"" if span.score is None else _score_member(span.score)}}}' for span in ordered]) + "]"
 
 
 def _score_member(score: float) -> str:
@@ -96,11 +97,12 @@ def _annotation_fields(annotation: Annotation) -> dict[str, Any]:
     }
 
 
-def annotation_line(annotation: Annotation, spans: Iterable[Any] | None = None) -> str:
+def annotation_line(annotation: Annotation, ordered: Iterable[Any] | None = None) -> str:
     """The stored form of one annotation: its JSON line (``annotation_to_json``), without the newline.
-    ``spans``, when given, stand for ``annotation.spans``: anything with all of a ``Span``'s fields, e.g.
-    regions already checked, so that no ``Span`` is built again."""
-    rows = encoded_span_rows(annotation.spans if spans is None else spans)
+    ``ordered``, when given, stands for ``annotation.spans`` in the store's order (``span_order``):
+    anything with all of a ``Span``'s fields, e.g. regions already checked and sorted, so that no ``Span``
+    is built and no span sorted again."""
+    rows = encoded_span_rows(sorted(annotation.spans, key=span_order) if ordered is None else ordered)
     return f'{_encode_json(_annotation_fields(annotation))[:-1]}, "spans": {rows}}}'
 
 
@@ -217,11 +219,16 @@ class StagedStore:
     files are created by a child process (``_StagingWriter``) while the import goes on checking. On the
     first import (no store folder yet) the staged folder becomes the store in one rename. Use it as a
     context manager: leaving it without ``commit`` discards what was staged.
+
+    While it exists, the staging folder is locked (``flock``) by the import that made it; a killed import's
+    lock goes with its process, so the next import finds its folder unlocked and removes it
+    (``remove_abandoned``).
     """
 
     def __init__(self, store: Path, filter_bits: int | None = None) -> None:
         self.store = Path(store)
         self._holder: Path | None = None  # made for the first staged file: an import writing nothing makes nothing
+        self._holder_lock: int | None = None  # the holder's open descriptor, which holds its lock
         self._writer: _StagingWriter | None = None
         # Which documents may have a new file staged: one bit per hash bucket (a one-hash Bloom filter), so
         # memory stays the same whatever the number of documents; a set of their ids grew by ~100 bytes each.
@@ -241,6 +248,42 @@ class StagedStore:
         if self._holder is not None:
             shutil.rmtree(self._holder, ignore_errors=True)
             self._holder = None
+        if self._holder_lock is not None:
+            os.close(self._holder_lock)
+            self._holder_lock = None
+
+    def remove_abandoned(self) -> list[Path]:
+        """Remove the staging folders of killed imports into this store, and return them.
+
+        A folder is abandoned when no process holds its lock and it is not empty: its import locks it right
+        after making it and before putting anything in it (a folder found empty may be one being made, and
+        is left alone), and holds the lock until it is removed. A running import's folder stays.
+        """
+        prefix = f".{self.store.name}.import-"
+        try:
+            names = sorted(name for name in os.listdir(self.store.parent) if name.startswith(prefix))
+        except FileNotFoundError:
+            return []
+        removed = []
+        for name in names:
+            path = self.store.parent / name
+            if path == self._holder:
+                continue
+            try:
+                descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+            except (FileNotFoundError, NotADirectoryError):
+                continue  # gone since it was listed (its import finished), or not a staging folder
+            try:
+                try:
+                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue  # a running import's
+                if os.listdir(path):
+                    shutil.rmtree(path)
+                    removed.append(path)
+            finally:
+                os.close(descriptor)
+        return removed
 
     @property
     def folder(self) -> Path:
@@ -248,6 +291,10 @@ class StagedStore:
         if self._holder is None:
             self.store.parent.mkdir(parents=True, exist_ok=True)
             self._holder = Path(tempfile.mkdtemp(dir=self.store.parent, prefix=f".{self.store.name}.import-"))
+            # Locked before anything is put in it (see remove_abandoned); waits only while another import's
+            # remove_abandoned looks at it, empty.
+            self._holder_lock = os.open(self._holder, os.O_RDONLY | os.O_DIRECTORY)
+            fcntl.flock(self._holder_lock, fcntl.LOCK_EX)
             # mkdir, not mkdtemp's private mode: as the store, it is a folder like one write_annotations makes.
             (self._holder / self.store.name).mkdir()
         return self._holder / self.store.name
@@ -261,7 +308,7 @@ class StagedStore:
             return False
         self._maybe_staged[bucket >> 3] |= 1 << (bucket & 7)
         if self._writer is None:
-            self._writer = _StagingWriter(self.folder)
+            self._writer = _StagingWriter(self.folder, self._holder_lock)
         self._writer.write(f"{doc_id}.jsonl", (line + "\n").encode("utf-8"))
         return True
 
@@ -328,15 +375,18 @@ PIPE_BYTES = 1 << 20
 
 class _StagingWriter:
     """Feeds new files (name, content) through a pipe to the child process running ``_WRITER_PROGRAM``
-    in ``folder``: the pipe's buffer bounds what is in flight, and ``finish`` waits for all of it."""
+    in ``folder`` (of the staging folder whose lock is ``lock``): the pipe's buffer bounds what is in
+    flight, and ``finish`` waits for all of it."""
 
     SEND_BYTES = 1 << 18
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, lock: int) -> None:
         self.folder = folder
+        # The process shares the staging folder's lock (``lock``, its descriptor): if the import is killed,
+        # the writer goes on until it has read what was sent, and the folder is not abandoned until then.
         self._process = subprocess.Popen(
             [sys.executable, "-S", "-c", _WRITER_PROGRAM, str(folder), _WRITER_FRAME.format],
-            stdin=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+            stdin=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0, pass_fds=(lock,))
         try:
             # A pipe holding several sends, so that handing one over rarely waits for the writer.
             fcntl.fcntl(self._process.stdin, fcntl.F_SETPIPE_SZ, PIPE_BYTES)

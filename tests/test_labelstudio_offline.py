@@ -569,6 +569,8 @@ def test_an_import_killed_while_writing_leaves_the_store_as_it_was(large_export,
     """Killed (no clean-up runs) once it has written files for new documents, an import has changed no
     store file and added none: they wait in a hidden staging folder beside the store, which no reader
     of the store opens."""
+    import fcntl
+    import os
     import subprocess
     import sys
     import time
@@ -593,6 +595,28 @@ def test_an_import_killed_while_writing_leaves_the_store_as_it_was(large_export,
         process.wait()
     assert {path.name: path.read_bytes() for path in store.iterdir()} == before
     assert [a.annotation_id for a in read_annotations(store)] == [f"ls-{PROJECT}-1"]
+    # The next import removes the killed one's staging folder, and says so; a dry run leaves it.
+    left_over = [str(path) for path in tmp_path.glob(".store.import-*")]
+    assert len(left_over) == 1
+    # Its writer process shares the folder's lock, and ends once it has read what was sent to it.
+    descriptor = os.open(left_over[0], os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                assert time.monotonic() < deadline, "the killed import's writer process did not end"
+                time.sleep(0.01)
+    finally:
+        os.close(descriptor)
+    assert run_import(tmp_path, tmp_path / "one.json", {stored.doc_id: stored}, dry_run=True)[0].abandoned_removed == []
+    totals, _ = run_import(tmp_path, tmp_path / "one.json", {stored.doc_id: stored})
+    assert totals.abandoned_removed == left_over
+    assert f"removed the staging folder of a killed import: {left_over[0]}" in totals.lines()
+    assert not any(tmp_path.glob(".store.import-*"))
+    assert {path.name: path.read_bytes() for path in store.iterdir()} == before
 
 
 # --- property: export -> annotator edits -> import --------------------------------------------------

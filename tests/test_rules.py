@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from schemas.labels import QUOTE_CONTAINER_LABEL, ZONE_LABELS
-from schemas.records import Document, Span, is_whitespace
-from schemas.rules import Rule, span_faults
+from schemas.labels import LABEL_NAMES, QUOTE_CONTAINER_LABEL, ZONE_LABELS
+from schemas.records import Document, Span, is_whitespace, span_order
+from schemas.rules import Rule, complete_spans_hold, span_faults
 from strategies import TOKEN_RE, annotations, quotes_in, texts, zone_partitions
 
 RULES = settings(max_examples=150, deadline=None)
@@ -171,3 +171,42 @@ def test_quote_inside_article_is_containment_in_any_article_zone(raw):
     expected = {index for index, span in enumerate(spans) if span.label == "quote" and not any(
         zone.label == "article" and zone.start <= span.start and span.end <= zone.end for zone in spans)}
     assert faulted == expected
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.data())
+def test_complete_spans_hold_exactly_when_span_faults_finds_nothing(data):
+    """The import's quick check says yes for every valid annotation and no whenever a rule is broken: spans
+    of a valid annotation, then moved, stretched, relabelled, dropped or added, each keeping its text."""
+    text = data.draw(texts())
+    zones = data.draw(zone_partitions(text))
+    spans = [(span.start, span.end, span.label) for span in [*zones, *data.draw(quotes_in(text, zones))]]
+    for _ in range(data.draw(st.integers(0, 3))):
+        change = data.draw(st.sampled_from(["move", "relabel", "drop", "add"]))
+        if change == "add" or not spans:
+            # Near another span's start or end, where the rules are decided.
+            near = data.draw(st.sampled_from([0, len(text) - 1, *(point for span in spans for point in span[:2])]))
+            start = min(max(near + data.draw(st.integers(-2, 2)), 0), len(text) - 1)
+            end = min(start + data.draw(st.integers(1, 8)), len(text))
+            spans.append((start, end, data.draw(st.sampled_from(LABEL_NAMES))))
+            continue
+        number = data.draw(st.integers(0, len(spans) - 1))
+        start, end, label = spans[number]
+        if change == "drop":
+            del spans[number]
+        elif change == "relabel":
+            spans[number] = (start, end, data.draw(st.sampled_from(LABEL_NAMES)))
+        else:
+            start = min(max(start + data.draw(st.integers(-2, 2)), 0), end - 1)
+            spans[number] = (start, min(max(end + data.draw(st.integers(-2, 2)), start + 1), len(text)), label)
+    spans = [Span.on(text, start, end, label) for start, end, label in spans]
+    assert complete_spans_hold(text, sorted(spans, key=span_order)) == (span_faults(text, spans) == [])
+
+
+def test_complete_spans_hold_refuses_overlapping_quotes():
+    text = "He said 'yes' and 'no'."
+    spans = [Span.on(text, 0, len(text), QUOTE_CONTAINER_LABEL), Span.on(text, 8, 13, "quote"),
+             Span.on(text, 12, 22, "quote")]
+    assert rules_of(span_faults(text, spans)) == {Rule.QUOTE_NO_OVERLAP}
+    assert not complete_spans_hold(text, spans)
+    assert complete_spans_hold(text, spans[:2])

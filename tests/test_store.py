@@ -4,6 +4,7 @@ import reach the store byte-identical to what write_annotations writes, all toge
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,41 @@ def test_many_new_files_reach_the_store_through_the_writer(tmp_path):
     write_annotations(tmp_path / "expected", annotations)
     assert {path.name: path.read_bytes() for path in store.iterdir()} == \
         {path.name: path.read_bytes() for path in (tmp_path / "expected").iterdir()}
+
+
+def test_only_the_staging_folders_of_killed_imports_are_removed(tmp_path):
+    """A running import's staging folder (locked) stays, and so does an empty one (being made); one whose
+    import was killed (its lock gone with the process) is removed, by whichever import comes next."""
+    import signal
+    import subprocess
+    import sys
+
+    document = Document.from_text(TEXT)
+    store = tmp_path / "annotations"
+    killed = subprocess.Popen([sys.executable, "-c", f"""
+import sys, time
+sys.path.insert(0, {str(Path(__file__).parent.parent)!r})
+from annotation.store import StagedStore
+staged = StagedStore({str(store)!r})
+(staged.folder / "x.jsonl").write_text("staged")
+print(staged.folder.parent, flush=True)
+time.sleep(600)
+"""], stdout=subprocess.PIPE, text=True)
+    killed_folder = Path(killed.stdout.readline().strip())
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    killed.stdout.close()
+    being_made = tmp_path / ".annotations.import-empty"
+    being_made.mkdir()
+    other_store = tmp_path / ".other.import-1"
+    other_store.mkdir()
+    (other_store / "x").write_text("another store's")
+    with StagedStore(store) as running:
+        running.add_new(document.doc_id, annotation_line(annotation("a", document)))
+        assert killed_folder.exists()
+        assert StagedStore(store).remove_abandoned() == [killed_folder]
+        assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+            [being_made.name, other_store.name, running.folder.parent.name])
+        running.commit()
+    assert StagedStore(store).remove_abandoned() == []
+    assert [a.annotation_id for a in read_annotations(store)] == ["a"]

@@ -39,10 +39,14 @@ from annotation.labelstudio.exports import ExportedAnnotation, ExportedTask, ite
 from annotation.store import StagedStore, annotation_from_json, annotation_line, read_file
 from schemas.errors import ConfigError
 from schemas.labels import layer_of
-from schemas.records import Annotation, Document, Span, text_sha256
-from schemas.rules import Rule, span_faults
+from schemas.records import Annotation, Document, text_sha256
+from schemas.rules import Rule, complete_spans_hold, span_faults
 
 MERGE_BATCH = 5000
+# Of each control, whether each of its labels is in the quote layer: a region's label is looked up and its
+# layer found at once.
+_QUOTE_LAYER = {control: {label: LAYER_OF_CONTROL[control] == "quote" for label in labels}
+                for control, labels in CONTROL_LABELS.items()}
 
 
 class Reason:
@@ -88,6 +92,7 @@ class ImportTotals:
     drafts_imported: int = 0
     review_copies: int = 0
     reject_reasons: Counter = field(default_factory=Counter)
+    abandoned_removed: list[str] = field(default_factory=list)  # staging folders of killed imports
 
     def lines(self) -> list[str]:
         lines = [
@@ -104,6 +109,7 @@ class ImportTotals:
                   f"drafts skipped:        {self.drafts_skipped}"]
         if self.drafts_imported:
             lines.append(f"drafts imported:       {self.drafts_imported}")
+        lines += [f"removed the staging folder of a killed import: {path}" for path in self.abandoned_removed]
         return lines
 
 
@@ -150,27 +156,24 @@ class _Checker:
         rejects: list[Reject] = []
         spans: list[_Region] = []
         for number, region in enumerate(exported.result):
-            # The common case, a well-formed region of a known control with in-range integer offsets and a
-            # true slice, is recognised here in one pass; anything else goes to ``_span``, which names the
-            # fault (and accepts exactly what this accepts, with the same span).
+            # The common case, a well-formed region of a known control with in-range integer offsets and its
+            # text, the slice, is recognised here in one pass; anything else (a field left to its default
+            # included) goes to ``_span``, which names the fault or accepts it with the same span as here.
             try:
                 value = region["value"]
-                labels, start, end = value["labels"], value["start"], value["end"]
+                labels, start, end, actual = value["labels"], value["start"], value["end"], value["text"]
+                quote = _QUOTE_LAYER[region["from_name"]][labels[0]]
+                # The region's text, when it is the slice, is the span's text (equal: no slice is copied).
                 well_formed = (type(start) is int and type(end) is int and 0 <= start < end <= length
                                and type(labels) is list and len(labels) == 1
-                               and labels[0] in CONTROL_LABELS.get(region["from_name"], ())
-                               and region.get("to_name", TEXT_NAME) == TEXT_NAME
-                               and region.get("type", "labels") == "labels")
-            except (KeyError, TypeError):
+                               and region["to_name"] == TEXT_NAME and region["type"] == "labels"
+                               and type(actual) is str and len(actual) == end - start
+                               and text.startswith(actual, start))
+            except (KeyError, TypeError, IndexError):
                 well_formed = False
             if well_formed:
-                # The region's text, when it is the slice, is the span's text (equal: no slice is copied).
-                actual = value.get("text")
-                if actual is None and "text" not in value:
-                    actual = text[start:end]
-                if type(actual) is str and len(actual) == end - start and text.startswith(actual, start):
-                    spans.append(_new_region((start, end, labels[0], actual, None)))
-                    continue
+                spans.append(_new_region((start, quote, end, labels[0], actual, None)))
+                continue
             outcome = self._span(text, region)
             if isinstance(outcome, _Region):
                 spans.append(outcome)
@@ -181,12 +184,16 @@ class _Checker:
             # The layer rules are not judged on what is left: a dropped region would show up again as a
             # coverage gap or a quote outside its article, hiding the precise fault.
             return rejects
-        # Every region gave a span, in order: a fault's span index is its region's number.
-        for fault in span_faults(text, spans, complete=True):
-            region = _region_id(exported.result[fault.index], fault.index) if fault.index is not None else None
-            rejects.append(reject(fault.rule, fault.message, region))
-        if rejects:
-            return rejects
+        # The store's order: a region sorts as (start, layer, end, ...), as ``span_order`` orders spans (spans
+        # that would tie there overlap, so an annotation holding them is rejected below).
+        ordered = sorted(spans)
+        if not complete_spans_hold(text, ordered):
+            # Every region gave a span, in order: a fault's span index is its region's number.
+            for fault in span_faults(text, spans, complete=True):
+                region = _region_id(exported.result[fault.index], fault.index) if fault.index is not None else None
+                rejects.append(reject(fault.rule, fault.message, region))
+            if rejects:
+                return rejects
 
         annotator = exported.annotator_email or (
             f"labelstudio-user-{exported.completed_by}" if exported.completed_by is not None else None)
@@ -199,7 +206,7 @@ class _Checker:
                        "completed_by": exported.completed_by}
         if exported.kind == "draft":
             labelstudio["draft_of"] = exported.draft_of
-        return _Accepted(spans, dict(
+        return _Accepted(ordered, dict(
             annotation_id=annotation_id_for(project, exported), doc_id=document.doc_id,
             text_sha256=document.text_sha256, origin="human", annotator=annotator,
             source=document.source, created_at=exported.created_at,
@@ -239,7 +246,7 @@ class _Checker:
         if "text" in value and value["text"] != actual:
             return Reason.SPAN_TEXT_MATCHES, (f"{label} [{start}, {end}) stores text {str(value['text'])[:40]!r} "
                                               f"but the document has {actual[:40]!r} there")
-        return _Region(start, end, label, actual)
+        return _Region(start, LAYER_OF_CONTROL[control] == "quote", end, label, actual)
 
 
 def _region_id(region: Any, number: int) -> Any:
@@ -287,6 +294,8 @@ def import_exports(
         else (lambda doc_id: False)
     with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir, \
             StagedStore(store) as staged:
+        if not dry_run:  # which changes nothing beside the store either
+            totals.abandoned_removed = [str(path) for path in staged.remove_abandoned()]
         spool = _Spool(Path(spool_dir))
         accept = _Acceptor(spool, None if dry_run else staged, has_file, totals)
         rejects_tmp = Path(spool_dir) / "rejects.jsonl"
@@ -366,9 +375,11 @@ def _import_one(task: ExportedTask, exported: ExportedAnnotation, checker: _Chec
 
 class _Region(NamedTuple):
     """A checked region's span. Only the spans of an annotation the merge writes or compares become
-    ``Span``s (whose own checks repeat the region's): ``span_faults`` takes these as they are."""
+    ``Span``s (whose own checks repeat the region's): ``span_faults`` takes these as they are. The fields
+    are in ``span_order``'s order, so that regions sort as spans do without a key function."""
 
     start: int
+    quote: bool  # in the quote layer, which comes after the zone layer at the same start
     end: int
     label: str
     text: str
@@ -384,15 +395,12 @@ _new_region = partial(tuple.__new__, _Region)
 class _Accepted:
     """An annotation that passed every check: its spans and the other fields of its ``Annotation``."""
 
-    spans: list[_Region]
+    spans: list[_Region]  # in the store's order
     fields: dict[str, Any]
 
-    def annotation(self) -> Annotation:
-        return Annotation(spans=tuple(Span(*span) for span in self.spans), **self.fields)
-
     def line(self) -> str:
-        """``annotation_line(self.annotation())``, without building the ``Span``s: ``check`` and
-        ``span_faults`` have judged every region already, and a ``Span`` would only repeat that."""
+        """``annotation_line`` of the annotation, without building its ``Span``s: ``check`` has judged every
+        region already, and a ``Span`` would only repeat that."""
         return annotation_line(Annotation(spans=(), **self.fields), self.spans)
 
 
