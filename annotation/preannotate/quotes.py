@@ -95,14 +95,12 @@ def _pairs(opener: str, closer: str) -> bool:
     return _family(opener) == _family(closer)
 
 
+# A paragraph: a line trimmed as str.strip trims it (\s is exactly str.isspace), found in one scan of the region.
+_PARAGRAPH_RE = re.compile(r"\S(?:[^\r\n]*\S)?")
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    found = []
-    for match in re.finditer(r"[^\r\n]+", text[start:end]):
-        stripped = match.group().strip()
-        if stripped:
-            offset = start + match.start() + match.group().index(stripped)
-            found.append((offset, offset + len(stripped)))
-    return found
+    return [match.span() for match in _PARAGRAPH_RE.finditer(text, start, end)]
 
 
 _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
