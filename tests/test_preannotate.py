@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE, LiteralGate, gate_view, literal_pattern)
+    ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE, LiteralGate, address_count, gate_view, literal_pattern)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     _AD_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, is_caption_credit, line_marks)
@@ -269,6 +269,30 @@ def _char_accuracy(text: str, gold_spans, predicted_spans) -> tuple[int, int]:
     want, got = char_labels(gold_spans), char_labels(predicted_spans)
     positions = [m.start() for m in NON_WHITESPACE_RE.finditer(text)]
     return sum(want[i] == got[i] for i in positions), len(positions)
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>One</p><p>  Two\u00a0 </p>",
+    "<pre>line one\r\nline two\rline three\n\n  indented \t</pre><p>after</p>",
+    "<div>a\u2028b<br>c\x0bd<br> \x1ce\x1c </div><p>\u3000</p><p>x\u00a0\u00a0y</p>",
+    "<ul><li>first</li><li> second <b>bold</b>\n tail </li></ul><textarea>t\n u</textarea>",
+    None,  # synthetic pages
+])
+def test_an_html_pages_blocks_are_the_blocks_of_its_text(markup: str | None) -> None:
+    """The HTML path takes the page's rendered blocks as the document's blocks instead of splitting its text
+    again: they must be exactly ``split_blocks`` of the text (white space, preformatted lines, line and
+    paragraph separators, characters outside the schema's white space)."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.core import document_blocks
+    from corpus.synth import iter_synthetic
+
+    if markup is None:
+        pages = [parse_html(page.html.encode("utf-8"), page.name) for page in iter_synthetic(40, seed=11, html_share=1.0)]
+    else:
+        pages = [parse_html(f"<html><body>{markup}</body></html>".encode(), "edge.html")]
+    for page in pages:
+        document = Document.from_text(page.text, title=page.title, url=page.url)
+        assert document_blocks(document, page) == split_blocks(document.text)
 
 
 def test_synthetic_quality_floor_with_the_learned_model() -> None:
@@ -611,6 +635,18 @@ def test_line_marks_are_the_line_patterns_answers(text: str) -> None:
     assert line_marks(text) == (_COMMENTS_RE.match(text) is not None, _AD_RE.match(text) is not None,
                                 _COMMENTER_RE.match(text) is not None, is_caption_credit(text))
     assert any(line_marks(text)) == (text != "The council met on Tuesday.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_address_count_is_the_number_of_address_regex_matches(data) -> None:
+    """address_count spells the letters' cases out instead of ADDRESS_RE's IGNORECASE: the same count for texts
+    drawn from the regex, and for words run together, inside other words, after apostrophes and with letters
+    that fold to ASCII (long s, dotless i, Kelvin sign)."""
+    pieces = st.sampled_from(["you", "YOU", "Your", "yours", "you're", "You’re", "we", "WE'RE", "we've", "our",
+                              "us", "uſ", "ı", "K", "é", "_", "1", " ", "'", "-", "s", "r", "e", "o", "w", "."])
+    text = data.draw(st.one_of(st.from_regex(ADDRESS_RE.pattern), st.lists(pieces, max_size=12).map("".join)))
+    assert address_count(text) == len(ADDRESS_RE.pattern.findall(text))
 
 
 def test_a_gate_entry_can_be_a_pattern_where_a_literal_would_let_prose_through() -> None:

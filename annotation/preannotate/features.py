@@ -164,8 +164,28 @@ FURNITURE_RE = GatedPattern(re.compile(
 ), ("©", "(c)", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up", "privacy policy", "terms of",
     "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark"))
 # Second-person and first-person-plural address: promos, subscription and comment prompts.
-ADDRESS_RE = GatedPattern(re.compile(r"\b(?:you|your|yours|you're|we|our|us|we're|we've)\b", re.IGNORECASE),
+_ADDRESS_WORDS = ("you", "your", "yours", "you're", "we", "our", "us", "we're", "we've")
+ADDRESS_RE = GatedPattern(re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b", re.IGNORECASE),
                          ("you", "we", "our", "us"))
+
+
+def _spelled_case(literal: str) -> str:
+    return "".join(f"[{char}{char.upper()}]" if char.upper() != char else re.escape(char) for char in literal)
+
+
+# ADDRESS_RE for a text without a letter that folds to ASCII: the same words in the same order, each letter's two
+# cases spelled out instead of IGNORECASE and the first letter read first, so that the engine skips to the
+# letters the words start with (a pattern opening with \b, or any IGNORECASE letter, is tried at every
+# position). The first letter is a word character: \b before it is "no word character before it".
+_ADDRESS_FAST_RE = re.compile(
+    "[" + "".join(sorted({_spelled_case(word[0])[1:-1] for word in _ADDRESS_WORDS})) + r"](?<!\w.)(?:"
+    + "|".join(f"(?<={_spelled_case(word[0])}){_spelled_case(word[1:])}" for word in _ADDRESS_WORDS) + r")\b")
+
+
+def address_count(text: str) -> int:
+    """``len(ADDRESS_RE.findall(text))``, about three times faster."""
+    pattern = ADDRESS_RE.pattern if may_fold_to_ascii(text) else _ADDRESS_FAST_RE
+    return len(pattern.findall(text))
 # Calls to action and site notices as full sentences, anywhere in a block of any length: subscription
 # and app prompts, comment and letter invitations, legal and advertising notices.
 PROMO_RE = GatedPattern(re.compile(

@@ -25,7 +25,7 @@ import numpy as np
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of,
+    BIO_RE, PROMO_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, address_count, features_of,
     gate_view)
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
@@ -98,7 +98,7 @@ def text_signals(text: str) -> tuple[float, ...]:
     are most of a matrix's cost, and a site's furniture repeats."""
     view = gate_view(text)  # read by every gate
     words = max(features_of(text).n_words, 1)
-    address = min(len(ADDRESS_RE.findall(text, view)) / words * 5, 1.0)
+    address = min(address_count(text) / words * 5, 1.0)
     shape = float(_QUOTE_START_RE.match(text) is not None), float(text[:1].islower()), float(text.endswith(":"))
     if not _SIGNAL_GATE.could_match(text, view):  # most blocks: none of the four patterns can match
         return 0.0, address, 0.0, 0.0, *shape, 0.0
@@ -202,12 +202,12 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     """The ``TEXT_FEATURE_NAMES`` columns of blocks ``first..last``."""
     n = len(blocks)
     own = np.empty((last - first, len(TEXT_FEATURE_NAMES)))
-    shape = list(zip(*map(_SHAPE, features[first:last]), strict=True))
-    own[:, _SHAPE_COLUMNS[0]] = list(map(math.log1p, shape[0]))
-    own[:, _SHAPE_COLUMNS[1]] = list(map(math.log1p, shape[1]))
-    own[:, _SHAPE_COLUMNS[2]] = np.minimum(shape[2], 10) / 10
-    for column, values in zip(_SHAPE_COLUMNS[3:], shape[3:], strict=True):
-        own[:, column] = values
+    # one conversion for all the shape columns, then the three that are transformed (the counts are exact as floats)
+    shape = np.array(list(map(_SHAPE, features[first:last])), dtype=float)
+    own[:, _SHAPE_COLUMNS] = shape
+    own[:, _SHAPE_COLUMNS[0]] = list(map(math.log1p, shape[:, 0].tolist()))
+    own[:, _SHAPE_COLUMNS[1]] = list(map(math.log1p, shape[:, 1].tolist()))
+    own[:, _SHAPE_COLUMNS[2]] = np.minimum(shape[:, 2], 10) / 10
     own[:, _COLUMN["digit_share"]] = np.minimum(own[:, _COLUMN["digit_share"]] * 5, 1.0)
     texts = list(map(_TEXT, blocks[first:last]))
     own[:, _TEXT_COLUMNS] = list(map(text_signals, texts))
