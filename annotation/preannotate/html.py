@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import features_of
 from annotation.preannotate.learned import normalised, text_key
@@ -64,7 +66,7 @@ def _element_marks(element, tag: str, class_: str, page_chars: int) -> tuple[boo
         return False, False
     furniture, story = _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"),
                                       element.get("role"))
-    if furniture and len(element.text_content()) > WRAPPER_SHARE * page_chars:
+    if furniture and _text_length(element) > WRAPPER_SHARE * page_chars:
         furniture = False  # holds most of the page: a layout wrapper, whatever its name
     return furniture, story
 
@@ -136,13 +138,19 @@ def clear_caches() -> None:
     _kind_columns.cache_clear()
 
 
+def _text_length(element) -> int:
+    """``len(element.text_content())``: the same text (libxml2's content of the node), read without evaluating
+    an XPath expression each time."""
+    return len(etree.tostring(element, method="text", encoding=str, with_tail=False))
+
+
 def _link_density(element, inside_link: bool) -> float:
     if inside_link:
         return 1.0
     linked = 0
     for link in element.iter("a"):  # a loop, not sum() over a generator: most elements hold no link
-        linked += len(link.text_content())
-    return min(1.0, linked / max(len(element.text_content()), 1)) if linked else 0.0
+        linked += _text_length(link)
+    return min(1.0, linked / max(_text_length(element), 1)) if linked else 0.0
 
 
 def json_ld_article_body(tree) -> str | None:
