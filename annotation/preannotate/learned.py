@@ -202,12 +202,12 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     """The ``TEXT_FEATURE_NAMES`` columns of blocks ``first..last``."""
     n = len(blocks)
     own = np.empty((last - first, len(TEXT_FEATURE_NAMES)))
-    # one conversion for all the shape columns, then the three that are transformed (the counts are exact as floats)
-    shape = np.array(list(map(_SHAPE, features[first:last])), dtype=float)
-    own[:, _SHAPE_COLUMNS] = shape
-    own[:, _SHAPE_COLUMNS[0]] = list(map(math.log1p, shape[:, 0].tolist()))
-    own[:, _SHAPE_COLUMNS[1]] = list(map(math.log1p, shape[:, 1].tolist()))
-    own[:, _SHAPE_COLUMNS[2]] = np.minimum(shape[:, 2], 10) / 10
+    shape = list(zip(*map(_SHAPE, features[first:last]), strict=True))
+    own[:, _SHAPE_COLUMNS[0]] = list(map(math.log1p, shape[0]))
+    own[:, _SHAPE_COLUMNS[1]] = list(map(math.log1p, shape[1]))
+    own[:, _SHAPE_COLUMNS[2]] = np.minimum(shape[2], 10) / 10
+    for column, values in zip(_SHAPE_COLUMNS[3:], shape[3:], strict=True):
+        own[:, column] = values
     own[:, _COLUMN["digit_share"]] = np.minimum(own[:, _COLUMN["digit_share"]] * 5, 1.0)
     texts = list(map(_TEXT, blocks[first:last]))
     own[:, _TEXT_COLUMNS] = list(map(text_signals, texts))
