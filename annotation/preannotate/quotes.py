@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import islice
 
 from annotation.preannotate.features import SPEECH_VERBS
 
@@ -130,8 +131,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     name or term (after "so-called", "dubbed", ...), and that either are long enough to be someone's words
     or have a reporting verb in their sentence; a modifier in front of a noun with no reporting verb before
     it is a label (scare quotes), not a quotation."""
-    inner = text[start + 1:end - 1]
-    words = _WORD_RE.findall(inner)
+    # the words inside, counted up to MIN_QUOTE_WORDS (a long quotation is not read to its end)
+    words = len(list(islice(_WORD_RE.finditer(text, start + 1, end - 1), MIN_QUOTE_WORDS)))
     if not words:
         return False
     before = text[max(paragraph_start, start - 120):start]
@@ -141,12 +142,12 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     tail = before.rstrip()[-BEFORE_TAIL:]
     if _NAMING_BEFORE_RE.search(tail):
         return False
-    if len(words) >= MIN_QUOTE_WORDS:
+    if words >= MIN_QUOTE_WORDS:
         return True
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if _SPEECH_IN_RE.search(sentence_before):
         return True  # borrowed words: China has declared a “no-limits” friendship
-    if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and inner[-1:].isalnum():
+    if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
     return bool(_SPEECH_AFTER_RE.match(after))
 
