@@ -170,6 +170,7 @@ ADDRESS_RE = GatedPattern(re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b
 
 
 def _spelled_case(literal: str) -> str:
+    """``literal`` (lower case) as a case-sensitive pattern matching it in any case: "we'" -> "[wW][eE]'"."""
     return "".join(f"[{char}{char.upper()}]" if char.upper() != char else re.escape(char) for char in literal)
 
 
@@ -186,6 +187,8 @@ def address_count(text: str) -> int:
     """``len(ADDRESS_RE.findall(text))``, about three times faster."""
     pattern = ADDRESS_RE.pattern if may_fold_to_ascii(text) else _ADDRESS_FAST_RE
     return len(pattern.findall(text))
+
+
 # Calls to action and site notices as full sentences, anywhere in a block of any length: subscription
 # and app prompts, comment and letter invitations, legal and advertising notices.
 PROMO_RE = GatedPattern(re.compile(
