@@ -17,28 +17,33 @@ from operator import itemgetter, not_
 _ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+# Characters from the most to the least frequent in English prose (lower-cased); any other is rarer still.
+_BY_FREQUENCY = " etaoinsrhldcumfpgwyb,.vk'-jxqz"
+
+
+def _rarity(char: str) -> int:
+    rank = _BY_FREQUENCY.find(char)
+    return len(_BY_FREQUENCY) if rank < 0 else rank
+
+
 def literal_pattern(literals: tuple[str, ...]) -> re.Pattern | None:
-    """A regex that finds any of ``literals`` (None for none): their trie as nested alternatives, so that at
-    each position of a text the engine tries one branch per next letter instead of every literal in turn
-    (about half the cost of testing the literals one by one with ``in``, most of which fail)."""
+    """A regex that finds any of ``literals`` (None for none). Each literal is looked for from its rarest
+    character: the pattern opens with one branch per such character, so that the engine skips to the
+    positions holding one of them (a branch per first letter would stop at nearly every letter of a text);
+    a look-behind then checks the characters before it, and the rest follows."""
     if not literals:
         return None
-    trie: dict = {}
-    for literal in literals:
-        node = trie
-        for char in literal:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a literal ends here
-
-    def alternatives(node: dict) -> str:
-        branches = [re.escape(char) + alternatives(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        # a literal that ends here is found already: what may follow it is optional
-        group = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return group + "?" if "" in node else group
-
-    return re.compile(alternatives(trie))
+    if "" in literals:
+        return re.compile("")  # the empty literal is in every text
+    by_key: dict[str, list[str]] = {}
+    for literal in dict.fromkeys(literals):
+        ranks = [(_rarity(char), -index) for index, char in enumerate(literal)]  # ties: the first
+        key = ranks.index(max(ranks))
+        before, after = literal[:key + 1], literal[key + 1:]
+        by_key.setdefault(literal[key], []).append(
+            (f"(?<={re.escape(before)})" if len(before) > 1 else "") + re.escape(after))
+    branches = [re.escape(char) + "(?:" + "|".join(rests) + ")" for char, rests in sorted(by_key.items())]
+    return re.compile("|".join(branches))
 
 
 class LiteralGate:
