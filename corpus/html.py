@@ -208,23 +208,31 @@ def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
-                flush(owners[-1])
+                if pieces:  # no call when no text came since the last block edge
+                    flush(owners[-1])
                 owners.append(element)
             elif tag == "br":
                 flush(owners[-1])
             if tag in PREFORMATTED_TAGS:
                 preformatted.append(element)
             if text := element.text:  # read once: lxml makes a new string on every read
-                add(text)
+                if preformatted:
+                    add(text)
+                else:  # no line to split: appended without a call
+                    pieces.append(text)
             continue
         # "end": also reached for skipped elements, whose tail text is still shown.
         if owners[-1] is element:
-            flush(element)
+            if pieces:
+                flush(element)
             owners.pop()
         if preformatted and preformatted[-1] is element:
             preformatted.pop()
         if (tail := element.tail) and element is not tree:
-            add(tail)
+            if preformatted:
+                add(tail)
+            else:
+                pieces.append(tail)
     flush(tree)
     return tuple(blocks)
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotation.preannotate import Preannotator
-from annotation.preannotate.quotes import QUOTE_MARKS, find_quotes
+from annotation.preannotate.quotes import QUOTE_MARKS, _paragraphs, find_quotes
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -85,6 +85,24 @@ def quoted_texts(draw) -> str:
                 pieces.append(opener + inner + closer)
         paragraphs.append(" ".join(pieces))
     return draw(st.sampled_from(["\n", "\r\n", "\n\n"])).join(paragraphs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "“", "’", " ", "\t", "\n", "\r", "\x1c", "\x85", "\u2028", "\u3000"]),
+               max_size=30), st.data())
+def test_paragraphs_are_the_lines_of_a_region_trimmed_as_str_strip(text: str, data) -> None:
+    """Lines end at \\r or \\n only, and are trimmed of everything str.strip trims (more than the schema's
+    whitespace: \\x1c to \\x1f), also where the region starts or ends inside a line."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected, offset = [], start
+    for line in re.split(r"(?<=[\r\n])", text[start:end]):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            first = offset + len(body) - len(body.lstrip())
+            expected.append((first, first + len(body.strip())))
+        offset += len(line)
+    assert _paragraphs(text, start, end) == expected
 
 
 def _apostrophe_positions(text: str) -> set[int]:

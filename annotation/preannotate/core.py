@@ -42,7 +42,7 @@ class Preannotator:
         self.models = load_models() if models is None else models
 
     def annotate(self, document: Document, html: HtmlPage | None = None) -> Annotation:
-        blocks = split_blocks(document.text)
+        blocks = document_blocks(document, html)
         evidence = self._evidence(document, blocks, html)
         title = document.title or (html.title if html else None)
         rules = rule_pass(blocks, evidence)
@@ -78,7 +78,7 @@ class Preannotator:
     def block_matrix(self, document: Document, html: HtmlPage | None = None):
         """For training: the document's blocks, the rows the learned model judges (the rule-based best
         run) and its input matrix for them."""
-        blocks = split_blocks(document.text)
+        blocks = document_blocks(document, html)
         evidence = self._evidence(document, blocks, html)
         title = document.title or (html.title if html else None)
         rules = rule_pass(blocks, evidence)
@@ -123,6 +123,16 @@ class Preannotator:
         if sum(prose) and shared / sum(prose) > MAX_TEMPLATE_PROSE_SHARE:
             return [False] * len(blocks)
         return flags
+
+
+def document_blocks(document: Document, html: HtmlPage | None = None) -> list[Block]:
+    """``split_blocks(document.text)``. For the text an HTML page rendered, the page's own blocks: its text is
+    their trimmed texts (no line end inside) joined by blank lines, so they are the same blocks, made without
+    scanning the text again."""
+    if html is not None and html.text == document.text:
+        return [Block(index, start, start + len(block.text), block.text)
+                for index, (start, block) in enumerate(zip(html.block_starts, html.blocks, strict=True))]
+    return split_blocks(document.text)
 
 
 def zone_spans(text: str, blocks: list[Block], labels: list[BlockLabel]) -> list[Span]:

@@ -17,28 +17,33 @@ from operator import itemgetter, not_
 _ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+# Characters from the most to the least frequent in English prose (lower-cased); any other is rarer still.
+_BY_FREQUENCY = " etaoinsrhldcumfpgwyb,.vk'-jxqz"
+
+
+def _rarity(char: str) -> int:
+    rank = _BY_FREQUENCY.find(char)
+    return len(_BY_FREQUENCY) if rank < 0 else rank
+
+
 def literal_pattern(literals: tuple[str, ...]) -> re.Pattern | None:
-    """A regex that finds any of ``literals`` (None for none): their trie as nested alternatives, so that at
-    each position of a text the engine tries one branch per next letter instead of every literal in turn
-    (about half the cost of testing the literals one by one with ``in``, most of which fail)."""
+    """A regex that finds any of ``literals`` (None for none). Each literal is looked for from its rarest
+    character: the pattern opens with one branch per such character, so that the engine skips to the
+    positions holding one of them (a branch per first letter would stop at nearly every letter of a text);
+    a look-behind then checks the characters before it, and the rest follows."""
     if not literals:
         return None
-    trie: dict = {}
-    for literal in literals:
-        node = trie
-        for char in literal:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a literal ends here
-
-    def alternatives(node: dict) -> str:
-        branches = [re.escape(char) + alternatives(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        # a literal that ends here is found already: what may follow it is optional
-        group = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return group + "?" if "" in node else group
-
-    return re.compile(alternatives(trie))
+    if "" in literals:
+        return re.compile("")  # the empty literal is in every text
+    by_key: dict[str, list[str]] = {}
+    for literal in dict.fromkeys(literals):
+        ranks = [(_rarity(char), -index) for index, char in enumerate(literal)]  # ties: the first
+        key = ranks.index(max(ranks))
+        before, after = literal[:key + 1], literal[key + 1:]
+        by_key.setdefault(literal[key], []).append(
+            (f"(?<={re.escape(before)})" if len(before) > 1 else "") + re.escape(after))
+    branches = [re.escape(char) + "(?:" + "|".join(rests) + ")" for char, rests in sorted(by_key.items())]
+    return re.compile("|".join(branches))
 
 
 class LiteralGate:
@@ -164,8 +169,31 @@ FURNITURE_RE = GatedPattern(re.compile(
 ), ("©", "(c)", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up", "privacy policy", "terms of",
     "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark"))
 # Second-person and first-person-plural address: promos, subscription and comment prompts.
-ADDRESS_RE = GatedPattern(re.compile(r"\b(?:you|your|yours|you're|we|our|us|we're|we've)\b", re.IGNORECASE),
+_ADDRESS_WORDS = ("you", "your", "yours", "you're", "we", "our", "us", "we're", "we've")
+ADDRESS_RE = GatedPattern(re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b", re.IGNORECASE),
                          ("you", "we", "our", "us"))
+
+
+def _spelled_case(literal: str) -> str:
+    """``literal`` (lower case) as a case-sensitive pattern matching it in any case: "we'" -> "[wW][eE]'"."""
+    return "".join(f"[{char}{char.upper()}]" if char.upper() != char else re.escape(char) for char in literal)
+
+
+# ADDRESS_RE for a text without a letter that folds to ASCII: the same words in the same order, each letter's two
+# cases spelled out instead of IGNORECASE and the first letter read first, so that the engine skips to the
+# letters the words start with (a pattern opening with \b, or any IGNORECASE letter, is tried at every
+# position). The first letter is a word character: \b before it is "no word character before it".
+_ADDRESS_FAST_RE = re.compile(
+    "[" + "".join(sorted({_spelled_case(word[0])[1:-1] for word in _ADDRESS_WORDS})) + r"](?<!\w.)(?:"
+    + "|".join(f"(?<={_spelled_case(word[0])}){_spelled_case(word[1:])}" for word in _ADDRESS_WORDS) + r")\b")
+
+
+def address_count(text: str) -> int:
+    """``len(ADDRESS_RE.findall(text))``, about three times faster."""
+    pattern = ADDRESS_RE.pattern if may_fold_to_ascii(text) else _ADDRESS_FAST_RE
+    return len(pattern.findall(text))
+
+
 # Calls to action and site notices as full sentences, anywhere in a block of any length: subscription
 # and app prompts, comment and letter invitations, legal and advertising notices.
 PROMO_RE = GatedPattern(re.compile(
@@ -261,6 +289,9 @@ class BlockFeatures:
 # a site's furniture comes back within a few pages, long before this many other blocks have passed; with 64k
 # entries, full collections cost more than the few repeats it alone keeps save.
 FEATURES_CACHE_SIZE = 1 << 13
+# The per-text caches of text keys, text signals and line marks hold as many: a full collection still walks
+# every entry of a cache's table and list, about 10-17 ms per 57k entries, three times in 2000 pages.
+TEXT_CACHE_SIZE = FEATURES_CACHE_SIZE
 _DIGIT_RE = re.compile(r"\d")
 _STRICT_END_RE = re.compile(r"[.!][\"'”’»)\]]*$")
 _TAIL = 40

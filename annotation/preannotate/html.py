@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import features_of
 from annotation.preannotate.learned import normalised, text_key
@@ -64,7 +66,7 @@ def _element_marks(element, tag: str, class_: str, page_chars: int) -> tuple[boo
         return False, False
     furniture, story = _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"),
                                       element.get("role"))
-    if furniture and len(element.text_content()) > WRAPPER_SHARE * page_chars:
+    if furniture and _text_length(element) > WRAPPER_SHARE * page_chars:
         furniture = False  # holds most of the page: a layout wrapper, whatever its name
     return furniture, story
 
@@ -133,6 +135,13 @@ class _Ancestry:
 def clear_caches() -> None:
     _marks_by_name.cache_clear()
     _kinds.cache_clear()
+    _kind_columns.cache_clear()
+
+
+def _text_length(element) -> int:
+    """``len(element.text_content())``: the same text (libxml2's content of the node), read without evaluating
+    an XPath expression each time."""
+    return len(etree.tostring(element, method="text", encoding=str, with_tail=False))
 
 
 def _link_density(element, inside_link: bool) -> float:
@@ -140,30 +149,18 @@ def _link_density(element, inside_link: bool) -> float:
         return 1.0
     linked = 0
     for link in element.iter("a"):  # a loop, not sum() over a generator: most elements hold no link
-        linked += len(link.text_content())
-    return min(1.0, linked / max(len(element.text_content()), 1)) if linked else 0.0
+        linked += _text_length(link)
+    return min(1.0, linked / max(_text_length(element), 1)) if linked else 0.0
 
 
 def json_ld_article_body(tree) -> str | None:
     """The longest schema.org ``articleBody`` the page publishes in JSON-LD, if any."""
     bodies: list[str] = []
-
-    def walk(value) -> None:
-        if isinstance(value, dict):
-            body = value.get("articleBody")
-            if isinstance(body, str):
-                bodies.append(body)
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
         try:
-            walk(json.loads(script.text))
+            _collect_article_bodies(json.loads(script.text), bodies)
         except (ValueError, RecursionError):
             continue
     best = max(bodies, key=len, default=None)
@@ -174,6 +171,20 @@ def json_ld_article_body(tree) -> str | None:
         best = html_lib.unescape(best)
     best = _TAG_RE.sub(" ", best)
     return best if len(best) >= MIN_ARTICLE_BODY_CHARS else None
+
+
+def _collect_article_bodies(value, bodies: list[str]) -> None:
+    """Every ``articleBody`` string in a JSON-LD value, in document order (a module function, not a closure
+    over ``bodies``: a recursive closure is a reference cycle per page, left to the garbage collector)."""
+    if isinstance(value, dict):
+        body = value.get("articleBody")
+        if isinstance(body, str):
+            bodies.append(body)
+        for item in value.values():
+            _collect_article_bodies(item, bodies)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_article_bodies(item, bodies)
 
 
 def is_truncated(body: str) -> bool:
@@ -193,10 +204,18 @@ def _element_evidence(element, ancestry: _Ancestry) -> tuple:
         1.5 if tag == "h1" else (0.3 if heading else 0.0),
         heading and not kinds & _LINK,
         (float(furniture), float(story), float(furniture_nearer), density),
-        (float(tag == "h1"), float(heading), float(bool(kinds & _FIGURE)), float(bool(kinds & _LIST_ITEM)),
-         float(bool(kinds & _LINK)), float(bool(kinds & _BLOCKQUOTE)), float(bool(kinds & _HEADER)),
-         float(tag == "p")),
+        _kind_columns(tag, kinds),
     )
+
+
+@lru_cache(maxsize=1 << 12)
+def _kind_columns(tag: str, kinds: int) -> tuple[float, ...]:
+    """The model's columns for the element's tag and the kinds enclosing it (cached: a page's blocks share a
+    few tags and kinds, and the tuple is made once, not block by block)."""
+    heading = tag in _HEADING_TAGS
+    return (float(tag == "h1"), float(heading), float(bool(kinds & _FIGURE)), float(bool(kinds & _LIST_ITEM)),
+            float(bool(kinds & _LINK)), float(bool(kinds & _BLOCKQUOTE)), float(bool(kinds & _HEADER)),
+            float(tag == "p"))
 
 
 def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: Sequence[bool]) -> list[BlockEvidence]:
@@ -206,6 +225,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
     body_key = normalised(article_body) if article_body else None  # uncached: no other page repeats it
     # a block missing from a body that was cut short says nothing against it
     whole_body = article_body is not None and not is_truncated(article_body)
+    has_body = float(body_key is not None)
     ancestry = _Ancestry(len(text))
     # per element: its ancestry, link density and the model's columns that depend on it alone (an element
     # owning several blocks, as text around <br>s, is read once)
@@ -239,7 +259,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             elif features.text_like and whole_body:
                 body_miss = True
                 prior -= 0.5 * words
-        dom = (*ancestry_columns, float(body_match), float(body_miss), float(body_key is not None), *kind_columns,
+        dom = (*ancestry_columns, float(body_match), float(body_miss), has_body, *kind_columns,
                max(-3.0, min(3.0, prior / 20)))
         evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template, dom=dom,
                                       heading=heading, linked=density > 0.5))

@@ -25,7 +25,8 @@ import numpy as np
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, gate_view)
+    BIO_RE, PROMO_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, address_count, features_of,
+    gate_view)
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
@@ -63,6 +64,7 @@ DOM_FEATURE_NAMES = (
 )
 
 
+@cache  # asked for on every page's matrix
 def feature_names(path: str) -> tuple[str, ...]:
     names = [*TEXT_FEATURE_NAMES]
     names += [f"{name}@{offset:+d}" for offset in CONTEXT_OFFSETS for name in _CONTEXT_NAMES]
@@ -79,7 +81,7 @@ def normalised(text: str) -> str:
     return " ".join(_WORD_RUN_RE.findall(text.casefold()))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def text_key(text: str) -> str:
     """``normalised`` for a block's text (cached: a site's furniture repeats)."""
     return normalised(text)
@@ -89,14 +91,14 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD_RE.findall(text)}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def text_signals(text: str) -> tuple[float, ...]:
     """The columns of ``_TEXT_COLUMNS`` for a block's text: caption, address share, bio, contact, quote
     start, lower-case start, colon end, promo count (capped at 2) halved. Cached: the unanchored searches
     are most of a matrix's cost, and a site's furniture repeats."""
     view = gate_view(text)  # read by every gate
     words = max(features_of(text).n_words, 1)
-    address = min(len(ADDRESS_RE.findall(text, view)) / words * 5, 1.0)
+    address = min(address_count(text) / words * 5, 1.0)
     shape = float(_QUOTE_START_RE.match(text) is not None), float(text[:1].islower()), float(text.endswith(":"))
     if not _SIGNAL_GATE.could_match(text, view):  # most blocks: none of the four patterns can match
         return 0.0, address, 0.0, 0.0, *shape, 0.0
@@ -125,6 +127,7 @@ _FLAG_COLUMNS = {_COLUMN[name]: key for name, key in (
 _CONTEXT_COLUMNS = [_COLUMN[name] for name in _CONTEXT_NAMES]
 _TEXT = attrgetter("text")
 _TEXT_LIKE = attrgetter("text_like")
+_WORDS = attrgetter("words")
 _DOM_PRIOR = DOM_FEATURE_NAMES.index("dom_prior")
 _DOM_DENSITY = DOM_FEATURE_NAMES.index("link_density")
 
@@ -214,12 +217,16 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     indices = range(first, last)
     own[:, _COLUMN["list_zone"]] = [i in rule["list_zone"] for i in indices]
     own[:, _COLUMN["comment_zone"]] = [i in rule["comment_zone"] for i in indices]
-    repeats = Counter(map(text_key, map(_TEXT, blocks)))
-    own[:, _COLUMN["repeated"]] = [math.log(repeats[key]) for key in map(text_key, texts)]
+    keys = list(map(text_key, map(_TEXT, blocks)))
+    repeats = Counter(keys)
+    own[:, _COLUMN["repeated"]] = [math.log(repeats[key]) for key in keys[first:last]]
     title_words = _words(title) if title else set()
-    own[:, _COLUMN["title_match"]] = [
-        len(title_words.intersection(f.words)) / min(len(f.words), len(title_words))
-        if f.words and title_words else 0.0 for f in features[first:last]]
+    if title_words:
+        title_size = len(title_words)
+        own[:, _COLUMN["title_match"]] = [len(title_words.intersection(words)) / min(len(words), title_size)
+                                          if words else 0.0 for words in map(_WORDS, features[first:last])]
+    else:
+        own[:, _COLUMN["title_match"]] = 0.0
     positions = np.arange(first, last)
     own[:, _COLUMN["position"]] = positions / n
     run_start, run_end = rule["run"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import islice
 
 from annotation.preannotate.features import SPEECH_VERBS
 
@@ -95,14 +96,12 @@ def _pairs(opener: str, closer: str) -> bool:
     return _family(opener) == _family(closer)
 
 
+# A paragraph: a line trimmed as str.strip trims it (\s is exactly str.isspace), found in one scan of the region.
+_PARAGRAPH_RE = re.compile(r"\S(?:[^\r\n]*\S)?")
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    found = []
-    for match in re.finditer(r"[^\r\n]+", text[start:end]):
-        stripped = match.group().strip()
-        if stripped:
-            offset = start + match.start() + match.group().index(stripped)
-            found.append((offset, offset + len(stripped)))
-    return found
+    return [match.span() for match in _PARAGRAPH_RE.finditer(text, start, end)]
 
 
 _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
@@ -132,8 +131,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     name or term (after "so-called", "dubbed", ...), and that either are long enough to be someone's words
     or have a reporting verb in their sentence; a modifier in front of a noun with no reporting verb before
     it is a label (scare quotes), not a quotation."""
-    inner = text[start + 1:end - 1]
-    words = _WORD_RE.findall(inner)
+    # the words inside, counted up to MIN_QUOTE_WORDS (a long quotation is not read to its end)
+    words = len(list(islice(_WORD_RE.finditer(text, start + 1, end - 1), MIN_QUOTE_WORDS)))
     if not words:
         return False
     before = text[max(paragraph_start, start - 120):start]
@@ -143,12 +142,12 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     tail = before.rstrip()[-BEFORE_TAIL:]
     if _NAMING_BEFORE_RE.search(tail):
         return False
-    if len(words) >= MIN_QUOTE_WORDS:
+    if words >= MIN_QUOTE_WORDS:
         return True
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if _SPEECH_IN_RE.search(sentence_before):
         return True  # borrowed words: China has declared a “no-limits” friendship
-    if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and inner[-1:].isalnum():
+    if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
     return bool(_SPEECH_AFTER_RE.match(after))
 

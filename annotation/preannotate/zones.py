@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, WORD_RE, BlockFeatures, GatedPattern, features_of)
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, features_of)
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -54,7 +54,7 @@ CAPTION_TAIL = 160
 _CAPITALS_CREDIT_RE = re.compile(r"[.!?][\"”’]?\s+By\s+[A-Z][A-Z.'’&-]*(?:\s+[A-Z][A-Z.'’&-]*){0,6}\s*$")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def line_marks(text: str) -> tuple[bool, bool, bool, bool]:
     """Whether a block's text is a comments heading (``_COMMENTS_RE``), an ad label (``_AD_RE``), a commenter's
     name line (``_COMMENTER_RE``), a caption or photo credit (``is_caption_credit``). Cached, all four at once:
