@@ -261,8 +261,8 @@ class PreannotateUnannotated:
             yield AnnotatedDocument(record.document, (*record.annotations, machine))
 
 
-def preannotated(records: Iterable[AnnotatedDocument], documents: Callable[[], Iterable[Document]], root: Path,
-                 engine: Any, shared: Path) -> Iterator[AnnotatedDocument]:
+def _preannotated(records: Iterable[AnnotatedDocument], documents: Callable[[], Iterable[Document]], root: Path,
+                  engine: Any, shared: Path) -> Iterator[AnnotatedDocument]:
     """``records`` after ``PreannotateUnannotated`` run by ``engine``. With local workers, the documents that
     already have a human annotation stay in this process (``HoldBack``) and the pre-annotator goes to the
     workers through the ``shared`` file, written only if a document needs it. In this process nothing crosses;
@@ -317,8 +317,8 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
         annotated = chain([attach], documents)
         if options.preannotate:
             # The spill's folder: the pre-annotator's file goes when the spill does, however the run ends.
-            annotated = preannotated(annotated, ingested.documents, options.root, options.engine,
-                                     ingested.folder / "preannotator.pickle")
+            annotated = _preannotated(annotated, ingested.documents, options.root, options.engine,
+                                      ingested.folder / "preannotator.pickle")
         if options.extra_stages:
             annotated = run_stages(options.extra_stages, annotated, options.engine)
         inputs = [item for item in ingested.files if not isinstance(item, Skipped)]
