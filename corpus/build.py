@@ -19,6 +19,7 @@ the same inputs finds the release and the hub folder up to date and rewrites nei
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import time
 from collections import Counter
@@ -29,7 +30,7 @@ from typing import Any
 
 from annotation.store import AnnotationFileError, annotation_from_json, atomic_write_text
 from corpus.config import DistLayout, Settings, check_version, load_settings
-from corpus.engine import Stage, add_engine_arguments, chain, engine_from, run_stages
+from corpus.engine import Held, HoldBack, LocalEngine, Stage, add_engine_arguments, chain, engine_from, run_stages
 from corpus.hub import DEFAULT_MAX_SHARD_SIZE, CardInfo, HubOutcome, LoadedSplit, load_hub, publish
 from corpus.ingest import Skipped
 from corpus.progress import track
@@ -203,35 +204,75 @@ class PreannotateUnannotated:
 
     Template blocks are found from the whole corpus first (``BlockStats`` over ``documents()``, which
     gives the corpus again each time it is called). That pass, and the statistics it keeps, are only paid
-    for when a document needs machine spans; sending the stage to other processes makes it first. HTML
-    pages are re-read for their DOM one at a time."""
+    for when a document needs machine spans. HTML pages are re-read for their DOM one at a time.
 
-    def __init__(self, documents: Callable[[], Iterable[Document]], root: Path) -> None:
+    Sent to other processes (pickled), the stage carries the pre-annotator, made first, unless it is given a
+    ``shared`` file: then it carries the file's name, ``share`` (run here, on the records on their way to the
+    workers) writes the pre-annotator there before the first document that needs it goes, and a worker loads
+    it when it first needs it. A file for local workers only: Spark's executors cannot read this machine's."""
+
+    def __init__(self, documents: Callable[[], Iterable[Document]], root: Path, shared: Path | None = None) -> None:
         self._documents: Callable[[], Iterable[Document]] | None = documents
         self._annotator: Any = None
         self.root = root
+        self.shared = shared
+        self._written = False
+
+    @staticmethod
+    def passes_through(record: AnnotatedDocument) -> bool:
+        """Whether the stage yields the record unchanged: it has a human or adjudicated annotation."""
+        return any(annotation.origin != "machine" for annotation in record.annotations)
 
     @property
     def annotator(self) -> Any:
         if self._annotator is None:
-            from annotation.preannotate import BlockStats, Preannotator
+            if self._documents is None:  # a copy sent to a worker with the file's name
+                with open(self.shared, "rb") as handle:
+                    self._annotator = pickle.load(handle)
+            else:
+                from annotation.preannotate import BlockStats, Preannotator
 
-            self._annotator = Preannotator(BlockStats.from_documents(self._documents()))
-            self._documents = None
+                self._annotator = Preannotator(BlockStats.from_documents(self._documents()))
+                self._documents = None
         return self._annotator
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"_annotator": self.annotator, "_documents": None, "root": self.root}
+        return {"_annotator": self.annotator if self.shared is None else None, "_documents": None,
+                "root": self.root, "shared": self.shared, "_written": self._written}
 
-    def __call__(self, records: Iterable[AnnotatedDocument]) -> Iterator[AnnotatedDocument]:
+    def share(self, records: Iterable[AnnotatedDocument]) -> Iterator[AnnotatedDocument]:
+        """Stage, here (pass-through): writes the pre-annotator to the shared file before the first record
+        that needs it goes on."""
+        for record in records:
+            if not self._written and not self.passes_through(record):
+                with open(self.shared, "wb") as handle:
+                    pickle.dump(self.annotator, handle, pickle.HIGHEST_PROTOCOL)
+                self._written = True
+            yield record
+
+    def __call__(self, records: Iterable[AnnotatedDocument | Held]) -> Iterator[AnnotatedDocument | Held]:
         from corpus.ingest import html_page_of
 
         for record in records:
-            if any(annotation.origin != "machine" for annotation in record.annotations):
+            if isinstance(record, Held) or self.passes_through(record):
                 yield record
                 continue
             machine = self.annotator.annotate(record.document, html_page_of(record.document, self.root))
             yield AnnotatedDocument(record.document, (*record.annotations, machine))
+
+
+def _preannotated(records: Iterable[AnnotatedDocument], documents: Callable[[], Iterable[Document]], root: Path,
+                  engine: Any, shared: Path) -> Iterator[AnnotatedDocument]:
+    """``records`` after ``PreannotateUnannotated`` run by ``engine``. With local workers, the documents that
+    already have a human annotation stay in this process (``HoldBack``) and the pre-annotator goes to the
+    workers through the ``shared`` file, written only if a document needs it. In this process nothing crosses;
+    Spark reads all its input before giving anything back (held documents would all be in memory) and gets the
+    pre-annotator with the stage."""
+    if not (isinstance(engine, LocalEngine) and engine.workers > 1):
+        return run_stages([PreannotateUnannotated(documents, root)], records, engine)
+    machine = PreannotateUnannotated(documents, root, shared)
+    annotated = HoldBack(machine.passes_through)
+    return chain([annotated.restore], run_stages([machine], chain([machine.share, annotated.hold], records), engine))
 
 
 class _Provenance:
@@ -270,11 +311,16 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
         attach = AttachAnnotations.looking_up(index.doc_ids, index.lookup, rejects)
         select = SelectAnnotations()
         provenance = _Provenance(index)
-        machine = (PreannotateUnannotated(ingested.documents, options.root),) if options.preannotate else ()
         documents = track(ingested.documents(), "release rows", total=ingested.documents_count)
         # The batch-independent stages go to the engine; attaching (which reports the annotations of documents
         # not in the input once every document was seen) and selecting (which counts) stay here.
-        annotated = run_stages([*machine, *options.extra_stages], chain([attach], documents), options.engine)
+        annotated = chain([attach], documents)
+        if options.preannotate:
+            # The spill's folder: the pre-annotator's file goes when the spill does, however the run ends.
+            annotated = _preannotated(annotated, ingested.documents, options.root, options.engine,
+                                      ingested.folder / "preannotator.pickle")
+        if options.extra_stages:
+            annotated = run_stages(options.extra_stages, annotated, options.engine)
         inputs = [item for item in ingested.files if not isinstance(item, Skipped)]
         try:
             outcome = write_release_stream(

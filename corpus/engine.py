@@ -15,6 +15,9 @@ stages; an *engine* decides where they run:
   is bounded whatever the input size.
 - ``corpus.spark.SparkEngine`` runs the same stages with ``DataFrame.mapInArrow``.
 
+Records that the stages would pass through unchanged can stay in this process: ``HoldBack`` sends a small
+``Held`` in their place and puts them back after the engine.
+
 Stages that run in several processes must be *batch-independent*: running them on a list gives the
 concatenation of running them on its parts (a map, filter or flat map per record). A stage that needs
 every record (merging duplicates, counting, collecting rejects at the end) runs after the engine, on
@@ -67,6 +70,13 @@ DEFAULT_BATCH_SIZE = 256
 # batches decide when a run ends), large enough that sending a batch costs little next to running it.
 LOCAL_BATCH_SIZE = 64
 KIND = "kind"
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """Stands for a record that ``HoldBack`` keeps in this process: its number in the order held."""
+
+    number: int
 
 
 # --- records <-> Arrow ---------------------------------------------------------------------------------
@@ -234,6 +244,8 @@ def _record_codecs() -> list[Codec]:
                   decode_document(row["document"]),
                   None if row["annotation"] is None else decode_annotation(row["annotation"]),
                   row["candidates"], row["unadjudicated_humans"])),
+        Codec("held", Held, (pa.field("number", pa.int64(), nullable=False),),
+              lambda held: {"number": held.number}, lambda row: Held(row["number"])),
         # The rows of one released document, in release form: what the release tables are made of.
         Codec("row_group", release.RowGroup,
               (pa.field("document", documents_row, nullable=False),
@@ -272,9 +284,9 @@ def _codec_of_type(record_type: type) -> Codec:
     return codec
 
 
-# What most stages take and make. Known to have codecs without building them, which needs pyarrow and the
-# ingest and release modules: a worker passing only these does not load them.
-_SCHEMA_RECORD_TYPES = (Path, Document, Annotation)
+# What most stages take and make (and the engine's own Held). Known to have codecs without building them,
+# which needs pyarrow and the ingest and release modules: a worker passing only these does not load them.
+_SCHEMA_RECORD_TYPES = (Path, Document, Annotation, Held)
 
 
 @cache
@@ -435,6 +447,49 @@ class Engine(Protocol):
 def run_stages(stages: Sequence[Stage], records: Iterable[Any], engine: Engine | None = None) -> Iterator[Any]:
     """The records after every stage, from ``engine`` (default: this process, streaming)."""
     return (engine or LocalEngine()).run(list(stages), records)
+
+
+class HoldBack:
+    """Two stages around an engine run, for records its stages pass through unchanged: ``hold`` (before the
+    engine) keeps the records ``keep(record)`` is true of in this process and sends a ``Held`` in the place of
+    each, ``restore`` (after it) puts them back where their ``Held`` comes out. They are spared the trip to
+    the workers and back (pickled, unpickled, packed again: more than the stages do with them).
+
+    The engine's stages must yield each ``Held`` they are given, unchanged and in order (as a map does);
+    ``restore`` fails naming the first one missing otherwise. The kept records are in memory until they come
+    back: use it with an engine that gives results back while it reads its input, as ``LocalEngine`` does
+    (its batches in flight), not with one that reads all of it first (``SparkEngine``)."""
+
+    def __init__(self, keep: Callable[[Any], bool]) -> None:
+        self.keep = keep
+        self._kept: deque[Any] = deque()
+        self._held = 0  # Held records made
+        self._restored = 0
+
+    def hold(self, records: Iterable[Any]) -> Iterator[Any]:
+        for record in records:
+            if self.keep(record):
+                self._kept.append(record)
+                yield Held(self._held)
+                self._held += 1
+            else:
+                yield record
+
+    def restore(self, records: Iterable[Any]) -> Iterator[Any]:
+        for record in records:
+            if isinstance(record, Held):
+                if record.number != self._restored:
+                    self._missing()
+                self._restored += 1
+                yield self._kept.popleft()
+            else:
+                yield record
+        if self._restored != self._held:
+            self._missing()
+
+    def _missing(self) -> None:
+        raise ConfigError(f"held record {self._restored} did not come back from the engine's stages, which must "
+                          "yield every Held record they are given, unchanged and in order")
 
 
 def check_picklable(stages: Sequence[Stage]) -> bytes:
@@ -663,7 +718,7 @@ def cpu_count() -> int:
 
 
 __all__ = [
-    "Codec", "DEFAULT_BATCH_SIZE", "ENGINES", "Engine", "LocalEngine", "Stage", "add_engine_arguments",
-    "batched", "chain", "check_picklable", "codec_of", "codecs", "cpu_count", "decode_records", "encode_records",
-    "engine_from", "rebuild", "record_schema", "run_batch", "run_stages",
+    "Codec", "DEFAULT_BATCH_SIZE", "ENGINES", "Engine", "Held", "HoldBack", "LocalEngine", "Stage",
+    "add_engine_arguments", "batched", "chain", "check_picklable", "codec_of", "codecs", "cpu_count",
+    "decode_records", "encode_records", "engine_from", "rebuild", "record_schema", "run_batch", "run_stages",
 ]

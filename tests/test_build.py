@@ -346,7 +346,8 @@ def test_the_engine_options_are_in_the_help(command: str) -> None:
     assert all(option in completed.stdout for option in ("--engine", "--workers", "--master"))
 
 
-def test_site_statistics_are_only_gathered_when_a_page_needs_machine_spans(tmp_path: Path,
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_site_statistics_are_only_gathered_when_a_page_needs_machine_spans(tmp_path: Path, workers: str,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from annotation.preannotate import BlockStats
 
@@ -359,11 +360,31 @@ def test_site_statistics_are_only_gathered_when_a_page_needs_machine_spans(tmp_p
     calls = []
     real = BlockStats.from_documents.__func__
     monkeypatch.setattr(BlockStats, "from_documents", classmethod(lambda cls, docs: calls.append(1) or real(cls, docs)))
-    assert released_with(root, "dist-annotated", "--workers", "1")[0]
+    assert released_with(root, "dist-annotated", "--workers", workers)[0]
     assert calls == []
     (root / "seeds" / "harbour.html").write_bytes(HTML_PAGE)
-    released_with(root, "dist-one-more")
+    released_with(root, "dist-one-more", "--workers", workers)
     assert calls == [1]
+
+
+def test_workers_load_the_pre_annotator_from_the_work_folder_and_release_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches of two: most documents are pre-annotated in the workers, which read the pre-annotator (and its
+    site statistics, over every page) from the file the build wrote for them."""
+    from corpus.build import make_release, options_from
+    from corpus.config import load_settings
+    from corpus.engine import LocalEngine
+    from corpus.release import ReleaseStore
+
+    root = engine_project(tmp_path / "project")
+    monkeypatch.chdir(root)
+    expected = released_with(root, "dist-1", "--workers", "1")
+    options = options_from(load_settings(), dist=root / "dist-2", engine=LocalEngine(workers=2, batch_size=2))
+    outcome, prepared = make_release(options)
+    assert {name: table["content_sha256"] for name, table in outcome.manifest["tables"].items()} == expected[0]
+    statuses = ReleaseStore(options.releases).read(outcome.version).tables.documents.column("annotation_status")
+    assert "machine" in statuses.to_pylist()
+    assert list((root / "dist-2" / ".work").iterdir()) == []  # the file went with the spill
 
 
 @pytest.mark.parametrize("known_document", [True, False])

@@ -22,9 +22,12 @@ from annotation.preannotate import Preannotator
 from corpus import ingest, release
 from corpus.cli import main
 from corpus.engine import (
+    Held,
+    HoldBack,
     LocalEngine,
     _pack,
     _unpack,
+    chain,
     decode_records,
     encode_records,
     record_schema,
@@ -76,6 +79,18 @@ def tag_with_process(records):
     """Which process ran each record (not batch-independent: for the test of where batches run)."""
     for record in records:
         yield Path(f"{record}@{os.getpid()}")
+
+
+def tag_unless_held(records):
+    """``tag_with_process`` for all but the records ``HoldBack`` kept, which pass unchanged."""
+    for record in records:
+        yield record if isinstance(record, Held) else Path(f"{record}@{os.getpid()}")
+
+
+def drop_held(records, number):
+    for record in records:
+        if record != Held(number):
+            yield record
 
 
 def tag_with_frozen_objects(records):
@@ -138,7 +153,8 @@ def test_documents_and_annotations_survive_the_arrow_and_the_local_exchange_form
                     release.ReleasedDocument(document, None), *release.to_rows([
                         release.ReleasedDocument(document, annotation)])]
     records += [Path("seeds/x.txt"), ingest.Reject("x.txt", "empty", "no text"),
-                ingest.Skipped(Path("a.pdf"), "unsupported"), release.Reject("attach", "text_changed", "d")]
+                ingest.Skipped(Path("a.pdf"), "unsupported"), release.Reject("attach", "text_changed", "d"),
+                Held(3)]
     batch = encode_records(records)
     assert batch.schema == record_schema()
     decoded = decode_records(batch)
@@ -256,6 +272,27 @@ def test_workers_keep_what_they_start_with_out_of_the_collectors_sight():
 def test_a_single_batch_runs_here_without_starting_a_pool():
     out = list(run_stages([tag_with_process], [Path("a"), Path("b")], LocalEngine(workers=2, batch_size=4)))
     assert [path.name for path in out] == [f"a@{os.getpid()}", f"b@{os.getpid()}"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_held_records_stay_here_and_come_back_in_their_place(workers):
+    paths = [Path(str(n)) for n in range(30)]
+    held = HoldBack(lambda path: int(path.name) % 3 == 0)
+    out = list(chain([held.restore], run_stages([tag_unless_held], chain([held.hold], paths),
+                                                LocalEngine(workers=workers, batch_size=4))))
+    assert [path.name.split("@")[0] for path in out] == [str(n) for n in range(30)]
+    # a held record never reached the stage (untagged); the others did
+    assert [path for path in out if "@" not in path.name] == paths[::3]
+    assert all(path is kept for path, kept in zip(out[::3], paths[::3], strict=True))
+
+
+@pytest.mark.parametrize("number", [0, 1, 9])
+def test_a_held_record_that_does_not_come_back_is_a_config_error_naming_it(number):
+    paths = [Path(str(n)) for n in range(20)]
+    held = HoldBack(lambda path: int(path.name) % 2 == 0)
+    stage = functools.partial(drop_held, number=number)
+    with pytest.raises(ConfigError, match=f"held record {number} did not come back"):
+        list(chain([held.restore], run_stages([stage], chain([held.hold], paths), LocalEngine(workers=2, batch_size=4))))
 
 
 @pytest.mark.parametrize("count", [3, 20], ids=["here", "in a worker"])
