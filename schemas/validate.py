@@ -984,11 +984,45 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     no coverage, spans are sliced in characters.
     """
     whitespace = _whitespace_chars()
-    is_zone = pl.col("_layer") == "zone"
     in_range = pl.col("_layer").is_not_null() & (pl.col("start") >= 0) & (pl.col("start") < pl.col("end")) & (
         pl.col("end") <= pl.col("doc_n_chars"))
-    flagged = spans.lazy().with_columns(_good=in_range)
+    flagged = spans.lazy().filter(~in_range.fill_null(False)).select("doc_id")
     good = _rows_where(spans, in_range)
+    if not _is_ordered(good, "doc_row"):
+        good = good.sort("doc_row", "start", pl.col("_layer") == "quote", "end")
+    # Documents a few at a time (a span's checks need only the spans of its document before it): the
+    # columns each adds per span then stay small, and their memory is reused, not newly paged in.
+    found, zone_ends = [], [pl.DataFrame(schema={"doc_row": pl.Int64, "_last_end": pl.Int64})]
+    for chunk in _document_chunks(good, "doc_row"):
+        chunk_suspects, chunk_zone_ends = _chunk_suspects(chunk, whitespace)
+        found.append(chunk_suspects)
+        zone_ends.append(chunk_zone_ends)
+    tails = (texts.lazy().filter(pl.col("complete"))
+             .join(pl.concat(zone_ends).lazy(), on="doc_row", how="left")
+             .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
+                     .str.strip_chars(whitespace) != "").select("doc_id"))
+    return pl.concat([flagged, tails, *(frame.lazy() for frame in found)]).unique().collect(engine="in-memory")
+
+
+_CHUNK_SPANS = 1 << 17
+
+
+def _document_chunks(spans: pl.DataFrame, document: str) -> Iterator[pl.DataFrame]:
+    """``spans`` (ordered by ``document``) in slices of about ``_CHUNK_SPANS`` rows, cut between documents."""
+    documents = spans.get_column(document).to_numpy()
+    starts = np.flatnonzero(documents[1:] != documents[:-1]) + 1  # the first row of each document but the first
+    first = 0
+    while first < spans.height:
+        later = starts[np.searchsorted(starts, first + _CHUNK_SPANS):]
+        stop = int(later[0]) if len(later) else spans.height
+        yield spans.slice(first, stop - first)
+        first = stop
+
+
+def _chunk_suspects(good: pl.DataFrame, whitespace: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The doc_ids of ``good`` spans' documents (whole documents, in order) that a check of ``_suspects``
+    flags, and the end of each document's last zone (for its text's tail)."""
+    is_zone = pl.col("_layer") == "zone"
     length = pl.col("end") - pl.col("start")
     doc_bytes, n_bytes = pl.col("doc_text").cast(pl.Binary), pl.col("text").str.len_bytes().cast(pl.Int64)
     extra = pl.when(is_zone).then(n_bytes - length).otherwise(0)
@@ -996,11 +1030,11 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     # (documents are contiguous once ordered; cheaper than a window over them).
     extra_before = extra.cum_sum() - extra
     first_of_document = pl.col("_document").ne_missing(pl.col("_document").shift(1))
-    # The order (a sort, forward fills) needs the in-memory engine; the checks of each span after it are
+    # The order (forward fills) needs the in-memory engine; the checks of each span after it are
     # independent of each other, which the streaming engine runs on every core.
-    ordered = (_ordered(good.lazy(), "doc_row", presorted=_is_ordered(good, "doc_row"))
+    ordered = (_ordered(good.lazy(), "doc_row", presorted=True)
                .select("doc_id", "_document", "_layer", "start", "end", "text", "doc_text", "complete",
-                       "_zone_document", "_zone_end", "_zone_label", "_zone_start", "_zone_text",
+                       "_zone_document", "_zone_end", "_zone_in_container", "_zone_start", "_zone_text",
                        "_previous_zone_end", "_previous_quote_end",
                        _offset=pl.col("start") + extra_before
                        - pl.when(first_of_document).then(extra_before).forward_fill())
@@ -1027,14 +1061,11 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     quotes_in_chars = spans_of(~complete & ~is_zone).filter(
         _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")))
     zone_ends = ordered.lazy().filter(is_zone).group_by(doc_row="_document").agg(_last_end=pl.col("end").max())
-    tails = (texts.lazy().filter(complete).join(zone_ends, on="doc_row", how="left")
-             .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
-                     .str.strip_chars(whitespace) != ""))
-    suspects = (flagged.filter(~pl.col("_good")), zones_in_bytes, quotes_in_bytes, zones_in_chars, quotes_in_chars,
-                tails)
     # Without predicate pushdown, which would merge each kind's filter into its checks' filter, and so
     # compute the checks of one kind of span on every span (filtering eagerly instead copies the spans).
-    return pl.concat([frame.select("doc_id") for frame in suspects]).unique().collect(
+    return pl.collect_all(
+        [pl.concat([frame.select("doc_id") for frame in (zones_in_bytes, quotes_in_bytes, zones_in_chars,
+                                                         quotes_in_chars)]).unique(), zone_ends],
         engine="streaming", optimizations=pl.QueryOptFlags(predicate_pushdown=False))
 
 
@@ -1054,7 +1085,7 @@ def _ordered(spans: pl.LazyFrame, document: str, presorted: bool = False) -> pl.
     return ((spans if presorted else spans.sort("_document", "start", "_is_quote", "end"))
             .with_columns(_zone_document=pl.when(is_zone).then("_document").forward_fill(),
                           _zone_end=pl.when(is_zone).then("end").forward_fill(),
-                          _zone_label=pl.when(is_zone).then("label").forward_fill(),
+                          _zone_in_container=pl.when(is_zone).then(pl.col("label") == QUOTE_CONTAINER_LABEL).forward_fill(),
                           _zone_start=pl.when(is_zone).then("start").forward_fill(),
                           _zone_text=pl.when(is_zone).then("text").forward_fill(),
                           _quote_document=pl.when(is_quote).then("_document").forward_fill(),
@@ -1072,7 +1103,7 @@ def _order_faults() -> pl.Expr:
     zone_overlap = is_zone & (pl.col("start") < pl.col("_previous_zone_end")).fill_null(False)
     quote_overlap = ~is_zone & (pl.col("start") < pl.col("_previous_quote_end")).fill_null(False)
     outside = ~is_zone & ((pl.col("_zone_document") != pl.col("_document")).fill_null(True)
-                          | (pl.col("_zone_label") != QUOTE_CONTAINER_LABEL) | (pl.col("end") > pl.col("_zone_end")))
+                          | ~pl.col("_zone_in_container") | (pl.col("end") > pl.col("_zone_end")))
     return zone_overlap | quote_overlap | outside
 
 
