@@ -581,6 +581,30 @@ def test_spans_in_any_row_order_get_the_same_failures(corpus):
         (Rule.ZONE_COVERAGE, None)}
 
 
+@pytest.mark.parametrize("chunk_spans", [1, 2, 3])
+def test_spans_are_checked_in_chunks_of_whole_documents(corpus, chunk_spans):
+    """The span checks run a few documents at a time; a chunk never ends inside a document, where a span
+    would lose the one before it: here a zone that overlaps the next and is otherwise sound, in a
+    document whose spans are compared in characters (not complete, so no coverage) and without its
+    quote (which would lose its zone)."""
+    documents, spans = rows_of(corpus)
+    document = documents[0]
+    document.update(annotation_status="unannotated", annotation_ids=[])
+    for quote in [span for span in document["spans"] if span["layer"] == "quote"]:
+        _remove(documents, spans, quote["span_id"])
+    first, second = sorted((span for span in spans if span["doc_id"] == document["doc_id"]
+                            and span["layer"] == "zone"), key=lambda span: span["start"])[:2]
+    _edit(documents, spans, first["span_id"], end=second["start"] + 2,
+          text=document["text"][first["start"]:second["start"] + 2])
+    whole = _validate_rows(documents, spans)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate, "_CHUNK_SPANS", chunk_spans)
+        chunked = _validate_rows(documents, spans)
+    assert chunked == whole
+    assert {(f.rule, f.span_id) for f in chunked.failures if f.rule == Rule.ZONE_NO_OVERLAP} == {
+        (Rule.ZONE_NO_OVERLAP, second["span_id"])}
+
+
 @pytest.mark.parametrize(("index", "piece", "gap"), [
     (0, "Xi 🇨🇳", "\r\n\r\n"),  # ASCII gaps: the spans are compared in bytes
     (1, "Final:", "  \u00a0"),  # a no-break space in the gap: not ASCII, the document goes to span_faults
