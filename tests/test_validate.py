@@ -489,6 +489,26 @@ def test_nested_spans_must_equal_the_spans_table(corpus):
     assert [(f.doc_id, f.span_id, f.table) for f in nested] == [(annotated["doc_id"], removed["span_id"], "documents")]
 
 
+@pytest.mark.parametrize("field", ["doc_id", "span_id", "score"])
+def test_nested_spans_are_compared_to_every_slice_of_the_spans_table(tmp_path, corpus, field):
+    """The nested spans are compared to the spans table a slice of row groups at a time: a difference in
+    the second slice only (of the second document's spans; here ``field`` of its nested spans) is found."""
+    documents, spans = rows_of(corpus)
+    first, second = (document for document in documents if document["spans"])
+    assert [span["span_id"] for span in second["spans"]] == [span["span_id"] for span in spans[4:]]
+    if field == "doc_id":  # the second document's first nested span moved to the first: the same values
+        first["spans"].append(second["spans"].pop(0))
+    else:
+        second["spans"][-1][field] = "changed" if field == "span_id" else 0.5
+    documents, spans = tables_from_rows(documents, spans)
+    pq.write_table(documents, tmp_path / "documents.parquet")
+    pq.write_table(spans, tmp_path / "spans.parquet", row_group_size=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate, "_CHUNK_SPANS", 3)
+        report = validate_path([tmp_path])
+    assert {(f.rule, f.table) for f in report.failures} >= {(Rule.NESTED_SPANS_MATCH, "documents")}
+
+
 def test_nested_spans_are_checked_by_the_span_rules(corpus):
     documents, spans = rows_of(corpus)
     annotated = next(document for document in documents if document["spans"])
