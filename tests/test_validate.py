@@ -460,6 +460,24 @@ def test_spans_status_is_counted_per_document_in_any_row_order(corpus):
     assert failure.message.startswith(f"{len(mine[::2])} spans-table rows have origin ['{mine[0]['origin']}']")
 
 
+def test_spans_status_is_counted_across_slices(tmp_path, corpus):
+    """The spans table is counted a slice of row groups at a time: a document's rows in several slices
+    still add up."""
+    documents, spans = rows_of(corpus)
+    victim = [span for span in spans if span["doc_id"] == spans[0]["doc_id"]]
+    for span in victim:
+        span["origin"] = "adjudicated"
+    documents, spans = tables_from_rows(documents, spans)
+    pq.write_table(documents, tmp_path / "documents.parquet")
+    pq.write_table(spans, tmp_path / "spans.parquet", row_group_size=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate, "_CHUNK_SPANS", 1)
+        report = validate_path([tmp_path])
+    [failure] = report.failures
+    assert (failure.rule, failure.doc_id) == (Rule.STATUS_CONSISTENT, victim[0]["doc_id"])
+    assert failure.message.startswith(f"{len(victim)} spans-table rows have origin ['adjudicated']")
+
+
 def test_schema_failures_are_reported_with_row_and_column(corpus):
     documents, spans = rows_of(corpus)
     spans[0]["score"] = 1.5
