@@ -42,6 +42,9 @@ EXPECTED_PATHS = ("a release folder (documents.parquet, spans.parquet), a hub fo
                   "data/documents/*.parquet, data/spans/*.parquet) or .parquet files of either table")
 
 _HASH_BATCH = 4096
+# Spans checked (or compared) at a time: the columns a check adds per span stay small and their memory is
+# reused, not newly paged in (in a fresh process, page faults are a third of validation's time).
+_CHUNK_SPANS = 1 << 17
 _VIEW = np.dtype([("length", "<i4"), ("prefix", "V4"), ("buffer", "<i4"), ("offset", "<i4")])
 _VIEW_INLINE_BYTES = 12
 # What the span rules use of a span's document (see _texts).
@@ -751,9 +754,12 @@ def _table_span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None) -> lis
                                _position=pl.lit(None, pl.Int64))
     if texts is not None:
         # A left join on doc_id, by each span's row in ``texts`` (doc_ids are unique there): a join would
-        # copy every column of the spans, a third of the memory the rules take.
-        found = spans.get_column("doc_id").replace_strict(
-            texts.get_column("doc_id"), pl.int_range(texts.height, dtype=pl.UInt32, eager=True), default=None)
+        # copy every column of the spans, a third of the memory the rules take. Looked up a slice at a
+        # time: the lookup's own memory, ten times its result's, is then reused.
+        doc_ids, rows = spans.get_column("doc_id"), pl.int_range(texts.height, dtype=pl.UInt32, eager=True)
+        found = pl.concat([doc_ids.slice(start, stop - start).replace_strict(texts.get_column("doc_id"), rows,
+                                                                             default=None)
+                           for start, stop in _slices(doc_ids)] or [rows.clear()]).rechunk()
         table_spans = _aligned(table_spans.hstack(texts.select(pl.col(_TEXT_COLUMNS[1:]).gather(found))))
         failures += _orphans(table_spans)
     return failures + _span_failures(table_spans, texts, "spans")
@@ -813,11 +819,16 @@ def _span_status_failures(spans: pl.DataFrame, texts: pl.DataFrame) -> list[Fail
     """Spans-table rows agree with their document's annotation status and ids."""
     # Counted per document, origin and annotation id before the join: a document's spans share a few, and
     # are mostly in a row, so runs of rows are counted first (cheaper than grouping a million).
+    # A slice at a time, as the spans' other rules (a run across slices is counted in parts).
+    if spans.is_empty():
+        return []
     keys = ("doc_id", "origin", "annotation_id")
-    runs = (spans.select(*keys, _first=pl.int_range(pl.len(), dtype=pl.Int64))
-            .filter(pl.any_horizontal(pl.col(key).ne_missing(pl.col(key).shift(1)) for key in keys)
-                    | (pl.col("_first") == 0))
-            .with_columns(len=pl.col("_first").shift(-1, fill_value=spans.height) - pl.col("_first")))
+    runs = pl.concat([spans.slice(start, stop - start).lazy()
+                      .select(*keys, _first=pl.int_range(start, stop, dtype=pl.Int64))
+                      .filter(pl.any_horizontal(pl.col(key).ne_missing(pl.col(key).shift(1)) for key in keys)
+                              | (pl.col("_first") == start))
+                      .with_columns(len=pl.col("_first").shift(-1, fill_value=stop) - pl.col("_first")).collect()
+                      for start, stop in _slices(spans.get_column("doc_id"))])
     disagreeing = (runs.group_by(*keys).agg(pl.col("len").sum())
                    .join(texts.select("doc_id", "annotation_status", "annotation_ids", "doc_row"), on="doc_id")
                    .filter(((pl.col("annotation_status") == ANNOTATION_STATUSES[0])
@@ -870,15 +881,33 @@ def _nested_unbroken_copy(docs: pl.DataFrame, spans: pl.DataFrame) -> bool:
     lengths = nested.list.len().fill_null(0)
     if lengths.sum() != spans.height or spans.get_column("doc_id").null_count():
         return False
-    doc_ids = docs.get_column("doc_id").gather(np.repeat(np.arange(len(lengths)), lengths.to_numpy()))
-    if not doc_ids.equals(spans.get_column("doc_id"), null_equal=True):
-        return False
     # The lists' values as they are stored, through Arrow (exploding copies them).
     values = pl.concat([pl.from_arrow(chunk.flatten()).struct.unnest() for chunk in
                         nested.to_frame().to_arrow(compat_level=pl.CompatLevel.newest()).column(0).chunks],
                        rechunk=False)
-    return all(values.get_column(name).equals(spans.get_column(name), check_dtypes=True, null_equal=True)
-               for name in _SPAN_KEY if name != "doc_id") and values.filter(_nested_schema_broken()).is_empty()
+    document_of_span = np.repeat(np.arange(len(lengths), dtype=np.uint32), lengths.to_numpy())
+    doc_ids = docs.get_column("doc_id")
+    for start, stop in _slices(spans.get_column("doc_id")):
+        table = spans.slice(start, stop - start)
+        if not doc_ids.gather(document_of_span[start:stop]).equals(table.get_column("doc_id"), null_equal=True):
+            return False
+        if not all(values.get_column(name).slice(start, stop - start).equals(
+                table.get_column(name), check_dtypes=True, null_equal=True) for name in _SPAN_KEY if name != "doc_id"):
+            return False
+    return values.filter(_nested_schema_broken()).is_empty()
+
+
+def _slices(column: pl.Series) -> list[tuple[int, int]]:
+    """(start, stop) of consecutive slices of ``column`` of about ``_CHUNK_SPANS`` rows, cut where its chunks
+    are (a file's row groups). Columns are compared a slice at a time: compared whole, polars copies them
+    into matching chunks, and a document's doc_id repeated for each of its spans takes 32 MB at a million."""
+    slices, start, stop = [], 0, 0
+    for length in column.chunk_lengths():
+        stop += length
+        if stop - start >= _CHUNK_SPANS:
+            slices.append((start, stop))
+            start = stop
+    return [*slices, (start, stop)] if stop > start else slices
 
 
 def _nested_differences(nested: pl.DataFrame, spans: pl.DataFrame,
@@ -984,11 +1013,42 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     no coverage, spans are sliced in characters.
     """
     whitespace = _whitespace_chars()
-    is_zone = pl.col("_layer") == "zone"
     in_range = pl.col("_layer").is_not_null() & (pl.col("start") >= 0) & (pl.col("start") < pl.col("end")) & (
         pl.col("end") <= pl.col("doc_n_chars"))
-    flagged = spans.lazy().with_columns(_good=in_range)
+    flagged = spans.lazy().filter(~in_range.fill_null(False)).select("doc_id")
     good = _rows_where(spans, in_range)
+    if not _is_ordered(good, "doc_row"):
+        good = good.sort("doc_row", "start", pl.col("_layer") == "quote", "end")
+    # Documents a few at a time (``_CHUNK_SPANS``): a span's checks need only the spans of its document
+    # before it.
+    found, zone_ends = [], [pl.DataFrame(schema={"doc_row": pl.Int64, "_last_end": pl.Int64})]
+    for chunk in _document_chunks(good, "doc_row"):
+        chunk_suspects, chunk_zone_ends = _chunk_suspects(chunk, whitespace)
+        found.append(chunk_suspects)
+        zone_ends.append(chunk_zone_ends)
+    tails = (texts.lazy().filter(pl.col("complete"))
+             .join(pl.concat(zone_ends).lazy(), on="doc_row", how="left")
+             .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
+                     .str.strip_chars(whitespace) != "").select("doc_id"))
+    return pl.concat([flagged, tails, *(frame.lazy() for frame in found)]).unique().collect(engine="in-memory")
+
+
+def _document_chunks(spans: pl.DataFrame, document: str) -> Iterator[pl.DataFrame]:
+    """``spans`` (ordered by ``document``) in slices of about ``_CHUNK_SPANS`` rows, cut between documents."""
+    documents = spans.get_column(document).to_numpy()
+    starts = np.flatnonzero(documents[1:] != documents[:-1]) + 1  # the first row of each document but the first
+    first = 0
+    while first < spans.height:
+        later = starts[np.searchsorted(starts, first + _CHUNK_SPANS):]
+        stop = int(later[0]) if len(later) else spans.height
+        yield spans.slice(first, stop - first)
+        first = stop
+
+
+def _chunk_suspects(good: pl.DataFrame, whitespace: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The doc_ids of ``good`` spans' documents (whole documents, in order) that a check of ``_suspects``
+    flags, and the end of each document's last zone (for its text's tail)."""
+    is_zone = pl.col("_layer") == "zone"
     length = pl.col("end") - pl.col("start")
     doc_bytes, n_bytes = pl.col("doc_text").cast(pl.Binary), pl.col("text").str.len_bytes().cast(pl.Int64)
     extra = pl.when(is_zone).then(n_bytes - length).otherwise(0)
@@ -996,11 +1056,11 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     # (documents are contiguous once ordered; cheaper than a window over them).
     extra_before = extra.cum_sum() - extra
     first_of_document = pl.col("_document").ne_missing(pl.col("_document").shift(1))
-    # The order (a sort, forward fills) needs the in-memory engine; the checks of each span after it are
+    # The order (forward fills) needs the in-memory engine; the checks of each span after it are
     # independent of each other, which the streaming engine runs on every core.
-    ordered = (_ordered(good.lazy(), "doc_row", presorted=_is_ordered(good, "doc_row"))
+    ordered = (_ordered(good.lazy(), "doc_row", presorted=True)
                .select("doc_id", "_document", "_layer", "start", "end", "text", "doc_text", "complete",
-                       "_zone_document", "_zone_end", "_zone_label", "_zone_start", "_zone_text",
+                       "_zone_document", "_zone_end", "_zone_in_container", "_zone_start", "_zone_text",
                        "_previous_zone_end", "_previous_quote_end",
                        _offset=pl.col("start") + extra_before
                        - pl.when(first_of_document).then(extra_before).forward_fill())
@@ -1027,14 +1087,11 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     quotes_in_chars = spans_of(~complete & ~is_zone).filter(
         _order_faults() | (pl.col("doc_text").str.slice(pl.col("start"), length) != pl.col("text")))
     zone_ends = ordered.lazy().filter(is_zone).group_by(doc_row="_document").agg(_last_end=pl.col("end").max())
-    tails = (texts.lazy().filter(complete).join(zone_ends, on="doc_row", how="left")
-             .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
-                     .str.strip_chars(whitespace) != ""))
-    suspects = (flagged.filter(~pl.col("_good")), zones_in_bytes, quotes_in_bytes, zones_in_chars, quotes_in_chars,
-                tails)
     # Without predicate pushdown, which would merge each kind's filter into its checks' filter, and so
     # compute the checks of one kind of span on every span (filtering eagerly instead copies the spans).
-    return pl.concat([frame.select("doc_id") for frame in suspects]).unique().collect(
+    return pl.collect_all(
+        [pl.concat([frame.select("doc_id") for frame in (zones_in_bytes, quotes_in_bytes, zones_in_chars,
+                                                         quotes_in_chars)]).unique(), zone_ends],
         engine="streaming", optimizations=pl.QueryOptFlags(predicate_pushdown=False))
 
 
@@ -1050,11 +1107,12 @@ def _is_ordered(spans: pl.DataFrame, document: str) -> bool:
 def _ordered(spans: pl.LazyFrame, document: str, presorted: bool = False) -> pl.LazyFrame:
     """``spans`` sorted by ``document`` and start, with the last zone and quote before each span."""
     is_zone, is_quote = pl.col("_layer") == "zone", pl.col("_layer") == "quote"
+    in_container = pl.col("label") == QUOTE_CONTAINER_LABEL  # a boolean, not the label: less to copy per span
     spans = spans.with_columns(_document=pl.col(document), _is_quote=is_quote)
     return ((spans if presorted else spans.sort("_document", "start", "_is_quote", "end"))
             .with_columns(_zone_document=pl.when(is_zone).then("_document").forward_fill(),
                           _zone_end=pl.when(is_zone).then("end").forward_fill(),
-                          _zone_label=pl.when(is_zone).then("label").forward_fill(),
+                          _zone_in_container=pl.when(is_zone).then(in_container).forward_fill(),
                           _zone_start=pl.when(is_zone).then("start").forward_fill(),
                           _zone_text=pl.when(is_zone).then("text").forward_fill(),
                           _quote_document=pl.when(is_quote).then("_document").forward_fill(),
@@ -1072,7 +1130,7 @@ def _order_faults() -> pl.Expr:
     zone_overlap = is_zone & (pl.col("start") < pl.col("_previous_zone_end")).fill_null(False)
     quote_overlap = ~is_zone & (pl.col("start") < pl.col("_previous_quote_end")).fill_null(False)
     outside = ~is_zone & ((pl.col("_zone_document") != pl.col("_document")).fill_null(True)
-                          | (pl.col("_zone_label") != QUOTE_CONTAINER_LABEL) | (pl.col("end") > pl.col("_zone_end")))
+                          | ~pl.col("_zone_in_container") | (pl.col("end") > pl.col("_zone_end")))
     return zone_overlap | quote_overlap | outside
 
 

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from corpus.cli import main
+from schemas import validate
 from schemas.errors import ConfigError, InputError
 from schemas.labels import LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL, ZONE_LABELS
 from schemas.records import WHITESPACE_CLASS, Annotation, Document, Span, is_whitespace, split_for
@@ -285,7 +286,8 @@ def arbitrary_spans(draw, text: str) -> list[dict]:
 @given(data=st.data(), texts_=st.lists(texts(), min_size=1, max_size=4, unique=True),
        complete=st.booleans())
 def test_table_validation_reports_what_span_faults_reports(data, texts_, complete):
-    """The column-wise filter must never miss a document that ``span_faults`` would fault."""
+    """The column-wise filter must never miss a document that ``span_faults`` would fault, however the
+    spans are cut into the chunks it checks (of whole documents)."""
     documents, spans, expected = [], [], set()
     for text in texts_:
         document = Document.from_text(text)
@@ -306,7 +308,9 @@ def test_table_validation_reports_what_span_faults_reports(data, texts_, complet
         for fault in span_faults(text, [Row(span) for span in doc_spans], complete=complete):
             span_id = doc_spans[fault.index]["span_id"] if fault.index is not None else None
             expected.add((fault.rule, document.doc_id, span_id, fault.start, fault.end))
-    report = validate_tables(*tables_from_rows(documents, spans))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate, "_CHUNK_SPANS", data.draw(st.sampled_from([1, 2, 5, 1 << 17])))
+        report = validate_tables(*tables_from_rows(documents, spans))
     span_rules = {Rule.KNOWN_LABEL, Rule.OFFSETS_IN_RANGE, Rule.SPAN_TEXT_MATCHES, Rule.ZONE_TRIMMED,
                   Rule.ZONE_NO_OVERLAP, Rule.QUOTE_NO_OVERLAP, Rule.QUOTE_INSIDE_ARTICLE, Rule.ZONE_COVERAGE}
     found = {(f.rule, f.doc_id, f.span_id, f.start, f.end) for f in report.failures
@@ -456,6 +460,24 @@ def test_spans_status_is_counted_per_document_in_any_row_order(corpus):
     assert failure.message.startswith(f"{len(mine[::2])} spans-table rows have origin ['{mine[0]['origin']}']")
 
 
+def test_spans_status_is_counted_across_slices(tmp_path, corpus):
+    """The spans table is counted a slice of row groups at a time: a document's rows in several slices
+    still add up."""
+    documents, spans = rows_of(corpus)
+    victim = [span for span in spans if span["doc_id"] == spans[0]["doc_id"]]
+    for span in victim:
+        span["origin"] = "adjudicated"
+    documents, spans = tables_from_rows(documents, spans)
+    pq.write_table(documents, tmp_path / "documents.parquet")
+    pq.write_table(spans, tmp_path / "spans.parquet", row_group_size=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate, "_CHUNK_SPANS", 1)
+        report = validate_path([tmp_path])
+    [failure] = report.failures
+    assert (failure.rule, failure.doc_id) == (Rule.STATUS_CONSISTENT, victim[0]["doc_id"])
+    assert failure.message.startswith(f"{len(victim)} spans-table rows have origin ['adjudicated']")
+
+
 def test_schema_failures_are_reported_with_row_and_column(corpus):
     documents, spans = rows_of(corpus)
     spans[0]["score"] = 1.5
@@ -483,6 +505,28 @@ def test_nested_spans_must_equal_the_spans_table(corpus):
     report = _validate_rows(documents, spans)
     nested = report.by_rule()[Rule.NESTED_SPANS_MATCH]
     assert [(f.doc_id, f.span_id, f.table) for f in nested] == [(annotated["doc_id"], removed["span_id"], "documents")]
+
+
+@pytest.mark.parametrize("field", ["doc_id", "span_id", "score"])
+def test_nested_spans_are_compared_to_every_slice_of_the_spans_table(tmp_path, corpus, field):
+    """The nested spans are compared to the spans table a slice of row groups at a time: a difference in
+    the second slice only (of the second document's spans; here ``field`` of its nested spans) is found."""
+    documents, spans = rows_of(corpus)
+    first, second = (document for document in documents if document["spans"])
+    assert [span["span_id"] for span in second["spans"]] == [span["span_id"] for span in spans[4:]]
+    if field == "doc_id":  # the second document's first nested span moved to the first: the same values
+        first["spans"].append(second["spans"].pop(0))
+    else:
+        second["spans"][-1][field] = "changed" if field == "span_id" else 0.5
+    documents, spans = tables_from_rows(documents, spans)
+    pq.write_table(documents, tmp_path / "documents.parquet")
+    pq.write_table(spans, tmp_path / "spans.parquet", row_group_size=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate, "_CHUNK_SPANS", 3)
+        report = validate_path([tmp_path])
+    assert {(f.rule, f.table) for f in report.failures} >= {(Rule.NESTED_SPANS_MATCH, "documents")}
+    # The spans table, whose documents are looked up a slice at a time too, is sound.
+    assert not [failure for failure in report.failures if failure.table == "spans"]
 
 
 def test_nested_spans_are_checked_by_the_span_rules(corpus):
@@ -575,6 +619,30 @@ def test_spans_in_any_row_order_get_the_same_failures(corpus):
     assert {(f.rule, f.span_id) for f in table_failures[0]} == {
         (Rule.SPAN_TEXT_MATCHES, spans[1]["span_id"]), (Rule.SPAN_TEXT_MATCHES, spans[-1]["span_id"]),
         (Rule.ZONE_COVERAGE, None)}
+
+
+@pytest.mark.parametrize("chunk_spans", [1, 2, 3])
+def test_spans_are_checked_in_chunks_of_whole_documents(corpus, chunk_spans):
+    """The span checks run a few documents at a time; a chunk never ends inside a document, where a span
+    would lose the one before it: here a zone that overlaps the next and is otherwise sound, in a
+    document whose spans are compared in characters (not complete, so no coverage) and without its
+    quote (which would lose its zone)."""
+    documents, spans = rows_of(corpus)
+    document = documents[0]
+    document.update(annotation_status="unannotated", annotation_ids=[])
+    for quote in [span for span in document["spans"] if span["layer"] == "quote"]:
+        _remove(documents, spans, quote["span_id"])
+    first, second = sorted((span for span in spans if span["doc_id"] == document["doc_id"]
+                            and span["layer"] == "zone"), key=lambda span: span["start"])[:2]
+    _edit(documents, spans, first["span_id"], end=second["start"] + 2,
+          text=document["text"][first["start"]:second["start"] + 2])
+    whole = _validate_rows(documents, spans)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate, "_CHUNK_SPANS", chunk_spans)
+        chunked = _validate_rows(documents, spans)
+    assert chunked == whole
+    assert {(f.rule, f.span_id) for f in chunked.failures if f.rule == Rule.ZONE_NO_OVERLAP} == {
+        (Rule.ZONE_NO_OVERLAP, second["span_id"])}
 
 
 @pytest.mark.parametrize(("index", "piece", "gap"), [
