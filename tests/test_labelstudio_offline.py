@@ -595,9 +595,11 @@ def test_an_import_killed_while_writing_leaves_the_store_as_it_was(large_export,
         process.wait()
     assert {path.name: path.read_bytes() for path in store.iterdir()} == before
     assert [a.annotation_id for a in read_annotations(store)] == [f"ls-{PROJECT}-1"]
-    # The next import removes the killed one's staging folder, and says so; a dry run leaves it.
+    # The next import removes the killed one's staging and spool folders, and says so; a dry run leaves them.
     left_over = [str(path) for path in tmp_path.glob(".store.import-*")]
     assert len(left_over) == 1
+    spool_left_over = [str(path) for path in tmp_path.glob(".ls-import-*")]
+    assert len(spool_left_over) == 1
     # Its writer process shares the folder's lock, and ends once it has read what was sent to it.
     descriptor = os.open(left_over[0], os.O_RDONLY)
     try:
@@ -611,11 +613,14 @@ def test_an_import_killed_while_writing_leaves_the_store_as_it_was(large_export,
                 time.sleep(0.01)
     finally:
         os.close(descriptor)
-    assert run_import(tmp_path, tmp_path / "one.json", {stored.doc_id: stored}, dry_run=True)[0].abandoned_removed == []
+    dry, _ = run_import(tmp_path, tmp_path / "one.json", {stored.doc_id: stored}, dry_run=True)
+    assert (dry.abandoned_removed, dry.spools_removed) == ([], [])
+    assert [str(path) for path in tmp_path.glob(".ls-import-*")] == spool_left_over
     totals, _ = run_import(tmp_path, tmp_path / "one.json", {stored.doc_id: stored})
-    assert totals.abandoned_removed == left_over
+    assert (totals.abandoned_removed, totals.spools_removed) == (left_over, spool_left_over)
     assert f"removed the staging folder of a killed import: {left_over[0]}" in totals.lines()
-    assert not any(tmp_path.glob(".store.import-*"))
+    assert f"removed the spool folder of a killed import: {spool_left_over[0]}" in totals.lines()
+    assert not any(tmp_path.glob(".store.import-*")) and not any(tmp_path.glob(".ls-import-*"))
     assert {path.name: path.read_bytes() for path in store.iterdir()} == before
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -36,13 +35,15 @@ from typing import Any, NamedTuple
 from annotation.labelstudio.config import CONTROL_LABELS, LAYER_OF_CONTROL, TEXT_NAME
 from annotation.labelstudio.documents import DocumentIndex
 from annotation.labelstudio.exports import ExportedAnnotation, ExportedTask, iter_tasks
-from annotation.store import StagedStore, annotation_from_json, annotation_line, read_file
+from annotation.store import (
+    LockedFolder, StagedStore, annotation_from_json, annotation_line, read_file, remove_abandoned_folders)
 from schemas.errors import ConfigError
 from schemas.labels import layer_of
 from schemas.records import Annotation, Document, text_sha256
 from schemas.rules import Rule, complete_spans_hold, span_faults
 
 MERGE_BATCH = 5000
+SPOOL_PREFIX = ".ls-import-"  # the spool folder's, beside the rejects file
 # Of each control, whether each of its labels is in the quote layer: a region's label is looked up and its
 # layer found at once.
 _QUOTE_LAYER = {control: {label: LAYER_OF_CONTROL[control] == "quote" for label in labels}
@@ -93,6 +94,7 @@ class ImportTotals:
     review_copies: int = 0
     reject_reasons: Counter = field(default_factory=Counter)
     abandoned_removed: list[str] = field(default_factory=list)  # staging folders of killed imports
+    spools_removed: list[str] = field(default_factory=list)  # spool folders of killed imports
 
     def lines(self) -> list[str]:
         lines = [
@@ -110,6 +112,7 @@ class ImportTotals:
         if self.drafts_imported:
             lines.append(f"drafts imported:       {self.drafts_imported}")
         lines += [f"removed the staging folder of a killed import: {path}" for path in self.abandoned_removed]
+        lines += [f"removed the spool folder of a killed import: {path}" for path in self.spools_removed]
         return lines
 
 
@@ -292,13 +295,15 @@ def import_exports(
     # The store does not change while the exports are read: with no store folder, no document has a file.
     has_file = (lambda doc_id: os.path.exists(os.path.join(store, f"{doc_id}.jsonl"))) if store.is_dir() \
         else (lambda doc_id: False)
-    with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir, \
-            StagedStore(store) as staged:
-        if not dry_run:  # which changes nothing beside the store either
+    # The spool folder is locked like the staging folder, so that one a killed import left is removed too.
+    with LockedFolder(rejects_path.parent, SPOOL_PREFIX) as spool_folder, StagedStore(store) as staged:
+        if not dry_run:  # which writes nothing but its rejects, and removes nothing
             totals.abandoned_removed = [str(path) for path in staged.remove_abandoned()]
-        spool = _Spool(Path(spool_dir))
+            totals.spools_removed = [
+                str(path) for path in remove_abandoned_folders(rejects_path.parent, SPOOL_PREFIX, spool_folder.path)]
+        spool = _Spool(spool_folder.path)
         accept = _Acceptor(spool, None if dry_run else staged, has_file, totals)
-        rejects_tmp = Path(spool_dir) / "rejects.jsonl"
+        rejects_tmp = spool_folder.path / "rejects.jsonl"
         with spool, open(rejects_tmp, "w", encoding="utf-8") as rejects:
             for path in paths:
                 totals.files += 1
