@@ -205,6 +205,62 @@ def _merged_lines(path: Path, incoming: list[Annotation]) -> tuple[str, tuple[in
     return lines, (added, unchanged)
 
 
+class LockedFolder:
+    """A new private folder ``<prefix><random>`` in ``parent``, locked (``flock``, held by the open descriptor
+    ``lock``) from before anything is put in it until ``remove``: a process killed while holding one leaves
+    it unlocked, and ``remove_abandoned_folders`` then removes it. A context manager (``remove`` on exit)."""
+
+    def __init__(self, parent: Path, prefix: str) -> None:
+        self.path = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
+        self.lock = os.open(self.path, os.O_RDONLY | os.O_DIRECTORY)
+        # Waits only while another process's remove_abandoned_folders looks at it, empty.
+        fcntl.flock(self.lock, fcntl.LOCK_EX)
+
+    def __enter__(self) -> LockedFolder:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.remove()
+
+    def remove(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+        os.close(self.lock)
+
+
+def remove_abandoned_folders(parent: Path, prefix: str, keep: Path | None = None) -> list[Path]:
+    """Remove the ``LockedFolder``s named ``<prefix>*`` in ``parent`` (but ``keep``) that their processes
+    left when killed, and return them.
+
+    A folder is abandoned when no process holds its lock and it is not empty: its process locks it right
+    after making it and before putting anything in it (a folder found empty may be one being made, and is
+    left alone), and holds the lock until it is removed. A running process's folder stays.
+    """
+    try:
+        names = sorted(name for name in os.listdir(parent) if name.startswith(prefix))
+    except FileNotFoundError:
+        return []
+    removed = []
+    for name in names:
+        path = Path(parent) / name
+        if path == keep:
+            continue
+        try:
+            descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # gone since it was listed (its process finished), or not such a folder
+        try:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # a running process's
+            if os.listdir(path):
+                shutil.rmtree(path)
+                removed.append(path)
+        finally:
+            os.close(descriptor)
+    return removed
+
+
 # 2 MB: at 100k new documents in one import, 0.6% of them take the merge's path instead of the direct one.
 STAGED_FILTER_BITS = 1 << 24
 
@@ -220,15 +276,15 @@ class StagedStore:
     first import (no store folder yet) the staged folder becomes the store in one rename. Use it as a
     context manager: leaving it without ``commit`` discards what was staged.
 
-    While it exists, the staging folder is locked (``flock``) by the import that made it; a killed import's
-    lock goes with its process, so the next import finds its folder unlocked and removes it
-    (``remove_abandoned``).
+    The staging folder is a ``LockedFolder``: a killed import's lock goes with its process, so the next
+    import finds its folder unlocked and removes it (``remove_abandoned``).
     """
 
     def __init__(self, store: Path, filter_bits: int | None = None) -> None:
         self.store = Path(store)
-        self._holder: Path | None = None  # made for the first staged file: an import writing nothing makes nothing
-        self._holder_lock: int | None = None  # the holder's open descriptor, which holds its lock
+        self._prefix = f".{self.store.name}.import-"
+        # Made for the first staged file: an import writing nothing makes nothing.
+        self._holder: LockedFolder | None = None
         self._writer: _StagingWriter | None = None
         # Which documents may have a new file staged: one bit per hash bucket (a one-hash Bloom filter), so
         # memory stays the same whatever the number of documents; a set of their ids grew by ~100 bytes each.
@@ -246,58 +302,24 @@ class StagedStore:
             self._writer.stop()
             self._writer = None
         if self._holder is not None:
-            shutil.rmtree(self._holder, ignore_errors=True)
+            self._holder.remove()
             self._holder = None
-        if self._holder_lock is not None:
-            os.close(self._holder_lock)
-            self._holder_lock = None
 
     def remove_abandoned(self) -> list[Path]:
-        """Remove the staging folders of killed imports into this store, and return them.
-
-        A folder is abandoned when no process holds its lock and it is not empty: its import locks it right
-        after making it and before putting anything in it (a folder found empty may be one being made, and
-        is left alone), and holds the lock until it is removed. A running import's folder stays.
-        """
-        prefix = f".{self.store.name}.import-"
-        try:
-            names = sorted(name for name in os.listdir(self.store.parent) if name.startswith(prefix))
-        except FileNotFoundError:
-            return []
-        removed = []
-        for name in names:
-            path = self.store.parent / name
-            if path == self._holder:
-                continue
-            try:
-                descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-            except (FileNotFoundError, NotADirectoryError):
-                continue  # gone since it was listed (its import finished), or not a staging folder
-            try:
-                try:
-                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    continue  # a running import's
-                if os.listdir(path):
-                    shutil.rmtree(path)
-                    removed.append(path)
-            finally:
-                os.close(descriptor)
-        return removed
+        """Remove the staging folders of killed imports into this store, and return them
+        (``remove_abandoned_folders``). A running import's folder stays."""
+        return remove_abandoned_folders(self.store.parent, self._prefix,
+                                        None if self._holder is None else self._holder.path)
 
     @property
     def folder(self) -> Path:
         """Where the files are staged, named as the store (so that it can become the store)."""
         if self._holder is None:
             self.store.parent.mkdir(parents=True, exist_ok=True)
-            self._holder = Path(tempfile.mkdtemp(dir=self.store.parent, prefix=f".{self.store.name}.import-"))
-            # Locked before anything is put in it (see remove_abandoned); waits only while another import's
-            # remove_abandoned looks at it, empty.
-            self._holder_lock = os.open(self._holder, os.O_RDONLY | os.O_DIRECTORY)
-            fcntl.flock(self._holder_lock, fcntl.LOCK_EX)
+            self._holder = LockedFolder(self.store.parent, self._prefix)
             # mkdir, not mkdtemp's private mode: as the store, it is a folder like one write_annotations makes.
-            (self._holder / self.store.name).mkdir()
-        return self._holder / self.store.name
+            (self._holder.path / self.store.name).mkdir()
+        return self._holder.path / self.store.name
 
     def add_new(self, doc_id: str, line: str) -> bool:
         """Stage the file of ``doc_id``, which has nothing stored, holding the one annotation line ``line``
@@ -308,7 +330,7 @@ class StagedStore:
             return False
         self._maybe_staged[bucket >> 3] |= 1 << (bucket & 7)
         if self._writer is None:
-            self._writer = _StagingWriter(self.folder, self._holder_lock)
+            self._writer = _StagingWriter(self.folder, self._holder.lock)
         self._writer.write(f"{doc_id}.jsonl", (line + "\n").encode("utf-8"))
         return True
 

@@ -532,11 +532,12 @@ sys.path.insert(0, sys.argv[1])
 from test_labelstudio_offline import large_documents
 from annotation.labelstudio.importer import import_exports
 documents = {d.doc_id: d for d in large_documents()}
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = resource.getrusage(resource.RUSAGE_SELF)
 result = import_exports([Path(sys.argv[2])], documents, Path(sys.argv[3]) / "store", Path(sys.argv[3]) / "r.jsonl",
                         dry_run=True)
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(result.totals.imported, result.totals.rejected, (after - before) * 1024)
+after = resource.getrusage(resource.RUSAGE_SELF)
+print(result.totals.imported, result.totals.rejected, (after.ru_maxrss - before.ru_maxrss) * 1024,
+      after.ru_minflt - before.ru_minflt)
 """
 
 
@@ -548,10 +549,14 @@ def test_large_export_import_keeps_peak_memory_bounded(large_export, tmp_path):
 
     done = subprocess.run([sys.executable, "-c", IMPORT_PEAK_SCRIPT, str(Path(__file__).parent), str(large_export),
                            str(tmp_path)], capture_output=True, text=True, check=True)
-    imported, rejected, growth = map(int, done.stdout.split())
+    imported, rejected, growth, page_faults = map(int, done.stdout.split())
     assert (imported, rejected) == (50_000, 0)
     assert growth < 40_000_000, f"peak memory grew by {growth / 1e6:.0f} MB for a " \
         f"{large_export.stat().st_size / 1e6:.0f} MB export"
+    # The memory it frees is reused, not given back to the system and faulted in again (4 KB pages): by
+    # default, the pages faulted in anew came to several times the export's size.
+    assert page_faults * 4096 < large_export.stat().st_size / 4, \
+        f"{page_faults} pages faulted in for a {large_export.stat().st_size / 1e6:.0f} MB export"
 
 
 KILLED_IMPORT_SCRIPT = """
@@ -595,9 +600,11 @@ def test_an_import_killed_while_writing_leaves_the_store_as_it_was(large_export,
         process.wait()
     assert {path.name: path.read_bytes() for path in store.iterdir()} == before
     assert [a.annotation_id for a in read_annotations(store)] == [f"ls-{PROJECT}-1"]
-    # The next import removes the killed one's staging folder, and says so; a dry run leaves it.
+    # The next import removes the killed one's staging and spool folders, and says so; a dry run leaves them.
     left_over = [str(path) for path in tmp_path.glob(".store.import-*")]
     assert len(left_over) == 1
+    spool_left_over = [str(path) for path in tmp_path.glob(".ls-import-*")]
+    assert len(spool_left_over) == 1
     # Its writer process shares the folder's lock, and ends once it has read what was sent to it.
     descriptor = os.open(left_over[0], os.O_RDONLY)
     try:
@@ -611,11 +618,14 @@ def test_an_import_killed_while_writing_leaves_the_store_as_it_was(large_export,
                 time.sleep(0.01)
     finally:
         os.close(descriptor)
-    assert run_import(tmp_path, tmp_path / "one.json", {stored.doc_id: stored}, dry_run=True)[0].abandoned_removed == []
+    dry, _ = run_import(tmp_path, tmp_path / "one.json", {stored.doc_id: stored}, dry_run=True)
+    assert (dry.abandoned_removed, dry.spools_removed) == ([], [])
+    assert [str(path) for path in tmp_path.glob(".ls-import-*")] == spool_left_over
     totals, _ = run_import(tmp_path, tmp_path / "one.json", {stored.doc_id: stored})
-    assert totals.abandoned_removed == left_over
+    assert (totals.abandoned_removed, totals.spools_removed) == (left_over, spool_left_over)
     assert f"removed the staging folder of a killed import: {left_over[0]}" in totals.lines()
-    assert not any(tmp_path.glob(".store.import-*"))
+    assert f"removed the spool folder of a killed import: {spool_left_over[0]}" in totals.lines()
+    assert not any(tmp_path.glob(".store.import-*")) and not any(tmp_path.glob(".ls-import-*"))
     assert {path.name: path.read_bytes() for path in store.iterdir()} == before
 
 

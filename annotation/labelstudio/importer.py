@@ -22,9 +22,9 @@ the staged files move into the store together.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -36,13 +36,15 @@ from typing import Any, NamedTuple
 from annotation.labelstudio.config import CONTROL_LABELS, LAYER_OF_CONTROL, TEXT_NAME
 from annotation.labelstudio.documents import DocumentIndex
 from annotation.labelstudio.exports import ExportedAnnotation, ExportedTask, iter_tasks
-from annotation.store import StagedStore, annotation_from_json, annotation_line, read_file
+from annotation.store import (
+    LockedFolder, StagedStore, annotation_from_json, annotation_line, read_file, remove_abandoned_folders)
 from schemas.errors import ConfigError
 from schemas.labels import layer_of
 from schemas.records import Annotation, Document, text_sha256
 from schemas.rules import Rule, complete_spans_hold, span_faults
 
 MERGE_BATCH = 5000
+SPOOL_PREFIX = ".ls-import-"  # the spool folder's, beside the rejects file
 # Of each control, whether each of its labels is in the quote layer: a region's label is looked up and its
 # layer found at once.
 _QUOTE_LAYER = {control: {label: LAYER_OF_CONTROL[control] == "quote" for label in labels}
@@ -93,6 +95,7 @@ class ImportTotals:
     review_copies: int = 0
     reject_reasons: Counter = field(default_factory=Counter)
     abandoned_removed: list[str] = field(default_factory=list)  # staging folders of killed imports
+    spools_removed: list[str] = field(default_factory=list)  # spool folders of killed imports
 
     def lines(self) -> list[str]:
         lines = [
@@ -110,6 +113,7 @@ class ImportTotals:
         if self.drafts_imported:
             lines.append(f"drafts imported:       {self.drafts_imported}")
         lines += [f"removed the staging folder of a killed import: {path}" for path in self.abandoned_removed]
+        lines += [f"removed the spool folder of a killed import: {path}" for path in self.spools_removed]
         return lines
 
 
@@ -285,6 +289,7 @@ def import_exports(
     """
     if not isinstance(documents, DocumentIndex):
         documents = DocumentIndex.of(documents)
+    _reuse_freed_memory()
     totals = ImportTotals()
     untouched: set[str] = set()
     rejects_path.parent.mkdir(parents=True, exist_ok=True)
@@ -292,13 +297,15 @@ def import_exports(
     # The store does not change while the exports are read: with no store folder, no document has a file.
     has_file = (lambda doc_id: os.path.exists(os.path.join(store, f"{doc_id}.jsonl"))) if store.is_dir() \
         else (lambda doc_id: False)
-    with tempfile.TemporaryDirectory(prefix=".ls-import-", dir=rejects_path.parent) as spool_dir, \
-            StagedStore(store) as staged:
-        if not dry_run:  # which changes nothing beside the store either
+    # The spool folder is locked like the staging folder, so that one a killed import left is removed too.
+    with LockedFolder(rejects_path.parent, SPOOL_PREFIX) as spool_folder, StagedStore(store) as staged:
+        if not dry_run:  # which writes nothing but its rejects, and removes nothing
             totals.abandoned_removed = [str(path) for path in staged.remove_abandoned()]
-        spool = _Spool(Path(spool_dir))
+            totals.spools_removed = [
+                str(path) for path in remove_abandoned_folders(rejects_path.parent, SPOOL_PREFIX, spool_folder.path)]
+        spool = _Spool(spool_folder.path)
         accept = _Acceptor(spool, None if dry_run else staged, has_file, totals)
-        rejects_tmp = Path(spool_dir) / "rejects.jsonl"
+        rejects_tmp = spool_folder.path / "rejects.jsonl"
         with spool, open(rejects_tmp, "w", encoding="utf-8") as rejects:
             for path in paths:
                 totals.files += 1
@@ -317,6 +324,24 @@ def import_exports(
         if not dry_run:
             staged.commit()
     return ImportResult(totals, rejects_path if totals.rejected else None)
+
+
+# glibc's mallopt parameters
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+
+
+def _reuse_freed_memory() -> None:
+    """Have glibc's allocator keep the memory the import frees for its next allocations. The export reader's
+    buffers are strings of a few MB, made and freed over and over; by default glibc maps each from the
+    system and unmaps it when freed (or trims its heap), so every page of each is faulted in again: at
+    20,000 tasks, 230,000 to 350,000 page faults and 0.5 to 0.9 s of kernel time. Peak memory stays
+    the same (freed memory is reused, not added to). Process-wide; nothing to do on another C library."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except AttributeError:
+        return
+    mallopt(_M_MMAP_THRESHOLD, 32 << 20)  # glibc's largest dynamic threshold
+    mallopt(_M_TRIM_THRESHOLD, 128 << 20)
 
 
 class _Acceptor:
