@@ -530,7 +530,8 @@ import resource, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from test_labelstudio_offline import large_documents
-from annotation.labelstudio.importer import import_exports
+from annotation.labelstudio.importer import import_exports, reuse_freed_memory
+reuse_freed_memory()  # as `corpus ls import` does
 documents = {d.doc_id: d for d in large_documents()}
 before = resource.getrusage(resource.RUSAGE_SELF)
 result = import_exports([Path(sys.argv[2])], documents, Path(sys.argv[3]) / "store", Path(sys.argv[3]) / "r.jsonl",

@@ -289,7 +289,6 @@ def import_exports(
     """
     if not isinstance(documents, DocumentIndex):
         documents = DocumentIndex.of(documents)
-    _reuse_freed_memory()
     totals = ImportTotals()
     untouched: set[str] = set()
     rejects_path.parent.mkdir(parents=True, exist_ok=True)
@@ -330,12 +329,13 @@ def import_exports(
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 
 
-def _reuse_freed_memory() -> None:
+def reuse_freed_memory() -> None:
     """Have glibc's allocator keep the memory the import frees for its next allocations. The export reader's
     buffers are strings of a few MB, made and freed over and over; by default glibc maps each from the
     system and unmaps it when freed (or trims its heap), so every page of each is faulted in again: at
     20,000 tasks, 230,000 to 350,000 page faults and 0.5 to 0.9 s of kernel time. Peak memory stays
-    the same (freed memory is reused, not added to). Process-wide; nothing to do on another C library."""
+    the same (freed memory is reused, not added to). Process-wide and not undone, so it is the process's call:
+    `corpus ls import` makes it, `import_exports` does not. Nothing to do on another C library."""
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except AttributeError:

@@ -154,8 +154,9 @@ def _documents_for_import(args: argparse.Namespace, settings: Settings):
 
 
 def _import(args: argparse.Namespace, settings: Settings, exports: list[Path]) -> int:
-    from annotation.labelstudio.importer import import_exports
+    from annotation.labelstudio.importer import import_exports, reuse_freed_memory
 
+    reuse_freed_memory()  # this process does nothing else
     documents = _documents_for_import(args, settings)
     rejects = args.rejects or settings.dist / "labelstudio" / "import-rejects.jsonl"
     result = import_exports(exports, documents, args.store or settings.annotations, rejects,
