@@ -22,7 +22,7 @@ from schemas.labels import LABEL_NAMES, LABELS_BY_NAME, QUOTE_CONTAINER_LABEL, Z
 from schemas.records import WHITESPACE_CLASS, Annotation, Document, Span, is_whitespace, split_for
 from schemas.rules import Rule, span_faults
 from schemas.tables import encode_for_hub
-from schemas.validate import Failure, ValidationReport, _whitespace_chars, validate_path, validate_tables
+from schemas.validate import Failure, ValidationReport, validate_path, validate_tables
 from strategies import corpora, release_tables, tables_from_rows, texts
 from strategies import release_rows as rows_of
 
@@ -349,9 +349,13 @@ def test_files_report_exactly_what_arrow_tables_report(tmp_path_factory, data, t
     assert all(failure.file in (None, str(folder / f"{failure.table}.parquet")) for failure in from_files.failures)
 
 
-def test_polars_whitespace_characters_are_the_whitespace_class():
-    """polars' strip functions take the characters themselves, listed once from ``WHITESPACE_CLASS``."""
-    assert set(_whitespace_chars()) == {chr(code) for code in range(sys.maxunicode + 1) if is_whitespace(chr(code))}
+def test_polars_strips_the_whitespace_class():
+    """The span rules strip with polars' own whitespace (Unicode's White_Space): it must be exactly
+    ``WHITESPACE_CLASS``, every code point either side of a letter."""
+    chars = [chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF]
+    stripped = pl.Series([f"{char}x{char}" for char in chars]).str.strip_chars()
+    assert [char for char, kept in zip(chars, stripped.to_list(), strict=True) if kept == "x"] == [
+        char for char in chars if is_whitespace(char)]
 
 
 # --- document rules, schema failures -------------------------------------------------------------------
