@@ -59,6 +59,19 @@ class Settings(DistLayout):
         return self.root / "dist"
 
 
+def name_under(name: str, root: str) -> str | None:
+    """``name`` (absolute and normalised) relative to the folder ``root``, ``/``-separated (``.`` for root
+    itself), or None when it is not under it. String operations: Path objects cost more than reading a small
+    page, and a build names every file it reads."""
+    if name == root:
+        return "."
+    prefix = os.path.join(root, "")
+    if not name.startswith(prefix):
+        return None
+    relative = name[len(prefix):]
+    return relative if os.sep == "/" else relative.replace(os.sep, "/")
+
+
 def find_root(start: Path | None = None) -> Path:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):

@@ -27,7 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from corpus.config import find_root
+from corpus.config import find_root, name_under
 from corpus.html import HtmlPage, UndecodableError, decode_strict, parse_html
 from corpus.progress import track
 from schemas.errors import ConfigError, InputError
@@ -220,15 +220,9 @@ def source_name(path: Path, root: Path | None = None) -> str:
     """``path`` relative to the project ``root`` (``/``-separated) when under it, else as given."""
     root = _resolved(find_root() if root is None else Path(root))
     # The absolute path first; resolving links (a syscall per component) only when that is not under root.
-    # abspath's string is normalised: under root means it starts with root's name and a separator (string
-    # operations: the Path objects cost more than reading a small page).
-    absolute = os.path.abspath(path)
-    prefix = _prefix(root)
-    if absolute.startswith(prefix):
-        relative = absolute[len(prefix):]
-        return relative if os.sep == "/" else Path(relative).as_posix()
-    if Path(absolute).is_relative_to(root):  # root itself
-        return Path(absolute).relative_to(root).as_posix()
+    relative = name_under(os.path.abspath(path), str(root))
+    if relative is not None:
+        return relative
     resolved = Path(path).resolve()
     if resolved.is_relative_to(root):
         return resolved.relative_to(root).as_posix()
@@ -238,12 +232,6 @@ def source_name(path: Path, root: Path | None = None) -> str:
 @functools.lru_cache(maxsize=16)
 def _resolved(root: Path) -> Path:
     return root.resolve()
-
-
-@functools.lru_cache(maxsize=16)
-def _prefix(root: Path) -> str:
-    """What the absolute name of a path under ``root`` starts with."""
-    return os.path.join(str(root), "")
 
 
 def read_page(path: Path, source: str | None = None) -> Document:

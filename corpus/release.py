@@ -45,7 +45,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from corpus.config import VERSION_RE, check_version
+from corpus.config import VERSION_RE, check_version, name_under
 from schemas.errors import ConfigError, InputError
 from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, ORIGINS, SPLITS
 from schemas.records import Annotation, Document, split_for
@@ -509,12 +509,11 @@ class PathNames:
     worked out as strings (Path objects cost more than the rest, thousands of files a build)."""
 
     def __init__(self, root: Path | None) -> None:
-        self.root = None if root is None else Path(root).resolve()
-        self._prefix = None if self.root is None else os.path.join(str(self.root), "")
+        self.root = None if root is None else str(Path(root).resolve())
         self._folders: dict[str, str] = {}
 
     def __call__(self, path: Path | str) -> str:
-        if self._prefix is None:
+        if self.root is None:
             return Path(path).as_posix()
         name = os.fspath(path)
         if os.path.islink(name):
@@ -525,12 +524,8 @@ class PathNames:
             if folder is None:
                 folder = self._folders[parent] = str(Path(parent).resolve())
             resolved = os.path.join(folder, base)
-        if resolved == str(self.root):
-            return "."
-        if resolved.startswith(self._prefix):
-            relative = resolved[len(self._prefix):]
-            return relative if os.sep == "/" else Path(relative).as_posix()
-        return Path(path).as_posix()
+        relative = name_under(resolved, self.root)
+        return Path(path).as_posix() if relative is None else relative
 
 
 def write_listing(paths: Iterable[Path | str], root: Path | None, target: Path) -> dict[str, Any]:
