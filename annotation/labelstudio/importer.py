@@ -250,7 +250,7 @@ class _Checker:
         if "text" in value and value["text"] != actual:
             return Reason.SPAN_TEXT_MATCHES, (f"{label} [{start}, {end}) stores text {str(value['text'])[:40]!r} "
                                               f"but the document has {actual[:40]!r} there")
-        return _Region(start, LAYER_OF_CONTROL[control] == "quote", end, label, actual)
+        return _Region(start, _QUOTE_LAYER[control][label], end, label, actual)
 
 
 def _region_id(region: Any, number: int) -> Any:
