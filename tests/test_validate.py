@@ -464,6 +464,17 @@ def test_spans_status_is_counted_per_document_in_any_row_order(corpus):
     assert failure.message.startswith(f"{len(mine[::2])} spans-table rows have origin ['{mine[0]['origin']}']")
 
 
+def _validate_in_slices(folder, documents, spans, chunk_spans):
+    """``validate_path`` of the rows written to ``folder``, the spans table in row groups of 2 rows and its
+    per-span checks in chunks of about ``chunk_spans`` spans."""
+    documents, spans = tables_from_rows(documents, spans)
+    pq.write_table(documents, folder / "documents.parquet")
+    pq.write_table(spans, folder / "spans.parquet", row_group_size=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate, "_CHUNK_SPANS", chunk_spans)
+        return validate_path([folder])
+
+
 def test_spans_status_is_counted_across_slices(tmp_path, corpus):
     """The spans table is counted a slice of row groups at a time: a document's rows in several slices
     still add up."""
@@ -471,12 +482,7 @@ def test_spans_status_is_counted_across_slices(tmp_path, corpus):
     victim = [span for span in spans if span["doc_id"] == spans[0]["doc_id"]]
     for span in victim:
         span["origin"] = "adjudicated"
-    documents, spans = tables_from_rows(documents, spans)
-    pq.write_table(documents, tmp_path / "documents.parquet")
-    pq.write_table(spans, tmp_path / "spans.parquet", row_group_size=2)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(validate, "_CHUNK_SPANS", 1)
-        report = validate_path([tmp_path])
+    report = _validate_in_slices(tmp_path, documents, spans, chunk_spans=1)
     [failure] = report.failures
     assert (failure.rule, failure.doc_id) == (Rule.STATUS_CONSISTENT, victim[0]["doc_id"])
     assert failure.message.startswith(f"{len(victim)} spans-table rows have origin ['adjudicated']")
@@ -522,12 +528,7 @@ def test_nested_spans_are_compared_to_every_slice_of_the_spans_table(tmp_path, c
         first["spans"].append(second["spans"].pop(0))
     else:
         second["spans"][-1][field] = "changed" if field == "span_id" else 0.5
-    documents, spans = tables_from_rows(documents, spans)
-    pq.write_table(documents, tmp_path / "documents.parquet")
-    pq.write_table(spans, tmp_path / "spans.parquet", row_group_size=2)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(validate, "_CHUNK_SPANS", 3)
-        report = validate_path([tmp_path])
+    report = _validate_in_slices(tmp_path, documents, spans, chunk_spans=3)
     assert {(f.rule, f.table) for f in report.failures} >= {(Rule.NESTED_SPANS_MATCH, "documents")}
     # The spans table, whose documents are looked up a slice at a time too, is sound.
     assert not [failure for failure in report.failures if failure.table == "spans"]
