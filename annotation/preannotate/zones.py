@@ -80,6 +80,10 @@ _INLINE_TEASER_RE = re.compile(
     re.IGNORECASE,
 )
 INLINE_TEASER_MAX_WORDS = 30
+# A headline printed in capitals between the story's paragraphs, of at least this many words, is a link
+# to another story (news sites print their in-story promos so: "SEAN SPICER ELIMINATED FROM 'DANCING WITH
+# THE STARS'"); a sub-heading in capitals names a part of the story in a few words.
+CAPITALS_TEASER_MIN_WORDS = 6
 # Longer blocks than this are not taken for a caption, whatever their last words.
 CAPTION_MAX_WORDS = 80
 
@@ -287,6 +291,7 @@ def classify_blocks(
     if end > start and total >= MIN_RUN_TOTAL:
         link_run = _headline_runs(features, evidence, start, end)
         after_list_heading = False
+        story_begun = False  # a paragraph of the story lies above
         for index in range(start, end):
             f, text = features[index], blocks[index].text
             # a list of links inside the story: its heading and the headlines under it
@@ -307,7 +312,8 @@ def classify_blocks(
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and (
                     _INLINE_TEASER_RE.match(text) or (evidence[index].linked and not evidence[index].heading
-                                                      and _teaser_head(f) and not f.ends_like_sentence)):
+                                                      and _teaser_head(f) and not f.ends_like_sentence)
+                    or (story_begun and _capitals_headline(f, text))):
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
                 # so is a headline the page prints as a link between the paragraphs, without the cue
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
@@ -317,6 +323,7 @@ def classify_blocks(
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
+            story_begun = story_begun or (f.text_like and labels[index].label == ARTICLE)
         _drop_islands(features, labels, scores, start, end)
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
@@ -330,6 +337,12 @@ def classify_blocks(
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _capitals_headline(f: BlockFeatures, text: str) -> bool:
+    """A headline (``_teaser_head``, no closing full stop) in capitals, of ``CAPITALS_TEASER_MIN_WORDS`` or more."""
+    return (f.n_words >= CAPITALS_TEASER_MIN_WORDS and _teaser_head(f) and not f.ends_like_sentence
+            and text.upper() == text and text.lower() != text)
 
 
 def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
@@ -586,6 +599,26 @@ def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEv
     return found
 
 
+# A byline printed piece by piece has lines of at most this many words: "By", a name, a handle, a date.
+BYLINE_PIECE_MAX_WORDS = 3
+
+
+def _standfirst(blocks, features, evidence, window: range) -> int | None:
+    """With no headline near the body, the standfirst: the prose line right above the byline, when only
+    the byline's pieces (short lines that are not prose: "By", names, handles, the date, share buttons)
+    stand between it and the body -- the headline above it is then too far up to be found."""
+    for index in reversed(window):
+        f = features[index]
+        if f.is_byline or f.is_timestamp or (not f.text_like and f.n_words <= BYLINE_PIECE_MAX_WORDS):
+            continue
+        text = blocks[index].text
+        if (f.text_like and not f.is_furniture and not evidence[index].template and not is_caption_credit(text)
+                and not is_notice(text)):
+            return index
+        return None
+    return None
+
+
 def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None) -> list[int]:
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline."""
     first = features[body_start]
@@ -608,6 +641,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
                 + 0.15 * (index - body_start)
             if value > best:
                 best, headline = value, index
+    if headline is None:
+        headline = _standfirst(blocks, features, evidence, window)
     if headline is None:
         return []
     chosen = [headline]
