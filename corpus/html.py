@@ -87,6 +87,16 @@ class UndecodableError(InputError):
         super().__init__(f"{source}: {self.description}")
 
 
+class UnparsableError(InputError):
+    """libxml2 stopped parsing the page (a resource limit such as elements nested over 2048 deep): the text
+    after that point would be lost, so the page is not rendered at all. Names the file and the line."""
+
+    def __init__(self, source: str, line: int, message: str) -> None:
+        self.source = source
+        self.description = f"the HTML parser stopped at line {line} ({message}); the text after it would be lost"
+        super().__init__(f"{source}: {self.description}")
+
+
 @dataclass(frozen=True, slots=True)
 class HtmlBlock:
     """The text of one block of the page and the block element it came from."""
@@ -110,9 +120,10 @@ class HtmlPage:
 
 def parse_html(data: bytes, source: str) -> HtmlPage:
     """Render the page ``data`` (named ``source`` in errors) into text; raises ``UndecodableError``
-    (an ``InputError``) naming ``source`` and the byte offset when the bytes do not decode."""
+    (an ``InputError``) naming ``source`` and the byte offset when the bytes do not decode, and
+    ``UnparsableError`` when the parser gives up part way."""
     markup = decode_html(data, source)
-    tree = _parse(markup.encode("utf-8"))
+    tree = _parse(markup.encode("utf-8"), source)
     blocks = _render_blocks(tree)
     starts = []
     position = 0
@@ -156,9 +167,14 @@ def decode_strict(data: bytes, source: str, encoding: str, skip: int = 0, descri
         raise UndecodableError(source, offset, described or encoding, f"{error.reason} (bytes {bad})") from None
 
 
-def _parse(utf8: bytes) -> lxml.html.HtmlElement:
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+def _parse(utf8: bytes, source: str) -> lxml.html.HtmlElement:
+    # huge_tree: without it libxml2 stops at elements nested 256 deep (unclosed tags in tag soup get there)
+    # or a text node over 10 MB, and returns what it had so far without raising.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     tree = etree.fromstring(utf8, parser)
+    for error in parser.error_log:
+        if error.level == etree.ErrorLevels.FATAL:
+            raise UnparsableError(source, error.line, error.message)
     # libxml2 builds no document at all from markup without any element or text.
     return tree if tree is not None else etree.fromstring(b"<html><body></body></html>", parser)
 

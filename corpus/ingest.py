@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from corpus.config import find_root, name_under
-from corpus.html import HtmlPage, UndecodableError, decode_strict, parse_html
+from corpus.html import HtmlPage, UndecodableError, UnparsableError, decode_strict, parse_html
 from corpus.progress import track
 from schemas.errors import ConfigError, InputError
 from schemas.records import NON_WHITESPACE_RE, Document
@@ -43,7 +43,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 UTF8_BOM = b"\xef\xbb\xbf"
 
 # Why a file was set aside.
-REJECT_REASONS = ("undecodable", "empty", "invalid-gzip", "unreadable")
+REJECT_REASONS = ("undecodable", "unparsable", "empty", "invalid-gzip", "unreadable")
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +296,8 @@ def _html_document(data: bytes, source: str) -> Document:
         page = parse_html(data, source)
     except UndecodableError as error:
         raise RejectedPage(Reject(source, "undecodable", error.description)) from None
+    except UnparsableError as error:
+        raise RejectedPage(Reject(source, "unparsable", error.description)) from None
     if not page.text:
         raise RejectedPage(Reject(source, "empty", "the page has no visible text"))
     return Document.from_text(page.text, sources=(source,), url=page.url, title=page.title)

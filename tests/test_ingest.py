@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from corpus.cli import main
-from corpus.html import WHITESPACE_CHARS, HtmlPage, UndecodableError, parse_html
+from corpus.html import WHITESPACE_CHARS, HtmlPage, UndecodableError, UnparsableError, parse_html
 from corpus.ingest import (
     NothingToIngest,
     RejectedPage,
@@ -372,6 +372,23 @@ def test_undecodable_html_names_source_and_offset() -> None:
     bad_offset = declared.index(b"\x81")
     with pytest.raises(InputError, match=f"byte {bad_offset} as cp1254"):
         parse_html(declared, "x")
+
+
+def test_deeply_nested_markup_is_rendered_to_its_end() -> None:
+    """Tag soup with unclosed tags nests deep; libxml2's default limit (256) would end the page there."""
+    nested = "<div>" * 1000 + "<p>deep</p>" + "</div>" * 1000
+    assert parse_html(f"<p>before</p>{nested}<p>after</p>".encode(), "deep.html").text == "before\n\ndeep\n\nafter"
+
+
+def test_markup_the_parser_gives_up_on_is_rejected_not_cut_short(tmp_path: Path) -> None:
+    nested = "<div>" * 3000 + "<p>deep</p>" + "</div>" * 3000
+    data = f"<p>before</p>\n{nested}<p>after</p>".encode()
+    with pytest.raises(UnparsableError, match=r"^pages/deep.html: the HTML parser stopped at line 2 \(Excessive depth"):
+        parse_html(data, "pages/deep.html")
+    with pytest.raises(RejectedPage) as raised:
+        read_page(write(tmp_path / "deep.html", data), source="deep.html")
+    assert raised.value.reject.reason == "unparsable"
+    assert "the text after it would be lost" in raised.value.reject.detail
 
 
 def test_empty_markup_gives_an_empty_page() -> None:

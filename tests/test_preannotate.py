@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -174,6 +175,17 @@ def test_html_path_uses_the_dom() -> None:
     assert all(labels[line] == "article" for line in [STORY[0], STORY[1], *STORY[3:]])
     assert all(label != "article" for line, label in labels.items() if "different story" in line or "cookies" in line)
     assert all(labels[n] == "boilerplate" for n in NAV)
+
+
+def test_html_nested_deeper_than_the_recursion_limit_is_annotated_like_a_shallow_page() -> None:
+    """Unclosed tags in tag soup nest elements thousands deep: the DOM evidence must not recurse per level."""
+    story = "<article><h1>" + STORY[0] + "</h1>" + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:]) + "</article>"
+    nav = f"<nav><ul>{''.join(f'<li><a href=/{n}>{n}</a></li>' for n in NAV)}</ul></nav>"
+    depth = 2000  # libxml2 gives up at 2048
+    assert depth > sys.getrecursionlimit()
+    shallow = f"<html><body>{nav}{story}</body></html>".encode()
+    deep = f"<html><body>{nav}{'<div>' * depth}{story}{'</div>' * depth}</body></html>".encode()
+    assert html_labels(deep, "deep.html", Preannotator()) == html_labels(shallow, "shallow.html", Preannotator())
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed page is part of the repository")

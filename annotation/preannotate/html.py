@@ -113,23 +113,33 @@ class _Ancestry:
         self.page_chars = page_chars
 
     def of(self, element) -> tuple[bool, bool, bool, int]:
-        if element is None:
-            return False, False, False, 0
-        cached = self.cache.get(element)
-        if cached is not None:
-            return cached
-        tag = element.tag if isinstance(element.tag, str) else ""
-        class_ = element.get("class") or ""
-        furniture, story = _element_marks(element, tag, class_, self.page_chars)
-        up_furniture, up_story, up_nearer, up_kinds = self.of(element.getparent())
-        result = (
-            furniture or up_furniture,
-            story or up_story,
-            furniture or (up_furniture and up_nearer and not story),
-            _kinds(tag, class_) | up_kinds,
-        )
-        self.cache[element] = result
-        return result
+        # Up to the nearest ancestor already seen, then down again: a loop, not recursion, because tag soup
+        # with unclosed tags nests elements thousands deep.
+        unseen = []
+        known = _OUTSIDE_EVERYTHING
+        while element is not None:
+            cached = self.cache.get(element)
+            if cached is not None:
+                known = cached
+                break
+            unseen.append(element)
+            element = element.getparent()
+        for element in reversed(unseen):
+            tag = element.tag if isinstance(element.tag, str) else ""
+            class_ = element.get("class") or ""
+            furniture, story = _element_marks(element, tag, class_, self.page_chars)
+            up_furniture, up_story, up_nearer, up_kinds = known
+            known = (
+                furniture or up_furniture,
+                story or up_story,
+                furniture or (up_furniture and up_nearer and not story),
+                _kinds(tag, class_) | up_kinds,
+            )
+            self.cache[element] = known
+        return known
+
+
+_OUTSIDE_EVERYTHING = (False, False, False, 0)  # what the parent of the root is
 
 
 def clear_caches() -> None:
