@@ -1014,12 +1014,13 @@ def _suspects(spans: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
     if not _is_ordered(good, "doc_row"):
         good = good.sort("doc_row", "start", pl.col("_layer") == "quote", "end")
     # Documents a few at a time (``_CHUNK_SPANS``): a span's checks need only the spans of its document
-    # before it.
+    # before it. Two chunks at once: a chunk's ordering runs mostly on one core, and these checks finish
+    # last, after the other rules' thread has ended.
     found, zone_ends = [], [pl.DataFrame(schema={"doc_row": pl.Int64, "_last_end": pl.Int64})]
-    for chunk in _document_chunks(good, "doc_row"):
-        chunk_suspects, chunk_zone_ends = _chunk_suspects(chunk)
-        found.append(chunk_suspects)
-        zone_ends.append(chunk_zone_ends)
+    with ThreadPoolExecutor(2) as pool:
+        for chunk_suspects, chunk_zone_ends in pool.map(_chunk_suspects, _document_chunks(good, "doc_row")):
+            found.append(chunk_suspects)
+            zone_ends.append(chunk_zone_ends)
     tails = (texts.lazy().filter(pl.col("complete"))
              .join(pl.concat(zone_ends).lazy(), on="doc_row", how="left")
              .filter(pl.col("doc_text").str.slice(pl.col("_last_end").fill_null(0))
