@@ -749,12 +749,12 @@ def _table_span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None) -> lis
                                _position=pl.lit(None, pl.Int64))
     if texts is not None:
         # A left join on doc_id, by each span's row in ``texts`` (doc_ids are unique there): a join would
-        # copy every column of the spans, a third of the memory the rules take. Looked up a slice at a
-        # time: the lookup's own memory, ten times its result's, is then reused.
-        doc_ids, rows = spans.get_column("doc_id"), pl.int_range(texts.height, dtype=pl.UInt32, eager=True)
-        found = pl.concat([doc_ids.slice(start, stop - start).replace_strict(texts.get_column("doc_id"), rows,
-                                                                             default=None)
-                           for start, stop in _slices(doc_ids)] or [rows.clear()]).rechunk()
+        # copy every column of the spans, a third of the memory the rules take. Looked up once per run of
+        # equal doc_ids (a document's spans are in a row), not per span: less than half the CPU time.
+        runs = spans.get_column("doc_id").rle()
+        run_rows = runs.struct.field("value").replace_strict(
+            texts.get_column("doc_id"), pl.int_range(texts.height, dtype=pl.UInt32, eager=True), default=None)
+        found = run_rows.gather(np.repeat(np.arange(len(runs), dtype=np.uint32), runs.struct.field("len").to_numpy()))
         table_spans = _aligned(table_spans.hstack(texts.select(pl.col(_TEXT_COLUMNS[1:]).gather(found))))
         failures += _orphans(table_spans)
     return failures + _span_failures(table_spans, texts, "spans")
