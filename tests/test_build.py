@@ -418,8 +418,9 @@ def test_the_annotation_index_reads_the_ids_of_stored_lines_as_parsing_them_woul
     (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     index = AnnotationIndex(folder, tmp_path)
     parsed = [(entry["document"]["doc_id"], entry["annotation_id"]) for entry in map(json.loads, lines)]
-    assert [(doc_id, annotation_id) for doc_id, entries in index.entries.items()
-            for *_, annotation_id in entries] == [parsed[0], parsed[3], parsed[1], parsed[2]]
+    assert [(doc_id, annotation.annotation_id) for doc_id in index.doc_ids()
+            for annotation, _ in index.lookup(doc_id)] == [parsed[0], parsed[3], parsed[1], parsed[2]]
+    assert list(index.entries(parsed[0][0])) == [(0, 0, 1), (0, sum(len(line.encode()) + 1 for line in lines[:3]), 4)]
 
 
 @pytest.mark.parametrize("known_document", [True, False])
