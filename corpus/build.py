@@ -212,11 +212,34 @@ class AnnotationIndex:
                 found.append((annotation_from_json(obj, where), self.shown(number)))
         return found
 
+    def looked_up(self) -> LookedUp:
+        """A new record of the indexed documents that came by, for ``AttachAnnotations``."""
+        return LookedUp(self._first, len(self._file))
+
     def file_of(self, doc_id: str, annotation_id: str) -> str | None:
         """The file (as releases show it) the document's annotation ``annotation_id`` was read from, the last
         one when several hold it; None when none does (a machine annotation made by this run)."""
         files = [file for annotation, file in self.lookup(doc_id) if annotation.annotation_id == annotation_id]
         return files[-1] if files else None
+
+
+class LookedUp:
+    """Which documents of an ``AnnotationIndex`` came by, as a flag per indexed document: a set of the ids of
+    100k documents, new string objects made as the documents stream by, was 10 MB. A document the index does
+    not list is not recorded (looking it up again finds nothing again)."""
+
+    def __init__(self, first: dict[str, int], entries: int) -> None:
+        self._first = first
+        self._flags = bytearray(entries)
+
+    def __contains__(self, doc_id: str) -> bool:
+        entry = self._first.get(doc_id)
+        return entry is not None and self._flags[entry] == 1
+
+    def add(self, doc_id: str) -> None:
+        entry = self._first.get(doc_id)
+        if entry is not None:
+            self._flags[entry] = 1
 
 
 @dataclass
@@ -320,7 +343,7 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
         started = time.perf_counter()
         index = AnnotationIndex(options.annotations, options.root)
         rejects: list[Reject] = [Reject("ingest", r.reason, r.detail, r.source) for r in ingested.rejects]
-        attach = AttachAnnotations.looking_up(index.doc_ids, index.lookup, rejects)
+        attach = AttachAnnotations.looking_up(index.doc_ids, index.lookup, rejects, index.looked_up)
         select = SelectAnnotations()
         documents = track(ingested.documents(), "release rows", total=ingested.documents_count)
         # The batch-independent stages go to the engine; attaching (which reports the annotations of documents

@@ -131,20 +131,23 @@ class AttachAnnotations:
         self._doc_ids: Callable[[], Iterable[str]] = by_doc.keys
         self._lookup: Callable[[str], Sequence[tuple[Annotation, str | None]]] = lambda doc_id: by_doc.get(doc_id, ())
         self._rejects = rejects
+        self._seen: Callable[[], Any] = set
         self.attached = 0
 
     @classmethod
     def looking_up(cls, doc_ids: Callable[[], Iterable[str]],
                    lookup: Callable[[str], Sequence[tuple[Annotation, str | None]]],
-                   rejects: list[Reject]) -> AttachAnnotations:
+                   rejects: list[Reject], seen: Callable[[], Any] = set) -> AttachAnnotations:
         """Annotations from ``lookup(doc_id)`` -> (annotation, file) pairs; ``doc_ids()`` lists the documents
-        that have any."""
+        that have any. ``seen()`` makes the record of the documents that came by (``in`` and ``add``; a set by
+        default), which need only hold those ``doc_ids()`` lists: looking up any other again finds nothing
+        again."""
         attach = cls((), rejects)
-        attach._doc_ids, attach._lookup = doc_ids, lookup
+        attach._doc_ids, attach._lookup, attach._seen = doc_ids, lookup, seen
         return attach
 
     def __call__(self, documents: Iterable[Document]) -> Iterator[AnnotatedDocument]:
-        seen: set[str] = set()
+        seen = self._seen()
         for document in documents:
             attached = []
             found = () if document.doc_id in seen else self._lookup(document.doc_id)
@@ -160,7 +163,7 @@ class AttachAnnotations:
                     attached.append(annotation)
             self.attached += len(attached)
             yield AnnotatedDocument(document, tuple(attached))
-        for doc_id in sorted(set(self._doc_ids()) - seen):
+        for doc_id in sorted(doc_id for doc_id in self._doc_ids() if doc_id not in seen):
             for annotation, source in self._lookup(doc_id):
                 self._rejects.append(Reject(
                     "attach", "unknown_document",
