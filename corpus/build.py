@@ -22,6 +22,7 @@ import json
 import pickle
 import re
 import time
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +40,6 @@ from corpus.release import (
     AttachAnnotations,
     PathNames,
     Reject,
-    ReleasedDocument,
     ReleaseOutcome,
     ReleaseStore,
     ReleaseTables,
@@ -123,18 +123,41 @@ class AnnotationIndex:
         self.files = tuple(sorted(map(str, folder.rglob("*.jsonl")))) if folder.is_dir() else ()
         self._names = PathNames(root)
         self._last_shown: tuple[int, str] = (-1, "")
-        # doc_id -> (file number, byte offset, line number, annotation id) of each of its annotations.
-        self.entries: dict[str, list[tuple[int, int, int, str]]] = {}
-        self.count = 0
+        # Where each line is, in arrays rather than a tuple of Python ints per line (a list of tuples per
+        # document was 34 MB at 100k documents, 13 MB this way): entry i is in file _file[i] at byte
+        # _offset[i], line _line[i]; _next[i] is the document's next entry in store order (-1: none).
+        # doc_id -> its first entry, and (while indexing) its last.
+        self._first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        self._file, self._offset, self._line, self._next = array("q"), array("q"), array("q"), array("q")
         for number, path in enumerate(self.files):
             offset = 0
             with open(path, "rb") as handle:
                 for line_number, line in enumerate(handle, start=1):
                     if line.strip():
-                        doc_id, annotation_id = self._ids(path, line, line_number)
-                        self.entries.setdefault(doc_id, []).append((number, offset, line_number, annotation_id))
-                        self.count += 1
+                        self._add(self._doc_id(path, line, line_number), number, offset, line_number, last)
                     offset += len(line)
+        self.count = len(self._file)
+
+    def _add(self, doc_id: str, number: int, offset: int, line_number: int, last: dict[str, int]) -> None:
+        entry = len(self._file)
+        self._file.append(number)
+        self._offset.append(offset)
+        self._line.append(line_number)
+        self._next.append(-1)
+        before = last.get(doc_id)
+        if before is None:
+            self._first[doc_id] = entry
+        else:
+            self._next[before] = entry
+        last[doc_id] = entry
+
+    def entries(self, doc_id: str) -> Iterator[tuple[int, int, int]]:
+        """(file number, byte offset, line number) of each of the document's annotations, in store order."""
+        entry = self._first.get(doc_id, -1)
+        while entry != -1:
+            yield self._file[entry], self._offset[entry], self._line[entry]
+            entry = self._next[entry]
 
     @staticmethod
     def _json(path: Path, line: bytes, line_number: int) -> Any:
@@ -146,15 +169,16 @@ class AnnotationIndex:
             raise AnnotationFileError(f"{path}:{line_number}: {detail}") from None
 
     @classmethod
-    def _ids(cls, path: Path, line: bytes, line_number: int) -> tuple[str, str]:
-        """The doc_id and annotation id of a stored line, without building the annotation. A line that starts
-        as the store writes them gives its ids without being parsed here: every indexed line is parsed when
-        its document's annotations are read (``lookup``), which names the file and line of bad JSON. Any
-        other line is parsed whole, for the error that names the missing field."""
+    def _doc_id(cls, path: Path, line: bytes, line_number: int) -> str:
+        """The doc_id of a stored line, checking it names its annotation, without building the annotation. A
+        line that starts as the store writes them gives its ids without being parsed here: every indexed line
+        is parsed when its document's annotations are read (``lookup``), which names the file and line of bad
+        JSON. Any other line is parsed whole, for the error that names the missing field."""
         stored = _STORED_IDS.match(line)
         if stored is not None:
             try:
-                return stored["doc_id"].decode("utf-8"), stored["annotation_id"].decode("utf-8")
+                stored["annotation_id"].decode("utf-8")
+                return stored["doc_id"].decode("utf-8")
             except UnicodeDecodeError:
                 pass  # parsed below, for the error naming the line
         obj = cls._json(path, line, line_number)
@@ -163,30 +187,59 @@ class AnnotationIndex:
         except (KeyError, TypeError):
             doc_id = annotation_id = None
         if isinstance(doc_id, str) and isinstance(annotation_id, str):
-            return doc_id, annotation_id
-        annotation = annotation_from_json(obj, f"{path}:{line_number}")
-        return annotation.doc_id, annotation.annotation_id
+            return doc_id
+        return annotation_from_json(obj, f"{path}:{line_number}").doc_id
 
     def shown(self, number: int) -> str:
         """The name of file ``number`` as releases show it (relative to the project root). The last one is
-        kept: a document's file is named when its annotations are read and again for its provenance."""
+        kept: a file holds lines of one document after another (a store of one file per document, each
+        line of a file in turn)."""
         if self._last_shown[0] != number:
             self._last_shown = (number, self._names(self.files[number]))
         return self._last_shown[1]
 
     def doc_ids(self) -> Iterable[str]:
-        return self.entries.keys()
+        return self._first.keys()
 
     def lookup(self, doc_id: str) -> list[tuple[Annotation, str]]:
         """The document's annotations, in store order, each with the file it is in."""
         found = []
-        for number, offset, line_number, _ in self.entries.get(doc_id, ()):
+        for number, offset, line_number in self.entries(doc_id):
             with open(self.files[number], "rb") as handle:
                 handle.seek(offset)
                 where = f"{self.files[number]}:{line_number}"
                 obj = self._json(self.files[number], handle.readline(), line_number)
                 found.append((annotation_from_json(obj, where), self.shown(number)))
         return found
+
+    def looked_up(self) -> LookedUp:
+        """A new record of the indexed documents that came by, for ``AttachAnnotations``."""
+        return LookedUp(self._first, len(self._file))
+
+    def file_of(self, doc_id: str, annotation_id: str) -> str | None:
+        """The file (as releases show it) the document's annotation ``annotation_id`` was read from, the last
+        one when several hold it; None when none does (a machine annotation made by this run)."""
+        files = [file for annotation, file in self.lookup(doc_id) if annotation.annotation_id == annotation_id]
+        return files[-1] if files else None
+
+
+class LookedUp:
+    """Which documents of an ``AnnotationIndex`` came by, as a flag per indexed document: a set of the ids of
+    100k documents, new string objects made as the documents stream by, was 10 MB. A document the index does
+    not list is not recorded (looking it up again finds nothing again)."""
+
+    def __init__(self, first: dict[str, int], entries: int) -> None:
+        self._first = first
+        self._flags = bytearray(entries)
+
+    def __contains__(self, doc_id: str) -> bool:
+        entry = self._first.get(doc_id)
+        return entry is not None and self._flags[entry] == 1
+
+    def add(self, doc_id: str) -> None:
+        entry = self._first.get(doc_id)
+        if entry is not None:
+            self._flags[entry] = 1
 
 
 @dataclass
@@ -275,24 +328,6 @@ def _preannotated(records: Iterable[AnnotatedDocument], documents: Callable[[], 
     return chain([annotated.restore], run_stages([machine], chain([machine.share, annotated.hold], records), engine))
 
 
-class _Provenance:
-    """Stage (pass-through): remembers which annotation, from which file, each document is released with."""
-
-    def __init__(self, index: AnnotationIndex) -> None:
-        self.of: dict[str, str] = {}
-        self._index = index
-
-    def __call__(self, items: Iterable[ReleasedDocument]) -> Iterator[ReleasedDocument]:
-        for item in items:
-            if item.annotation is not None:
-                files = [self._index.shown(number) for number, _, _, annotation_id
-                         in self._index.entries.get(item.document.doc_id, ())
-                         if annotation_id == item.annotation.annotation_id]
-                self.of[item.document.doc_id] = (f"annotation {item.annotation.annotation_id}"
-                                                 + (f" in {files[-1]}" if files else ""))
-            yield item
-
-
 def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease]:
     """Ingest, attach, pre-annotate, select, validate and write (or find up to date) the release, streaming:
     memory holds the indexes of ids and a bucket of rows, not the corpus. The run's rejects file is
@@ -308,9 +343,8 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
         started = time.perf_counter()
         index = AnnotationIndex(options.annotations, options.root)
         rejects: list[Reject] = [Reject("ingest", r.reason, r.detail, r.source) for r in ingested.rejects]
-        attach = AttachAnnotations.looking_up(index.doc_ids, index.lookup, rejects)
+        attach = AttachAnnotations.looking_up(index.doc_ids, index.lookup, rejects, index.looked_up)
         select = SelectAnnotations()
-        provenance = _Provenance(index)
         documents = track(ingested.documents(), "release rows", total=ingested.documents_count)
         # The batch-independent stages go to the engine; attaching (which reports the annotations of documents
         # not in the input once every document was seen) and selecting (which counts) stay here.
@@ -324,10 +358,10 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
         inputs = [item for item in ingested.files if not isinstance(item, Skipped)]
         try:
             outcome = write_release_stream(
-                chain([select, provenance, to_rows], annotated), options.releases, options.version,
+                chain([select, to_rows], annotated), options.releases, options.version,
                 expected_documents=ingested.documents_count, version_source=options.version_source,
                 inputs=inputs, annotation_files=index.files, root=options.root, warnings=select.warnings,
-                provenance=provenance.of, progress=lambda buckets: track(buckets, "release tables", total=len(buckets)),
+                annotation_file=index.file_of, progress=lambda buckets: track(buckets, "release tables", total=len(buckets)),
                 staging=work)
         finally:
             write_rejects(options.rejects_file, rejects)

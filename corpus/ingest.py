@@ -390,10 +390,10 @@ def _counted(counts: dict[str, int]) -> str:
 
 class SpilledIngest:
     """``ingest`` in bounded memory: the pages are read once (by ``engine``), each new text is appended to
-    an Arrow spill file in a temporary folder under ``folder``, and only an index of ids stays in memory
-    (doc_id -> its sources; the URL and title a later copy of a text brings). ``documents()`` streams the
-    merged documents back in order of first appearance, as ``ingest`` returns them. Use it as a context
-    manager: the spill is removed at the end.
+    an Arrow spill file in a temporary folder under ``folder`` with the sources of its first copy, and only
+    an index of ids stays in memory (the set of doc_ids; for a text read again, its merged sources and the
+    URL and title a later copy brings). ``documents()`` streams the merged documents back in order of first
+    appearance, as ``ingest`` returns them. Use it as a context manager: the spill is removed at the end.
     """
 
     def __init__(self, paths: Sequence[Path], folder: Path, root: Path | None = None, engine: Any = None) -> None:
@@ -416,8 +416,13 @@ class SpilledIngest:
         self.schema = pa.schema([*self.codec.fields, pa.field("text_sha256", pa.string(), nullable=False)])
         self.rejects: list[Reject] = []
         self.skipped: list[Skipped] = []
-        self._sources: dict[str, tuple[str, ...]] = {}
+        # The ids alone: a dict of every document's sources was 24 MB at 100k pages, most of what ingest
+        # kept. A text's first sources are spilled with it; only texts read again keep theirs here (the later
+        # copies' sources while reading, merged with the first ones once the spill is written).
+        self._doc_ids: set[str] = set()
+        self._merged_sources: dict[str, tuple[str, ...]] = {}
         self._url_title: dict[str, tuple[str | None, str | None]] = {}
+        self._sources_count = 0
         # Names, not Path objects (a third of the memory): the input listing of the release needs them all.
         self.files: list[str | Skipped] = [item if isinstance(item, Skipped) else os.fspath(item)
                                            for item in iter_input_files(self.paths)]
@@ -435,7 +440,7 @@ class SpilledIngest:
 
     @property
     def documents_count(self) -> int:
-        return len(self._sources)
+        return len(self._doc_ids)
 
     def _read(self, engine: Any) -> None:
         from corpus.engine import run_stages
@@ -451,17 +456,20 @@ class SpilledIngest:
                     self.rejects.append(item)
                 elif isinstance(item, Skipped):
                     self.skipped.append(item)
-                elif item.doc_id in self._sources:
+                elif item.doc_id in self._doc_ids:
                     self._merge(item)
                 else:
-                    self._sources[item.doc_id] = item.sources
+                    self._doc_ids.add(item.doc_id)
+                    self._sources_count += len(item.sources)
                     buffer.append(item)
                     if len(buffer) >= 256:
                         writer.write_batch(self._batch(buffer))
                         buffer = []
             if buffer:
                 writer.write_batch(self._batch(buffer))
-        if not self._sources:
+        if self._merged_sources:
+            self._merge_first_sources()
+        if not self._doc_ids:
             result = IngestResult((), tuple(self.rejects), tuple(self.skipped))
             raise NothingToIngest(
                 f"nothing usable in {', '.join(str(path) for path in self.paths)}: {len(self.rejects)} file(s) "
@@ -475,13 +483,29 @@ class SpilledIngest:
                                            for document in documents], self.schema)
 
     def _merge(self, document: Document) -> None:
-        """As ``merge_documents``: every source once, in input order; the first URL and title found."""
-        sources = self._sources[document.doc_id]
-        self._sources[document.doc_id] = sources + tuple(s for s in document.sources if s not in sources)
+        """As ``merge_documents``: every source once, in input order (``_merge_first_sources`` puts the first
+        copy's before them and leaves out repeats); the first URL and title found."""
+        self._merged_sources[document.doc_id] = self._merged_sources.get(document.doc_id, ()) + document.sources
         url, title = self._url_title.get(document.doc_id, (None, None))
         if (url is None and document.url is not None) or (title is None and document.title is not None):
             self._url_title[document.doc_id] = (url if url is not None else document.url,
                                                 title if title is not None else document.title)
+
+    def _merge_first_sources(self) -> None:
+        """The merged sources of each text read more than once: its first copy's (from the spill), then the
+        later copies' not already there, each once."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        merged = pa.array(list(self._merged_sources), pa.string())
+        with pa.OSFile(str(self.spill)) as source:
+            for batch in pa.ipc.open_stream(source):
+                read_again = batch.filter(pc.is_in(batch.column("doc_id"), merged))
+                for doc_id, first in zip(read_again.column("doc_id").to_pylist(),
+                                         read_again.column("sources").to_pylist(), strict=True):
+                    sources = tuple(dict.fromkeys((*first, *self._merged_sources[doc_id])))
+                    self._sources_count += len(sources) - len(first)
+                    self._merged_sources[doc_id] = sources
 
     def documents(self) -> Iterator[Document]:
         """The merged documents, in order of first appearance. They were checked when they were read: they are
@@ -496,18 +520,18 @@ class SpilledIngest:
                 for row in batch.to_pylist():
                     doc_id = row["doc_id"]
                     url, title = self._url_title.get(doc_id, (None, None))
-                    yield rebuild(Document, (doc_id, row["text"], self._sources[doc_id],
+                    sources = self._merged_sources.get(doc_id)
+                    yield rebuild(Document, (doc_id, row["text"], tuple(row["sources"]) if sources is None else sources,
                                              row["url"] if row["url"] is not None else url,
                                              row["title"] if row["title"] is not None else title,
                                              row["text_sha256"]))
 
     def summary(self) -> dict[str, Any]:
         """``IngestResult.summary()`` of the same pages."""
-        sources = sum(len(found) for found in self._sources.values())
         return {
-            "documents": len(self._sources),
-            "files_read": sources + len(self.rejects),
-            "merged_duplicates": sources - len(self._sources),
+            "documents": len(self._doc_ids),
+            "files_read": self._sources_count + len(self.rejects),
+            "merged_duplicates": self._sources_count - len(self._doc_ids),
             "rejects": len(self.rejects),
             "rejects_by_reason": dict(sorted(Counter(reject.reason for reject in self.rejects).items())),
             "skipped": len(self.skipped),

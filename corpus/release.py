@@ -131,20 +131,23 @@ class AttachAnnotations:
         self._doc_ids: Callable[[], Iterable[str]] = by_doc.keys
         self._lookup: Callable[[str], Sequence[tuple[Annotation, str | None]]] = lambda doc_id: by_doc.get(doc_id, ())
         self._rejects = rejects
+        self._seen: Callable[[], Any] = set
         self.attached = 0
 
     @classmethod
     def looking_up(cls, doc_ids: Callable[[], Iterable[str]],
                    lookup: Callable[[str], Sequence[tuple[Annotation, str | None]]],
-                   rejects: list[Reject]) -> AttachAnnotations:
+                   rejects: list[Reject], seen: Callable[[], Any] = set) -> AttachAnnotations:
         """Annotations from ``lookup(doc_id)`` -> (annotation, file) pairs; ``doc_ids()`` lists the documents
-        that have any."""
+        that have any. ``seen()`` makes the record of the documents that came by (``in`` and ``add``; a set by
+        default), which need only hold those ``doc_ids()`` lists: looking up any other again finds nothing
+        again."""
         attach = cls((), rejects)
-        attach._doc_ids, attach._lookup = doc_ids, lookup
+        attach._doc_ids, attach._lookup, attach._seen = doc_ids, lookup, seen
         return attach
 
     def __call__(self, documents: Iterable[Document]) -> Iterator[AnnotatedDocument]:
-        seen: set[str] = set()
+        seen = self._seen()
         for document in documents:
             attached = []
             found = () if document.doc_id in seen else self._lookup(document.doc_id)
@@ -160,7 +163,7 @@ class AttachAnnotations:
                     attached.append(annotation)
             self.attached += len(attached)
             yield AnnotatedDocument(document, tuple(attached))
-        for doc_id in sorted(set(self._doc_ids()) - seen):
+        for doc_id in sorted(doc_id for doc_id in self._doc_ids() if doc_id not in seen):
             for annotation, source in self._lookup(doc_id):
                 self._rejects.append(Reject(
                     "attach", "unknown_document",
@@ -1013,6 +1016,8 @@ class WrittenTables:
     hashes: dict[str, str]
     counts: dict[str, Any]
     report: Any
+    # doc_id -> annotation_ids of each document a validation failure names: what the error says they came from.
+    failed_annotations: dict[str, list[str]]
 
 
 class ReleaseWriter:
@@ -1076,6 +1081,7 @@ class ReleaseWriter:
         rows = dict.fromkeys(TABLE_NAMES, 0)
         counts: dict[str, Any] = {}
         failures: list[Failure] = []
+        failed_annotations: dict[str, list[str]] = {}
         try:
             self._spill()
             for bucket in progress(self.buckets):
@@ -1090,7 +1096,9 @@ class ReleaseWriter:
                                                    sort_keys=[("doc_id", "ascending"), ("_position", "ascending")]))
                 tables = ReleaseTables(documents, spans)
                 if self.validate:
-                    failures += _validate_in_chunks(documents, spans, rows, validate_tables)
+                    found = _validate_in_chunks(documents, spans, rows, validate_tables)
+                    failed_annotations.update(_annotations_of(documents, {f.doc_id for f in found if f.doc_id}))
+                    failures += found
                 for name in TABLE_NAMES:
                     table = tables.table(name)
                     writers[name].write_table(table.cast(writers[name].schema), row_group_size=self.row_group_size)
@@ -1111,7 +1119,16 @@ class ReleaseWriter:
             counts = table_counts(ReleaseTables(*(arrow_schema(name).empty_table() for name in TABLE_NAMES)))
         report = ValidationReport(failures=tuple(sorted(failures, key=Failure.sort_key)), counts=rows,
                                   n_documents=rows["documents"], n_spans=rows["spans"], sources=("release",))
-        return WrittenTables(rows, {name: hashes[name].hexdigest() for name in TABLE_NAMES}, counts, report)
+        return WrittenTables(rows, {name: hashes[name].hexdigest() for name in TABLE_NAMES}, counts, report,
+                             failed_annotations)
+
+
+def _annotations_of(documents: pa.Table, doc_ids: set[str]) -> dict[str, list[str]]:
+    """doc_id -> annotation_ids of the rows of ``documents`` with these ids."""
+    if not doc_ids:
+        return {}
+    rows = documents.filter(pc.is_in(documents.column("doc_id"), pa.array(sorted(doc_ids), pa.string())))
+    return dict(zip(rows.column("doc_id").to_pylist(), rows.column("annotation_ids").to_pylist(), strict=True))
 
 
 def _validate_in_chunks(documents: pa.Table, spans: pa.Table, offsets: Mapping[str, int],
@@ -1159,7 +1176,7 @@ def write_release_stream(
     root: Path | None = None,
     warnings: Sequence[str] | Callable[[], Sequence[str]] = (),
     validate: bool = True,
-    provenance: Mapping[str, str] | None = None,
+    annotation_file: Callable[[str, str], str | None] | None = None,
     row_group_size: int = ROW_GROUP_SIZE,
     progress: Callable[[Iterable[Any]], Iterable[Any]] = lambda items: items,
     staging: Path | None = None,
@@ -1167,7 +1184,8 @@ def write_release_stream(
     """``write_release`` for row groups that stream in (``ReleaseWriter``): the same folder, hashes and rules.
 
     The tables are written into the temporary folder first; then, as ``write_release`` does: a release that
-    does not validate -> ReleaseValidationError (``provenance`` names the annotation behind each document);
+    does not validate -> ReleaseValidationError naming the annotation behind each failing document (and the
+    file ``annotation_file(doc_id, annotation_id)`` gives, when it gives one);
     the same content under ``version`` -> ``up_to_date``; different content -> ConfigError (bump). Nothing
     but a complete release is ever renamed into place. ``inputs``, ``annotation_files`` and ``warnings`` may
     be functions, called once the stream is consumed. The tables are written in ``staging`` (default:
@@ -1185,7 +1203,12 @@ def write_release_stream(
             writer.add(group)
         written = writer.finish(progress)
         warnings = list(warnings() if callable(warnings) else warnings)
-        raise_if_invalid(written.report, provenance)
+        if not written.report.ok:
+            # Only the failing documents' provenance: a map of every document's grew with the corpus.
+            files = annotation_file or (lambda doc_id, annotation_id: None)
+            raise_if_invalid(written.report, {
+                doc_id: f"annotation {ids[0]}" + (f" in {file}" if (file := files(doc_id, ids[0])) else "")
+                for doc_id, ids in written.failed_annotations.items() if ids})
         hashes = written.hashes
         if store.exists(version):
             existing = store.manifest(version)

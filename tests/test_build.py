@@ -418,8 +418,31 @@ def test_the_annotation_index_reads_the_ids_of_stored_lines_as_parsing_them_woul
     (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     index = AnnotationIndex(folder, tmp_path)
     parsed = [(entry["document"]["doc_id"], entry["annotation_id"]) for entry in map(json.loads, lines)]
-    assert [(doc_id, annotation_id) for doc_id, entries in index.entries.items()
-            for *_, annotation_id in entries] == [parsed[0], parsed[3], parsed[1], parsed[2]]
+    assert [(doc_id, annotation.annotation_id) for doc_id in index.doc_ids()
+            for annotation, _ in index.lookup(doc_id)] == [parsed[0], parsed[3], parsed[1], parsed[2]]
+    assert list(index.entries(parsed[0][0])) == [(0, 0, 1), (0, sum(len(line.encode()) + 1 for line in lines[:3]), 4)]
+
+
+def test_attaching_from_the_index_flags_the_documents_that_came_by_as_a_set_would(tmp_path: Path) -> None:
+    from annotation.store import annotation_line
+    from corpus.build import AnnotationIndex
+    from corpus.release import AttachAnnotations
+
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    pages = [make_page(number) for number in range(4)]
+    (folder / "a.jsonl").write_text("".join(annotation_line(human(document, spans, f"ana-{number}")) + "\n"
+                                            for number, (document, spans) in enumerate(pages[:3])), encoding="utf-8")
+    index = AnnotationIndex(folder, tmp_path)
+    # Page 0 twice (its annotation once), page 3 has none, page 2 never comes by: its annotation is rejected.
+    documents = [pages[0][0], pages[3][0], pages[1][0], pages[0][0], pages[3][0]]
+    results = []
+    for seen in (set, index.looked_up):
+        rejects: list = []
+        attach = AttachAnnotations.looking_up(index.doc_ids, index.lookup, rejects, seen)
+        attached = [[a.annotation_id for a in item.annotations] for item in attach(documents)]
+        results.append((attached, [(r.reason, r.record) for r in rejects], attach.attached))
+    assert results[0] == results[1] == ([["ana-0"], [], ["ana-1"], [], []], [("unknown_document", "ana-2")], 2)
 
 
 @pytest.mark.parametrize("known_document", [True, False])

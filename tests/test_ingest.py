@@ -112,6 +112,25 @@ def test_the_spilled_ingest_gives_the_merged_documents_back_without_hashing_thei
     assert documents[1].sources == ("pages/c.txt", "pages/d.txt")
 
 
+def test_the_spilled_ingest_merges_sources_and_counts_as_ingest_does(tmp_path: Path) -> None:
+    # Its sources of a text read again are the first copy's (kept in the spill, more than a batch of
+    # documents before) and the later ones', each once: a file given twice is one source.
+    folder = tmp_path / "pages"
+    for number in range(300):
+        write(folder / f"{number:03d}.txt", f"page {number}")
+    write(folder / "copy-a.txt", "page 0")
+    write(folder / "copy-b.txt", "page 299")
+    paths = [folder, folder / "000.txt", folder / "copy-a.txt"]
+    expected = ingest(paths, root=tmp_path)
+    with SpilledIngest(paths, tmp_path / "work", root=tmp_path) as spilled:
+        documents = list(spilled.documents())
+        assert spilled.summary() == expected.summary()
+    assert documents == list(expected.documents)
+    assert documents[0].sources == ("pages/000.txt", "pages/copy-a.txt")
+    assert documents[299].sources == ("pages/299.txt", "pages/copy-b.txt")
+    assert expected.summary()["merged_duplicates"] == 2
+
+
 def test_exactly_one_bom_is_removed_and_crlf_is_kept(tmp_path: Path) -> None:
     path = write(tmp_path / "bom.txt", b"\xef\xbb\xbf\xef\xbb\xbfline one\r\nline two\r\n")
     assert read_page(path, source="bom.txt").text == "\ufeffline one\r\nline two\r\n"

@@ -491,10 +491,24 @@ def test_the_streaming_writer_reports_what_validation_of_the_whole_tables_report
     whole = collect_tables(iter(broken))
     expected = validate_tables(whole.documents, whole.spans, source="release")
     assert not expected.ok
+    asked = []
+
+    def annotation_file(doc_id: str, annotation_id: str) -> str:
+        asked.append(doc_id)
+        return f"store/{annotation_id}.jsonl"
+
     with pytest.raises(release_module.ReleaseValidationError) as raised:
-        release_module.write_release_stream(iter(broken[::-1]), tmp_path / "releases", "0.1.0", expected_documents=30)
+        release_module.write_release_stream(iter(broken[::-1]), tmp_path / "releases", "0.1.0", expected_documents=30,
+                                            annotation_file=annotation_file)
     assert raised.value.report.to_json() == expected.to_json()
     assert list((tmp_path / "releases").iterdir()) == []
+    # The error names the annotation behind each failing document shown, and its file; only those are looked up.
+    failing = {failure.doc_id for failure in expected.failures}
+    released = {group.document["doc_id"]: group.document["annotation_ids"][0] for group in broken
+                if group.document["doc_id"] in failing}
+    assert set(asked) == failing
+    for doc_id in {failure.doc_id for failure in expected.failures[:10]}:
+        assert f"[from annotation {released[doc_id]} in store/{released[doc_id]}.jsonl]" in str(raised.value)
 
 
 def test_a_repeated_document_is_refused_by_the_streaming_writer(tmp_path: Path) -> None:
