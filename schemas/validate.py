@@ -205,6 +205,10 @@ def validate_path(paths: Sequence[Path | str]) -> ValidationReport:
     """Validate release folders, hub folders and/or Parquet files, all together as one corpus."""
     if not paths:
         raise ConfigError(f"nothing to validate: give {EXPECTED_PATHS}")
+    from schemas.validate_stream import validate_sorted_release  # it builds on this module
+
+    if (report := validate_sorted_release(paths)) is not None:  # in bounded memory, when a release is sorted
+        return report
     parts = (part for path in paths for part in read_parts(Path(path), frames=True))
     return validate_parts(parts, sources=tuple(str(path) for path in paths))
 
