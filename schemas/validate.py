@@ -180,9 +180,10 @@ class TablePart:
     """Rows of one table from one place: a file (``file``), or a table handed over in memory.
     ``split`` is the split a hub shard's file name declares for all its rows. ``rows``: the row number of
     each row in the whole table, when the part is a partition of a larger table validated elsewhere
-    (``corpus.spark``); failures then carry those numbers and no file. ``table`` is Arrow, in release or
-    hub form, or a polars frame in release form (see ``read_parts``). ``nested``: the documents' ``spans``
-    column when it is read apart from ``table``, which then lacks it (see ``_read_parquet``)."""
+    (``corpus.spark``, ``schemas.validate_stream``); failures then carry those numbers (and ``file``).
+    ``table`` is Arrow, in release or hub form, or a polars frame in release form (see ``read_parts``).
+    ``nested``: the documents' ``spans`` column when it is read apart from ``table``, which then lacks it
+    (see ``_read_parquet``)."""
 
     name: str
     table: pa.Table | pl.DataFrame
