@@ -40,7 +40,7 @@ from schemas.validate import (
 
 # About this many rows of either table per range (cut between documents: a range ends at the first new
 # document after either count). Validation takes about a gigabyte per million spans; smaller ranges save
-# little more (a documents row group of the release, read whole, is ten thousand texts) and cost more calls.
+# little more (a documents row group of a release, read whole, holds ten thousand texts) and cost more calls.
 RANGE_SPANS = 1 << 17
 RANGE_DOCUMENTS = 1 << 14
 _HASH_SEED = 0x5EED  # fixed: hashes of one span id must agree across ranges and reads
@@ -62,9 +62,9 @@ def validate_sorted_release(paths: Sequence[Path | str]) -> ValidationReport | N
 
 
 def _range_bounds(files: dict[str, Path]) -> dict[str, list[int]] | None:
-    """Per table, the first row of each range and the row count: ranges of about ``RANGE_DOCUMENTS``
-    documents or ``RANGE_SPANS`` spans, whichever is fewer, cut at the same doc_ids in both tables. None
-    unless both files are in the release schema and ascending doc_id order."""
+    """Per table, the first row of each range and the row count: both tables are cut at the same doc_ids,
+    each table's cuts every ``RANGE_DOCUMENTS`` documents rows or ``RANGE_SPANS`` spans rows. None unless
+    both files are in the release schema and ascending doc_id order."""
     if not all(file.is_file() for file in files.values()) or not all(
             pq.read_schema(file).remove_metadata().equals(arrow_schema(name).remove_metadata())
             for name, file in files.items()):
