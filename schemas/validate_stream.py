@@ -35,13 +35,14 @@ from schemas.validate import (
     ValidationReport,
     _duplicates,
     _nested,
+    _warm_pandera,
     validate_parts,
 )
 
 # About this many rows of either table per range (cut between documents: a range ends at the first new
-# document after either count). Validation takes about a gigabyte per million spans; smaller ranges save
-# little more (a documents row group of a release, read whole, holds ten thousand texts) and cost more calls.
-RANGE_SPANS = 1 << 17
+# document after either count). Peak memory at 1M, 3M, 6M spans: ~0.9, 1.1, 1.2 GB (half as many spans per
+# range: ~0.75, 0.95, 0.95 GB, but each range costs a validate_parts call, ~0.05 s of CPU).
+RANGE_SPANS = 1 << 18
 RANGE_DOCUMENTS = 1 << 14
 _HASH_SEED = 0x5EED  # fixed: hashes of one span id must agree across ranges and reads
 
@@ -55,10 +56,17 @@ def validate_sorted_release(paths: Sequence[Path | str]) -> ValidationReport | N
     folder = Path(paths[0])
     files = {name: folder / file for name, file in RELEASE_FILES.items()}
     try:
-        bounds = _range_bounds(files)
-        return None if bounds is None else _validate_ranges(files, bounds, sources=(str(paths[0]),))
-    except (pa.ArrowException, OSError, pl.exceptions.PolarsError):
+        if all(file.is_file() for file in files.values()) and all(
+                pq.read_metadata(files[name]).num_rows <= limit
+                for name, limit in (("documents", RANGE_DOCUMENTS), ("spans", RANGE_SPANS))):
+            return None  # one range: the whole-table path reads it faster (it reads the nested spans apart)
+        return _validate_ranges(files, sources=(str(paths[0]),))
+    except (_NotSortedRelease, pa.ArrowException, OSError, pl.exceptions.PolarsError):
         return None
+
+
+class _NotSortedRelease(Exception):
+    """The files are not a release in ascending doc_id order and the release schema."""
 
 
 def _range_bounds(files: dict[str, Path]) -> dict[str, list[int]] | None:
@@ -110,30 +118,36 @@ def _bounds(path: Path, cuts: pl.Series) -> list[int]:
     return [0, *before.tolist(), file.metadata.num_rows]
 
 
-def _validate_ranges(files: dict[str, Path], bounds: dict[str, list[int]],
-                     sources: tuple[str, ...]) -> ValidationReport:
+def _validate_ranges(files: dict[str, Path], sources: tuple[str, ...]) -> ValidationReport:
     failures: list[Failure] = []
     counts = dict.fromkeys(files, 0)
     span_hashes: list[np.ndarray] = []
     nested_of_differing: list[pl.DataFrame] = []
-    for frames in _prefetched(_ranges(files, bounds)):
-        parts = [TablePart(name, frame, str(files[name]), rows=range(first, first + frame.height))
-                 for name, (frame, first) in frames.items()]
-        report = validate_parts(parts)
-        for name, count in report.counts.items():
-            counts[name] += count
-        # Repeated span ids are decided over the whole release below.
-        failures += [failure for failure in report.failures if failure.rule != Rule.UNIQUE_SPAN_ID]
-        spans, _ = frames["spans"]
-        span_hashes.append(spans.select(_span_id_hash()).to_series().to_numpy())
-        differing = {failure.doc_id for failure in report.failures
-                     if failure.rule == Rule.NESTED_SPANS_MATCH and failure.table == "documents"}
-        if differing:
-            documents, first = frames["documents"]
-            nested_of_differing.append(_nested(
-                documents.select("doc_id", "spans", _row=pl.int_range(first, first + documents.height,
-                                                                      dtype=pl.Int64))
-                .filter(pl.col("doc_id").is_in(list(differing)))).select("doc_id", "span_id", "_row"))
+    with ThreadPoolExecutor(1) as pool:
+        # The next range is read (polars releases the GIL) while one is validated; the first while pandera
+        # is imported (half a second of Python), as the whole-table path reads its files.
+        ranges = _ranges(files)
+        upcoming = pool.submit(next, ranges, None)
+        _warm_pandera()
+        while (frames := upcoming.result()) is not None:
+            upcoming = pool.submit(next, ranges, None)
+            parts = [TablePart(name, frame, str(files[name]), rows=range(first, first + frame.height))
+                     for name, (frame, first) in frames.items()]
+            report = validate_parts(parts)
+            for name, count in report.counts.items():
+                counts[name] += count
+            # Repeated span ids are decided over the whole release below.
+            failures += [failure for failure in report.failures if failure.rule != Rule.UNIQUE_SPAN_ID]
+            spans, _ = frames["spans"]
+            span_hashes.append(spans.select(_span_id_hash()).to_series().to_numpy())
+            differing = {failure.doc_id for failure in report.failures
+                         if failure.rule == Rule.NESTED_SPANS_MATCH and failure.table == "documents"}
+            if differing:
+                documents, first = frames["documents"]
+                nested_of_differing.append(_nested(
+                    documents.select("doc_id", "spans", _row=pl.int_range(first, first + documents.height,
+                                                                          dtype=pl.Int64))
+                    .filter(pl.col("doc_id").is_in(list(differing)))).select("doc_id", "span_id", "_row"))
     failures += _repeated_span_ids(files["spans"], np.concatenate(span_hashes))
     if nested_of_differing:
         # As ``_nested_span_failures``: among the nested spans of documents that differ from the spans table.
@@ -143,8 +157,11 @@ def _validate_ranges(files: dict[str, Path], bounds: dict[str, list[int]],
                             n_documents=counts["documents"], n_spans=counts["spans"], sources=sources)
 
 
-def _ranges(files: dict[str, Path], bounds: dict[str, list[int]]) -> Iterator[dict[str, tuple[pl.DataFrame, int]]]:
+def _ranges(files: dict[str, Path]) -> Iterator[dict[str, tuple[pl.DataFrame, int]]]:
     """Each range's rows of each table, with the number of its first row."""
+    bounds = _range_bounds(files)
+    if bounds is None:
+        raise _NotSortedRelease
     tables = {name: _table_ranges(files[name], bounds[name]) for name in TABLES}
     for index in range(len(bounds["spans"]) - 1):
         yield {name: (next(tables[name]), bounds[name][index]) for name in TABLES}
@@ -165,15 +182,6 @@ def _table_ranges(path: Path, bounds: list[int]) -> Iterator[pl.DataFrame]:
             read = end
         yield held.slice(0, stop - start)
         held = held.slice(stop - start)
-
-
-def _prefetched(ranges: Iterator[dict]) -> Iterator[dict]:
-    """``ranges``, the next one read (polars releases the GIL) while the current one is validated."""
-    with ThreadPoolExecutor(1) as pool:
-        upcoming = pool.submit(next, ranges, None)
-        while (current := upcoming.result()) is not None:
-            upcoming = pool.submit(next, ranges, None)
-            yield current
 
 
 def _span_id_hash() -> pl.Expr:

@@ -56,8 +56,11 @@ def _assert_same_in_ranges(folder: Path, patch: pytest.MonkeyPatch, sizes=(1, 2,
     whole = _whole(folder)
     for rows in sizes:
         streamed = _streamed(folder, rows, patch)
-        assert streamed is not None, "a sorted release is validated range by range"
-        assert streamed.to_json() == whole.to_json()
+        if max(pq.read_metadata(file).num_rows for file in folder.glob("*.parquet")) <= rows:
+            assert streamed is None, "a release of one range is left to the whole-table path"
+        else:
+            assert streamed is not None, "a sorted release is validated range by range"
+            assert streamed.to_json() == whole.to_json()
         assert validate_path([folder]).to_json() == whole.to_json()
     return whole
 
@@ -75,7 +78,7 @@ def test_ranges_hold_whole_documents_of_both_tables(tmp_path, corpus, monkeypatc
     monkeypatch.setattr(validate_stream, "RANGE_SPANS", rows)
     monkeypatch.setattr(validate_stream, "RANGE_DOCUMENTS", rows)
     files = {name: folder / f"{name}.parquet" for name in ("documents", "spans")}
-    ranges = list(validate_stream._ranges(files, validate_stream._range_bounds(files)))
+    ranges = list(validate_stream._ranges(files))
     assert len(ranges) > 1
     seen: dict[str, list[str]] = {"documents": [], "spans": []}
     for frames in ranges:
@@ -164,3 +167,9 @@ def test_only_one_release_folder_is_streamed(tmp_path, corpus, monkeypatch):
     assert _streamed(folder, 1, monkeypatch) is not None
     assert validate_stream.validate_sorted_release([folder, folder]) is None
     assert validate_stream.validate_sorted_release([folder / "spans.parquet"]) is None
+
+
+def test_a_release_of_one_range_takes_the_whole_table_path(tmp_path, corpus, monkeypatch):
+    folder = _write(tmp_path, *_sorted(*rows_of(corpus)))
+    assert validate_stream.validate_sorted_release([folder]) is None  # 7 documents, 24 spans: one range
+    assert _streamed(folder, 23, monkeypatch) is not None  # 24 spans: two
