@@ -179,9 +179,10 @@ class TablePart:
     """Rows of one table from one place: a file (``file``), or a table handed over in memory.
     ``split`` is the split a hub shard's file name declares for all its rows. ``rows``: the row number of
     each row in the whole table, when the part is a partition of a larger table validated elsewhere
-    (``corpus.spark``); failures then carry those numbers and no file. ``table`` is Arrow, in release or
-    hub form, or a polars frame in release form (see ``read_parts``). ``nested``: the documents' ``spans``
-    column when it is read apart from ``table``, which then lacks it (see ``_read_parquet``)."""
+    (``corpus.spark``, ``schemas.validate_stream``); failures then carry those numbers (and ``file``).
+    ``table`` is Arrow, in release or hub form, or a polars frame in release form (see ``read_parts``).
+    ``nested``: the documents' ``spans`` column when it is read apart from ``table``, which then lacks it
+    (see ``_read_parquet``)."""
 
     name: str
     table: pa.Table | pl.DataFrame
@@ -204,6 +205,10 @@ def validate_path(paths: Sequence[Path | str]) -> ValidationReport:
     """Validate release folders, hub folders and/or Parquet files, all together as one corpus."""
     if not paths:
         raise ConfigError(f"nothing to validate: give {EXPECTED_PATHS}")
+    from schemas.validate_stream import validate_sorted_release  # it builds on this module
+
+    if (report := validate_sorted_release(paths)) is not None:  # in bounded memory, when a release is sorted
+        return report
     parts = (part for path in paths for part in read_parts(Path(path), frames=True))
     return validate_parts(parts, sources=tuple(str(path) for path in paths))
 
