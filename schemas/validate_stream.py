@@ -10,6 +10,7 @@ repeated ones read again). Memory is then bounded by a range, not by the release
 Anything not proven sorted (read, not trusted from statistics: a row group's statistics say nothing of
 the order within it), not exactly the release schema (a missing or mistyped column is reported once per
 file) or not a single release folder is left to the whole-table path: the report is the same either way.
+So is a release small enough to validate whole (``WHOLE_TABLE_MAX_SPANS``), which that path does faster.
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ from schemas.validate import (
 # range: ~0.75, 0.95, 0.95 GB, but each range costs a validate_parts call, ~0.05 s of CPU).
 RANGE_SPANS = 1 << 18
 RANGE_DOCUMENTS = 1 << 14
+# A release up to this size is validated whole, not range by range: that is about 1.5 times as fast (0.73-0.77 s
+# against 1.11-1.16 s at 1M spans, quiet 2-core machine) and takes about 1 GB per million spans. Above it the
+# ranges keep memory near 1.2 GB whatever the size, so peak memory is bounded by the larger of the two.
+WHOLE_TABLE_MAX_SPANS = 1 << 22
+WHOLE_TABLE_MAX_DOCUMENTS = 1 << 17
 _HASH_SEED = 0x5EED  # fixed: hashes of one span id must agree across ranges and reads
 
 
@@ -57,9 +63,10 @@ def validate_sorted_release(paths: Sequence[Path | str]) -> ValidationReport | N
     files = {name: folder / file for name, file in RELEASE_FILES.items()}
     try:
         if all(file.is_file() for file in files.values()) and all(
-                pq.read_metadata(files[name]).num_rows <= limit
-                for name, limit in (("documents", RANGE_DOCUMENTS), ("spans", RANGE_SPANS))):
-            return None  # one range: the whole-table path reads it faster (it reads the nested spans apart)
+                pq.read_metadata(files[name]).num_rows <= max(whole, in_range)
+                for name, whole, in_range in (("documents", WHOLE_TABLE_MAX_DOCUMENTS, RANGE_DOCUMENTS),
+                                              ("spans", WHOLE_TABLE_MAX_SPANS, RANGE_SPANS))):
+            return None  # small enough to validate whole, which is faster (it reads the nested spans apart)
         return _validate_ranges(files, sources=(str(paths[0]),))
     except (_NotSortedRelease, pa.ArrowException, OSError, pl.exceptions.PolarsError):
         return None

@@ -47,8 +47,9 @@ def _whole(folder: Path) -> ValidationReport:
 
 
 def _streamed(folder: Path, rows: int, patch: pytest.MonkeyPatch) -> ValidationReport | None:
-    patch.setattr(validate_stream, "RANGE_SPANS", rows)
-    patch.setattr(validate_stream, "RANGE_DOCUMENTS", rows)
+    """Ranges of ``rows`` rows, for a release larger than one range."""
+    for name in ("RANGE_SPANS", "RANGE_DOCUMENTS", "WHOLE_TABLE_MAX_SPANS", "WHOLE_TABLE_MAX_DOCUMENTS"):
+        patch.setattr(validate_stream, name, rows)
     return validate_stream.validate_sorted_release([folder])
 
 
@@ -171,5 +172,16 @@ def test_only_one_release_folder_is_streamed(tmp_path, corpus, monkeypatch):
 
 def test_a_release_of_one_range_takes_the_whole_table_path(tmp_path, corpus, monkeypatch):
     folder = _write(tmp_path, *_sorted(*rows_of(corpus)))
-    assert validate_stream.validate_sorted_release([folder]) is None  # 7 documents, 24 spans: one range
+    assert _streamed(folder, 24, monkeypatch) is None  # 7 documents, 24 spans: one range
     assert _streamed(folder, 23, monkeypatch) is not None  # 24 spans: two
+
+
+def test_a_release_that_fits_in_memory_takes_the_whole_table_path(tmp_path, corpus, monkeypatch):
+    folder = _write(tmp_path, *_sorted(*rows_of(corpus)))
+    for name in ("RANGE_SPANS", "RANGE_DOCUMENTS"):
+        monkeypatch.setattr(validate_stream, name, 1)
+    monkeypatch.setattr(validate_stream, "WHOLE_TABLE_MAX_SPANS", 24)
+    monkeypatch.setattr(validate_stream, "WHOLE_TABLE_MAX_DOCUMENTS", 7)
+    assert validate_stream.validate_sorted_release([folder]) is None
+    monkeypatch.setattr(validate_stream, "WHOLE_TABLE_MAX_SPANS", 23)
+    assert validate_stream.validate_sorted_release([folder]) is not None
