@@ -815,3 +815,59 @@ def test_the_standfirst_above_a_byline_printed_piece_by_piece_is_the_story(model
     labels = labels_by_line(document, annotation)
     assert all(labels[line] == "article" for line in [standfirst, "March 3, 2024", *STORY[3:]])
     assert labels["Share"] == "boilerplate"
+
+
+def front_items(document: Document, annotation: Annotation) -> list[str]:
+    assert_valid(document, annotation)
+    assert not [span for span in annotation.spans if span.label in ("article", "quote")]
+    return [span.text for span in annotation.spans if span.label == "teaser"]
+
+
+def test_a_section_front_item_keeps_its_kicker_author_sponsor_and_time() -> None:
+    """Guidelines 8.2: the kicker above the headline, the author and the timestamp under the summary, and a
+    "Sponsored" badge are inside the item's extent: one teaser span each, none left as boilerplate."""
+    items = [["ELECTIONS", "Senate Race Tightens as Both Candidates Court Suburban Voters",
+              "With three weeks to go, polls show the contest within the margin of error, and both campaigns are…",
+              "By Maria Gonzalez", "2 hours ago"],
+             ["CONGRESS", "House Passes Stopgap Funding Bill Hours Before Shutdown Deadline",
+              "The measure keeps the government open through mid-December but leaves out aid that the White House "
+              "had…", "By Tom Becker", "4 hours ago"],
+             ["Sponsored", "How Small Businesses Are Preparing for the New Tax Year",
+              "Advice from accountants on the changes that take effect in January and what they mean for…",
+              "Paid for by Northway Bank"],
+             ["WHITE HOUSE", "President Names New Chief of Staff After Abrupt Resignation",
+              "The appointment ends a week of speculation over who would take over the day-to-day running of…",
+              "By Priya Natarajan", "Yesterday"]]
+    document = Document.from_text(page_text([*NAV, "Politics", *(line for item in items for line in item),
+                                             "Load more", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_an_opinion_list_with_the_author_above_each_headline_is_one_span_per_item() -> None:
+    items = [["Sarah Mitchell", "The Housing Crisis Will Not Be Solved by Building More Luxury Towers"],
+             ["David Chen", "Why the Four-Day Week Deserves a Proper Trial"],
+             ["Amira Hassan", "Our Parks Are Being Sold Off One Lease at a Time"]]
+    lead = [["Wildfires Force Thousands to Flee as Winds Pick Up", "2 hours ago"],
+            ["Central Bank Holds Rates Steady, Signals Cut Early Next Year", "3 hours ago"],
+            ["Council Votes to Close Three Libraries Despite Protests", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, *(line for item in lead for line in item), "Opinion",
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in lead + items]
+    assert labels_by_line(document, annotation)["Opinion"] == "boilerplate"
+
+
+def test_a_list_of_headline_date_summary_items_keeps_each_summary_in_its_item() -> None:
+    """Items reading headline, date, summary (one without a summary): the summary under the date is the
+    item's, and a question headline after a date opens the next item."""
+    items = [["Record Heat Pushes Power Grid to the Brink in Texas", "March 4, 2024",
+              "Grid operators asked residents to conserve electricity as temperatures soared past 40C for a third..."],
+             ["EU Agrees Landmark Deal to Cut Methane From Imported Gas", "March 2, 2024",
+              "The rules, which take effect in 2027, will require importers to prove that suppliers monitor and..."],
+             ["Why Insurers Are Pulling Out of Florida's Coastal Towns", "February 28, 2024"],
+             ["Is Now the Right Time to Switch to a Heat Pump at Home?", "February 26, 2024"],
+             ["Coal Plant Closures Accelerate Across the Midwest", "February 25, 2024",
+              "Utilities in four states announced plans to retire plants years ahead of schedule, citing cheaper..."]]
+    document = Document.from_text(page_text([*NAV, "Tag: Climate change",
+                                             *(line for item in items for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

@@ -663,8 +663,23 @@ def _teaser_head(f: BlockFeatures) -> bool:
             and not f.is_list_heading)
 
 
+# A sponsor's line inside a promoted item, after its summary: "Paid for by Northway Bank".
+_SPONSOR_LINE_RE = re.compile(
+    r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
+    re.IGNORECASE)
+# A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span).
+_SPONSORED_BADGE_RE = re.compile(r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial)$",
+                                 re.IGNORECASE)
+# A kicker above an item's headline has at most this many words: "ELECTIONS", "WHITE HOUSE", an author's name.
+KICKER_MAX_WORDS = 3
+# Kickers are taken into their items when a list of at least this many items repeats them, one per item.
+KICKER_MIN_ITEMS = 3
+
+
 def _assign_teasers(blocks, features, labels: list) -> None:
-    """Group unlabelled blocks into teaser items: a headline, then its summary and timestamp."""
+    """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
+    timestamp right under the headline may come before the summary); then the kickers above the headlines
+    of a list that repeats them (``_attach_kickers``)."""
     n = len(blocks)
     item_number = 0
     index = 0
@@ -683,15 +698,23 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index += 1
             continue
         members = [index]
-        has_summary = has_time = False
+        has_summary = has_time = has_author = False
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
+            text = blocks[cursor].text
             if g.is_timestamp and not has_time:
                 has_time = True
+            elif not has_author and (g.is_byline or _SPONSOR_LINE_RE.match(text)) and not g.text_like:
+                has_author = True  # the item's author or sponsor: "By Jane Doe", "Paid for by …"
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (g.text_like or g.truncated or g.ends_like_sentence
                        or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share))):
+                has_summary = True
+            elif (not has_summary and has_time and cursor == index + 2 and features[index + 1].is_timestamp
+                  and (g.truncated or (g.text_like and g.ends_with_full_stop))):
+                # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
+                # stop), which the next item's headline does not, even when it is a question
                 has_summary = True
             else:
                 break
@@ -699,7 +722,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             cursor += 1
         neighbour_heads = any(
             0 <= j < n and labels[j] is None and _teaser_head(features[j]) for j in (index - 1, cursor)
-        )
+        ) or _kicker_apart(blocks, features, labels, index - 1, index - 2) or _kicker_apart(
+            blocks, features, labels, cursor, cursor + 1)
         if has_summary or has_time or after_list_heading or neighbour_heads:
             item_number += 1
             score = 0.55 + 0.1 * has_summary + 0.1 * has_time + 0.1 * after_list_heading
@@ -708,3 +732,63 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index = cursor
         else:
             index += 1
+    _attach_kickers(blocks, features, labels)
+
+
+def _kicker_apart(blocks, features, labels: list, kicker: int, head: int) -> bool:
+    """Whether block ``kicker`` is a kicker line and block ``head`` an item's headline (of an item already made,
+    or unlabelled): headlines parted by a kicker each are a list of items, as headlines in a row are."""
+    if not (0 <= kicker < len(blocks) and 0 <= head < len(blocks)) or labels[kicker] is not None:
+        return False
+    if not _kicker(features[kicker], blocks[kicker].text):
+        return False
+    label = labels[head]
+    return (label.label == TEASER) if label is not None else _teaser_head(features[head])
+
+
+def _kicker(f: BlockFeatures, text: str) -> bool:
+    """A short label above an item's headline: a category, an author's name, a "Sponsored" badge."""
+    if _SPONSORED_BADGE_RE.match(text):
+        return True
+    return (f.n_words <= KICKER_MAX_WORDS and not f.text_like and not f.is_timestamp and not f.is_byline
+            and not f.is_list_heading and not f.is_furniture and not any(line_marks(text)[:3]))
+
+
+def _attach_kickers(blocks, features, labels: list) -> None:
+    """Guidelines 8.2: an item's kicker and badge are inside its extent. Promoted lists repeat one layout:
+    when every item of a list of ``KICKER_MIN_ITEMS`` or more after the first is parted from the item
+    before by exactly one kicker line, each such line (and one above the first item) opens the item under
+    it; a "Sponsored" badge between two items opens the second wherever it stands."""
+    items: list[tuple[int, int]] = []  # (first block, last block) of each item, in page order
+    for index, label in enumerate(labels):
+        if label is None or label.label != TEASER:
+            continue
+        if items and labels[items[-1][1]].item == label.item and items[-1][1] == index - 1:
+            items[-1] = (items[-1][0], index)
+        else:
+            items.append((index, index))
+
+    def unlabelled_kicker(index: int) -> bool:
+        return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
+
+    joined: dict[int, int] = {}  # kicker block -> first block of the item it opens
+    chain: list[int] = []  # numbers of items in a row parted by one kicker line each
+    for number in range(len(items) + 1):
+        linked = (0 < number < len(items) and items[number][0] - items[number - 1][1] == 2
+                  and unlabelled_kicker(items[number][0] - 1))
+        if linked:
+            chain = chain or [number - 1]
+            chain.append(number)
+            continue
+        if len(chain) >= KICKER_MIN_ITEMS:
+            for member in chain:
+                if unlabelled_kicker(items[member][0] - 1):
+                    joined[items[member][0] - 1] = items[member][0]
+        chain = []
+    for number in range(1, len(items)):
+        badge = items[number][0] - 1
+        if (items[number][0] - items[number - 1][1] == 2 and labels[badge] is None
+                and _SPONSORED_BADGE_RE.match(blocks[badge].text)):
+            joined[badge] = items[number][0]
+    for kicker, first in joined.items():
+        labels[kicker] = labels[first]
