@@ -871,3 +871,31 @@ def test_a_list_of_headline_date_summary_items_keeps_each_summary_in_its_item() 
     document = Document.from_text(page_text([*NAV, "Tag: Climate change",
                                              *(line for item in items for line in item), *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize("credit", ["Ellen Price reported from Washington. Marcus Reed contributed reporting from Phoenix.",
+                                    "Marcus Reed contributed reporting."])
+def test_a_reporting_credit_after_the_body_is_the_story_even_when_the_model_reads_a_bio(credit: str) -> None:
+    """Guidelines 6: the closing credit line is the story's; "contributed reporting" also reads like an author bio."""
+    document = Document.from_text(page_text([*NAV, *STORY, credit, "Advertisement", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, credit])
+
+
+def test_a_read_more_line_the_story_stopped_at_is_a_teaser_and_the_paragraph_under_it_the_story() -> None:
+    """Guidelines 8.2: "Read more: <headline>" is a teaser of its own, also where the run of the story ends at it
+    (the cue costs like a list heading); the story's short last paragraph under it stays the story's; a tags
+    line and a commenter's name are boilerplate, not teaser headlines."""
+    cue, last = "Read more: How the city's budget crisis started", "A vote on the budget is scheduled for March 28."
+    tags = "Tags: budget, transit, unions, City Hall"
+    comments = ["2 Comments", "Why I Love Football says:", "November 19, 2019 at 12:05 pm",
+                "This is the worst decision the council has made in years and they know it."]
+    document = Document.from_text(page_text([*NAV, *STORY, cue, last, tags, *comments, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, last])
+    assert cue in [span.text for span in annotation.spans if span.label == "teaser"]
+    assert labels[tags] == labels[comments[1]] == "boilerplate"

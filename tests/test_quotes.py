@@ -46,6 +46,29 @@ def test_quotation_styles(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # reporting verbs in their -ing forms and chants (guidelines 7.2: "chanted", "described … as")
+    ("His office issued a statement describing the bill as “dead on arrival” in the House.", ["“dead on arrival”"]),
+    ("The rally ended with the crowd chanting “Four more years!” at the stage.", ["“Four more years!”"]),
+    ("She left the party in 2019, calling it “a cult” on her way out.", ["“a cult”"]),
+    # the source at the end of the sentence
+    ("The chancellor has 'no plans' to raise fuel duty at next month's Budget, a senior minister has said.",
+     ["'no plans'"]),
+    # a work named by its kind is a title, not a quotation, with or without an article
+    ("Asked about the singer’s 1998 hit “Don’t Look Back,” the challenger said nothing.", []),
+    ("She said the BBC documentary “Fresh Start” had changed her mind.", []),
+    # scare quotes with a reporting verb only in the next sentence are not the source's words
+    ("The regime’s “elections” were held on Sunday. Observers said turnout was low.", []),
+    # a single mark after an s that the next mark opens after is a closing mark, not a plural possessive
+    ("Mark Ellis said the government's 'mixed messages' were 'causing real anxiety for families'.",
+     ["'mixed messages'", "'causing real anxiety for families'"]),
+    ("He added 'the players' union will not accept this offer' later.",
+     ["'the players' union will not accept this offer'"]),
+])
+def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 def test_quotation_over_several_paragraphs_is_one_span_per_paragraph() -> None:
     text = ("“We have rebuilt the bridge twice,” the mayor said. “We will not rebuild it a third time.\n"
             "“The money is gone.”\n")

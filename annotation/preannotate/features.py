@@ -229,7 +229,11 @@ SPEECH_VERBS = (
     "according to|quoted|quoting|remarked|remarks|commented|comments|suggested|suggests|"
     "told reporters|wrote on|said in|called|calls|described|describes|put it|pointed out|shouted|"
     "whispered|joked|jokes|conceded|concedes|maintained|maintains|believes|thinks|thought|"
-    "emphasized|stressed|stresses|observed|observes|predicted|predicts|vowed|vows|promised|promises"
+    "emphasized|stressed|stresses|observed|observes|predicted|predicts|vowed|vows|promised|promises|"
+    # the -ing forms ("calling it “…”", "describing the bill as “…”") and chants (guidelines 7.2)
+    "telling|adding|asking|stating|tweeting|posting|explaining|noting|insisting|arguing|claiming|warning|"
+    "replying|responding|recalling|announcing|declaring|urging|calling|describing|reading|writing|vowing|"
+    "promising|chant|chants|chanted|chanting"
 )
 
 SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»][.!?]?$")

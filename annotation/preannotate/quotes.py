@@ -37,13 +37,18 @@ _SPEECH_AFTER_RE = re.compile(
 _SPEECH_IN_RE = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
 _NAMING_BEFORE_RE = re.compile(
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|named|the (?:term|phrase|word|slogan|"
-    r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast))\s*$",
+    r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast)"
+    # a work named by its kind, with or without an article: his 1998 hit “…”, the BBC documentary “…”
+    r"|film|movie|song|album|single|hit|anthem|track|documentary|memoir|novel|podcast|episode|sitcom|musical|"
+    r"opera|exhibition|catchphrase|nickname|slogan|motto|hashtag)\s*$",
     re.IGNORECASE)
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
 BEFORE_TAIL = 32
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+# How far after a short quotation its sentence is read for the source's reporting verb.
+SENTENCE_AFTER_CHARS = 160
 # Shorter quotations need a speech verb next to them (or a comma inside) to count.
 MIN_QUOTE_WORDS = 4
 
@@ -149,7 +154,12 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
         return True  # borrowed words: China has declared a “no-limits” friendship
     if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
-    return bool(_SPEECH_AFTER_RE.match(after))
+    if _SPEECH_AFTER_RE.match(after):
+        return True
+    # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
+    # month's Budget, a senior minister has said."
+    sentence_after = _SENTENCE_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0]
+    return _SPEECH_IN_RE.search(sentence_after) is not None
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -209,12 +219,14 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
 
 def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
     """``the players’ union``: a single mark after an s and before a lower-case word is a plural
-    possessive when a later mark in the paragraph can close the quotation instead."""
+    possessive when the next mark in the paragraph can close the quotation instead -- not when it opens
+    another one (``the government's 'mixed messages' were 'causing anxiety'``)."""
     if text[position] not in SINGLE_MARKS or text[position - 1:position] not in ("s", "S"):
         return False
     if not re.match(r" [a-z]", text[position + 1:position + 3]):
         return False
-    return any(later > position and can_close for later, _, _, can_close in marks)
+    following = next((mark for mark in marks if mark[0] > position), None)
+    return following is not None and following[3] and not (following[2] and text[following[0] - 1:following[0]] in " ")
 
 
 def _inside_double(text: str, quote: tuple[int, int], region_start: int, region_end: int) -> bool:

@@ -97,6 +97,8 @@ _PHOTO_CREDIT_RE = re.compile(
 _CLOSING_CREDIT_RE = re.compile(
     r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
     r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article)"
+    r"|\(?[\w .,'’-]{2,60} contributed reporting(?: from [\w .,'’-]{2,40})?\.?\)?$"
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported (?:from|in) [\w .,'’-]{2,40}\.(?: [^.]{2,120}\.)?$"
     r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b"
     r"|\(?this (?:post|article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran) (?:on|in)\b)",
     re.IGNORECASE,
@@ -317,7 +319,10 @@ def classify_blocks(
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
                 # so is a headline the page prints as a link between the paragraphs, without the cue
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
-            elif logits is not None and not junk and logits[index] < VETO_LOGIT:
+            elif (logits is not None and not junk and logits[index] < VETO_LOGIT
+                  and not (story_begun and _CLOSING_CREDIT_RE.match(text))):
+                # the story's credit line after its paragraphs is the story's (guidelines 6), whatever the
+                # model reads in "contributed reporting"
                 labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
             elif junk:
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
@@ -333,10 +338,33 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        _paragraphs_after_inline_teasers(blocks, features, labels, scores, end)
 
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int) -> None:
+    """The story goes on after a "Read more: <headline>" line that its run stopped at (the cue costs as much as
+    a list heading): from the end of the story, each such line is a teaser item of its own and the prose
+    paragraph right under it is the story's, up to the first line that is neither."""
+    index = end
+    while index < len(blocks) and labels[end - 1] is not None and labels[end - 1].label == ARTICLE:
+        cues = index
+        while (cues < len(blocks) and labels[cues] is None and features[cues].n_words <= INLINE_TEASER_MAX_WORDS
+               and _INLINE_TEASER_RE.match(blocks[cues].text)):
+            cues += 1
+        if cues == index or cues >= len(blocks) or labels[cues] is not None:
+            return
+        f, text = features[cues], blocks[cues].text
+        if not (f.text_like and not f.is_furniture and scores[cues] > 0 and not is_notice(text)
+                and not is_caption_credit(text)):
+            return
+        for cue in range(index, cues):
+            labels[cue] = BlockLabel(TEASER, 0.7, item=-1 - cue)
+        labels[cues] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[cues] / 8), 3))
+        index = cues + 1
 
 
 def _capitals_headline(f: BlockFeatures, text: str) -> bool:
@@ -663,6 +691,8 @@ def _teaser_head(f: BlockFeatures) -> bool:
             and not f.is_list_heading)
 
 
+# A list of the story's tags or topics on one line (guidelines 6: boilerplate), not a headline.
+_TAGS_RE = re.compile(r"^(?:tags?|tagged|topics?|filed under|categories|keywords|related topics)\s*:", re.IGNORECASE)
 # A sponsor's line inside a promoted item, after its summary: "Paid for by Northway Bank".
 _SPONSOR_LINE_RE = re.compile(
     r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
@@ -690,11 +720,20 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             after_list_heading = False
             index += 1
             continue
+        if f.n_words <= INLINE_TEASER_MAX_WORDS and _INLINE_TEASER_RE.match(blocks[index].text):
+            # "Read more: <headline>" after the story or between other lines: one promoted item on its own
+            # line (guidelines 8.2), which takes no summary from the line under it
+            item_number += 1
+            labels[index] = BlockLabel(TEASER, 0.7, item_number)
+            index += 1
+            continue
         if f.is_list_heading:
             after_list_heading = True
             index += 1
             continue
-        if not _teaser_head(f):
+        if not _teaser_head(f) or _TAGS_RE.match(blocks[index].text) or blocks[index].text.endswith(":"):
+            # a tags line, and a line introducing what follows (a commenter's "Jane Roe says:"), are no
+            # headlines (guidelines 8.3: boilerplate)
             index += 1
             continue
         members = [index]
