@@ -899,3 +899,19 @@ def test_a_read_more_line_the_story_stopped_at_is_a_teaser_and_the_paragraph_und
     assert all(labels[line] == "article" for line in [*STORY, last])
     assert cue in [span.text for span in annotation.spans if span.label == "teaser"]
     assert labels[tags] == labels[comments[1]] == "boilerplate"
+
+
+def test_a_related_list_keeps_a_question_headline_and_ends_where_its_layout_does() -> None:
+    """A headline with a question in it ("Who Is …? The Senator …") is an item's headline when its timestamp is
+    under it; a headline-shaped footer line after a list of headline+time items does not follow their layout
+    (guidelines 8.2) and is boilerplate."""
+    items = [["Border Bill Faces Uncertain Future in the House", "3 hours ago"],
+             ["Who Is Rebecca Hart? The Senator Who Keeps Defying Her Party", "Yesterday"],
+             ["Okafor Vows to Keep Senate in Session Until Funding Deal Is Done", "2 days ago"]]
+    footer = "Published by Associated Newspapers Ltd"
+    document = Document.from_text(page_text([*NAV, *STORY, "Related", *(line for item in items for line in item),
+                                             footer]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[footer] == "boilerplate"

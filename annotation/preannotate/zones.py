@@ -714,6 +714,9 @@ def _assign_teasers(blocks, features, labels: list) -> None:
     item_number = 0
     index = 0
     after_list_heading = False
+    # (summary, timestamp) of the list's items so far: a list repeats one layout (guidelines 8.2), so a bare
+    # headline under a list heading is an item only in a list of bare headlines
+    list_layout: tuple[bool, bool] | None = None
     while index < n:
         f = features[index]
         if labels[index] is not None:
@@ -728,10 +731,10 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index += 1
             continue
         if f.is_list_heading:
-            after_list_heading = True
+            after_list_heading, list_layout = True, None
             index += 1
             continue
-        if not _teaser_head(f) or _TAGS_RE.match(blocks[index].text) or blocks[index].text.endswith(":"):
+        if not _item_head(features, index) or _TAGS_RE.match(blocks[index].text) or blocks[index].text.endswith(":"):
             # a tags line, and a line introducing what follows (a commenter's "Jane Roe says:"), are no
             # headlines (guidelines 8.3: boilerplate)
             index += 1
@@ -763,7 +766,10 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             0 <= j < n and labels[j] is None and _teaser_head(features[j]) for j in (index - 1, cursor)
         ) or _kicker_apart(blocks, features, labels, index - 1, index - 2) or _kicker_apart(
             blocks, features, labels, cursor, cursor + 1)
-        if has_summary or has_time or after_list_heading or neighbour_heads:
+        in_list = after_list_heading and list_layout in (None, (False, False))
+        if has_summary or has_time or in_list or neighbour_heads:
+            if after_list_heading:
+                list_layout = (has_summary, has_time)
             item_number += 1
             score = 0.55 + 0.1 * has_summary + 0.1 * has_time + 0.1 * after_list_heading
             for member in members:
@@ -772,6 +778,17 @@ def _assign_teasers(blocks, features, labels: list) -> None:
         else:
             index += 1
     _attach_kickers(blocks, features, labels)
+
+
+def _item_head(features, index: int) -> bool:
+    """A teaser headline (``_teaser_head``), or one of two "sentences" (a question, then more: "Who Is Jane
+    Roe? The Senator Who Defies Her Party") with its item's timestamp right under it."""
+    f = features[index]
+    if _teaser_head(f):
+        return True
+    return (f.n_sentences == 2 and 4 <= f.n_words <= 30 and not f.ends_with_full_stop and not f.text_like
+            and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline
+            and index + 1 < len(features) and features[index + 1].is_timestamp)
 
 
 def _kicker_apart(blocks, features, labels: list, kicker: int, head: int) -> bool:
