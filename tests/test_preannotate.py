@@ -915,3 +915,17 @@ def test_a_related_list_keeps_a_question_headline_and_ends_where_its_layout_does
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)[footer] == "boilerplate"
+
+
+def test_a_home_page_lead_item_with_a_long_summary_is_a_teaser_not_a_story() -> None:
+    """Guidelines 8.5: a home page has no main story. Its lead item's summary is the page's one paragraph of
+    prose, but its timestamp under the summary opens the page's list of timestamped items."""
+    items = [["Wildfires Force Thousands to Flee as Winds Pick Up Across California",
+              "Firefighters are battling at least a dozen blazes across the state, and officials warned that the "
+              "strong, dry winds expected over the weekend could push the flames into towns that have so far been "
+              "spared. Evacuation orders now cover more than 40,000 residents.", "Updated 12 minutes ago"],
+             ["Central Bank Holds Rates Steady, Signals Cut Early Next Year", "2 hours ago"],
+             ["Council Votes to Close Three Libraries Despite Protests", "3 hours ago"],
+             ["Hospital Waiting Lists Reach Highest Level in a Decade", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, *(line for item in items for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

@@ -290,7 +290,7 @@ def classify_blocks(
     features, scores = rules.features, rules.scores
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
-    if end > start and total >= MIN_RUN_TOTAL:
+    if end > start and total >= MIN_RUN_TOTAL and not _lead_item(features, rules, start, end):
         link_run = _headline_runs(features, evidence, start, end)
         after_list_heading = False
         story_begun = False  # a paragraph of the story lies above
@@ -343,6 +343,14 @@ def classify_blocks(
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
+    """A front page's lead item (guidelines 8.5: a home page has no main story): the best run is one paragraph
+    between a headline and a timestamp that opens the page's list of timestamped items -- the item's summary,
+    where a story's time stands above its body, not under its first paragraph."""
+    return (end - start == 1 and start > 0 and _teaser_head(features[start - 1]) and end < len(features)
+            and features[end].is_timestamp and end in rules.list_zone)
 
 
 def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int) -> None:
