@@ -59,6 +59,10 @@ def test_quotation_styles(text: str, expected: list[str]) -> None:
     ("She said the BBC documentary “Fresh Start” had changed her mind.", []),
     # scare quotes with a reporting verb only in the next sentence are not the source's words
     ("The regime’s “elections” were held on Sunday. Observers said turnout was low.", []),
+    # the reporting verb after the next quotation reports that one; a naming verb reports what follows it
+    ("The chancellor’s flagship “growth plan” rests on “fantasy economics”, a think tank has warned.",
+     ["“fantasy economics”"]),
+    ("Chancellor’s ‘growth plan’ branded ‘fantasy economics’ by think tank", ["‘fantasy economics’"]),
     # a single mark after an s that the next mark opens after is a closing mark, not a plural possessive
     ("Mark Ellis said the government's 'mixed messages' were 'causing real anxiety for families'.",
      ["'mixed messages'", "'causing real anxiety for families'"]),

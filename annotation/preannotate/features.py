@@ -233,7 +233,7 @@ SPEECH_VERBS = (
     # the -ing forms ("calling it “…”", "describing the bill as “…”") and chants (guidelines 7.2)
     "telling|adding|asking|stating|tweeting|posting|explaining|noting|insisting|arguing|claiming|warning|"
     "replying|responding|recalling|announcing|declaring|urging|calling|describing|reading|writing|vowing|"
-    "promising|chant|chants|chanted|chanting"
+    "promising|chant|chants|chanted|chanting|branded|brands|branding"
 )
 
 SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»][.!?]?$")

@@ -32,9 +32,13 @@ _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
 _ELISIONS = ("em", "til", "tis", "twas", "n", "cause", "bout", "round")
 _ELISION_RE = re.compile(r"(?:" + "|".join(_ELISIONS) + r")\b")
 _YEAR_RE = re.compile(r"\d\d(?:s)?\b")
-_SPEECH_AFTER_RE = re.compile(
-    r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
+# Verbs that name what they report after them (called it “…”, described it as “…”, branded “…”): after a
+# quotation they report something else ("The “growth plan” branded “fantasy economics”").
+_NAMING_VERBS = frozenset("called calls calling described describes describing branded brands branding".split())
+_VERBS_AFTER = "|".join(verb for verb in SPEECH_VERBS.split("|") if verb not in _NAMING_VERBS)
+_SPEECH_AFTER_RE = re.compile(r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
 _SPEECH_IN_RE = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
+_SPEECH_AFTER_ANYWHERE_RE = re.compile(r"\b(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
 _NAMING_BEFORE_RE = re.compile(
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|named|the (?:term|phrase|word|slogan|"
     r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast)"
@@ -110,6 +114,8 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+# A mark opening a word after a space: where the next quotation starts (not an apostrophe inside a word).
+_OPENING_MARK_RE = re.compile(r"(?<!\S)[" + re.escape(QUOTE_MARKS) + r"](?=\w)")
 
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]:
@@ -159,7 +165,10 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
     # month's Budget, a senior minister has said."
     sentence_after = _SENTENCE_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0]
-    return _SPEECH_IN_RE.search(sentence_after) is not None
+    # up to the next quotation: a reporting verb after it attributes that one ("The chancellor’s “growth plan”
+    # rests on “fantasy economics”, a think tank warned": the plan's name is no quotation)
+    sentence_after = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)[0]
+    return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
