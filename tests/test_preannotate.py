@@ -929,3 +929,32 @@ def test_a_home_page_lead_item_with_a_long_summary_is_a_teaser_not_a_story() -> 
              ["Hospital Waiting Lists Reach Highest Level in a Decade", "5 hours ago"]]
     document = Document.from_text(page_text([*NAV, *(line for item in items for line in item), *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_items_with_the_time_above_the_headline_keep_their_own_time() -> None:
+    """Guidelines 8.2: the layout is read from the first and last items; when the first item has its time above
+    its headline and the last none under its summary, each time opens the item under it."""
+    items = [["10:45", "Oil Slips as Traders Weigh Demand Outlook in China",
+              "Brent crude fell 0.8% after data showed factory activity shrinking for a second month…"],
+             ["10:12", "Shares in Chipmaker Jump 12% After Record Quarter",
+              "The company raised its forecast for the full year, citing strong demand from data centres…"],
+             ["09:58", "Pound Edges Higher Ahead of Inflation Figures",
+              "Sterling rose against the dollar as investors bet the Bank of England will hold rates…"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item),
+                                             "Load more", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_blog_excerpt_item_keeps_its_read_more_link_and_comment_count() -> None:
+    items = [["Volunteers Clear Two Tonnes of Rubbish From River Banks", "March 9, 2024",
+              "More than 80 volunteers turned out on Saturday for the annual river clean-up, the biggest turnout "
+              "in the event's twelve-year history. […]", "Read more", "3 Comments"],
+             ["Library Book Sale Raises £4,000 for Children's Reading Scheme", "March 7, 2024",
+              "The sale, held over two days in the library's main hall, drew book lovers from across the county. […]",
+              "Read more", "No Comments"],
+             ["New Skate Park Opens After Five-Year Campaign by Local Teenagers", "March 5, 2024",
+              "The park, built on the site of an old tennis court, was opened by the mayor on Tuesday afternoon. […]",
+              "Read more", "7 Comments"]]
+    document = Document.from_text(page_text([*NAV, "Category: Community", *(line for item in items for line in item),
+                                             "Archives", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

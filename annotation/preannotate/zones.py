@@ -701,6 +701,12 @@ def _teaser_head(f: BlockFeatures) -> bool:
 
 # A list of the story's tags or topics on one line (guidelines 6: boilerplate), not a headline.
 _TAGS_RE = re.compile(r"^(?:tags?|tagged|topics?|filed under|categories|keywords|related topics)\s*:", re.IGNORECASE)
+# A summary cut short the way blogs print excerpts: "… the mayor said on Tuesday. […]".
+_EXCERPT_END_RE = re.compile(r"\[(?:…|\.\.\.)\]$")
+# The last lines of a promoted item: its "Read more" link and its comment count.
+_ITEM_TAIL_RE = re.compile(
+    r"^(?:read more|continue reading|read the full (?:story|article)|full story|(?:\d+|no|one) comments?|"
+    r"comments?\s*\(\d+\)|(?:\d+|no|one) repl(?:y|ies))\W*$", re.IGNORECASE)
 # A sponsor's line inside a promoted item, after its summary: "Paid for by Northway Bank".
 _SPONSOR_LINE_RE = re.compile(
     r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
@@ -748,7 +754,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index += 1
             continue
         members = [index]
-        has_summary = has_time = has_author = False
+        has_summary = has_time = has_author = has_tail = False
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
@@ -762,10 +768,12 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                        or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share))):
                 has_summary = True
             elif (not has_summary and has_time and cursor == index + 2 and features[index + 1].is_timestamp
-                  and (g.truncated or (g.text_like and g.ends_with_full_stop))):
+                  and (g.truncated or (g.text_like and (g.ends_with_full_stop or _EXCERPT_END_RE.search(text))))):
                 # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
                 # stop), which the next item's headline does not, even when it is a question
                 has_summary = True
+            elif (has_summary or has_time) and _ITEM_TAIL_RE.match(text):
+                has_tail = True  # the item's "Read more" and comment count (guidelines 8.2)
             else:
                 break
             members.append(cursor)
@@ -785,7 +793,44 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index = cursor
         else:
             index += 1
+    _time_first_layout(features, labels)
     _attach_kickers(blocks, features, labels)
+
+
+def _teaser_items(labels: list) -> list[tuple[int, int]]:
+    """(first block, last block) of each teaser item made so far, in page order."""
+    items: list[tuple[int, int]] = []
+    for index, label in enumerate(labels):
+        if label is None or label.label != TEASER:
+            continue
+        if items and labels[items[-1][1]].item == label.item and items[-1][1] == index - 1:
+            items[-1] = (items[-1][0], index)
+        else:
+            items.append((index, index))
+    return items
+
+
+def _time_first_layout(features, labels: list) -> None:
+    """Guidelines 8.2: a list's layout is read from its first and last items. Items are made headline first,
+    a timestamp after a summary closing its item; when instead the first item has its timestamp above its
+    headline, and the last none under its summary, every timestamp opens the item under it: each moves
+    down one item."""
+    items = _teaser_items(labels)
+    lists: list[list[tuple[int, int]]] = []
+    for item in items:
+        if lists and lists[-1][-1][1] == item[0] - 1:
+            lists[-1].append(item)
+        else:
+            lists.append([item])
+    for row in lists:
+        above = row[0][0] - 1
+        if (len(row) < 2 or above < 0 or labels[above] is not None or not features[above].is_timestamp
+                or features[row[-1][1]].is_timestamp
+                or not all(features[last].is_timestamp and last > first for first, last in row[:-1])):
+            continue
+        labels[above] = labels[row[0][0]]
+        for (_, last), (first, _) in zip(row[:-1], row[1:], strict=True):
+            labels[last] = labels[first]
 
 
 def _item_head(features, index: int) -> bool:
@@ -823,14 +868,7 @@ def _attach_kickers(blocks, features, labels: list) -> None:
     when every item of a list of ``KICKER_MIN_ITEMS`` or more after the first is parted from the item
     before by exactly one kicker line, each such line (and one above the first item) opens the item under
     it; a "Sponsored" badge between two items opens the second wherever it stands."""
-    items: list[tuple[int, int]] = []  # (first block, last block) of each item, in page order
-    for index, label in enumerate(labels):
-        if label is None or label.label != TEASER:
-            continue
-        if items and labels[items[-1][1]].item == label.item and items[-1][1] == index - 1:
-            items[-1] = (items[-1][0], index)
-        else:
-            items.append((index, index))
+    items = _teaser_items(labels)
 
     def unlabelled_kicker(index: int) -> bool:
         return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
