@@ -958,3 +958,33 @@ def test_a_blog_excerpt_item_keeps_its_read_more_link_and_comment_count() -> Non
     document = Document.from_text(page_text([*NAV, "Category: Community", *(line for item in items for line in item),
                                              "Archives", *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_live_blog_entries_are_the_story_not_a_timestamped_list() -> None:
+    """Guidelines 8.5: a live blog is the main story; its entries (time, heading, paragraphs) carry timestamps
+    like a teaser list, but each holds paragraphs of finished sentences, not one summary."""
+    entries = [["22:31 GMT", "Turnout appears high in urban areas",
+                "Election officials in several large cities said queues were still forming at some polling "
+                "stations when they closed, and that anyone in line would be allowed to vote.",
+                "“We’ve never seen anything like it in this precinct,” said a polling station supervisor. "
+                "“People have been waiting two hours and nobody has left.”"],
+               ["22:14 GMT", "Exit poll shows tight race",
+                "The first exit poll of the night suggests the two main parties are separated by fewer than three "
+                "points, well within the poll’s margin of error.",
+                "A senior campaign official told us: “It’s going to be a long night. Nobody should be calling "
+                "anything before the small hours.”"],
+               ["21:30 GMT", "Polls close in the east",
+                "Voting has ended in the eastern half of the country, and counting begins immediately.",
+                "The first results are expected shortly before midnight, officials said on Tuesday."]]
+    body = [line for entry in entries for line in entry]
+    document = Document.from_text(page_text([*NAV, "Election night live: results as polls close", *body,
+                                             "Load more", "More on this story", *(line for item in TEASERS for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for entry in entries for line in entry[1:])
+    assert all(labels[line] == "article" for entry in entries[1:] for line in entry)
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert teasers[-len(TEASERS):] == ["\n\n".join(item) for item in TEASERS]
+    assert len([span for span in annotation.spans if span.label == "quote"]) == 3

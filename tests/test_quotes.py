@@ -59,6 +59,10 @@ def test_quotation_styles(text: str, expected: list[str]) -> None:
     ("She said the BBC documentary “Fresh Start” had changed her mind.", []),
     # scare quotes with a reporting verb only in the next sentence are not the source's words
     ("The regime’s “elections” were held on Sunday. Observers said turnout was low.", []),
+    # a name in title case before the noun it names is no quotation, however long
+    ("The union’s “Fair Deal for Dockers” campaign drew support, its leader said.", []),
+    ("Supporters wore “Make America Great Again” hats at the rally.", []),
+    ("“Back To Work Now” was all he said.", ["“Back To Work Now”"]),
     # the reporting verb after the next quotation reports that one; a naming verb reports what follows it
     ("The chancellor’s flagship “growth plan” rests on “fantasy economics”, a think tank has warned.",
      ["“fantasy economics”"]),

@@ -153,6 +153,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     tail = before.rstrip()[-BEFORE_TAIL:]
     if _NAMING_BEFORE_RE.search(tail):
         return False
+    if _is_title(text[start + 1:end - 1]) and _named_noun_after(after):
+        return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
     if words >= MIN_QUOTE_WORDS:
         return True
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
@@ -169,6 +171,33 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     # rests on “fantasy economics”, a think tank warned": the plan's name is no quotation)
     sentence_after = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)[0]
     return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by with from as vs via per".split())
+
+
+# Lower-case words after a quotation that are no noun it modifies: verbs, pronouns, conjunctions.
+_NOT_NAMED_AFTER = frozenset(
+    "is was are were be been being has have had will would can could should may might must do does did and or but "
+    "nor so he she they it we you i to of in on at for with as that which who whom from by than then".split())
+_NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
+
+
+def _named_noun_after(after: str) -> bool:
+    """Whether a lower-case word that may be a noun follows the quotation ("campaign", "hats"): not a verb,
+    pronoun, conjunction or reporting verb."""
+    match = _NEXT_WORD_RE.match(after)
+    return (match is not None and match.group(1) not in _NOT_NAMED_AFTER
+            and _SPEECH_IN_RE.fullmatch(match.group(1)) is None)
+
+
+def _is_title(inner: str) -> bool:
+    """Words in title case with no sentence punctuation: a name (of a campaign, a programme, a slogan)."""
+    if any(char in inner for char in ".,;:!?…"):
+        return False
+    words = _WORD_RE.findall(inner)
+    return bool(words) and any(word[0].isupper() for word in words) and all(
+        word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS for word in words)
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

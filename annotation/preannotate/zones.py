@@ -566,7 +566,7 @@ def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
         if stamp is not None and chain and stamp - chain[-1] <= LIST_PERIOD:
             chain.append(stamp)
             continue
-        if len(chain) >= LIST_MIN_ITEMS:
+        if len(chain) >= LIST_MIN_ITEMS and not _live_entries(features, chain):
             # the first item starts before its timestamp: take the blocks shaped like the second item's
             first = chain[0]
             for offset in range(1, chain[1] - chain[0]):
@@ -576,6 +576,19 @@ def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
             zone.update(range(first, chain[-1] + 1))
         chain = [stamp] if stamp is not None else []
     return zone
+
+
+# A live blog's entry holds at least this many paragraphs under its time; a teaser its one summary.
+LIVE_ENTRY_MIN_PARAGRAPHS = 2
+
+
+def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
+    """Whether the blocks between each timestamp of ``chain`` and the next hold ``LIVE_ENTRY_MIN_PARAGRAPHS``
+    paragraphs of finished sentences: the entries of a live blog, the page's story (guidelines 8.5), not a
+    list of items."""
+    return all(sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
+                   for j in range(stamp + 1, following)) >= LIVE_ENTRY_MIN_PARAGRAPHS
+               for stamp, following in zip(chain, chain[1:]))
 
 
 def _headline_lists(features: Sequence[BlockFeatures]) -> set[int]:
