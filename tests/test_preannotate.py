@@ -988,3 +988,22 @@ def test_a_live_blog_entries_are_the_story_not_a_timestamped_list() -> None:
     teasers = [span.text for span in annotation.spans if span.label == "teaser"]
     assert teasers[-len(TEASERS):] == ["\n\n".join(item) for item in TEASERS]
     assert len([span for span in annotation.spans if span.label == "quote"]) == 3
+
+
+def test_a_second_story_appended_below_the_main_one_is_one_teaser() -> None:
+    """Guidelines 8.2: a second full story appended below the main one ("Next article") promotes another
+    article: one teaser span from its headline to its last line, and its quotations are not labelled."""
+    second = ["Library Reopens After Two-Year Renovation", "By Sam Howard",
+              "The central library reopened on Saturday after a two-year, $30 million renovation that added a "
+              "rooftop garden, a recording studio and twice as many study rooms.",
+              "“This building belongs to everyone,” the head librarian said at the ceremony, where hundreds of "
+              "people queued to get in before the doors opened.",
+              "The library will be open seven days a week, with extended hours during exam season."]
+    document = Document.from_text(page_text([*NAV, *STORY, "Next article", *second, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert labels["Next article"] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(second)]
+    assert "“This building belongs to everyone,”" not in [span.text for span in annotation.spans]

@@ -290,7 +290,19 @@ def classify_blocks(
     features, scores = rules.features, rules.scores
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
+    appended = range(0)
     if end > start and total >= MIN_RUN_TOTAL and not _lead_item(features, rules, start, end):
+        cue = next((i for i in range(start + 1, min(len(blocks) - 1, end + 1))
+                    if _NEXT_STORY_RE.match(blocks[i].text)), None)
+        if cue is not None:
+            # guidelines 8.2: a second full story appended below the main one (in the run or right after
+            # it) is one teaser, from its headline to its last paragraph
+            last, prose = cue + 1, False
+            while last < len(blocks) and (last < end or _appended_story_line(features[last], blocks[last].text, prose)):
+                prose = prose or features[last].text_like
+                last += 1
+            if sum(f.text_like for f in features[cue + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS:
+                appended, end = range(cue + 1, last), cue
         link_run = _headline_runs(features, evidence, start, end)
         after_list_heading = False
         story_begun = False  # a paragraph of the story lies above
@@ -339,10 +351,20 @@ def classify_blocks(
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end)
+        for index in appended:
+            labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
 
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
+    """A line of a story appended below the main one: its paragraphs, and above the first its headline, byline
+    and time."""
+    if f.is_furniture or f.is_list_heading or is_notice(text):
+        return False
+    return f.text_like or (not prose and (f.headline_like or f.is_byline or f.is_timestamp))
 
 
 def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
@@ -720,6 +742,10 @@ _EXCERPT_END_RE = re.compile(r"\[(?:…|\.\.\.)\]$")
 _ITEM_TAIL_RE = re.compile(
     r"^(?:read more|continue reading|read the full (?:story|article)|full story|(?:\d+|no|one) comments?|"
     r"comments?\s*\(\d+\)|(?:\d+|no|one) repl(?:y|ies))\W*$", re.IGNORECASE)
+# The cue above a second story appended below the main one (infinite scroll).
+_NEXT_STORY_RE = re.compile(r"^next (?:article|story|post)\s*[:»>›→]?$", re.IGNORECASE)
+# The appended story is a full one, not one promoted item with its summary: this many paragraphs at least.
+APPENDED_STORY_MIN_PARAGRAPHS = 2
 # A sponsor's line inside a promoted item, after its summary: "Paid for by Northway Bank".
 _SPONSOR_LINE_RE = re.compile(
     r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
