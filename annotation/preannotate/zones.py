@@ -369,10 +369,12 @@ def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
 
 def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
     """A front page's lead item (guidelines 8.5: a home page has no main story): the best run is one paragraph
-    between a headline and a timestamp that opens the page's list of timestamped items -- the item's summary,
-    where a story's time stands above its body, not under its first paragraph."""
-    return (end - start == 1 and start > 0 and _teaser_head(features[start - 1]) and end < len(features)
-            and features[end].is_timestamp and end in rules.list_zone)
+    between a headline and a timestamp (an author's line between them aside) that opens the page's list of
+    timestamped items -- the item's summary, where a story's time stands above its body, not under its first
+    paragraph."""
+    stamp = end + (end < len(features) and features[end].is_byline)  # an author between: "By Jane Doe"
+    return (end - start == 1 and start > 0 and _teaser_head(features[start - 1]) and stamp < len(features)
+            and features[stamp].is_timestamp and stamp in rules.list_zone)
 
 
 def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int) -> None:
