@@ -1008,3 +1008,14 @@ def test_a_second_story_appended_below_the_main_one_is_one_teaser() -> None:
     assert labels["Next article"] == "boilerplate"
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(second)]
     assert "“This building belongs to everyone,”" not in [span.text for span in annotation.spans]
+
+
+def test_headlines_in_sentence_case_under_a_list_heading_are_one_item_each() -> None:
+    """A headline-shaped line under a headline is its summary only when much longer or in sentence case under
+    title case; the next of a list of sentence-case headlines is an item of its own."""
+    headlines = ["Supreme Court to hear Alabama voting map case", "Georgia election law faces new legal challenge",
+                 "Schumer sets up vote on filibuster rules change"]
+    document = Document.from_text(page_text([*NAV, *STORY, "RELATED", *headlines, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == headlines

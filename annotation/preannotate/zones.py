@@ -755,6 +755,12 @@ _SPONSOR_LINE_RE = re.compile(
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span).
 _SPONSORED_BADGE_RE = re.compile(r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial)$",
                                  re.IGNORECASE)
+# A summary shaped like a headline (no closing punctuation) is this many times as long as the headline at
+# least, or it is in sentence case under a headline in title case (SUMMARY_LOWER_SHARE_GAIN more of its words
+# in lower case); the next item's headline in sentence case is neither ("Georgia election law faces new legal
+# challenge", then "Schumer sets up vote on filibuster rules change").
+SUMMARY_WORDS_RATIO = 1.5
+SUMMARY_LOWER_SHARE_GAIN = 0.2
 # A kicker above an item's headline has at most this many words: "ELECTIONS", "WHITE HOUSE", an author's name.
 KICKER_MAX_WORDS = 3
 # Kickers are taken into their items when a list of at least this many items repeats them, one per item.
@@ -806,7 +812,9 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                 has_author = True  # the item's author or sponsor: "By Jane Doe", "Paid for by …"
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (g.text_like or g.truncated or g.ends_like_sentence
-                       or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share))):
+                       or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share
+                           and (g.n_words >= SUMMARY_WORDS_RATIO * f.n_words
+                                or g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN)))):
                 has_summary = True
             elif (not has_summary and has_time and cursor == index + 2 and features[index + 1].is_timestamp
                   and (g.truncated or (g.text_like and (g.ends_with_full_stop or _EXCERPT_END_RE.search(text))))):
