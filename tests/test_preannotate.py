@@ -859,7 +859,8 @@ def test_an_opinion_list_with_the_author_above_each_headline_is_one_span_per_ite
 
 def test_a_list_of_headline_date_summary_items_keeps_each_summary_in_its_item() -> None:
     """Items reading headline, date, summary (one without a summary): the summary under the date is the
-    item's, and a question headline after a date opens the next item."""
+    item's, and a question headline after a date opens the next item; counts of results and pages are no
+    items."""
     items = [["Record Heat Pushes Power Grid to the Brink in Texas", "March 4, 2024",
               "Grid operators asked residents to conserve electricity as temperatures soared past 40C for a third..."],
              ["EU Agrees Landmark Deal to Cut Methane From Imported Gas", "March 2, 2024",
@@ -868,8 +869,8 @@ def test_a_list_of_headline_date_summary_items_keeps_each_summary_in_its_item() 
              ["Is Now the Right Time to Switch to a Heat Pump at Home?", "February 26, 2024"],
              ["Coal Plant Closures Accelerate Across the Midwest", "February 25, 2024",
               "Utilities in four states announced plans to retire plants years ahead of schedule, citing cheaper..."]]
-    document = Document.from_text(page_text([*NAV, "Tag: Climate change",
-                                             *(line for item in items for line in item), *FOOTER]))
+    document = Document.from_text(page_text([*NAV, "Tag: Climate change", "Showing 1-5 of 243 results",
+                                             *(line for item in items for line in item), "Page 1 of 49", *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 

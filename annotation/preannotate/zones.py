@@ -795,9 +795,10 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             after_list_heading, list_layout = True, None
             index += 1
             continue
-        if not _item_head(features, index) or _TAGS_RE.match(blocks[index].text) or blocks[index].text.endswith(":"):
-            # a tags line, and a line introducing what follows (a commenter's "Jane Roe says:"), are no
-            # headlines (guidelines 8.3: boilerplate)
+        if (not _item_head(features, index) or _TAGS_RE.match(blocks[index].text) or blocks[index].text.endswith(":")
+                or _count_line(blocks[index].text)):
+            # a tags line, a line introducing what follows (a commenter's "Jane Roe says:") and a count of
+            # results or pages are no headlines (guidelines 8.3: boilerplate)
             index += 1
             continue
         members = [index]
@@ -880,6 +881,18 @@ def _time_first_layout(features, labels: list) -> None:
         labels[above] = labels[row[0][0]]
         for (_, last), (first, _) in zip(row[:-1], row[1:], strict=True):
             labels[last] = labels[first]
+
+
+_NUMBER_RE = re.compile(r"\d[\d,.\-–]*")
+_COUNT_WORDS = frozenset("showing displaying viewing about page pages of results result items articles stories "
+                         "posts found total".split())
+
+
+def _count_line(text: str) -> bool:
+    """A count of search results or pages: "Showing 1-6 of 243 results", "About 1,240 results", "Page 1 of 48"."""
+    words = [word.lower() for word in WORD_RE.findall(text)]
+    numbers = [_NUMBER_RE.fullmatch(word) is not None for word in words]
+    return any(numbers) and all(number or word in _COUNT_WORDS for word, number in zip(words, numbers, strict=True))
 
 
 def _item_head(features, index: int) -> bool:
