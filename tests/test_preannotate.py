@@ -874,8 +874,9 @@ def test_a_list_of_headline_date_summary_items_keeps_each_summary_in_its_item() 
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
-@pytest.mark.parametrize("credit", ["Ellen Price reported from Washington. Marcus Reed contributed reporting from Phoenix.",
-                                    "Marcus Reed contributed reporting."])
+@pytest.mark.parametrize("credit", [
+    "Ellen Price reported from Washington. Marcus Reed contributed reporting from Phoenix.",
+    "Marcus Reed contributed reporting."])
 def test_a_reporting_credit_after_the_body_is_the_story_even_when_the_model_reads_a_bio(credit: str) -> None:
     """Guidelines 6: the closing credit line is the story's; "contributed reporting" also reads like an author bio."""
     document = Document.from_text(page_text([*NAV, *STORY, credit, "Advertisement", *FOOTER]))
@@ -979,9 +980,9 @@ def test_a_live_blog_entries_are_the_story_not_a_timestamped_list() -> None:
                 "Voting has ended in the eastern half of the country, and counting begins immediately.",
                 "The first results are expected shortly before midnight, officials said on Tuesday."]]
     body = [line for entry in entries for line in entry]
+    promoted = [line for item in TEASERS for line in item]
     document = Document.from_text(page_text([*NAV, "Election night live: results as polls close", *body,
-                                             "Load more", "More on this story", *(line for item in TEASERS for line in item),
-                                             *FOOTER]))
+                                             "Load more", "More on this story", *promoted, *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)

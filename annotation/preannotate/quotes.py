@@ -173,9 +173,6 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
 
 
-_TITLE_SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by with from as vs via per".split())
-
-
 # Lower-case words after a quotation that are no noun it modifies: verbs, pronouns, conjunctions.
 _NOT_NAMED_AFTER = frozenset(
     "is was are were be been being has have had will would can could should may might must do does did and or but "
@@ -189,6 +186,10 @@ def _named_noun_after(after: str) -> bool:
     match = _NEXT_WORD_RE.match(after)
     return (match is not None and match.group(1) not in _NOT_NAMED_AFTER
             and _SPEECH_IN_RE.fullmatch(match.group(1)) is None)
+
+
+# Words a title leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by with from as vs via per".split())
 
 
 def _is_title(inner: str) -> bool:

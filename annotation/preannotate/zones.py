@@ -802,7 +802,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index += 1
             continue
         members = [index]
-        has_summary = has_time = has_author = has_tail = False
+        has_summary = has_time = has_author = False
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
@@ -822,10 +822,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                 # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
                 # stop), which the next item's headline does not, even when it is a question
                 has_summary = True
-            elif (has_summary or has_time) and _ITEM_TAIL_RE.match(text):
-                has_tail = True  # the item's "Read more" and comment count (guidelines 8.2)
-            else:
-                break
+            elif not ((has_summary or has_time) and _ITEM_TAIL_RE.match(text)):
+                break  # what is not the item's "Read more" or comment count (guidelines 8.2) ends it
             members.append(cursor)
             cursor += 1
         neighbour_heads = any(
