@@ -67,6 +67,10 @@ def test_quotation_styles(text: str, expected: list[str]) -> None:
     ("The chancellor’s flagship “growth plan” rests on “fantasy economics”, a think tank has warned.",
      ["“fantasy economics”"]),
     ("Chancellor’s ‘growth plan’ branded ‘fantasy economics’ by think tank", ["‘fantasy economics’"]),
+    # reporting verbs of French, German and Spanish pages
+    ("Le secrétaire général a dénoncé un « passage en force » mardi.", ["« passage en force »"]),
+    ("Die Finanzministerin sprach von einer „lösbaren Aufgabe“ im Haushalt.", ["„lösbaren Aufgabe“"]),
+    ("El ministro dijo que era «un error grave» y se fue.", ["«un error grave»"]),
     # a single mark after an s that the next mark opens after is a closing mark, not a plural possessive
     ("Mark Ellis said the government's 'mixed messages' were 'causing real anxiety for families'.",
      ["'mixed messages'", "'causing real anxiety for families'"]),
