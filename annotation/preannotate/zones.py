@@ -796,7 +796,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index += 1
             continue
         if (not _item_head(features, index) or _TAGS_RE.match(blocks[index].text) or blocks[index].text.endswith(":")
-                or _count_line(blocks[index].text)):
+                or (f.digit_share > 0 and _count_line(blocks[index].text))):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:") and a count of
             # results or pages are no headlines (guidelines 8.3: boilerplate)
             index += 1
