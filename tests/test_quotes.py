@@ -67,6 +67,13 @@ def test_quotation_styles(text: str, expected: list[str]) -> None:
     ("The chancellor’s flagship “growth plan” rests on “fantasy economics”, a think tank has warned.",
      ["“fantasy economics”"]),
     ("Chancellor’s ‘growth plan’ branded ‘fantasy economics’ by think tank", ["‘fantasy economics’"]),
+    # British nesting: double marks inside single ones; only the outermost pair (7.3)
+    ("‘He said “no” to me twice,’ she said.", ["‘He said “no” to me twice,’"]),
+    ("The players' union said “we will strike” and the owners' group said no.", ["“we will strike”"]),
+    # a work named after a comma; "in the words of" reports
+    ("Her new book, \"The Long Road Home,\" is out in May.", []),
+    ("According to the report, “the economy will shrink next year.”", ["“the economy will shrink next year.”"]),
+    ("It was, in the words of one official, “a total mess.”", ["“a total mess.”"]),
     # reporting verbs of French, German and Spanish pages
     ("Le secrétaire général a dénoncé un « passage en force » mardi.", ["« passage en force »"]),
     ("Die Finanzministerin sprach von einer „lösbaren Aufgabe“ im Haushalt.", ["„lösbaren Aufgabe“"]),

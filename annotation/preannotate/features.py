@@ -233,7 +233,7 @@ SPEECH_VERBS = (
     # the -ing forms ("calling it “…”", "describing the bill as “…”") and chants (guidelines 7.2)
     "telling|adding|asking|stating|tweeting|posting|explaining|noting|insisting|arguing|claiming|warning|"
     "replying|responding|recalling|announcing|declaring|urging|calling|describing|reading|writing|vowing|"
-    "promising|chant|chants|chanted|chanting|branded|brands|branding|"
+    "promising|chant|chants|chanted|chanting|branded|brands|branding|in the words of|"
     # French, German and Spanish ones, for quotations in « » and „ “ (guidelines 7.1, 7.2)
     "déclaré|déclare|affirmé|affirme|ajouté|ajoute|assuré|assure|dénoncé|dénonce|estimé|estime|expliqué|"
     "explique|souligné|souligne|indiqué|indique|précisé|précise|insisté|insiste|martelé|lancé|jugé|selon|dit|"

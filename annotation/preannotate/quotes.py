@@ -44,7 +44,9 @@ _NAMING_BEFORE_RE = re.compile(
     r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast)"
     # a work named by its kind, with or without an article: his 1998 hit “…”, the BBC documentary “…”
     r"|film|movie|song|album|single|hit|anthem|track|documentary|memoir|novel|podcast|episode|sitcom|musical|"
-    r"opera|exhibition|catchphrase|nickname|slogan|motto|hashtag)\s*$",
+    r"opera|exhibition|catchphrase|nickname|slogan|motto|hashtag)\s*$"
+    # a work named after a comma: her new book, “The Long Road Home,” is out
+    r"|\b(?:film|movie|song|album|single|hit|documentary|memoir|novel|book|podcast|episode|play|show|series),\s*$",
     re.IGNORECASE)
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
 BEFORE_TAIL = 32
@@ -208,11 +210,14 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
         marks = [_marks(text, s, e) for s, e in paragraphs]
-        found.extend(_quotes_in_region(text, region_start, region_end, "double", paragraphs, marks))
-        taken = list(found)
+        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks)
         for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks):
-            if not any(quote[0] < other[1] and other[0] < quote[1] for other in taken):
+            inner = [other for other in doubles if quote[0] < other[0] and other[1] < quote[1]]
+            if not any(quote[0] < other[1] and other[0] < quote[1] for other in doubles if other not in inner):
+                # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3)
+                doubles = [other for other in doubles if other not in inner]
                 found.append(quote)
+        found.extend(doubles)
     return sorted(found)
 
 
