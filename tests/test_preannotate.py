@@ -1021,3 +1021,34 @@ def test_headlines_in_sentence_case_under_a_list_heading_are_one_item_each() -> 
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == headlines
+
+
+@pytest.mark.parametrize("kicker", [False, True])
+def test_a_section_front_of_headlines_and_full_sentence_summaries_has_no_story(kicker: bool) -> None:
+    """Guidelines 8.5: without timestamps to mark the list, a front's summaries ending in full stops are the
+    page's best run of prose; short summaries each right under a headline in title case are a list of items,
+    not a story's sections."""
+    headlines = ["Storm Knocks Out Power To Thousands Across The Region", "School Board Delays Vote On New Curriculum",
+                 "Local Team Wins Championship In Overtime Thriller", "Council Approves Budget After Marathon Session",
+                 "Hospital Opens New Emergency Wing Ahead of Winter"]
+    summaries = ["Crews worked through the night to restore electricity to homes and businesses.",
+                 "The board said it needed more time to review the proposals submitted by parents.",
+                 "Fans poured into the streets to celebrate the first title in twenty years.",
+                 "The vote came after nine hours of debate and dozens of amendments.",
+                 "The wing doubles the number of beds available for emergency patients."]
+    kickers = ["WEATHER", "EDUCATION", "SPORT", "POLITICS", "HEALTH"]
+    items = [[*([k] if kicker else []), h, s] for k, h, s in zip(kickers, headlines, summaries, strict=True)]
+    document = Document.from_text(page_text([*NAV, *(line for item in items for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_story_whose_sections_are_longer_than_one_short_paragraph_stays_a_story() -> None:
+    sections = [["Why The Bridge Matters To The City", STORY[3], STORY[4]],
+                ["What The Opponents Say About The Cost", STORY[5]],
+                ["When The Construction Will Start", STORY[6]],
+                ["How Residents Can Follow The Works", "Updates will be posted on the city's website every week."]]
+    document = Document.from_text(page_text([*NAV, *STORY[:3], *(line for part in sections for line in part), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[part[1]] == "article" for part in sections)

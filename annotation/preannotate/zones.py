@@ -291,7 +291,8 @@ def classify_blocks(
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
     appended = range(0)
-    if end > start and total >= MIN_RUN_TOTAL and not _lead_item(features, rules, start, end):
+    if (end > start and total >= MIN_RUN_TOTAL and not _lead_item(features, rules, start, end)
+            and not _summary_list(blocks, features, start, end)):
         cue = next((i for i in range(start + 1, min(len(blocks) - 1, end + 1))
                     if _NEXT_STORY_RE.match(blocks[i].text)), None)
         if cue is not None:
@@ -365,6 +366,32 @@ def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
     if f.is_furniture or f.is_list_heading or is_notice(text):
         return False
     return f.text_like or (not prose and (f.headline_like or f.is_byline or f.is_timestamp))
+
+
+# A list of items whose summaries are full sentences, with no timestamps to tell it: at least this many
+# headline-summary pairs, summaries of at most SUMMARY_MAX_WORDS words.
+SUMMARY_LIST_MIN_ITEMS = 4
+SUMMARY_MAX_WORDS = 35
+
+
+def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: int) -> bool:
+    """Guidelines 8.5: a section front has no main story. Its items' summaries can be the best run of prose on
+    the page when they end in full stops and no timestamp marks the list: the run is such a list when each
+    of its paragraphs is a short summary right under a headline in title case (``SUMMARY_LIST_MIN_ITEMS`` or
+    more) and its other lines are those headlines, kickers, authors and times -- a story's sections run to
+    more than one short paragraph."""
+    pairs = 0
+    for index in range(start, end):
+        f, text = features[index], blocks[index].text
+        if f.text_like:
+            above = features[index - 1] if index > 0 else None
+            if (f.n_words > SUMMARY_MAX_WORDS or above is None or not _teaser_head(above)
+                    or above.title_case_share < TITLE_CASE_HEADLINE):
+                return False
+            pairs += 1
+        elif not (_teaser_head(f) or _kicker(f, text) or f.is_byline or f.is_timestamp):
+            return False
+    return pairs >= SUMMARY_LIST_MIN_ITEMS
 
 
 def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
@@ -755,6 +782,8 @@ _SPONSOR_LINE_RE = re.compile(
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span).
 _SPONSORED_BADGE_RE = re.compile(r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial)$",
                                  re.IGNORECASE)
+# A headline in title case has at least this share of its content words capitalised.
+TITLE_CASE_HEADLINE = 0.6
 # A summary shaped like a headline (no closing punctuation) is this many times as long as the headline at
 # least, or it is in sentence case under a headline in title case (SUMMARY_LOWER_SHARE_GAIN more of its words
 # in lower case); the next item's headline in sentence case is neither ("Georgia election law faces new legal
