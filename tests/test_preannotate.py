@@ -1052,3 +1052,17 @@ def test_a_story_whose_sections_are_longer_than_one_short_paragraph_stays_a_stor
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
     assert all(labels[part[1]] == "article" for part in sections)
+
+
+def test_items_of_headline_author_time_summary_keep_their_summary() -> None:
+    """Guidelines 8.2: a list repeats one layout; a summary under an item's author and time closes the item
+    when the list's items all read so (one story's headline, byline, date and first paragraph do not)."""
+    items = [["Storm Knocks Out Power To Thousands Across The Region", "By Jane Roe", "2 hours ago",
+              "Crews worked through the night to restore electricity to homes and businesses."],
+             ["School Board Delays Vote On New Curriculum", "By Tom Lee", "3 hours ago",
+              "The board said it needed more time to review the proposals submitted by parents."],
+             ["Local Team Wins Championship In Overtime Thriller", "By Ann Kim", "5 hours ago",
+              "Fans poured into the streets to celebrate the first title in twenty years."]]
+    document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

@@ -847,7 +847,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                                 or g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN)))):
                 has_summary = True
             elif (not has_summary and has_time and cursor == index + 2 and features[index + 1].is_timestamp
-                  and (g.truncated or (g.text_like and (g.ends_with_full_stop or _EXCERPT_END_RE.search(text))))):
+                  and _summary_shaped(g, text)):
                 # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
                 # stop), which the next item's headline does not, even when it is a question
                 has_summary = True
@@ -871,6 +871,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
         else:
             index += 1
     _time_first_layout(features, labels)
+    _trailing_summaries(blocks, features, labels)
     _attach_kickers(blocks, features, labels)
 
 
@@ -920,6 +921,33 @@ def _count_line(text: str) -> bool:
     words = [word.lower() for word in WORD_RE.findall(text)]
     numbers = [_NUMBER_RE.fullmatch(word) is not None for word in words]
     return any(numbers) and all(number or word in _COUNT_WORDS for word, number in zip(words, numbers, strict=True))
+
+
+def _summary_shaped(f: BlockFeatures, text: str) -> bool:
+    """A summary by its own shape: cut short, or prose ending in a full stop (or a blog's "[…]")."""
+    return f.truncated or (f.text_like and (f.ends_with_full_stop or _EXCERPT_END_RE.search(text) is not None))
+
+
+def _trailing_summaries(blocks, features, labels: list) -> None:
+    """Guidelines 8.2 (a list repeats one layout): items made of a headline and its author and time, each
+    followed by one summary-shaped line left out (headline, author, time, summary), ``LIST_MIN_ITEMS`` or more
+    in a row: each such line closes the item above it."""
+    items = _teaser_items(labels)
+
+    def summary_under(item: tuple[int, int]) -> bool:
+        below = item[1] + 1
+        return (below < len(blocks) and labels[below] is None and item[1] > item[0]
+                and _summary_shaped(features[below], blocks[below].text))
+
+    chain: list[tuple[int, int]] = []
+    for item in [*items, None]:
+        if item is not None and summary_under(item) and (not chain or item[0] == chain[-1][1] + 2):
+            chain.append(item)
+            continue
+        if len(chain) >= LIST_MIN_ITEMS:
+            for first, last in chain:
+                labels[last + 1] = labels[first]
+        chain = [item] if item is not None and summary_under(item) else []
 
 
 def _item_head(features, index: int) -> bool:
