@@ -1023,8 +1023,8 @@ def test_headlines_in_sentence_case_under_a_list_heading_are_one_item_each() -> 
     assert [span.text for span in annotation.spans if span.label == "teaser"] == headlines
 
 
-@pytest.mark.parametrize("kicker", [False, True])
-def test_a_section_front_of_headlines_and_full_sentence_summaries_has_no_story(kicker: bool) -> None:
+@pytest.mark.parametrize(("kicker", "count"), [(False, 5), (True, 5), (False, 3)])
+def test_a_section_front_of_headlines_and_full_sentence_summaries_has_no_story(kicker: bool, count: int) -> None:
     """Guidelines 8.5: without timestamps to mark the list, a front's summaries ending in full stops are the
     page's best run of prose; short summaries each right under a headline in title case are a list of items,
     not a story's sections."""
@@ -1037,7 +1037,7 @@ def test_a_section_front_of_headlines_and_full_sentence_summaries_has_no_story(k
                  "The vote came after nine hours of debate and dozens of amendments.",
                  "The wing doubles the number of beds available for emergency patients."]
     kickers = ["WEATHER", "EDUCATION", "SPORT", "POLITICS", "HEALTH"]
-    items = [[*([k] if kicker else []), h, s] for k, h, s in zip(kickers, headlines, summaries, strict=True)]
+    items = [[*([k] if kicker else []), h, s] for k, h, s in zip(kickers, headlines, summaries, strict=True)][:count]
     document = Document.from_text(page_text([*NAV, *(line for item in items for line in item), *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
@@ -1063,6 +1063,14 @@ def test_items_of_headline_author_time_summary_keep_their_summary() -> None:
               "The board said it needed more time to review the proposals submitted by parents."],
              ["Local Team Wins Championship In Overtime Thriller", "By Ann Kim", "5 hours ago",
               "Fans poured into the streets to celebrate the first title in twenty years."]]
+    document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_picture_credit_inside_an_item_is_part_of_it() -> None:
+    """Guidelines 8.2: everything shown inside an item's extent belongs to its teaser, its picture's credit too."""
+    items = [[line[0], "Photo: Getty Images", *line[1:]] for line in TEASERS]
     document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

@@ -370,7 +370,7 @@ def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
 
 # A list of items whose summaries are full sentences, with no timestamps to tell it: at least this many
 # headline-summary pairs, summaries of at most SUMMARY_MAX_WORDS words.
-SUMMARY_LIST_MIN_ITEMS = 4
+SUMMARY_LIST_MIN_ITEMS = 3
 SUMMARY_MAX_WORDS = 35
 
 
@@ -790,6 +790,8 @@ TITLE_CASE_HEADLINE = 0.6
 # challenge", then "Schumer sets up vote on filibuster rules change").
 SUMMARY_WORDS_RATIO = 1.5
 SUMMARY_LOWER_SHARE_GAIN = 0.2
+# A picture credit inside an item ("Photo: Getty Images") has at most this many words.
+CREDIT_MAX_WORDS = 15
 # A kicker above an item's headline has at most this many words: "ELECTIONS", "WHITE HOUSE", an author's name.
 KICKER_MAX_WORDS = 3
 # Kickers are taken into their items when a list of at least this many items repeats them, one per item.
@@ -831,7 +833,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index += 1
             continue
         members = [index]
-        has_summary = has_time = has_author = False
+        has_summary = has_time = has_author = has_credit = False
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
@@ -840,6 +842,9 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                 has_time = True
             elif not has_author and (g.is_byline or _SPONSOR_LINE_RE.match(text)) and not g.text_like:
                 has_author = True  # the item's author or sponsor: "By Jane Doe", "Paid for by …"
+            elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
+                  and (_PHOTO_CREDIT_RE.match(text) or is_caption_credit(text))):
+                has_credit = True  # its picture's credit, shown inside the item (guidelines 8.2)
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (g.text_like or g.truncated or g.ends_like_sentence
                        or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share
