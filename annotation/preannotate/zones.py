@@ -368,17 +368,15 @@ def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
     return f.text_like or (not prose and (f.headline_like or f.is_byline or f.is_timestamp))
 
 
-# A list of items whose summaries are full sentences, with no timestamps to tell it: at least this many
-# headline-summary pairs, summaries of at most SUMMARY_MAX_WORDS words.
-SUMMARY_LIST_MIN_ITEMS = 3
+# A list of items whose summaries are full sentences, with no timestamps to tell it: summaries of at most
+# this many words.
 SUMMARY_MAX_WORDS = 35
 
 
 def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: int) -> bool:
     """Guidelines 8.5: a section front has no main story. Its items' summaries can be the best run of prose on
     the page when they end in full stops and no timestamp marks the list: the run is such a list when each
-    of its paragraphs is a short summary right under a headline in title case (``SUMMARY_LIST_MIN_ITEMS`` or
-    more) and its other lines are those headlines, kickers, authors and times -- a story's sections run to
+    of its paragraphs is a short summary right under a headline in title case (``LIST_MIN_ITEMS`` or more) and its other lines are those headlines, kickers, authors and times -- a story's sections run to
     more than one short paragraph."""
     pairs = 0
     for index in range(start, end):
@@ -391,7 +389,7 @@ def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: in
             pairs += 1
         elif not (_teaser_head(f) or _kicker(f, text) or f.is_byline or f.is_timestamp):
             return False
-    return pairs >= SUMMARY_LIST_MIN_ITEMS
+    return pairs >= LIST_MIN_ITEMS
 
 
 def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
