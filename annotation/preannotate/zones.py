@@ -376,8 +376,9 @@ SUMMARY_MAX_WORDS = 35
 def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: int) -> bool:
     """Guidelines 8.5: a section front has no main story. Its items' summaries can be the best run of prose on
     the page when they end in full stops and no timestamp marks the list: the run is such a list when each
-    of its paragraphs is a short summary right under a headline in title case (``LIST_MIN_ITEMS`` or more) and its other lines are those headlines, kickers, authors and times -- a story's sections run to
-    more than one short paragraph."""
+    of its paragraphs is a short summary right under a headline in title case (``LIST_MIN_ITEMS`` or more)
+    and its other lines are those headlines, kickers, authors and times -- a story's sections run to more
+    than one short paragraph."""
     pairs = 0
     for index in range(start, end):
         f, text = features[index], blocks[index].text
