@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotation.preannotate import Preannotator
-from annotation.preannotate.quotes import QUOTE_MARKS, _paragraphs, find_quotes
+from annotation.preannotate.features import SPEECH_VERBS, alternation
+from annotation.preannotate.quotes import (
+    _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMING_TAIL, QUOTE_MARKS, _paragraphs, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -182,3 +184,38 @@ def test_found_quotes_lie_inside_article_and_output_is_valid(text: str) -> None:
     for quote in (s for s in annotation.spans if s.label == "quote"):
         assert any(a.start <= quote.start and quote.end <= a.end for a in articles)
         assert quote.text[0] in QUOTE_MARKS
+
+
+@settings(max_examples=300, deadline=None)
+@given(literals=st.lists(st.text("ab. ", min_size=1, max_size=4), min_size=1, max_size=6),
+       text=st.text("aAb. ſ", max_size=20))
+def test_an_alternation_as_a_trie_matches_what_the_list_of_literals_does(literals: list[str], text: str) -> None:
+    """Prefixes of one another, shared starts, metacharacters, case folding (long s): the trie answers every
+    search, match and fullmatch as the plain alternation does."""
+    trie = re.compile(r"\b(?:" + alternation(literals) + r")\b", re.IGNORECASE)
+    plain = re.compile(r"\b(?:" + "|".join(map(re.escape, literals)) + r")\b", re.IGNORECASE)
+    for method in ("search", "match", "fullmatch"):
+        assert (getattr(trie, method)(text) is None) == (getattr(plain, method)(text) is None)
+
+
+@pytest.mark.parametrize("text", ["the mayor said", "SAYING", "sayings", "she ſaid it", "in the words of", "déclaré",
+                                  "Déclaré-t-il", "according to them", "accordingly", "wrote", "the rewrite"])
+def test_the_speech_verbs_trie_finds_what_the_verbs_list_does(text: str) -> None:
+    plain = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
+    assert (_SPEECH_IN_RE.search(text) is None) == (plain.search(text) is None)
+
+
+def test_the_naming_pattern_reads_only_the_last_naming_tail_characters() -> None:
+    """Every match of _NAMING_BEFORE_RE, on a tail without trailing spaces, lies in its last NAMING_TAIL - 1
+    characters; the one before gives its \\b the same answer: each of its words, after a word character or
+    not, with or without the comma."""
+    words = set(re.findall(r"[a-z][a-z -]*[a-z]", _NAMING_BEFORE_RE.pattern))
+    assert {"documentary", "catchphrase", "so-called", "so called", "podcast"} <= words
+    for word in words:
+        for tail in (f"{before}{article}{word}{comma}" for before in ("", " ", "x", "the x", "1")
+                     for article in ("", "the ", "The ") for comma in ("", ",")):
+            for text in (tail, tail.upper(), tail.replace("s", "ſ")):
+                assert (_NAMING_BEFORE_RE.search(text) is None) == (
+                    _NAMING_BEFORE_RE.search(text[-NAMING_TAIL:]) is None), text
+                for match in _NAMING_BEFORE_RE.finditer(text):
+                    assert len(match.group()) < NAMING_TAIL, text

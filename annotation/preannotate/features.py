@@ -8,6 +8,7 @@ repetition in ``stats.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -44,6 +45,28 @@ def literal_pattern(literals: tuple[str, ...]) -> re.Pattern | None:
             (f"(?<={re.escape(before)})" if len(before) > 1 else "") + re.escape(after))
     branches = [re.escape(char) + "(?:" + "|".join(rests) + ")" for char, rests in sorted(by_key.items())]
     return re.compile("|".join(branches))
+
+
+def alternation(literals: Iterable[str]) -> str:
+    """The regex source of an alternation of ``literals`` as a trie ("say|says|saying" -> "say(?:ing|s)?"): the
+    same strings, and the engine tries a few first characters at a position, not every literal. For a pattern
+    read as a yes or no (search, match, fullmatch) the order of the alternatives does not matter."""
+    root: dict = {}
+    for literal in literals:
+        node = root
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def source(node: dict) -> str:
+        alternatives = [re.escape(char) + source(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        if len(alternatives) == 1 and "" not in node:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")" + ("?" if "" in node else "")
+
+    return source(root)
 
 
 class LiteralGate:
