@@ -839,7 +839,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             text = blocks[cursor].text
             if g.is_timestamp and not has_time:
                 has_time = True
-            elif not has_author and (g.is_byline or _SPONSOR_LINE_RE.match(text)) and not g.text_like:
+            elif not has_author and not g.text_like and (g.is_byline or _SPONSOR_LINE_RE.match(text)):
                 has_author = True  # the item's author or sponsor: "By Jane Doe", "Paid for by …"
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
                   and (_PHOTO_CREDIT_RE.match(text) or is_caption_credit(text))):
@@ -859,12 +859,9 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                 break  # what is not the item's "Read more" or comment count (guidelines 8.2) ends it
             members.append(cursor)
             cursor += 1
-        neighbour_heads = any(
-            0 <= j < n and labels[j] is None and _teaser_head(features[j]) for j in (index - 1, cursor)
-        ) or _kicker_apart(blocks, features, labels, index - 1, index - 2) or _kicker_apart(
-            blocks, features, labels, cursor, cursor + 1)
         in_list = after_list_heading and list_layout in (None, (False, False))
-        if has_summary or has_time or in_list or neighbour_heads:
+        # the neighbours are read last: most items have a summary or a time
+        if has_summary or has_time or in_list or _neighbour_heads(blocks, features, labels, index, cursor):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
             item_number += 1
@@ -874,30 +871,33 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index = cursor
         else:
             index += 1
-    _time_first_layout(features, labels)
-    _trailing_summaries(blocks, features, labels)
-    _attach_kickers(blocks, features, labels)
+    # the items are read again only after a pass changed them (most pages: none of the three does)
+    items = _teaser_items(labels)
+    if _time_first_layout(features, labels, items):
+        items = _teaser_items(labels)
+    if _trailing_summaries(blocks, features, labels, items):
+        items = _teaser_items(labels)
+    _attach_kickers(blocks, features, labels, items)
 
 
 def _teaser_items(labels: list) -> list[tuple[int, int]]:
     """(first block, last block) of each teaser item made so far, in page order."""
     items: list[tuple[int, int]] = []
-    for index, label in enumerate(labels):
-        if label is None or label.label != TEASER:
-            continue
-        if items and labels[items[-1][1]].item == label.item and items[-1][1] == index - 1:
+    # the teaser blocks picked out first: a comprehension, not a Python step per block of the page
+    for index in [index for index, label in enumerate(labels) if label is not None and label.label == TEASER]:
+        if items and items[-1][1] == index - 1 and labels[index - 1].item == labels[index].item:
             items[-1] = (items[-1][0], index)
         else:
             items.append((index, index))
     return items
 
 
-def _time_first_layout(features, labels: list) -> None:
+def _time_first_layout(features, labels: list, items: list[tuple[int, int]]) -> bool:
     """Guidelines 8.2: a list's layout is read from its first and last items. Items are made headline first,
     a timestamp after a summary closing its item; when instead the first item has its timestamp above its
     headline, and the last none under its summary, every timestamp opens the item under it: each moves
-    down one item."""
-    items = _teaser_items(labels)
+    down one item. ``items``: ``_teaser_items(labels)``; True when a block moved."""
+    moved = False
     lists: list[list[tuple[int, int]]] = []
     for item in items:
         if lists and lists[-1][-1][1] == item[0] - 1:
@@ -913,6 +913,8 @@ def _time_first_layout(features, labels: list) -> None:
         labels[above] = labels[row[0][0]]
         for (_, last), (first, _) in zip(row[:-1], row[1:], strict=True):
             labels[last] = labels[first]
+        moved = True
+    return moved
 
 
 _NUMBER_RE = re.compile(r"\d[\d,.\-–]*")
@@ -932,11 +934,12 @@ def _summary_shaped(f: BlockFeatures, text: str) -> bool:
     return f.truncated or (f.text_like and (f.ends_with_full_stop or _EXCERPT_END_RE.search(text) is not None))
 
 
-def _trailing_summaries(blocks, features, labels: list) -> None:
+def _trailing_summaries(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
     """Guidelines 8.2 (a list repeats one layout): items made of a headline and its author and time, each
     followed by one summary-shaped line left out (headline, author, time, summary), ``LIST_MIN_ITEMS`` or more
-    in a row: each such line closes the item above it."""
-    items = _teaser_items(labels)
+    in a row: each such line closes the item above it. ``items``: ``_teaser_items(labels)``; True when a line
+    was taken."""
+    taken = False
 
     def summary_under(item: tuple[int, int]) -> bool:
         below = item[1] + 1
@@ -945,13 +948,28 @@ def _trailing_summaries(blocks, features, labels: list) -> None:
 
     chain: list[tuple[int, int]] = []
     for item in [*items, None]:
-        if item is not None and summary_under(item) and (not chain or item[0] == chain[-1][1] + 2):
+        # read once: the lines the chain takes lie above the item, under items before it
+        under = item is not None and summary_under(item)
+        if under and (not chain or item[0] == chain[-1][1] + 2):
             chain.append(item)
             continue
         if len(chain) >= LIST_MIN_ITEMS:
             for first, last in chain:
                 labels[last + 1] = labels[first]
-        chain = [item] if item is not None and summary_under(item) else []
+            taken = True
+        chain = [item] if under else []
+    return taken
+
+
+def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> bool:
+    """Whether the headline of the item ``[first, after)`` has a neighbour headline, unlabelled, right above or
+    right under the item, or one parted from it by a kicker (``_kicker_apart``): headlines in a row."""
+    n = len(blocks)
+    for j in (first - 1, after):
+        if 0 <= j < n and labels[j] is None and _teaser_head(features[j]):
+            return True
+    return (_kicker_apart(blocks, features, labels, first - 1, first - 2)
+            or _kicker_apart(blocks, features, labels, after, after + 1))
 
 
 def _item_head(features, index: int) -> bool:
@@ -984,12 +1002,12 @@ def _kicker(f: BlockFeatures, text: str) -> bool:
             and not f.is_list_heading and not f.is_furniture and not any(line_marks(text)[:3]))
 
 
-def _attach_kickers(blocks, features, labels: list) -> None:
+def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> None:
     """Guidelines 8.2: an item's kicker and badge are inside its extent. Promoted lists repeat one layout:
     when every item of a list of ``KICKER_MIN_ITEMS`` or more after the first is parted from the item
     before by exactly one kicker line, each such line (and one above the first item) opens the item under
-    it; a "Sponsored" badge between two items opens the second wherever it stands."""
-    items = _teaser_items(labels)
+    it; a "Sponsored" badge between two items opens the second wherever it stands. ``items``:
+    ``_teaser_items(labels)``."""
 
     def unlabelled_kicker(index: int) -> bool:
         return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
