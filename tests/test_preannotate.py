@@ -20,10 +20,11 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE, LiteralGate, address_count, gate_view, literal_pattern)
+    ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE, LiteralGate, address_count, features_of, gate_view,
+    literal_pattern)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
-    _AD_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, is_caption_credit, line_marks)
+    _AD_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _NEXT_STORY_RE, is_caption_credit, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -1074,3 +1075,13 @@ def test_a_picture_credit_inside_an_item_is_part_of_it() -> None:
     document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.from_regex(_NEXT_STORY_RE, fullmatch=True), st.sampled_from(
+    ["NEXT STORY", "Next Post »", "next article:", "Next ſtory →", "Next article ›"])))
+def test_a_next_story_cue_is_two_words(text: str) -> None:
+    """classify_blocks reads the "Next article" regex only for lines of two words: every line it matches has
+    two."""
+    assert _NEXT_STORY_RE.match(text)
+    assert features_of(text).n_words == 2

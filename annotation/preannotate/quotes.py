@@ -218,10 +218,12 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
         marks = [_marks(text, s, e) for s, e in paragraphs]
         doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks)
         for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks):
-            inner = [other for other in doubles if quote[0] < other[0] and other[1] < quote[1]]
-            if not any(quote[0] < other[1] and other[0] < quote[1] for other in doubles if other not in inner):
-                # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3)
-                doubles = [other for other in doubles if other not in inner]
+            overlapping = [other for other in doubles if quote[0] < other[1] and other[0] < quote[1]]
+            # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3); a
+            # double quotation that overlaps the single one without lying inside it keeps it out
+            if all(quote[0] < other[0] and other[1] < quote[1] for other in overlapping):
+                if overlapping:
+                    doubles = [other for other in doubles if other not in overlapping]
                 found.append(quote)
         found.extend(doubles)
     return sorted(found)

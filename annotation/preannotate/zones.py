@@ -293,8 +293,9 @@ def classify_blocks(
     appended = range(0)
     if (end > start and total >= MIN_RUN_TOTAL and not _lead_item(features, rules, start, end)
             and not _summary_list(blocks, features, start, end)):
+        # the cue is two words ("Next article"): the word count spares the regex nearly every line
         cue = next((i for i in range(start + 1, min(len(blocks) - 1, end + 1))
-                    if _NEXT_STORY_RE.match(blocks[i].text)), None)
+                    if features[i].n_words == 2 and _NEXT_STORY_RE.match(blocks[i].text)), None)
         if cue is not None:
             # guidelines 8.2: a second full story appended below the main one (in the run or right after
             # it) is one teaser, from its headline to its last paragraph
