@@ -160,8 +160,9 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     tail = before.rstrip()[-BEFORE_TAIL:]
     if _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
         return False
-    # the word after first: it is seldom a noun, and the quotation is not read again
-    if _named_noun_after(after) and _is_title(text[start + 1:end - 1]):
+    # the word after first (after a space: _NEXT_WORD_RE's \s is str.isspace): it is seldom a noun, and the
+    # quotation is not read again
+    if after[:1].isspace() and _named_noun_after(after) and _is_title(text[start + 1:end - 1]):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
     if words >= MIN_QUOTE_WORDS:
         return True
