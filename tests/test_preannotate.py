@@ -20,11 +20,12 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE, LiteralGate, address_count, features_of, gate_view,
+    ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE, LiteralGate, address_count, features_of, gate_view, initials,
     literal_pattern)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
-    _AD_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _NEXT_STORY_RE, is_caption_credit, line_marks)
+    _AD_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE,
+    _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _TAGS_INITIALS, _TAGS_RE, is_caption_credit, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -1085,3 +1086,23 @@ def test_a_next_story_cue_is_two_words(text: str) -> None:
     two."""
     assert _NEXT_STORY_RE.match(text)
     assert features_of(text).n_words == 2
+
+
+def test_initials_hold_every_character_a_case_insensitive_letter_matches() -> None:
+    """The case-insensitive engine matches a letter to its other case and to a few letters outside ASCII (long s,
+    Kelvin sign, dotted and dotless I): each is among the initials, checked against every character."""
+    letters = "abcdefghijklmnopqrstuvwxyz[("
+    everything = "".join(map(chr, range(0x10000)))  # no letter beyond the BMP folds to ASCII
+    for letter in letters:
+        matched = set(re.findall(re.escape(letter), everything, re.IGNORECASE))
+        assert matched == set(initials(letter)), letter
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_line_an_anchored_pattern_matches_starts_with_one_of_its_initials(data) -> None:
+    """classify_blocks and the teaser items read these patterns only on lines starting with one of their initials."""
+    pattern, gate = data.draw(st.sampled_from([(_INLINE_TEASER_RE, _INLINE_TEASER_INITIALS),
+                                               (_PHOTO_CREDIT_RE, _PHOTO_CREDIT_INITIALS), (_TAGS_RE, _TAGS_INITIALS)]))
+    text = data.draw(st.from_regex(pattern))
+    assert pattern.match(text) and text[:1] in gate

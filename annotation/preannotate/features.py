@@ -16,6 +16,16 @@ from operator import itemgetter, not_
 
 # The letters outside ASCII that a case-insensitive pattern matches to ASCII ones (İ ı -> i, ſ -> s, K -> k).
 _ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_FOLDS_BY_LETTER = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def initials(firsts: str) -> str:
+    """The characters a case-insensitive pattern's match can start with, when its first character is one of
+    ``firsts`` (lower case): each in both cases, and the letters outside ASCII that fold to it. A line whose
+    first character is none of them is answered without the regex engine (``text[:1] in ...``; an empty
+    line is let through)."""
+    variants = [char + char.upper() + _FOLDS_BY_LETTER.get(char, "") for char in firsts]
+    return "".join(dict.fromkeys("".join(variants)))
 
 
 # Characters from the most to the least frequent in English prose (lower-cased); any other is rarer still.

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, features_of)
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, features_of,
+    initials)
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -79,6 +80,8 @@ _INLINE_TEASER_RE = re.compile(
     r"|also on [\w-]+(?:\.[\w-]+)+\b)\s*\S",
     re.IGNORECASE,
 )
+# What a line the pattern matches starts with: most lines are answered without the regex engine.
+_INLINE_TEASER_INITIALS = initials("[(rasmd")
 INLINE_TEASER_MAX_WORDS = 30
 # A headline printed in capitals between the story's paragraphs, of at least this many words, is a link
 # to another story (news sites print their in-story promos so: "SEAN SPICER ELIMINATED FROM 'DANCING WITH
@@ -92,6 +95,7 @@ _PHOTO_CREDIT_RE = re.compile(
     r"^(?:photo(?:graph)?s?|images?|pictures?|illustration|video|credit|source)\s*(?:by\b|courtesy\b|credit\b|:)",
     re.IGNORECASE,
 )
+_PHOTO_CREDIT_INITIALS = initials("pivcs")
 # The story's credit line (guidelines, section 6: article): reporting credits printed after the body, and
 # the syndication line ("This post originally appeared on Grist.") printed after it or above it.
 _CLOSING_CREDIT_RE = re.compile(
@@ -324,11 +328,13 @@ def classify_blocks(
                 or (f.is_furniture and not f.text_like)
                 or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
-                or (f.n_words <= 15 and _PHOTO_CREDIT_RE.match(text) is not None)
+                or (f.n_words <= 15 and text[:1] in _PHOTO_CREDIT_INITIALS
+                    and _PHOTO_CREDIT_RE.match(text) is not None)
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and (
-                    _INLINE_TEASER_RE.match(text) or (evidence[index].linked and not evidence[index].heading
-                                                      and _teaser_head(f) and not f.ends_like_sentence)
+                    (text[:1] in _INLINE_TEASER_INITIALS and _INLINE_TEASER_RE.match(text))
+                    or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
+                        and not f.ends_like_sentence)
                     or (story_begun and _capitals_headline(f, text))):
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
                 # so is a headline the page prints as a link between the paragraphs, without the cue
@@ -412,6 +418,7 @@ def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end
     while index < len(blocks) and labels[end - 1] is not None and labels[end - 1].label == ARTICLE:
         cues = index
         while (cues < len(blocks) and labels[cues] is None and features[cues].n_words <= INLINE_TEASER_MAX_WORDS
+               and blocks[cues].text[:1] in _INLINE_TEASER_INITIALS
                and _INLINE_TEASER_RE.match(blocks[cues].text)):
             cues += 1
         if cues == index or cues >= len(blocks) or labels[cues] is not None:
@@ -765,6 +772,7 @@ def _teaser_head(f: BlockFeatures) -> bool:
 
 # A list of the story's tags or topics on one line (guidelines 6: boilerplate), not a headline.
 _TAGS_RE = re.compile(r"^(?:tags?|tagged|topics?|filed under|categories|keywords|related topics)\s*:", re.IGNORECASE)
+_TAGS_INITIALS = initials("tfckr")
 # A summary cut short the way blogs print excerpts: "… the mayor said on Tuesday. […]".
 _EXCERPT_END_RE = re.compile(r"\[(?:…|\.\.\.)\]$")
 # The last lines of a promoted item: its "Read more" link and its comment count.
@@ -815,7 +823,9 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             after_list_heading = False
             index += 1
             continue
-        if f.n_words <= INLINE_TEASER_MAX_WORDS and _INLINE_TEASER_RE.match(blocks[index].text):
+        line = blocks[index].text
+        if (f.n_words <= INLINE_TEASER_MAX_WORDS and line[:1] in _INLINE_TEASER_INITIALS
+                and _INLINE_TEASER_RE.match(line)):
             # "Read more: <headline>" after the story or between other lines: one promoted item on its own
             # line (guidelines 8.2), which takes no summary from the line under it
             item_number += 1
@@ -826,8 +836,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             after_list_heading, list_layout = True, None
             index += 1
             continue
-        if (not _item_head(features, index) or _TAGS_RE.match(blocks[index].text) or blocks[index].text.endswith(":")
-                or (f.digit_share > 0 and _count_line(blocks[index].text))):
+        if (not _item_head(features, index) or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
+                or line.endswith(":") or (f.digit_share > 0 and _count_line(line))):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:") and a count of
             # results or pages are no headlines (guidelines 8.3: boilerplate)
             index += 1
@@ -843,7 +853,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             elif not has_author and not g.text_like and (g.is_byline or _SPONSOR_LINE_RE.match(text)):
                 has_author = True  # the item's author or sponsor: "By Jane Doe", "Paid for by …"
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
-                  and (_PHOTO_CREDIT_RE.match(text) or is_caption_credit(text))):
+                  and ((text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text))
+                       or is_caption_credit(text))):
                 has_credit = True  # its picture's credit, shown inside the item (guidelines 8.2)
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (g.text_like or g.truncated or g.ends_like_sentence
