@@ -951,17 +951,16 @@ def _trailing_summaries(blocks, features, labels: list, items: list[tuple[int, i
     followed by one summary-shaped line left out (headline, author, time, summary), ``LIST_MIN_ITEMS`` or more
     in a row: each such line closes the item above it. ``items``: ``_teaser_items(labels)``; True when a line
     was taken."""
+    n = len(blocks)
+    # whether a summary-shaped line lies under each item, read before any is taken: the lines a chain takes lie
+    # above the items after it
+    unders = [first < last and last + 1 < n and labels[last + 1] is None
+              and _summary_shaped(features[last + 1], blocks[last + 1].text) for first, last in items]
+    if unders.count(True) < LIST_MIN_ITEMS:
+        return False  # no chain is long enough (most pages)
     taken = False
-
-    def summary_under(item: tuple[int, int]) -> bool:
-        below = item[1] + 1
-        return (below < len(blocks) and labels[below] is None and item[1] > item[0]
-                and _summary_shaped(features[below], blocks[below].text))
-
     chain: list[tuple[int, int]] = []
-    for item in [*items, None]:
-        # read once: the lines the chain takes lie above the item, under items before it
-        under = item is not None and summary_under(item)
+    for item, under in [*zip(items, unders, strict=True), (None, False)]:
         if under and (not chain or item[0] == chain[-1][1] + 2):
             chain.append(item)
             continue
@@ -1024,6 +1023,8 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
     def unlabelled_kicker(index: int) -> bool:
         return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
 
+    if not any(items[number][0] - items[number - 1][1] == 2 for number in range(1, len(items))):
+        return  # no two items parted by one line: no kicker or badge between them (most pages)
     joined: dict[int, int] = {}  # kicker block -> first block of the item it opens
     chain: list[int] = []  # numbers of items in a row parted by one kicker line each
     for number in range(len(items) + 1):
