@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotation.preannotate import Preannotator
-from annotation.preannotate.quotes import QUOTE_MARKS, _paragraphs, find_quotes
+from annotation.preannotate.features import SPEECH_VERBS, alternation
+from annotation.preannotate.quotes import (
+    _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMING_TAIL, QUOTE_MARKS, _paragraphs, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -43,6 +45,48 @@ def quotes_of(text: str) -> list[str]:
     ("An unbalanced “quotation that never closes in this paragraph.", []),
 ])
 def test_quotation_styles(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # reporting verbs in their -ing forms and chants (guidelines 7.2: "chanted", "described … as")
+    ("His office issued a statement describing the bill as “dead on arrival” in the House.", ["“dead on arrival”"]),
+    ("The rally ended with the crowd chanting “Four more years!” at the stage.", ["“Four more years!”"]),
+    ("She left the party in 2019, calling it “a cult” on her way out.", ["“a cult”"]),
+    # the source at the end of the sentence
+    ("The chancellor has 'no plans' to raise fuel duty at next month's Budget, a senior minister has said.",
+     ["'no plans'"]),
+    # a work named by its kind is a title, not a quotation, with or without an article
+    ("Asked about the singer’s 1998 hit “Don’t Look Back,” the challenger said nothing.", []),
+    ("She said the BBC documentary “Fresh Start” had changed her mind.", []),
+    # scare quotes with a reporting verb only in the next sentence are not the source's words
+    ("The regime’s “elections” were held on Sunday. Observers said turnout was low.", []),
+    # a name in title case before the noun it names is no quotation, however long
+    ("The union’s “Fair Deal for Dockers” campaign drew support, its leader said.", []),
+    ("Supporters wore “Make America Great Again” hats at the rally.", []),
+    ("“Back To Work Now” was all he said.", ["“Back To Work Now”"]),
+    # the reporting verb after the next quotation reports that one; a naming verb reports what follows it
+    ("The chancellor’s flagship “growth plan” rests on “fantasy economics”, a think tank has warned.",
+     ["“fantasy economics”"]),
+    ("Chancellor’s ‘growth plan’ branded ‘fantasy economics’ by think tank", ["‘fantasy economics’"]),
+    # British nesting: double marks inside single ones; only the outermost pair (7.3)
+    ("‘He said “no” to me twice,’ she said.", ["‘He said “no” to me twice,’"]),
+    ("The players' union said “we will strike” and the owners' group said no.", ["“we will strike”"]),
+    # a work named after a comma; "in the words of" reports
+    ("Her new book, \"The Long Road Home,\" is out in May.", []),
+    ("According to the report, “the economy will shrink next year.”", ["“the economy will shrink next year.”"]),
+    ("It was, in the words of one official, “a total mess.”", ["“a total mess.”"]),
+    # reporting verbs of French, German and Spanish pages
+    ("Le secrétaire général a dénoncé un « passage en force » mardi.", ["« passage en force »"]),
+    ("Die Finanzministerin sprach von einer „lösbaren Aufgabe“ im Haushalt.", ["„lösbaren Aufgabe“"]),
+    ("El ministro dijo que era «un error grave» y se fue.", ["«un error grave»"]),
+    # a single mark after an s that the next mark opens after is a closing mark, not a plural possessive
+    ("Mark Ellis said the government's 'mixed messages' were 'causing real anxiety for families'.",
+     ["'mixed messages'", "'causing real anxiety for families'"]),
+    ("He added 'the players' union will not accept this offer' later.",
+     ["'the players' union will not accept this offer'"]),
+])
+def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
 
 
@@ -140,3 +184,38 @@ def test_found_quotes_lie_inside_article_and_output_is_valid(text: str) -> None:
     for quote in (s for s in annotation.spans if s.label == "quote"):
         assert any(a.start <= quote.start and quote.end <= a.end for a in articles)
         assert quote.text[0] in QUOTE_MARKS
+
+
+@settings(max_examples=300, deadline=None)
+@given(literals=st.lists(st.text("ab. ", min_size=1, max_size=4), min_size=1, max_size=6),
+       text=st.text("aAb. ſ", max_size=20))
+def test_an_alternation_as_a_trie_matches_what_the_list_of_literals_does(literals: list[str], text: str) -> None:
+    """Prefixes of one another, shared starts, metacharacters, case folding (long s): the trie answers every
+    search, match and fullmatch as the plain alternation does."""
+    trie = re.compile(r"\b(?:" + alternation(literals) + r")\b", re.IGNORECASE)
+    plain = re.compile(r"\b(?:" + "|".join(map(re.escape, literals)) + r")\b", re.IGNORECASE)
+    for method in ("search", "match", "fullmatch"):
+        assert (getattr(trie, method)(text) is None) == (getattr(plain, method)(text) is None)
+
+
+@pytest.mark.parametrize("text", ["the mayor said", "SAYING", "sayings", "she ſaid it", "in the words of", "déclaré",
+                                  "Déclaré-t-il", "according to them", "accordingly", "wrote", "the rewrite"])
+def test_the_speech_verbs_trie_finds_what_the_verbs_list_does(text: str) -> None:
+    plain = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
+    assert (_SPEECH_IN_RE.search(text) is None) == (plain.search(text) is None)
+
+
+def test_the_naming_pattern_reads_only_the_last_naming_tail_characters() -> None:
+    """Every match of _NAMING_BEFORE_RE, on a tail without trailing spaces, lies in its last NAMING_TAIL - 1
+    characters; the one before gives its \\b the same answer: each of its words, after a word character or
+    not, with or without the comma."""
+    words = set(re.findall(r"[a-z][a-z -]*[a-z]", _NAMING_BEFORE_RE.pattern))
+    assert {"documentary", "catchphrase", "so-called", "so called", "podcast"} <= words
+    for word in words:
+        for tail in (f"{before}{article}{word}{comma}" for before in ("", " ", "x", "the x", "1")
+                     for article in ("", "the ", "The ") for comma in ("", ",")):
+            for text in (tail, tail.upper(), tail.replace("s", "ſ")):
+                assert (_NAMING_BEFORE_RE.search(text) is None) == (
+                    _NAMING_BEFORE_RE.search(text[-NAMING_TAIL:]) is None), text
+                for match in _NAMING_BEFORE_RE.finditer(text):
+                    assert len(match.group()) < NAMING_TAIL, text

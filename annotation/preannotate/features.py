@@ -8,6 +8,7 @@ repetition in ``stats.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -15,6 +16,16 @@ from operator import itemgetter, not_
 
 # The letters outside ASCII that a case-insensitive pattern matches to ASCII ones (İ ı -> i, ſ -> s, K -> k).
 _ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+_FOLDS_BY_LETTER = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def initials(firsts: str) -> str:
+    """The characters a case-insensitive pattern's match can start with, when its first character is one of
+    ``firsts`` (lower case): each in both cases, and the letters outside ASCII that fold to it. A line whose
+    first character is none of them is answered without the regex engine (``text[:1] in ...``; an empty
+    line is let through)."""
+    variants = [char + char.upper() + _FOLDS_BY_LETTER.get(char, "") for char in firsts]
+    return "".join(dict.fromkeys("".join(variants)))
 
 
 # Characters from the most to the least frequent in English prose (lower-cased); any other is rarer still.
@@ -44,6 +55,28 @@ def literal_pattern(literals: tuple[str, ...]) -> re.Pattern | None:
             (f"(?<={re.escape(before)})" if len(before) > 1 else "") + re.escape(after))
     branches = [re.escape(char) + "(?:" + "|".join(rests) + ")" for char, rests in sorted(by_key.items())]
     return re.compile("|".join(branches))
+
+
+def alternation(literals: Iterable[str]) -> str:
+    """The regex source of an alternation of ``literals`` as a trie ("say|says|saying" -> "say(?:ing|s)?"): the
+    same strings, and the engine tries a few first characters at a position, not every literal. For a pattern
+    read as a yes or no (search, match, fullmatch) the order of the alternatives does not matter."""
+    root: dict = {}
+    for literal in literals:
+        node = root
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def source(node: dict) -> str:
+        alternatives = [re.escape(char) + source(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        if len(alternatives) == 1 and "" not in node:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")" + ("?" if "" in node else "")
+
+    return source(root)
 
 
 class LiteralGate:
@@ -229,7 +262,16 @@ SPEECH_VERBS = (
     "according to|quoted|quoting|remarked|remarks|commented|comments|suggested|suggests|"
     "told reporters|wrote on|said in|called|calls|described|describes|put it|pointed out|shouted|"
     "whispered|joked|jokes|conceded|concedes|maintained|maintains|believes|thinks|thought|"
-    "emphasized|stressed|stresses|observed|observes|predicted|predicts|vowed|vows|promised|promises"
+    "emphasized|stressed|stresses|observed|observes|predicted|predicts|vowed|vows|promised|promises|"
+    # the -ing forms ("calling it “…”", "describing the bill as “…”") and chants (guidelines 7.2)
+    "telling|adding|asking|stating|tweeting|posting|explaining|noting|insisting|arguing|claiming|warning|"
+    "replying|responding|recalling|announcing|declaring|urging|calling|describing|reading|writing|vowing|"
+    "promising|chant|chants|chanted|chanting|branded|brands|branding|in the words of|"
+    # French, German and Spanish ones, for quotations in « » and „ “ (guidelines 7.1, 7.2)
+    "déclaré|déclare|affirmé|affirme|ajouté|ajoute|assuré|assure|dénoncé|dénonce|estimé|estime|expliqué|"
+    "explique|souligné|souligne|indiqué|indique|précisé|précise|insisté|insiste|martelé|lancé|jugé|selon|dit|"
+    "sagte|sagt|erklärte|erklärt|betonte|betont|sprach|meinte|warnte|forderte|kritisierte|schrieb|laut|"
+    "dijo|afirmó|declaró|señaló|aseguró|explicó|añadió|según"
 )
 
 SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»][.!?]?$")

@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import islice
 
-from annotation.preannotate.features import SPEECH_VERBS
+from annotation.preannotate.features import SPEECH_VERBS, alternation
 
 DOUBLE_MARKS = "“”\"„‟«»"
 SINGLE_MARKS = "‘’'‚‛‹›"
@@ -32,18 +32,34 @@ _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
 _ELISIONS = ("em", "til", "tis", "twas", "n", "cause", "bout", "round")
 _ELISION_RE = re.compile(r"(?:" + "|".join(_ELISIONS) + r")\b")
 _YEAR_RE = re.compile(r"\d\d(?:s)?\b")
-_SPEECH_AFTER_RE = re.compile(
-    r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
-_SPEECH_IN_RE = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
+# Verbs that name what they report after them (called it “…”, described it as “…”, branded “…”): after a
+# quotation they report something else ("The “growth plan” branded “fantasy economics”").
+_NAMING_VERBS = frozenset("called calls calling described describes describing branded brands branding".split())
+# The verbs as tries (``alternation``): the patterns are only asked whether they match, and a trie is several
+# times faster than the list of the verbs, which the engine tries one by one at every word.
+_VERBS_AFTER = alternation(verb for verb in SPEECH_VERBS.split("|") if verb not in _NAMING_VERBS)
+_SPEECH_AFTER_RE = re.compile(r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
+_SPEECH_IN_RE = re.compile(r"\b(?:" + alternation(SPEECH_VERBS.split("|")) + r")\b", re.IGNORECASE)
+_SPEECH_AFTER_ANYWHERE_RE = re.compile(r"\b(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
 _NAMING_BEFORE_RE = re.compile(
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|named|the (?:term|phrase|word|slogan|"
-    r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast))\s*$",
+    r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast)"
+    # a work named by its kind, with or without an article: his 1998 hit “…”, the BBC documentary “…”
+    r"|film|movie|song|album|single|hit|anthem|track|documentary|memoir|novel|podcast|episode|sitcom|musical|"
+    r"opera|exhibition|catchphrase|nickname|slogan|motto|hashtag)\s*$"
+    # a work named after a comma: her new book, “The Long Road Home,” is out
+    r"|\b(?:film|movie|song|album|single|hit|documentary|memoir|novel|book|podcast|episode|play|show|series),\s*$",
     re.IGNORECASE)
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
 BEFORE_TAIL = 32
+# _NAMING_BEFORE_RE's matches are at most 12 characters long ("documentary,", "the podcast"), spaces aside: it
+# reads one more (for its \b) and no further (a search tries every position).
+NAMING_TAIL = 13
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+# How far after a short quotation its sentence is read for the source's reporting verb.
+SENTENCE_AFTER_CHARS = 160
 # Shorter quotations need a speech verb next to them (or a comma inside) to count.
 MIN_QUOTE_WORDS = 4
 
@@ -105,6 +121,8 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+# A mark opening a word after a space: where the next quotation starts (not an apostrophe inside a word).
+_OPENING_MARK_RE = re.compile(r"(?<!\S)[" + re.escape(QUOTE_MARKS) + r"](?=\w)")
 
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]:
@@ -140,8 +158,12 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     # the end-anchored patterns read the last characters only (a search tries every position); their
     # matches, spaces aside, are shorter than BEFORE_TAIL, so the cut never makes a word boundary of its own
     tail = before.rstrip()[-BEFORE_TAIL:]
-    if _NAMING_BEFORE_RE.search(tail):
+    if _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
         return False
+    # the word after first (after a space: _NEXT_WORD_RE's \s is str.isspace): it is seldom a noun, and the
+    # quotation is not read again
+    if after[:1].isspace() and _named_noun_after(after) and _is_title(text[start + 1:end - 1]):
+        return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
     if words >= MIN_QUOTE_WORDS:
         return True
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
@@ -149,7 +171,43 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
         return True  # borrowed words: China has declared a “no-limits” friendship
     if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
-    return bool(_SPEECH_AFTER_RE.match(after))
+    if _SPEECH_AFTER_RE.match(after):
+        return True
+    # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
+    # month's Budget, a senior minister has said."
+    sentence_after = _SENTENCE_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0]
+    # up to the next quotation: a reporting verb after it attributes that one ("The chancellor’s “growth plan”
+    # rests on “fantasy economics”, a think tank warned": the plan's name is no quotation)
+    sentence_after = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)[0]
+    return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
+
+
+# Lower-case words after a quotation that are no noun it modifies: verbs, pronouns, conjunctions.
+_NOT_NAMED_AFTER = frozenset(
+    "is was are were be been being has have had will would can could should may might must do does did and or but "
+    "nor so he she they it we you i to of in on at for with as that which who whom from by than then".split())
+_NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
+
+
+def _named_noun_after(after: str) -> bool:
+    """Whether a lower-case word that may be a noun follows the quotation ("campaign", "hats"): not a verb,
+    pronoun, conjunction or reporting verb."""
+    match = _NEXT_WORD_RE.match(after)
+    return (match is not None and match.group(1) not in _NOT_NAMED_AFTER
+            and _SPEECH_IN_RE.fullmatch(match.group(1)) is None)
+
+
+# Words a title leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by with from as vs via per".split())
+
+
+def _is_title(inner: str) -> bool:
+    """Words in title case with no sentence punctuation: a name (of a campaign, a programme, a slogan)."""
+    if any(char in inner for char in ".,;:!?…"):
+        return False
+    words = _WORD_RE.findall(inner)
+    return bool(words) and any(word[0].isupper() for word in words) and all(
+        word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS for word in words)
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -159,11 +217,16 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
         marks = [_marks(text, s, e) for s, e in paragraphs]
-        found.extend(_quotes_in_region(text, region_start, region_end, "double", paragraphs, marks))
-        taken = list(found)
+        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks)
         for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks):
-            if not any(quote[0] < other[1] and other[0] < quote[1] for other in taken):
+            overlapping = [other for other in doubles if quote[0] < other[1] and other[0] < quote[1]]
+            # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3); a
+            # double quotation that overlaps the single one without lying inside it keeps it out
+            if all(quote[0] < other[0] and other[1] < quote[1] for other in overlapping):
+                if overlapping:
+                    doubles = [other for other in doubles if other not in overlapping]
                 found.append(quote)
+        found.extend(doubles)
     return sorted(found)
 
 
@@ -209,12 +272,14 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
 
 def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
     """``the players’ union``: a single mark after an s and before a lower-case word is a plural
-    possessive when a later mark in the paragraph can close the quotation instead."""
+    possessive when the next mark in the paragraph can close the quotation instead -- not when it opens
+    another one (``the government's 'mixed messages' were 'causing anxiety'``)."""
     if text[position] not in SINGLE_MARKS or text[position - 1:position] not in ("s", "S"):
         return False
     if not re.match(r" [a-z]", text[position + 1:position + 3]):
         return False
-    return any(later > position and can_close for later, _, _, can_close in marks)
+    following = next((mark for mark in marks if mark[0] > position), None)
+    return following is not None and following[3] and not (following[2] and text[following[0] - 1:following[0]] in " ")
 
 
 def _inside_double(text: str, quote: tuple[int, int], region_start: int, region_end: int) -> bool:

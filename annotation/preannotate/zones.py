@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, features_of)
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, features_of,
+    initials)
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -79,6 +80,8 @@ _INLINE_TEASER_RE = re.compile(
     r"|also on [\w-]+(?:\.[\w-]+)+\b)\s*\S",
     re.IGNORECASE,
 )
+# What a line the pattern matches starts with: most lines are answered without the regex engine.
+_INLINE_TEASER_INITIALS = initials("[(rasmd")
 INLINE_TEASER_MAX_WORDS = 30
 # A headline printed in capitals between the story's paragraphs, of at least this many words, is a link
 # to another story (news sites print their in-story promos so: "SEAN SPICER ELIMINATED FROM 'DANCING WITH
@@ -92,11 +95,14 @@ _PHOTO_CREDIT_RE = re.compile(
     r"^(?:photo(?:graph)?s?|images?|pictures?|illustration|video|credit|source)\s*(?:by\b|courtesy\b|credit\b|:)",
     re.IGNORECASE,
 )
+_PHOTO_CREDIT_INITIALS = initials("pivcs")
 # The story's credit line (guidelines, section 6: article): reporting credits printed after the body, and
 # the syndication line ("This post originally appeared on Grist.") printed after it or above it.
 _CLOSING_CREDIT_RE = re.compile(
     r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
     r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article)"
+    r"|\(?[\w .,'’-]{2,60} contributed reporting(?: from [\w .,'’-]{2,40})?\.?\)?$"
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported (?:from|in) [\w .,'’-]{2,40}\.(?: [^.]{2,120}\.)?$"
     r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b"
     r"|\(?this (?:post|article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran) (?:on|in)\b)",
     re.IGNORECASE,
@@ -288,7 +294,21 @@ def classify_blocks(
     features, scores = rules.features, rules.scores
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
-    if end > start and total >= MIN_RUN_TOTAL:
+    appended = range(0)
+    if (end > start and total >= MIN_RUN_TOTAL and not _lead_item(features, rules, start, end)
+            and not _summary_list(blocks, features, start, end)):
+        # the cue is two words ("Next article"): the word count spares the regex nearly every line
+        cue = next((i for i in range(start + 1, min(len(blocks) - 1, end + 1))
+                    if features[i].n_words == 2 and _NEXT_STORY_RE.match(blocks[i].text)), None)
+        if cue is not None:
+            # guidelines 8.2: a second full story appended below the main one (in the run or right after
+            # it) is one teaser, from its headline to its last paragraph
+            last, prose = cue + 1, False
+            while last < len(blocks) and (last < end or _appended_story_line(features[last], blocks[last].text, prose)):
+                prose = prose or features[last].text_like
+                last += 1
+            if sum(f.text_like for f in features[cue + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS:
+                appended, end = range(cue + 1, last), cue
         link_run = _headline_runs(features, evidence, start, end)
         after_list_heading = False
         story_begun = False  # a paragraph of the story lies above
@@ -308,16 +328,21 @@ def classify_blocks(
                 or (f.is_furniture and not f.text_like)
                 or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
-                or (f.n_words <= 15 and _PHOTO_CREDIT_RE.match(text) is not None)
+                or (f.n_words <= 15 and text[:1] in _PHOTO_CREDIT_INITIALS
+                    and _PHOTO_CREDIT_RE.match(text) is not None)
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and (
-                    _INLINE_TEASER_RE.match(text) or (evidence[index].linked and not evidence[index].heading
-                                                      and _teaser_head(f) and not f.ends_like_sentence)
+                    (text[:1] in _INLINE_TEASER_INITIALS and _INLINE_TEASER_RE.match(text))
+                    or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
+                        and not f.ends_like_sentence)
                     or (story_begun and _capitals_headline(f, text))):
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
                 # so is a headline the page prints as a link between the paragraphs, without the cue
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
-            elif logits is not None and not junk and logits[index] < VETO_LOGIT:
+            elif (logits is not None and not junk and logits[index] < VETO_LOGIT
+                  and not (story_begun and _CLOSING_CREDIT_RE.match(text))):
+                # the story's credit line after its paragraphs is the story's (guidelines 6), whatever the
+                # model reads in "contributed reporting"
                 labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
             elif junk:
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
@@ -333,10 +358,79 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        _paragraphs_after_inline_teasers(blocks, features, labels, scores, end)
+        for index in appended:
+            labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
 
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
+    """A line of a story appended below the main one: its paragraphs, and above the first its headline, byline
+    and time."""
+    if f.is_furniture or f.is_list_heading or is_notice(text):
+        return False
+    return f.text_like or (not prose and (f.headline_like or f.is_byline or f.is_timestamp))
+
+
+# A list of items whose summaries are full sentences, with no timestamps to tell it: summaries of at most
+# this many words.
+SUMMARY_MAX_WORDS = 35
+
+
+def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: int) -> bool:
+    """Guidelines 8.5: a section front has no main story. Its items' summaries can be the best run of prose on
+    the page when they end in full stops and no timestamp marks the list: the run is such a list when each
+    of its paragraphs is a short summary right under a headline in title case (``LIST_MIN_ITEMS`` or more)
+    and its other lines are those headlines, kickers, authors and times -- a story's sections run to more
+    than one short paragraph."""
+    pairs = 0
+    for index in range(start, end):
+        f, text = features[index], blocks[index].text
+        if f.text_like:
+            above = features[index - 1] if index > 0 else None
+            if (f.n_words > SUMMARY_MAX_WORDS or above is None or not _teaser_head(above)
+                    or above.title_case_share < TITLE_CASE_HEADLINE):
+                return False
+            pairs += 1
+        elif not (_teaser_head(f) or _kicker(f, text) or f.is_byline or f.is_timestamp):
+            return False
+    return pairs >= LIST_MIN_ITEMS
+
+
+def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
+    """A front page's lead item (guidelines 8.5: a home page has no main story): the best run is one paragraph
+    between a headline and a timestamp (an author's line between them aside) that opens the page's list of
+    timestamped items -- the item's summary, where a story's time stands above its body, not under its first
+    paragraph."""
+    stamp = end + (end < len(features) and features[end].is_byline)  # an author between: "By Jane Doe"
+    return (end - start == 1 and start > 0 and _teaser_head(features[start - 1]) and stamp < len(features)
+            and features[stamp].is_timestamp and stamp in rules.list_zone)
+
+
+def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int) -> None:
+    """The story goes on after a "Read more: <headline>" line that its run stopped at (the cue costs as much as
+    a list heading): from the end of the story, each such line is a teaser item of its own and the prose
+    paragraph right under it is the story's, up to the first line that is neither."""
+    index = end
+    while index < len(blocks) and labels[end - 1] is not None and labels[end - 1].label == ARTICLE:
+        cues = index
+        while (cues < len(blocks) and labels[cues] is None and features[cues].n_words <= INLINE_TEASER_MAX_WORDS
+               and blocks[cues].text[:1] in _INLINE_TEASER_INITIALS
+               and _INLINE_TEASER_RE.match(blocks[cues].text)):
+            cues += 1
+        if cues == index or cues >= len(blocks) or labels[cues] is not None:
+            return
+        f, text = features[cues], blocks[cues].text
+        if not (f.text_like and not f.is_furniture and scores[cues] > 0 and not is_notice(text)
+                and not is_caption_credit(text)):
+            return
+        for cue in range(index, cues):
+            labels[cue] = BlockLabel(TEASER, 0.7, item=-1 - cue)
+        labels[cues] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[cues] / 8), 3))
+        index = cues + 1
 
 
 def _capitals_headline(f: BlockFeatures, text: str) -> bool:
@@ -530,7 +624,7 @@ def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
         if stamp is not None and chain and stamp - chain[-1] <= LIST_PERIOD:
             chain.append(stamp)
             continue
-        if len(chain) >= LIST_MIN_ITEMS:
+        if len(chain) >= LIST_MIN_ITEMS and not _live_entries(features, chain):
             # the first item starts before its timestamp: take the blocks shaped like the second item's
             first = chain[0]
             for offset in range(1, chain[1] - chain[0]):
@@ -540,6 +634,19 @@ def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
             zone.update(range(first, chain[-1] + 1))
         chain = [stamp] if stamp is not None else []
     return zone
+
+
+# A live blog's entry holds at least this many paragraphs under its time; a teaser its one summary.
+LIVE_ENTRY_MIN_PARAGRAPHS = 2
+
+
+def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
+    """Whether the blocks between each timestamp of ``chain`` and the next hold ``LIVE_ENTRY_MIN_PARAGRAPHS``
+    paragraphs of finished sentences: the entries of a live blog, the page's story (guidelines 8.5), not a
+    list of items."""
+    return all(sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
+                   for j in range(stamp + 1, following)) >= LIVE_ENTRY_MIN_PARAGRAPHS
+               for stamp, following in zip(chain, chain[1:]))
 
 
 def _headline_lists(features: Sequence[BlockFeatures]) -> set[int]:
@@ -663,44 +770,112 @@ def _teaser_head(f: BlockFeatures) -> bool:
             and not f.is_list_heading)
 
 
+# A list of the story's tags or topics on one line (guidelines 6: boilerplate), not a headline.
+_TAGS_RE = re.compile(r"^(?:tags?|tagged|topics?|filed under|categories|keywords|related topics)\s*:", re.IGNORECASE)
+_TAGS_INITIALS = initials("tfckr")
+# A summary cut short the way blogs print excerpts: "… the mayor said on Tuesday. […]".
+_EXCERPT_END_RE = re.compile(r"\[(?:…|\.\.\.)\]$")
+# The last lines of a promoted item: its "Read more" link and its comment count.
+_ITEM_TAIL_RE = re.compile(
+    r"^(?:read more|continue reading|read the full (?:story|article)|full story|(?:\d+|no|one) comments?|"
+    r"comments?\s*\(\d+\)|(?:\d+|no|one) repl(?:y|ies))\W*$", re.IGNORECASE)
+# The cue above a second story appended below the main one (infinite scroll).
+_NEXT_STORY_RE = re.compile(r"^next (?:article|story|post)\s*[:»>›→]?$", re.IGNORECASE)
+# The appended story is a full one, not one promoted item with its summary: this many paragraphs at least.
+APPENDED_STORY_MIN_PARAGRAPHS = 2
+# A sponsor's line inside a promoted item, after its summary: "Paid for by Northway Bank".
+_SPONSOR_LINE_RE = re.compile(
+    r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
+    re.IGNORECASE)
+# A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span).
+_SPONSORED_BADGE_RE = re.compile(r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial)$",
+                                 re.IGNORECASE)
+# A headline in title case has at least this share of its content words capitalised.
+TITLE_CASE_HEADLINE = 0.6
+# A summary shaped like a headline (no closing punctuation) is this many times as long as the headline at
+# least, or it is in sentence case under a headline in title case (SUMMARY_LOWER_SHARE_GAIN more of its words
+# in lower case); the next item's headline in sentence case is neither ("Georgia election law faces new legal
+# challenge", then "Schumer sets up vote on filibuster rules change").
+SUMMARY_WORDS_RATIO = 1.5
+SUMMARY_LOWER_SHARE_GAIN = 0.2
+# A picture credit inside an item ("Photo: Getty Images") has at most this many words.
+CREDIT_MAX_WORDS = 15
+# A kicker above an item's headline has at most this many words: "ELECTIONS", "WHITE HOUSE", an author's name.
+KICKER_MAX_WORDS = 3
+# Kickers are taken into their items when a list of at least this many items repeats them, one per item.
+KICKER_MIN_ITEMS = 3
+
+
 def _assign_teasers(blocks, features, labels: list) -> None:
-    """Group unlabelled blocks into teaser items: a headline, then its summary and timestamp."""
+    """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
+    timestamp right under the headline may come before the summary); then the kickers above the headlines
+    of a list that repeats them (``_attach_kickers``)."""
     n = len(blocks)
     item_number = 0
     index = 0
     after_list_heading = False
+    # (summary, timestamp) of the list's items so far: a list repeats one layout (guidelines 8.2), so a bare
+    # headline under a list heading is an item only in a list of bare headlines
+    list_layout: tuple[bool, bool] | None = None
     while index < n:
         f = features[index]
         if labels[index] is not None:
             after_list_heading = False
             index += 1
             continue
-        if f.is_list_heading:
-            after_list_heading = True
+        line = blocks[index].text
+        if (f.n_words <= INLINE_TEASER_MAX_WORDS and line[:1] in _INLINE_TEASER_INITIALS
+                and _INLINE_TEASER_RE.match(line)):
+            # "Read more: <headline>" after the story or between other lines: one promoted item on its own
+            # line (guidelines 8.2), which takes no summary from the line under it
+            item_number += 1
+            labels[index] = BlockLabel(TEASER, 0.7, item_number)
             index += 1
             continue
-        if not _teaser_head(f):
+        if f.is_list_heading:
+            after_list_heading, list_layout = True, None
+            index += 1
+            continue
+        if (not _item_head(features, index) or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
+                or line.endswith(":") or (f.digit_share > 0 and _count_line(line))):
+            # a tags line, a line introducing what follows (a commenter's "Jane Roe says:") and a count of
+            # results or pages are no headlines (guidelines 8.3: boilerplate)
             index += 1
             continue
         members = [index]
-        has_summary = has_time = False
+        has_summary = has_time = has_author = has_credit = False
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
+            text = blocks[cursor].text
             if g.is_timestamp and not has_time:
                 has_time = True
+            elif not has_author and not g.text_like and (g.is_byline or _SPONSOR_LINE_RE.match(text)):
+                has_author = True  # the item's author or sponsor: "By Jane Doe", "Paid for by …"
+            elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
+                  and ((text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text))
+                       or is_caption_credit(text))):
+                has_credit = True  # its picture's credit, shown inside the item (guidelines 8.2)
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (g.text_like or g.truncated or g.ends_like_sentence
-                       or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share))):
+                       or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share
+                           and (g.n_words >= SUMMARY_WORDS_RATIO * f.n_words
+                                or g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN)))):
                 has_summary = True
-            else:
-                break
+            elif (not has_summary and has_time and cursor == index + 2 and features[index + 1].is_timestamp
+                  and _summary_shaped(g, text)):
+                # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
+                # stop), which the next item's headline does not, even when it is a question
+                has_summary = True
+            elif not ((has_summary or has_time) and _ITEM_TAIL_RE.match(text)):
+                break  # what is not the item's "Read more" or comment count (guidelines 8.2) ends it
             members.append(cursor)
             cursor += 1
-        neighbour_heads = any(
-            0 <= j < n and labels[j] is None and _teaser_head(features[j]) for j in (index - 1, cursor)
-        )
-        if has_summary or has_time or after_list_heading or neighbour_heads:
+        in_list = after_list_heading and list_layout in (None, (False, False))
+        # the neighbours are read last: most items have a summary or a time
+        if has_summary or has_time or in_list or _neighbour_heads(blocks, features, labels, index, cursor):
+            if after_list_heading:
+                list_layout = (has_summary, has_time)
             item_number += 1
             score = 0.55 + 0.1 * has_summary + 0.1 * has_time + 0.1 * after_list_heading
             for member in members:
@@ -708,3 +883,166 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index = cursor
         else:
             index += 1
+    # the items are read again only after a pass changed them (most pages: none of the three does)
+    items = _teaser_items(labels)
+    if _time_first_layout(features, labels, items):
+        items = _teaser_items(labels)
+    if _trailing_summaries(blocks, features, labels, items):
+        items = _teaser_items(labels)
+    _attach_kickers(blocks, features, labels, items)
+
+
+def _teaser_items(labels: list) -> list[tuple[int, int]]:
+    """(first block, last block) of each teaser item made so far, in page order."""
+    items: list[tuple[int, int]] = []
+    # the teaser blocks picked out first: a comprehension, not a Python step per block of the page
+    for index in [index for index, label in enumerate(labels) if label is not None and label.label == TEASER]:
+        if items and items[-1][1] == index - 1 and labels[index - 1].item == labels[index].item:
+            items[-1] = (items[-1][0], index)
+        else:
+            items.append((index, index))
+    return items
+
+
+def _time_first_layout(features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2: a list's layout is read from its first and last items. Items are made headline first,
+    a timestamp after a summary closing its item; when instead the first item has its timestamp above its
+    headline, and the last none under its summary, every timestamp opens the item under it: each moves
+    down one item. ``items``: ``_teaser_items(labels)``; True when a block moved."""
+    moved = False
+    lists: list[list[tuple[int, int]]] = []
+    for item in items:
+        if lists and lists[-1][-1][1] == item[0] - 1:
+            lists[-1].append(item)
+        else:
+            lists.append([item])
+    for row in lists:
+        above = row[0][0] - 1
+        if (len(row) < 2 or above < 0 or labels[above] is not None or not features[above].is_timestamp
+                or features[row[-1][1]].is_timestamp
+                or not all(features[last].is_timestamp and last > first for first, last in row[:-1])):
+            continue
+        labels[above] = labels[row[0][0]]
+        for (_, last), (first, _) in zip(row[:-1], row[1:], strict=True):
+            labels[last] = labels[first]
+        moved = True
+    return moved
+
+
+_NUMBER_RE = re.compile(r"\d[\d,.\-–]*")
+_COUNT_WORDS = frozenset("showing displaying viewing about page pages of results result items articles stories "
+                         "posts found total".split())
+
+
+def _count_line(text: str) -> bool:
+    """A count of search results or pages: "Showing 1-6 of 243 results", "About 1,240 results", "Page 1 of 48"."""
+    words = [word.lower() for word in WORD_RE.findall(text)]
+    numbers = [_NUMBER_RE.fullmatch(word) is not None for word in words]
+    return any(numbers) and all(number or word in _COUNT_WORDS for word, number in zip(words, numbers, strict=True))
+
+
+def _summary_shaped(f: BlockFeatures, text: str) -> bool:
+    """A summary by its own shape: cut short, or prose ending in a full stop (or a blog's "[…]")."""
+    return f.truncated or (f.text_like and (f.ends_with_full_stop or _EXCERPT_END_RE.search(text) is not None))
+
+
+def _trailing_summaries(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2 (a list repeats one layout): items made of a headline and its author and time, each
+    followed by one summary-shaped line left out (headline, author, time, summary), ``LIST_MIN_ITEMS`` or more
+    in a row: each such line closes the item above it. ``items``: ``_teaser_items(labels)``; True when a line
+    was taken."""
+    n = len(blocks)
+    # whether a summary-shaped line lies under each item, read before any is taken: the lines a chain takes lie
+    # above the items after it
+    unders = [first < last and last + 1 < n and labels[last + 1] is None
+              and _summary_shaped(features[last + 1], blocks[last + 1].text) for first, last in items]
+    if unders.count(True) < LIST_MIN_ITEMS:
+        return False  # no chain is long enough (most pages)
+    taken = False
+    chain: list[tuple[int, int]] = []
+    for item, under in [*zip(items, unders, strict=True), (None, False)]:
+        if under and (not chain or item[0] == chain[-1][1] + 2):
+            chain.append(item)
+            continue
+        if len(chain) >= LIST_MIN_ITEMS:
+            for first, last in chain:
+                labels[last + 1] = labels[first]
+            taken = True
+        chain = [item] if under else []
+    return taken
+
+
+def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> bool:
+    """Whether the headline of the item ``[first, after)`` has a neighbour headline, unlabelled, right above or
+    right under the item, or one parted from it by a kicker (``_kicker_apart``): headlines in a row."""
+    n = len(blocks)
+    for j in (first - 1, after):
+        if 0 <= j < n and labels[j] is None and _teaser_head(features[j]):
+            return True
+    return (_kicker_apart(blocks, features, labels, first - 1, first - 2)
+            or _kicker_apart(blocks, features, labels, after, after + 1))
+
+
+def _item_head(features, index: int) -> bool:
+    """A teaser headline (``_teaser_head``), or one of two "sentences" (a question, then more: "Who Is Jane
+    Roe? The Senator Who Defies Her Party") with its item's timestamp right under it."""
+    f = features[index]
+    if _teaser_head(f):
+        return True
+    return (f.n_sentences == 2 and 4 <= f.n_words <= 30 and not f.ends_with_full_stop and not f.text_like
+            and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline
+            and index + 1 < len(features) and features[index + 1].is_timestamp)
+
+
+def _kicker_apart(blocks, features, labels: list, kicker: int, head: int) -> bool:
+    """Whether block ``kicker`` is a kicker line and block ``head`` an item's headline (of an item already made,
+    or unlabelled): headlines parted by a kicker each are a list of items, as headlines in a row are."""
+    if not (0 <= kicker < len(blocks) and 0 <= head < len(blocks)) or labels[kicker] is not None:
+        return False
+    if not _kicker(features[kicker], blocks[kicker].text):
+        return False
+    label = labels[head]
+    return (label.label == TEASER) if label is not None else _teaser_head(features[head])
+
+
+def _kicker(f: BlockFeatures, text: str) -> bool:
+    """A short label above an item's headline: a category, an author's name, a "Sponsored" badge."""
+    if _SPONSORED_BADGE_RE.match(text):
+        return True
+    return (f.n_words <= KICKER_MAX_WORDS and not f.text_like and not f.is_timestamp and not f.is_byline
+            and not f.is_list_heading and not f.is_furniture and not any(line_marks(text)[:3]))
+
+
+def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> None:
+    """Guidelines 8.2: an item's kicker and badge are inside its extent. Promoted lists repeat one layout:
+    when every item of a list of ``KICKER_MIN_ITEMS`` or more after the first is parted from the item
+    before by exactly one kicker line, each such line (and one above the first item) opens the item under
+    it; a "Sponsored" badge between two items opens the second wherever it stands. ``items``:
+    ``_teaser_items(labels)``."""
+
+    def unlabelled_kicker(index: int) -> bool:
+        return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
+
+    if not any(items[number][0] - items[number - 1][1] == 2 for number in range(1, len(items))):
+        return  # no two items parted by one line: no kicker or badge between them (most pages)
+    joined: dict[int, int] = {}  # kicker block -> first block of the item it opens
+    chain: list[int] = []  # numbers of items in a row parted by one kicker line each
+    for number in range(len(items) + 1):
+        linked = (0 < number < len(items) and items[number][0] - items[number - 1][1] == 2
+                  and unlabelled_kicker(items[number][0] - 1))
+        if linked:
+            chain = chain or [number - 1]
+            chain.append(number)
+            continue
+        if len(chain) >= KICKER_MIN_ITEMS:
+            for member in chain:
+                if unlabelled_kicker(items[member][0] - 1):
+                    joined[items[member][0] - 1] = items[member][0]
+        chain = []
+    for number in range(1, len(items)):
+        badge = items[number][0] - 1
+        if (items[number][0] - items[number - 1][1] == 2 and labels[badge] is None
+                and _SPONSORED_BADGE_RE.match(blocks[badge].text)):
+            joined[badge] = items[number][0]
+    for kicker, first in joined.items():
+        labels[kicker] = labels[first]
