@@ -1044,6 +1044,26 @@ def test_a_section_front_of_headlines_and_full_sentence_summaries_has_no_story(k
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_a_listicle_of_short_sections_under_its_byline_stays_a_story() -> None:
+    """Short paragraphs each under a title-case sub-heading, as on a section front, but under one headline,
+    byline and date: the story's sections (guidelines 8.1), not a list of items."""
+    sections = [["Visit The Old Harbour", "The harbour dates from the twelfth century and its fish market still "
+                 "opens at dawn every day except Sunday."],
+                ["Walk The City Walls", "A two-mile path runs along the top of the medieval walls, with views over "
+                 "the river and the cathedral."],
+                ["Eat At The Covered Market", "Dozens of stalls sell local cheese, bread and pastries; go early to "
+                 "avoid the queues at lunchtime."],
+                ["See The Cathedral Crypt", "Guided tours leave every hour and take visitors down to the Roman "
+                 "foundations under the nave."]]
+    head = ["Five Things To Do In Exeter This Summer", "By Sam Writer", "June 3, 2024"]
+    document = Document.from_text(page_text([*NAV, *head, *(line for part in sections for line in part), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[part[1]] == "article" for part in sections)
+    assert "teaser" not in {labels[line] for part in sections for line in part}
+
+
 def test_a_story_whose_sections_are_longer_than_one_short_paragraph_stays_a_story() -> None:
     sections = [["Why The Bridge Matters To The City", STORY[3], STORY[4]],
                 ["What The Opponents Say About The Cost", STORY[5]],

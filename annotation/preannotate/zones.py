@@ -385,8 +385,10 @@ def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: in
     the page when they end in full stops and no timestamp marks the list: the run is such a list when each
     of its paragraphs is a short summary right under a headline in title case (``LIST_MIN_ITEMS`` or more)
     and its other lines are those headlines, kickers, authors and times -- a story's sections run to more
-    than one short paragraph."""
-    pairs = 0
+    than one short paragraph. A byline or date above the first headline only is the story's, whose short
+    sections these are (a listicle: "Five Things To Do In Exeter", by, date, then each thing); a list's items
+    each show theirs."""
+    headlines = []
     for index in range(start, end):
         f, text = features[index], blocks[index].text
         if f.text_like:
@@ -394,10 +396,17 @@ def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: in
             if (f.n_words > SUMMARY_MAX_WORDS or above is None or not _teaser_head(above)
                     or above.title_case_share < TITLE_CASE_HEADLINE):
                 return False
-            pairs += 1
+            headlines.append(index - 1)
         elif not (_teaser_head(f) or _kicker(f, text) or f.is_byline or f.is_timestamp):
             return False
-    return pairs >= LIST_MIN_ITEMS
+    if len(headlines) < LIST_MIN_ITEMS:
+        return False
+    return not (_byline_above(features, headlines[0]) and not any(_byline_above(features, h) for h in headlines[1:]))
+
+
+def _byline_above(features: Sequence[BlockFeatures], index: int) -> bool:
+    """Whether the lines right above block ``index`` are a byline or date."""
+    return index > 0 and (features[index - 1].is_byline or features[index - 1].is_timestamp)
 
 
 def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
