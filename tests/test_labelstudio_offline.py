@@ -304,6 +304,28 @@ def test_page_index_holds_no_text_and_gives_the_same_store_as_the_documents(tmp_
     assert [a.source for a in read_annotations(tmp_path / "a" / "store")] == [str(pages / "page.txt")] * 3
 
 
+def test_page_index_finds_every_page_by_id_and_keeps_the_first_source_of_a_text(tmp_path):
+    """Enough pages that doc ids share hash slots: each is found with its own hash and first source; an id
+    in the same slot as a page's but not a page's, and an uppercase id, name no document."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    texts = [f"Page number {n}." for n in range(600)]
+    for n, text in enumerate(texts):
+        (pages / f"{n:03}.txt").write_text(text, encoding="utf-8")
+    for n in (5, 250, 599):  # a text read again later: its document keeps the first page's source
+        (pages / f"again-{n:03}.txt").write_text(texts[n], encoding="utf-8")
+    index = DocumentIndex.from_pages([pages])
+    assert len(index) == len(texts)
+    for n, text in enumerate(texts):
+        document = Document.from_text(text)
+        found = index.get(document.doc_id)
+        assert (found.text_sha256, found.source) == (document.text_sha256, str(pages / f"{n:03}.txt"))
+    doc_id = Document.from_text(texts[0]).doc_id
+    same_slot = f"{(int(doc_id[0], 16) + 1) % 16:x}{doc_id[1:]}"  # differs only in bits above the table's
+    assert index.get(same_slot) is None and index.get(doc_id.upper()) is None
+    assert index.get("0" * 16) is None and index.get("not an id") is None
+
+
 def test_page_index_refuses_a_page_changed_during_the_import(tmp_path, document):
     pages = tmp_path / "pages"
     pages.mkdir()

@@ -113,7 +113,7 @@ class DocumentIndex:
     """The corpus documents an import checks Label Studio tasks against, by id.
 
     Built from pages (``from_pages``) it keeps no text, only each text's SHA-256 and first source, in
-    flat arrays sorted by digest (no object per document), so its memory stays small and does not grow
+    flat arrays with a hash table over them (no object per document), so its memory stays small and does not grow
     with the texts: a task's own ``data.text`` is used once it hashes to the document's SHA-256 (equal
     hashes, equal texts), and a document's text is read again from its page only for a task that does
     not carry it. Built from documents in memory (``of``) it holds the texts.
@@ -125,12 +125,15 @@ class DocumentIndex:
         self._documents: dict[str, Document] = {}
         # From pages, in the order they were read: the i-th page's 32-byte SHA-256 digest and its UTF-8
         # source at _sources[_source_ends[i - 1]:_source_ends[i]] (a doc_id is its digest's first 8 bytes);
-        # _order holds the page numbers by digest (the first page of each text only), for a binary search.
-        # Kept in read order rather than copied into digest order: the copy doubled the index's peak memory.
+        # _slots is an open-addressing hash table (linear probing) over the doc_ids: each slot holds a page's
+        # number + 1 (0: empty), of the first page of each text only. Kept in read order rather than copied
+        # into digest order: the copy doubled the index's peak memory; and a table made once every page is
+        # read, not a sort, which needed an int object per page at the index's peak.
         self._digests = bytearray()
         self._sources = bytearray()
         self._source_ends = array("Q")
-        self._order = array("I")
+        self._slots = array("I")
+        self._pages = 0  # the distinct texts in _slots
 
     @classmethod
     def of(cls, documents: Mapping[str, Document], origin: str = "documents in memory") -> DocumentIndex:
@@ -161,18 +164,32 @@ class DocumentIndex:
             digests += bytes.fromhex(document.text_sha256)
             sources += (document.sources[0] if document.sources else "").encode("utf-8")
             ends.append(len(sources))
-        # In digest order; of pages with the same doc_id (the same text) the first read stays. One int per
-        # page to sort (doc_id bits, then the page's number), not a tuple: this is the index's peak memory.
-        order = sorted(int.from_bytes(digests[32 * i:32 * i + 8], "big") << 32 | i for i in range(len(ends)))
-        previous = None
-        for key in order:
-            if key >> 32 != previous:
-                previous = key >> 32
-                index._order.append(key & 0xFFFFFFFF)
+        index._fill_slots()
         return index
 
+    def _fill_slots(self) -> None:
+        """The hash table of the pages read: at most half full, so probes stay short. Pages are entered in
+        read order, so of pages with the same doc_id (the same text) the first read stays."""
+        digests, pages = self._digests, len(self._source_ends)
+        size = 1 << max(pages * 2, 1).bit_length()
+        mask = size - 1
+        slots = self._slots = array("I", [0]) * size
+        for page in range(pages):
+            key = digests[32 * page:32 * page + 8]
+            # The low bits of a doc_id (the first 8 bytes of a SHA-256) are as random as any.
+            slot = int.from_bytes(key, "big") & mask
+            while True:
+                held = slots[slot]
+                if not held:
+                    slots[slot] = page + 1
+                    self._pages += 1
+                    break
+                if digests[32 * held - 32:32 * held - 24] == key:
+                    break
+                slot = (slot + 1) & mask
+
     def __len__(self) -> int:
-        return len(self._documents) + len(self._order)
+        return len(self._documents) + self._pages
 
     def get(self, doc_id: str) -> IndexedDocument | None:
         document = self._documents.get(doc_id)
@@ -185,17 +202,19 @@ class DocumentIndex:
             key = bytes.fromhex(doc_id)
         except ValueError:
             return None
-        digests, order, low, high = self._digests, self._order, 0, len(self._order)
-        while low < high:
-            middle = (low + high) // 2
-            page = order[middle]
-            if digests[32 * page:32 * page + 8] < key:
-                low = middle + 1
-            else:
-                high = middle
-        if low == len(order) or digests[32 * order[low]:32 * order[low] + 8] != key:
+        digests, slots = self._digests, self._slots
+        if not slots:
             return None
-        page = order[low]
+        mask = len(slots) - 1
+        slot = int.from_bytes(key, "big") & mask
+        while True:
+            held = slots[slot]
+            if not held:
+                return None
+            if digests[32 * held - 32:32 * held - 24] == key:
+                break
+            slot = (slot + 1) & mask
+        page = held - 1
         digest = digests[32 * page:32 * page + 32].hex()
         if digest[:16] != doc_id:  # doc ids are lowercase hex: "ABC..." names no document
             return None

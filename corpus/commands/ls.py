@@ -156,8 +156,10 @@ def _documents_for_import(args: argparse.Namespace, settings: Settings):
 def _import(args: argparse.Namespace, settings: Settings, exports: list[Path]) -> int:
     from annotation.labelstudio.importer import import_exports, reuse_freed_memory
 
-    reuse_freed_memory()  # this process does nothing else
     documents = _documents_for_import(args, settings)
+    # This process does nothing else. Once the pages are indexed: building the index under these settings
+    # left its growing arrays' old copies as resident holes in the heap, which set the import's peak memory.
+    reuse_freed_memory()
     rejects = args.rejects or settings.dist / "labelstudio" / "import-rejects.jsonl"
     result = import_exports(exports, documents, args.store or settings.annotations, rejects,
                             include_drafts=args.drafts, project=args.project, dry_run=args.check,
