@@ -61,11 +61,12 @@ def validate_sorted_release(paths: Sequence[Path | str]) -> ValidationReport | N
         return None
     folder = Path(paths[0])
     files = {name: folder / file for name, file in RELEASE_FILES.items()}
+    if not all(file.is_file() for file in files.values()):
+        return None  # a hub folder or a Parquet file
     try:
-        if all(file.is_file() for file in files.values()) and all(
-                pq.read_metadata(files[name]).num_rows <= max(whole, in_range)
-                for name, whole, in_range in (("documents", WHOLE_TABLE_MAX_DOCUMENTS, RANGE_DOCUMENTS),
-                                              ("spans", WHOLE_TABLE_MAX_SPANS, RANGE_SPANS))):
+        if all(pq.read_metadata(files[name]).num_rows <= max(whole, in_range)
+               for name, whole, in_range in (("documents", WHOLE_TABLE_MAX_DOCUMENTS, RANGE_DOCUMENTS),
+                                             ("spans", WHOLE_TABLE_MAX_SPANS, RANGE_SPANS))):
             return None  # small enough to validate whole, which is faster (it reads the nested spans apart)
         return _validate_ranges(files, sources=(str(paths[0]),))
     except (_NotSortedRelease, pa.ArrowException, OSError, pl.exceptions.PolarsError):
@@ -80,9 +81,8 @@ def _range_bounds(files: dict[str, Path]) -> dict[str, list[int]] | None:
     """Per table, the first row of each range and the row count: both tables are cut at the same doc_ids,
     each table's cuts every ``RANGE_DOCUMENTS`` documents rows or ``RANGE_SPANS`` spans rows. None unless
     both files are in the release schema and ascending doc_id order."""
-    if not all(file.is_file() for file in files.values()) or not all(
-            pq.read_schema(file).remove_metadata().equals(arrow_schema(name).remove_metadata())
-            for name, file in files.items()):
+    if not all(pq.read_schema(file).remove_metadata().equals(arrow_schema(name).remove_metadata())
+               for name, file in files.items()):
         return None
     cuts = set()
     for name, limit in (("documents", RANGE_DOCUMENTS), ("spans", RANGE_SPANS)):

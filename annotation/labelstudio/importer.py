@@ -333,9 +333,11 @@ def reuse_freed_memory() -> None:
     """Have glibc's allocator keep the memory the import frees for its next allocations. The export reader's
     buffers are strings of a few MB, made and freed over and over; by default glibc maps each from the
     system and unmaps it when freed (or trims its heap), so every page of each is faulted in again: at
-    20,000 tasks, 230,000 to 350,000 page faults and 0.5 to 0.9 s of kernel time. Peak memory stays
-    the same (freed memory is reused, not added to). Process-wide and not undone, so it is the process's call:
-    `corpus ls import` makes it, `import_exports` does not. Nothing to do on another C library."""
+    20,000 tasks, 230,000 to 350,000 page faults and 0.5 to 0.9 s of kernel time. The import's peak memory
+    stays the same (freed memory is reused, not added to), but arrays that grow by copying leave resident holes
+    under it: `corpus ls import` makes the call after its page index is built, not before. Process-wide and
+    not undone, so it is the process's call: `import_exports` does not make it. Nothing to do on another C
+    library."""
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except AttributeError:
