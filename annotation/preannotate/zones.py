@@ -405,7 +405,7 @@ def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: in
 
 
 def _byline_above(features: Sequence[BlockFeatures], index: int) -> bool:
-    """Whether the lines right above block ``index`` are a byline or date."""
+    """Whether the line right above block ``index`` is a byline or a date."""
     return index > 0 and (features[index - 1].is_byline or features[index - 1].is_timestamp)
 
 
