@@ -491,8 +491,8 @@ def _validate_in_slices(folder, documents, spans, chunk_spans):
 
 
 def test_spans_status_is_counted_across_slices(tmp_path, corpus):
-    """The spans table is counted a slice of row groups at a time: a document's rows in several slices
-    still add up."""
+    """The spans table's runs of rows are counted on its columns as read, a chunk per row group: a
+    document's rows in several row groups still add up."""
     documents, spans = rows_of(corpus)
     victim = [span for span in spans if span["doc_id"] == spans[0]["doc_id"]]
     for span in victim:
