@@ -281,8 +281,9 @@ def _meta_content(tree: etree._Element, key: str) -> str | None:
 
 def _title(tree: etree._Element) -> str | None:
     title = tree.find("head/title")
-    # its text content (libxml2's, as lxml.html's text_content() reads it)
-    text = _collapsed(etree.tostring(title, method="text", encoding=str, with_tail=False)) if title is not None else None
+    text = None
+    if title is not None:  # its text content (libxml2's, as lxml.html's text_content() reads it)
+        text = _collapsed(etree.tostring(title, method="text", encoding=str, with_tail=False))
     return text or _meta_content(tree, "og:title")
 
 
