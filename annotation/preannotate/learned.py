@@ -180,9 +180,10 @@ def feature_matrix(
     counts[1:, 0] = list(accumulate(map(_TEXT_LIKE, features[start:end])))  # a short list: no array first
     counts[1:, 1] = np.cumsum((positions >= run_start) & (positions < run_end))
     rows_at = np.arange(low, high)
+    windows = {radius: (np.maximum(rows_at - radius, start) - start, np.minimum(rows_at + radius + 1, end) - start)
+               for radius in (3, 10)}  # each radius's bounds once
     for index, radius in ((0, 3), (0, 10), (1, 10)):
-        window_low = np.maximum(rows_at - radius, start) - start
-        window_high = np.minimum(rows_at + radius + 1, end) - start
+        window_low, window_high = windows[radius]
         matrix[:, column] = (counts[window_high, index] - counts[window_low, index]) / (window_high - window_low)
         column += 1
     if path == "html":
