@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -96,9 +97,9 @@ class UnparsableError(InputError):
         super().__init__(f"{source}: {self.description}")
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlBlock:
-    """The text of one block of the page and the block element it came from."""
+class HtmlBlock(NamedTuple):
+    """The text of one block of the page and the block element it came from (a named tuple: one per block of
+    every page, made at once)."""
 
     text: str
     element: etree._Element
@@ -221,7 +222,9 @@ def _render_blocks(tree: etree._Element) -> tuple[HtmlBlock, ...]:
     for event, element in walker:
         if event == "start":
             tag = element.tag
-            if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_hidden(element, tag):
+            # most elements have no attribute: hidden only if a <dialog>, known without a call
+            if (not isinstance(tag, str) or tag in DROPPED_TAGS
+                    or ((element.keys() or tag == "dialog") and _is_hidden(element, tag))):
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
