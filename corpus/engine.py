@@ -11,8 +11,8 @@ stages; an *engine* decides where they run:
 - ``LocalEngine(workers=N)`` cuts the input into batches of ``batch_size`` records and sends them to a
   pool of ``N`` processes (``forkserver``, else ``spawn``: no state is inherited), and yields the results
   in input order, so the output is the same as with one worker. The first batch runs in this process
-  while the pool starts. At most ``max_in_flight`` batches (default ``2 * N``) are out at a time: memory
-  is bounded whatever the input size.
+  while the pool starts (and queued ones while it is still starting). At most ``max_in_flight`` batches
+  (default ``2 * N``) are out at a time: memory is bounded whatever the input size.
 - ``corpus.spark.SparkEngine`` runs the same stages with ``DataFrame.mapInArrow``.
 
 Records that the stages would pass through unchanged can stay in this process: ``HoldBack`` sends a small
@@ -567,7 +567,8 @@ class LocalEngine:
 
     ``batch_size`` records go to a worker at a time; at most ``max_in_flight`` batches (default
     ``2 * workers``) are queued or running, so memory does not grow with the input. The first batch runs in
-    this process, with the same results and errors as in a worker, while the pool starts.
+    this process, with the same results and errors as in a worker, while the pool starts (and queued ones
+    while it is still starting).
     """
 
     workers: int = 1
