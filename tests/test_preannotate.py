@@ -25,7 +25,7 @@ from annotation.preannotate.features import (
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     _AD_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE,
-    _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _TAGS_INITIALS, _TAGS_RE, is_caption_credit, line_marks)
+    _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _RANK_RE, _TAGS_INITIALS, _TAGS_RE, _rank, is_caption_credit, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -1126,3 +1126,124 @@ def test_a_line_an_anchored_pattern_matches_starts_with_one_of_its_initials(data
                                                (_PHOTO_CREDIT_RE, _PHOTO_CREDIT_INITIALS), (_TAGS_RE, _TAGS_INITIALS)]))
     text = data.draw(st.from_regex(pattern))
     assert pattern.match(text) and text[:1] in gate
+
+
+def test_badges_above_items_are_inside_them_but_a_badge_heading_a_list_is_not() -> None:
+    """Guidelines 8.2: a badge ("Analysis", "Video", "Kommentar") is inside its item's extent: between two items,
+    and above a list's first item under the list's heading or when the list shows other badges; a badge word
+    alone above a list with none is the list's heading (boilerplate)."""
+    lead = [["Live Updates", "Senate Passes Stopgap Funding Bill Hours Before Deadline",
+             "The House is expected to vote on the measure on Friday morning, leaders said."],
+            ["Trump Says He Will Sign the Bill as Soon as It Arrives"],
+            ["Analysis", "Why the January Health Care Fight Could Be Worse Than This One"],
+            ["Federal Workers Breathe a Sigh of Relief for Now", "2 hours ago"]]
+    more = [["Video", "See the Moment a Sinkhole Swallows Two Cars in Florida", "1:14"],
+            ["Israel and Hamas Trade Accusations Over Ceasefire Violations"],
+            ["Storm Warning Issued for Coastal Areas on Thursday"]]
+    opinion = [["The Housing Crisis Will Not Be Solved by Building More Luxury Towers", "3 hours ago"],
+               ["Why the Four-Day Week Deserves a Proper Trial in Every Office", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, *(line for item in lead for line in item), "More top stories",
+                                             *(line for item in more for line in item), "Opinion",
+                                             *(line for item in opinion for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in lead + more + opinion]
+    assert labels_by_line(document, annotation)["Opinion"] == "boilerplate"
+
+
+def test_a_time_first_list_with_badges_and_second_times_is_cut_before_each_time() -> None:
+    """Guidelines 8.2: the first item shows its time above its headline; every item ends in the next one's time
+    and a headline is left under the last: each run of times ("Posted …", "Updated …") opens the item under it,
+    with the badge between its time and headline."""
+    items = [["Posted Sat 22 Nov 2026 at 4:10am", "Australia Wins Bid to Host COP31 After Deal With Turkey",
+              "The agreement means the summit will be held in Adelaide, with Turkey chairing the talks."],
+             ["Posted Fri 21 Nov 2026 at 9:30pm", "Updated Sat 22 Nov 2026 at 1:02am",
+              "Great Barrier Reef Suffers Sixth Mass Bleaching Event in Nine Years"],
+             ["Posted Thu 20 Nov 2026 at 11:44pm", "Analysis",
+              "Why Labor's 2035 Target Is a Political Gamble It Cannot Afford to Lose", "By Tom Crowley"],
+             ["Posted Tue 18 Nov 2026 at 8:00pm", "Video", "Drone Footage Shows Scale of Murray River Fish Kill",
+              "Duration: 2 minutes 11 seconds"],
+             ["Posted Tue 18 Nov 2026 at 10:16am", "Coal Exports Fall to Lowest Level in a Decade as Demand Slows"]]
+    document = Document.from_text(page_text([*NAV, "Topic:", "Climate Change", "Follow",
+                                             *(line for item in items for line in item), "Show More", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_items_keep_their_comment_counts_in_other_languages_and_short_times() -> None:
+    """Guidelines 8.2: the comment count an item shows ("312 Kommentare", "45 commentaires", "1,204") and its
+    time cut to a number and a unit ("2h") are inside the item."""
+    items = [["Bayern Gewinnt Den Klassiker Gegen Dortmund Nach Zwei Toren Von Kane",
+              "Harry Kane hat den FC Bayern mit zwei Toren zum Sieg gegen Borussia Dortmund geschossen.",
+              "312 Kommentare"],
+             ["Le Gouvernement Présente Son Budget Pour L'année Prochaine",
+              "Le texte prévoit des économies importantes dans plusieurs ministères et une hausse des impôts.",
+              "45 commentaires"],
+             ["Council Votes to Close Three Libraries Despite Protests",
+              "The decision follows months of campaigning by residents who say the branches are vital.",
+              "1,204"],
+             ["Hospital Waiting Lists Reach Highest Level in a Decade", "2h"]]
+    document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_scores_widget_is_no_list_of_items() -> None:
+    """A match result ("FC Bayern München 3:1 Borussia Dortmund") promotes no article: boilerplate, not a teaser
+    headline; a headline about a match, with words in lower case, is one."""
+    results = ["FC Bayern München 3:1 Borussia Dortmund", "RB Leipzig 2:2 VfB Stuttgart",
+               "Bayer 04 Leverkusen 1:0 SC Freiburg"]
+    items = [["Leipzig throw away a 2-0 lead in stoppage time against Stuttgart", "3 hours ago"],
+             ["Wirtz ruled out for weeks after injury in training", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Results", *results, "All matches",
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in results)
+
+
+def test_a_search_result_headed_photos_is_an_item_not_a_picture_credit() -> None:
+    """A line shaped like a picture credit ("Photos: …") with a date under it is the next item's headline."""
+    items = [["Light Rail Crash in Rainier Valley Injures Three", "Oct. 22, 2026",
+              "A car turning left collided with a southbound train on Martin Luther King Jr. Way South…"],
+             ["Everett Light Rail Extension Could Cost $2 Billion More Than Planned", "Oct. 15, 2026",
+              "A new estimate puts the 16-mile line at $8.1 billion…"],
+             ["Photos: Opening Day on the Eastside Light Rail", "Oct. 5, 2026",
+              "Riders crowded onto the first trains across the floating bridge on Saturday morning…"]]
+    document = Document.from_text(page_text([*NAV, "Showing 1-3 of 1,482 results",
+                                             *(line for item in items for line in item), "Next", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_two_sentence_headline_under_an_item_and_an_author_under_a_headline_are_items() -> None:
+    """Headlines in a row: one of two sentences ("… shots. Now he's suing") right under another item is an item
+    of its own; a person's name between two items is the author of the one above, a list heading in title case
+    ("Paid Partner Content") is not."""
+    items = [["Analysis", "Why the January Health Care Fight Could Be Worse Than This One", "Stephen Collinson"],
+             ["Israel and Hamas Trade Accusations Over Ceasefire Violations in Gaza"],
+             ["He spent $40,000 on ‘miracle’ stem cell shots. Now he’s suing"]]
+    sponsored = [["Seniors Born 1941-1979 Receive Huge Benefits", "Sponsored by Senior Life Tips"],
+                 ["The 10 Most Reliable SUVs of 2026, Ranked", "Sponsored by Car Expert Reviews"]]
+    document = Document.from_text(page_text([*NAV, "More top stories", *(line for item in items for line in item),
+                                             "Paid Partner Content", *(line for item in sponsored for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items + sponsored]
+    assert labels_by_line(document, annotation)["Paid Partner Content"] == "boilerplate"
+
+
+@pytest.mark.parametrize("rank", ["{}.", "#{}", "{}"])
+def test_a_numbered_list_is_one_item_per_number(rank: str) -> None:
+    """Guidelines 8.2: a "Most read" list's rank number opens its item, and the last item takes as many lines as
+    the one before it; "2." under a headline is no summary."""
+    headlines = ["Bayern Boss Eberl Says the Club Must Act in the Winter", "The Ratings From the Classic: Kane Gets Top Marks",
+                 "Sahin on the Brink? What Kehl Says"]
+    items = [[rank.format(number), headline] for number, headline in enumerate(headlines, 1)]
+    document = Document.from_text(page_text([*NAV, "Most read", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(_RANK_RE, fullmatch=True))
+def test_a_rank_line_is_read_whatever_its_first_character(text: str) -> None:
+    """``_rank`` reads the rank regex only on short lines starting with one of its initials: every line it matches."""
+    assert _rank(text) == int(_RANK_RE.match(text).group(1))
