@@ -1131,11 +1131,12 @@ def test_a_line_an_anchored_pattern_matches_starts_with_one_of_its_initials(data
 def test_badges_above_items_are_inside_them_but_a_badge_heading_a_list_is_not() -> None:
     """Guidelines 8.2: a badge ("Analysis", "Video", "Kommentar") is inside its item's extent: between two items,
     and above a list's first item under the list's heading or when the list shows other badges; a badge word
-    alone above a list with none is the list's heading (boilerplate)."""
+    alone above items of one layout is their heading (boilerplate). A badge and an author's name between items
+    make no kicker layout: the name closes the item above."""
     lead = [["Live Updates", "Senate Passes Stopgap Funding Bill Hours Before Deadline",
              "The House is expected to vote on the measure on Friday morning, leaders said."],
             ["Trump Says He Will Sign the Bill as Soon as It Arrives"],
-            ["Analysis", "Why the January Health Care Fight Could Be Worse Than This One"],
+            ["Analysis", "Why the January Health Care Fight Could Be Worse Than This One", "Stephen Collinson"],
             ["Federal Workers Breathe a Sigh of Relief for Now", "2 hours ago"]]
     more = [["Video", "See the Moment a Sinkhole Swallows Two Cars in Florida", "1:14"],
             ["Israel and Hamas Trade Accusations Over Ceasefire Violations"],
@@ -1247,3 +1248,21 @@ def test_a_numbered_list_is_one_item_per_number(rank: str) -> None:
 def test_a_rank_line_is_read_whatever_its_first_character(text: str) -> None:
     """``_rank`` reads the rank regex only on short lines starting with one of its initials: every line it matches."""
     assert _rank(text) == int(_RANK_RE.match(text).group(1))
+
+
+def test_a_list_of_kicker_headline_time_items_takes_the_kickers_of_its_first_items() -> None:
+    """Guidelines 8.2: the kicker layout read from a list's items goes on to its first items: a short kicker made
+    an item of its own ("After the 2:2") and the kicker of the item above it are inside their items; the
+    line above the list's first kicker is not."""
+    items = [["Double for Kane", "Bayern Win the Classic as Dortmund Rage at the Referee",
+              "Harry Kane scored twice as Bayern beat Borussia Dortmund, whose coach spoke of a clear penalty.",
+              "2 hours ago", "312 comments"],
+             ["After the 2:2", "Leipzig Throw Away Their Lead in Stoppage Time", "3 hours ago"],
+             ["Injury in training", "Wirtz Ruled Out for Several Weeks", "5 hours ago", "88 comments"],
+             ["Transfer rumours", "Union Berlin Interested in Danish Striker", "7 hours ago"],
+             ["Table", "How the League Stands After the Twelfth Round", "Yesterday"]]
+    document = Document.from_text(page_text([*NAV, "All matches", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)["All matches"] == "boilerplate"

@@ -1172,9 +1172,14 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
             chain = chain or [number - 1]
             chain.append(number)
             continue
-        if len(chain) >= KICKER_MIN_ITEMS and unlabelled_kicker(items[chain[0]][0] - 1):
+        # the layout is the kickers' when they are more than badges ("Analysis" above one item, an author's name
+        # under another, do not make one)
+        if (len(chain) >= KICKER_MIN_ITEMS
+                and sum(not unlabelled_badge(items[m][0] - 1) for m in chain[1:]) >= KICKER_MIN_ITEMS - 1):
             for member in chain:
-                joined[items[member][0] - 1] = items[member][0]
+                if unlabelled_kicker(items[member][0] - 1):
+                    joined[items[member][0] - 1] = items[member][0]
+            _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
         chain = []
     # above a list's first item, a badge is the list's heading ("Opinion") unless a list heading stands above it
     # ("More top stories", "Video") or the list shows other badges or kickers ("Live Updates" above its first
@@ -1208,6 +1213,30 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
             joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
+
+
+def _kickers_above_chain(blocks, features, labels: list, items: list[tuple[int, int]], number: int,
+                         joined: dict[int, int]) -> None:
+    """The kicker layout read from a list's items goes on above item ``number``, the first found in it: a short
+    line made an item alone right above it ("Nach dem 2:2", ``KICKER_MAX_WORDS`` + 1 words at most) is its
+    kicker; and the item ending right above its kicker is one of the list when it has a kicker line above it too
+    (added to ``joined``)."""
+    while True:
+        first = items[number][0]
+        kicker = first - 1
+        if number > 0 and items[number - 1] == (kicker, kicker) and features[kicker].n_words <= KICKER_MAX_WORDS + 1:
+            labels[kicker] = labels[first]
+            number -= 1
+        elif kicker not in joined:
+            return
+        previous = number - 1
+        if previous < 0 or items[previous][1] != kicker - 1:
+            return
+        above = items[previous][0] - 1
+        if not (above >= 0 and labels[above] is None and _kicker(features[above], blocks[above].text)):
+            return
+        joined[above] = items[previous][0]
+        number = previous
 
 
 # A person's name on a line of its own: two or three capitalised words of letters ("Stephen Collinson").
