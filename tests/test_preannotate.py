@@ -1014,11 +1014,15 @@ def test_a_second_story_appended_below_the_main_one_is_one_teaser() -> None:
     assert "“This building belongs to everyone,”" not in [span.text for span in annotation.spans]
 
 
-def test_headlines_in_sentence_case_under_a_list_heading_are_one_item_each() -> None:
+@pytest.mark.parametrize("headlines", [
+    ["Supreme Court to hear Alabama voting map case", "Georgia election law faces new legal challenge",
+     "Schumer sets up vote on filibuster rules change"],
+    # names make the first more capitalised than the next, but it is no title case
+    ["Live: Australia v England, first Test, day two", "Man dies after being pulled from surf at Bondi",
+     "Storm warning issued for the coast on Thursday"]])
+def test_headlines_in_sentence_case_under_a_list_heading_are_one_item_each(headlines: list[str]) -> None:
     """A headline-shaped line under a headline is its summary only when much longer or in sentence case under
     title case; the next of a list of sentence-case headlines is an item of its own."""
-    headlines = ["Supreme Court to hear Alabama voting map case", "Georgia election law faces new legal challenge",
-                 "Schumer sets up vote on filibuster rules change"]
     document = Document.from_text(page_text([*NAV, *STORY, "RELATED", *headlines, *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)

@@ -901,7 +901,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                   and (g.text_like or g.truncated or g.ends_like_sentence
                        or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share
                            and (g.n_words >= SUMMARY_WORDS_RATIO * f.n_words
-                                or g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN)))):
+                                or (f.title_case_share >= TITLE_CASE_HEADLINE
+                                    and g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN))))):
                 has_summary = True
             elif (not has_summary and has_time and cursor == index + 2 and features[index + 1].is_timestamp
                   and _summary_shaped(g, text)):
