@@ -1239,8 +1239,8 @@ def test_a_two_sentence_headline_under_an_item_and_an_author_under_a_headline_ar
 def test_a_numbered_list_is_one_item_per_number(rank: str) -> None:
     """Guidelines 8.2: a "Most read" list's rank number opens its item, and the last item takes as many lines as
     the one before it; "2." under a headline is no summary."""
-    headlines = ["Bayern Boss Eberl Says the Club Must Act in the Winter", "The Ratings From the Classic: Kane Gets Top Marks",
-                 "Sahin on the Brink? What Kehl Says"]
+    headlines = ["Bayern Boss Eberl Says the Club Must Act in the Winter",
+                 "The Ratings From the Classic: Kane Gets Top Marks", "Sahin on the Brink? What Kehl Says"]
     items = [[rank.format(number), headline] for number, headline in enumerate(headlines, 1)]
     document = Document.from_text(page_text([*NAV, "Most read", *(line for item in items for line in item),
                                              *FOOTER]))

@@ -1149,13 +1149,13 @@ def _kicker(f: BlockFeatures, text: str) -> bool:
 
 
 def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> None:
-    """Guidelines 8.2: an item's kicker, badge and author are inside its extent. Promoted lists repeat one layout,
-    read from the first item: when it has a kicker line above its headline and every item after it, in a list of
-    ``KICKER_MIN_ITEMS`` or more, is parted from the item before by exactly one kicker line, each such line opens
-    the item under it. A badge (``_BADGE_RE``: "Analysis", "Video", "Sponsored") opens the item right under it,
-    unless it reads as the heading of the items under it ("Opinion"); a person's name left between two items
-    closes the one above (its author).
-    ``items``: ``_teaser_items(labels)``."""
+    """Guidelines 8.2: an item's kicker, badge and author are inside its extent. Promoted lists repeat one layout:
+    when every item of a list of ``KICKER_MIN_ITEMS`` or more after the first is parted from the item before by
+    exactly one kicker line, most of them no badge, each such line (and one above the first item) opens the
+    item under it, and the layout goes on above (``_kickers_above_chain``). A badge (``_BADGE_RE``: "Analysis",
+    "Video", "Sponsored") opens the item right under it unless it reads as the heading of the items under it
+    ("Opinion", ``_badge_items``); a person's name left between two items closes the one above (its
+    author). ``items``: ``_teaser_items(labels)``."""
 
     def unlabelled_kicker(index: int) -> bool:
         return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
@@ -1173,8 +1173,8 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
             chain = chain or [number - 1]
             chain.append(number)
             continue
-        # the layout is the kickers' when they are more than badges ("Analysis" above one item, an author's name
-        # under another, do not make one)
+        # the layout is the kickers' when they are more than badges ("Analysis" above one item and an author's
+        # name under another make none)
         if (len(chain) >= KICKER_MIN_ITEMS
                 and sum(not unlabelled_badge(items[m][0] - 1) for m in chain[1:]) >= KICKER_MIN_ITEMS - 1):
             for member in chain:
@@ -1182,38 +1182,46 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                     joined[items[member][0] - 1] = items[member][0]
             _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
         chain = []
-    # above a list's first item, a badge is the list's heading ("Opinion") unless a list heading stands above it
-    # ("More top stories", "Video") or the list shows other badges or kickers ("Live Updates" above its first
-    # item, "Analysis" above its third); between two items, it is inside the second unless it opens items of one
-    # layout that the item above does not share
-    lists = [0]  # the number of the list each item is in: items parted by a few short lines are one list
-    for number in range(1, len(items)):
-        lists.append(lists[-1] + (not _short_gap(blocks, features, labels, items[number - 1][1] + 1, items[number][0])))
-    badges = [unlabelled_badge(first - 1) for first, _ in items]
-    opened = [badges[number] or items[number][0] - 1 in joined for number in range(len(items))]
-    opened_in_list = Counter(lists[number] for number in range(len(items)) if opened[number])
-    layouts = [(last - first, features[last].is_timestamp) for first, last in items]
-    for number, (first, last) in enumerate(items):
-        if not badges[number]:
-            pass
-        elif number > 0 and first - items[number - 1][1] == 2:
-            # between two items: a heading opens items of one layout that the item above does not share
-            heading = (number + 1 < len(items) and lists[number + 1] == lists[number]
-                       and layouts[number] == layouts[number + 1] != layouts[number - 1])
-            if not heading:
-                joined.setdefault(first - 1, first)
-        elif (first >= 2 and features[first - 2].is_list_heading) or opened_in_list[lists[number]] > 1:
-            joined.setdefault(first - 1, first)
-            joined.setdefault(first - 1, first)
+    badges = [unlabelled_badge(first - 1) and first - 1 not in joined for first, _ in items]
+    if any(badges):
+        for number in _badge_items(blocks, features, labels, items, badges, joined):
+            joined[items[number][0] - 1] = items[number][0]
+    for number, (first, last) in enumerate(items[:-1]):
         under = last + 1
         # an author stands above the item's time: a name under it is no author ("Neueste Artikel", a German list
         # heading, has its words capitalised too)
-        if (number + 1 < len(items) and under + 1 == items[number + 1][0] and under not in joined
-                and labels[under] is None and not features[last].is_timestamp
-                and _author_name(features[under], blocks[under].text)):
+        if (under + 1 == items[number + 1][0] and under not in joined and labels[under] is None
+                and not features[last].is_timestamp and _author_name(features[under], blocks[under].text)):
             joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
+
+
+def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], badges: list[bool],
+                 joined: dict[int, int]) -> list[int]:
+    """The numbers of the items whose badge (``badges``: an unlabelled badge line right above the item) is theirs.
+    Above a list's first item a badge is the list's heading ("Opinion") unless a list heading stands above it
+    ("More top stories", "Video") or the list shows other badges or kickers ("Live Updates" above its first item,
+    "Analysis" above its third); between two items it is inside the second unless it opens items of one layout
+    that the item above does not share."""
+    lists = [0]  # the number of the list each item is in: items parted by a few short lines are one list
+    for number in range(1, len(items)):
+        lists.append(lists[-1] + (not _short_gap(blocks, features, labels, items[number - 1][1] + 1, items[number][0])))
+    opened_in_list = Counter(lists[number] for number, (first, _) in enumerate(items)
+                             if badges[number] or first - 1 in joined)
+    layouts = [(last - first, features[last].is_timestamp) for first, last in items]
+    taken = []
+    for number, (first, _) in enumerate(items):
+        if not badges[number]:
+            continue
+        if number > 0 and first - items[number - 1][1] == 2:
+            heading = (number + 1 < len(items) and lists[number + 1] == lists[number]
+                       and layouts[number] == layouts[number + 1] != layouts[number - 1])
+        else:
+            heading = not ((first >= 2 and features[first - 2].is_list_heading) or opened_in_list[lists[number]] > 1)
+        if not heading:
+            taken.append(number)
+    return taken
 
 
 def _kickers_above_chain(blocks, features, labels: list, items: list[tuple[int, int]], number: int,
