@@ -1270,3 +1270,14 @@ def test_a_list_of_kicker_headline_time_items_takes_the_kickers_of_its_first_ite
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)["All matches"] == "boilerplate"
+
+
+def test_authors_names_under_items_close_them_when_the_last_item_has_one_too() -> None:
+    """Guidelines 8.2: a layout is read from the first and last items. Names between items are kickers above
+    them when the first item has one above it (an opinion list); when the last item has one under it and the
+    first none above, each closes the item above it."""
+    items = [[*line[:2], author] for line, author in zip(TEASERS, ["Liz Navratil", "Tom Becker", "Amira Hassan"],
+                                                         strict=True)]
+    document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

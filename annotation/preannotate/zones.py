@@ -1152,7 +1152,8 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
     """Guidelines 8.2: an item's kicker, badge and author are inside its extent. Promoted lists repeat one layout:
     when every item of a list of ``KICKER_MIN_ITEMS`` or more after the first is parted from the item before by
     exactly one kicker line, most of them no badge, each such line (and one above the first item) opens the
-    item under it, and the layout goes on above (``_kickers_above_chain``). A badge (``_BADGE_RE``: "Analysis",
+    item under it, and the layout goes on above (``_kickers_above_chain``) -- unless they are the items' authors'
+    names under them (``_authors_under``), each closing the item above. A badge (``_BADGE_RE``: "Analysis",
     "Video", "Sponsored") opens the item right under it unless it reads as the heading of the items under it
     ("Opinion", ``_badge_items``); a person's name left between two items closes the one above (its
     author). ``items``: ``_teaser_items(labels)``."""
@@ -1177,10 +1178,14 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
         # name under another make none)
         if (len(chain) >= KICKER_MIN_ITEMS
                 and sum(not unlabelled_badge(items[m][0] - 1) for m in chain[1:]) >= KICKER_MIN_ITEMS - 1):
-            for member in chain:
-                if unlabelled_kicker(items[member][0] - 1):
-                    joined[items[member][0] - 1] = items[member][0]
-            _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
+            if _authors_under(blocks, features, labels, items, chain):
+                for member in chain:
+                    joined[items[member][1] + 1] = items[member][0]
+            else:
+                for member in chain:
+                    if unlabelled_kicker(items[member][0] - 1):
+                        joined[items[member][0] - 1] = items[member][0]
+                _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
         chain = []
     badges = [unlabelled_badge(first - 1) and first - 1 not in joined for first, _ in items]
     if any(badges):
@@ -1195,6 +1200,19 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
             joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
+
+
+def _authors_under(blocks, features, labels: list, items: list[tuple[int, int]], chain: list[int]) -> bool:
+    """Guidelines 8.2: the layout is read from the first and last items. The lines parting the items of ``chain``
+    are their authors' names under them, not kickers above them, when each is a person's name (``_author_name``),
+    the last item has one under it too (unlabelled) and the first none above it."""
+    under_last = items[chain[-1]][1] + 1
+    above_first = items[chain[0]][0] - 1
+    return (under_last < len(blocks) and labels[under_last] is None
+            and all(_author_name(features[i], blocks[i].text) for i in
+                    [under_last, *(items[member][0] - 1 for member in chain[1:])])
+            and not (above_first >= 0 and labels[above_first] is None
+                     and _author_name(features[above_first], blocks[above_first].text)))
 
 
 def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], badges: list[bool],
