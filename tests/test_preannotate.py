@@ -1281,3 +1281,20 @@ def test_authors_names_under_items_close_them_when_the_last_item_has_one_too() -
     document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_an_items_author_between_its_summary_and_its_short_time_is_inside_it() -> None:
+    """Guidelines 8.2: an item's author ("Liz Navratil") and its time cut short ("2h") are inside it, and so the
+    section label above each item ("Public Safety") is one line between items, its kicker."""
+    items = [["Public Safety", "Man Arrested After Police Chase Ends in Crash on Highway 61",
+              "The driver fled a traffic stop in St. Paul and crashed near the river, police said.", "Liz Navratil",
+              "2h"],
+             ["Politics", "Legislature Passes Bonding Bill in Final Hours of Session",
+              "The bill includes money for roads, bridges and the state's aging water systems.", "Briana Bierschbach",
+              "3h"],
+             ["Weather", "First Snow of the Season Could Bring Up to Six Inches to the Metro",
+              "Forecasters said the heaviest snow would fall overnight, snarling the morning commute.", "Paul Walsh",
+              "5h"]]
+    document = Document.from_text(page_text([*NAV, "Top stories", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

@@ -884,10 +884,13 @@ def _assign_teasers(blocks, features, labels: list) -> None:
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
             text = blocks[cursor].text
-            if (g.is_timestamp or (g.n_words <= 2 and _SHORT_TIME_RE.match(text))) and not has_time:
+            if not has_time and _item_time(features, blocks, cursor):
                 has_time = True
             elif not has_author and not g.text_like and (g.is_byline or _SPONSOR_LINE_RE.match(text)):
                 has_author = True  # the item's author or sponsor: "By Jane Doe", "Paid for by …"
+            elif (not has_author and not has_time and has_summary and cursor + 1 < n
+                  and _item_time(features, blocks, cursor + 1) and _author_name(g, text)):
+                has_author = True  # a name between the summary and the time: the author ("Liz Navratil", "2h")
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
                   and ((text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text))
                        or is_caption_credit(text))
@@ -980,6 +983,12 @@ def _numbered_items(blocks, features, labels: list) -> None:
                     for index in range(first, after):
                         labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
         chain = [rank] if rank is not None and _rank(blocks[rank].text) == 1 else []
+
+
+def _item_time(features, blocks, index: int) -> bool:
+    """A timestamp, or an item's time cut short (``_SHORT_TIME_RE``: "2h")."""
+    return features[index].is_timestamp or (features[index].n_words <= 2
+                                            and _SHORT_TIME_RE.match(blocks[index].text) is not None)
 
 
 def _teaser_items(labels: list) -> list[tuple[int, int]]:
