@@ -1174,8 +1174,8 @@ def test_a_time_first_list_with_badges_and_second_times_is_cut_before_each_time(
 
 
 def test_items_keep_their_comment_counts_in_other_languages_and_short_times() -> None:
-    """Guidelines 8.2: the comment count an item shows ("312 Kommentare", "45 commentaires", "1,204") and its
-    time cut to a number and a unit ("2h") are inside the item."""
+    """Guidelines 8.2: the comment count an item shows ("312 Kommentare", "45 commentaires", "1,204", "88") and its
+    time cut to a number and a unit ("2h") are inside the item; page numbers after the list are not."""
     items = [["Bayern Gewinnt Den Klassiker Gegen Dortmund Nach Zwei Toren Von Kane",
               "Harry Kane hat den FC Bayern mit zwei Toren zum Sieg gegen Borussia Dortmund geschossen.",
               "312 Kommentare"],
@@ -1185,10 +1185,15 @@ def test_items_keep_their_comment_counts_in_other_languages_and_short_times() ->
              ["Council Votes to Close Three Libraries Despite Protests",
               "The decision follows months of campaigning by residents who say the branches are vital.",
               "1,204"],
+             ["Rail Strike Called Off After Last-Minute Talks Succeed",
+              "Unions said the offer met their main demands on pay and working hours.", "88"],
              ["Hospital Waiting Lists Reach Highest Level in a Decade", "2h"]]
+    pages = ["1", "2", "3"]
     document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
-                                             *FOOTER]))
-    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+                                             *pages, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert [labels_by_line(document, annotation)[page] for page in pages] == ["boilerplate"] * 3
 
 
 def test_a_scores_widget_is_no_list_of_items() -> None:

@@ -912,7 +912,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                 # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
                 # stop), which the next item's headline does not, even when it is a question
                 has_summary = True
-            elif not ((has_summary or has_time) and _ITEM_TAIL_RE.match(text)):
+            elif not ((has_summary or has_time) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor))):
                 break  # what is not the item's "Read more" or comment count (guidelines 8.2) ends it
             members.append(cursor)
             cursor += 1
@@ -983,6 +983,19 @@ def _numbered_items(blocks, features, labels: list) -> None:
                     for index in range(first, after):
                         labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
         chain = [rank] if rank is not None and _rank(blocks[rank].text) == 1 else []
+
+
+# A comment count printed as a bare number has at most this many digits.
+COUNT_MAX_DIGITS = 6
+
+
+def _bare_count(blocks, index: int) -> bool:
+    """A comment count printed as a bare number ("312") -- not a page number of a row of them ("1", "2", "3")."""
+    text = blocks[index].text
+    if not (len(text) <= COUNT_MAX_DIGITS and text.isascii() and text.isdigit()):
+        return False
+    following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+    return not (following.isascii() and following.isdigit())
 
 
 def _item_time(features, blocks, index: int) -> bool:
