@@ -1155,6 +1155,18 @@ def test_badges_above_items_are_inside_them_but_a_badge_heading_a_list_is_not() 
     assert labels_by_line(document, annotation)["Opinion"] == "boilerplate"
 
 
+def test_a_badge_over_items_of_one_layout_is_theirs_when_one_below_shows_a_badge_too() -> None:
+    """A badge between two items over items of one layout is no heading when an item further down shows a badge
+    of its own ("Tribune" under "Vidéo")."""
+    items = [["Analyse", "Le gouvernement présente un budget d'austérité pour l'année prochaine",
+              "Le texte prévoit des économies importantes dans plusieurs ministères.", "By Claire Dubois",
+              "2 hours ago"],
+             ["Vidéo", "Les images de la tempête qui a frappé la Bretagne cette nuit", "3 hours ago"],
+             ["Tribune", "Pourquoi l'Europe doit investir davantage dans la recherche publique", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_a_time_first_list_with_badges_and_second_times_is_cut_before_each_time() -> None:
     """Guidelines 8.2: the first item shows its time above its headline; every item ends in the next one's time
     and a headline is left under the last: each run of times ("Posted …", "Updated …") opens the item under it,

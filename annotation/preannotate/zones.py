@@ -1243,19 +1243,23 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
     Above a list's first item a badge is the list's heading ("Opinion") unless a list heading stands above it
     ("More top stories", "Video") or the list shows other badges or kickers ("Live Updates" above its first item,
     "Analysis" above its third); between two items it is inside the second unless it opens items of one layout
-    that the item above does not share."""
+    that the item above does not share, none of them with a badge ("Tribune" further down makes "Vidéo" one)."""
     lists = [0]  # the number of the list each item is in: items parted by a few short lines are one list
     for number in range(1, len(items)):
         lists.append(lists[-1] + (not _short_gap(blocks, features, labels, items[number - 1][1] + 1, items[number][0])))
     opened_in_list = Counter(lists[number] for number, (first, _) in enumerate(items)
                              if badges[number] or first - 1 in joined)
     layouts = [(last - first, features[last].is_timestamp) for first, last in items]
+    # whether an item further down the same list shows a badge too
+    badge_below = [False] * len(items)
+    for number in range(len(items) - 2, -1, -1):
+        badge_below[number] = lists[number + 1] == lists[number] and (badges[number + 1] or badge_below[number + 1])
     taken = []
     for number, (first, _) in enumerate(items):
         if not badges[number]:
             continue
         if number > 0 and first - items[number - 1][1] == 2:
-            heading = (number + 1 < len(items) and lists[number + 1] == lists[number]
+            heading = (number + 1 < len(items) and lists[number + 1] == lists[number] and not badge_below[number]
                        and layouts[number] == layouts[number + 1] != layouts[number - 1])
         else:
             heading = not ((first >= 2 and features[first - 2].is_list_heading) or opened_in_list[lists[number]] > 1)
