@@ -1135,20 +1135,21 @@ def test_a_line_an_anchored_pattern_matches_starts_with_one_of_its_initials(data
 def test_badges_above_items_are_inside_them_but_a_badge_heading_a_list_is_not() -> None:
     """Guidelines 8.2: a badge ("Analysis", "Video", "Kommentar") is inside its item's extent: between two items,
     and above a list's first item under the list's heading or when the list shows other badges; a badge word
-    alone above items of one layout is their heading (boilerplate). A badge and an author's name between items
-    make no kicker layout: the name closes the item above."""
+    alone above items of one layout is their heading (boilerplate). A badge and a name between items make no
+    kicker layout: the name is not the next item's kicker."""
     lead = [["Live Updates", "Senate Passes Stopgap Funding Bill Hours Before Deadline",
              "The House is expected to vote on the measure on Friday morning, leaders said."],
             ["Trump Says He Will Sign the Bill as Soon as It Arrives"],
-            ["Analysis", "Why the January Health Care Fight Could Be Worse Than This One", "Stephen Collinson"],
+            ["Analysis", "Why the January Health Care Fight Could Be Worse Than This One"],
             ["Federal Workers Breathe a Sigh of Relief for Now", "2 hours ago"]]
+    name = "Stephen Collinson"
     more = [["Video", "See the Moment a Sinkhole Swallows Two Cars in Florida", "1:14"],
             ["Israel and Hamas Trade Accusations Over Ceasefire Violations"],
             ["Storm Warning Issued for Coastal Areas on Thursday"]]
     opinion = [["The Housing Crisis Will Not Be Solved by Building More Luxury Towers", "3 hours ago"],
                ["Why the Four-Day Week Deserves a Proper Trial in Every Office", "5 hours ago"]]
-    document = Document.from_text(page_text([*NAV, *(line for item in lead for line in item), "More top stories",
-                                             *(line for item in more for line in item), "Opinion",
+    document = Document.from_text(page_text([*NAV, *(line for item in lead[:3] for line in item), name, *lead[3],
+                                             "More top stories", *(line for item in more for line in item), "Opinion",
                                              *(line for item in opinion for line in item), *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in lead + more + opinion]
@@ -1235,11 +1236,10 @@ def test_a_search_result_headed_photos_is_an_item_not_a_picture_credit() -> None
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
-def test_a_two_sentence_headline_under_an_item_and_an_author_under_a_headline_are_items() -> None:
+def test_a_two_sentence_headline_under_an_item_is_an_item() -> None:
     """Headlines in a row: one of two sentences ("… shots. Now he's suing") right under another item is an item
-    of its own; a person's name between two items is the author of the one above, a list heading in title case
-    ("Paid Partner Content") is not."""
-    items = [["Analysis", "Why the January Health Care Fight Could Be Worse Than This One", "Stephen Collinson"],
+    of its own, which takes no heading under it ("Paid Partner Content") for its summary."""
+    items = [["Analysis", "Why the January Health Care Fight Could Be Worse Than This One"],
              ["Israel and Hamas Trade Accusations Over Ceasefire Violations in Gaza"],
              ["He spent $40,000 on ‘miracle’ stem cell shots. Now he’s suing"]]
     sponsored = [["Seniors Born 1941-1979 Receive Huge Benefits", "Sponsored by Senior Life Tips"],
@@ -1315,3 +1315,21 @@ def test_an_items_author_between_its_summary_and_its_short_time_is_inside_it() -
     document = Document.from_text(page_text([*NAV, "Top stories", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_time_first_lists_end_at_an_item_without_its_time_and_keep_badges_off_the_next_time() -> None:
+    """Guidelines 8.2: a time-first list ends at the item with no time under it, not at the next list's items a
+    kicker line further down; a badge above the next list's first time ("Premium") is not that item's (a badge
+    stands above a headline, and an item opening with its time shows it under the time)."""
+    first = [["20 Nov 2019, 9:42am", "Tennis Podcast: Midnight Mayhem in Madrid at the Davis Cup"],
+             ["19 Nov 2019, 9:25pm", "Great Britain Determined Not to Be Frozen Out of the Finals"],
+             ["18 Nov 2019, 4:33pm", "Major Sports Bodies Guilty of Shocking Lack of Women on Boards"]]
+    second = [["14 Nov 2019, 10:28pm", "Federer Dumps Djokovic Out of the ATP Finals With Crushing Win"],
+              ["14 Nov 2019, 7:54pm", "The ATP Cup Rolls Out the Big Guns for Its First Edition"],
+              ["13 Nov 2019, 9:19pm", "Outgoing ATP President on His Removal From Office After Five Years"]]
+    offers = ["The Latest Offers and Discount Codes From Popular Brands", "Sports Direct Discount Code for This Week"]
+    document = Document.from_text(page_text([*NAV, "Tennis latest", *(line for item in first for line in item),
+                                             "Premium", *(line for item in second for line in item), "Voucher Codes",
+                                             *offers, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation)[:6] == ["\n\n".join(item) for item in first + second]

@@ -880,6 +880,9 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             continue
         members = [index]
         has_summary = has_time = has_author = has_credit = False
+        # a headline of two sentences taken for standing in a row of items ("… in St. Paul, flipping vehicle")
+        # has a summary only shaped as one: the line under it is as likely the next headline
+        in_row = not _teaser_head(f)
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
@@ -901,6 +904,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
                 pass  # a video's running time ("Duration: 2 minutes 11 seconds")
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
+                  and (not in_row or _summary_shaped(g, text))
                   and (g.text_like or g.truncated or g.ends_like_sentence
                        or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share
                            and (g.n_words >= SUMMARY_WORDS_RATIO * f.n_words
@@ -1028,17 +1032,22 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
     (a run of them, "Posted …", "Updated …", opens one item), the short lines between items (a badge) going to
     the item they stand in. ``items``: ``_teaser_items(labels)``; True when a block moved."""
     moved = False
+    # rows of items, each but the last ending in a timestamp, parted by at most ITEM_GAP_MAX_LINES timestamps and
+    # badges ("Updated …", "Video")
     rows: list[list[tuple[int, int]]] = []
     for item in items:
-        if rows and _short_gap(blocks, features, labels, rows[-1][-1][1] + 1, item[0]):
+        last = rows[-1][-1] if rows else None
+        if (last is not None and last[1] > last[0] and features[last[1]].is_timestamp
+                and item[0] - last[1] - 1 <= ITEM_GAP_MAX_LINES
+                and all(labels[index] is None and (features[index].is_timestamp or _BADGE_RE.match(blocks[index].text))
+                        for index in range(last[1] + 1, item[0]))):
             rows[-1].append(item)
         else:
             rows.append([item])
     next_item = 1 + max((label.item for label in labels if label is not None and label.item is not None), default=0)
     for row in rows:
         above = row[0][0] - 1
-        if (len(row) < 2 or above < 0 or labels[above] is not None or not features[above].is_timestamp
-                or not all(features[last].is_timestamp and last > first for first, last in row[:-1])):
+        if len(row) < 2 or above < 0 or labels[above] is not None or not features[above].is_timestamp:
             continue
         end = row[-1][1]
         if features[end].is_timestamp:
@@ -1177,8 +1186,7 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
     item under it, and the layout goes on above (``_kickers_above_chain``) -- unless they are the items' authors'
     names under them (``_authors_under``), each closing the item above. A badge (``_BADGE_RE``: "Analysis",
     "Video", "Sponsored") opens the item right under it unless it reads as the heading of the items under it
-    ("Opinion", ``_badge_items``); a person's name left between two items closes the one above (its
-    author). ``items``: ``_teaser_items(labels)``."""
+    ("Opinion", ``_badge_items``). ``items``: ``_teaser_items(labels)``."""
 
     def unlabelled_kicker(index: int) -> bool:
         return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
@@ -1209,17 +1217,12 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                         joined[items[member][0] - 1] = items[member][0]
                 _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
         chain = []
-    badges = [unlabelled_badge(first - 1) and first - 1 not in joined for first, _ in items]
+    # a badge stands above an item's headline: an item opening with its time has it under the time
+    badges = [unlabelled_badge(first - 1) and first - 1 not in joined and not features[first].is_timestamp
+              for first, _ in items]
     if any(badges):
         for number in _badge_items(blocks, features, labels, items, badges, joined):
             joined[items[number][0] - 1] = items[number][0]
-    for number, (first, last) in enumerate(items[:-1]):
-        under = last + 1
-        # an author stands above the item's time: a name under it is no author ("Neueste Artikel", a German list
-        # heading, has its words capitalised too)
-        if (under + 1 == items[number + 1][0] and under not in joined and labels[under] is None
-                and not features[last].is_timestamp and _author_name(features[under], blocks[under].text)):
-            joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
 
@@ -1296,17 +1299,7 @@ def _kickers_above_chain(blocks, features, labels: list, items: list[tuple[int, 
 _NAME_RE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,2}$")
 
 
-# Words of list headings and sponsors' labels written in title case ("Paid Partner Content", "More Top Stories",
-# "Neueste Artikel"), in English, German, French and Spanish: no person's name holds them.
-_HEADING_WORDS = frozenset(
-    "more most top latest news stories story articles article content partner partners paid sponsored promoted "
-    "related popular read watch video videos live recommended from our the web around today editor editors picks "
-    "mehr meistgelesen neueste neuesten artikel nachrichten weitere thema zum top-themen "
-    "plus lus actualités articles à la une derniers dernières más leídas noticias últimas relacionados".split())
-
-
 def _author_name(f: BlockFeatures, text: str) -> bool:
-    """A line that is a person's name alone (``_NAME_RE``, every word capitalised, no badge or heading word)."""
+    """A line that is a person's name alone (``_NAME_RE``, every word capitalised, no badge)."""
     return (not f.is_timestamp and not f.is_list_heading and not f.is_furniture and _NAME_RE.match(text) is not None
-            and all(word[:1].isupper() and word.lower() not in _HEADING_WORDS for word in text.split())
-            and _BADGE_RE.match(text) is None)
+            and all(word[:1].isupper() for word in text.split()) and _BADGE_RE.match(text) is None)
