@@ -1333,3 +1333,27 @@ def test_time_first_lists_end_at_an_item_without_its_time_and_keep_badges_off_th
                                              *offers, *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation)[:6] == ["\n\n".join(item) for item in first + second]
+
+
+def test_a_list_of_bare_headlines_ends_at_a_furniture_line() -> None:
+    """Under a list heading, bare headlines are items while the list lasts; a furniture line ("SEARCH") ends it,
+    and the headline-shaped follow prompts after it are no items."""
+    headlines = ["Venice Doomed as Italian City Will Drown, Says Expert Amid Flooding",
+                 "Sydney Air Quality: Smoke Chokes Australia as Dozens Are Treated",
+                 "Sinkhole Horror: Two Men Trapped as Ground Opens Up and Swallows Car"]
+    prompts = ["Find us on Facebook", "Follow us on Twitter", "Check us on Google+"]
+    document = Document.from_text(page_text([*NAV, "Most Read", *headlines, "SEARCH", "CONNECT WITH US", *prompts,
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == headlines
+    assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in prompts)
+
+
+def test_a_badge_printed_like_furniture_does_not_end_a_list_of_bare_headlines() -> None:
+    """"Video" reads as furniture too, but as a badge above an item's headline it is the item's and the list of
+    bare headlines goes on under it."""
+    items = [["Video", "See the Moment a Sinkhole Swallows Two Cars in Florida"],
+             ["Israel and Hamas Trade Accusations Over Ceasefire Violations in Gaza"]]
+    document = Document.from_text(page_text([*NAV, "More top stories", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

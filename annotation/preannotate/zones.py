@@ -875,7 +875,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
             # or pages and a match result in a scores widget are no headlines (guidelines 8.3: boilerplate), nor
-            # is a time or a video's running time
+            # is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends a list
+            after_list_heading = after_list_heading and not (f.is_furniture and not _BADGE_RE.match(line))
             index += 1
             continue
         members = [index]
