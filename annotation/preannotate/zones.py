@@ -881,8 +881,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             continue
         members = [index]
         has_summary = has_time = has_author = has_credit = False
-        # a headline of two sentences taken for standing in a row of items ("… in St. Paul, flipping vehicle")
-        # has a summary only shaped as one: the line under it is as likely the next headline
+        # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item) has
+        # a summary only shaped as one: the line under it is as likely the next headline
         in_row = not _teaser_head(f)
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
@@ -1060,7 +1060,7 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
         score = labels[row[0][0]].score
         number = None
         for index in range(above, end + 1):
-            if features[index].is_timestamp and not features[index - 1].is_timestamp:
+            if features[index].is_timestamp and (index == above or not features[index - 1].is_timestamp):
                 if numbers:
                     number = numbers.pop(0)
                 else:
@@ -1173,7 +1173,7 @@ def _kicker_apart(blocks, features, labels: list, kicker: int, head: int) -> boo
 
 
 def _kicker(f: BlockFeatures, text: str) -> bool:
-    """A short label above an item's headline: a category, an author's name, a "Sponsored" badge."""
+    """A short label above an item's headline: a category, an author's name, a badge (``_BADGE_RE``)."""
     if _BADGE_RE.match(text):
         return True
     return (f.n_words <= KICKER_MAX_WORDS and not f.text_like and not f.is_timestamp and not f.is_byline
