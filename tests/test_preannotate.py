@@ -1224,15 +1224,16 @@ def test_a_scores_widget_is_no_list_of_items() -> None:
 
 
 def test_a_search_result_headed_photos_is_an_item_not_a_picture_credit() -> None:
-    """A line shaped like a picture credit ("Photos: …") with a date under it is the next item's headline."""
+    """A line shaped like a picture credit ("Photos: …") with a date under it is the next item's headline; a badge
+    under the last item's date ("Gallery") is inside it."""
     items = [["Light Rail Crash in Rainier Valley Injures Three", "Oct. 22, 2026",
               "A car turning left collided with a southbound train on Martin Luther King Jr. Way South…"],
              ["Everett Light Rail Extension Could Cost $2 Billion More Than Planned", "Oct. 15, 2026",
               "A new estimate puts the 16-mile line at $8.1 billion…"],
-             ["Photos: Opening Day on the Eastside Light Rail", "Oct. 5, 2026",
-              "Riders crowded onto the first trains across the floating bridge on Saturday morning…"]]
+             ["Photos: Opening Day on the Eastside Light Rail", "Oct. 5, 2026", "Gallery"]]
     document = Document.from_text(page_text([*NAV, "Showing 1-3 of 1,482 results",
-                                             *(line for item in items for line in item), "Next", *FOOTER]))
+                                             *(line for item in items for line in item), "Previous", "Next",
+                                             *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 

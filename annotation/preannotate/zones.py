@@ -1187,7 +1187,8 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
     item under it, and the layout goes on above (``_kickers_above_chain``) -- unless they are the items' authors'
     names under them (``_authors_under``), each closing the item above. A badge (``_BADGE_RE``: "Analysis",
     "Video", "Sponsored") opens the item right under it unless it reads as the heading of the items under it
-    ("Opinion", ``_badge_items``). ``items``: ``_teaser_items(labels)``."""
+    ("Opinion", ``_badge_items``), and closes the item above when it stands under its time and opens none.
+    ``items``: ``_teaser_items(labels)``."""
 
     def unlabelled_kicker(index: int) -> bool:
         return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
@@ -1224,6 +1225,13 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
     if any(badges):
         for number in _badge_items(blocks, features, labels, items, badges, joined):
             joined[items[number][0] - 1] = items[number][0]
+    # a badge under an item's time, where no item follows, closes it ("Oct. 5, 2026", "Gallery", then "Previous")
+    starts = {first for first, _ in items}
+    for first, last in items:
+        under = last + 1
+        if (features[last].is_timestamp and unlabelled_badge(under) and under not in joined
+                and under + 1 not in starts and under + 1 not in joined):
+            joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
 
