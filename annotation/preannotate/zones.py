@@ -964,7 +964,9 @@ def _numbered_items(blocks, features, labels: list) -> None:
     paragraph, list heading or furniture; each number opens an item that ends before the next, the last taking
     as many lines as the item before it (guidelines 8.2: a list repeats one layout). Items are numbered
     ``-1 - first block`` like the other items made outside the main pass."""
-    ranks = [i for i, block in enumerate(blocks) if labels[i] is None and _rank(block.text) is not None]
+    # the length first: most lines are longer than any rank line, and are answered without a call
+    ranks = [i for i, block in enumerate(blocks)
+             if len(block.text) <= RANK_MAX_CHARS and labels[i] is None and _rank(block.text) is not None]
     if len(ranks) < LIST_MIN_ITEMS:
         return  # most pages
 
@@ -1045,7 +1047,7 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
             rows[-1].append(item)
         else:
             rows.append([item])
-    next_item = 1 + max((label.item for label in labels if label is not None and label.item is not None), default=0)
+    next_item = None  # a number for an item the cut adds (a headline left under the list), found when needed
     for row in rows:
         above = row[0][0] - 1
         if len(row) < 2 or above < 0 or labels[above] is not None or not features[above].is_timestamp:
@@ -1064,6 +1066,9 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
                 if numbers:
                     number = numbers.pop(0)
                 else:
+                    if next_item is None:
+                        next_item = 1 + max(label.item for label in labels
+                                            if label is not None and label.item is not None)
                     number, next_item = next_item, next_item + 1
             labels[index] = BlockLabel(TEASER, score, number)
         moved = True
