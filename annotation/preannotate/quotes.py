@@ -12,6 +12,10 @@ again and only the last one closes, so an unclosed quotation continues when the 
 with a mark of the same family, and is dropped as unbalanced otherwise. Double quotation marks are the
 primary quotes; single ones count as quotes only outside double ones (British style), and short
 phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations.
+
+Chinese, Japanese and Korean text has no spaces around its marks: the corner brackets 「…」 face the way
+they look, and so do curly marks next to those scripts (他说：“…” , “…”라고). Japanese 『…』 only nests
+inside 「…」 or names a work, so it is no mark of its own here (the outer quotation holds it, 7.3).
 """
 
 from __future__ import annotations
@@ -23,38 +27,97 @@ from itertools import islice
 
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 
-DOUBLE_MARKS = "“”\"„‟«»"
+DOUBLE_MARKS = "“”\"„‟«»「」"
 SINGLE_MARKS = "‘’'‚‛‹›"
 QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
-_GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+# marks that pair only with their own counterpart (not with any mark of their family)
+_GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹", "「": "」", "」": "「"}
 _OPENING_PUNCTUATION = "([{—–-/:\u00a0"
 _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
-_ELISIONS = ("em", "til", "tis", "twas", "n", "cause", "bout", "round")
+# Elided words an apostrophe starts: English (’em, ’tis, ’cause), Dutch (’t, ’s, ’k, ’n); a quotation never
+# opens with a word of a letter or two like these.
+_ELISIONS = ("em", "til", "tis", "twas", "twere", "n", "cause", "cos", "cuz", "bout", "round", "t", "s", "k")
 _ELISION_RE = re.compile(r"(?:" + "|".join(_ELISIONS) + r")\b")
 _YEAR_RE = re.compile(r"\d\d(?:s)?\b")
+# Reporting words of the languages with their own marks (guidelines 7.2: "said, told, wrote …" in each
+# language), added to the English ones of features.SPEECH_VERBS: the present, past and plural forms a news
+# sentence uses (spricht/sprechen von „…“, nennt/nannte „…“, warnt vor «…», a qualifié de « … »).
+_MORE_REPORTING = (
+    # German; with the Konjunktiv I of indirect speech (das Gesetz sei eine „…“), which reports by itself
+    "sagen|sagten|erklärten|betonten|meinten|fordert|fordern|forderten|warnt|warnen|warnten|kritisiert|kritisieren|"
+    "kritisierten|spricht|sprechen|sprachen|nennt|nannte|nennen|nannten|bezeichnet|bezeichnete|bezeichnen|"
+    "bezeichneten|schreibt|schreiben|schrieben|ruft|rief|riefen|mahnt|mahnte|lobt|lobte|beklagt|beklagte|klagt|"
+    "klagte|räumt|räumte|versichert|versicherte|verspricht|versprach|kündigte|teilte|zufolge|äußert|"
+    "äußerte|antwortet|antwortete|ergänzt|ergänzte|fügte|unterstrich|bekräftigte|befand|urteilte|bemängelte|"
+    "monierte|twitterte|zitiert|zitierte|warf|wirft|sei|seien|könne|müsse|solle|wolle|dürfe|habe|werde|"
+    # French
+    "dit|qualifié|qualifie|parle|parlé|évoque|évoqué|averti|avertit|prévient|prévenu|répond|répondu|reconnu|"
+    "reconnaît|confié|confie|raconte|raconté|poursuit|poursuivi|regrette|regretté|salue|salué|fustige|fustigé|"
+    "réclame|réclamé|promet|promis|annonce|annoncé|rappelle|rappelé|lâche|lâché|tranche|tranché|ironise|résume|"
+    "résumé|confirme|confirmé|témoigne|témoigné|déplore|déploré|critique|critiqué|"
+    # Spanish
+    "dice|dicen|afirma|asegura|señala|añade|declara|explica|calificó|califica|habló|habla|denunció|denuncia|"
+    "advirtió|advierte|reconoció|reconoce|criticó|critica|lamentó|lamenta|insistió|insiste|subrayó|subraya|apuntó|"
+    "apunta|recordó|recuerda|sostuvo|sostiene|resume|calcula|admite|admitió|manifestó|indicó|destacó|destaca|"
+    "comentó|defendió|defiende|prometió|pidió|pide|reclamó|alertó|contó|relata|relató|"
+    # Italian
+    "detto|dichiarato|spiegato|spiega|aggiunto|aggiunge|sottolineato|sottolinea|secondo|definito|definisce|"
+    "afferma|affermato|avverte|avvertito|denunciato|commentato|ribadito|ribadisce|annunciato|annuncia|parla|"
+    # Portuguese
+    "disse|diz|afirmou|declarou|segundo|explicou|acrescentou|ressaltou|destacou|classificou|chamou|criticou|"
+    "alertou|defendeu|"
+    # Dutch
+    "zei|zegt|aldus|volgens|noemde|noemt|schreef|schrijft|verklaarde|stelde|waarschuwde|benadrukte|sprak|spreekt"
+)
+REPORTING_WORDS = tuple(dict.fromkeys(SPEECH_VERBS.split("|") + _MORE_REPORTING.split("|")))
 # Verbs that name what they report after them (called it “…”, described it as “…”, branded “…”): after a
 # quotation they report something else ("The “growth plan” branded “fantasy economics”").
-_NAMING_VERBS = frozenset("called calls calling described describes describing branded brands branding".split())
+_NAMING_VERBS = frozenset(
+    "called calls calling described describes describing branded brands branding nennt nannte nennen nannten "
+    "bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie calificó califica definito definisce "
+    "classificou chamou noemde noemt".split())
 # The verbs as tries (``alternation``): the patterns are only asked whether they match, and a trie is several
 # times faster than the list of the verbs, which the engine tries one by one at every word.
-_VERBS_AFTER = alternation(verb for verb in SPEECH_VERBS.split("|") if verb not in _NAMING_VERBS)
+_VERBS_AFTER = alternation(verb for verb in REPORTING_WORDS if verb not in _NAMING_VERBS)
 _SPEECH_AFTER_RE = re.compile(r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
-_SPEECH_IN_RE = re.compile(r"\b(?:" + alternation(SPEECH_VERBS.split("|")) + r")\b", re.IGNORECASE)
+_SPEECH_IN_RE = re.compile(r"\b(?:" + alternation(REPORTING_WORDS) + r")\b", re.IGNORECASE)
 _SPEECH_AFTER_ANYWHERE_RE = re.compile(r"\b(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
+# Naming words (7.2): what stands in marks after them is a name or term, never someone's words, whatever
+# the sentence reports; an article may stand between (titled the “…”, known as the “…”).
 _NAMING_BEFORE_RE = re.compile(
-    r"\b(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|named|the (?:term|phrase|word|slogan|"
+    r"\b(?:(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|named"
+    # German, French, Spanish, Italian, Portuguese, Dutch: sogenannte „…“, baptisé « … », la llamada «…»
+    r"|sogenannte[nmrs]?|so genannte[nmrs]?|genannt|namens|baptisée?s?|surnommée?s?|intitulée?s?|dénommée?s?"
+    r"|denominad[oa]s?|titulad[oa]s?|apodad[oa]s?|llamad[oa]s?|conocid[oa]s? como|cosiddett[oaie]"
+    r"|soprannominat[oaie]|intitolat[oaie]|denominat[oaie]|chamad[oa]s?|intitulad[oa]s?|conhecid[oa]s? como"
+    r"|zogenaamde?|genaamd|getiteld)(?:\s+(?:the|a|an|der|die|das|den|el|la|le|il))?"
+    r"|the (?:term|phrase|word|slogan|"
     r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast)"
+    r"|(?:das|dem) wort|(?:der|den|dem) begriff|titel|schlagwort|stichwort|le mot|le terme|l[’']expression"
+    r"|el término|la palabra|el lema|la expresión|la parola|il termine|o termo|a palavra"
     # a work named by its kind, with or without an article: his 1998 hit “…”, the BBC documentary “…”
     r"|film|movie|song|album|single|hit|anthem|track|documentary|memoir|novel|podcast|episode|sitcom|musical|"
     r"opera|exhibition|catchphrase|nickname|slogan|motto|hashtag)\s*$"
     # a work named after a comma: her new book, “The Long Road Home,” is out
     r"|\b(?:film|movie|song|album|single|hit|documentary|memoir|novel|book|podcast|episode|play|show|series),\s*$",
     re.IGNORECASE)
+# What makes the marked words after it a label when no reporting word presents them as someone's: a named
+# kind of thing (the bill “…”, die Volksinitiative «…», la loi « … »), a determiner or a possessive (the
+# politician’s “at the end of the day”). German compounds end in the kind (Klimagesetz, Volksinitiative).
+_LABEL_BEFORE_RE = re.compile(
+    r"(?:\b(?:act|bill|law|initiative|plan|programme|program|scheme|strategy|campaign|operation|motion|referendum|"
+    r"project|manifesto|treaty|reform|loi|projet|campagne|opération|mouvement|parti|réforme|rapport|référendum|ley|"
+    r"proyecto|programa|iniciativa|campaña|operación|movimiento|partido|reforma|informe|legge|decreto|piano|"
+    r"programma|iniziativa|campagna|operazione|movimento|partito|riforma|rapporto"
+    r"|a|an|the|its|their|his|her|our|this|that|these|those|der|die|das|den|dem|des|ein|eine|einen|einem|einer|"
+    r"eines|un|une|le|la|les|el|los|las|il|lo|gli|uno)"
+    r"|(?:initiative|gesetz|kampagne|programm|strategie|aktion|bewegung|partei|vorlage|bericht|studie)"
+    r"|\w[’']s|\ws[’'])\s*$", re.IGNORECASE)
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
 BEFORE_TAIL = 32
-# _NAMING_BEFORE_RE's matches are at most 12 characters long ("documentary,", "the podcast"), spaces aside: it
-# reads one more (for its \b) and no further (a search tries every position).
-NAMING_TAIL = 13
+# _NAMING_BEFORE_RE's matches are at most 20 characters long ("soprannominati the", "documentary,"), spaces
+# aside: it reads one more (for its \b) and no further (a search tries every position).
+NAMING_TAIL = 21
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
@@ -92,6 +155,10 @@ def _is_apostrophe(text: str, position: int, before: str | None, after: str | No
 def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, bool]:
     """(can open, can close) of the mark ``char`` between ``before`` and ``after`` (None at the paragraph's
     ends)."""
+    if char == "「":
+        return after is not None, False
+    if char == "」":
+        return False, before is not None
     before_space, after_space = _is_space(before), _is_space(after)
     can_open = not after_space and (before_space or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
     can_close = not before_space and (after_space or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS)
@@ -103,7 +170,16 @@ def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, boo
         # e.g. `("word")` or `—"Yes`: decide by which side is a letter
         can_open = after is not None and after.isalnum()
         can_close = not can_open
+    elif not (can_open or can_close) and char in "“”‘’" and (_is_cjk(before) or _is_cjk(after)):
+        # no spaces around marks in CJK text (他说：“…”, “…”라고): the curly glyph says which way it faces
+        can_open, can_close = char in "“‘" and not after_space, char in "”’" and not before_space
     return can_open, can_close
+
+
+def _is_cjk(char: str | None) -> bool:
+    """Han, kana, Hangul, and the CJK and full-width punctuation."""
+    return char is not None and ("\u3000" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
+                                 or "\uf900" <= char <= "\uffef")
 
 
 def _pairs(opener: str, closer: str) -> bool:
@@ -160,12 +236,20 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     tail = before.rstrip()[-BEFORE_TAIL:]
     if _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
         return False
+    if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
+        return _is_cjk_quotation(text, start, end, before)  # no spaces: the words are not counted by spaces
+    inner = text[start + 1:end - 1]
     # the word after first (after a space: _NEXT_WORD_RE's \s is str.isspace): it is seldom a noun, and the
     # quotation is not read again
-    if after[:1].isspace() and _named_noun_after(after) and _is_title(text[start + 1:end - 1]):
+    if after[:1].isspace() and _named_noun_after(after) and _is_title(inner):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
     if words >= MIN_QUOTE_WORDS:
-        return True
+        if not (_LABEL_BEFORE_RE.search(tail) or _is_title_in_prose(inner, tail)):
+            return True
+        # long words after a label (the initiative «…», the politician’s “at the end of the day”) or a name in
+        # title case in a sentence (we get “Housing for All 2.0”): someone's words only when a reporting word
+        # presents them, in this sentence or the one before (7.2, question 1)
+        return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if _SPEECH_IN_RE.search(sentence_before):
         return True  # borrowed words: China has declared a “no-limits” friendship
@@ -175,11 +259,48 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
         return True
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
     # month's Budget, a senior minister has said."
+    return _reported_after(text, end)
+
+
+def _reported_after(text: str, end: int) -> bool:
+    """Whether a reporting word follows the quotation ending at ``end`` in its sentence, before the next
+    quotation: a reporting verb after that one attributes that one ("The chancellor’s “growth plan” rests on
+    “fantasy economics”, a think tank warned": the plan's name is no quotation)."""
     sentence_after = _SENTENCE_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0]
-    # up to the next quotation: a reporting verb after it attributes that one ("The chancellor’s “growth plan”
-    # rests on “fantasy economics”, a think tank warned": the plan's name is no quotation)
     sentence_after = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)[0]
     return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
+
+
+# A letter of the scripts written without spaces between words (Han, kana) or with marks attached (Hangul).
+_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# How many such letters make about a word, for MIN_QUOTE_WORDS.
+CJK_LETTERS_PER_WORD = 3
+# A particle after the marks that makes the marked words a noun of the sentence -- what it is about (は),
+# its object (を), a modifier (の, 的) -- and the naming ones (とは, と呼ばれる, 이라는): a name or term, never a
+# quotation, which is followed by the quoting particle (と, 라고) or ends the sentence.
+_CJK_LABEL_AFTER_RE = re.compile(
+    "^(?:[をがのはにへでやも的]|と(?:は|呼ば|名付|題|称)|이?라는|이?란|[를을는은의가]|이(?!라))")
+# The quoting particle and a reporting verb: 「…」と話しました, 「…」と強く訴えた, “…”라고 말했다, “…”他说.
+_CJK_SPEECH_AFTER_RE = re.compile(
+    "^(?:と、?(?:[^。、「」]{1,10}?[にでく]、?)?(?:話(?!し合)|語|言|述べ|呼びかけ|強調|説明|訴え|指摘|批判|発表|答え|"
+    "明らかに|主張|表明|回答|振り返|コメント|書い|記し|報告|要請|求め|伝え|宣言|警告|約束|誓|叫|発言|反論|否定|"
+    "認め|明言|述懐)"
+    r"|이?라(?:고|며)|고\s|[，,]?[^。，“”「」]{0,6}?(?:说|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁))")
+# A Chinese reporting verb right before the marks: 他说：“…”, 外交部表示，“…”.
+_CJK_SPEECH_BEFORE_RE = re.compile(r"(?:说|说道|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁)[：:，,]?\s*$")
+
+
+def _is_cjk_quotation(text: str, start: int, end: int, before: str) -> bool:
+    """The direct-quotation test for marked words in Chinese, Japanese or Korean: no naming particle after
+    them, and a reporting verb next to them or enough letters to be someone's words (a headline's
+    気象庁「…に注意を」)."""
+    after = text[end:end + 24]
+    if _CJK_LABEL_AFTER_RE.match(after):
+        return False
+    if _CJK_SPEECH_AFTER_RE.match(after) or _CJK_SPEECH_BEFORE_RE.search(before[-8:]):
+        return True
+    letters = sum(1 for char in text[start + 1:end - 1] if char.isalnum())
+    return letters >= MIN_QUOTE_WORDS * CJK_LETTERS_PER_WORD
 
 
 # Lower-case words after a quotation that are no noun it modifies: verbs, pronouns, conjunctions.
@@ -202,12 +323,24 @@ _TITLE_SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by wi
 
 
 def _is_title(inner: str) -> bool:
-    """Words in title case with no sentence punctuation: a name (of a campaign, a programme, a slogan)."""
-    if any(char in inner for char in ".,;:!?…"):
+    """Two or more words in title case with no sentence punctuation (a point between digits is none: “Housing
+    for All 2.0”): a name (of a campaign, a programme, a slogan). One capitalised word may be a German noun."""
+    if _SENTENCE_PUNCTUATION_RE.search(inner):
         return False
     words = _WORD_RE.findall(inner)
-    return bool(words) and any(word[0].isupper() for word in words) and all(
+    return len(words) > 1 and any(word[0].isupper() for word in words) and all(
         word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS for word in words)
+
+
+_SENTENCE_PUNCTUATION_RE = re.compile(r"[,;:!?…]|\.(?!\d)")
+# a lower-case word after a space (not the end of a word the tail cut)
+_LOWER_WORD_RE = re.compile(r"(?<=\s)[a-z]+\b")
+
+
+def _is_title_in_prose(inner: str, tail: str) -> bool:
+    """A name in title case inside a sentence -- not in a headline set in title case, whose every word is
+    capitalised (``tail``: what stands before the marks)."""
+    return _is_title(inner) and any(word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(tail))
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
