@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from annotation.preannotate import Preannotator
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
-    _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMING_TAIL, QUOTE_MARKS, _paragraphs, find_quotes)
+    _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMING_TAIL, QUOTE_MARKS, REPORTING_WORDS, _paragraphs, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -87,6 +87,65 @@ def test_quotation_styles(text: str, expected: list[str]) -> None:
      ["'the players' union will not accept this offer'"]),
 ])
 def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # reporting words of other languages before a fragment (7.2 "fragments are quotes")
+    ("Die Opposition spricht von einem „politischen Fehler“ der Regierung.", ["„politischen Fehler“"]),
+    ("Der Verband nannte den Entwurf eine „Zumutung“ für Familien.", ["„Zumutung“"]),
+    ("Mieterverband warnt vor «höheren Mieten»", ["«höheren Mieten»"]),
+    ("La ministre a qualifié le texte de « recul historique ».", ["« recul historique »"]),
+    ("La oposición habló de «un error histórico» en el pleno.", ["«un error histórico»"]),
+    ("De minister noemde het plan „onhaalbaar” in de Kamer.", ["„onhaalbaar”"]),
+    # the German Konjunktiv I reports by itself (indirect speech)
+    ("Die Vorwürfe seien «haltlos».", ["«haltlos»"]),
+    # one capitalised word before a lower-case one is a German noun, not a name in title case
+    ("Der Minister sagte, der Plan sei ein „Fehler“ gewesen.", ["„Fehler“"]),
+    # naming words of other languages, and a naming word with its article (7.2 "naming word")
+    ("Die sogenannte „Schuldenbremse“ wurde gelockert, sagte er.", []),
+    ("La llamada «ley de vivienda» entró en vigor, explicó el ministro.", []),
+    ("The measure, formally titled the “Protecting Family Farms and Rural Jobs Act,” passed on Tuesday.", []),
+    # long words after a label -- a named kind of thing, a possessive -- need a reporting word (7.2 question 1)
+    ("Der Kanton stimmt über die Volksinitiative «Ja zu bezahlbaren Wohnungen für alle» ab.", []),
+    ("Der Minister nannte die Initiative «einen gefährlichen Angriff auf den Wohlstand».",
+     ["«einen gefährlichen Angriff auf den Wohlstand»"]),
+    ("The scheme, like the minister’s “we are where we are”, has become a cliché.", []),
+    ("Her reply echoed the minister’s “we are where we are”, critics said.", ["“we are where we are”"]),
+    # a name in title case inside a sentence, not in a headline set in title case
+    ("Now we have “Better Roads for All 3.0”, which nobody wanted.", []),
+    ("Senator Breaks With Party: ‘We Will Not Vote for This Bill’", ["‘We Will Not Vote for This Bill’"]),
+])
+def test_reporting_and_naming_words_of_other_languages_and_labels(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # corner brackets with the quoting particle and a reporting verb; the nested 『…』 inside (7.3)
+    ("担当者は「今後の情報に十分注意してください」と呼びかけました。", ["「今後の情報に十分注意してください」"]),
+    ("女性は「孫に『大丈夫』と言われた」と話しました。", ["「孫に『大丈夫』と言われた」"]),
+    # a headline's quotation after its source, long enough to be someone's words
+    ("気象庁「週末は大雨に厳重に警戒を」", ["「週末は大雨に厳重に警戒を」"]),
+    # terms: joined by と ("and"), or a noun of the sentence (を), however long
+    ("市は「安全」と「安心」を重視する。", []),
+    ("気象庁は「南海トラフ地震臨時情報巨大地震注意」を発表しました。", []),
+    # curly marks with no spaces around them: Chinese and Korean
+    ("外交部发言人表示：“中方坚决反对。”", ["“中方坚决反对。”"]),
+    ("“我们会继续努力”，他说。", ["“我们会继续努力”"]),
+    ("장관은 “최선을 다하겠다”라고 말했다.", ["“최선을 다하겠다”"]),
+])
+def test_chinese_japanese_and_korean_quotations(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an elided word at the start of a word is no opening mark (7.1), in Dutch too
+    ("In ’s-Hertogenbosch zijn de winkels’ openingstijden ruim, zei de wethouder.", []),
+    # a dropped g and the ’n’ of "and" end a word, not the quotation, when a later mark can close it
+    ("‘We’re goin’ home now, lads,’ he said.", ["‘We’re goin’ home now, lads,’"]),
+    ("He said ‘I love rock ’n’ roll music, always,’ and left.", ["‘I love rock ’n’ roll music, always,’"]),
+])
+def test_apostrophes_never_start_or_end_a_quotation(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
 
 
@@ -199,9 +258,11 @@ def test_an_alternation_as_a_trie_matches_what_the_list_of_literals_does(literal
 
 
 @pytest.mark.parametrize("text", ["the mayor said", "SAYING", "sayings", "she ſaid it", "in the words of", "déclaré",
-                                  "Déclaré-t-il", "according to them", "accordingly", "wrote", "the rewrite"])
+                                  "Déclaré-t-il", "according to them", "accordingly", "wrote", "the rewrite",
+                                  "Äußerte", "spricht von", "Sprichtwort", "qualifié", "calificó"])
 def test_the_speech_verbs_trie_finds_what_the_verbs_list_does(text: str) -> None:
-    plain = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
+    assert set(SPEECH_VERBS.split("|")) <= set(REPORTING_WORDS)
+    plain = re.compile(r"\b(?:" + "|".join(REPORTING_WORDS) + r")\b", re.IGNORECASE)
     assert (_SPEECH_IN_RE.search(text) is None) == (plain.search(text) is None)
 
 
@@ -211,6 +272,8 @@ def test_the_naming_pattern_reads_only_the_last_naming_tail_characters() -> None
     not, with or without the comma."""
     words = set(re.findall(r"[a-z][a-z -]*[a-z]", _NAMING_BEFORE_RE.pattern))
     assert {"documentary", "catchphrase", "so-called", "so called", "podcast"} <= words
+    # the longest forms of the words with endings and an article
+    words |= {"soprannominati the", "conhecidas como the", "so genanntes der", "nicknamed the", "l’expression"}
     for word in words:
         for tail in (f"{before}{article}{word}{comma}" for before in ("", " ", "x", "the x", "1")
                      for article in ("", "the ", "The ") for comma in ("", ",")):

@@ -404,15 +404,20 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
 
 
 def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
-    """``the players’ union``: a single mark after an s and before a lower-case word is a plural
-    possessive when the next mark in the paragraph can close the quotation instead -- not when it opens
-    another one (``the government's 'mixed messages' were 'causing anxiety'``)."""
-    if text[position] not in SINGLE_MARKS or text[position - 1:position] not in ("s", "S"):
+    """``the players’ union``, ``goin’ home``, ``rock ’n’ roll``: a single mark ending a word in s (a plural
+    possessive), in "in" (a dropped g) or the ’n’ of "and", before a lower-case word, is an apostrophe when the
+    next mark in the paragraph can close the quotation instead -- not when it opens another one (``the
+    government's 'mixed messages' were 'causing anxiety'``)."""
+    if text[position] not in SINGLE_MARKS or not _ELIDED_END_RE.search(text, max(0, position - 3), position):
         return False
     if not re.match(r" [a-z]", text[position + 1:position + 3]):
         return False
     following = next((mark for mark in marks if mark[0] > position), None)
     return following is not None and following[3] and not (following[2] and text[following[0] - 1:following[0]] in " ")
+
+
+# The ends of a word an apostrophe may end (see _possessive_before_closer), read in the three characters before it.
+_ELIDED_END_RE = re.compile(r"(?:[sS]|\win|[’']n)$")
 
 
 def _inside_double(text: str, quote: tuple[int, int], region_start: int, region_end: int) -> bool:
