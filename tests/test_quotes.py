@@ -3,6 +3,7 @@ quotes only inside article text, and the direct-quotation test of the guidelines
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 from annotation.preannotate import Preannotator
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
-    _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMING_TAIL, QUOTE_MARKS, REPORTING_WORDS, _paragraphs, find_quotes)
+    _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMED_AS_WORDS, NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS,
+    REPORTING_WORDS, WORKS_BEFORE_COMMA, _paragraphs, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -269,16 +271,16 @@ def test_the_speech_verbs_trie_finds_what_the_verbs_list_does(text: str) -> None
 def test_the_naming_pattern_reads_only_the_last_naming_tail_characters() -> None:
     """Every match of _NAMING_BEFORE_RE, on a tail without trailing spaces, lies in its last NAMING_TAIL - 1
     characters; the one before gives its \\b the same answer: each of its words, after a word character or
-    not, with or without the comma."""
-    words = set(re.findall(r"[a-z][a-z -]*[a-z]", _NAMING_BEFORE_RE.pattern))
-    assert {"documentary", "catchphrase", "so-called", "so called", "podcast"} <= words
-    # the longest forms of the words with endings and an article
-    words |= {"soprannominati the", "conhecidas como the", "so genanntes der", "nicknamed the", "l’expression"}
-    for word in words:
-        for tail in (f"{before}{article}{word}{comma}" for before in ("", " ", "x", "the x", "1")
-                     for article in ("", "the ", "The ") for comma in ("", ",")):
-            for text in (tail, tail.upper(), tail.replace("s", "ſ")):
-                assert (_NAMING_BEFORE_RE.search(text) is None) == (
-                    _NAMING_BEFORE_RE.search(text[-NAMING_TAIL:]) is None), text
-                for match in _NAMING_BEFORE_RE.finditer(text):
-                    assert len(match.group()) < NAMING_TAIL, text
+    not, with or without an article or the comma."""
+    words = {*NAMED_AS_WORDS, *(f"{work}," for work in WORKS_BEFORE_COMMA), *NAMING_WORDS,
+             *(f"{word} {article}" for word in NAMING_WORDS for article in NAMING_ARTICLES)}
+    assert {"documentary", "catchphrase", "so-called", "so called", "podcast", "conhecidas como the"} <= words
+    for word, before, article in itertools.product(words, ("", " ", "x", "the x", "1"), ("", "the ", "The ")):
+        tail = f"{before}{article}{word}"
+        for text in (tail, tail.upper(), tail.replace("s", "ſ")):
+            assert (_NAMING_BEFORE_RE.search(text) is None) == (
+                _NAMING_BEFORE_RE.search(text[-NAMING_TAIL:]) is None), text
+            if article or before in ("", " "):  # the word starts a word: the pattern finds it
+                assert _NAMING_BEFORE_RE.search(text), text
+            for match in _NAMING_BEFORE_RE.finditer(text):
+                assert len(match.group()) < NAMING_TAIL, text

@@ -82,40 +82,68 @@ _VERBS_AFTER = alternation(verb for verb in REPORTING_WORDS if verb not in _NAMI
 _SPEECH_AFTER_RE = re.compile(r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
 _SPEECH_IN_RE = re.compile(r"\b(?:" + alternation(REPORTING_WORDS) + r")\b", re.IGNORECASE)
 _SPEECH_AFTER_ANYWHERE_RE = re.compile(r"\b(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
+def _forms(stems: str, endings: str) -> list[str]:
+    """Each stem with each ending ("" for none): _forms("baptis", "é ée")."""
+    return [stem + ending for stem in stems.split() for ending in endings.split(" ")]
+
+
 # Naming words (7.2): what stands in marks after them is a name or term, never someone's words, whatever
-# the sentence reports; an article may stand between (titled the “…”, known as the “…”).
+# the sentence reports; an article may stand between (titled the “…”, known as the “…”). German, French,
+# Spanish, Italian, Portuguese and Dutch ones too: sogenannte „…“, baptisé « … », la llamada «…».
+NAMING_WORDS = (
+    "so-called", "so called", "dubbed", "known as", "nicknamed", "titled", "entitled", "named", "genannt", "namens",
+    "genaamd", "getiteld", "zogenaamd", "zogenaamde", *_forms("sogenannte", " n m r s"),
+    *("so " + word for word in _forms("genannte", " n m r s")), *_forms("baptis surnomm intitul dénomm", "é ée és ées"),
+    *_forms("denominad titulad apodad llamad chamad intitulad", "o a os as"),
+    *_forms("cosiddett soprannominat intitolat denominat", "o a i e"),
+    *(word + " como" for word in _forms("conocid conhecid", "o a os as")))
+NAMING_ARTICLES = ("the", "a", "an", "der", "die", "das", "den", "el", "la", "le", "il")
+# Words that name what follows as a term or a work, with or without an article: the word “…”, der Begriff
+# „…“, his 1998 hit “…”, the BBC documentary “…”.
+NAMED_AS_WORDS = (
+    *(f"the {kind}" for kind in "term phrase word slogan motto hashtag label title film book song album show "
+                                "series report novel play podcast".split()),
+    "das wort", "dem wort", "der begriff", "den begriff", "dem begriff", "titel", "schlagwort", "stichwort",
+    "le mot", "le terme", "l’expression", "l'expression", "el término", "la palabra", "el lema", "la expresión",
+    "la parola", "il termine", "o termo", "a palavra",
+    *"film movie song album single hit anthem track documentary memoir novel podcast episode sitcom musical opera "
+     "exhibition catchphrase nickname slogan motto hashtag".split())
+# A work named after a comma: her new book, “The Long Road Home,” is out.
+WORKS_BEFORE_COMMA = tuple("film movie song album single hit documentary memoir novel book podcast episode play "
+                           "show series".split())
+# The words as tries (see _VERBS_AFTER): the pattern is searched at every position of the tail.
 _NAMING_BEFORE_RE = re.compile(
-    r"\b(?:(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|named"
-    # German, French, Spanish, Italian, Portuguese, Dutch: sogenannte „…“, baptisé « … », la llamada «…»
-    r"|sogenannte[nmrs]?|so genannte[nmrs]?|genannt|namens|baptisée?s?|surnommée?s?|intitulée?s?|dénommée?s?"
-    r"|denominad[oa]s?|titulad[oa]s?|apodad[oa]s?|llamad[oa]s?|conocid[oa]s? como|cosiddett[oaie]"
-    r"|soprannominat[oaie]|intitolat[oaie]|denominat[oaie]|chamad[oa]s?|intitulad[oa]s?|conhecid[oa]s? como"
-    r"|zogenaamde?|genaamd|getiteld)(?:\s+(?:the|a|an|der|die|das|den|el|la|le|il))?"
-    r"|the (?:term|phrase|word|slogan|"
-    r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast)"
-    r"|(?:das|dem) wort|(?:der|den|dem) begriff|titel|schlagwort|stichwort|le mot|le terme|l[’']expression"
-    r"|el término|la palabra|el lema|la expresión|la parola|il termine|o termo|a palavra"
-    # a work named by its kind, with or without an article: his 1998 hit “…”, the BBC documentary “…”
-    r"|film|movie|song|album|single|hit|anthem|track|documentary|memoir|novel|podcast|episode|sitcom|musical|"
-    r"opera|exhibition|catchphrase|nickname|slogan|motto|hashtag)\s*$"
-    # a work named after a comma: her new book, “The Long Road Home,” is out
-    r"|\b(?:film|movie|song|album|single|hit|documentary|memoir|novel|book|podcast|episode|play|show|series),\s*$",
+    r"\b(?:(?:" + alternation(NAMING_WORDS) + r")(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?"
+    r"|" + alternation(NAMED_AS_WORDS) + r")\s*$|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
     re.IGNORECASE)
-# What makes the marked words after it a label when no reporting word presents them as someone's: a named
-# kind of thing (the bill “…”, die Volksinitiative «…», la loi « … »), a determiner or a possessive (the
-# politician’s “at the end of the day”). German compounds end in the kind (Klimagesetz, Volksinitiative).
-_LABEL_BEFORE_RE = re.compile(
-    r"(?:\b(?:act|bill|law|initiative|plan|programme|program|scheme|strategy|campaign|operation|motion|referendum|"
-    r"project|manifesto|treaty|reform|loi|projet|campagne|opération|mouvement|parti|réforme|rapport|référendum|ley|"
-    r"proyecto|programa|iniciativa|campaña|operación|movimiento|partido|reforma|informe|legge|decreto|piano|"
-    r"programma|iniziativa|campagna|operazione|movimento|partito|riforma|rapporto"
-    r"|a|an|the|its|their|his|her|our|this|that|these|those|der|die|das|den|dem|des|ein|eine|einen|einem|einer|"
-    r"eines|un|une|le|la|les|el|los|las|il|lo|gli|uno)"
-    r"|(?:initiative|gesetz|kampagne|programm|strategie|aktion|bewegung|partei|vorlage|bericht|studie)"
-    r"|\w[’']s|\ws[’'])\s*$", re.IGNORECASE)
+# What makes the marked words after it a label when no reporting word presents them as someone's (see
+# _label_before): a named kind of thing (the bill “…”, la loi « … »), a determiner, a possessive (the
+# politician’s “at the end of the day”). Not "that": before marks it is mostly the conjunction (said that “…”).
+_LABEL_WORDS = frozenset(
+    "act bill law initiative plan programme program scheme strategy campaign operation motion referendum project "
+    "manifesto treaty reform loi projet campagne opération mouvement parti réforme rapport référendum ley proyecto "
+    "programa iniciativa campaña operación movimiento partido reforma informe legge decreto piano programma "
+    "iniziativa campagna operazione movimento partito riforma rapporto "
+    "a an the its their his her our this these those der die das den dem des ein eine einen einem einer eines "
+    "un une le la les el los las il lo gli uno".split())
+# German compounds end in their kind (Klimagesetz, Volksinitiative), and so do French elided ones (l’initiative);
+# a possessive ends in ’s or s’.
+_LABEL_ENDINGS = tuple("initiative gesetz kampagne programm strategie aktion bewegung partei vorlage bericht "
+                       "studie ’s 's s’ s'".split())
+# Words ending in ’s that are no possessive.
+_CONTRACTIONS = frozenset(word + mark + "s" for word in "it that there what he she who here where let".split()
+                          for mark in "’'")
+
+
+def _label_before(tail: str) -> bool:
+    """Whether the last word of ``tail`` (what stands before the marks, stripped) makes a label of them."""
+    word = tail.rpartition(" ")[2].lower()
+    return word in _LABEL_WORDS or (word.endswith(_LABEL_ENDINGS) and word not in _CONTRACTIONS)
+
+
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
 BEFORE_TAIL = 32
-# _NAMING_BEFORE_RE's matches are at most 20 characters long ("soprannominati the", "documentary,"), spaces
+# _NAMING_BEFORE_RE's matches are at most 20 characters long ("conhecidas como the", "documentary,"), spaces
 # aside: it reads one more (for its \b) and no further (a search tries every position).
 NAMING_TAIL = 21
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
@@ -155,10 +183,8 @@ def _is_apostrophe(text: str, position: int, before: str | None, after: str | No
 def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, bool]:
     """(can open, can close) of the mark ``char`` between ``before`` and ``after`` (None at the paragraph's
     ends)."""
-    if char == "「":
-        return after is not None, False
-    if char == "」":
-        return False, before is not None
+    if char in "「」":  # they face the way they look
+        return char == "「" and after is not None, char == "」" and before is not None
     before_space, after_space = _is_space(before), _is_space(after)
     can_open = not after_space and (before_space or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
     can_close = not before_space and (after_space or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS)
@@ -234,17 +260,20 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     # the end-anchored patterns read the last characters only (a search tries every position); their
     # matches, spaces aside, are shorter than BEFORE_TAIL, so the cut never makes a word boundary of its own
     tail = before.rstrip()[-BEFORE_TAIL:]
-    if _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
+    # every naming and label word ends in a letter, a comma or an apostrophe: most tails (a colon, a dash)
+    # are known without reading them
+    last = tail[-1:]
+    wordy = last.isalpha() or last in ",’'"
+    if wordy and _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
         return False
     if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
         return _is_cjk_quotation(text, start, end, before)  # no spaces: the words are not counted by spaces
-    inner = text[start + 1:end - 1]
     # the word after first (after a space: _NEXT_WORD_RE's \s is str.isspace): it is seldom a noun, and the
     # quotation is not read again
-    if after[:1].isspace() and _named_noun_after(after) and _is_title(inner):
+    if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
     if words >= MIN_QUOTE_WORDS:
-        if not (_LABEL_BEFORE_RE.search(tail) or _is_title_in_prose(inner, tail)):
+        if not (wordy and _label_before(tail) or _is_title_in_prose(text, start, end, tail)):
             return True
         # long words after a label (the initiative «…», the politician’s “at the end of the day”) or a name in
         # title case in a sentence (we get “Housing for All 2.0”): someone's words only when a reporting word
@@ -322,25 +351,35 @@ def _named_noun_after(after: str) -> bool:
 _TITLE_SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by with from as vs via per".split())
 
 
-def _is_title(inner: str) -> bool:
-    """Two or more words in title case with no sentence punctuation (a point between digits is none: “Housing
-    for All 2.0”): a name (of a campaign, a programme, a slogan). One capitalised word may be a German noun."""
-    if _SENTENCE_PUNCTUATION_RE.search(inner):
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether the quotation ``[start, end)`` holds two or more words in title case, the first capitalised,
+    with no sentence punctuation (a point between digits is none: “Housing for All 2.0”): a name (of a
+    campaign, a programme, a slogan). One capitalised word may be a German noun."""
+    # most quotations start in lower case, end on punctuation inside the marks, or have a lower-case word
+    # early on: known without reading them through
+    if not text[start + 1].isupper() or text[end - 2] in _SENTENCE_PUNCTUATION:
         return False
-    words = _WORD_RE.findall(inner)
-    return len(words) > 1 and any(word[0].isupper() for word in words) and all(
+    for match in _LOWER_WORD_RE.finditer(text, start + 1, end - 1):
+        if match.group() not in _TITLE_SMALL_WORDS:
+            return False
+    if _SENTENCE_PUNCTUATION_RE.search(text, start + 1, end - 1):
+        return False
+    words = _WORD_RE.findall(text, start + 1, end - 1)
+    return len(words) > 1 and all(
         word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS for word in words)
 
 
+_SENTENCE_PUNCTUATION = ".,;:!?…"
 _SENTENCE_PUNCTUATION_RE = re.compile(r"[,;:!?…]|\.(?!\d)")
 # a lower-case word after a space (not the end of a word the tail cut)
 _LOWER_WORD_RE = re.compile(r"(?<=\s)[a-z]+\b")
 
 
-def _is_title_in_prose(inner: str, tail: str) -> bool:
+def _is_title_in_prose(text: str, start: int, end: int, tail: str) -> bool:
     """A name in title case inside a sentence -- not in a headline set in title case, whose every word is
     capitalised (``tail``: what stands before the marks)."""
-    return _is_title(inner) and any(word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(tail))
+    return _is_title(text, start, end) and any(
+        word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(tail))
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -408,7 +447,8 @@ def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
     possessive), in "in" (a dropped g) or the ’n’ of "and", before a lower-case word, is an apostrophe when the
     next mark in the paragraph can close the quotation instead -- not when it opens another one (``the
     government's 'mixed messages' were 'causing anxiety'``)."""
-    if text[position] not in SINGLE_MARKS or not _ELIDED_END_RE.search(text, max(0, position - 3), position):
+    if (text[position] not in SINGLE_MARKS or text[position - 1] not in "sSn"
+            or not _ELIDED_END_RE.search(text, max(0, position - 3), position)):
         return False
     if not re.match(r" [a-z]", text[position + 1:position + 3]):
         return False
