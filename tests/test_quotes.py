@@ -151,6 +151,19 @@ def test_apostrophes_never_start_or_end_a_quotation(text: str, expected: list[st
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline's source before a colon, or its quotation first and a colon after it (7.1)
+    ("Starmer: ‘Not good enough’", ["‘Not good enough’"]),
+    ("Scholz: „Keine neuen Schulden“", ["„Keine neuen Schulden“"]),
+    ("‘Not good enough’: Broncos sack coach after horror season", ["‘Not good enough’"]),
+    # a name in title case before the colon; a colon after a long clause names no source
+    ("“Housing for All”: what the plan means for renters", []),
+    ("The rule is simple for the minister and her team: ‘no comment’", []),
+])
+def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 def test_quotation_over_several_paragraphs_is_one_span_per_paragraph() -> None:
     text = ("“We have rebuilt the bridge twice,” the mayor said. “We will not rebuild it a third time.\n"
             "“The money is gone.”\n")

@@ -286,9 +286,28 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
         return False  # the “no-limits” era: a label used as a modifier, with no source
     if _SPEECH_AFTER_RE.match(after):
         return True
+    if _headline_attribution(text, start, end, paragraph_start, after):
+        return True
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
     # month's Budget, a senior minister has said."
     return _reported_after(text, end)
+
+
+# A headline's source before a colon: "Reeves: ‘…’", "Kemi Badenoch: ‘…’", "Macron : « … »".
+_COLON_SOURCE_RE = re.compile(r"[^\W\d_][\w’'.-]*(?:\s+[\w’'.-]+){0,2}\s?:\s*")
+# How far into its paragraph a headline's quotation after its source can start.
+COLON_SOURCE_CHARS = 40
+
+
+def _headline_attribution(text: str, start: int, end: int, paragraph_start: int, after: str) -> bool:
+    """The headline forms of attribution (guidelines 7.1: "Kuleba: ‘We discussed territorial integrity’"):
+    a capitalised name of up to three words and a colon open the paragraph before the marks, or the
+    quotation opens the paragraph and a colon follows it ("‘Not good enough’: Broncos sack coach") -- unless
+    it is a name in title case ("“Housing for All”: what the plan means")."""
+    if start == paragraph_start:
+        return after[:1] == ":" and not _is_title(text, start, end)
+    return (start - paragraph_start <= COLON_SOURCE_CHARS and text[paragraph_start].isupper()
+            and _COLON_SOURCE_RE.fullmatch(text, paragraph_start, start) is not None)
 
 
 def _reported_after(text: str, end: int) -> bool:
