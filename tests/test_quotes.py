@@ -164,6 +164,16 @@ def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None
     assert quotes_of(text) == expected
 
 
+def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
+    """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
+    text = ("Minister announces ‘garden levy’ for large plots\n\n"
+            "The charge, dubbed the “Garden Levy,” by critics, starts in May. “It is fair,” she said.\n")
+    assert quotes_of(text) == ["“It is fair,”"]
+    # only the same words: another short quotation of the headline stays
+    assert quotes_of(text.replace("announces ‘garden levy’", "announces ‘a fair levy’")) == [
+        "‘a fair levy’", "“It is fair,”"]
+
+
 def test_quotation_over_several_paragraphs_is_one_span_per_paragraph() -> None:
     text = ("“We have rebuilt the bridge twice,” the mayor said. “We will not rebuild it a third time.\n"
             "“The money is gone.”\n")

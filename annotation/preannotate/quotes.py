@@ -246,11 +246,11 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]
     return found
 
 
-def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool:
+def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: set[str]) -> bool:
     """The direct-quotation test of the guidelines (7.2), approximated: words in marks that are not a
     name or term (after "so-called", "dubbed", ...), and that either are long enough to be someone's words
     or have a reporting verb in their sentence; a modifier in front of a noun with no reporting verb before
-    it is a label (scare quotes), not a quotation."""
+    it is a label (scare quotes), not a quotation. The words after a naming word go into ``named``."""
     # the words inside, counted up to MIN_QUOTE_WORDS (a long quotation is not read to its end)
     words = len(list(islice(_WORD_RE.finditer(text, start + 1, end - 1), MIN_QUOTE_WORDS)))
     if not words:
@@ -265,6 +265,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     last = tail[-1:]
     wordy = last.isalpha() or last in ",’'"
     if wordy and _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
+        named.add(_term(text, start, end))
         return False
     if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
         return _is_cjk_quotation(text, start, end, before)  # no spaces: the words are not counted by spaces
@@ -404,12 +405,13 @@ def _is_title_in_prose(text: str, start: int, end: int, tail: str) -> bool:
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quotations ``[start, end)`` (marks included) inside each region of ``text`` (the article spans)."""
     found: list[tuple[int, int]] = []
+    named: set[str] = set()  # the terms the page marks after a naming word, in every region
     for region_start, region_end in regions:
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
         marks = [_marks(text, s, e) for s, e in paragraphs]
-        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks)
-        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks):
+        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks, named)
+        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks, named):
             overlapping = [other for other in doubles if quote[0] < other[1] and other[0] < quote[1]]
             # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3); a
             # double quotation that overlaps the single one without lying inside it keeps it out
@@ -418,11 +420,24 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
                     doubles = [other for other in doubles if other not in overlapping]
                 found.append(quote)
         found.extend(doubles)
+    if named:
+        # a term the page names once (dubbed the “mansion tax”) is a name wherever it is marked, also before:
+        # the headline's “announces ‘mansion tax’” quotes nobody (7.2)
+        found = [quote for quote in found if _term(text, *quote) not in named]
     return sorted(found)
 
 
+def _term(text: str, start: int, end: int) -> str:
+    """The marked words of ``[start, end)`` as a term: without the marks, the punctuation at their ends and
+    case."""
+    return text[start + 1:end - 1].strip(_TERM_STRIP).casefold()
+
+
+_TERM_STRIP = " .,;:!?…" + QUOTE_MARKS
+
+
 def _quotes_in_region(text: str, region_start: int, region_end: int, family: str,
-                      paragraphs: list[tuple[int, int]], marks: list[list]) -> list[tuple[int, int]]:
+                      paragraphs: list[tuple[int, int]], marks: list[list], named: set[str]) -> list[tuple[int, int]]:
     """Quote spans of one family; a quotation over several paragraphs gives one span per paragraph,
     every piece but the last ending on its paragraph's last character (annotation guidelines, 5).
     ``paragraphs`` are the region's (``_paragraphs``), ``marks`` their marks of both families (``_marks``)."""
@@ -440,7 +455,8 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
                     open_at, open_mark, open_paragraph_start = position, char, para_start
                     first_start, pieces = position, []
             elif can_close and _pairs(open_mark, char) and not _possessive_before_closer(text, position, marks):
-                if _is_quotation(text, first_start, position + 1, para_start if not pieces else first_start):
+                if _is_quotation(text, first_start, position + 1, para_start if not pieces else first_start,
+                                 named):
                     found.extend(pieces)
                     found.append((open_at, position + 1))
                 open_at, pieces = None, []
