@@ -37,7 +37,7 @@ _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
 # Elided words an apostrophe starts: English (’em, ’tis, ’cause), Dutch (’t, ’s, ’k, ’n); a quotation never
 # opens with a word of a letter or two like these.
 _ELISIONS = ("em", "til", "tis", "twas", "twere", "n", "cause", "cos", "cuz", "bout", "round", "t", "s", "k")
-_ELISION_RE = re.compile(r"(?:" + "|".join(_ELISIONS) + r")\b")
+_ELISION_RE = re.compile(r"(?:" + alternation(_ELISIONS) + r")\b")
 _YEAR_RE = re.compile(r"\d\d(?:s)?\b")
 # Reporting words of the languages with their own marks (guidelines 7.2: "said, told, wrote …" in each
 # language), added to the English ones of features.SPEECH_VERBS: the present, past and plural forms a news
@@ -183,8 +183,6 @@ def _is_apostrophe(text: str, position: int, before: str | None, after: str | No
 def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, bool]:
     """(can open, can close) of the mark ``char`` between ``before`` and ``after`` (None at the paragraph's
     ends)."""
-    if char in "「」":  # they face the way they look
-        return char == "「" and after is not None, char == "」" and before is not None
     before_space, after_space = _is_space(before), _is_space(after)
     can_open = not after_space and (before_space or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
     can_close = not before_space and (after_space or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS)
@@ -196,9 +194,10 @@ def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, boo
         # e.g. `("word")` or `—"Yes`: decide by which side is a letter
         can_open = after is not None and after.isalnum()
         can_close = not can_open
-    elif not (can_open or can_close) and char in "“”‘’" and (_is_cjk(before) or _is_cjk(after)):
-        # no spaces around marks in CJK text (他说：“…”, “…”라고): the curly glyph says which way it faces
-        can_open, can_close = char in "“‘" and not after_space, char in "”’" and not before_space
+    elif not (can_open or can_close) and (char in "「」" or char in "“”‘’" and (_is_cjk(before) or _is_cjk(after))):
+        # no spaces around marks in CJK text (他说：“…”, “…”라고, 」と): the corner brackets and the curly marks
+        # there face the way they look
+        can_open, can_close = char in "「“‘" and not after_space, char in "」”’" and not before_space
     return can_open, can_close
 
 
@@ -274,7 +273,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
     if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
     if words >= MIN_QUOTE_WORDS:
-        if not (wordy and _label_before(tail) or _is_title_in_prose(text, start, end, tail)):
+        if not (wordy and _label_before(tail) or text[start + 1].isupper() and _is_title_in_prose(
+                text, start, end, tail)):
             return True
         # long words after a label (the initiative «…», the politician’s “at the end of the day”) or a name in
         # title case in a sentence (we get “Housing for All 2.0”): someone's words only when a reporting word
@@ -482,8 +482,10 @@ def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
     possessive), in "in" (a dropped g) or the ’n’ of "and", before a lower-case word, is an apostrophe when the
     next mark in the paragraph can close the quotation instead -- not when it opens another one (``the
     government's 'mixed messages' were 'causing anxiety'``)."""
-    if (text[position] not in SINGLE_MARKS or text[position - 1] not in "sSn"
-            or not _ELIDED_END_RE.search(text, max(0, position - 3), position)):
+    if text[position] not in SINGLE_MARKS:
+        return False
+    if text[position - 1] not in "sS" and not (
+            text[position - 1] == "n" and _ELIDED_END_RE.search(text, max(0, position - 3), position)):
         return False
     if not re.match(r" [a-z]", text[position + 1:position + 3]):
         return False
@@ -491,12 +493,15 @@ def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
     return following is not None and following[3] and not (following[2] and text[following[0] - 1:following[0]] in " ")
 
 
-# The ends of a word an apostrophe may end (see _possessive_before_closer), read in the three characters before it.
-_ELIDED_END_RE = re.compile(r"(?:[sS]|\win|[’']n)$")
+# The ends in n of a word an apostrophe may end (see _possessive_before_closer), read in the three characters
+# before it.
+_ELIDED_END_RE = re.compile(r"(?:\win|[’']n)$")
 
 
 def _inside_double(text: str, quote: tuple[int, int], region_start: int, region_end: int) -> bool:
     """Whether the single-quoted span sits inside an (even unbalanced) double-quoted stretch."""
     line_start = text.rfind("\n", region_start, quote[0]) + 1 or region_start
-    before = text[max(line_start, region_start):quote[0]]
-    return sum(before.count(m) for m in DOUBLE_MARKS) % 2 == 1
+    return len(_DOUBLE_MARK_RE.findall(text, max(line_start, region_start), quote[0])) % 2 == 1
+
+
+_DOUBLE_MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
