@@ -20,7 +20,8 @@ from schemas.rules import span_faults
 
 APOSTROPHE_WORDS = ["don’t", "Moscow’s", "players’", "’90s", "rock ’n’ roll", "’em", "it's", "James'", "o’clock",
                     "Zelenskyy’s)’s", "class of ’22", "’tis"]
-PLAIN_WORDS = ["the", "minister", "said", "on", "Tuesday", "that", "talks", "would", "continue", "and", "—", ","]
+PLAIN_WORDS = ["the", "minister", "said", "on", "Tuesday", "that", "talks", "would", "continue", "and", "—", ",", "東京で",
+               "と話した"]
 
 
 def quotes_of(text: str) -> list[str]:
@@ -207,7 +208,8 @@ def quoted_texts(draw) -> str:
             elif kind == "emoji":
                 pieces.append(draw(st.sampled_from(["😀", "👍🏽", "🇫🇷", "e\u0301"])))
             else:
-                opener, closer = draw(st.sampled_from([("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("‘", "’")]))
+                opener, closer = draw(st.sampled_from(
+                    [("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("‘", "’"), ("「", "」")]))
                 inner = " ".join(draw(st.lists(st.sampled_from(PLAIN_WORDS + APOSTROPHE_WORDS), min_size=1,
                                                max_size=6)))
                 pieces.append(opener + inner + closer)
