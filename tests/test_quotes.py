@@ -101,8 +101,12 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     ("La ministre a qualifié le texte de « recul historique ».", ["« recul historique »"]),
     ("La oposición habló de «un error histórico» en el pleno.", ["«un error histórico»"]),
     ("De minister noemde het plan „onhaalbaar” in de Kamer.", ["„onhaalbaar”"]),
-    # the German Konjunktiv I reports by itself (indirect speech)
+    # the German Konjunktiv I reports by itself (indirect speech), and so does "so" with the source after German
+    # marks, but not after English ones
     ("Die Vorwürfe seien «haltlos».", ["«haltlos»"]),
+    ("Das Ergebnis ist «ein klares Signal», so Müller.", ["«ein klares Signal»"]),
+    ("Der Entwurf gilt als „nicht zustimmungsfähig“, hieß es aus dem Ministerium.", ["„nicht zustimmungsfähig“"]),
+    ("The plan is “a mess”, so Trump left.", []),
     # one capitalised word before a lower-case one is a German noun, not a name in title case
     ("Der Minister sagte, der Plan sei ein „Fehler“ gewesen.", ["„Fehler“"]),
     # naming words of other languages, and a naming word with its article (7.2 "naming word")

@@ -49,25 +49,31 @@ _MORE_REPORTING = (
     "bezeichneten|schreibt|schreiben|schrieben|ruft|rief|riefen|mahnt|mahnte|lobt|lobte|beklagt|beklagte|klagt|"
     "klagte|räumt|räumte|versichert|versicherte|verspricht|versprach|kündigte|teilte|zufolge|äußert|"
     "äußerte|antwortet|antwortete|ergänzt|ergänzte|fügte|unterstrich|bekräftigte|befand|urteilte|bemängelte|"
-    "monierte|twitterte|zitiert|zitierte|warf|wirft|sei|seien|könne|müsse|solle|wolle|dürfe|habe|werde|"
+    "monierte|twitterte|zitiert|zitierte|warf|wirft|fragte|fragt|behauptete|behauptet|bestätigte|bestätigt|"
+    "erläuterte|erläutert|verwies|bilanzierte|resümierte|appellierte|drohte|schimpfte|spottete|polterte|"
+    "sei|seien|könne|müsse|solle|wolle|dürfe|habe|werde|"
     # French
     "dit|qualifié|qualifie|parle|parlé|évoque|évoqué|averti|avertit|prévient|prévenu|répond|répondu|reconnu|"
     "reconnaît|confié|confie|raconte|raconté|poursuit|poursuivi|regrette|regretté|salue|salué|fustige|fustigé|"
     "réclame|réclamé|promet|promis|annonce|annoncé|rappelle|rappelé|lâche|lâché|tranche|tranché|ironise|résume|"
-    "résumé|confirme|confirmé|témoigne|témoigné|déplore|déploré|critique|critiqué|"
+    "résumé|confirme|confirmé|témoigne|témoigné|déplore|déploré|critique|critiqué|conclut|reprend|interroge|"
+    "indigne|lance|souffle|glisse|assène|martèle|plaide|défend|admet|réagit|commente|"
     # Spanish
     "dice|dicen|afirma|asegura|señala|añade|declara|explica|calificó|califica|habló|habla|denunció|denuncia|"
     "advirtió|advierte|reconoció|reconoce|criticó|critica|lamentó|lamenta|insistió|insiste|subrayó|subraya|apuntó|"
     "apunta|recordó|recuerda|sostuvo|sostiene|resume|calcula|admite|admitió|manifestó|indicó|destacó|destaca|"
-    "comentó|defendió|defiende|prometió|pidió|pide|reclamó|alertó|contó|relata|relató|"
+    "comentó|defendió|defiende|prometió|pidió|pide|reclamó|alertó|contó|relata|relató|sentenció|concluyó|"
+    "agregó|expresó|opinó|considera|consideró|aclaró|precisó|confesó|"
     # Italian
     "detto|dichiarato|spiegato|spiega|aggiunto|aggiunge|sottolineato|sottolinea|secondo|definito|definisce|"
     "afferma|affermato|avverte|avvertito|denunciato|commentato|ribadito|ribadisce|annunciato|annuncia|parla|"
+    "osserva|conclude|ricorda|attacca|incalza|commenta|"
     # Portuguese
     "disse|diz|afirmou|declarou|segundo|explicou|acrescentou|ressaltou|destacou|classificou|chamou|criticou|"
-    "alertou|defendeu|"
+    "alertou|defendeu|garantiu|frisou|sublinhou|lembrou|avaliou|completou|"
     # Dutch
-    "zei|zegt|aldus|volgens|noemde|noemt|schreef|schrijft|verklaarde|stelde|waarschuwde|benadrukte|sprak|spreekt"
+    "zei|zegt|aldus|volgens|noemde|noemt|schreef|schrijft|verklaarde|stelde|waarschuwde|benadrukte|sprak|spreekt|"
+    "vindt|meent|stelt|vertelt|vertelde|reageerde|benadrukt"
 )
 REPORTING_WORDS = tuple(dict.fromkeys(SPEECH_VERBS.split("|") + _MORE_REPORTING.split("|")))
 # Verbs that name what they report after them (called it “…”, described it as “…”, branded “…”): after a
@@ -285,7 +291,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
         return True  # borrowed words: China has declared a “no-limits” friendship
     if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
-    if _SPEECH_AFTER_RE.match(after):
+    if _SPEECH_AFTER_RE.match(after) or text[start] in "„»«" and _GERMAN_SOURCE_AFTER_RE.match(after):
         return True
     if _headline_attribution(text, start, end, paragraph_start, after):
         return True
@@ -294,6 +300,9 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
     return _reported_after(text, end)
 
 
+# German attribution after German marks: „…“, so Müller; «…», so die Ministerin; „…“, hieß es (not English
+# "“a mess”, so Trump left").
+_GERMAN_SOURCE_AFTER_RE = re.compile(r"[,\s]*(?:so\s+(?:der\s+|die\s+|das\s+)?[A-ZÄÖÜ]|hie(?:ß|ss)\s+es\b)")
 # A headline's source before a colon: "Reeves: ‘…’", "Kemi Badenoch: ‘…’", "Macron : « … »".
 _COLON_SOURCE_RE = re.compile(r"[^\W\d_][\w’'.-]*(?:\s+[\w’'.-]+){0,2}\s?:\s*")
 # How far into its paragraph a headline's quotation after its source can start.
