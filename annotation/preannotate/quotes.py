@@ -11,7 +11,9 @@ A quotation may run over several paragraphs: by convention the paragraph that co
 again and only the last one closes, so an unclosed quotation continues when the next paragraph opens
 with a mark of the same family, and is dropped as unbalanced otherwise. Double quotation marks are the
 primary quotes; single ones count as quotes only outside double ones (British style), and short
-phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations.
+phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations; so are longer
+ones after a label (a kind of thing, a determiner, a possessive) or in title case inside a sentence, and
+a term the page marks after a naming word ("dubbed the “mansion tax”") wherever it is marked.
 
 Chinese, Japanese and Korean text has no spaces around its marks: the corner brackets 「…」 face the way
 they look, and so do curly marks next to those scripts (他说：“…” , “…”라고). Japanese 『…』 only nests
@@ -88,6 +90,8 @@ _VERBS_AFTER = alternation(verb for verb in REPORTING_WORDS if verb not in _NAMI
 _SPEECH_AFTER_RE = re.compile(r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
 _SPEECH_IN_RE = re.compile(r"\b(?:" + alternation(REPORTING_WORDS) + r")\b", re.IGNORECASE)
 _SPEECH_AFTER_ANYWHERE_RE = re.compile(r"\b(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
+
+
 def _forms(stems: str, endings: str) -> list[str]:
     """Each stem with each ending ("" for none): _forms("baptis", "é ée")."""
     return [stem + ending for stem in stems.split() for ending in endings.split(" ")]
@@ -437,9 +441,9 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
 
 
 def _term(text: str, start: int, end: int) -> str:
-    """The marked words of ``[start, end)`` as a term: without the marks, the punctuation at their ends and
-    case."""
-    return text[start + 1:end - 1].strip(_TERM_STRIP).casefold()
+    """The marked words of ``[start, end)`` as a term: without the marks (a continued quotation's piece has
+    no closing one), the punctuation at their ends and case."""
+    return text[start:end].strip(_TERM_STRIP).casefold()
 
 
 _TERM_STRIP = " .,;:!?…" + QUOTE_MARKS
