@@ -113,6 +113,8 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     ("Die sogenannte „Schuldenbremse“ wurde gelockert, sagte er.", []),
     ("La llamada «ley de vivienda» entró en vigor, explicó el ministro.", []),
     ("The measure, formally titled the “Protecting Family Farms and Rural Jobs Act,” passed on Tuesday.", []),
+    # a stock phrase named as one, whatever the sentence reports
+    ("She said the old adage “a rising tide lifts all boats” no longer holds.", []),
     # long words after a label -- a named kind of thing, a possessive -- need a reporting word (7.2 question 1)
     ("Der Kanton stimmt über die Volksinitiative «Ja zu bezahlbaren Wohnungen für alle» ab.", []),
     ("Der Minister nannte die Initiative «einen gefährlichen Angriff auf den Wohlstand».",

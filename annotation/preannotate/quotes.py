@@ -108,11 +108,13 @@ NAMING_WORDS = (
     *_forms("cosiddett soprannominat intitolat denominat", "o a i e"),
     *(word + " como" for word in _forms("conocid conhecid", "o a os as")))
 NAMING_ARTICLES = ("the", "a", "an", "der", "die", "das", "den", "el", "la", "le", "il")
-# Words that name what follows as a term or a work, with or without an article: the word “…”, der Begriff
-# „…“, his 1998 hit “…”, the BBC documentary “…”.
+# Words that name what follows as a term, a stock phrase or a work, with or without an article: the word
+# “…”, der Begriff „…“, the old adage “…”, his 1998 hit “…”, the BBC documentary “…”.
 NAMED_AS_WORDS = (
     *(f"the {kind}" for kind in "term phrase word slogan motto hashtag label title film book song album show "
-                                "series report novel play podcast".split()),
+                                "series report novel play podcast saying expression".split()),
+    *"adage proverb cliché idiom maxim mantra sprichwort redewendung floskel proverbe dicton refrán".split(),
+    "el dicho", "l’adage", "l'adage",
     "das wort", "dem wort", "der begriff", "den begriff", "dem begriff", "titel", "schlagwort", "stichwort",
     "le mot", "le terme", "l’expression", "l'expression", "el término", "la palabra", "el lema", "la expresión",
     "la parola", "il termine", "o termo", "a palavra",
