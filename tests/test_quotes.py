@@ -110,7 +110,7 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     # one capitalised word before a lower-case one is a German noun, not a name in title case
     ("Der Minister sagte, der Plan sei ein „Fehler“ gewesen.", ["„Fehler“"]),
     # naming words of other languages, and a naming word with its article (7.2 "naming word")
-    ("Die sogenannte „Schuldenbremse“ wurde gelockert, sagte er.", []),
+    ("Die sogenannte „schwarze Null“ sei nicht zu halten, sagte er.", []),
     ("La llamada «ley de vivienda» entró en vigor, explicó el ministro.", []),
     ("The measure, formally titled the “Protecting Family Farms and Rural Jobs Act,” passed on Tuesday.", []),
     # a stock phrase named as one, whatever the sentence reports
