@@ -516,6 +516,7 @@ _ELIDED_END_RE = re.compile(r"(?:\win|[’']n)$")
 def _inside_double(text: str, quote: tuple[int, int], region_start: int, region_end: int) -> bool:
     """Whether the single-quoted span sits inside an (even unbalanced) double-quoted stretch."""
     line_start = text.rfind("\n", region_start, quote[0]) + 1 or region_start
+    # one scan for the nine double marks (faster than a count per mark on a line's usual length)
     return len(_DOUBLE_MARK_RE.findall(text, max(line_start, region_start), quote[0])) % 2 == 1
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
@@ -123,10 +124,10 @@ LIST_PERIOD = 5
 LIST_PROSE_MAX_WORDS = 80
 
 
-@dataclass(frozen=True, slots=True)
-class BlockEvidence:
+class BlockEvidence(NamedTuple):
     """What a path knows about one block beyond its text: a content prior (positive for the main
-    story), a cost that forbids crossing the block, and hints for headline and teaser."""
+    story), a cost that forbids crossing the block, and hints for headline and teaser. A named tuple, as
+    ``BlockLabel``: one per block of every page, made at once."""
 
     prior: float = 0.0
     headline: float = 0.0
@@ -136,8 +137,7 @@ class BlockEvidence:
     linked: bool = False  # the HTML path: most of the block's element is link text
 
 
-@dataclass(frozen=True, slots=True)
-class BlockLabel:
+class BlockLabel(NamedTuple):
     label: str
     score: float
     item: int | None = None  # teaser item number: consecutive blocks of one item share it
