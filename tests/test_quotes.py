@@ -121,6 +121,10 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
      ["«einen gefährlichen Angriff auf den Wohlstand»"]),
     ("The scheme, like the minister’s “we are where we are”, has become a cliché.", []),
     ("Her reply echoed the minister’s “we are where we are”, critics said.", ["“we are where we are”"]),
+    # after a determiner, only words that modify a noun are a label: the noun itself is borrowed words
+    ("Critics mocked the “Roads. We Are On It.” campaign for months.", []),
+    ("The directive ordered a “struggle against crime, graft and disorder”.",
+     ["“struggle against crime, graft and disorder”"]),
     # a name in title case inside a sentence, not in a headline set in title case
     ("Now we have “Better Roads for All 3.0”, which nobody wanted.", []),
     ("Senator Breaks With Party: ‘We Will Not Vote for This Bill’", ["‘We Will Not Vote for This Bill’"]),

@@ -129,13 +129,15 @@ _NAMING_BEFORE_RE = re.compile(
     r"|" + alternation(NAMED_AS_WORDS) + r")\s*$|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
     re.IGNORECASE)
 # What makes the marked words after it a label when no reporting word presents them as someone's (see
-# _label_before): a named kind of thing (the bill “…”, la loi « … »), a determiner, a possessive (the
-# politician’s “at the end of the day”). Not "that": before marks it is mostly the conjunction (said that “…”).
-_LABEL_WORDS = frozenset(
+# _label_before): a named kind of thing (the bill “…”, la loi « … »), a possessive (the politician’s “at the
+# end of the day”), a determiner when a noun follows the marks (the “Meth. We're On It.” campaign).
+_LABEL_KINDS = frozenset(
     "act bill law initiative plan programme program scheme strategy campaign operation motion referendum project "
     "manifesto treaty reform loi projet campagne opération mouvement parti réforme rapport référendum ley proyecto "
     "programa iniciativa campaña operación movimiento partido reforma informe legge decreto piano programma "
-    "iniziativa campagna operazione movimento partito riforma rapporto "
+    "iniziativa campagna operazione movimento partito riforma rapporto".split())
+# Not "that": before marks it is mostly the conjunction (said that “…”).
+_DETERMINERS = frozenset(
     "a an the its their his her our this these those der die das den dem des ein eine einen einem einer eines "
     "un une le la les el los las il lo gli uno".split())
 # German compounds end in their kind (Klimagesetz, Volksinitiative), and so do French elided ones (l’initiative);
@@ -147,10 +149,14 @@ _CONTRACTIONS = frozenset(word + mark + "s" for word in "it that there what he s
                           for mark in "’'")
 
 
-def _label_before(tail: str) -> bool:
-    """Whether the last word of ``tail`` (what stands before the marks, stripped) makes a label of them."""
+def _label_before(tail: str, after: str) -> bool:
+    """Whether the last word of ``tail`` (what stands before the marks, stripped) makes a label of them;
+    ``after``: what follows them."""
     word = tail.rpartition(" ")[2].lower()
-    return word in _LABEL_WORDS or (word.endswith(_LABEL_ENDINGS) and word not in _CONTRACTIONS)
+    if word in _DETERMINERS:
+        # in the “struggle against terrorism” the words are the noun, someone's words (7.2 borrowed words)
+        return after[:1].isspace() and _named_noun_after(after)
+    return word in _LABEL_KINDS or (word.endswith(_LABEL_ENDINGS) and word not in _CONTRACTIONS)
 
 
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
@@ -285,7 +291,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
     if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
     if words >= MIN_QUOTE_WORDS:
-        if not (wordy and _label_before(tail) or text[start + 1].isupper() and _is_title_in_prose(
+        if not (wordy and _label_before(tail, after) or text[start + 1].isupper() and _is_title_in_prose(
                 text, start, end, tail)):
             return True
         # long words after a label (the initiative «…», the politician’s “at the end of the day”) or a name in
