@@ -1361,3 +1361,20 @@ def test_a_badge_printed_like_furniture_does_not_end_a_list_of_bare_headlines() 
     document = Document.from_text(page_text([*NAV, "More top stories", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_items_parted_by_the_same_short_lines_are_cut_where_the_first_and_last_items_show() -> None:
+    """Guidelines 8.2: items parted each time by the same short lines (a running time, "Play", the next episode's
+    number) take them as the first and last items show: the number above the first item opens each item, the
+    running time and "Play" under the last close each."""
+    items = [["Episode 31", "The Harbour That Ran Out of Water",
+              "A drought, a broken pipe and a town that had to choose who drinks first.", "26 November 2026",
+              "38 min", "Play"],
+             ["Episode 30", "Who Owns the Wind Off Our Coast?",
+              "Offshore turbines promise jobs and cheap power, and the fishers want a say.", "19 November 2026",
+              "42 min", "Play"],
+             ["Episode 29", "The Last Milk Run Before Dawn",
+              "A day with the tanker driver who collects from thirty farms.", "12 November 2026", "29 min", "Play"]]
+    document = Document.from_text(page_text([*NAV, "Latest episodes", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

@@ -939,6 +939,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
         items = _teaser_items(labels)
     if _trailing_summaries(blocks, features, labels, items):
         items = _teaser_items(labels)
+    if _repeated_gaps(blocks, features, labels, items):
+        items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
 
 
@@ -1073,6 +1075,83 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
             labels[index] = BlockLabel(TEASER, score, number)
         moved = True
     return moved
+
+
+# The short lines parting two items of a list that repeats them (a time, a label, "Read", "Play"): at most this
+# many lines, of at most GAP_LINE_MAX_WORDS words each.
+GAP_MAX_LINES = 3
+GAP_LINE_MAX_WORDS = 4
+
+
+def _gap_shape(features, blocks, index: int) -> str | None:
+    """The shape of a line parting two items -- "T" a time ("NOV 26", "2h", "38 min"), "D" another line with a
+    digit ("Episode 211"), "W" words ("Read", "Europe") -- or None for a line that parts no items: prose, a list
+    heading, a longer line."""
+    f = features[index]
+    if f.n_words > GAP_LINE_MAX_WORDS or f.text_like or f.is_list_heading:
+        return None
+    if _item_time(features, blocks, index):
+        return "T"
+    return "D" if f.digit_share > 0 else "W"
+
+
+def _repeated_gaps(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2: a list repeats one layout, read from its first and last items. Items parted by the same
+    short lines each time ("38 min", "Play", "Episode 211"; "Read", "NOV 26") are cut so that a gap's first
+    lines close the item above it and the others open the item under it, at a cut that the lines above the
+    list's first item (the openers: "Episode 212") and under its last (the closers: "33 min", "Play") allow --
+    read over every run of items parted by gaps of that shape. ``items``:
+    ``_teaser_items(labels)``; True when a line was taken."""
+    n = len(blocks)
+    runs: dict[tuple[str, ...], list[list[int]]] = {}  # gap shape -> runs of item numbers parted by it
+    shape_before: tuple[str, ...] | None = None
+    for number in range(1, len(items)):
+        start, end = items[number - 1][1] + 1, items[number][0]
+        shape = None
+        if 0 < end - start <= GAP_MAX_LINES and all(labels[i] is None for i in range(start, end)):
+            shapes = tuple(_gap_shape(features, blocks, i) for i in range(start, end))
+            shape = None if None in shapes else shapes
+        if shape is not None and shape != ("W",) * len(shape):
+            # gaps of words alone are kickers above the items or authors under them (``_attach_kickers``)
+            if shape == shape_before:
+                runs[shape][-1].append(number)
+            else:
+                runs.setdefault(shape, []).append([number - 1, number])
+        shape_before = shape
+    if not runs:
+        return False  # most pages
+    taken = False
+    for shape, chains in runs.items():
+        size = len(shape)
+        low, high = 0, size  # the cut: the gap's first ``cut`` lines close the item above
+        for chain in chains:
+            above = 0  # lines above the first item shaped as the gap's last ones
+            while (above < size and items[chain[0]][0] - above - 1 >= 0
+                   and labels[items[chain[0]][0] - above - 1] is None
+                   and _gap_shape(features, blocks, items[chain[0]][0] - above - 1) == shape[size - above - 1]):
+                above += 1
+            under = 0  # lines under the last item shaped as the gap's first ones
+            while (under < size and items[chain[-1]][1] + under + 1 < n and labels[items[chain[-1]][1] + under + 1] is None
+                   and _gap_shape(features, blocks, items[chain[-1]][1] + under + 1) == shape[under]):
+                under += 1
+            low, high = max(low, size - above), min(high, under)
+        if low > high or sum(len(chain) for chain in chains) < LIST_MIN_ITEMS:
+            continue  # no cut fits the list's ends
+        # the most openers the runs' first items allow: the lines under a run's last item can be those of an item
+        # the list shows next but was not made (a headline too short: "Your Thanksgiving guide")
+        cut = low
+        for chain in chains:
+            first, last = items[chain[0]][0], items[chain[-1]][1]
+            for index in range(first - (size - cut), first):
+                labels[index] = labels[first]
+            for index in range(last + 1, last + 1 + cut):
+                labels[index] = labels[last]
+            for number in chain[1:]:
+                above_end, below_start = items[number - 1][1], items[number][0]
+                for index in range(above_end + 1, below_start):
+                    labels[index] = labels[above_end] if index <= above_end + cut else labels[below_start]
+        taken = True
+    return taken
 
 
 def _short_gap(blocks, features, labels: list, start: int, end: int) -> bool:
