@@ -1378,3 +1378,26 @@ def test_items_parted_by_the_same_short_lines_are_cut_where_the_first_and_last_i
     document = Document.from_text(page_text([*NAV, "Latest episodes", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_time_first_river_takes_kickers_under_its_times_and_leaves_out_the_dates_parting_its_days() -> None:
+    """Guidelines 8.2 and 8.5: a river of items reading time, kicker, headline, summary is cut before each time,
+    the kicker staying in the item under its time; a date line above one item's time ("Wednesday 26 November
+    2026", shaped unlike the other items' times) parts the river's days and is no item's."""
+    items = [["12:41", "UK politics", "Reeves Rules Out Income Tax Rise in Next Month's Budget",
+              "The chancellor said working people would be protected from any rise."],
+             ["12:30", "Europe", "French Farmers Block Paris Ring Road for a Second Day",
+              "Protesters dumped manure outside the agriculture ministry as talks broke down."],
+             ["12:18", "Football", "Arteta Says Arsenal Are Not Thinking About the Title Yet",
+              "The manager insisted his side must improve before Sunday's trip to Newcastle."],
+             ["23:45", "World", "Chile's Congress Approves Pension Overhaul After a Decade",
+              "The reform raises employer contributions by seven percentage points."],
+             ["22:10", "Health", "Winter Flu Jab Uptake Down Among Over-65s, Data Shows",
+              "Health officials urged those eligible to book before Christmas."]]
+    separator = "Wednesday 26 November 2026"
+    lines = [*(line for item in items[:3] for line in item), separator, *(line for item in items[3:] for line in item)]
+    document = Document.from_text(page_text([*NAV, "Latest news", "Thursday 27 November 2026", *lines, "Load more",
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[separator] == "boilerplate"

@@ -1044,7 +1044,7 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
         last = rows[-1][-1] if rows else None
         if (last is not None and last[1] > last[0] and features[last[1]].is_timestamp
                 and item[0] - last[1] - 1 <= ITEM_GAP_MAX_LINES
-                and all(labels[index] is None and (features[index].is_timestamp or _BADGE_RE.match(blocks[index].text))
+                and all(labels[index] is None and (features[index].is_timestamp or _kicker(features[index], blocks[index].text))
                         for index in range(last[1] + 1, item[0]))):
             rows[-1].append(item)
         else:
@@ -1052,6 +1052,10 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
     next_item = None  # a number for an item the cut adds (a headline left under the list), found when needed
     for row in rows:
         above = row[0][0] - 1
+        # the time opens the item above its kicker: "12:41", "UK politics", the headline
+        while (row[0][0] - above < ITEM_GAP_MAX_LINES and above >= 0 and labels[above] is None
+               and not features[above].is_timestamp and _kicker(features[above], blocks[above].text)):
+            above -= 1
         if len(row) < 2 or above < 0 or labels[above] is not None or not features[above].is_timestamp:
             continue
         end = row[-1][1]
@@ -1063,8 +1067,19 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
         numbers = [labels[first].item for first, _ in row]
         score = labels[row[0][0]].score
         number = None
-        for index in range(above, end + 1):
+        opener = _line_shape(blocks[above].text)
+        index = above
+        while index <= end:
             if features[index].is_timestamp and (index == above or not features[index - 1].is_timestamp):
+                # a run of times opens one item ("Posted …", "Updated …") from its first time shaped as the first
+                # item's: a date above it parts the list's days ("Wednesday 26 November 2026", then "23:45"), no item's
+                run = index
+                while run < end and features[run + 1].is_timestamp:
+                    run += 1
+                first = next((j for j in range(index, run + 1) if _line_shape(blocks[j].text) == opener), index)
+                for separator in range(index, first):
+                    labels[separator] = None
+                index = first
                 if numbers:
                     number = numbers.pop(0)
                 else:
@@ -1073,8 +1088,19 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
                                             if label is not None and label.item is not None)
                     number, next_item = next_item, next_item + 1
             labels[index] = BlockLabel(TEASER, score, number)
+            index += 1
         moved = True
     return moved
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _line_shape(text: str) -> str:
+    """A line with its words and numbers each made one sign: "12:41" and "23:45" are "0:0", "Wednesday 26 November
+    2026" is "a 0 a 0"."""
+    return _DIGITS_RE.sub("0", _LETTERS_RE.sub("a", text))
 
 
 # The short lines parting two items of a list that repeats them (a time, a label, "Read", "Play"): at most this
