@@ -1401,3 +1401,21 @@ def test_a_time_first_river_takes_kickers_under_its_times_and_leaves_out_the_dat
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)[separator] == "boilerplate"
+
+
+def test_a_sentence_under_a_list_of_headlines_and_times_is_no_summary_of_its_last_item() -> None:
+    """Guidelines 8.2: items of a headline and its time alone repeat that layout, so the sentence under the last
+    one's time is the site's line, not that item's summary; a summary cut short there is still the item's."""
+    items = [["Clifford Says He Almost Walked Away From Kerry Last Year", "2 hours ago"],
+             ["All-Star Team in Full as Kerry and Limerick Dominate", "4 hours ago"],
+             ["Cork Appoint New Senior Football Manager for Next Season", "6 hours ago"]]
+    site = "The Courier is the website of the Courier Media Group, an independent publisher."
+    document = Document.from_text(page_text([*NAV, "Most Read", *(line for item in items for line in item), site,
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[site] == "boilerplate"
+    cut = "Scientists said the melt was the fastest since measurements began, driven by a hot summer and a..."
+    document = Document.from_text(page_text([*NAV, "Most Read", *(line for item in items for line in item), cut,
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document))[-1] == "\n\n".join([*items[-1], cut])

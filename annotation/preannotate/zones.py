@@ -850,6 +850,9 @@ def _assign_teasers(blocks, features, labels: list) -> None:
     # (summary, timestamp) of the list's items so far: a list repeats one layout (guidelines 8.2), so a bare
     # headline under a list heading is an item only in a list of bare headlines
     list_layout: tuple[bool, bool] | None = None
+    # the last line of the item made last when that item was a headline and its time alone: the item right under it
+    # follows its layout, and takes no summary under its time
+    bare_item_end = -1
     while index < n:
         f = features[index]
         if labels[index] is not None:
@@ -913,9 +916,11 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                                     and g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN))))):
                 has_summary = True
             elif (not has_summary and has_time and cursor == index + 2 and features[index + 1].is_timestamp
-                  and _summary_shaped(g, text)):
+                  and (bare_item_end != index - 1 or g.truncated) and _summary_shaped(g, text)):
                 # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
-                # stop), which the next item's headline does not, even when it is a question
+                # stop), which the next item's headline does not, even when it is a question; right under an item
+                # of a headline and its time alone, only a summary cut short: a sentence after a list of such
+                # items is the site's ("RTÉ.ie is the website of …")
                 has_summary = True
             elif not ((has_summary or has_time) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor))):
                 break  # what is not the item's "Read more" or comment count (guidelines 8.2) ends it
@@ -930,6 +935,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             score = 0.55 + 0.1 * has_summary + 0.1 * has_time + 0.1 * after_list_heading
             for member in members:
                 labels[member] = BlockLabel(TEASER, round(score, 3), item_number)
+            bare_item_end = cursor - 1 if len(members) == 2 and has_time and not has_summary else -1
             index = cursor
         else:
             index += 1
