@@ -1419,3 +1419,24 @@ def test_a_sentence_under_a_list_of_headlines_and_times_is_no_summary_of_its_las
     document = Document.from_text(page_text([*NAV, "Most Read", *(line for item in items for line in item), cut,
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document))[-1] == "\n\n".join([*items[-1], cut])
+
+
+@pytest.mark.parametrize("grouped", [False, True])
+def test_a_kicker_under_a_list_heading_is_the_first_items_and_the_list_keeps_its_kickers(grouped: bool) -> None:
+    """Guidelines 8.2: the short line under a list heading ("More Weather", then "Weather") is the first item's
+    kicker, as the list heading is the list's, and the kicker lines above the list's other items open them; a
+    short line over two items or more without theirs is a sub-heading of the items under it."""
+    items = [["Weather", "Cyclone Season Outlook Expects Fewer Storms but Wetter Ones", "26 Nov, 2026 06:00 AM"],
+             ["Auckland Anniversary Weekend Forecast Brings Sun, Then a Southerly", "25 Nov, 2026 04:31 PM"],
+             ["Premium Weather", "Why the West Coast Keeps Flooding and What It Would Cost", "24 Nov, 2026 05:00 AM"]]
+    if grouped:
+        items.insert(2, ["Harbour Bridge Lane Closures Planned for the Long Weekend", "25 Nov, 2026 09:12 AM"])
+    document = Document.from_text(page_text([*NAV, "More Weather", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    got = front_items(document, annotation)
+    if grouped:
+        assert labels_by_line(document, annotation)["Weather"] == "boilerplate"
+        assert got[0] == "\n\n".join(items[0][1:])
+    else:
+        assert got == ["\n\n".join(item) for item in items]

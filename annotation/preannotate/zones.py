@@ -1335,6 +1335,7 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                         joined[items[member][0] - 1] = items[member][0]
                 _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
         chain = []
+    _kickers_under_list_heading(blocks, features, labels, items, joined)
     # a badge stands above an item's headline: an item opening with its time has it under the time
     badges = [unlabelled_badge(first - 1) and first - 1 not in joined and not features[first].is_timestamp
               for first, _ in items]
@@ -1350,6 +1351,38 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
             joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
+
+
+def _kickers_under_list_heading(blocks, features, labels: list, items: list[tuple[int, int]],
+                                joined: dict[int, int]) -> None:
+    """Guidelines 8.2: a list's layout is read from its first item. A kicker line right under a list heading and
+    above the list's first item ("More Weather", "Weather", headline) is that item's, the heading being the
+    list's; the kicker lines right above the list's other items open them too -- unless a kicker stands over
+    two items or more without kickers of their own, a sub-heading of the list's items under it ("Politics",
+    then three headlines). The list's items are those parted by a few short lines (``_short_gap``); the found
+    kickers are added to ``joined``."""
+
+    def own_kicker(first: int) -> bool:
+        kicker = first - 1
+        return (kicker > 0 and kicker not in joined and labels[kicker] is None
+                and _kicker(features[kicker], blocks[kicker].text))
+
+    number = 0
+    while number < len(items):
+        first = items[number][0]
+        members = [number]
+        while (members[-1] + 1 < len(items)
+               and _short_gap(blocks, features, labels, items[members[-1]][1] + 1, items[members[-1] + 1][0])):
+            members.append(members[-1] + 1)
+        number = members[-1] + 1
+        if not (own_kicker(first) and features[first - 2].is_list_heading):
+            continue
+        kickers = [own_kicker(items[member][0]) for member in members]
+        if any(not above and not below for above, below in zip(kickers, kickers[1:])):
+            continue  # a kicker over two items without theirs heads them
+        for member, kicker in zip(members, kickers, strict=True):
+            if kicker:
+                joined[items[member][0] - 1] = items[member][0]
 
 
 def _authors_under(blocks, features, labels: list, items: list[tuple[int, int]], chain: list[int]) -> bool:
