@@ -1440,3 +1440,40 @@ def test_a_kicker_under_a_list_heading_is_the_first_items_and_the_list_keeps_its
         assert got[0] == "\n\n".join(items[0][1:])
     else:
         assert got == ["\n\n".join(item) for item in items]
+
+
+def test_a_headline_under_a_headline_alone_is_the_next_item_unless_shaped_as_a_summary() -> None:
+    """Guidelines 8.2: one item is never two. Under an item that is a headline alone, the line under the next
+    headline is a summary only when shaped as one (a sentence ending in a full stop, or cut short): a longer
+    headline there is the next item's ("OpenAI is building a phone …", then "I tried the $3,499 …")."""
+    headlines = ["The best Black Friday deals you can already get",
+                 "Valve's Steam Frame is real, and it's coming in early 2027",
+                 "OpenAI is building a phone, and Jony Ive is designing it",
+                 "I tried the $3,499 Vision Pro 2 and I still don't know who it's for after a week",
+                 "Microsoft is killing the Windows 10 extended support program early"]
+    document = Document.from_text(page_text([*NAV, "Most Popular", *headlines, *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == headlines
+
+
+def test_a_headline_in_lower_case_after_photos_is_the_next_item_not_a_picture_credit() -> None:
+    """Guidelines 8.2 and 8.4: a picture credit inside an item names people and agencies ("Photo: Jane Roe, AP");
+    "Photos: Nepal's quake survivors spend night in the open" under an item is the next item's headline."""
+    headlines = ["Why is India's rupee at a record low?", "Photos: Nepal's quake survivors spend night in the open",
+                 "'Nothing left': Survivors recount night of terror in Jajarkot"]
+    document = Document.from_text(page_text([*NAV, "Most Read", *headlines, *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == headlines
+
+
+@pytest.mark.parametrize("times", [["vor 3 Std.", "vor 5 Std.", "gestern, 22:15"],
+                                   ["il y a 2 heures", "il y a 5 heures", "hier"],
+                                   ["hace 3 horas", "hace 5 horas", "ayer"]])
+def test_an_items_time_told_relative_to_now_in_other_languages_closes_it(times: list[str]) -> None:
+    """Guidelines 8.2: an item's time ("vor 3 Std.", "il y a 2 heures", "hace 3 horas", "gestern") is inside it, as
+    "3 hours ago" is, and closes it after its summary."""
+    heads = [["Leipzig Verspielt Führung in der Nachspielzeit", "Stuttgart gleicht in der 94. Minute zum 2:2 aus."],
+             ["Wirtz Fällt Wochenlang Aus", "Der Nationalspieler hat sich im Training am Knöchel verletzt."],
+             ["Warum der BVB ein Mentalitätsproblem hat", "Die Mannschaft bricht in großen Spielen immer wieder ein."]]
+    items = [[*head, time] for head, time in zip(heads, times, strict=True)]
+    document = Document.from_text(page_text([*NAV, "Bundesliga aktuell", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

@@ -829,8 +829,20 @@ _RUNNING_TIME_RE = re.compile(
 # An item's time cut to a number and a unit: "2h", "45m", "3d".
 _SHORT_TIME_RE = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w)$", re.IGNORECASE)
 RUNNING_TIME_MAX_WORDS = 8
+# An item's time told relative to now in German, French, Spanish, Portuguese, Italian and Dutch ("vor 3 Std.", "il y
+# a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15"); the English ones are timestamps already.
+_TIME_UNITS = (r"(?:sek\.?|sekunden|min\.?|minuten?|minutes?|minutos?|minuti|std\.?|stunden?|h|heures?|horas?|ore|uur"
+               r"|tagen?|jours?|días?|dias|giorni|dagen)")
+_RELATIVE_TIME_RE = re.compile(
+    rf"^(?:(?:vor|il y a|hace|há)\s+\d{{1,3}}\s*{_TIME_UNITS}|\d{{1,3}}\s*{_TIME_UNITS}\s+(?:fa|geleden)"
+    r"|(?:gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag)"
+    r"(?:,?\s+(?:um |à |a las |às |alle |om )?\d{1,2}[:.h]\d{2}(?: uhr)?)?)$", re.IGNORECASE)
+_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789")
+RELATIVE_TIME_MAX_WORDS = 5
 # A picture credit inside an item ("Photo: Getty Images") has at most this many words.
 CREDIT_MAX_WORDS = 15
+# A headline-shaped credit has at most this share of its words in lower case ("Photo: Damian Dovarganes, AP").
+CREDIT_MAX_LOWER_SHARE = 0.5
 # A kicker above an item's headline has at most this many words: "ELECTIONS", "WHITE HOUSE", an author's name.
 KICKER_MAX_WORDS = 3
 # Kickers are taken into their items when a list of at least this many items repeats them, one per item.
@@ -853,6 +865,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
     # the last line of the item made last when that item was a headline and its time alone: the item right under it
     # follows its layout, and takes no summary under its time
     bare_item_end = -1
+    # the index of the item made last when it was a headline alone: the headline right under it is in a row of them
+    lone_head = -1
     while index < n:
         f = features[index]
         if labels[index] is not None:
@@ -884,9 +898,10 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             continue
         members = [index]
         has_summary = has_time = has_author = has_credit = False
-        # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item) has
-        # a summary only shaped as one: the line under it is as likely the next headline
-        in_row = not _teaser_head(f)
+        # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
+        # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
+        # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …")
+        in_row = not _teaser_head(f) or lone_head == index - 1
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
@@ -901,9 +916,11 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
                   and ((text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text))
                        or is_caption_credit(text))
-                  and not (_teaser_head(g) and cursor + 1 < n and features[cursor + 1].is_timestamp)):
+                  and not (_teaser_head(g) and ((cursor + 1 < n and features[cursor + 1].is_timestamp)
+                                                or g.lower_word_share > CREDIT_MAX_LOWER_SHARE))):
                 # its picture's credit, shown inside the item (guidelines 8.2); a headline with its time under it
-                # ("Photos: Opening day on the new line", a date) is the next item's
+                # ("Photos: Opening day on the new line", a date) or in lower case ("Photos: Nepal's quake
+                # survivors spend night in the open") is the next item's: a credit names people and agencies
                 has_credit = True
             elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
                 pass  # a video's running time ("Duration: 2 minutes 11 seconds")
@@ -936,6 +953,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             for member in members:
                 labels[member] = BlockLabel(TEASER, round(score, 3), item_number)
             bare_item_end = cursor - 1 if len(members) == 2 and has_time and not has_summary else -1
+            lone_head = index if len(members) == 1 else -1
             index = cursor
         else:
             index += 1
@@ -1014,9 +1032,12 @@ def _bare_count(blocks, index: int) -> bool:
 
 
 def _item_time(features, blocks, index: int) -> bool:
-    """A timestamp, or an item's time cut short (``_SHORT_TIME_RE``: "2h")."""
-    return features[index].is_timestamp or (features[index].n_words <= 2
-                                            and _SHORT_TIME_RE.match(blocks[index].text) is not None)
+    """A timestamp, an item's time cut short (``_SHORT_TIME_RE``: "2h") or told in another language
+    (``_RELATIVE_TIME_RE``: "vor 3 Std.")."""
+    f, text = features[index], blocks[index].text
+    return f.is_timestamp or (f.n_words <= 2 and _SHORT_TIME_RE.match(text) is not None) or (
+        f.n_words <= RELATIVE_TIME_MAX_WORDS and text[:1] in _RELATIVE_TIME_INITIALS
+        and _RELATIVE_TIME_RE.match(text) is not None)
 
 
 def _teaser_items(labels: list) -> list[tuple[int, int]]:
