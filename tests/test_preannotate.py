@@ -1477,3 +1477,38 @@ def test_an_items_time_told_relative_to_now_in_other_languages_closes_it(times: 
     document = Document.from_text(page_text([*NAV, "Bundesliga aktuell", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
+    """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
+    title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a
+    repeated box holding several linked headlines with its heading is no card, nor one item."""
+    episodes = [["Episode 212", "The Town That Voted to Disappear",
+                 "Residents of a flood-prone settlement chose managed retreat. Two years on, who…",
+                 "26 November 2026", "38 min"],
+                ["Episode 211", "Who Owns the Wind off Taranaki?",
+                 "Offshore wind farms promise jobs and cheap power. Iwi, fishers and…",
+                 "42 min", "Play"],
+                ["Episode 210", "The Last Milk Run Before Dawn",
+                 "A day with the tanker driver who collects from thirty farms…", "12 November 2026",
+                 "29 min", "Play"]]
+    cards = "".join(
+        f"<div class='episode'><span>{number}</span><h3><a href='/e/{i}'>{title}</a></h3><p>{summary}</p>"
+        "<ul class='meta'>" + "".join(f"<li>{line}</li>" for line in rest) + "</ul></div>"
+        for i, (number, title, summary, *rest) in enumerate(episodes))
+    boxes = [["Politics", "Minister Resigns Over Leaked Budget Papers", "Council Tax to Rise by Five Percent"],
+             ["Sport", "Cork Appoint New Senior Football Manager", "Kerry Win Footballer of the Year Again"]]
+    box_html = "".join(f"<div class='box'><h2>{heading}</h2><ul>" + "".join(
+        f"<li><a href='/b/{j}'>{headline}</a></li>" for j, headline in enumerate(headlines)) + "</ul></div>"
+        for heading, *headlines in boxes)
+    html = ("<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/p'>Podcasts</a></li></ul></nav>"
+            f"<main><h2>Latest episodes</h2>{cards}{box_html}</main>"
+            "<footer><p>© 2026 Harbour City Public Radio</p></footer></body></html>").encode()
+    page = parse_html(html, "episodes.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert_valid(document, annotation)
+    assert not [span for span in annotation.spans if span.label == "article"]
+    items = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert items[:3] == ["\n\n".join(episode) for episode in episodes]
+    assert not [item for item in items if any(all(line in item for line in box) for box in boxes)]

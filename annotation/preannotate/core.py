@@ -62,6 +62,10 @@ class Preannotator:
                     logits[start:end] = run_logits
             rules = chosen
         labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules)
+        if html is not None:
+            from annotation.preannotate.html import card_items
+
+            labels = card_items(html, blocks, evidence, labels)
         spans = zone_spans(document.text, blocks, labels)
         spans += [Span.on(document.text, start, end, "quote", QUOTE_SCORE)
                   for start, end in find_quotes(document.text, article_runs(blocks, labels))]

@@ -22,7 +22,7 @@ from lxml import etree
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import features_of
 from annotation.preannotate.learned import normalised, text_key
-from annotation.preannotate.zones import BlockEvidence
+from annotation.preannotate.zones import ARTICLE, TEASER, BlockEvidence, BlockLabel
 
 if TYPE_CHECKING:
     from corpus.html import HtmlPage
@@ -282,3 +282,85 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
         # positional: the fields in order (prior, headline, template, dom, heading, linked)
         evidence.append(BlockEvidence(prior, headline, is_template, dom, heading, density > 0.5))
     return evidence
+
+
+# A teaser card is found this many elements up from a block at most (the block's own element first).
+CARD_DEPTH = 4
+
+
+def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[BlockEvidence],
+               labels: list[BlockLabel]) -> list[BlockLabel]:
+    """Guidelines 8.2 (one span per promoted item) by the page's markup: the lines of one item share an element
+    that the list repeats, a card (``<div class="card">`` beside others of its tag and class). A teaser block's
+    card is the lowest element (``CARD_DEPTH`` up at most) that repeats among its siblings and holds another
+    block, no story block, and one linked headline at most -- a box of items with their heading holds several.
+    The blocks of each card of its list (its siblings of its tag and class) showing a teaser are one teaser item,
+    and so are those of the list's other cards when at least half of them show one (a list repeats one
+    layout): the items the lines' shapes made are cut and joined at the cards' edges. Other blocks keep their
+    labels. Read from the teasers up: a page without teasers costs one look at its labels, and a list is read
+    once, from its first teaser."""
+    teasers = [index for index, label in enumerate(labels) if label.label == TEASER]
+    if not teasers or len(page.blocks) != len(blocks):
+        return labels
+    first_block: dict = {}  # element -> the first block it owns
+    for index in range(len(page.blocks) - 1, -1, -1):
+        first_block[page.blocks[index].element] = index
+    spans: dict = {}  # element -> the blocks inside it, as a range
+
+    def blocks_in(element) -> range:
+        found = spans.get(element)
+        if found is None:
+            owners = {node for node in element.iter() if node in first_block}
+            if owners:
+                last = max(first_block[node] for node in owners)
+                # an element owns several blocks when its text is parted by <br>s or by a block inside it (the
+                # time after the headline in <div class="card"><h3>…</h3><time>…</time></div>)
+                while last + 1 < len(page.blocks) and page.blocks[last + 1].element in owners:
+                    last += 1
+                found = range(min(first_block[node] for node in owners), last + 1)
+            else:
+                found = range(0)
+            spans[element] = found
+        return found
+
+    def fits(group: range) -> bool:
+        """A card's blocks: no story block, one linked headline at most."""
+        heads = 0
+        for index in group:
+            if labels[index].label == ARTICLE:
+                return False
+            heads += evidence[index].linked and features_of(blocks[index].text).n_words >= 4
+        return heads <= 1
+
+    settled: set[int] = set()
+    for teaser in teasers:
+        if teaser in settled:
+            continue
+        settled.add(teaser)
+        element, card, depth = page.blocks[teaser].element, None, 0
+        while element is not None and depth < CARD_DEPTH:
+            parent = element.getparent()
+            if parent is None:
+                break
+            tag, class_ = element.tag, element.get("class")
+            if len(blocks_in(element)) >= 2 and sum(child.tag == tag and child.get("class") == class_
+                                                    for child in parent) >= 2:
+                card = element
+                break
+            element, depth = parent, depth + 1
+        if card is None or not fits(blocks_in(card)):
+            continue
+        tag, class_ = card.tag, card.get("class")
+        members = [found for child in card.getparent() if child.tag == tag and child.get("class") == class_
+                   and (found := blocks_in(child)) and fits(found)]
+        for group in members:
+            settled.update(group)
+        shown = [any(labels[index].label == TEASER for index in group) for group in members]
+        everyone = 2 * sum(shown) >= len(members)
+        for group, teaser_shown in zip(members, shown, strict=True):
+            if not (teaser_shown or everyone):
+                continue
+            score = min((labels[index].score for index in group if labels[index].label == TEASER), default=0.6)
+            for index in group:
+                labels[index] = BlockLabel(TEASER, score, -1 - group.start)
+    return labels
