@@ -286,6 +286,8 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
 
 # A teaser card is found this many elements up from a block at most (the block's own element first).
 CARD_DEPTH = 4
+# A linked line of at least this many words is a headline: a card holds one.
+HEADLINE_MIN_WORDS = 4
 
 
 def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[BlockEvidence],
@@ -329,8 +331,18 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         for index in group:
             if labels[index].label == ARTICLE:
                 return False
-            heads += evidence[index].linked and features_of(blocks[index].text).n_words >= 4
+            heads += evidence[index].linked and blocks[index].text.count(" ") >= HEADLINE_MIN_WORDS - 1
         return heads <= 1
+
+    cards: dict = {}  # element -> whether it is a card: holds two blocks or more and repeats among its siblings
+
+    def is_card(element, parent) -> bool:
+        found = cards.get(element)
+        if found is None:
+            tag, class_ = element.tag, element.get("class")
+            found = cards[element] = len(blocks_in(element)) >= 2 and sum(
+                child.tag == tag and child.get("class") == class_ for child in parent) >= 2
+        return found
 
     settled: set[int] = set()
     for teaser in teasers:
@@ -338,13 +350,11 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
             continue
         settled.add(teaser)
         element, card, depth = page.blocks[teaser].element, None, 0
-        while element is not None and depth < CARD_DEPTH:
+        while depth < CARD_DEPTH:
             parent = element.getparent()
             if parent is None:
                 break
-            tag, class_ = element.tag, element.get("class")
-            if len(blocks_in(element)) >= 2 and sum(child.tag == tag and child.get("class") == class_
-                                                    for child in parent) >= 2:
+            if is_card(element, parent):
                 card = element
                 break
             element, depth = parent, depth + 1
@@ -358,9 +368,19 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         shown = [any(labels[index].label == TEASER for index in group) for group in members]
         everyone = 2 * sum(shown) >= len(members)
         for group, teaser_shown in zip(members, shown, strict=True):
-            if not (teaser_shown or everyone):
+            if not (teaser_shown or everyone) or _one_item(labels, group):
                 continue
             score = min((labels[index].score for index in group if labels[index].label == TEASER), default=0.6)
             for index in group:
                 labels[index] = BlockLabel(TEASER, score, -1 - group.start)
     return labels
+
+
+def _one_item(labels: list[BlockLabel], group: range) -> bool:
+    """Whether the blocks of ``group`` are one teaser item already, and no other block is (most cards)."""
+    item = labels[group.start].item
+    return (all(labels[index].label == TEASER and labels[index].item == item for index in group)
+            and not (group.start > 0 and labels[group.start - 1].label == TEASER
+                     and labels[group.start - 1].item == item)
+            and not (group.stop < len(labels) and labels[group.stop].label == TEASER
+                     and labels[group.stop].item == item))
