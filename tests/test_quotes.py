@@ -175,6 +175,20 @@ def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # double marks of another kind inside guillemets, and guillemets inside „ “: only the outer pair (7.3)
+    ("Le maire a tranché : « Nous avons perdu. Mais comme dit mon père, “on ne lâche rien”. »",
+     ["« Nous avons perdu. Mais comme dit mon père, “on ne lâche rien”. »"]),
+    ("«Abbiamo detto “adesso tocca a noi” e lo abbiamo fatto», ha spiegato il tecnico.",
+     ["«Abbiamo detto “adesso tocca a noi” e lo abbiamo fatto»"]),
+    ("Sie sagte: „Er rief »nie wieder« und ging hinaus.“", ["„Er rief »nie wieder« und ging hinaus.“"]),
+    # an outer mark that never closes leaves the nested quotation standing on its own
+    ("« Le syndicat a dit “nous ne signerons jamais cet accord” hier soir", ["“nous ne signerons jamais cet accord”"]),
+])
+def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

@@ -181,6 +181,11 @@ def _is_space(char: str | None) -> bool:
     return char.isspace() or unicodedata.category(char) in ("Zs", "Cc")
 
 
+# The kinds of marks within a family: a pair of one kind inside a pair of another is nested (see
+# _quotes_in_region); straight and curly marks are one kind (a straight quotation may close with a curly mark).
+_MARK_KINDS = {**dict.fromkeys("«»‹›", "guillemet"), **dict.fromkeys("「」", "corner")}
+
+
 def _family(mark: str) -> str:
     return "double" if mark in DOUBLE_MARKS else "single"
 
@@ -469,33 +474,53 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
     open_mark = ""
     first_start = open_paragraph_start = 0
     pieces: list[tuple[int, int]] = []  # the finished paragraphs of a continued quotation
+    # A quotation in marks of another kind inside the open one (« … “…” … », „ … «…» … “) is nested: only the
+    # outer pair is a quotation (guidelines 7.3). The nested ones are kept (``inner``) for when the outer
+    # never closes, and then tested as quotations of their own.
+    nested_at: int | None = None
+    nested_mark = ""
+    inner: list[tuple[int, int]] = []
     for number, ((para_start, para_end), marks) in enumerate(zip(paragraphs, marks_by_paragraph, strict=True)):
         for position, char, can_open, can_close in marks:
             if open_at is None:
                 if can_open:
                     open_at, open_mark, open_paragraph_start = position, char, para_start
-                    first_start, pieces = position, []
+                    first_start, pieces, nested_at, inner = position, [], None, []
             elif can_close and _pairs(open_mark, char) and not _possessive_before_closer(text, position, marks):
                 if _is_quotation(text, first_start, position + 1, para_start if not pieces else first_start,
                                  named):
                     found.extend(pieces)
                     found.append((open_at, position + 1))
-                open_at, pieces = None, []
+                open_at, pieces, nested_at, inner = None, [], None, []
+            elif nested_at is not None:
+                if can_close and _pairs(nested_mark, char):
+                    inner.append((nested_at, position + 1))
+                    nested_at = None
             elif can_open and position == para_start and open_paragraph_start != para_start:
                 open_at, open_paragraph_start = position, para_start  # the continued quotation reopens here
+            elif can_open and _MARK_KINDS.get(char) != _MARK_KINDS.get(open_mark):
+                nested_at, nested_mark = position, char
             elif can_open:
+                found.extend(_unnested(text, inner, para_start, named))  # the outer one is left unclosed
                 open_at, open_mark, open_paragraph_start = position, char, para_start
-                first_start, pieces = position, []
+                first_start, pieces, nested_at, inner = position, [], None, []
         if open_at is not None:
             following = marks_by_paragraph[number + 1] if number + 1 < len(paragraphs) else []
             next_start = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             if bool(following) and following[0][0] == next_start and following[0][2]:
                 pieces.append((open_at, para_end))
             else:
+                found.extend(_unnested(text, inner, para_start, named))
                 open_at, pieces = None, []
+            nested_at, inner = None, []
     if family == "single":
         found = [q for q in found if not _inside_double(text, q, region_start, region_end)]
     return found
+
+
+def _unnested(text: str, inner: list[tuple[int, int]], paragraph_start: int, named: set[str]) -> list[tuple[int, int]]:
+    """The quotations among the nested pairs ``inner`` of an outer mark that never closed."""
+    return [quote for quote in inner if _is_quotation(text, *quote, paragraph_start, named)]
 
 
 def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
