@@ -101,6 +101,12 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     ("La ministre a qualifié le texte de « recul historique ».", ["« recul historique »"]),
     ("La oposición habló de «un error histórico» en el pleno.", ["«un error histórico»"]),
     ("De minister noemde het plan „onhaalbaar” in de Kamer.", ["„onhaalbaar”"]),
+    # English base forms, a court's finding, an Italian past participle
+    ("Health boards warn of a “very hard” winter ahead.", ["“very hard”"]),
+    ("The judge found that the delay, while “unfortunate”, caused no prejudice.", ["“unfortunate”"]),
+    ("L’allenatore ha parlato di una gara «gettata via» nel finale.", ["«gettata via»"]),
+    # an elided article or preposition before a spaced guillemet (7.1: the mark opens after it)
+    ("Le ministre a parlé d’« une erreur historique » hier.", ["« une erreur historique »"]),
     # the German Konjunktiv I reports by itself (indirect speech), and so does "so" with the source after German
     # marks, but not after English ones
     ("Die Vorwürfe seien «haltlos».", ["«haltlos»"]),
