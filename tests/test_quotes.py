@@ -195,6 +195,31 @@ def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str,
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nickname after "alias" or "aka" (7.2: nicknames are names), whatever the sentence reports
+    ("The suspect, known locally by the alias “Big Ramon,” was arrested, police said.", []),
+    ("Police said the dealer, aka “the Chemist”, had fled.", []),
+    # the participle "called" after a comma, an adverb or "be" names; with "by" it reports who called it so
+    ("A band of rain, sometimes called a “bomb cyclone”, hit the coast, the forecaster said.", []),
+    ("The new levy, called the “garden tax”, starts in May, she said.", []),
+    ("The plan, called “reckless and cruel” by critics, passed.", ["“reckless and cruel”"]),
+    ("Il Parma ha inserito Bonny, detto «il Treno», e la squadra ha spinto.", []),
+    # a name in title case after a naming verb; not in a headline set in title case
+    ("The firm will expand its shops, which it calls “Corner Cafés”, the filing said.", []),
+    ("Mayor Calls “Time Out On Tolls”", ["“Time Out On Tolls”"]),
+    # a German compound names the kind of work; the English words that end so do not
+    ("In seinem Spielfilm «Wo die Kinder schliefen» erzählt er von seinem Dorf.", []),
+    ("She replied “we will see about that” and left.", ["“we will see about that”"]),
+    # the kind of work as the object of a naming verb: the marks hold what someone calls it (7.2)
+    ("Die Regisseurin nennt ihren Film «eine Studie über das Warten, nicht über den Tod».",
+     ["«eine Studie über das Warten, nicht über den Tod»"]),
+    ("The director called the film “a love letter to my grandmother” on Friday.",
+     ["“a love letter to my grandmother”"]),
+])
+def test_names_given_by_naming_words_and_verbs(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

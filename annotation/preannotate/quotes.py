@@ -107,7 +107,8 @@ def _forms(stems: str, endings: str) -> list[str]:
 # the sentence reports; an article may stand between (titled the “…”, known as the “…”). German, French,
 # Spanish, Italian, Portuguese and Dutch ones too: sogenannte „…“, baptisé « … », la llamada «…».
 NAMING_WORDS = (
-    "so-called", "so called", "dubbed", "known as", "nicknamed", "titled", "entitled", "named", "genannt", "namens",
+    "so-called", "so called", "dubbed", "known as", "nicknamed", "titled", "entitled", "named", "aka", "a.k.a.",
+    "genannt", "namens",
     "genaamd", "getiteld", "zogenaamd", "zogenaamde", *_forms("sogenannte", " n m r s"),
     *("so " + word for word in _forms("genannte", " n m r s")), *_forms("baptis surnomm intitul dénomm", "é ée és ées"),
     *_forms("denominad titulad apodad llamad chamad intitulad", "o a os as"),
@@ -125,14 +126,18 @@ NAMED_AS_WORDS = (
     "le mot", "le terme", "l’expression", "l'expression", "el término", "la palabra", "el lema", "la expresión",
     "la parola", "il termine", "o termo", "a palavra",
     *"film movie song album single hit anthem track documentary memoir novel podcast episode sitcom musical opera "
-     "exhibition catchphrase nickname slogan motto hashtag".split())
+     "exhibition catchphrase nickname alias slogan motto hashtag".split())
 # A work named after a comma: her new book, “The Long Road Home,” is out.
 WORKS_BEFORE_COMMA = tuple("film movie song album single hit documentary memoir novel book podcast episode play "
                            "show series".split())
+# German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
+# (not "lied", "oper": English words end so, replied, developer).
+WORK_COMPOUND_ENDS = tuple("film roman buch album serie doku dokumentation".split())
 # The words as tries (see _VERBS_AFTER): the pattern is searched at every position of the tail.
 _NAMING_BEFORE_RE = re.compile(
     r"\b(?:(?:" + alternation(NAMING_WORDS) + r")(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?"
-    r"|" + alternation(NAMED_AS_WORDS) + r")\s*$|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
+    r"|" + alternation(NAMED_AS_WORDS) + r")\s*$|\w(?:" + alternation(WORK_COMPOUND_ENDS) + r")\s*$"
+    r"|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
     re.IGNORECASE)
 # What makes the marked words after it a label when no reporting word presents them as someone's (see
 # _label_before): a named kind of thing (the bill “…”, la loi « … »), a possessive (the politician’s “at the
@@ -300,7 +305,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
     # are known without reading them
     last = tail[-1:]
     wordy = last.isalpha() or last in ",’'"
-    if wordy and _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
+    if wordy and (_NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]) and not _object_of_naming_verb(tail)
+                  or _named_by_verb(text, start, end, tail, after)):
         named.add(_term(text, start, end))
         return False
     if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
@@ -329,6 +335,36 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
     # month's Budget, a senior minister has said."
     return _reported_after(text, end)
+
+
+def _object_of_naming_verb(tail: str) -> bool:
+    """Whether the kind of work before the marks is the object of a naming verb, which presents the marked
+    words as what someone calls it: “called the film “a triumph”, nennt ihren Film «…»" (7.2: called … “…”)."""
+    return not _NAMING_VERBS.isdisjoint(word.lower() for word in tail.split()[-3:-1])
+
+
+# Words that make a participle of "called" after them (not the verb of a speaker): a comma (a storm, called
+# the “…”), an adverb (sometimes called, also called, commonly called), a form of "be".
+_PASSIVE_BEFORE = frozenset("also sometimes often now once so later formerly is are was were be been being "
+                            "commonly locally popularly widely informally officially affectionately".split())
+# The participles that name: English "called", Italian "detto" (l’argentino Di Mariano, detto «el Tucu»).
+_NAMING_PARTICIPLES = frozenset("called detto detta detti dette".split())
+_ARTICLES_AFTER_VERB = frozenset(NAMING_ARTICLES) | {"lo", "un", "una", "uno"}
+
+
+def _named_by_verb(text: str, start: int, end: int, tail: str, after: str) -> bool:
+    """A name given by a verb: the participle "called" (a plume of moisture, sometimes called an “…”), unless
+    "by" names who called it so (called “reckless” by critics); or a name in title case after a naming verb
+    (the stores it calls “Corner Cafés”) -- not in a headline set in title case."""
+    words = tail.split()[-3:]
+    if words and words[-1].lower() in _ARTICLES_AFTER_VERB:
+        words.pop()
+    if len(words) < 2:
+        return False
+    verb = words[-1].lower()
+    if verb in _NAMING_PARTICIPLES and (words[-2][-1] == "," or words[-2].lower() in _PASSIVE_BEFORE):
+        return not after.lstrip(" ,").startswith("by ")
+    return verb in _NAMING_VERBS and _is_title_in_prose(text, start, end, tail)
 
 
 # German attribution after German marks: „…“, so Müller; «…», so die Ministerin; „…“, hieß es (not English
