@@ -131,6 +131,13 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     ("Critics mocked the “Roads. We Are On It.” campaign for months.", []),
     ("The directive ordered a “struggle against crime, graft and disorder”.",
      ["“struggle against crime, graft and disorder”"]),
+    # the small words of titles in other languages; an attribution that stands before its words (according to,
+    # segundo) reports the next quotation, not the name before it
+    ("The mayor said the council would fund its “Tulong sa Bayan” programme.", []),
+    ("The state created the “Housing Support Regime for All Families”, a measure that, according to the ministry, "
+     "will bring “immediate relief” to renters.", ["“immediate relief”"]),
+    ("O governo aprovou o «Programa Nacional de Apoio à Habitação», que, segundo o ministro, será «um alívio enorme» "
+     "para as famílias.", ["«um alívio enorme»"]),
     # a name in title case inside a sentence, not in a headline set in title case
     ("Now we have “Better Roads for All 3.0”, which nobody wanted.", []),
     ("Senator Breaks With Party: ‘We Will Not Vote for This Bill’", ["‘We Will Not Vote for This Bill’"]),

@@ -96,6 +96,12 @@ _VERBS_AFTER = alternation(verb for verb in REPORTING_WORDS if verb not in _NAMI
 _SPEECH_AFTER_RE = re.compile(r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
 _SPEECH_IN_RE = re.compile(r"\b(?:" + alternation(REPORTING_WORDS) + r")\b", re.IGNORECASE)
 _SPEECH_AFTER_ANYWHERE_RE = re.compile(r"\b(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
+# The reporting words that stand before the words they report, never after them: according to the report, “…”.
+_FORWARD_ATTRIBUTIONS = frozenset(
+    "according to|in the words of|selon|según|laut|zufolge|secondo|segundo|volgens".split("|"))
+_VERBS_BEFORE_NEXT_RE = re.compile(r"\b(?:" + alternation(
+    verb for verb in REPORTING_WORDS if verb not in _NAMING_VERBS and verb not in _FORWARD_ATTRIBUTIONS) + r")\b",
+    re.IGNORECASE)
 
 
 def _forms(stems: str, endings: str) -> list[str]:
@@ -392,8 +398,12 @@ def _reported_after(text: str, end: int) -> bool:
     quotation: a reporting verb after that one attributes that one ("The chancellor’s “growth plan” rests on
     “fantasy economics”, a think tank warned": the plan's name is no quotation)."""
     sentence_after = _SENTENCE_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0]
-    sentence_after = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)[0]
-    return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
+    pieces = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)
+    if len(pieces) == 1:
+        return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
+    # before another quotation, an attribution that stands before its words (according to, segundo) is that
+    # one's: «Regime …», uma medida que, segundo o ministério, vai representar «…»
+    return _VERBS_BEFORE_NEXT_RE.search(pieces[0]) is not None
 
 
 # A letter of the scripts written without spaces between words (Han, kana) or with marks attached (Hangul).
@@ -444,7 +454,11 @@ def _named_noun_after(after: str) -> bool:
 
 
 # Words a title leaves in lower case.
-_TITLE_SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by with from as vs via per".split())
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor for of in on at to by with from as vs via per "
+    # the same words of the other languages of the pages: Régime de Soutien à la Rente, Tulong sa Tsuper
+    "de du des la le les et à au aux en el del y e da do dos das di della delle dei van von der den dem und für "
+    "zu im am vom zum zur sa ng mga".split())
 
 
 def _is_title(text: str, start: int, end: int) -> bool:
