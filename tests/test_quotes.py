@@ -105,6 +105,9 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     ("Health boards warn of a “very hard” winter ahead.", ["“very hard”"]),
     ("The judge found that the delay, while “unfortunate”, caused no prejudice.", ["“unfortunate”"]),
     ("L’allenatore ha parlato di una gara «gettata via» nel finale.", ["«gettata via»"]),
+    # the source opens a sentence longer than the characters read first before the marks
+    ("Laut Polizei hat der Fahrer am späten Abend auf der Landstraße zwischen den beiden Ortschaften im dichten "
+     "Nebel und bei viel zu hoher Geschwindigkeit „grob fahrlässig“ einen Radfahrer überholt.", ["„grob fahrlässig“"]),
     # an elided article or preposition before a spaced guillemet (7.1: the mark opens after it)
     ("Le ministre a parlé d’« une erreur historique » hier.", ["« une erreur historique »"]),
     # the German Konjunktiv I reports by itself (indirect speech), and so does "so" with the source after German

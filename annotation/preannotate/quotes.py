@@ -184,6 +184,8 @@ NAMING_TAIL = 21
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+# How far before a short quotation its sentence is read for the source's reporting verb.
+SENTENCE_BEFORE_CHARS = 320
 # How far after a short quotation its sentence is read for the source's reporting verb.
 SENTENCE_AFTER_CHARS = 160
 # Shorter quotations need a speech verb next to them (or a comma inside) to count.
@@ -330,6 +332,10 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
         # presents them, in this sentence or the one before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
+    if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
+        # the sentence starts before the characters read: its source may open it (Laut Anklage hat der Mann
+        # … „…“ überwiesen)
+        sentence_before = _SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
     if _SPEECH_IN_RE.search(sentence_before):
         return True  # borrowed words: China has declared a “no-limits” friendship
     if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
