@@ -240,6 +240,23 @@ def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
         "‘a fair levy’", "“It is fair,”"]
 
 
+def test_a_headline_fragment_has_its_source_where_the_story_quotes_the_words() -> None:
+    """Short marked words with no source in their sentence are a quotation when a quotation elsewhere on the
+    page holds them (7.2 question 1: the source is where the story quotes them); one word is not enough."""
+    body = "\n\nThe council fined him for what inspectors called “dangerous conditions that put tenants at risk.”\n"
+    assert quotes_of("Council fines landlord over “dangerous conditions” in flats" + body) == [
+        "“dangerous conditions”", "“dangerous conditions that put tenants at risk.”"]
+    assert quotes_of("Council fines landlord over “dangerous” flats" + body) == [
+        "“dangerous conditions that put tenants at risk.”"]
+    # the words of a quotation that holds them are part of it, not an echo (7.3)
+    assert quotes_of("“Nobody here expected ‘grave danger’ in this town.”") == [
+        "“Nobody here expected ‘grave danger’ in this town.”"]
+    # a term the page names is a name, whichever quotation holds it
+    assert quotes_of("Row over ‘garden levy’ grows\n\nThe charge, dubbed the “garden levy” by critics, starts in May. "
+                     "“The garden levy is unfair on pensioners,” she said.\n") == [
+        "“The garden levy is unfair on pensioners,”"]
+
+
 def test_quotation_over_several_paragraphs_is_one_span_per_paragraph() -> None:
     text = ("“We have rebuilt the bridge twice,” the mayor said. “We will not rebuild it a third time.\n"
             "“The money is gone.”\n")

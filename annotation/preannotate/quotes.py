@@ -295,11 +295,12 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]
     return found
 
 
-def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: set[str]) -> bool:
+def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _Page) -> bool:
     """The direct-quotation test of the guidelines (7.2), approximated: words in marks that are not a
     name or term (after "so-called", "dubbed", ...), and that either are long enough to be someone's words
     or have a reporting verb in their sentence; a modifier in front of a noun with no reporting verb before
-    it is a label (scare quotes), not a quotation. The words after a naming word go into ``named``."""
+    it is a label (scare quotes), not a quotation. The words after a naming word go into ``page.named``, short
+    ones with no source found into ``page.unsourced``."""
     # the words inside, counted up to MIN_QUOTE_WORDS (a long quotation is not read to its end)
     words = len(list(islice(_WORD_RE.finditer(text, start + 1, end - 1), MIN_QUOTE_WORDS)))
     if not words:
@@ -315,7 +316,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
     wordy = last.isalpha() or last in ",’'"
     if wordy and (_NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]) and not _object_of_naming_verb(tail)
                   or _named_by_verb(text, start, end, tail, after)):
-        named.add(_term(text, start, end))
+        page.named.add(_term(text, start, end))
         return False
     if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
         return _is_cjk_quotation(text, start, end, before)  # no spaces: the words are not counted by spaces
@@ -346,7 +347,10 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
         return True
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
     # month's Budget, a senior minister has said."
-    return _reported_after(text, end)
+    if _reported_after(text, end):
+        return True
+    page.unsourced.append((start, end))
+    return False
 
 
 def _object_of_naming_verb(tail: str) -> bool:
@@ -498,16 +502,26 @@ def _is_title_in_prose(text: str, start: int, end: int, tail: str) -> bool:
         word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(tail))
 
 
+class _Page:
+    """What the quotation test learns of the page as it reads it, for the quotations of every region."""
+
+    __slots__ = ("named", "unsourced")
+
+    def __init__(self) -> None:
+        self.named: set[str] = set()  # the terms the page marks after a naming word
+        self.unsourced: list[tuple[int, int]] = []  # short marked words with no source in their sentence
+
+
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quotations ``[start, end)`` (marks included) inside each region of ``text`` (the article spans)."""
     found: list[tuple[int, int]] = []
-    named: set[str] = set()  # the terms the page marks after a naming word, in every region
+    page = _Page()
     for region_start, region_end in regions:
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
         marks = [_marks(text, s, e) for s, e in paragraphs]
-        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks, named)
-        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks, named):
+        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks, page)
+        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks, page):
             overlapping = [other for other in doubles if quote[0] < other[1] and other[0] < quote[1]]
             # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3); a
             # double quotation that overlaps the single one without lying inside it keeps it out
@@ -516,11 +530,31 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
                     doubles = [other for other in doubles if other not in overlapping]
                 found.append(quote)
         found.extend(doubles)
-    if named:
+    if page.named:
         # a term the page names once (dubbed the “mansion tax”) is a name wherever it is marked, also before:
         # the headline's “announces ‘mansion tax’” quotes nobody (7.2)
-        found = [quote for quote in found if _term(text, *quote) not in named]
+        found = [quote for quote in found if _term(text, *quote) not in page.named]
+    if page.unsourced:
+        found.extend(_echoes(text, page, found))
     return sorted(found)
+
+
+def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short marked words with no source of their own that repeat words of a quotation found elsewhere
+    on the page: a headline's fragment (Assembly suspends three over “gross misconduct”) has its source where
+    the story quotes the words in full (what the Speaker described as “gross misconduct and …”). Two words
+    at least: one word of a quotation is no sign its writer quotes it."""
+    terms = [_term(text, *quote) for quote in found]
+    echoes = []
+    for start, end in page.unsourced:
+        term = _term(text, start, end)
+        if " " not in term or term in page.named or any(start < other_end and other_start < end
+                                                         for other_start, other_end in found):
+            continue
+        words = re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)")
+        if any(words.search(other) for other in terms):
+            echoes.append((start, end))
+    return echoes
 
 
 def _term(text: str, start: int, end: int) -> str:
@@ -533,7 +567,7 @@ _TERM_STRIP = " .,;:!?…" + QUOTE_MARKS
 
 
 def _quotes_in_region(text: str, region_start: int, region_end: int, family: str,
-                      paragraphs: list[tuple[int, int]], marks: list[list], named: set[str]) -> list[tuple[int, int]]:
+                      paragraphs: list[tuple[int, int]], marks: list[list], page: _Page) -> list[tuple[int, int]]:
     """Quote spans of one family; a quotation over several paragraphs gives one span per paragraph,
     every piece but the last ending on its paragraph's last character (annotation guidelines, 5).
     ``paragraphs`` are the region's (``_paragraphs``), ``marks`` their marks of both families (``_marks``)."""
@@ -558,7 +592,7 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
                     first_start, pieces, nested_at, inner = position, [], None, []
             elif can_close and _pairs(open_mark, char) and not _possessive_before_closer(text, position, marks):
                 if _is_quotation(text, first_start, position + 1, para_start if not pieces else first_start,
-                                 named):
+                                 page):
                     found.extend(pieces)
                     found.append((open_at, position + 1))
                 open_at, pieces, nested_at, inner = None, [], None, []
@@ -571,7 +605,7 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
             elif can_open and _MARK_KINDS.get(char) != _MARK_KINDS.get(open_mark):
                 nested_at, nested_mark = position, char
             elif can_open:
-                found.extend(_unnested(text, inner, para_start, named))  # the outer one is left unclosed
+                found.extend(_unnested(text, inner, para_start, page))  # the outer one is left unclosed
                 open_at, open_mark, open_paragraph_start = position, char, para_start
                 first_start, pieces, nested_at, inner = position, [], None, []
         if open_at is not None:
@@ -580,7 +614,7 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
             if bool(following) and following[0][0] == next_start and following[0][2]:
                 pieces.append((open_at, para_end))
             else:
-                found.extend(_unnested(text, inner, para_start, named))
+                found.extend(_unnested(text, inner, para_start, page))
                 open_at, pieces = None, []
             nested_at, inner = None, []
     if family == "single":
@@ -588,9 +622,9 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
     return found
 
 
-def _unnested(text: str, inner: list[tuple[int, int]], paragraph_start: int, named: set[str]) -> list[tuple[int, int]]:
+def _unnested(text: str, inner: list[tuple[int, int]], paragraph_start: int, page: _Page) -> list[tuple[int, int]]:
     """The quotations among the nested pairs ``inner`` of an outer mark that never closed."""
-    return [quote for quote in inner if _is_quotation(text, *quote, paragraph_start, named)]
+    return [quote for quote in inner if _is_quotation(text, *quote, paragraph_start, page)]
 
 
 def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
