@@ -136,13 +136,10 @@ NAMED_AS_WORDS = (
 # A work named after a comma: her new book, “The Long Road Home,” is out.
 WORKS_BEFORE_COMMA = tuple("film movie song album single hit documentary memoir novel book podcast episode play "
                            "show series".split())
-# German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
-# (not "lied", "oper": English words end so, replied, developer).
-WORK_COMPOUND_ENDS = tuple("film roman buch album serie doku dokumentation".split())
 # The words as tries (see _VERBS_AFTER): the pattern is searched at every position of the tail.
 _NAMING_BEFORE_RE = re.compile(
     r"\b(?:(?:" + alternation(NAMING_WORDS) + r")(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?"
-    r"|" + alternation(NAMED_AS_WORDS) + r")\s*$|\w(?:" + alternation(WORK_COMPOUND_ENDS) + r")\s*$"
+    r"|" + alternation(NAMED_AS_WORDS) + r")\s*$"
     r"|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
     re.IGNORECASE)
 # What makes the marked words after it a label when no reporting word presents them as someone's (see
@@ -268,9 +265,9 @@ _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 _OPENING_MARK_RE = re.compile(r"(?<!\S)[" + re.escape(QUOTE_MARKS) + r"](?=\w)")
 
 
-# A French article or preposition elided before a quotation (d’« … », l’« … », qu’« … »), read in the seven
-# characters before the mark: the mark after it opens as after a space (a mark right after an apostrophe that
-# is a quote mark, d’«un», opens already; a spaced guillemet needs a space or an opening bracket before it).
+# A French article or preposition elided before a spaced guillemet (d’« … », l’« … », qu’« … »), read in the
+# seven characters before the mark: the guillemet opens as after a space (a mark right after the apostrophe,
+# d’«un», opens already: the apostrophe is a quote mark to _facing).
 _ELIDED_ARTICLE_RE = re.compile(r"(?<!\w)(?:[dljsnmtc]|qu|lorsqu|puisqu|jusqu)[’']$", re.IGNORECASE)
 
 
@@ -287,7 +284,8 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]
                 (before is not None and after is not None and before.isalnum() and after.isalnum())
                 or _is_apostrophe(text, position, before, after)):
             continue
-        if before in ("’", "'") and _ELIDED_ARTICLE_RE.search(text, max(start, position - 7), position):
+        if char in "«‹" and before in ("’", "'") and _ELIDED_ARTICLE_RE.search(text, max(start, position - 7),
+                                                                               position):
             before = " "  # an elided article or preposition opens the quotation as a space does: d’« un recul »
         can_open, can_close = _facing(char, before, after)
         if can_open or can_close:
@@ -314,8 +312,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # are known without reading them
     last = tail[-1:]
     wordy = last.isalpha() or last in ",’'"
-    if wordy and (_NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]) and not _object_of_naming_verb(tail)
-                  or _named_by_verb(text, start, end, tail, after)):
+    if wordy and _named_by_words(text, start, end, tail, after):
         page.named.add(_term(text, start, end))
         return False
     if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
@@ -353,6 +350,24 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     return False
 
 
+# German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
+# (not "lied", "oper": English words end so, replied, developer).
+WORK_COMPOUND_ENDS = tuple("film roman buch album serie doku dokumentation".split())
+
+
+def _named_by_words(text: str, start: int, end: int, tail: str, after: str) -> bool:
+    """Whether the words before the marks (``tail``) make a name of the marked words: a naming word (so-called,
+    the film, sein Spielfilm) that is not the object of a naming verb, or a verb that names
+    (``_named_by_verb``)."""
+    if _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
+        return not _object_of_naming_verb(tail)
+    head, _, word = tail.rpartition(" ")
+    word = word.lower()
+    if word.endswith(WORK_COMPOUND_ENDS) and word[:4].isalpha():
+        return not _object_of_naming_verb(tail)
+    return word in _NAMING_VERB_GATE and _named_by_verb(text, start, end, tail, head, word, after)
+
+
 def _object_of_naming_verb(tail: str) -> bool:
     """Whether the kind of work before the marks is the object of a naming verb, which presents the marked
     words as what someone calls it: “called the film “a triumph”, nennt ihren Film «…»" (7.2: called … “…”)."""
@@ -366,20 +381,21 @@ _PASSIVE_BEFORE = frozenset("also sometimes often now once so later formerly is 
 # The participles that name: English "called", Italian "detto" (l’argentino Di Mariano, detto «el Tucu»).
 _NAMING_PARTICIPLES = frozenset("called detto detta detti dette".split())
 _ARTICLES_AFTER_VERB = frozenset(NAMING_ARTICLES) | {"lo", "un", "una", "uno"}
+# The last words before the marks that _named_by_verb reads on from (most quotations have none of them).
+_NAMING_VERB_GATE = _NAMING_PARTICIPLES | _NAMING_VERBS | _ARTICLES_AFTER_VERB
 
 
-def _named_by_verb(text: str, start: int, end: int, tail: str, after: str) -> bool:
+def _named_by_verb(text: str, start: int, end: int, tail: str, head: str, verb: str, after: str) -> bool:
     """A name given by a verb: the participle "called" (a plume of moisture, sometimes called an “…”), unless
     "by" names who called it so (called “reckless” by critics); or a name in title case after a naming verb
-    (the stores it calls “Corner Cafés”) -- not in a headline set in title case."""
-    words = tail.split()[-3:]
-    if words and words[-1].lower() in _ARTICLES_AFTER_VERB:
-        words.pop()
-    if len(words) < 2:
-        return False
-    verb = words[-1].lower()
-    if verb in _NAMING_PARTICIPLES and (words[-2][-1] == "," or words[-2].lower() in _PASSIVE_BEFORE):
-        return not after.lstrip(" ,").startswith("by ")
+    (the stores it calls “Corner Cafés”) -- not in a headline set in title case. ``verb``: the last word
+    before the marks (of ``tail``), in lower case; ``head``: the words before it."""
+    if verb in _ARTICLES_AFTER_VERB:
+        head, _, verb = head.rstrip().rpartition(" ")
+        verb = verb.lower()
+    if verb in _NAMING_PARTICIPLES:
+        word = head.rstrip().rpartition(" ")[2]
+        return (word[-1:] == "," or word.lower() in _PASSIVE_BEFORE) and not after.lstrip(" ,").startswith("by ")
     return verb in _NAMING_VERBS and _is_title_in_prose(text, start, end, tail)
 
 
@@ -544,13 +560,18 @@ def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[
     on the page: a headline's fragment (Assembly suspends three over “gross misconduct”) has its source where
     the story quotes the words in full (what the Speaker described as “gross misconduct and …”). Two words
     at least: one word of a quotation is no sign its writer quotes it."""
-    terms = [_term(text, *quote) for quote in found]
     echoes = []
+    terms: list[str] = []
     for start, end in page.unsourced:
         term = _term(text, start, end)
-        if " " not in term or term in page.named or any(start < other_end and other_start < end
-                                                         for other_start, other_end in found):
+        # most have no second place on the page: the words after their first letter are looked for as they are
+        # (case aside there), before the page's quotations are read
+        if (" " not in term or term in page.named
+                or text.find(text[start:end].strip(_TERM_STRIP)[1:], end) < 0
+                and text.rfind(text[start:end].strip(_TERM_STRIP)[1:], 0, start) < 0
+                or any(start < other_end and other_start < end for other_start, other_end in found)):
             continue
+        terms = terms or [_term(text, *quote) for quote in found]
         words = re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)")
         if any(words.search(other) for other in terms):
             echoes.append((start, end))
