@@ -251,6 +251,10 @@ def test_a_headline_fragment_has_its_source_where_the_story_quotes_the_words() -
     # the words of a quotation that holds them are part of it, not an echo (7.3)
     assert quotes_of("“Nobody here expected ‘grave danger’ in this town.”") == [
         "“Nobody here expected ‘grave danger’ in this town.”"]
+    # nor the words that quotation holds in marks of their own: it names them too
+    assert quotes_of("They shrugged off the march, and they call it “fake news”.\n\n"
+                     "“We marched for hours, and they call it ‘fake news’,” one student said.\n") == [
+        "“We marched for hours, and they call it ‘fake news’,”"]
     # a term the page names is a name, whichever quotation holds it
     assert quotes_of("Row over ‘garden levy’ grows\n\nThe charge, dubbed the “garden levy” by critics, starts in May. "
                      "“The garden levy is unfair on pensioners,” she said.\n") == [

@@ -572,7 +572,9 @@ def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[
                 or any(start < other_end and other_start < end for other_start, other_end in found)):
             continue
         terms = terms or [_term(text, *quote) for quote in found]
-        words = re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)")
+        # not in marks of their own inside it: that quotation names them (“… and they call it ‘fake news’”)
+        words = re.compile(r"(?<![\w" + re.escape(QUOTE_MARKS) + r"])" + re.escape(term) + r"(?![\w" +
+                           re.escape(QUOTE_MARKS) + r"])")
         if any(words.search(other) for other in terms):
             echoes.append((start, end))
     return echoes
