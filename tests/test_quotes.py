@@ -213,6 +213,7 @@ def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str,
     ("A band of rain, sometimes called a “bomb cyclone”, hit the coast, the forecaster said.", []),
     ("The new levy, called the “garden tax”, starts in May, she said.", []),
     ("The plan, called “reckless and cruel” by critics, passed.", ["“reckless and cruel”"]),
+    ("Police were called “within minutes” of the attack, witnesses said.", ["“within minutes”"]),
     ("Il Parma ha inserito Bonny, detto «il Treno», e la squadra ha spinto.", []),
     # a name in title case after a naming verb; not in a headline set in title case
     ("The firm will expand its shops, which it calls “Corner Cafés”, the filing said.", []),

@@ -375,9 +375,10 @@ def _object_of_naming_verb(tail: str) -> bool:
 
 
 # Words that make a participle of "called" after them (not the verb of a speaker): a comma (a storm, called
-# the “…”), an adverb (sometimes called, also called, commonly called), a form of "be".
-_PASSIVE_BEFORE = frozenset("also sometimes often now once so later formerly is are was were be been being "
-                            "commonly locally popularly widely informally officially affectionately".split())
+# the “…”), an adverb (sometimes called, also called, commonly called) -- not a form of "be": police were
+# called “within minutes”, witnesses said.
+_PASSIVE_BEFORE = frozenset("also sometimes often now once so later formerly commonly locally popularly widely "
+                            "informally officially affectionately".split())
 # The participles that name: English "called", Italian "detto" (l’argentino Di Mariano, detto «el Tucu»).
 _NAMING_PARTICIPLES = frozenset("called detto detta detti dette".split())
 _ARTICLES_AFTER_VERB = frozenset(NAMING_ARTICLES) | {"lo", "un", "una", "uno"}
