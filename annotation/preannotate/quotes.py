@@ -11,9 +11,12 @@ A quotation may run over several paragraphs: by convention the paragraph that co
 again and only the last one closes, so an unclosed quotation continues when the next paragraph opens
 with a mark of the same family, and is dropped as unbalanced otherwise. Double quotation marks are the
 primary quotes; single ones count as quotes only outside double ones (British style), and short
-phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations; so are longer
-ones after a label (a kind of thing, a determiner, a possessive) or in title case inside a sentence, and
-a term the page marks after a naming word ("dubbed the “mansion tax”") wherever it is marked.
+phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations -- unless a
+quotation elsewhere on the page holds the same words (a headline's fragment of what the story quotes in
+full); so are longer ones after a label (a kind of thing, a determiner, a possessive) or in title case
+inside a sentence, and a term the page marks after a naming word or verb ("dubbed the “mansion tax”",
+"sometimes called a “bomb cyclone”") wherever it is marked. A pair of marks of another kind inside an
+open quotation (« … “…” … ») is nested in it: only the outer pair is a quotation.
 
 Chinese, Japanese and Korean text has no spaces around its marks: the corner brackets 「…」 face the way
 they look, and so do curly marks next to those scripts (他说：“…” , “…”라고). Japanese 『…』 only nests
@@ -88,8 +91,8 @@ REPORTING_WORDS = tuple(dict.fromkeys(SPEECH_VERBS.split("|") + _MORE_REPORTING.
 # quotation they report something else ("The “growth plan” branded “fantasy economics”").
 _NAMING_VERBS = frozenset(
     "called calls calling described describes describing branded brands branding nennt nannte nennen nannten "
-    "labelled labeled termed bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie calificó califica definito definisce "
-    "classificou chamou noemde noemt".split())
+    "labelled labeled termed bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie calificó califica "
+    "definito definisce classificou chamou noemde noemt".split())
 # The verbs as tries (``alternation``): the patterns are only asked whether they match, and a trie is several
 # times faster than the list of the verbs, which the engine tries one by one at every word.
 _VERBS_AFTER = alternation(verb for verb in REPORTING_WORDS if verb not in _NAMING_VERBS)
@@ -139,8 +142,7 @@ WORKS_BEFORE_COMMA = tuple("film movie song album single hit documentary memoir 
 # The words as tries (see _VERBS_AFTER): the pattern is searched at every position of the tail.
 _NAMING_BEFORE_RE = re.compile(
     r"\b(?:(?:" + alternation(NAMING_WORDS) + r")(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?"
-    r"|" + alternation(NAMED_AS_WORDS) + r")\s*$"
-    r"|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
+    r"|" + alternation(NAMED_AS_WORDS) + r")\s*$|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
     re.IGNORECASE)
 # What makes the marked words after it a label when no reporting word presents them as someone's (see
 # _label_before): a named kind of thing (the bill “…”, la loi « … »), a possessive (the politician’s “at the
@@ -363,7 +365,7 @@ def _named_by_words(text: str, start: int, end: int, tail: str, after: str) -> b
         return not _object_of_naming_verb(tail)
     head, _, word = tail.rpartition(" ")
     word = word.lower()
-    if word.endswith(WORK_COMPOUND_ENDS) and word[:4].isalpha():
+    if word.endswith(WORK_COMPOUND_ENDS):
         return not _object_of_naming_verb(tail)
     return word in _NAMING_VERB_GATE and _named_by_verb(text, start, end, tail, head, word, after)
 
@@ -565,12 +567,13 @@ def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[
     terms: list[str] = []
     for start, end in page.unsourced:
         term = _term(text, start, end)
-        # most have no second place on the page: the words after their first letter are looked for as they are
-        # (case aside there), before the page's quotations are read
-        if (" " not in term or term in page.named
-                or text.find(text[start:end].strip(_TERM_STRIP)[1:], end) < 0
-                and text.rfind(text[start:end].strip(_TERM_STRIP)[1:], 0, start) < 0
-                or any(start < other_end and other_start < end for other_start, other_end in found)):
+        if " " not in term or term in page.named:
+            continue
+        # most have no second place on the page: their words after the first letter (whose case a headline may
+        # change) are looked for as they stand before the page's quotations are read
+        rest = text[start:end].strip(_TERM_STRIP)[1:]
+        if text.find(rest, end) < 0 and text.rfind(rest, 0, start) < 0 or any(
+                start < other_end and other_start < end for other_start, other_end in found):
             continue
         terms = terms or [_term(text, *quote) for quote in found]
         # not in marks of their own inside it: that quotation names them (“… and they call it ‘fake news’”)
