@@ -1126,3 +1126,30 @@ def test_a_line_an_anchored_pattern_matches_starts_with_one_of_its_initials(data
                                                (_PHOTO_CREDIT_RE, _PHOTO_CREDIT_INITIALS), (_TAGS_RE, _TAGS_INITIALS)]))
     text = data.draw(st.from_regex(pattern))
     assert pattern.match(text) and text[:1] in gate
+
+
+def test_a_page_marked_up_only_with_divs_keeps_its_story() -> None:
+    """Markup without paragraph elements or story containers tells the HTML model nothing about the story; read
+    as "not story", it would take the body out: such a page is judged by the text model."""
+    story = ["Harbour Authority Orders Inquiry Into Ferry Collision",
+             "By Tomas Berg",
+             "The harbour authority on Thursday ordered an independent inquiry into Monday's collision between two "
+             "passenger ferries, which left eleven people with minor injuries.",
+             "“We owe the travelling public a full account of what went wrong,” the authority’s chair told reporters "
+             "at the terminal. “Nothing will be ruled out.”",
+             "Both vessels were taken out of service for inspection, and the operator said replacement boats would run "
+             "on the busiest crossings until the end of the month.",
+             "Investigators are expected to interview the crews of both ferries and to examine radio recordings from "
+             "the harbour control tower over the coming weeks.",
+             "The inquiry will report its findings to the regional transport minister by the end of the summer."]
+    items = [["Bridge Repairs to Close Coastal Road for Three Weeks", "4 hours ago"],
+             ["Fishing Fleet Returns Early as Storm Warning Is Issued", "7 hours ago"]]
+    html = ("<html><head><title>" + story[0] + "</title></head><body><div id='w'>"
+            + "".join(f"<div class='c1'><a href='/n{n}'>{n}</a></div>" for n in NAV)
+            + "".join(f"<div class='c3'>{line}</div>" for line in story)
+            + "".join(f"<div class='c7'><div class='c8'><a href='/s{n}'>{item[0]}</a></div><div class='c9'>{item[1]}"
+                      "</div></div>" for n, item in enumerate(items))
+            + "<div class='c1'><a href='/about'>© 2024 Harbour Herald</a></div></div></body></html>").encode()
+    labels = html_labels(html, "divs.html", Preannotator())
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert all(labels[line] == "teaser" for item in items for line in item)
