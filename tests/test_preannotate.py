@@ -1153,3 +1153,71 @@ def test_a_page_marked_up_only_with_divs_keeps_its_story() -> None:
     labels = html_labels(html, "divs.html", Preannotator())
     assert [labels[line] for line in story] == ["article"] * len(story)
     assert all(labels[line] == "teaser" for item in items for line in item)
+
+
+FOREIGN_PAGES = {
+    "fr": (["Accueil", "Société", "Culture", "S'abonner"],
+           ["Grève des contrôleurs aériens : des centaines de vols annulés samedi",
+            "Par Louise Martin",
+            "Publié le 4 juin 2024 à 7h15",
+            "La direction de l’aviation civile a demandé aux compagnies de réduire leurs programmes de vols de moitié "
+            "samedi dans les trois principaux aéroports du pays.",
+            "Les syndicats réclament des embauches et une revalorisation des salaires, et disent ne pas avoir été "
+            "reçus par le ministère depuis le début du mois.",
+            "Les voyageurs sont invités à vérifier l’état de leur vol avant de se rendre à l’aéroport."],
+           "À lire aussi", ["Il y a 3 heures", "Il y a 6 heures"]),
+    "de": (["Startseite", "Kultur", "Wissen", "Abo"],
+           ["Fluglotsen streiken: Hunderte Flüge fallen am Samstag aus",
+            "Von Lukas Becker",
+            "04.06.2024, 07:15 Uhr",
+            "Die Flugsicherung hat die Fluggesellschaften aufgefordert, ihre Flugpläne am Samstag an den drei größten "
+            "Flughäfen des Landes um die Hälfte zu kürzen.",
+            "Die Gewerkschaft fordert mehr Personal und höhere Löhne und sagt, das Ministerium habe sie seit Anfang "
+            "des Monats nicht empfangen.",
+            "Reisende sollen den Status ihres Fluges prüfen, bevor sie zum Flughafen fahren."],
+           "Mehr zum Thema", ["vor 3 Stunden", "vor 6 Stunden"]),
+    "es": (["Portada", "Sociedad", "Cultura", "Suscríbete"],
+           ["Huelga de controladores aéreos: cientos de vuelos cancelados el sábado",
+            "Por Lucía Romero",
+            "Actualizado el 4 de junio de 2024, 07:15",
+            "La autoridad de aviación civil pidió a las aerolíneas que redujeran a la mitad sus vuelos del sábado en "
+            "los tres principales aeropuertos del país.",
+            "Los sindicatos exigen más personal y mejores salarios, y dicen que el ministerio no los ha recibido "
+            "desde principios de mes.",
+            "Se recomienda a los viajeros comprobar el estado de su vuelo antes de ir al aeropuerto."],
+           "Más noticias", ["hace 3 horas", "hace 6 horas"]),
+}
+FOREIGN_HEADLINES = {
+    "fr": ["Contrôleurs aériens : ce que prévoit le service minimum", "Trains : le trafic sera perturbé lundi"],
+    "de": ["Fluglotsen: Was die Notdienstregeln vorsehen", "Bahn: Am Montag drohen Zugausfälle im Süden"],
+    "es": ["Controladores aéreos: qué prevén los servicios mínimos", "Trenes: el tráfico se verá alterado el lunes"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(FOREIGN_PAGES))
+def test_french_german_and_spanish_bylines_and_times_are_read(language: str) -> None:
+    """Guidelines 8.1 and 8.2 in other languages: the byline ("Par", "Von", "Por" and a name) and the story's
+    date are the story's, and each item's relative time ("il y a 3 heures", "vor 3 Stunden", "hace 3 horas")
+    closes its item."""
+    nav, story, heading, times = FOREIGN_PAGES[language]
+    items = [[headline, time] for headline, time in zip(FOREIGN_HEADLINES[language], times, strict=True)]
+    document = Document.from_text(page_text([*nav, *story, heading, *(line for item in items for line in item),
+                                             "© 2024"]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize(("text", "timestamp", "byline"), [
+    ("il y a 5 min", True, False), ("Mis à jour le 12/03/2024 à 18:30", True, False), ("Mardi 12 mars 2024", True, False),
+    ("vor einer Stunde", True, False), ("Aktualisiert am 12. März 2024, 14:20 Uhr", True, False),
+    ("hace un día", True, False), ("Publicado: 12 de marzo de 2024", True, False),
+    ("Par Claire Dubois", False, True), ("Von Anna Schmidt | Berlin", False, True), ("Por Juan Pérez", False, True),
+    ("Par ailleurs, le ministre a refusé", False, False), ("Von Berlin aus fahren Züge", False, False),
+    ("Mars attacks the city", False, False), ("Por qué sube el precio", False, False),
+])
+def test_times_and_bylines_in_other_languages(text: str, timestamp: bool, byline: bool) -> None:
+    features = features_of(text)
+    assert (features.is_timestamp, features.is_byline) == (timestamp, byline)

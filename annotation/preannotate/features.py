@@ -169,6 +169,29 @@ TIMESTAMP_RE = re.compile(
     r")(?:\s*[|•·-]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
+# The same in French, German and Spanish: "il y a 5 heures", "vor 3 Stunden", "hace 2 días", "hier",
+# "Publié le 12 mars 2024 à 18h30", "12.03.2024, 14:20 Uhr", "Actualizado el 12 de marzo de 2024".
+_MONTHS_FR_DE_ES = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
+                    r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|j[aä]n(?:uar|ner)?|feb(?:ruar)?|m[äa]rz|april|"
+                    r"juni|juli|august|september|oktober|november|dez(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|"
+                    r"mayo|jun(?:io)?|jul(?:io)?|ago(?:sto)?|sep(?:t)?iembre|octubre|noviembre|dic(?:iembre)?)\.?")
+_WEEKDAYS_FR_DE_ES = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
+                      r"freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)")
+FOREIGN_TIMESTAMP_RE = re.compile(
+    r"^(?:(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|publicado|"
+    r"actualizado|modificado)\s*:?\s*(?:(?:le|am|el|à|um)\s+)?)?(?:"
+    r"il y a (?:\d+|une?|quelques) (?:s|sec|secondes?|min|minutes?|h|heures?|j|jours?|semaines?|mois|ans?)"
+    r"|vor (?:\d+|einer?|wenigen) (?:sek(?:unden?)?|min(?:uten?)?\.?|std\.?|stunden?|tag(?:en)?|wochen?|"
+    r"monat(?:en)?|jahr(?:en)?)"
+    r"|hace (?:\d+|una?|un[oa]s|poc[oa]s) (?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|d[ií]as?|semanas?|mes(?:es)?|"
+    r"años?)"
+    r"|hier|aujourd['’]hui|gestern|heute|ayer|hoy"
+    r"|(?:" + _WEEKDAYS_FR_DE_ES + r",?\s+)?(?:le\s+|el\s+)?\d{1,2}(?:er|\.)?\s+(?:de\s+)?(?:" + _MONTHS_FR_DE_ES
+    + "|" + _MONTHS + r")(?:\s+(?:de\s+)?\d{4})?"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r")(?:,?\s*(?:à|um|a las|-)?\s*\d{1,2}(?:[:h.]\d{2})?\s*(?:h|uhr)?)?\.?$",
+    re.IGNORECASE,
+)
 DATE_ANYWHERE_RE = re.compile(
     r"\b(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTHS + r"\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}\s*[ap]\.?m\b|\d+\s+(?:minutes?|hours?|days?)\s+ago)",
@@ -253,6 +276,20 @@ BIO_RE = GatedPattern(re.compile(
 ), ("writer", "reporter", "editor", "correspondent", "contributor", "columnist", "journalist", "producer", "author",
     "host", "reach", "follow", "email", "contributed", "been writing", "been reporting", "been blogging"))
 BYLINE_RE = re.compile(r"^(?:by|written by|words by|reporting by|from)\s+\S", re.IGNORECASE)
+# "Par Claire Dubois", "Von Anna Schmidt", "Por Juan Pérez": a capital after the word, which starts sentences too
+# ("Par ailleurs, ...", "Von Berlin aus ...": short lines of prose, which a name in capitals tells apart).
+_FOREIGN_BYLINE_RE = re.compile(r"^(?:par|von|por)\s+([^\W\d_])[\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}"
+                                r"(?:\s*[|,/]|$)", re.IGNORECASE)
+
+
+def foreign_byline(text: str) -> bool:
+    """A byline in French, German or Spanish (``_FOREIGN_BYLINE_RE``) naming someone: every word after the cue
+    capitalised."""
+    match = _FOREIGN_BYLINE_RE.match(text)
+    if match is None:
+        return False
+    name = text[match.start(1):match.end()].rstrip("|,/ ")
+    return all(word[:1].isupper() for word in name.split())
 # Words whose presence after a quotation marks it as speech (used by the quote finder too).
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|tell|wrote|writes|write|added|adds|asked|asks|stated|states|"
@@ -389,13 +426,13 @@ def features_of(text: str) -> BlockFeatures:
         lower_word_share=lower,
         digit_share=digits,
         # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
-        is_timestamp=bool(TIMESTAMP_RE.match(text))
+        is_timestamp=bool(TIMESTAMP_RE.match(text)) or (n_words <= 12 and bool(FOREIGN_TIMESTAMP_RE.match(text)))
         or (digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
                                  or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text))))),
         is_list_heading=short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ "))),
         is_furniture=(n_words <= 40 and bool(FURNITURE_RE.search(text)))
         or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
-        is_byline=n_words <= 12 and bool(BYLINE_RE.match(text)),
+        is_byline=n_words <= 12 and (bool(BYLINE_RE.match(text)) or foreign_byline(text)),
         is_bullet=text[:1] in "•·▪►-*–",
         words=tuple(set(lowered)),
     )
