@@ -1221,3 +1221,56 @@ def test_french_german_and_spanish_bylines_and_times_are_read(language: str) -> 
 def test_times_and_bylines_in_other_languages(text: str, timestamp: bool, byline: bool) -> None:
     features = features_of(text)
     assert (features.is_timestamp, features.is_byline) == (timestamp, byline)
+
+
+LIVE_ENTRIES = [
+    ["19:05 CET", "Ministers arrive for the emergency summit",
+     "The first delegations reached the conference centre shortly after six, under heavy security and in "
+     "pouring rain, and went straight into preparatory talks.",
+     "“We are here to find an agreement, not to make speeches,” one foreign minister told reporters at the door."],
+    ["18:40 CET", "Talks on the grain corridor stall",
+     "Negotiators working on the shipping agreement broke off their session after two hours without a joint "
+     "text, according to two diplomats who took part.",
+     "A spokesperson for the host government said the discussions would resume later in the evening."],
+    ["18:10 CET", "Protesters gather outside the venue",
+     "Several hundred people assembled behind police barriers along the river, calling for the summit to put "
+     "humanitarian aid ahead of trade."],
+]
+
+
+@pytest.mark.parametrize("markup", ["text", "divs"])
+def test_a_live_blog_key_events_box_is_boilerplate_and_its_headline_the_story(markup: str) -> None:
+    """Guidelines 8.5: the live blog's headline and summary above a "Key events" box are the story; the box's
+    links jump to entries on the same page (time and heading repeated) and are boilerplate, as is "Show key
+    events only"; the first entry's time and heading are the story's, and so is an entry after a "Read more"
+    line inside the blog."""
+    top = ["Summit live: leaders meet as talks on the grain corridor stall",
+           "Follow the latest from the emergency summit, with reports from our correspondents in the city."]
+    box = ["Key events", "18:40 Talks on the grain corridor stall", "18:10 Protesters gather outside the venue",
+           "Show key events only"]
+    cue = "Read more: What the grain corridor means for food prices"
+    after = ["Load more", "More on this story"]
+    lines = [*NAV, *top, *box, *LIVE_ENTRIES[0], *LIVE_ENTRIES[1], cue, *LIVE_ENTRIES[2], *after,
+             *(line for item in TEASERS for line in item), *FOOTER]
+    if markup == "text":
+        document = Document.from_text(page_text(lines))
+        annotation = Preannotator().annotate(document)
+        assert_valid(document, annotation)
+        labels = labels_by_line(document, annotation)
+        teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    else:
+        def div(line: str) -> str:
+            linked = line in box[1:] or line == cue or line in NAV or any(line == item[0] for item in TEASERS)
+            return f"<div class='x'><a href='/l'>{line}</a></div>" if linked else f"<div class='x'>{line}</div>"
+
+        html = f"<html><head><title>{top[0]}</title></head><body><div>{''.join(map(div, lines))}</div></body></html>"
+        page = parse_html(html.encode(), "live.html")
+        document = Document.from_text(page.text, title=page.title)
+        annotation = Preannotator().annotate(document, html=page)
+        assert_valid(document, annotation)
+        labels = labels_by_line(document, annotation)
+        teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert [labels[line] for line in top] == ["article"] * len(top)
+    assert [labels[line] for line in box] == ["boilerplate"] * len(box)
+    assert all(labels[line] == "article" for entry in LIVE_ENTRIES for line in entry)
+    assert teasers == [cue, *("\n\n".join(item) for item in TEASERS)]

@@ -352,13 +352,21 @@ def classify_blocks(
         _drop_islands(features, labels, scores, start, end)
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
-        for index in _headline_and_byline(blocks, features, evidence, scores, start, title):
-            labels[index] = BlockLabel(ARTICLE, 0.7)
+        live = _entry_heads(features, labels, start, end) > 0
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
-        _paragraphs_after_inline_teasers(blocks, features, labels, scores, end)
+        _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
+        body_start = start
+        for index in _entry_head_above(features, labels, start, live):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
+            body_start = min(body_start, index)
+        jumps = _jump_links(blocks, features, labels, body_start)
+        for index in jumps:
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        for index in _headline_and_byline(blocks, features, evidence, scores, body_start, title, jumps):
+            labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in appended:
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
 
@@ -419,10 +427,11 @@ def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, e
             and features[stamp].is_timestamp and stamp in rules.list_zone)
 
 
-def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int) -> None:
+def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int, live: bool = False) -> None:
     """The story goes on after a "Read more: <headline>" line that its run stopped at (the cue costs as much as
     a list heading): from the end of the story, each such line is a teaser item of its own and the prose
-    paragraph right under it is the story's, up to the first line that is neither."""
+    paragraph right under it is the story's, up to the first line that is neither. In a live blog (``live``)
+    the paragraph may come with its entry's time and heading above it (``_entry_head``)."""
     index = end
     while index < len(blocks) and labels[end - 1] is not None and labels[end - 1].label == ARTICLE:
         cues = index
@@ -432,14 +441,19 @@ def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end
             cues += 1
         if cues == index or cues >= len(blocks) or labels[cues] is not None:
             return
-        f, text = features[cues], blocks[cues].text
-        if not (f.text_like and not f.is_furniture and scores[cues] > 0 and not is_notice(text)
+        head = (2 if live and cues + 2 < len(blocks) and labels[cues + 1] is None and labels[cues + 2] is None
+                and _entry_head(features, cues) else 0)
+        paragraph = cues + head
+        f, text = features[paragraph], blocks[paragraph].text
+        if not (f.text_like and not f.is_furniture and scores[paragraph] > 0 and not is_notice(text)
                 and not is_caption_credit(text)):
             return
         for cue in range(index, cues):
             labels[cue] = BlockLabel(TEASER, 0.7, item=-1 - cue)
-        labels[cues] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[cues] / 8), 3))
-        index = cues + 1
+        for line in range(cues, paragraph):
+            labels[line] = BlockLabel(ARTICLE, 0.6)
+        labels[paragraph] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[paragraph] / 8), 3))
+        index = paragraph + 1
 
 
 def _capitals_headline(f: BlockFeatures, text: str) -> bool:
@@ -735,12 +749,72 @@ def _standfirst(blocks, features, evidence, window: range) -> int | None:
     return None
 
 
-def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None) -> list[int]:
-    """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline."""
+def _entry_head(features, index: int) -> bool:
+    """Whether blocks ``index`` and ``index + 1`` are a live-blog entry's time and heading."""
+    heading = features[index + 1]
+    return features[index].is_timestamp and heading.headline_like and not heading.text_like
+
+
+def _entry_heads(features, labels: list, start: int, end: int) -> int:
+    """How many entries of the story's run open with a time and a heading (``_entry_head``): a live blog's
+    layout (guidelines 8.5), which a story's own lines repeat around the run."""
+    return sum(labels[i].label == ARTICLE and labels[i + 1].label == ARTICLE and _entry_head(features, i)
+               for i in range(start, end - 1))
+
+
+def _entry_head_above(features, labels: list, start: int, live: bool) -> list[int]:
+    """Guidelines 8.5: a live blog's entries are the story. Its first entry's time and heading cost more than
+    they earn, so the run starts under them; in a run whose entries open so (``live``), the two lines right
+    above the run that do the same open its first entry."""
+    if (not live or start < 2 or labels[start - 2] is not None or labels[start - 1] is not None
+            or not _entry_head(features, start - 2)):
+        return []
+    return [start - 2, start - 1]
+
+
+# A jump link is as long as a heading at most, and the time before a heading in it ("22:14 Exit poll ...") is
+# set off by at most these characters.
+JUMP_LINK_MAX_WORDS = 30
+_JUMP_SEPARATORS = " -–—|:·•"
+
+
+def _jump_links(blocks, features, labels: list, body_start: int) -> list[int]:
+    """Guidelines 8.5: "Key events" and contents lists jump to the story's own entries on the same page; they
+    are boilerplate, not teasers. Such a link outside the story repeats one of the story's headings (an article
+    line that is not prose), with the entry's time before it or not."""
+    headings: dict[str, list[str]] = {}  # by the last word: the few headings a line's end can be
+    for index in range(body_start, len(blocks)):
+        f = features[index]
+        if labels[index] is not None and labels[index].label == ARTICLE and f.headline_like and not f.text_like:
+            heading = blocks[index].text.casefold()
+            headings.setdefault(heading.rsplit(None, 1)[-1], []).append(heading)
+    if not headings:
+        return []
+    found = []
+    for index, (block, f) in enumerate(zip(blocks, features, strict=True)):
+        if labels[index] is not None or f.text_like or not 0 < f.n_words <= JUMP_LINK_MAX_WORDS:
+            continue
+        text = block.text.casefold()
+        for heading in headings.get(text.rsplit(None, 1)[-1], ()):
+            before = text[:len(text) - len(heading)].rstrip(_JUMP_SEPARATORS) if text.endswith(heading) else None
+            if before is not None and (not before or features_of(before).is_timestamp):
+                found.append(index)
+                break
+    return found
+
+
+def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None,
+                         jumps: Sequence[int] = ()) -> list[int]:
+    """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline. A box of
+    links jumping to the story's entries (``jumps``) stands between the body and the headline: the headline is
+    looked for above it, and as near to it as to the body."""
     first = features[body_start]
     if first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp:
         return []  # the run starts with its own headline
     window = range(max(0, body_start - HEADLINE_REACH), body_start)
+    box = min((index for index in jumps if index in window), default=None)
+    if box is not None:
+        window = range(max(0, box - HEADLINE_REACH), box)
     headline: int | None = None
     best = 0.0
     for index in window:
@@ -754,7 +828,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
-                + 0.15 * (index - body_start)
+                + 0.15 * (index - window.stop)
             if value > best:
                 best, headline = value, index
     if headline is None:
