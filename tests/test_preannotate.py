@@ -1274,3 +1274,14 @@ def test_a_live_blog_key_events_box_is_boilerplate_and_its_headline_the_story(ma
     assert [labels[line] for line in box] == ["boilerplate"] * len(box)
     assert all(labels[line] == "article" for entry in LIVE_ENTRIES for line in entry)
     assert teasers == [cue, *("\n\n".join(item) for item in TEASERS)]
+
+
+def test_the_headline_printed_again_after_the_body_makes_no_jump_box() -> None:
+    """Copies of one heading are no box of links to the story's entries: a page printing its headline in its
+    header and again in a strip after the body keeps its headline the story's."""
+    text = page_text([*NAV, STORY[0], "POLITICS", STORY[0], *STORY[1:], "POLITICS", STORY[0], *STORY[3:], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    headline = text.index(STORY[0], text.index("POLITICS"))
+    assert [span.label for span in annotation.spans if span.start == headline and span.layer == "zone"] == ["article"]

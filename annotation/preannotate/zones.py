@@ -776,21 +776,24 @@ def _entry_head_above(features, labels: list, start: int, live: bool) -> list[in
 # set off by at most these characters.
 JUMP_LINK_MAX_WORDS = 30
 _JUMP_SEPARATORS = " -–—|:·•"
+# A box of jump links names at least this many of the story's headings.
+JUMP_BOX_MIN_ENTRIES = 2
 
 
 def _jump_links(blocks, features, labels: list, body_start: int) -> list[int]:
     """Guidelines 8.5: "Key events" and contents lists jump to the story's own entries on the same page; they
     are boilerplate, not teasers. Such a link outside the story repeats one of the story's headings (an article
-    line that is not prose), with the entry's time before it or not."""
+    line that is not prose), with the entry's time before it or not, and a box names ``JUMP_BOX_MIN_ENTRIES``
+    of them."""
     headings: dict[str, list[str]] = {}  # by the last word: the few headings a line's end can be
     for index in range(body_start, len(blocks)):
-        f = features[index]
-        if labels[index] is not None and labels[index].label == ARTICLE and f.headline_like and not f.text_like:
+        f, label = features[index], labels[index]
+        if label is not None and label.label == ARTICLE and f.headline_like and not f.text_like:
             heading = blocks[index].text.casefold()
             headings.setdefault(heading.rsplit(None, 1)[-1], []).append(heading)
     if not headings:
         return []
-    found = []
+    found: dict[int, str] = {}  # jump link -> the heading it repeats
     for index, (block, f) in enumerate(zip(blocks, features, strict=True)):
         if labels[index] is not None or f.text_like or not 0 < f.n_words <= JUMP_LINK_MAX_WORDS:
             continue
@@ -798,9 +801,11 @@ def _jump_links(blocks, features, labels: list, body_start: int) -> list[int]:
         for heading in headings.get(text.rsplit(None, 1)[-1], ()):
             before = text[:len(text) - len(heading)].rstrip(_JUMP_SEPARATORS) if text.endswith(heading) else None
             if before is not None and (not before or features_of(before).is_timestamp):
-                found.append(index)
+                found[index] = heading
                 break
-    return found
+    # a box lists several entries; copies of one heading are the story's headline printed again after its body
+    # (a "highlights" strip), repeated in the page's header
+    return list(found) if len(set(found.values())) >= JUMP_BOX_MIN_ENTRIES else []
 
 
 def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None,
