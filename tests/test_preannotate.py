@@ -1285,3 +1285,18 @@ def test_the_headline_printed_again_after_the_body_makes_no_jump_box() -> None:
     assert_valid(document, annotation)
     headline = text.index(STORY[0], text.index("POLITICS"))
     assert [span.label for span in annotation.spans if span.start == headline and span.layer == "zone"] == ["article"]
+
+
+def test_a_standfirst_without_a_full_stop_under_a_title_case_headline_is_not_the_headline() -> None:
+    """Guidelines 8.1: a standfirst in sentence case that ends without a full stop (on a quotation's closing
+    mark) is shaped like a headline; when the story's run starts with it under a headline in title case, that
+    headline is the story's too."""
+    headline = "Harbour Board Backs Plan to Deepen Shipping Channel"
+    standfirst = 'Fishermen say the dredging would wreck the bay\'s oyster beds "for a generation"'
+    text = page_text([*NAV, "BUSINESS", headline, standfirst, "By Ana Silva", "April 2, 2024", *STORY[3:], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [headline, standfirst, *STORY[3:]]] == ["article"] * 6
+    assert labels["BUSINESS"] == "boilerplate"

@@ -808,13 +808,25 @@ def _jump_links(blocks, features, labels: list, body_start: int) -> list[int]:
     return list(found) if len(set(found.values())) >= JUMP_BOX_MIN_ENTRIES else []
 
 
+def _standfirst_under_headline(features, index: int) -> bool:
+    """Whether block ``index``, shaped like a headline, is rather the standfirst under the one above it: prose
+    in sentence case (a sentence with no full stop: "Union leaders say the cuts would leave ... "understaffed"")
+    right under a headline in title case."""
+    f = features[index]
+    if not f.text_like or f.title_case_share >= TITLE_CASE_HEADLINE or index == 0:
+        return False
+    above = features[index - 1]
+    return _teaser_head(above) and above.title_case_share >= TITLE_CASE_HEADLINE and not above.text_like
+
+
 def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None,
                          jumps: Sequence[int] = ()) -> list[int]:
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline. A box of
     links jumping to the story's entries (``jumps``) stands between the body and the headline: the headline is
     looked for above it, and as near to it as to the body."""
     first = features[body_start]
-    if first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp:
+    if (first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp
+            and not _standfirst_under_headline(features, body_start)):
         return []  # the run starts with its own headline
     window = range(max(0, body_start - HEADLINE_REACH), body_start)
     box = min((index for index in jumps if index in window), default=None)
