@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE, LiteralGate, address_count, features_of, gate_view, initials,
-    literal_pattern)
+    ADDRESS_RE, BIO_RE, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE, FURNITURE_RE, PROMO_RE, LiteralGate,
+    address_count, features_of, gate_view, initials, literal_pattern)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     _AD_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE,
@@ -1123,7 +1123,8 @@ def test_initials_hold_every_character_a_case_insensitive_letter_matches() -> No
 def test_a_line_an_anchored_pattern_matches_starts_with_one_of_its_initials(data) -> None:
     """classify_blocks and the teaser items read these patterns only on lines starting with one of their initials."""
     pattern, gate = data.draw(st.sampled_from([(_INLINE_TEASER_RE, _INLINE_TEASER_INITIALS),
-                                               (_PHOTO_CREDIT_RE, _PHOTO_CREDIT_INITIALS), (_TAGS_RE, _TAGS_INITIALS)]))
+                                               (_PHOTO_CREDIT_RE, _PHOTO_CREDIT_INITIALS), (_TAGS_RE, _TAGS_INITIALS),
+                                               (FOREIGN_TIMESTAMP_RE, FOREIGN_TIMESTAMP_INITIALS)]))
     text = data.draw(st.from_regex(pattern))
     assert pattern.match(text) and text[:1] in gate
 

@@ -170,7 +170,8 @@ TIMESTAMP_RE = re.compile(
     re.IGNORECASE,
 )
 # The same in French, German and Spanish: "il y a 5 heures", "vor 3 Stunden", "hace 2 días", "hier",
-# "Publié le 12 mars 2024 à 18h30", "12.03.2024, 14:20 Uhr", "Actualizado el 12 de marzo de 2024".
+# "Publié le 12 mars 2024 à 18h30", "12.03.2024, 14:20 Uhr", "Actualizado el 12 de marzo de 2024". ASCII digits
+# ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
 _MONTHS_FR_DE_ES = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
                     r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|j[aä]n(?:uar|ner)?|feb(?:ruar)?|m[äa]rz|april|"
                     r"juni|juli|august|september|oktober|november|dez(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|"
@@ -180,18 +181,20 @@ _WEEKDAYS_FR_DE_ES = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|m
 FOREIGN_TIMESTAMP_RE = re.compile(
     r"^(?:(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|publicado|"
     r"actualizado|modificado)\s*:?\s*(?:(?:le|am|el|à|um)\s+)?)?(?:"
-    r"il y a (?:\d+|une?|quelques) (?:s|sec|secondes?|min|minutes?|h|heures?|j|jours?|semaines?|mois|ans?)"
-    r"|vor (?:\d+|einer?|wenigen) (?:sek(?:unden?)?|min(?:uten?)?\.?|std\.?|stunden?|tag(?:en)?|wochen?|"
+    r"il y a (?:[0-9]+|une?|quelques) (?:s|sec|secondes?|min|minutes?|h|heures?|j|jours?|semaines?|mois|ans?)"
+    r"|vor (?:[0-9]+|einer?|wenigen) (?:sek(?:unden?)?|min(?:uten?)?\.?|std\.?|stunden?|tag(?:en)?|wochen?|"
     r"monat(?:en)?|jahr(?:en)?)"
-    r"|hace (?:\d+|una?|un[oa]s|poc[oa]s) (?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|d[ií]as?|semanas?|mes(?:es)?|"
+    r"|hace (?:[0-9]+|una?|un[oa]s|poc[oa]s) (?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|d[ií]as?|semanas?|mes(?:es)?|"
     r"años?)"
     r"|hier|aujourd['’]hui|gestern|heute|ayer|hoy"
-    r"|(?:" + _WEEKDAYS_FR_DE_ES + r",?\s+)?(?:le\s+|el\s+)?\d{1,2}(?:er|\.)?\s+(?:de\s+)?(?:" + _MONTHS_FR_DE_ES
-    + "|" + _MONTHS + r")(?:\s+(?:de\s+)?\d{4})?"
-    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
-    r")(?:,?\s*(?:à|um|a las|-)?\s*\d{1,2}(?:[:h.]\d{2})?\s*(?:h|uhr)?)?\.?$",
+    r"|(?:" + _WEEKDAYS_FR_DE_ES + r",?\s+)?(?:le\s+|el\s+)?[0-9]{1,2}(?:er|\.)?\s+(?:de\s+)?(?:" + _MONTHS_FR_DE_ES
+    + "|" + _MONTHS + r")(?:\s+(?:de\s+)?[0-9]{4})?"
+    r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}"
+    r")(?:,?\s*(?:à|um|a las|-)?\s*[0-9]{1,2}(?:[:h.][0-9]{2})?\s*(?:h|uhr)?)?\.?$",
     re.IGNORECASE,
 )
+# What a line the pattern matches starts with: most lines are answered without the regex engine.
+FOREIGN_TIMESTAMP_INITIALS = initials("pmasizlevhgdjf") + "0123456789"
 DATE_ANYWHERE_RE = re.compile(
     r"\b(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTHS + r"\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}\s*[ap]\.?m\b|\d+\s+(?:minutes?|hours?|days?)\s+ago)",
@@ -426,7 +429,8 @@ def features_of(text: str) -> BlockFeatures:
         lower_word_share=lower,
         digit_share=digits,
         # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
-        is_timestamp=bool(TIMESTAMP_RE.match(text)) or (n_words <= 12 and bool(FOREIGN_TIMESTAMP_RE.match(text)))
+        is_timestamp=bool(TIMESTAMP_RE.match(text))
+        or (n_words <= 12 and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text)))
         or (digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
                                  or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text))))),
         is_list_heading=short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ "))),
