@@ -311,8 +311,9 @@ def test_an_html_pages_blocks_are_the_blocks_of_its_text(markup: str | None) -> 
 
 def test_synthetic_quality_floor_with_the_learned_model() -> None:
     """Pinned floor on synthetic pages (text and HTML renderings) with exact gold; a seed not used to train
-    the committed model. Measured 0.990 with zones-10, zones-9, zones-8, zones-7 and zones-6, 0.989 with zones-5 and
-    zones-3 (0.991 with zones-2; 0.989 for the rules alone)."""
+    the committed model. Measured 0.993 with zones-11 (and with zones-10 on the current generator); 0.990 with
+    zones-10, zones-9, zones-8, zones-7 and zones-6, 0.989 with zones-5 and zones-3 (0.991 with zones-2; 0.989 for
+    the rules alone)."""
     from corpus.synth import iter_synthetic
 
     annotator = Preannotator()
@@ -1212,7 +1213,8 @@ def test_french_german_and_spanish_bylines_and_times_are_read(language: str) -> 
 
 
 @pytest.mark.parametrize(("text", "timestamp", "byline"), [
-    ("il y a 5 min", True, False), ("Mis à jour le 12/03/2024 à 18:30", True, False), ("Mardi 12 mars 2024", True, False),
+    ("il y a 5 min", True, False), ("Mis à jour le 12/03/2024 à 18:30", True, False),
+    ("Mardi 12 mars 2024", True, False),
     ("vor einer Stunde", True, False), ("Aktualisiert am 12. März 2024, 14:20 Uhr", True, False),
     ("hace un día", True, False), ("Publicado: 12 de marzo de 2024", True, False),
     ("Par Claire Dubois", False, True), ("Von Anna Schmidt | Berlin", False, True), ("Por Juan Pérez", False, True),
