@@ -1303,3 +1303,19 @@ def test_a_standfirst_without_a_full_stop_under_a_title_case_headline_is_not_the
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in [headline, standfirst, *STORY[3:]]] == ["article"] * 6
     assert labels["BUSINESS"] == "boilerplate"
+
+
+def test_an_inline_related_link_under_the_standfirst_does_not_cut_it_from_the_story() -> None:
+    """Guidelines 8.1 and 8.2: an inline "Related: <headline>" teaser between the standfirst and the body sits
+    inside the story; the short standfirst above it stays the story's, not an island the run swept in."""
+    standfirst = "The authority said the inquiry would also review how ferries are scheduled at peak times."
+    related = "Related: Ferry operator fined over late sailings last winter"
+    html = ("<html><head><title>Harbour Authority Orders Inquiry</title></head><body>"
+            f"<nav><ul>{''.join(f'<li><a href=/{n}>{n}</a></li>' for n in NAV)}</ul></nav>"
+            f"<article><h1>Harbour Authority Orders Inquiry Into Ferry Collision</h1><p>{standfirst}</p>"
+            f"<p><strong><a href='/related'>{related}</a></strong></p>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:])
+            + "</article><footer><p>© 2024 Harbour Herald</p></footer></body></html>").encode()
+    labels = html_labels(html, "related.html", Preannotator())
+    assert labels[related] == "teaser"
+    assert [labels[line] for line in [standfirst, *STORY[3:]]] == ["article"] * 5

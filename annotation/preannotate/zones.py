@@ -466,8 +466,8 @@ def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
     """Article blocks of the run in a group (consecutive article blocks) with fewer than
     ``MIN_ISLAND_WORDS`` words, apart from the group with the most words, become boilerplate -- unless
     the group is prose one block away from the story kept so far: after it (a short last paragraph after a
-    promo), or before it with only prose between (a short first paragraph above a caption or a paragraph
-    the model took out)."""
+    promo), or before it with only prose or inline teasers between (a short first paragraph above a caption, a
+    paragraph the model took out or a "Related: <headline>" line)."""
     groups: list[list[int]] = []
     for index in range(start, end):
         if labels[index].label != ARTICLE:
@@ -494,7 +494,9 @@ def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
         prose = any(features[i].text_like and not features[i].is_furniture for i in group)
         # only across prose (a long caption, a paragraph the model took out): a short line above the
         # byline and date is left as before, since rescuing those lowered the leave-site-out article F1
-        cut_by_prose = all(features[i].text_like for i in range(group[-1] + 1, kept_start))
+        # (an inline "Related: <headline>" teaser between them is inside the story: guidelines 8.2)
+        cut_by_prose = all(features[i].text_like or labels[i].label == TEASER
+                           for i in range(group[-1] + 1, kept_start))
         if sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose):
             kept_start = group[0]
         else:
