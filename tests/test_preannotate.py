@@ -1319,3 +1319,32 @@ def test_an_inline_related_link_under_the_standfirst_does_not_cut_it_from_the_st
     labels = html_labels(html, "related.html", Preannotator())
     assert labels[related] == "teaser"
     assert [labels[line] for line in [standfirst, *STORY[3:]]] == ["article"] * 5
+
+
+def test_a_headline_and_its_deck_above_the_byline_are_both_the_story() -> None:
+    """Guidelines 8.1: the headline and the deck under it, both without a full stop, are the story's; the
+    search for the headline comes to the nearer one first, whichever path marks the other."""
+    headline = "Mayor: ‘We will not close a single library this year’"
+    deck = "City Hall rules out branch closures as council tax row deepens"
+    lines = [*NAV, "POLITICS", headline, deck, "By Ana Silva", "April 2, 2024", *STORY[3:], *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [headline, deck, "By Ana Silva", "April 2, 2024"]] == ["article"] * 4
+    assert labels["POLITICS"] == "boilerplate"
+    html = (f"<html><head><title>{headline}</title></head><body><nav><ul>"
+            + "".join(f"<li><a href=/{n}>{n}</a></li>" for n in NAV) + "</ul></nav><div class='section'>POLITICS</div>"
+            f"<article><h1>{headline}</h1><p>{deck}</p><p>By Ana Silva</p><p>April 2, 2024</p>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:]) + "</article></body></html>").encode()
+    labels = html_labels(html, "deck.html", Preannotator())
+    assert [labels[line] for line in [headline, deck, "By Ana Silva", "April 2, 2024"]] == ["article"] * 4
+
+
+def test_a_link_address_above_the_headline_is_no_headline_of_a_deck_pair() -> None:
+    """A link's address has many words by the word pattern but is one word between spaces: no headline."""
+    address = "https://www.example.com/news/city/article/Council-approves-new-bridge-after-decade-of-delays-1234.php"
+    document = Document.from_text(page_text([*NAV, address, STORY[0], STORY[2], *STORY[3:], *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert labels[address] != "article"
+    assert all(labels[line] == "article" for line in [STORY[0], *STORY[2:]])

@@ -810,6 +810,22 @@ def _jump_links(blocks, features, labels: list, body_start: int) -> list[int]:
     return list(found) if len(set(found.values())) >= JUMP_BOX_MIN_ENTRIES else []
 
 
+# A headline and a deck under it, both shaped like headlines, have at least this many words each: a section
+# name or kicker above a headline has fewer.
+DECK_MIN_WORDS = 6
+
+
+def _deck_pair(blocks, features, evidence, index: int) -> bool:
+    """Guidelines 8.1: whether blocks ``index`` and ``index + 1`` are a headline and the deck under it, both
+    shaped like headlines (no full stop), with the byline or date right under the deck -- the search for the
+    headline takes the nearer of the two."""
+    if index + 2 >= len(blocks) or not (features[index + 2].is_byline or features[index + 2].is_timestamp):
+        return False
+    # words between spaces: a link's address is one, however many words its path holds
+    return all(_teaser_head(features[i]) and len(blocks[i].text.split()) >= DECK_MIN_WORDS and not evidence[i].template
+               and not evidence[i].linked and not is_caption_credit(blocks[i].text) for i in (index, index + 1))
+
+
 def _standfirst_under_headline(features, index: int) -> bool:
     """Whether block ``index``, shaped like a headline, is rather the standfirst under the one above it: prose
     in sentence case (a sentence with no full stop: "Union leaders say the cuts would leave ... "understaffed"")
@@ -855,9 +871,14 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     if headline is None:
         return []
     chosen = [headline]
+    if headline - 1 in window and _deck_pair(blocks, features, evidence, headline - 1):
+        chosen.insert(0, headline - 1)  # the headline above the deck the search came to first
     for index in range(headline + 1, body_start):
         f = features[index]
         if evidence[index].template or f.is_list_heading or scores[index] <= -LIST_HEADING_COST:
+            continue
+        if index == headline + 1 and _deck_pair(blocks, features, evidence, headline):
+            chosen.append(index)  # the deck under the headline, a sentence without its full stop
             continue
         if READ_TIME_RE.search(blocks[index].text):
             continue  # "4 min read" is a site widget (guidelines 8.1)
