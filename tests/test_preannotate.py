@@ -1348,3 +1348,18 @@ def test_a_link_address_above_the_headline_is_no_headline_of_a_deck_pair() -> No
     labels = labels_by_line(document, Preannotator().annotate(document))
     assert labels[address] != "article"
     assert all(labels[line] == "article" for line in [STORY[0], *STORY[2:]])
+
+
+def test_the_byline_among_the_story_top_lines_is_the_story_whatever_the_model_reads() -> None:
+    """Guidelines 8.1: the byline under the standfirst is the story's. The learned model, trained on article
+    bodies that leave bylines out, would take it out of the run, and the standfirst and date with it."""
+    top = ["Shipyard to Cut 1,200 Jobs as Orders Dry Up",
+           "The company said the cuts, mostly at its northern yards, were needed to survive a slump in orders.",
+           "By Maria Lund, Industry Reporter", "March 12, 2024"]
+    related = "Related: Steel prices fall for a fourth month as demand weakens"
+    document = Document.from_text(page_text([*NAV, "Business", *top, related, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [*top, *STORY[3:]]] == ["article"] * 8
+    assert labels[related] == "teaser"
