@@ -797,8 +797,8 @@ def _jump_links(blocks, features, labels: list, body_start: int) -> list[int]:
         if label is not None and label.label == ARTICLE and f.headline_like and not f.text_like:
             heading = blocks[index].text.casefold()
             headings.setdefault(heading.rsplit(None, 1)[-1], []).append(heading)
-    if not headings:
-        return []
+    if sum(map(len, headings.values())) < JUMP_BOX_MIN_ENTRIES:
+        return []  # no box can name enough of them (most stories)
     found: dict[int, str] = {}  # jump link -> the heading it repeats
     for index, (block, f) in enumerate(zip(blocks, features, strict=True)):
         if labels[index] is not None or f.text_like or not 0 < f.n_words <= JUMP_LINK_MAX_WORDS:
@@ -826,8 +826,9 @@ def _deck_pair(blocks, features, evidence, index: int) -> bool:
     if index + 2 >= len(blocks) or not (features[index + 2].is_byline or features[index + 2].is_timestamp):
         return False
     # words between spaces: a link's address is one, however many words its path holds
-    return all(_teaser_head(features[i]) and len(blocks[i].text.split()) >= DECK_MIN_WORDS and not evidence[i].template
-               and not evidence[i].linked and not is_caption_credit(blocks[i].text) for i in (index, index + 1))
+    return all(_teaser_head(features[i]) and len(blocks[i].text.split()) >= DECK_MIN_WORDS
+               and not evidence[i].template and not evidence[i].linked and not is_caption_credit(blocks[i].text)
+               for i in (index, index + 1))
 
 
 def _standfirst_under_headline(features, index: int) -> bool:
