@@ -1214,7 +1214,7 @@ def test_french_german_and_spanish_bylines_and_times_are_read(language: str) -> 
 
 @pytest.mark.parametrize(("text", "timestamp", "byline"), [
     ("il y a 5 min", True, False), ("Mis à jour le 12/03/2024 à 18:30", True, False),
-    ("Mardi 12 mars 2024", True, False),
+    ("Mardi 12 mars 2024", True, False), ("14h32", True, False),
     ("vor einer Stunde", True, False), ("Aktualisiert am 12. März 2024, 14:20 Uhr", True, False),
     ("hace un día", True, False), ("Publicado: 12 de marzo de 2024", True, False),
     ("Par Claire Dubois", False, True), ("Von Anna Schmidt | Berlin", False, True), ("Por Juan Pérez", False, True),
@@ -1363,3 +1363,45 @@ def test_the_byline_among_the_story_top_lines_is_the_story_whatever_the_model_re
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in [*top, *STORY[3:]]] == ["article"] * 8
     assert labels[related] == "teaser"
+
+
+def _time_vetoing_model():
+    """A text model that reads every line as article but a time, which it takes out."""
+    import numpy as np
+
+    from annotation.preannotate.learned import LogisticModel, feature_names
+
+    names = feature_names("text")
+    weights = np.array([-8.0 if name == "timestamp" else 0.0 for name in names])
+    return {"text": LogisticModel(names, np.zeros(len(names)), np.ones(len(names)), weights, 3.0)}
+
+
+@pytest.mark.parametrize("vetoing", [False, True], ids=["committed", "vetoes-times"])
+def test_a_french_live_blog_keeps_its_entry_times_and_its_box_heading_is_no_headline(vetoing: bool) -> None:
+    """Guidelines 8.5 in French: entry times printed "14h10" are the story's, also when the model takes a bare
+    time out (the box names the entries); the key-events box's heading ("Les moments clés") is boilerplate, not
+    the headline, which stands above it."""
+    top = ["Inondations dans le Sud-Ouest : les pompiers mobilisés toute la nuit",
+           "Suivez en direct la situation dans les départements touchés, avec nos correspondants sur place."]
+    box = ["Les moments clés", "16h05 Les écoles fermées vendredi dans trois départements",
+           "15h20 Le Premier ministre attendu sur place"]
+    entries = [["16h40", "Des routes coupées autour de Toulouse",
+                "La préfecture a annoncé la fermeture de plusieurs routes départementales en fin d'après-midi, en "
+                "raison de la montée des eaux.",
+                "« La situation reste très tendue », a déclaré le préfet lors d'un point presse."],
+               ["16h05", "Les écoles fermées vendredi dans trois départements",
+                "Le rectorat a demandé aux familles de garder les enfants à la maison, les transports scolaires "
+                "étant suspendus jusqu'à nouvel ordre.",
+                "Les cours reprendront lundi si la décrue se confirme, selon le ministère."],
+               ["15h20", "Le Premier ministre attendu sur place",
+                "Le chef du gouvernement doit se rendre samedi dans les communes les plus touchées pour rencontrer "
+                "les élus et les sinistrés.",
+                "Il annoncera à cette occasion le déblocage d'un fonds d'urgence, précise Matignon."]]
+    lines = [*NAV, *top, *box, *(line for entry in entries for line in entry), "Charger plus", "© 2024"]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator(models=_time_vetoing_model() if vetoing else None).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in top] == ["article"] * len(top)
+    assert [labels[line] for line in box] == ["boilerplate"] * len(box)
+    assert all(labels[line] == "article" for entry in entries for line in entry)

@@ -169,7 +169,7 @@ TIMESTAMP_RE = re.compile(
     r")(?:\s*[|•·-]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
-# The same in French, German and Spanish: "il y a 5 heures", "vor 3 Stunden", "hace 2 días", "hier",
+# The same in French, German and Spanish: "il y a 5 heures", "vor 3 Stunden", "hace 2 días", "hier", "14h32",
 # "Publié le 12 mars 2024 à 18h30", "12.03.2024, 14:20 Uhr", "Actualizado el 12 de marzo de 2024". ASCII digits
 # ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
 _MONTHS_FR_DE_ES = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
@@ -179,7 +179,8 @@ _MONTHS_FR_DE_ES = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|
 _WEEKDAYS_FR_DE_ES = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
                       r"freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)")
 FOREIGN_TIMESTAMP_RE = re.compile(
-    r"^(?:(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|publicado|"
+    r"^(?:[0-9]{1,2}h[0-9]{2}$|"  # a French clock time alone: "14h32"
+    r"(?:(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|publicado|"
     r"actualizado|modificado)\s*:?\s*(?:(?:le|am|el|à|um)\s+)?)?(?:"
     r"il y a (?:[0-9]+|une?|quelques) (?:s|sec|secondes?|min|minutes?|h|heures?|j|jours?|semaines?|mois|ans?)"
     r"|vor (?:[0-9]+|einer?|wenigen) (?:sek(?:unden?)?|min(?:uten?)?\.?|std\.?|stunden?|tag(?:en)?|wochen?|"
@@ -190,7 +191,7 @@ FOREIGN_TIMESTAMP_RE = re.compile(
     r"|(?:" + _WEEKDAYS_FR_DE_ES + r",?\s+)?(?:le\s+|el\s+)?[0-9]{1,2}(?:er|\.)?\s+(?:de\s+)?(?:" + _MONTHS_FR_DE_ES
     + "|" + _MONTHS + r")(?:\s+(?:de\s+)?[0-9]{4})?"
     r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}"
-    r")(?:,?\s*(?:à|um|a las|-)?\s*[0-9]{1,2}(?:[:h.][0-9]{2})?\s*(?:h|uhr)?)?\.?$",
+    r")(?:,?\s*(?:à|um|a las|-)?\s*[0-9]{1,2}(?:[:h.][0-9]{2})?\s*(?:h|uhr)?)?\.?$)",
     re.IGNORECASE,
 )
 # What a line the pattern matches starts with: most lines are answered without the regex engine.

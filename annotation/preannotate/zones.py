@@ -362,13 +362,18 @@ def classify_blocks(
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
-        body_start = start
-        for index in _entry_head_above(features, labels, start, live):
-            labels[index] = BlockLabel(ARTICLE, 0.6)
-            body_start = min(body_start, index)
-        jumps = _jump_links(blocks, features, labels, body_start)
+        jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        for index in named:
+            # the time above an entry the box names is the story's (guidelines 8.5), whatever the model reads
+            # in a bare time
+            if index > start and labels[index - 1].label == BOILERPLATE and _entry_head(features, index - 1):
+                labels[index - 1] = BlockLabel(ARTICLE, 0.6)
+        body_start = start
+        for index in _entry_head_above(features, labels, start, live or bool(jumps)):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
+            body_start = min(body_start, index)
         for index in _headline_and_byline(blocks, features, evidence, scores, body_start, title, jumps):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in appended:
@@ -786,32 +791,43 @@ _JUMP_SEPARATORS = " -–—|:·•"
 JUMP_BOX_MIN_ENTRIES = 2
 
 
-def _jump_links(blocks, features, labels: list, body_start: int) -> list[int]:
+def _jump_links(blocks, features, labels: list, body_start: int) -> tuple[list[int], list[int]]:
     """Guidelines 8.5: "Key events" and contents lists jump to the story's own entries on the same page; they
     are boilerplate, not teasers. Such a link outside the story repeats one of the story's headings (an article
     line that is not prose), with the entry's time before it or not, and a box names ``JUMP_BOX_MIN_ENTRIES``
-    of them."""
-    headings: dict[str, list[str]] = {}  # by the last word: the few headings a line's end can be
+    of them. The links, and the headings they name."""
+    headings: dict[str, list[tuple[str, int]]] = {}  # by the last word: the few headings a line's end can be
     for index in range(body_start, len(blocks)):
         f, label = features[index], labels[index]
         if label is not None and label.label == ARTICLE and f.headline_like and not f.text_like:
             heading = blocks[index].text.casefold()
-            headings.setdefault(heading.rsplit(None, 1)[-1], []).append(heading)
+            headings.setdefault(heading.rsplit(None, 1)[-1], []).append((heading, index))
     if sum(map(len, headings.values())) < JUMP_BOX_MIN_ENTRIES:
-        return []  # no box can name enough of them (most stories)
-    found: dict[int, str] = {}  # jump link -> the heading it repeats
+        return [], []  # no box can name enough of them (most stories)
+    found: dict[int, tuple[str, int]] = {}  # jump link -> the heading it repeats
     for index, (block, f) in enumerate(zip(blocks, features, strict=True)):
         if labels[index] is not None or f.text_like or not 0 < f.n_words <= JUMP_LINK_MAX_WORDS:
             continue
         text = block.text.casefold()
         for heading in headings.get(text.rsplit(None, 1)[-1], ()):
-            before = text[:len(text) - len(heading)].rstrip(_JUMP_SEPARATORS) if text.endswith(heading) else None
+            before = text[:len(text) - len(heading[0])].rstrip(_JUMP_SEPARATORS) if text.endswith(heading[0]) else None
             if before is not None and (not before or features_of(before).is_timestamp):
                 found[index] = heading
                 break
     # a box lists several entries; copies of one heading are the story's headline printed again after its body
     # (a "highlights" strip), repeated in the page's header
-    return list(found) if len(set(found.values())) >= JUMP_BOX_MIN_ENTRIES else []
+    if len({heading for heading, _ in found.values()}) < JUMP_BOX_MIN_ENTRIES:
+        return [], []
+    return list(found), [index for _, index in found.values()]
+
+
+# A box's heading ("Key events", "Les moments clés") has at most this many words.
+BOX_HEADING_MAX_WORDS = 4
+
+
+def _box_heading(f: BlockFeatures) -> bool:
+    """Whether a line right above a box of jump links is its heading: a few words, not prose or a time."""
+    return f.n_words <= BOX_HEADING_MAX_WORDS and not f.text_like and not f.is_timestamp and not f.is_byline
 
 
 # A headline and a deck under it, both shaped like headlines, have at least this many words each: a section
@@ -854,6 +870,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     window = range(max(0, body_start - HEADLINE_REACH), body_start)
     box = min((index for index in jumps if index in window), default=None)
     if box is not None:
+        if box > 0 and _box_heading(features[box - 1]):
+            box -= 1  # the box's own heading ("Key events") is no headline
         window = range(max(0, box - HEADLINE_REACH), box)
     headline: int | None = None
     best = 0.0
