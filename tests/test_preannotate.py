@@ -1380,8 +1380,8 @@ def _time_vetoing_model():
 def test_a_french_live_blog_keeps_its_entry_times_and_its_box_heading_is_no_headline(vetoing: bool) -> None:
     """Guidelines 8.5 in French: entry times printed "14h10" are the story's, also when the model takes a bare
     time out (the box names the entries); the key-events box's heading ("Les moments clés") is boilerplate, not
-    the headline, which stands above it."""
-    top = ["Inondations dans le Sud-Ouest : les pompiers mobilisés toute la nuit",
+    the headline, which stands above it, its kicker ("EN DIRECT.") included."""
+    top = ["EN DIRECT. Inondations dans le Sud-Ouest : les pompiers mobilisés toute la nuit",
            "Suivez en direct la situation dans les départements touchés, avec nos correspondants sur place."]
     box = ["Les moments clés", "16h05 Les écoles fermées vendredi dans trois départements",
            "15h20 Le Premier ministre attendu sur place"]

@@ -858,6 +858,21 @@ def _standfirst_under_headline(features, index: int) -> bool:
     return _teaser_head(above) and above.title_case_share >= TITLE_CASE_HEADLINE and not above.text_like
 
 
+# A kicker in capitals closed by a full stop at a headline's start ("EN DIRECT.", "VIDÉO.", "EXCLUSIVE.") makes
+# the headline two "sentences".
+_KICKER_STOP_RE = re.compile(r"^[^\W\d_a-zß-ÿ][^\W\da-zß-ÿ]*(?: [^\W\d_a-zß-ÿ][^\W\da-zß-ÿ]*){0,2}[.:]\s+(?=\S)")
+
+
+def _headline_features(text: str, f: BlockFeatures) -> BlockFeatures:
+    """The shape of a line as a headline: without a kicker in capitals before it (``_KICKER_STOP_RE``)."""
+    if f.n_sentences < 2 or not text[:1].isupper():
+        return f
+    kicker = _KICKER_STOP_RE.match(text)
+    if kicker is None or not kicker.group().strip()[:-1].isupper():
+        return f
+    return features_of(text[kicker.end():])
+
+
 def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None,
                          jumps: Sequence[int] = ()) -> list[int]:
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline. A box of
@@ -876,7 +891,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     headline: int | None = None
     best = 0.0
     for index in window:
-        f = features[index]
+        f = _headline_features(blocks[index].text, features[index])
         hint = evidence[index].headline
         if title:
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
