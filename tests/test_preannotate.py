@@ -1405,3 +1405,17 @@ def test_a_french_live_blog_keeps_its_entry_times_and_its_box_heading_is_no_head
     assert [labels[line] for line in top] == ["article"] * len(top)
     assert [labels[line] for line in box] == ["boilerplate"] * len(box)
     assert all(labels[line] == "article" for entry in entries for line in entry)
+
+
+@pytest.mark.parametrize("heading", ["Das könnte Sie auch interessieren", "À lire aussi", "Te puede interesar"])
+def test_list_headings_in_french_german_and_spanish_are_boilerplate(heading: str) -> None:
+    """Guidelines 8.3: a heading above a list of promoted items is boilerplate in any language, not the headline
+    of a first item."""
+    items = [["Stadtwerke erhöhen die Preise für Fernwärme"], ["Neue Radwege: Baustart im Frühjahr"],
+             ["Bibliothek verlängert die Öffnungszeiten"]]
+    document = Document.from_text(page_text([*NAV, *STORY, heading, *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == [item[0] for item in items]

@@ -208,7 +208,13 @@ LIST_HEADING_RE = re.compile(
     r"^(?:recent|latest|popular|related|trending|recommended|featured|top|more|most|editor'?s?'? picks?|"
     r"also|other|you may|you might|we recommend|don'?t miss|read more|read next|up next|further reading|"
     r"sponsored|promoted|around the web|from the web|elsewhere|in case you missed|watch|must read|"
-    r"in other news|what to read next|next up|keep reading|continue reading|more stories|explore)"
+    r"in other news|what to read next|next up|keep reading|continue reading|more stories|explore|"
+    # French, German and Spanish ones
+    r"(?:à )?lire aussi|à lire également|sur le même sujet|les plus lus|dans la même rubrique|vous aimerez aussi|"
+    r"à voir aussi|dernières actualités|les dernières infos|mehr zum thema|mehr aus|meistgelesen|"
+    r"das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|lesen sie auch|"
+    r"verwandte artikel|neueste artikel|más noticias|(?:también )?te puede interesar|lo más leído|"
+    r"noticias relacionadas|lee también|te recomendamos|contenido relacionado|últimas noticias)"
     r"\b[\w\s'’&:,-]{0,40}$",
     re.IGNORECASE,
 )
