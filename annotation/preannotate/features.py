@@ -300,6 +300,8 @@ def foreign_byline(text: str) -> bool:
         return False
     name = text[match.start(1):match.end()].rstrip("|,/ ")
     return all(word[:1].isupper() for word in name.split())
+
+
 # Words whose presence after a quotation marks it as speech (used by the quote finder too).
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|tell|wrote|writes|write|added|adds|asked|asks|stated|states|"
