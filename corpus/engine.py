@@ -11,8 +11,8 @@ stages; an *engine* decides where they run:
 - ``LocalEngine(workers=N)`` cuts the input into batches of ``batch_size`` records and sends them to a
   pool of ``N`` processes (``forkserver``, else ``spawn``: no state is inherited), and yields the results
   in input order, so the output is the same as with one worker. The first batch runs in this process
-  while the pool starts. At most ``max_in_flight`` batches (default ``2 * N``) are out at a time: memory
-  is bounded whatever the input size.
+  while the pool starts (and queued ones while it is still starting). At most ``max_in_flight`` batches
+  (default ``2 * N``) are out at a time: memory is bounded whatever the input size.
 - ``corpus.spark.SparkEngine`` runs the same stages with ``DataFrame.mapInArrow``.
 
 Records that the stages would pass through unchanged can stay in this process: ``HoldBack`` sends a small
@@ -567,7 +567,8 @@ class LocalEngine:
 
     ``batch_size`` records go to a worker at a time; at most ``max_in_flight`` batches (default
     ``2 * workers``) are queued or running, so memory does not grow with the input. The first batch runs in
-    this process, with the same results and errors as in a worker, while the pool starts.
+    this process, with the same results and errors as in a worker, while the pool starts (and queued ones
+    while it is still starting).
     """
 
     workers: int = 1
@@ -612,52 +613,95 @@ class LocalEngine:
         first = next(batches, None)
         if first is None:
             return
+        queued = [_Queued(batch) for batch in itertools.islice(batches, self.in_flight - 1)]
+        if not queued:  # a single batch: no pool
+            yield _run_here(stages, first)
+            return
         # Starting the pool takes a good part of a second (the fork server imports the stages' modules), and
-        # the first submission blocks until it is up. So a thread starts it with the next batches queued while
-        # this process runs the first batch itself: no core waits for the start-up.
-        following = list(itertools.islice(batches, self.in_flight - 1))
-        pool: list[ProcessPoolExecutor] = []  # none for a single batch
-
-        def executor() -> ProcessPoolExecutor:
-            if not pool:
-                pool.append(ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages),
-                                                initializer=_start_worker, initargs=(pickled,)))
-            return pool[0]
-
-        pending: deque[Future] = deque()
-        start_error: list[BaseException] = []
-
-        def start(queued: list[bytes]) -> None:
-            try:
-                pending.extend(executor().submit(_run_batch, packed) for packed in queued)
-            except BaseException as error:  # re-raised in the caller's thread
-                start_error.append(error)
-
-        starter: threading.Thread | None = None
+        # the first submission blocks until it is up. So a thread submits the queued batches while this process
+        # runs the first batch itself, then queued ones from the last while the pool is still not up: no core
+        # waits for the start-up. The thread keeps one queued batch per worker, so that every worker starts
+        # (one per submission) and has work as soon as the pool is up.
+        pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages), initializer=_start_worker,
+                                   initargs=(pickled,))
+        starter = _Starter(pool, queued)
+        pending: deque[Future | list[Any]] = deque()
         try:
-            if following:
-                executor()  # the fork server imports while the batches are packed and the first one runs
-            starter = threading.Thread(target=start, args=([_pack(batch) for batch in following],),
-                                       name="corpus-engine-start", daemon=True)
             starter.start()
-            here = _run_here(stages, first)
+            yield _run_here(stages, first)
+            for item in reversed(queued[self.workers:]):
+                if not item.claim_here(starter):
+                    break
+                item.results = _run_here(stages, item.batch)
             starter.join()
-            if start_error:
-                raise start_error[0]
-            yield here
+            starter.raise_error()
+            pending.extend(item.future if item.results is None else item.results for item in queued)
             for batch in batches:
-                pending.append(executor().submit(_run_batch, _pack(batch)))
+                pending.append(pool.submit(_run_batch, _pack(batch)))
                 if len(pending) >= self.in_flight:
-                    yield _unpack(pending.popleft().result())
+                    yield _result(pending.popleft())
             while pending:
-                yield _unpack(pending.popleft().result())
+                yield _result(pending.popleft())
         finally:
-            if starter is not None:
+            if starter.ident is not None:  # started
                 starter.join()
-            for future in pending:
-                future.cancel()
-            if pool:
-                pool[0].shutdown(wait=True, cancel_futures=True)
+            for item in pending:
+                if isinstance(item, Future):
+                    item.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Queued:
+    """A batch read before the pool is up: a worker runs it (``future``) or, while the pool is still not up,
+    this process does (``results``); whichever claims it first."""
+
+    def __init__(self, batch: list[Any]) -> None:
+        self.batch = batch
+        self.claimed = False
+        self.future: Future | None = None
+        self.results: list[Any] | None = None
+
+    def claim_here(self, starter: _Starter) -> bool:
+        """Whether this process runs the batch: it is not claimed and the pool is not up yet."""
+        with starter.lock:
+            if self.claimed or starter.up:
+                return False
+            self.claimed = True
+            return True
+
+
+class _Starter(threading.Thread):
+    """Submits the queued batches to the pool, starting it (which blocks until the fork server is up), and
+    keeps the first error to raise in the caller's thread (``join``)."""
+
+    def __init__(self, pool: ProcessPoolExecutor, queued: list[_Queued]) -> None:
+        super().__init__(name="corpus-engine-start", daemon=True)
+        self.pool = pool
+        self.queued = queued
+        self.lock = threading.Lock()
+        self.up = False  # the pool took a batch: the workers start
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            for item in self.queued:
+                with self.lock:
+                    if item.claimed:
+                        continue
+                    item.claimed = True
+                item.future = self.pool.submit(_run_batch, _pack(item.batch))
+                with self.lock:
+                    self.up = True
+        except BaseException as error:  # re-raised in the caller's thread
+            self.error = error
+
+    def raise_error(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
+def _result(item: Future | list[Any]) -> list[Any]:
+    return item if isinstance(item, list) else _unpack(item.result())
 
 
 def _run_here(stages: Sequence[Stage], batch: list[Any]) -> list[Any]:

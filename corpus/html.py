@@ -15,8 +15,8 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-import lxml.html
 from lxml import etree
 
 from schemas.errors import InputError
@@ -97,12 +97,12 @@ class UnparsableError(InputError):
         super().__init__(f"{source}: {self.description}")
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlBlock:
-    """The text of one block of the page and the block element it came from."""
+class HtmlBlock(NamedTuple):
+    """The text of one block of the page and the block element it came from (a named tuple: one per block of
+    every page, made at once)."""
 
     text: str
-    element: lxml.html.HtmlElement
+    element: etree._Element
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +115,7 @@ class HtmlPage:
     block_starts: tuple[int, ...]
     title: str | None
     url: str | None
-    tree: lxml.html.HtmlElement
+    tree: etree._Element
 
 
 def parse_html(data: bytes, source: str) -> HtmlPage:
@@ -167,10 +167,12 @@ def decode_strict(data: bytes, source: str, encoding: str, skip: int = 0, descri
         raise UndecodableError(source, offset, described or encoding, f"{error.reason} (bytes {bad})") from None
 
 
-def _parse(utf8: bytes, source: str) -> lxml.html.HtmlElement:
+def _parse(utf8: bytes, source: str) -> etree._Element:
     # huge_tree: without it libxml2 stops at elements nested 256 deep (unclosed tags in tag soup get there)
     # or a text node over 10 MB, and returns what it had so far without raising.
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+    # lxml.etree's parser, not lxml.html's: the same tree, but lxml.html looks up a Python class for every
+    # element read from it (a Python call per element of every walk); nothing here uses its extra methods
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     tree = etree.fromstring(utf8, parser)
     for error in parser.error_log:
         if error.level == etree.ErrorLevels.FATAL:
@@ -179,7 +181,7 @@ def _parse(utf8: bytes, source: str) -> lxml.html.HtmlElement:
     return tree if tree is not None else etree.fromstring(b"<html><body></body></html>", parser)
 
 
-def _is_hidden(element: lxml.html.HtmlElement, tag: str) -> bool:
+def _is_hidden(element: etree._Element, tag: str) -> bool:
     names = element.keys()  # one call: most elements have no attribute or only a class
     if not names:
         return tag == "dialog"
@@ -192,13 +194,13 @@ def _is_hidden(element: lxml.html.HtmlElement, tag: str) -> bool:
     return "style" in names and HIDING_STYLE_RE.search(element.get("style")) is not None
 
 
-def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
+def _render_blocks(tree: etree._Element) -> tuple[HtmlBlock, ...]:
     blocks: list[HtmlBlock] = []
     pieces: list[str] = []
     owners = [tree]  # the block elements enclosing the current position, innermost last
-    preformatted: list[lxml.html.HtmlElement] = []  # likewise, the elements keeping line breaks
+    preformatted: list[etree._Element] = []  # likewise, the elements keeping line breaks
 
-    def flush(owner: lxml.html.HtmlElement) -> None:
+    def flush(owner: etree._Element) -> None:
         if not pieces:
             return
         text = _rendered("".join(pieces))
@@ -220,7 +222,9 @@ def _render_blocks(tree: lxml.html.HtmlElement) -> tuple[HtmlBlock, ...]:
     for event, element in walker:
         if event == "start":
             tag = element.tag
-            if not isinstance(tag, str) or tag in DROPPED_TAGS or _is_hidden(element, tag):
+            # most elements have no attribute: hidden only if a <dialog>, known without a call
+            if (not isinstance(tag, str) or tag in DROPPED_TAGS
+                    or ((element.keys() or tag == "dialog") and _is_hidden(element, tag))):
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
@@ -269,7 +273,7 @@ def _collapsed(text: str | None) -> str | None:
     return _rendered(text) or None
 
 
-def _meta_content(tree: lxml.html.HtmlElement, key: str) -> str | None:
+def _meta_content(tree: etree._Element, key: str) -> str | None:
     for meta in tree.iter("meta"):
         if key in ((meta.get("property") or "").strip().lower(), (meta.get("name") or "").strip().lower()):
             value = _collapsed(meta.get("content"))
@@ -278,13 +282,15 @@ def _meta_content(tree: lxml.html.HtmlElement, key: str) -> str | None:
     return None
 
 
-def _title(tree: lxml.html.HtmlElement) -> str | None:
+def _title(tree: etree._Element) -> str | None:
     title = tree.find("head/title")
-    text = _collapsed(title.text_content()) if title is not None else None
+    text = None
+    if title is not None:  # its text content (libxml2's, as lxml.html's text_content() reads it)
+        text = _collapsed(etree.tostring(title, method="text", encoding=str, with_tail=False))
     return text or _meta_content(tree, "og:title")
 
 
-def _canonical_url(tree: lxml.html.HtmlElement) -> str | None:
+def _canonical_url(tree: etree._Element) -> str | None:
     for link in tree.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split():
             href = (link.get("href") or "").strip()

@@ -108,11 +108,28 @@ class Span:
         """The span ``[start, end)`` of ``text``, its text taken from the document."""
         if isinstance(start, int) and isinstance(end, int) and not 0 <= start < end <= len(text):
             raise ValueError(f"span [{start}, {end}) is outside the text of {len(text)} characters")
+        if (cls is Span and type(start) is int and type(end) is int and label in _LABEL_SET
+                and (score is None or (type(score) is float and 0.0 <= score <= 1.0)) and type(text) is str):
+            # every check of __post_init__ holds (offsets checked above, the text is their slice, NaN fails
+            # the comparison): set the fields without checking them again -- machine annotations make
+            # tens of spans per page
+            span = _new_span(cls)
+            _set_field(span, "start", start)
+            _set_field(span, "end", end)
+            _set_field(span, "label", label)
+            _set_field(span, "text", text[start:end])
+            _set_field(span, "score", score)
+            return span
         return cls(start=start, end=end, label=label, text=text[start:end], score=score)
 
     def span_id(self, doc_id: str) -> str:
         """Unique within one annotation of a document: spans of one layer never overlap."""
         return f"{doc_id}:{self.layer}:{self.start}-{self.end}"
+
+
+_LABEL_SET = frozenset(LABEL_NAMES)
+_new_span = object.__new__
+_set_field = object.__setattr__  # what a frozen dataclass's own __init__ sets its fields with
 
 
 @dataclass(frozen=True, slots=True)

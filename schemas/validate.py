@@ -12,6 +12,7 @@ So the rules live in one place and a valid corpus never pays for Python loops ov
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -369,6 +370,8 @@ def validate_parts(parts: Iterable[TablePart], sources: tuple[str, ...] = ()) ->
     documents, spans = tables.get("documents"), tables.get("spans")
     docs = documents.frame if documents else None  # without the nested spans when they are read apart
     span_frame = spans.frame if spans else None
+    if docs is not None:  # each text's length in characters, counted once for the rules on n_chars and spans
+        docs = docs.with_columns(_length=pl.col("text").str.len_chars())
 
     texts = _texts(docs) if docs is not None else None
 
@@ -429,10 +432,10 @@ def _load(parts: Iterable[TablePart], failures: list[Failure]) -> dict[str, _Tab
 
 
 def _warm_pandera() -> None:
-    """pandera imported and a first validation made, of an empty table each: the first one sets up
-    pandera's polars backend (a twentieth of a second)."""
-    for name in TABLES:
-        pandera_schema(name).validate(pl.DataFrame(schema=polars_schema(name)))
+    """pandera imported and a first validation made, of an empty documents table: it sets up pandera's
+    polars backend (a twentieth of a second). One table is enough: a first validation of another schema
+    costs about what any later one does (~6 ms)."""
+    pandera_schema("documents").validate(pl.DataFrame(schema=polars_schema("documents")))
 
 
 class _Loader:
@@ -624,14 +627,15 @@ def _n_distinct_hashes(values: pl.Series) -> int:
 
 
 def _document_failures(docs: pl.DataFrame) -> list[Failure]:
+    """The rules of each documents row on its own (and doc_ids repeated); ``docs`` has each text's length
+    in characters as ``_length`` (see ``validate_parts``)."""
     failures = _duplicates(docs, "doc_id", Rule.UNIQUE_DOC_ID, "documents")
     digests = _sha256_hexdigests(docs.get_column("text"))
     checked = docs.select(
-        "_row", "doc_id", "text_sha256", "split", "n_chars", "_shard_split",
+        "_row", "doc_id", "text_sha256", "split", "n_chars", "_shard_split", "_length",
         _digest=pl.Series(digests, dtype=pl.String),
         _expected_split=pl.Series([None if doc_id is None else split_for(doc_id)
-                                   for doc_id in docs.get_column("doc_id").to_list()], dtype=pl.String),
-        _length=pl.col("text").str.len_chars())
+                                   for doc_id in docs.get_column("doc_id").to_list()], dtype=pl.String))
     wrong_id = pl.col("doc_id") != pl.col("_digest").str.head(DOC_ID_HEX_CHARS)
     wrong_hash = pl.col("text_sha256") != pl.col("_digest")
     wrong_length = pl.col("n_chars") != pl.col("_length")
@@ -739,12 +743,13 @@ def _nested(docs: pl.DataFrame) -> pl.DataFrame:
 
 
 def _texts(docs: pl.DataFrame) -> pl.DataFrame:
-    """Per doc_id (the first row of a repeated one), what the span rules need of its document."""
+    """Per doc_id (the first row of a repeated one), what the span rules need of its document (its text's
+    length counted in ``validate_parts``)."""
     # The columns first: filtering copies every column it keeps (the nested spans are most of a document).
-    return (docs.select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row")
+    return (docs.select("doc_id", "annotation_status", "annotation_ids", doc_text="text", doc_row="_row",
+                        doc_n_chars="_length")
             .filter(pl.col("doc_id").is_not_null()).unique("doc_id", keep="first", maintain_order=True)
-            .with_columns(doc_n_chars=pl.col("doc_text").str.len_chars(),
-                          complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
+            .with_columns(complete=(pl.col("annotation_status") != ANNOTATION_STATUSES[0]).fill_null(False)))
 
 
 def _table_span_failures(spans: pl.DataFrame, texts: pl.DataFrame | None) -> list[Failure]:
@@ -818,17 +823,14 @@ def _orphans(spans: pl.DataFrame) -> list[Failure]:
 def _span_status_failures(spans: pl.DataFrame, texts: pl.DataFrame) -> list[Failure]:
     """Spans-table rows agree with their document's annotation status and ids."""
     # Counted per document, origin and annotation id before the join: a document's spans share a few, and
-    # are mostly in a row, so runs of rows are counted first (cheaper than grouping a million).
-    # A slice at a time, as the spans' other rules (a run across slices is counted in parts).
+    # are mostly in a row, so runs of rows are counted first (cheaper than grouping a million). A run of
+    # the three keys starts wherever one of them starts a run: each column's runs are found apart
+    # (polars' run-length encoding, which allocates per run, not per span), their starts merged.
     if spans.is_empty():
         return []
     keys = ("doc_id", "origin", "annotation_id")
-    runs = pl.concat([spans.slice(start, stop - start).lazy()
-                      .select(*keys, _first=pl.int_range(start, stop, dtype=pl.Int64))
-                      .filter(pl.any_horizontal(pl.col(key).ne_missing(pl.col(key).shift(1)) for key in keys)
-                              | (pl.col("_first") == start))
-                      .with_columns(len=pl.col("_first").shift(-1, fill_value=stop) - pl.col("_first")).collect()
-                      for start, stop in _slices(spans.get_column("doc_id"))])
+    starts = functools.reduce(np.union1d, (_run_starts(spans.get_column(key)) for key in keys))
+    runs = spans.select(keys).gather(starts).with_columns(len=pl.Series(np.diff(starts, append=spans.height)))
     disagreeing = (runs.group_by(*keys).agg(pl.col("len").sum())
                    .join(texts.select("doc_id", "annotation_status", "annotation_ids", "doc_row"), on="doc_id")
                    .filter(((pl.col("annotation_status") == ANNOTATION_STATUSES[0])
@@ -847,6 +849,12 @@ def _span_status_failures(spans: pl.DataFrame, texts: pl.DataFrame) -> list[Fail
         failures.append(Failure(Rule.STATUS_CONSISTENT, message, "documents", doc_id, column="annotation_status",
                                 row=doc_row))
     return failures
+
+
+def _run_starts(column: pl.Series) -> np.ndarray:
+    """The first row of each run of equal values in ``column``."""
+    lengths = column.rle().struct.field("len").to_numpy()
+    return np.cumsum(lengths, dtype=np.int64) - lengths
 
 
 def _nested_schema_failures(nested: pl.DataFrame) -> list[Failure]:
@@ -885,12 +893,16 @@ def _nested_unbroken_copy(docs: pl.DataFrame, spans: pl.DataFrame) -> bool:
     values = pl.concat([pl.from_arrow(chunk.flatten()).struct.unnest() for chunk in
                         nested.to_frame().to_arrow(compat_level=pl.CompatLevel.newest()).column(0).chunks],
                        rechunk=False)
-    document_of_span = np.repeat(np.arange(len(lengths), dtype=np.uint32), lengths.to_numpy())
-    doc_ids = docs.get_column("doc_id")
+    # Each span's doc_id is its document's: compared as runs of equal doc_ids (a document's spans are one),
+    # not repeated for each span.
+    document_runs = (docs.select("doc_id", len=lengths.cast(pl.Int64)).filter(pl.col("len") > 0)
+                     .group_by(_run=pl.col("doc_id").rle_id(), maintain_order=True)
+                     .agg(pl.col("len").sum(), value=pl.col("doc_id").first()).drop("_run"))
+    table_runs = spans.get_column("doc_id").rle().struct.unnest().with_columns(pl.col("len").cast(pl.Int64))
+    if not document_runs.equals(table_runs, null_equal=True):
+        return False
     for start, stop in _slices(spans.get_column("doc_id")):
         table = spans.slice(start, stop - start)
-        if not doc_ids.gather(document_of_span[start:stop]).equals(table.get_column("doc_id"), null_equal=True):
-            return False
         if not all(values.get_column(name).slice(start, stop - start).equals(
                 table.get_column(name), check_dtypes=True, null_equal=True) for name in _SPAN_KEY if name != "doc_id"):
             return False

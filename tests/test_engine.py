@@ -10,6 +10,9 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -260,6 +263,27 @@ def test_the_first_batch_runs_here_while_the_pool_starts_and_the_others_in_worke
     assert processes[:4] == [os.getpid()] * 4
     assert os.getpid() not in processes[4:]
     assert 1 <= len(set(processes[4:])) <= 2
+
+
+def test_while_the_fork_server_starts_this_process_runs_queued_batches_from_the_last(monkeypatch):
+    """A pool that takes a second to start: this process runs the first batch and the queued ones but one per
+    worker, and the results still come in input order."""
+    submit, delayed = ProcessPoolExecutor.submit, []
+
+    def slow_to_start(pool, *args):
+        if not delayed:
+            delayed.append(threading.current_thread().name)
+            time.sleep(1)
+        return submit(pool, *args)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", slow_to_start)
+    paths = [Path(str(n)) for n in range(40)]
+    out = list(run_stages([tag_with_process], paths, LocalEngine(workers=2, batch_size=4, max_in_flight=6)))
+    assert delayed == ["corpus-engine-start"]
+    assert [path.name.split("@")[0] for path in out] == [str(n) for n in range(40)]
+    processes = [int(path.name.split("@")[1]) for path in out]
+    batches_here = sorted({number // 4 for number, process in enumerate(processes) if process == os.getpid()})
+    assert batches_here == [0, 3, 4, 5]  # queued: 1 to 5; 1 and 2 are left for the two workers
 
 
 def test_workers_keep_what_they_start_with_out_of_the_collectors_sight():

@@ -25,7 +25,7 @@ from annotation.preannotate.features import (
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     _AD_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE,
-    _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _TAGS_INITIALS, _TAGS_RE, is_caption_credit, line_marks)
+    _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _RANK_RE, _TAGS_INITIALS, _TAGS_RE, _rank, is_caption_credit, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -559,15 +559,18 @@ def test_a_newsletter_box_inside_the_story_is_not_article() -> None:
 def test_dom_text_lengths_are_the_lengths_of_text_content() -> None:
     """The DOM evidence reads an element's text length from libxml2's node content instead of text_content()'s
     XPath: the same length for nested markup, entities, non-ASCII text, scripts, and without the tail."""
+    from lxml import etree
+
     from annotation.preannotate.html import _text_length
 
+    text_content = etree.XPath("string()")  # what lxml.html's text_content() evaluates
     page = parse_html("<html><body><div class='nav'>Caf&eacute; <a href='/'>Home&nbsp;&amp; <b>m\u00e1s</b></a>"
                       " — <script>var x = '<p>';</script><ul><li>one</li><li>two</li></ul></div>after"
                       "<p>\U0001f600 tail</p></body></html>".encode(), "lengths.html")
     elements = list(page.tree.iter())
     assert len(elements) > 5
     for element in elements:
-        assert _text_length(element) == len(element.text_content())
+        assert _text_length(element) == len(text_content(element))
 
 
 def test_json_ld_article_body_is_read_as_the_page_shows_it() -> None:
@@ -1015,11 +1018,15 @@ def test_a_second_story_appended_below_the_main_one_is_one_teaser() -> None:
     assert "“This building belongs to everyone,”" not in [span.text for span in annotation.spans]
 
 
-def test_headlines_in_sentence_case_under_a_list_heading_are_one_item_each() -> None:
+@pytest.mark.parametrize("headlines", [
+    ["Supreme Court to hear Alabama voting map case", "Georgia election law faces new legal challenge",
+     "Schumer sets up vote on filibuster rules change"],
+    # names make the first more capitalised than the next, but it is no title case
+    ["Live: Australia v England, first Test, day two", "Man dies after being pulled from surf at Bondi",
+     "Storm warning issued for the coast on Thursday"]])
+def test_headlines_in_sentence_case_under_a_list_heading_are_one_item_each(headlines: list[str]) -> None:
     """A headline-shaped line under a headline is its summary only when much longer or in sentence case under
     title case; the next of a list of sentence-case headlines is an item of its own."""
-    headlines = ["Supreme Court to hear Alabama voting map case", "Georgia election law faces new legal challenge",
-                 "Schumer sets up vote on filibuster rules change"]
     document = Document.from_text(page_text([*NAV, *STORY, "RELATED", *headlines, *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
@@ -1419,3 +1426,231 @@ def test_list_headings_in_french_german_and_spanish_are_boilerplate(heading: str
     assert_valid(document, annotation)
     assert labels_by_line(document, annotation)[heading] == "boilerplate"
     assert [span.text for span in annotation.spans if span.label == "teaser"] == [item[0] for item in items]
+
+
+def test_badges_above_items_are_inside_them_but_a_badge_heading_a_list_is_not() -> None:
+    """Guidelines 8.2: a badge ("Analysis", "Video", "Kommentar") is inside its item's extent: between two items,
+    and above a list's first item under the list's heading or when the list shows other badges; a badge word
+    alone above items of one layout is their heading (boilerplate). A badge and a name between items make no
+    kicker layout: the name is not the next item's kicker."""
+    lead = [["Live Updates", "Senate Passes Stopgap Funding Bill Hours Before Deadline",
+             "The House is expected to vote on the measure on Friday morning, leaders said."],
+            ["Trump Says He Will Sign the Bill as Soon as It Arrives"],
+            ["Analysis", "Why the January Health Care Fight Could Be Worse Than This One"],
+            ["Federal Workers Breathe a Sigh of Relief for Now", "2 hours ago"]]
+    name = "Stephen Collinson"
+    more = [["Video", "See the Moment a Sinkhole Swallows Two Cars in Florida", "1:14"],
+            ["Israel and Hamas Trade Accusations Over Ceasefire Violations"],
+            ["Storm Warning Issued for Coastal Areas on Thursday"]]
+    opinion = [["The Housing Crisis Will Not Be Solved by Building More Luxury Towers", "3 hours ago"],
+               ["Why the Four-Day Week Deserves a Proper Trial in Every Office", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, *(line for item in lead[:3] for line in item), name, *lead[3],
+                                             "More top stories", *(line for item in more for line in item), "Opinion",
+                                             *(line for item in opinion for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in lead + more + opinion]
+    assert labels_by_line(document, annotation)["Opinion"] == "boilerplate"
+
+
+def test_a_badge_over_items_of_one_layout_is_theirs_when_one_below_shows_a_badge_too() -> None:
+    """A badge between two items over items of one layout is no heading when an item further down shows a badge
+    of its own ("Tribune" under "Vidéo")."""
+    items = [["Analyse", "Le gouvernement présente un budget d'austérité pour l'année prochaine",
+              "Le texte prévoit des économies importantes dans plusieurs ministères.", "By Claire Dubois",
+              "2 hours ago"],
+             ["Vidéo", "Les images de la tempête qui a frappé la Bretagne cette nuit", "3 hours ago"],
+             ["Tribune", "Pourquoi l'Europe doit investir davantage dans la recherche publique", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_time_first_list_with_badges_and_second_times_is_cut_before_each_time() -> None:
+    """Guidelines 8.2: the first item shows its time above its headline; every item ends in the next one's time
+    and a headline is left under the last: each run of times ("Posted …", "Updated …") opens the item under it,
+    with the badge between its time and headline."""
+    items = [["Posted Sat 22 Nov 2026 at 4:10am", "Australia Wins Bid to Host COP31 After Deal With Turkey",
+              "The agreement means the summit will be held in Adelaide, with Turkey chairing the talks."],
+             ["Posted Fri 21 Nov 2026 at 9:30pm", "Updated Sat 22 Nov 2026 at 1:02am",
+              "Great Barrier Reef Suffers Sixth Mass Bleaching Event in Nine Years"],
+             ["Posted Thu 20 Nov 2026 at 11:44pm", "Analysis",
+              "Why Labor's 2035 Target Is a Political Gamble It Cannot Afford to Lose", "By Tom Crowley"],
+             ["Posted Tue 18 Nov 2026 at 8:00pm", "Video", "Drone Footage Shows Scale of Murray River Fish Kill",
+              "Duration: 2 minutes 11 seconds"],
+             ["Posted Tue 18 Nov 2026 at 10:16am", "Coal Exports Fall to Lowest Level in a Decade as Demand Slows"]]
+    document = Document.from_text(page_text([*NAV, "Topic:", "Climate Change", "Follow",
+                                             *(line for item in items for line in item), "Show More", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_items_keep_their_comment_counts_in_other_languages_and_short_times() -> None:
+    """Guidelines 8.2: the comment count an item shows ("312 Kommentare", "45 commentaires", "1,204", "88") and its
+    time cut to a number and a unit ("2h") are inside the item; page numbers after the list are not."""
+    items = [["Bayern Gewinnt Den Klassiker Gegen Dortmund Nach Zwei Toren Von Kane",
+              "Harry Kane hat den FC Bayern mit zwei Toren zum Sieg gegen Borussia Dortmund geschossen.",
+              "312 Kommentare"],
+             ["Le Gouvernement Présente Son Budget Pour L'année Prochaine",
+              "Le texte prévoit des économies importantes dans plusieurs ministères et une hausse des impôts.",
+              "45 commentaires"],
+             ["Council Votes to Close Three Libraries Despite Protests",
+              "The decision follows months of campaigning by residents who say the branches are vital.",
+              "1,204"],
+             ["Rail Strike Called Off After Last-Minute Talks Succeed",
+              "Unions said the offer met their main demands on pay and working hours.", "88"],
+             ["Hospital Waiting Lists Reach Highest Level in a Decade", "2h"]]
+    pages = ["1", "2", "3"]
+    document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
+                                             *pages, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert [labels_by_line(document, annotation)[page] for page in pages] == ["boilerplate"] * 3
+
+
+def test_a_scores_widget_is_no_list_of_items() -> None:
+    """A match result ("FC Bayern München 3:1 Borussia Dortmund") promotes no article: boilerplate, not a teaser
+    headline; a headline about a match, with words in lower case, is one."""
+    results = ["FC Bayern München 3:1 Borussia Dortmund", "RB Leipzig 2:2 VfB Stuttgart",
+               "Bayer 04 Leverkusen 1:0 SC Freiburg"]
+    items = [["Leipzig throw away a 2-0 lead in stoppage time against Stuttgart", "3 hours ago"],
+             ["Wirtz ruled out for weeks after injury in training", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Results", *results, "All matches",
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in results)
+
+
+def test_a_search_result_headed_photos_is_an_item_not_a_picture_credit() -> None:
+    """A line shaped like a picture credit ("Photos: …") with a date under it is the next item's headline; a badge
+    under the last item's date ("Gallery") is inside it."""
+    items = [["Light Rail Crash in Rainier Valley Injures Three", "Oct. 22, 2026",
+              "A car turning left collided with a southbound train on Martin Luther King Jr. Way South…"],
+             ["Everett Light Rail Extension Could Cost $2 Billion More Than Planned", "Oct. 15, 2026",
+              "A new estimate puts the 16-mile line at $8.1 billion…"],
+             ["Photos: Opening Day on the Eastside Light Rail", "Oct. 5, 2026", "Gallery"]]
+    document = Document.from_text(page_text([*NAV, "Showing 1-3 of 1,482 results",
+                                             *(line for item in items for line in item), "Previous", "Next",
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_two_sentence_headline_under_an_item_is_an_item() -> None:
+    """Headlines in a row: one of two sentences ("… shots. Now he's suing") right under another item is an item
+    of its own, which takes no heading under it ("Paid Partner Content") for its summary."""
+    items = [["Analysis", "Why the January Health Care Fight Could Be Worse Than This One"],
+             ["Israel and Hamas Trade Accusations Over Ceasefire Violations in Gaza"],
+             ["He spent $40,000 on ‘miracle’ stem cell shots. Now he’s suing"]]
+    sponsored = [["Seniors Born 1941-1979 Receive Huge Benefits", "Sponsored by Senior Life Tips"],
+                 ["The 10 Most Reliable SUVs of 2026, Ranked", "Sponsored by Car Expert Reviews"]]
+    document = Document.from_text(page_text([*NAV, "More top stories", *(line for item in items for line in item),
+                                             "Paid Partner Content", *(line for item in sponsored for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items + sponsored]
+    assert labels_by_line(document, annotation)["Paid Partner Content"] == "boilerplate"
+
+
+@pytest.mark.parametrize("rank", ["{}.", "#{}", "{}"])
+def test_a_numbered_list_is_one_item_per_number(rank: str) -> None:
+    """Guidelines 8.2: a "Most read" list's rank number opens its item, and the last item takes as many lines as
+    the one before it; "2." under a headline is no summary."""
+    headlines = ["Bayern Boss Eberl Says the Club Must Act in the Winter",
+                 "The Ratings From the Classic: Kane Gets Top Marks", "Sahin on the Brink? What Kehl Says"]
+    items = [[rank.format(number), headline] for number, headline in enumerate(headlines, 1)]
+    document = Document.from_text(page_text([*NAV, "Most read", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(_RANK_RE, fullmatch=True))
+def test_a_rank_line_is_read_whatever_its_first_character(text: str) -> None:
+    """``_rank`` reads the rank regex only on short lines starting with one of its initials: every line it matches."""
+    assert _rank(text) == int(_RANK_RE.match(text).group(1))
+
+
+def test_a_list_of_kicker_headline_time_items_takes_the_kickers_of_its_first_items() -> None:
+    """Guidelines 8.2: the kicker layout read from a list's items goes on to its first items: a short kicker made
+    an item of its own ("After the 2:2") and the kicker of the item above it are inside their items; the
+    line above the list's first kicker is not."""
+    items = [["Double for Kane", "Bayern Win the Classic as Dortmund Rage at the Referee",
+              "Harry Kane scored twice as Bayern beat Borussia Dortmund, whose coach spoke of a clear penalty.",
+              "2 hours ago", "312 comments"],
+             ["After the 2:2", "Leipzig Throw Away Their Lead in Stoppage Time", "3 hours ago"],
+             ["Injury in training", "Wirtz Ruled Out for Several Weeks", "5 hours ago", "88 comments"],
+             ["Transfer rumours", "Union Berlin Interested in Danish Striker", "7 hours ago"],
+             ["Table", "How the League Stands After the Twelfth Round", "Yesterday"]]
+    document = Document.from_text(page_text([*NAV, "All matches", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)["All matches"] == "boilerplate"
+
+
+def test_authors_names_under_items_close_them_when_the_last_item_has_one_too() -> None:
+    """Guidelines 8.2: a layout is read from the first and last items. Names between items are kickers above
+    them when the first item has one above it (an opinion list); when the last item has one under it and the
+    first none above, each closes the item above it."""
+    items = [[*line[:2], author] for line, author in zip(TEASERS, ["Liz Navratil", "Tom Becker", "Amira Hassan"],
+                                                         strict=True)]
+    document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_an_items_author_between_its_summary_and_its_short_time_is_inside_it() -> None:
+    """Guidelines 8.2: an item's author ("Liz Navratil") and its time cut short ("2h") are inside it, and so the
+    section label above each item ("Public Safety") is one line between items, its kicker."""
+    items = [["Public Safety", "Man Arrested After Police Chase Ends in Crash on Highway 61",
+              "The driver fled a traffic stop in St. Paul and crashed near the river, police said.", "Liz Navratil",
+              "2h"],
+             ["Politics", "Legislature Passes Bonding Bill in Final Hours of Session",
+              "The bill includes money for roads, bridges and the state's aging water systems.", "Briana Bierschbach",
+              "3h"],
+             ["Weather", "First Snow of the Season Could Bring Up to Six Inches to the Metro",
+              "Forecasters said the heaviest snow would fall overnight, snarling the morning commute.", "Paul Walsh",
+              "5h"]]
+    document = Document.from_text(page_text([*NAV, "Top stories", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_time_first_lists_end_at_an_item_without_its_time_and_keep_badges_off_the_next_time() -> None:
+    """Guidelines 8.2: a time-first list ends at the item with no time under it, not at the next list's items a
+    kicker line further down; a badge above the next list's first time ("Premium") is not that item's (a badge
+    stands above a headline, and an item opening with its time shows it under the time)."""
+    first = [["20 Nov 2019, 9:42am", "Tennis Podcast: Midnight Mayhem in Madrid at the Davis Cup"],
+             ["19 Nov 2019, 9:25pm", "Great Britain Determined Not to Be Frozen Out of the Finals"],
+             ["18 Nov 2019, 4:33pm", "Major Sports Bodies Guilty of Shocking Lack of Women on Boards"]]
+    second = [["14 Nov 2019, 10:28pm", "Federer Dumps Djokovic Out of the ATP Finals With Crushing Win"],
+              ["14 Nov 2019, 7:54pm", "The ATP Cup Rolls Out the Big Guns for Its First Edition"],
+              ["13 Nov 2019, 9:19pm", "Outgoing ATP President on His Removal From Office After Five Years"]]
+    offers = ["The Latest Offers and Discount Codes From Popular Brands", "Sports Direct Discount Code for This Week"]
+    document = Document.from_text(page_text([*NAV, "Tennis latest", *(line for item in first for line in item),
+                                             "Premium", *(line for item in second for line in item), "Voucher Codes",
+                                             *offers, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation)[:6] == ["\n\n".join(item) for item in first + second]
+
+
+def test_a_list_of_bare_headlines_ends_at_a_furniture_line() -> None:
+    """Under a list heading, bare headlines are items while the list lasts; a furniture line ("SEARCH") ends it,
+    and the headline-shaped follow prompts after it are no items."""
+    headlines = ["Venice Doomed as Italian City Will Drown, Says Expert Amid Flooding",
+                 "Sydney Air Quality: Smoke Chokes Australia as Dozens Are Treated",
+                 "Sinkhole Horror: Two Men Trapped as Ground Opens Up and Swallows Car"]
+    prompts = ["Find us on Facebook", "Follow us on Twitter", "Check us on Google+"]
+    document = Document.from_text(page_text([*NAV, "Most Read", *headlines, "SEARCH", "CONNECT WITH US", *prompts,
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == headlines
+    assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in prompts)
+
+
+def test_a_badge_printed_like_furniture_does_not_end_a_list_of_bare_headlines() -> None:
+    """"Video" reads as furniture too, but as a badge above an item's headline it is the item's and the list of
+    bare headlines goes on under it."""
+    items = [["Video", "See the Moment a Sinkhole Swallows Two Cars in Florida"],
+             ["Israel and Hamas Trade Accusations Over Ceasefire Violations in Gaza"]]
+    document = Document.from_text(page_text([*NAV, "More top stories", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

@@ -3,6 +3,7 @@ quotes only inside article text, and the direct-quotation test of the guidelines
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -12,13 +13,15 @@ from hypothesis import strategies as st
 from annotation.preannotate import Preannotator
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
-    _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMING_TAIL, QUOTE_MARKS, _paragraphs, find_quotes)
+    _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMED_AS_WORDS, NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS,
+    REPORTING_WORDS, WORKS_BEFORE_COMMA, _paragraphs, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
 APOSTROPHE_WORDS = ["don’t", "Moscow’s", "players’", "’90s", "rock ’n’ roll", "’em", "it's", "James'", "o’clock",
                     "Zelenskyy’s)’s", "class of ’22", "’tis"]
-PLAIN_WORDS = ["the", "minister", "said", "on", "Tuesday", "that", "talks", "would", "continue", "and", "—", ","]
+PLAIN_WORDS = ["the", "minister", "said", "on", "Tuesday", "that", "talks", "would", "continue", "and", "—", ",", "東京で",
+               "と話した"]
 
 
 def quotes_of(text: str) -> list[str]:
@@ -90,6 +93,98 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # reporting words of other languages before a fragment (7.2 "fragments are quotes")
+    ("Die Opposition spricht von einem „politischen Fehler“ der Regierung.", ["„politischen Fehler“"]),
+    ("Der Verband nannte den Entwurf eine „Zumutung“ für Familien.", ["„Zumutung“"]),
+    ("Mieterverband warnt vor «höheren Mieten»", ["«höheren Mieten»"]),
+    ("La ministre a qualifié le texte de « recul historique ».", ["« recul historique »"]),
+    ("La oposición habló de «un error histórico» en el pleno.", ["«un error histórico»"]),
+    ("De minister noemde het plan „onhaalbaar” in de Kamer.", ["„onhaalbaar”"]),
+    # the German Konjunktiv I reports by itself (indirect speech), and so does "so" with the source after German
+    # marks, but not after English ones
+    ("Die Vorwürfe seien «haltlos».", ["«haltlos»"]),
+    ("Das Ergebnis ist «ein klares Signal», so Müller.", ["«ein klares Signal»"]),
+    ("Der Entwurf gilt als „nicht zustimmungsfähig“, hieß es aus dem Ministerium.", ["„nicht zustimmungsfähig“"]),
+    ("The plan is “a mess”, so Trump left.", []),
+    # one capitalised word before a lower-case one is a German noun, not a name in title case
+    ("Der Minister sagte, der Plan sei ein „Fehler“ gewesen.", ["„Fehler“"]),
+    # naming words of other languages, and a naming word with its article (7.2 "naming word")
+    ("Die sogenannte „schwarze Null“ sei nicht zu halten, sagte er.", []),
+    ("La llamada «ley de vivienda» entró en vigor, explicó el ministro.", []),
+    ("The measure, formally titled the “Protecting Family Farms and Rural Jobs Act,” passed on Tuesday.", []),
+    # a stock phrase named as one, whatever the sentence reports
+    ("She said the old adage “a rising tide lifts all boats” no longer holds.", []),
+    # long words after a label -- a named kind of thing, a possessive -- need a reporting word (7.2 question 1)
+    ("Der Kanton stimmt über die Volksinitiative «Ja zu bezahlbaren Wohnungen für alle» ab.", []),
+    ("Der Minister nannte die Initiative «einen gefährlichen Angriff auf den Wohlstand».",
+     ["«einen gefährlichen Angriff auf den Wohlstand»"]),
+    ("The scheme, like the minister’s “we are where we are”, has become a cliché.", []),
+    ("Her reply echoed the minister’s “we are where we are”, critics said.", ["“we are where we are”"]),
+    # after a determiner, only words that modify a noun are a label: the noun itself is borrowed words
+    ("Critics mocked the “Roads. We Are On It.” campaign for months.", []),
+    ("The directive ordered a “struggle against crime, graft and disorder”.",
+     ["“struggle against crime, graft and disorder”"]),
+    # a name in title case inside a sentence, not in a headline set in title case
+    ("Now we have “Better Roads for All 3.0”, which nobody wanted.", []),
+    ("Senator Breaks With Party: ‘We Will Not Vote for This Bill’", ["‘We Will Not Vote for This Bill’"]),
+])
+def test_reporting_and_naming_words_of_other_languages_and_labels(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # corner brackets with the quoting particle and a reporting verb; the nested 『…』 inside (7.3)
+    ("担当者は「今後の情報に十分注意してください」と呼びかけました。", ["「今後の情報に十分注意してください」"]),
+    ("女性は「孫に『大丈夫』と言われた」と話しました。", ["「孫に『大丈夫』と言われた」"]),
+    # a headline's quotation after its source, long enough to be someone's words
+    ("気象庁「週末は大雨に厳重に警戒を」", ["「週末は大雨に厳重に警戒を」"]),
+    # terms: joined by と ("and"), or a noun of the sentence (を), however long
+    ("市は「安全」と「安心」を重視する。", []),
+    ("気象庁は「南海トラフ地震臨時情報巨大地震注意」を発表しました。", []),
+    # curly marks with no spaces around them: Chinese and Korean
+    ("外交部发言人表示：“中方坚决反对。”", ["“中方坚决反对。”"]),
+    ("“我们会继续努力”，他说。", ["“我们会继续努力”"]),
+    ("장관은 “최선을 다하겠다”라고 말했다.", ["“최선을 다하겠다”"]),
+])
+def test_chinese_japanese_and_korean_quotations(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an elided word at the start of a word is no opening mark (7.1), in Dutch too
+    ("In ’s-Hertogenbosch zijn de winkels’ openingstijden ruim, zei de wethouder.", []),
+    # a dropped g and the ’n’ of "and" end a word, not the quotation, when a later mark can close it
+    ("‘We’re goin’ home now, lads,’ he said.", ["‘We’re goin’ home now, lads,’"]),
+    ("He said ‘I love rock ’n’ roll music, always,’ and left.", ["‘I love rock ’n’ roll music, always,’"]),
+])
+def test_apostrophes_never_start_or_end_a_quotation(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline's source before a colon, or its quotation first and a colon after it (7.1)
+    ("Starmer: ‘Not good enough’", ["‘Not good enough’"]),
+    ("Scholz: „Keine neuen Schulden“", ["„Keine neuen Schulden“"]),
+    ("‘Not good enough’: Broncos sack coach after horror season", ["‘Not good enough’"]),
+    # a name in title case before the colon; a colon after a long clause names no source
+    ("“Housing for All”: what the plan means for renters", []),
+    ("The rule is simple for the minister and her team: ‘no comment’", []),
+])
+def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
+    """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
+    text = ("Minister announces ‘garden levy’ for large plots\n\n"
+            "The charge, dubbed the “Garden Levy,” by critics, starts in May. “It is fair,” she said.\n")
+    assert quotes_of(text) == ["“It is fair,”"]
+    # only the same words: another short quotation of the headline stays
+    assert quotes_of(text.replace("announces ‘garden levy’", "announces ‘a fair levy’")) == [
+        "‘a fair levy’", "“It is fair,”"]
+
+
 def test_quotation_over_several_paragraphs_is_one_span_per_paragraph() -> None:
     text = ("“We have rebuilt the bridge twice,” the mayor said. “We will not rebuild it a third time.\n"
             "“The money is gone.”\n")
@@ -123,7 +218,8 @@ def quoted_texts(draw) -> str:
             elif kind == "emoji":
                 pieces.append(draw(st.sampled_from(["😀", "👍🏽", "🇫🇷", "e\u0301"])))
             else:
-                opener, closer = draw(st.sampled_from([("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("‘", "’")]))
+                opener, closer = draw(st.sampled_from(
+                    [("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("‘", "’"), ("「", "」")]))
                 inner = " ".join(draw(st.lists(st.sampled_from(PLAIN_WORDS + APOSTROPHE_WORDS), min_size=1,
                                                max_size=6)))
                 pieces.append(opener + inner + closer)
@@ -199,23 +295,27 @@ def test_an_alternation_as_a_trie_matches_what_the_list_of_literals_does(literal
 
 
 @pytest.mark.parametrize("text", ["the mayor said", "SAYING", "sayings", "she ſaid it", "in the words of", "déclaré",
-                                  "Déclaré-t-il", "according to them", "accordingly", "wrote", "the rewrite"])
+                                  "Déclaré-t-il", "according to them", "accordingly", "wrote", "the rewrite",
+                                  "Äußerte", "spricht von", "Sprichtwort", "qualifié", "calificó"])
 def test_the_speech_verbs_trie_finds_what_the_verbs_list_does(text: str) -> None:
-    plain = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b", re.IGNORECASE)
+    assert set(SPEECH_VERBS.split("|")) <= set(REPORTING_WORDS)
+    plain = re.compile(r"\b(?:" + "|".join(REPORTING_WORDS) + r")\b", re.IGNORECASE)
     assert (_SPEECH_IN_RE.search(text) is None) == (plain.search(text) is None)
 
 
 def test_the_naming_pattern_reads_only_the_last_naming_tail_characters() -> None:
     """Every match of _NAMING_BEFORE_RE, on a tail without trailing spaces, lies in its last NAMING_TAIL - 1
     characters; the one before gives its \\b the same answer: each of its words, after a word character or
-    not, with or without the comma."""
-    words = set(re.findall(r"[a-z][a-z -]*[a-z]", _NAMING_BEFORE_RE.pattern))
-    assert {"documentary", "catchphrase", "so-called", "so called", "podcast"} <= words
-    for word in words:
-        for tail in (f"{before}{article}{word}{comma}" for before in ("", " ", "x", "the x", "1")
-                     for article in ("", "the ", "The ") for comma in ("", ",")):
-            for text in (tail, tail.upper(), tail.replace("s", "ſ")):
-                assert (_NAMING_BEFORE_RE.search(text) is None) == (
-                    _NAMING_BEFORE_RE.search(text[-NAMING_TAIL:]) is None), text
-                for match in _NAMING_BEFORE_RE.finditer(text):
-                    assert len(match.group()) < NAMING_TAIL, text
+    not, with or without an article or the comma."""
+    words = {*NAMED_AS_WORDS, *(f"{work}," for work in WORKS_BEFORE_COMMA), *NAMING_WORDS,
+             *(f"{word} {article}" for word in NAMING_WORDS for article in NAMING_ARTICLES)}
+    assert {"documentary", "catchphrase", "so-called", "so called", "podcast", "conhecidas como the"} <= words
+    for word, before, article in itertools.product(words, ("", " ", "x", "the x", "1"), ("", "the ", "The ")):
+        tail = f"{before}{article}{word}"
+        for text in (tail, tail.upper(), tail.replace("s", "ſ")):
+            assert (_NAMING_BEFORE_RE.search(text) is None) == (
+                _NAMING_BEFORE_RE.search(text[-NAMING_TAIL:]) is None), text
+            if article or before in ("", " "):  # the word starts a word: the pattern finds it
+                assert _NAMING_BEFORE_RE.search(text), text
+            for match in _NAMING_BEFORE_RE.finditer(text):
+                assert len(match.group()) < NAMING_TAIL, text

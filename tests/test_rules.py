@@ -47,6 +47,35 @@ def test_spans_keep_code_point_offsets_through_astral_and_combining_characters(d
 
 @RULES
 @given(st.data())
+def test_span_on_makes_the_span_the_constructor_makes_and_refuses_what_it_refuses(data):
+    """``Span.on`` skips the constructor's checks when it has made them itself: same spans, same errors."""
+    text = data.draw(texts())
+    start = data.draw(st.one_of(st.integers(-2, len(text) + 2), st.booleans()))
+    end = data.draw(st.one_of(st.integers(-2, len(text) + 2), st.booleans()))
+    label = data.draw(st.sampled_from([*LABEL_NAMES, "advert"]))
+    score = data.draw(st.one_of(st.none(), st.floats(-0.5, 1.5), st.just(float("nan")), st.integers(0, 1),
+                                st.booleans()))
+
+    def outcome(make):
+        try:
+            span = make()
+        except ValueError as error:
+            return "error", str(error)
+        return "span", (span.start, span.end, span.label, span.text, span.score)
+
+    def constructed():
+        if isinstance(start, int) and isinstance(end, int) and not 0 <= start < end <= len(text):
+            raise ValueError(f"span [{start}, {end}) is outside the text of {len(text)} characters")
+        return Span(start=start, end=end, label=label, text=text[start:end], score=score)
+
+    made = outcome(lambda: Span.on(text, start, end, label, score))
+    assert made == outcome(constructed)
+    if made[0] == "span":
+        assert Span.on(text, start, end, label, score) == Span(*made[1])
+
+
+@RULES
+@given(st.data())
 def test_unannotated_gaps_only_matter_for_complete_annotations(data):
     text = data.draw(texts())
     zones = data.draw(zone_partitions(text))

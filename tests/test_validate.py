@@ -464,6 +464,21 @@ def test_spans_status_is_counted_per_document_in_any_row_order(corpus):
     assert failure.message.startswith(f"{len(mine[::2])} spans-table rows have origin ['{mine[0]['origin']}']")
 
 
+@pytest.mark.parametrize(("column", "value"), [("origin", "adjudicated"), ("annotation_id", "another-annotation")])
+def test_spans_status_counts_a_change_within_a_document_apart(corpus, column, value):
+    """The spans' runs of rows are cut wherever doc_id, origin or annotation_id changes: the last row of a
+    document with another ``column`` than its other rows is counted alone."""
+    documents, spans = rows_of(corpus)
+    victim = [span for span in spans if span["doc_id"] == spans[0]["doc_id"]]
+    assert len(victim) > 1 and victim[-1][column] != value
+    victim[-1][column] = value
+    report = _validate_rows(documents, spans)
+    [failure] = report.failures
+    assert (failure.rule, failure.doc_id) == (Rule.STATUS_CONSISTENT, victim[0]["doc_id"])
+    assert failure.message.startswith(f"1 spans-table rows have origin ['{victim[-1]['origin']}'] / annotation_id "
+                                      f"['{victim[-1]['annotation_id']}']")
+
+
 def _validate_in_slices(folder, documents, spans, chunk_spans):
     """``validate_path`` of the rows written to ``folder``, the spans table in row groups of 2 rows and its
     per-span checks in chunks of about ``chunk_spans`` spans."""
@@ -476,8 +491,8 @@ def _validate_in_slices(folder, documents, spans, chunk_spans):
 
 
 def test_spans_status_is_counted_across_slices(tmp_path, corpus):
-    """The spans table is counted a slice of row groups at a time: a document's rows in several slices
-    still add up."""
+    """The spans table's runs of rows are counted on its columns as read, a chunk per row group: a
+    document's rows in several row groups still add up."""
     documents, spans = rows_of(corpus)
     victim = [span for span in spans if span["doc_id"] == spans[0]["doc_id"]]
     for span in victim:

@@ -9,7 +9,7 @@ block per line, and both come out the same.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from schemas.records import WHITESPACE_CLASS
 
@@ -18,9 +18,9 @@ from schemas.records import WHITESPACE_CLASS
 _BLOCK_RE = re.compile(f"[^{WHITESPACE_CLASS}](?:[^\r\n]*[^{WHITESPACE_CLASS}])?")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One trimmed non-blank line: ``text == document_text[start:end]``."""
+class Block(NamedTuple):
+    """One trimmed non-blank line: ``text == document_text[start:end]``. A named tuple: a page makes one per
+    line, and a tuple is made at once where a frozen dataclass sets its fields one by one."""
 
     index: int
     start: int

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, not_
+from typing import NamedTuple
 
 # The letters outside ASCII that a case-insensitive pattern matches to ASCII ones (İ ı -> i, ſ -> s, K -> k).
 _ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -332,8 +332,13 @@ _SMALL_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class BlockFeatures:
+class BlockFeatures(NamedTuple):
+    """The shape of one block's text. A named tuple, not a dataclass: ``features_of`` makes one per distinct
+    text, and a tuple is made at once where a frozen dataclass sets its fields one by one; a tuple
+    holding only numbers, strings and a tuple of strings is also left alone by the garbage collector, and the
+    cache holds thousands. ``text_like`` and ``headline_like`` are derived from the other fields (make one
+    with ``features_of``, which derives them)."""
+
     n_words: int
     n_chars: int
     n_sentences: int
@@ -349,36 +354,35 @@ class BlockFeatures:
     is_byline: bool
     is_bullet: bool
     # The distinct words, lower-cased (the learned model compares them with the title); a tuple, not a set:
-    # the garbage collector leaves a tuple of strings alone, and the cache holds thousands.
+    # the garbage collector leaves a tuple of strings alone.
     words: tuple[str, ...]
-    # Derived from the fields above once, when made (``features_of`` caches the object; the rules and the
-    # model read these for every block again and again).
-    text_like: bool = field(init=False)
-    headline_like: bool = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text_like", self._text_like())
-        object.__setattr__(self, "headline_like", self._headline_like())
-
-    def _text_like(self) -> bool:
-        """Running prose: enough words, mostly lower case, ending like a sentence (or long anyway)."""
-        if self.is_timestamp or self.n_words < 5:
-            return False
-        if self.lower_word_share < (0.2 if self.ends_with_full_stop and self.n_words >= 12 else 0.3):
-            return False
-        return (self.ends_like_sentence and self.n_words >= 7) or self.n_words >= 16
-
-    def _headline_like(self) -> bool:
-        """A title: a few words, one sentence at most, no closing full stop."""
-        if self.is_timestamp or self.is_list_heading or not 3 <= self.n_words <= 30:
-            return False
-        return self.n_sentences <= 1 and not self.ends_with_full_stop
+    # Running prose (``_text_like``) and a title (``_headline_like``): the rules and the model read these for
+    # every block again and again.
+    text_like: bool
+    headline_like: bool
 
 
-# Smaller than the other per-text caches: each cached ``BlockFeatures`` is an object the garbage collector
-# walks at every full collection (the others hold tuples of numbers and strings, which it leaves alone), and
-# a site's furniture comes back within a few pages, long before this many other blocks have passed; with 64k
-# entries, full collections cost more than the few repeats it alone keeps save.
+def _text_like(n_words: int, ends_like_sentence: bool, ends_with_full_stop: bool, lower_word_share: float,
+               is_timestamp: bool) -> bool:
+    """Running prose: enough words, mostly lower case, ending like a sentence (or long anyway)."""
+    if is_timestamp or n_words < 5:
+        return False
+    if lower_word_share < (0.2 if ends_with_full_stop and n_words >= 12 else 0.3):
+        return False
+    return (ends_like_sentence and n_words >= 7) or n_words >= 16
+
+
+def _headline_like(n_words: int, n_sentences: int, ends_with_full_stop: bool, is_timestamp: bool,
+                   is_list_heading: bool) -> bool:
+    """A title: a few words, one sentence at most, no closing full stop."""
+    if is_timestamp or is_list_heading or not 3 <= n_words <= 30:
+        return False
+    return n_sentences <= 1 and not ends_with_full_stop
+
+
+# A site's furniture comes back within a few pages, long before this many other blocks have passed; a full
+# collection walks every entry of the cache's own table and list, so a larger cache costs more than the few
+# repeats it alone keeps save.
 FEATURES_CACHE_SIZE = 1 << 13
 # The per-text caches of text keys, text signals and line marks hold as many: a full collection still walks
 # every entry of a cache's table and list, about 10-17 ms per 57k entries, three times in 2000 pages.
@@ -427,25 +431,29 @@ def features_of(text: str) -> BlockFeatures:
     strict_end = not truncated and last in _STRICT_END_LAST and _STRICT_END_RE.search(stripped) is not None
     short = n_words <= 8
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
+    n_sentences = len(_SENTENCE_SPLIT_RE.split(text)) if n_words else 0
+    # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
+    is_timestamp = bool(TIMESTAMP_RE.match(text)) or (
+        n_words <= 12 and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
+        digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
+                             or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text)))))
+    is_list_heading = short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ ")))
     return BlockFeatures(
-        n_words=n_words,
-        n_chars=len(text),
-        n_sentences=len(_SENTENCE_SPLIT_RE.split(text)) if n_words else 0,
-        ends_like_sentence=ends_sentence,
-        ends_with_full_stop=strict_end,
-        truncated=truncated,
-        title_case_share=title_case,
-        lower_word_share=lower,
-        digit_share=digits,
-        # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
-        is_timestamp=bool(TIMESTAMP_RE.match(text))
-        or (n_words <= 12 and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text)))
-        or (digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
-                                 or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text))))),
-        is_list_heading=short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ "))),
-        is_furniture=(n_words <= 40 and bool(FURNITURE_RE.search(text)))
-        or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
-        is_byline=n_words <= 12 and (bool(BYLINE_RE.match(text)) or foreign_byline(text)),
-        is_bullet=text[:1] in "•·▪►-*–",
-        words=tuple(set(lowered)),
+        n_words,
+        len(text),
+        n_sentences,
+        ends_sentence,
+        strict_end,
+        truncated,
+        title_case,
+        lower,
+        digits,
+        is_timestamp,
+        is_list_heading,
+        (n_words <= 40 and bool(FURNITURE_RE.search(text))) or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
+        n_words <= 12 and (bool(BYLINE_RE.match(text)) or foreign_byline(text)),
+        text[:1] in "•·▪►-*–",
+        tuple(set(lowered)),
+        _text_like(n_words, ends_sentence, strict_end, lower, is_timestamp),
+        _headline_like(n_words, n_sentences, strict_end, is_timestamp, is_list_heading),
     )

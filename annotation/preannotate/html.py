@@ -60,12 +60,15 @@ def _furniture_name(names: str) -> bool:
     return any(_FURNITURE_CLASS_RE.search(token) and not _WRAPPER_RE.search(token) for token in names.split())
 
 
-def _element_marks(element, tag: str, class_: str, page_chars: int) -> tuple[bool, bool]:
+def _element_marks(element, tag: str, class_: str, page_chars: int, has_attributes: bool) -> tuple[bool, bool]:
     """(furniture, story) for this element alone."""
     if tag in ("html", "body"):
         return False, False
-    furniture, story = _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"),
-                                      element.get("role"))
+    if has_attributes:
+        furniture, story = _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"),
+                                          element.get("role"))
+    else:  # most block elements (<p>, <h2>): not one attribute to read
+        furniture, story = _marks_by_name(tag, "", "", None, None)
     if furniture and _text_length(element) > WRAPPER_SHARE * page_chars:
         furniture = False  # holds most of the page: a layout wrapper, whatever its name
     return furniture, story
@@ -125,9 +128,12 @@ class _Ancestry:
             unseen.append(element)
             element = element.getparent()
         for element in reversed(unseen):
-            tag = element.tag if isinstance(element.tag, str) else ""
-            class_ = element.get("class") or ""
-            furniture, story = _element_marks(element, tag, class_, self.page_chars)
+            tag = element.tag  # read once: lxml makes a new string on every read
+            if not isinstance(tag, str):
+                tag = ""
+            has_attributes = bool(element.keys())
+            class_ = (element.get("class") or "") if has_attributes else ""
+            furniture, story = _element_marks(element, tag, class_, self.page_chars, has_attributes)
             up_furniture, up_story, up_nearer, up_kinds = known
             known = (
                 furniture or up_furniture,
@@ -157,6 +163,8 @@ def _text_length(element) -> int:
 def _link_density(element, inside_link: bool) -> float:
     if inside_link:
         return 1.0
+    if not len(element):  # no child, so no link (the element is none: it would be inside one)
+        return 0.0
     linked = 0
     for link in element.iter("a"):  # a loop, not sum() over a generator: most elements hold no link
         linked += _text_length(link)
@@ -271,6 +279,6 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
                 prior -= 0.5 * words
         dom = (*ancestry_columns, float(body_match), float(body_miss), has_body, *kind_columns,
                max(-3.0, min(3.0, prior / 20)))
-        evidence.append(BlockEvidence(prior=prior, headline=headline, template=is_template, dom=dom,
-                                      heading=heading, linked=density > 0.5))
+        # positional: the fields in order (prior, headline, template, dom, heading, linked)
+        evidence.append(BlockEvidence(prior, headline, is_template, dom, heading, density > 0.5))
     return evidence

@@ -14,10 +14,12 @@ from __future__ import annotations
 import json
 import math
 import re
+import struct
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
 
@@ -115,11 +117,9 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD_RE.findall(text)}
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def text_signals(text: str) -> tuple[float, ...]:
-    """The columns of ``_TEXT_COLUMNS`` for a block's text: caption, address share, bio, contact, quote
-    start, lower-case start, colon end, promo count (capped at 2) halved. Cached: the unanchored searches
-    are most of a matrix's cost, and a site's furniture repeats."""
+    """The last columns of ``text_columns``: caption, address share, bio, contact, quote
+    start, lower-case start, colon end, promo count (capped at 2) halved."""
     view = gate_view(text)  # read by every gate
     words = max(features_of(text).n_words, 1)
     address = min(address_count(text) / words * 5, 1.0)
@@ -131,20 +131,31 @@ def text_signals(text: str) -> tuple[float, ...]:
             *shape, min(len(PROMO_RE.findall(text, view)), 2) / 2)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def text_columns(text: str) -> bytes:
+    """A block's columns that depend on its text alone, in ``_TEXT_ONLY_COLUMNS`` order: the shape of its
+    ``BlockFeatures`` (word and character counts as logarithms, sentences and digit share capped) and
+    ``text_signals``. Cached, and set in the matrix as one block of columns: the unanchored searches are
+    most of a matrix's cost, and a site's furniture repeats. As the bytes of float64 values: a page's rows
+    are then read by numpy at once, without converting each value."""
+    f = features_of(text)
+    return _TEXT_ONLY_ROW.pack(
+        math.log1p(f.n_words), math.log1p(f.n_chars), min(f.n_sentences, 10) / 10, f.ends_like_sentence,
+        f.ends_with_full_stop, f.truncated, f.title_case_share, f.lower_word_share, min(f.digit_share * 5, 1.0),
+        f.is_timestamp, f.is_list_heading, f.is_furniture, f.is_byline, f.is_bullet, f.text_like, f.headline_like,
+        *text_signals(text))
+
+
 # Context reaches this many blocks to either side (the widest window below).
 REACH = 10
 # The context columns read the blocks this many rows to either side.
 _CONTEXT_REACH = max(abs(offset) for offset in CONTEXT_OFFSETS)
 _COLUMN = {name: index for index, name in enumerate(TEXT_FEATURE_NAMES)}
-# The shape columns, straight from ``BlockFeatures`` (one C call per block)
-_SHAPE = attrgetter("n_words", "n_chars", "n_sentences", "ends_like_sentence", "ends_with_full_stop", "truncated",
-                    "title_case_share", "lower_word_share", "digit_share", "is_timestamp", "is_list_heading",
-                    "is_furniture", "is_byline", "is_bullet", "text_like", "headline_like")
-_SHAPE_COLUMNS = [_COLUMN[name] for name in (
+_TEXT_ONLY_COLUMNS = [_COLUMN[name] for name in (
     "log_words", "log_chars", "sentences", "ends_sentence", "full_stop", "truncated", "title_case", "lower_share",
-    "digit_share", "timestamp", "list_heading", "furniture", "byline", "bullet", "text_like", "headline_like")]
-_TEXT_COLUMNS = [_COLUMN[name] for name in (
+    "digit_share", "timestamp", "list_heading", "furniture", "byline", "bullet", "text_like", "headline_like",
     "caption", "address", "bio", "contact", "quote_start", "lower_start", "colon_end", "promo")]
+_TEXT_ONLY_ROW = struct.Struct(f"{len(_TEXT_ONLY_COLUMNS)}d")  # native float64s, as numpy reads them
 _FLAG_COLUMNS = {_COLUMN[name]: key for name, key in (
     ("comments_heading", "comments"), ("ad", "ads"), ("commenter", "commenters"), ("credit", "credits"),
     ("template", "template"))}
@@ -190,12 +201,13 @@ def feature_matrix(
     run_start, run_end = rule["run"]
     positions = np.arange(start, end)
     counts = np.zeros((end - start + 1, 2))  # running counts of both, from ``start``
-    counts[1:, 0] = np.cumsum(list(map(_TEXT_LIKE, features[start:end])))
+    counts[1:, 0] = list(accumulate(map(_TEXT_LIKE, features[start:end])))  # a short list: no array first
     counts[1:, 1] = np.cumsum((positions >= run_start) & (positions < run_end))
     rows_at = np.arange(low, high)
+    windows = {radius: (np.maximum(rows_at - radius, start) - start, np.minimum(rows_at + radius + 1, end) - start)
+               for radius in (3, 10)}  # each radius's bounds once
     for index, radius in ((0, 3), (0, 10), (1, 10)):
-        window_low = np.maximum(rows_at - radius, start) - start
-        window_high = np.minimum(rows_at + radius + 1, end) - start
+        window_low, window_high = windows[radius]
         matrix[:, column] = (counts[window_high, index] - counts[window_low, index]) / (window_high - window_low)
         column += 1
     if path == "html":
@@ -226,15 +238,8 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     """The ``TEXT_FEATURE_NAMES`` columns of blocks ``first..last``."""
     n = len(blocks)
     own = np.empty((last - first, len(TEXT_FEATURE_NAMES)))
-    shape = list(zip(*map(_SHAPE, features[first:last]), strict=True))
-    own[:, _SHAPE_COLUMNS[0]] = list(map(math.log1p, shape[0]))
-    own[:, _SHAPE_COLUMNS[1]] = list(map(math.log1p, shape[1]))
-    own[:, _SHAPE_COLUMNS[2]] = np.minimum(shape[2], 10) / 10
-    for column, values in zip(_SHAPE_COLUMNS[3:], shape[3:], strict=True):
-        own[:, column] = values
-    own[:, _COLUMN["digit_share"]] = np.minimum(own[:, _COLUMN["digit_share"]] * 5, 1.0)
-    texts = list(map(_TEXT, blocks[first:last]))
-    own[:, _TEXT_COLUMNS] = list(map(text_signals, texts))
+    rows = b"".join(map(text_columns, map(_TEXT, blocks[first:last])))
+    own[:, _TEXT_ONLY_COLUMNS] = np.frombuffer(rows).reshape(last - first, len(_TEXT_ONLY_COLUMNS))
     for column, key in _FLAG_COLUMNS.items():
         own[:, column] = rule[key][first:last]
     own[:, _COLUMN["rule_score"]] = [max(-3.0, min(6.0, score / 20)) for score in rule["scores"][first:last]]

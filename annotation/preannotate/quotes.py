@@ -11,7 +11,13 @@ A quotation may run over several paragraphs: by convention the paragraph that co
 again and only the last one closes, so an unclosed quotation continues when the next paragraph opens
 with a mark of the same family, and is dropped as unbalanced otherwise. Double quotation marks are the
 primary quotes; single ones count as quotes only outside double ones (British style), and short
-phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations.
+phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations; so are longer
+ones after a label (a kind of thing, a determiner, a possessive) or in title case inside a sentence, and
+a term the page marks after a naming word ("dubbed the “mansion tax”") wherever it is marked.
+
+Chinese, Japanese and Korean text has no spaces around its marks: the corner brackets 「…」 face the way
+they look, and so do curly marks next to those scripts (他说：“…” , “…”라고). Japanese 『…』 only nests
+inside 「…」 or names a work, so it is no mark of its own here (the outer quotation holds it, 7.3).
 """
 
 from __future__ import annotations
@@ -23,38 +29,141 @@ from itertools import islice
 
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 
-DOUBLE_MARKS = "“”\"„‟«»"
+DOUBLE_MARKS = "“”\"„‟«»「」"
 SINGLE_MARKS = "‘’'‚‛‹›"
 QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
-_GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+# marks that pair only with their own counterpart (not with any mark of their family)
+_GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹", "「": "」", "」": "「"}
 _OPENING_PUNCTUATION = "([{—–-/:\u00a0"
 _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
-_ELISIONS = ("em", "til", "tis", "twas", "n", "cause", "bout", "round")
-_ELISION_RE = re.compile(r"(?:" + "|".join(_ELISIONS) + r")\b")
+# Elided words an apostrophe starts: English (’em, ’tis, ’cause), Dutch (’t, ’s, ’k, ’n); a quotation never
+# opens with a word of a letter or two like these.
+_ELISIONS = ("em", "til", "tis", "twas", "twere", "n", "cause", "cos", "cuz", "bout", "round", "t", "s", "k")
+_ELISION_RE = re.compile(r"(?:" + alternation(_ELISIONS) + r")\b")
 _YEAR_RE = re.compile(r"\d\d(?:s)?\b")
+# Reporting words of the languages with their own marks (guidelines 7.2: "said, told, wrote …" in each
+# language), added to the English ones of features.SPEECH_VERBS: the present, past and plural forms a news
+# sentence uses (spricht/sprechen von „…“, nennt/nannte „…“, warnt vor «…», a qualifié de « … »).
+_MORE_REPORTING = (
+    # German; with the Konjunktiv I of indirect speech (das Gesetz sei eine „…“), which reports by itself
+    "sagen|sagten|erklärten|betonten|meinten|fordert|fordern|forderten|warnt|warnen|warnten|kritisiert|kritisieren|"
+    "kritisierten|spricht|sprechen|sprachen|nennt|nannte|nennen|nannten|bezeichnet|bezeichnete|bezeichnen|"
+    "bezeichneten|schreibt|schreiben|schrieben|ruft|rief|riefen|mahnt|mahnte|lobt|lobte|beklagt|beklagte|klagt|"
+    "klagte|räumt|räumte|versichert|versicherte|verspricht|versprach|kündigte|teilte|zufolge|äußert|"
+    "äußerte|antwortet|antwortete|ergänzt|ergänzte|fügte|unterstrich|bekräftigte|befand|urteilte|bemängelte|"
+    "monierte|twitterte|zitiert|zitierte|warf|wirft|fragte|fragt|behauptete|behauptet|bestätigte|bestätigt|"
+    "erläuterte|erläutert|verwies|bilanzierte|resümierte|appellierte|drohte|schimpfte|spottete|polterte|"
+    "sei|seien|könne|müsse|solle|wolle|dürfe|habe|werde|"
+    # French
+    "dit|qualifié|qualifie|parle|parlé|évoque|évoqué|averti|avertit|prévient|prévenu|répond|répondu|reconnu|"
+    "reconnaît|confié|confie|raconte|raconté|poursuit|poursuivi|regrette|regretté|salue|salué|fustige|fustigé|"
+    "réclame|réclamé|promet|promis|annonce|annoncé|rappelle|rappelé|lâche|lâché|tranche|tranché|ironise|résume|"
+    "résumé|confirme|confirmé|témoigne|témoigné|déplore|déploré|critique|critiqué|conclut|reprend|interroge|"
+    "indigne|lance|souffle|glisse|assène|martèle|plaide|défend|admet|réagit|commente|"
+    # Spanish
+    "dice|dicen|afirma|asegura|señala|añade|declara|explica|calificó|califica|habló|habla|denunció|denuncia|"
+    "advirtió|advierte|reconoció|reconoce|criticó|critica|lamentó|lamenta|insistió|insiste|subrayó|subraya|apuntó|"
+    "apunta|recordó|recuerda|sostuvo|sostiene|resume|calcula|admite|admitió|manifestó|indicó|destacó|destaca|"
+    "comentó|defendió|defiende|prometió|pidió|pide|reclamó|alertó|contó|relata|relató|sentenció|concluyó|"
+    "agregó|expresó|opinó|considera|consideró|aclaró|precisó|confesó|"
+    # Italian
+    "detto|dichiarato|spiegato|spiega|aggiunto|aggiunge|sottolineato|sottolinea|secondo|definito|definisce|"
+    "afferma|affermato|avverte|avvertito|denunciato|commentato|ribadito|ribadisce|annunciato|annuncia|parla|"
+    "osserva|conclude|ricorda|attacca|incalza|commenta|"
+    # Portuguese
+    "disse|diz|afirmou|declarou|segundo|explicou|acrescentou|ressaltou|destacou|classificou|chamou|criticou|"
+    "alertou|defendeu|garantiu|frisou|sublinhou|lembrou|avaliou|completou|"
+    # Dutch
+    "zei|zegt|aldus|volgens|noemde|noemt|schreef|schrijft|verklaarde|stelde|waarschuwde|benadrukte|sprak|spreekt|"
+    "vindt|meent|stelt|vertelt|vertelde|reageerde|benadrukt"
+)
+REPORTING_WORDS = tuple(dict.fromkeys(SPEECH_VERBS.split("|") + _MORE_REPORTING.split("|")))
 # Verbs that name what they report after them (called it “…”, described it as “…”, branded “…”): after a
 # quotation they report something else ("The “growth plan” branded “fantasy economics”").
-_NAMING_VERBS = frozenset("called calls calling described describes describing branded brands branding".split())
+_NAMING_VERBS = frozenset(
+    "called calls calling described describes describing branded brands branding nennt nannte nennen nannten "
+    "bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie calificó califica definito definisce "
+    "classificou chamou noemde noemt".split())
 # The verbs as tries (``alternation``): the patterns are only asked whether they match, and a trie is several
 # times faster than the list of the verbs, which the engine tries one by one at every word.
-_VERBS_AFTER = alternation(verb for verb in SPEECH_VERBS.split("|") if verb not in _NAMING_VERBS)
+_VERBS_AFTER = alternation(verb for verb in REPORTING_WORDS if verb not in _NAMING_VERBS)
 _SPEECH_AFTER_RE = re.compile(r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
-_SPEECH_IN_RE = re.compile(r"\b(?:" + alternation(SPEECH_VERBS.split("|")) + r")\b", re.IGNORECASE)
+_SPEECH_IN_RE = re.compile(r"\b(?:" + alternation(REPORTING_WORDS) + r")\b", re.IGNORECASE)
 _SPEECH_AFTER_ANYWHERE_RE = re.compile(r"\b(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
+
+
+def _forms(stems: str, endings: str) -> list[str]:
+    """Each stem with each ending ("" for none): _forms("baptis", "é ée")."""
+    return [stem + ending for stem in stems.split() for ending in endings.split(" ")]
+
+
+# Naming words (7.2): what stands in marks after them is a name or term, never someone's words, whatever
+# the sentence reports; an article may stand between (titled the “…”, known as the “…”). German, French,
+# Spanish, Italian, Portuguese and Dutch ones too: sogenannte „…“, baptisé « … », la llamada «…».
+NAMING_WORDS = (
+    "so-called", "so called", "dubbed", "known as", "nicknamed", "titled", "entitled", "named", "genannt", "namens",
+    "genaamd", "getiteld", "zogenaamd", "zogenaamde", *_forms("sogenannte", " n m r s"),
+    *("so " + word for word in _forms("genannte", " n m r s")), *_forms("baptis surnomm intitul dénomm", "é ée és ées"),
+    *_forms("denominad titulad apodad llamad chamad intitulad", "o a os as"),
+    *_forms("cosiddett soprannominat intitolat denominat", "o a i e"),
+    *(word + " como" for word in _forms("conocid conhecid", "o a os as")))
+NAMING_ARTICLES = ("the", "a", "an", "der", "die", "das", "den", "el", "la", "le", "il")
+# Words that name what follows as a term, a stock phrase or a work, with or without an article: the word
+# “…”, der Begriff „…“, the old adage “…”, his 1998 hit “…”, the BBC documentary “…”.
+NAMED_AS_WORDS = (
+    *(f"the {kind}" for kind in "term phrase word slogan motto hashtag label title film book song album show "
+                                "series report novel play podcast saying expression".split()),
+    *"adage proverb cliché idiom maxim mantra sprichwort redewendung floskel proverbe dicton refrán".split(),
+    "el dicho", "l’adage", "l'adage",
+    "das wort", "dem wort", "der begriff", "den begriff", "dem begriff", "titel", "schlagwort", "stichwort",
+    "le mot", "le terme", "l’expression", "l'expression", "el término", "la palabra", "el lema", "la expresión",
+    "la parola", "il termine", "o termo", "a palavra",
+    *"film movie song album single hit anthem track documentary memoir novel podcast episode sitcom musical opera "
+     "exhibition catchphrase nickname slogan motto hashtag".split())
+# A work named after a comma: her new book, “The Long Road Home,” is out.
+WORKS_BEFORE_COMMA = tuple("film movie song album single hit documentary memoir novel book podcast episode play "
+                           "show series".split())
+# The words as tries (see _VERBS_AFTER): the pattern is searched at every position of the tail.
 _NAMING_BEFORE_RE = re.compile(
-    r"\b(?:so-called|so called|dubbed|known as|nicknamed|titled|entitled|named|the (?:term|phrase|word|slogan|"
-    r"motto|hashtag|label|title|film|book|song|album|show|series|report|novel|play|podcast)"
-    # a work named by its kind, with or without an article: his 1998 hit “…”, the BBC documentary “…”
-    r"|film|movie|song|album|single|hit|anthem|track|documentary|memoir|novel|podcast|episode|sitcom|musical|"
-    r"opera|exhibition|catchphrase|nickname|slogan|motto|hashtag)\s*$"
-    # a work named after a comma: her new book, “The Long Road Home,” is out
-    r"|\b(?:film|movie|song|album|single|hit|documentary|memoir|novel|book|podcast|episode|play|show|series),\s*$",
+    r"\b(?:(?:" + alternation(NAMING_WORDS) + r")(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?"
+    r"|" + alternation(NAMED_AS_WORDS) + r")\s*$|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
     re.IGNORECASE)
+# What makes the marked words after it a label when no reporting word presents them as someone's (see
+# _label_before): a named kind of thing (the bill “…”, la loi « … »), a possessive (the politician’s “at the
+# end of the day”), a determiner when a noun follows the marks (the “Meth. We're On It.” campaign).
+_LABEL_KINDS = frozenset(
+    "act bill law initiative plan programme program scheme strategy campaign operation motion referendum project "
+    "manifesto treaty reform loi projet campagne opération mouvement parti réforme rapport référendum ley proyecto "
+    "programa iniciativa campaña operación movimiento partido reforma informe legge decreto piano programma "
+    "iniziativa campagna operazione movimento partito riforma rapporto".split())
+# Not "that": before marks it is mostly the conjunction (said that “…”).
+_DETERMINERS = frozenset(
+    "a an the its their his her our this these those der die das den dem des ein eine einen einem einer eines "
+    "un une le la les el los las il lo gli uno".split())
+# German compounds end in their kind (Klimagesetz, Volksinitiative), and so do French elided ones (l’initiative);
+# a possessive ends in ’s or s’.
+_LABEL_ENDINGS = tuple("initiative gesetz kampagne programm strategie aktion bewegung partei vorlage bericht "
+                       "studie ’s 's s’ s'".split())
+# Words ending in ’s that are no possessive.
+_CONTRACTIONS = frozenset(word + mark + "s" for word in "it that there what he she who here where let".split()
+                          for mark in "’'")
+
+
+def _label_before(tail: str, after: str) -> bool:
+    """Whether the last word of ``tail`` (what stands before the marks, stripped) makes a label of them;
+    ``after``: what follows them."""
+    word = tail.rpartition(" ")[2].lower()
+    if word in _DETERMINERS:
+        # in the “struggle against terrorism” the words are the noun, someone's words (7.2 borrowed words)
+        return after[:1].isspace() and _named_noun_after(after)
+    return word in _LABEL_KINDS or (word.endswith(_LABEL_ENDINGS) and word not in _CONTRACTIONS)
+
+
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
 BEFORE_TAIL = 32
-# _NAMING_BEFORE_RE's matches are at most 12 characters long ("documentary,", "the podcast"), spaces aside: it
-# reads one more (for its \b) and no further (a search tries every position).
-NAMING_TAIL = 13
+# _NAMING_BEFORE_RE's matches are at most 20 characters long ("conhecidas como the", "documentary,"), spaces
+# aside: it reads one more (for its \b) and no further (a search tries every position).
+NAMING_TAIL = 21
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
@@ -103,7 +212,17 @@ def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, boo
         # e.g. `("word")` or `—"Yes`: decide by which side is a letter
         can_open = after is not None and after.isalnum()
         can_close = not can_open
+    elif not (can_open or can_close) and (char in "「」" or char in "“”‘’" and (_is_cjk(before) or _is_cjk(after))):
+        # no spaces around marks in CJK text (他说：“…”, “…”라고, 」と): the corner brackets and the curly marks
+        # there face the way they look
+        can_open, can_close = char in "「“‘" and not after_space, char in "」”’" and not before_space
     return can_open, can_close
+
+
+def _is_cjk(char: str | None) -> bool:
+    """Han, kana, Hangul, and the CJK and full-width punctuation."""
+    return char is not None and ("\u3000" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
+                                 or "\uf900" <= char <= "\uffef")
 
 
 def _pairs(opener: str, closer: str) -> bool:
@@ -144,11 +263,11 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]
     return found
 
 
-def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool:
+def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: set[str]) -> bool:
     """The direct-quotation test of the guidelines (7.2), approximated: words in marks that are not a
     name or term (after "so-called", "dubbed", ...), and that either are long enough to be someone's words
     or have a reporting verb in their sentence; a modifier in front of a noun with no reporting verb before
-    it is a label (scare quotes), not a quotation."""
+    it is a label (scare quotes), not a quotation. The words after a naming word go into ``named``."""
     # the words inside, counted up to MIN_QUOTE_WORDS (a long quotation is not read to its end)
     words = len(list(islice(_WORD_RE.finditer(text, start + 1, end - 1), MIN_QUOTE_WORDS)))
     if not words:
@@ -158,28 +277,100 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int) -> bool
     # the end-anchored patterns read the last characters only (a search tries every position); their
     # matches, spaces aside, are shorter than BEFORE_TAIL, so the cut never makes a word boundary of its own
     tail = before.rstrip()[-BEFORE_TAIL:]
-    if _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
+    # every naming and label word ends in a letter, a comma or an apostrophe: most tails (a colon, a dash)
+    # are known without reading them
+    last = tail[-1:]
+    wordy = last.isalpha() or last in ",’'"
+    if wordy and _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
+        named.add(_term(text, start, end))
         return False
+    if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
+        return _is_cjk_quotation(text, start, end, before)  # no spaces: the words are not counted by spaces
     # the word after first (after a space: _NEXT_WORD_RE's \s is str.isspace): it is seldom a noun, and the
     # quotation is not read again
-    if after[:1].isspace() and _named_noun_after(after) and _is_title(text[start + 1:end - 1]):
+    if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
     if words >= MIN_QUOTE_WORDS:
-        return True
+        if not (wordy and _label_before(tail, after) or text[start + 1].isupper() and _is_title_in_prose(
+                text, start, end, tail)):
+            return True
+        # long words after a label (the initiative «…», the politician’s “at the end of the day”) or a name in
+        # title case in a sentence (we get “Housing for All 2.0”): someone's words only when a reporting word
+        # presents them, in this sentence or the one before (7.2, question 1)
+        return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if _SPEECH_IN_RE.search(sentence_before):
         return True  # borrowed words: China has declared a “no-limits” friendship
     if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
-    if _SPEECH_AFTER_RE.match(after):
+    if _SPEECH_AFTER_RE.match(after) or text[start] in "„»«" and _GERMAN_SOURCE_AFTER_RE.match(after):
+        return True
+    if _headline_attribution(text, start, end, paragraph_start, after):
         return True
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
     # month's Budget, a senior minister has said."
+    return _reported_after(text, end)
+
+
+# German attribution after German marks: „…“, so Müller; «…», so die Ministerin; „…“, hieß es (not English
+# "“a mess”, so Trump left").
+_GERMAN_SOURCE_AFTER_RE = re.compile(r"[,\s]*(?:so\s+(?:der\s+|die\s+|das\s+)?[A-ZÄÖÜ]|hie(?:ß|ss)\s+es\b)")
+# A headline's source before a colon: "Reeves: ‘…’", "Kemi Badenoch: ‘…’", "Macron : « … »".
+_COLON_SOURCE_RE = re.compile(r"[^\W\d_][\w’'.-]*(?:\s+[\w’'.-]+){0,2}\s?:\s*")
+# How far into its paragraph a headline's quotation after its source can start.
+COLON_SOURCE_CHARS = 40
+
+
+def _headline_attribution(text: str, start: int, end: int, paragraph_start: int, after: str) -> bool:
+    """The headline forms of attribution (guidelines 7.1: "Kuleba: ‘We discussed territorial integrity’"):
+    a capitalised name of up to three words and a colon open the paragraph before the marks, or the
+    quotation opens the paragraph and a colon follows it ("‘Not good enough’: Broncos sack coach") -- unless
+    it is a name in title case ("“Housing for All”: what the plan means")."""
+    if start == paragraph_start:
+        return after[:1] == ":" and not _is_title(text, start, end)
+    return (start - paragraph_start <= COLON_SOURCE_CHARS and text[paragraph_start].isupper()
+            and _COLON_SOURCE_RE.fullmatch(text, paragraph_start, start) is not None)
+
+
+def _reported_after(text: str, end: int) -> bool:
+    """Whether a reporting word follows the quotation ending at ``end`` in its sentence, before the next
+    quotation: a reporting verb after that one attributes that one ("The chancellor’s “growth plan” rests on
+    “fantasy economics”, a think tank warned": the plan's name is no quotation)."""
     sentence_after = _SENTENCE_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0]
-    # up to the next quotation: a reporting verb after it attributes that one ("The chancellor’s “growth plan”
-    # rests on “fantasy economics”, a think tank warned": the plan's name is no quotation)
     sentence_after = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)[0]
     return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
+
+
+# A letter of the scripts written without spaces between words (Han, kana) or with marks attached (Hangul).
+_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# How many such letters make about a word, for MIN_QUOTE_WORDS.
+CJK_LETTERS_PER_WORD = 3
+# A particle after the marks that makes the marked words a noun of the sentence -- what it is about (は),
+# its object (を), a modifier (の, 的) -- and the naming ones (とは, と呼ばれる, 이라는): a name or term, never a
+# quotation, which is followed by the quoting particle (と, 라고) or ends the sentence.
+_CJK_LABEL_AFTER_RE = re.compile(
+    "^(?:[をがのはにへでやも的]|と(?:は|呼ば|名付|題|称)|이?라는|이?란|[를을는은의가]|이(?!라))")
+# The quoting particle and a reporting verb: 「…」と話しました, 「…」と強く訴えた, “…”라고 말했다, “…”他说.
+_CJK_SPEECH_AFTER_RE = re.compile(
+    "^(?:と、?(?:[^。、「」]{1,10}?[にでく]、?)?(?:話(?!し合)|語|言|述べ|呼びかけ|強調|説明|訴え|指摘|批判|発表|答え|"
+    "明らかに|主張|表明|回答|振り返|コメント|書い|記し|報告|要請|求め|伝え|宣言|警告|約束|誓|叫|発言|反論|否定|"
+    "認め|明言|述懐)"
+    r"|이?라(?:고|며)|고\s|[，,]?[^。，“”「」]{0,6}?(?:说|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁))")
+# A Chinese reporting verb right before the marks: 他说：“…”, 外交部表示，“…”.
+_CJK_SPEECH_BEFORE_RE = re.compile(r"(?:说|说道|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁)[：:，,]?\s*$")
+
+
+def _is_cjk_quotation(text: str, start: int, end: int, before: str) -> bool:
+    """The direct-quotation test for marked words in Chinese, Japanese or Korean: no naming particle after
+    them, and a reporting verb next to them or enough letters to be someone's words (a headline's
+    気象庁「…に注意を」)."""
+    after = text[end:end + 24]
+    if _CJK_LABEL_AFTER_RE.match(after):
+        return False
+    if _CJK_SPEECH_AFTER_RE.match(after) or _CJK_SPEECH_BEFORE_RE.search(before[-8:]):
+        return True
+    letters = sum(1 for char in text[start + 1:end - 1] if char.isalnum())
+    return letters >= MIN_QUOTE_WORDS * CJK_LETTERS_PER_WORD
 
 
 # Lower-case words after a quotation that are no noun it modifies: verbs, pronouns, conjunctions.
@@ -201,24 +392,47 @@ def _named_noun_after(after: str) -> bool:
 _TITLE_SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by with from as vs via per".split())
 
 
-def _is_title(inner: str) -> bool:
-    """Words in title case with no sentence punctuation: a name (of a campaign, a programme, a slogan)."""
-    if any(char in inner for char in ".,;:!?…"):
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether the quotation ``[start, end)`` holds two or more words in title case, the first capitalised,
+    with no sentence punctuation (a point between digits is none: “Housing for All 2.0”): a name (of a
+    campaign, a programme, a slogan). One capitalised word may be a German noun."""
+    # most quotations start in lower case, end on punctuation inside the marks, or have a lower-case word
+    # early on: known without reading them through
+    if not text[start + 1].isupper() or text[end - 2] in _SENTENCE_PUNCTUATION:
         return False
-    words = _WORD_RE.findall(inner)
-    return bool(words) and any(word[0].isupper() for word in words) and all(
+    for match in _LOWER_WORD_RE.finditer(text, start + 1, end - 1):
+        if match.group() not in _TITLE_SMALL_WORDS:
+            return False
+    if _SENTENCE_PUNCTUATION_RE.search(text, start + 1, end - 1):
+        return False
+    words = _WORD_RE.findall(text, start + 1, end - 1)
+    return len(words) > 1 and all(
         word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS for word in words)
+
+
+_SENTENCE_PUNCTUATION = ".,;:!?…"
+_SENTENCE_PUNCTUATION_RE = re.compile(r"[,;:!?…]|\.(?!\d)")
+# a lower-case word after a space (not the end of a word the tail cut)
+_LOWER_WORD_RE = re.compile(r"(?<=\s)[a-z]+\b")
+
+
+def _is_title_in_prose(text: str, start: int, end: int, tail: str) -> bool:
+    """A name in title case inside a sentence -- not in a headline set in title case, whose every word is
+    capitalised (``tail``: what stands before the marks)."""
+    return _is_title(text, start, end) and any(
+        word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(tail))
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quotations ``[start, end)`` (marks included) inside each region of ``text`` (the article spans)."""
     found: list[tuple[int, int]] = []
+    named: set[str] = set()  # the terms the page marks after a naming word, in every region
     for region_start, region_end in regions:
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
         marks = [_marks(text, s, e) for s, e in paragraphs]
-        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks)
-        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks):
+        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks, named)
+        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks, named):
             overlapping = [other for other in doubles if quote[0] < other[1] and other[0] < quote[1]]
             # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3); a
             # double quotation that overlaps the single one without lying inside it keeps it out
@@ -227,11 +441,24 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
                     doubles = [other for other in doubles if other not in overlapping]
                 found.append(quote)
         found.extend(doubles)
+    if named:
+        # a term the page names once (dubbed the “mansion tax”) is a name wherever it is marked, also before:
+        # the headline's “announces ‘mansion tax’” quotes nobody (7.2)
+        found = [quote for quote in found if _term(text, *quote) not in named]
     return sorted(found)
 
 
+def _term(text: str, start: int, end: int) -> str:
+    """The marked words of ``[start, end)`` as a term: without the marks (a continued quotation's piece has
+    no closing one), the punctuation at their ends and case."""
+    return text[start:end].strip(_TERM_STRIP).casefold()
+
+
+_TERM_STRIP = " .,;:!?…" + QUOTE_MARKS
+
+
 def _quotes_in_region(text: str, region_start: int, region_end: int, family: str,
-                      paragraphs: list[tuple[int, int]], marks: list[list]) -> list[tuple[int, int]]:
+                      paragraphs: list[tuple[int, int]], marks: list[list], named: set[str]) -> list[tuple[int, int]]:
     """Quote spans of one family; a quotation over several paragraphs gives one span per paragraph,
     every piece but the last ending on its paragraph's last character (annotation guidelines, 5).
     ``paragraphs`` are the region's (``_paragraphs``), ``marks`` their marks of both families (``_marks``)."""
@@ -249,7 +476,8 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
                     open_at, open_mark, open_paragraph_start = position, char, para_start
                     first_start, pieces = position, []
             elif can_close and _pairs(open_mark, char) and not _possessive_before_closer(text, position, marks):
-                if _is_quotation(text, first_start, position + 1, para_start if not pieces else first_start):
+                if _is_quotation(text, first_start, position + 1, para_start if not pieces else first_start,
+                                 named):
                     found.extend(pieces)
                     found.append((open_at, position + 1))
                 open_at, pieces = None, []
@@ -271,10 +499,14 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
 
 
 def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
-    """``the players’ union``: a single mark after an s and before a lower-case word is a plural
-    possessive when the next mark in the paragraph can close the quotation instead -- not when it opens
-    another one (``the government's 'mixed messages' were 'causing anxiety'``)."""
-    if text[position] not in SINGLE_MARKS or text[position - 1:position] not in ("s", "S"):
+    """``the players’ union``, ``goin’ home``, ``rock ’n’ roll``: a single mark ending a word in s (a plural
+    possessive), in "in" (a dropped g) or the ’n’ of "and", before a lower-case word, is an apostrophe when the
+    next mark in the paragraph can close the quotation instead -- not when it opens another one (``the
+    government's 'mixed messages' were 'causing anxiety'``)."""
+    if text[position] not in SINGLE_MARKS:
+        return False
+    if text[position - 1] not in "sS" and not (
+            text[position - 1] == "n" and _ELIDED_END_RE.search(text, max(0, position - 3), position)):
         return False
     if not re.match(r" [a-z]", text[position + 1:position + 3]):
         return False
@@ -282,8 +514,16 @@ def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
     return following is not None and following[3] and not (following[2] and text[following[0] - 1:following[0]] in " ")
 
 
+# The ends in n of a word an apostrophe may end (see _possessive_before_closer), read in the three characters
+# before it.
+_ELIDED_END_RE = re.compile(r"(?:\win|[’']n)$")
+
+
 def _inside_double(text: str, quote: tuple[int, int], region_start: int, region_end: int) -> bool:
     """Whether the single-quoted span sits inside an (even unbalanced) double-quoted stretch."""
     line_start = text.rfind("\n", region_start, quote[0]) + 1 or region_start
-    before = text[max(line_start, region_start):quote[0]]
-    return sum(before.count(m) for m in DOUBLE_MARKS) % 2 == 1
+    # one scan for the nine double marks (faster than a count per mark on a line's usual length)
+    return len(_DOUBLE_MARK_RE.findall(text, max(line_start, region_start), quote[0])) % 2 == 1
+
+
+_DOUBLE_MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
@@ -123,10 +125,10 @@ LIST_PERIOD = 5
 LIST_PROSE_MAX_WORDS = 80
 
 
-@dataclass(frozen=True, slots=True)
-class BlockEvidence:
+class BlockEvidence(NamedTuple):
     """What a path knows about one block beyond its text: a content prior (positive for the main
-    story), a cost that forbids crossing the block, and hints for headline and teaser."""
+    story), a cost that forbids crossing the block, and hints for headline and teaser. A named tuple, as
+    ``BlockLabel``: one per block of every page, made at once."""
 
     prior: float = 0.0
     headline: float = 0.0
@@ -136,8 +138,7 @@ class BlockEvidence:
     linked: bool = False  # the HTML path: most of the block's element is link text
 
 
-@dataclass(frozen=True, slots=True)
-class BlockLabel:
+class BlockLabel(NamedTuple):
     label: str
     score: float
     item: int | None = None  # teaser item number: consecutive blocks of one item share it
@@ -939,7 +940,11 @@ _EXCERPT_END_RE = re.compile(r"\[(?:…|\.\.\.)\]$")
 # The last lines of a promoted item: its "Read more" link and its comment count.
 _ITEM_TAIL_RE = re.compile(
     r"^(?:read more|continue reading|read the full (?:story|article)|full story|(?:\d+|no|one) comments?|"
-    r"comments?\s*\(\d+\)|(?:\d+|no|one) repl(?:y|ies))\W*$", re.IGNORECASE)
+    r"comments?\s*\(\d+\)|(?:\d+|no|one) repl(?:y|ies)"
+    # the comment count in German, French and Spanish: "312 Kommentare", "45 commentaires", "8 comentarios"
+    r"|(?:\d+|kein|keine|ein|un|une|una?) (?:kommentare?|commentaires?|réactions?|comentarios?)"
+    # a count printed bare with a thousands separator ("1,204"), which no rank or page number has
+    r"|\d{1,3}(?:[,.\u202f]\d{3})+)\W*$", re.IGNORECASE)
 # The cue above a second story appended below the main one (infinite scroll).
 _NEXT_STORY_RE = re.compile(r"^next (?:article|story|post)\s*[:»>›→]?$", re.IGNORECASE)
 # The appended story is a full one, not one promoted item with its summary: this many paragraphs at least.
@@ -948,9 +953,17 @@ APPENDED_STORY_MIN_PARAGRAPHS = 2
 _SPONSOR_LINE_RE = re.compile(
     r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
     re.IGNORECASE)
-# A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span).
-_SPONSORED_BADGE_RE = re.compile(r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial)$",
-                                 re.IGNORECASE)
+# A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
+# kind of piece or of medium, in English, German, French and Spanish. A site's section names ("Politics") are
+# no badges: they head lists and fill menus.
+_BADGE_RE = re.compile(
+    r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial"
+    r"|analysis|opinion|comment|commentary|column|exclusive|premium|video|watch|listen|live|live updates|breaking"
+    r"|explainer|review|interview|podcast|gallery|photos|fact check"
+    r"|kommentar|analyse|meinung|exklusiv|liveblog|bildergalerie|fotostrecke|eilmeldung"
+    r"|tribune|éditorial|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
+    r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora)$",
+    re.IGNORECASE)
 # A headline in title case has at least this share of its content words capitalised.
 TITLE_CASE_HEADLINE = 0.6
 # A summary shaped like a headline (no closing punctuation) is this many times as long as the headline at
@@ -959,6 +972,15 @@ TITLE_CASE_HEADLINE = 0.6
 # challenge", then "Schumer sets up vote on filibuster rules change").
 SUMMARY_WORDS_RATIO = 1.5
 SUMMARY_LOWER_SHARE_GAIN = 0.2
+# A video's running time shown in its item ("Duration: 2 minutes 11 seconds", "Dauer: 3 Min."), in English,
+# German, French and Spanish.
+_RUNNING_TIME_RE = re.compile(
+    r"^(?:duration|length|running time|dauer|länge|durée|duración)\s*:?\s*"
+    r"(?:\d+\s*(?:h|hours?|hrs?|min|mins|minutes?|s|secs?|seconds?|std|stunden?|minuten?|sek|sekunden?|heures?|"
+    r"secondes?|horas?|minutos?|segundos?)\.?\s*)+$", re.IGNORECASE)
+# An item's time cut to a number and a unit: "2h", "45m", "3d".
+_SHORT_TIME_RE = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w)$", re.IGNORECASE)
+RUNNING_TIME_MAX_WORDS = 8
 # A picture credit inside an item ("Photo: Getty Images") has at most this many words.
 CREDIT_MAX_WORDS = 15
 # A kicker above an item's headline has at most this many words: "ELECTIONS", "WHITE HOUSE", an author's name.
@@ -970,8 +992,10 @@ KICKER_MIN_ITEMS = 3
 def _assign_teasers(blocks, features, labels: list) -> None:
     """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
     timestamp right under the headline may come before the summary); then the kickers above the headlines
-    of a list that repeats them (``_attach_kickers``)."""
+    of a list that repeats them (``_attach_kickers``). A numbered list's items are made first
+    (``_numbered_items``)."""
     n = len(blocks)
+    _numbered_items(blocks, features, labels)
     item_number = 0
     index = 0
     after_list_heading = False
@@ -997,38 +1021,55 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             after_list_heading, list_layout = True, None
             index += 1
             continue
-        if (not _item_head(features, index) or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
-                or line.endswith(":") or (f.digit_share > 0 and _count_line(line))):
-            # a tags line, a line introducing what follows (a commenter's "Jane Roe says:") and a count of
-            # results or pages are no headlines (guidelines 8.3: boilerplate)
+        if (not _item_head(features, labels, index) or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
+                or line.endswith(":") or (f.digit_share > 0 and (_count_line(line) or _result_line(line)))
+                or (f.n_words <= RUNNING_TIME_MAX_WORDS
+                    and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))):
+            # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
+            # or pages and a match result in a scores widget are no headlines (guidelines 8.3: boilerplate), nor
+            # is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends a list
+            after_list_heading = after_list_heading and not (f.is_furniture and not _BADGE_RE.match(line))
             index += 1
             continue
         members = [index]
         has_summary = has_time = has_author = has_credit = False
+        # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item) has
+        # a summary only shaped as one: the line under it is as likely the next headline
+        in_row = not _teaser_head(f)
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
             text = blocks[cursor].text
-            if g.is_timestamp and not has_time:
+            if not has_time and _item_time(features, blocks, cursor):
                 has_time = True
             elif not has_author and not g.text_like and (g.is_byline or _SPONSOR_LINE_RE.match(text)):
                 has_author = True  # the item's author or sponsor: "By Jane Doe", "Paid for by …"
+            elif (not has_author and not has_time and has_summary and cursor + 1 < n
+                  and _item_time(features, blocks, cursor + 1) and _author_name(g, text)):
+                has_author = True  # a name between the summary and the time: the author ("Liz Navratil", "2h")
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
                   and ((text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text))
-                       or is_caption_credit(text))):
-                has_credit = True  # its picture's credit, shown inside the item (guidelines 8.2)
+                       or is_caption_credit(text))
+                  and not (_teaser_head(g) and cursor + 1 < n and features[cursor + 1].is_timestamp)):
+                # its picture's credit, shown inside the item (guidelines 8.2); a headline with its time under it
+                # ("Photos: Opening day on the new line", a date) is the next item's
+                has_credit = True
+            elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
+                pass  # a video's running time ("Duration: 2 minutes 11 seconds")
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
+                  and (not in_row or _summary_shaped(g, text))
                   and (g.text_like or g.truncated or g.ends_like_sentence
                        or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share
                            and (g.n_words >= SUMMARY_WORDS_RATIO * f.n_words
-                                or g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN)))):
+                                or (f.title_case_share >= TITLE_CASE_HEADLINE
+                                    and g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN))))):
                 has_summary = True
             elif (not has_summary and has_time and cursor == index + 2 and features[index + 1].is_timestamp
                   and _summary_shaped(g, text)):
                 # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
                 # stop), which the next item's headline does not, even when it is a question
                 has_summary = True
-            elif not ((has_summary or has_time) and _ITEM_TAIL_RE.match(text)):
+            elif not ((has_summary or has_time) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor))):
                 break  # what is not the item's "Read more" or comment count (guidelines 8.2) ends it
             members.append(cursor)
             cursor += 1
@@ -1046,11 +1087,80 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index += 1
     # the items are read again only after a pass changed them (most pages: none of the three does)
     items = _teaser_items(labels)
-    if _time_first_layout(features, labels, items):
+    if _time_first_layout(blocks, features, labels, items):
         items = _teaser_items(labels)
     if _trailing_summaries(blocks, features, labels, items):
         items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
+
+
+# A rank number on a line of its own above a promoted item: "1", "2.", "#3", "No. 4".
+_RANK_RE = re.compile(r"^(?:#|no\.? ?|nr\.? ?)?([0-9]{1,2})[.)]?$", re.IGNORECASE)
+RANK_MAX_CHARS = 7
+_RANK_INITIALS = frozenset("0123456789#nN")
+# A numbered item's lines after its number: its headline, and a summary, time or author at most.
+RANKED_ITEM_MAX_LINES = 3
+
+
+def _rank(text: str) -> int | None:
+    """The number of a rank line (``_RANK_RE``), else None."""
+    if len(text) > RANK_MAX_CHARS or text[:1] not in _RANK_INITIALS:
+        return None
+    match = _RANK_RE.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _numbered_items(blocks, features, labels: list) -> None:
+    """A numbered list ("Most read": 1, headline, 2, headline, ...): ``LIST_MIN_ITEMS`` or more rank lines
+    counting up from 1, each followed by up to ``RANKED_ITEM_MAX_LINES`` unlabelled lines that are no prose
+    paragraph, list heading or furniture; each number opens an item that ends before the next, the last taking
+    as many lines as the item before it (guidelines 8.2: a list repeats one layout). Items are numbered
+    ``-1 - first block`` like the other items made outside the main pass."""
+    # the length first: most lines are longer than any rank line, and are answered without a call
+    ranks = [i for i, block in enumerate(blocks)
+             if len(block.text) <= RANK_MAX_CHARS and labels[i] is None and _rank(block.text) is not None]
+    if len(ranks) < LIST_MIN_ITEMS:
+        return  # most pages
+
+    def item_line(index: int) -> bool:
+        f = features[index]
+        return (labels[index] is None and not f.is_list_heading and not f.is_furniture
+                and not (f.text_like and f.n_words > SUMMARY_MAX_WORDS) and _rank(blocks[index].text) is None)
+
+    chain: list[int] = []
+    for rank in [*ranks, None]:
+        if (rank is not None and chain and _rank(blocks[rank].text) == _rank(blocks[chain[-1]].text) + 1
+                and 2 <= rank - chain[-1] <= RANKED_ITEM_MAX_LINES + 1
+                and all(item_line(i) for i in range(chain[-1] + 1, rank))):
+            chain.append(rank)
+            continue
+        if len(chain) >= LIST_MIN_ITEMS:
+            period = chain[-1] - chain[-2]
+            last = chain[-1] + period
+            if last <= len(blocks) and all(item_line(i) for i in range(chain[-1] + 1, last)):
+                for first, after in zip(chain, [*chain[1:], last], strict=True):
+                    for index in range(first, after):
+                        labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
+        chain = [rank] if rank is not None and _rank(blocks[rank].text) == 1 else []
+
+
+# A comment count printed as a bare number has at most this many digits.
+COUNT_MAX_DIGITS = 6
+
+
+def _bare_count(blocks, index: int) -> bool:
+    """A comment count printed as a bare number ("312") -- not a page number of a row of them ("1", "2", "3")."""
+    text = blocks[index].text
+    if not (len(text) <= COUNT_MAX_DIGITS and text.isascii() and text.isdigit()):
+        return False
+    following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+    return not (following.isascii() and following.isdigit())
+
+
+def _item_time(features, blocks, index: int) -> bool:
+    """A timestamp, or an item's time cut short (``_SHORT_TIME_RE``: "2h")."""
+    return features[index].is_timestamp or (features[index].n_words <= 2
+                                            and _SHORT_TIME_RE.match(blocks[index].text) is not None)
 
 
 def _teaser_items(labels: list) -> list[tuple[int, int]]:
@@ -1065,29 +1175,65 @@ def _teaser_items(labels: list) -> list[tuple[int, int]]:
     return items
 
 
-def _time_first_layout(features, labels: list, items: list[tuple[int, int]]) -> bool:
+# Items of one list stand at most this many short lines apart (a badge, a second time: "Updated …").
+ITEM_GAP_MAX_LINES = 2
+
+
+def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
     """Guidelines 8.2: a list's layout is read from its first and last items. Items are made headline first,
     a timestamp after a summary closing its item; when instead the first item has its timestamp above its
-    headline, and the last none under its summary, every timestamp opens the item under it: each moves
-    down one item. ``items``: ``_teaser_items(labels)``; True when a block moved."""
+    headline, and the last none under its summary -- or every item ends in a timestamp and a headline is left
+    under the last -- every timestamp opens the item under it: the list is cut again before each timestamp
+    (a run of them, "Posted …", "Updated …", opens one item), the short lines between items (a badge) going to
+    the item they stand in. ``items``: ``_teaser_items(labels)``; True when a block moved."""
     moved = False
-    lists: list[list[tuple[int, int]]] = []
+    # rows of items, each but the last ending in a timestamp, parted by at most ITEM_GAP_MAX_LINES timestamps and
+    # badges ("Updated …", "Video")
+    rows: list[list[tuple[int, int]]] = []
     for item in items:
-        if lists and lists[-1][-1][1] == item[0] - 1:
-            lists[-1].append(item)
+        last = rows[-1][-1] if rows else None
+        if (last is not None and last[1] > last[0] and features[last[1]].is_timestamp
+                and item[0] - last[1] - 1 <= ITEM_GAP_MAX_LINES
+                and all(labels[index] is None and (features[index].is_timestamp or _BADGE_RE.match(blocks[index].text))
+                        for index in range(last[1] + 1, item[0]))):
+            rows[-1].append(item)
         else:
-            lists.append([item])
-    for row in lists:
+            rows.append([item])
+    next_item = None  # a number for an item the cut adds (a headline left under the list), found when needed
+    for row in rows:
         above = row[0][0] - 1
-        if (len(row) < 2 or above < 0 or labels[above] is not None or not features[above].is_timestamp
-                or features[row[-1][1]].is_timestamp
-                or not all(features[last].is_timestamp and last > first for first, last in row[:-1])):
+        if len(row) < 2 or above < 0 or labels[above] is not None or not features[above].is_timestamp:
             continue
-        labels[above] = labels[row[0][0]]
-        for (_, last), (first, _) in zip(row[:-1], row[1:], strict=True):
-            labels[last] = labels[first]
+        end = row[-1][1]
+        if features[end].is_timestamp:
+            # every item ends in a timestamp: the headline left under the last one closes the list
+            if not (end + 1 < len(blocks) and labels[end + 1] is None and _teaser_head(features[end + 1])):
+                continue
+            end += 1
+        numbers = [labels[first].item for first, _ in row]
+        score = labels[row[0][0]].score
+        number = None
+        for index in range(above, end + 1):
+            if features[index].is_timestamp and (index == above or not features[index - 1].is_timestamp):
+                if numbers:
+                    number = numbers.pop(0)
+                else:
+                    if next_item is None:
+                        next_item = 1 + max(label.item for label in labels
+                                            if label is not None and label.item is not None)
+                    number, next_item = next_item, next_item + 1
+            labels[index] = BlockLabel(TEASER, score, number)
         moved = True
     return moved
+
+
+def _short_gap(blocks, features, labels: list, start: int, end: int) -> bool:
+    """Whether the blocks ``[start, end)`` between two items are at most ``ITEM_GAP_MAX_LINES`` unlabelled short
+    lines of an item (timestamps, kickers, badges)."""
+    if end - start > ITEM_GAP_MAX_LINES:
+        return False
+    return all(labels[index] is None and (features[index].is_timestamp or _kicker(features[index], blocks[index].text))
+               for index in range(start, end))
 
 
 _NUMBER_RE = re.compile(r"\d[\d,.\-–]*")
@@ -1100,6 +1246,21 @@ def _count_line(text: str) -> bool:
     words = [word.lower() for word in WORD_RE.findall(text)]
     numbers = [_NUMBER_RE.fullmatch(word) is not None for word in words]
     return any(numbers) and all(number or word in _COUNT_WORDS for word, number in zip(words, numbers, strict=True))
+
+
+# A match result: "FC Bayern München 3:1 Borussia Dortmund", "Leeds 2-0 Burnley".
+_SCORE_RE = re.compile(r"\s\d{1,3}\s?[:–-]\s?\d{1,3}\s")
+RESULT_MAX_WORDS = 10
+
+
+def _result_line(text: str) -> bool:
+    """A scores widget's line (``_SCORE_RE``): names on both sides of the score, every word capitalised or a
+    number -- a headline about the match has words in lower case ("Bayern beat Dortmund 3-1")."""
+    parts = _SCORE_RE.split(text)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return False
+    words = text.split()
+    return len(words) <= RESULT_MAX_WORDS and all(word[:1].isupper() or word[:1].isdigit() for word in words)
 
 
 def _summary_shaped(f: BlockFeatures, text: str) -> bool:
@@ -1144,15 +1305,17 @@ def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> 
             or _kicker_apart(blocks, features, labels, after, after + 1))
 
 
-def _item_head(features, index: int) -> bool:
+def _item_head(features, labels: list, index: int) -> bool:
     """A teaser headline (``_teaser_head``), or one of two "sentences" (a question, then more: "Who Is Jane
-    Roe? The Senator Who Defies Her Party") with its item's timestamp right under it."""
+    Roe? The Senator Who Defies Her Party") with its item's timestamp right under it, or right under another
+    item (headlines in a row: "He spent $40,000 on stem cell shots. Now he's suing")."""
     f = features[index]
     if _teaser_head(f):
         return True
     return (f.n_sentences == 2 and 4 <= f.n_words <= 30 and not f.ends_with_full_stop and not f.text_like
             and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline
-            and index + 1 < len(features) and features[index + 1].is_timestamp)
+            and ((index + 1 < len(features) and features[index + 1].is_timestamp)
+                 or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
 
 
 def _kicker_apart(blocks, features, labels: list, kicker: int, head: int) -> bool:
@@ -1167,25 +1330,30 @@ def _kicker_apart(blocks, features, labels: list, kicker: int, head: int) -> boo
 
 
 def _kicker(f: BlockFeatures, text: str) -> bool:
-    """A short label above an item's headline: a category, an author's name, a "Sponsored" badge."""
-    if _SPONSORED_BADGE_RE.match(text):
+    """A short label above an item's headline: a category, an author's name, a badge (``_BADGE_RE``)."""
+    if _BADGE_RE.match(text):
         return True
     return (f.n_words <= KICKER_MAX_WORDS and not f.text_like and not f.is_timestamp and not f.is_byline
             and not f.is_list_heading and not f.is_furniture and not any(line_marks(text)[:3]))
 
 
 def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> None:
-    """Guidelines 8.2: an item's kicker and badge are inside its extent. Promoted lists repeat one layout:
-    when every item of a list of ``KICKER_MIN_ITEMS`` or more after the first is parted from the item
-    before by exactly one kicker line, each such line (and one above the first item) opens the item under
-    it; a "Sponsored" badge between two items opens the second wherever it stands. ``items``:
-    ``_teaser_items(labels)``."""
+    """Guidelines 8.2: an item's kicker, badge and author are inside its extent. Promoted lists repeat one layout:
+    when every item of a list of ``KICKER_MIN_ITEMS`` or more after the first is parted from the item before by
+    exactly one kicker line, most of them no badge, each such line (and one above the first item) opens the
+    item under it, and the layout goes on above (``_kickers_above_chain``) -- unless they are the items' authors'
+    names under them (``_authors_under``), each closing the item above. A badge (``_BADGE_RE``: "Analysis",
+    "Video", "Sponsored") opens the item right under it unless it reads as the heading of the items under it
+    ("Opinion", ``_badge_items``), and closes the item above when it stands under its time and opens none.
+    ``items``: ``_teaser_items(labels)``."""
 
     def unlabelled_kicker(index: int) -> bool:
         return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
 
-    if not any(items[number][0] - items[number - 1][1] == 2 for number in range(1, len(items))):
-        return  # no two items parted by one line: no kicker or badge between them (most pages)
+    def unlabelled_badge(index: int) -> bool:
+        return (0 <= index < len(blocks) and labels[index] is None and features[index].n_words <= KICKER_MAX_WORDS
+                and _BADGE_RE.match(blocks[index].text) is not None)
+
     joined: dict[int, int] = {}  # kicker block -> first block of the item it opens
     chain: list[int] = []  # numbers of items in a row parted by one kicker line each
     for number in range(len(items) + 1):
@@ -1195,15 +1363,109 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
             chain = chain or [number - 1]
             chain.append(number)
             continue
-        if len(chain) >= KICKER_MIN_ITEMS:
-            for member in chain:
-                if unlabelled_kicker(items[member][0] - 1):
-                    joined[items[member][0] - 1] = items[member][0]
+        # the layout is the kickers' when they are more than badges ("Analysis" above one item and an author's
+        # name under another make none)
+        if (len(chain) >= KICKER_MIN_ITEMS
+                and sum(not unlabelled_badge(items[m][0] - 1) for m in chain[1:]) >= KICKER_MIN_ITEMS - 1):
+            if _authors_under(blocks, features, labels, items, chain):
+                for member in chain:
+                    joined[items[member][1] + 1] = items[member][0]
+            else:
+                for member in chain:
+                    if unlabelled_kicker(items[member][0] - 1):
+                        joined[items[member][0] - 1] = items[member][0]
+                _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
         chain = []
-    for number in range(1, len(items)):
-        badge = items[number][0] - 1
-        if (items[number][0] - items[number - 1][1] == 2 and labels[badge] is None
-                and _SPONSORED_BADGE_RE.match(blocks[badge].text)):
-            joined[badge] = items[number][0]
+    # a badge stands above an item's headline: an item opening with its time has it under the time
+    badges = [unlabelled_badge(first - 1) and first - 1 not in joined and not features[first].is_timestamp
+              for first, _ in items]
+    if any(badges):
+        for number in _badge_items(blocks, features, labels, items, badges, joined):
+            joined[items[number][0] - 1] = items[number][0]
+    # a badge under an item's time, where no item follows, closes it ("Oct. 5, 2026", "Gallery", then "Previous")
+    starts = {first for first, _ in items}
+    for first, last in items:
+        under = last + 1
+        if (features[last].is_timestamp and unlabelled_badge(under) and under not in joined
+                and under + 1 not in starts and under + 1 not in joined):
+            joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
+
+
+def _authors_under(blocks, features, labels: list, items: list[tuple[int, int]], chain: list[int]) -> bool:
+    """Guidelines 8.2: the layout is read from the first and last items. The lines parting the items of ``chain``
+    are their authors' names under them, not kickers above them, when each is a person's name (``_author_name``),
+    the last item has one under it too (unlabelled) and the first none above it."""
+    under_last = items[chain[-1]][1] + 1
+    above_first = items[chain[0]][0] - 1
+    return (under_last < len(blocks) and labels[under_last] is None
+            and all(_author_name(features[i], blocks[i].text) for i in
+                    [under_last, *(items[member][0] - 1 for member in chain[1:])])
+            and not (above_first >= 0 and labels[above_first] is None
+                     and _author_name(features[above_first], blocks[above_first].text)))
+
+
+def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], badges: list[bool],
+                 joined: dict[int, int]) -> list[int]:
+    """The numbers of the items whose badge (``badges``: an unlabelled badge line right above the item) is theirs.
+    Above a list's first item a badge is the list's heading ("Opinion") unless a list heading stands above it
+    ("More top stories", "Video") or the list shows other badges or kickers ("Live Updates" above its first item,
+    "Analysis" above its third); between two items it is inside the second unless it opens items of one layout
+    that the item above does not share, none of them with a badge ("Tribune" further down makes "Vidéo" one)."""
+    lists = [0]  # the number of the list each item is in: items parted by a few short lines are one list
+    for number in range(1, len(items)):
+        lists.append(lists[-1] + (not _short_gap(blocks, features, labels, items[number - 1][1] + 1, items[number][0])))
+    opened_in_list = Counter(lists[number] for number, (first, _) in enumerate(items)
+                             if badges[number] or first - 1 in joined)
+    layouts = [(last - first, features[last].is_timestamp) for first, last in items]
+    # whether an item further down the same list shows a badge too
+    badge_below = [False] * len(items)
+    for number in range(len(items) - 2, -1, -1):
+        badge_below[number] = lists[number + 1] == lists[number] and (badges[number + 1] or badge_below[number + 1])
+    taken = []
+    for number, (first, _) in enumerate(items):
+        if not badges[number]:
+            continue
+        if number > 0 and first - items[number - 1][1] == 2:
+            heading = (number + 1 < len(items) and lists[number + 1] == lists[number] and not badge_below[number]
+                       and layouts[number] == layouts[number + 1] != layouts[number - 1])
+        else:
+            heading = not ((first >= 2 and features[first - 2].is_list_heading) or opened_in_list[lists[number]] > 1)
+        if not heading:
+            taken.append(number)
+    return taken
+
+
+def _kickers_above_chain(blocks, features, labels: list, items: list[tuple[int, int]], number: int,
+                         joined: dict[int, int]) -> None:
+    """The kicker layout read from a list's items goes on above item ``number``, the first found in it: a short
+    line made an item alone right above it ("Nach dem 2:2", ``KICKER_MAX_WORDS`` + 1 words at most) is its
+    kicker; and the item ending right above its kicker is one of the list when it has a kicker line above it too
+    (added to ``joined``)."""
+    while True:
+        first = items[number][0]
+        kicker = first - 1
+        if number > 0 and items[number - 1] == (kicker, kicker) and features[kicker].n_words <= KICKER_MAX_WORDS + 1:
+            labels[kicker] = labels[first]
+            number -= 1
+        elif kicker not in joined:
+            return
+        previous = number - 1
+        if previous < 0 or items[previous][1] != kicker - 1:
+            return
+        above = items[previous][0] - 1
+        if not (above >= 0 and labels[above] is None and _kicker(features[above], blocks[above].text)):
+            return
+        joined[above] = items[previous][0]
+        number = previous
+
+
+# A person's name on a line of its own: two or three capitalised words of letters ("Stephen Collinson").
+_NAME_RE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,2}$")
+
+
+def _author_name(f: BlockFeatures, text: str) -> bool:
+    """A line that is a person's name alone (``_NAME_RE``, every word capitalised, no badge)."""
+    return (not f.is_timestamp and not f.is_list_heading and not f.is_furniture and _NAME_RE.match(text) is not None
+            and all(word[:1].isupper() for word in text.split()) and _BADGE_RE.match(text) is None)
