@@ -1654,3 +1654,15 @@ def test_a_badge_printed_like_furniture_does_not_end_a_list_of_bare_headlines() 
     document = Document.from_text(page_text([*NAV, "More top stories", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize("credit", ["Mit Informationen von Lena Hoff, Hauptstadtstudio", "Avec AFP",
+                                    "Con información de Efe"])
+def test_a_closing_credit_in_german_french_or_spanish_is_the_story(credit: str) -> None:
+    """Guidelines 6: the story's closing credit line is the story's, in other languages too."""
+    document = Document.from_text(page_text([*NAV, *STORY, credit, "Dieses Thema im Programm:", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[credit] == "article"
+    assert all(labels[line] == "article" for line in STORY[3:])
