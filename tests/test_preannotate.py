@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, FURNITURE_RE, PROMO_RE, LiteralGate, address_count, features_of, gate_view, initials,
-    literal_pattern)
+    ADDRESS_RE, BIO_RE, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE, FURNITURE_RE, PROMO_RE, LiteralGate,
+    address_count, features_of, gate_view, initials, literal_pattern)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     _AD_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE,
@@ -311,8 +311,9 @@ def test_an_html_pages_blocks_are_the_blocks_of_its_text(markup: str | None) -> 
 
 def test_synthetic_quality_floor_with_the_learned_model() -> None:
     """Pinned floor on synthetic pages (text and HTML renderings) with exact gold; a seed not used to train
-    the committed model. Measured 0.990 with zones-10, zones-9, zones-8, zones-7 and zones-6, 0.989 with zones-5 and
-    zones-3 (0.991 with zones-2; 0.989 for the rules alone)."""
+    the committed model. Measured 0.993 with zones-11 (and with zones-10 on the current generator); 0.990 with
+    zones-10, zones-9, zones-8, zones-7 and zones-6, 0.989 with zones-5 and zones-3 (0.991 with zones-2; 0.989 for
+    the rules alone)."""
     from corpus.synth import iter_synthetic
 
     annotator = Preannotator()
@@ -1130,9 +1131,301 @@ def test_initials_hold_every_character_a_case_insensitive_letter_matches() -> No
 def test_a_line_an_anchored_pattern_matches_starts_with_one_of_its_initials(data) -> None:
     """classify_blocks and the teaser items read these patterns only on lines starting with one of their initials."""
     pattern, gate = data.draw(st.sampled_from([(_INLINE_TEASER_RE, _INLINE_TEASER_INITIALS),
-                                               (_PHOTO_CREDIT_RE, _PHOTO_CREDIT_INITIALS), (_TAGS_RE, _TAGS_INITIALS)]))
+                                               (_PHOTO_CREDIT_RE, _PHOTO_CREDIT_INITIALS), (_TAGS_RE, _TAGS_INITIALS),
+                                               (FOREIGN_TIMESTAMP_RE, FOREIGN_TIMESTAMP_INITIALS)]))
     text = data.draw(st.from_regex(pattern))
     assert pattern.match(text) and text[:1] in gate
+
+
+def test_a_page_marked_up_only_with_divs_keeps_its_story() -> None:
+    """Markup without paragraph elements or story containers tells the HTML model nothing about the story; read
+    as "not story", it would take the body out: such a page is judged by the text model."""
+    story = ["Harbour Authority Orders Inquiry Into Ferry Collision",
+             "By Tomas Berg",
+             "The harbour authority on Thursday ordered an independent inquiry into Monday's collision between two "
+             "passenger ferries, which left eleven people with minor injuries.",
+             "“We owe the travelling public a full account of what went wrong,” the authority’s chair told reporters "
+             "at the terminal. “Nothing will be ruled out.”",
+             "Both vessels were taken out of service for inspection, and the operator said replacement boats would run "
+             "on the busiest crossings until the end of the month.",
+             "Investigators are expected to interview the crews of both ferries and to examine radio recordings from "
+             "the harbour control tower over the coming weeks.",
+             "The inquiry will report its findings to the regional transport minister by the end of the summer."]
+    items = [["Bridge Repairs to Close Coastal Road for Three Weeks", "4 hours ago"],
+             ["Fishing Fleet Returns Early as Storm Warning Is Issued", "7 hours ago"]]
+    html = ("<html><head><title>" + story[0] + "</title></head><body><div id='w'>"
+            + "".join(f"<div class='c1'><a href='/n{n}'>{n}</a></div>" for n in NAV)
+            + "".join(f"<div class='c3'>{line}</div>" for line in story)
+            + "".join(f"<div class='c7'><div class='c8'><a href='/s{n}'>{item[0]}</a></div><div class='c9'>{item[1]}"
+                      "</div></div>" for n, item in enumerate(items))
+            + "<div class='c1'><a href='/about'>© 2024 Harbour Herald</a></div></div></body></html>").encode()
+    labels = html_labels(html, "divs.html", Preannotator())
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert all(labels[line] == "teaser" for item in items for line in item)
+
+
+FOREIGN_PAGES = {
+    "fr": (["Accueil", "Société", "Culture", "S'abonner"],
+           ["Grève des contrôleurs aériens : des centaines de vols annulés samedi",
+            "Par Louise Martin",
+            "Publié le 4 juin 2024 à 7h15",
+            "La direction de l’aviation civile a demandé aux compagnies de réduire leurs programmes de vols de moitié "
+            "samedi dans les trois principaux aéroports du pays.",
+            "Les syndicats réclament des embauches et une revalorisation des salaires, et disent ne pas avoir été "
+            "reçus par le ministère depuis le début du mois.",
+            "Les voyageurs sont invités à vérifier l’état de leur vol avant de se rendre à l’aéroport."],
+           "À lire aussi", ["Il y a 3 heures", "Il y a 6 heures"]),
+    "de": (["Startseite", "Kultur", "Wissen", "Abo"],
+           ["Fluglotsen streiken: Hunderte Flüge fallen am Samstag aus",
+            "Von Lukas Becker",
+            "04.06.2024, 07:15 Uhr",
+            "Die Flugsicherung hat die Fluggesellschaften aufgefordert, ihre Flugpläne am Samstag an den drei größten "
+            "Flughäfen des Landes um die Hälfte zu kürzen.",
+            "Die Gewerkschaft fordert mehr Personal und höhere Löhne und sagt, das Ministerium habe sie seit Anfang "
+            "des Monats nicht empfangen.",
+            "Reisende sollen den Status ihres Fluges prüfen, bevor sie zum Flughafen fahren."],
+           "Mehr zum Thema", ["vor 3 Stunden", "vor 6 Stunden"]),
+    "es": (["Portada", "Sociedad", "Cultura", "Suscríbete"],
+           ["Huelga de controladores aéreos: cientos de vuelos cancelados el sábado",
+            "Por Lucía Romero",
+            "Actualizado el 4 de junio de 2024, 07:15",
+            "La autoridad de aviación civil pidió a las aerolíneas que redujeran a la mitad sus vuelos del sábado en "
+            "los tres principales aeropuertos del país.",
+            "Los sindicatos exigen más personal y mejores salarios, y dicen que el ministerio no los ha recibido "
+            "desde principios de mes.",
+            "Se recomienda a los viajeros comprobar el estado de su vuelo antes de ir al aeropuerto."],
+           "Más noticias", ["hace 3 horas", "hace 6 horas"]),
+}
+FOREIGN_HEADLINES = {
+    "fr": ["Contrôleurs aériens : ce que prévoit le service minimum", "Trains : le trafic sera perturbé lundi"],
+    "de": ["Fluglotsen: Was die Notdienstregeln vorsehen", "Bahn: Am Montag drohen Zugausfälle im Süden"],
+    "es": ["Controladores aéreos: qué prevén los servicios mínimos", "Trenes: el tráfico se verá alterado el lunes"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(FOREIGN_PAGES))
+def test_french_german_and_spanish_bylines_and_times_are_read(language: str) -> None:
+    """Guidelines 8.1 and 8.2 in other languages: the byline ("Par", "Von", "Por" and a name) and the story's
+    date are the story's, and each item's relative time ("il y a 3 heures", "vor 3 Stunden", "hace 3 horas")
+    closes its item."""
+    nav, story, heading, times = FOREIGN_PAGES[language]
+    items = [[headline, time] for headline, time in zip(FOREIGN_HEADLINES[language], times, strict=True)]
+    document = Document.from_text(page_text([*nav, *story, heading, *(line for item in items for line in item),
+                                             "© 2024"]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize(("text", "timestamp", "byline"), [
+    ("il y a 5 min", True, False), ("Mis à jour le 12/03/2024 à 18:30", True, False),
+    ("Mardi 12 mars 2024", True, False), ("14h32", True, False),
+    ("vor einer Stunde", True, False), ("Aktualisiert am 12. März 2024, 14:20 Uhr", True, False),
+    ("hace un día", True, False), ("Publicado: 12 de marzo de 2024", True, False),
+    ("Par Claire Dubois", False, True), ("Von Anna Schmidt | Berlin", False, True), ("Por Juan Pérez", False, True),
+    ("Par ailleurs, le ministre a refusé", False, False), ("Von Berlin aus fahren Züge", False, False),
+    ("Mars attacks the city", False, False), ("Por qué sube el precio", False, False),
+])
+def test_times_and_bylines_in_other_languages(text: str, timestamp: bool, byline: bool) -> None:
+    features = features_of(text)
+    assert (features.is_timestamp, features.is_byline) == (timestamp, byline)
+
+
+LIVE_ENTRIES = [
+    ["19:05 CET", "Ministers arrive for the emergency summit",
+     "The first delegations reached the conference centre shortly after six, under heavy security and in "
+     "pouring rain, and went straight into preparatory talks.",
+     "“We are here to find an agreement, not to make speeches,” one foreign minister told reporters at the door."],
+    ["18:40 CET", "Talks on the grain corridor stall",
+     "Negotiators working on the shipping agreement broke off their session after two hours without a joint "
+     "text, according to two diplomats who took part.",
+     "A spokesperson for the host government said the discussions would resume later in the evening."],
+    ["18:10 CET", "Protesters gather outside the venue",
+     "Several hundred people assembled behind police barriers along the river, calling for the summit to put "
+     "humanitarian aid ahead of trade."],
+]
+
+
+@pytest.mark.parametrize("markup", ["text", "divs"])
+def test_a_live_blog_key_events_box_is_boilerplate_and_its_headline_the_story(markup: str) -> None:
+    """Guidelines 8.5: the live blog's headline and summary above a "Key events" box are the story; the box's
+    links jump to entries on the same page (time and heading repeated) and are boilerplate, as is "Show key
+    events only"; the first entry's time and heading are the story's, and so is an entry after a "Read more"
+    line inside the blog."""
+    top = ["Summit live: leaders meet as talks on the grain corridor stall",
+           "Follow the latest from the emergency summit, with reports from our correspondents in the city."]
+    box = ["Key events", "18:40 Talks on the grain corridor stall", "18:10 Protesters gather outside the venue",
+           "Show key events only"]
+    cue = "Read more: What the grain corridor means for food prices"
+    after = ["Load more", "More on this story"]
+    lines = [*NAV, *top, *box, *LIVE_ENTRIES[0], *LIVE_ENTRIES[1], cue, *LIVE_ENTRIES[2], *after,
+             *(line for item in TEASERS for line in item), *FOOTER]
+    if markup == "text":
+        document = Document.from_text(page_text(lines))
+        annotation = Preannotator().annotate(document)
+        assert_valid(document, annotation)
+        labels = labels_by_line(document, annotation)
+        teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    else:
+        def div(line: str) -> str:
+            linked = line in box[1:] or line == cue or line in NAV or any(line == item[0] for item in TEASERS)
+            return f"<div class='x'><a href='/l'>{line}</a></div>" if linked else f"<div class='x'>{line}</div>"
+
+        html = f"<html><head><title>{top[0]}</title></head><body><div>{''.join(map(div, lines))}</div></body></html>"
+        page = parse_html(html.encode(), "live.html")
+        document = Document.from_text(page.text, title=page.title)
+        annotation = Preannotator().annotate(document, html=page)
+        assert_valid(document, annotation)
+        labels = labels_by_line(document, annotation)
+        teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert [labels[line] for line in top] == ["article"] * len(top)
+    assert [labels[line] for line in box] == ["boilerplate"] * len(box)
+    assert all(labels[line] == "article" for entry in LIVE_ENTRIES for line in entry)
+    assert teasers == [cue, *("\n\n".join(item) for item in TEASERS)]
+
+
+def test_the_headline_printed_again_after_the_body_makes_no_jump_box() -> None:
+    """Copies of one heading are no box of links to the story's entries: a page printing its headline in its
+    header and again in a strip after the body keeps its headline the story's."""
+    text = page_text([*NAV, STORY[0], "POLITICS", STORY[0], *STORY[1:], "POLITICS", STORY[0], *STORY[3:], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    headline = text.index(STORY[0], text.index("POLITICS"))
+    assert [span.label for span in annotation.spans if span.start == headline and span.layer == "zone"] == ["article"]
+
+
+def test_a_standfirst_without_a_full_stop_under_a_title_case_headline_is_not_the_headline() -> None:
+    """Guidelines 8.1: a standfirst in sentence case that ends without a full stop (on a quotation's closing
+    mark) is shaped like a headline; when the story's run starts with it under a headline in title case, that
+    headline is the story's too."""
+    headline = "Harbour Board Backs Plan to Deepen Shipping Channel"
+    standfirst = 'Fishermen say the dredging would wreck the bay\'s oyster beds "for a generation"'
+    text = page_text([*NAV, "BUSINESS", headline, standfirst, "By Ana Silva", "April 2, 2024", *STORY[3:], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [headline, standfirst, *STORY[3:]]] == ["article"] * 6
+    assert labels["BUSINESS"] == "boilerplate"
+
+
+def test_an_inline_related_link_under_the_standfirst_does_not_cut_it_from_the_story() -> None:
+    """Guidelines 8.1 and 8.2: an inline "Related: <headline>" teaser between the standfirst and the body sits
+    inside the story; the short standfirst above it stays the story's, not an island the run swept in."""
+    standfirst = "The authority said the inquiry would also review how ferries are scheduled at peak times."
+    related = "Related: Ferry operator fined over late sailings last winter"
+    html = ("<html><head><title>Harbour Authority Orders Inquiry</title></head><body>"
+            f"<nav><ul>{''.join(f'<li><a href=/{n}>{n}</a></li>' for n in NAV)}</ul></nav>"
+            f"<article><h1>Harbour Authority Orders Inquiry Into Ferry Collision</h1><p>{standfirst}</p>"
+            f"<p><strong><a href='/related'>{related}</a></strong></p>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:])
+            + "</article><footer><p>© 2024 Harbour Herald</p></footer></body></html>").encode()
+    labels = html_labels(html, "related.html", Preannotator())
+    assert labels[related] == "teaser"
+    assert [labels[line] for line in [standfirst, *STORY[3:]]] == ["article"] * 5
+
+
+def test_a_headline_and_its_deck_above_the_byline_are_both_the_story() -> None:
+    """Guidelines 8.1: the headline and the deck under it, both without a full stop, are the story's; the
+    search for the headline comes to the nearer one first, whichever path marks the other."""
+    headline = "Mayor: ‘We will not close a single library this year’"
+    deck = "City Hall rules out branch closures as council tax row deepens"
+    lines = [*NAV, "POLITICS", headline, deck, "By Ana Silva", "April 2, 2024", *STORY[3:], *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [headline, deck, "By Ana Silva", "April 2, 2024"]] == ["article"] * 4
+    assert labels["POLITICS"] == "boilerplate"
+    html = (f"<html><head><title>{headline}</title></head><body><nav><ul>"
+            + "".join(f"<li><a href=/{n}>{n}</a></li>" for n in NAV) + "</ul></nav><div class='section'>POLITICS</div>"
+            f"<article><h1>{headline}</h1><p>{deck}</p><p>By Ana Silva</p><p>April 2, 2024</p>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:]) + "</article></body></html>").encode()
+    labels = html_labels(html, "deck.html", Preannotator())
+    assert [labels[line] for line in [headline, deck, "By Ana Silva", "April 2, 2024"]] == ["article"] * 4
+
+
+def test_a_link_address_above_the_headline_is_no_headline_of_a_deck_pair() -> None:
+    """A link's address has many words by the word pattern but is one word between spaces: no headline."""
+    address = "https://www.example.com/news/city/article/Council-approves-new-bridge-after-decade-of-delays-1234.php"
+    document = Document.from_text(page_text([*NAV, address, STORY[0], STORY[2], *STORY[3:], *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert labels[address] != "article"
+    assert all(labels[line] == "article" for line in [STORY[0], *STORY[2:]])
+
+
+def test_the_byline_among_the_story_top_lines_is_the_story_whatever_the_model_reads() -> None:
+    """Guidelines 8.1: the byline under the standfirst is the story's. The learned model, trained on article
+    bodies that leave bylines out, would take it out of the run, and the standfirst and date with it."""
+    top = ["Shipyard to Cut 1,200 Jobs as Orders Dry Up",
+           "The company said the cuts, mostly at its northern yards, were needed to survive a slump in orders.",
+           "By Maria Lund, Industry Reporter", "March 12, 2024"]
+    related = "Related: Steel prices fall for a fourth month as demand weakens"
+    document = Document.from_text(page_text([*NAV, "Business", *top, related, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [*top, *STORY[3:]]] == ["article"] * 8
+    assert labels[related] == "teaser"
+
+
+def _time_vetoing_model():
+    """A text model that reads every line as article but a time, which it takes out."""
+    import numpy as np
+
+    from annotation.preannotate.learned import LogisticModel, feature_names
+
+    names = feature_names("text")
+    weights = np.array([-8.0 if name == "timestamp" else 0.0 for name in names])
+    return {"text": LogisticModel(names, np.zeros(len(names)), np.ones(len(names)), weights, 3.0)}
+
+
+@pytest.mark.parametrize("vetoing", [False, True], ids=["committed", "vetoes-times"])
+def test_a_french_live_blog_keeps_its_entry_times_and_its_box_heading_is_no_headline(vetoing: bool) -> None:
+    """Guidelines 8.5 in French: entry times printed "14h10" are the story's, also when the model takes a bare
+    time out (the box names the entries); the key-events box's heading ("Les moments clés") is boilerplate, not
+    the headline, which stands above it, its kicker ("EN DIRECT.") included."""
+    top = ["EN DIRECT. Inondations dans le Sud-Ouest : les pompiers mobilisés toute la nuit",
+           "Suivez en direct la situation dans les départements touchés, avec nos correspondants sur place."]
+    box = ["Les moments clés", "16h05 Les écoles fermées vendredi dans trois départements",
+           "15h20 Le Premier ministre attendu sur place"]
+    entries = [["16h40", "Des routes coupées autour de Toulouse",
+                "La préfecture a annoncé la fermeture de plusieurs routes départementales en fin d'après-midi, en "
+                "raison de la montée des eaux.",
+                "« La situation reste très tendue », a déclaré le préfet lors d'un point presse."],
+               ["16h05", "Les écoles fermées vendredi dans trois départements",
+                "Le rectorat a demandé aux familles de garder les enfants à la maison, les transports scolaires "
+                "étant suspendus jusqu'à nouvel ordre.",
+                "Les cours reprendront lundi si la décrue se confirme, selon le ministère."],
+               ["15h20", "Le Premier ministre attendu sur place",
+                "Le chef du gouvernement doit se rendre samedi dans les communes les plus touchées pour rencontrer "
+                "les élus et les sinistrés.",
+                "Il annoncera à cette occasion le déblocage d'un fonds d'urgence, précise Matignon."]]
+    lines = [*NAV, *top, *box, *(line for entry in entries for line in entry), "Charger plus", "© 2024"]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator(models=_time_vetoing_model() if vetoing else None).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in top] == ["article"] * len(top)
+    assert [labels[line] for line in box] == ["boilerplate"] * len(box)
+    assert all(labels[line] == "article" for entry in entries for line in entry)
+
+
+@pytest.mark.parametrize("heading", ["Das könnte Sie auch interessieren", "À lire aussi", "Te puede interesar"])
+def test_list_headings_in_french_german_and_spanish_are_boilerplate(heading: str) -> None:
+    """Guidelines 8.3: a heading above a list of promoted items is boilerplate in any language, not the headline
+    of a first item."""
+    items = [["Stadtwerke erhöhen die Preise für Fernwärme"], ["Neue Radwege: Baustart im Frühjahr"],
+             ["Bibliothek verlängert die Öffnungszeiten"]]
+    document = Document.from_text(page_text([*NAV, *STORY, heading, *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == [item[0] for item in items]
 
 
 def test_badges_above_items_are_inside_them_but_a_badge_heading_a_list_is_not() -> None:
@@ -1512,3 +1805,15 @@ def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_
     items = [span.text for span in annotation.spans if span.label == "teaser"]
     assert items[:3] == ["\n\n".join(episode) for episode in episodes]
     assert not [item for item in items if any(all(line in item for line in box) for box in boxes)]
+
+
+@pytest.mark.parametrize("credit", ["Mit Informationen von Lena Hoff, Hauptstadtstudio", "Avec AFP",
+                                    "Con información de Efe"])
+def test_a_closing_credit_in_german_french_or_spanish_is_the_story(credit: str) -> None:
+    """Guidelines 6: the story's closing credit line is the story's, in other languages too."""
+    document = Document.from_text(page_text([*NAV, *STORY, credit, "Dieses Thema im Programm:", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[credit] == "article"
+    assert all(labels[line] == "article" for line in STORY[3:])

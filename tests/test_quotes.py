@@ -101,6 +101,15 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     ("La ministre a qualifié le texte de « recul historique ».", ["« recul historique »"]),
     ("La oposición habló de «un error histórico» en el pleno.", ["«un error histórico»"]),
     ("De minister noemde het plan „onhaalbaar” in de Kamer.", ["„onhaalbaar”"]),
+    # English base forms, a court's finding, an Italian past participle
+    ("Health boards warn of a “very hard” winter ahead.", ["“very hard”"]),
+    ("The judge found that the delay, while “unfortunate”, caused no prejudice.", ["“unfortunate”"]),
+    ("L’allenatore ha parlato di una gara «gettata via» nel finale.", ["«gettata via»"]),
+    # the source opens a sentence longer than the characters read first before the marks
+    ("Laut Polizei hat der Fahrer am späten Abend auf der Landstraße zwischen den beiden Ortschaften im dichten "
+     "Nebel und bei viel zu hoher Geschwindigkeit „grob fahrlässig“ einen Radfahrer überholt.", ["„grob fahrlässig“"]),
+    # an elided article or preposition before a spaced guillemet (7.1: the mark opens after it)
+    ("Le ministre a parlé d’« une erreur historique » hier.", ["« une erreur historique »"]),
     # the German Konjunktiv I reports by itself (indirect speech), and so does "so" with the source after German
     # marks, but not after English ones
     ("Die Vorwürfe seien «haltlos».", ["«haltlos»"]),
@@ -125,6 +134,13 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     ("Critics mocked the “Roads. We Are On It.” campaign for months.", []),
     ("The directive ordered a “struggle against crime, graft and disorder”.",
      ["“struggle against crime, graft and disorder”"]),
+    # the small words of titles in other languages; an attribution that stands before its words (according to,
+    # segundo) reports the next quotation, not the name before it
+    ("The mayor said the council would fund its “Tulong sa Bayan” programme.", []),
+    ("The state created the “Housing Support Regime for All Families”, a measure that, according to the ministry, "
+     "will bring “immediate relief” to renters.", ["“immediate relief”"]),
+    ("O governo aprovou o «Programa Nacional de Apoio à Habitação», que, segundo o ministro, será «um alívio enorme» "
+     "para as famílias.", ["«um alívio enorme»"]),
     # a name in title case inside a sentence, not in a headline set in title case
     ("Now we have “Better Roads for All 3.0”, which nobody wanted.", []),
     ("Senator Breaks With Party: ‘We Will Not Vote for This Bill’", ["‘We Will Not Vote for This Bill’"]),
@@ -175,6 +191,46 @@ def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # double marks of another kind inside guillemets, and guillemets inside „ “: only the outer pair (7.3)
+    ("Le maire a tranché : « Nous avons perdu. Mais comme dit mon père, “on ne lâche rien”. »",
+     ["« Nous avons perdu. Mais comme dit mon père, “on ne lâche rien”. »"]),
+    ("«Abbiamo detto “adesso tocca a noi” e lo abbiamo fatto», ha spiegato il tecnico.",
+     ["«Abbiamo detto “adesso tocca a noi” e lo abbiamo fatto»"]),
+    ("Sie sagte: „Er rief »nie wieder« und ging hinaus.“", ["„Er rief »nie wieder« und ging hinaus.“"]),
+    # an outer mark that never closes leaves the nested quotation standing on its own
+    ("« Le syndicat a dit “nous ne signerons jamais cet accord” hier soir", ["“nous ne signerons jamais cet accord”"]),
+])
+def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nickname after "alias" or "aka" (7.2: nicknames are names), whatever the sentence reports
+    ("The suspect, known locally by the alias “Big Ramon,” was arrested, police said.", []),
+    ("Police said the dealer, aka “the Chemist”, had fled.", []),
+    # the participle "called" after a comma, an adverb or "be" names; with "by" it reports who called it so
+    ("A band of rain, sometimes called a “bomb cyclone”, hit the coast, the forecaster said.", []),
+    ("The new levy, called the “garden tax”, starts in May, she said.", []),
+    ("The plan, called “reckless and cruel” by critics, passed.", ["“reckless and cruel”"]),
+    ("Police were called “within minutes” of the attack, witnesses said.", ["“within minutes”"]),
+    ("Il Parma ha inserito Bonny, detto «il Treno», e la squadra ha spinto.", []),
+    # a name in title case after a naming verb; not in a headline set in title case
+    ("The firm will expand its shops, which it calls “Corner Cafés”, the filing said.", []),
+    ("Mayor Calls “Time Out On Tolls”", ["“Time Out On Tolls”"]),
+    # a German compound names the kind of work; the English words that end so do not
+    ("In seinem Spielfilm «Wo die Kinder schliefen» erzählt er von seinem Dorf.", []),
+    ("She replied “we will see about that” and left.", ["“we will see about that”"]),
+    # the kind of work as the object of a naming verb: the marks hold what someone calls it (7.2)
+    ("Die Regisseurin nennt ihren Film «eine Studie über das Warten, nicht über den Tod».",
+     ["«eine Studie über das Warten, nicht über den Tod»"]),
+    ("The director called the film “a love letter to my grandmother” on Friday.",
+     ["“a love letter to my grandmother”"]),
+])
+def test_names_given_by_naming_words_and_verbs(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"
@@ -183,6 +239,27 @@ def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     # only the same words: another short quotation of the headline stays
     assert quotes_of(text.replace("announces ‘garden levy’", "announces ‘a fair levy’")) == [
         "‘a fair levy’", "“It is fair,”"]
+
+
+def test_a_headline_fragment_has_its_source_where_the_story_quotes_the_words() -> None:
+    """Short marked words with no source in their sentence are a quotation when a quotation elsewhere on the
+    page holds them (7.2 question 1: the source is where the story quotes them); one word is not enough."""
+    body = "\n\nThe council fined him for what inspectors called “dangerous conditions that put tenants at risk.”\n"
+    assert quotes_of("Council fines landlord over “dangerous conditions” in flats" + body) == [
+        "“dangerous conditions”", "“dangerous conditions that put tenants at risk.”"]
+    assert quotes_of("Council fines landlord over “dangerous” flats" + body) == [
+        "“dangerous conditions that put tenants at risk.”"]
+    # the words of a quotation that holds them are part of it, not an echo (7.3)
+    assert quotes_of("“Nobody here expected ‘grave danger’ in this town.”") == [
+        "“Nobody here expected ‘grave danger’ in this town.”"]
+    # nor the words that quotation holds in marks of their own: it names them too
+    assert quotes_of("They shrugged off the march, and they call it “fake news”.\n\n"
+                     "“We marched for hours, and they call it ‘fake news’,” one student said.\n") == [
+        "“We marched for hours, and they call it ‘fake news’,”"]
+    # a term the page names is a name, whichever quotation holds it
+    assert quotes_of("Row over ‘garden levy’ grows\n\nThe charge, dubbed the “garden levy” by critics, starts in May. "
+                     "“The garden levy is unfair on pensioners,” she said.\n") == [
+        "“The garden levy is unfair on pensioners,”"]
 
 
 def test_quotation_over_several_paragraphs_is_one_span_per_paragraph() -> None:

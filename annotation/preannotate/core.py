@@ -10,7 +10,8 @@ import numpy as np
 
 from annotation.preannotate.blocks import Block, split_blocks
 from annotation.preannotate.features import features_of
-from annotation.preannotate.learned import DOM_FEATURE_NAMES, REACH, LogisticModel, feature_matrix, load_models
+from annotation.preannotate.learned import (
+    DOM_FEATURE_NAMES, REACH, LogisticModel, feature_matrix, load_models, model_path)
 from annotation.preannotate.quotes import find_quotes
 from annotation.preannotate.stats import BlockStats, site_of
 from annotation.preannotate.zones import (
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from corpus.html import HtmlPage
 
 # Bump on any change that can change output: it is recorded on every machine annotation.
-MODEL_VERSION = "zones-10"
+MODEL_VERSION = "zones-11"
 QUOTE_SCORE = 0.8
 # A page whose prose is mostly shared with other pages of its site is a near-duplicate, not a template.
 MAX_TEMPLATE_PROSE_SHARE = 0.5
@@ -46,13 +47,14 @@ class Preannotator:
         evidence = self._evidence(document, blocks, html)
         title = document.title or (html.title if html else None)
         rules = rule_pass(blocks, evidence)
-        model = self.models.get("html" if html is not None else "text")
+        path = model_path(rules.features, None if html is None else [e.dom for e in evidence])
+        model = self.models.get(path)
         logits = None
         if model is not None and rules.run[1] > rules.run[0]:
             # the model only judges blocks of the run (zones.VETO_LOGIT): score those alone, for each
             # candidate run, and keep the run that holds the most story by the model
             best_value = -np.inf
-            for candidate, matrix in self._candidate_matrices(blocks, evidence, rules, html is not None, title):
+            for candidate, matrix in self._candidate_matrices(blocks, evidence, rules, path == "html", title):
                 start, end = candidate.run[:2]
                 run_logits = model.logits(matrix)
                 value = run_value([f.n_words for f in rules.features[start:end]], run_logits)
@@ -80,14 +82,15 @@ class Preannotator:
         )
 
     def block_matrix(self, document: Document, html: HtmlPage | None = None):
-        """For training: the document's blocks, the rows the learned model judges (the rule-based best
-        run) and its input matrix for them."""
+        """For training: the model path that judges the document (``model_path``), its blocks, the rows the
+        learned model judges (the rule-based best run) and its input matrix for them."""
         blocks = document_blocks(document, html)
         evidence = self._evidence(document, blocks, html)
         title = document.title or (html.title if html else None)
         rules = rule_pass(blocks, evidence)
         rows = range(*rules.run[:2])
-        return blocks, rows, self._matrix(blocks, evidence, rules, html is not None, title, rows)
+        path = model_path(rules.features, None if html is None else [e.dom for e in evidence])
+        return path, blocks, rows, self._matrix(blocks, evidence, rules, path == "html", title, rows)
 
     @classmethod
     def _candidate_matrices(cls, blocks, evidence, rules: RulePass, is_html: bool, title: str | None):

@@ -169,6 +169,33 @@ TIMESTAMP_RE = re.compile(
     r")(?:\s*[|•·-]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
+# The same in French, German and Spanish: "il y a 5 heures", "vor 3 Stunden", "hace 2 días", "hier", "14h32",
+# "Publié le 12 mars 2024 à 18h30", "12.03.2024, 14:20 Uhr", "Actualizado el 12 de marzo de 2024". ASCII digits
+# ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
+_MONTHS_FR_DE_ES = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
+                    r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|j[aä]n(?:uar|ner)?|feb(?:ruar)?|m[äa]rz|april|"
+                    r"juni|juli|august|september|oktober|november|dez(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|"
+                    r"mayo|jun(?:io)?|jul(?:io)?|ago(?:sto)?|sep(?:t)?iembre|octubre|noviembre|dic(?:iembre)?)\.?")
+_WEEKDAYS_FR_DE_ES = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
+                      r"freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)")
+FOREIGN_TIMESTAMP_RE = re.compile(
+    r"^(?:[0-9]{1,2}h[0-9]{2}$|"  # a French clock time alone: "14h32"
+    r"(?:(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|publicado|"
+    r"actualizado|modificado)\s*:?\s*(?:(?:le|am|el|à|um)\s+)?)?(?:"
+    r"il y a (?:[0-9]+|une?|quelques) (?:s|sec|secondes?|min|minutes?|h|heures?|j|jours?|semaines?|mois|ans?)"
+    r"|vor (?:[0-9]+|einer?|wenigen) (?:sek(?:unden?)?|min(?:uten?)?\.?|std\.?|stunden?|tag(?:en)?|wochen?|"
+    r"monat(?:en)?|jahr(?:en)?)"
+    r"|hace (?:[0-9]+|una?|un[oa]s|poc[oa]s) (?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|d[ií]as?|semanas?|mes(?:es)?|"
+    r"años?)"
+    r"|hier|aujourd['’]hui|gestern|heute|ayer|hoy"
+    r"|(?:" + _WEEKDAYS_FR_DE_ES + r",?\s+)?(?:le\s+|el\s+)?[0-9]{1,2}(?:er|\.)?\s+(?:de\s+)?(?:" + _MONTHS_FR_DE_ES
+    + "|" + _MONTHS + r")(?:\s+(?:de\s+)?[0-9]{4})?"
+    r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}"
+    r")(?:,?\s*(?:à|um|a las|-)?\s*[0-9]{1,2}(?:[:h.][0-9]{2})?\s*(?:h|uhr)?)?\.?$)",
+    re.IGNORECASE,
+)
+# What a line the pattern matches starts with: most lines are answered without the regex engine.
+FOREIGN_TIMESTAMP_INITIALS = initials("pmasizlevhgdjf") + "0123456789"
 DATE_ANYWHERE_RE = re.compile(
     r"\b(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTHS + r"\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}\s*[ap]\.?m\b|\d+\s+(?:minutes?|hours?|days?)\s+ago)",
@@ -181,7 +208,13 @@ LIST_HEADING_RE = re.compile(
     r"^(?:recent|latest|popular|related|trending|recommended|featured|top|more|most|editor'?s?'? picks?|"
     r"also|other|you may|you might|we recommend|don'?t miss|read more|read next|up next|further reading|"
     r"sponsored|promoted|around the web|from the web|elsewhere|in case you missed|watch|must read|"
-    r"in other news|what to read next|next up|keep reading|continue reading|more stories|explore)"
+    r"in other news|what to read next|next up|keep reading|continue reading|more stories|explore|"
+    # French, German and Spanish ones
+    r"(?:à )?lire aussi|à lire également|sur le même sujet|les plus lus|dans la même rubrique|vous aimerez aussi|"
+    r"à voir aussi|dernières actualités|les dernières infos|mehr zum thema|mehr aus|meistgelesen|"
+    r"das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|lesen sie auch|"
+    r"verwandte artikel|neueste artikel|más noticias|(?:también )?te puede interesar|lo más leído|"
+    r"noticias relacionadas|lee también|te recomendamos|contenido relacionado|últimas noticias)"
     r"\b[\w\s'’&:,-]{0,40}$",
     re.IGNORECASE,
 )
@@ -253,6 +286,22 @@ BIO_RE = GatedPattern(re.compile(
 ), ("writer", "reporter", "editor", "correspondent", "contributor", "columnist", "journalist", "producer", "author",
     "host", "reach", "follow", "email", "contributed", "been writing", "been reporting", "been blogging"))
 BYLINE_RE = re.compile(r"^(?:by|written by|words by|reporting by|from)\s+\S", re.IGNORECASE)
+# "Par Claire Dubois", "Von Anna Schmidt", "Por Juan Pérez": a capital after the word, which starts sentences too
+# ("Par ailleurs, ...", "Von Berlin aus ...": short lines of prose, which a name in capitals tells apart).
+_FOREIGN_BYLINE_RE = re.compile(r"^(?:par|von|por)\s+([^\W\d_])[\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}"
+                                r"(?:\s*[|,/]|$)", re.IGNORECASE)
+
+
+def foreign_byline(text: str) -> bool:
+    """A byline in French, German or Spanish (``_FOREIGN_BYLINE_RE``) naming someone: every word after the cue
+    capitalised."""
+    match = _FOREIGN_BYLINE_RE.match(text)
+    if match is None:
+        return False
+    name = text[match.start(1):match.end()].rstrip("|,/ ")
+    return all(word[:1].isupper() for word in name.split())
+
+
 # Words whose presence after a quotation marks it as speech (used by the quote finder too).
 SPEECH_VERBS = (
     "said|says|say|saying|told|tells|tell|wrote|writes|write|added|adds|asked|asks|stated|states|"
@@ -384,9 +433,10 @@ def features_of(text: str) -> BlockFeatures:
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
     n_sentences = len(_SENTENCE_SPLIT_RE.split(text)) if n_words else 0
     # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
-    is_timestamp = bool(TIMESTAMP_RE.match(text)) or (digit_count > 0 and (
-        (n_words <= 6 and bool(READ_TIME_RE.search(text)))
-        or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text)))))
+    is_timestamp = bool(TIMESTAMP_RE.match(text)) or (
+        n_words <= 12 and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
+        digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
+                             or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text)))))
     is_list_heading = short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ ")))
     return BlockFeatures(
         n_words,
@@ -401,7 +451,7 @@ def features_of(text: str) -> BlockFeatures:
         is_timestamp,
         is_list_heading,
         (n_words <= 40 and bool(FURNITURE_RE.search(text))) or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
-        n_words <= 12 and bool(BYLINE_RE.match(text)),
+        n_words <= 12 and (bool(BYLINE_RE.match(text)) or foreign_byline(text)),
         text[:1] in "•·▪►-*–",
         tuple(set(lowered)),
         _text_like(n_words, ends_sentence, strict_end, lower, is_timestamp),

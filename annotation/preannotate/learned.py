@@ -66,6 +66,30 @@ DOM_FEATURE_NAMES = (
 )
 
 
+# An HTML page that puts less than this share of its prose words in paragraph elements or story containers
+# (and publishes no JSON-LD article body) marks no story structure: the HTML model, trained on pages that
+# do, reads the missing marks as "not story" and takes the body out; the text model judges it instead.
+MIN_MARKED_PROSE_SHARE = 0.1
+_DOM_STORY, _DOM_PARAGRAPH, _DOM_HAS_BODY = map(DOM_FEATURE_NAMES.index, ("story", "paragraph", "has_body"))
+
+
+def model_path(features: Sequence[BlockFeatures], dom: Sequence[Sequence[float]] | None) -> str:
+    """Which model judges a page: "text" for plain text (``dom`` None) and for HTML that marks no story
+    structure (``MIN_MARKED_PROSE_SHARE``: markup made only of divs), else "html". ``dom``: each block's
+    DOM columns (empty for a block the page's markup does not hold)."""
+    if dom is None:
+        return "text"
+    prose = marked = 0
+    for f, columns in zip(features, dom, strict=True):
+        if columns and columns[_DOM_HAS_BODY]:
+            return "html"
+        if f.text_like:
+            prose += f.n_words
+            if columns and (columns[_DOM_STORY] or columns[_DOM_PARAGRAPH]):
+                marked += f.n_words
+    return "html" if marked >= MIN_MARKED_PROSE_SHARE * prose else "text"
+
+
 @cache  # asked for on every page's matrix
 def feature_names(path: str) -> tuple[str, ...]:
     names = [*TEXT_FEATURE_NAMES]

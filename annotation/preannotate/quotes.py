@@ -11,9 +11,12 @@ A quotation may run over several paragraphs: by convention the paragraph that co
 again and only the last one closes, so an unclosed quotation continues when the next paragraph opens
 with a mark of the same family, and is dropped as unbalanced otherwise. Double quotation marks are the
 primary quotes; single ones count as quotes only outside double ones (British style), and short
-phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations; so are longer
-ones after a label (a kind of thing, a determiner, a possessive) or in title case inside a sentence, and
-a term the page marks after a naming word ("dubbed the “mansion tax”") wherever it is marked.
+phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations -- unless a
+quotation elsewhere on the page holds the same words (a headline's fragment of what the story quotes in
+full); so are longer ones after a label (a kind of thing, a determiner, a possessive) or in title case
+inside a sentence, and a term the page marks after a naming word or verb ("dubbed the “mansion tax”",
+"sometimes called a “bomb cyclone”") wherever it is marked. A pair of marks of another kind inside an
+open quotation (« … “…” … ») is nested in it: only the outer pair is a quotation.
 
 Chinese, Japanese and Korean text has no spaces around its marks: the corner brackets 「…」 face the way
 they look, and so do curly marks next to those scripts (他说：“…” , “…”라고). Japanese 『…』 only nests
@@ -45,6 +48,12 @@ _YEAR_RE = re.compile(r"\d\d(?:s)?\b")
 # language), added to the English ones of features.SPEECH_VERBS: the present, past and plural forms a news
 # sentence uses (spricht/sprechen von „…“, nennt/nannte „…“, warnt vor «…», a qualifié de « … »).
 _MORE_REPORTING = (
+    # English: the base forms of the plural present (health boards warn of a “…”), and the verbs of courts,
+    # critics and reports (the judge found that the delay, while “…”)
+    "warn|claim|argue|insist|admit|explain|reply|respond|acknowledge|announce|declare|urge|describe|suggest|"
+    "predict|concede|stress|deny|denied|denies|complain|complained|complains|accuse|accused|accuses|condemn|"
+    "condemned|condemns|criticise|criticised|criticises|criticize|criticized|criticizes|hailed|ruled|"
+    "found that|finds that|concluded|testified|confirmed|revealed|labelled|labeled|termed|"
     # German; with the Konjunktiv I of indirect speech (das Gesetz sei eine „…“), which reports by itself
     "sagen|sagten|erklärten|betonten|meinten|fordert|fordern|forderten|warnt|warnen|warnten|kritisiert|kritisieren|"
     "kritisierten|spricht|sprechen|sprachen|nennt|nannte|nennen|nannten|bezeichnet|bezeichnete|bezeichnen|"
@@ -59,7 +68,7 @@ _MORE_REPORTING = (
     "reconnaît|confié|confie|raconte|raconté|poursuit|poursuivi|regrette|regretté|salue|salué|fustige|fustigé|"
     "réclame|réclamé|promet|promis|annonce|annoncé|rappelle|rappelé|lâche|lâché|tranche|tranché|ironise|résume|"
     "résumé|confirme|confirmé|témoigne|témoigné|déplore|déploré|critique|critiqué|conclut|reprend|interroge|"
-    "indigne|lance|souffle|glisse|assène|martèle|plaide|défend|admet|réagit|commente|"
+    "indigne|lance|souffle|glisse|assène|martèle|plaide|défend|admet|réagit|réagi|commente|"
     # Spanish
     "dice|dicen|afirma|asegura|señala|añade|declara|explica|calificó|califica|habló|habla|denunció|denuncia|"
     "advirtió|advierte|reconoció|reconoce|criticó|critica|lamentó|lamenta|insistió|insiste|subrayó|subraya|apuntó|"
@@ -69,7 +78,7 @@ _MORE_REPORTING = (
     # Italian
     "detto|dichiarato|spiegato|spiega|aggiunto|aggiunge|sottolineato|sottolinea|secondo|definito|definisce|"
     "afferma|affermato|avverte|avvertito|denunciato|commentato|ribadito|ribadisce|annunciato|annuncia|parla|"
-    "osserva|conclude|ricorda|attacca|incalza|commenta|"
+    "osserva|conclude|ricorda|attacca|incalza|commenta|parlato|parlando|"
     # Portuguese
     "disse|diz|afirmou|declarou|segundo|explicou|acrescentou|ressaltou|destacou|classificou|chamou|criticou|"
     "alertou|defendeu|garantiu|frisou|sublinhou|lembrou|avaliou|completou|"
@@ -82,14 +91,20 @@ REPORTING_WORDS = tuple(dict.fromkeys(SPEECH_VERBS.split("|") + _MORE_REPORTING.
 # quotation they report something else ("The “growth plan” branded “fantasy economics”").
 _NAMING_VERBS = frozenset(
     "called calls calling described describes describing branded brands branding nennt nannte nennen nannten "
-    "bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie calificó califica definito definisce "
-    "classificou chamou noemde noemt".split())
+    "labelled labeled termed bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie calificó califica "
+    "definito definisce classificou chamou noemde noemt".split())
 # The verbs as tries (``alternation``): the patterns are only asked whether they match, and a trie is several
 # times faster than the list of the verbs, which the engine tries one by one at every word.
 _VERBS_AFTER = alternation(verb for verb in REPORTING_WORDS if verb not in _NAMING_VERBS)
 _SPEECH_AFTER_RE = re.compile(r"^[\s,:;—–-]*(?:[\w.’'-]+\s+){0,4}(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
 _SPEECH_IN_RE = re.compile(r"\b(?:" + alternation(REPORTING_WORDS) + r")\b", re.IGNORECASE)
 _SPEECH_AFTER_ANYWHERE_RE = re.compile(r"\b(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
+# The reporting words that stand before the words they report, never after them: according to the report, “…”.
+_FORWARD_ATTRIBUTIONS = frozenset(
+    "according to|in the words of|selon|según|laut|zufolge|secondo|segundo|volgens".split("|"))
+_VERBS_BEFORE_NEXT_RE = re.compile(r"\b(?:" + alternation(
+    verb for verb in REPORTING_WORDS if verb not in _NAMING_VERBS and verb not in _FORWARD_ATTRIBUTIONS) + r")\b",
+    re.IGNORECASE)
 
 
 def _forms(stems: str, endings: str) -> list[str]:
@@ -101,7 +116,8 @@ def _forms(stems: str, endings: str) -> list[str]:
 # the sentence reports; an article may stand between (titled the “…”, known as the “…”). German, French,
 # Spanish, Italian, Portuguese and Dutch ones too: sogenannte „…“, baptisé « … », la llamada «…».
 NAMING_WORDS = (
-    "so-called", "so called", "dubbed", "known as", "nicknamed", "titled", "entitled", "named", "genannt", "namens",
+    "so-called", "so called", "dubbed", "known as", "nicknamed", "titled", "entitled", "named", "aka", "a.k.a.",
+    "genannt", "namens",
     "genaamd", "getiteld", "zogenaamd", "zogenaamde", *_forms("sogenannte", " n m r s"),
     *("so " + word for word in _forms("genannte", " n m r s")), *_forms("baptis surnomm intitul dénomm", "é ée és ées"),
     *_forms("denominad titulad apodad llamad chamad intitulad", "o a os as"),
@@ -119,7 +135,7 @@ NAMED_AS_WORDS = (
     "le mot", "le terme", "l’expression", "l'expression", "el término", "la palabra", "el lema", "la expresión",
     "la parola", "il termine", "o termo", "a palavra",
     *"film movie song album single hit anthem track documentary memoir novel podcast episode sitcom musical opera "
-     "exhibition catchphrase nickname slogan motto hashtag".split())
+     "exhibition catchphrase nickname alias slogan motto hashtag".split())
 # A work named after a comma: her new book, “The Long Road Home,” is out.
 WORKS_BEFORE_COMMA = tuple("film movie song album single hit documentary memoir novel book podcast episode play "
                            "show series".split())
@@ -167,6 +183,8 @@ NAMING_TAIL = 21
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+# How far before a short quotation its sentence is read for the source's reporting verb.
+SENTENCE_BEFORE_CHARS = 320
 # How far after a short quotation its sentence is read for the source's reporting verb.
 SENTENCE_AFTER_CHARS = 160
 # Shorter quotations need a speech verb next to them (or a comma inside) to count.
@@ -179,6 +197,11 @@ def _is_space(char: str | None) -> bool:
     if char.isascii():  # the ASCII characters of categories Zs and Cc are all at or below " ", or DEL
         return char <= " " or char == "\x7f"
     return char.isspace() or unicodedata.category(char) in ("Zs", "Cc")
+
+
+# The kinds of marks within a family: a pair of one kind inside a pair of another is nested (see
+# _quotes_in_region); straight and curly marks are one kind (a straight quotation may close with a curly mark).
+_MARK_KINDS = {**dict.fromkeys("«»‹›", "guillemet"), **dict.fromkeys("「」", "corner")}
 
 
 def _family(mark: str) -> str:
@@ -244,6 +267,12 @@ _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 _OPENING_MARK_RE = re.compile(r"(?<!\S)[" + re.escape(QUOTE_MARKS) + r"](?=\w)")
 
 
+# A French article or preposition elided before a spaced guillemet (d’« … », l’« … », qu’« … »), read in the
+# seven characters before the mark: the guillemet opens as after a space (a mark right after the apostrophe,
+# d’«un», opens already: the apostrophe is a quote mark to _facing).
+_ELIDED_ARTICLE_RE = re.compile(r"(?<!\w)(?:[dljsnmtc]|qu|lorsqu|puisqu|jusqu)[’']$", re.IGNORECASE)
+
+
 def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]:
     """The quotation marks of the paragraph ``[start, end)`` that can open or close: (position, mark, can open,
     can close)."""
@@ -257,17 +286,21 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]
                 (before is not None and after is not None and before.isalnum() and after.isalnum())
                 or _is_apostrophe(text, position, before, after)):
             continue
+        if char in "«‹" and before in ("’", "'") and _ELIDED_ARTICLE_RE.search(text, max(start, position - 7),
+                                                                               position):
+            before = " "  # an elided article or preposition opens the quotation as a space does: d’« un recul »
         can_open, can_close = _facing(char, before, after)
         if can_open or can_close:
             found.append((position, char, can_open, can_close))
     return found
 
 
-def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: set[str]) -> bool:
+def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _Page) -> bool:
     """The direct-quotation test of the guidelines (7.2), approximated: words in marks that are not a
     name or term (after "so-called", "dubbed", ...), and that either are long enough to be someone's words
     or have a reporting verb in their sentence; a modifier in front of a noun with no reporting verb before
-    it is a label (scare quotes), not a quotation. The words after a naming word go into ``named``."""
+    it is a label (scare quotes), not a quotation. The words after a naming word go into ``page.named``, short
+    ones with no source found into ``page.unsourced``."""
     # the words inside, counted up to MIN_QUOTE_WORDS (a long quotation is not read to its end)
     words = len(list(islice(_WORD_RE.finditer(text, start + 1, end - 1), MIN_QUOTE_WORDS)))
     if not words:
@@ -281,8 +314,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
     # are known without reading them
     last = tail[-1:]
     wordy = last.isalpha() or last in ",’'"
-    if wordy and _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
-        named.add(_term(text, start, end))
+    if wordy and _named_by_words(text, start, end, tail, after):
+        page.named.add(_term(text, start, end))
         return False
     if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
         return _is_cjk_quotation(text, start, end, before)  # no spaces: the words are not counted by spaces
@@ -299,6 +332,10 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
         # presents them, in this sentence or the one before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
+    if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
+        # the sentence starts before the characters read: its source may open it (Laut Anklage hat der Mann
+        # … „…“ überwiesen)
+        sentence_before = _SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
     if _SPEECH_IN_RE.search(sentence_before):
         return True  # borrowed words: China has declared a “no-limits” friendship
     if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
@@ -309,7 +346,60 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, named: 
         return True
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
     # month's Budget, a senior minister has said."
-    return _reported_after(text, end)
+    if _reported_after(text, end):
+        return True
+    page.unsourced.append((start, end))
+    return False
+
+
+# German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
+# (not "lied", "oper": English words end so, replied, developer).
+WORK_COMPOUND_ENDS = tuple("film roman buch album serie doku dokumentation".split())
+
+
+def _named_by_words(text: str, start: int, end: int, tail: str, after: str) -> bool:
+    """Whether the words before the marks (``tail``) make a name of the marked words: a naming word (so-called,
+    the film, sein Spielfilm) that is not the object of a naming verb, or a verb that names
+    (``_named_by_verb``)."""
+    if _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
+        return not _object_of_naming_verb(tail)
+    head, _, word = tail.rpartition(" ")
+    word = word.lower()
+    if word.endswith(WORK_COMPOUND_ENDS):
+        return not _object_of_naming_verb(tail)
+    return word in _NAMING_VERB_GATE and _named_by_verb(text, start, end, tail, head, word, after)
+
+
+def _object_of_naming_verb(tail: str) -> bool:
+    """Whether the kind of work before the marks is the object of a naming verb, which presents the marked
+    words as what someone calls it: “called the film “a triumph”, nennt ihren Film «…»" (7.2: called … “…”)."""
+    return not _NAMING_VERBS.isdisjoint(word.lower() for word in tail.split()[-3:-1])
+
+
+# Words that make a participle of "called" after them (not the verb of a speaker): a comma (a storm, called
+# the “…”), an adverb (sometimes called, also called, commonly called) -- not a form of "be": police were
+# called “within minutes”, witnesses said.
+_PASSIVE_BEFORE = frozenset("also sometimes often now once so later formerly commonly locally popularly widely "
+                            "informally officially affectionately".split())
+# The participles that name: English "called", Italian "detto" (l’argentino Di Mariano, detto «el Tucu»).
+_NAMING_PARTICIPLES = frozenset("called detto detta detti dette".split())
+_ARTICLES_AFTER_VERB = frozenset(NAMING_ARTICLES) | {"lo", "un", "una", "uno"}
+# The last words before the marks that _named_by_verb reads on from (most quotations have none of them).
+_NAMING_VERB_GATE = _NAMING_PARTICIPLES | _NAMING_VERBS | _ARTICLES_AFTER_VERB
+
+
+def _named_by_verb(text: str, start: int, end: int, tail: str, head: str, verb: str, after: str) -> bool:
+    """A name given by a verb: the participle "called" (a plume of moisture, sometimes called an “…”), unless
+    "by" names who called it so (called “reckless” by critics); or a name in title case after a naming verb
+    (the stores it calls “Corner Cafés”) -- not in a headline set in title case. ``verb``: the last word
+    before the marks (of ``tail``), in lower case; ``head``: the words before it."""
+    if verb in _ARTICLES_AFTER_VERB:
+        head, _, verb = head.rstrip().rpartition(" ")
+        verb = verb.lower()
+    if verb in _NAMING_PARTICIPLES:
+        word = head.rstrip().rpartition(" ")[2]
+        return (word[-1:] == "," or word.lower() in _PASSIVE_BEFORE) and not after.lstrip(" ,").startswith("by ")
+    return verb in _NAMING_VERBS and _is_title_in_prose(text, start, end, tail)
 
 
 # German attribution after German marks: „…“, so Müller; «…», so die Ministerin; „…“, hieß es (not English
@@ -337,8 +427,12 @@ def _reported_after(text: str, end: int) -> bool:
     quotation: a reporting verb after that one attributes that one ("The chancellor’s “growth plan” rests on
     “fantasy economics”, a think tank warned": the plan's name is no quotation)."""
     sentence_after = _SENTENCE_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0]
-    sentence_after = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)[0]
-    return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
+    pieces = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)
+    if len(pieces) == 1:
+        return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
+    # before another quotation, an attribution that stands before its words (according to, segundo) is that
+    # one's: «Regime …», uma medida que, segundo o ministério, vai representar «…»
+    return _VERBS_BEFORE_NEXT_RE.search(pieces[0]) is not None
 
 
 # A letter of the scripts written without spaces between words (Han, kana) or with marks attached (Hangul).
@@ -389,7 +483,11 @@ def _named_noun_after(after: str) -> bool:
 
 
 # Words a title leaves in lower case.
-_TITLE_SMALL_WORDS = frozenset("a an the and or but nor for of in on at to by with from as vs via per".split())
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but nor for of in on at to by with from as vs via per "
+    # the same words of the other languages of the pages: Régime de Soutien à la Rente, Tulong sa Tsuper
+    "de du des la le les et à au aux en el del y e da do dos das di della delle dei van von der den dem und für "
+    "zu im am vom zum zur sa ng mga".split())
 
 
 def _is_title(text: str, start: int, end: int) -> bool:
@@ -423,16 +521,26 @@ def _is_title_in_prose(text: str, start: int, end: int, tail: str) -> bool:
         word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(tail))
 
 
+class _Page:
+    """What the quotation test learns of the page as it reads it, for the quotations of every region."""
+
+    __slots__ = ("named", "unsourced")
+
+    def __init__(self) -> None:
+        self.named: set[str] = set()  # the terms the page marks after a naming word
+        self.unsourced: list[tuple[int, int]] = []  # short marked words with no source in their sentence
+
+
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quotations ``[start, end)`` (marks included) inside each region of ``text`` (the article spans)."""
     found: list[tuple[int, int]] = []
-    named: set[str] = set()  # the terms the page marks after a naming word, in every region
+    page = _Page()
     for region_start, region_end in regions:
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
         marks = [_marks(text, s, e) for s, e in paragraphs]
-        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks, named)
-        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks, named):
+        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks, page)
+        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks, page):
             overlapping = [other for other in doubles if quote[0] < other[1] and other[0] < quote[1]]
             # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3); a
             # double quotation that overlaps the single one without lying inside it keeps it out
@@ -441,11 +549,39 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
                     doubles = [other for other in doubles if other not in overlapping]
                 found.append(quote)
         found.extend(doubles)
-    if named:
+    if page.named:
         # a term the page names once (dubbed the “mansion tax”) is a name wherever it is marked, also before:
         # the headline's “announces ‘mansion tax’” quotes nobody (7.2)
-        found = [quote for quote in found if _term(text, *quote) not in named]
+        found = [quote for quote in found if _term(text, *quote) not in page.named]
+    if page.unsourced:
+        found.extend(_echoes(text, page, found))
     return sorted(found)
+
+
+def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short marked words with no source of their own that repeat words of a quotation found elsewhere
+    on the page: a headline's fragment (Assembly suspends three over “gross misconduct”) has its source where
+    the story quotes the words in full (what the Speaker described as “gross misconduct and …”). Two words
+    at least: one word of a quotation is no sign its writer quotes it."""
+    echoes = []
+    terms: list[str] = []
+    for start, end in page.unsourced:
+        term = _term(text, start, end)
+        if " " not in term or term in page.named:
+            continue
+        # most have no second place on the page: their words after the first letter (whose case a headline may
+        # change) are looked for as they stand before the page's quotations are read
+        rest = text[start:end].strip(_TERM_STRIP)[1:]
+        if text.find(rest, end) < 0 and text.rfind(rest, 0, start) < 0 or any(
+                start < other_end and other_start < end for other_start, other_end in found):
+            continue
+        terms = terms or [_term(text, *quote) for quote in found]
+        # not in marks of their own inside it: that quotation names them (“… and they call it ‘fake news’”)
+        words = re.compile(r"(?<![\w" + re.escape(QUOTE_MARKS) + r"])" + re.escape(term) + r"(?![\w" +
+                           re.escape(QUOTE_MARKS) + r"])")
+        if any(words.search(other) for other in terms):
+            echoes.append((start, end))
+    return echoes
 
 
 def _term(text: str, start: int, end: int) -> str:
@@ -458,7 +594,7 @@ _TERM_STRIP = " .,;:!?…" + QUOTE_MARKS
 
 
 def _quotes_in_region(text: str, region_start: int, region_end: int, family: str,
-                      paragraphs: list[tuple[int, int]], marks: list[list], named: set[str]) -> list[tuple[int, int]]:
+                      paragraphs: list[tuple[int, int]], marks: list[list], page: _Page) -> list[tuple[int, int]]:
     """Quote spans of one family; a quotation over several paragraphs gives one span per paragraph,
     every piece but the last ending on its paragraph's last character (annotation guidelines, 5).
     ``paragraphs`` are the region's (``_paragraphs``), ``marks`` their marks of both families (``_marks``)."""
@@ -469,33 +605,53 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
     open_mark = ""
     first_start = open_paragraph_start = 0
     pieces: list[tuple[int, int]] = []  # the finished paragraphs of a continued quotation
+    # A quotation in marks of another kind inside the open one (« … “…” … », „ … «…» … “) is nested: only the
+    # outer pair is a quotation (guidelines 7.3). The nested ones are kept (``inner``) for when the outer
+    # never closes, and then tested as quotations of their own.
+    nested_at: int | None = None
+    nested_mark = ""
+    inner: list[tuple[int, int]] = []
     for number, ((para_start, para_end), marks) in enumerate(zip(paragraphs, marks_by_paragraph, strict=True)):
         for position, char, can_open, can_close in marks:
             if open_at is None:
                 if can_open:
                     open_at, open_mark, open_paragraph_start = position, char, para_start
-                    first_start, pieces = position, []
+                    first_start, pieces, nested_at, inner = position, [], None, []
             elif can_close and _pairs(open_mark, char) and not _possessive_before_closer(text, position, marks):
                 if _is_quotation(text, first_start, position + 1, para_start if not pieces else first_start,
-                                 named):
+                                 page):
                     found.extend(pieces)
                     found.append((open_at, position + 1))
-                open_at, pieces = None, []
+                open_at, pieces, nested_at, inner = None, [], None, []
+            elif nested_at is not None:
+                if can_close and _pairs(nested_mark, char):
+                    inner.append((nested_at, position + 1))
+                    nested_at = None
             elif can_open and position == para_start and open_paragraph_start != para_start:
                 open_at, open_paragraph_start = position, para_start  # the continued quotation reopens here
+            elif can_open and _MARK_KINDS.get(char) != _MARK_KINDS.get(open_mark):
+                nested_at, nested_mark = position, char
             elif can_open:
+                found.extend(_unnested(text, inner, para_start, page))  # the outer one is left unclosed
                 open_at, open_mark, open_paragraph_start = position, char, para_start
-                first_start, pieces = position, []
+                first_start, pieces, nested_at, inner = position, [], None, []
         if open_at is not None:
             following = marks_by_paragraph[number + 1] if number + 1 < len(paragraphs) else []
             next_start = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             if bool(following) and following[0][0] == next_start and following[0][2]:
                 pieces.append((open_at, para_end))
             else:
+                found.extend(_unnested(text, inner, para_start, page))
                 open_at, pieces = None, []
+            nested_at, inner = None, []
     if family == "single":
         found = [q for q in found if not _inside_double(text, q, region_start, region_end)]
     return found
+
+
+def _unnested(text: str, inner: list[tuple[int, int]], paragraph_start: int, page: _Page) -> list[tuple[int, int]]:
+    """The quotations among the nested pairs ``inner`` of an outer mark that never closed."""
+    return [quote for quote in inner if _is_quotation(text, *quote, paragraph_start, page)]
 
 
 def _possessive_before_closer(text: str, position: int, marks: list) -> bool:

@@ -111,8 +111,9 @@ def _judged_pages(folder: Path, paths: Iterable[str]) -> Iterator[tuple[str, str
                 documents[key] = (Document.from_text(page.text, sources=(key,), url=page.url, title=page.title), page)
         annotator.stats = BlockStats.from_documents(document for document, _ in documents.values())
         for key, (document, page) in documents.items():
-            blocks, rows, matrix = annotator.block_matrix(document, page)
-            yield path, key, gold[key], blocks[rows.start:rows.stop], matrix
+            # an HTML page that marks no story structure is the text model's (``core.model_path``)
+            model_path, blocks, rows, matrix = annotator.block_matrix(document, page)
+            yield model_path, key, gold[key], blocks[rows.start:rows.stop], matrix
 
 
 def article_body_examples(folder: Path, paths: Iterable[str] = ("text", "html")) -> list[PageExample]:
@@ -172,12 +173,11 @@ def synthetic_examples(n: int = SYNTHETIC_PAGES, seed: int = SYNTHETIC_SEED) -> 
     annotator = Preannotator(BlockStats.from_documents(document for _, document, _ in documents), models={})
     examples = []
     for page, document, parsed in documents:
-        blocks, rows, matrix = annotator.block_matrix(document, parsed)
+        path, blocks, rows, matrix = annotator.block_matrix(document, parsed)
         judged = blocks[rows.start:rows.stop]
         article = [(s.start, s.end) for s in page.spans if s.label == "article"]
         targets = np.array([any(start <= b.start and b.end <= end for start, end in article) for b in judged],
                            dtype=float)
-        path = "html" if parsed is not None else "text"
         examples.append(PageExample(page.name, f"synth-{zlib.crc32(page.name.encode()) % 5}", path, matrix, targets,
                                     SYNTHETIC_WEIGHT * block_weights(judged)))
     return examples
