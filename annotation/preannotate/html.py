@@ -311,6 +311,9 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
 
     def blocks_in(element) -> range:
         found = spans.get(element)
+        if found is None and (rendered := page.block_spans.get(element)) is not None:
+            # a block element's blocks, as the render made them (the same range as below, without the walk)
+            found = spans[element] = range(*rendered) if rendered[1] > rendered[0] else range(0)
         if found is None:
             owners = {node for node in element.iter() if node in first_block}
             if owners:
