@@ -116,6 +116,10 @@ class HtmlPage:
     title: str | None
     url: str | None
     tree: etree._Element
+    # The blocks inside each block element the render entered, ``blocks[first:stop]`` as (first, stop): a
+    # block element's blocks are the ones rendered between its start and its end (read from the render,
+    # not by walking the element's subtree again)
+    block_spans: dict[etree._Element, tuple[int, int]]
 
 
 def parse_html(data: bytes, source: str) -> HtmlPage:
@@ -124,7 +128,7 @@ def parse_html(data: bytes, source: str) -> HtmlPage:
     ``UnparsableError`` when the parser gives up part way."""
     markup = decode_html(data, source)
     tree = _parse(markup.encode("utf-8"), source)
-    blocks = _render_blocks(tree)
+    blocks, block_spans = _render_blocks(tree)
     starts = []
     position = 0
     for block in blocks:
@@ -137,6 +141,7 @@ def parse_html(data: bytes, source: str) -> HtmlPage:
         title=_title(tree),
         url=_canonical_url(tree),
         tree=tree,
+        block_spans=block_spans,
     )
 
 
@@ -194,10 +199,13 @@ def _is_hidden(element: etree._Element, tag: str) -> bool:
     return "style" in names and HIDING_STYLE_RE.search(element.get("style")) is not None
 
 
-def _render_blocks(tree: etree._Element) -> tuple[HtmlBlock, ...]:
+def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[etree._Element, tuple[int, int]]]:
+    """The page's blocks, and the blocks inside each block element (``HtmlPage.block_spans``)."""
     blocks: list[HtmlBlock] = []
     pieces: list[str] = []
     owners = [tree]  # the block elements enclosing the current position, innermost last
+    firsts = [0]  # for each of ``owners``, the number of blocks made before it started
+    spans: dict[etree._Element, tuple[int, int]] = {}
     preformatted: list[etree._Element] = []  # likewise, the elements keeping line breaks
 
     def flush(owner: etree._Element) -> None:
@@ -231,6 +239,7 @@ def _render_blocks(tree: etree._Element) -> tuple[HtmlBlock, ...]:
                 if pieces:  # no call when no text came since the last block edge
                     flush(owners[-1])
                 owners.append(element)
+                firsts.append(len(blocks))
             elif tag == "br":
                 flush(owners[-1])
             if tag in PREFORMATTED_TAGS:
@@ -246,6 +255,7 @@ def _render_blocks(tree: etree._Element) -> tuple[HtmlBlock, ...]:
             if pieces:
                 flush(element)
             owners.pop()
+            spans[element] = (firsts.pop(), len(blocks))
         if preformatted and preformatted[-1] is element:
             preformatted.pop()
         if (tail := element.tail) and element is not tree:
@@ -254,7 +264,7 @@ def _render_blocks(tree: etree._Element) -> tuple[HtmlBlock, ...]:
             else:
                 pieces.append(tail)
     flush(tree)
-    return tuple(blocks)
+    return tuple(blocks), spans
 
 
 def _rendered(raw: str) -> str:

@@ -1817,3 +1817,25 @@ def test_a_closing_credit_in_german_french_or_spanish_is_the_story(credit: str) 
     labels = labels_by_line(document, annotation)
     assert labels[credit] == "article"
     assert all(labels[line] == "article" for line in STORY[3:])
+
+
+def test_block_spans_are_the_blocks_inside_each_block_element():
+    """``HtmlPage.block_spans`` (read by the card rule instead of walking subtrees) holds, for each block element,
+    exactly the blocks whose element is it or inside it: cards, lines parted by <br>, block elements inside an
+    inline one, and an element holding no block."""
+    page = parse_html(b"<html><body><section><div class='card'><h3>One headline here</h3><p>Its summary.</p>"
+                      b"</div><span>loose <div>inner a</div> words <div>inner b</div></span>"
+                      b"<div class='card'><h3>Two</h3><br>time</div><div></div></section></body></html>", "t.html")
+    first = {}
+    for index in range(len(page.blocks) - 1, -1, -1):
+        first[page.blocks[index].element] = index
+    checked = 0
+    for element in page.tree.iter():
+        if element not in page.block_spans:
+            continue
+        inside = [index for index, block in enumerate(page.blocks)
+                  if block.element is element or element in block.element.iterancestors()]
+        start, stop = page.block_spans[element]
+        assert list(range(start, stop)) == (list(range(inside[0], inside[-1] + 1)) if inside else [])
+        checked += 1
+    assert checked >= 8

@@ -431,7 +431,9 @@ def features_of(text: str) -> BlockFeatures:
     strict_end = not truncated and last in _STRICT_END_LAST and _STRICT_END_RE.search(stripped) is not None
     short = n_words <= 8
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
-    n_sentences = len(_SENTENCE_SPLIT_RE.split(text)) if n_words else 0
+    # a split needs a sentence's end (. ! ? …): most short lines have none and are one piece without the regex
+    n_sentences = 0 if not n_words else len(_SENTENCE_SPLIT_RE.split(text)) if (
+        "." in text or "!" in text or "?" in text or "…" in text) else 1
     # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
     is_timestamp = bool(TIMESTAMP_RE.match(text)) or (
         n_words <= 12 and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (

@@ -311,6 +311,9 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
 
     def blocks_in(element) -> range:
         found = spans.get(element)
+        if found is None and (rendered := page.block_spans.get(element)) is not None:
+            # a block element's blocks, as the render made them (the same range as below, without the walk)
+            found = spans[element] = range(*rendered) if rendered[1] > rendered[0] else range(0)
         if found is None:
             owners = {node for node in element.iter() if node in first_block}
             if owners:
@@ -339,9 +342,7 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
     def is_card(element, parent) -> bool:
         found = cards.get(element)
         if found is None:
-            tag, class_ = element.tag, element.get("class")
-            found = cards[element] = len(blocks_in(element)) >= 2 and sum(
-                child.tag == tag and child.get("class") == class_ for child in parent) >= 2
+            found = cards[element] = len(blocks_in(element)) >= 2 and _repeats(element, parent)
         return found
 
     settled: set[int] = set()
@@ -374,6 +375,17 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
             for index in group:
                 labels[index] = BlockLabel(TEASER, score, -1 - group.start)
     return labels
+
+
+def _repeats(element, parent) -> bool:
+    """Whether ``parent`` holds two children or more of ``element``'s tag and class (read up to the second)."""
+    tag, class_, seen = element.tag, element.get("class"), 0
+    for child in parent:
+        if child.tag == tag and child.get("class") == class_:
+            seen += 1
+            if seen == 2:
+                return True
+    return False
 
 
 def _one_item(labels: list[BlockLabel], group: range) -> bool:

@@ -263,6 +263,10 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+# The marks but the single ones between two letters or digits (it's, don’t: most single marks), which _marks
+# passes over anyway, found without a Python step each ([^\W_] is exactly str.isalnum).
+_MARK_NOT_INSIDE_WORD_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "](?:(?<=[" + re.escape(DOUBLE_MARKS)
+                                      + "])|(?<![^\\W_].)|(?![^\\W_]))")
 # A mark opening a word after a space: where the next quotation starts (not an apostrophe inside a word).
 _OPENING_MARK_RE = re.compile(r"(?<!\S)[" + re.escape(QUOTE_MARKS) + r"](?=\w)")
 
@@ -277,7 +281,10 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]
     """The quotation marks of the paragraph ``[start, end)`` that can open or close: (position, mark, can open,
     can close)."""
     found = []
-    for match in _MARK_RE.finditer(text, start, end):  # the marks alone, not a Python step per character
+    # the marks alone, not a Python step per character; the look-behind reads the character before the paragraph
+    # for a mark opening it, where there is none for _marks: only when that one is no letter or digit either
+    marks = _MARK_RE if start and text[start - 1].isalnum() else _MARK_NOT_INSIDE_WORD_RE
+    for match in marks.finditer(text, start, end):
         position, char = match.start(), match.group()
         before = text[position - 1] if position > start else None
         after = text[position + 1] if position + 1 < end else None

@@ -1543,6 +1543,8 @@ def _kickers_under_list_heading(blocks, features, labels: list, items: list[tupl
         return (kicker > 0 and kicker not in joined and labels[kicker] is None
                 and _kicker(features[kicker], blocks[kicker].text))
 
+    if not any(first >= 2 and features[first - 2].is_list_heading for first, _ in items):
+        return  # no item under a list heading and a kicker (most pages): no list's layout to read
     number = 0
     while number < len(items):
         first = items[number][0]
