@@ -28,32 +28,41 @@ def initials(firsts: str) -> str:
     return "".join(dict.fromkeys("".join(variants)))
 
 
-# Characters from the most to the least frequent in English prose (lower-cased); any other is rarer still.
-_BY_FREQUENCY = " etaoinsrhldcumfpgwyb,.vk'-jxqz"
+# Characters from the most to the least frequent in news pages' blocks (lower-cased); any other is rarer still.
+_BY_FREQUENCY = " eaitnosrldchpmufwygv.kb,'j-xqz"
 
 
-def _rarity(char: str) -> int:
+def _rarity(char: str) -> tuple[int, str]:
     rank = _BY_FREQUENCY.find(char)
-    return len(_BY_FREQUENCY) if rank < 0 else rank
+    return len(_BY_FREQUENCY) if rank < 0 else rank, char  # the character: one order whatever the set's
 
 
 def literal_pattern(literals: tuple[str, ...]) -> re.Pattern | None:
-    """A regex that finds any of ``literals`` (None for none). Each literal is looked for from its rarest
-    character: the pattern opens with one branch per such character, so that the engine skips to the
-    positions holding one of them (a branch per first letter would stop at nearly every letter of a text);
-    a look-behind then checks the characters before it, and the rest follows."""
+    """A regex that finds any of ``literals`` (None for none). Each literal is looked for from one of its
+    characters, its key: the pattern opens with one branch per key, so that the engine skips to the
+    positions holding one of them (a branch per first letter would stop at nearly every letter of a text).
+    The keys are few and rare: each literal's rarest character, less each of those (the most frequent
+    first) whose literals all hold another key. A branch goes on with the rest of a literal, then a
+    look-behind checks the whole of it: the engine turns away an alternative on its first character."""
     if not literals:
         return None
     if "" in literals:
         return re.compile("")  # the empty literal is in every text
+    literals = tuple(dict.fromkeys(literals))
+    keys = {max(literal, key=_rarity) for literal in literals}
+    for char in sorted(keys, key=_rarity):
+        rest = keys - {char}
+        if all(any(other in rest for other in literal) for literal in literals):
+            keys = rest
     by_key: dict[str, list[str]] = {}
-    for literal in dict.fromkeys(literals):
-        ranks = [(_rarity(char), -index) for index, char in enumerate(literal)]  # ties: the first
-        key = ranks.index(max(ranks))
-        before, after = literal[:key + 1], literal[key + 1:]
-        by_key.setdefault(literal[key], []).append(
-            (f"(?<={re.escape(before)})" if len(before) > 1 else "") + re.escape(after))
-    branches = [re.escape(char) + "(?:" + "|".join(rests) + ")" for char, rests in sorted(by_key.items())]
+    for literal in literals:
+        ranks = [(_rarity(char), -index) for index, char in enumerate(literal) if char in keys]  # ties: the first
+        key = -max(ranks)[1]
+        after = re.escape(literal[key + 1:]) + (f"(?<={re.escape(literal)})" if key else "")
+        by_key.setdefault(literal[key], []).append(after)
+    # An alternative opening with a look-behind last: the engine cannot turn it away on a character.
+    branches = [re.escape(char) + "(?:" + "|".join(sorted(rests, key=lambda rest: rest.startswith("(?<="))) + ")"
+                for char, rests in sorted(by_key.items())]
     return re.compile("|".join(branches))
 
 
