@@ -98,6 +98,17 @@ _PHOTO_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 _PHOTO_CREDIT_INITIALS = initials("pivcs")
+
+
+def _read_more(text: str) -> bool:
+    """Whether ``text`` is an inline link to another story ("Read more: <headline>", ``_INLINE_TEASER_RE``)."""
+    return text[:1] in _INLINE_TEASER_INITIALS and _INLINE_TEASER_RE.match(text) is not None
+
+
+def _photo_credit(text: str) -> bool:
+    """Whether ``text`` is a photo credit printed as a line of its own (``_PHOTO_CREDIT_RE``)."""
+    return text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text) is not None
+
 # The story's credit line (guidelines, section 6: article): reporting credits printed after the body, and
 # the syndication line ("This post originally appeared on Grist.") printed after it or above it.
 _CLOSING_CREDIT_RE = re.compile(
@@ -335,11 +346,10 @@ def classify_blocks(
                 or (f.is_furniture and not f.text_like)
                 or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
-                or (f.n_words <= 15 and text[:1] in _PHOTO_CREDIT_INITIALS
-                    and _PHOTO_CREDIT_RE.match(text) is not None)
+                or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and (
-                    (text[:1] in _INLINE_TEASER_INITIALS and _INLINE_TEASER_RE.match(text))
+                    _read_more(text)
                     or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
                         and not f.ends_like_sentence)
                     or (story_begun and _capitals_headline(f, text))):
@@ -449,8 +459,7 @@ def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end
     while index < len(blocks) and labels[end - 1] is not None and labels[end - 1].label == ARTICLE:
         cues = index
         while (cues < len(blocks) and labels[cues] is None and features[cues].n_words <= INLINE_TEASER_MAX_WORDS
-               and blocks[cues].text[:1] in _INLINE_TEASER_INITIALS
-               and _INLINE_TEASER_RE.match(blocks[cues].text)):
+               and _read_more(blocks[cues].text)):
             cues += 1
         if cues == index or cues >= len(blocks) or labels[cues] is not None:
             return
@@ -901,7 +910,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
                  and not evidence[index].template)
-        if is_caption_credit(blocks[index].text) or _PHOTO_CREDIT_RE.match(blocks[index].text):
+        if is_caption_credit(blocks[index].text) or _photo_credit(blocks[index].text):
             continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
@@ -1029,8 +1038,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index += 1
             continue
         line = blocks[index].text
-        if (f.n_words <= INLINE_TEASER_MAX_WORDS and line[:1] in _INLINE_TEASER_INITIALS
-                and _INLINE_TEASER_RE.match(line)):
+        if f.n_words <= INLINE_TEASER_MAX_WORDS and _read_more(line):
             # "Read more: <headline>" after the story or between other lines: one promoted item on its own
             # line (guidelines 8.2), which takes no summary from the line under it
             item_number += 1
@@ -1069,8 +1077,7 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                   and _item_time(features, blocks, cursor + 1) and _author_name(g, text)):
                 has_author = True  # a name between the summary and the time: the author ("Liz Navratil", "2h")
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
-                  and ((text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text))
-                       or is_caption_credit(text))
+                  and (_photo_credit(text) or is_caption_credit(text))
                   and not (_teaser_head(g) and ((cursor + 1 < n and features[cursor + 1].is_timestamp)
                                                 or g.lower_word_share > CREDIT_MAX_LOWER_SHARE))):
                 # its picture's credit, shown inside the item (guidelines 8.2); a headline with its time under it
@@ -1225,9 +1232,7 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
     for item in items:
         last = rows[-1][-1] if rows else None
         if (last is not None and last[1] > last[0] and features[last[1]].is_timestamp
-                and item[0] - last[1] - 1 <= ITEM_GAP_MAX_LINES
-                and all(labels[index] is None and (features[index].is_timestamp or _kicker(features[index], blocks[index].text))
-                        for index in range(last[1] + 1, item[0]))):
+                and _short_gap(blocks, features, labels, last[1] + 1, item[0])):
             rows[-1].append(item)
         else:
             rows.append([item])
