@@ -45,7 +45,7 @@ _ELISIONS = ("em", "til", "tis", "twas", "twere", "n", "cause", "cos", "cuz", "b
 _ELISION_RE = re.compile(r"(?:" + alternation(_ELISIONS) + r")\b")
 _YEAR_RE = re.compile(r"\d\d(?:s)?\b")
 # Reporting words of the languages with their own marks (guidelines 7.2: "said, told, wrote …" in each
-# language), added to the English ones of features.SPEECH_VERBS: the present, past and plural forms a news
+# language) and more English ones, added to features.SPEECH_VERBS: the present, past and plural forms a news
 # sentence uses (spricht/sprechen von „…“, nennt/nannte „…“, warnt vor «…», a qualifié de « … »).
 _MORE_REPORTING = (
     # English: the base forms of the plural present (health boards warn of a “…”), and the verbs of courts,
@@ -55,6 +55,7 @@ _MORE_REPORTING = (
     "condemned|condemns|criticise|criticised|criticises|criticize|criticized|criticizes|hailed|ruled|"
     "found that|finds that|concluded|testified|confirmed|revealed|labelled|labeled|termed|"
     # German; with the Konjunktiv I of indirect speech (das Gesetz sei eine „…“), which reports by itself
+    "sagte|sagt|erklärte|erklärt|betonte|betont|sprach|meinte|warnte|forderte|kritisierte|schrieb|laut|"
     "sagen|sagten|erklärten|betonten|meinten|fordert|fordern|forderten|warnt|warnen|warnten|kritisiert|kritisieren|"
     "kritisierten|spricht|sprechen|sprachen|nennt|nannte|nennen|nannten|bezeichnet|bezeichnete|bezeichnen|"
     "bezeichneten|schreibt|schreiben|schrieben|ruft|rief|riefen|mahnt|mahnte|lobt|lobte|beklagt|beklagte|klagt|"
@@ -64,12 +65,15 @@ _MORE_REPORTING = (
     "erläuterte|erläutert|verwies|bilanzierte|resümierte|appellierte|drohte|schimpfte|spottete|polterte|"
     "sei|seien|könne|müsse|solle|wolle|dürfe|habe|werde|"
     # French
+    "déclaré|déclare|affirmé|affirme|ajouté|ajoute|assuré|assure|dénoncé|dénonce|estimé|estime|expliqué|"
+    "explique|souligné|souligne|indiqué|indique|précisé|précise|insisté|insiste|martelé|lancé|jugé|selon|"
     "dit|qualifié|qualifie|parle|parlé|évoque|évoqué|averti|avertit|prévient|prévenu|répond|répondu|reconnu|"
     "reconnaît|confié|confie|raconte|raconté|poursuit|poursuivi|regrette|regretté|salue|salué|fustige|fustigé|"
     "réclame|réclamé|promet|promis|annonce|annoncé|rappelle|rappelé|lâche|lâché|tranche|tranché|ironise|résume|"
     "résumé|confirme|confirmé|témoigne|témoigné|déplore|déploré|critique|critiqué|conclut|reprend|interroge|"
     "indigne|lance|souffle|glisse|assène|martèle|plaide|défend|admet|réagit|réagi|commente|"
     # Spanish
+    "dijo|afirmó|declaró|señaló|aseguró|explicó|añadió|según|"
     "dice|dicen|afirma|asegura|señala|añade|declara|explica|calificó|califica|habló|habla|denunció|denuncia|"
     "advirtió|advierte|reconoció|reconoce|criticó|critica|lamentó|lamenta|insistió|insiste|subrayó|subraya|apuntó|"
     "apunta|recordó|recuerda|sostuvo|sostiene|resume|calcula|admite|admitió|manifestó|indicó|destacó|destaca|"
