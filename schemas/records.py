@@ -79,6 +79,7 @@ class Span:
     score: float | None = None
 
     def __post_init__(self) -> None:
+        # Span.on sets the fields itself when it can tell all of these hold: a new check here goes there too.
         _require_int("start", self.start)
         _require_int("end", self.end)
         if self.start < 0:

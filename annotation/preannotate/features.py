@@ -15,8 +15,8 @@ from operator import itemgetter, not_
 from typing import NamedTuple
 
 # The letters outside ASCII that a case-insensitive pattern matches to ASCII ones (İ ı -> i, ſ -> s, K -> k).
-_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
 _FOLDS_BY_LETTER = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+_ASCII_FOLDS = tuple("".join(_FOLDS_BY_LETTER.values()))
 
 
 def initials(firsts: str) -> str:

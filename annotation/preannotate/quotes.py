@@ -456,13 +456,15 @@ CJK_LETTERS_PER_WORD = 3
 _CJK_LABEL_AFTER_RE = re.compile(
     "^(?:[をがのはにへでやも的]|と(?:は|呼ば|名付|題|称)|이?라는|이?란|[를을는은의가]|이(?!라))")
 # The quoting particle and a reporting verb: 「…」と話しました, 「…」と強く訴えた, “…”라고 말했다, “…”他说.
+# Chinese reporting verbs ("他说", "表示"), after a quotation or before it
+_ZH_SPEECH_VERBS = "说道|说|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁"
 _CJK_SPEECH_AFTER_RE = re.compile(
     "^(?:と、?(?:[^。、「」]{1,10}?[にでく]、?)?(?:話(?!し合)|語|言|述べ|呼びかけ|強調|説明|訴え|指摘|批判|発表|答え|"
     "明らかに|主張|表明|回答|振り返|コメント|書い|記し|報告|要請|求め|伝え|宣言|警告|約束|誓|叫|発言|反論|否定|"
     "認め|明言|述懐)"
-    r"|이?라(?:고|며)|고\s|[，,]?[^。，“”「」]{0,6}?(?:说|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁))")
+    r"|이?라(?:고|며)|고\s|[，,]?[^。，“”「」]{0,6}?(?:" + _ZH_SPEECH_VERBS + "))")
 # A Chinese reporting verb right before the marks: 他说：“…”, 外交部表示，“…”.
-_CJK_SPEECH_BEFORE_RE = re.compile(r"(?:说|说道|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁)[：:，,]?\s*$")
+_CJK_SPEECH_BEFORE_RE = re.compile("(?:" + _ZH_SPEECH_VERBS + r")[：:，,]?\s*$")
 
 
 def _is_cjk_quotation(text: str, start: int, end: int, before: str) -> bool:
@@ -601,7 +603,7 @@ def _term(text: str, start: int, end: int) -> str:
     return text[start:end].strip(_TERM_STRIP).casefold()
 
 
-_TERM_STRIP = " .,;:!?…" + QUOTE_MARKS
+_TERM_STRIP = " " + _SENTENCE_PUNCTUATION + QUOTE_MARKS
 
 
 def _quotes_in_region(text: str, region_start: int, region_end: int, family: str,
