@@ -43,11 +43,7 @@ class Preannotator:
         self.models = load_models() if models is None else models
 
     def annotate(self, document: Document, html: HtmlPage | None = None) -> Annotation:
-        blocks = document_blocks(document, html)
-        evidence = self._evidence(document, blocks, html)
-        title = document.title or (html.title if html else None)
-        rules = rule_pass(blocks, evidence)
-        path = model_path(rules.features, None if html is None else [e.dom for e in evidence])
+        blocks, evidence, title, rules, path = self._prepare(document, html)
         model = self.models.get(path)
         logits = None
         if model is not None and rules.run[1] > rules.run[0]:
@@ -84,13 +80,19 @@ class Preannotator:
     def block_matrix(self, document: Document, html: HtmlPage | None = None):
         """For training: the model path that judges the document (``model_path``), its blocks, the rows the
         learned model judges (the rule-based best run) and its input matrix for them."""
+        blocks, evidence, title, rules, path = self._prepare(document, html)
+        rows = range(*rules.run[:2])
+        return path, blocks, rows, self._matrix(blocks, evidence, rules, path == "html", title, rows)
+
+    def _prepare(self, document: Document, html: HtmlPage | None):
+        """What annotating and training both start from: the blocks, their DOM evidence, the title, the rules'
+        pass and the model path that judges the page (``model_path``)."""
         blocks = document_blocks(document, html)
         evidence = self._evidence(document, blocks, html)
         title = document.title or (html.title if html else None)
         rules = rule_pass(blocks, evidence)
-        rows = range(*rules.run[:2])
         path = model_path(rules.features, None if html is None else [e.dom for e in evidence])
-        return path, blocks, rows, self._matrix(blocks, evidence, rules, path == "html", title, rows)
+        return blocks, evidence, title, rules, path
 
     @classmethod
     def _candidate_matrices(cls, blocks, evidence, rules: RulePass, is_html: bool, title: str | None):
