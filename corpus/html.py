@@ -186,10 +186,8 @@ def _parse(utf8: bytes, source: str) -> etree._Element:
     return tree if tree is not None else etree.fromstring(b"<html><body></body></html>", parser)
 
 
-def _is_hidden(element: etree._Element, tag: str) -> bool:
-    names = element.keys()  # one call: most elements have no attribute or only a class
-    if not names:
-        return tag == "dialog"
+def _is_hidden(element: etree._Element, tag: str, names: list[str]) -> bool:
+    """``names``: the element's attribute names (``element.keys()``)."""
     if "hidden" in names:
         return True
     if "aria-hidden" in names and element.get("aria-hidden").strip().lower() == "true":
@@ -232,7 +230,7 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
             tag = element.tag
             # most elements have no attribute: hidden only if a <dialog>, known without a call
             if (not isinstance(tag, str) or tag in DROPPED_TAGS
-                    or ((element.keys() or tag == "dialog") and _is_hidden(element, tag))):
+                    or (((names := element.keys()) or tag == "dialog") and _is_hidden(element, tag, names))):
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
