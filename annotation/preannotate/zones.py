@@ -370,7 +370,7 @@ def classify_blocks(
         _drop_islands(features, labels, scores, start, end)
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
-        live = _entry_heads(features, labels, start, end) > 0
+        live = _has_entry_heads(features, labels, start, end)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
@@ -455,8 +455,10 @@ def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end
     a list heading): from the end of the story, each such line is a teaser item of its own and the prose
     paragraph right under it is the story's, up to the first line that is neither. In a live blog (``live``)
     the paragraph may come with its entry's time and heading above it (``_entry_head``)."""
+    if labels[end - 1] is None or labels[end - 1].label != ARTICLE:
+        return
     index = end
-    while index < len(blocks) and labels[end - 1] is not None and labels[end - 1].label == ARTICLE:
+    while index < len(blocks):
         cues = index
         while (cues < len(blocks) and labels[cues] is None and features[cues].n_words <= INLINE_TEASER_MAX_WORDS
                and _read_more(blocks[cues].text)):
@@ -779,10 +781,10 @@ def _entry_head(features, index: int) -> bool:
     return features[index].is_timestamp and heading.headline_like and not heading.text_like
 
 
-def _entry_heads(features, labels: list, start: int, end: int) -> int:
-    """How many entries of the story's run open with a time and a heading (``_entry_head``): a live blog's
+def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
+    """Whether entries of the story's run open with a time and a heading (``_entry_head``): a live blog's
     layout (guidelines 8.5), which a story's own lines repeat around the run."""
-    return sum(labels[i].label == ARTICLE and labels[i + 1].label == ARTICLE and _entry_head(features, i)
+    return any(labels[i].label == ARTICLE and labels[i + 1].label == ARTICLE and _entry_head(features, i)
                for i in range(start, end - 1))
 
 
@@ -1458,12 +1460,15 @@ def _item_head(features, labels: list, index: int) -> bool:
                  or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
 
 
+def _free_kicker(blocks, features, labels: list, index: int) -> bool:
+    """Whether block ``index`` is on the page, unlabelled and shaped like a kicker (``_kicker``)."""
+    return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
+
+
 def _kicker_apart(blocks, features, labels: list, kicker: int, head: int) -> bool:
     """Whether block ``kicker`` is a kicker line and block ``head`` an item's headline (of an item already made,
     or unlabelled): headlines parted by a kicker each are a list of items, as headlines in a row are."""
-    if not (0 <= kicker < len(blocks) and 0 <= head < len(blocks)) or labels[kicker] is not None:
-        return False
-    if not _kicker(features[kicker], blocks[kicker].text):
+    if not (0 <= head < len(blocks) and _free_kicker(blocks, features, labels, kicker)):
         return False
     label = labels[head]
     return (label.label == TEASER) if label is not None else _teaser_head(features[head])
@@ -1487,9 +1492,6 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
     ("Opinion", ``_badge_items``), and closes the item above when it stands under its time and opens none.
     ``items``: ``_teaser_items(labels)``."""
 
-    def unlabelled_kicker(index: int) -> bool:
-        return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
-
     def unlabelled_badge(index: int) -> bool:
         return (0 <= index < len(blocks) and labels[index] is None and features[index].n_words <= KICKER_MAX_WORDS
                 and _BADGE_RE.match(blocks[index].text) is not None)
@@ -1498,7 +1500,7 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
     chain: list[int] = []  # numbers of items in a row parted by one kicker line each
     for number in range(len(items) + 1):
         linked = (0 < number < len(items) and items[number][0] - items[number - 1][1] == 2
-                  and unlabelled_kicker(items[number][0] - 1))
+                  and _free_kicker(blocks, features, labels, items[number][0] - 1))
         if linked:
             chain = chain or [number - 1]
             chain.append(number)
@@ -1512,7 +1514,7 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                     joined[items[member][1] + 1] = items[member][0]
             else:
                 for member in chain:
-                    if unlabelled_kicker(items[member][0] - 1):
+                    if _free_kicker(blocks, features, labels, items[member][0] - 1):
                         joined[items[member][0] - 1] = items[member][0]
                 _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
         chain = []
@@ -1545,8 +1547,7 @@ def _kickers_under_list_heading(blocks, features, labels: list, items: list[tupl
 
     def own_kicker(first: int) -> bool:
         kicker = first - 1
-        return (kicker > 0 and kicker not in joined and labels[kicker] is None
-                and _kicker(features[kicker], blocks[kicker].text))
+        return kicker > 0 and kicker not in joined and _free_kicker(blocks, features, labels, kicker)
 
     if not any(first >= 2 and features[first - 2].is_list_heading for first, _ in items):
         return  # no item under a list heading and a kicker (most pages): no list's layout to read
@@ -1630,7 +1631,7 @@ def _kickers_above_chain(blocks, features, labels: list, items: list[tuple[int, 
         if previous < 0 or items[previous][1] != kicker - 1:
             return
         above = items[previous][0] - 1
-        if not (above >= 0 and labels[above] is None and _kicker(features[above], blocks[above].text)):
+        if not _free_kicker(blocks, features, labels, above):
             return
         joined[above] = items[previous][0]
         number = previous
