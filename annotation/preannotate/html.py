@@ -22,7 +22,7 @@ from lxml import etree
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import features_of
 from annotation.preannotate.learned import normalised, text_key
-from annotation.preannotate.zones import ARTICLE, TEASER, BlockEvidence, BlockLabel
+from annotation.preannotate.zones import ARTICLE, BOILERPLATE, TEASER, BlockEvidence, BlockLabel
 
 if TYPE_CHECKING:
     from corpus.html import HtmlPage
@@ -50,6 +50,9 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 FURNITURE_PRIOR = 6.0
 STORY_PRIOR = 4.0
 ARTICLE_BODY_PRIOR = 12.0
+# The headline hint of a line inside page furniture: below what an echo of the title and a headline's shape
+# add (zones._headline_and_byline), so the search for the story's headline passes it by.
+FURNITURE_HEADLINE = -4.0
 MIN_ARTICLE_BODY_CHARS = 300
 _TAG_RE = re.compile(r"<[^<>]*>")
 _TRUNCATED_BODY_RE = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
@@ -152,6 +155,7 @@ def clear_caches() -> None:
     _marks_by_name.cache_clear()
     _kinds.cache_clear()
     _kind_columns.cache_clear()
+    _box_mark.cache_clear()
 
 
 def _text_length(element) -> int:
@@ -217,9 +221,14 @@ def _element_evidence(element, ancestry: _Ancestry) -> tuple:
     density = _link_density(element, bool(kinds & _LINK))
     tag = element.tag
     heading = tag in _HEADING_TAGS
+    if furniture and (furniture_nearer or not story):
+        # a share box's "Share this: <the title>" or a site banner's heading echoes the title or looks like a
+        # headline, but page furniture holds no headline of the story (guidelines 8.1)
+        headline = FURNITURE_HEADLINE
+    else:
+        headline = 1.5 if tag == "h1" else (0.3 if heading else 0.0)
     return (
-        furniture, story, furniture_nearer, density,
-        1.5 if tag == "h1" else (0.3 if heading else 0.0),
+        furniture, story, furniture_nearer, density, headline,
         heading and not kinds & _LINK,
         (float(furniture), float(story), float(furniture_nearer), density),
         _kind_columns(tag, kinds),
@@ -282,6 +291,77 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
         # positional: the fields in order (prior, headline, template, dom, heading, linked)
         evidence.append(BlockEvidence(prior, headline, is_template, dom, heading, density > 0.5))
     return evidence
+
+
+# Boxes whose every line is boilerplate whatever it reads like (guidelines 8.3 and 8.4): a photo caption or credit
+# (``<figcaption>``, or a class naming one: "wp-caption-text", "imageEmbedCaption", "image-credit"), and a prompt
+# box (a class naming a newsletter, subscription, sign-up or share box, in camel case too: "signupTitle___15fvr",
+# as CSS modules write them). Caption lines are prose naming the story's subject, and a sign-up box's pitch ("Get
+# breaking news alerts ...") is prose too: the text alone keeps them in the story.
+_CAPTION_NAME_RE = re.compile(r"caption|credit", re.IGNORECASE)
+_PROMPT_NAME_RE = re.compile(
+    r"(?:^|[-_])(?:newsletters?|subscribe|subscription|signup|sign-up|share|sharing)"
+    r"(?:$|[-_\d]|(?-i:(?<=[a-z])(?=[A-Z])))",
+    re.IGNORECASE,
+)
+# A box of more lines than this is no caption or prompt, whatever its class says: it wraps the story ("has-captions",
+# a "share-bar-wrapper" around the byline is ruled out by its name already).
+MARKED_BOX_MAX_BLOCKS = 4
+
+
+@lru_cache(maxsize=1 << 14)
+def _box_mark(tag: str, class_: str) -> bool:
+    """Whether an element is a caption, a credit or a prompt box by its tag and class (cached: pages repeat their
+    class names). A prompt's name that names a wrapper too ("share-bar-wrapper") is none."""
+    if tag == "figcaption":
+        return True
+    return any(_CAPTION_NAME_RE.search(token) is not None
+               or (_PROMPT_NAME_RE.search(token) is not None and _WRAPPER_RE.search(token) is None)
+               for token in class_.split())
+
+
+def marked_boilerplate(page: HtmlPage, blocks: Sequence[Block], labels: list[BlockLabel]) -> list[BlockLabel]:
+    """Guidelines 8.3 and 8.4 by the page's markup: an article line inside a caption, credit or prompt box
+    (``_box_mark``, of ``MARKED_BOX_MAX_BLOCKS`` lines at most) that no story container (``<article>``, an
+    ``*article-body*`` class, ...) sits between is boilerplate. Only article lines are looked at, each element's
+    answer read once."""
+    if len(page.blocks) != len(blocks):
+        return labels
+    inside: dict = {}  # element -> whether a marked box encloses it, nearer than any story container
+
+    def small(box) -> bool:
+        rendered = page.block_spans.get(box)
+        if rendered is not None:
+            return rendered[1] - rendered[0] <= MARKED_BOX_MAX_BLOCKS
+        return True  # an inline element (<span class="caption">): inside one block
+
+    def marked(element) -> bool:
+        path = []
+        found = False
+        while element is not None:
+            known = inside.get(element)
+            if known is not None:
+                found = known
+                break
+            path.append(element)
+            tag = element.tag
+            if not isinstance(tag, str) or tag in ("html", "body"):
+                break
+            class_ = element.get("class") or ""
+            if _box_mark(tag, class_):
+                found = small(element)
+                break
+            if _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"), element.get("role"))[1]:
+                break  # a story container: the boxes above it hold the story
+            element = element.getparent()
+        for seen in path:
+            inside[seen] = found
+        return found
+
+    for index, label in enumerate(labels):
+        if label.label == ARTICLE and marked(page.blocks[index].element):
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
+    return labels
 
 
 # A teaser card is found this many elements up from a block at most (the block's own element first).
