@@ -1854,6 +1854,10 @@ _BODY = [
     "to the city's transport department, which will publish the detailed plans in January.",
     "Traffic on the old crossing will be limited to buses and bicycles while the work goes on, the department "
     "said, and a ferry service will run every twenty minutes during the morning and evening rush.",
+    "Local businesses on both banks welcomed the decision, saying that the closures of the old bridge for repairs "
+    "had cost them customers every winter for the past five years.",
+    "The council will hold a further public meeting in February to discuss the design of the approach roads and "
+    "the new cycle lanes, which residents asked for during the consultation.",
 ]
 _HTML_NAV = ("<header><nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li>"
              "<li><a href='/politics'>Politics</a></li></ul></nav></header>")
@@ -1871,8 +1875,9 @@ def _annotated_page(markup: str) -> tuple[Document, Annotation, dict[str, str]]:
 
 def test_on_the_html_path_captions_and_prompt_boxes_inside_the_story_are_boilerplate() -> None:
     """Guidelines 8.3 and 8.4 by the markup: a photo caption in a <figcaption> or a box whose class names a caption
-    or credit, and a sign-up or share box inside the story (classes in camel case too, as CSS modules write them),
-    are boilerplate, though their lines read like the story's prose; the story's paragraphs stay article."""
+    or credit, and a sign-up or share box inside the story (classes in camel case too, as CSS modules write them;
+    a <form>), are boilerplate, though their lines read like the story's prose; the story's paragraphs stay
+    article."""
     caption = ("Workers inspect the old crossing over the river on Monday, when the council met to vote on the "
                "plans for the new bridge.")
     embed_caption = ("The mayor, centre, walks across the old bridge with members of the council before the vote on "
@@ -1880,6 +1885,7 @@ def test_on_the_html_path_captions_and_prompt_boxes_inside_the_story_are_boilerp
     pitch = ("Get breaking news alerts and special reports. The news and stories that matter, delivered weekday "
              "mornings.")
     share = "Tell your friends and family what the new bridge will mean for the town and its two neighbourhoods."
+    briefing = "The morning briefing: the five stories you need to read before work, delivered every weekday."
     markup = (
         "<article><h1>Council Approves New Bridge After Decade of Delays</h1><p>By Jane Doe</p>"
         f"<div class='article-body'><p>{_BODY[0]}</p>"
@@ -1891,16 +1897,17 @@ def test_on_the_html_path_captions_and_prompt_boxes_inside_the_story_are_boilerp
         "<div class='article-body__newsletter'><div class='signupBackground___27LhS'>"
         "<h2 class='signupTitle___15fvr'>Breaking News Emails</h2>"
         f"<div class='signupMessage___3ctJh'>{pitch}</div><button>Subscribe</button></div></div>"
-        f"<p>{_BODY[4]}</p></div></article>")
+        f"<p>{_BODY[4]}</p><form action='/signup'><p>{briefing}</p><label>Email</label><input type='email'>"
+        f"<button>Sign up</button></form><p>{_BODY[5]}</p><p>{_BODY[6]}</p></div></article>")
     _, _, labels = _annotated_page(markup)
     assert all(labels[line] == "article" for line in _BODY)
-    for line in (caption, embed_caption, "Jane Roe | Example News", "Breaking News Emails", pitch, share):
+    for line in (caption, embed_caption, "Jane Roe | Example News", "Breaking News Emails", pitch, share, briefing):
         assert labels[line] == "boilerplate", line
 
 
 def test_on_the_html_path_a_big_box_named_a_caption_holds_the_story() -> None:
-    """A box whose class names a caption but that holds more than a caption's text (``MARKED_BOX_MAX_CHARS``) is a
-    wrapper of the story: its paragraphs stay article."""
+    """A box whose class names a caption but that holds more lines than a caption or prompt box
+    (``MARKED_BOX_MAX_BLOCKS``) wraps the story: its paragraphs stay article."""
     markup = ("<article><h1>Council Approves New Bridge After Decade of Delays</h1>"
               "<div class='has-captions'>" + "".join(f"<p>{line}</p>" for line in _BODY) + "</div></article>")
     _, _, labels = _annotated_page(markup)

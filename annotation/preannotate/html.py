@@ -295,8 +295,8 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
 
 # Boxes whose every line is boilerplate whatever it reads like (guidelines 8.3 and 8.4): a photo caption or credit
 # (``<figcaption>``, or a class naming one: "wp-caption-text", "imageEmbedCaption", "image-credit"), and a prompt
-# box (a class naming a newsletter, subscription, sign-up or share box, in camel case too: "signupTitle___15fvr",
-# as CSS modules write them). Caption lines are prose naming the story's subject, and a sign-up box's pitch ("Get
+# box (a <form> inside the story, or a class naming a newsletter, subscription, sign-up or share box, in camel case
+# too: "signupTitle___15fvr", as CSS modules write them). Caption lines are prose naming the story's subject, and a sign-up box's pitch ("Get
 # breaking news alerts ...") is prose too: the text alone keeps them in the story.
 _CAPTION_NAME_RE = re.compile(r"caption|credit", re.IGNORECASE)
 _PROMPT_NAME_RE = re.compile(
@@ -304,16 +304,16 @@ _PROMPT_NAME_RE = re.compile(
     r"(?:$|[-_\d]|(?-i:(?<=[a-z])(?=[A-Z])))",
     re.IGNORECASE,
 )
-# A box of more lines than this is no caption or prompt, whatever its class says: it wraps the story ("has-captions",
-# a "share-bar-wrapper" around the byline is ruled out by its name already).
-MARKED_BOX_MAX_BLOCKS = 4
+# A box of more lines than this is no caption or prompt, whatever its tag or class says: it wraps the story (a page
+# inside one <form>, "has-captions"; a "share-bar-wrapper" around the byline is ruled out by its name already).
+MARKED_BOX_MAX_BLOCKS = 6
 
 
 @lru_cache(maxsize=1 << 14)
 def _box_mark(tag: str, class_: str) -> bool:
     """Whether an element is a caption, a credit or a prompt box by its tag and class (cached: pages repeat their
     class names). A prompt's name that names a wrapper too ("share-bar-wrapper") is none."""
-    if tag == "figcaption":
+    if tag in ("figcaption", "form"):
         return True
     return any(_CAPTION_NAME_RE.search(token) is not None
                or (_PROMPT_NAME_RE.search(token) is not None and _WRAPPER_RE.search(token) is None)
