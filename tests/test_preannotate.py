@@ -1940,9 +1940,9 @@ def test_on_the_html_path_a_heading_in_page_furniture_is_no_headline_whatever_it
     ("div", "share-bar-wrapper", False), ("div", "shareholders-meeting", False), ("div", "sharedStyles", False),
     ("div", "article-body", False), ("p", "", False)])
 def test_caption_credit_and_prompt_boxes_are_told_by_tag_and_class(tag: str, class_: str, marked: bool) -> None:
-    """``_box_mark``: a <figcaption>, a class naming a caption or credit, or a class naming a newsletter, sign-up or
+    """``_box_kind``: a <figcaption>, a class naming a caption or credit, or a class naming a newsletter, sign-up or
     share box by a word of its own (hyphenated or in camel case, as CSS modules write "signupTitle___15fvr"), but
     not a word that merely starts so ("shareholders") nor a wrapper's name ("share-bar-wrapper" around a byline)."""
-    from annotation.preannotate.html import _box_mark
+    from annotation.preannotate.html import _BOX, _box_kind
 
-    assert _box_mark(tag, class_) is marked
+    assert (_box_kind(tag, class_, "", None, None) == _BOX) is marked

@@ -155,7 +155,7 @@ def clear_caches() -> None:
     _marks_by_name.cache_clear()
     _kinds.cache_clear()
     _kind_columns.cache_clear()
-    _box_mark.cache_clear()
+    _box_kind.cache_clear()
 
 
 def _text_length(element) -> int:
@@ -309,31 +309,30 @@ _PROMPT_NAME_RE = re.compile(
 MARKED_BOX_MAX_BLOCKS = 6
 
 
+_PLAIN, _BOX, _STORY = 0, 1, 2
+
+
 @lru_cache(maxsize=1 << 14)
-def _box_mark(tag: str, class_: str) -> bool:
-    """Whether an element is a caption, a credit or a prompt box by its tag and class (cached: pages repeat their
-    class names). A prompt's name that names a wrapper too ("share-bar-wrapper") is none."""
-    if tag in ("figcaption", "form"):
-        return True
-    return any(_CAPTION_NAME_RE.search(token) is not None
-               or (_PROMPT_NAME_RE.search(token) is not None and _WRAPPER_RE.search(token) is None)
-               for token in class_.split())
+def _box_kind(tag: str, class_: str, id_: str, itemprop: str | None, role: str | None) -> int:
+    """Whether an element is a caption, credit or prompt box (``_BOX``), a story container (``_STORY``) or neither,
+    by its tag and attributes (cached: pages repeat their class names). A prompt's name that names a wrapper too
+    ("share-bar-wrapper") is none."""
+    if tag in ("figcaption", "form") or any(
+            _CAPTION_NAME_RE.search(token) is not None
+            or (_PROMPT_NAME_RE.search(token) is not None and _WRAPPER_RE.search(token) is None)
+            for token in class_.split()):
+        return _BOX
+    return _STORY if _marks_by_name(tag, class_, id_, itemprop, role)[1] else _PLAIN
 
 
 def marked_boilerplate(page: HtmlPage, blocks: Sequence[Block], labels: list[BlockLabel]) -> list[BlockLabel]:
     """Guidelines 8.3 and 8.4 by the page's markup: an article line inside a caption, credit or prompt box
-    (``_box_mark``, of ``MARKED_BOX_MAX_BLOCKS`` lines at most) that no story container (``<article>``, an
+    (``_box_kind``, of ``MARKED_BOX_MAX_BLOCKS`` lines at most) that no story container (``<article>``, an
     ``*article-body*`` class, ...) sits between is boilerplate. Only article lines are looked at, each element's
     answer read once."""
     if len(page.blocks) != len(blocks):
         return labels
     inside: dict = {}  # element -> whether a marked box encloses it, nearer than any story container
-
-    def small(box) -> bool:
-        rendered = page.block_spans.get(box)
-        if rendered is not None:
-            return rendered[1] - rendered[0] <= MARKED_BOX_MAX_BLOCKS
-        return True  # an inline element (<span class="caption">): inside one block
 
     def marked(element) -> bool:
         path = []
@@ -347,12 +346,17 @@ def marked_boilerplate(page: HtmlPage, blocks: Sequence[Block], labels: list[Blo
             tag = element.tag
             if not isinstance(tag, str) or tag in ("html", "body"):
                 break
-            class_ = element.get("class") or ""
-            if _box_mark(tag, class_):
-                found = small(element)
+            if element.keys():
+                kind = _box_kind(tag, element.get("class") or "", element.get("id") or "", element.get("itemprop"),
+                                 element.get("role"))
+            else:  # most elements (<p>, <div>): not one attribute to read
+                kind = _box_kind(tag, "", "", None, None)
+            if kind == _BOX:
+                rendered = page.block_spans.get(element)  # None: an inline element, inside one block
+                found = rendered is None or rendered[1] - rendered[0] <= MARKED_BOX_MAX_BLOCKS
                 break
-            if _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"), element.get("role"))[1]:
-                break  # a story container: the boxes above it hold the story
+            if kind == _STORY:
+                break  # the boxes above a story container hold the story
             element = element.getparent()
         for seen in path:
             inside[seen] = found
