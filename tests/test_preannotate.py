@@ -1946,3 +1946,36 @@ def test_caption_credit_and_prompt_boxes_are_told_by_tag_and_class(tag: str, cla
     from annotation.preannotate.html import _BOX, _box_kind
 
     assert (_box_kind(tag, class_, "", None, None) == _BOX) is marked
+
+
+def test_on_the_html_path_the_h1_in_a_story_header_marked_as_a_banner_is_the_headline() -> None:
+    """Guidelines 8.1: a site that marks the story's own header <header role="banner"> inside the <article> makes it
+    furniture by its role, but its <h1> is the story's headline still, and the deck and date under it are the
+    story's."""
+    headline = "Council Approves New Bridge After Decade of Delays"
+    deck = "The vote ends a dispute that divided the town's two largest neighbourhoods for more than ten years."
+    markup = (f"<article><header role='banner'><p><a href='/local'>Local</a></p><h1>{headline}</h1>"
+              f"<p class='dek'>{deck}</p><div class='meta'>March 3, 2024</div></header>"
+              "<figure><img src='b.jpg'><figcaption>Jane Roe / Example News</figcaption></figure>"
+              "<section class='share-tools'><button>Share</button><span>Link Copied</span></section>"
+              "<div class='article-body'>" + "".join(f"<p>{line}</p>" for line in _BODY) + "</div></article>")
+    _, _, labels = _annotated_page(markup)
+    assert labels[headline] == "article"
+    assert labels[deck] == "article"
+    assert labels["March 3, 2024"] == "article"
+    assert all(labels[line] == "article" for line in _BODY)
+
+
+def test_on_the_html_path_the_h1_of_a_related_box_inside_the_story_is_no_headline() -> None:
+    """An <h1> inside an <aside> (a related-stories box heading "More on ...") is furniture by the page's
+    structure: no headline of the story, however near the body it stands."""
+    markup = ("<article><h1>Council Approves New Bridge After Decade of Delays</h1><p>By Jane Doe</p>"
+              "<p>Photo illustration by Example News.</p><div>Tweet</div><div>Share</div><div>Comment</div>"
+              "<div>Listen</div><div>Print</div><div>Save</div><div class='article-body'>"
+              "<aside class='in-article-recirc'><h1>More on Local Politics</h1><ol>"
+              "<li><a href='/a'>Mayor Names New Head of Transport Department</a></li>"
+              "<li><a href='/b'>Ferry Operator Wins Contract for River Crossing</a></li></ol></aside>"
+              + "".join(f"<p>{line}</p>" for line in _BODY) + "</div></article>")
+    _, _, labels = _annotated_page(markup)
+    assert labels["More on Local Politics"] == "boilerplate"
+    assert all(labels[line] == "article" for line in _BODY)

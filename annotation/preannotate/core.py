@@ -63,7 +63,7 @@ class Preannotator:
         if html is not None:
             from annotation.preannotate.html import card_items, marked_boilerplate
 
-            labels = card_items(html, blocks, evidence, marked_boilerplate(html, blocks, labels))
+            labels = marked_boilerplate(html, blocks, card_items(html, blocks, evidence, labels))
         spans = zone_spans(document.text, blocks, labels)
         spans += [Span.on(document.text, start, end, "quote", QUOTE_SCORE)
                   for start, end in find_quotes(document.text, article_runs(blocks, labels))]

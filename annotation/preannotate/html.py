@@ -50,8 +50,8 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 FURNITURE_PRIOR = 6.0
 STORY_PRIOR = 4.0
 ARTICLE_BODY_PRIOR = 12.0
-# The headline hint of a line inside page furniture: below what an echo of the title and a headline's shape
-# add (zones._headline_and_byline), so the search for the story's headline passes it by.
+# The headline hint of a line inside page furniture (an <h1> aside): below what an echo of the title and a
+# headline's shape add (zones._headline_and_byline), so the search for the story's headline passes it by.
 FURNITURE_HEADLINE = -4.0
 MIN_ARTICLE_BODY_CHARS = 300
 _TAG_RE = re.compile(r"<[^<>]*>")
@@ -221,18 +221,37 @@ def _element_evidence(element, ancestry: _Ancestry) -> tuple:
     density = _link_density(element, bool(kinds & _LINK))
     tag = element.tag
     heading = tag in _HEADING_TAGS
-    if furniture and (furniture_nearer or not story):
-        # a share box's "Share this: <the title>" or a site banner's heading echoes the title or looks like a
-        # headline, but page furniture holds no headline of the story (guidelines 8.1)
+    if tag == "h1" and not (furniture and _in_furniture_tag(element)):
+        # the page's main heading, also where the site's markup calls the story's header furniture by a role or a
+        # class (<header role="banner"> inside the <article>, a page builder's "elementor-widget-heading")
+        headline = 1.5
+    elif furniture and (furniture_nearer or not story):
+        # a share box's "All sharing options for: <the title>" or a site banner's heading echoes the title or
+        # looks like a headline, but page furniture holds no headline of the story (guidelines 8.1)
         headline = FURNITURE_HEADLINE
     else:
-        headline = 1.5 if tag == "h1" else (0.3 if heading else 0.0)
+        headline = 0.3 if heading else 0.0
     return (
         furniture, story, furniture_nearer, density, headline,
         heading and not kinds & _LINK,
         (float(furniture), float(story), float(furniture_nearer), density),
         _kind_columns(tag, kinds),
     )
+
+
+def _in_furniture_tag(element) -> bool:
+    """Whether an ``<aside>``, ``<nav>``, ``<footer>``, ``<form>``, ... (``FURNITURE_TAGS``) encloses ``element``
+    below any story container: furniture by the page's structure, not by a name or role the site chose."""
+    element = element.getparent()
+    while element is not None:
+        tag = element.tag
+        if tag in FURNITURE_TAGS:
+            return True
+        if isinstance(tag, str) and _marks_by_name(tag, element.get("class") or "", element.get("id") or "",
+                                                   element.get("itemprop"), element.get("role"))[1]:
+            return False
+        element = element.getparent()
+    return False
 
 
 @lru_cache(maxsize=1 << 12)
