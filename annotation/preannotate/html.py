@@ -5,7 +5,9 @@ signals a plain-text rendering has lost: page furniture containers (``nav``, ``f
 ``form`` and elements whose class or id says navigation, sharing, comments, related links, ...), story
 containers (``article``, ``main``, ``itemprop=articleBody``, ``*article-body*`` classes), headings, link
 density, and the page's own schema.org ``articleBody`` (JSON-LD) when it publishes one. They become a
-content prior per block, added to the text-shape score, so the same classifier decides on both paths.
+content prior per block, added to the text-shape score, so the same classifier decides on both paths. After
+it, the markup settles what the lines' shapes cannot: the lines of one repeated card are one teaser item
+(``card_items``), and a caption, credit or sign-up box's lines are boilerplate (``marked_boilerplate``).
 """
 
 from __future__ import annotations
@@ -50,8 +52,9 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 FURNITURE_PRIOR = 6.0
 STORY_PRIOR = 4.0
 ARTICLE_BODY_PRIOR = 12.0
-# The headline hint of a line inside page furniture (an <h1> aside): below what an echo of the title and a
-# headline's shape add (zones._headline_and_byline), so the search for the story's headline passes it by.
+# The headline hint of a line inside page furniture (the page's <h1> excepted, unless an <aside>, <nav>, ...
+# holds it): below what an echo of the title and a headline's shape add (zones._headline_and_byline), so the search
+# for the story's headline passes it by.
 FURNITURE_HEADLINE = -4.0
 MIN_ARTICLE_BODY_CHARS = 300
 _TAG_RE = re.compile(r"<[^<>]*>")
@@ -314,9 +317,9 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
 
 # Boxes whose every line is boilerplate whatever it reads like (guidelines 8.3 and 8.4): a photo caption or credit
 # (``<figcaption>``, or a class naming one: "wp-caption-text", "imageEmbedCaption", "image-credit"), and a prompt
-# box (a <form> inside the story, or a class naming a newsletter, subscription, sign-up or share box, in camel case
-# too: "signupTitle___15fvr", as CSS modules write them). Caption lines are prose naming the story's subject, and a sign-up box's pitch ("Get
-# breaking news alerts ...") is prose too: the text alone keeps them in the story.
+# box (a <form> inside the story, or a class naming a newsletter, subscription, sign-up or share box, in camel
+# case too: "signupTitle___15fvr", as CSS modules write them). Caption lines are prose naming the story's subject,
+# and a sign-up box's pitch ("Get breaking news alerts ...") is prose too: the text alone keeps them in the story.
 _CAPTION_NAME_RE = re.compile(r"caption|credit", re.IGNORECASE)
 _PROMPT_NAME_RE = re.compile(
     r"(?:^|[-_])(?:newsletters?|subscribe|subscription|signup|sign-up|share|sharing)"
