@@ -1839,3 +1839,143 @@ def test_block_spans_are_the_blocks_inside_each_block_element():
         assert list(range(start, stop)) == (list(range(inside[0], inside[-1] + 1)) if inside else [])
         checked += 1
     assert checked >= 8
+
+
+# --- HTML path: the markup's captions, prompt boxes and furniture (quality-html12) ---
+
+_BODY = [
+    "The city council voted on Tuesday to approve the construction of a new bridge across the river, ending a "
+    "dispute that has lasted for more than ten years and divided the town's two largest neighbourhoods.",
+    "“We have waited long enough for this,” said the mayor, who has campaigned for the project since she took "
+    "office. “The old crossing is simply not safe any more, and everyone in this town knows it.”",
+    "Opponents argued that the cost of the project would burden taxpayers for decades, and several residents "
+    "spoke against it during a public hearing that lasted late into the night on Monday.",
+    "The construction is expected to begin next spring and to take about three years to complete, according "
+    "to the city's transport department, which will publish the detailed plans in January.",
+    "Traffic on the old crossing will be limited to buses and bicycles while the work goes on, the department "
+    "said, and a ferry service will run every twenty minutes during the morning and evening rush.",
+    "Local businesses on both banks welcomed the decision, saying that the closures of the old bridge for repairs "
+    "had cost them customers every winter for the past five years.",
+    "The council will hold a further public meeting in February to discuss the design of the approach roads and "
+    "the new cycle lanes, which residents asked for during the consultation.",
+]
+_HTML_NAV = ("<header><nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li>"
+             "<li><a href='/politics'>Politics</a></li></ul></nav></header>")
+_HTML_FOOTER = "<footer><p>© 2026 Example News. All rights reserved.</p></footer>"
+
+
+def _annotated_page(markup: str) -> tuple[Document, Annotation, dict[str, str]]:
+    page = parse_html(f"<html><head><title>Council Approves New Bridge After Decade of Delays</title></head>"
+                      f"<body>{_HTML_NAV}{markup}{_HTML_FOOTER}</body></html>".encode(), "story.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert_valid(document, annotation)
+    return document, annotation, labels_by_line(document, annotation)
+
+
+def test_on_the_html_path_captions_and_prompt_boxes_inside_the_story_are_boilerplate() -> None:
+    """Guidelines 8.3 and 8.4 by the markup: a photo caption in a <figcaption> or a box whose class names a caption
+    or credit, and a sign-up or share box inside the story (classes in camel case too, as CSS modules write them;
+    a <form>), are boilerplate, though their lines read like the story's prose; the story's paragraphs stay
+    article."""
+    caption = ("Workers inspect the old crossing over the river on Monday, when the council met to vote on the "
+               "plans for the new bridge.")
+    embed_caption = ("The mayor, centre, walks across the old bridge with members of the council before the vote on "
+                     "Tuesday evening.")
+    pitch = ("Get breaking news alerts and special reports. The news and stories that matter, delivered weekday "
+             "mornings.")
+    share = "Tell your friends and family what the new bridge will mean for the town and its two neighbourhoods."
+    briefing = "The morning briefing: the five stories you need to read before work, delivered every weekday."
+    markup = (
+        "<article><h1>Council Approves New Bridge After Decade of Delays</h1><p>By Jane Doe</p>"
+        f"<div class='article-body'><p>{_BODY[0]}</p>"
+        f"<figure><img src='bridge.jpg'><figcaption>{caption}</figcaption></figure>"
+        f"<p>{_BODY[1]}</p><div class='shareBox'><p>{share}</p></div><p>{_BODY[2]}</p>"
+        f"<div class='InlineImage-wrapper'><div class='InlineImage-imageEmbedCaption'>{embed_caption}</div>"
+        "<div class='InlineImage-imageEmbedCredit'>Jane Roe | Example News</div></div>"
+        f"<p>{_BODY[3]}</p>"
+        "<div class='article-body__newsletter'><div class='signupBackground___27LhS'>"
+        "<h2 class='signupTitle___15fvr'>Breaking News Emails</h2>"
+        f"<div class='signupMessage___3ctJh'>{pitch}</div><button>Subscribe</button></div></div>"
+        f"<p>{_BODY[4]}</p><form action='/signup'><p>{briefing}</p><label>Email</label><input type='email'>"
+        f"<button>Sign up</button></form><p>{_BODY[5]}</p><p>{_BODY[6]}</p></div></article>")
+    _, _, labels = _annotated_page(markup)
+    assert all(labels[line] == "article" for line in _BODY)
+    for line in (caption, embed_caption, "Jane Roe | Example News", "Breaking News Emails", pitch, share, briefing):
+        assert labels[line] == "boilerplate", line
+
+
+def test_on_the_html_path_a_big_box_named_a_caption_holds_the_story() -> None:
+    """A box whose class names a caption but that holds more lines than a caption or prompt box
+    (``MARKED_BOX_MAX_BLOCKS``) wraps the story: its paragraphs stay article."""
+    markup = ("<article><h1>Council Approves New Bridge After Decade of Delays</h1>"
+              "<div class='has-captions'>" + "".join(f"<p>{line}</p>" for line in _BODY) + "</div></article>")
+    _, _, labels = _annotated_page(markup)
+    assert all(labels[line] == "article" for line in _BODY)
+
+
+def test_on_the_html_path_a_heading_in_page_furniture_is_no_headline_whatever_it_echoes() -> None:
+    """Guidelines 8.1: a site banner's heading above the story and a share box's heading echoing the title ("All
+    sharing options for: <title>") are furniture, not the story's headline, however near the body they are."""
+    headline = "Council Approves New Bridge After Decade of Delays"
+    share_heading = f"All sharing options for: {headline}"
+    banner_heading = "Welcome to Example News's European Union Experience"
+    markup = (f"<div class='banner'><h3>{banner_heading}</h3><a href='/eu'>Learn More</a></div>"
+              f"<article><h1>Bridge approved. Now the town asks, what took so long?</h1>"
+              "<p>By Jane Doe</p><div class='c-social-buttons'><h3>" + share_heading + "</h3>"
+              + "".join(f"<a href='/s{i}'>{site}</a>" for i, site in enumerate(
+                  ("Facebook", "Twitter", "Reddit", "Pocket", "Flipboard", "Email", "WhatsApp", "LinkedIn")))
+              + "</div><div class='article-body'>" + "".join(f"<p>{line}</p>" for line in _BODY) + "</div></article>")
+    _, _, labels = _annotated_page(markup)
+    assert labels[banner_heading] == "boilerplate"
+    assert labels[share_heading] == "boilerplate"
+    assert labels["Bridge approved. Now the town asks, what took so long?"] == "article"
+    assert labels["By Jane Doe"] == "article"
+    assert all(labels[line] == "article" for line in _BODY)
+
+
+@pytest.mark.parametrize(("tag", "class_", "marked"), [
+    ("figcaption", "", True), ("div", "wp-caption-text", True), ("div", "InlineImage-imageEmbedCredit", True),
+    ("div", "signupTitle___15fvr", True), ("div", "shareBar", True), ("aside", "newsletter-box dn-print", True),
+    ("div", "share-bar-wrapper", False), ("div", "shareholders-meeting", False), ("div", "sharedStyles", False),
+    ("div", "article-body", False), ("p", "", False)])
+def test_caption_credit_and_prompt_boxes_are_told_by_tag_and_class(tag: str, class_: str, marked: bool) -> None:
+    """``_box_kind``: a <figcaption>, a class naming a caption or credit, or a class naming a newsletter, sign-up or
+    share box by a word of its own (hyphenated or in camel case, as CSS modules write "signupTitle___15fvr"), but
+    not a word that merely starts so ("shareholders") nor a wrapper's name ("share-bar-wrapper" around a byline)."""
+    from annotation.preannotate.html import _BOX, _box_kind
+
+    assert (_box_kind(tag, class_, "", None, None) == _BOX) is marked
+
+
+def test_on_the_html_path_the_h1_in_a_story_header_marked_as_a_banner_is_the_headline() -> None:
+    """Guidelines 8.1: a site that marks the story's own header <header role="banner"> inside the <article> makes it
+    furniture by its role, but its <h1> is the story's headline still, and the deck and date under it are the
+    story's."""
+    headline = "Council Approves New Bridge After Decade of Delays"
+    deck = "The vote ends a dispute that divided the town's two largest neighbourhoods for more than ten years."
+    markup = (f"<article><header role='banner'><p><a href='/local'>Local</a></p><h1>{headline}</h1>"
+              f"<p class='dek'>{deck}</p><div class='meta'>March 3, 2024</div></header>"
+              "<figure><img src='b.jpg'><figcaption>Jane Roe / Example News</figcaption></figure>"
+              "<section class='share-tools'><button>Share</button><span>Link Copied</span></section>"
+              "<div class='article-body'>" + "".join(f"<p>{line}</p>" for line in _BODY) + "</div></article>")
+    _, _, labels = _annotated_page(markup)
+    assert labels[headline] == "article"
+    assert labels[deck] == "article"
+    assert labels["March 3, 2024"] == "article"
+    assert all(labels[line] == "article" for line in _BODY)
+
+
+def test_on_the_html_path_the_h1_of_a_related_box_inside_the_story_is_no_headline() -> None:
+    """An <h1> inside an <aside> (a related-stories box heading "More on ...") is furniture by the page's
+    structure: no headline of the story, however near the body it stands."""
+    markup = ("<article><h1>Council Approves New Bridge After Decade of Delays</h1><p>By Jane Doe</p>"
+              "<p>Photo illustration by Example News.</p><div>Tweet</div><div>Share</div><div>Comment</div>"
+              "<div>Listen</div><div>Print</div><div>Save</div><div class='article-body'>"
+              "<aside class='in-article-recirc'><h1>More on Local Politics</h1><ol>"
+              "<li><a href='/a'>Mayor Names New Head of Transport Department</a></li>"
+              "<li><a href='/b'>Ferry Operator Wins Contract for River Crossing</a></li></ol></aside>"
+              + "".join(f"<p>{line}</p>" for line in _BODY) + "</div></article>")
+    _, _, labels = _annotated_page(markup)
+    assert labels["More on Local Politics"] == "boilerplate"
+    assert all(labels[line] == "article" for line in _BODY)

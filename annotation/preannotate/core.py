@@ -61,9 +61,9 @@ class Preannotator:
             rules = chosen
         labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules)
         if html is not None:
-            from annotation.preannotate.html import card_items
+            from annotation.preannotate.html import card_items, marked_boilerplate
 
-            labels = card_items(html, blocks, evidence, labels)
+            labels = marked_boilerplate(html, blocks, card_items(html, blocks, evidence, labels))
         spans = zone_spans(document.text, blocks, labels)
         spans += [Span.on(document.text, start, end, "quote", QUOTE_SCORE)
                   for start, end in find_quotes(document.text, article_runs(blocks, labels))]

@@ -5,7 +5,9 @@ signals a plain-text rendering has lost: page furniture containers (``nav``, ``f
 ``form`` and elements whose class or id says navigation, sharing, comments, related links, ...), story
 containers (``article``, ``main``, ``itemprop=articleBody``, ``*article-body*`` classes), headings, link
 density, and the page's own schema.org ``articleBody`` (JSON-LD) when it publishes one. They become a
-content prior per block, added to the text-shape score, so the same classifier decides on both paths.
+content prior per block, added to the text-shape score, so the same classifier decides on both paths. After
+it, the markup settles what the lines' shapes cannot: the lines of one repeated card are one teaser item
+(``card_items``), and a caption, credit or sign-up box's lines are boilerplate (``marked_boilerplate``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from lxml import etree
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import features_of
 from annotation.preannotate.learned import normalised, text_key
-from annotation.preannotate.zones import ARTICLE, TEASER, BlockEvidence, BlockLabel
+from annotation.preannotate.zones import ARTICLE, BOILERPLATE, TEASER, BlockEvidence, BlockLabel
 
 if TYPE_CHECKING:
     from corpus.html import HtmlPage
@@ -50,6 +52,10 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 FURNITURE_PRIOR = 6.0
 STORY_PRIOR = 4.0
 ARTICLE_BODY_PRIOR = 12.0
+# The headline hint of a line inside page furniture (the page's <h1> excepted, unless an <aside>, <nav>, ...
+# holds it): below what an echo of the title and a headline's shape add (zones._headline_and_byline), so the search
+# for the story's headline passes it by.
+FURNITURE_HEADLINE = -4.0
 MIN_ARTICLE_BODY_CHARS = 300
 _TAG_RE = re.compile(r"<[^<>]*>")
 _TRUNCATED_BODY_RE = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
@@ -152,6 +158,7 @@ def clear_caches() -> None:
     _marks_by_name.cache_clear()
     _kinds.cache_clear()
     _kind_columns.cache_clear()
+    _box_kind.cache_clear()
 
 
 def _text_length(element) -> int:
@@ -217,13 +224,37 @@ def _element_evidence(element, ancestry: _Ancestry) -> tuple:
     density = _link_density(element, bool(kinds & _LINK))
     tag = element.tag
     heading = tag in _HEADING_TAGS
+    if tag == "h1" and not (furniture and _in_furniture_tag(element)):
+        # the page's main heading, also where the site's markup calls the story's header furniture by a role or a
+        # class (<header role="banner"> inside the <article>, a page builder's "elementor-widget-heading")
+        headline = 1.5
+    elif furniture and (furniture_nearer or not story):
+        # a share box's "All sharing options for: <the title>" or a site banner's heading echoes the title or
+        # looks like a headline, but page furniture holds no headline of the story (guidelines 8.1)
+        headline = FURNITURE_HEADLINE
+    else:
+        headline = 0.3 if heading else 0.0
     return (
-        furniture, story, furniture_nearer, density,
-        1.5 if tag == "h1" else (0.3 if heading else 0.0),
+        furniture, story, furniture_nearer, density, headline,
         heading and not kinds & _LINK,
         (float(furniture), float(story), float(furniture_nearer), density),
         _kind_columns(tag, kinds),
     )
+
+
+def _in_furniture_tag(element) -> bool:
+    """Whether an ``<aside>``, ``<nav>``, ``<footer>``, ``<form>``, ... (``FURNITURE_TAGS``) encloses ``element``
+    below any story container: furniture by the page's structure, not by a name or role the site chose."""
+    element = element.getparent()
+    while element is not None:
+        tag = element.tag
+        if tag in FURNITURE_TAGS:
+            return True
+        if isinstance(tag, str) and _marks_by_name(tag, element.get("class") or "", element.get("id") or "",
+                                                   element.get("itemprop"), element.get("role"))[1]:
+            return False
+        element = element.getparent()
+    return False
 
 
 @lru_cache(maxsize=1 << 12)
@@ -282,6 +313,81 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
         # positional: the fields in order (prior, headline, template, dom, heading, linked)
         evidence.append(BlockEvidence(prior, headline, is_template, dom, heading, density > 0.5))
     return evidence
+
+
+# Boxes whose every line is boilerplate whatever it reads like (guidelines 8.3 and 8.4): a photo caption or credit
+# (``<figcaption>``, or a class naming one: "wp-caption-text", "imageEmbedCaption", "image-credit"), and a prompt
+# box (a <form> inside the story, or a class naming a newsletter, subscription, sign-up or share box, in camel
+# case too: "signupTitle___15fvr", as CSS modules write them). Caption lines are prose naming the story's subject,
+# and a sign-up box's pitch ("Get breaking news alerts ...") is prose too: the text alone keeps them in the story.
+_CAPTION_NAME_RE = re.compile(r"caption|credit", re.IGNORECASE)
+_PROMPT_NAME_RE = re.compile(
+    r"(?:^|[-_])(?:newsletters?|subscribe|subscription|signup|sign-up|share|sharing)"
+    r"(?:$|[-_\d]|(?-i:(?<=[a-z])(?=[A-Z])))",
+    re.IGNORECASE,
+)
+# A box of more lines than this is no caption or prompt, whatever its tag or class says: it wraps the story (a page
+# inside one <form>, "has-captions"; a "share-bar-wrapper" around the byline is ruled out by its name already).
+MARKED_BOX_MAX_BLOCKS = 6
+
+
+_PLAIN, _BOX, _STORY = 0, 1, 2
+
+
+@lru_cache(maxsize=1 << 14)
+def _box_kind(tag: str, class_: str, id_: str, itemprop: str | None, role: str | None) -> int:
+    """Whether an element is a caption, credit or prompt box (``_BOX``), a story container (``_STORY``) or neither,
+    by its tag and attributes (cached: pages repeat their class names). A prompt's name that names a wrapper too
+    ("share-bar-wrapper") is none."""
+    if tag in ("figcaption", "form") or any(
+            _CAPTION_NAME_RE.search(token) is not None
+            or (_PROMPT_NAME_RE.search(token) is not None and _WRAPPER_RE.search(token) is None)
+            for token in class_.split()):
+        return _BOX
+    return _STORY if _marks_by_name(tag, class_, id_, itemprop, role)[1] else _PLAIN
+
+
+def marked_boilerplate(page: HtmlPage, blocks: Sequence[Block], labels: list[BlockLabel]) -> list[BlockLabel]:
+    """Guidelines 8.3 and 8.4 by the page's markup: an article line inside a caption, credit or prompt box
+    (``_box_kind``, of ``MARKED_BOX_MAX_BLOCKS`` lines at most) that no story container (``<article>``, an
+    ``*article-body*`` class, ...) sits between is boilerplate. Only article lines are looked at, each element's
+    answer read once."""
+    if len(page.blocks) != len(blocks):
+        return labels
+    inside: dict = {}  # element -> whether a marked box encloses it, nearer than any story container
+
+    def marked(element) -> bool:
+        path = []
+        found = False
+        while element is not None:
+            known = inside.get(element)
+            if known is not None:
+                found = known
+                break
+            path.append(element)
+            tag = element.tag
+            if not isinstance(tag, str) or tag in ("html", "body"):
+                break
+            if element.keys():
+                kind = _box_kind(tag, element.get("class") or "", element.get("id") or "", element.get("itemprop"),
+                                 element.get("role"))
+            else:  # most elements (<p>, <div>): not one attribute to read
+                kind = _box_kind(tag, "", "", None, None)
+            if kind == _BOX:
+                rendered = page.block_spans.get(element)  # None: an inline element, inside one block
+                found = rendered is None or rendered[1] - rendered[0] <= MARKED_BOX_MAX_BLOCKS
+                break
+            if kind == _STORY:
+                break  # the boxes above a story container hold the story
+            element = element.getparent()
+        for seen in path:
+            inside[seen] = found
+        return found
+
+    for index, label in enumerate(labels):
+        if label.label == ARTICLE and marked(page.blocks[index].element):
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
+    return labels
 
 
 # A teaser card is found this many elements up from a block at most (the block's own element first).
