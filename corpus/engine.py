@@ -11,8 +11,9 @@ stages; an *engine* decides where they run:
 - ``LocalEngine(workers=N)`` cuts the input into batches of ``batch_size`` records and sends them to a
   pool of ``N`` processes (``forkserver``, else ``spawn``: no state is inherited), and yields the results
   in input order, so the output is the same as with one worker. The first batch runs in this process
-  while the pool starts (and queued ones while it is still starting). At most ``max_in_flight`` batches
-  (default ``2 * N``) are out at a time: memory is bounded whatever the input size.
+  while the pool starts (and queued ones while it is still starting; the workers take the rest of the
+  batch it is on when the pool is up). At most ``max_in_flight`` batches (default ``2 * N``) are out at a
+  time: memory is bounded whatever the input size.
 - ``corpus.spark.SparkEngine`` runs the same stages with ``DataFrame.mapInArrow``.
 
 Records that the stages would pass through unchanged can stay in this process: ``HoldBack`` sends a small
@@ -568,7 +569,7 @@ class LocalEngine:
     ``batch_size`` records go to a worker at a time; at most ``max_in_flight`` batches (default
     ``2 * workers``) are queued or running, so memory does not grow with the input. The first batch runs in
     this process, with the same results and errors as in a worker, while the pool starts (and queued ones
-    while it is still starting).
+    while it is still starting); the records of the batch it is on when the pool is up go to the workers.
     """
 
     workers: int = 1
@@ -610,32 +611,40 @@ class LocalEngine:
         """The results of each batch, in input order."""
         pickled = check_picklable(stages)
         batches = batched(records, self.batch_size)
-        first = next(batches, None)
-        if first is None:
+        first_batch = next(batches, None)
+        if first_batch is None:
             return
         queued = [_Queued(batch) for batch in itertools.islice(batches, self.in_flight - 1)]
         if not queued:  # a single batch: no pool
-            yield _run_here(stages, first)
+            yield _run_here(stages, first_batch)
             return
         # Starting the pool takes a good part of a second (the fork server imports the stages' modules), and
         # the first submission blocks until it is up. So a thread submits the queued batches while this process
         # runs the first batch itself, then queued ones from the last while the pool is still not up: no core
         # waits for the start-up. The thread keeps one queued batch per worker, so that every worker starts
-        # (one per submission) and has work as soon as the pool is up.
+        # (one per submission) and has work as soon as the pool is up. A batch this process is running when
+        # the pool comes up is cut there: the workers take its rest, and this process goes back to feeding
+        # them, rather than keep a third process busy on two cores while the workers run out of batches.
         pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages), initializer=_start_worker,
                                    initargs=(pickled,))
+        _widen_result_pipe(pool)
         starter = _Starter(pool, queued)
-        pending: deque[Future | list[Any]] = deque()
+        first = _Queued(first_batch)
+        pending: deque[Future | _Queued] = deque()
         try:
             starter.start()
-            yield _run_here(stages, first)
+            first.run_here(stages, starter)
+            if first.future is None:  # all of it ran here: given at once
+                yield first.results
+            else:
+                pending.append(first)
             for item in reversed(queued[self.workers:]):
                 if not item.claim_here(starter):
                     break
-                item.results = _run_here(stages, item.batch)
+                item.run_here(stages, starter)
             starter.join()
             starter.raise_error()
-            pending.extend(item.future if item.results is None else item.results for item in queued)
+            pending.extend(queued)
             for batch in batches:
                 pending.append(pool.submit(_run_batch, _pack(batch)))
                 if len(pending) >= self.in_flight:
@@ -646,20 +655,22 @@ class LocalEngine:
             if starter.ident is not None:  # started
                 starter.join()
             for item in pending:
-                if isinstance(item, Future):
-                    item.cancel()
+                future = item if isinstance(item, Future) else item.future
+                if future is not None:
+                    future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Queued:
     """A batch read before the pool is up: a worker runs it (``future``) or, while the pool is still not up,
-    this process does (``results``); whichever claims it first."""
+    this process does (``results``), whichever claims it first; this process hands the rest of it to the
+    pool if the pool comes up meanwhile (``results`` and ``future``)."""
 
     def __init__(self, batch: list[Any]) -> None:
         self.batch = batch
         self.claimed = False
         self.future: Future | None = None
-        self.results: list[Any] | None = None
+        self.results: list[Any] = []
 
     def claim_here(self, starter: _Starter) -> bool:
         """Whether this process runs the batch: it is not claimed and the pool is not up yet."""
@@ -668,6 +679,29 @@ class _Queued:
                 return False
             self.claimed = True
             return True
+
+    def run_here(self, stages: Sequence[Stage], starter: _Starter) -> None:
+        """The batch's records in this process until the pool is up, the others submitted to it. Stages are
+        batch-independent: the results of the two parts, one after the other, are the batch's."""
+        taken = 0
+
+        def until_up() -> Iterator[Any]:
+            nonlocal taken
+            for record in self.batch:
+                if starter.up:
+                    return
+                taken += 1
+                yield record
+
+        self.results = _run_here(stages, until_up())
+        if taken < len(self.batch):
+            self.future = starter.pool.submit(_run_batch, _pack(self.batch[taken:]))
+
+    def collect(self) -> list[Any]:
+        """The batch's results, waiting for the pool's part."""
+        if self.future is None:
+            return self.results
+        return self.results + _unpack(self.future.result())
 
 
 class _Starter(threading.Thread):
@@ -700,11 +734,28 @@ class _Starter(threading.Thread):
             raise self.error
 
 
-def _result(item: Future | list[Any]) -> list[Any]:
-    return item if isinstance(item, list) else _unpack(item.result())
+# A batch's results are some hundred kilobytes pickled (the spans' texts), a pipe holds 64 KiB by default. A worker
+# sending them would wait, a chunk at a time, for this process's result thread, which waits for the interpreter
+# lock while the main thread unpacks the previous batch: the worker idles, and so does its core.
+_RESULT_PIPE_BYTES = 1 << 20
 
 
-def _run_here(stages: Sequence[Stage], batch: list[Any]) -> list[Any]:
+def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
+    """The pipe the workers send results through, widened to hold a batch's results (Linux)."""
+    try:
+        import fcntl
+
+        reader = pool._result_queue._reader  # CPython's ProcessPoolExecutor: a SimpleQueue over a pipe
+        fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, _RESULT_PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass  # not Linux, another executor or a lower system limit: the default pipe, only slower
+
+
+def _result(item: Future | _Queued) -> list[Any]:
+    return _unpack(item.result()) if isinstance(item, Future) else item.collect()
+
+
+def _run_here(stages: Sequence[Stage], batch: Iterable[Any]) -> list[Any]:
     """A batch run in this process as a worker runs it: the same records, the same errors (records without a
     codec, exceptions as they arrive from a worker)."""
     try:

@@ -7,6 +7,7 @@ import functools
 import gc
 import itertools
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -30,6 +31,7 @@ from corpus.engine import (
     LocalEngine,
     _pack,
     _unpack,
+    _widen_result_pipe,
     chain,
     decode_records,
     encode_records,
@@ -81,6 +83,19 @@ def explode(records, times):
 def tag_with_process(records):
     """Which process ran each record (not batch-independent: for the test of where batches run)."""
     for record in records:
+        yield Path(f"{record}@{os.getpid()}")
+
+
+def tag_with_process_once_the_pool_is_up(records, marker: Path, parent: int):
+    """``tag_with_process``; in ``parent``, every record waits until a worker has run one (the pool is up)."""
+    for record in records:
+        if os.getpid() == parent:
+            deadline = time.monotonic() + 60
+            while not marker.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.2)  # and until the thread that submitted that worker's batch has said the pool is up
+        else:
+            marker.touch()
         yield Path(f"{record}@{os.getpid()}")
 
 
@@ -284,6 +299,28 @@ def test_while_the_fork_server_starts_this_process_runs_queued_batches_from_the_
     processes = [int(path.name.split("@")[1]) for path in out]
     batches_here = sorted({number // 4 for number, process in enumerate(processes) if process == os.getpid()})
     assert batches_here == [0, 3, 4, 5]  # queued: 1 to 5; 1 and 2 are left for the two workers
+
+
+def test_a_batch_running_here_when_the_pool_comes_up_leaves_its_other_records_to_the_workers(tmp_path):
+    paths = [Path(str(n)) for n in range(24)]
+    stage = functools.partial(tag_with_process_once_the_pool_is_up, marker=tmp_path / "a worker ran",
+                              parent=os.getpid())
+    out = list(run_stages([stage], paths, LocalEngine(workers=2, batch_size=8)))
+    assert [path.name.split("@")[0] for path in out] == [str(n) for n in range(24)]
+    processes = [int(path.name.split("@")[1]) for path in out]
+    assert processes[0] == os.getpid()  # taken here while the pool was not up
+    assert os.getpid() not in processes[1:]  # the first batch's other records too went to the workers
+
+
+def test_the_pipe_of_the_workers_results_holds_a_batchs_results():
+    """So that a worker sends a batch's results and goes on, without waiting for this process to read them."""
+    fcntl = pytest.importorskip("fcntl")  # Linux: pipes of other systems cannot be widened
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+    try:
+        _widen_result_pipe(pool)
+        assert fcntl.fcntl(pool._result_queue._reader.fileno(), fcntl.F_GETPIPE_SZ) >= 1 << 20
+    finally:
+        pool.shutdown()
 
 
 def test_workers_keep_what_they_start_with_out_of_the_collectors_sight():
