@@ -540,10 +540,10 @@ def run_batch(stages: Sequence[Stage], batch: pa.RecordBatch) -> pa.RecordBatch:
     return encode_records(chain(stages, decode_records(batch)))
 
 
-def _stage_modules(stages: Sequence[Stage]) -> list[str]:
-    """The modules defining the stages (which import what their records need), imported once in the fork
-    server rather than in every worker."""
-    modules = {__name__}
+def _stage_modules(stages: Sequence[Stage], preload: Sequence[str] = ()) -> list[str]:
+    """The modules defining the stages (which import what their records need) and ``preload``, imported once in
+    the fork server rather than in every worker."""
+    modules = {__name__, *preload}
     for stage in stages:
         function = getattr(stage, "func", stage)  # functools.partial
         module = getattr(function, "__module__", None) or type(stage).__module__
@@ -552,11 +552,11 @@ def _stage_modules(stages: Sequence[Stage]) -> list[str]:
     return sorted(modules)
 
 
-def _pool_context(stages: Sequence[Stage]) -> multiprocessing.context.BaseContext:
+def _pool_context(stages: Sequence[Stage], preload: Sequence[str]) -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_stage_modules(stages))
+    context.set_forkserver_preload(_stage_modules(stages, preload))
     # Returns at once: the server imports the modules while this process goes on (a no-op once it runs).
     multiprocessing.forkserver.ensure_running()
     return context
@@ -570,11 +570,17 @@ class LocalEngine:
     ``2 * workers``) are queued or running, so memory does not grow with the input. The first batch runs in
     this process, with the same results and errors as in a worker, while the pool starts (and queued ones
     while it is still starting); the records of the batch it is on when the pool is up go to the workers.
+
+    The workers are forked from a fork server that has imported the stages' modules, and those named in
+    ``preload``. This process has one fork server, started by its first pool, with that pool's modules: a
+    caller that will run other stages later (a build: ingest, then pre-annotation) names their modules in
+    ``preload`` of the first, so that the later pools' workers do not each import them.
     """
 
     workers: int = 1
     batch_size: int = LOCAL_BATCH_SIZE
     max_in_flight: int | None = None
+    preload: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("workers", "batch_size"):
@@ -583,6 +589,8 @@ class LocalEngine:
                 raise ConfigError(f"--{name.replace('_', '-')} must be a whole number >= 1, got {value!r}")
         if self.max_in_flight is not None and self.max_in_flight < 1:
             raise ConfigError(f"max_in_flight must be >= 1, got {self.max_in_flight!r}")
+        if not isinstance(self.preload, tuple) or not all(isinstance(name, str) for name in self.preload):
+            raise ConfigError(f"preload must be a tuple of module names, got {self.preload!r}")
 
     @property
     def in_flight(self) -> int:
@@ -625,7 +633,7 @@ class LocalEngine:
         # (one per submission) and has work as soon as the pool is up. A batch this process is running when
         # the pool comes up is cut there: the workers take its rest, and this process goes back to feeding
         # them, rather than keep a third process busy on two cores while the workers run out of batches.
-        pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages), initializer=_start_worker,
+        pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages, self.preload), initializer=_start_worker,
                                    initargs=(pickled,))
         _widen_result_pipe(pool)
         starter = _Starter(pool, queued)
