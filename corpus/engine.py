@@ -632,9 +632,9 @@ class LocalEngine:
         # waits for the start-up. The thread keeps one queued batch per worker, so that every worker starts
         # (one per submission) and has work as soon as the pool is up. A batch this process is running when
         # the pool comes up is cut there: the workers take its rest, and this process goes back to feeding
-        # them, rather than keep a third process busy on two cores while the workers run out of batches.
-        pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages, self.preload), initializer=_start_worker,
-                                   initargs=(pickled,))
+        # them, rather than compete with them for the cores while they run out of batches.
+        pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages, self.preload),
+                                   initializer=_start_worker, initargs=(pickled,))
         _widen_result_pipe(pool)
         starter = _Starter(pool, queued)
         first = _Queued(first_batch)
