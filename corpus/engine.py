@@ -653,6 +653,8 @@ class LocalEngine:
             starter.join()
             starter.raise_error()
             pending.extend(queued)
+            if len(pending) >= self.in_flight:  # the first batch is still out, waiting for its rest
+                yield _result(pending.popleft())
             for batch in batches:
                 pending.append(pool.submit(_run_batch, _pack(batch)))
                 if len(pending) >= self.in_flight:

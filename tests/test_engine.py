@@ -302,14 +302,25 @@ def test_while_the_fork_server_starts_this_process_runs_queued_batches_from_the_
 
 
 def test_a_batch_running_here_when_the_pool_comes_up_leaves_its_other_records_to_the_workers(tmp_path):
-    paths = [Path(str(n)) for n in range(24)]
+    read = []
+
+    def source():
+        for number in range(80):
+            read.append(number)
+            yield Path(str(number))
+
     stage = functools.partial(tag_with_process_once_the_pool_is_up, marker=tmp_path / "a worker ran",
                               parent=os.getpid())
-    out = list(run_stages([stage], paths, LocalEngine(workers=2, batch_size=8)))
-    assert [path.name.split("@")[0] for path in out] == [str(n) for n in range(24)]
+    engine = LocalEngine(workers=2, batch_size=8)
+    stream = run_stages([stage], source(), engine)
+    out = [next(stream)]
+    # the first batch, still out while its rest runs in a worker, counts among the batches in flight
+    assert len(read) <= engine.batch_size * engine.in_flight
+    out += list(stream)
+    assert [path.name.split("@")[0] for path in out] == [str(n) for n in range(80)]
     here = [int(path.name.split("@")[1]) == os.getpid() for path in out]
     # the first record, unless the pool was up before this process took it; the first batch's others in workers
-    assert here in ([True] + [False] * 23, [False] * 24)
+    assert here in ([True] + [False] * 79, [False] * 80)
 
 
 def test_the_pipe_of_the_workers_results_holds_a_batchs_results():
