@@ -25,7 +25,7 @@ import time
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -328,6 +328,21 @@ def _preannotated(records: Iterable[AnnotatedDocument], documents: Callable[[], 
     return chain([annotated.restore], run_stages([machine], chain([machine.share, annotated.hold], records), engine))
 
 
+# What the pre-annotation stage's workers import: this module (the stage's) and the pre-annotator's, which the
+# stage loads from its file.
+_PREANNOTATION_MODULES = (__name__, "annotation.preannotate")
+
+
+def _engine_of(options: BuildOptions) -> Any:
+    """``options.engine``; with local workers, one whose fork server also imports the pre-annotation's modules.
+    The ingest's pool starts the fork server, and the pre-annotation's pool forks its workers from the same
+    server: they start with the modules rather than each import them (a quarter of a CPU-second each)."""
+    engine = options.engine
+    if options.preannotate and isinstance(engine, LocalEngine):
+        return replace(engine, preload=(*engine.preload, *_PREANNOTATION_MODULES))
+    return engine
+
+
 def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease]:
     """Ingest, attach, pre-annotate, select, validate and write (or find up to date) the release, streaming:
     memory holds the indexes of ids and a bucket of rows, not the corpus. The run's rejects file is
@@ -336,9 +351,10 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
 
     timings: dict[str, float] = {}
     started = time.perf_counter()
+    engine = _engine_of(options)
     # Spills and the release being written; renamed into dist/releases/ when complete.
     work = options.dist / ".work"
-    with SpilledIngest(list(options.seeds), work, root=options.root, engine=options.engine) as ingested:
+    with SpilledIngest(list(options.seeds), work, root=options.root, engine=engine) as ingested:
         timings["ingest"] = time.perf_counter() - started
         started = time.perf_counter()
         index = AnnotationIndex(options.annotations, options.root)
@@ -351,10 +367,10 @@ def make_release(options: BuildOptions) -> tuple[ReleaseOutcome, PreparedRelease
         annotated = chain([attach], documents)
         if options.preannotate:
             # The spill's folder: the pre-annotator's file goes when the spill does, however the run ends.
-            annotated = _preannotated(annotated, ingested.documents, options.root, options.engine,
+            annotated = _preannotated(annotated, ingested.documents, options.root, engine,
                                       ingested.folder / "preannotator.pickle")
         if options.extra_stages:
-            annotated = run_stages(options.extra_stages, annotated, options.engine)
+            annotated = run_stages(options.extra_stages, annotated, engine)
         inputs = [item for item in ingested.files if not isinstance(item, Skipped)]
         try:
             outcome = write_release_stream(

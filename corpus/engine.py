@@ -11,8 +11,9 @@ stages; an *engine* decides where they run:
 - ``LocalEngine(workers=N)`` cuts the input into batches of ``batch_size`` records and sends them to a
   pool of ``N`` processes (``forkserver``, else ``spawn``: no state is inherited), and yields the results
   in input order, so the output is the same as with one worker. The first batch runs in this process
-  while the pool starts (and queued ones while it is still starting). At most ``max_in_flight`` batches
-  (default ``2 * N``) are out at a time: memory is bounded whatever the input size.
+  while the pool starts (and queued ones while it is still starting; the workers take the rest of the
+  batch it is on when the pool is up). At most ``max_in_flight`` batches (default ``2 * N``) are out at a
+  time: memory is bounded whatever the input size.
 - ``corpus.spark.SparkEngine`` runs the same stages with ``DataFrame.mapInArrow``.
 
 Records that the stages would pass through unchanged can stay in this process: ``HoldBack`` sends a small
@@ -539,10 +540,10 @@ def run_batch(stages: Sequence[Stage], batch: pa.RecordBatch) -> pa.RecordBatch:
     return encode_records(chain(stages, decode_records(batch)))
 
 
-def _stage_modules(stages: Sequence[Stage]) -> list[str]:
-    """The modules defining the stages (which import what their records need), imported once in the fork
-    server rather than in every worker."""
-    modules = {__name__}
+def _stage_modules(stages: Sequence[Stage], preload: Sequence[str] = ()) -> list[str]:
+    """The modules defining the stages (which import what their records need) and ``preload``, imported once in
+    the fork server rather than in every worker."""
+    modules = {__name__, *preload}
     for stage in stages:
         function = getattr(stage, "func", stage)  # functools.partial
         module = getattr(function, "__module__", None) or type(stage).__module__
@@ -551,11 +552,11 @@ def _stage_modules(stages: Sequence[Stage]) -> list[str]:
     return sorted(modules)
 
 
-def _pool_context(stages: Sequence[Stage]) -> multiprocessing.context.BaseContext:
+def _pool_context(stages: Sequence[Stage], preload: Sequence[str]) -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_stage_modules(stages))
+    context.set_forkserver_preload(_stage_modules(stages, preload))
     # Returns at once: the server imports the modules while this process goes on (a no-op once it runs).
     multiprocessing.forkserver.ensure_running()
     return context
@@ -568,12 +569,18 @@ class LocalEngine:
     ``batch_size`` records go to a worker at a time; at most ``max_in_flight`` batches (default
     ``2 * workers``) are queued or running, so memory does not grow with the input. The first batch runs in
     this process, with the same results and errors as in a worker, while the pool starts (and queued ones
-    while it is still starting).
+    while it is still starting); the records of the batch it is on when the pool is up go to the workers.
+
+    The workers are forked from a fork server that has imported the stages' modules, and those named in
+    ``preload``. This process has one fork server, started by its first pool, with that pool's modules: a
+    caller that will run other stages later (a build: ingest, then pre-annotation) names their modules in
+    ``preload`` of the first, so that the later pools' workers do not each import them.
     """
 
     workers: int = 1
     batch_size: int = LOCAL_BATCH_SIZE
     max_in_flight: int | None = None
+    preload: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("workers", "batch_size"):
@@ -582,6 +589,8 @@ class LocalEngine:
                 raise ConfigError(f"--{name.replace('_', '-')} must be a whole number >= 1, got {value!r}")
         if self.max_in_flight is not None and self.max_in_flight < 1:
             raise ConfigError(f"max_in_flight must be >= 1, got {self.max_in_flight!r}")
+        if not isinstance(self.preload, tuple) or not all(isinstance(name, str) for name in self.preload):
+            raise ConfigError(f"preload must be a tuple of module names, got {self.preload!r}")
 
     @property
     def in_flight(self) -> int:
@@ -610,32 +619,42 @@ class LocalEngine:
         """The results of each batch, in input order."""
         pickled = check_picklable(stages)
         batches = batched(records, self.batch_size)
-        first = next(batches, None)
-        if first is None:
+        first_batch = next(batches, None)
+        if first_batch is None:
             return
         queued = [_Queued(batch) for batch in itertools.islice(batches, self.in_flight - 1)]
         if not queued:  # a single batch: no pool
-            yield _run_here(stages, first)
+            yield _run_here(stages, first_batch)
             return
         # Starting the pool takes a good part of a second (the fork server imports the stages' modules), and
         # the first submission blocks until it is up. So a thread submits the queued batches while this process
         # runs the first batch itself, then queued ones from the last while the pool is still not up: no core
         # waits for the start-up. The thread keeps one queued batch per worker, so that every worker starts
-        # (one per submission) and has work as soon as the pool is up.
-        pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages), initializer=_start_worker,
-                                   initargs=(pickled,))
+        # (one per submission) and has work as soon as the pool is up. A batch this process is running when
+        # the pool comes up is cut there: the workers take its rest, and this process goes back to feeding
+        # them, rather than compete with them for the cores while they run out of batches.
+        pool = ProcessPoolExecutor(self.workers, mp_context=_pool_context(stages, self.preload),
+                                   initializer=_start_worker, initargs=(pickled,))
+        _widen_result_pipe(pool)
         starter = _Starter(pool, queued)
-        pending: deque[Future | list[Any]] = deque()
+        first = _Queued(first_batch)
+        pending: deque[Future | _Queued] = deque()
         try:
             starter.start()
-            yield _run_here(stages, first)
+            first.run_here(stages, starter)
+            if first.future is None:  # all of it ran here: given at once
+                yield first.results
+            else:
+                pending.append(first)
             for item in reversed(queued[self.workers:]):
                 if not item.claim_here(starter):
                     break
-                item.results = _run_here(stages, item.batch)
+                item.run_here(stages, starter)
             starter.join()
             starter.raise_error()
-            pending.extend(item.future if item.results is None else item.results for item in queued)
+            pending.extend(queued)
+            if len(pending) >= self.in_flight:  # the first batch is still out, waiting for its rest
+                yield _result(pending.popleft())
             for batch in batches:
                 pending.append(pool.submit(_run_batch, _pack(batch)))
                 if len(pending) >= self.in_flight:
@@ -646,20 +665,22 @@ class LocalEngine:
             if starter.ident is not None:  # started
                 starter.join()
             for item in pending:
-                if isinstance(item, Future):
-                    item.cancel()
+                future = item if isinstance(item, Future) else item.future
+                if future is not None:
+                    future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Queued:
     """A batch read before the pool is up: a worker runs it (``future``) or, while the pool is still not up,
-    this process does (``results``); whichever claims it first."""
+    this process does (``results``), whichever claims it first; this process hands the rest of it to the
+    pool if the pool comes up meanwhile (``results`` and ``future``)."""
 
     def __init__(self, batch: list[Any]) -> None:
         self.batch = batch
         self.claimed = False
         self.future: Future | None = None
-        self.results: list[Any] | None = None
+        self.results: list[Any] = []
 
     def claim_here(self, starter: _Starter) -> bool:
         """Whether this process runs the batch: it is not claimed and the pool is not up yet."""
@@ -668,6 +689,29 @@ class _Queued:
                 return False
             self.claimed = True
             return True
+
+    def run_here(self, stages: Sequence[Stage], starter: _Starter) -> None:
+        """The batch's records in this process until the pool is up, the others submitted to it. Stages are
+        batch-independent: the results of the two parts, one after the other, are the batch's."""
+        taken = 0
+
+        def until_up() -> Iterator[Any]:
+            nonlocal taken
+            for record in self.batch:
+                if starter.up:
+                    return
+                taken += 1
+                yield record
+
+        self.results = _run_here(stages, until_up())
+        if taken < len(self.batch):
+            self.future = starter.pool.submit(_run_batch, _pack(self.batch[taken:]))
+
+    def collect(self) -> list[Any]:
+        """The batch's results, waiting for the pool's part."""
+        if self.future is None:
+            return self.results
+        return self.results + _unpack(self.future.result())
 
 
 class _Starter(threading.Thread):
@@ -700,11 +744,28 @@ class _Starter(threading.Thread):
             raise self.error
 
 
-def _result(item: Future | list[Any]) -> list[Any]:
-    return item if isinstance(item, list) else _unpack(item.result())
+# A batch's results are some hundred kilobytes pickled (the spans' texts), a pipe holds 64 KiB by default. A worker
+# sending them would wait, a chunk at a time, for this process's result thread, which waits for the interpreter
+# lock while the main thread unpacks the previous batch: the worker idles, and so does its core.
+_RESULT_PIPE_BYTES = 1 << 20
 
 
-def _run_here(stages: Sequence[Stage], batch: list[Any]) -> list[Any]:
+def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
+    """The pipe the workers send results through, widened to hold a batch's results (Linux)."""
+    try:
+        import fcntl
+
+        reader = pool._result_queue._reader  # CPython's ProcessPoolExecutor: a SimpleQueue over a pipe
+        fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, _RESULT_PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass  # not Linux, another executor or a lower system limit: the default pipe, only slower
+
+
+def _result(item: Future | _Queued) -> list[Any]:
+    return _unpack(item.result()) if isinstance(item, Future) else item.collect()
+
+
+def _run_here(stages: Sequence[Stage], batch: Iterable[Any]) -> list[Any]:
     """A batch run in this process as a worker runs it: the same records, the same errors (records without a
     codec, exceptions as they arrive from a worker)."""
     try:

@@ -7,6 +7,7 @@ import functools
 import gc
 import itertools
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -30,6 +31,7 @@ from corpus.engine import (
     LocalEngine,
     _pack,
     _unpack,
+    _widen_result_pipe,
     chain,
     decode_records,
     encode_records,
@@ -81,6 +83,19 @@ def explode(records, times):
 def tag_with_process(records):
     """Which process ran each record (not batch-independent: for the test of where batches run)."""
     for record in records:
+        yield Path(f"{record}@{os.getpid()}")
+
+
+def tag_with_process_once_the_pool_is_up(records, marker: Path, parent: int):
+    """``tag_with_process``; in ``parent``, every record waits until a worker has run one (the pool is up)."""
+    for record in records:
+        if os.getpid() == parent:
+            deadline = time.monotonic() + 60
+            while not marker.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.2)  # and until the thread that submitted that worker's batch has said the pool is up
+        else:
+            marker.touch()
         yield Path(f"{record}@{os.getpid()}")
 
 
@@ -286,6 +301,79 @@ def test_while_the_fork_server_starts_this_process_runs_queued_batches_from_the_
     assert batches_here == [0, 3, 4, 5]  # queued: 1 to 5; 1 and 2 are left for the two workers
 
 
+def test_a_batch_running_here_when_the_pool_comes_up_leaves_its_other_records_to_the_workers(tmp_path):
+    read = []
+
+    def source():
+        for number in range(80):
+            read.append(number)
+            yield Path(str(number))
+
+    stage = functools.partial(tag_with_process_once_the_pool_is_up, marker=tmp_path / "a worker ran",
+                              parent=os.getpid())
+    engine = LocalEngine(workers=2, batch_size=8)
+    stream = run_stages([stage], source(), engine)
+    out = [next(stream)]
+    # the first batch, still out while its rest runs in a worker, counts among the batches in flight
+    assert len(read) <= engine.batch_size * engine.in_flight
+    out += list(stream)
+    assert [path.name.split("@")[0] for path in out] == [str(n) for n in range(80)]
+    here = [int(path.name.split("@")[1]) == os.getpid() for path in out]
+    # the first record, unless the pool was up before this process took it; the first batch's others in workers
+    assert here in ([True] + [False] * 79, [False] * 80)
+
+
+def test_the_pipe_of_the_workers_results_holds_a_batchs_results():
+    """So that a worker sends a batch's results and goes on, without waiting for this process to read them."""
+    fcntl = pytest.importorskip("fcntl")  # Linux: pipes of other systems cannot be widened
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+    try:
+        _widen_result_pipe(pool)
+        assert fcntl.fcntl(pool._result_queue._reader.fileno(), fcntl.F_GETPIPE_SZ) >= 1 << 20
+    finally:
+        pool.shutdown()
+
+
+LATE_STAGE = """
+import os
+from pathlib import Path
+
+IMPORTED_BY = os.getpid()
+
+
+def where_imported(records):
+    for record in records:
+        yield Path(f"{record}@{'imported' if IMPORTED_BY == os.getpid() else 'inherited'}")
+"""
+
+TWO_POOLS = """
+import functools, sys
+from pathlib import Path
+from corpus.engine import LocalEngine, run_stages
+
+paths = [Path(str(n)) for n in range(12)]
+# the first pool, whose stage needs nothing of late_stage, starts the fork server
+first = LocalEngine(workers=2, batch_size=4, preload=tuple(sys.argv[1:]))
+list(run_stages([functools.partial(map, Path)], paths, first))
+import late_stage
+later = run_stages([late_stage.where_imported], paths, LocalEngine(workers=2, batch_size=4))
+print(" ".join(path.name for path in later))
+"""
+
+
+@pytest.mark.parametrize("preload", [["late_stage"], []], ids=["preloaded", "not preloaded"])
+def test_the_workers_of_a_later_pool_start_with_the_modules_the_first_preloaded(tmp_path, preload):
+    """One fork server serves every pool of a process, with the modules of the first (a fresh process here)."""
+    (tmp_path / "late_stage.py").write_text(LATE_STAGE)
+    path = os.pathsep.join([str(tmp_path), str(Path(__file__).resolve().parent.parent),
+                            os.environ.get("PYTHONPATH", "")])
+    out = subprocess.run([sys.executable, "-c", TWO_POOLS, *preload], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": path}).stdout.split()
+    assert [name.split("@")[0] for name in out] == [str(n) for n in range(12)]
+    # the batches after the first, in workers
+    assert {name.split("@")[1] for name in out[4:]} == {"inherited" if preload else "imported"}
+
+
 def test_workers_keep_what_they_start_with_out_of_the_collectors_sight():
     paths = [Path(str(n)) for n in range(8)]
     out = list(run_stages([tag_with_frozen_objects], paths, LocalEngine(workers=2, batch_size=4)))
@@ -370,7 +458,8 @@ def test_a_stage_that_cannot_be_sent_to_workers_is_a_config_error():
         list(run_stages([lambda items: items], [Path("x")], LocalEngine(workers=2)))
 
 
-@pytest.mark.parametrize("options", [{"workers": 0}, {"batch_size": 0}, {"workers": 1.5}, {"max_in_flight": 0}])
+@pytest.mark.parametrize("options", [{"workers": 0}, {"batch_size": 0}, {"workers": 1.5}, {"max_in_flight": 0},
+                                     {"preload": "corpus.build"}, {"preload": (Path("corpus"),)}])
 def test_bad_engine_options_are_config_errors(options):
     with pytest.raises(ConfigError):
         LocalEngine(**options)
@@ -409,6 +498,49 @@ def test_corpus_build_of_unannotated_pages_gives_the_same_release_with_workers(t
         assert manifest["tables"]["documents"]["rows"] == 150
         assert manifest["tables"]["spans"]["rows"] > 150  # the pre-annotator's
     assert hashes["2"] == hashes["1"]
+
+
+PREANNOTATION_MODULES_PROBE = """
+import sys
+from pathlib import Path
+
+
+def fork_server_had(records):
+    for record in records:
+        yield Path(f"{record}@{'corpus.build' in sys.modules and 'annotation.preannotate.core' in sys.modules}")
+"""
+
+BUILD_THEN_PROBE = """
+import sys
+from pathlib import Path
+from corpus.cli import main
+from corpus.engine import LocalEngine, run_stages
+
+arguments = ["build", "--seeds", "synth/pages", "--annotations", "no-annotations", "--workers", "2", *sys.argv[1:]]
+assert main(arguments) == 0
+import probe  # imports neither module: what a worker has of them, it has from the fork server
+later = run_stages([probe.fork_server_had], [Path(str(n)) for n in range(12)], LocalEngine(workers=2, batch_size=4))
+print(" ".join(path.name for path in later))
+"""
+
+
+@pytest.mark.parametrize("options", [[], ["--no-preannotate"]], ids=["pre-annotating", "not pre-annotating"])
+def test_a_build_with_workers_has_its_fork_server_import_the_preannotation_modules(tmp_path, options):
+    """The ingest's pool starts the fork server; the pre-annotation's workers, forked from it later, start with
+    the stage's and the pre-annotator's modules instead of importing them each."""
+    pyproject = '[project]\nname = "data"\n\n[tool.corpus]\ndataset_version = "0.1.0"\n'
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    write_synthetic(100, tmp_path / "synth", seed=5)  # more pages than a batch: the ingest starts a pool
+    (tmp_path / "no-annotations").mkdir()
+    (tmp_path / "probe.py").write_text(PREANNOTATION_MODULES_PROBE)
+    path = os.pathsep.join([str(tmp_path), str(Path(__file__).resolve().parent.parent),
+                            os.environ.get("PYTHONPATH", "")])
+    out = subprocess.run([sys.executable, "-c", BUILD_THEN_PROBE, *options], capture_output=True, text=True,
+                         check=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": path}).stdout
+    out = out.splitlines()[-1].split()  # after the build's summary
+    assert [name.split("@")[0] for name in out] == [str(n) for n in range(12)]
+    # the batches after the first, in workers
+    assert {name.split("@")[1] for name in out[4:]} == {str(not options)}
 
 
 # --- content hash -------------------------------------------------------------------------------------------
