@@ -328,6 +328,7 @@ def classify_blocks(
             if sum(f.text_like for f in features[cue + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS:
                 appended, end = range(cue + 1, last), cue
         link_run = _headline_runs(features, evidence, start, end)
+        standfirst = _standfirst_under_page_headline(blocks, features, evidence, title, start, end)
         after_list_heading = False
         story_begun = False  # a paragraph of the story lies above
         for index in range(start, end):
@@ -358,16 +359,17 @@ def classify_blocks(
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
             elif (logits is not None and not junk and logits[index] < VETO_LOGIT
                   and not (story_begun and _CLOSING_CREDIT_RE.match(text))
-                  and not (f.is_byline and index - start < TOP_LINES)):
+                  and not (f.is_byline and index - start < TOP_LINES) and index != standfirst):
                 # the story's credit line after its paragraphs is the story's (guidelines 6), whatever the
-                # model reads in "contributed reporting", and so is its byline among its top lines
+                # model reads in "contributed reporting", and so are its byline among its top lines and its
+                # standfirst (guidelines 8.1)
                 labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
             elif junk:
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
             story_begun = story_begun or (f.text_like and labels[index].label == ARTICLE)
-        _drop_islands(features, labels, scores, start, end)
+        _drop_islands(features, labels, scores, start, end, standfirst)
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
         live = _has_entry_heads(features, labels, start, end)
@@ -486,12 +488,13 @@ def _capitals_headline(f: BlockFeatures, text: str) -> bool:
             and text.upper() == text and text.lower() != text)
 
 
-def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
+def _drop_islands(features, labels: list, scores, start: int, end: int, standfirst: int | None = None) -> None:
     """Article blocks of the run in a group (consecutive article blocks) with fewer than
     ``MIN_ISLAND_WORDS`` words, apart from the group with the most words, become boilerplate -- unless
     the group is prose one block away from the story kept so far: after it (a short last paragraph after a
     promo), or before it with only prose or inline teasers between (a short first paragraph above a caption, a
-    paragraph the model took out or a "Related: <headline>" line)."""
+    paragraph the model took out or a "Related: <headline>" line); and the story's standfirst (``standfirst``),
+    parted from it by the byline's pieces."""
     groups: list[list[int]] = []
     for index in range(start, end):
         if labels[index].label != ARTICLE:
@@ -521,7 +524,8 @@ def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
         # (an inline "Related: <headline>" teaser between them is inside the story: guidelines 8.2)
         cut_by_prose = all(features[i].text_like or labels[i].label == TEASER
                            for i in range(group[-1] + 1, kept_start))
-        if sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose):
+        if (sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose)
+                or standfirst in group):
             kept_start = group[0]
         else:
             _relabel(group, labels, scores)
@@ -757,6 +761,28 @@ def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEv
 
 # A byline printed piece by piece has lines of at most this many words: "By", a name, a handle, a date.
 BYLINE_PIECE_MAX_WORDS = 3
+
+
+def _standfirst_under_page_headline(blocks, features, evidence, title: str | None, start: int, end: int) -> int | None:
+    """Guidelines 8.1: the run's first block when it is the story's standfirst -- prose right under the line the
+    page marks as its headline (a headline hint: an <h1>, the page's title), with only the byline's pieces (a
+    byline or a date among them: "By", names, handles, the date, a player's "Close", a drop cap) between it and
+    the body's first paragraph."""
+    f = features[start]
+    if start == 0 or not f.text_like or f.is_furniture:
+        return None
+    above = blocks[start - 1].text
+    if not (evidence[start - 1].headline > 0 or (title and _title_similarity(above, title) >= 0.6)):
+        return None
+    byline = False
+    for index in range(start + 1, end):
+        f = features[index]
+        if f.text_like:
+            return start if byline and not f.is_furniture else None
+        if not (f.is_byline or f.is_timestamp or f.n_words <= BYLINE_PIECE_MAX_WORDS):
+            return None
+        byline = byline or f.is_byline or f.is_timestamp
+    return None
 
 
 def _standfirst(blocks, features, evidence, window: range) -> int | None:
