@@ -2013,3 +2013,27 @@ def test_on_the_html_path_the_standfirst_above_a_byline_in_pieces_is_the_story()
     logits[standfirst] = -5.0  # the model's veto
     assert classify_blocks(blocks, evidence, title, logits, rules)[standfirst].label == "article"
 
+
+def test_a_story_paragraph_closing_on_a_prompt_is_the_story_and_a_prompt_is_not() -> None:
+    """Guidelines 6 and 8.3: the writer's last paragraph that ends by asking readers to comment ("... Leave a comment
+    and let us know ...") is the story's -- its sentences before the prompt are story; a line that is the prompt
+    (a forum invitation, then "let us know") is boilerplate, at the end of the story on both paths."""
+    closing = ("Let's be honest, choosing the best bridges of the decade for a shortlist like this one is hard. Really "
+               "hard. Surely, we left some of your favourite crossings off this list. Leave a comment and let us know "
+               "which bridge you would have picked.")
+    invitation = ("Join our Bridges Forum to keep talking about the crossings in your town! And if you have a news tip "
+                  "or a comment, let us know at the address below.")
+    for lines in ([*_BODY, closing], [*_BODY, invitation]):
+        text = "\n\n".join([*NAV, "Council Approves New Bridge After Decade of Delays", *lines, *FOOTER]) + "\n"
+        document = Document.from_text(text)
+        annotation = Preannotator().annotate(document)
+        assert_valid(document, annotation)
+        labels = labels_by_line(document, annotation)
+        assert all(labels[line] == "article" for line in _BODY)
+        assert labels[lines[-1]] == ("article" if lines[-1] == closing else "boilerplate")
+    from annotation.preannotate.zones import _ends_in_prompt
+
+    assert _ends_in_prompt(closing)
+    assert not _ends_in_prompt(invitation)
+    assert not _ends_in_prompt("Thank you for reading. Leave a comment below and tell us what you think of the plans.")
+

@@ -568,6 +568,26 @@ def is_notice(text: str) -> bool:
     return bool(cues) and (len(cues) >= 2 or ADDRESS_RE.search(text) is not None)
 
 
+# A sentence's end followed by the next sentence's start: where a paragraph's sentences part.
+_SENTENCE_GAP_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
+# A story paragraph closing on a call to the reader opens with a sentence of at least this many words.
+PROMPT_LEAD_MIN_WORDS = 12
+
+
+def _ends_in_prompt(text: str) -> bool:
+    """Whether a notice (``is_notice``) is only a story paragraph's last sentence: "Let's be honest, distilling
+    down the past year's worth of gadget launches into a shortlist is hard. [...] Leave a comment and let us know
+    ..." -- the sentences before it are no notice, and the first, of ``PROMPT_LEAD_MIN_WORDS`` words or more,
+    speaks about the story's subject, not to the reader ("Join our forums ..."). Such a line is the writer's, its
+    sentences mostly story; a line that is the prompt is not."""
+    gaps = [gap.start() for gap in _SENTENCE_GAP_RE.finditer(text)]
+    if not gaps:
+        return False
+    first = text[:gaps[0] + 1]
+    return (len(WORD_RE.findall(first)) >= PROMPT_LEAD_MIN_WORDS and ADDRESS_RE.search(first) is None
+            and not is_notice(text[:gaps[-1] + 1]))
+
+
 # Author bios longer than this are taken for story text.
 BIO_MAX_WORDS = 60
 # Lines of at most this many words that are not prose, after the body: section and tag names.
@@ -588,7 +608,7 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
             # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
             label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
                      and _CLOSING_CREDIT_RE.match(text) is None)
-            if not (bio or label or is_notice(text)):
+            if not (bio or label or (is_notice(text) and not _ends_in_prompt(text))):
                 break
             _relabel([index], labels, scores)
 
