@@ -2037,3 +2037,21 @@ def test_a_story_paragraph_closing_on_a_prompt_is_the_story_and_a_prompt_is_not(
     assert not _ends_in_prompt(invitation)
     assert not _ends_in_prompt("Thank you for reading. Leave a comment below and tell us what you think of the plans.")
 
+
+def test_on_the_html_path_a_link_to_buy_at_a_shop_is_no_teaser() -> None:
+    """Guidelines 8.2: a teaser promotes another article. A deals story's link to buy at a shop with its price
+    ("Get it on Amazon for $39.99") promotes none, though shaped like a linked headline; a link to another story
+    between the paragraphs is still a teaser."""
+    buy = "Get it at Example Hardware for $39.99"
+    buy_bare = "Buy the cordless drill on Example Market for 129.99"
+    other = "Mayor Names New Head of the Transport Department"
+    body = "".join(f"<p>{line}</p>" for line in _BODY[:3])
+    markup = ("<article><h1>Council Approves New Bridge After Decade of Delays</h1><p>By Jane Doe</p>"
+              f"<div class='article-body'>{body}<p><a href='https://shop.example/drill'>{buy}</a></p>"
+              f"<p>{_BODY[3]}</p><p><a href='https://market.example/d'>{buy_bare}</a></p><p>{_BODY[4]}</p>"
+              f"<p><a href='/local/mayor-names-head'>{other}</a></p>"
+              + "".join(f"<p>{line}</p>" for line in _BODY[5:]) + "</div></article>")
+    _, _, labels = _annotated_page(markup)
+    assert labels[buy] != "teaser" and labels[buy_bare] != "teaser"
+    assert labels[other] == "teaser"
+    assert all(labels[line] == "article" for line in _BODY)

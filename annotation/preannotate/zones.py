@@ -100,6 +100,18 @@ _PHOTO_CREDIT_RE = re.compile(
 _PHOTO_CREDIT_INITIALS = initials("pivcs")
 
 
+# A link to buy at a shop, with the price: a deals story's "Get it on Amazon for $39.99", "Buy it at Walmart for
+# 238.99". It promotes no article (guidelines 8.2), so it is no teaser however much it looks like a linked headline.
+_SHOP_LINK_RE = re.compile(r"^(?:get|buy|shop|order|pre-?order|grab)\b.*?(?:[$£€]\s?\d|\b\d+[.,]\d\d\b)",
+                           re.IGNORECASE)
+_SHOP_LINK_INITIALS = initials("gbsop")
+
+
+def _shop_link(text: str) -> bool:
+    """Whether ``text`` is a call to buy at a shop, with a price (``_SHOP_LINK_RE``)."""
+    return text[:1] in _SHOP_LINK_INITIALS and _SHOP_LINK_RE.match(text) is not None
+
+
 def _read_more(text: str) -> bool:
     """Whether ``text`` is an inline link to another story ("Read more: <headline>", ``_INLINE_TEASER_RE``)."""
     return text[:1] in _INLINE_TEASER_INITIALS and _INLINE_TEASER_RE.match(text) is not None
@@ -352,7 +364,7 @@ def classify_blocks(
             if f.n_words <= INLINE_TEASER_MAX_WORDS and (
                     _read_more(text)
                     or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
-                        and not f.ends_like_sentence)
+                        and not f.ends_like_sentence and not _shop_link(text))
                     or (story_begun and _capitals_headline(f, text))):
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
                 # so is a headline the page prints as a link between the paragraphs, without the cue
