@@ -2055,3 +2055,28 @@ def test_on_the_html_path_a_link_to_buy_at_a_shop_is_no_teaser() -> None:
     assert labels[buy] != "teaser" and labels[buy_bare] != "teaser"
     assert labels[other] == "teaser"
     assert all(labels[line] == "article" for line in _BODY)
+
+
+def test_a_short_paragraph_quoting_someone_between_an_ad_and_a_caption_inside_the_story_is_the_story() -> None:
+    """A short paragraph (fewer than ``MIN_ISLAND_WORDS`` words) quoting someone, with the story's paragraphs above
+    and under it and only an ad label and a photo's caption and credit between, is the story's, whatever furniture
+    words it uses ("sign up"); the same short line without a quotation is still an island the run swept in."""
+    import numpy as np
+
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, classify_blocks, rule_pass
+
+    quoting = ("Crews isolated the fault, the mayor said, and “patched” the lights as the town continued to sign up "
+               "volunteers.")
+    plain = quoting.replace("“patched”", "patched")
+    caption = ["The mayor, centre, with members of the council on the old bridge", "(Example News)"]
+    for paragraph in (quoting, plain):
+        lines = [*NAV, "Council Approves New Bridge After Decade of Delays", *_BODY[:2], "Advertisement", paragraph,
+                 *caption, *_BODY[2:]]
+        blocks = split_blocks("\n\n".join(lines) + "\n")
+        evidence = [BlockEvidence()] * len(blocks)
+        logits = np.array([-5.0 if block.text in caption else 5.0 for block in blocks])
+        labels = classify_blocks(blocks, evidence, None, logits, rule_pass(blocks, evidence))
+        by_text = {block.text: label.label for block, label in zip(blocks, labels, strict=True)}
+        assert all(by_text[line] == "article" for line in _BODY)
+        assert by_text[paragraph] == ("article" if paragraph == quoting else "boilerplate")

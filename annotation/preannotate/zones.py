@@ -381,7 +381,7 @@ def classify_blocks(
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
             story_begun = story_begun or (f.text_like and labels[index].label == ARTICLE)
-        _drop_islands(features, labels, scores, start, end, standfirst)
+        _drop_islands(blocks, features, labels, scores, start, end, standfirst)
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
         live = _has_entry_heads(features, labels, start, end)
@@ -500,13 +500,14 @@ def _capitals_headline(f: BlockFeatures, text: str) -> bool:
             and text.upper() == text and text.lower() != text)
 
 
-def _drop_islands(features, labels: list, scores, start: int, end: int, standfirst: int | None = None) -> None:
+def _drop_islands(blocks, features, labels: list, scores, start: int, end: int, standfirst: int | None = None) -> None:
     """Article blocks of the run in a group (consecutive article blocks) with fewer than
     ``MIN_ISLAND_WORDS`` words, apart from the group with the most words, become boilerplate -- unless
     the group is prose one block away from the story kept so far: after it (a short last paragraph after a
     promo), or before it with only prose or inline teasers between (a short first paragraph above a caption, a
     paragraph the model took out or a "Related: <headline>" line); and the story's standfirst (``standfirst``),
-    parted from it by the byline's pieces."""
+    parted from it by the byline's pieces; and a paragraph quoting someone between two parts of the story
+    (``_quoting_inside``)."""
     groups: list[list[int]] = []
     for index in range(start, end):
         if labels[index].label != ARTICLE:
@@ -537,10 +538,30 @@ def _drop_islands(features, labels: list, scores, start: int, end: int, standfir
         cut_by_prose = all(features[i].text_like or labels[i].label == TEASER
                            for i in range(group[-1] + 1, kept_start))
         if (sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose)
-                or standfirst in group):
+                or standfirst in group or _quoting_inside(blocks, features, groups, sizes, number, kept_start)):
             kept_start = group[0]
         else:
             _relabel(group, labels, scores)
+
+
+# A paragraph inside the story is parted from the story's paragraphs above and under it by at most this many
+# lines each (an ad label, a photo's caption and credit).
+INSIDE_GAP_MAX_LINES = 2
+
+
+def _quoting_inside(blocks, features, groups: list[list[int]], sizes: list[int], number: int, kept_start: int) -> bool:
+    """Whether island ``groups[number]`` is one prose paragraph quoting someone (``_QUOTATION_RE``) between the
+    story kept under it and a group above it long enough to be kept (``MIN_ISLAND_WORDS``), at most
+    ``INSIDE_GAP_MAX_LINES`` lines from each: the story goes on around it ("... and “patched” the software as the
+    company continued to sign up additional subscribers", between an ad label and a photo's caption)."""
+    group = groups[number]
+    if (number == 0 or len(group) != 1 or sizes[number - 1] < MIN_ISLAND_WORDS
+            or group[0] - groups[number - 1][-1] > INSIDE_GAP_MAX_LINES + 1
+            or kept_start - group[0] > INSIDE_GAP_MAX_LINES + 1):
+        return False
+    f, text = features[group[0]], blocks[group[0]].text
+    return (f.text_like and f.ends_like_sentence and _QUOTATION_RE.search(text) is not None
+            and not is_caption_credit(text))
 
 
 # Quotation marks: a block quoting someone is the story's, whatever words it uses.
