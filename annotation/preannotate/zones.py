@@ -100,6 +100,18 @@ _PHOTO_CREDIT_RE = re.compile(
 _PHOTO_CREDIT_INITIALS = initials("pivcs")
 
 
+# A link to buy at a shop, with the price: a deals story's "Get it on Amazon for $39.99", "Buy it at Walmart for
+# 238.99". It promotes no article (guidelines 8.2), so it is no teaser however much it looks like a linked headline.
+_SHOP_LINK_RE = re.compile(r"^(?:get|buy|shop|order|pre-?order|grab)\b.*?(?:[$£€]\s?\d|\b\d+[.,]\d\d\b)",
+                           re.IGNORECASE)
+_SHOP_LINK_INITIALS = initials("gbsop")
+
+
+def _shop_link(text: str) -> bool:
+    """Whether ``text`` is a call to buy at a shop, with a price (``_SHOP_LINK_RE``)."""
+    return text[:1] in _SHOP_LINK_INITIALS and _SHOP_LINK_RE.match(text) is not None
+
+
 def _read_more(text: str) -> bool:
     """Whether ``text`` is an inline link to another story ("Read more: <headline>", ``_INLINE_TEASER_RE``)."""
     return text[:1] in _INLINE_TEASER_INITIALS and _INLINE_TEASER_RE.match(text) is not None
@@ -328,6 +340,7 @@ def classify_blocks(
             if sum(f.text_like for f in features[cue + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS:
                 appended, end = range(cue + 1, last), cue
         link_run = _headline_runs(features, evidence, start, end)
+        standfirst = _standfirst_under_page_headline(blocks, features, evidence, title, start, end)
         after_list_heading = False
         story_begun = False  # a paragraph of the story lies above
         for index in range(start, end):
@@ -351,23 +364,24 @@ def classify_blocks(
             if f.n_words <= INLINE_TEASER_MAX_WORDS and (
                     _read_more(text)
                     or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
-                        and not f.ends_like_sentence)
+                        and not f.ends_like_sentence and not _shop_link(text))
                     or (story_begun and _capitals_headline(f, text))):
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
                 # so is a headline the page prints as a link between the paragraphs, without the cue
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
             elif (logits is not None and not junk and logits[index] < VETO_LOGIT
                   and not (story_begun and _CLOSING_CREDIT_RE.match(text))
-                  and not (f.is_byline and index - start < TOP_LINES)):
+                  and not (f.is_byline and index - start < TOP_LINES) and index != standfirst):
                 # the story's credit line after its paragraphs is the story's (guidelines 6), whatever the
-                # model reads in "contributed reporting", and so is its byline among its top lines
+                # model reads in "contributed reporting", and so are its byline among its top lines and its
+                # standfirst (guidelines 8.1)
                 labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
             elif junk:
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
             story_begun = story_begun or (f.text_like and labels[index].label == ARTICLE)
-        _drop_islands(features, labels, scores, start, end)
+        _drop_islands(blocks, features, labels, scores, start, end, standfirst)
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
         live = _has_entry_heads(features, labels, start, end)
@@ -486,12 +500,14 @@ def _capitals_headline(f: BlockFeatures, text: str) -> bool:
             and text.upper() == text and text.lower() != text)
 
 
-def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
+def _drop_islands(blocks, features, labels: list, scores, start: int, end: int, standfirst: int | None = None) -> None:
     """Article blocks of the run in a group (consecutive article blocks) with fewer than
     ``MIN_ISLAND_WORDS`` words, apart from the group with the most words, become boilerplate -- unless
     the group is prose one block away from the story kept so far: after it (a short last paragraph after a
     promo), or before it with only prose or inline teasers between (a short first paragraph above a caption, a
-    paragraph the model took out or a "Related: <headline>" line)."""
+    paragraph the model took out or a "Related: <headline>" line); and the story's standfirst (``standfirst``),
+    parted from it by the byline's pieces; and a paragraph quoting someone between two parts of the story
+    (``_quoting_inside``)."""
     groups: list[list[int]] = []
     for index in range(start, end):
         if labels[index].label != ARTICLE:
@@ -521,10 +537,31 @@ def _drop_islands(features, labels: list, scores, start: int, end: int) -> None:
         # (an inline "Related: <headline>" teaser between them is inside the story: guidelines 8.2)
         cut_by_prose = all(features[i].text_like or labels[i].label == TEASER
                            for i in range(group[-1] + 1, kept_start))
-        if sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose):
+        if (sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose)
+                or standfirst in group or _quoting_inside(blocks, features, groups, sizes, number, kept_start)):
             kept_start = group[0]
         else:
             _relabel(group, labels, scores)
+
+
+# A paragraph inside the story is parted from the story's paragraphs above and under it by at most this many
+# lines each (an ad label, a photo's caption and credit).
+INSIDE_GAP_MAX_LINES = 2
+
+
+def _quoting_inside(blocks, features, groups: list[list[int]], sizes: list[int], number: int, kept_start: int) -> bool:
+    """Whether island ``groups[number]`` is one prose paragraph quoting someone (``_QUOTATION_RE``) between the
+    story kept under it and a group above it long enough to be kept (``MIN_ISLAND_WORDS``), at most
+    ``INSIDE_GAP_MAX_LINES`` lines from each: the story goes on around it ("... and “patched” the software as the
+    company continued to sign up additional subscribers", between an ad label and a photo's caption)."""
+    group = groups[number]
+    if (number == 0 or len(group) != 1 or sizes[number - 1] < MIN_ISLAND_WORDS
+            or group[0] - groups[number - 1][-1] > INSIDE_GAP_MAX_LINES + 1
+            or kept_start - group[0] > INSIDE_GAP_MAX_LINES + 1):
+        return False
+    f, text = features[group[0]], blocks[group[0]].text
+    return (f.text_like and f.ends_like_sentence and _QUOTATION_RE.search(text) is not None
+            and not is_caption_credit(text))
 
 
 # Quotation marks: a block quoting someone is the story's, whatever words it uses.
@@ -564,6 +601,26 @@ def is_notice(text: str) -> bool:
     return bool(cues) and (len(cues) >= 2 or ADDRESS_RE.search(text) is not None)
 
 
+# A sentence's end followed by the next sentence's start: where a paragraph's sentences part.
+_SENTENCE_GAP_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
+# A story paragraph closing on a call to the reader opens with a sentence of at least this many words.
+PROMPT_LEAD_MIN_WORDS = 12
+
+
+def _ends_in_prompt(text: str) -> bool:
+    """Whether a notice (``is_notice``) is only a story paragraph's last sentence: "Let's be honest, distilling
+    down the past year's worth of gadget launches into a shortlist is hard. [...] Leave a comment and let us know
+    ..." -- the sentences before it are no notice, and the first, of ``PROMPT_LEAD_MIN_WORDS`` words or more,
+    speaks about the story's subject, not to the reader ("Join our forums ..."). Such a line is the writer's, its
+    sentences mostly story; a line that is the prompt is not."""
+    gaps = [gap.start() for gap in _SENTENCE_GAP_RE.finditer(text)]
+    if not gaps:
+        return False
+    first = text[:gaps[0] + 1]
+    return (len(WORD_RE.findall(first)) >= PROMPT_LEAD_MIN_WORDS and ADDRESS_RE.search(first) is None
+            and not is_notice(text[:gaps[-1] + 1]))
+
+
 # Author bios longer than this are taken for story text.
 BIO_MAX_WORDS = 60
 # Lines of at most this many words that are not prose, after the body: section and tag names.
@@ -584,7 +641,7 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
             # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
             label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
                      and _CLOSING_CREDIT_RE.match(text) is None)
-            if not (bio or label or is_notice(text)):
+            if not (bio or label or (is_notice(text) and not _ends_in_prompt(text))):
                 break
             _relabel([index], labels, scores)
 
@@ -757,6 +814,28 @@ def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEv
 
 # A byline printed piece by piece has lines of at most this many words: "By", a name, a handle, a date.
 BYLINE_PIECE_MAX_WORDS = 3
+
+
+def _standfirst_under_page_headline(blocks, features, evidence, title: str | None, start: int, end: int) -> int | None:
+    """Guidelines 8.1: the run's first block when it is the story's standfirst -- prose right under the line the
+    page marks as its headline (a headline hint: an <h1>, the page's title), with only the byline's pieces (a
+    byline or a date among them: "By", names, handles, the date, a player's "Close", a drop cap) between it and
+    the body's first paragraph."""
+    f = features[start]
+    if start == 0 or not f.text_like or f.is_furniture:
+        return None
+    above = blocks[start - 1].text
+    if not (evidence[start - 1].headline > 0 or (title and _title_similarity(above, title) >= 0.6)):
+        return None
+    byline = False
+    for index in range(start + 1, end):
+        f = features[index]
+        if f.text_like:
+            return start if byline and not f.is_furniture else None
+        if not (f.is_byline or f.is_timestamp or f.n_words <= BYLINE_PIECE_MAX_WORDS):
+            return None
+        byline = byline or f.is_byline or f.is_timestamp
+    return None
 
 
 def _standfirst(blocks, features, evidence, window: range) -> int | None:
