@@ -311,7 +311,7 @@ def test_an_html_pages_blocks_are_the_blocks_of_its_text(markup: str | None) -> 
 
 def test_synthetic_quality_floor_with_the_learned_model() -> None:
     """Pinned floor on synthetic pages (text and HTML renderings) with exact gold; a seed not used to train
-    the committed model. Measured 0.993 with zones-11 (and with zones-10 on the current generator); 0.990 with
+    the committed model. Measured 0.993 with zones-12 and zones-11 (and with zones-10 on the current generator); 0.990 with
     zones-10, zones-9, zones-8, zones-7 and zones-6, 0.989 with zones-5 and zones-3 (0.991 with zones-2; 0.989 for
     the rules alone)."""
     from corpus.synth import iter_synthetic
@@ -1195,19 +1195,52 @@ FOREIGN_PAGES = {
             "desde principios de mes.",
             "Se recomienda a los viajeros comprobar el estado de su vuelo antes de ir al aeropuerto."],
            "Más noticias", ["hace 3 horas", "hace 6 horas"]),
+    "it": (["Home", "Cronaca", "Cultura", "Abbonati"],
+           ["Sciopero dei controllori di volo: centinaia di voli cancellati sabato",
+            "di Giulia Ferri",
+            "4 giugno 2024 - 07:15",
+            "L’autorità per l’aviazione civile ha chiesto alle compagnie di dimezzare i voli di sabato nei tre "
+            "principali aeroporti del Paese.",
+            "I sindacati chiedono più personale e salari migliori, e dicono di non essere stati ricevuti dal "
+            "ministero dall’inizio del mese.",
+            "Si raccomanda ai viaggiatori di controllare lo stato del proprio volo prima di recarsi in aeroporto."],
+           "Leggi anche", ["3 ore fa", "6 ore fa"]),
+    "nl": (["Home", "Binnenland", "Cultuur", "Abonneren"],
+           ["Staking luchtverkeersleiders: honderden vluchten geschrapt op zaterdag",
+            "Door Sanne de Vries",
+            "4 juni 2024, 07:15",
+            "De luchtvaartautoriteit heeft maatschappijen gevraagd hun vluchten op zaterdag op de drie grootste "
+            "luchthavens van het land te halveren.",
+            "De vakbonden eisen meer personeel en hogere lonen, en zeggen sinds het begin van de maand niet door het "
+            "ministerie te zijn ontvangen.",
+            "Reizigers wordt aangeraden de status van hun vlucht te controleren voordat ze naar de luchthaven gaan."],
+           "Lees ook", ["3 uur geleden", "6 uur geleden"]),
+    "pt": (["Início", "Sociedade", "Cultura", "Assine já"],
+           ["Greve dos controladores aéreos: centenas de voos cancelados no sábado",
+            "Por Ana dos Santos",
+            "4 de Junho de 2024, 7:15",
+            "A autoridade da aviação civil pediu às companhias que reduzissem para metade os voos de sábado nos três "
+            "principais aeroportos do país.",
+            "Os sindicatos exigem mais pessoal e melhores salários, e dizem não ter sido recebidos pelo ministério "
+            "desde o início do mês.",
+            "Recomenda-se aos passageiros que verifiquem o estado do voo antes de irem para o aeroporto."],
+           "Leia também", ["há 3 horas", "há 6 horas"]),
 }
 FOREIGN_HEADLINES = {
     "fr": ["Contrôleurs aériens : ce que prévoit le service minimum", "Trains : le trafic sera perturbé lundi"],
     "de": ["Fluglotsen: Was die Notdienstregeln vorsehen", "Bahn: Am Montag drohen Zugausfälle im Süden"],
     "es": ["Controladores aéreos: qué prevén los servicios mínimos", "Trenes: el tráfico se verá alterado el lunes"],
+    "it": ["Controllori di volo: cosa prevedono i servizi minimi", "Treni: circolazione a rischio lunedì"],
+    "nl": ["Luchtverkeersleiders: wat de minimale dienstverlening inhoudt", "Treinen: maandag minder ritten"],
+    "pt": ["Controladores aéreos: o que prevêem os serviços mínimos", "Comboios: circulação afetada na segunda"],
 }
 
 
 @pytest.mark.parametrize("language", sorted(FOREIGN_PAGES))
-def test_french_german_and_spanish_bylines_and_times_are_read(language: str) -> None:
-    """Guidelines 8.1 and 8.2 in other languages: the byline ("Par", "Von", "Por" and a name) and the story's
-    date are the story's, and each item's relative time ("il y a 3 heures", "vor 3 Stunden", "hace 3 horas")
-    closes its item."""
+def test_bylines_and_times_in_other_languages_are_read(language: str) -> None:
+    """Guidelines 8.1 and 8.2 in other languages: the byline ("Par", "Von", "Por", "di", "Door" and a name) and
+    the story's date are the story's, and each item's relative time ("il y a 3 heures", "vor 3 Stunden", "hace 3
+    horas", "3 ore fa", "3 uur geleden", "há 3 horas") closes its item."""
     nav, story, heading, times = FOREIGN_PAGES[language]
     items = [[headline, time] for headline, time in zip(FOREIGN_HEADLINES[language], times, strict=True)]
     document = Document.from_text(page_text([*nav, *story, heading, *(line for item in items for line in item),
@@ -1227,6 +1260,23 @@ def test_french_german_and_spanish_bylines_and_times_are_read(language: str) -> 
     ("Par Claire Dubois", False, True), ("Von Anna Schmidt | Berlin", False, True), ("Por Juan Pérez", False, True),
     ("Par ailleurs, le ministre a refusé", False, False), ("Von Berlin aus fahren Züge", False, False),
     ("Mars attacks the city", False, False), ("Por qué sube el precio", False, False),
+    # Italian, Dutch and Portuguese
+    ("3 ore fa", True, False), ("un'ora fa", True, False), ("Ieri, 18:30", True, False),
+    ("Pubblicato il 12 marzo 2024 alle 18:30", True, False), ("lunedì 3 marzo 2025", True, False),
+    ("5 minuten geleden", True, False), ("gisteren", True, False), ("maandag 3 maart 2025, 14:05", True, False),
+    ("há 2 dias", True, False), ("27 de Novembro de 2026, 7:30", True, False),
+    ("Publicado em 12 de março de 2024", True, False),
+    ("Publié le 20 novembre 2026 à 21h14, modifié le 21 novembre 2026 à 08h02", True, False),
+    ("Publié le 25 novembre 2026 à 19h02, modifié à 21h15", True, False),
+    ("Lecture 4 min.", True, False), ("3 Min. Lesezeit", True, False), ("Leestijd 3 minuten", True, False),
+    ("5 min de lectura", True, False),
+    ("Oggi si vota", False, False), ("Vandaag in Den Haag", False, False), ("Quinta da Regaleira", False, False),
+    ("di Marco Santini", False, True), ("Door Sanne de Vries", False, True), ("Por Ana dos Santos", False, True),
+    ("Par Claire Dubois et Julien Moreau", False, True),
+    ("di fronte al Comune", False, False), ("Door de regen", False, False),
+    # a byline's cue in English beyond "By"
+    ("Reporter: Siobhán Ní Bhriain", False, True), ("Reported by Tom Hale", False, True),
+    ("By: Jhesset O. Enano - Reporter", False, True), ("Reporters said it was cold", False, False),
 ])
 def test_times_and_bylines_in_other_languages(text: str, timestamp: bool, byline: bool) -> None:
     features = features_of(text)
@@ -1414,8 +1464,11 @@ def test_a_french_live_blog_keeps_its_entry_times_and_its_box_heading_is_no_head
     assert all(labels[line] == "article" for entry in entries for line in entry)
 
 
-@pytest.mark.parametrize("heading", ["Das könnte Sie auch interessieren", "À lire aussi", "Te puede interesar"])
-def test_list_headings_in_french_german_and_spanish_are_boilerplate(heading: str) -> None:
+@pytest.mark.parametrize("heading", ["Das könnte Sie auch interessieren", "À lire aussi", "Te puede interesar",
+                                     "Passend zum Artikel", "Ne manquez pas", "Ver también", "Leggi anche",
+                                     "Altri articoli", "I più letti", "Lees ook", "Meer nieuws", "Meest gelezen",
+                                     "Leia também", "Mais lidas"])
+def test_list_headings_in_other_languages_are_boilerplate(heading: str) -> None:
     """Guidelines 8.3: a heading above a list of promoted items is boilerplate in any language, not the headline
     of a first item."""
     items = [["Stadtwerke erhöhen die Preise für Fernwärme"], ["Neue Radwege: Baustart im Frühjahr"],

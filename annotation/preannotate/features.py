@@ -178,39 +178,63 @@ TIMESTAMP_RE = re.compile(
     r")(?:\s*[|•·-]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
-# The same in French, German and Spanish: "il y a 5 heures", "vor 3 Stunden", "hace 2 días", "hier", "14h32",
-# "Publié le 12 mars 2024 à 18h30", "12.03.2024, 14:20 Uhr", "Actualizado el 12 de marzo de 2024". ASCII digits
-# ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
-_MONTHS_FR_DE_ES = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
-                    r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|j[aä]n(?:uar|ner)?|feb(?:ruar)?|m[äa]rz|april|"
-                    r"juni|juli|august|september|oktober|november|dez(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|"
-                    r"mayo|jun(?:io)?|jul(?:io)?|ago(?:sto)?|sep(?:t)?iembre|octubre|noviembre|dic(?:iembre)?)\.?")
-_WEEKDAYS_FR_DE_ES = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
-                      r"freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)")
-FOREIGN_TIMESTAMP_RE = re.compile(
-    r"^(?:[0-9]{1,2}h[0-9]{2}$|"  # a French clock time alone: "14h32"
-    r"(?:(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|publicado|"
-    r"actualizado|modificado)\s*:?\s*(?:(?:le|am|el|à|um)\s+)?)?(?:"
+# The same in French, German, Spanish, Italian, Dutch and Portuguese: "il y a 5 heures", "vor 3 Stunden", "hace 2
+# días", "3 ore fa", "2 uur geleden", "há 3 horas", "hier", "14h32", "Publié le 12 mars 2024 à 18h30", "12.03.2024,
+# 14:20 Uhr", "Actualizado el 12 de marzo de 2024", "Pubblicato il 27 novembre 2026 alle 18:30", "27 de Novembro de
+# 2026, 7:30". ASCII digits ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
+# Months and weekdays are spelled out or cut to unambiguous stems ("set", "out" are words too).
+_MONTHS_FOREIGN = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
+                   r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|j[aä]n(?:uar|ner)?|feb(?:ruar)?|m[äa]rz|april|"
+                   r"juni|juli|august|september|oktober|november|dez(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|"
+                   r"mayo|jun(?:io)?|jul(?:io)?|ago(?:sto)?|sep(?:t)?iembre|octubre|noviembre|dic(?:iembre)?|"
+                   # Italian, Dutch and Portuguese
+                   r"gen(?:naio)?|febbraio|aprile|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?|settembre|ott(?:obre)?|"
+                   r"dicembre|januari|februari|maart|mrt|mei|augustus|okt|janeiro|fev(?:ereiro)?|mar[çc]o|maio|"
+                   r"junho|julho|setembro|outubro|novembro|dezembro)\.?")
+_WEEKDAYS_FOREIGN = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
+                     r"freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
+                     r"luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica|maandag|dinsdag|"
+                     r"woensdag|donderdag|vrijdag|zaterdag|zondag|(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?)")
+# What opens a published or updated time ("Publié le", "Aktualisiert am", "Pubblicato il", "Bijgewerkt op").
+_FOREIGN_STAMP_CUE = (r"(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|"
+                      r"publicado|actualizado|atualizado|modificado|pubblicato|aggiornato|modificato|gepubliceerd|"
+                      r"bijgewerkt|laatst bijgewerkt)\s*:?\s*(?:(?:le|am|el|à|um|il|em|op)\s+)?")
+_FOREIGN_STAMP = (
+    r"(?:"
     r"il y a (?:[0-9]+|une?|quelques) (?:s|sec|secondes?|min|minutes?|h|heures?|j|jours?|semaines?|mois|ans?)"
     r"|vor (?:[0-9]+|einer?|wenigen) (?:sek(?:unden?)?|min(?:uten?)?\.?|std\.?|stunden?|tag(?:en)?|wochen?|"
     r"monat(?:en)?|jahr(?:en)?)"
     r"|hace (?:[0-9]+|una?|un[oa]s|poc[oa]s) (?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|d[ií]as?|semanas?|mes(?:es)?|"
     r"años?)"
-    r"|hier|aujourd['’]hui|gestern|heute|ayer|hoy"
-    r"|(?:" + _WEEKDAYS_FR_DE_ES + r",?\s+)?(?:le\s+|el\s+)?[0-9]{1,2}(?:er|\.)?\s+(?:de\s+)?(?:" + _MONTHS_FR_DE_ES
-    + "|" + _MONTHS + r")(?:\s+(?:de\s+)?[0-9]{4})?"
+    r"|h[áa] (?:[0-9]+|uma?|poucos) (?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?)"
+    r"|(?:[0-9]+|un|un'|una|qualche|pochi) ?(?:secondi|min(?:uti|uto)?|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa"
+    r"|(?:[0-9]+|een|enkele) (?:sec(?:onden)?|min(?:uten|uut)?|uur|dag(?:en)?|we(?:ek|ken)|maand(?:en)?|jaar) geleden"
+    r"|hier|aujourd['’]hui|gestern|heute|ayer|hoy|ieri|oggi|gisteren|vandaag|ontem|hoje"
+    r"|(?:" + _WEEKDAYS_FOREIGN + r",?\s+)?(?:le\s+|el\s+|il\s+)?[0-9]{1,2}(?:er|\.|º)?\s+(?:de\s+)?(?:"
+    + _MONTHS_FOREIGN + "|" + _MONTHS + r")(?:\s+(?:de\s+)?[0-9]{4})?"
     r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}"
-    r")(?:,?\s*(?:à|um|a las|-)?\s*[0-9]{1,2}(?:[:h.][0-9]{2})?\s*(?:h|uhr)?)?\.?$)",
+    r")(?:,?\s*(?:à|um|a las|às|alle|ore|om|-|\|)?\s*[0-9]{1,2}(?:[:h.][0-9]{2})?\s*(?:h|uhr|uur)?)?")
+FOREIGN_TIMESTAMP_RE = re.compile(
+    r"^(?:[0-9]{1,2}h[0-9]{2}$|"  # a French clock time alone: "14h32"
+    # a time, and the time it was updated after it: "Publié le 20 novembre 2026 à 21h14, modifié le 21 novembre",
+    # "…, modifié à 21h15"
+    r"(?:" + _FOREIGN_STAMP_CUE + r")?" + _FOREIGN_STAMP + r"(?:[,;|]?\s*" + _FOREIGN_STAMP_CUE + r"(?:"
+    + _FOREIGN_STAMP + r"|[0-9]{1,2}[:h.][0-9]{2}))?\.?$)",
     re.IGNORECASE,
 )
 # What a line the pattern matches starts with: most lines are answered without the regex engine.
-FOREIGN_TIMESTAMP_INITIALS = initials("pmasizlevhgdjf") + "0123456789"
+FOREIGN_TIMESTAMP_INITIALS = initials("pmasizlevhgdjfobwtqu") + "0123456789"
 DATE_ANYWHERE_RE = re.compile(
     r"\b(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTHS + r"\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}\s*[ap]\.?m\b|\d+\s+(?:minutes?|hours?|days?)\s+ago)",
     re.IGNORECASE,
 )
-READ_TIME_RE = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read$", re.IGNORECASE)
+# "5 min read", and the same in German, French, Spanish, Portuguese, Italian and Dutch: "3 Min. Lesezeit",
+# "Lecture 4 min.", "5 min de lectura", "Leestijd 3 minuten".
+READ_TIME_RE = re.compile(
+    r"(?:\b\d+\s*min(?:ute)?s?\.?\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|de leitura|di lettura|leestijd)"
+    r"|^(?:lesezeit|lesedauer|lecture|temps de lecture|lectura|tiempo de lectura|leitura|tempo de leitura|"
+    r"tempo di lettura|lettura|leestijd)\s*:?\s*\d+\s*(?:min(?:ute[ns]?|utos?|uti)?\.?)?)$", re.IGNORECASE)
 
 # Headings that open a list of links to other pages (teasers) or a block of site furniture.
 LIST_HEADING_RE = re.compile(
@@ -223,7 +247,19 @@ LIST_HEADING_RE = re.compile(
     r"à voir aussi|dernières actualités|les dernières infos|mehr zum thema|mehr aus|meistgelesen|"
     r"das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|lesen sie auch|"
     r"verwandte artikel|neueste artikel|más noticias|(?:también )?te puede interesar|lo más leído|"
-    r"noticias relacionadas|lee también|te recomendamos|contenido relacionado|últimas noticias)"
+    r"noticias relacionadas|lee también|te recomendamos|contenido relacionado|últimas noticias|"
+    r"sur le même thème|à découvrir|ne manquez pas|les plus (?:partagés|commentés|populaires)|voir aussi|"
+    r"articles (?:similaires|liés)|autres articles|passend zum (?:artikel|thema)|weitere (?:nachrichten|themen)|"
+    r"mehr (?:nachrichten|news|artikel)|auch lesenswert|dazu passend|ähnliche artikel|empfohlene artikel|"
+    r"ver también|lea también|lo más visto|(?:las |los )?más (?:leíd[oa]s|vist[oa]s)|otras noticias|"
+    r"artículos relacionados|también te puede gustar|"
+    # Italian, Dutch and Portuguese ones
+    r"leggi anche|potrebbe(?:ro)? interessarti|ti potrebbe(?:ro)? interessare|altri articoli|altre notizie|"
+    r"articoli correlati|notizie correlate|(?:i |le )?più (?:lett[ie]|vist[ie])|ultime notizie|da non perdere|"
+    r"vedi anche|guarda anche|lees ook|meer nieuws|meer over|meest (?:gelezen|bekeken)|(?:het )?laatste nieuws|"
+    r"gerelateerde artikelen|ook interessant|bekijk ook|zie ook|anderen lazen ook|leia (?:também|mais)|"
+    r"veja (?:também|mais)|(?:as |os )?mais (?:lid[oa]s|vist[oa]s)|mais notícias|últimas notícias|"
+    r"notícias relacionadas|artigos relacionados)"
     r"\b[\w\s'’&:,-]{0,40}$",
     re.IGNORECASE,
 )
@@ -294,21 +330,28 @@ BIO_RE = GatedPattern(re.compile(
     re.IGNORECASE,
 ), ("writer", "reporter", "editor", "correspondent", "contributor", "columnist", "journalist", "producer", "author",
     "host", "reach", "follow", "email", "contributed", "been writing", "been reporting", "been blogging"))
-BYLINE_RE = re.compile(r"^(?:by|written by|words by|reporting by|from)\s+\S", re.IGNORECASE)
-# "Par Claire Dubois", "Von Anna Schmidt", "Por Juan Pérez": a capital after the word, which starts sentences too
-# ("Par ailleurs, ...", "Von Berlin aus ...": short lines of prose, which a name in capitals tells apart).
-_FOREIGN_BYLINE_RE = re.compile(r"^(?:par|von|por)\s+([^\W\d_])[\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}"
+# "By Jane Doe", "By: Jane Doe", "Reported by Jane Doe", "Reporter: Jane Doe".
+BYLINE_RE = re.compile(r"^(?:(?:by|written by|words by|reporting by|reported by|from)\s*:?\s+"
+                       r"|(?:reporter|author|writer|correspondent)\s*:\s*)\S", re.IGNORECASE)
+# "Par Claire Dubois", "Von Anna Schmidt", "Por Juan Pérez", "di Marco Santini", "Door Sanne de Vries": a capital
+# after the word, which starts sentences too ("Par ailleurs, ...", "Von Berlin aus ...": short lines of prose,
+# which a name in capitals tells apart).
+_FOREIGN_BYLINE_RE = re.compile(r"^(?:par|von|por|di|door)\s+([^\W\d_])[\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,5}"
                                 r"(?:\s*[|,/]|$)", re.IGNORECASE)
+# The particles of a family name, in lower case inside a name ("Sanne de Vries", "Ana dos Santos"), and the
+# "and" between two names ("Claire Dubois et Julien Moreau").
+_NAME_PARTICLES = frozenset("de del della di da das do dos van der den ter ten von zu et und y e en".split())
 
 
 def foreign_byline(text: str) -> bool:
-    """A byline in French, German or Spanish (``_FOREIGN_BYLINE_RE``) naming someone: every word after the cue
-    capitalised."""
+    """A byline in French, German, Spanish, Portuguese, Italian or Dutch (``_FOREIGN_BYLINE_RE``) naming someone:
+    every word after the cue capitalised but a family name's particles and an "and", the first and the last capitalised."""
     match = _FOREIGN_BYLINE_RE.match(text)
     if match is None:
         return False
-    name = text[match.start(1):match.end()].rstrip("|,/ ")
-    return all(word[:1].isupper() for word in name.split())
+    words = text[match.start(1):match.end()].rstrip("|,/ ").split()
+    return (words[0][:1].isupper() and words[-1][:1].isupper()
+            and all(word[:1].isupper() or word in _NAME_PARTICLES for word in words))
 
 
 # English words whose presence after a quotation marks it as speech (the quote finder's, with the other
@@ -441,7 +484,7 @@ def features_of(text: str) -> BlockFeatures:
         "." in text or "!" in text or "?" in text or "…" in text) else 1
     # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
     is_timestamp = bool(TIMESTAMP_RE.match(text)) or (
-        n_words <= 12 and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
+        n_words <= 16 and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
         digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
                              or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text)))))
     is_list_heading = short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ ")))
