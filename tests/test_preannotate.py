@@ -1586,6 +1586,49 @@ def test_a_search_result_headed_photos_is_an_item_not_a_picture_credit() -> None
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+@pytest.mark.parametrize("controls", [["Sort by: Relevance | Date", "Date range: Past year"],
+                                      ["Sortieren nach: Relevanz | Datum", "Zeitraum: Letzte 12 Monate"]])
+def test_search_controls_are_boilerplate_and_each_result_keeps_its_section(controls: list[str]) -> None:
+    """Guidelines 8.2 and 8.3: a search page's sort order and filters are no headlines; each result is one item,
+    with its section (or author) printed between its headline and its date, and its summary under the date."""
+    items = [["Harbour board approves plan for new ferry terminal", "News", "24 November 2026",
+              "The board voted six to three in favour of the scheme, which includes a new car park and…"],
+             ["Ferry fares to rise by a fifth from January", "Business", "2 November 2026",
+              "Operators blamed higher fuel costs and a shortage of crew for the increase…"],
+             ["Letters: The harbour deserves better than a car park", "Opinion", "30 October 2026"],
+             ["What the new terminal means for parking on the quay", "Anna Berg", "12 October 2026",
+              "About 140 spaces would be lost from the quayside, with a new multi-storey promised…"]]
+    document = Document.from_text(page_text([*NAV, "Search", "ferry terminal", "About 214 results", *controls,
+                                             *(line for item in items for line in item), "1 2 3 4 5 … 22 Next",
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in controls] == ["boilerplate"] * len(controls)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_short_line_between_times_above_and_under_headlines_is_no_section() -> None:
+    """Guidelines 8.2: where items print their time above their headline, a short line under a headline ("Read")
+    with a time under it is no section between the item's headline and its time: that time and the headline
+    under it are the next item's, and the time-first layout is read for every item with a summary."""
+    items = [["NOV 27", "Lift bridge closes for winter repairs",
+              "Plus: the light show opens Friday, and a new ramen place in the old mill.", "Read"],
+             ["NOV 26", "School board picks interim superintendent",
+              "Also: why your water bill is going up 6% in January.", "Read"],
+             ["NOV 25", "First real snow of the season", "How much fell where, plus plow routes and parking rules.",
+              "Read"],
+             ["NOV 24", "Weekend recap: Bulldogs sweep Gophers", "Read"],
+             ["NOV 21", "The new hospital tower is finally done",
+              "What is inside, who is moving in, and what happens to the old building.", "Read"],
+             ["NOV 20", "The mayor will not seek re-election",
+              "Plus: a Q&A with the two candidates who have already filed.", "Read"]]
+    document = Document.from_text(page_text([*NAV, "Archive", "Newest", "Top", *(line for item in items for line in item),
+                                             "See all", *FOOTER]))
+    found = front_items(document, Preannotator().annotate(document))
+    assert all("\n\n".join(item) in found for item in items if len(item) == 4)
+
+
 def test_a_two_sentence_headline_under_an_item_is_an_item() -> None:
     """Headlines in a row: one of two sentences ("… shots. Now he's suing") right under another item is an item
     of its own, which takes no heading under it ("Paid Partner Content") for its summary."""

@@ -1053,16 +1053,18 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             continue
         if (not _item_head(features, labels, index) or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
                 or line.endswith(":") or (f.digit_share > 0 and (_count_line(line) or _result_line(line)))
+                or _search_control(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
-            # or pages and a match result in a scores widget are no headlines (guidelines 8.3: boilerplate), nor
+            # or pages, a search page's sort order or filter and a match result in a scores widget are no
+            # headlines (guidelines 8.3: boilerplate), nor
             # is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends a list
             after_list_heading = after_list_heading and not (f.is_furniture and not _BADGE_RE.match(line))
             index += 1
             continue
         members = [index]
-        has_summary = has_time = has_author = has_credit = False
+        has_summary = has_time = has_author = has_credit = has_section = False
         # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
         # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …")
@@ -1088,6 +1090,15 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                 has_credit = True
             elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
                 pass  # a video's running time ("Duration: 2 minutes 11 seconds")
+            elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None
+                  and _item_time(features, blocks, cursor + 1) and _kicker(g, text)
+                  and not READ_TIME_RE.search(blocks[cursor + 1].text)
+                  and not (index > 0 and labels[index - 1] is None and _item_time(features, blocks, index - 1))):
+                # the item's section or author between its headline and its time, as search results print them
+                # ("News", then "24 November 2026"): a date, not the "3 min read" under a story's top lines; where
+                # a time no item took stands above the headline, the time under the short line is the next
+                # item's, the short line this item's last ("Read")
+                has_section = True
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (not in_row or _summary_shaped(g, text))
                   and (g.text_like or g.truncated or g.ends_like_sentence
@@ -1096,7 +1107,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                                 or (f.title_case_share >= TITLE_CASE_HEADLINE
                                     and g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN))))):
                 has_summary = True
-            elif (not has_summary and has_time and cursor == index + 2 and features[index + 1].is_timestamp
+            elif (not has_summary and has_time and cursor == index + 2 + has_section
+                  and features[cursor - 1].is_timestamp
                   and (bare_item_end != index - 1 or g.truncated) and _summary_shaped(g, text)):
                 # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
                 # stop), which the next item's headline does not, even when it is a question; right under an item
@@ -1388,6 +1400,22 @@ def _count_line(text: str) -> bool:
     words = [word.lower() for word in WORD_RE.findall(text)]
     numbers = [_NUMBER_RE.fullmatch(word) is not None for word in words]
     return any(numbers) and all(number or word in _COUNT_WORDS for word, number in zip(words, numbers, strict=True))
+
+
+# A search page's controls: its sort order and filters ("Sort by: Relevance | Date", "Sortieren nach: Relevanz",
+# "Zeitraum: Letzte 12 Monate", "Trier par : pertinence"), in English, German, French, Spanish, Italian, Dutch and
+# Portuguese.
+_SEARCH_CONTROL_RE = re.compile(
+    r"^(?:sort(?:ed)? by|order by|filter(?:ed)? by|filters?|date range|time range|period|refine by|"
+    r"sortieren nach|sortiert nach|sortierung|filtern nach|zeitraum|trier par|trié par|filtrer par|période|"
+    r"ordenar por|ordenado por|filtrar por|periodo|ordina per|ordinati per|filtra per|sorteer op|gesorteerd op|"
+    r"filter op|periode)\s*:", re.IGNORECASE)
+_SEARCH_CONTROL_INITIALS = initials("softdprzg")
+
+
+def _search_control(text: str) -> bool:
+    """Whether ``text`` is a search page's sort order or filter (``_SEARCH_CONTROL_RE``)."""
+    return text[:1] in _SEARCH_CONTROL_INITIALS and _SEARCH_CONTROL_RE.match(text) is not None
 
 
 # A match result: "FC Bayern München 3:1 Borussia Dortmund", "Leeds 2-0 Burnley".
