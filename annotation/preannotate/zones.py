@@ -1093,11 +1093,13 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None
                   and _item_time(features, blocks, cursor + 1) and _kicker(g, text)
                   and not READ_TIME_RE.search(blocks[cursor + 1].text)
+                  and bare_item_end != index - 1
                   and not (index > 0 and labels[index - 1] is None and _item_time(features, blocks, index - 1))):
                 # the item's section or author between its headline and its time, as search results print them
                 # ("News", then "24 November 2026"): a date, not the "3 min read" under a story's top lines; where
-                # a time no item took stands above the headline, the time under the short line is the next
-                # item's, the short line this item's last ("Read")
+                # a time stands above the headline (no item took it, or the item above is a headline and that
+                # time alone: a time-first list read upside down until ``_time_first_layout``), the time under the
+                # short line is the next item's, the short line this item's last ("Read") or the next one's badge
                 has_section = True
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (not in_row or _summary_shaped(g, text))
