@@ -1608,6 +1608,27 @@ def test_search_controls_are_boilerplate_and_each_result_keeps_its_section(contr
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_german_search_results_keep_kickers_paywall_marks_bylines_and_dates() -> None:
+    """Guidelines 8.2: each search result is one item -- its paywall mark ("F+ (abopflichtiger Inhalt)") and kicker
+    above the headline, the summary, the byline ("Von …") and the date under it; the page's count and sort order
+    are boilerplate."""
+    items = [["Verkehr", "„Wir warten seit einer Stunde“",
+              "In Köln fallen am Morgen die meisten Stadtbahnen aus. Pendler erzählen von ihrem Weg zur Arbeit.",
+              "Von Jana Keller", "26. November 2026"],
+             ["F+ (abopflichtiger Inhalt)", "Nahverkehr", "Warum die Tickets nicht das eigentliche Problem sind",
+              "Die Stadt wollte bis 2025 zwanzig neue Linien eröffnen. Geschafft hat sie keine drei. Eine Analyse …",
+              "Von Paul Brenner", "21. November 2026"],
+             ["Stadtrat", "Stadtrat beschließt neue Taktung für den Winter", "22. Oktober 2026"],
+             ["Pendler", "Monatskarte kostet in Köln jetzt 98 Euro",
+              "Eine Auswertung des Verkehrsverbunds zeigt: In keiner Stadt ist sie teurer …", "3. Oktober 2026"],
+             ["F+ (abopflichtiger Inhalt)", "Verkehr in Wien", "Kann Köln von der Jahreskarte lernen?",
+              "Von Eva Hofer", "14. September 2026"]]
+    document = Document.from_text(page_text([*NAV, "Suchergebnisse für „Stadtbahn“", "312 Ergebnisse",
+                                             "Sortieren nach: Relevanz | Datum", *(line for item in items for line in item),
+                                             "Nächste Seite", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_a_short_line_between_times_above_and_under_headlines_is_no_section() -> None:
     """Guidelines 8.2: where items print their time above their headline, a short line under a headline ("Read")
     with a time under it is no section between the item's headline and its time: that time and the headline

@@ -967,11 +967,18 @@ APPENDED_STORY_MIN_PARAGRAPHS = 2
 _SPONSOR_LINE_RE = re.compile(
     r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
     re.IGNORECASE)
+# A paywall's mark on an item ("Z+", "SZ Plus", "F+ (abopflichtiger Inhalt)", "Subscribers only"): a badge that
+# never heads a list.
+_PAYWALL_BADGE = (r"(?:(?:[^\W\d_]{1,8} ?(?:\+|plus)|abo)(?: \((?:abopflichtiger inhalt|abo|premium|plus)\))?"
+                  r"|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only|réservé aux abonnés"
+                  r"|solo para suscriptores)")
+_PAYWALL_BADGE_RE = re.compile(rf"^{_PAYWALL_BADGE}$", re.IGNORECASE)
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
-# kind of piece or of medium, in English, German, French and Spanish. A site's section names ("Politics") are
-# no badges: they head lists and fill menus.
+# kind of piece or of medium, in English, German, French and Spanish, and a paywall's mark. A site's section
+# names ("Politics") are no badges: they head lists and fill menus.
 _BADGE_RE = re.compile(
-    r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial"
+    rf"^(?:{_PAYWALL_BADGE}"
+    r"|sponsored|promoted|paid (?:post|content)|partner content|advertorial"
     r"|analysis|opinion|comment|commentary|column|exclusive|premium|video|watch|listen|live|live updates|breaking"
     r"|explainer|review|interview|podcast|gallery|photos|fact check"
     r"|kommentar|analyse|meinung|exklusiv|liveblog|bildergalerie|fotostrecke|eilmeldung"
@@ -1526,11 +1533,20 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
         return (0 <= index < len(blocks) and labels[index] is None and features[index].n_words <= KICKER_MAX_WORDS
                 and _BADGE_RE.match(blocks[index].text) is not None)
 
+    def badge_over_kicker(number: int) -> bool:
+        """Whether item ``number`` has a paywall's mark above its kicker line, right under the item above: "Z+",
+        "Wohnungsbau", then the headline (another badge there, "Opinion", may head the items under it)."""
+        first = items[number][0]
+        return (number > 0 and items[number - 1][1] == first - 3 and unlabelled_badge(first - 2)
+                and _PAYWALL_BADGE_RE.match(blocks[first - 2].text) is not None
+                and _free_kicker(blocks, features, labels, first - 1))
+
     joined: dict[int, int] = {}  # kicker block -> first block of the item it opens
-    chain: list[int] = []  # numbers of items in a row parted by one kicker line each
+    chain: list[int] = []  # numbers of items in a row parted by one kicker line each (and a badge above it)
     for number in range(len(items) + 1):
-        linked = (0 < number < len(items) and items[number][0] - items[number - 1][1] == 2
-                  and _free_kicker(blocks, features, labels, items[number][0] - 1))
+        linked = 0 < number < len(items) and ((items[number][0] - items[number - 1][1] == 2
+                                               and _free_kicker(blocks, features, labels, items[number][0] - 1))
+                                              or badge_over_kicker(number))
         if linked:
             chain = chain or [number - 1]
             chain.append(number)
@@ -1546,6 +1562,8 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                 for member in chain:
                     if _free_kicker(blocks, features, labels, items[member][0] - 1):
                         joined[items[member][0] - 1] = items[member][0]
+                    if badge_over_kicker(member):
+                        joined[items[member][0] - 2] = items[member][0]
                 _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
         chain = []
     _kickers_under_list_heading(blocks, features, labels, items, joined)
