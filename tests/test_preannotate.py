@@ -1629,6 +1629,46 @@ def test_german_search_results_keep_kickers_paywall_marks_bylines_and_dates() ->
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+EPISODES = [["Episode 98", "The village that moved uphill",
+             "Flooded three winters running, a river village voted to rebuild on the ridge. Who went, and who stayed?",
+             "26 November 2026", "38 min", "Play"],
+            ["Episode 97", "Who owns the tide?",
+             "A tidal power scheme promises cheap electricity. Fishers and sailors want a say in where it goes.",
+             "19 November 2026", "42 min", "Play"],
+            ["Episode 96", "The last ferry run",
+             "A night with the crew who take the last boat across the sound before the winter timetable.",
+             "12 November 2026", "29 min", "Play"],
+            ["Episode 95", "Counting the puffins",
+             "Every pair on the island has a burrow number. Meet the warden who knows them all.",
+             "5 November 2026", "33 min", "Play"]]
+
+
+@pytest.mark.parametrize("markup", ["divs", "paragraphs"])
+def test_a_podcast_page_is_a_front_of_episodes_under_the_shows_own_name(markup: str) -> None:
+    """Guidelines 8.2 and 8.5: a podcast's page is a front: each episode (number, title, summary, date, duration,
+    "Play") is one item -- its summaries are no story, however the page marks them, since each carries its
+    date -- and the show's name (the page title's) and description above the list are the page's own, no
+    item."""
+    show = ["The Long Listen Weekly", "Every week, one of our reporters takes you deep inside a single story from the coast."]
+    tag = "div" if markup == "divs" else "p"
+
+    def card(episode: list[str]) -> str:
+        number, title, summary, *rest = episode
+        return (f"<li><div>{number}</div><h3><a href='/e/{number[-2:]}'>{title}</a></h3><{tag}>{summary}</{tag}>"
+                + "".join(f"<div>{line}</div>" for line in rest) + "</li>")
+
+    html = ("<html><head><title>The Long Listen Weekly | Podcasts | Coast Radio</title></head><body>"
+            "<nav><a href='/'>Coast Radio</a><a href='/news'>News</a><a href='/podcasts'>Podcasts</a></nav><main>"
+            f"<h1>{show[0]}</h1><{tag}>{show[1]}</{tag}><h2>Latest episodes</h2><ul>"
+            + "".join(card(episode) for episode in EPISODES)
+            + "</ul></main><footer><a href='/about'>About</a><span>© 2026 Coast Radio</span></footer></body></html>")
+    page = parse_html(html.encode(), "podcast.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert front_items(document, annotation) == ["\n\n".join(episode) for episode in EPISODES]
+    assert [labels_by_line(document, annotation)[line] for line in show] == ["boilerplate"] * 2
+
+
 def test_a_short_line_between_times_above_and_under_headlines_is_no_section() -> None:
     """Guidelines 8.2: where items print their time above their headline, a short line under a headline ("Read")
     with a time under it is no section between the item's headline and its time: that time and the headline

@@ -24,6 +24,7 @@ from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
     ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, features_of,
     initials)
+from annotation.preannotate.learned import normalised
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -393,7 +394,7 @@ def classify_blocks(
         for index in appended:
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
 
-    _assign_teasers(blocks, features, labels)
+    _assign_teasers(blocks, features, labels, title)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
 
@@ -414,9 +415,11 @@ SUMMARY_MAX_WORDS = 35
 def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: int) -> bool:
     """Guidelines 8.5: a section front has no main story. Its items' summaries can be the best run of prose on
     the page when they end in full stops and no timestamp marks the list: the run is such a list when each
-    of its paragraphs is a short summary right under a headline in title case (``LIST_MIN_ITEMS`` or more)
-    and its other lines are those headlines, kickers, authors and times -- a story's sections run to more
-    than one short paragraph. A byline or date above the first headline only is the story's, whose short
+    of its paragraphs is a short summary right under a headline in title case, or in any case with its item's
+    date right under it (``LIST_MIN_ITEMS`` or more), and its other lines are those headlines, kickers, authors,
+    times, list headings and buttons ("Play") -- a story's sections run to more than one short paragraph, and
+    carry no date each. The page's own introduction may stand above its list's heading (a podcast's
+    description above "Latest episodes"). A byline or date above the first headline only is the story's, whose short
     sections these are (a listicle: "Five Things To Do In Exeter", by, date, then each thing); a list's items
     each show theirs."""
     headlines = []
@@ -424,11 +427,19 @@ def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: in
         f, text = features[index], blocks[index].text
         if f.text_like:
             above = features[index - 1] if index > 0 else None
-            if (f.n_words > SUMMARY_MAX_WORDS or above is None or not _teaser_head(above)
-                    or above.title_case_share < TITLE_CASE_HEADLINE):
+            if f.n_words > SUMMARY_MAX_WORDS or above is None:
+                return False
+            # a summary with its item's date right under it (an episode list: title, summary, date, duration,
+            # "Play") sits under a headline in any case: a story's sections carry no date each
+            dated = index + 1 < len(features) and features[index + 1].is_timestamp
+            if not (_teaser_head(above) and above.title_case_share >= TITLE_CASE_HEADLINE
+                    or dated and above.headline_like and not above.text_like):
+                if not headlines and index + 1 < end and features[index + 1].is_list_heading:
+                    continue  # the page's own introduction above its list ("Latest episodes")
                 return False
             headlines.append(index - 1)
-        elif not (_teaser_head(f) or _kicker(f, text) or f.is_byline or f.is_timestamp):
+        elif not (_teaser_head(f) or _kicker(f, text) or f.is_byline or f.is_timestamp or f.is_list_heading
+                  or (f.is_furniture and f.n_words <= KICKER_MAX_WORDS)):
             return False
     if len(headlines) < LIST_MIN_ITEMS:
         return False
@@ -1022,12 +1033,25 @@ KICKER_MAX_WORDS = 3
 KICKER_MIN_ITEMS = 3
 
 
-def _assign_teasers(blocks, features, labels: list) -> None:
+# What parts a page's title into its headline, section and site name: "The Long Read Aloud | Podcasts | Radio".
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—·-]\s+|\s*[|·]\s*")
+
+
+def _title_parts(title: str | None) -> frozenset[str]:
+    """The parts of a page's title (``_TITLE_SEPARATOR_RE``), normalised (``learned.normalised``)."""
+    if not title:
+        return frozenset()
+    return frozenset(filter(None, map(normalised, _TITLE_SEPARATOR_RE.split(title))))
+
+
+def _assign_teasers(blocks, features, labels: list, title: str | None = None) -> None:
     """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
     timestamp right under the headline may come before the summary); then the kickers above the headlines
     of a list that repeats them (``_attach_kickers``). A numbered list's items are made first
-    (``_numbered_items``)."""
+    (``_numbered_items``). A line that is a part of the page's ``title`` is the page's own heading, not an item
+    that links to another page (a podcast's or a section's name above its list of episodes or stories)."""
     n = len(blocks)
+    title_parts = _title_parts(title)
     _numbered_items(blocks, features, labels)
     item_number = 0
     index = 0
@@ -1062,10 +1086,11 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                 or line.endswith(":") or (f.digit_share > 0 and (_count_line(line) or _result_line(line)))
                 or _search_control(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
-                    and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))):
+                    and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
+                or (title_parts and normalised(line) in title_parts)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
             # or pages, a search page's sort order or filter and a match result in a scores widget are no
-            # headlines (guidelines 8.3: boilerplate), nor
+            # headlines (guidelines 8.3: boilerplate), nor is the page's own name (its title's), nor
             # is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends a list
             after_list_heading = after_list_heading and not (f.is_furniture and not _BADGE_RE.match(line))
             index += 1
