@@ -1283,6 +1283,47 @@ def test_times_and_bylines_in_other_languages(text: str, timestamp: bool, byline
     assert (features.is_timestamp, features.is_byline) == (timestamp, byline)
 
 
+@pytest.mark.parametrize(("text", "timestamp"), [
+    ("13.55 GMT", True), ("9.30am", True), ("9.30am BST", True), ("Sat 21 Nov 2026 06.00 GMT", True),
+    ("12.50 euro", False), ("3.14", False), ("13.55", False)])
+def test_a_clock_time_with_a_dot_is_a_timestamp_with_its_zone_or_half_of_the_day(text: str, timestamp: bool) -> None:
+    assert features_of(text).is_timestamp == timestamp
+
+
+def test_a_british_live_blog_keeps_its_entries_a_short_one_among_them() -> None:
+    """Guidelines 8.5: a live blog's entries are its story, their times printed "13.55 GMT" included, also when
+    one entry is a single paragraph (with its writer and a "Related: …" link under it): the times are no list of
+    items."""
+    entries = [["14.20 GMT", "Minister: ‘a plan for the railways, not for the roads’",
+                "The shadow transport secretary has just responded in the Commons. She said the plan would leave "
+                "commuters in the north paying more for slower trains.",
+                "“Every commuter in this country will be worse off because of what he has done today.”"],
+               ["14.05 GMT", "Watchdog cuts its forecast for passenger numbers",
+                "The rail regulator has cut its forecast for passenger journeys next year from 1.9bn to 1.7bn, "
+                "citing the slow return of office workers after the pandemic."],
+               ["13.40 GMT", "Fares freeze confirmed",
+                "The minister confirms a freeze on regulated fares until 2028, which had been widely trailed in "
+                "the weekend papers.",
+                "He tells MPs: “I am asking the operators to share the burden. That is fair, and I make no apology "
+                "for it.”",
+                "Opposition MPs jeered. One shouted “Too late!” as he sat down."],
+               ["13.15 GMT", "Minister opens his statement",
+                "The minister opens his statement by saying the government has “made the choices needed to get the "
+                "trains running on time”.",
+                "He says: “We will not balance the books on the backs of passengers. We will not cut services.”"]]
+    writer, related = "Tom Hale", "Related: Rail regulator’s passenger forecast – November 2026: key points"
+    lines = [*NAV, "Rail plan live: minister freezes fares and cuts northern upgrades",
+             "The transport secretary says the freeze will be paid for by efficiency savings", "Tom Hale",
+             "Wed 26 Nov 2026 14.32 GMT", "Show key events only", *entries[0], "Share", *entries[1], writer, related,
+             *entries[2], *entries[3], "Load more updates", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for entry in entries for line in entry)
+    assert labels[related] == "teaser"
+
+
 LIVE_ENTRIES = [
     ["19:05 CET", "Ministers arrive for the emergency summit",
      "The first delegations reached the conference centre shortly after six, under heavy security and in "

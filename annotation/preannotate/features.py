@@ -164,6 +164,8 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+# Time zones as news sites print them after a time.
+_ZONES = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|IST|SAST|EAT|WAT|JST|HKT|SGT|NZST|NZDT)"
 TIMESTAMP_RE = re.compile(
     r"^(?:(?:updated|published|posted|last updated|first published|modified)\s*:?\s*(?:on\s+)?)?(?:"
     r"(?:\d+|an?|one|two|few)\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wks?|"
@@ -175,6 +177,9 @@ TIMESTAMP_RE = re.compile(
     r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?"
     r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+    # a clock time with a dot, as British sites print a live blog's entries ("13.55 GMT", "9.30am"): with its
+    # half of the day or its zone, which no price or score has
+    r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?(?:\s*" + _ZONES + r")?|" + _ZONES + r")"
     r")(?:\s*[|•·-]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )

@@ -702,11 +702,16 @@ LIVE_ENTRY_MIN_PARAGRAPHS = 2
 
 def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
     """Whether the blocks between each timestamp of ``chain`` and the next hold ``LIVE_ENTRY_MIN_PARAGRAPHS``
-    paragraphs of finished sentences: the entries of a live blog, the page's story (guidelines 8.5), not a
-    list of items."""
-    return all(sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
-                   for j in range(stamp + 1, following)) >= LIVE_ENTRY_MIN_PARAGRAPHS
-               for stamp, following in zip(chain, chain[1:]))
+    paragraphs of finished sentences per entry on average: the entries of a live blog, the page's story
+    (guidelines 8.5), not a list of items (one summary each) -- an entry of one paragraph among longer ones (a
+    quick update with a "Related: …" link under it) is still an entry. The first time may be the story's own
+    date, with only its headline's lines between it and the first entry's time."""
+    counts = [sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
+                  for j in range(stamp + 1, following))
+              for stamp, following in zip(chain, chain[1:])]
+    if counts[0] == 0:
+        counts = counts[1:]
+    return bool(counts) and sum(counts) >= LIVE_ENTRY_MIN_PARAGRAPHS * len(counts)
 
 
 def _headline_lists(features: Sequence[BlockFeatures]) -> set[int]:
