@@ -1324,6 +1324,25 @@ def test_a_british_live_blog_keeps_its_entries_a_short_one_among_them() -> None:
     assert labels[related] == "teaser"
 
 
+def test_a_short_list_of_timed_items_under_a_story_is_no_live_blog() -> None:
+    """Guidelines 8.2: three items with their times under a story ("Recent Posts") are teasers, also when the
+    last one's headline and summary read as two finished sentences: a live blog's entries are told apart by
+    their paragraphs between the times, the first gap (a summary cut short) counted."""
+    items = [["Council signs plans for the harbour’s summer festival",
+              "The festival will move to the old fish market after a decade in the park, organisers said…",
+              "3 days ago"],
+             ["Minister warns about plans for the northern rail reform",
+              "Ana Ferreira confirmed plans for the reform in...", "17 hours ago"],
+             ["Union leader: «We never asked for the strike»",
+              "The port’s dockers warned about a walkout after talks with the owners broke down on Monday.",
+              "47 mins ago"]]
+    document = Document.from_text(page_text([*NAV, *STORY, "Recent Posts", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
 LIVE_ENTRIES = [
     ["19:05 CET", "Ministers arrive for the emergency summit",
      "The first delegations reached the conference centre shortly after six, under heavy security and in "

@@ -705,13 +705,14 @@ def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
     paragraphs of finished sentences per entry on average: the entries of a live blog, the page's story
     (guidelines 8.5), not a list of items (one summary each) -- an entry of one paragraph among longer ones (a
     quick update with a "Related: …" link under it) is still an entry. The first time may be the story's own
-    date, with only its headline's lines between it and the first entry's time."""
+    date, with only its headline's lines between it and the first entry's time, when ``LIST_MIN_ITEMS`` entry
+    times follow it."""
     counts = [sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
                   for j in range(stamp + 1, following))
               for stamp, following in zip(chain, chain[1:])]
-    if counts[0] == 0:
-        counts = counts[1:]
-    return bool(counts) and sum(counts) >= LIVE_ENTRY_MIN_PARAGRAPHS * len(counts)
+    if counts[0] == 0 and len(counts) > LIST_MIN_ITEMS - 1:
+        counts = counts[1:]  # the entries' times after it still make a list's worth
+    return sum(counts) >= LIVE_ENTRY_MIN_PARAGRAPHS * len(counts)
 
 
 def _headline_lists(features: Sequence[BlockFeatures]) -> set[int]:
