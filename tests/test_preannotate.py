@@ -1729,6 +1729,64 @@ def test_a_podcast_page_is_a_front_of_episodes_under_the_shows_own_name(markup: 
     assert [labels_by_line(document, annotation)[line] for line in show] == ["boilerplate"] * 2
 
 
+@pytest.mark.parametrize("heading", ["Around the Web", "Promoted Stories", "Contenuti sponsorizzati"])
+def test_promoted_stories_keep_their_advertisers(heading: str) -> None:
+    """Guidelines 8.2: in a widget of promoted stories from other sites, each item is its headline and the
+    advertiser's name under it, with its label ("Cruise Deals | Search Ads") or without ("HealthyJointsDaily",
+    "Retirement Insider"); the widget's "Load more" under the last one is not the item's."""
+    items = [["Surgeons Amazed: This 10-Second Trick Relieves Knee Pain", "HealthyJointsDaily"],
+             ["Here's What A 2-Week Cruise To Norway Should Cost You In 2026", "Cruise Deals | Search Ads"],
+             ["The #1 Mistake Seniors Make When Claiming Social Security", "Retirement Insider"],
+             ["New Walk-In Tubs Are Turning Heads (See Prices)", "BathUpgrade"]]
+    document = Document.from_text(page_text([*NAV, *STORY, heading, *(line for item in items for line in item),
+                                             "Load more", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+def test_promoted_items_with_a_badge_each_keep_their_advertisers_to_the_last() -> None:
+    """Guidelines 8.2: with a "Sponsored" badge over each promoted item, the list's layout (an advertiser's name
+    under each headline) goes on from badge to badge: the last item's advertiser is its own, whatever stands
+    under it ("Ads by Outbrain"); a lone item's advertiser is its own above the widget's "Load more"."""
+    items = [["Sponsored", "The #1 Mistake Seniors Make When Claiming Social Security", "Retirement Insider"],
+             ["Sponsored", "New Walk-In Tubs Are Turning Heads (See Prices)", "BathUpgrade"]]
+    document = Document.from_text(page_text([*NAV, *STORY, "Around the Web", *(line for item in items for line in item),
+                                             "Ads by Outbrain", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+    lone = ["Discover the hidden islands of the Aegean this winter", "Visit Greece"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Sponsored", *lone, "Load more", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(lone)]
+
+
+def test_a_sponsor_above_each_promoted_headline_opens_its_item() -> None:
+    """Guidelines 8.2: under "Sponsored Content", a sponsor's line above each headline ("Sponsored by Halvorsen
+    Capital") is inside that item, not the item above."""
+    items = [["Sponsored by Halvorsen Capital", "Why private credit is having its moment — and what could end it"],
+             ["Sponsored by Ledgerly", "5 ways CFOs are using AI to close the books faster"]]
+    document = Document.from_text(page_text([*NAV, *STORY, "Sponsored Content",
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+def test_the_pages_links_under_a_lone_promoted_item_are_no_advertiser() -> None:
+    """Guidelines 8.3: under a lone promoted item, the page's own links ("About Us", "Advertise") are boilerplate,
+    not its advertiser's name."""
+    headline = "This estate is selling plots at 2019 prices"
+    footer = ["About Us", "Advertise", "Contact"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Sponsored", headline, *footer, "© 2024 Example News"]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert not [span for span in annotation.spans if span.label == "teaser" and "About Us" in span.text]
+    assert [labels_by_line(document, annotation)[line] for line in footer] == ["boilerplate"] * 3
+
+
 def test_a_short_line_between_times_above_and_under_headlines_is_no_section() -> None:
     """Guidelines 8.2: where items print their time above their headline, a short line under a headline ("Read")
     with a time under it is no section between the item's headline and its time: that time and the headline

@@ -264,7 +264,9 @@ LIST_HEADING_RE = re.compile(
     r"vedi anche|guarda anche|lees ook|meer nieuws|meer over|meest (?:gelezen|bekeken)|(?:het )?laatste nieuws|"
     r"gerelateerde artikelen|ook interessant|bekijk ook|zie ook|anderen lazen ook|leia (?:também|mais)|"
     r"veja (?:também|mais)|(?:as |os )?mais (?:lid[oa]s|vist[oa]s)|mais notícias|últimas notícias|"
-    r"notícias relacionadas|artigos relacionados)"
+    r"notícias relacionadas|artigos relacionados|"
+    # promoted stories from other sites
+    r"contenus? sponsorisés?|contenido patrocinado|contenuti sponsorizzati|gesponsorde inhoud|conteúdo patrocinado)"
     r"\b[\w\s'’&:,-]{0,40}$",
     re.IGNORECASE,
 )

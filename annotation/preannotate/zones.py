@@ -24,7 +24,7 @@ from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
     ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, features_of,
     initials)
-from annotation.preannotate.learned import normalised
+from annotation.preannotate.learned import normalised, text_key
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -990,6 +990,38 @@ _PAYWALL_BADGE = (r"(?:(?:[^\W\d_]{1,8} ?(?:\+|plus)|abo)(?: \((?:abopflichtiger
                   r"|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only|réservé aux abonnés"
                   r"|solo para suscriptores)")
 _PAYWALL_BADGE_RE = re.compile(rf"^{_PAYWALL_BADGE}$", re.IGNORECASE)
+# The heading of a list of promoted stories from other sites (a native-ads widget), in English, German, French,
+# Spanish, Italian, Dutch and Portuguese.
+_SPONSORED_HEADING_RE = re.compile(
+    r"^(?:sponsored|promoted|paid|partner|around the web|from the web|from our partners|ads by|anzeigen?|"
+    r"gesponsert|publicité|contenus? sponsorisés?|contenido patrocinado|contenuti sponsorizzati|gesponsorde|"
+    r"conteúdo patrocinado)", re.IGNORECASE)
+# An advertiser's name with its label under a promoted headline: "Cruise Deals | Search Ads", "TechTipsDaily ·
+# Sponsored".
+_ADVERTISER_RE = re.compile(
+    r"^[^|·•]{1,40}[|·•]\s*(?:sponsored|search ads|ads?|promoted|paid content|advertisement|anzeige|publicité|"
+    r"sponsorisé|publicidad|patrocinado|gesponsord|sponsorizzato)$", re.IGNORECASE)
+ADVERTISER_MAX_WORDS = 8
+
+
+def _advertiser(f: BlockFeatures, text: str) -> bool:
+    """Whether a line under a promoted headline names its advertiser: a few words that are no sentence, time or
+    heading ("Retirement Insider", "HealthyJointsDaily"), or a name with its label (``_ADVERTISER_RE``)."""
+    if f.text_like or f.is_timestamp or f.is_list_heading:
+        return False
+    return f.n_words <= KICKER_MAX_WORDS or (f.n_words <= ADVERTISER_MAX_WORDS and _ADVERTISER_RE.match(text) is not None)
+
+
+def _list_goes_on(blocks, features, labels: list, index: int) -> bool:
+    """Whether block ``index``, unlabelled, is the list's: an item's headline, a badge or a sponsor's line, a list
+    heading, or furniture ("Load more")."""
+    if index >= len(blocks) or labels[index] is not None:
+        return False
+    f, text = features[index], blocks[index].text
+    return (f.is_furniture or f.is_list_heading or _item_head(features, labels, index)
+            or _BADGE_RE.match(text) is not None or _SPONSOR_LINE_RE.match(text) is not None)
+
+
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
 # kind of piece or of medium, in English, German, French and Spanish, and a paywall's mark. A site's section
 # names ("Politics") are no badges: they head lists and fill menus.
@@ -1070,6 +1102,9 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     bare_item_end = -1
     # the index of the item made last when it was a headline alone: the headline right under it is in a row of them
     lone_head = -1
+    # under a heading of promoted stories ("Around the Web", "Sponsored Content"): each item names its advertiser;
+    # whether an item of the list did
+    sponsored = named_advertiser = False
     while index < n:
         f = features[index]
         if labels[index] is not None:
@@ -1077,6 +1112,14 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             index += 1
             continue
         line = blocks[index].text
+        sponsored = sponsored and after_list_heading
+        if (sponsored and index + 1 < n and labels[index + 1] is None and _SPONSOR_LINE_RE.match(line)
+                and _item_head(features, labels, index + 1)):
+            # the sponsor above a promoted headline ("Sponsored by Halvorsen Capital", then the headline)
+            item_number += 1
+            labels[index] = labels[index + 1] = BlockLabel(TEASER, 0.65, item_number)
+            index += 2
+            continue
         if f.n_words <= INLINE_TEASER_MAX_WORDS and _read_more(line):
             # "Read more: <headline>" after the story or between other lines: one promoted item on its own
             # line (guidelines 8.2), which takes no summary from the line under it
@@ -1086,6 +1129,9 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             continue
         if f.is_list_heading:
             after_list_heading, list_layout = True, None
+            # a "Sponsored" badge over each item reads as a heading: the list and its layout go on under it
+            promoted = _SPONSORED_HEADING_RE.match(line) is not None
+            sponsored, named_advertiser = promoted, named_advertiser and sponsored and promoted
             index += 1
             continue
         if (not _item_head(features, labels, index) or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
@@ -1093,7 +1139,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or _search_control(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
-                or (title_parts and normalised(line) in title_parts)):
+                or (title_parts and text_key(line) in title_parts)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
             # or pages, a search page's sort order or filter and a match result in a scores widget are no
             # headlines (guidelines 8.3: boilerplate), nor is the page's own name (its title's), nor
@@ -1111,6 +1157,17 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
             text = blocks[cursor].text
+            if (sponsored and cursor == index + 1 and _advertiser(g, text)
+                    and (named_advertiser or _ADVERTISER_RE.match(text) or _list_goes_on(blocks, features, labels,
+                                                                                         cursor + 1))):
+                # the advertiser's name under a promoted headline ("HealthyJointsDaily", "Cruise Deals | Search
+                # Ads"): the item's last line -- a name without its label where the list shows that layout, an
+                # item above naming its advertiser or the next item or the widget's furniture ("Load more") under
+                # the name (not the page's "About Us", "Advertise" under the list's last item)
+                has_author = named_advertiser = True
+                members.append(cursor)
+                cursor += 1
+                break
             if not has_time and _item_time(features, blocks, cursor):
                 has_time = True
             elif not has_author and not g.text_like and (g.is_byline or _SPONSOR_LINE_RE.match(text)):
@@ -1455,7 +1512,7 @@ _SEARCH_CONTROL_INITIALS = initials("softdprzg")
 
 def _search_control(text: str) -> bool:
     """Whether ``text`` is a search page's sort order or filter (``_SEARCH_CONTROL_RE``)."""
-    return text[:1] in _SEARCH_CONTROL_INITIALS and _SEARCH_CONTROL_RE.match(text) is not None
+    return ":" in text and text[:1] in _SEARCH_CONTROL_INITIALS and _SEARCH_CONTROL_RE.match(text) is not None
 
 
 # A match result: "FC Bayern München 3:1 Borussia Dortmund", "Leeds 2-0 Burnley".
