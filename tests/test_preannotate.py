@@ -1252,6 +1252,20 @@ def test_bylines_and_times_in_other_languages_are_read(language: str) -> None:
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
 
 
+@pytest.mark.parametrize(("ad", "rights"), [
+    ("Publicité", "© Le Quotidien SA - Tous droits réservés"), ("Anzeige", "Tagesblatt GmbH - Alle Rechte vorbehalten"),
+    ("Publicidad", "Diario del Sur S.L. - Todos los derechos reservados"),
+    ("Pubblicità", "Corriere Padano S.p.A. - P.IVA 01234560370 - Tutti i diritti riservati"),
+    ("Advertentie", "Dagblad B.V. - Alle rechten voorbehouden"),
+    ("Publicidade", "Diário do Sul SA - Todos os direitos reservados")])
+def test_ad_labels_and_rights_lines_in_other_languages_are_site_furniture(ad: str, rights: str) -> None:
+    """Guidelines 8.3: the ad label between a story's paragraphs ("Anzeige", "Pubblicità", "Advertentie") is an
+    ad label to the rules and the model, and the "all rights reserved" line ("Tutti i diritti riservati") is
+    furniture, as their English ones are."""
+    assert line_marks(ad)[1]
+    assert features_of(rights).is_furniture
+
+
 @pytest.mark.parametrize(("text", "timestamp", "byline"), [
     ("il y a 5 min", True, False), ("Mis à jour le 12/03/2024 à 18:30", True, False),
     ("Mardi 12 mars 2024", True, False), ("14h32", True, False),

@@ -282,10 +282,15 @@ FURNITURE_START_RE = re.compile(
 FURNITURE_RE = GatedPattern(re.compile(
     r"(?:©|\(c\)\s*\d{4}|all rights reserved|cookie|newsletter|subscribe|sign up|"
     r"privacy policy|terms of (?:use|service)|follow us|share (?:this|on)|click here|"
-    r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark)",
+    r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark|"
+    # "all rights reserved" in Italian, German, French, Spanish, Dutch and Portuguese
+    r"diritti riservati|riproduzione riservata|rechte vorbehalten|droits réservés|derechos reservados|"
+    r"rechten voorbehouden|direitos reservados)",
     re.IGNORECASE,
 ), ("©", "(c)", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up", "privacy policy", "terms of",
-    "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark"))
+    "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark",
+    "diritti riservati", "riproduzione riservata", "rechte vorbehalten", "droits réservés", "derechos reservados",
+    "rechten voorbehouden", "direitos reservados"))
 # Second-person and first-person-plural address: promos, subscription and comment prompts.
 _ADDRESS_WORDS = ("you", "your", "yours", "you're", "we", "our", "us", "we're", "we've")
 ADDRESS_RE = GatedPattern(re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b", re.IGNORECASE),

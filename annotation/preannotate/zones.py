@@ -39,7 +39,9 @@ _COMMENTS_RE = re.compile(
 # A commenter's name line: "joetoronto says:".
 _COMMENTER_RE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+(?:says|said|wrote|writes|replied):$", re.IGNORECASE)
 _AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues below(?: advertisement)?|"
-                    r"continue reading (?:the main story|below)|scroll to continue.*)$", re.IGNORECASE)
+                    r"continue reading (?:the main story|below)|scroll to continue.*"
+                    # the label in German, French, Spanish, Italian, Dutch and Portuguese
+                    r"|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade)$", re.IGNORECASE)
 # A photo caption's credit at its end ("... (AP Photo/Jane Roe, File)", "...Credit: Getty", "REUTERS/Jane
 # Roe"), or a caption's own label at its start ("FILE PHOTO:", "Image caption"): a caption of any length.
 # The end is looked for in the last CAPTION_TAIL characters only (a search through a long paragraph tries
