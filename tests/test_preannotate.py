@@ -1801,6 +1801,22 @@ def test_the_pages_links_under_a_lone_promoted_item_are_no_advertiser() -> None:
     assert [labels_by_line(document, annotation)[line] for line in footer] == ["boilerplate"] * 3
 
 
+def test_a_market_ticker_and_breadcrumbs_are_no_items_and_no_headline() -> None:
+    """Guidelines 8.1 and 8.3: a ticker's quotes ("Dow 44,102.31 +0.42%") are no teaser items and a trail of
+    sections ("Business | Markets | Finance") is no headline: both are boilerplate, and the story's headline in
+    sentence case under them is the story's."""
+    ticker = ["Dow 44,102.31 +0.42%", "S&P 500 6,018.77 +0.35%", "Nasdaq 19,876.04 +0.61%", "Brent $71.84 -1.20%"]
+    crumbs = "Business | Markets | Finance"
+    top = ["Fed's Collins says 'no rush' to cut rates as services inflation sticks", "By Ann Porter and Luis Ortega",
+           "November 26, 2026 3:14 PM UTC"]
+    document = Document.from_text(page_text([*NAV, "Markets", *ticker, crumbs, *top, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [*ticker, crumbs]] == ["boilerplate"] * 5
+    assert [labels[line] for line in top] == ["article"] * 3
+
+
 def test_a_short_line_between_times_above_and_under_headlines_is_no_section() -> None:
     """Guidelines 8.2: where items print their time above their headline, a short line under a headline ("Read")
     with a time under it is no section between the item's headline and its time: that time and the headline

@@ -907,6 +907,18 @@ def _headline_features(text: str, f: BlockFeatures) -> BlockFeatures:
     return features_of(text[kicker.end():])
 
 
+# What parts a trail of sections ("Business | Markets | Finance", "Startseite › Region › Neustadt").
+_CRUMB_SEPARATOR_RE = re.compile(r"\s+[|›»>/]\s+")
+CRUMB_MIN_PARTS = 3
+
+
+def _breadcrumbs(text: str) -> bool:
+    """Whether ``text`` is a trail of section names: ``CRUMB_MIN_PARTS`` or more, of a few words each
+    (``KICKER_MAX_WORDS``), parted by "|", "›", "»", ">" or "/" -- no headline."""
+    parts = _CRUMB_SEPARATOR_RE.split(text)
+    return len(parts) >= CRUMB_MIN_PARTS and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
+
+
 def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None,
                          jumps: Sequence[int] = ()) -> list[int]:
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline. A box of
@@ -930,7 +942,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         if title:
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
-                 and not evidence[index].template)
+                 and not evidence[index].template and not _breadcrumbs(blocks[index].text)
+                 and not (f.digit_share > 0 and _market_line(blocks[index].text)))
         if is_caption_credit(blocks[index].text) or _photo_credit(blocks[index].text):
             continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
@@ -1137,13 +1150,15 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             index += 1
             continue
         if (not _item_head(features, labels, index) or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
-                or line.endswith(":") or (f.digit_share > 0 and (_count_line(line) or _result_line(line)))
+                or line.endswith(":")
+                or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
                 or _search_control(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
                 or (title_parts and text_key(line) in title_parts)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
-            # or pages, a search page's sort order or filter and a match result in a scores widget are no
+            # or pages, a search page's sort order or filter, a match result in a scores widget and a market's
+            # quote in a ticker are no
             # headlines (guidelines 8.3: boilerplate), nor is the page's own name (its title's), nor
             # is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends a list
             after_list_heading = after_list_heading and not (f.is_furniture and not _BADGE_RE.match(line))
@@ -1515,6 +1530,15 @@ _SEARCH_CONTROL_INITIALS = initials("softdprzg")
 def _search_control(text: str) -> bool:
     """Whether ``text`` is a search page's sort order or filter (``_SEARCH_CONTROL_RE``)."""
     return ":" in text and text[:1] in _SEARCH_CONTROL_INITIALS and _SEARCH_CONTROL_RE.match(text) is not None
+
+
+# A market's quote in a ticker: "Dow 44,102.31 +0.42%", "Brent $71.84 -1.20%".
+_MARKET_LINE_RE = re.compile(r"^\S.{0,30}?\s[$€£¥]?\d[\d,.]*\s+[+\-−–]\s?\d[\d,.]*\s?%$")
+
+
+def _market_line(text: str) -> bool:
+    """Whether ``text`` is a market's quote in a ticker (``_MARKET_LINE_RE``): no headline."""
+    return text.endswith("%") and _MARKET_LINE_RE.match(text) is not None
 
 
 # A match result: "FC Bayern München 3:1 Borussia Dortmund", "Leeds 2-0 Burnley".
