@@ -212,7 +212,8 @@ _FOREIGN_STAMP = (
     r"|hace (?:[0-9]+|una?|un[oa]s|poc[oa]s) (?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|d[ií]as?|semanas?|mes(?:es)?|"
     r"años?)"
     r"|h[áa] (?:[0-9]+|uma?|poucos) (?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?)"
-    r"|(?:[0-9]+|un|un'|una|qualche|pochi) ?(?:secondi|min(?:uti|uto)?|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]) fa"
+    r"|(?:[0-9]+|un|un'|una|qualche|pochi) ?(?:secondi|min(?:uti|uto)?|or[ae]|giorn[oi]|settiman[ae]|mes[ei]"
+    r"|ann[oi]) fa"
     r"|(?:[0-9]+|een|enkele) (?:sec(?:onden)?|min(?:uten|uut)?|uur|dag(?:en)?|we(?:ek|ken)|maand(?:en)?|jaar) geleden"
     r"|hier|aujourd['’]hui|gestern|heute|ayer|hoy|ieri|oggi|gisteren|vandaag|ontem|hoje"
     r"|(?:" + _WEEKDAYS_FOREIGN + r",?\s+)?(?:le\s+|el\s+|il\s+)?[0-9]{1,2}(?:er|\.|º)?\s+(?:de\s+)?(?:"
@@ -227,6 +228,10 @@ FOREIGN_TIMESTAMP_RE = re.compile(
     + _FOREIGN_STAMP + r"|[0-9]{1,2}[:h.][0-9]{2}))?\.?$)",
     re.IGNORECASE,
 )
+# A line the pattern is tried on has at most this many words ("Publié le 20 novembre 2026 à 21h14, modifié le 21
+# novembre 2026 à 08h02"), and without a digit this many ("Zuletzt aktualisiert am gestern", "il y a quelques minutes").
+FOREIGN_TIMESTAMP_MAX_WORDS = 16
+FOREIGN_RELATIVE_TIME_MAX_WORDS = 8
 # What a line the pattern matches starts with: most lines are answered without the regex engine.
 FOREIGN_TIMESTAMP_INITIALS = initials("pmasizlevhgdjfobwtqu") + "0123456789"
 DATE_ANYWHERE_RE = re.compile(
@@ -241,35 +246,47 @@ READ_TIME_RE = re.compile(
     r"|^(?:lesezeit|lesedauer|lecture|temps de lecture|lectura|tiempo de lectura|leitura|tempo de leitura|"
     r"tempo di lettura|lettura|leestijd)\s*:?\s*\d+\s*(?:min(?:ute[ns]?|utos?|uti)?\.?)?)$", re.IGNORECASE)
 
-# Headings that open a list of links to other pages (teasers) or a block of site furniture.
-LIST_HEADING_RE = re.compile(
-    r"^(?:recent|latest|popular|related|trending|recommended|featured|top|more|most|editor'?s?'? picks?|"
-    r"also|other|you may|you might|we recommend|don'?t miss|read more|read next|up next|further reading|"
-    r"sponsored|promoted|around the web|from the web|elsewhere|in case you missed|watch|must read|"
-    r"in other news|what to read next|next up|keep reading|continue reading|more stories|explore|"
+# Headings that open a list of links to other pages (teasers) or a block of site furniture: literal phrases, read as a
+# trie (``alternation``: a long alternation of phrases is tried phrase by phrase), and what follows them.
+_LIST_HEADINGS = (
+    "recent", "latest", "popular", "related", "trending", "recommended", "featured", "top", "more", "most",
+    # "editor's picks" with or without either apostrophe and either "s"
+    *(f"editor{before}{plural}{after} pick{picks}"
+      for before in ("", "'") for plural in ("", "s") for after in ("", "'") for picks in ("", "s")),
+    "also", "other", "you may", "you might", "we recommend", "don't miss", "dont miss", "read more", "read next",
+    "up next", "further reading", "sponsored", "promoted", "around the web", "from the web", "elsewhere",
+    "in case you missed", "watch", "must read", "in other news", "what to read next", "next up", "keep reading",
+    "continue reading", "more stories", "explore",
     # French, German and Spanish ones
-    r"(?:à )?lire aussi|à lire également|sur le même sujet|les plus lus|dans la même rubrique|vous aimerez aussi|"
-    r"à voir aussi|dernières actualités|les dernières infos|mehr zum thema|mehr aus|meistgelesen|"
-    r"das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|lesen sie auch|"
-    r"verwandte artikel|neueste artikel|más noticias|(?:también )?te puede interesar|lo más leído|"
-    r"noticias relacionadas|lee también|te recomendamos|contenido relacionado|últimas noticias|"
-    r"sur le même thème|à découvrir|ne manquez pas|les plus (?:partagés|commentés|populaires)|voir aussi|"
-    r"articles (?:similaires|liés)|autres articles|passend zum (?:artikel|thema)|weitere (?:nachrichten|themen)|"
-    r"mehr (?:nachrichten|news|artikel)|auch lesenswert|dazu passend|ähnliche artikel|empfohlene artikel|"
-    r"ver también|lea también|lo más visto|(?:las |los )?más (?:leíd[oa]s|vist[oa]s)|otras noticias|"
-    r"artículos relacionados|también te puede gustar|"
+    "lire aussi", "à lire aussi", "à lire également", "sur le même sujet", "les plus lus", "dans la même rubrique",
+    "vous aimerez aussi", "à voir aussi", "dernières actualités", "les dernières infos", "mehr zum thema", "mehr aus",
+    "meistgelesen", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "auch interessant",
+    "weitere artikel", "lesen sie auch", "verwandte artikel", "neueste artikel", "más noticias", "te puede interesar",
+    "también te puede interesar", "lo más leído", "noticias relacionadas", "lee también", "te recomendamos",
+    "contenido relacionado", "últimas noticias", "sur le même thème", "à découvrir", "ne manquez pas",
+    "les plus partagés", "les plus commentés", "les plus populaires", "voir aussi", "articles similaires",
+    "articles liés", "autres articles", "passend zum artikel", "passend zum thema", "weitere nachrichten",
+    "weitere themen", "mehr nachrichten", "mehr news", "mehr artikel", "auch lesenswert", "dazu passend",
+    "ähnliche artikel", "empfohlene artikel", "ver también", "lea también", "lo más visto", "más leídos",
+    "más leídas", "más vistos", "más vistas", "las más leídas", "las más vistas", "los más leídos", "los más vistos",
+    "las más leídos", "las más vistos", "los más leídas", "los más vistas", "otras noticias", "artículos relacionados",
+    "también te puede gustar",
     # Italian, Dutch and Portuguese ones
-    r"leggi anche|potrebbe(?:ro)? interessarti|ti potrebbe(?:ro)? interessare|altri articoli|altre notizie|"
-    r"articoli correlati|notizie correlate|(?:i |le )?più (?:lett[ie]|vist[ie])|ultime notizie|da non perdere|"
-    r"vedi anche|guarda anche|lees ook|meer nieuws|meer over|meest (?:gelezen|bekeken)|(?:het )?laatste nieuws|"
-    r"gerelateerde artikelen|ook interessant|bekijk ook|zie ook|anderen lazen ook|leia (?:também|mais)|"
-    r"veja (?:também|mais)|(?:as |os )?mais (?:lid[oa]s|vist[oa]s)|mais notícias|últimas notícias|"
-    r"notícias relacionadas|artigos relacionados|"
+    "leggi anche", "potrebbe interessarti", "potrebbero interessarti", "ti potrebbe interessare",
+    "ti potrebbero interessare", "altri articoli", "altre notizie", "articoli correlati", "notizie correlate",
+    "più letti", "più lette", "più visti", "più viste", "i più letti", "i più lette", "i più visti", "i più viste",
+    "le più letti", "le più lette", "le più visti", "le più viste", "ultime notizie", "da non perdere", "vedi anche",
+    "guarda anche", "lees ook", "meer nieuws", "meer over", "meest gelezen", "meest bekeken", "laatste nieuws",
+    "het laatste nieuws", "gerelateerde artikelen", "ook interessant", "bekijk ook", "zie ook", "anderen lazen ook",
+    "leia também", "leia mais", "veja também", "veja mais", "mais lidos", "mais lidas", "mais vistos", "mais vistas",
+    "as mais lidos", "as mais lidas", "as mais vistos", "as mais vistas", "os mais lidos", "os mais lidas",
+    "os mais vistos", "os mais vistas", "mais notícias", "últimas notícias", "notícias relacionadas",
+    "artigos relacionados",
     # promoted stories from other sites
-    r"contenus? sponsorisés?|contenido patrocinado|contenuti sponsorizzati|gesponsorde inhoud|conteúdo patrocinado)"
-    r"\b[\w\s'’&:,-]{0,40}$",
-    re.IGNORECASE,
+    "contenu sponsorisé", "contenus sponsorisé", "contenu sponsorisés", "contenus sponsorisés", "contenido patrocinado",
+    "contenuti sponsorizzati", "gesponsorde inhoud", "conteúdo patrocinado",
 )
+LIST_HEADING_RE = re.compile(r"^" + alternation(_LIST_HEADINGS) + r"\b[\w\s'’&:,-]{0,40}$", re.IGNORECASE)
 # Furniture: share/follow prompts, account and subscription calls, legal lines, ads.
 FURNITURE_START_RE = re.compile(
     r"^(?:follow|share|like|subscribe|sign (?:up|in)|log ?in|log ?out|register|join|download|"
@@ -357,7 +374,8 @@ _NAME_PARTICLES = frozenset("de del della di da das do dos van der den ter ten v
 
 def foreign_byline(text: str) -> bool:
     """A byline in French, German, Spanish, Portuguese, Italian or Dutch (``_FOREIGN_BYLINE_RE``) naming someone:
-    every word after the cue capitalised but a family name's particles and an "and", the first and the last capitalised."""
+    every word after the cue capitalised but a family name's particles and an "and", the first and the last
+    capitalised."""
     match = _FOREIGN_BYLINE_RE.match(text)
     if match is None:
         return False
@@ -494,9 +512,11 @@ def features_of(text: str) -> BlockFeatures:
     # a split needs a sentence's end (. ! ? …): most short lines have none and are one piece without the regex
     n_sentences = 0 if not n_words else len(_SENTENCE_SPLIT_RE.split(text)) if (
         "." in text or "!" in text or "?" in text or "…" in text) else 1
-    # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
+    # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit; a foreign time without one is a few words
+    # ("vor wenigen Minuten", "Mis à jour hier"), one with a date and its update up to FOREIGN_TIMESTAMP_MAX_WORDS
     is_timestamp = bool(TIMESTAMP_RE.match(text)) or (
-        n_words <= 16 and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
+        n_words <= (FOREIGN_TIMESTAMP_MAX_WORDS if digit_count else FOREIGN_RELATIVE_TIME_MAX_WORDS)
+        and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
         digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
                              or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text)))))
     is_list_heading = short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ ")))

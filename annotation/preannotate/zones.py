@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, features_of,
-    initials)
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate,
+    features_of, initials)
 from annotation.preannotate.learned import normalised, text_key
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
@@ -1001,9 +1001,10 @@ _SPONSOR_LINE_RE = re.compile(
     re.IGNORECASE)
 # A paywall's mark on an item ("Z+", "SZ Plus", "F+ (abopflichtiger Inhalt)", "Subscribers only"): a badge that
 # never heads a list.
-_PAYWALL_BADGE = (r"(?:(?:[^\W\d_]{1,8} ?(?:\+|plus)|abo)(?: \((?:abopflichtiger inhalt|abo|premium|plus)\))?"
-                  r"|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only|réservé aux abonnés"
-                  r"|solo para suscriptores)")
+# (A name before "+" is read possessively, a word that is no mark turned away without trying its shorter starts.)
+_PAYWALL_BADGE = (r"(?:[^\W\d_]{1,8}+ ?\+(?: \((?:abopflichtiger inhalt|abo|premium|plus)\))?"
+                  r"|[^\W\d_]{1,8}? ?plus|abo|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only"
+                  r"|réservé aux abonnés|solo para suscriptores)")
 _PAYWALL_BADGE_RE = re.compile(rf"^{_PAYWALL_BADGE}$", re.IGNORECASE)
 # The heading of a list of promoted stories from other sites (a native-ads widget), in English, German, French,
 # Spanish, Italian, Dutch and Portuguese.
@@ -1024,7 +1025,8 @@ def _advertiser(f: BlockFeatures, text: str) -> bool:
     heading ("Retirement Insider", "HealthyJointsDaily"), or a name with its label (``_ADVERTISER_RE``)."""
     if f.text_like or f.is_timestamp or f.is_list_heading:
         return False
-    return f.n_words <= KICKER_MAX_WORDS or (f.n_words <= ADVERTISER_MAX_WORDS and _ADVERTISER_RE.match(text) is not None)
+    return f.n_words <= KICKER_MAX_WORDS or (f.n_words <= ADVERTISER_MAX_WORDS
+                                             and _ADVERTISER_RE.match(text) is not None)
 
 
 def _list_goes_on(blocks, features, labels: list, index: int) -> bool:
@@ -1034,21 +1036,30 @@ def _list_goes_on(blocks, features, labels: list, index: int) -> bool:
         return False
     f, text = features[index], blocks[index].text
     return (f.is_furniture or f.is_list_heading or _item_head(features, labels, index)
-            or _BADGE_RE.match(text) is not None or _SPONSOR_LINE_RE.match(text) is not None)
+            or _badge(text) or _SPONSOR_LINE_RE.match(text) is not None)
 
 
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
-# kind of piece or of medium, in English, German, French and Spanish, and a paywall's mark. A site's section
-# names ("Politics") are no badges: they head lists and fill menus.
+# kind of piece or of medium, in English, German, French and Spanish (and a paywall's mark, ``_badge``). A site's
+# section names ("Politics") are no badges: they head lists and fill menus.
 _BADGE_RE = re.compile(
-    rf"^(?:{_PAYWALL_BADGE}"
-    r"|sponsored|promoted|paid (?:post|content)|partner content|advertorial"
+    r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial"
     r"|analysis|opinion|comment|commentary|column|exclusive|premium|video|watch|listen|live|live updates|breaking"
     r"|explainer|review|interview|podcast|gallery|photos|fact check"
     r"|kommentar|analyse|meinung|exklusiv|liveblog|bildergalerie|fotostrecke|eilmeldung"
     r"|tribune|éditorial|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
     r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora)$",
     re.IGNORECASE)
+# What every paywall's mark holds (lower-cased): most lines are turned away without the regex.
+_PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores"))
+
+
+def _badge(text: str) -> bool:
+    """Whether ``text`` is a badge (``_BADGE_RE``) or a paywall's mark (``_PAYWALL_BADGE_RE``)."""
+    return _BADGE_RE.match(text) is not None or (_PAYWALL_GATE.could_match(text)
+                                                 and _PAYWALL_BADGE_RE.match(text) is not None)
+
+
 # A headline in title case has at least this share of its content words capitalised.
 TITLE_CASE_HEADLINE = 0.6
 # A summary shaped like a headline (no closing punctuation) is this many times as long as the headline at
@@ -1087,7 +1098,9 @@ KICKER_MIN_ITEMS = 3
 
 
 # What parts a page's title into its headline, section and site name: "The Long Read Aloud | Podcasts | Radio".
-_TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—·-]\s+|\s*[|·]\s*")
+# The parts are normalised, which strips the spaces around a separator: a pattern opening with the separator itself
+# lets the engine skip to it.
+_TITLE_SEPARATOR_RE = re.compile(r"[|·]| [–—-] ")
 
 
 def _title_parts(title: str | None) -> frozenset[str]:
@@ -1161,7 +1174,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             # quote in a ticker are no
             # headlines (guidelines 8.3: boilerplate), nor is the page's own name (its title's), nor
             # is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends a list
-            after_list_heading = after_list_heading and not (f.is_furniture and not _BADGE_RE.match(line))
+            after_list_heading = after_list_heading and not (f.is_furniture and not _badge(line))
             index += 1
             continue
         members = [index]
@@ -1626,11 +1639,14 @@ def _kicker_apart(blocks, features, labels: list, kicker: int, head: int) -> boo
 
 
 def _kicker(f: BlockFeatures, text: str) -> bool:
-    """A short label above an item's headline: a category, an author's name, a badge (``_BADGE_RE``)."""
-    if _BADGE_RE.match(text):
+    """A short label above an item's headline: a category, an author's name, a badge (``_badge``, of
+    ``KICKER_MAX_WORDS`` words at most: a longer line is answered without the regexes)."""
+    if f.n_words > KICKER_MAX_WORDS:
+        return False
+    if _badge(text):
         return True
-    return (f.n_words <= KICKER_MAX_WORDS and not f.text_like and not f.is_timestamp and not f.is_byline
-            and not f.is_list_heading and not f.is_furniture and not any(line_marks(text)[:3]))
+    return (not f.text_like and not f.is_timestamp and not f.is_byline and not f.is_list_heading and not f.is_furniture
+            and not any(line_marks(text)[:3]))
 
 
 def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> None:
@@ -1645,7 +1661,7 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
 
     def unlabelled_badge(index: int) -> bool:
         return (0 <= index < len(blocks) and labels[index] is None and features[index].n_words <= KICKER_MAX_WORDS
-                and _BADGE_RE.match(blocks[index].text) is not None)
+                and _badge(blocks[index].text))
 
     def badge_over_kicker(number: int) -> bool:
         """Whether item ``number`` has a paywall's mark above its kicker line, right under the item above: "Z+",
@@ -1806,4 +1822,4 @@ _NAME_RE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,2}$")
 def _author_name(f: BlockFeatures, text: str) -> bool:
     """A line that is a person's name alone (``_NAME_RE``, every word capitalised, no badge)."""
     return (not f.is_timestamp and not f.is_list_heading and not f.is_furniture and _NAME_RE.match(text) is not None
-            and all(word[:1].isupper() for word in text.split()) and _BADGE_RE.match(text) is None)
+            and all(word[:1].isupper() for word in text.split()) and not _badge(text))
