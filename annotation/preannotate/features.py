@@ -239,12 +239,14 @@ DATE_ANYWHERE_RE = re.compile(
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}\s*[ap]\.?m\b|\d+\s+(?:minutes?|hours?|days?)\s+ago)",
     re.IGNORECASE,
 )
-# "5 min read", and the same in German, French, Spanish, Portuguese, Italian and Dutch: "3 Min. Lesezeit",
-# "Lecture 4 min.", "5 min de lectura", "Leestijd 3 minuten".
+# "5 min read", "4-minute read", "3 mins to read", "Reading time: 4 minutes", and the same in German, French,
+# Spanish, Portuguese, Italian and Dutch: "3 Min. Lesezeit", "Lecture 4 min.", "5 min de lectura", "Leestijd 3 minuten".
 READ_TIME_RE = re.compile(
-    r"(?:\b\d+\s*min(?:ute)?s?\.?\s+(?:read|lesezeit|lesedauer|de lecture|de lectura|de leitura|di lettura|leestijd)"
-    r"|^(?:lesezeit|lesedauer|lecture|temps de lecture|lectura|tiempo de lectura|leitura|tempo de leitura|"
-    r"tempo di lettura|lettura|leestijd)\s*:?\s*\d+\s*(?:min(?:ute[ns]?|utos?|uti)?\.?)?)$", re.IGNORECASE)
+    r"(?:\b\d+(?:\s*|-)min(?:ute)?s?\.?\s+(?:read|to read|lesezeit|lesedauer|de lecture|de lectura|de leitura|"
+    r"di lettura|leestijd)"
+    r"|^(?:reading time|read time|lesezeit|lesedauer|lecture|temps de lecture|lectura|tiempo de lectura|leitura|"
+    r"tempo de leitura|tempo di lettura|lettura|leestijd)\s*:?\s*\d+\s*(?:min(?:ute[ns]?|utos?|uti|s)?\.?)?)$",
+    re.IGNORECASE)
 
 # Headings that open a list of links to other pages (teasers) or a block of site furniture: literal phrases, read as a
 # trie (``alternation``: a long alternation of phrases is tried phrase by phrase), and what follows them.
