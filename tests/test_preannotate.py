@@ -2080,3 +2080,66 @@ def test_a_short_paragraph_quoting_someone_between_an_ad_and_a_caption_inside_th
         by_text = {block.text: label.label for block, label in zip(blocks, labels, strict=True)}
         assert all(by_text[line] == "article" for line in _BODY)
         assert by_text[paragraph] == ("article" if paragraph == quoting else "boilerplate")
+
+
+# --- quality-textsnip: the text path's snippet misses ---
+
+_CELEBRITY_SIDEBAR = [
+    "Did the singer bend the rules? Pop star and her new partner enjoy a long dinner at a busy city restaurant "
+    "on their first outing Cheeky",
+    "Reality star shows off her toned figure in a bright orange bikini during a sunny holiday getaway with her "
+    "closest friends Stunning",
+    "Television presenter marks her best friend's fiftieth birthday with a throwback snap from their first "
+    "holiday together in Spain Sweet",
+    "Advertisement",
+    "'We had no idea!' Radio host is left red-faced during a live segment as his father shares a story about "
+    "the family dog Hilarious",
+    "Football star tells the court he thought the speed limit was in kilometres as he admits speeding on the "
+    "motorway in his car",
+    "Former soap actress reveals the weight loss secret that helped her shed three stone before her wedding "
+    "in the countryside Wow",
+    "Advertisement",
+    "Is a lack of sleep ruining your mood? A celebrity nutritionist explains how a better bedtime routine can "
+    "change your whole life",
+    "Chart-topping singer braves the rain to walk his girlfriend's dog through the park after the pair adopt "
+    "a new puppy Adorable",
+    "Model flaunts her glamorous style in a sequinned gown as she poses in the garden during a quiet evening "
+    "at home Glam",
+    "Advertisement",
+    "'It broke my heart': Breakfast host opens up about the moment her brother died and how the family has "
+    "coped since then",
+    "Pregnant actress shows off her growing bump in a red swimsuit as she enjoys a dip in the pool at a "
+    "plush hotel Glowing",
+    "Comedian tries to keep a low profile in a face mask and a beanie as he steps out in the city with his "
+    "family Incognito",
+]
+
+
+def test_a_sidebar_of_headlines_is_a_list_though_some_are_two_sentences_and_ads_part_them() -> None:
+    """A sidebar of other stories' headlines (guidelines 8.2: teasers) stays a list when some headlines are two
+    "sentences" ("Did the singer bend the rules? Pop star ...", "'We had no idea!' Radio host ...") and ad labels
+    part its items: before, each such line and each "Advertisement" cut the list into pieces too short to be
+    one, the sidebar scored as the longest run of prose on the page and the story itself was left out (dailymail:
+    the story's paragraphs were all boilerplate, the celebrity headlines article). A story's paragraphs still end
+    their sentences and are no such list."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, classify_blocks, rule_pass
+
+    lines = [*NAV, "Council Approves New Bridge After Decade of Delays", *_BODY, "Advertisement", "DON'T MISS",
+             *_CELEBRITY_SIDEBAR, *FOOTER]
+    blocks = split_blocks(page_text(lines))
+    evidence = [BlockEvidence()] * len(blocks)
+    rules = rule_pass(blocks, evidence)
+    items = {block.index for block in blocks if block.text in _CELEBRITY_SIDEBAR and block.text != "Advertisement"}
+    assert items <= rules.headline_lists
+    assert not any(blocks[index].text in _BODY for index in rules.headline_lists)
+    labels = {block.text: label.label for block, label in zip(blocks, classify_blocks(blocks, evidence, rules=rules),
+                                                              strict=True)}
+    assert all(labels[line] == "article" for line in _BODY)
+    assert not any(labels[line] == "article" for line in _CELEBRITY_SIDEBAR)
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    by_line = labels_by_line(document, annotation)
+    assert all(by_line[line] == "article" for line in _BODY)
+    assert not any(by_line[line] == "article" for line in _CELEBRITY_SIDEBAR)

@@ -149,6 +149,8 @@ TEMPLATE_COST = 12.0
 LIST_MIN_ITEMS = 3
 LIST_PERIOD = 5
 LIST_PROSE_MAX_WORDS = 80
+# A headline of a list of other stories' headlines (``_headline_lists``) has at most this many words.
+HEADLINE_ITEM_MAX_WORDS = 30
 
 
 class BlockEvidence(NamedTuple):
@@ -288,7 +290,7 @@ class RulePass:
 def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> RulePass:
     features = [features_of(block.text) for block in blocks]
     scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
-    headline_lists = _headline_lists(features)
+    headline_lists = _headline_lists(blocks, features)
     list_zone = _list_zone(features) | headline_lists
     for index in list_zone:
         if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
@@ -755,18 +757,23 @@ def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
                for stamp, following in zip(chain, chain[1:]))
 
 
-def _headline_lists(features: Sequence[BlockFeatures]) -> set[int]:
+def _headline_lists(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> set[int]:
     """Lists of other stories' headlines long enough to read as prose: ``LIST_MIN_ITEMS`` or more lines
-    in a row, each one sentence of prose length with no closing punctuation at all and no bullet. A
-    story's paragraphs end their sentences (a question, a colon before a quotation, a quotation's
-    closing mark all count) and its own lists keep their bullets; a sidebar of 20-word celebrity
-    headlines has neither, and would otherwise pass for the longest run of prose on the page."""
+    in a row, each of prose length but at most a headline's ``HEADLINE_ITEM_MAX_WORDS``, with no closing
+    punctuation at all and no bullet. A story's paragraphs end their sentences (a question, a colon before
+    a quotation, a quotation's closing mark all count) and its own lists keep their bullets; a sidebar of
+    20-word celebrity headlines has neither, and would otherwise pass for the longest run of prose on the
+    page. A headline may hold two "sentences" ("Did she bend the rules? Actress and ...", "'We had 45
+    minutes!' Host ...") and an ad label may part two items: neither ends the list."""
     found: set[int] = set()
     run: list[int] = []
     for index, f in enumerate([*features, None]):
-        if f is not None and f.headline_like and f.text_like and not f.ends_like_sentence and not f.is_bullet:
+        if (f is not None and f.text_like and not f.ends_like_sentence and not f.is_bullet
+                and f.n_words <= HEADLINE_ITEM_MAX_WORDS):
             run.append(index)
             continue
+        if f is not None and run and f.n_words <= 4 and line_marks(blocks[index].text)[1]:
+            continue  # "Advertisement" between two items (the word count spares the regex nearly every line)
         if len(run) >= LIST_MIN_ITEMS:
             found.update(run)
         run = []
