@@ -2143,3 +2143,52 @@ def test_a_sidebar_of_headlines_is_a_list_though_some_are_two_sentences_and_ads_
     by_line = labels_by_line(document, annotation)
     assert all(by_line[line] == "article" for line in _BODY)
     assert not any(by_line[line] == "article" for line in _CELEBRITY_SIDEBAR)
+
+
+_BOXED_STORY = [
+    "Second Town Opens Its Own Crossing as the Old Ferry Service Ends",
+    "By John Roe for Example News",
+    "The town of Westford opened its own bridge on Saturday, ending a ferry service that had carried "
+    "commuters across the river for more than fifty years.",
+    "Hundreds of residents walked across the new crossing in the morning, and the last ferry made its final "
+    "trip to the old landing shortly before noon.",
+    "“It is the end of an era, but nobody will miss the queues in winter,” said the ferry's captain, who has "
+    "worked on the river since he was a teenager.",
+]
+
+
+def test_another_story_boxed_inside_the_story_is_one_teaser() -> None:
+    """Guidelines 8.2: another full story printed in a box inside the main one -- its own headline, its byline
+    right under it and its paragraphs, parted from the story above by a photo's caption and from the story
+    below by an ad label -- promotes that story: one teaser from its headline to its last paragraph, and the
+    story around it stays the story (dailymail: the box's paragraphs were article). Without its byline the
+    headline is the story's own subheading; and a story's own headline and byline under a paragraph the run
+    swept in are no box: the story holds more words under them than around them."""
+    caption = "The mayor, centre, with members of the council on the old bridge"
+    lines = [*NAV, "Council Approves New Bridge After Decade of Delays", "By Jane Doe", *_BODY[:3], caption,
+             *_BOXED_STORY, "Advertisement", *_BODY[3:], *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in _BODY)
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert teasers == ["\n\n".join(_BOXED_STORY)]
+    unsigned = [line for line in lines if line != _BOXED_STORY[1]]
+    document = Document.from_text(page_text(unsigned))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert all(labels[line] == "article" for line in [*_BODY, *_BOXED_STORY[2:]])
+    from annotation.preannotate.zones import BlockLabel, _boxed_stories
+
+    features = [features_of(line) for line in [_BODY[0], caption, *_BOXED_STORY, "Advertisement", *_BODY[3:]]]
+    story = [BlockLabel("article" if f.text_like else "boilerplate", 0.9) for f in features]
+    assert _boxed_stories(features, story, 0, len(features)) == [range(2, 7)]
+    # closed by the story's own subheading, not by a line that is not the story's: the story's next part
+    story[7] = BlockLabel("article", 0.9)
+    assert _boxed_stories(features, story, 0, len(features)) == []
+    summary = "The ferry's last crossing drew hundreds of passengers on Saturday morning."
+    swept_in = [summary, caption, "Council Approves New Bridge After Decade of Delays", "By Jane Doe", *_BODY[:5],
+                "Advertisement", summary]
+    features = [features_of(line) for line in swept_in]
+    story = [BlockLabel("article" if f.text_like else "boilerplate", 0.9) for f in features]
+    assert _boxed_stories(features, story, 0, len(features)) == []

@@ -408,10 +408,46 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in appended:
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
+        if not live:
+            for story in _boxed_stories(features, labels, start, end):
+                for index in story:
+                    labels[index] = BlockLabel(TEASER, 0.6, item=-1 - story.start)
 
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _boxed_stories(features: Sequence[BlockFeatures], labels: list, start: int, end: int) -> list[range]:
+    """Guidelines 8.2: another full story printed in a box inside the main one promotes that story: one teaser
+    from its headline to its last paragraph. It stands between two parts of the story, parted from each by a
+    line that is not the story's (a photo's caption above, an ad label under it); its headline has its byline
+    right under it and at least ``APPENDED_STORY_MIN_PARAGRAPHS`` paragraphs under that; and the story holds
+    more words around it than it does (a main story's own headline and byline under a first paragraph the run
+    swept in are no box)."""
+    found: list[range] = []
+    words_before = 0
+    index = start
+    while index < end - 2:
+        f = features[index]
+        if labels[index].label == ARTICLE and f.text_like:
+            words_before += f.n_words
+        # the byline test first: it spares the rest nearly every line
+        elif (features[index + 1].is_byline and words_before and _teaser_head(f) and not f.text_like
+                and labels[index - 1].label != ARTICLE):
+            last = index + 2
+            while last < end and features[last].text_like and labels[last].label == ARTICLE:
+                last += 1
+            boxed = sum(features[i].n_words for i in range(index + 2, last))
+            after = sum(features[i].n_words for i in range(last, end)
+                        if labels[i].label == ARTICLE and features[i].text_like)
+            if (last - index - 2 >= APPENDED_STORY_MIN_PARAGRAPHS and last < end and labels[last].label != ARTICLE
+                    and after and words_before + after > boxed):
+                found.append(range(index, last))
+                index = last
+                continue
+        index += 1
+    return found
 
 
 def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
