@@ -2163,7 +2163,8 @@ def test_another_story_boxed_inside_the_story_is_one_teaser() -> None:
     below by an ad label -- promotes that story: one teaser from its headline to its last paragraph, and the
     story around it stays the story (dailymail: the box's paragraphs were article). Without its byline the
     headline is the story's own subheading; and a story's own headline and byline under a paragraph the run
-    swept in are no box: the story holds more words under them than around them."""
+    swept in are no box: the story holds more words under them than around them. On the HTML path the caption
+    that parts the box from the story is boilerplate by its markup, read after the classifier."""
     caption = "The mayor, centre, with members of the council on the old bridge"
     lines = [*NAV, "Council Approves New Bridge After Decade of Delays", "By Jane Doe", *_BODY[:3], caption,
              *_BOXED_STORY, "Advertisement", *_BODY[3:], *FOOTER]
@@ -2186,6 +2187,19 @@ def test_another_story_boxed_inside_the_story_is_one_teaser() -> None:
     # closed by the story's own subheading, not by a line that is not the story's: the story's next part
     story[7] = BlockLabel("article", 0.9)
     assert _boxed_stories(features, story, 0, len(features)) == []
+    # the HTML path: the caption above the box, read as prose by the classifier, is boilerplate by its
+    # <figcaption>, which the markup rules read after it
+    prose_caption = ("The new bridge will be built next to the old crossing, which the council says will close to cars "
+                     "for good once the work begins in the spring.")
+    body = "".join(f"<p>{line}</p>" for line in _BODY[:3])
+    box = f"<h3>{_BOXED_STORY[0]}</h3>" + "".join(f"<p>{line}</p>" for line in _BOXED_STORY[1:])
+    markup = ("<article><h1>Council Approves New Bridge After Decade of Delays</h1><p>By Jane Doe</p>"
+              f"<div class='article-body'>{body}<figure><img src='a.jpg'>"
+              f"<figcaption>{prose_caption}</figcaption></figure><div class='factbox'>{box}</div><p>Advertisement</p>"
+              + "".join(f"<p>{line}</p>" for line in _BODY[3:]) + "</div></article>")
+    _, annotation, labels = _annotated_page(markup)
+    assert all(labels[line] == "article" for line in _BODY)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(_BOXED_STORY)]
     summary = "The ferry's last crossing drew hundreds of passengers on Saturday morning."
     swept_in = [summary, caption, "Council Approves New Bridge After Decade of Delays", "By Jane Doe", *_BODY[:5],
                 "Advertisement", summary]

@@ -408,14 +408,22 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in appended:
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
-        if not live:
-            for story in _boxed_stories(features, labels, start, end):
-                for index in story:
-                    labels[index] = BlockLabel(TEASER, 0.6, item=-1 - story.start)
+        boxed_stories_as_teasers(features, labels, start, end)
 
     _assign_teasers(blocks, features, labels)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def boxed_stories_as_teasers(features: Sequence[BlockFeatures], labels: list, start: int, end: int) -> None:
+    """Relabel each story boxed inside the run's story (``_boxed_stories``) as one teaser -- not in a live blog,
+    whose entries have their own headings and bylines (guidelines 8.5). The HTML path calls it again once the
+    markup has made the captions boilerplate: the lines that part a box from the story."""
+    stories = _boxed_stories(features, labels, start, end)
+    if stories and not _has_entry_heads(features, labels, start, end):
+        for story in stories:
+            for index in story:
+                labels[index] = BlockLabel(TEASER, 0.6, item=-1 - story.start)
 
 
 def _boxed_stories(features: Sequence[BlockFeatures], labels: list, start: int, end: int) -> list[range]:
