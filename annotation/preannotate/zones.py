@@ -434,27 +434,26 @@ def _boxed_stories(features: Sequence[BlockFeatures], labels: list, start: int, 
     more words around it than it does (a main story's own headline and byline under a first paragraph the run
     swept in are no box)."""
     found: list[range] = []
-    words_before = 0
-    index = start
-    while index < end - 2:
+    words_before, counted = 0, start  # the story's words in [start, counted), boxes left out
+    # the bylines first (a list over the run): most runs have none under their first lines
+    for byline in [i for i in range(start + 2, end - 1) if features[i].is_byline]:
+        index = byline - 1
         f = features[index]
-        if labels[index].label == ARTICLE and f.text_like:
-            words_before += f.n_words
-        # the byline test first: it spares the rest nearly every line
-        elif (features[index + 1].is_byline and words_before and _teaser_head(f) and not f.text_like
-                and labels[index - 1].label != ARTICLE):
-            last = index + 2
-            while last < end and features[last].text_like and labels[last].label == ARTICLE:
-                last += 1
-            boxed = sum(features[i].n_words for i in range(index + 2, last))
-            after = sum(features[i].n_words for i in range(last, end)
-                        if labels[i].label == ARTICLE and features[i].text_like)
-            if (last - index - 2 >= APPENDED_STORY_MIN_PARAGRAPHS and last < end and labels[last].label != ARTICLE
-                    and after and words_before + after > boxed):
-                found.append(range(index, last))
-                index = last
-                continue
-        index += 1
+        if index < counted or not _teaser_head(f) or f.text_like or labels[index - 1].label == ARTICLE:
+            continue
+        words_before += sum(features[i].n_words for i in range(counted, index)
+                            if labels[i].label == ARTICLE and features[i].text_like)
+        counted = index
+        last = byline + 1
+        while last < end and features[last].text_like and labels[last].label == ARTICLE:
+            last += 1
+        boxed = sum(features[i].n_words for i in range(byline + 1, last))
+        after = sum(features[i].n_words for i in range(last, end)
+                    if labels[i].label == ARTICLE and features[i].text_like)
+        if (last - byline - 1 >= APPENDED_STORY_MIN_PARAGRAPHS and last < end and labels[last].label != ARTICLE
+                and words_before and after and words_before + after > boxed):
+            found.append(range(index, last))
+            counted = last
     return found
 
 
