@@ -2206,3 +2206,23 @@ def test_another_story_boxed_inside_the_story_is_one_teaser() -> None:
     features = [features_of(line) for line in swept_in]
     story = [BlockLabel("article" if f.text_like else "boilerplate", 0.9) for f in features]
     assert _boxed_stories(features, story, 0, len(features)) == []
+
+
+def test_the_headline_is_the_line_with_the_story_date_next_to_it_not_a_video_title_nearer_the_body() -> None:
+    """Guidelines 8.1 and 8.4: above the body, the headline is the headline-shaped line with the story's date or
+    byline next to it, though a share bar parts it from the body and a video's title, also shaped like a headline
+    but with no date beside it, stands nearer (cbsnews: the video's title was taken for the headline, the headline
+    itself for a teaser). With no date beside any of them, the nearest is still the headline."""
+    headline = "Voters in the River Valley Are Crucial for the Bridge Vote"
+    video = "Valley Voters on the New Bridge Plan"
+    top = ["Example News November 12, 2024, 7:57 AM", headline, "Share", "Tweet", "Reddit", "Email", video]
+    document = Document.from_text(page_text([*NAV, *top, *_BODY, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[headline] == "article"
+    assert labels[video] != "article"
+    assert all(labels[line] == "article" for line in _BODY)
+    document = Document.from_text(page_text([*NAV, *top[1:], *_BODY, *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert labels[video] == "article"

@@ -140,6 +140,9 @@ _CLOSING_CREDIT_RE = re.compile(
 MIN_ISLAND_WORDS = 25
 # The headline is looked for this many blocks above the body (bylines, share bars and dates between).
 HEADLINE_REACH = 8
+# What a byline or date right next to a headline-shaped line adds to its value as the headline: ten blocks of
+# distance (0.15 a block), so within HEADLINE_REACH it wins over a video's or photo's title nearer the body.
+DATED_HEADLINE_GAIN = 1.5
 
 # Weights of the content score; chosen on synthetic pages and the seed, checked on the eval set.
 LIST_HEADING_COST = 15.0
@@ -1045,7 +1048,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
-                + 0.15 * (index - window.stop)
+                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * _dated(features, index)
             if value > best:
                 best, headline = value, index
     if headline is None:
@@ -1068,6 +1071,13 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
     return chosen
+
+
+def _dated(features: Sequence[BlockFeatures], index: int) -> bool:
+    """Whether the story's byline or date stands right above or under block ``index`` (guidelines 8.1: the
+    headline's neighbours): a video's or photo's title nearer the body has none."""
+    return any(0 <= i < len(features) and (features[i].is_byline or features[i].is_timestamp)
+               for i in (index - 1, index + 1))
 
 
 def _teaser_head(f: BlockFeatures) -> bool:
