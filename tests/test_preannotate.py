@@ -2400,3 +2400,149 @@ def test_a_short_paragraph_quoting_someone_between_an_ad_and_a_caption_inside_th
         by_text = {block.text: label.label for block, label in zip(blocks, labels, strict=True)}
         assert all(by_text[line] == "article" for line in _BODY)
         assert by_text[paragraph] == ("article" if paragraph == quoting else "boilerplate")
+
+
+# --- quality-textsnip: the text path's snippet misses ---
+
+_CELEBRITY_SIDEBAR = [
+    "Did the singer bend the rules? Pop star and her new partner enjoy a long dinner at a busy city restaurant "
+    "on their first outing Cheeky",
+    "Reality star shows off her toned figure in a bright orange bikini during a sunny holiday getaway with her "
+    "closest friends Stunning",
+    "Television presenter marks her best friend's fiftieth birthday with a throwback snap from their first "
+    "holiday together in Spain Sweet",
+    "Advertisement",
+    "'We had no idea!' Radio host is left red-faced during a live segment as his father shares a story about "
+    "the family dog Hilarious",
+    "Football star tells the court he thought the speed limit was in kilometres as he admits speeding on the "
+    "motorway in his car",
+    "Former soap actress reveals the weight loss secret that helped her shed three stone before her wedding "
+    "in the countryside Wow",
+    "Advertisement",
+    "Is a lack of sleep ruining your mood? A celebrity nutritionist explains how a better bedtime routine can "
+    "change your whole life",
+    "Chart-topping singer braves the rain to walk his girlfriend's dog through the park after the pair adopt "
+    "a new puppy Adorable",
+    "Model flaunts her glamorous style in a sequinned gown as she poses in the garden during a quiet evening "
+    "at home Glam",
+    "Advertisement",
+    "'It broke my heart': Breakfast host opens up about the moment her brother died and how the family has "
+    "coped since then",
+    "Pregnant actress shows off her growing bump in a red swimsuit as she enjoys a dip in the pool at a "
+    "plush hotel Glowing",
+    "Comedian tries to keep a low profile in a face mask and a beanie as he steps out in the city with his "
+    "family Incognito",
+]
+
+
+def test_a_sidebar_of_headlines_is_a_list_though_some_are_two_sentences_and_ads_part_them() -> None:
+    """A sidebar of other stories' headlines (guidelines 8.2: teasers) stays a list when some headlines are two
+    "sentences" ("Did the singer bend the rules? Pop star ...", "'We had no idea!' Radio host ...") and ad labels
+    part its items: before, each such line and each "Advertisement" cut the list into pieces too short to be
+    one, the sidebar scored as the longest run of prose on the page and the story itself was left out (dailymail:
+    the story's paragraphs were all boilerplate, the celebrity headlines article). A story's paragraphs still end
+    their sentences and are no such list."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, classify_blocks, rule_pass
+
+    lines = [*NAV, "Council Approves New Bridge After Decade of Delays", *_BODY, "Advertisement", "DON'T MISS",
+             *_CELEBRITY_SIDEBAR, *FOOTER]
+    blocks = split_blocks(page_text(lines))
+    evidence = [BlockEvidence()] * len(blocks)
+    rules = rule_pass(blocks, evidence)
+    items = {block.index for block in blocks if block.text in _CELEBRITY_SIDEBAR and block.text != "Advertisement"}
+    assert items <= rules.headline_lists
+    assert not any(blocks[index].text in _BODY for index in rules.headline_lists)
+    labels = {block.text: label.label for block, label in zip(blocks, classify_blocks(blocks, evidence, rules=rules),
+                                                              strict=True)}
+    assert all(labels[line] == "article" for line in _BODY)
+    assert not any(labels[line] == "article" for line in _CELEBRITY_SIDEBAR)
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    by_line = labels_by_line(document, annotation)
+    assert all(by_line[line] == "article" for line in _BODY)
+    assert not any(by_line[line] == "article" for line in _CELEBRITY_SIDEBAR)
+
+
+_BOXED_STORY = [
+    "Second Town Opens Its Own Crossing as the Old Ferry Service Ends",
+    "By John Roe for Example News",
+    "The town of Westford opened its own bridge on Saturday, ending a ferry service that had carried "
+    "commuters across the river for more than fifty years.",
+    "Hundreds of residents walked across the new crossing in the morning, and the last ferry made its final "
+    "trip to the old landing shortly before noon.",
+    "“It is the end of an era, but nobody will miss the queues in winter,” said the ferry's captain, who has "
+    "worked on the river since he was a teenager.",
+]
+
+
+def test_another_story_boxed_inside_the_story_is_one_teaser() -> None:
+    """Guidelines 8.2: another full story printed in a box inside the main one -- its own headline, its byline
+    right under it and its paragraphs, parted from the story above by a photo's caption and from the story
+    below by an ad label -- promotes that story: one teaser from its headline to its last paragraph, and the
+    story around it stays the story (dailymail: the box's paragraphs were article). Without its byline the
+    headline is the story's own subheading; and a story's own headline and byline under a paragraph the run
+    swept in are no box: the story holds more words under them than around them. On the HTML path the caption
+    that parts the box from the story is boilerplate by its markup, read after the classifier."""
+    caption = "The mayor, centre, with members of the council on the old bridge"
+    lines = [*NAV, "Council Approves New Bridge After Decade of Delays", "By Jane Doe", *_BODY[:3], caption,
+             *_BOXED_STORY, "Advertisement", *_BODY[3:], *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in _BODY)
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert teasers == ["\n\n".join(_BOXED_STORY)]
+    unsigned = [line for line in lines if line != _BOXED_STORY[1]]
+    document = Document.from_text(page_text(unsigned))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert all(labels[line] == "article" for line in [*_BODY, *_BOXED_STORY[2:]])
+    from annotation.preannotate.zones import BlockLabel, _boxed_stories
+
+    features = [features_of(line) for line in [_BODY[0], caption, *_BOXED_STORY, "Advertisement", *_BODY[3:]]]
+    story = [BlockLabel("article" if f.text_like else "boilerplate", 0.9) for f in features]
+    assert _boxed_stories(features, story, 0, len(features)) == [range(2, 7)]
+    # closed by the story's own subheading, not by a line that is not the story's: the story's next part
+    story[7] = BlockLabel("article", 0.9)
+    assert _boxed_stories(features, story, 0, len(features)) == []
+    # the HTML path: the caption above the box, read as prose by the classifier, is boilerplate by its
+    # <figcaption>, which the markup rules read after it
+    prose_caption = ("The new bridge will be built next to the old crossing, which the council says will close to cars "
+                     "for good once the work begins in the spring.")
+    body = "".join(f"<p>{line}</p>" for line in _BODY[:3])
+    box = f"<h3>{_BOXED_STORY[0]}</h3>" + "".join(f"<p>{line}</p>" for line in _BOXED_STORY[1:])
+    markup = ("<article><h1>Council Approves New Bridge After Decade of Delays</h1><p>By Jane Doe</p>"
+              f"<div class='article-body'>{body}<figure><img src='a.jpg'>"
+              f"<figcaption>{prose_caption}</figcaption></figure><div class='factbox'>{box}</div><p>Advertisement</p>"
+              + "".join(f"<p>{line}</p>" for line in _BODY[3:]) + "</div></article>")
+    _, annotation, labels = _annotated_page(markup)
+    assert all(labels[line] == "article" for line in _BODY)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(_BOXED_STORY)]
+    summary = "The ferry's last crossing drew hundreds of passengers on Saturday morning."
+    swept_in = [summary, caption, "Council Approves New Bridge After Decade of Delays", "By Jane Doe", *_BODY[:5],
+                "Advertisement", summary]
+    features = [features_of(line) for line in swept_in]
+    story = [BlockLabel("article" if f.text_like else "boilerplate", 0.9) for f in features]
+    assert _boxed_stories(features, story, 0, len(features)) == []
+
+
+def test_the_headline_is_the_line_with_the_story_date_next_to_it_not_a_video_title_nearer_the_body() -> None:
+    """Guidelines 8.1 and 8.4: above the body, the headline is the headline-shaped line with the story's date or
+    byline next to it, though a share bar parts it from the body and a video's title, also shaped like a headline
+    but with no date beside it, stands nearer (cbsnews: the video's title was taken for the headline, the headline
+    itself for a teaser). With no date beside any of them, the nearest is still the headline."""
+    headline = "Voters in the River Valley Are Crucial for the Bridge Vote"
+    video = "Valley Voters on the New Bridge Plan"
+    top = ["Example News November 12, 2024, 7:57 AM", headline, "Share", "Tweet", "Reddit", "Email", video]
+    document = Document.from_text(page_text([*NAV, *top, *_BODY, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[headline] == "article"
+    assert labels[video] != "article"
+    assert all(labels[line] == "article" for line in _BODY)
+    document = Document.from_text(page_text([*NAV, *top[1:], *_BODY, *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert labels[video] == "article"

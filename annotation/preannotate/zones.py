@@ -143,6 +143,9 @@ _CLOSING_CREDIT_RE = re.compile(
 MIN_ISLAND_WORDS = 25
 # The headline is looked for this many blocks above the body (bylines, share bars and dates between).
 HEADLINE_REACH = 8
+# What a byline or date right next to a headline-shaped line adds to its value as the headline: ten blocks of
+# distance (0.15 a block), so within HEADLINE_REACH it wins over a video's or photo's title nearer the body.
+DATED_HEADLINE_GAIN = 1.5
 
 # Weights of the content score; chosen on synthetic pages and the seed, checked on the eval set.
 LIST_HEADING_COST = 15.0
@@ -152,6 +155,8 @@ TEMPLATE_COST = 12.0
 LIST_MIN_ITEMS = 3
 LIST_PERIOD = 5
 LIST_PROSE_MAX_WORDS = 80
+# A headline of a list of other stories' headlines (``_headline_lists``) has at most this many words.
+HEADLINE_ITEM_MAX_WORDS = 30
 
 
 class BlockEvidence(NamedTuple):
@@ -291,7 +296,7 @@ class RulePass:
 def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> RulePass:
     features = [features_of(block.text) for block in blocks]
     scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
-    headline_lists = _headline_lists(features)
+    headline_lists = _headline_lists(blocks, features)
     list_zone = _list_zone(features) | headline_lists
     for index in list_zone:
         if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
@@ -409,10 +414,53 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in appended:
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
+        boxed_stories_as_teasers(features, labels, start, end)
 
     _assign_teasers(blocks, features, labels, title)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def boxed_stories_as_teasers(features: Sequence[BlockFeatures], labels: list, start: int, end: int) -> None:
+    """Relabel each story boxed inside the run's story (``_boxed_stories``) as one teaser -- not in a live blog,
+    whose entries have their own headings and bylines (guidelines 8.5). The HTML path calls it again once the
+    markup has made the captions boilerplate: the lines that part a box from the story."""
+    stories = _boxed_stories(features, labels, start, end)
+    if stories and not _has_entry_heads(features, labels, start, end):
+        for story in stories:
+            for index in story:
+                labels[index] = BlockLabel(TEASER, 0.6, item=-1 - story.start)
+
+
+def _boxed_stories(features: Sequence[BlockFeatures], labels: list, start: int, end: int) -> list[range]:
+    """Guidelines 8.2: another full story printed in a box inside the main one promotes that story: one teaser
+    from its headline to its last paragraph. It stands between two parts of the story, parted from each by a
+    line that is not the story's (a photo's caption above, an ad label under it); its headline has its byline
+    right under it and at least ``APPENDED_STORY_MIN_PARAGRAPHS`` paragraphs under that; and the story holds
+    more words around it than it does (a main story's own headline and byline under a first paragraph the run
+    swept in are no box)."""
+    found: list[range] = []
+    words_before, counted = 0, start  # the story's words in [start, counted), boxes left out
+    # the bylines first (a list over the run): most runs have none under their first lines
+    for byline in [i for i in range(start + 2, end - 1) if features[i].is_byline]:
+        index = byline - 1
+        f = features[index]
+        if index < counted or not _teaser_head(f) or f.text_like or labels[index - 1].label == ARTICLE:
+            continue
+        words_before += sum(features[i].n_words for i in range(counted, index)
+                            if labels[i].label == ARTICLE and features[i].text_like)
+        counted = index
+        last = byline + 1
+        while last < end and features[last].text_like and labels[last].label == ARTICLE:
+            last += 1
+        boxed = sum(features[i].n_words for i in range(byline + 1, last))
+        after = sum(features[i].n_words for i in range(last, end)
+                    if labels[i].label == ARTICLE and features[i].text_like)
+        if (last - byline - 1 >= APPENDED_STORY_MIN_PARAGRAPHS and last < end and labels[last].label != ARTICLE
+                and words_before and after and words_before + after > boxed):
+            found.append(range(index, last))
+            counted = last
+    return found
 
 
 def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
@@ -774,18 +822,23 @@ def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
     return sum(counts) >= LIVE_ENTRY_MIN_PARAGRAPHS * len(counts)
 
 
-def _headline_lists(features: Sequence[BlockFeatures]) -> set[int]:
+def _headline_lists(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> set[int]:
     """Lists of other stories' headlines long enough to read as prose: ``LIST_MIN_ITEMS`` or more lines
-    in a row, each one sentence of prose length with no closing punctuation at all and no bullet. A
-    story's paragraphs end their sentences (a question, a colon before a quotation, a quotation's
-    closing mark all count) and its own lists keep their bullets; a sidebar of 20-word celebrity
-    headlines has neither, and would otherwise pass for the longest run of prose on the page."""
+    in a row, each of prose length but at most a headline's ``HEADLINE_ITEM_MAX_WORDS``, with no closing
+    punctuation at all and no bullet. A story's paragraphs end their sentences (a question, a colon before
+    a quotation, a quotation's closing mark all count) and its own lists keep their bullets; a sidebar of
+    20-word celebrity headlines has neither, and would otherwise pass for the longest run of prose on the
+    page. A headline may hold two "sentences" ("Did she bend the rules? Actress and ...", "'We had 45
+    minutes!' Host ...") and an ad label may part two items: neither ends the list."""
     found: set[int] = set()
     run: list[int] = []
     for index, f in enumerate([*features, None]):
-        if f is not None and f.headline_like and f.text_like and not f.ends_like_sentence and not f.is_bullet:
+        if (f is not None and f.text_like and not f.ends_like_sentence and not f.is_bullet
+                and f.n_words <= HEADLINE_ITEM_MAX_WORDS):
             run.append(index)
             continue
+        if f is not None and run and f.n_words <= 4 and line_marks(blocks[index].text)[1]:
+            continue  # "Advertisement" between two items (the word count spares the regex nearly every line)
         if len(run) >= LIST_MIN_ITEMS:
             found.update(run)
         run = []
@@ -1027,7 +1080,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
-                + 0.15 * (index - window.stop)
+                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * _dated(features, index)
             if value > best:
                 best, headline = value, index
     if headline is None:
@@ -1050,6 +1103,13 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
     return chosen
+
+
+def _dated(features: Sequence[BlockFeatures], index: int) -> bool:
+    """Whether the story's byline or date stands right above or under block ``index`` (guidelines 8.1: the
+    headline's neighbours): a video's or photo's title nearer the body has none."""
+    return any(0 <= i < len(features) and (features[i].is_byline or features[i].is_timestamp)
+               for i in (index - 1, index + 1))
 
 
 def _teaser_head(f: BlockFeatures) -> bool:
