@@ -396,7 +396,7 @@ def classify_blocks(
         _promo_boxes(blocks, features, labels, scores, start, end)
         live = _has_entry_heads(features, labels, start, end)
         if live:
-            for index in _entry_lines(blocks, features, labels, vetoed):
+            for index in _entry_lines(blocks, features, vetoed):
                 labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
@@ -789,33 +789,23 @@ def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[in
 def _list_zone(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> set[int]:
     """Blocks of a list whose items carry timestamps (teasers, comments): three or more timestamps
     each at most ``LIST_PERIOD`` blocks after the previous one, unless they are a live blog's entries
-    (``_live_entries``). A chain that is not may still run from a live blog's entries into the list under it
-    (``_chain_parts``): its parts are judged each."""
-    stamps = [i for i, f in enumerate(features) if f.is_timestamp]
+    (``_live_entries``), whose times (``_live_times``) no chain runs through."""
+    live = _live_times(features, blocks)
+    stamps = [i for i, f in enumerate(features) if f.is_timestamp and i not in live]
     zone: set[int] = set()
     chain: list[int] = []
     for stamp in [*stamps, None]:
         if stamp is not None and chain and stamp - chain[-1] <= LIST_PERIOD:
             chain.append(stamp)
             continue
-        if len(chain) >= LIST_MIN_ITEMS and not _live_entries(features, chain, blocks):
-            # the parts that are no live blog's entries, those next to each other one list
-            lists: list[list[int]] = [[]]
-            for part in _chain_parts(features, blocks, chain):
-                if len(part) >= LIST_MIN_ITEMS and _live_entries(features, part, blocks):
-                    lists.append([])
-                else:
-                    lists[-1] += part
-            for part in lists:
-                if not part:
-                    continue
-                # the first item starts before its timestamp: take the blocks shaped like the second item's
-                first = part[0]
-                for offset in range(1, part[1] - part[0] if len(part) > 1 else 1):
-                    if first - offset < 0 or not _same_shape(features[first - offset], features[part[1] - offset]):
-                        break
-                    first -= 1
-                zone.update(range(first, part[-1] + 1))
+        if len(chain) >= LIST_MIN_ITEMS and not _live_entries(features, chain):
+            # the first item starts before its timestamp: take the blocks shaped like the second item's
+            first = chain[0]
+            for offset in range(1, chain[1] - chain[0]):
+                if first - offset < 0 or not _same_shape(features[first - offset], features[chain[1] - offset]):
+                    break
+                first -= 1
+            zone.update(range(first, chain[-1] + 1))
         chain = [stamp] if stamp is not None else []
     return zone
 
@@ -826,28 +816,32 @@ CLOCK_TIME_MAX_WORDS = 3
 
 
 def _clock_time(f: BlockFeatures, text: str) -> bool:
-    """Whether a timestamp is a time of day alone (``_CLOCK_TIME_RE``), no date."""
-    return f.n_words <= CLOCK_TIME_MAX_WORDS and _CLOCK_TIME_RE.match(text) is not None
+    """Whether a line is a timestamp that is a time of day alone (``_CLOCK_TIME_RE``), no date."""
+    return f.is_timestamp and f.n_words <= CLOCK_TIME_MAX_WORDS and _CLOCK_TIME_RE.match(text) is not None
 
 
-def _chain_parts(features: Sequence[BlockFeatures], blocks: Sequence[Block], chain: list[int]) -> list[list[int]]:
-    """``chain`` cut where another list may start: at a list heading between two of its timestamps ("Most
-    viewed"), and where its times of day alone (a live blog's entry times) turn into dates or back (the items of a
-    related-stories list under the blog). An embedded post's dated attribution (``_ATTRIBUTION_DASHES``) cuts
-    nothing."""
-    parts = [[chain[0]]]
-    clock = _clock_time(features[chain[0]], blocks[chain[0]].text)
-    for previous, stamp in zip(chain, chain[1:]):
-        text = blocks[stamp].text
-        if text[:1] in _ATTRIBUTION_DASHES:
-            parts[-1].append(stamp)
+# A live blog's entry times are at most this many blocks apart: time, heading, a few paragraphs, an embedded post,
+# the entry's byline.
+LIVE_ENTRY_MAX_BLOCKS = 12
+
+
+def _live_times(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> set[int]:
+    """The times of a live blog's entries (guidelines 8.5): ``LIST_MIN_ITEMS`` or more times of day alone
+    (``_clock_time``), each at most ``LIVE_ENTRY_MAX_BLOCKS`` after the previous, whose entries hold a live blog's
+    paragraphs (``_live_entries``). They are no list's items, and a list's chain of times does not run through
+    them: entries longer than ``LIST_PERIOD`` blocks part them, and a key-events box's links (each a time and an
+    entry's heading) are times next to them."""
+    clocks = [i for i, f in enumerate(features) if _clock_time(f, blocks[i].text)]
+    found: set[int] = set()
+    chain: list[int] = []
+    for stamp in [*clocks, None]:
+        if stamp is not None and chain and stamp - chain[-1] <= LIVE_ENTRY_MAX_BLOCKS:
+            chain.append(stamp)
             continue
-        kind = _clock_time(features[stamp], text)
-        if kind != clock or any(features[i].is_list_heading for i in range(previous + 1, stamp)):
-            parts.append([])
-        clock = kind
-        parts[-1].append(stamp)
-    return parts
+        if len(chain) >= LIST_MIN_ITEMS and _live_entries(features, chain):
+            found.update(chain)
+        chain = [stamp] if stamp is not None else []
+    return found
 
 
 # A live blog's entries hold at least this many paragraphs under their times on average; a teaser list's items
@@ -855,29 +849,24 @@ def _chain_parts(features: Sequence[BlockFeatures], blocks: Sequence[Block], cha
 LIVE_ENTRY_MIN_PARAGRAPHS = 1.5
 
 
-def _live_entries(features: Sequence[BlockFeatures], chain: list[int], blocks: Sequence[Block]) -> bool:
+def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
     """Whether the blocks between each timestamp of ``chain`` and the next -- and under the last, up to
-    ``LIST_PERIOD`` blocks -- hold ``LIVE_ENTRY_MIN_PARAGRAPHS`` paragraphs of finished sentences per entry on
-    average: the entries of a live blog, the page's story (guidelines 8.5), not a list of items (one summary
-    each) -- an entry of one paragraph among longer ones (a quick update with a "Related: …" link under it) is
-    still an entry. An embedded post's attribution ("— Name (@handle) November 27, 2026") is dated inside its entry and parts no entries. The first time may be the story's own date,
-    with only its headline's lines between it and the first entry's time, when ``LIST_MIN_ITEMS`` entry times
-    follow it."""
-    times = [stamp for stamp in chain if blocks[stamp].text[:1] not in _ATTRIBUTION_DASHES] or chain
-    last = times[-1] + 1
-    while last < min(len(features), times[-1] + 1 + LIST_PERIOD) and not (
+    ``LIST_PERIOD`` blocks or the next time or list heading -- hold ``LIVE_ENTRY_MIN_PARAGRAPHS`` paragraphs of
+    finished sentences per entry on average: the entries of a live blog, the page's story (guidelines 8.5), not a
+    list of items (one summary each) -- an entry of one paragraph among longer ones (a quick update with a
+    "Related: …" link under it) is still an entry. The last entry counts: a list's last item has its summary
+    above its time, or none under it. The first time may be the story's own date, with only its headline's lines
+    between it and the first entry's time, when ``LIST_MIN_ITEMS`` entry times follow it."""
+    last = chain[-1] + 1
+    while last < min(len(features), chain[-1] + 1 + LIST_PERIOD) and not (
             features[last].is_timestamp or features[last].is_list_heading):
         last += 1
     counts = [sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
                   for j in range(stamp + 1, following))
-              for stamp, following in zip(times, [*times[1:], last])]
+              for stamp, following in zip(chain, [*chain[1:], last])]
     if counts[0] == 0 and len(counts) > LIST_MIN_ITEMS:
         counts = counts[1:]  # the entries' times after it still make a list's worth
     return sum(counts) >= LIVE_ENTRY_MIN_PARAGRAPHS * len(counts)
-
-
-# What an embedded social post's attribution line starts with: "— Name (@handle) November 27, 2026".
-_ATTRIBUTION_DASHES = "—–-"
 
 
 def _headline_lists(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> set[int]:
@@ -997,11 +986,10 @@ def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
                for i in range(start, end - 1))
 
 
-def _entry_lines(blocks, features, labels: list, vetoed: list[int]) -> list[int]:
+def _entry_lines(blocks, features, vetoed: list[int]) -> list[int]:
     """Guidelines 8.5: in a live blog every entry's time, heading and byline are the story's. Of the lines the
     learned model took out of the run (``vetoed``), those shaped so: an entry's time of day alone
-    (``_clock_time``) and an embedded post's dated attribution inside an entry ("— Name (@handle) November 27,
-    2026"), a heading right under an entry's time, and a name of at most ``BYLINE_PIECE_MAX_WORDS`` words right
+    (``_clock_time``), a heading right under one, and a name of at most ``BYLINE_PIECE_MAX_WORDS`` words right
     above one (the writer of the entry above it). The model reads each bare line alone, as a teaser list's time
     or headline; the entries around it tell what it is. A key-events box's lines, times with their headings,
     are none of these."""
@@ -1011,7 +999,7 @@ def _entry_lines(blocks, features, labels: list, vetoed: list[int]) -> list[int]
     found = []
     for index in vetoed:
         f = features[index]
-        if (entry_time(index) or (f.is_timestamp and blocks[index].text[:1] in _ATTRIBUTION_DASHES)
+        if (entry_time(index)
                 or (entry_time(index - 1) and f.headline_like and not f.text_like)
                 or (entry_time(index + 1) and not f.text_like and not f.headline_like
                     and f.n_words <= BYLINE_PIECE_MAX_WORDS)):
