@@ -163,11 +163,8 @@ def _text_length(element) -> int:
     return len(etree.tostring(element, method="text", encoding=str, with_tail=False))
 
 
-def _link_density(element, inside_link: bool) -> float:
-    if inside_link:
-        return 1.0
-    if not len(element):  # no child, so no link (the element is none: it would be inside one)
-        return 0.0
+def _link_density(element) -> float:
+    """The share of the text of ``element`` (not inside a link, with children) that is link text."""
     linked = 0
     for link in element.iter("a"):  # a loop, not sum() over a generator: most elements hold no link
         linked += _text_length(link)
@@ -218,7 +215,8 @@ def _element_evidence(element, ancestry: _Ancestry) -> tuple:
     one), story, link density, headline hint, heading, and the model's DOM columns before and after the
     article-body ones."""
     furniture, story, furniture_nearer, kinds = ancestry.of(element)
-    density = _link_density(element, bool(kinds & _LINK))
+    # inside a link: all link text; no child, so no link (the element is none: it would be inside one)
+    density = 1.0 if kinds & _LINK else _link_density(element) if len(element) else 0.0
     tag = element.tag
     heading = tag in _HEADING_TAGS
     if tag == "h1" and not (furniture and _in_furniture_tag(element)):
