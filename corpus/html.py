@@ -122,6 +122,10 @@ class HtmlPage:
     block_spans: dict[etree._Element, tuple[int, int]]
 
 
+# A named tuple made as a tuple of its type, without its ``__new__`` (a Python function: a frame per block).
+_new_tuple = tuple.__new__
+
+
 def parse_html(data: bytes, source: str) -> HtmlPage:
     """Render the page ``data`` (named ``source`` in errors) into text; raises ``UndecodableError``
     (an ``InputError``) naming ``source`` and the byte offset when the bytes do not decode, and
@@ -255,7 +259,7 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
                 if kind & _BLOCK:
                     if pieces:  # the text since the last block edge, flushed inline: most of it is white space
                         if text := (pieces[0] if len(pieces) == 1 else "".join(pieces)).strip(WHITESPACE_CHARS):
-                            blocks.append(HtmlBlock(_collapsed_runs(text), owner))
+                            blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), owner)))
                         pieces.clear()
                     owners.append(owner)
                     owner = element
@@ -274,7 +278,7 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
         if owner is element:
             if pieces:
                 if text := (pieces[0] if len(pieces) == 1 else "".join(pieces)).strip(WHITESPACE_CHARS):
-                    blocks.append(HtmlBlock(_collapsed_runs(text), element))
+                    blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), element)))
                 pieces.clear()
             owner = owners.pop()
             spans[element] = (firsts.pop(), len(blocks))

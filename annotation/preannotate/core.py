@@ -141,9 +141,13 @@ def document_blocks(document: Document, html: HtmlPage | None = None) -> list[Bl
     their trimmed texts (no line end inside) joined by blank lines, so they are the same blocks, made without
     scanning the text again."""
     if html is not None and html.text == document.text:
-        return [Block(index, start, start + len(block.text), block.text)
+        # made as tuples of their type, without Block's __new__ (a Python function: a frame per block)
+        return [_new_tuple(Block, (index, start, start + len(block.text), block.text))
                 for index, (start, block) in enumerate(zip(html.block_starts, html.blocks, strict=True))]
     return split_blocks(document.text)
+
+
+_new_tuple = tuple.__new__
 
 
 def zone_spans(text: str, blocks: list[Block], labels: list[BlockLabel]) -> list[Span]:
