@@ -17,14 +17,15 @@ from annotation.preannotate.learned import (
 from annotation.preannotate.quotes import find_quotes
 from annotation.preannotate.stats import BlockStats, site_of
 from annotation.preannotate.zones import (
-    ARTICLE, TEASER, BlockEvidence, BlockLabel, RulePass, candidate_runs, classify_blocks, rule_pass, run_value)
+    ARTICLE, TEASER, BlockEvidence, BlockLabel, RulePass, boxed_stories_as_teasers, candidate_runs, classify_blocks,
+    rule_pass, run_value)
 from schemas.records import Annotation, Document, Span, span_order
 
 if TYPE_CHECKING:
     from corpus.html import HtmlPage
 
 # Bump on any change that can change output: it is recorded on every machine annotation.
-MODEL_VERSION = "zones-11"
+MODEL_VERSION = "zones-12"
 QUOTE_SCORE = 0.8
 # A page whose prose is mostly shared with other pages of its site is a near-duplicate, not a template.
 MAX_TEMPLATE_PROSE_SHARE = 0.5
@@ -66,6 +67,7 @@ class Preannotator:
             from annotation.preannotate.html import card_items, marked_boilerplate
 
             labels = marked_boilerplate(html, blocks, card_items(html, blocks, evidence, labels))
+            boxed_stories_as_teasers(rules.features, labels, *rules.run[:2])
         zones = zone_spans(document.text, blocks, labels)
         quotes = [Span.on(document.text, start, end, "quote", QUOTE_SCORE)
                   for start, end in find_quotes(document.text, article_runs(blocks, labels))]

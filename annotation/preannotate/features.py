@@ -164,6 +164,8 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+# Time zones as news sites print them after a time.
+_ZONES = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|AEST|AEDT|IST|SAST|EAT|WAT|JST|HKT|SGT|NZST|NZDT)"
 TIMESTAMP_RE = re.compile(
     r"^(?:(?:updated|published|posted|last updated|first published|modified)\s*:?\s*(?:on\s+)?)?(?:"
     r"(?:\d+|an?|one|two|few)\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wks?|"
@@ -175,58 +177,118 @@ TIMESTAMP_RE = re.compile(
     r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?"
     r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+    # a clock time with a dot, as British sites print a live blog's entries ("13.55 GMT", "9.30am"): with its
+    # half of the day or its zone, which no price or score has
+    r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?(?:\s*" + _ZONES + r")?|" + _ZONES + r")"
     r")(?:\s*[|•·-]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
-# The same in French, German and Spanish: "il y a 5 heures", "vor 3 Stunden", "hace 2 días", "hier", "14h32",
-# "Publié le 12 mars 2024 à 18h30", "12.03.2024, 14:20 Uhr", "Actualizado el 12 de marzo de 2024". ASCII digits
-# ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
-_MONTHS_FR_DE_ES = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
-                    r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|j[aä]n(?:uar|ner)?|feb(?:ruar)?|m[äa]rz|april|"
-                    r"juni|juli|august|september|oktober|november|dez(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|"
-                    r"mayo|jun(?:io)?|jul(?:io)?|ago(?:sto)?|sep(?:t)?iembre|octubre|noviembre|dic(?:iembre)?)\.?")
-_WEEKDAYS_FR_DE_ES = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
-                      r"freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)")
-FOREIGN_TIMESTAMP_RE = re.compile(
-    r"^(?:[0-9]{1,2}h[0-9]{2}$|"  # a French clock time alone: "14h32"
-    r"(?:(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|publicado|"
-    r"actualizado|modificado)\s*:?\s*(?:(?:le|am|el|à|um)\s+)?)?(?:"
+# The same in French, German, Spanish, Italian, Dutch and Portuguese: "il y a 5 heures", "vor 3 Stunden", "hace 2
+# días", "3 ore fa", "2 uur geleden", "há 3 horas", "hier", "14h32", "Publié le 12 mars 2024 à 18h30", "12.03.2024,
+# 14:20 Uhr", "Actualizado el 12 de marzo de 2024", "Pubblicato il 27 novembre 2026 alle 18:30", "27 de Novembro de
+# 2026, 7:30". ASCII digits ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
+# Months and weekdays are spelled out or cut to unambiguous stems ("set", "out" are words too).
+_MONTHS_FOREIGN = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
+                   r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|j[aä]n(?:uar|ner)?|feb(?:ruar)?|m[äa]rz|april|"
+                   r"juni|juli|august|september|oktober|november|dez(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|"
+                   r"mayo|jun(?:io)?|jul(?:io)?|ago(?:sto)?|sep(?:t)?iembre|octubre|noviembre|dic(?:iembre)?|"
+                   # Italian, Dutch and Portuguese
+                   r"gen(?:naio)?|febbraio|aprile|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?|settembre|ott(?:obre)?|"
+                   r"dicembre|januari|februari|maart|mrt|mei|augustus|okt|janeiro|fev(?:ereiro)?|mar[çc]o|maio|"
+                   r"junho|julho|setembro|outubro|novembro|dezembro)\.?")
+_WEEKDAYS_FOREIGN = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
+                     r"freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
+                     r"luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica|maandag|dinsdag|"
+                     r"woensdag|donderdag|vrijdag|zaterdag|zondag|(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?)")
+# What opens a published or updated time ("Publié le", "Aktualisiert am", "Pubblicato il", "Bijgewerkt op").
+_FOREIGN_STAMP_CUE = (r"(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|"
+                      r"publicado|actualizado|atualizado|modificado|pubblicato|aggiornato|modificato|gepubliceerd|"
+                      r"bijgewerkt|laatst bijgewerkt)\s*:?\s*(?:(?:le|am|el|à|um|il|em|op)\s+)?")
+_FOREIGN_STAMP = (
+    r"(?:"
     r"il y a (?:[0-9]+|une?|quelques) (?:s|sec|secondes?|min|minutes?|h|heures?|j|jours?|semaines?|mois|ans?)"
     r"|vor (?:[0-9]+|einer?|wenigen) (?:sek(?:unden?)?|min(?:uten?)?\.?|std\.?|stunden?|tag(?:en)?|wochen?|"
     r"monat(?:en)?|jahr(?:en)?)"
     r"|hace (?:[0-9]+|una?|un[oa]s|poc[oa]s) (?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|d[ií]as?|semanas?|mes(?:es)?|"
     r"años?)"
-    r"|hier|aujourd['’]hui|gestern|heute|ayer|hoy"
-    r"|(?:" + _WEEKDAYS_FR_DE_ES + r",?\s+)?(?:le\s+|el\s+)?[0-9]{1,2}(?:er|\.)?\s+(?:de\s+)?(?:" + _MONTHS_FR_DE_ES
-    + "|" + _MONTHS + r")(?:\s+(?:de\s+)?[0-9]{4})?"
+    r"|h[áa] (?:[0-9]+|uma?|poucos) (?:s|seg(?:undos?)?|min(?:utos?)?|h|horas?|dias?|semanas?|m[eê]s(?:es)?|anos?)"
+    r"|(?:[0-9]+|un|un'|una|qualche|pochi) ?(?:secondi|min(?:uti|uto)?|or[ae]|giorn[oi]|settiman[ae]|mes[ei]"
+    r"|ann[oi]) fa"
+    r"|(?:[0-9]+|een|enkele) (?:sec(?:onden)?|min(?:uten|uut)?|uur|dag(?:en)?|we(?:ek|ken)|maand(?:en)?|jaar) geleden"
+    r"|hier|aujourd['’]hui|gestern|heute|ayer|hoy|ieri|oggi|gisteren|vandaag|ontem|hoje"
+    r"|(?:" + _WEEKDAYS_FOREIGN + r",?\s+)?(?:le\s+|el\s+|il\s+)?[0-9]{1,2}(?:er|\.|º)?\s+(?:de\s+)?(?:"
+    + _MONTHS_FOREIGN + "|" + _MONTHS + r")(?:\s+(?:de\s+)?[0-9]{4})?"
     r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}"
-    r")(?:,?\s*(?:à|um|a las|-)?\s*[0-9]{1,2}(?:[:h.][0-9]{2})?\s*(?:h|uhr)?)?\.?$)",
+    r")(?:,?\s*(?:à|um|a las|às|alle|ore|om|-|\|)?\s*[0-9]{1,2}(?:[:h.][0-9]{2})?\s*(?:h|uhr|uur)?)?")
+FOREIGN_TIMESTAMP_RE = re.compile(
+    r"^(?:[0-9]{1,2}h[0-9]{2}$|"  # a French clock time alone: "14h32"
+    # a time, and the time it was updated after it: "Publié le 20 novembre 2026 à 21h14, modifié le 21 novembre",
+    # "…, modifié à 21h15"
+    r"(?:" + _FOREIGN_STAMP_CUE + r")?" + _FOREIGN_STAMP + r"(?:[,;|]?\s*" + _FOREIGN_STAMP_CUE + r"(?:"
+    + _FOREIGN_STAMP + r"|[0-9]{1,2}[:h.][0-9]{2}))?\.?$)",
     re.IGNORECASE,
 )
+# A line the pattern is tried on has at most this many words ("Publié le 20 novembre 2026 à 21h14, modifié le 21
+# novembre 2026 à 08h02"), and without a digit this many ("Zuletzt aktualisiert am gestern", "il y a quelques minutes").
+FOREIGN_TIMESTAMP_MAX_WORDS = 16
+FOREIGN_RELATIVE_TIME_MAX_WORDS = 8
 # What a line the pattern matches starts with: most lines are answered without the regex engine.
-FOREIGN_TIMESTAMP_INITIALS = initials("pmasizlevhgdjf") + "0123456789"
+FOREIGN_TIMESTAMP_INITIALS = initials("pmasizlevhgdjfobwtqu") + "0123456789"
 DATE_ANYWHERE_RE = re.compile(
     r"\b(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTHS + r"\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}\s*[ap]\.?m\b|\d+\s+(?:minutes?|hours?|days?)\s+ago)",
     re.IGNORECASE,
 )
-READ_TIME_RE = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read$", re.IGNORECASE)
+# "5 min read", "4-minute read", "3 mins to read", "Reading time: 4 minutes", and the same in German, French,
+# Spanish, Portuguese, Italian and Dutch: "3 Min. Lesezeit", "Lecture 4 min.", "5 min de lectura", "Leestijd 3 minuten".
+READ_TIME_RE = re.compile(
+    r"(?:\b\d+(?:\s*|-)min(?:ute)?s?\.?\s+(?:read|to read|lesezeit|lesedauer|de lecture|de lectura|de leitura|"
+    r"di lettura|leestijd)"
+    r"|^(?:reading time|read time|lesezeit|lesedauer|lecture|temps de lecture|lectura|tiempo de lectura|leitura|"
+    r"tempo de leitura|tempo di lettura|lettura|leestijd)\s*:?\s*\d+\s*(?:min(?:ute[ns]?|utos?|uti|s)?\.?)?)$",
+    re.IGNORECASE)
 
-# Headings that open a list of links to other pages (teasers) or a block of site furniture.
-LIST_HEADING_RE = re.compile(
-    r"^(?:recent|latest|popular|related|trending|recommended|featured|top|more|most|editor'?s?'? picks?|"
-    r"also|other|you may|you might|we recommend|don'?t miss|read more|read next|up next|further reading|"
-    r"sponsored|promoted|around the web|from the web|elsewhere|in case you missed|watch|must read|"
-    r"in other news|what to read next|next up|keep reading|continue reading|more stories|explore|"
+# Headings that open a list of links to other pages (teasers) or a block of site furniture: literal phrases, read as a
+# trie (``alternation``: a long alternation of phrases is tried phrase by phrase), and what follows them.
+_LIST_HEADINGS = (
+    "recent", "latest", "popular", "related", "trending", "recommended", "featured", "top", "more", "most",
+    # "editor's picks" with or without either apostrophe and either "s"
+    *(f"editor{before}{plural}{after} pick{picks}"
+      for before in ("", "'") for plural in ("", "s") for after in ("", "'") for picks in ("", "s")),
+    "also", "other", "you may", "you might", "we recommend", "don't miss", "dont miss", "read more", "read next",
+    "up next", "further reading", "sponsored", "promoted", "around the web", "from the web", "elsewhere",
+    "in case you missed", "watch", "must read", "in other news", "what to read next", "next up", "keep reading",
+    "continue reading", "more stories", "explore",
     # French, German and Spanish ones
-    r"(?:à )?lire aussi|à lire également|sur le même sujet|les plus lus|dans la même rubrique|vous aimerez aussi|"
-    r"à voir aussi|dernières actualités|les dernières infos|mehr zum thema|mehr aus|meistgelesen|"
-    r"das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|lesen sie auch|"
-    r"verwandte artikel|neueste artikel|más noticias|(?:también )?te puede interesar|lo más leído|"
-    r"noticias relacionadas|lee también|te recomendamos|contenido relacionado|últimas noticias)"
-    r"\b[\w\s'’&:,-]{0,40}$",
-    re.IGNORECASE,
+    "lire aussi", "à lire aussi", "à lire également", "sur le même sujet", "les plus lus", "dans la même rubrique",
+    "vous aimerez aussi", "à voir aussi", "dernières actualités", "les dernières infos", "mehr zum thema", "mehr aus",
+    "meistgelesen", "das könnte sie auch interessieren", "das könnte dich auch interessieren", "auch interessant",
+    "weitere artikel", "lesen sie auch", "verwandte artikel", "neueste artikel", "más noticias", "te puede interesar",
+    "también te puede interesar", "lo más leído", "noticias relacionadas", "lee también", "te recomendamos",
+    "contenido relacionado", "últimas noticias", "sur le même thème", "à découvrir", "ne manquez pas",
+    "les plus partagés", "les plus commentés", "les plus populaires", "voir aussi", "articles similaires",
+    "articles liés", "autres articles", "passend zum artikel", "passend zum thema", "weitere nachrichten",
+    "weitere themen", "mehr nachrichten", "mehr news", "mehr artikel", "auch lesenswert", "dazu passend",
+    "ähnliche artikel", "empfohlene artikel", "ver también", "lea también", "lo más visto", "más leídos",
+    "más leídas", "más vistos", "más vistas", "las más leídas", "las más vistas", "los más leídos", "los más vistos",
+    "las más leídos", "las más vistos", "los más leídas", "los más vistas", "otras noticias", "artículos relacionados",
+    "también te puede gustar",
+    # Italian, Dutch and Portuguese ones
+    "leggi anche", "potrebbe interessarti", "potrebbero interessarti", "ti potrebbe interessare",
+    "ti potrebbero interessare", "altri articoli", "altre notizie", "articoli correlati", "notizie correlate",
+    "più letti", "più lette", "più visti", "più viste", "i più letti", "i più lette", "i più visti", "i più viste",
+    "le più letti", "le più lette", "le più visti", "le più viste", "ultime notizie", "da non perdere", "vedi anche",
+    "guarda anche", "lees ook", "meer nieuws", "meer over", "meest gelezen", "meest bekeken", "laatste nieuws",
+    "het laatste nieuws", "gerelateerde artikelen", "ook interessant", "bekijk ook", "zie ook", "anderen lazen ook",
+    "leia também", "leia mais", "veja também", "veja mais", "mais lidos", "mais lidas", "mais vistos", "mais vistas",
+    "as mais lidos", "as mais lidas", "as mais vistos", "as mais vistas", "os mais lidos", "os mais lidas",
+    "os mais vistos", "os mais vistas", "mais notícias", "últimas notícias", "notícias relacionadas",
+    "artigos relacionados",
+    # promoted stories from other sites
+    "contenu sponsorisé", "contenus sponsorisé", "contenu sponsorisés", "contenus sponsorisés", "contenido patrocinado",
+    "contenuti sponsorizzati", "gesponsorde inhoud", "conteúdo patrocinado",
 )
+LIST_HEADING_RE = re.compile(r"^" + alternation(_LIST_HEADINGS) + r"\b[\w\s'’&:,-]{0,40}$", re.IGNORECASE)
 # Furniture: share/follow prompts, account and subscription calls, legal lines, ads.
 FURNITURE_START_RE = re.compile(
     r"^(?:follow|share|like|subscribe|sign (?:up|in)|log ?in|log ?out|register|join|download|"
@@ -239,10 +301,15 @@ FURNITURE_START_RE = re.compile(
 FURNITURE_RE = GatedPattern(re.compile(
     r"(?:©|\(c\)\s*\d{4}|all rights reserved|cookie|newsletter|subscribe|sign up|"
     r"privacy policy|terms of (?:use|service)|follow us|share (?:this|on)|click here|"
-    r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark)",
+    r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark|"
+    # "all rights reserved" in Italian, German, French, Spanish, Dutch and Portuguese
+    r"diritti riservati|riproduzione riservata|rechte vorbehalten|droits réservés|derechos reservados|"
+    r"rechten voorbehouden|direitos reservados)",
     re.IGNORECASE,
 ), ("©", "(c)", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up", "privacy policy", "terms of",
-    "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark"))
+    "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark",
+    "diritti riservati", "riproduzione riservata", "rechte vorbehalten", "droits réservés", "derechos reservados",
+    "rechten voorbehouden", "direitos reservados"))
 # Second-person and first-person-plural address: promos, subscription and comment prompts.
 _ADDRESS_WORDS = ("you", "your", "yours", "you're", "we", "our", "us", "we're", "we've")
 ADDRESS_RE = GatedPattern(re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b", re.IGNORECASE),
@@ -294,21 +361,29 @@ BIO_RE = GatedPattern(re.compile(
     re.IGNORECASE,
 ), ("writer", "reporter", "editor", "correspondent", "contributor", "columnist", "journalist", "producer", "author",
     "host", "reach", "follow", "email", "contributed", "been writing", "been reporting", "been blogging"))
-BYLINE_RE = re.compile(r"^(?:by|written by|words by|reporting by|from)\s+\S", re.IGNORECASE)
-# "Par Claire Dubois", "Von Anna Schmidt", "Por Juan Pérez": a capital after the word, which starts sentences too
-# ("Par ailleurs, ...", "Von Berlin aus ...": short lines of prose, which a name in capitals tells apart).
-_FOREIGN_BYLINE_RE = re.compile(r"^(?:par|von|por)\s+([^\W\d_])[\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}"
+# "By Jane Doe", "By: Jane Doe", "Reported by Jane Doe", "Reporter: Jane Doe".
+BYLINE_RE = re.compile(r"^(?:(?:by|written by|words by|reporting by|reported by|from)\s*:?\s+"
+                       r"|(?:reporter|author|writer|correspondent)\s*:\s*)\S", re.IGNORECASE)
+# "Par Claire Dubois", "Von Anna Schmidt", "Por Juan Pérez", "di Marco Santini", "Door Sanne de Vries": a capital
+# after the word, which starts sentences too ("Par ailleurs, ...", "Von Berlin aus ...": short lines of prose,
+# which a name in capitals tells apart).
+_FOREIGN_BYLINE_RE = re.compile(r"^(?:par|von|por|di|door)\s+([^\W\d_])[\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,5}"
                                 r"(?:\s*[|,/]|$)", re.IGNORECASE)
+# The particles of a family name, in lower case inside a name ("Sanne de Vries", "Ana dos Santos"), and the
+# "and" between two names ("Claire Dubois et Julien Moreau").
+_NAME_PARTICLES = frozenset("de del della di da das do dos van der den ter ten von zu et und y e en".split())
 
 
 def foreign_byline(text: str) -> bool:
-    """A byline in French, German or Spanish (``_FOREIGN_BYLINE_RE``) naming someone: every word after the cue
+    """A byline in French, German, Spanish, Portuguese, Italian or Dutch (``_FOREIGN_BYLINE_RE``) naming someone:
+    every word after the cue capitalised but a family name's particles and an "and", the first and the last
     capitalised."""
     match = _FOREIGN_BYLINE_RE.match(text)
     if match is None:
         return False
-    name = text[match.start(1):match.end()].rstrip("|,/ ")
-    return all(word[:1].isupper() for word in name.split())
+    words = text[match.start(1):match.end()].rstrip("|,/ ").split()
+    return (words[0][:1].isupper() and words[-1][:1].isupper()
+            and all(word[:1].isupper() or word in _NAME_PARTICLES for word in words))
 
 
 # English words whose presence after a quotation marks it as speech (the quote finder's, with the other
@@ -439,9 +514,11 @@ def features_of(text: str) -> BlockFeatures:
     # a split needs a sentence's end (. ! ? …): most short lines have none and are one piece without the regex
     n_sentences = 0 if not n_words else len(_SENTENCE_SPLIT_RE.split(text)) if (
         "." in text or "!" in text or "?" in text or "…" in text) else 1
-    # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit
+    # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit; a foreign time without one is a few words
+    # ("vor wenigen Minuten", "Mis à jour hier"), one with a date and its update up to FOREIGN_TIMESTAMP_MAX_WORDS
     is_timestamp = bool(TIMESTAMP_RE.match(text)) or (
-        n_words <= 12 and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
+        n_words <= (FOREIGN_TIMESTAMP_MAX_WORDS if digit_count else FOREIGN_RELATIVE_TIME_MAX_WORDS)
+        and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
         digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
                              or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text)))))
     is_list_heading = short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ ")))

@@ -22,8 +22,9 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, features_of,
-    initials)
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate,
+    features_of, initials)
+from annotation.preannotate.learned import normalised, text_key
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -38,7 +39,9 @@ _COMMENTS_RE = re.compile(
 # A commenter's name line: "joetoronto says:".
 _COMMENTER_RE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+(?:says|said|wrote|writes|replied):$", re.IGNORECASE)
 _AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues below(?: advertisement)?|"
-                    r"continue reading (?:the main story|below)|scroll to continue.*)$", re.IGNORECASE)
+                    r"continue reading (?:the main story|below)|scroll to continue.*"
+                    # the label in German, French, Spanish, Italian, Dutch and Portuguese
+                    r"|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade)$", re.IGNORECASE)
 # A photo caption's credit at its end ("... (AP Photo/Jane Roe, File)", "...Credit: Getty", "REUTERS/Jane
 # Roe"), or a caption's own label at its start ("FILE PHOTO:", "Image caption"): a caption of any length.
 # The end is looked for in the last CAPTION_TAIL characters only (a search through a long paragraph tries
@@ -140,6 +143,9 @@ _CLOSING_CREDIT_RE = re.compile(
 MIN_ISLAND_WORDS = 25
 # The headline is looked for this many blocks above the body (bylines, share bars and dates between).
 HEADLINE_REACH = 8
+# What a byline or date right next to a headline-shaped line adds to its value as the headline: ten blocks of
+# distance (0.15 a block), so within HEADLINE_REACH it wins over a video's or photo's title nearer the body.
+DATED_HEADLINE_GAIN = 1.5
 
 # Weights of the content score; chosen on synthetic pages and the seed, checked on the eval set.
 LIST_HEADING_COST = 15.0
@@ -149,6 +155,8 @@ TEMPLATE_COST = 12.0
 LIST_MIN_ITEMS = 3
 LIST_PERIOD = 5
 LIST_PROSE_MAX_WORDS = 80
+# A headline of a list of other stories' headlines (``_headline_lists``) has at most this many words.
+HEADLINE_ITEM_MAX_WORDS = 30
 
 
 class BlockEvidence(NamedTuple):
@@ -288,7 +296,7 @@ class RulePass:
 def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> RulePass:
     features = [features_of(block.text) for block in blocks]
     scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
-    headline_lists = _headline_lists(features)
+    headline_lists = _headline_lists(blocks, features)
     list_zone = _list_zone(features) | headline_lists
     for index in list_zone:
         if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
@@ -406,10 +414,53 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in appended:
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
+        boxed_stories_as_teasers(features, labels, start, end)
 
-    _assign_teasers(blocks, features, labels)
+    _assign_teasers(blocks, features, labels, title)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def boxed_stories_as_teasers(features: Sequence[BlockFeatures], labels: list, start: int, end: int) -> None:
+    """Relabel each story boxed inside the run's story (``_boxed_stories``) as one teaser -- not in a live blog,
+    whose entries have their own headings and bylines (guidelines 8.5). The HTML path calls it again once the
+    markup has made the captions boilerplate: the lines that part a box from the story."""
+    stories = _boxed_stories(features, labels, start, end)
+    if stories and not _has_entry_heads(features, labels, start, end):
+        for story in stories:
+            for index in story:
+                labels[index] = BlockLabel(TEASER, 0.6, item=-1 - story.start)
+
+
+def _boxed_stories(features: Sequence[BlockFeatures], labels: list, start: int, end: int) -> list[range]:
+    """Guidelines 8.2: another full story printed in a box inside the main one promotes that story: one teaser
+    from its headline to its last paragraph. It stands between two parts of the story, parted from each by a
+    line that is not the story's (a photo's caption above, an ad label under it); its headline has its byline
+    right under it and at least ``APPENDED_STORY_MIN_PARAGRAPHS`` paragraphs under that; and the story holds
+    more words around it than it does (a main story's own headline and byline under a first paragraph the run
+    swept in are no box)."""
+    found: list[range] = []
+    words_before, counted = 0, start  # the story's words in [start, counted), boxes left out
+    # the bylines first (a list over the run): most runs have none under their first lines
+    for byline in [i for i in range(start + 2, end - 1) if features[i].is_byline]:
+        index = byline - 1
+        f = features[index]
+        if index < counted or not _teaser_head(f) or f.text_like or labels[index - 1].label == ARTICLE:
+            continue
+        words_before += sum(features[i].n_words for i in range(counted, index)
+                            if labels[i].label == ARTICLE and features[i].text_like)
+        counted = index
+        last = byline + 1
+        while last < end and features[last].text_like and labels[last].label == ARTICLE:
+            last += 1
+        boxed = sum(features[i].n_words for i in range(byline + 1, last))
+        after = sum(features[i].n_words for i in range(last, end)
+                    if labels[i].label == ARTICLE and features[i].text_like)
+        if (last - byline - 1 >= APPENDED_STORY_MIN_PARAGRAPHS and last < end and labels[last].label != ARTICLE
+                and words_before and after and words_before + after > boxed):
+            found.append(range(index, last))
+            counted = last
+    return found
 
 
 def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
@@ -428,9 +479,11 @@ SUMMARY_MAX_WORDS = 35
 def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: int) -> bool:
     """Guidelines 8.5: a section front has no main story. Its items' summaries can be the best run of prose on
     the page when they end in full stops and no timestamp marks the list: the run is such a list when each
-    of its paragraphs is a short summary right under a headline in title case (``LIST_MIN_ITEMS`` or more)
-    and its other lines are those headlines, kickers, authors and times -- a story's sections run to more
-    than one short paragraph. A byline or date above the first headline only is the story's, whose short
+    of its paragraphs is a short summary right under a headline in title case, or in any case with its item's
+    date right under it (``LIST_MIN_ITEMS`` or more), and its other lines are those headlines, kickers, authors,
+    times, list headings and buttons ("Play") -- a story's sections run to more than one short paragraph, and
+    carry no date each. The page's own introduction may stand above its list's heading (a podcast's
+    description above "Latest episodes"). A byline or date above the first headline only is the story's, whose short
     sections these are (a listicle: "Five Things To Do In Exeter", by, date, then each thing); a list's items
     each show theirs."""
     headlines = []
@@ -438,11 +491,19 @@ def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: in
         f, text = features[index], blocks[index].text
         if f.text_like:
             above = features[index - 1] if index > 0 else None
-            if (f.n_words > SUMMARY_MAX_WORDS or above is None or not _teaser_head(above)
-                    or above.title_case_share < TITLE_CASE_HEADLINE):
+            if f.n_words > SUMMARY_MAX_WORDS or above is None:
+                return False
+            # a summary with its item's date right under it (an episode list: title, summary, date, duration,
+            # "Play") sits under a headline in any case: a story's sections carry no date each
+            dated = index + 1 < len(features) and features[index + 1].is_timestamp
+            if not (_teaser_head(above) and above.title_case_share >= TITLE_CASE_HEADLINE
+                    or dated and above.headline_like and not above.text_like):
+                if not headlines and index + 1 < end and features[index + 1].is_list_heading:
+                    continue  # the page's own introduction above its list ("Latest episodes")
                 return False
             headlines.append(index - 1)
-        elif not (_teaser_head(f) or _kicker(f, text) or f.is_byline or f.is_timestamp):
+        elif not (_teaser_head(f) or _kicker(f, text) or f.is_byline or f.is_timestamp or f.is_list_heading
+                  or (f.is_furniture and f.n_words <= KICKER_MAX_WORDS)):
             return False
     if len(headlines) < LIST_MIN_ITEMS:
         return False
@@ -748,25 +809,36 @@ LIVE_ENTRY_MIN_PARAGRAPHS = 2
 
 def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
     """Whether the blocks between each timestamp of ``chain`` and the next hold ``LIVE_ENTRY_MIN_PARAGRAPHS``
-    paragraphs of finished sentences: the entries of a live blog, the page's story (guidelines 8.5), not a
-    list of items."""
-    return all(sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
-                   for j in range(stamp + 1, following)) >= LIVE_ENTRY_MIN_PARAGRAPHS
-               for stamp, following in zip(chain, chain[1:]))
+    paragraphs of finished sentences per entry on average: the entries of a live blog, the page's story
+    (guidelines 8.5), not a list of items (one summary each) -- an entry of one paragraph among longer ones (a
+    quick update with a "Related: …" link under it) is still an entry. The first time may be the story's own
+    date, with only its headline's lines between it and the first entry's time, when ``LIST_MIN_ITEMS`` entry
+    times follow it."""
+    counts = [sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
+                  for j in range(stamp + 1, following))
+              for stamp, following in zip(chain, chain[1:])]
+    if counts[0] == 0 and len(counts) > LIST_MIN_ITEMS - 1:
+        counts = counts[1:]  # the entries' times after it still make a list's worth
+    return sum(counts) >= LIVE_ENTRY_MIN_PARAGRAPHS * len(counts)
 
 
-def _headline_lists(features: Sequence[BlockFeatures]) -> set[int]:
+def _headline_lists(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> set[int]:
     """Lists of other stories' headlines long enough to read as prose: ``LIST_MIN_ITEMS`` or more lines
-    in a row, each one sentence of prose length with no closing punctuation at all and no bullet. A
-    story's paragraphs end their sentences (a question, a colon before a quotation, a quotation's
-    closing mark all count) and its own lists keep their bullets; a sidebar of 20-word celebrity
-    headlines has neither, and would otherwise pass for the longest run of prose on the page."""
+    in a row, each of prose length but at most a headline's ``HEADLINE_ITEM_MAX_WORDS``, with no closing
+    punctuation at all and no bullet. A story's paragraphs end their sentences (a question, a colon before
+    a quotation, a quotation's closing mark all count) and its own lists keep their bullets; a sidebar of
+    20-word celebrity headlines has neither, and would otherwise pass for the longest run of prose on the
+    page. A headline may hold two "sentences" ("Did she bend the rules? Actress and ...", "'We had 45
+    minutes!' Host ...") and an ad label may part two items: neither ends the list."""
     found: set[int] = set()
     run: list[int] = []
     for index, f in enumerate([*features, None]):
-        if f is not None and f.headline_like and f.text_like and not f.ends_like_sentence and not f.is_bullet:
+        if (f is not None and f.text_like and not f.ends_like_sentence and not f.is_bullet
+                and f.n_words <= HEADLINE_ITEM_MAX_WORDS):
             run.append(index)
             continue
+        if f is not None and run and f.n_words <= 4 and line_marks(blocks[index].text)[1]:
+            continue  # "Advertisement" between two items (the word count spares the regex nearly every line)
         if len(run) >= LIST_MIN_ITEMS:
             found.update(run)
         run = []
@@ -967,6 +1039,18 @@ def _headline_features(text: str, f: BlockFeatures) -> BlockFeatures:
     return features_of(text[kicker.end():])
 
 
+# What parts a trail of sections ("Business | Markets | Finance", "Startseite › Region › Neustadt").
+_CRUMB_SEPARATOR_RE = re.compile(r"\s+[|›»>/]\s+")
+CRUMB_MIN_PARTS = 3
+
+
+def _breadcrumbs(text: str) -> bool:
+    """Whether ``text`` is a trail of section names: ``CRUMB_MIN_PARTS`` or more, of a few words each
+    (``KICKER_MAX_WORDS``), parted by "|", "›", "»", ">" or "/" -- no headline."""
+    parts = _CRUMB_SEPARATOR_RE.split(text)
+    return len(parts) >= CRUMB_MIN_PARTS and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
+
+
 def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None,
                          jumps: Sequence[int] = ()) -> list[int]:
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline. A box of
@@ -990,12 +1074,13 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         if title:
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
-                 and not evidence[index].template)
+                 and not evidence[index].template and not _breadcrumbs(blocks[index].text)
+                 and not (f.digit_share > 0 and _market_line(blocks[index].text)))
         if is_caption_credit(blocks[index].text) or _photo_credit(blocks[index].text):
             continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
-                + 0.15 * (index - window.stop)
+                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * _dated(features, index)
             if value > best:
                 best, headline = value, index
     if headline is None:
@@ -1018,6 +1103,13 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
     return chosen
+
+
+def _dated(features: Sequence[BlockFeatures], index: int) -> bool:
+    """Whether the story's byline or date stands right above or under block ``index`` (guidelines 8.1: the
+    headline's neighbours): a video's or photo's title nearer the body has none."""
+    return any(0 <= i < len(features) and (features[i].is_byline or features[i].is_timestamp)
+               for i in (index - 1, index + 1))
 
 
 def _teaser_head(f: BlockFeatures) -> bool:
@@ -1046,9 +1138,49 @@ APPENDED_STORY_MIN_PARAGRAPHS = 2
 _SPONSOR_LINE_RE = re.compile(
     r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
     re.IGNORECASE)
+# A paywall's mark on an item ("Z+", "SZ Plus", "F+ (abopflichtiger Inhalt)", "Subscribers only"): a badge that
+# never heads a list.
+# (A name before "+" is read possessively, a word that is no mark turned away without trying its shorter starts.)
+_PAYWALL_BADGE = (r"(?:[^\W\d_]{1,8}+ ?\+(?: \((?:abopflichtiger inhalt|abo|premium|plus)\))?"
+                  r"|[^\W\d_]{1,8}? ?plus|abo|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only"
+                  r"|réservé aux abonnés|solo para suscriptores)")
+_PAYWALL_BADGE_RE = re.compile(rf"^{_PAYWALL_BADGE}$", re.IGNORECASE)
+# The heading of a list of promoted stories from other sites (a native-ads widget), in English, German, French,
+# Spanish, Italian, Dutch and Portuguese.
+_SPONSORED_HEADING_RE = re.compile(
+    r"^(?:sponsored|promoted|paid|partner|around the web|from the web|from our partners|ads by|anzeigen?|"
+    r"gesponsert|publicité|contenus? sponsorisés?|contenido patrocinado|contenuti sponsorizzati|gesponsorde|"
+    r"conteúdo patrocinado)", re.IGNORECASE)
+# An advertiser's name with its label under a promoted headline: "Cruise Deals | Search Ads", "TechTipsDaily ·
+# Sponsored".
+_ADVERTISER_RE = re.compile(
+    r"^[^|·•]{1,40}[|·•]\s*(?:sponsored|search ads|ads?|promoted|paid content|advertisement|anzeige|publicité|"
+    r"sponsorisé|publicidad|patrocinado|gesponsord|sponsorizzato)$", re.IGNORECASE)
+ADVERTISER_MAX_WORDS = 8
+
+
+def _advertiser(f: BlockFeatures, text: str) -> bool:
+    """Whether a line under a promoted headline names its advertiser: a few words that are no sentence, time or
+    heading ("Retirement Insider", "HealthyJointsDaily"), or a name with its label (``_ADVERTISER_RE``)."""
+    if f.text_like or f.is_timestamp or f.is_list_heading:
+        return False
+    return f.n_words <= KICKER_MAX_WORDS or (f.n_words <= ADVERTISER_MAX_WORDS
+                                             and _ADVERTISER_RE.match(text) is not None)
+
+
+def _list_goes_on(blocks, features, labels: list, index: int) -> bool:
+    """Whether block ``index``, unlabelled, is the list's: an item's headline, a badge or a sponsor's line, a list
+    heading, or furniture ("Load more")."""
+    if index >= len(blocks) or labels[index] is not None:
+        return False
+    f, text = features[index], blocks[index].text
+    return (f.is_furniture or f.is_list_heading or _item_head(features, labels, index)
+            or _badge(text) or _SPONSOR_LINE_RE.match(text) is not None)
+
+
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
-# kind of piece or of medium, in English, German, French and Spanish. A site's section names ("Politics") are
-# no badges: they head lists and fill menus.
+# kind of piece or of medium, in English, German, French and Spanish (and a paywall's mark, ``_badge``). A site's
+# section names ("Politics") are no badges: they head lists and fill menus.
 _BADGE_RE = re.compile(
     r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial"
     r"|analysis|opinion|comment|commentary|column|exclusive|premium|video|watch|listen|live|live updates|breaking"
@@ -1057,6 +1189,16 @@ _BADGE_RE = re.compile(
     r"|tribune|éditorial|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
     r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora)$",
     re.IGNORECASE)
+# What every paywall's mark holds (lower-cased): most lines are turned away without the regex.
+_PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores"))
+
+
+def _badge(text: str) -> bool:
+    """Whether ``text`` is a badge (``_BADGE_RE``) or a paywall's mark (``_PAYWALL_BADGE_RE``)."""
+    return _BADGE_RE.match(text) is not None or (_PAYWALL_GATE.could_match(text)
+                                                 and _PAYWALL_BADGE_RE.match(text) is not None)
+
+
 # A headline in title case has at least this share of its content words capitalised.
 TITLE_CASE_HEADLINE = 0.6
 # A summary shaped like a headline (no closing punctuation) is this many times as long as the headline at
@@ -1094,12 +1236,27 @@ KICKER_MAX_WORDS = 3
 KICKER_MIN_ITEMS = 3
 
 
-def _assign_teasers(blocks, features, labels: list) -> None:
+# What parts a page's title into its headline, section and site name: "The Long Read Aloud | Podcasts | Radio".
+# The parts are normalised, which strips the spaces around a separator: a pattern opening with the separator itself
+# lets the engine skip to it.
+_TITLE_SEPARATOR_RE = re.compile(r"[|·]| [–—-] ")
+
+
+def _title_parts(title: str | None) -> frozenset[str]:
+    """The parts of a page's title (``_TITLE_SEPARATOR_RE``), normalised (``learned.normalised``)."""
+    if not title:
+        return frozenset()
+    return frozenset(filter(None, map(normalised, _TITLE_SEPARATOR_RE.split(title))))
+
+
+def _assign_teasers(blocks, features, labels: list, title: str | None = None) -> None:
     """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
     timestamp right under the headline may come before the summary); then the kickers above the headlines
     of a list that repeats them (``_attach_kickers``). A numbered list's items are made first
-    (``_numbered_items``)."""
+    (``_numbered_items``). A line that is a part of the page's ``title`` is the page's own heading, not an item
+    that links to another page (a podcast's or a section's name above its list of episodes or stories)."""
     n = len(blocks)
+    title_parts = _title_parts(title)
     _numbered_items(blocks, features, labels)
     item_number = 0
     index = 0
@@ -1112,6 +1269,9 @@ def _assign_teasers(blocks, features, labels: list) -> None:
     bare_item_end = -1
     # the index of the item made last when it was a headline alone: the headline right under it is in a row of them
     lone_head = -1
+    # under a heading of promoted stories ("Around the Web", "Sponsored Content"): each item names its advertiser;
+    # whether an item of the list did
+    sponsored = named_advertiser = False
     while index < n:
         f = features[index]
         if labels[index] is not None:
@@ -1119,6 +1279,14 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             index += 1
             continue
         line = blocks[index].text
+        sponsored = sponsored and after_list_heading
+        if (sponsored and index + 1 < n and labels[index + 1] is None and _SPONSOR_LINE_RE.match(line)
+                and _item_head(features, labels, index + 1)):
+            # the sponsor above a promoted headline ("Sponsored by Halvorsen Capital", then the headline)
+            item_number += 1
+            labels[index] = labels[index + 1] = BlockLabel(TEASER, 0.65, item_number)
+            index += 2
+            continue
         if f.n_words <= INLINE_TEASER_MAX_WORDS and _read_more(line):
             # "Read more: <headline>" after the story or between other lines: one promoted item on its own
             # line (guidelines 8.2), which takes no summary from the line under it
@@ -1128,20 +1296,28 @@ def _assign_teasers(blocks, features, labels: list) -> None:
             continue
         if f.is_list_heading:
             after_list_heading, list_layout = True, None
+            # a "Sponsored" badge over each item reads as a heading: the list and its layout go on under it
+            promoted = _SPONSORED_HEADING_RE.match(line) is not None
+            sponsored, named_advertiser = promoted, named_advertiser and sponsored and promoted
             index += 1
             continue
         if (not _item_head(features, labels, index) or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
-                or line.endswith(":") or (f.digit_share > 0 and (_count_line(line) or _result_line(line)))
+                or line.endswith(":")
+                or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
+                or _search_control(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
-                    and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))):
+                    and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
+                or (title_parts and text_key(line) in title_parts)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
-            # or pages and a match result in a scores widget are no headlines (guidelines 8.3: boilerplate), nor
+            # or pages, a search page's sort order or filter, a match result in a scores widget and a market's
+            # quote in a ticker are no
+            # headlines (guidelines 8.3: boilerplate), nor is the page's own name (its title's), nor
             # is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends a list
-            after_list_heading = after_list_heading and not (f.is_furniture and not _BADGE_RE.match(line))
+            after_list_heading = after_list_heading and not (f.is_furniture and not _badge(line))
             index += 1
             continue
         members = [index]
-        has_summary = has_time = has_author = has_credit = False
+        has_summary = has_time = has_author = has_credit = has_section = False
         # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
         # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …")
@@ -1150,6 +1326,17 @@ def _assign_teasers(blocks, features, labels: list) -> None:
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
             text = blocks[cursor].text
+            if (sponsored and cursor == index + 1 and _advertiser(g, text)
+                    and (named_advertiser or _ADVERTISER_RE.match(text) or _list_goes_on(blocks, features, labels,
+                                                                                         cursor + 1))):
+                # the advertiser's name under a promoted headline ("HealthyJointsDaily", "Cruise Deals | Search
+                # Ads"): the item's last line -- a name without its label where the list shows that layout, an
+                # item above naming its advertiser or the next item or the widget's furniture ("Load more") under
+                # the name (not the page's "About Us", "Advertise" under the list's last item)
+                has_author = named_advertiser = True
+                members.append(cursor)
+                cursor += 1
+                break
             if not has_time and _item_time(features, blocks, cursor):
                 has_time = True
             elif not has_author and not g.text_like and (g.is_byline or _SPONSOR_LINE_RE.match(text)):
@@ -1167,6 +1354,17 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                 has_credit = True
             elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
                 pass  # a video's running time ("Duration: 2 minutes 11 seconds")
+            elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None
+                  and _item_time(features, blocks, cursor + 1) and _kicker(g, text)
+                  and not READ_TIME_RE.search(blocks[cursor + 1].text)
+                  and bare_item_end != index - 1
+                  and not (index > 0 and labels[index - 1] is None and _item_time(features, blocks, index - 1))):
+                # the item's section or author between its headline and its time, as search results print them
+                # ("News", then "24 November 2026"): a date, not the "3 min read" under a story's top lines; where
+                # a time stands above the headline (no item took it, or the item above is a headline and that
+                # time alone: a time-first list read upside down until ``_time_first_layout``), the time under the
+                # short line is the next item's, the short line this item's last ("Read") or the next one's badge
+                has_section = True
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (not in_row or _summary_shaped(g, text))
                   and (g.text_like or g.truncated or g.ends_like_sentence
@@ -1175,7 +1373,8 @@ def _assign_teasers(blocks, features, labels: list) -> None:
                                 or (f.title_case_share >= TITLE_CASE_HEADLINE
                                     and g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN))))):
                 has_summary = True
-            elif (not has_summary and has_time and cursor == index + 2 and features[index + 1].is_timestamp
+            elif (not has_summary and has_time and cursor == index + 2 + has_section
+                  and features[cursor - 1].is_timestamp
                   and (bare_item_end != index - 1 or g.truncated) and _summary_shaped(g, text)):
                 # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
                 # stop), which the next item's headline does not, even when it is a question; right under an item
@@ -1469,6 +1668,31 @@ def _count_line(text: str) -> bool:
     return any(numbers) and all(number or word in _COUNT_WORDS for word, number in zip(words, numbers, strict=True))
 
 
+# A search page's controls: its sort order and filters ("Sort by: Relevance | Date", "Sortieren nach: Relevanz",
+# "Zeitraum: Letzte 12 Monate", "Trier par : pertinence"), in English, German, French, Spanish, Italian, Dutch and
+# Portuguese.
+_SEARCH_CONTROL_RE = re.compile(
+    r"^(?:sort(?:ed)? by|order by|filter(?:ed)? by|filters?|date range|time range|period|refine by|"
+    r"sortieren nach|sortiert nach|sortierung|filtern nach|zeitraum|trier par|trié par|filtrer par|période|"
+    r"ordenar por|ordenado por|filtrar por|periodo|ordina per|ordinati per|filtra per|sorteer op|gesorteerd op|"
+    r"filter op|periode)\s*:", re.IGNORECASE)
+_SEARCH_CONTROL_INITIALS = initials("softdprzg")
+
+
+def _search_control(text: str) -> bool:
+    """Whether ``text`` is a search page's sort order or filter (``_SEARCH_CONTROL_RE``)."""
+    return ":" in text and text[:1] in _SEARCH_CONTROL_INITIALS and _SEARCH_CONTROL_RE.match(text) is not None
+
+
+# A market's quote in a ticker: "Dow 44,102.31 +0.42%", "Brent $71.84 -1.20%".
+_MARKET_LINE_RE = re.compile(r"^\S.{0,30}?\s[$€£¥]?\d[\d,.]*\s+[+\-−–]\s?\d[\d,.]*\s?%$")
+
+
+def _market_line(text: str) -> bool:
+    """Whether ``text`` is a market's quote in a ticker (``_MARKET_LINE_RE``): no headline."""
+    return text.endswith("%") and _MARKET_LINE_RE.match(text) is not None
+
+
 # A match result: "FC Bayern München 3:1 Borussia Dortmund", "Leeds 2-0 Burnley".
 _SCORE_RE = re.compile(r"\s\d{1,3}\s?[:–-]\s?\d{1,3}\s")
 RESULT_MAX_WORDS = 10
@@ -1554,11 +1778,14 @@ def _kicker_apart(blocks, features, labels: list, kicker: int, head: int) -> boo
 
 
 def _kicker(f: BlockFeatures, text: str) -> bool:
-    """A short label above an item's headline: a category, an author's name, a badge (``_BADGE_RE``)."""
-    if _BADGE_RE.match(text):
+    """A short label above an item's headline: a category, an author's name, a badge (``_badge``, of
+    ``KICKER_MAX_WORDS`` words at most: a longer line is answered without the regexes)."""
+    if f.n_words > KICKER_MAX_WORDS:
+        return False
+    if _badge(text):
         return True
-    return (f.n_words <= KICKER_MAX_WORDS and not f.text_like and not f.is_timestamp and not f.is_byline
-            and not f.is_list_heading and not f.is_furniture and not any(line_marks(text)[:3]))
+    return (not f.text_like and not f.is_timestamp and not f.is_byline and not f.is_list_heading and not f.is_furniture
+            and not any(line_marks(text)[:3]))
 
 
 def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> None:
@@ -1573,13 +1800,22 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
 
     def unlabelled_badge(index: int) -> bool:
         return (0 <= index < len(blocks) and labels[index] is None and features[index].n_words <= KICKER_MAX_WORDS
-                and _BADGE_RE.match(blocks[index].text) is not None)
+                and _badge(blocks[index].text))
+
+    def badge_over_kicker(number: int) -> bool:
+        """Whether item ``number`` has a paywall's mark above its kicker line, right under the item above: "Z+",
+        "Wohnungsbau", then the headline (another badge there, "Opinion", may head the items under it)."""
+        first = items[number][0]
+        return (number > 0 and items[number - 1][1] == first - 3 and unlabelled_badge(first - 2)
+                and _PAYWALL_BADGE_RE.match(blocks[first - 2].text) is not None
+                and _free_kicker(blocks, features, labels, first - 1))
 
     joined: dict[int, int] = {}  # kicker block -> first block of the item it opens
-    chain: list[int] = []  # numbers of items in a row parted by one kicker line each
+    chain: list[int] = []  # numbers of items in a row parted by one kicker line each (and a badge above it)
     for number in range(len(items) + 1):
-        linked = (0 < number < len(items) and items[number][0] - items[number - 1][1] == 2
-                  and _free_kicker(blocks, features, labels, items[number][0] - 1))
+        linked = 0 < number < len(items) and ((items[number][0] - items[number - 1][1] == 2
+                                               and _free_kicker(blocks, features, labels, items[number][0] - 1))
+                                              or badge_over_kicker(number))
         if linked:
             chain = chain or [number - 1]
             chain.append(number)
@@ -1595,6 +1831,8 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                 for member in chain:
                     if _free_kicker(blocks, features, labels, items[member][0] - 1):
                         joined[items[member][0] - 1] = items[member][0]
+                    if badge_over_kicker(member):
+                        joined[items[member][0] - 2] = items[member][0]
                 _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
         chain = []
     _kickers_under_list_heading(blocks, features, labels, items, joined)
@@ -1723,4 +1961,4 @@ _NAME_RE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,2}$")
 def _author_name(f: BlockFeatures, text: str) -> bool:
     """A line that is a person's name alone (``_NAME_RE``, every word capitalised, no badge)."""
     return (not f.is_timestamp and not f.is_list_heading and not f.is_furniture and _NAME_RE.match(text) is not None
-            and all(word[:1].isupper() for word in text.split()) and _BADGE_RE.match(text) is None)
+            and all(word[:1].isupper() for word in text.split()) and not _badge(text))
