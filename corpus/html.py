@@ -122,6 +122,10 @@ class HtmlPage:
     block_spans: dict[etree._Element, tuple[int, int]]
 
 
+# A named tuple made as a tuple of its type, without its ``__new__`` (a Python function: a frame per block).
+_new_tuple = tuple.__new__
+
+
 def parse_html(data: bytes, source: str) -> HtmlPage:
     """Render the page ``data`` (named ``source`` in errors) into text; raises ``UndecodableError``
     (an ``InputError``) naming ``source`` and the byte offset when the bytes do not decode, and
@@ -197,12 +201,27 @@ def _is_hidden(element: etree._Element, tag: str, names: list[str]) -> bool:
     return "style" in names and HIDING_STYLE_RE.search(element.get("style")) is not None
 
 
+# What the render does at an element's start, by its tag (read once per element from ``_TAG_KINDS``, not looked up
+# in each tag set in turn).
+_INLINE, _DROPPED, _BLOCK, _BREAK, _PREFORMATTED = 0, 1, 2, 4, 8
+_TAG_KINDS = {
+    **{tag: _BLOCK for tag in BLOCK_TAGS},
+    **{tag: _PREFORMATTED for tag in PREFORMATTED_TAGS - BLOCK_TAGS},
+    **{tag: _BLOCK | _PREFORMATTED for tag in PREFORMATTED_TAGS & BLOCK_TAGS},
+    **{tag: _DROPPED for tag in DROPPED_TAGS},
+    "br": _BREAK,
+}
+
+
 def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[etree._Element, tuple[int, int]]]:
     """The page's blocks, and the blocks inside each block element (``HtmlPage.block_spans``)."""
     blocks: list[HtmlBlock] = []
     pieces: list[str] = []
-    owners = [tree]  # the block elements enclosing the current position, innermost last
-    firsts = [0]  # for each of ``owners``, the number of blocks made before it started
+    owner = tree  # the innermost block element enclosing the current position
+    # the block elements enclosing it, outermost first, ``owner`` excepted (None: what the root's end leaves, when
+    # the root itself is hidden)
+    owners: list = [None]
+    firsts = [0]  # for ``owners`` and ``owner``, the number of blocks made before each started
     spans: dict[etree._Element, tuple[int, int]] = {}
     preformatted: list[etree._Element] = []  # likewise, the elements keeping line breaks
 
@@ -214,12 +233,12 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
         if text:  # else only white space
             blocks.append(HtmlBlock(text, owner))
 
-    def add(text: str) -> None:
+    def add(text: str, owner: etree._Element) -> None:
         if preformatted and "\n" in text:
             first, *lines = text.split("\n")
             pieces.append(first)
             for line in lines:
-                flush(owners[-1])
+                flush(owner)
                 pieces.append(line)
         else:
             pieces.append(text)
@@ -228,37 +247,46 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
     for event, element in walker:
         if event == "start":
             tag = element.tag
+            kind = _TAG_KINDS.get(tag)
+            if kind is None:  # a tag of no kind, or a node that is no element (its tag is a function)
+                kind = _INLINE if isinstance(tag, str) else _DROPPED
             # most elements have no attribute: hidden only if a <dialog>, known without a call
-            if (not isinstance(tag, str) or tag in DROPPED_TAGS
+            if (kind == _DROPPED
                     or (((names := element.keys()) or tag == "dialog") and _is_hidden(element, tag, names))):
                 walker.skip_subtree()
                 continue
-            if tag in BLOCK_TAGS:
-                if pieces:  # no call when no text came since the last block edge
-                    flush(owners[-1])
-                owners.append(element)
-                firsts.append(len(blocks))
-            elif tag == "br":
-                flush(owners[-1])
-            if tag in PREFORMATTED_TAGS:
-                preformatted.append(element)
+            if kind:
+                if kind & _BLOCK:
+                    if pieces:  # the text since the last block edge, flushed inline: most of it is white space
+                        if text := (pieces[0] if len(pieces) == 1 else "".join(pieces)).strip(WHITESPACE_CHARS):
+                            blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), owner)))
+                        pieces.clear()
+                    owners.append(owner)
+                    owner = element
+                    firsts.append(len(blocks))
+                elif kind == _BREAK:
+                    flush(owner)
+                if kind & _PREFORMATTED:
+                    preformatted.append(element)
             if text := element.text:  # read once: lxml makes a new string on every read
                 if preformatted:
-                    add(text)
+                    add(text, owner)
                 else:  # no line to split: appended without a call
                     pieces.append(text)
             continue
         # "end": also reached for skipped elements, whose tail text is still shown.
-        if owners[-1] is element:
+        if owner is element:
             if pieces:
-                flush(element)
-            owners.pop()
+                if text := (pieces[0] if len(pieces) == 1 else "".join(pieces)).strip(WHITESPACE_CHARS):
+                    blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), element)))
+                pieces.clear()
+            owner = owners.pop()
             spans[element] = (firsts.pop(), len(blocks))
         if preformatted and preformatted[-1] is element:
             preformatted.pop()
         if (tail := element.tail) and element is not tree:
             if preformatted:
-                add(tail)
+                add(tail, owner)
             else:
                 pieces.append(tail)
     flush(tree)
@@ -268,7 +296,11 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
 def _rendered(raw: str) -> str:
     """``raw`` as a browser shows it: HTML white space runs collapsed to one space, trimmed of Unicode
     white space at both ends (trimming first gives the same text: the ends are white space either way)."""
-    text = raw.strip(WHITESPACE_CHARS)
+    return _collapsed_runs(raw.strip(WHITESPACE_CHARS))
+
+
+def _collapsed_runs(text: str) -> str:
+    """``text`` with its runs of HTML white space collapsed to one space."""
     # most blocks hold no run to collapse, and a substitution replaces every single space too
     if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
         return HTML_SPACE_RUN_RE.sub(" ", text)

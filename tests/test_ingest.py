@@ -79,7 +79,7 @@ def test_same_text_in_two_files_is_one_document_with_both_sources(tmp_path: Path
     folder = tmp_path / "same"
     write(folder / "b.txt", "\ufeff" + text)  # a BOM is not part of the text: still the same document
     write(folder / "a" / "copy.txt", text if not text.startswith("\ufeff") else "\ufeff" + text)
-    write(folder / "c.txt", "other")
+    write(folder / "c.txt", text + " and more")  # a different text whatever the example ('other' was one)
     result = ingest([folder], root=tmp_path)
     assert [document.sources for document in result.documents] == [("same/a/copy.txt", "same/b.txt"), ("same/c.txt",)]
     assert result.documents[0].text == text

@@ -2548,6 +2548,23 @@ def test_the_headline_is_the_line_with_the_story_date_next_to_it_not_a_video_tit
     assert labels[video] == "article"
 
 
+@settings(max_examples=200)
+@given(cuts=st.lists(st.integers(1, 60), min_size=1, max_size=12, unique=True),
+       quotes=st.lists(st.tuples(st.integers(0, 59), st.integers(1, 20)), max_size=8))
+def test_spans_are_merged_in_span_order(cuts: list[int], quotes: list[tuple[int, int]]) -> None:
+    """The annotator's spans (zone spans in the order of their starts, then the quotes, merged without sorting
+    the zones) are listed as ``sorted(..., key=span_order)`` lists them: a zone before a quote starting with it,
+    quotes sharing a start by their end."""
+    from annotation.preannotate.core import in_span_order
+    from schemas.records import Span, span_order
+
+    text = "x" * 61
+    edges = sorted({0, *cuts})
+    zones = [Span.on(text, start, end, "article", 0.5) for start, end in zip(edges, edges[1:])]
+    quote_spans = [Span.on(text, start, min(start + length, 61), "quote", 0.8) for start, length in quotes]
+    assert in_span_order(zones, quote_spans) == tuple(sorted(zones + quote_spans, key=span_order))
+
+
 # A British "as it happened" live blog on the text path (issue 4): headline, standfirst, a byline of two names,
 # the date, "Show key events only" and a box of jump links (a time and an entry's heading on one line each), then
 # the entries newest first -- a time, sometimes "Updated at …", often a heading, one to three paragraphs,

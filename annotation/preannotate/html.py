@@ -66,20 +66,6 @@ def _furniture_name(names: str) -> bool:
     return any(_FURNITURE_CLASS_RE.search(token) and not _WRAPPER_RE.search(token) for token in names.split())
 
 
-def _element_marks(element, tag: str, class_: str, page_chars: int, has_attributes: bool) -> tuple[bool, bool]:
-    """(furniture, story) for this element alone."""
-    if tag in ("html", "body"):
-        return False, False
-    if has_attributes:
-        furniture, story = _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"),
-                                          element.get("role"))
-    else:  # most block elements (<p>, <h2>): not one attribute to read
-        furniture, story = _marks_by_name(tag, "", "", None, None)
-    if furniture and _text_length(element) > WRAPPER_SHARE * page_chars:
-        furniture = False  # holds most of the page: a layout wrapper, whatever its name
-    return furniture, story
-
-
 @lru_cache(maxsize=1 << 14)
 def _marks_by_name(tag: str, class_: str, id_: str, itemprop: str | None, role: str | None) -> tuple[bool, bool]:
     """(furniture, story) from the element's tag and attributes (cached: pages repeat their class names)."""
@@ -137,9 +123,19 @@ class _Ancestry:
             tag = element.tag  # read once: lxml makes a new string on every read
             if not isinstance(tag, str):
                 tag = ""
-            has_attributes = bool(element.keys())
-            class_ = (element.get("class") or "") if has_attributes else ""
-            furniture, story = _element_marks(element, tag, class_, self.page_chars, has_attributes)
+            # (furniture, story) for this element alone
+            if tag in ("html", "body"):
+                furniture = story = False
+                class_ = element.get("class") or ""
+            elif element.keys():
+                class_ = element.get("class") or ""
+                furniture, story = _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"),
+                                                  element.get("role"))
+            else:  # most block elements (<p>, <h2>): not one attribute to read
+                class_ = ""
+                furniture, story = _marks_by_name(tag, "", "", None, None)
+            if furniture and _text_length(element) > WRAPPER_SHARE * self.page_chars:
+                furniture = False  # holds most of the page: a layout wrapper, whatever its name
             up_furniture, up_story, up_nearer, up_kinds = known
             known = (
                 furniture or up_furniture,
@@ -167,11 +163,8 @@ def _text_length(element) -> int:
     return len(etree.tostring(element, method="text", encoding=str, with_tail=False))
 
 
-def _link_density(element, inside_link: bool) -> float:
-    if inside_link:
-        return 1.0
-    if not len(element):  # no child, so no link (the element is none: it would be inside one)
-        return 0.0
+def _link_density(element) -> float:
+    """The share of the text of ``element`` (not inside a link, with children) that is link text."""
     linked = 0
     for link in element.iter("a"):  # a loop, not sum() over a generator: most elements hold no link
         linked += _text_length(link)
@@ -218,10 +211,12 @@ def is_truncated(body: str) -> bool:
 
 
 def _element_evidence(element, ancestry: _Ancestry) -> tuple:
-    """What a block owes to its element: furniture, story, furniture nearer, link density, headline hint,
-    heading, and the model's DOM columns before and after the article-body ones."""
+    """What a block owes to its element: whether furniture costs it (nearer than any story container, or outside
+    one), story, link density, headline hint, heading, and the model's DOM columns before and after the
+    article-body ones."""
     furniture, story, furniture_nearer, kinds = ancestry.of(element)
-    density = _link_density(element, bool(kinds & _LINK))
+    # inside a link: all link text; no child, so no link (the element is none: it would be inside one)
+    density = 1.0 if kinds & _LINK else _link_density(element) if len(element) else 0.0
     tag = element.tag
     heading = tag in _HEADING_TAGS
     if tag == "h1" and not (furniture and _in_furniture_tag(element)):
@@ -235,7 +230,7 @@ def _element_evidence(element, ancestry: _Ancestry) -> tuple:
     else:
         headline = 0.3 if heading else 0.0
     return (
-        furniture, story, furniture_nearer, density, headline,
+        furniture and (furniture_nearer or not story), story, density, headline,
         heading and not kinds & _LINK,
         (float(furniture), float(story), float(furniture_nearer), density),
         _kind_columns(tag, kinds),
@@ -267,6 +262,9 @@ def _kind_columns(tag: str, kinds: int) -> tuple[float, ...]:
             float(tag == "p"))
 
 
+_NO_BODY = (0.0, 0.0, 0.0)  # the article-body columns of a page that publishes no body: matched, missed, has one
+
+
 def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: Sequence[bool]) -> list[BlockEvidence]:
     """One ``BlockEvidence`` per block; blocks are matched to the page's by offset."""
     by_start = dict(zip(page.block_starts, page.blocks, strict=True))
@@ -274,7 +272,6 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
     body_key = normalised(article_body) if article_body else None  # uncached: no other page repeats it
     # a block missing from a body that was cut short says nothing against it
     whole_body = article_body is not None and not is_truncated(article_body)
-    has_body = float(body_key is not None)
     ancestry = _Ancestry(len(text))
     # per element: its ancestry, link density and the model's columns that depend on it alone (an element
     # owning several blocks, as text around <br>s, is read once)
@@ -289,18 +286,20 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
         known = elements.get(element)
         if known is None:
             known = elements[element] = _element_evidence(element, ancestry)
-        furniture, story, furniture_nearer, density, headline, heading, ancestry_columns, kind_columns = known
+        furniture_costs, story, density, headline, heading, ancestry_columns, kind_columns = known
         features = features_of(block.text)
-        words = min(features.n_words, 60)
+        words = features.n_words
+        if words > 60:
+            words = 60
         prior = 0.0
-        if furniture and (furniture_nearer or not story):
+        if furniture_costs:
             prior -= FURNITURE_PRIOR + 0.7 * words
         elif story:
             prior += STORY_PRIOR
         if density > 0.5:
             prior -= 3.0 + 0.9 * words * density
-        body_match = body_miss = False
         if body_key is not None:
+            body_match = body_miss = False
             key = text_key(block.text)  # cached: the model's repeat count asks for the same key
             if len(key) >= 20 and key in body_key:
                 body_match = True
@@ -308,10 +307,18 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             elif features.text_like and whole_body:
                 body_miss = True
                 prior -= 0.5 * words
-        dom = (*ancestry_columns, float(body_match), float(body_miss), has_body, *kind_columns,
-               max(-3.0, min(3.0, prior / 20)))
+            body_columns = (float(body_match), float(body_miss), 1.0)
+        else:
+            body_columns = _NO_BODY
+        scaled = prior / 20  # clamped to [-3, 3] without calls (min and max)
+        if scaled > 3.0:
+            scaled = 3.0
+        elif scaled < -3.0:
+            scaled = -3.0
         # positional: the fields in order (prior, headline, template, dom, heading, linked)
-        evidence.append(BlockEvidence(prior, headline, is_template, dom, heading, density > 0.5))
+        evidence.append(BlockEvidence(prior, headline, is_template,
+                                      ancestry_columns + body_columns + kind_columns + (scaled,), heading,
+                                      density > 0.5))
     return evidence
 
 
