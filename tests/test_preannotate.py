@@ -2563,3 +2563,119 @@ def test_spans_are_merged_in_span_order(cuts: list[int], quotes: list[tuple[int,
     zones = [Span.on(text, start, end, "article", 0.5) for start, end in zip(edges, edges[1:])]
     quote_spans = [Span.on(text, start, min(start + length, 61), "quote", 0.8) for start, length in quotes]
     assert in_span_order(zones, quote_spans) == tuple(sorted(zones + quote_spans, key=span_order))
+
+
+# A British "as it happened" live blog on the text path (issue 4): headline, standfirst, a byline of two names,
+# the date, "Show key events only" and a box of jump links (a time and an entry's heading on one line each), then
+# the entries newest first -- a time, sometimes "Updated at …", often a heading, one to three paragraphs,
+# sometimes an embedded post with its dated attribution, sometimes the entry's writer -- then related stories.
+_AS_IT_HAPPENED_TOP = [
+    "Storm Hollis: flood warnings across Wales and the south-west as rivers burst their banks – as it happened",
+    "Hundreds of homes evacuated overnight as the Met Office extends its amber warning for rain to Sunday evening",
+    "Priya Lakhani and Owen Hartley", "Sat 14 Feb 2026 07.12 GMT"]
+_AS_IT_HAPPENED_ENTRIES = [
+    ["06.55 GMT", "Updated at 07.02 GMT", "Closing summary",
+     "That is where we will leave our coverage for now. Here is a summary of the night’s main developments.",
+     "More than 400 homes in Monmouthshire and Somerset were evacuated after the Wye and the Parrett rose above "
+     "their record levels, and the Environment Agency has issued 31 severe flood warnings.",
+     "The Met Office has extended its amber warning for rain to 8pm on Sunday. “The ground simply cannot take any "
+     "more water,” its chief forecaster said."],
+    ["06.20 GMT",
+     "A resident of Monmouth has been describing the scene on the town’s main bridge to the BBC. She said the water "
+     "had reached the top of the arches by five o’clock.",
+     "“I have lived here for forty years and I have never seen it like this. The cars in the car park are "
+     "floating.”",
+     "Owen Hartley"],
+    ["05.30 GMT", "Rail line between Cardiff and Newport closed",
+     "Network Rail says the main line between Cardiff and Newport will stay closed until at least midday after a "
+     "landslip near Marshfield.",
+     "Passengers are being told not to travel. Replacement buses will run once the roads are judged safe."],
+    ["05.05 GMT", "Severn Trent has posted this update for customers in Gloucestershire:",
+     "Our teams are on site at Tewkesbury. If your water supply is affected, bottled water is available at the "
+     "leisure centre from 7am.",
+     "— Severn Trent (@stwater) February 14, 2026", "Priya Lakhani"],
+    ["04.05 GMT", "Amber warning extended to Sunday",
+     "The Met Office has extended its amber warning for heavy rain across south Wales and the south-west of "
+     "England until 8pm on Sunday, with up to 120mm expected on high ground."],
+    ["03.15 GMT", "Evacuations in Monmouth",
+     "Police and firefighters have been going door to door in the lower parts of Monmouth, asking residents to "
+     "leave their homes before the river peaks, which is expected shortly before dawn.",
+     "A rest centre has opened at the comprehensive school, the county council said."],
+]
+_AS_IT_HAPPENED_RELATED = [["Flooding in the Wye valley: how climate change is raising the risk", "12 Feb 2026"],
+                           ["‘We lost everything’: the families still out of their homes a year after Storm Bert",
+                            "9 Feb 2026"],
+                           ["Met Office says February could be wettest on record", "7 Feb 2026"]]
+
+
+def _as_it_happened(separator: str, entries: int,
+                    related_heading: bool) -> tuple[list[str], list[list[str]], list[str]]:
+    """The page's lines with its times printed with ``separator`` ("06.55" or "06:55"), its first ``entries``
+    entries, with or without a heading above the related stories; and its entries and key-event lines."""
+    def timed(line: str) -> str:
+        return re.sub(r"\b(\d\d)\.(\d\d) GMT", rf"\1{separator}\2 GMT", line)
+
+    top = [timed(line) for line in _AS_IT_HAPPENED_TOP]
+    entry_lines = [[timed(line) for line in entry] for entry in _AS_IT_HAPPENED_ENTRIES[:entries]]
+    keys = ["Show key events only", timed("06.55 GMT Closing summary"),
+            timed("05.30 GMT Rail line between Cardiff and Newport closed"),
+            timed("04.05 GMT Amber warning extended to Sunday")]
+    related = [line for item in _AS_IT_HAPPENED_RELATED for line in item]
+    lines = [*NAV, *top, *keys, *(line for entry in entry_lines for line in entry),
+             *(["Most viewed"] if related_heading else []), *related, *FOOTER]
+    return lines, [top, *entry_lines], keys
+
+
+@pytest.mark.parametrize(("separator", "entries", "related_heading"),
+                         [(".", 6, True), (":", 6, True), (".", 5, True), (".", 6, False)],
+                         ids=["dot-times", "colon-times", "five-entries", "no-related-heading"])
+def test_an_as_it_happened_live_blog_keeps_its_head_and_every_entry(separator: str, entries: int,
+                                                                    related_heading: bool) -> None:
+    """Guidelines 8.5: a live blog's headline, standfirst, byline, date and every entry -- its time, "Updated at"
+    line, heading, paragraphs, embedded post with its dated attribution and writer -- are the story, also when its
+    entries of one to three paragraphs run more than a list's period apart and its times run on into the dated
+    related stories under it; "Show key events only" and the box's jump links are boilerplate, the related stories
+    one teaser each."""
+    lines, story, keys = _as_it_happened(separator, entries, related_heading)
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    lines_of_story = [line for part in story for line in part]
+    assert {line: labels[line] for line in lines_of_story} == dict.fromkeys(lines_of_story, "article")
+    assert [labels[line] for line in keys] == ["boilerplate"] * len(keys)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == [
+        "\n\n".join(item) for item in _AS_IT_HAPPENED_RELATED]
+
+
+def test_a_list_of_clock_timed_items_under_a_story_stays_teasers() -> None:
+    """Guidelines 8.2: items each printed with a time of day alone, a headline and a one-sentence summary, under a
+    story, are a list of teasers, not a live blog's entries: one finished paragraph per item is a summary."""
+    items = [["14:05", "Council signs plans for the harbour’s summer festival",
+              "The festival will move to the old fish market after a decade in the park, organisers said."],
+             ["13:40", "Minister warns about plans for the northern rail reform",
+              "Ana Ferreira said the reform would be delayed by at least a year."],
+             ["12:55", "Union leader says dockers never asked for the strike",
+              "The port’s dockers warned about a walkout after talks with the owners broke down on Monday."]]
+    document = Document.from_text(page_text([*NAV, *STORY, "Latest news", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+def test_a_list_whose_items_read_as_two_sentences_each_stays_teasers_its_last_item_counted() -> None:
+    """Guidelines 8.2: items each a question for a headline and a finished summary above their time read as two
+    paragraphs between two times, as a live blog's entries do; the last item has nothing under its time, which a
+    live blog's last entry has (its paragraphs): the items stay teasers."""
+    items = [["Will the harbour festival move to the old fish market next summer?",
+              "Organisers say the park has become too small for the crowds of recent years.", "3 hours ago"],
+             ["Can the northern rail reform still be delivered on time?",
+              "The minister said the reform would be delayed by at least a year.", "5 hours ago"],
+             ["Why did the port’s dockers vote for a walkout this week?",
+              "Talks with the owners broke down on Monday after two months of negotiations.", "8 hours ago"]]
+    document = Document.from_text(page_text([*NAV, *STORY, "Recent Posts", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]

@@ -297,7 +297,7 @@ def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> Rul
     features = [features_of(block.text) for block in blocks]
     scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
     headline_lists = _headline_lists(blocks, features)
-    list_zone = _list_zone(features) | headline_lists
+    list_zone = _list_zone(features, blocks) | headline_lists
     for index in list_zone:
         if scores[index] > 0 and features[index].n_words <= LIST_PROSE_MAX_WORDS:
             scores[index] = -0.3 * scores[index]
@@ -351,6 +351,7 @@ def classify_blocks(
         standfirst = _standfirst_under_page_headline(blocks, features, evidence, title, start, end)
         after_list_heading = False
         story_begun = False  # a paragraph of the story lies above
+        vetoed: list[int] = []  # blocks the learned model took out of the run
         for index in range(start, end):
             f, text = features[index], blocks[index].text
             # a list of links inside the story: its heading and the headlines under it
@@ -384,6 +385,7 @@ def classify_blocks(
                 # model reads in "contributed reporting", and so are its byline among its top lines and its
                 # standfirst (guidelines 8.1)
                 labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
+                vetoed.append(index)
             elif junk:
                 labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
             else:
@@ -393,6 +395,9 @@ def classify_blocks(
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
         live = _has_entry_heads(features, labels, start, end)
+        if live:
+            for index in _entry_lines(blocks, features, vetoed):
+                labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
@@ -781,10 +786,12 @@ def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[in
     return ([] if intro == last_article else [intro]) + items
 
 
-def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
+def _list_zone(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> set[int]:
     """Blocks of a list whose items carry timestamps (teasers, comments): three or more timestamps
-    each at most ``LIST_PERIOD`` blocks after the previous one."""
-    stamps = [i for i, f in enumerate(features) if f.is_timestamp]
+    each at most ``LIST_PERIOD`` blocks after the previous one, unless they are a live blog's entries
+    (``_live_entries``), whose times (``_live_times``) no chain runs through."""
+    live = _live_times(features, blocks)
+    stamps = [i for i, f in enumerate(features) if f.is_timestamp and i not in live]
     zone: set[int] = set()
     chain: list[int] = []
     for stamp in [*stamps, None]:
@@ -803,21 +810,61 @@ def _list_zone(features: Sequence[BlockFeatures]) -> set[int]:
     return zone
 
 
-# A live blog's entry holds at least this many paragraphs under its time; a teaser its one summary.
-LIVE_ENTRY_MIN_PARAGRAPHS = 2
+# An entry's time of day alone, as live blogs print it: "02.50 GMT", "14:05", "9.30am", "16h40".
+_CLOCK_TIME_RE = re.compile(r"^\d{1,2}[:.h]\d{2}(?![\d.:/])")
+CLOCK_TIME_MAX_WORDS = 3
+
+
+def _clock_time(f: BlockFeatures, text: str) -> bool:
+    """Whether a line is a timestamp that is a time of day alone (``_CLOCK_TIME_RE``), no date."""
+    return f.is_timestamp and f.n_words <= CLOCK_TIME_MAX_WORDS and _CLOCK_TIME_RE.match(text) is not None
+
+
+# A live blog's entry times are at most this many blocks apart: time, heading, a few paragraphs, an embedded post,
+# the entry's byline.
+LIVE_ENTRY_MAX_BLOCKS = 12
+
+
+def _live_times(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> set[int]:
+    """The times of a live blog's entries (guidelines 8.5): ``LIST_MIN_ITEMS`` or more times of day alone
+    (``_clock_time``), each at most ``LIVE_ENTRY_MAX_BLOCKS`` after the previous, whose entries hold a live blog's
+    paragraphs (``_live_entries``). They are no list's items, and a list's chain of times does not run through
+    them: entries longer than ``LIST_PERIOD`` blocks part them, and a key-events box's links (each a time and an
+    entry's heading) are times next to them."""
+    clocks = [i for i, f in enumerate(features) if _clock_time(f, blocks[i].text)]
+    found: set[int] = set()
+    chain: list[int] = []
+    for stamp in [*clocks, None]:
+        if stamp is not None and chain and stamp - chain[-1] <= LIVE_ENTRY_MAX_BLOCKS:
+            chain.append(stamp)
+            continue
+        if len(chain) >= LIST_MIN_ITEMS and _live_entries(features, chain):
+            found.update(chain)
+        chain = [stamp] if stamp is not None else []
+    return found
+
+
+# A live blog's entries hold at least this many paragraphs under their times on average; a teaser list's items
+# their one summary. Real blogs mix updates of one paragraph with longer ones: one and a half per entry tells them.
+LIVE_ENTRY_MIN_PARAGRAPHS = 1.5
 
 
 def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
-    """Whether the blocks between each timestamp of ``chain`` and the next hold ``LIVE_ENTRY_MIN_PARAGRAPHS``
-    paragraphs of finished sentences per entry on average: the entries of a live blog, the page's story
-    (guidelines 8.5), not a list of items (one summary each) -- an entry of one paragraph among longer ones (a
-    quick update with a "Related: …" link under it) is still an entry. The first time may be the story's own
-    date, with only its headline's lines between it and the first entry's time, when ``LIST_MIN_ITEMS`` entry
-    times follow it."""
+    """Whether the blocks between each timestamp of ``chain`` and the next -- and under the last, up to
+    ``LIST_PERIOD`` blocks or the next time or list heading -- hold ``LIVE_ENTRY_MIN_PARAGRAPHS`` paragraphs of
+    finished sentences per entry on average: the entries of a live blog, the page's story (guidelines 8.5), not a
+    list of items (one summary each) -- an entry of one paragraph among longer ones (a quick update with a
+    "Related: …" link under it) is still an entry. The last entry counts: a list's last item has its summary
+    above its time, or none under it. The first time may be the story's own date, with only its headline's lines
+    between it and the first entry's time, when ``LIST_MIN_ITEMS`` entry times follow it."""
+    last = chain[-1] + 1
+    while last < min(len(features), chain[-1] + 1 + LIST_PERIOD) and not (
+            features[last].is_timestamp or features[last].is_list_heading):
+        last += 1
     counts = [sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
                   for j in range(stamp + 1, following))
-              for stamp, following in zip(chain, chain[1:])]
-    if counts[0] == 0 and len(counts) > LIST_MIN_ITEMS - 1:
+              for stamp, following in zip(chain, [*chain[1:], last])]
+    if counts[0] == 0 and len(counts) > LIST_MIN_ITEMS:
         counts = counts[1:]  # the entries' times after it still make a list's worth
     return sum(counts) >= LIVE_ENTRY_MIN_PARAGRAPHS * len(counts)
 
@@ -937,6 +984,27 @@ def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
     layout (guidelines 8.5), which a story's own lines repeat around the run."""
     return any(labels[i].label == ARTICLE and labels[i + 1].label == ARTICLE and _entry_head(features, i)
                for i in range(start, end - 1))
+
+
+def _entry_lines(blocks, features, vetoed: list[int]) -> list[int]:
+    """Guidelines 8.5: in a live blog every entry's time, heading and byline are the story's. Of the lines the
+    learned model took out of the run (``vetoed``), those shaped so: an entry's time of day alone
+    (``_clock_time``), a heading right under one, and a name of at most ``BYLINE_PIECE_MAX_WORDS`` words right
+    above one (the writer of the entry above it). The model reads each bare line alone, as a teaser list's time
+    or headline; the entries around it tell what it is. A key-events box's lines, times with their headings,
+    are none of these."""
+    def entry_time(index: int) -> bool:
+        return 0 <= index < len(blocks) and _clock_time(features[index], blocks[index].text)
+
+    found = []
+    for index in vetoed:
+        f = features[index]
+        if (entry_time(index)
+                or (entry_time(index - 1) and f.headline_like and not f.text_like)
+                or (entry_time(index + 1) and not f.text_like and not f.headline_like
+                    and f.n_words <= BYLINE_PIECE_MAX_WORDS)):
+            found.append(index)
+    return found
 
 
 def _entry_head_above(features, labels: list, start: int, live: bool) -> list[int]:
