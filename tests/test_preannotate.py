@@ -2679,3 +2679,40 @@ def test_a_list_whose_items_read_as_two_sentences_each_stays_teasers_its_last_it
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+_PENSIONS_TITLE = "Pensions: the government drops the higher retirement age, “a victory” for the unions"
+_PENSIONS_TOP = ["The prime minister announced on Thursday evening that the reform is suspended until the next election. "
+                 "Unions hailed “a historic retreat”, employers “a mistake”.",
+                 "By Marie Lefèvre and Paul Girard",
+                 "Published on 12 March 2026 at 19:05, updated on 13 March 2026 at 07:40"]
+_PENSIONS_BODY = [
+    "It was a reversal few observers had expected. On Thursday evening, in an interview on the main evening news, "
+    "the prime minister announced that the rise in the legal retirement age would be suspended until 2027.",
+    "“The country needs calm,” he said. “I will not govern against the people.”",
+    "The legal age will therefore stay at 62 years and nine months for the generations concerned. The measure "
+    "is expected to cost 1.9 billion euros in 2027, according to the budget ministry.",
+    "The head of the largest union called it “a historic retreat” on the radio on Friday morning, after three "
+    "years of strikes, marches and petitions against a reform her members never accepted.",
+    "Employers were less pleased. The head of the main business lobby called the decision “a mistake” and "
+    "“a very bad signal to investors”, warning that the deficit would grow."]
+
+
+def test_standfirst_byline_and_date_above_widgets_and_the_lead_photo_stay_the_story() -> None:
+    """Guidelines 8.1: the standfirst, byline and date under the headline are the story's, also when the site's
+    widgets ("Gift this article", "Add to my selections") and the lead photo's caption stand between them and the
+    body; the widgets and the caption are boilerplate."""
+    authors = "By <a href='/a/ml'>Marie Lefèvre</a> and <a href='/a/pg'>Paul Girard</a>"
+    html = (f"<html><head><title>{_PENSIONS_TITLE}</title></head><body><header><nav><ul>"
+            + "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("World", "Politics", "Business", "Culture", "Sport"))
+            + f"</ul></nav></header><main><header><h1>{_PENSIONS_TITLE}</h1><p>{_PENSIONS_TOP[0]}</p>"
+            f"<div class='authors'>{authors}</div><p class='date'>{_PENSIONS_TOP[2]}</p><p>Reading time 3 min.</p>"
+            "<ul><li><button>Gift this article</button></li><li><button>Add to my selections</button></li></ul></header>"
+            "<figure><img src='/i.jpg' alt=''><figcaption>The prime minister at his office on 12 March 2026. "
+            "<span class='credit'>JEAN DUPONT / AFP</span></figcaption></figure><article>"
+            + "".join(f"<p>{p}</p>" for p in _PENSIONS_BODY)
+            + "</article></main><footer><a href='/legal'>Legal notice</a> <a href='/privacy'>Privacy policy</a>"
+            "</footer></body></html>").encode()
+    labels = html_labels(html, "pensions.html", Preannotator())
+    assert [labels[line] for line in [_PENSIONS_TITLE, *_PENSIONS_TOP, *_PENSIONS_BODY]] == ["article"] * 9
+    assert [labels[line] for line in ("Gift this article", "Add to my selections")] == ["boilerplate"] * 2

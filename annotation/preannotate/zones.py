@@ -380,7 +380,8 @@ def classify_blocks(
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
             elif (logits is not None and not junk and logits[index] < VETO_LOGIT
                   and not (story_begun and _CLOSING_CREDIT_RE.match(text))
-                  and not (f.is_byline and index - start < TOP_LINES) and index != standfirst):
+                  and not ((f.is_byline or (f.is_timestamp and standfirst is not None)) and index - start < TOP_LINES)
+                  and index != standfirst):
                 # the story's credit line after its paragraphs is the story's (guidelines 6), whatever the
                 # model reads in "contributed reporting", and so are its byline among its top lines and its
                 # standfirst (guidelines 8.1)
@@ -951,7 +952,9 @@ def _standfirst_under_page_headline(blocks, features, evidence, title: str | Non
         f = features[index]
         if f.text_like:
             return start if byline and not f.is_furniture else None
-        if not (f.is_byline or f.is_timestamp or f.n_words <= BYLINE_PIECE_MAX_WORDS):
+        # under the byline or date, the site's widgets ("Ajouter à vos sélections") and the lead photo's caption
+        # may stand before the body: any line that is not prose
+        if not (byline or f.is_byline or f.is_timestamp or f.n_words <= BYLINE_PIECE_MAX_WORDS):
             return None
         byline = byline or f.is_byline or f.is_timestamp
     return None
