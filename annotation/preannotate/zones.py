@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -794,11 +794,7 @@ def _list_zone(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> se
     live = _live_times(features, blocks)
     stamps = [i for i, f in enumerate(features) if f.is_timestamp and i not in live]
     zone: set[int] = set()
-    chain: list[int] = []
-    for stamp in [*stamps, None]:
-        if stamp is not None and chain and stamp - chain[-1] <= LIST_PERIOD:
-            chain.append(stamp)
-            continue
+    for chain in _chains(stamps, LIST_PERIOD):
         if len(chain) >= LIST_MIN_ITEMS and not _live_entries(features, chain):
             # the first item starts before its timestamp: take the blocks shaped like the second item's
             first = chain[0]
@@ -807,8 +803,19 @@ def _list_zone(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> se
                     break
                 first -= 1
             zone.update(range(first, chain[-1] + 1))
-        chain = [stamp] if stamp is not None else []
     return zone
+
+
+def _chains(indexes: Sequence[int], max_gap: int) -> Iterator[list[int]]:
+    """``indexes`` (ascending) cut into runs in which each is at most ``max_gap`` after the previous."""
+    chain: list[int] = []
+    for index in indexes:
+        if chain and index - chain[-1] > max_gap:
+            yield chain
+            chain = []
+        chain.append(index)
+    if chain:
+        yield chain
 
 
 # An entry's time of day alone, as live blogs print it: "02.50 GMT", "14:05", "9.30am", "16h40".
@@ -834,14 +841,9 @@ def _live_times(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> s
     entry's heading) are times next to them."""
     clocks = [i for i, f in enumerate(features) if _clock_time(f, blocks[i].text)]
     found: set[int] = set()
-    chain: list[int] = []
-    for stamp in [*clocks, None]:
-        if stamp is not None and chain and stamp - chain[-1] <= LIVE_ENTRY_MAX_BLOCKS:
-            chain.append(stamp)
-            continue
+    for chain in _chains(clocks, LIVE_ENTRY_MAX_BLOCKS):
         if len(chain) >= LIST_MIN_ITEMS and _live_entries(features, chain):
             found.update(chain)
-        chain = [stamp] if stamp is not None else []
     return found
 
 
