@@ -704,7 +704,9 @@ def test_a_union_of_gates_lets_through_what_any_of_them_does(text: str) -> None:
     assert union.could_match(text, gate_view(text)) == any(gate.could_match(text) for gate in gates)
 
 
-@pytest.mark.parametrize("text", ["Comments", "3 comments", "Advertisement", "joetoronto says:",
+# "Jane Roe wrote:\n": the commenter pattern's "$" matches before a last newline, which line_marks' colon test
+# must let through
+@pytest.mark.parametrize("text", ["Comments", "3 comments", "Advertisement", "joetoronto says:", "Jane Roe wrote:\n",
                                   "A man walks by. (AP Photo/Jane Roe)", "The council met on Tuesday."])
 def test_line_marks_are_the_line_patterns_answers(text: str) -> None:
     assert line_marks(text) == (_COMMENTS_RE.match(text) is not None, _AD_RE.match(text) is not None,

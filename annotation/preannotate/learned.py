@@ -117,11 +117,12 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD_RE.findall(text)}
 
 
-def text_signals(text: str) -> tuple[float, ...]:
+def text_signals(text: str, n_words: int) -> tuple[float, ...]:
     """The last columns of ``text_columns``: caption, address share, bio, contact, quote
-    start, lower-case start, colon end, promo count (capped at 2) halved."""
+    start, lower-case start, colon end, promo count (capped at 2) halved. ``n_words``: the text's
+    ``BlockFeatures.n_words``, which the caller holds already."""
     view = gate_view(text)  # read by every gate
-    words = max(features_of(text).n_words, 1)
+    words = max(n_words, 1)
     address = min(address_count(text) / words * 5, 1.0)
     shape = float(_QUOTE_START_RE.match(text) is not None), float(text[:1].islower()), float(text.endswith(":"))
     if not _SIGNAL_GATE.could_match(text, view):  # most blocks: none of the four patterns can match
@@ -143,7 +144,7 @@ def text_columns(text: str) -> bytes:
         math.log1p(f.n_words), math.log1p(f.n_chars), min(f.n_sentences, 10) / 10, f.ends_like_sentence,
         f.ends_with_full_stop, f.truncated, f.title_case_share, f.lower_word_share, min(f.digit_share * 5, 1.0),
         f.is_timestamp, f.is_list_heading, f.is_furniture, f.is_byline, f.is_bullet, f.text_like, f.headline_like,
-        *text_signals(text))
+        *text_signals(text, f.n_words))
 
 
 # Context reaches this many blocks to either side (the widest window below).
@@ -242,10 +243,15 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     own[:, _TEXT_ONLY_COLUMNS] = np.frombuffer(rows).reshape(last - first, len(_TEXT_ONLY_COLUMNS))
     for column, key in _FLAG_COLUMNS.items():
         own[:, column] = rule[key][first:last]
-    own[:, _COLUMN["rule_score"]] = [max(-3.0, min(6.0, score / 20)) for score in rule["scores"][first:last]]
+    # as arrays, not a min and a max call per block (the same IEEE division and bounds)
+    rule_score = own[:, _COLUMN["rule_score"]]
+    rule_score[:] = np.asarray(rule["scores"][first:last], dtype=float) / 20
+    np.clip(rule_score, -3.0, 6.0, out=rule_score)
     indices = range(first, last)
-    own[:, _COLUMN["list_zone"]] = [i in rule["list_zone"] for i in indices]
-    own[:, _COLUMN["comment_zone"]] = [i in rule["comment_zone"] for i in indices]
+    # the zones are a few indices each: set those, not a test per block
+    for column, zone in ((_COLUMN["list_zone"], rule["list_zone"]), (_COLUMN["comment_zone"], rule["comment_zone"])):
+        own[:, column] = 0.0
+        own[[i - first for i in zone if first <= i < last], column] = 1.0
     keys = list(map(text_key, map(_TEXT, blocks)))
     repeats = Counter(keys)
     own[:, _COLUMN["repeated"]] = [math.log(repeats[key]) for key in keys[first:last]]

@@ -67,7 +67,9 @@ def line_marks(text: str) -> tuple[bool, bool, bool, bool]:
     the content score, the comment zone, the run's labels and the model's flags (for each candidate run) ask
     for them block by block."""
     return (_COMMENTS_RE.match(text) is not None, _AD_RE.match(text) is not None,
-            _COMMENTER_RE.match(text) is not None,
+            # a commenter's line ends in its colon ("$" also matches before a last newline): most lines are
+            # answered without the regex, which tries one to three words before every space
+            (text[-1:] == ":" or text[-2:] == ":\n") and _COMMENTER_RE.match(text) is not None,
             _CAPTION_START_RE.match(text) is not None or _CAPTION_END_RE.search(text[-CAPTION_TAIL:]) is not None)
 
 
