@@ -404,7 +404,7 @@ SPEECH_VERBS = (
 )
 
 SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»][.!?]?$")
-_SENTENCE_SPLIT_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
+SENTENCE_SPLIT_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
 _TRUNCATED_RE = re.compile(r"(?:…|\.\.\.)$")
 _SMALL_WORDS = frozenset(
     "a an the and or but nor for of in on at to by with from as is are was were be into onto over under "
@@ -512,7 +512,7 @@ def features_of(text: str) -> BlockFeatures:
     short = n_words <= 8
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
     # a split needs a sentence's end (. ! ? …): most short lines have none and are one piece without the regex
-    n_sentences = 0 if not n_words else len(_SENTENCE_SPLIT_RE.split(text)) if (
+    n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.split(text)) if (
         "." in text or "!" in text or "?" in text or "…" in text) else 1
     # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit; a foreign time without one is a few words
     # ("vor wenigen Minuten", "Mis à jour hier"), one with a date and its update up to FOREIGN_TIMESTAMP_MAX_WORDS

@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate,
-    features_of, initials)
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures,
+    GatedPattern, LiteralGate, features_of, initials)
 from annotation.preannotate.learned import normalised, text_key
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
@@ -670,8 +670,6 @@ def is_notice(text: str) -> bool:
     return bool(cues) and (len(cues) >= 2 or ADDRESS_RE.search(text) is not None)
 
 
-# A sentence's end followed by the next sentence's start: where a paragraph's sentences part.
-_SENTENCE_GAP_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
 # A story paragraph closing on a call to the reader opens with a sentence of at least this many words.
 PROMPT_LEAD_MIN_WORDS = 12
 
@@ -682,7 +680,7 @@ def _ends_in_prompt(text: str) -> bool:
     ..." -- the sentences before it are no notice, and the first, of ``PROMPT_LEAD_MIN_WORDS`` words or more,
     speaks about the story's subject, not to the reader ("Join our forums ..."). Such a line is the writer's, its
     sentences mostly story; a line that is the prompt is not."""
-    gaps = [gap.start() for gap in _SENTENCE_GAP_RE.finditer(text)]
+    gaps = [gap.start() for gap in SENTENCE_SPLIT_RE.finditer(text)]  # where its sentences part
     if not gaps:
         return False
     first = text[:gaps[0] + 1]
@@ -1385,9 +1383,9 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or (title_parts and text_key(line) in title_parts)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
             # or pages, a search page's sort order or filter, a match result in a scores widget and a market's
-            # quote in a ticker are no
-            # headlines (guidelines 8.3: boilerplate), nor is the page's own name (its title's), nor
-            # is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends a list
+            # quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
+            # title's), nor is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends
+            # a list
             after_list_heading = after_list_heading and not (f.is_furniture and not _badge(line))
             index += 1
             continue
