@@ -226,12 +226,12 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
     preformatted: list[etree._Element] = []  # likewise, the elements keeping line breaks
 
     def flush(owner: etree._Element) -> None:
+        """The text since the last block edge as a block of ``owner``: most of it is white space between tags."""
         if not pieces:
             return
-        text = _rendered("".join(pieces))
+        if text := (pieces[0] if len(pieces) == 1 else "".join(pieces)).strip(WHITESPACE_CHARS):
+            blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), owner)))
         pieces.clear()
-        if text:  # else only white space
-            blocks.append(HtmlBlock(text, owner))
 
     def add(text: str, owner: etree._Element) -> None:
         if preformatted and "\n" in text:
@@ -257,10 +257,8 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
                 continue
             if kind:
                 if kind & _BLOCK:
-                    if pieces:  # the text since the last block edge, flushed inline: most of it is white space
-                        if text := (pieces[0] if len(pieces) == 1 else "".join(pieces)).strip(WHITESPACE_CHARS):
-                            blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), owner)))
-                        pieces.clear()
+                    if pieces:  # no call when no text came since the last block edge
+                        flush(owner)
                     owners.append(owner)
                     owner = element
                     firsts.append(len(blocks))
@@ -277,9 +275,7 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
         # "end": also reached for skipped elements, whose tail text is still shown.
         if owner is element:
             if pieces:
-                if text := (pieces[0] if len(pieces) == 1 else "".join(pieces)).strip(WHITESPACE_CHARS):
-                    blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), element)))
-                pieces.clear()
+                flush(element)
             owner = owners.pop()
             spans[element] = (firsts.pop(), len(blocks))
         if preformatted and preformatted[-1] is element:
