@@ -150,6 +150,21 @@ def test_reporting_and_naming_words_of_other_languages_and_labels(text: str, exp
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # Spanish news reports in the perfect: the participle is the reporting word (7.2 question 1)
+    ("El portavoz ha calificado la reforma de «chapuza» en el pleno.", ["«chapuza»"]),
+    ("La consejera ha acusado al Gobierno de «abandono» de la comarca.", ["«abandono»"]),
+    ("Los vecinos han tachado la obra de «despilfarro».", ["«despilfarro»"]),
+    # the French present of "juger" and the plural of the present
+    ("Le syndicat juge la mesure « injuste » pour les salariés.", ["« injuste »"]),
+    ("Les élus dénoncent un « mépris » de la région.", ["« mépris »"]),
+    # without a reporting word the same short words are a label
+    ("La reforma de la «chapuza» sigue en el pleno.", []),
+])
+def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # corner brackets with the quoting particle and a reporting verb; the nested 『…』 inside (7.3)
     ("担当者は「今後の情報に十分注意してください」と呼びかけました。", ["「今後の情報に十分注意してください」"]),
     ("女性は「孫に『大丈夫』と言われた」と話しました。", ["「孫に『大丈夫』と言われた」"]),

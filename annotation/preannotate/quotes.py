@@ -72,6 +72,10 @@ _MORE_REPORTING = (
     "réclame|réclamé|promet|promis|annonce|annoncé|rappelle|rappelé|lâche|lâché|tranche|tranché|ironise|résume|"
     "résumé|confirme|confirmé|témoigne|témoigné|déplore|déploré|critique|critiqué|conclut|reprend|interroge|"
     "indigne|lance|souffle|glisse|assène|martèle|plaide|défend|admet|réagit|réagi|commente|"
+    # the present of "juger" (le Medef juge la décision « … »), "écrire", and the plural of the present (les
+    # syndicats dénoncent « … »)
+    "juge|jugent|écrit|écrivent|disent|affirment|déclarent|estiment|dénoncent|expliquent|assurent|soulignent|"
+    "qualifient|réclament|ajoutent|préviennent|regrettent|"
     # Spanish
     "dijo|afirmó|declaró|señaló|aseguró|explicó|añadió|según|"
     "dice|dicen|afirma|asegura|señala|añade|declara|explica|calificó|califica|habló|habla|denunció|denuncia|"
@@ -79,6 +83,12 @@ _MORE_REPORTING = (
     "apunta|recordó|recuerda|sostuvo|sostiene|resume|calcula|admite|admitió|manifestó|indicó|destacó|destaca|"
     "comentó|defendió|defiende|prometió|pidió|pide|reclamó|alertó|contó|relata|relató|sentenció|concluyó|"
     "agregó|expresó|opinó|considera|consideró|aclaró|precisó|confesó|"
+    # the participles of the perfect, the past of news from Spain (ha calificado el fuego de «…», ha acusado a la
+    # oposición de montar un «…»), and "tachar de", "tildar de" (to brand as)
+    "dicho|afirmado|declarado|señalado|asegurado|explicado|añadido|calificado|denunciado|advertido|reconocido|"
+    "criticado|lamentado|insistido|subrayado|apuntado|sostenido|admitido|manifestado|indicado|destacado|"
+    "comentado|defendido|prometido|reclamado|alertado|relatado|sentenciado|concluido|agregado|expresado|"
+    "aclarado|precisado|confesado|acusado|acusa|acusó|tachado|tacha|tachó|tildado|tilda|tildó|"
     # Italian
     "detto|dichiarato|spiegato|spiega|aggiunto|aggiunge|sottolineato|sottolinea|secondo|definito|definisce|"
     "afferma|affermato|avverte|avvertito|denunciato|commentato|ribadito|ribadisce|annunciato|annuncia|parla|"
@@ -95,7 +105,8 @@ REPORTING_WORDS = tuple(dict.fromkeys(SPEECH_VERBS.split("|") + _MORE_REPORTING.
 # quotation they report something else ("The “growth plan” branded “fantasy economics”").
 _NAMING_VERBS = frozenset(
     "called calls calling described describes describing branded brands branding nennt nannte nennen nannten "
-    "labelled labeled termed bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie calificó califica "
+    "labelled labeled termed bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie qualifient calificó "
+    "califica calificado tachado tacha tachó tildado tilda tildó "
     "definito definisce classificou chamou noemde noemt".split())
 # The verbs as tries (``alternation``): the patterns are only asked whether they match, and a trie is several
 # times faster than the list of the verbs, which the engine tries one by one at every word.
