@@ -246,6 +246,20 @@ def test_names_given_by_naming_words_and_verbs(text: str, expected: list[str]) -
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a kind of work that is the verb of its sentence names no work: a modal, "to" or a pronoun before it
+    ("The cuts will hit “the people who can least afford them,” she said.",
+     ["“the people who can least afford them,”"]),
+    ("Inspectors want to track “every lorry that leaves the quarry gates” this year.",
+     ["“every lorry that leaves the quarry gates”"]),
+    # the kind of work as a noun still names it
+    ("Her 2004 hit “Stay Up All Night Long” was played at the wake.", []),
+    ("The band's new hit “we never sleep at all” is everywhere.", []),
+])
+def test_a_kind_of_work_that_is_a_verb_names_nothing(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

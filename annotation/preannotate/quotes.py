@@ -383,13 +383,30 @@ def _named_by_words(text: str, start: int, end: int, tail: str, after: str) -> b
     """Whether the words before the marks (``tail``) make a name of the marked words: a naming word (so-called,
     the film, sein Spielfilm) that is not the object of a naming verb, or a verb that names
     (``_named_by_verb``)."""
-    if _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
-        return not _object_of_naming_verb(tail)
+    naming = _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:])
+    if naming:
+        return not _object_of_naming_verb(tail) and not _kind_is_a_verb(tail, naming.group())
     head, _, word = tail.rpartition(" ")
     word = word.lower()
     if word.endswith(WORK_COMPOUND_ENDS):
         return not _object_of_naming_verb(tail)
     return word in _NAMING_VERB_GATE and _named_by_verb(text, start, end, tail, head, word, after)
+
+
+# The kinds of work that are verbs too (the cuts would hit “…”, police track “…”), and the words that make a verb
+# of them before them: a modal, an auxiliary, "to", a subject pronoun.
+_KINDS_ALSO_VERBS = frozenset("hit track film".split())
+_VERB_MAKERS = frozenset("would will could can may might must should shall to did does do not never also "
+                         "it they he she we i you who which that".split())
+
+
+def _kind_is_a_verb(tail: str, naming: str) -> bool:
+    """Whether the kind of work that ``naming`` (the match of _NAMING_BEFORE_RE ending ``tail``) found is the verb
+    of the sentence: "the measure would hit “nurses and teachers”" reports what the measure hits, it names no
+    hit song."""
+    if naming.strip().lower() not in _KINDS_ALSO_VERBS:
+        return False
+    return tail[:len(tail) - len(naming)].rstrip().rpartition(" ")[2].lower() in _VERB_MAKERS
 
 
 def _object_of_naming_verb(tail: str) -> bool:
