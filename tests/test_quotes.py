@@ -150,6 +150,18 @@ def test_reporting_and_naming_words_of_other_languages_and_labels(text: str, exp
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # verbs that judge what they report as it (7.2: described … as “…”)
+    ("The mayor dismissed the report as “a stitch-up” on Monday.", ["“a stitch-up”"]),
+    ("Coach hails ‘outstanding’ defence after shutout", ["‘outstanding’"]),
+    ("Unions slammed the offer as “derisory” within the hour.", ["“derisory”"]),
+    # the same words with no such verb are a label
+    ("The “derisory” offer was on the table within the hour.", []),
+])
+def test_verbs_that_judge_what_they_report(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # Spanish news reports in the perfect: the participle is the reporting word (7.2 question 1)
     ("El portavoz ha calificado la reforma de «chapuza» en el pleno.", ["«chapuza»"]),
     ("La consejera ha acusado al Gobierno de «abandono» de la comarca.", ["«abandono»"]),

@@ -54,6 +54,8 @@ _MORE_REPORTING = (
     "predict|concede|stress|deny|denied|denies|complain|complained|complains|accuse|accused|accuses|condemn|"
     "condemned|condemns|criticise|criticised|criticises|criticize|criticized|criticizes|hailed|ruled|"
     "found that|finds that|concluded|testified|confirmed|revealed|labelled|labeled|termed|"
+    # the verbs that judge what they report as it (dismissed the remark as “…”, hails “…”, slammed it as “…”)
+    "dismissed|dismisses|dismissing|hail|hails|hailing|slammed|slams|slamming|blasted|blasts|pointing out|"
     # German; with the Konjunktiv I of indirect speech (das Gesetz sei eine „…“), which reports by itself
     "sagte|sagt|erklärte|erklärt|betonte|betont|sprach|meinte|warnte|forderte|kritisierte|schrieb|laut|"
     "sagen|sagten|erklärten|betonten|meinten|fordert|fordern|forderten|warnt|warnen|warnten|kritisiert|kritisieren|"
