@@ -241,6 +241,11 @@ def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str,
     ("The new levy, called the “garden tax”, starts in May, she said.", []),
     ("The plan, called “reckless and cruel” by critics, passed.", ["“reckless and cruel”"]),
     ("Police were called “within minutes” of the attack, witnesses said.", ["“within minutes”"]),
+    # an adverb after a subject pronoun makes "called" the speaker's verb
+    ("He loved jazz, which he once called “the sound of my father’s kitchen”, until the end.",
+     ["“the sound of my father’s kitchen”"]),
+    ("The ferry, which they often called “the old tub”, sank in 1990.", ["“the old tub”"]),
+    ("The ferry, often called “the old tub”, sank in 1990.", []),
     ("Il Parma ha inserito Bonny, detto «il Treno», e la squadra ha spinto.", []),
     # a name in title case after a naming verb; not in a headline set in title case
     ("The firm will expand its shops, which it calls “Corner Cafés”, the filing said.", []),

@@ -422,6 +422,8 @@ def _object_of_naming_verb(tail: str) -> bool:
 # called “within minutes”, witnesses said.
 _PASSIVE_BEFORE = frozenset("also sometimes often now once so later formerly commonly locally popularly widely "
                             "informally officially affectionately".split())
+# Subjects before such an adverb, which make "called" their verb: she once called “…” reports her words.
+_SUBJECT_PRONOUNS = frozenset("i you he she we they who".split())
 # The participles that name: English "called", Italian "detto" (l’argentino Di Mariano, detto «el Tucu»).
 _NAMING_PARTICIPLES = frozenset("called detto detta detti dette".split())
 _ARTICLES_AFTER_VERB = frozenset(NAMING_ARTICLES) | {"lo", "un", "una", "uno"}
@@ -438,8 +440,11 @@ def _named_by_verb(text: str, start: int, end: int, tail: str, head: str, verb: 
         head, _, verb = head.rstrip().rpartition(" ")
         verb = verb.lower()
     if verb in _NAMING_PARTICIPLES:
-        word = head.rstrip().rpartition(" ")[2]
-        return (word[-1:] == "," or word.lower() in _PASSIVE_BEFORE) and not after.lstrip(" ,").startswith("by ")
+        head, _, word = head.rstrip().rpartition(" ")
+        # an adverb after a subject is the speaker's: which she once called “…”
+        passive = word[-1:] == "," or (word.lower() in _PASSIVE_BEFORE
+                                       and head.rpartition(" ")[2].lower() not in _SUBJECT_PRONOUNS)
+        return passive and not after.lstrip(" ,").startswith("by ")
     return verb in _NAMING_VERBS and _is_title_in_prose(text, start, end, tail)
 
 
