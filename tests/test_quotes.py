@@ -277,6 +277,22 @@ def test_a_kind_of_work_that_is_a_verb_names_nothing(text: str, expected: list[s
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause after the marks tells of a thing: the reporting verb in it, or after it, is the thing's
+    ("Die Bürgerinitiative „Rettet das Freibad“, die seit dem Frühjahr Unterschriften sammelt, kündigte eine "
+     "Klage an.", []),
+    ("The watchdog published its report “Risks to the public finances”, which warned of a shortfall.", []),
+    ("The watchdog published its study “Risks to the public finances”, which warned of a shortfall.", []),
+    # a reporting verb before the label still presents the words as someone's
+    ("The minister said the study “should worry everyone in this room”, which angered the opposition.",
+     ["“should worry everyone in this room”"]),
+    # with no relative clause the source after the marks reports them
+    ("Her reply was “not now, not ever” on Tuesday evening, aides to the mayor said.", ["“not now, not ever”"]),
+])
+def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

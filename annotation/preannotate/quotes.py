@@ -168,7 +168,9 @@ _LABEL_KINDS = frozenset(
     "act bill law initiative plan programme program scheme strategy campaign operation motion referendum project "
     "manifesto treaty reform loi projet campagne opération mouvement parti réforme rapport référendum ley proyecto "
     "programa iniciativa campaña operación movimiento partido reforma informe legge decreto piano programma "
-    "iniziativa campagna operazione movimento partito riforma rapporto".split())
+    "iniziativa campagna operazione movimento partito riforma rapporto "
+    # the published works of an inquiry: its report “…”, the study «…»
+    "report study survey review audit inquiry studie étude estudio studio estudo".split())
 # Not "that": before marks it is mostly the conjunction (said that “…”).
 _DETERMINERS = frozenset(
     "a an the its their his her our this these those der die das den dem des ein eine einen einem einer eines "
@@ -468,11 +470,21 @@ def _headline_attribution(text: str, start: int, end: int, paragraph_start: int,
             and _COLON_SOURCE_RE.fullmatch(text, paragraph_start, start) is not None)
 
 
+# A relative pronoun after a comma, opening a clause about what stands before it.
+_RELATIVE_AFTER_RE = re.compile(
+    r",\s*(?:which|who|die|der|das|welche[rsmn]?|qui|dont|que|quien|quienes|cui|che)\b", re.IGNORECASE)
+
+
 def _reported_after(text: str, end: int) -> bool:
     """Whether a reporting word follows the quotation ending at ``end`` in its sentence, before the next
     quotation: a reporting verb after that one attributes that one ("The chancellor’s “growth plan” rests on
     “fantasy economics”, a think tank warned": the plan's name is no quotation)."""
     sentence_after = _SENTENCE_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0]
+    if _RELATIVE_AFTER_RE.match(sentence_after):
+        # the marked words are what a relative clause tells of, a thing: its reporting verb, and the sentence's
+        # after it, have the thing as their subject (its report “…”, which warned; die Initiative „…“, die …,
+        # kündigte an)
+        return False
     pieces = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)
     if len(pieces) == 1:
         return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
