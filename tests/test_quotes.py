@@ -293,6 +293,19 @@ def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected:
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name in title case in a sentence, with the sentence's reporting word far from it: works, not words
+    ("She wrote dozens of hymns for the chapel choir, among them “The Long Tide” and “Salt on the Window”.", []),
+    ("It is the book every manager seems to have read this spring, “The Quiet Office”.", []),
+    # a reporting word right before the marks, or after a comma behind them, presents them as words (7.2)
+    ("Der Kanzler sprach von einem „Schwarzen Tag für Europa“, und ging.", ["„Schwarzen Tag für Europa“"]),
+    ("Protesters chanted “Save Our Pier”, then marched off.", ["“Save Our Pier”"]),
+    ("The banner on the bridge read “Welcome Home Lads”.", ["“Welcome Home Lads”"]),
+])
+def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

@@ -349,13 +349,16 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # quotation is not read again
     if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
+    if text[start + 1].isupper() and _is_title_in_prose(text, start, end, tail):
+        # a name in title case in a sentence (we get “Housing for All 2.0”, songs such as “The Long Tide”): the
+        # words of a source only when a reporting word stands right by them; one further off reports something
+        # else (she wrote songs, among them “…”)
+        return _reported_right_by(tail, after)
     if words >= MIN_QUOTE_WORDS:
-        if not (wordy and _label_before(tail, after) or text[start + 1].isupper() and _is_title_in_prose(
-                text, start, end, tail)):
+        if not (wordy and _label_before(tail, after)):
             return True
-        # long words after a label (the initiative «…», the politician’s “at the end of the day”) or a name in
-        # title case in a sentence (we get “Housing for All 2.0”): someone's words only when a reporting word
-        # presents them, in this sentence or the one before (7.2, question 1)
+        # long words after a label (the initiative «…», the politician’s “at the end of the day”): someone's
+        # words only when a reporting word presents them, in this sentence or the one before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
@@ -376,6 +379,24 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         return True
     page.unsourced.append((start, end))
     return False
+
+
+# A reporting word and at most two words after it at the end of what stands before the marks: they chanted
+# “…”, he told reporters: “…”, wrote on Friday “…”.
+_SPEECH_RIGHT_BEFORE_RE = re.compile(
+    r"\b(" + alternation(REPORTING_WORDS) + r")\b(?:[\s,:—–-]+[\w’'-]+){0,2}[\s,:—–-]*$", re.IGNORECASE)
+# The words before "read" that make it the reader's verb (have read the book), not the text's (the sign read).
+_READER_BEFORE = frozenset("have has had having to i we you".split())
+
+
+def _reported_right_by(tail: str, after: str) -> bool:
+    """Whether a reporting word stands right before the marks (the end of ``tail``, what stands before them),
+    or opens the clause after them (``after``) behind a comma or a dash: “…”, she said."""
+    match = _SPEECH_RIGHT_BEFORE_RE.search(tail)
+    if match and not (match.group(1).lower() == "read"
+                      and tail[:match.start()].rstrip().rpartition(" ")[2].lower() in _READER_BEFORE):
+        return True
+    return after[:1] in ",;—–" and _SPEECH_AFTER_RE.match(after) is not None
 
 
 # German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
