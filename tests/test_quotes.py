@@ -301,6 +301,9 @@ def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected:
     ("Der Kanzler sprach von einem „Schwarzen Tag für Europa“, und ging.", ["„Schwarzen Tag für Europa“"]),
     ("Protesters chanted “Save Our Pier”, then marched off.", ["“Save Our Pier”"]),
     ("The banner on the bridge read “Welcome Home Lads”.", ["“Welcome Home Lads”"]),
+    # the sentence's comma inside the marks (American style) leaves a name in title case a name
+    ("The city’s own transport review, “Moving Forward Together 2040,” found the buses too slow.", []),
+    ("Asked about it, he said “Never Again,” and left the room.", ["“Never Again,”"]),
 ])
 def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected

@@ -574,17 +574,19 @@ _TITLE_SMALL_WORDS = frozenset(
 def _is_title(text: str, start: int, end: int) -> bool:
     """Whether the quotation ``[start, end)`` holds two or more words in title case, the first capitalised,
     with no sentence punctuation (a point between digits is none: “Housing for All 2.0”): a name (of a
-    campaign, a programme, a slogan). One capitalised word may be a German noun."""
+    campaign, a programme, a slogan). One capitalised word may be a German noun. A comma before the closing
+    mark is the sentence's, which American style sets inside the marks (its study, “Homes for All 2030,” found)."""
+    inner_end = end - 2 if text[end - 2] == "," else end - 1
     # most quotations start in lower case, end on punctuation inside the marks, or have a lower-case word
     # early on: known without reading them through
-    if not text[start + 1].isupper() or text[end - 2] in _SENTENCE_PUNCTUATION:
+    if not text[start + 1].isupper() or text[inner_end - 1] in _SENTENCE_PUNCTUATION:
         return False
-    for match in _LOWER_WORD_RE.finditer(text, start + 1, end - 1):
+    for match in _LOWER_WORD_RE.finditer(text, start + 1, inner_end):
         if match.group() not in _TITLE_SMALL_WORDS:
             return False
-    if _SENTENCE_PUNCTUATION_RE.search(text, start + 1, end - 1):
+    if _SENTENCE_PUNCTUATION_RE.search(text, start + 1, inner_end):
         return False
-    words = _WORD_RE.findall(text, start + 1, end - 1)
+    words = _WORD_RE.findall(text, start + 1, inner_end)
     return len(words) > 1 and all(
         word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS for word in words)
 
