@@ -247,6 +247,10 @@ def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str,
     ("The ferry, which they often called “the old tub”, sank in 1990.", ["“the old tub”"]),
     ("The ferry, often called “the old tub”, sank in 1990.", []),
     ("Il Parma ha inserito Bonny, detto «il Treno», e la squadra ha spinto.", []),
+    # a naming word with who gives the name between it and the marks, and the renaming words
+    ("The new stand, dubbed by supporters the “wall of noise that never sleeps”, opens in May, the club said.", []),
+    ("Le quartier, surnommé par ses habitants « le petit village du port », change vite, dit le maire.", []),
+    ("Il ponte, ribattezzato «il ponte dei sospiri dei pendolari», riapre lunedì, ha detto il sindaco.", []),
     # a name in title case after a naming verb; not in a headline set in title case
     ("The firm will expand its shops, which it calls “Corner Cafés”, the filing said.", []),
     ("Mayor Calls “Time Out On Tolls”", ["“Time Out On Tolls”"]),

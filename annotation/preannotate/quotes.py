@@ -134,11 +134,12 @@ def _forms(stems: str, endings: str) -> list[str]:
 # Spanish, Italian, Portuguese and Dutch ones too: sogenannte „…“, baptisé « … », la llamada «…».
 NAMING_WORDS = (
     "so-called", "so called", "dubbed", "known as", "nicknamed", "titled", "entitled", "named", "aka", "a.k.a.",
-    "genannt", "namens",
+    "renamed", "rebranded", "genannt", "namens", "getauft",
     "genaamd", "getiteld", "zogenaamd", "zogenaamde", *_forms("sogenannte", " n m r s"),
-    *("so " + word for word in _forms("genannte", " n m r s")), *_forms("baptis surnomm intitul dénomm", "é ée és ées"),
-    *_forms("denominad titulad apodad llamad chamad intitulad", "o a os as"),
-    *_forms("cosiddett soprannominat intitolat denominat", "o a i e"),
+    *("so " + word for word in _forms("genannte", " n m r s")),
+    *_forms("baptis rebaptis surnomm intitul dénomm", "é ée és ées"),
+    *_forms("denominad titulad apodad llamad chamad intitulad bautizad rebautizad", "o a os as"),
+    *_forms("cosiddett soprannominat intitolat denominat battezzat ribattezzat", "o a i e"),
     *(word + " como" for word in _forms("conocid conhecid", "o a os as")))
 NAMING_ARTICLES = ("the", "a", "an", "der", "die", "das", "den", "el", "la", "le", "il")
 # Words that name what follows as a term, a stock phrase or a work, with or without an article: the word
@@ -161,6 +162,11 @@ _NAMING_BEFORE_RE = re.compile(
     r"\b(?:(?:" + alternation(NAMING_WORDS) + r")(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?"
     r"|" + alternation(NAMED_AS_WORDS) + r")\s*$|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
     re.IGNORECASE)
+# A naming word, then who gives the name (by, dai, par, por, von, door and up to three words) and perhaps an
+# article: dubbed by fans the “…”, ribattezzato dai tifosi "…", surnommé par ses voisins « … ».
+_NAMING_BY_AGENT_RE = re.compile(
+    r"\b(?:" + alternation(NAMING_WORDS) + r")\s+(?:by|da|dai|dagli|dal|dalla|dalle|par|por|pelos|pelas|pelo|pela|"
+    r"von|vom|door)(?:\s+[\w’'-]+){1,3}?(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?\s*$", re.IGNORECASE)
 # What makes the marked words after it a label when no reporting word presents them as someone's (see
 # _label_before): a named kind of thing (the bill “…”, la loi « … »), a possessive (the politician’s “at the
 # end of the day”), a determiner when a noun follows the marks (the “Meth. We're On It.” campaign).
@@ -411,6 +417,8 @@ def _named_by_words(text: str, start: int, end: int, tail: str, after: str) -> b
     naming = _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:])
     if naming:
         return not _object_of_naming_verb(tail) and not _kind_is_a_verb(tail, naming.group())
+    if _NAMING_BY_AGENT_RE.search(tail):
+        return True
     head, _, word = tail.rpartition(" ")
     word = word.lower()
     if word.endswith(WORK_COMPOUND_ENDS):
