@@ -182,6 +182,11 @@ def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list
     ("女性は「孫に『大丈夫』と言われた」と話しました。", ["「孫に『大丈夫』と言われた」"]),
     # a headline's quotation after its source, long enough to be someone's words
     ("気象庁「週末は大雨に厳重に警戒を」", ["「週末は大雨に厳重に警戒を」"]),
+    # a short one after its source opening the headline; and として before a verb of opposing
+    ("市長「再検討する」　新駅計画で", ["「再検討する」"]),
+    ("野党は「無責任だ」として批判を強めている。", ["「無責任だ」"]),
+    # a noun with a particle before the marks is no headline's source
+    ("新しい「安心」を届ける", []),
     # terms: joined by と ("and"), or a noun of the sentence (を), however long
     ("市は「安全」と「安心」を重視する。", []),
     ("気象庁は「南海トラフ地震臨時情報巨大地震注意」を発表しました。", []),

@@ -350,7 +350,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         page.named.add(_term(text, start, end))
         return False
     if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
-        return _is_cjk_quotation(text, start, end, before)  # no spaces: the words are not counted by spaces
+        # no spaces: the words are not counted by spaces
+        return _is_cjk_quotation(text, start, end, before, paragraph_start)
     # the word after first (after a space: _NEXT_WORD_RE's \s is str.isspace): it is seldom a noun, and the
     # quotation is not read again
     if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
@@ -535,22 +536,27 @@ _CJK_LABEL_AFTER_RE = re.compile(
 # Chinese reporting verbs ("他说", "表示"), after a quotation or before it
 _ZH_SPEECH_VERBS = "说道|说|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁"
 _CJK_SPEECH_AFTER_RE = re.compile(
-    "^(?:と、?(?:[^。、「」]{1,10}?[にでく]、?)?(?:話(?!し合)|語|言|述べ|呼びかけ|強調|説明|訴え|指摘|批判|発表|答え|"
-    "明らかに|主張|表明|回答|振り返|コメント|書い|記し|報告|要請|求め|伝え|宣言|警告|約束|誓|叫|発言|反論|否定|"
-    "認め|明言|述懐)"
+    "^(?:と(?:して)?、?(?:[^。、「」]{1,10}?[にでく]、?)?(?:話(?!し合)|語|言|述べ|呼びかけ|強調|説明|訴え|指摘|批判|"
+    "発表|答え|明らかに|主張|表明|回答|振り返|コメント|書い|記し|報告|要請|求め|伝え|宣言|警告|約束|誓|叫|発言|反論|"
+    "否定|認め|明言|述懐|反対|非難|抗議|反発)"
     r"|이?라(?:고|며)|고\s|[，,]?[^。，“”「」]{0,6}?(?:" + _ZH_SPEECH_VERBS + "))")
+# A headline's source opening the paragraph right before the marks: a noun of Han or katakana letters, with no
+# particle (hiragana) or punctuation: 知事「…」, 首相「…」.
+_CJK_HEADLINE_SOURCE_RE = re.compile("[\u30a0-\u30ff\u3400-\u9fff]{1,8}")
 # A Chinese reporting verb right before the marks: 他说：“…”, 外交部表示，“…”.
 _CJK_SPEECH_BEFORE_RE = re.compile("(?:" + _ZH_SPEECH_VERBS + r")[：:，,]?\s*$")
 
 
-def _is_cjk_quotation(text: str, start: int, end: int, before: str) -> bool:
+def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_start: int) -> bool:
     """The direct-quotation test for marked words in Chinese, Japanese or Korean: no naming particle after
-    them, and a reporting verb next to them or enough letters to be someone's words (a headline's
-    気象庁「…に注意を」)."""
+    them, and a reporting verb next to them, a headline's source before them (知事「…」) or enough letters to
+    be someone's words (a headline's 気象庁「…に注意を」)."""
     after = text[end:end + 24]
     if _CJK_LABEL_AFTER_RE.match(after):
         return False
     if _CJK_SPEECH_AFTER_RE.match(after) or _CJK_SPEECH_BEFORE_RE.search(before[-8:]):
+        return True
+    if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, paragraph_start, start):
         return True
     letters = sum(1 for char in text[start + 1:end - 1] if char.isalnum())
     return letters >= MIN_QUOTE_WORDS * CJK_LETTERS_PER_WORD
