@@ -162,6 +162,21 @@ def test_verbs_that_judge_what_they_report(text: str, expected: list[str]) -> No
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the verbs a report varies "said" with, in each language of the pages
+    ("The minister reiterated that the deal was “non-negotiable” on Monday.", ["“non-negotiable”"]),
+    ("Le porte-parole a rétorqué que c’était « une manœuvre » de l’opposition.", ["« une manœuvre »"]),
+    ("El alcalde ha reiterado que es «inviable» en el pleno.", ["«inviable»"]),
+    ("Il sindaco ha replicato che è «inaccettabile» per la città.", ["«inaccettabile»"]),
+    ("O ministro reconheceu que houve «falhas» no processo.", ["«falhas»"]),
+    ("De burgemeester liet weten dat het plan „onhaalbaar” is.", ["„onhaalbaar”"]),
+    # the forms in -s that are nouns too report nothing: Hitler's demands for more “living space”
+    ("The treaty met the empire’s demands for more “living space” in the east.", []),
+])
+def test_verbs_a_report_varies_said_with(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # Spanish news reports in the perfect: the participle is the reporting word (7.2 question 1)
     ("El portavoz ha calificado la reforma de «chapuza» en el pleno.", ["«chapuza»"]),
     ("La consejera ha acusado al Gobierno de «abandono» de la comarca.", ["«abandono»"]),
@@ -313,6 +328,9 @@ def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected:
     # the sentence's comma inside the marks (American style) leaves a name in title case a name
     ("The city’s own transport review, “Moving Forward Together 2040,” found the buses too slow.", []),
     ("Asked about it, he said “Never Again,” and left the room.", ["“Never Again,”"]),
+    # the source after the comma inside the marks, and a colon after a reporting clause, are right by them
+    ("The ward was quiet at last. “I Am Home Now,” she told the nurse.", ["“I Am Home Now,”"]),
+    ("The club posted his photo on Monday with the caption: “Welcome Home Captain”.", ["“Welcome Home Captain”"]),
 ])
 def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected

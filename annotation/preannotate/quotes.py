@@ -56,6 +56,13 @@ _MORE_REPORTING = (
     "found that|finds that|concluded|testified|confirmed|revealed|labelled|labeled|termed|"
     # the verbs that judge what they report as it (dismissed the remark as “…”, hails “…”, slammed it as “…”)
     "dismissed|dismisses|dismissing|hail|hails|hailing|slammed|slams|slamming|blasted|blasts|pointing out|"
+    # and the verbs of speech a report varies "said" with (reiterated, quipped, retorted, pledged, texted); not
+    # their forms in -s that are nouns too (demands, pledges, recounts, cautions)
+    "reiterated|reiterates|asserted|asserts|alleged|alleges|quipped|quips|retorted|countered|lamented|"
+    "cautioned|pledged|boasted|pleaded|demanded|recounted|"
+    "texted|emailed|messaged|confided|proclaimed|mused|yelled|screamed|exclaimed|grumbled|fumed|scoffed|"
+    "objected|protested|apologised|apologized|characterised|characterized|praised|praises|lauded|hit back|"
+    "fired back|shot back|lashed out|"
     # German; with the Konjunktiv I of indirect speech (das Gesetz sei eine „…“), which reports by itself
     "sagte|sagt|erklärte|erklärt|betonte|betont|sprach|meinte|warnte|forderte|kritisierte|schrieb|laut|"
     "sagen|sagten|erklärten|betonten|meinten|fordert|fordern|forderten|warnt|warnen|warnten|kritisiert|kritisieren|"
@@ -74,6 +81,8 @@ _MORE_REPORTING = (
     "réclame|réclamé|promet|promis|annonce|annoncé|rappelle|rappelé|lâche|lâché|tranche|tranché|ironise|résume|"
     "résumé|confirme|confirmé|témoigne|témoigné|déplore|déploré|critique|critiqué|conclut|reprend|interroge|"
     "indigne|lance|souffle|glisse|assène|martèle|plaide|défend|admet|réagit|réagi|commente|"
+    "rétorqué|rétorque|répliqué|réplique|raillé|raille|tonné|tonne|glissé|soufflé|constaté|constate|"
+    "signalé|signale|accusé|félicité|félicite|mis en garde|met en garde|"
     # the present of "juger" (le Medef juge la décision « … »), "écrire", and the plural of the present (les
     # syndicats dénoncent « … »)
     "juge|jugent|écrit|écrivent|disent|affirment|déclarent|estiment|dénoncent|expliquent|assurent|soulignent|"
@@ -91,16 +100,24 @@ _MORE_REPORTING = (
     "criticado|lamentado|insistido|subrayado|apuntado|sostenido|admitido|manifestado|indicado|destacado|"
     "comentado|defendido|prometido|reclamado|alertado|relatado|sentenciado|concluido|agregado|expresado|"
     "aclarado|precisado|confesado|acusado|acusa|acusó|tachado|tacha|tachó|tildado|tilda|tildó|"
+    "recalcó|recalca|recalcado|reiteró|reitera|reiterado|exigió|exige|exigido|reprochó|reprocha|reprochado|"
+    "replicó|replica|replicado|valoró|valora|valorado|"
     # Italian
     "detto|dichiarato|spiegato|spiega|aggiunto|aggiunge|sottolineato|sottolinea|secondo|definito|definisce|"
     "afferma|affermato|avverte|avvertito|denunciato|commentato|ribadito|ribadisce|annunciato|annuncia|parla|"
     "osserva|conclude|ricorda|attacca|incalza|commenta|parlato|parlando|"
+    "scritto|scrive|criticato|chiesto|chiede|assicurato|assicura|replicato|osservato|precisato|precisa|"
+    "attaccato|concluso|ammesso|ammette|raccontato|racconta|tuona|tuonato|dichiara|"
     # Portuguese
     "disse|diz|afirmou|declarou|segundo|explicou|acrescentou|ressaltou|destacou|classificou|chamou|criticou|"
     "alertou|defendeu|garantiu|frisou|sublinhou|lembrou|avaliou|completou|"
+    "disseram|afirmaram|avisou|reforçou|admitiu|reconheceu|negou|acusou|comentou|escreveu|contou|revelou|"
+    "assegurou|prometeu|pediu|apontou|observou|"
     # Dutch
     "zei|zegt|aldus|volgens|noemde|noemt|schreef|schrijft|verklaarde|stelde|waarschuwde|benadrukte|sprak|spreekt|"
-    "vindt|meent|stelt|vertelt|vertelde|reageerde|benadrukt"
+    "vindt|meent|stelt|vertelt|vertelde|reageerde|benadrukt|"
+    "zeggen|zeiden|liet weten|laat weten|noemden|waarschuwt|schreven|twitterde|erkende|erkent|ontkende|ontkent|"
+    "riep|roept|vroeg|vraagt|antwoordde|antwoordt|beloofde|belooft"
 )
 REPORTING_WORDS = tuple(dict.fromkeys(SPEECH_VERBS.split("|") + _MORE_REPORTING.split("|")))
 # Verbs that name what they report after them (called it “…”, described it as “…”, branded “…”): after a
@@ -360,7 +377,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # a name in title case in a sentence (we get “Housing for All 2.0”, songs such as “The Long Tide”): the
         # words of a source only when a reporting word stands right by them; one further off reports something
         # else (she wrote songs, among them “…”)
-        return _reported_right_by(tail, after)
+        return _reported_right_by(text, end, before, tail, after)
     if words >= MIN_QUOTE_WORDS:
         if not (wordy and _label_before(tail, after)):
             return True
@@ -396,14 +413,17 @@ _SPEECH_RIGHT_BEFORE_RE = re.compile(
 _READER_BEFORE = frozenset("have has had having to i we you".split())
 
 
-def _reported_right_by(tail: str, after: str) -> bool:
-    """Whether a reporting word stands right before the marks (the end of ``tail``, what stands before them),
-    or opens the clause after them (``after``) behind a comma or a dash: “…”, she said."""
+def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) -> bool:
+    """Whether a reporting word stands right before the marks (the end of ``tail``, the last of ``before``), or
+    in the sentence before a colon that introduces them (with the caption: “…”), or opens the clause after
+    them (``after``) behind a comma or a dash, inside the marks or out: “…”, she said; “…,” she said."""
     match = _SPEECH_RIGHT_BEFORE_RE.search(tail)
     if match and not (match.group(1).lower() == "read"
                       and tail[:match.start()].rstrip().rpartition(" ")[2].lower() in _READER_BEFORE):
         return True
-    return after[:1] in ",;—–" and _SPEECH_AFTER_RE.match(after) is not None
+    if tail.endswith(":") and _SPEECH_IN_RE.search(before):
+        return True
+    return (after[:1] in ",;—–" or text[end - 2] in ",—–") and _SPEECH_AFTER_RE.match(after) is not None
 
 
 # German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
