@@ -331,6 +331,11 @@ def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected:
     # the source after the comma inside the marks, and a colon after a reporting clause, are right by them
     ("The ward was quiet at last. “I Am Home Now,” she told the nurse.", ["“I Am Home Now,”"]),
     ("The club posted his photo on Monday with the caption: “Welcome Home Captain”.", ["“Welcome Home Captain”"]),
+    # a list of names: the words before one are the names before it, the sentence is further back
+    ("The choir sang her pieces, including “Down By The Harbour,” “Out On The Salt Road,” “Take The Night Ferry,”",
+     []),
+    # the participle "called" before a name in title case names it, whatever stands before it
+    ("The firm sells a line of garden chairs called the “Summer Terrace Range” in its shops.", []),
 ])
 def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected

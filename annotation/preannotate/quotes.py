@@ -363,7 +363,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # are known without reading them
     last = tail[-1:]
     wordy = last.isalpha() or last in ",’'"
-    if wordy and _named_by_words(text, start, end, tail, after):
+    if wordy and _named_by_words(text, start, end, before, tail, after):
         page.named.add(_term(text, start, end))
         return False
     if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
@@ -373,7 +373,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # quotation is not read again
     if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
-    if text[start + 1].isupper() and _is_title_in_prose(text, start, end, tail):
+    if text[start + 1].isupper() and _is_title_in_prose(text, start, end, before):
         # a name in title case in a sentence (we get “Housing for All 2.0”, songs such as “The Long Tide”): the
         # words of a source only when a reporting word stands right by them; one further off reports something
         # else (she wrote songs, among them “…”)
@@ -431,7 +431,7 @@ def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) 
 WORK_COMPOUND_ENDS = tuple("film roman buch album serie doku dokumentation".split())
 
 
-def _named_by_words(text: str, start: int, end: int, tail: str, after: str) -> bool:
+def _named_by_words(text: str, start: int, end: int, before: str, tail: str, after: str) -> bool:
     """Whether the words before the marks (``tail``) make a name of the marked words: a naming word (so-called,
     the film, sein Spielfilm) that is not the object of a naming verb, or a verb that names
     (``_named_by_verb``)."""
@@ -444,7 +444,7 @@ def _named_by_words(text: str, start: int, end: int, tail: str, after: str) -> b
     word = word.lower()
     if word.endswith(WORK_COMPOUND_ENDS):
         return not _object_of_naming_verb(tail)
-    return word in _NAMING_VERB_GATE and _named_by_verb(text, start, end, tail, head, word, after)
+    return word in _NAMING_VERB_GATE and _named_by_verb(text, start, end, before, head, word, after)
 
 
 # The kinds of work that are verbs too (the cuts would hit “…”, police track “…”), and the words that make a verb
@@ -483,11 +483,12 @@ _ARTICLES_AFTER_VERB = frozenset(NAMING_ARTICLES) | {"lo", "un", "una", "uno"}
 _NAMING_VERB_GATE = _NAMING_PARTICIPLES | _NAMING_VERBS | _ARTICLES_AFTER_VERB
 
 
-def _named_by_verb(text: str, start: int, end: int, tail: str, head: str, verb: str, after: str) -> bool:
+def _named_by_verb(text: str, start: int, end: int, before: str, head: str, verb: str, after: str) -> bool:
     """A name given by a verb: the participle "called" (a plume of moisture, sometimes called an “…”), unless
     "by" names who called it so (called “reckless” by critics); or a name in title case after a naming verb
-    (the stores it calls “Corner Cafés”) -- not in a headline set in title case. ``verb``: the last word
-    before the marks (of ``tail``), in lower case; ``head``: the words before it."""
+    or participle (the stores it calls “Corner Cafés”, a set called the “Master Builder Line”) -- not in a
+    headline set in title case. ``verb``: the last word before the marks (of ``before``, what stands before
+    them), in lower case; ``head``: the words before it."""
     if verb in _ARTICLES_AFTER_VERB:
         head, _, verb = head.rstrip().rpartition(" ")
         verb = verb.lower()
@@ -496,8 +497,9 @@ def _named_by_verb(text: str, start: int, end: int, tail: str, head: str, verb: 
         # an adverb after a subject is the speaker's: which she once called “…”
         passive = word[-1:] == "," or (word.lower() in _PASSIVE_BEFORE
                                        and head.rpartition(" ")[2].lower() not in _SUBJECT_PRONOUNS)
-        return passive and not after.lstrip(" ,").startswith("by ")
-    return verb in _NAMING_VERBS and _is_title_in_prose(text, start, end, tail)
+        if passive and not after.lstrip(" ,").startswith("by "):
+            return True
+    return verb in _NAMING_VERBS and _is_title_in_prose(text, start, end, before)
 
 
 # German attribution after German marks: „…“, so Müller; «…», so die Ministerin; „…“, hieß es (not English
@@ -631,11 +633,12 @@ _SENTENCE_PUNCTUATION_RE = re.compile(r"[,;:!?…]|\.(?!\d)")
 _LOWER_WORD_RE = re.compile(r"(?<=\s)[a-z]+\b")
 
 
-def _is_title_in_prose(text: str, start: int, end: int, tail: str) -> bool:
+def _is_title_in_prose(text: str, start: int, end: int, before: str) -> bool:
     """A name in title case inside a sentence -- not in a headline set in title case, whose every word is
-    capitalised (``tail``: what stands before the marks)."""
+    capitalised (``before``: what stands before the marks in their paragraph, read back further than the last
+    words, which may be other names in title case: including “Blue Harbour,” “Salt Road,” “…”)."""
     return _is_title(text, start, end) and any(
-        word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(tail))
+        word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(before))
 
 
 class _Page:
