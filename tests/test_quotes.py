@@ -169,10 +169,23 @@ def test_verbs_that_judge_what_they_report(text: str, expected: list[str]) -> No
     ("Il sindaco ha replicato che è «inaccettabile» per la città.", ["«inaccettabile»"]),
     ("O ministro reconheceu que houve «falhas» no processo.", ["«falhas»"]),
     ("De burgemeester liet weten dat het plan „onhaalbaar” is.", ["„onhaalbaar”"]),
+    ("The clinic was quiet. “So tired, really,” she went on.", ["“So tired, really,”"]),
     # the forms in -s that are nouns too report nothing: Hitler's demands for more “living space”
     ("The treaty met the empire’s demands for more “living space” in the east.", []),
 ])
 def test_verbs_a_report_varies_said_with(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # marked words that are a sentence of their own are an utterance, however short (dialogue)
+    ("“Open the gate!” the guard shouted. “Now.”", ["“Open the gate!”", "“Now.”"]),
+    ("“Go home.”", ["“Go home.”"]),
+    # not when the sentence goes on before them, nor without the sentence's end inside the marks
+    ("It was the last film of the festival, “Go Home.”", []),
+    ("The sign was clear. “Go Home” was painted on it.", []),
+])
+def test_marked_words_that_are_a_sentence_of_their_own(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
 
 

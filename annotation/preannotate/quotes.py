@@ -62,7 +62,7 @@ _MORE_REPORTING = (
     "cautioned|pledged|boasted|pleaded|demanded|recounted|"
     "texted|emailed|messaged|confided|proclaimed|mused|yelled|screamed|exclaimed|grumbled|fumed|scoffed|"
     "objected|protested|apologised|apologized|characterised|characterized|praised|praises|lauded|hit back|"
-    "fired back|shot back|lashed out|"
+    "fired back|shot back|lashed out|went on|goes on|assured|assures|indicated|"
     # German; with the Konjunktiv I of indirect speech (das Gesetz sei eine „…“), which reports by itself
     "sagte|sagt|erklärte|erklärt|betonte|betont|sprach|meinte|warnte|forderte|kritisierte|schrieb|laut|"
     "sagen|sagten|erklärten|betonten|meinten|fordert|fordern|forderten|warnt|warnen|warnten|kritisiert|kritisieren|"
@@ -369,6 +369,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
         # no spaces: the words are not counted by spaces
         return _is_cjk_quotation(text, start, end, before, paragraph_start)
+    if words < MIN_QUOTE_WORDS and _is_own_sentence(text, start, end, before, paragraph_start):
+        return True
     # the word after first (after a space: _NEXT_WORD_RE's \s is str.isspace): it is seldom a noun, and the
     # quotation is not read again
     if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
@@ -424,6 +426,18 @@ def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) 
     if tail.endswith(":") and _SPEECH_IN_RE.search(before):
         return True
     return (after[:1] in ",;—–" or text[end - 2] in ",—–") and _SPEECH_AFTER_RE.match(after) is not None
+
+
+# The end of a sentence before the marks: a point, a question or exclamation mark, perhaps a closing mark.
+_SENTENCE_END_BEFORE_RE = re.compile("[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?\s+$")
+
+
+def _is_own_sentence(text: str, start: int, end: int, before: str, paragraph_start: int) -> bool:
+    """Whether the marked words are a sentence of their own -- a capital first, the sentence's end inside the
+    marks, at the start of the paragraph or after another sentence's end: “Step back.” said nothing of a
+    name or a term; they are an utterance, as in dialogue (an officer shouted. “Step back.”)."""
+    return (text[start + 1].isupper() and text[end - 2] in "!?.…"
+            and (start == paragraph_start or _SENTENCE_END_BEFORE_RE.search(before) is not None))
 
 
 # German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
