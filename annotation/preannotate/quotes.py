@@ -13,10 +13,14 @@ with a mark of the same family, and is dropped as unbalanced otherwise. Double q
 primary quotes; single ones count as quotes only outside double ones (British style), and short
 phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations -- unless a
 quotation elsewhere on the page holds the same words (a headline's fragment of what the story quotes in
-full); so are longer ones after a label (a kind of thing, a determiner, a possessive) or in title case
-inside a sentence, and a term the page marks after a naming word or verb ("dubbed the “mansion tax”",
-"sometimes called a “bomb cyclone”") wherever it is marked. A pair of marks of another kind inside an
-open quotation (« … “…” … ») is nested in it: only the outer pair is a quotation.
+full), or they are a sentence of their own (“Step back.”, as in dialogue); so are longer ones after a label
+(a kind of thing, a determiner, a possessive) with no reporting word that presents them -- a reporting verb
+in a relative clause after the marks (its report “…”, which warned) is the thing's, not theirs -- and a
+term the page marks after a naming word or verb ("dubbed the “mansion tax”", "sometimes called a “bomb
+cyclone”") wherever it is marked. A name in title case inside a sentence (a song, a film, a programme) is
+someone's words only with a reporting word right by it (chanted “…”, “…,” she said), not one elsewhere in
+the sentence (she wrote songs, among them “…”). A pair of marks of another kind inside an open quotation
+(« … “…” … ») is nested in it: only the outer pair is a quotation.
 
 Chinese, Japanese and Korean text has no spaces around its marks: the corner brackets 「…」 face the way
 they look, and so do curly marks next to those scripts (他说：“…” , “…”라고). Japanese 『…』 only nests
