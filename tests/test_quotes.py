@@ -245,6 +245,14 @@ def test_apostrophes_never_start_or_end_a_quotation(text: str, expected: list[st
     ("‘Not good enough’: Broncos sack coach after horror season", ["‘Not good enough’"]),
     # a name in title case before the colon; a colon after a long clause names no source
     ("“Housing for All”: what the plan means for renters", []),
+    # the source after a dash that ends the headline
+    ("Rail fare rise ‘unavoidable’ – Transport Secretary", ["‘unavoidable’"]),
+    ("Hospital cuts “a betrayal” — union leader\n\nThe union said more.", ["“a betrayal”"]),
+    # a reporting verb in the next paragraph is no source of the headline's marked words
+    ("Parking fees ‘frozen’ for pensioners\n\nThe mayor said the budget was balanced.", []),
+    ("Parking fees ‘frozen’ for pensioners\n\nThe budget was balanced, the mayor said.", []),
+    # a dash and lower-case words after the marks name no source
+    ("Rail fare rise ‘unavoidable’ – and other myths", []),
     ("The rule is simple for the minister and her team: ‘no comment’", []),
 ])
 def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None:

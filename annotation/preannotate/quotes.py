@@ -66,7 +66,7 @@ _MORE_REPORTING = (
     "cautioned|pledged|boasted|pleaded|demanded|recounted|"
     "texted|emailed|messaged|confided|proclaimed|mused|yelled|screamed|exclaimed|grumbled|fumed|scoffed|"
     "objected|protested|apologised|apologized|characterised|characterized|praised|praises|lauded|hit back|"
-    "fired back|shot back|lashed out|went on|goes on|assured|assures|indicated|"
+    "fired back|shot back|lashed out|went on|goes on|assured|assures|indicated|slam|reveals|"
     # German; with the Konjunktiv I of indirect speech (das Gesetz sei eine „…“), which reports by itself
     "sagte|sagt|erklärte|erklärt|betonte|betont|sprach|meinte|warnte|forderte|kritisierte|schrieb|laut|"
     "sagen|sagten|erklärten|betonten|meinten|fordert|fordern|forderten|warnt|warnen|warnten|kritisiert|kritisieren|"
@@ -309,6 +309,8 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+# Where a paragraph ends (see _PARAGRAPH_RE).
+_PARAGRAPH_END_RE = re.compile(r"[\r\n]")
 # The marks but the single ones between two letters or digits (it's, don’t: most single marks), which _marks
 # passes over anyway, found without a Python step each ([^\W_] is exactly str.isalnum).
 _MARK_NOT_INSIDE_WORD_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "](?:(?<=[" + re.escape(DOUBLE_MARKS)
@@ -359,7 +361,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     if not words:
         return False
     before = text[max(paragraph_start, start - 120):start]
-    after = text[end:end + 60]
+    # what follows in the paragraph: a reporting verb in the next one is no source of these words
+    after = _PARAGRAPH_END_RE.split(text[end:end + 60], maxsplit=1)[0]
     # the end-anchored patterns read the last characters only (a search tries every position); their
     # matches, spaces aside, are shorter than BEFORE_TAIL, so the cut never makes a word boundary of its own
     tail = before.rstrip()[-BEFORE_TAIL:]
@@ -525,6 +528,8 @@ def _named_by_verb(text: str, start: int, end: int, before: str, head: str, verb
 _GERMAN_SOURCE_AFTER_RE = re.compile(r"[,\s]*(?:so\s+(?:der\s+|die\s+|das\s+)?[A-ZÄÖÜ]|hie(?:ß|ss)\s+es\b)")
 # A headline's source before a colon: "Reeves: ‘…’", "Kemi Badenoch: ‘…’", "Macron : « … »".
 _COLON_SOURCE_RE = re.compile(r"[^\W\d_][\w’'.-]*(?:\s+[\w’'.-]+){0,2}\s?:\s*")
+# A headline's source after a dash that ends the paragraph: "Tax rise ‘inevitable’ – Reeves", "… – minister".
+_DASH_SOURCE_AFTER_RE = re.compile(r"[ \t]*[–—-][ \t]*([^\W\d_][\w’'.-]*)(?:[ \t]+[\w’'.-]+){0,3}[ \t]*(?:[\r\n]|$)")
 # How far into its paragraph a headline's quotation after its source can start.
 COLON_SOURCE_CHARS = 40
 
@@ -533,7 +538,11 @@ def _headline_attribution(text: str, start: int, end: int, paragraph_start: int,
     """The headline forms of attribution (guidelines 7.1: "Kuleba: ‘We discussed territorial integrity’"):
     a capitalised name of up to three words and a colon open the paragraph before the marks, or the
     quotation opens the paragraph and a colon follows it ("‘Not good enough’: Broncos sack coach") -- unless
-    it is a name in title case ("“Housing for All”: what the plan means")."""
+    it is a name in title case ("“Housing for All”: what the plan means"); or a dash and the source's name
+    end the paragraph after it ("Tax rise ‘inevitable’ – Reeves")."""
+    source = _DASH_SOURCE_AFTER_RE.match(text, end)
+    if source and source.group(1).lower() not in _NOT_NAMED_AFTER:  # not "– and other myths"
+        return True
     if start == paragraph_start:
         return after[:1] == ":" and not _is_title(text, start, end)
     return (start - paragraph_start <= COLON_SOURCE_CHARS and text[paragraph_start].isupper()
@@ -549,7 +558,8 @@ def _reported_after(text: str, end: int) -> bool:
     """Whether a reporting word follows the quotation ending at ``end`` in its sentence, before the next
     quotation: a reporting verb after that one attributes that one ("The chancellor’s “growth plan” rests on
     “fantasy economics”, a think tank warned": the plan's name is no quotation)."""
-    sentence_after = _SENTENCE_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0]
+    sentence_after = _SENTENCE_END_RE.split(
+        _PARAGRAPH_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0], maxsplit=1)[0]
     if _RELATIVE_AFTER_RE.match(sentence_after):
         # the marked words are what a relative clause tells of, a thing: its reporting verb, and the sentence's
         # after it, have the thing as their subject (its report “…”, which warned; die Initiative „…“, die …,
