@@ -181,6 +181,8 @@ def test_verbs_a_report_varies_said_with(text: str, expected: list[str]) -> None
     # marked words that are a sentence of their own are an utterance, however short (dialogue)
     ("“Open the gate!” the guard shouted. “Now.”", ["“Open the gate!”", "“Now.”"]),
     ("“Go home.”", ["“Go home.”"]),
+    # or a paragraph of their own, as a subheading
+    ("The ward was quiet.\n\n‘We did it’\n\nThe nurses cheered.", ["‘We did it’"]),
     # not when the sentence goes on before them, nor without the sentence's end inside the marks
     ("It was the last film of the festival, “Go Home.”", []),
     ("The sign was clear. “Go Home” was painted on it.", []),

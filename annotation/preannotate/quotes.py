@@ -439,12 +439,20 @@ def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) 
 _SENTENCE_END_BEFORE_RE = re.compile("[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?\s+$")
 
 
+# The end of a paragraph, perhaps after spaces.
+_PARAGRAPH_END_AT_RE = re.compile(r"[^\S\r\n]*(?:[\r\n]|$)")
+
+
 def _is_own_sentence(text: str, start: int, end: int, before: str, paragraph_start: int) -> bool:
     """Whether the marked words are a sentence of their own -- a capital first, the sentence's end inside the
-    marks, at the start of the paragraph or after another sentence's end: “Step back.” said nothing of a
-    name or a term; they are an utterance, as in dialogue (an officer shouted. “Step back.”)."""
-    return (text[start + 1].isupper() and text[end - 2] in "!?.…"
-            and (start == paragraph_start or _SENTENCE_END_BEFORE_RE.search(before) is not None))
+    marks, at the start of the paragraph or after another sentence's end -- or a paragraph of their own (a
+    subheading ‘It’s over’): “Step back.” says nothing of a name or a term; they are an utterance, as in
+    dialogue (an officer shouted. “Step back.”)."""
+    if not text[start + 1].isupper():
+        return False
+    if start == paragraph_start and _PARAGRAPH_END_AT_RE.match(text, end):
+        return True
+    return text[end - 2] in "!?.…" and (start == paragraph_start or _SENTENCE_END_BEFORE_RE.search(before) is not None)
 
 
 # German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
