@@ -480,6 +480,18 @@ def test_quote_properties(text: str) -> None:
         assert text[end - 1] in QUOTE_MARKS or (end == line_end and text[line_end:].lstrip()[:1] in QUOTE_MARKS)
 
 
+@settings(max_examples=300, deadline=None)
+@given(quoted_texts(), st.lists(st.sampled_from(PLAIN_WORDS + ["said", "told", "according to", "she", "ha dicho",
+                                                                 "と話した", "他说", "라고"]), min_size=1, max_size=8))
+def test_a_paragraph_without_marks_changes_no_quotation_before_it(text: str, words: list[str]) -> None:
+    """The attribution of marked words is read in their own paragraph (and the ones before): a following
+    paragraph with no quotation marks -- whatever reporting words it holds -- neither adds a quotation before
+    it nor takes one away."""
+    extended = text + "\n" + " ".join(words)
+    assert [q for q in find_quotes(extended, [(0, len(extended))]) if q[1] <= len(text)] == find_quotes(
+        text, [(0, len(text))])
+
+
 @settings(max_examples=150, deadline=None)
 @given(quoted_texts())
 def test_found_quotes_lie_inside_article_and_output_is_valid(text: str) -> None:

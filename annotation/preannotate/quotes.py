@@ -609,7 +609,7 @@ def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_st
     """The direct-quotation test for marked words in Chinese, Japanese or Korean: no naming particle after
     them, and a reporting verb next to them, a headline's source before them (知事「…」) or enough letters to
     be someone's words (a headline's 気象庁「…に注意を」)."""
-    after = text[end:end + 24]
+    after = _PARAGRAPH_END_RE.split(text[end:end + 24], maxsplit=1)[0]
     if _CJK_LABEL_AFTER_RE.match(after):
         return False
     if _CJK_SPEECH_AFTER_RE.match(after) or _CJK_SPEECH_BEFORE_RE.search(before[-8:]):
