@@ -290,6 +290,11 @@ def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str,
     ("The ferry, which they often called “the old tub”, sank in 1990.", ["“the old tub”"]),
     ("The ferry, often called “the old tub”, sank in 1990.", []),
     ("Il Parma ha inserito Bonny, detto «il Treno», e la squadra ha spinto.", []),
+    # the name someone takes for themselves is a name; how they describe themselves is their words
+    ("The two men, who called themselves “the Night Riders”, were charged, police said.", []),
+    ("Le collectif, qui se fait appeler « les Sentinelles du Port », a manifesté, a dit la police.", []),
+    ("He calls himself “a plain-spoken builder from the coast” in every speech.",
+     ["“a plain-spoken builder from the coast”"]),
     # a naming word with who gives the name between it and the marks, and the renaming words
     ("The new stand, dubbed by supporters the “wall of noise that never sleeps”, opens in May, the club said.", []),
     ("Le quartier, surnommé par ses habitants « le petit village du port », change vite, dit le maire.", []),

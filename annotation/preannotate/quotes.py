@@ -161,7 +161,19 @@ NAMING_WORDS = (
     *_forms("baptis rebaptis surnomm intitul dénomm", "é ée és ées"),
     *_forms("denominad titulad apodad llamad chamad intitulad bautizad rebautizad", "o a os as"),
     *_forms("cosiddett soprannominat intitolat denominat battezzat ribattezzat", "o a i e"),
-    *(word + " como" for word in _forms("conocid conhecid", "o a os as")))
+    *(word + " como" for word in _forms("conocid conhecid", "o a os as")),
+    # a name someone gives themselves (who called themselves “…”, die sich „…“ nennen)
+    *(f"{verb} {reflexive}" for verb in "call calls called calling".split()
+      for reflexive in "itself himself herself themselves".split()),
+    *(f"{verb} sich" for verb in "nennt nannte nennen nannten".split()),
+    *(f"{verb} zich" for verb in "noemt noemde noemen noemden".split()),
+    *(f"se {verb} appeler" for verb in "fait font faisait".split()),
+    *(f"se {verb} llamar" for verb in "hace hacen hacía".split()),
+    *(f"si {verb} chiamare" for verb in "fa fanno faceva".split()))
+# The articles a name may start with: the Twins, les Veilleurs.
+_NAME_ARTICLES = frozenset("the les la le el los las die der das il gli de het".split())
+# The words that make a naming word of a verb of calling: she calls herself “…”.
+_REFLEXIVES = frozenset("itself himself herself themselves sich zich appeler llamar chiamare".split())
 NAMING_ARTICLES = ("the", "a", "an", "der", "die", "das", "den", "el", "la", "le", "il")
 # Words that name what follows as a term, a stock phrase or a work, with or without an article: the word
 # “…”, der Begriff „…“, the old adage “…”, his 1998 hit “…”, the BBC documentary “…”.
@@ -223,9 +235,9 @@ def _label_before(tail: str, after: str) -> bool:
 
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
 BEFORE_TAIL = 32
-# _NAMING_BEFORE_RE's matches are at most 20 characters long ("conhecidas como the", "documentary,"), spaces
-# aside: it reads one more (for its \b) and no further (a search tries every position).
-NAMING_TAIL = 21
+# _NAMING_BEFORE_RE's matches are at most 22 characters long ("calling themselves the", "documentary,"),
+# spaces aside: it reads one more (for its \b) and no further (a search tries every position).
+NAMING_TAIL = 23
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
@@ -466,6 +478,13 @@ def _named_by_words(text: str, start: int, end: int, before: str, tail: str, aft
     (``_named_by_verb``)."""
     naming = _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:])
     if naming:
+        if not _REFLEXIVES.isdisjoint(naming.group().lower().split()):
+            # the name someone takes (who called themselves “the Twins”), not how they describe themselves
+            # (he called himself “a simple farmer”, their words)
+            words = text[start + 1:end - 1].split()[:2]
+            if len(words) > 1 and words[0] in _NAME_ARTICLES:
+                words = words[1:]
+            return bool(words) and words[0][0].isupper()
         return not _object_of_naming_verb(tail) and not _kind_is_a_verb(tail, naming.group())
     if _NAMING_BY_AGENT_RE.search(tail):
         return True
