@@ -150,11 +150,73 @@ def test_reporting_and_naming_words_of_other_languages_and_labels(text: str, exp
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # verbs that judge what they report as it (7.2: described … as “…”)
+    ("The mayor dismissed the report as “a stitch-up” on Monday.", ["“a stitch-up”"]),
+    ("Coach hails ‘outstanding’ defence after shutout", ["‘outstanding’"]),
+    ("Unions slammed the offer as “derisory” within the hour.", ["“derisory”"]),
+    # the same words with no such verb are a label
+    ("The “derisory” offer was on the table within the hour.", []),
+])
+def test_verbs_that_judge_what_they_report(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the verbs a report varies "said" with, in each language of the pages
+    ("The minister reiterated that the deal was “non-negotiable” on Monday.", ["“non-negotiable”"]),
+    ("Le porte-parole a rétorqué que c’était « une manœuvre » de l’opposition.", ["« une manœuvre »"]),
+    ("El alcalde ha reiterado que es «inviable» en el pleno.", ["«inviable»"]),
+    ("Il sindaco ha replicato che è «inaccettabile» per la città.", ["«inaccettabile»"]),
+    ("O ministro reconheceu que houve «falhas» no processo.", ["«falhas»"]),
+    ("De burgemeester liet weten dat het plan „onhaalbaar” is.", ["„onhaalbaar”"]),
+    ("The clinic was quiet. “So tired, really,” she went on.", ["“So tired, really,”"]),
+    # the forms in -s that are nouns too report nothing: Hitler's demands for more “living space”
+    ("The treaty met the empire’s demands for more “living space” in the east.", []),
+])
+def test_verbs_a_report_varies_said_with(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # marked words that are a sentence of their own are an utterance, however short (dialogue)
+    ("“Open the gate!” the guard shouted. “Now.”", ["“Open the gate!”", "“Now.”"]),
+    ("“Go home.”", ["“Go home.”"]),
+    # or a paragraph of their own, as a subheading
+    ("The ward was quiet.\n\n‘We did it’\n\nThe nurses cheered.", ["‘We did it’"]),
+    # not when the sentence goes on before them, nor without the sentence's end inside the marks
+    ("It was the last film of the festival, “Go Home.”", []),
+    ("The sign was clear. “Go Home” was painted on it.", []),
+])
+def test_marked_words_that_are_a_sentence_of_their_own(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Spanish news reports in the perfect: the participle is the reporting word (7.2 question 1)
+    ("El portavoz ha calificado la reforma de «chapuza» en el pleno.", ["«chapuza»"]),
+    ("La consejera ha acusado al Gobierno de «abandono» de la comarca.", ["«abandono»"]),
+    ("Los vecinos han tachado la obra de «despilfarro».", ["«despilfarro»"]),
+    # the French present of "juger" and the plural of the present
+    ("Le syndicat juge la mesure « injuste » pour les salariés.", ["« injuste »"]),
+    ("Les élus dénoncent un « mépris » de la région.", ["« mépris »"]),
+    # without a reporting word the same short words are a label
+    ("La reforma de la «chapuza» sigue en el pleno.", []),
+])
+def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # corner brackets with the quoting particle and a reporting verb; the nested 『…』 inside (7.3)
     ("担当者は「今後の情報に十分注意してください」と呼びかけました。", ["「今後の情報に十分注意してください」"]),
     ("女性は「孫に『大丈夫』と言われた」と話しました。", ["「孫に『大丈夫』と言われた」"]),
     # a headline's quotation after its source, long enough to be someone's words
     ("気象庁「週末は大雨に厳重に警戒を」", ["「週末は大雨に厳重に警戒を」"]),
+    # a short one after its source opening the headline; and として before a verb of opposing
+    ("市長「再検討する」　新駅計画で", ["「再検討する」"]),
+    ("野党は「無責任だ」として批判を強めている。", ["「無責任だ」"]),
+    # a noun with a particle before the marks is no headline's source
+    ("新しい「安心」を届ける", []),
     # terms: joined by と ("and"), or a noun of the sentence (を), however long
     ("市は「安全」と「安心」を重視する。", []),
     ("気象庁は「南海トラフ地震臨時情報巨大地震注意」を発表しました。", []),
@@ -185,6 +247,14 @@ def test_apostrophes_never_start_or_end_a_quotation(text: str, expected: list[st
     ("‘Not good enough’: Broncos sack coach after horror season", ["‘Not good enough’"]),
     # a name in title case before the colon; a colon after a long clause names no source
     ("“Housing for All”: what the plan means for renters", []),
+    # the source after a dash that ends the headline
+    ("Rail fare rise ‘unavoidable’ – Transport Secretary", ["‘unavoidable’"]),
+    ("Hospital cuts “a betrayal” — union leader\n\nThe union said more.", ["“a betrayal”"]),
+    # a reporting verb in the next paragraph is no source of the headline's marked words
+    ("Parking fees ‘frozen’ for pensioners\n\nThe mayor said the budget was balanced.", []),
+    ("Parking fees ‘frozen’ for pensioners\n\nThe budget was balanced, the mayor said.", []),
+    # a dash and lower-case words after the marks name no source
+    ("Rail fare rise ‘unavoidable’ – and other myths", []),
     ("The rule is simple for the minister and her team: ‘no comment’", []),
 ])
 def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None:
@@ -214,7 +284,21 @@ def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str,
     ("The new levy, called the “garden tax”, starts in May, she said.", []),
     ("The plan, called “reckless and cruel” by critics, passed.", ["“reckless and cruel”"]),
     ("Police were called “within minutes” of the attack, witnesses said.", ["“within minutes”"]),
+    # an adverb after a subject pronoun makes "called" the speaker's verb
+    ("He loved jazz, which he once called “the sound of my father’s kitchen”, until the end.",
+     ["“the sound of my father’s kitchen”"]),
+    ("The ferry, which they often called “the old tub”, sank in 1990.", ["“the old tub”"]),
+    ("The ferry, often called “the old tub”, sank in 1990.", []),
     ("Il Parma ha inserito Bonny, detto «il Treno», e la squadra ha spinto.", []),
+    # the name someone takes for themselves is a name; how they describe themselves is their words
+    ("The two men, who called themselves “the Night Riders”, were charged, police said.", []),
+    ("Le collectif, qui se fait appeler « les Sentinelles du Port », a manifesté, a dit la police.", []),
+    ("He calls himself “a plain-spoken builder from the coast” in every speech.",
+     ["“a plain-spoken builder from the coast”"]),
+    # a naming word with who gives the name between it and the marks, and the renaming words
+    ("The new stand, dubbed by supporters the “wall of noise that never sleeps”, opens in May, the club said.", []),
+    ("Le quartier, surnommé par ses habitants « le petit village du port », change vite, dit le maire.", []),
+    ("Il ponte, ribattezzato «il ponte dei sospiri dei pendolari», riapre lunedì, ha detto il sindaco.", []),
     # a name in title case after a naming verb; not in a headline set in title case
     ("The firm will expand its shops, which it calls “Corner Cafés”, the filing said.", []),
     ("Mayor Calls “Time Out On Tolls”", ["“Time Out On Tolls”"]),
@@ -228,6 +312,60 @@ def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str,
      ["“a love letter to my grandmother”"]),
 ])
 def test_names_given_by_naming_words_and_verbs(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a kind of work that is the verb of its sentence names no work: a modal, "to" or a pronoun before it
+    ("The cuts will hit “the people who can least afford them,” she said.",
+     ["“the people who can least afford them,”"]),
+    ("Inspectors want to track “every lorry that leaves the quarry gates” this year.",
+     ["“every lorry that leaves the quarry gates”"]),
+    # the kind of work as a noun still names it
+    ("Her 2004 hit “Stay Up All Night Long” was played at the wake.", []),
+    ("The band's new hit “we never sleep at all” is everywhere.", []),
+])
+def test_a_kind_of_work_that_is_a_verb_names_nothing(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause after the marks tells of a thing: the reporting verb in it, or after it, is the thing's
+    ("Die Bürgerinitiative „Rettet das Freibad“, die seit dem Frühjahr Unterschriften sammelt, kündigte eine "
+     "Klage an.", []),
+    ("The watchdog published its report “Risks to the public finances”, which warned of a shortfall.", []),
+    ("The watchdog published its study “Risks to the public finances”, which warned of a shortfall.", []),
+    # a reporting verb before the label still presents the words as someone's
+    ("The minister said the study “should worry everyone in this room”, which angered the opposition.",
+     ["“should worry everyone in this room”"]),
+    # with no relative clause the source after the marks reports them
+    ("Her reply was “not now, not ever” on Tuesday evening, aides to the mayor said.", ["“not now, not ever”"]),
+])
+def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name in title case in a sentence, with the sentence's reporting word far from it: works, not words
+    ("She wrote dozens of hymns for the chapel choir, among them “The Long Tide” and “Salt on the Window”.", []),
+    ("It is the book every manager seems to have read this spring, “The Quiet Office”.", []),
+    # a reporting word right before the marks, or after a comma behind them, presents them as words (7.2)
+    ("Der Kanzler sprach von einem „Schwarzen Tag für Europa“, und ging.", ["„Schwarzen Tag für Europa“"]),
+    ("Protesters chanted “Save Our Pier”, then marched off.", ["“Save Our Pier”"]),
+    ("The banner on the bridge read “Welcome Home Lads”.", ["“Welcome Home Lads”"]),
+    # the sentence's comma inside the marks (American style) leaves a name in title case a name
+    ("The city’s own transport review, “Moving Forward Together 2040,” found the buses too slow.", []),
+    ("Asked about it, he said “Never Again,” and left the room.", ["“Never Again,”"]),
+    # the source after the comma inside the marks, and a colon after a reporting clause, are right by them
+    ("The ward was quiet at last. “I Am Home Now,” she told the nurse.", ["“I Am Home Now,”"]),
+    ("The club posted his photo on Monday with the caption: “Welcome Home Captain”.", ["“Welcome Home Captain”"]),
+    # a list of names: the words before one are the names before it, the sentence is further back
+    ("The choir sang her pieces, including “Down By The Harbour,” “Out On The Salt Road,” “Take The Night Ferry,”",
+     []),
+    # the participle "called" before a name in title case names it, whatever stands before it
+    ("The firm sells a line of garden chairs called the “Summer Terrace Range” in its shops.", []),
+])
+def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
 
 
@@ -345,6 +483,18 @@ def test_quote_properties(text: str) -> None:
         line_end = re.compile(r"[\r\n]|$").search(text, end).start()
         # a quote ends on a closing mark, or it is a piece continued at the start of the next line
         assert text[end - 1] in QUOTE_MARKS or (end == line_end and text[line_end:].lstrip()[:1] in QUOTE_MARKS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(quoted_texts(), st.lists(st.sampled_from(PLAIN_WORDS + ["said", "told", "according to", "she", "ha dicho",
+                                                                 "と話した", "他说", "라고"]), min_size=1, max_size=8))
+def test_a_paragraph_without_marks_changes_no_quotation_before_it(text: str, words: list[str]) -> None:
+    """The attribution of marked words is read in their own paragraph (and the ones before): a following
+    paragraph with no quotation marks -- whatever reporting words it holds -- neither adds a quotation before
+    it nor takes one away."""
+    extended = text + "\n" + " ".join(words)
+    assert [q for q in find_quotes(extended, [(0, len(extended))]) if q[1] <= len(text)] == find_quotes(
+        text, [(0, len(text))])
 
 
 @settings(max_examples=150, deadline=None)

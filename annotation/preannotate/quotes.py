@@ -13,10 +13,14 @@ with a mark of the same family, and is dropped as unbalanced otherwise. Double q
 primary quotes; single ones count as quotes only outside double ones (British style), and short
 phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations -- unless a
 quotation elsewhere on the page holds the same words (a headline's fragment of what the story quotes in
-full); so are longer ones after a label (a kind of thing, a determiner, a possessive) or in title case
-inside a sentence, and a term the page marks after a naming word or verb ("dubbed the “mansion tax”",
-"sometimes called a “bomb cyclone”") wherever it is marked. A pair of marks of another kind inside an
-open quotation (« … “…” … ») is nested in it: only the outer pair is a quotation.
+full), or they are a sentence of their own (“Step back.”, as in dialogue); so are longer ones after a label
+(a kind of thing, a determiner, a possessive) with no reporting word that presents them -- a reporting verb
+in a relative clause after the marks (its report “…”, which warned) is the thing's, not theirs -- and a
+term the page marks after a naming word or verb ("dubbed the “mansion tax”", "sometimes called a “bomb
+cyclone”") wherever it is marked. A name in title case inside a sentence (a song, a film, a programme) is
+someone's words only with a reporting word right by it (chanted “…”, “…,” she said), not one elsewhere in
+the sentence (she wrote songs, among them “…”). A pair of marks of another kind inside an open quotation
+(« … “…” … ») is nested in it: only the outer pair is a quotation.
 
 Chinese, Japanese and Korean text has no spaces around its marks: the corner brackets 「…」 face the way
 they look, and so do curly marks next to those scripts (他说：“…” , “…”라고). Japanese 『…』 only nests
@@ -54,6 +58,15 @@ _MORE_REPORTING = (
     "predict|concede|stress|deny|denied|denies|complain|complained|complains|accuse|accused|accuses|condemn|"
     "condemned|condemns|criticise|criticised|criticises|criticize|criticized|criticizes|hailed|ruled|"
     "found that|finds that|concluded|testified|confirmed|revealed|labelled|labeled|termed|"
+    # the verbs that judge what they report as it (dismissed the remark as “…”, hails “…”, slammed it as “…”)
+    "dismissed|dismisses|dismissing|hail|hails|hailing|slammed|slams|slamming|blasted|blasts|pointing out|"
+    # and the verbs of speech a report varies "said" with (reiterated, quipped, retorted, pledged, texted); not
+    # their forms in -s that are nouns too (demands, pledges, recounts, cautions)
+    "reiterated|reiterates|asserted|asserts|alleged|alleges|quipped|quips|retorted|countered|lamented|"
+    "cautioned|pledged|boasted|pleaded|demanded|recounted|"
+    "texted|emailed|messaged|confided|proclaimed|mused|yelled|screamed|exclaimed|grumbled|fumed|scoffed|"
+    "objected|protested|apologised|apologized|characterised|characterized|praised|praises|lauded|hit back|"
+    "fired back|shot back|lashed out|went on|goes on|assured|assures|indicated|slam|reveals|"
     # German; with the Konjunktiv I of indirect speech (das Gesetz sei eine „…“), which reports by itself
     "sagte|sagt|erklärte|erklärt|betonte|betont|sprach|meinte|warnte|forderte|kritisierte|schrieb|laut|"
     "sagen|sagten|erklärten|betonten|meinten|fordert|fordern|forderten|warnt|warnen|warnten|kritisiert|kritisieren|"
@@ -72,6 +85,12 @@ _MORE_REPORTING = (
     "réclame|réclamé|promet|promis|annonce|annoncé|rappelle|rappelé|lâche|lâché|tranche|tranché|ironise|résume|"
     "résumé|confirme|confirmé|témoigne|témoigné|déplore|déploré|critique|critiqué|conclut|reprend|interroge|"
     "indigne|lance|souffle|glisse|assène|martèle|plaide|défend|admet|réagit|réagi|commente|"
+    "rétorqué|rétorque|répliqué|réplique|raillé|raille|tonné|tonne|glissé|soufflé|constaté|constate|"
+    "signalé|signale|accusé|félicité|félicite|mis en garde|met en garde|"
+    # the present of "juger" (le Medef juge la décision « … »), "écrire", and the plural of the present (les
+    # syndicats dénoncent « … »)
+    "juge|jugent|écrit|écrivent|disent|affirment|déclarent|estiment|dénoncent|expliquent|assurent|soulignent|"
+    "qualifient|réclament|ajoutent|préviennent|regrettent|"
     # Spanish
     "dijo|afirmó|declaró|señaló|aseguró|explicó|añadió|según|"
     "dice|dicen|afirma|asegura|señala|añade|declara|explica|calificó|califica|habló|habla|denunció|denuncia|"
@@ -79,23 +98,38 @@ _MORE_REPORTING = (
     "apunta|recordó|recuerda|sostuvo|sostiene|resume|calcula|admite|admitió|manifestó|indicó|destacó|destaca|"
     "comentó|defendió|defiende|prometió|pidió|pide|reclamó|alertó|contó|relata|relató|sentenció|concluyó|"
     "agregó|expresó|opinó|considera|consideró|aclaró|precisó|confesó|"
+    # the participles of the perfect, the past of news from Spain (ha calificado el fuego de «…», ha acusado a la
+    # oposición de montar un «…»), and "tachar de", "tildar de" (to brand as)
+    "dicho|afirmado|declarado|señalado|asegurado|explicado|añadido|calificado|denunciado|advertido|reconocido|"
+    "criticado|lamentado|insistido|subrayado|apuntado|sostenido|admitido|manifestado|indicado|destacado|"
+    "comentado|defendido|prometido|reclamado|alertado|relatado|sentenciado|concluido|agregado|expresado|"
+    "aclarado|precisado|confesado|acusado|acusa|acusó|tachado|tacha|tachó|tildado|tilda|tildó|"
+    "recalcó|recalca|recalcado|reiteró|reitera|reiterado|exigió|exige|exigido|reprochó|reprocha|reprochado|"
+    "replicó|replica|replicado|valoró|valora|valorado|"
     # Italian
     "detto|dichiarato|spiegato|spiega|aggiunto|aggiunge|sottolineato|sottolinea|secondo|definito|definisce|"
     "afferma|affermato|avverte|avvertito|denunciato|commentato|ribadito|ribadisce|annunciato|annuncia|parla|"
     "osserva|conclude|ricorda|attacca|incalza|commenta|parlato|parlando|"
+    "scritto|scrive|criticato|chiesto|chiede|assicurato|assicura|replicato|osservato|precisato|precisa|"
+    "attaccato|concluso|ammesso|ammette|raccontato|racconta|tuona|tuonato|dichiara|"
     # Portuguese
     "disse|diz|afirmou|declarou|segundo|explicou|acrescentou|ressaltou|destacou|classificou|chamou|criticou|"
     "alertou|defendeu|garantiu|frisou|sublinhou|lembrou|avaliou|completou|"
+    "disseram|afirmaram|avisou|reforçou|admitiu|reconheceu|negou|acusou|comentou|escreveu|contou|revelou|"
+    "assegurou|prometeu|pediu|apontou|observou|"
     # Dutch
     "zei|zegt|aldus|volgens|noemde|noemt|schreef|schrijft|verklaarde|stelde|waarschuwde|benadrukte|sprak|spreekt|"
-    "vindt|meent|stelt|vertelt|vertelde|reageerde|benadrukt"
+    "vindt|meent|stelt|vertelt|vertelde|reageerde|benadrukt|"
+    "zeggen|zeiden|liet weten|laat weten|noemden|waarschuwt|schreven|twitterde|erkende|erkent|ontkende|ontkent|"
+    "riep|roept|vroeg|vraagt|antwoordde|antwoordt|beloofde|belooft"
 )
 REPORTING_WORDS = tuple(dict.fromkeys(SPEECH_VERBS.split("|") + _MORE_REPORTING.split("|")))
 # Verbs that name what they report after them (called it “…”, described it as “…”, branded “…”): after a
 # quotation they report something else ("The “growth plan” branded “fantasy economics”").
 _NAMING_VERBS = frozenset(
     "called calls calling described describes describing branded brands branding nennt nannte nennen nannten "
-    "labelled labeled termed bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie calificó califica "
+    "labelled labeled termed bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie qualifient calificó "
+    "califica calificado tachado tacha tachó tildado tilda tildó "
     "definito definisce classificou chamou noemde noemt".split())
 # The verbs as tries (``alternation``): the patterns are only asked whether they match, and a trie is several
 # times faster than the list of the verbs, which the engine tries one by one at every word.
@@ -121,12 +155,25 @@ def _forms(stems: str, endings: str) -> list[str]:
 # Spanish, Italian, Portuguese and Dutch ones too: sogenannte „…“, baptisé « … », la llamada «…».
 NAMING_WORDS = (
     "so-called", "so called", "dubbed", "known as", "nicknamed", "titled", "entitled", "named", "aka", "a.k.a.",
-    "genannt", "namens",
+    "renamed", "rebranded", "genannt", "namens", "getauft",
     "genaamd", "getiteld", "zogenaamd", "zogenaamde", *_forms("sogenannte", " n m r s"),
-    *("so " + word for word in _forms("genannte", " n m r s")), *_forms("baptis surnomm intitul dénomm", "é ée és ées"),
-    *_forms("denominad titulad apodad llamad chamad intitulad", "o a os as"),
-    *_forms("cosiddett soprannominat intitolat denominat", "o a i e"),
-    *(word + " como" for word in _forms("conocid conhecid", "o a os as")))
+    *("so " + word for word in _forms("genannte", " n m r s")),
+    *_forms("baptis rebaptis surnomm intitul dénomm", "é ée és ées"),
+    *_forms("denominad titulad apodad llamad chamad intitulad bautizad rebautizad", "o a os as"),
+    *_forms("cosiddett soprannominat intitolat denominat battezzat ribattezzat", "o a i e"),
+    *(word + " como" for word in _forms("conocid conhecid", "o a os as")),
+    # a name someone gives themselves (who called themselves “…”, die sich „…“ nennen)
+    *(f"{verb} {reflexive}" for verb in "call calls called calling".split()
+      for reflexive in "itself himself herself themselves".split()),
+    *(f"{verb} sich" for verb in "nennt nannte nennen nannten".split()),
+    *(f"{verb} zich" for verb in "noemt noemde noemen noemden".split()),
+    *(f"se {verb} appeler" for verb in "fait font faisait".split()),
+    *(f"se {verb} llamar" for verb in "hace hacen hacía".split()),
+    *(f"si {verb} chiamare" for verb in "fa fanno faceva".split()))
+# The articles a name may start with: the Twins, les Veilleurs.
+_NAME_ARTICLES = frozenset("the les la le el los las die der das il gli de het".split())
+# The words that make a naming word of a verb of calling: she calls herself “…”.
+_REFLEXIVES = frozenset("itself himself herself themselves sich zich appeler llamar chiamare".split())
 NAMING_ARTICLES = ("the", "a", "an", "der", "die", "das", "den", "el", "la", "le", "il")
 # Words that name what follows as a term, a stock phrase or a work, with or without an article: the word
 # “…”, der Begriff „…“, the old adage “…”, his 1998 hit “…”, the BBC documentary “…”.
@@ -148,6 +195,11 @@ _NAMING_BEFORE_RE = re.compile(
     r"\b(?:(?:" + alternation(NAMING_WORDS) + r")(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?"
     r"|" + alternation(NAMED_AS_WORDS) + r")\s*$|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
     re.IGNORECASE)
+# A naming word, then who gives the name (by, dai, par, por, von, door and up to three words) and perhaps an
+# article: dubbed by fans the “…”, ribattezzato dai tifosi "…", surnommé par ses voisins « … ».
+_NAMING_BY_AGENT_RE = re.compile(
+    r"\b(?:" + alternation(NAMING_WORDS) + r")\s+(?:by|da|dai|dagli|dal|dalla|dalle|par|por|pelos|pelas|pelo|pela|"
+    r"von|vom|door)(?:\s+[\w’'-]+){1,3}?(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?\s*$", re.IGNORECASE)
 # What makes the marked words after it a label when no reporting word presents them as someone's (see
 # _label_before): a named kind of thing (the bill “…”, la loi « … »), a possessive (the politician’s “at the
 # end of the day”), a determiner when a noun follows the marks (the “Meth. We're On It.” campaign).
@@ -155,7 +207,9 @@ _LABEL_KINDS = frozenset(
     "act bill law initiative plan programme program scheme strategy campaign operation motion referendum project "
     "manifesto treaty reform loi projet campagne opération mouvement parti réforme rapport référendum ley proyecto "
     "programa iniciativa campaña operación movimiento partido reforma informe legge decreto piano programma "
-    "iniziativa campagna operazione movimento partito riforma rapporto".split())
+    "iniziativa campagna operazione movimento partito riforma rapporto "
+    # the published works of an inquiry: its report “…”, the study «…»
+    "report study survey review audit inquiry studie étude estudio studio estudo".split())
 # Not "that": before marks it is mostly the conjunction (said that “…”).
 _DETERMINERS = frozenset(
     "a an the its their his her our this these those der die das den dem des ein eine einen einem einer eines "
@@ -181,9 +235,9 @@ def _label_before(tail: str, after: str) -> bool:
 
 _DETERMINER_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$", re.IGNORECASE)
 BEFORE_TAIL = 32
-# _NAMING_BEFORE_RE's matches are at most 20 characters long ("conhecidas como the", "documentary,"), spaces
-# aside: it reads one more (for its \b) and no further (a search tries every position).
-NAMING_TAIL = 21
+# _NAMING_BEFORE_RE's matches are at most 22 characters long ("calling themselves the", "documentary,"),
+# spaces aside: it reads one more (for its \b) and no further (a search tries every position).
+NAMING_TAIL = 23
 _NOUN_AFTER_RE = re.compile(r"^\s+[a-z]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-Z“\"‘'])")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
@@ -267,6 +321,8 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
+# Where a paragraph ends (see _PARAGRAPH_RE).
+_PARAGRAPH_END_RE = re.compile(r"[\r\n]")
 # The marks but the single ones between two letters or digits (it's, don’t: most single marks), which _marks
 # passes over anyway, found without a Python step each ([^\W_] is exactly str.isalnum).
 _MARK_NOT_INSIDE_WORD_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "](?:(?<=[" + re.escape(DOUBLE_MARKS)
@@ -317,7 +373,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     if not words:
         return False
     before = text[max(paragraph_start, start - 120):start]
-    after = text[end:end + 60]
+    # what follows in the paragraph: a reporting verb in the next one is no source of these words
+    after = _PARAGRAPH_END_RE.split(text[end:end + 60], maxsplit=1)[0]
     # the end-anchored patterns read the last characters only (a search tries every position); their
     # matches, spaces aside, are shorter than BEFORE_TAIL, so the cut never makes a word boundary of its own
     tail = before.rstrip()[-BEFORE_TAIL:]
@@ -325,22 +382,28 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # are known without reading them
     last = tail[-1:]
     wordy = last.isalpha() or last in ",’'"
-    if wordy and _named_by_words(text, start, end, tail, after):
+    if wordy and _named_by_words(text, start, end, before, tail, after):
         page.named.add(_term(text, start, end))
         return False
     if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
-        return _is_cjk_quotation(text, start, end, before)  # no spaces: the words are not counted by spaces
+        # no spaces: the words are not counted by spaces
+        return _is_cjk_quotation(text, start, end, before, paragraph_start)
+    if words < MIN_QUOTE_WORDS and _is_own_sentence(text, start, end, before, paragraph_start):
+        return True
     # the word after first (after a space: _NEXT_WORD_RE's \s is str.isspace): it is seldom a noun, and the
     # quotation is not read again
     if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
+    if text[start + 1].isupper() and _is_title_in_prose(text, start, end, before):
+        # a name in title case in a sentence (we get “Housing for All 2.0”, songs such as “The Long Tide”): the
+        # words of a source only when a reporting word stands right by them; one further off reports something
+        # else (she wrote songs, among them “…”)
+        return _reported_right_by(text, end, before, tail, after)
     if words >= MIN_QUOTE_WORDS:
-        if not (wordy and _label_before(tail, after) or text[start + 1].isupper() and _is_title_in_prose(
-                text, start, end, tail)):
+        if not (wordy and _label_before(tail, after)):
             return True
-        # long words after a label (the initiative «…», the politician’s “at the end of the day”) or a name in
-        # title case in a sentence (we get “Housing for All 2.0”): someone's words only when a reporting word
-        # presents them, in this sentence or the one before (7.2, question 1)
+        # long words after a label (the initiative «…», the politician’s “at the end of the day”): someone's
+        # words only when a reporting word presents them, in this sentence or the one before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
@@ -363,22 +426,89 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     return False
 
 
+# A reporting word and at most two words after it at the end of what stands before the marks: they chanted
+# “…”, he told reporters: “…”, wrote on Friday “…”.
+_SPEECH_RIGHT_BEFORE_RE = re.compile(
+    r"\b(" + alternation(REPORTING_WORDS) + r")\b(?:[\s,:—–-]+[\w’'-]+){0,2}[\s,:—–-]*$", re.IGNORECASE)
+# The words before "read" that make it the reader's verb (have read the book), not the text's (the sign read).
+_READER_BEFORE = frozenset("have has had having to i we you".split())
+
+
+def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) -> bool:
+    """Whether a reporting word stands right before the marks (the end of ``tail``, the last of ``before``), or
+    in the sentence before a colon that introduces them (with the caption: “…”), or opens the clause after
+    them (``after``) behind a comma or a dash, inside the marks or out: “…”, she said; “…,” she said."""
+    match = _SPEECH_RIGHT_BEFORE_RE.search(tail)
+    if match and not (match.group(1).lower() == "read"
+                      and tail[:match.start()].rstrip().rpartition(" ")[2].lower() in _READER_BEFORE):
+        return True
+    if tail.endswith(":") and _SPEECH_IN_RE.search(before):
+        return True
+    return (after[:1] in ",;—–" or text[end - 2] in ",—–") and _SPEECH_AFTER_RE.match(after) is not None
+
+
+# The end of a sentence before the marks: a point, a question or exclamation mark, perhaps a closing mark.
+_SENTENCE_END_BEFORE_RE = re.compile("[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?\s+$")
+
+
+# The end of a paragraph, perhaps after spaces.
+_PARAGRAPH_END_AT_RE = re.compile(r"[^\S\r\n]*(?:[\r\n]|$)")
+
+
+def _is_own_sentence(text: str, start: int, end: int, before: str, paragraph_start: int) -> bool:
+    """Whether the marked words are a sentence of their own -- a capital first, the sentence's end inside the
+    marks, at the start of the paragraph or after another sentence's end -- or a paragraph of their own (a
+    subheading ‘It’s over’): “Step back.” says nothing of a name or a term; they are an utterance, as in
+    dialogue (an officer shouted. “Step back.”)."""
+    if not text[start + 1].isupper():
+        return False
+    if start == paragraph_start and _PARAGRAPH_END_AT_RE.match(text, end):
+        return True
+    return text[end - 2] in "!?.…" and (start == paragraph_start or _SENTENCE_END_BEFORE_RE.search(before) is not None)
+
+
 # German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
 # (not "lied", "oper": English words end so, replied, developer).
 WORK_COMPOUND_ENDS = tuple("film roman buch album serie doku dokumentation".split())
 
 
-def _named_by_words(text: str, start: int, end: int, tail: str, after: str) -> bool:
+def _named_by_words(text: str, start: int, end: int, before: str, tail: str, after: str) -> bool:
     """Whether the words before the marks (``tail``) make a name of the marked words: a naming word (so-called,
     the film, sein Spielfilm) that is not the object of a naming verb, or a verb that names
     (``_named_by_verb``)."""
-    if _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]):
-        return not _object_of_naming_verb(tail)
+    naming = _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:])
+    if naming:
+        if not _REFLEXIVES.isdisjoint(naming.group().lower().split()):
+            # the name someone takes (who called themselves “the Twins”), not how they describe themselves
+            # (he called himself “a simple farmer”, their words)
+            words = text[start + 1:end - 1].split()[:2]
+            if len(words) > 1 and words[0] in _NAME_ARTICLES:
+                words = words[1:]
+            return bool(words) and words[0][0].isupper()
+        return not _object_of_naming_verb(tail) and not _kind_is_a_verb(tail, naming.group())
+    if _NAMING_BY_AGENT_RE.search(tail):
+        return True
     head, _, word = tail.rpartition(" ")
     word = word.lower()
     if word.endswith(WORK_COMPOUND_ENDS):
         return not _object_of_naming_verb(tail)
-    return word in _NAMING_VERB_GATE and _named_by_verb(text, start, end, tail, head, word, after)
+    return word in _NAMING_VERB_GATE and _named_by_verb(text, start, end, before, head, word, after)
+
+
+# The kinds of work that are verbs too (the cuts would hit “…”, police track “…”), and the words that make a verb
+# of them before them: a modal, an auxiliary, "to", a subject pronoun.
+_KINDS_ALSO_VERBS = frozenset("hit track film".split())
+_VERB_MAKERS = frozenset("would will could can may might must should shall to did does do not never also "
+                         "it they he she we i you who which that".split())
+
+
+def _kind_is_a_verb(tail: str, naming: str) -> bool:
+    """Whether the kind of work that ``naming`` (the match of _NAMING_BEFORE_RE ending ``tail``) found is the verb
+    of the sentence: "the measure would hit “nurses and teachers”" reports what the measure hits, it names no
+    hit song."""
+    if naming.strip().lower() not in _KINDS_ALSO_VERBS:
+        return False
+    return tail[:len(tail) - len(naming)].rstrip().rpartition(" ")[2].lower() in _VERB_MAKERS
 
 
 def _object_of_naming_verb(tail: str) -> bool:
@@ -392,6 +522,8 @@ def _object_of_naming_verb(tail: str) -> bool:
 # called “within minutes”, witnesses said.
 _PASSIVE_BEFORE = frozenset("also sometimes often now once so later formerly commonly locally popularly widely "
                             "informally officially affectionately".split())
+# Subjects before such an adverb, which make "called" their verb: she once called “…” reports her words.
+_SUBJECT_PRONOUNS = frozenset("i you he she we they who".split())
 # The participles that name: English "called", Italian "detto" (l’argentino Di Mariano, detto «el Tucu»).
 _NAMING_PARTICIPLES = frozenset("called detto detta detti dette".split())
 _ARTICLES_AFTER_VERB = frozenset(NAMING_ARTICLES) | {"lo", "un", "una", "uno"}
@@ -399,18 +531,23 @@ _ARTICLES_AFTER_VERB = frozenset(NAMING_ARTICLES) | {"lo", "un", "una", "uno"}
 _NAMING_VERB_GATE = _NAMING_PARTICIPLES | _NAMING_VERBS | _ARTICLES_AFTER_VERB
 
 
-def _named_by_verb(text: str, start: int, end: int, tail: str, head: str, verb: str, after: str) -> bool:
+def _named_by_verb(text: str, start: int, end: int, before: str, head: str, verb: str, after: str) -> bool:
     """A name given by a verb: the participle "called" (a plume of moisture, sometimes called an “…”), unless
     "by" names who called it so (called “reckless” by critics); or a name in title case after a naming verb
-    (the stores it calls “Corner Cafés”) -- not in a headline set in title case. ``verb``: the last word
-    before the marks (of ``tail``), in lower case; ``head``: the words before it."""
+    or participle (the stores it calls “Corner Cafés”, a set called the “Master Builder Line”) -- not in a
+    headline set in title case. ``verb``: the last word before the marks (of ``before``, what stands before
+    them), in lower case; ``head``: the words before it."""
     if verb in _ARTICLES_AFTER_VERB:
         head, _, verb = head.rstrip().rpartition(" ")
         verb = verb.lower()
     if verb in _NAMING_PARTICIPLES:
-        word = head.rstrip().rpartition(" ")[2]
-        return (word[-1:] == "," or word.lower() in _PASSIVE_BEFORE) and not after.lstrip(" ,").startswith("by ")
-    return verb in _NAMING_VERBS and _is_title_in_prose(text, start, end, tail)
+        head, _, word = head.rstrip().rpartition(" ")
+        # an adverb after a subject is the speaker's: which she once called “…”
+        passive = word[-1:] == "," or (word.lower() in _PASSIVE_BEFORE
+                                       and head.rpartition(" ")[2].lower() not in _SUBJECT_PRONOUNS)
+        if passive and not after.lstrip(" ,").startswith("by "):
+            return True
+    return verb in _NAMING_VERBS and _is_title_in_prose(text, start, end, before)
 
 
 # German attribution after German marks: „…“, so Müller; «…», so die Ministerin; „…“, hieß es (not English
@@ -418,6 +555,8 @@ def _named_by_verb(text: str, start: int, end: int, tail: str, head: str, verb: 
 _GERMAN_SOURCE_AFTER_RE = re.compile(r"[,\s]*(?:so\s+(?:der\s+|die\s+|das\s+)?[A-ZÄÖÜ]|hie(?:ß|ss)\s+es\b)")
 # A headline's source before a colon: "Reeves: ‘…’", "Kemi Badenoch: ‘…’", "Macron : « … »".
 _COLON_SOURCE_RE = re.compile(r"[^\W\d_][\w’'.-]*(?:\s+[\w’'.-]+){0,2}\s?:\s*")
+# A headline's source after a dash that ends the paragraph: "Tax rise ‘inevitable’ – Reeves", "… – minister".
+_DASH_SOURCE_AFTER_RE = re.compile(r"[ \t]*[–—-][ \t]*([^\W\d_][\w’'.-]*)(?:[ \t]+[\w’'.-]+){0,3}[ \t]*(?:[\r\n]|$)")
 # How far into its paragraph a headline's quotation after its source can start.
 COLON_SOURCE_CHARS = 40
 
@@ -426,18 +565,33 @@ def _headline_attribution(text: str, start: int, end: int, paragraph_start: int,
     """The headline forms of attribution (guidelines 7.1: "Kuleba: ‘We discussed territorial integrity’"):
     a capitalised name of up to three words and a colon open the paragraph before the marks, or the
     quotation opens the paragraph and a colon follows it ("‘Not good enough’: Broncos sack coach") -- unless
-    it is a name in title case ("“Housing for All”: what the plan means")."""
+    it is a name in title case ("“Housing for All”: what the plan means"); or a dash and the source's name
+    end the paragraph after it ("Tax rise ‘inevitable’ – Reeves")."""
+    source = _DASH_SOURCE_AFTER_RE.match(text, end)
+    if source and source.group(1).lower() not in _NOT_NAMED_AFTER:  # not "– and other myths"
+        return True
     if start == paragraph_start:
         return after[:1] == ":" and not _is_title(text, start, end)
     return (start - paragraph_start <= COLON_SOURCE_CHARS and text[paragraph_start].isupper()
             and _COLON_SOURCE_RE.fullmatch(text, paragraph_start, start) is not None)
 
 
+# A relative pronoun after a comma, opening a clause about what stands before it.
+_RELATIVE_AFTER_RE = re.compile(
+    r",\s*(?:which|who|die|der|das|welche[rsmn]?|qui|dont|que|quien|quienes|cui|che)\b", re.IGNORECASE)
+
+
 def _reported_after(text: str, end: int) -> bool:
     """Whether a reporting word follows the quotation ending at ``end`` in its sentence, before the next
     quotation: a reporting verb after that one attributes that one ("The chancellor’s “growth plan” rests on
     “fantasy economics”, a think tank warned": the plan's name is no quotation)."""
-    sentence_after = _SENTENCE_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0]
+    sentence_after = _SENTENCE_END_RE.split(
+        _PARAGRAPH_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0], maxsplit=1)[0]
+    if _RELATIVE_AFTER_RE.match(sentence_after):
+        # the marked words are what a relative clause tells of, a thing: its reporting verb, and the sentence's
+        # after it, have the thing as their subject (its report “…”, which warned; die Initiative „…“, die …,
+        # kündigte an)
+        return False
     pieces = _OPENING_MARK_RE.split(sentence_after, maxsplit=1)
     if len(pieces) == 1:
         return _SPEECH_AFTER_ANYWHERE_RE.search(sentence_after) is not None
@@ -459,22 +613,27 @@ _CJK_LABEL_AFTER_RE = re.compile(
 # Chinese reporting verbs ("他说", "表示"), after a quotation or before it
 _ZH_SPEECH_VERBS = "说道|说|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁"
 _CJK_SPEECH_AFTER_RE = re.compile(
-    "^(?:と、?(?:[^。、「」]{1,10}?[にでく]、?)?(?:話(?!し合)|語|言|述べ|呼びかけ|強調|説明|訴え|指摘|批判|発表|答え|"
-    "明らかに|主張|表明|回答|振り返|コメント|書い|記し|報告|要請|求め|伝え|宣言|警告|約束|誓|叫|発言|反論|否定|"
-    "認め|明言|述懐)"
+    "^(?:と(?:して)?、?(?:[^。、「」]{1,10}?[にでく]、?)?(?:話(?!し合)|語|言|述べ|呼びかけ|強調|説明|訴え|指摘|批判|"
+    "発表|答え|明らかに|主張|表明|回答|振り返|コメント|書い|記し|報告|要請|求め|伝え|宣言|警告|約束|誓|叫|発言|反論|"
+    "否定|認め|明言|述懐|反対|非難|抗議|反発)"
     r"|이?라(?:고|며)|고\s|[，,]?[^。，“”「」]{0,6}?(?:" + _ZH_SPEECH_VERBS + "))")
+# A headline's source opening the paragraph right before the marks: a noun of Han or katakana letters, with no
+# particle (hiragana) or punctuation: 知事「…」, 首相「…」.
+_CJK_HEADLINE_SOURCE_RE = re.compile("[\u30a0-\u30ff\u3400-\u9fff]{1,8}")
 # A Chinese reporting verb right before the marks: 他说：“…”, 外交部表示，“…”.
 _CJK_SPEECH_BEFORE_RE = re.compile("(?:" + _ZH_SPEECH_VERBS + r")[：:，,]?\s*$")
 
 
-def _is_cjk_quotation(text: str, start: int, end: int, before: str) -> bool:
+def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_start: int) -> bool:
     """The direct-quotation test for marked words in Chinese, Japanese or Korean: no naming particle after
-    them, and a reporting verb next to them or enough letters to be someone's words (a headline's
-    気象庁「…に注意を」)."""
-    after = text[end:end + 24]
+    them, and a reporting verb next to them, a headline's source before them (知事「…」) or enough letters to
+    be someone's words (a headline's 気象庁「…に注意を」)."""
+    after = _PARAGRAPH_END_RE.split(text[end:end + 24], maxsplit=1)[0]
     if _CJK_LABEL_AFTER_RE.match(after):
         return False
     if _CJK_SPEECH_AFTER_RE.match(after) or _CJK_SPEECH_BEFORE_RE.search(before[-8:]):
+        return True
+    if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, paragraph_start, start):
         return True
     letters = sum(1 for char in text[start + 1:end - 1] if char.isalnum())
     return letters >= MIN_QUOTE_WORDS * CJK_LETTERS_PER_WORD
@@ -506,17 +665,19 @@ _TITLE_SMALL_WORDS = frozenset(
 def _is_title(text: str, start: int, end: int) -> bool:
     """Whether the quotation ``[start, end)`` holds two or more words in title case, the first capitalised,
     with no sentence punctuation (a point between digits is none: “Housing for All 2.0”): a name (of a
-    campaign, a programme, a slogan). One capitalised word may be a German noun."""
+    campaign, a programme, a slogan). One capitalised word may be a German noun. A comma before the closing
+    mark is the sentence's, which American style sets inside the marks (its study, “Homes for All 2030,” found)."""
+    inner_end = end - 2 if text[end - 2] == "," else end - 1
     # most quotations start in lower case, end on punctuation inside the marks, or have a lower-case word
     # early on: known without reading them through
-    if not text[start + 1].isupper() or text[end - 2] in _SENTENCE_PUNCTUATION:
+    if not text[start + 1].isupper() or text[inner_end - 1] in _SENTENCE_PUNCTUATION:
         return False
-    for match in _LOWER_WORD_RE.finditer(text, start + 1, end - 1):
+    for match in _LOWER_WORD_RE.finditer(text, start + 1, inner_end):
         if match.group() not in _TITLE_SMALL_WORDS:
             return False
-    if _SENTENCE_PUNCTUATION_RE.search(text, start + 1, end - 1):
+    if _SENTENCE_PUNCTUATION_RE.search(text, start + 1, inner_end):
         return False
-    words = _WORD_RE.findall(text, start + 1, end - 1)
+    words = _WORD_RE.findall(text, start + 1, inner_end)
     return len(words) > 1 and all(
         word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS for word in words)
 
@@ -527,11 +688,12 @@ _SENTENCE_PUNCTUATION_RE = re.compile(r"[,;:!?…]|\.(?!\d)")
 _LOWER_WORD_RE = re.compile(r"(?<=\s)[a-z]+\b")
 
 
-def _is_title_in_prose(text: str, start: int, end: int, tail: str) -> bool:
+def _is_title_in_prose(text: str, start: int, end: int, before: str) -> bool:
     """A name in title case inside a sentence -- not in a headline set in title case, whose every word is
-    capitalised (``tail``: what stands before the marks)."""
+    capitalised (``before``: what stands before the marks in their paragraph, read back further than the last
+    words, which may be other names in title case: including “Blue Harbour,” “Salt Road,” “…”)."""
     return _is_title(text, start, end) and any(
-        word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(tail))
+        word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(before))
 
 
 class _Page:
