@@ -1883,6 +1883,21 @@ def test_a_numbered_list_is_one_item_per_number(rank: str) -> None:
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_a_numbered_list_of_kicker_headline_author_time_items_ends_at_its_last_items_time() -> None:
+    """Guidelines 8.2: a numbered item may show its number, kicker, headline, author and time (four lines under
+    the number), a badge right under its number that reads as a heading ("Partner content"); the last item ends at
+    its time as the items above do, the ad label and the menu under it are no part of it."""
+    items = [["1", "Weather", "Storm Brings Heavy Rain and Flooding to the Valley", "By Ann Lee", "2 hours ago"],
+             ["2", "Transport", "New Tram Line Opens Three Years Behind Schedule", "By Tom Hart", "3 hours ago"],
+             ["3", "Partner content", "Five Winter Walks Along the Northern Coast", "By Coast Tourism"],
+             ["4", "Courts", "Former Mayor Cleared of All Fraud Charges", "5 hours ago"],
+             ["5", "Schools", "Teachers Vote to Strike Over Pay Next Month", "By Ann Lee", "Yesterday"]]
+    document = Document.from_text(page_text([*NAV, "Most read", *(line for item in items for line in item),
+                                             "Advertisement", "Download our app", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.from_regex(_RANK_RE, fullmatch=True))
 def test_a_rank_line_is_read_whatever_its_first_character(text: str) -> None:

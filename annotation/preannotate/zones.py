@@ -1487,8 +1487,9 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
 _RANK_RE = re.compile(r"^(?:#|no\.? ?|nr\.? ?)?([0-9]{1,2})[.)]?$", re.IGNORECASE)
 RANK_MAX_CHARS = 7
 _RANK_INITIALS = frozenset("0123456789#nN")
-# A numbered item's lines after its number: its headline, and a summary, time or author at most.
-RANKED_ITEM_MAX_LINES = 3
+# A numbered item's lines after its number: its kicker and headline, and a summary, time or author; or its
+# headline, author and time.
+RANKED_ITEM_MAX_LINES = 4
 
 
 def _rank(text: str) -> int | None:
@@ -1502,8 +1503,10 @@ def _rank(text: str) -> int | None:
 def _numbered_items(blocks, features, labels: list) -> None:
     """A numbered list ("Most read": 1, headline, 2, headline, ...): ``LIST_MIN_ITEMS`` or more rank lines
     counting up from 1, each followed by up to ``RANKED_ITEM_MAX_LINES`` unlabelled lines that are no prose
-    paragraph, list heading or furniture; each number opens an item that ends before the next, the last taking
-    as many lines as the item before it (guidelines 8.2: a list repeats one layout). Items are numbered
+    paragraph, list heading (but for a badge right under the number: "Contenido patrocinado"), furniture or ad
+    label; each number opens an item that ends before the next, the last taking as many lines as the item before
+    it (guidelines 8.2: a list repeats one layout) -- or, where the item before ends in its time, up to its own
+    time: the line under it ("Publicidad", the page's menu) is the list's end. Items are numbered
     ``-1 - first block`` like the other items made outside the main pass."""
     # the length first: most lines are longer than any rank line, and are answered without a call
     ranks = [i for i, block in enumerate(blocks)
@@ -1513,7 +1516,8 @@ def _numbered_items(blocks, features, labels: list) -> None:
 
     def item_line(index: int) -> bool:
         f = features[index]
-        return (labels[index] is None and not f.is_list_heading and not f.is_furniture
+        return (labels[index] is None and not (f.is_list_heading and _rank(blocks[index - 1].text) is None)
+                and not f.is_furniture and not line_marks(blocks[index].text)[1]
                 and not (f.text_like and f.n_words > SUMMARY_MAX_WORDS) and _rank(blocks[index].text) is None)
 
     chain: list[int] = []
@@ -1526,6 +1530,9 @@ def _numbered_items(blocks, features, labels: list) -> None:
         if len(chain) >= LIST_MIN_ITEMS:
             period = chain[-1] - chain[-2]
             last = chain[-1] + period
+            if _item_time(features, blocks, chain[-1] - 1):
+                reach = range(chain[-1] + 1, min(len(blocks), chain[-1] + RANKED_ITEM_MAX_LINES + 1))
+                last = next((i + 1 for i in reach if _item_time(features, blocks, i)), last)
             if last <= len(blocks) and all(item_line(i) for i in range(chain[-1] + 1, last)):
                 for first, after in zip(chain, [*chain[1:], last], strict=True):
                     for index in range(first, after):
