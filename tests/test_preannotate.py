@@ -1898,6 +1898,22 @@ def test_a_numbered_list_of_kicker_headline_author_time_items_ends_at_its_last_i
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_an_episodes_bare_running_time_under_its_date_closes_its_item() -> None:
+    """Guidelines 8.2: an episode's running time printed bare under its date ("41 Min.") is inside its item, so the
+    episode labels between the items ("Folge 88", "Sonderfolge") each open the item under them."""
+    items = [["Folge 89", "Streit um den Haushalt: Wie lange hält die Koalition noch?",
+              "Die Finanzministerin gegen den Rest des Kabinetts – und alle warten auf den…", "27.11.2026",
+              "41 Min."],
+             ["Folge 88", "Wer folgt dem Generalsekretär nach dem Parteitag?", "20.11.2026", "37 Min."],
+             ["Sonderfolge", "Ein langes Gespräch mit der Bürgermeisterin über Wohnungsbau",
+              "Sie spricht über Mieten, Bauland und ihre Pläne für die…", "15.11.2026", "58 Min."],
+             ["Folge 87", "Rente, Pflege, Bürgergeld: Der Sozialstaat im Stresstest", "13.11.2026", "44 Min."]]
+    document = Document.from_text(page_text([*NAV, "Alle Folgen", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.from_regex(_RANK_RE, fullmatch=True))
 def test_a_rank_line_is_read_whatever_its_first_character(text: str) -> None:

@@ -1280,10 +1280,10 @@ TITLE_CASE_HEADLINE = 0.6
 # challenge", then "Schumer sets up vote on filibuster rules change").
 SUMMARY_WORDS_RATIO = 1.5
 SUMMARY_LOWER_SHARE_GAIN = 0.2
-# A video's running time shown in its item ("Duration: 2 minutes 11 seconds", "Dauer: 3 Min."), in English,
-# German, French and Spanish.
+# A video's or an episode's running time shown in its item ("Duration: 2 minutes 11 seconds", "Dauer: 3 Min.", or
+# bare: "41 Min."), in English, German, French and Spanish.
 _RUNNING_TIME_RE = re.compile(
-    r"^(?:duration|length|running time|dauer|länge|durée|duración)\s*:?\s*"
+    r"^(?:(?:duration|length|running time|dauer|länge|durée|duración)\s*:?\s*)?"
     r"(?:\d+\s*(?:h|hours?|hrs?|min|mins|minutes?|s|secs?|seconds?|std|stunden?|minuten?|sek|sekunden?|heures?|"
     r"secondes?|horas?|minutos?|segundos?)\.?\s*)+$", re.IGNORECASE)
 # An item's time cut to a number and a unit: "2h", "45m", "3d".
