@@ -2125,6 +2125,20 @@ def test_an_items_time_told_relative_to_now_in_other_languages_closes_it(times: 
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_a_russian_items_relative_time_closes_it() -> None:
+    """Guidelines 8.2: "2 часа назад" under an item's summary is its time, as "2 hours ago" is, in a box of two
+    items too short to show a repeated layout; a bare day line parting the list ("Вчера") is no item's."""
+    items = [["Городской совет утвердил бюджет на следующий год",
+              "Депутаты приняли документ во втором чтении, расходы на дороги выросли на…", "2 часа назад"],
+             ["Первый снег остановил движение на въезде в город",
+              "Водители простояли в пробке больше трёх часов, автобусы шли с опозданием…", "5 часов назад"]]
+    document = Document.from_text(page_text([*NAV, "Главное", *(line for item in items for line in item), "Вчера",
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)["Вчера"] == "boilerplate"
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

@@ -1289,15 +1289,20 @@ _RUNNING_TIME_RE = re.compile(
 # An item's time cut to a number and a unit: "2h", "45m", "3d".
 _SHORT_TIME_RE = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w)$", re.IGNORECASE)
 RUNNING_TIME_MAX_WORDS = 8
-# An item's time told relative to now in German, French, Spanish, Portuguese, Italian and Dutch ("vor 3 Std.", "il y
-# a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15"); the English ones are timestamps already.
+# An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch and Russian ("vor 3
+# Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15", "2 часа назад"); the English ones are
+# timestamps already.
 _TIME_UNITS = (r"(?:sek\.?|sekunden|min\.?|minuten?|minutes?|minutos?|minuti|std\.?|stunden?|h|heures?|horas?|ore|uur"
                r"|tagen?|jours?|días?|dias|giorni|dagen)")
 _RELATIVE_TIME_RE = re.compile(
     rf"^(?:(?:vor|il y a|hace|há)\s+\d{{1,3}}\s*{_TIME_UNITS}|\d{{1,3}}\s*{_TIME_UNITS}\s+(?:fa|geleden)"
+    r"|\d{1,3}\s*(?:секунд[уы]?|сек\.?|минут[уы]?|мин\.?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад"
+    # the Russian day word only with its clock time ("вчера, 22:15"): bare, it is the date line parting a list by
+    # day ("Вчера", guidelines 8.2)
+    r"|(?:вчера|сегодня),?\s+(?:в\s+)?\d{1,2}:\d{2}"
     r"|(?:gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag)"
     r"(?:,?\s+(?:um |à |a las |às |alle |om )?\d{1,2}[:.h]\d{2}(?: uhr)?)?)$", re.IGNORECASE)
-_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789")
+_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789вс")
 RELATIVE_TIME_MAX_WORDS = 5
 # A picture credit inside an item ("Photo: Getty Images") has at most this many words.
 CREDIT_MAX_WORDS = 15
