@@ -2139,6 +2139,18 @@ def test_a_russian_items_relative_time_closes_it() -> None:
     assert labels_by_line(document, annotation)["Вчера"] == "boilerplate"
 
 
+def test_a_two_sentence_headline_with_its_byline_and_time_under_it_is_an_item() -> None:
+    """Guidelines 8.2: a headline of two sentences ("Tolls are a tax. Call them one") with its byline and then its
+    time under it is an item's, as one with its time right under it is; its badge and comment count are inside."""
+    items = [["Harbour Tunnel Tolls to Rise by a Fifth in January", "By Ann Lee", "2 hours ago", "48 comments"],
+             ["Opinion", "Tolls are a tax. Call them one", "By Tom Hart", "Yesterday", "27 comments"],
+             ["Ferry Operator Adds Two Boats for the Summer Season", "By Ann Lee", "Nov 24, 2026", "9 comments"]]
+    document = Document.from_text(page_text([*NAV, "Transport", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

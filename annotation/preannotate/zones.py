@@ -1837,14 +1837,17 @@ def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> 
 
 def _item_head(features, labels: list, index: int) -> bool:
     """A teaser headline (``_teaser_head``), or one of two "sentences" (a question, then more: "Who Is Jane
-    Roe? The Senator Who Defies Her Party") with its item's timestamp right under it, or right under another
-    item (headlines in a row: "He spent $40,000 on stem cell shots. Now he's suing")."""
+    Roe? The Senator Who Defies Her Party") with its item's timestamp right under it (or under its byline right
+    under it: "Carbon capture is a distraction. Here's where the money should go", "By Jane Roe", "Nov 23"), or
+    right under another item (headlines in a row: "He spent $40,000 on stem cell shots. Now he's suing")."""
     f = features[index]
     if _teaser_head(f):
         return True
+    n = len(features)
     return (f.n_sentences == 2 and 4 <= f.n_words <= 30 and not f.ends_with_full_stop and not f.text_like
             and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline
-            and ((index + 1 < len(features) and features[index + 1].is_timestamp)
+            and ((index + 1 < n and features[index + 1].is_timestamp)
+                 or (index + 2 < n and features[index + 1].is_byline and features[index + 2].is_timestamp)
                  or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
 
 
