@@ -2151,6 +2151,20 @@ def test_a_two_sentence_headline_with_its_byline_and_time_under_it_is_an_item() 
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+@pytest.mark.parametrize("under", [True, False])
+def test_a_pair_of_items_parted_by_a_name_takes_the_names_by_the_lists_ends(under: bool) -> None:
+    """Guidelines 8.2 (the layout is read from the first and last items): two headlines parted by a person's name
+    take the names under them when another name stands under the last and none above the first, and the names
+    above them when another name stands above the first and none under the last (an opinion box)."""
+    heads = ["Harbour Tunnel Tolls to Rise by a Fifth in January", "Ferry Operator Adds Two Boats for the Summer"]
+    names = ["Maria Keane", "Tom Hartley"]
+    items = [[head, name] if under else [name, head] for head, name in zip(heads, names, strict=True)]
+    document = Document.from_text(page_text([*NAV, "More in this section" if under else "Columnists",
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

@@ -1922,6 +1922,9 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                     if badge_over_kicker(member):
                         joined[items[member][0] - 2] = items[member][0]
                 _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
+        elif len(chain) == 2:
+            for name, first in _names_by_a_pair(blocks, features, labels, items, chain):
+                joined[name] = first
         chain = []
     _kickers_under_list_heading(blocks, features, labels, items, joined)
     # a badge stands above an item's headline: an item opening with its time has it under the time
@@ -1985,6 +1988,33 @@ def _authors_under(blocks, features, labels: list, items: list[tuple[int, int]],
                     [under_last, *(items[member][0] - 1 for member in chain[1:])])
             and not (above_first >= 0 and labels[above_first] is None
                      and _author_name(features[above_first], blocks[above_first].text)))
+
+
+def _names_by_a_pair(blocks, features, labels: list, items: list[tuple[int, int]],
+                     chain: list[int]) -> list[tuple[int, int]]:
+    """Guidelines 8.2: the layout is read from the first and last items. Two items parted by one person's name
+    (``_author_name``: "Declan Furlong") are too few to show a kicker layout, but their ends tell whose name it is:
+    with another name under the last item and none above the first, each name is the author's under the item
+    above it; with another name above the first and none under the last, each opens the item under it (an
+    opinion box: "Helena Vasconcelos", then her column's headline). Names at both ends or at neither tell nothing,
+    nor do two items of different layouts (a site's name above its menu made an item, then a section's name above
+    a headline and its byline). (name block, first block of its item) for each name taken."""
+    (first_a, last_a), (first_b, last_b) = items[chain[0]], items[chain[1]]
+    if last_a - first_a != last_b - first_b:
+        return []
+
+    def name(index: int) -> bool:
+        return (0 <= index < len(blocks) and labels[index] is None
+                and _author_name(features[index], blocks[index].text))
+
+    if not name(first_b - 1):
+        return []
+    above, under = name(first_a - 1), name(last_b + 1)
+    if under and not above:
+        return [(last_a + 1, first_a), (last_b + 1, first_b)]
+    if above and not under:
+        return [(first_a - 1, first_a), (first_b - 1, first_b)]
+    return []
 
 
 def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], badges: list[bool],
