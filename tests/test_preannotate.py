@@ -2165,6 +2165,20 @@ def test_a_pair_of_items_parted_by_a_name_takes_the_names_by_the_lists_ends(unde
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_a_photo_credit_between_an_items_kicker_and_its_headline_is_inside_the_item() -> None:
+    """Guidelines 8.2 before 8.4: a photo credit shown between an item's kicker (or badge) and its headline is the
+    item's, and so is the kicker above it; an item without a credit keeps its kicker too."""
+    items = [["Analysis", "Photo: Jane Roe/Reuters", "Harbour Tunnel Tolls to Rise by a Fifth in January",
+              "The operator says maintenance costs have doubled since the tunnel opened in 1998…", "2 hours ago"],
+             ["Transport", "Ferry Operator Adds Two Boats for the Summer Season", "3 hours ago"],
+             ["Exclusive", "PHOTO: AFP", "Airport Expansion Plans Shelved After Cost Review",
+              "Ministers were told the second runway would cost twice the first estimate…", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Top stories", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

@@ -1485,7 +1485,27 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         items = _teaser_items(labels)
     if _repeated_gaps(blocks, features, labels, items):
         items = _teaser_items(labels)
+    if _credits_under_kickers(blocks, features, labels, items):
+        items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
+
+
+def _credits_under_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2 (8.2 comes before 8.4 there): a photo credit between an item's kicker or badge and its
+    headline ("Analysis", "Photo: Jane Roe/Reuters", the headline) is inside the item: each such credit is taken
+    into the item under it, so that the kicker above it stands right above the item (``_attach_kickers``). A credit
+    with no line of the item above it is the picture's alone (guidelines 8.4). ``items``: ``_teaser_items(labels)``;
+    True when a line was taken."""
+    taken = False
+    for first, _ in items:
+        credit = first - 1
+        if not (credit >= 1 and labels[credit] is None and features[credit].n_words <= CREDIT_MAX_WORDS
+                and (_photo_credit(blocks[credit].text) or is_caption_credit(blocks[credit].text))):
+            continue
+        if _free_kicker(blocks, features, labels, credit - 1):
+            labels[credit] = labels[first]
+            taken = True
+    return taken
 
 
 # A rank number on a line of its own above a promoted item: "1", "2.", "#3", "No. 4".
