@@ -2179,6 +2179,21 @@ def test_a_photo_credit_between_an_items_kicker_and_its_headline_is_inside_the_i
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_a_badge_above_a_lead_item_over_items_of_another_layout_is_the_leads() -> None:
+    """Guidelines 8.2: a badge above a list's first item heads the list when the items share one layout, but above a
+    lead item -- a summary the items under it lack -- it is the lead's own ("Breaking")."""
+    lead = ["Breaking", "Harbour Tunnel Tolls to Rise by a Fifth in January",
+            "The operator says maintenance costs have doubled since the tunnel opened in 1998, and drivers will pay…",
+            "1 hour ago"]
+    items = [lead, ["Ferry Operator Adds Two Boats for the Summer Season", "2 hours ago"],
+             ["Airport Expansion Plans Shelved After Cost Review", "3 hours ago"],
+             ["Cycle Lane on the Quay Opens a Year Late", "4 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Advertisement", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

@@ -2062,7 +2062,14 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
             heading = (number + 1 < len(items) and lists[number + 1] == lists[number] and not badge_below[number]
                        and layouts[number] == layouts[number + 1] != layouts[number - 1])
         else:
-            heading = not ((first >= 2 and features[first - 2].is_list_heading) or opened_in_list[lists[number]] > 1)
+            # a lead item (a summary the items under it lack) shows its own badge ("Breaking", then the lead's
+            # headline and summary over headlines with their times): a heading stands over items of one layout
+            lead = (number + 1 < len(items) and lists[number + 1] == lists[number]
+                    and layouts[number] != layouts[number + 1]
+                    and all(layouts[other] == layouts[number + 1] for other in range(number + 1, len(items))
+                            if lists[other] == lists[number]))
+            heading = not ((first >= 2 and features[first - 2].is_list_heading) or opened_in_list[lists[number]] > 1
+                           or lead)
         if not heading:
             taken.append(number)
     return taken
