@@ -2194,6 +2194,27 @@ def test_a_badge_above_a_lead_item_over_items_of_another_layout_is_the_leads() -
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_an_item_of_a_repeated_layout_the_first_pass_leaves_unmade_is_read_from_the_list() -> None:
+    """Guidelines 8.2: a list repeats one layout ("OCT 3", headline, summary, "Read"): the lines between two of its
+    items that open and close as the items do are an item too, even one with a headline too short to be read as
+    one or no summary, and an item lacking its date and "Read" takes them from around it."""
+    items = [["OCT 30", "Lift Bridge Closes for Winter Repairs", "Plus: the light show opens Friday, and a new ramen spot.",
+              "Read"],
+             ["OCT 29", "School Board Picks Interim Superintendent", "Also: why your water bill is going up in January.",
+              "Read"],
+             ["OCT 28", "Your Pumpkin Guide", "Read"],
+             ["OCT 27", "First Real Snow of the Season Arrives", "How much fell where, plus plow routes and parking rules.",
+              "Read"],
+             ["OCT 24", "Harbour Tower Is Finally Done", "What is inside, who is moving in, and what happens next.",
+              "Read"],
+             ["OCT 23", "Ore Boats Are Running Late This Year",
+              "Why the shipping season could stretch into January, plus the new snow emergency map.", "Read"]]
+    document = Document.from_text(page_text([*NAV, "Recent Posts", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

@@ -1485,9 +1485,76 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         items = _teaser_items(labels)
     if _repeated_gaps(blocks, features, labels, items):
         items = _teaser_items(labels)
+    if _layout_items(blocks, features, labels, items):
+        items = _teaser_items(labels)
     if _credits_under_kickers(blocks, features, labels, items):
         items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
+
+
+# Items of one list stand at most this many lines apart (an item left unmade between two: its date, headline,
+# summary, running time and "Play").
+LIST_GAP_MAX_LINES = 6
+
+
+def _layout_items(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2: a list repeats one layout, read from its items. Where most items of a list (``LIST_MIN_ITEMS``
+    at least) open with a short line of one shape ("NOV 26", "Episode 211": ``_line_shape``) and close with another
+    ("Read", "Play"), an item that lacks them takes them from right above and under it, and the unlabelled lines
+    between two items of the list that open and close so, a headline among them, are an item of their own -- one
+    the first pass left unmade (a headline too short: "Your Thanksgiving guide"). A list's items are parted by at
+    most ``LIST_GAP_MAX_LINES`` unlabelled lines, none a list heading. ``items``: ``_teaser_items(labels)``; True
+    when a line was taken."""
+    n = len(blocks)
+
+    def free(start: int, end: int) -> bool:
+        return all(labels[i] is None and not features[i].is_list_heading for i in range(start, end))
+
+    lists: list[list[tuple[int, int]]] = []
+    for item in items:
+        if lists and item[0] - lists[-1][-1][1] - 1 <= LIST_GAP_MAX_LINES and free(lists[-1][-1][1] + 1, item[0]):
+            lists[-1].append(item)
+        else:
+            lists.append([item])
+    taken = False
+    for members in lists:
+        if len(members) < LIST_MIN_ITEMS:
+            continue  # most lists
+        needed = max(LIST_MIN_ITEMS, len(members) // 2 + 1)
+        ends = []
+        for side in (0, 1):
+            shape, count = Counter(_line_shape(blocks[item[side]].text) for item in members).most_common(1)[0]
+            short = all(features[item[side]].n_words <= GAP_LINE_MAX_WORDS for item in members
+                        if _line_shape(blocks[item[side]].text) == shape)
+            ends.append(shape if count >= needed and short else None)
+        opener, closer = ends
+        if opener is None and closer is None:
+            continue
+        longest = max(last - first + 1 for first, last in members)
+        for first, last in members:
+            if (opener is not None and first > 0 and labels[first - 1] is None
+                    and _line_shape(blocks[first].text) != opener and _line_shape(blocks[first - 1].text) == opener):
+                labels[first - 1] = labels[first]
+                taken = True
+            if (closer is not None and last + 1 < n and labels[last + 1] is None
+                    and _line_shape(blocks[last].text) != closer and _line_shape(blocks[last + 1].text) == closer):
+                labels[last + 1] = labels[last]
+                taken = True
+        if opener is None or closer is None:
+            continue
+        for (_, above_last), (below_first, _) in zip(members, members[1:]):
+            start, end = above_last + 1, below_first
+            while start < end and labels[start] is not None:
+                start += 1
+            while end > start and labels[end - 1] is not None:
+                end -= 1
+            if (2 <= end - start <= longest and free(start, end) and _line_shape(blocks[start].text) == opener
+                    and _line_shape(blocks[end - 1].text) == closer
+                    and any(features[i].headline_like for i in range(start + 1, end - 1))):
+                for index in range(start, end):
+                    labels[index] = BlockLabel(TEASER, 0.6, -1 - start)
+                taken = True
+    return taken
 
 
 def _credits_under_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
