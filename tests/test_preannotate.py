@@ -2215,6 +2215,23 @@ def test_an_item_of_a_repeated_layout_the_first_pass_leaves_unmade_is_read_from_
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_the_heading_of_a_promoted_list_under_an_item_is_not_its_author() -> None:
+    """Guidelines 8.2: "From Our Partners" under an item reads as a byline, but it heads the promoted stories under
+    it: boilerplate, no part of the item above."""
+    items = [["Harbour Tunnel Tolls to Rise by a Fifth in January",
+              "The operator says maintenance costs have doubled since the tunnel opened in 1998…"],
+             ["Ferry Operator Adds Two Boats for the Summer Season",
+              "The new boats will run every half hour between the quay and the island from May…"]]
+    promoted = [["Sponsored", "How to Earn in Dollars From Home: Five Legit Ways"],
+                ["Sponsored", "This Estate Is Selling Plots at 2019 Prices"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item),
+                                             "From Our Partners", *(line for item in promoted for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation)[:2] == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)["From Our Partners"] == "boilerplate"
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

@@ -1417,8 +1417,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 break
             if not has_time and _item_time(features, blocks, cursor):
                 has_time = True
-            elif not has_author and not g.text_like and (g.is_byline or _SPONSOR_LINE_RE.match(text)):
-                has_author = True  # the item's author or sponsor: "By Jane Doe", "Paid for by …"
+            elif (not has_author and not g.text_like
+                  and (_SPONSOR_LINE_RE.match(text) or (g.is_byline and not _SPONSORED_HEADING_RE.match(text)))):
+                # the item's author or sponsor: "By Jane Doe", "Paid for by …" -- not the heading of a list of
+                # promoted stories under it, which reads as a byline ("From Our Partners")
+                has_author = True
             elif (not has_author and not has_time and has_summary and cursor + 1 < n
                   and _item_time(features, blocks, cursor + 1) and _author_name(g, text)):
                 has_author = True  # a name between the summary and the time: the author ("Liz Navratil", "2h")
