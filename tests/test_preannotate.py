@@ -493,6 +493,23 @@ def test_site_notices_at_the_ends_of_the_story_are_not_article() -> None:
     assert all(labels[line] == "article" for line in [*body, subscriptions, quoted])
 
 
+@pytest.mark.parametrize("links", [["READ: Mayor Says Old Crossing Will Close Next Month",
+                                    "Lire aussi | Les habitants divisés sur le péage du pont",
+                                    "Lesen Sie auch: Fährdienst endet mit der Eröffnung der Brücke"],
+                                   ["Leggi anche: Il sindaco chiude il vecchio attraversamento",
+                                    "Lees ook: Bewoners verdeeld over tol op de brug",
+                                    "Leia também: Balsa deixa de operar quando a ponte abrir"]])
+def test_an_inline_read_also_cue_in_other_languages_makes_its_own_teaser(links: list[str]) -> None:
+    """Guidelines 8.2: the inline cue to another story ("READ:", "Lire aussi |", "Lesen Sie auch:", "Leggi anche:",
+    "Lees ook:", "Leia também:") with its headline inside the story is one teaser span, cue included."""
+    body = STORY[3:]
+    text = page_text([*NAV, *STORY[:3], body[0], links[0], body[1], links[1], body[2], links[2], body[3], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == links
+
+
 @pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
 def test_an_author_bio_telling_a_career_after_the_body_is_not_article(models) -> None:
     """An author box after the story that tells the author's career without naming a job title ("has

@@ -79,16 +79,21 @@ def is_caption_credit(text: str) -> bool:
     return line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
 
 
-# A link to another story inside the body: "Read more: <headline>", "RELATED: <headline>", "Also on
-# example.com <headline>" (guidelines 8.2: a teaser, the cue included).
+# A link to another story inside the body: "Read more: <headline>", "READ: <headline>", "RELATED: <headline>", "Also
+# on example.com <headline>", and the cue in French, German, Spanish, Portuguese, Italian and Dutch ("Lire aussi |
+# <headline>", "Lesen Sie auch: …", "Lee también: …", "Leia também: …", "Leggi anche: …", "Lees ook: …")
+# (guidelines 8.2: a teaser, the cue included).
 _INLINE_TEASER_RE = re.compile(
-    r"^[\[(]?(?:(?:read (?:more|also|next)|also read|see also|related(?: (?:articles?|stories|story|coverage|content|links?))?"
-    r"|recommended|must read|don'?t miss|more (?:on|from|about) [\w .'’-]{1,30})\s*[:|»>–—]"
+    r"^[\[(]?(?:(?:read(?: (?:more|also|next))?|also read|see also"
+    r"|related(?: (?:articles?|stories|story|coverage|content|links?))?"
+    r"|recommended|must read|don'?t miss|more (?:on|from|about) [\w .'’-]{1,30}"
+    r"|(?:à )?lire aussi|voir aussi|lesen sie auch|mehr zum thema|lee también|lea también|leia também|veja também"
+    r"|leggi anche|lees ook)\s*[:|»>–—]"
     r"|also on [\w-]+(?:\.[\w-]+)+\b)\s*\S",
     re.IGNORECASE,
 )
 # What a line the pattern matches starts with: most lines are answered without the regex engine.
-_INLINE_TEASER_INITIALS = initials("[(rasmd")
+_INLINE_TEASER_INITIALS = initials("[(rasmdlvà")
 INLINE_TEASER_MAX_WORDS = 30
 # A headline printed in capitals between the story's paragraphs, of at least this many words, is a link
 # to another story (news sites print their in-story promos so: "SEAN SPICER ELIMINATED FROM 'DANCING WITH
