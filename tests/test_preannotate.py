@@ -2249,6 +2249,20 @@ def test_the_heading_of_a_promoted_list_under_an_item_is_not_its_author() -> Non
     assert labels_by_line(document, annotation)["From Our Partners"] == "boilerplate"
 
 
+def test_an_item_without_summary_keeps_the_comment_count_under_its_byline() -> None:
+    """Guidelines 8.2: an item showing its headline, byline and comment count (no summary) keeps them all, in a list
+    whose other items show a summary too."""
+    items = [["Nov. 25, 2026", "Council Delays Vote on Harbor Street Rezoning",
+              "More than 90 residents signed up to speak, most of them opposed to the tower.", "By Luis Carvajal",
+              "42 comments"],
+             ["Nov. 21, 2026", "Eviction Filings Jump as Pandemic-Era Aid Runs Dry", "By Hannah Orloff", "12 comments"],
+             ["Nov. 14, 2026", "Last Trailer Park Sold to Developer for $9.6 Million",
+              "The 61 households there have until June to move.", "By Luis Carvajal", "5 comments"]]
+    document = Document.from_text(page_text([*NAV, "Housing", *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

@@ -1400,7 +1400,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             index += 1
             continue
         members = [index]
-        has_summary = has_time = has_author = has_credit = has_section = False
+        has_summary = has_time = has_author = has_credit = has_section = has_count = False
         # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
         # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …")
@@ -1467,13 +1467,18 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 # of a headline and its time alone, only a summary cut short: a sentence after a list of such
                 # items is the site's ("RTÉ.ie is the website of …")
                 has_summary = True
-            elif not ((has_summary or has_time) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor))):
-                break  # what is not the item's "Read more" or comment count (guidelines 8.2) ends it
+            elif (has_summary or has_time or has_author) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor)):
+                # the item's "Read more" or comment count (guidelines 8.2); an item without summary or time shows
+                # it under its byline ("By Jane Roe", "12 comments"), which makes it an item as a time would
+                has_count = True
+            else:
+                break  # what is none of the item's lines ends it
             members.append(cursor)
             cursor += 1
         in_list = after_list_heading and list_layout in (None, (False, False))
         # the neighbours are read last: most items have a summary or a time
-        if has_summary or has_time or in_list or _neighbour_heads(blocks, features, labels, index, cursor):
+        if (has_summary or has_time or in_list or (has_author and has_count)
+                or _neighbour_heads(blocks, features, labels, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
             item_number += 1
