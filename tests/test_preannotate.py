@@ -2263,6 +2263,18 @@ def test_an_item_without_summary_keeps_the_comment_count_under_its_byline() -> N
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_a_badge_right_under_a_headline_with_no_headline_under_it_is_the_items() -> None:
+    """Guidelines 8.2: a badge under an item's headline ("Abonnés", "Explainer" above its time) is the item's when no
+    headline under it could take it for its own, and it marks the headline a promoted item."""
+    items = [["Réforme des retraites : ce que contient le projet du gouvernement", "Il y a 5 h"],
+             ["What is a section 114 notice and what happens when a council goes bust?", "Explainer", "Yesterday"],
+             ["Ce que la grève du 3 décembre change dans les transports", "Abonnés"]]
+    document = Document.from_text(page_text([*NAV, "À lire aussi", *(line for item in items for line in item),
+                                             "Advertisement", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

@@ -1440,6 +1440,15 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 has_credit = True
             elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
                 pass  # a video's running time ("Duration: 2 minutes 11 seconds")
+            elif (cursor == index + 1 and g.n_words <= KICKER_MAX_WORDS and _badge(text)
+                  and not (cursor + 1 < n and labels[cursor + 1] is None
+                           and (features[cursor + 1].headline_like or _item_head(features, labels, cursor + 1)
+                                or (_item_time(features, blocks, cursor + 1)
+                                    and _times_above_headlines(blocks, features, index))))):
+                # a badge right under the headline ("Abonnés", "Video") with no headline under it to open, however
+                # short, nor the next time of a list whose times stand above the headlines: the item's own
+                # (guidelines 8.2), which marks the headline a promoted one
+                has_section = True
             elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None
                   and _item_time(features, blocks, cursor + 1) and _kicker(g, text)
                   and not READ_TIME_RE.search(blocks[cursor + 1].text)
@@ -1477,7 +1486,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             cursor += 1
         in_list = after_list_heading and list_layout in (None, (False, False))
         # the neighbours are read last: most items have a summary or a time
-        if (has_summary or has_time or in_list or (has_author and has_count)
+        if (has_summary or has_time or in_list or (has_author and has_count) or has_section
                 or _neighbour_heads(blocks, features, labels, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
@@ -1665,6 +1674,16 @@ def _item_time(features, blocks, index: int) -> bool:
     return f.is_timestamp or (f.n_words <= 2 and _SHORT_TIME_RE.match(text) is not None) or (
         f.n_words <= RELATIVE_TIME_MAX_WORDS and text[:1] in _RELATIVE_TIME_INITIALS
         and _RELATIVE_TIME_RE.match(text) is not None)
+
+
+def _times_above_headlines(blocks, features, index: int) -> bool:
+    """Whether the headline at ``index`` ends a run of times and headlines read from a time above its first headline
+    ("20 Nov", headline, "19 Nov", headline, "18 Nov", headline): a time-first list, whose next time opens the next
+    item (guidelines 8.2: the layout is read from the first item)."""
+    above = index - 1
+    while above >= 1 and _item_time(features, blocks, above) and _teaser_head(features[above - 1]):
+        above -= 2
+    return above >= 0 and _item_time(features, blocks, above)
 
 
 def _teaser_items(labels: list) -> list[tuple[int, int]]:
