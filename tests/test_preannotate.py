@@ -2275,6 +2275,20 @@ def test_a_badge_right_under_a_headline_with_no_headline_under_it_is_the_items()
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_a_gallerys_count_of_pictures_under_its_headline_closes_its_item() -> None:
+    """Guidelines 8.2: a gallery's or a visual story's count ("24 photos", "11 Slides") under its headline is the
+    item's last line and makes it an item, its badge above it included."""
+    items = [["Harbour Tunnel Tolls to Rise by a Fifth in January", "2 hours ago"],
+             ["Gallery", "The Week in Twenty Photos", "24 photos"],
+             ["Ferry Operator Adds Two Boats for the Summer Season", "3 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item),
+                                             "Advertisement", "Web Stories", "Ten Hill Stations to Visit in December",
+                                             "11 Slides", "Advertisement", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [*("\n\n".join(item) for item in items),
+                                                 "Ten Hill Stations to Visit in December\n\n11 Slides"]
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

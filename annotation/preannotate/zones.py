@@ -1208,6 +1208,9 @@ _ITEM_TAIL_RE = re.compile(
     r"|(?:\d+|kein|keine|ein|un|une|una?) (?:kommentare?|commentaires?|réactions?|comentarios?)"
     # a count printed bare with a thousands separator ("1,204"), which no rank or page number has
     r"|\d{1,3}(?:[,.\u202f]\d{3})+)\W*$", re.IGNORECASE)
+# A gallery's or a visual story's count of its pictures, slides or clips, in English, German, French and Spanish.
+_MEDIA_COUNT_RE = re.compile(r"^\d{1,4}\s+(?:photos?|pictures?|images?|slides?|videos?|fotos?|bilder|diapositivas)$",
+                             re.IGNORECASE)
 # The cue above a second story appended below the main one (infinite scroll).
 _NEXT_STORY_RE = re.compile(r"^next (?:article|story|post)\s*[:»>›→]?$", re.IGNORECASE)
 # The appended story is a full one, not one promoted item with its summary: this many paragraphs at least.
@@ -1400,7 +1403,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             index += 1
             continue
         members = [index]
-        has_summary = has_time = has_author = has_credit = has_section = has_count = False
+        has_summary = has_time = has_author = has_credit = has_section = has_count = marked = False
         # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
         # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …")
@@ -1448,7 +1451,14 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 # a badge right under the headline ("Abonnés", "Video") with no headline under it to open, however
                 # short, nor the next time of a list whose times stand above the headlines: the item's own
                 # (guidelines 8.2), which marks the headline a promoted one
-                has_section = True
+                marked = True
+            elif not has_count and g.n_words <= 3 and _MEDIA_COUNT_RE.match(text):
+                # a gallery's or a story's count of pictures or slides ("24 photos", "11 Slides"): the item's last
+                # line, which only a promoted item shows
+                has_count = marked = True
+                members.append(cursor)
+                cursor += 1
+                break
             elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None
                   and _item_time(features, blocks, cursor + 1) and _kicker(g, text)
                   and not READ_TIME_RE.search(blocks[cursor + 1].text)
@@ -1486,7 +1496,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             cursor += 1
         in_list = after_list_heading and list_layout in (None, (False, False))
         # the neighbours are read last: most items have a summary or a time
-        if (has_summary or has_time or in_list or (has_author and has_count) or has_section
+        if (has_summary or has_time or in_list or (has_author and has_count) or marked
                 or _neighbour_heads(blocks, features, labels, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
