@@ -2289,6 +2289,18 @@ def test_a_gallerys_count_of_pictures_under_its_headline_closes_its_item() -> No
                                                  "Ten Hill Stations to Visit in December\n\n11 Slides"]
 
 
+@pytest.mark.parametrize("badge", ["Live.", "Opinion:", "Chronique", "Ao vivo", "Фото"])
+def test_a_badge_with_its_stop_or_in_other_languages_opens_the_item_under_it(badge: str) -> None:
+    """Guidelines 8.2: a badge printed with a full stop or colon ("Live.", "Opinion:") or in another language
+    ("Chronique", "Ao vivo", "Фото") between two items of one layout is inside the item under it."""
+    items = [["Harbour Tunnel Tolls to Rise by a Fifth in January", "2 hours ago"],
+             [badge, "Ferry Operator Adds Two Boats for the Summer Season", "3 hours ago"],
+             ["Airport Expansion Plans Shelved After Cost Review", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

@@ -1260,15 +1260,18 @@ def _list_goes_on(blocks, features, labels: list, index: int) -> bool:
 
 
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
-# kind of piece or of medium, in English, German, French and Spanish (and a paywall's mark, ``_badge``). A site's
-# section names ("Politics") are no badges: they head lists and fill menus.
+# kind of piece or of medium, in English, German, French, Spanish, Portuguese, Italian and Russian (and a paywall's
+# mark, ``_badge``), with the full stop or colon some sites print after it ("Live."). A site's section names
+# ("Politics") are no badges: they head lists and fill menus.
 _BADGE_RE = re.compile(
     r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial"
     r"|analysis|opinion|comment|commentary|column|exclusive|premium|video|watch|listen|live|live updates|breaking"
     r"|explainer|review|interview|podcast|gallery|photos|fact check"
     r"|kommentar|analyse|meinung|exklusiv|liveblog|bildergalerie|fotostrecke|eilmeldung"
-    r"|tribune|éditorial|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
-    r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora)$",
+    r"|tribune|éditorial|chronique|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
+    r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora"
+    r"|análise|opinião|exclusivo|ao vivo|analisi|commento|esclusiva|intervista|diretta"
+    r"|фото|видео|мнение|онлайн|эксклюзив|интервью)[.:]?$",
     re.IGNORECASE)
 # What every paywall's mark holds (lower-cased): most lines are turned away without the regex.
 _PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores"))
