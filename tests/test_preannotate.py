@@ -2301,6 +2301,21 @@ def test_a_badge_with_its_stop_or_in_other_languages_opens_the_item_under_it(bad
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_the_last_item_of_a_list_without_summaries_takes_no_text_under_it_for_one() -> None:
+    """Guidelines 8.2: a list repeats one layout -- the last item ("9h ago", headline) of a list whose items show a
+    time and a headline alone does not take the site's notice under it for its summary."""
+    items = [["5h ago", "Bushfire warning downgraded near Corowa"], ["7h ago", "Man charged over Wodonga servo hold-up"],
+             ["9h ago", "Holbrook pub destroyed by overnight fire"]]
+    notice = ("The Murray Post acknowledges the Traditional Custodians of the lands on which we work, and pays respect "
+              "to Elders past and present.")
+    document = Document.from_text(page_text([*NAV, *STORY, "Top stories", *(line for item in items for line in item),
+                                             notice, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[notice] == "boilerplate"
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

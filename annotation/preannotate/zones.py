@@ -1356,6 +1356,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     # the last line of the item made last when that item was a headline and its time alone: the item right under it
     # follows its layout, and takes no summary under its time
     bare_item_end = -1
+    # how many such items stand in a row, the last ending at ``bare_item_end``
+    bare_row = 0
     # the index of the item made last when it was a headline alone: the headline right under it is in a row of them
     lone_head = -1
     # under a heading of promoted stories ("Around the Web", "Sponsored Content"): each item names its advertiser;
@@ -1475,6 +1477,10 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 has_section = True
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (not in_row or _summary_shaped(g, text))
+                  # right under two or more items of a headline and its time alone, a summary has a time under it
+                  # too: a list repeats one layout, and the page's text under its last item is no summary of it
+                  and (bare_item_end != index - 1 or bare_row < 2
+                       or (cursor + 1 < n and _item_time(features, blocks, cursor + 1)))
                   and (g.text_like or g.truncated or g.ends_like_sentence
                        or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share
                            and (g.n_words >= SUMMARY_WORDS_RATIO * f.n_words
@@ -1507,7 +1513,9 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             score = 0.55 + 0.1 * has_summary + 0.1 * has_time + 0.1 * after_list_heading
             for member in members:
                 labels[member] = BlockLabel(TEASER, round(score, 3), item_number)
-            bare_item_end = cursor - 1 if len(members) == 2 and has_time and not has_summary else -1
+            bare = len(members) == 2 and has_time and not has_summary
+            bare_row = (bare_row + 1 if bare_item_end == index - 1 else 1) if bare else 0
+            bare_item_end = cursor - 1 if bare else -1
             lone_head = index if len(members) == 1 else -1
             index = cursor
         else:
