@@ -2215,13 +2215,13 @@ def test_an_item_of_a_repeated_layout_the_first_pass_leaves_unmade_is_read_from_
     """Guidelines 8.2: a list repeats one layout ("OCT 3", headline, summary, "Read"): the lines between two of its
     items that open and close as the items do are an item too, even one with a headline too short to be read as
     one or no summary, and an item lacking its date and "Read" takes them from around it."""
-    items = [["OCT 30", "Lift Bridge Closes for Winter Repairs", "Plus: the light show opens Friday, and a new ramen spot.",
-              "Read"],
-             ["OCT 29", "School Board Picks Interim Superintendent", "Also: why your water bill is going up in January.",
-              "Read"],
+    items = [["OCT 30", "Lift Bridge Closes for Winter Repairs",
+              "Plus: the light show opens Friday, and a new ramen spot.", "Read"],
+             ["OCT 29", "School Board Picks Interim Superintendent",
+              "Also: why your water bill is going up in January.", "Read"],
              ["OCT 28", "Your Pumpkin Guide", "Read"],
-             ["OCT 27", "First Real Snow of the Season Arrives", "How much fell where, plus plow routes and parking rules.",
-              "Read"],
+             ["OCT 27", "First Real Snow of the Season Arrives",
+              "How much fell where, plus plow routes and parking rules.", "Read"],
              ["OCT 24", "Harbour Tower Is Finally Done", "What is inside, who is moving in, and what happens next.",
               "Read"],
              ["OCT 23", "Ore Boats Are Running Late This Year",
@@ -2304,7 +2304,8 @@ def test_a_badge_with_its_stop_or_in_other_languages_opens_the_item_under_it(bad
 def test_the_last_item_of_a_list_without_summaries_takes_no_text_under_it_for_one() -> None:
     """Guidelines 8.2: a list repeats one layout -- the last item ("9h ago", headline) of a list whose items show a
     time and a headline alone does not take the site's notice under it for its summary."""
-    items = [["5h ago", "Bushfire warning downgraded near Corowa"], ["7h ago", "Man charged over Wodonga servo hold-up"],
+    items = [["5h ago", "Bushfire warning downgraded near Corowa"],
+             ["7h ago", "Man charged over Wodonga servo hold-up"],
              ["9h ago", "Holbrook pub destroyed by overnight fire"]]
     notice = ("The Murray Post acknowledges the Traditional Custodians of the lands on which we work, and pays respect "
               "to Elders past and present.")
