@@ -493,6 +493,23 @@ def test_site_notices_at_the_ends_of_the_story_are_not_article() -> None:
     assert all(labels[line] == "article" for line in [*body, subscriptions, quoted])
 
 
+@pytest.mark.parametrize("links", [["READ: Mayor Says Old Crossing Will Close Next Month",
+                                    "Lire aussi | Les habitants divisés sur le péage du pont",
+                                    "Lesen Sie auch: Fährdienst endet mit der Eröffnung der Brücke"],
+                                   ["Leggi anche: Il sindaco chiude il vecchio attraversamento",
+                                    "Lees ook: Bewoners verdeeld over tol op de brug",
+                                    "Leia também: Balsa deixa de operar quando a ponte abrir"]])
+def test_an_inline_read_also_cue_in_other_languages_makes_its_own_teaser(links: list[str]) -> None:
+    """Guidelines 8.2: the inline cue to another story ("READ:", "Lire aussi |", "Lesen Sie auch:", "Leggi anche:",
+    "Lees ook:", "Leia também:") with its headline inside the story is one teaser span, cue included."""
+    body = STORY[3:]
+    text = page_text([*NAV, *STORY[:3], body[0], links[0], body[1], links[1], body[2], links[2], body[3], *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models={}).annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == links
+
+
 @pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
 def test_an_author_bio_telling_a_career_after_the_body_is_not_article(models) -> None:
     """An author box after the story that tells the author's career without naming a job title ("has
@@ -1883,6 +1900,37 @@ def test_a_numbered_list_is_one_item_per_number(rank: str) -> None:
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_a_numbered_list_of_kicker_headline_author_time_items_ends_at_its_last_items_time() -> None:
+    """Guidelines 8.2: a numbered item may show its number, kicker, headline, author and time (four lines under
+    the number), a badge right under its number that reads as a heading ("Partner content"); the last item ends at
+    its time as the items above do, the ad label and the menu under it are no part of it."""
+    items = [["1", "Weather", "Storm Brings Heavy Rain and Flooding to the Valley", "By Ann Lee", "2 hours ago"],
+             ["2", "Transport", "New Tram Line Opens Three Years Behind Schedule", "By Tom Hart", "3 hours ago"],
+             ["3", "Partner content", "Five Winter Walks Along the Northern Coast", "By Coast Tourism"],
+             ["4", "Courts", "Former Mayor Cleared of All Fraud Charges", "5 hours ago"],
+             ["5", "Schools", "Teachers Vote to Strike Over Pay Next Month", "By Ann Lee", "Yesterday"]]
+    document = Document.from_text(page_text([*NAV, "Most read", *(line for item in items for line in item),
+                                             "Advertisement", "Download our app", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_an_episodes_bare_running_time_under_its_date_closes_its_item() -> None:
+    """Guidelines 8.2: an episode's running time printed bare under its date ("41 Min.") is inside its item, so the
+    episode labels between the items ("Folge 88", "Sonderfolge") each open the item under them."""
+    items = [["Folge 89", "Streit um den Haushalt: Wie lange hält die Koalition noch?",
+              "Die Finanzministerin gegen den Rest des Kabinetts – und alle warten auf den…", "27.11.2026",
+              "41 Min."],
+             ["Folge 88", "Wer folgt dem Generalsekretär nach dem Parteitag?", "20.11.2026", "37 Min."],
+             ["Sonderfolge", "Ein langes Gespräch mit der Bürgermeisterin über Wohnungsbau",
+              "Sie spricht über Mieten, Bauland und ihre Pläne für die…", "15.11.2026", "58 Min."],
+             ["Folge 87", "Rente, Pflege, Bürgergeld: Der Sozialstaat im Stresstest", "13.11.2026", "44 Min."]]
+    document = Document.from_text(page_text([*NAV, "Alle Folgen", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.from_regex(_RANK_RE, fullmatch=True))
 def test_a_rank_line_is_read_whatever_its_first_character(text: str) -> None:
@@ -2092,6 +2140,181 @@ def test_an_items_time_told_relative_to_now_in_other_languages_closes_it(times: 
     document = Document.from_text(page_text([*NAV, "Bundesliga aktuell", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_russian_items_relative_time_closes_it() -> None:
+    """Guidelines 8.2: "2 часа назад" under an item's summary is its time, as "2 hours ago" is, in a box of two
+    items too short to show a repeated layout; a bare day line parting the list ("Вчера") is no item's."""
+    items = [["Городской совет утвердил бюджет на следующий год",
+              "Депутаты приняли документ во втором чтении, расходы на дороги выросли на…", "2 часа назад"],
+             ["Первый снег остановил движение на въезде в город",
+              "Водители простояли в пробке больше трёх часов, автобусы шли с опозданием…", "5 часов назад"]]
+    document = Document.from_text(page_text([*NAV, "Главное", *(line for item in items for line in item), "Вчера",
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)["Вчера"] == "boilerplate"
+
+
+def test_a_two_sentence_headline_with_its_byline_and_time_under_it_is_an_item() -> None:
+    """Guidelines 8.2: a headline of two sentences ("Tolls are a tax. Call them one") with its byline and then its
+    time under it is an item's, as one with its time right under it is; its badge and comment count are inside."""
+    items = [["Harbour Tunnel Tolls to Rise by a Fifth in January", "By Ann Lee", "2 hours ago", "48 comments"],
+             ["Opinion", "Tolls are a tax. Call them one", "By Tom Hart", "Yesterday", "27 comments"],
+             ["Ferry Operator Adds Two Boats for the Summer Season", "By Ann Lee", "Nov 24, 2026", "9 comments"]]
+    document = Document.from_text(page_text([*NAV, "Transport", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize("under", [True, False])
+def test_a_pair_of_items_parted_by_a_name_takes_the_names_by_the_lists_ends(under: bool) -> None:
+    """Guidelines 8.2 (the layout is read from the first and last items): two headlines parted by a person's name
+    take the names under them when another name stands under the last and none above the first, and the names
+    above them when another name stands above the first and none under the last (an opinion box)."""
+    heads = ["Harbour Tunnel Tolls to Rise by a Fifth in January", "Ferry Operator Adds Two Boats for the Summer"]
+    names = ["Maria Keane", "Tom Hartley"]
+    items = [[head, name] if under else [name, head] for head, name in zip(heads, names, strict=True)]
+    document = Document.from_text(page_text([*NAV, "More in this section" if under else "Columnists",
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_photo_credit_between_an_items_kicker_and_its_headline_is_inside_the_item() -> None:
+    """Guidelines 8.2 before 8.4: a photo credit shown between an item's kicker (or badge) and its headline is the
+    item's, and so is the kicker above it; an item without a credit keeps its kicker too."""
+    items = [["Analysis", "Photo: Jane Roe/Reuters", "Harbour Tunnel Tolls to Rise by a Fifth in January",
+              "The operator says maintenance costs have doubled since the tunnel opened in 1998…", "2 hours ago"],
+             ["Transport", "Ferry Operator Adds Two Boats for the Summer Season", "3 hours ago"],
+             ["Exclusive", "PHOTO: AFP", "Airport Expansion Plans Shelved After Cost Review",
+              "Ministers were told the second runway would cost twice the first estimate…", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Top stories", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_badge_above_a_lead_item_over_items_of_another_layout_is_the_leads() -> None:
+    """Guidelines 8.2: a badge above a list's first item heads the list when the items share one layout, but above a
+    lead item -- a summary the items under it lack -- it is the lead's own ("Breaking")."""
+    lead = ["Breaking", "Harbour Tunnel Tolls to Rise by a Fifth in January",
+            "The operator says maintenance costs have doubled since the tunnel opened in 1998, and drivers will pay…",
+            "1 hour ago"]
+    items = [lead, ["Ferry Operator Adds Two Boats for the Summer Season", "2 hours ago"],
+             ["Airport Expansion Plans Shelved After Cost Review", "3 hours ago"],
+             ["Cycle Lane on the Quay Opens a Year Late", "4 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Advertisement", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_an_item_of_a_repeated_layout_the_first_pass_leaves_unmade_is_read_from_the_list() -> None:
+    """Guidelines 8.2: a list repeats one layout ("OCT 3", headline, summary, "Read"): the lines between two of its
+    items that open and close as the items do are an item too, even one with a headline too short to be read as
+    one or no summary, and an item lacking its date and "Read" takes them from around it."""
+    items = [["OCT 30", "Lift Bridge Closes for Winter Repairs",
+              "Plus: the light show opens Friday, and a new ramen spot.", "Read"],
+             ["OCT 29", "School Board Picks Interim Superintendent",
+              "Also: why your water bill is going up in January.", "Read"],
+             ["OCT 28", "Your Pumpkin Guide", "Read"],
+             ["OCT 27", "First Real Snow of the Season Arrives",
+              "How much fell where, plus plow routes and parking rules.", "Read"],
+             ["OCT 24", "Harbour Tower Is Finally Done", "What is inside, who is moving in, and what happens next.",
+              "Read"],
+             ["OCT 23", "Ore Boats Are Running Late This Year",
+              "Why the shipping season could stretch into January, plus the new snow emergency map.", "Read"]]
+    document = Document.from_text(page_text([*NAV, "Recent Posts", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_the_heading_of_a_promoted_list_under_an_item_is_not_its_author() -> None:
+    """Guidelines 8.2: "From Our Partners" under an item reads as a byline, but it heads the promoted stories under
+    it: boilerplate, no part of the item above."""
+    items = [["Harbour Tunnel Tolls to Rise by a Fifth in January",
+              "The operator says maintenance costs have doubled since the tunnel opened in 1998…"],
+             ["Ferry Operator Adds Two Boats for the Summer Season",
+              "The new boats will run every half hour between the quay and the island from May…"]]
+    promoted = [["Sponsored", "How to Earn in Dollars From Home: Five Legit Ways"],
+                ["Sponsored", "This Estate Is Selling Plots at 2019 Prices"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item),
+                                             "From Our Partners", *(line for item in promoted for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation)[:2] == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)["From Our Partners"] == "boilerplate"
+
+
+def test_an_item_without_summary_keeps_the_comment_count_under_its_byline() -> None:
+    """Guidelines 8.2: an item showing its headline, byline and comment count (no summary) keeps them all, in a list
+    whose other items show a summary too."""
+    items = [["Nov. 25, 2026", "Council Delays Vote on Harbor Street Rezoning",
+              "More than 90 residents signed up to speak, most of them opposed to the tower.", "By Luis Carvajal",
+              "42 comments"],
+             ["Nov. 21, 2026", "Eviction Filings Jump as Pandemic-Era Aid Runs Dry", "By Hannah Orloff", "12 comments"],
+             ["Nov. 14, 2026", "Last Trailer Park Sold to Developer for $9.6 Million",
+              "The 61 households there have until June to move.", "By Luis Carvajal", "5 comments"]]
+    document = Document.from_text(page_text([*NAV, "Housing", *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_badge_right_under_a_headline_with_no_headline_under_it_is_the_items() -> None:
+    """Guidelines 8.2: a badge under an item's headline ("Abonnés", "Explainer" above its time) is the item's when no
+    headline under it could take it for its own, and it marks the headline a promoted item."""
+    items = [["Réforme des retraites : ce que contient le projet du gouvernement", "Il y a 5 h"],
+             ["What is a section 114 notice and what happens when a council goes bust?", "Explainer", "Yesterday"],
+             ["Ce que la grève du 3 décembre change dans les transports", "Abonnés"]]
+    document = Document.from_text(page_text([*NAV, "À lire aussi", *(line for item in items for line in item),
+                                             "Advertisement", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_gallerys_count_of_pictures_under_its_headline_closes_its_item() -> None:
+    """Guidelines 8.2: a gallery's or a visual story's count ("24 photos", "11 Slides") under its headline is the
+    item's last line and makes it an item, its badge above it included."""
+    items = [["Harbour Tunnel Tolls to Rise by a Fifth in January", "2 hours ago"],
+             ["Gallery", "The Week in Twenty Photos", "24 photos"],
+             ["Ferry Operator Adds Two Boats for the Summer Season", "3 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item),
+                                             "Advertisement", "Web Stories", "Ten Hill Stations to Visit in December",
+                                             "11 Slides", "Advertisement", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [*("\n\n".join(item) for item in items),
+                                                 "Ten Hill Stations to Visit in December\n\n11 Slides"]
+
+
+@pytest.mark.parametrize("badge", ["Live.", "Opinion:", "Chronique", "Ao vivo", "Фото"])
+def test_a_badge_with_its_stop_or_in_other_languages_opens_the_item_under_it(badge: str) -> None:
+    """Guidelines 8.2: a badge printed with a full stop or colon ("Live.", "Opinion:") or in another language
+    ("Chronique", "Ao vivo", "Фото") between two items of one layout is inside the item under it."""
+    items = [["Harbour Tunnel Tolls to Rise by a Fifth in January", "2 hours ago"],
+             [badge, "Ferry Operator Adds Two Boats for the Summer Season", "3 hours ago"],
+             ["Airport Expansion Plans Shelved After Cost Review", "5 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_the_last_item_of_a_list_without_summaries_takes_no_text_under_it_for_one() -> None:
+    """Guidelines 8.2: a list repeats one layout -- the last item ("9h ago", headline) of a list whose items show a
+    time and a headline alone does not take the site's notice under it for its summary."""
+    items = [["5h ago", "Bushfire warning downgraded near Corowa"],
+             ["7h ago", "Man charged over Wodonga servo hold-up"],
+             ["9h ago", "Holbrook pub destroyed by overnight fire"]]
+    notice = ("The Murray Post acknowledges the Traditional Custodians of the lands on which we work, and pays respect "
+              "to Elders past and present.")
+    document = Document.from_text(page_text([*NAV, *STORY, "Top stories", *(line for item in items for line in item),
+                                             notice, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[notice] == "boilerplate"
 
 
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:

@@ -79,16 +79,21 @@ def is_caption_credit(text: str) -> bool:
     return line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
 
 
-# A link to another story inside the body: "Read more: <headline>", "RELATED: <headline>", "Also on
-# example.com <headline>" (guidelines 8.2: a teaser, the cue included).
+# A link to another story inside the body: "Read more: <headline>", "READ: <headline>", "RELATED: <headline>", "Also
+# on example.com <headline>", and the cue in French, German, Spanish, Portuguese, Italian and Dutch ("Lire aussi |
+# <headline>", "Lesen Sie auch: …", "Lee también: …", "Leia também: …", "Leggi anche: …", "Lees ook: …")
+# (guidelines 8.2: a teaser, the cue included).
 _INLINE_TEASER_RE = re.compile(
-    r"^[\[(]?(?:(?:read (?:more|also|next)|also read|see also|related(?: (?:articles?|stories|story|coverage|content|links?))?"
-    r"|recommended|must read|don'?t miss|more (?:on|from|about) [\w .'’-]{1,30})\s*[:|»>–—]"
+    r"^[\[(]?(?:(?:read(?: (?:more|also|next))?|also read|see also"
+    r"|related(?: (?:articles?|stories|story|coverage|content|links?))?"
+    r"|recommended|must read|don'?t miss|more (?:on|from|about) [\w .'’-]{1,30}"
+    r"|(?:à )?lire aussi|voir aussi|lesen sie auch|mehr zum thema|lee también|lea también|leia também|veja também"
+    r"|leggi anche|lees ook)\s*[:|»>–—]"
     r"|also on [\w-]+(?:\.[\w-]+)+\b)\s*\S",
     re.IGNORECASE,
 )
 # What a line the pattern matches starts with: most lines are answered without the regex engine.
-_INLINE_TEASER_INITIALS = initials("[(rasmd")
+_INLINE_TEASER_INITIALS = initials("[(rasmdlvà")
 INLINE_TEASER_MAX_WORDS = 30
 # A headline printed in capitals between the story's paragraphs, of at least this many words, is a link
 # to another story (news sites print their in-story promos so: "SEAN SPICER ELIMINATED FROM 'DANCING WITH
@@ -1203,6 +1208,9 @@ _ITEM_TAIL_RE = re.compile(
     r"|(?:\d+|kein|keine|ein|un|une|una?) (?:kommentare?|commentaires?|réactions?|comentarios?)"
     # a count printed bare with a thousands separator ("1,204"), which no rank or page number has
     r"|\d{1,3}(?:[,.\u202f]\d{3})+)\W*$", re.IGNORECASE)
+# A gallery's or a visual story's count of its pictures, slides or clips, in English, German, French and Spanish.
+_MEDIA_COUNT_RE = re.compile(r"^\d{1,4}\s+(?:photos?|pictures?|images?|slides?|videos?|fotos?|bilder|diapositivas)$",
+                             re.IGNORECASE)
 # The cue above a second story appended below the main one (infinite scroll).
 _NEXT_STORY_RE = re.compile(r"^next (?:article|story|post)\s*[:»>›→]?$", re.IGNORECASE)
 # The appended story is a full one, not one promoted item with its summary: this many paragraphs at least.
@@ -1252,15 +1260,18 @@ def _list_goes_on(blocks, features, labels: list, index: int) -> bool:
 
 
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
-# kind of piece or of medium, in English, German, French and Spanish (and a paywall's mark, ``_badge``). A site's
-# section names ("Politics") are no badges: they head lists and fill menus.
+# kind of piece or of medium, in English, German, French, Spanish, Portuguese, Italian and Russian (and a paywall's
+# mark, ``_badge``), with the full stop or colon some sites print after it ("Live."). A site's section names
+# ("Politics") are no badges: they head lists and fill menus.
 _BADGE_RE = re.compile(
     r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial"
     r"|analysis|opinion|comment|commentary|column|exclusive|premium|video|watch|listen|live|live updates|breaking"
     r"|explainer|review|interview|podcast|gallery|photos|fact check"
     r"|kommentar|analyse|meinung|exklusiv|liveblog|bildergalerie|fotostrecke|eilmeldung"
-    r"|tribune|éditorial|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
-    r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora)$",
+    r"|tribune|éditorial|chronique|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
+    r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora"
+    r"|análise|opinião|exclusivo|ao vivo|analisi|commento|esclusiva|intervista|diretta"
+    r"|фото|видео|мнение|онлайн|эксклюзив|интервью)[.:]?$",
     re.IGNORECASE)
 # What every paywall's mark holds (lower-cased): most lines are turned away without the regex.
 _PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores"))
@@ -1280,24 +1291,29 @@ TITLE_CASE_HEADLINE = 0.6
 # challenge", then "Schumer sets up vote on filibuster rules change").
 SUMMARY_WORDS_RATIO = 1.5
 SUMMARY_LOWER_SHARE_GAIN = 0.2
-# A video's running time shown in its item ("Duration: 2 minutes 11 seconds", "Dauer: 3 Min."), in English,
-# German, French and Spanish.
+# A video's or an episode's running time shown in its item ("Duration: 2 minutes 11 seconds", "Dauer: 3 Min.", or
+# bare: "41 Min."), in English, German, French and Spanish.
 _RUNNING_TIME_RE = re.compile(
-    r"^(?:duration|length|running time|dauer|länge|durée|duración)\s*:?\s*"
+    r"^(?:(?:duration|length|running time|dauer|länge|durée|duración)\s*:?\s*)?"
     r"(?:\d+\s*(?:h|hours?|hrs?|min|mins|minutes?|s|secs?|seconds?|std|stunden?|minuten?|sek|sekunden?|heures?|"
     r"secondes?|horas?|minutos?|segundos?)\.?\s*)+$", re.IGNORECASE)
 # An item's time cut to a number and a unit: "2h", "45m", "3d".
 _SHORT_TIME_RE = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w)$", re.IGNORECASE)
 RUNNING_TIME_MAX_WORDS = 8
-# An item's time told relative to now in German, French, Spanish, Portuguese, Italian and Dutch ("vor 3 Std.", "il y
-# a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15"); the English ones are timestamps already.
+# An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch and Russian ("vor 3
+# Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15", "2 часа назад"); the English ones are
+# timestamps already.
 _TIME_UNITS = (r"(?:sek\.?|sekunden|min\.?|minuten?|minutes?|minutos?|minuti|std\.?|stunden?|h|heures?|horas?|ore|uur"
                r"|tagen?|jours?|días?|dias|giorni|dagen)")
 _RELATIVE_TIME_RE = re.compile(
     rf"^(?:(?:vor|il y a|hace|há)\s+\d{{1,3}}\s*{_TIME_UNITS}|\d{{1,3}}\s*{_TIME_UNITS}\s+(?:fa|geleden)"
+    r"|\d{1,3}\s*(?:секунд[уы]?|сек\.?|минут[уы]?|мин\.?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад"
+    # the Russian day word only with its clock time ("вчера, 22:15"): bare, it is the date line parting a list by
+    # day ("Вчера", guidelines 8.2)
+    r"|(?:вчера|сегодня),?\s+(?:в\s+)?\d{1,2}:\d{2}"
     r"|(?:gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag)"
     r"(?:,?\s+(?:um |à |a las |às |alle |om )?\d{1,2}[:.h]\d{2}(?: uhr)?)?)$", re.IGNORECASE)
-_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789")
+_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789вс")
 RELATIVE_TIME_MAX_WORDS = 5
 # A picture credit inside an item ("Photo: Getty Images") has at most this many words.
 CREDIT_MAX_WORDS = 15
@@ -1340,6 +1356,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     # the last line of the item made last when that item was a headline and its time alone: the item right under it
     # follows its layout, and takes no summary under its time
     bare_item_end = -1
+    # how many such items stand in a row, the last ending at ``bare_item_end``
+    bare_row = 0
     # the index of the item made last when it was a headline alone: the headline right under it is in a row of them
     lone_head = -1
     # under a heading of promoted stories ("Around the Web", "Sponsored Content"): each item names its advertiser;
@@ -1390,7 +1408,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             index += 1
             continue
         members = [index]
-        has_summary = has_time = has_author = has_credit = has_section = False
+        has_summary = has_time = has_author = has_credit = has_section = has_count = marked = False
         # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
         # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …")
@@ -1412,8 +1430,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 break
             if not has_time and _item_time(features, blocks, cursor):
                 has_time = True
-            elif not has_author and not g.text_like and (g.is_byline or _SPONSOR_LINE_RE.match(text)):
-                has_author = True  # the item's author or sponsor: "By Jane Doe", "Paid for by …"
+            elif (not has_author and not g.text_like
+                  and (_SPONSOR_LINE_RE.match(text) or (g.is_byline and not _SPONSORED_HEADING_RE.match(text)))):
+                # the item's author or sponsor: "By Jane Doe", "Paid for by …" -- not the heading of a list of
+                # promoted stories under it, which reads as a byline ("From Our Partners")
+                has_author = True
             elif (not has_author and not has_time and has_summary and cursor + 1 < n
                   and _item_time(features, blocks, cursor + 1) and _author_name(g, text)):
                 has_author = True  # a name between the summary and the time: the author ("Liz Navratil", "2h")
@@ -1427,6 +1448,22 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 has_credit = True
             elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
                 pass  # a video's running time ("Duration: 2 minutes 11 seconds")
+            elif (cursor == index + 1 and g.n_words <= KICKER_MAX_WORDS and _badge(text)
+                  and not (cursor + 1 < n and labels[cursor + 1] is None
+                           and (features[cursor + 1].headline_like or _item_head(features, labels, cursor + 1)
+                                or (_item_time(features, blocks, cursor + 1)
+                                    and _times_above_headlines(blocks, features, index))))):
+                # a badge right under the headline ("Abonnés", "Video") with no headline under it to open, however
+                # short, nor the next time of a list whose times stand above the headlines: the item's own
+                # (guidelines 8.2), which marks the headline a promoted one
+                marked = True
+            elif not has_count and g.n_words <= 3 and _MEDIA_COUNT_RE.match(text):
+                # a gallery's or a story's count of pictures or slides ("24 photos", "11 Slides"): the item's last
+                # line, which only a promoted item shows
+                has_count = marked = True
+                members.append(cursor)
+                cursor += 1
+                break
             elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None
                   and _item_time(features, blocks, cursor + 1) and _kicker(g, text)
                   and not READ_TIME_RE.search(blocks[cursor + 1].text)
@@ -1440,6 +1477,10 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 has_section = True
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (not in_row or _summary_shaped(g, text))
+                  # right under two or more items of a headline and its time alone, a summary has a time under it
+                  # too: a list repeats one layout, and the page's text under its last item is no summary of it
+                  and (bare_item_end != index - 1 or bare_row < 2
+                       or (cursor + 1 < n and _item_time(features, blocks, cursor + 1)))
                   and (g.text_like or g.truncated or g.ends_like_sentence
                        or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share
                            and (g.n_words >= SUMMARY_WORDS_RATIO * f.n_words
@@ -1454,20 +1495,27 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 # of a headline and its time alone, only a summary cut short: a sentence after a list of such
                 # items is the site's ("RTÉ.ie is the website of …")
                 has_summary = True
-            elif not ((has_summary or has_time) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor))):
-                break  # what is not the item's "Read more" or comment count (guidelines 8.2) ends it
+            elif (has_summary or has_time or has_author) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor)):
+                # the item's "Read more" or comment count (guidelines 8.2); an item without summary or time shows
+                # it under its byline ("By Jane Roe", "12 comments"), which makes it an item as a time would
+                has_count = True
+            else:
+                break  # what is none of the item's lines ends it
             members.append(cursor)
             cursor += 1
         in_list = after_list_heading and list_layout in (None, (False, False))
         # the neighbours are read last: most items have a summary or a time
-        if has_summary or has_time or in_list or _neighbour_heads(blocks, features, labels, index, cursor):
+        if (has_summary or has_time or in_list or (has_author and has_count) or marked
+                or _neighbour_heads(blocks, features, labels, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
             item_number += 1
             score = 0.55 + 0.1 * has_summary + 0.1 * has_time + 0.1 * after_list_heading
             for member in members:
                 labels[member] = BlockLabel(TEASER, round(score, 3), item_number)
-            bare_item_end = cursor - 1 if len(members) == 2 and has_time and not has_summary else -1
+            bare = len(members) == 2 and has_time and not has_summary
+            bare_row = (bare_row + 1 if bare_item_end == index - 1 else 1) if bare else 0
+            bare_item_end = cursor - 1 if bare else -1
             lone_head = index if len(members) == 1 else -1
             index = cursor
         else:
@@ -1480,15 +1528,103 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         items = _teaser_items(labels)
     if _repeated_gaps(blocks, features, labels, items):
         items = _teaser_items(labels)
+    if _layout_items(blocks, features, labels, items):
+        items = _teaser_items(labels)
+    if _credits_under_kickers(blocks, features, labels, items):
+        items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
+
+
+# Items of one list stand at most this many lines apart (an item left unmade between two: its date, headline,
+# summary, running time and "Play").
+LIST_GAP_MAX_LINES = 6
+
+
+def _layout_items(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2: a list repeats one layout, read from its items. Where most items of a list (``LIST_MIN_ITEMS``
+    at least) open with a short line of one shape ("NOV 26", "Episode 211": ``_line_shape``) and close with another
+    ("Read", "Play"), an item that lacks them takes them from right above and under it, and the unlabelled lines
+    between two items of the list that open and close so, a headline among them, are an item of their own -- one
+    the first pass left unmade (a headline too short: "Your Thanksgiving guide"). A list's items are parted by at
+    most ``LIST_GAP_MAX_LINES`` unlabelled lines, none a list heading. ``items``: ``_teaser_items(labels)``; True
+    when a line was taken."""
+    n = len(blocks)
+
+    def free(start: int, end: int) -> bool:
+        return all(labels[i] is None and not features[i].is_list_heading for i in range(start, end))
+
+    lists: list[list[tuple[int, int]]] = []
+    for item in items:
+        if lists and item[0] - lists[-1][-1][1] - 1 <= LIST_GAP_MAX_LINES and free(lists[-1][-1][1] + 1, item[0]):
+            lists[-1].append(item)
+        else:
+            lists.append([item])
+    taken = False
+    for members in lists:
+        if len(members) < LIST_MIN_ITEMS:
+            continue  # most lists
+        needed = max(LIST_MIN_ITEMS, len(members) // 2 + 1)
+        ends = []
+        for side in (0, 1):
+            shape, count = Counter(_line_shape(blocks[item[side]].text) for item in members).most_common(1)[0]
+            short = all(features[item[side]].n_words <= GAP_LINE_MAX_WORDS for item in members
+                        if _line_shape(blocks[item[side]].text) == shape)
+            ends.append(shape if count >= needed and short else None)
+        opener, closer = ends
+        if opener is None and closer is None:
+            continue
+        longest = max(last - first + 1 for first, last in members)
+        for first, last in members:
+            if (opener is not None and first > 0 and labels[first - 1] is None
+                    and _line_shape(blocks[first].text) != opener and _line_shape(blocks[first - 1].text) == opener):
+                labels[first - 1] = labels[first]
+                taken = True
+            if (closer is not None and last + 1 < n and labels[last + 1] is None
+                    and _line_shape(blocks[last].text) != closer and _line_shape(blocks[last + 1].text) == closer):
+                labels[last + 1] = labels[last]
+                taken = True
+        if opener is None or closer is None:
+            continue
+        for (_, above_last), (below_first, _) in zip(members, members[1:]):
+            start, end = above_last + 1, below_first
+            while start < end and labels[start] is not None:
+                start += 1
+            while end > start and labels[end - 1] is not None:
+                end -= 1
+            if (2 <= end - start <= longest and free(start, end) and _line_shape(blocks[start].text) == opener
+                    and _line_shape(blocks[end - 1].text) == closer
+                    and any(features[i].headline_like for i in range(start + 1, end - 1))):
+                for index in range(start, end):
+                    labels[index] = BlockLabel(TEASER, 0.6, -1 - start)
+                taken = True
+    return taken
+
+
+def _credits_under_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2 (8.2 comes before 8.4 there): a photo credit between an item's kicker or badge and its
+    headline ("Analysis", "Photo: Jane Roe/Reuters", the headline) is inside the item: each such credit is taken
+    into the item under it, so that the kicker above it stands right above the item (``_attach_kickers``). A credit
+    with no line of the item above it is the picture's alone (guidelines 8.4). ``items``: ``_teaser_items(labels)``;
+    True when a line was taken."""
+    taken = False
+    for first, _ in items:
+        credit = first - 1
+        if not (credit >= 1 and labels[credit] is None and features[credit].n_words <= CREDIT_MAX_WORDS
+                and (_photo_credit(blocks[credit].text) or is_caption_credit(blocks[credit].text))):
+            continue
+        if _free_kicker(blocks, features, labels, credit - 1):
+            labels[credit] = labels[first]
+            taken = True
+    return taken
 
 
 # A rank number on a line of its own above a promoted item: "1", "2.", "#3", "No. 4".
 _RANK_RE = re.compile(r"^(?:#|no\.? ?|nr\.? ?)?([0-9]{1,2})[.)]?$", re.IGNORECASE)
 RANK_MAX_CHARS = 7
 _RANK_INITIALS = frozenset("0123456789#nN")
-# A numbered item's lines after its number: its headline, and a summary, time or author at most.
-RANKED_ITEM_MAX_LINES = 3
+# A numbered item's lines after its number: its kicker and headline, and a summary, time or author; or its
+# headline, author and time.
+RANKED_ITEM_MAX_LINES = 4
 
 
 def _rank(text: str) -> int | None:
@@ -1502,8 +1638,10 @@ def _rank(text: str) -> int | None:
 def _numbered_items(blocks, features, labels: list) -> None:
     """A numbered list ("Most read": 1, headline, 2, headline, ...): ``LIST_MIN_ITEMS`` or more rank lines
     counting up from 1, each followed by up to ``RANKED_ITEM_MAX_LINES`` unlabelled lines that are no prose
-    paragraph, list heading or furniture; each number opens an item that ends before the next, the last taking
-    as many lines as the item before it (guidelines 8.2: a list repeats one layout). Items are numbered
+    paragraph, list heading (but for a badge right under the number: "Contenido patrocinado"), furniture or ad
+    label; each number opens an item that ends before the next, the last taking as many lines as the item before
+    it (guidelines 8.2: a list repeats one layout) -- or, where the item before ends in its time, up to its own
+    time: the line under it ("Publicidad", the page's menu) is the list's end. Items are numbered
     ``-1 - first block`` like the other items made outside the main pass."""
     # the length first: most lines are longer than any rank line, and are answered without a call
     ranks = [i for i, block in enumerate(blocks)
@@ -1513,7 +1651,8 @@ def _numbered_items(blocks, features, labels: list) -> None:
 
     def item_line(index: int) -> bool:
         f = features[index]
-        return (labels[index] is None and not f.is_list_heading and not f.is_furniture
+        return (labels[index] is None and not (f.is_list_heading and _rank(blocks[index - 1].text) is None)
+                and not f.is_furniture and not line_marks(blocks[index].text)[1]
                 and not (f.text_like and f.n_words > SUMMARY_MAX_WORDS) and _rank(blocks[index].text) is None)
 
     chain: list[int] = []
@@ -1526,6 +1665,9 @@ def _numbered_items(blocks, features, labels: list) -> None:
         if len(chain) >= LIST_MIN_ITEMS:
             period = chain[-1] - chain[-2]
             last = chain[-1] + period
+            if _item_time(features, blocks, chain[-1] - 1):
+                reach = range(chain[-1] + 1, min(len(blocks), chain[-1] + RANKED_ITEM_MAX_LINES + 1))
+                last = next((i + 1 for i in reach if _item_time(features, blocks, i)), last)
             if last <= len(blocks) and all(item_line(i) for i in range(chain[-1] + 1, last)):
                 for first, after in zip(chain, [*chain[1:], last], strict=True):
                     for index in range(first, after):
@@ -1553,6 +1695,16 @@ def _item_time(features, blocks, index: int) -> bool:
     return f.is_timestamp or (f.n_words <= 2 and _SHORT_TIME_RE.match(text) is not None) or (
         f.n_words <= RELATIVE_TIME_MAX_WORDS and text[:1] in _RELATIVE_TIME_INITIALS
         and _RELATIVE_TIME_RE.match(text) is not None)
+
+
+def _times_above_headlines(blocks, features, index: int) -> bool:
+    """Whether the headline at ``index`` ends a run of times and headlines read from a time above its first headline
+    ("20 Nov", headline, "19 Nov", headline, "18 Nov", headline): a time-first list, whose next time opens the next
+    item (guidelines 8.2: the layout is read from the first item)."""
+    above = index - 1
+    while above >= 1 and _item_time(features, blocks, above) and _teaser_head(features[above - 1]):
+        above -= 2
+    return above >= 0 and _item_time(features, blocks, above)
 
 
 def _teaser_items(labels: list) -> list[tuple[int, int]]:
@@ -1825,14 +1977,17 @@ def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> 
 
 def _item_head(features, labels: list, index: int) -> bool:
     """A teaser headline (``_teaser_head``), or one of two "sentences" (a question, then more: "Who Is Jane
-    Roe? The Senator Who Defies Her Party") with its item's timestamp right under it, or right under another
-    item (headlines in a row: "He spent $40,000 on stem cell shots. Now he's suing")."""
+    Roe? The Senator Who Defies Her Party") with its item's timestamp right under it (or under its byline right
+    under it: "Carbon capture is a distraction. Here's where the money should go", "By Jane Roe", "Nov 23"), or
+    right under another item (headlines in a row: "He spent $40,000 on stem cell shots. Now he's suing")."""
     f = features[index]
     if _teaser_head(f):
         return True
+    n = len(features)
     return (f.n_sentences == 2 and 4 <= f.n_words <= 30 and not f.ends_with_full_stop and not f.text_like
             and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline
-            and ((index + 1 < len(features) and features[index + 1].is_timestamp)
+            and ((index + 1 < n and features[index + 1].is_timestamp)
+                 or (index + 2 < n and features[index + 1].is_byline and features[index + 2].is_timestamp)
                  or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
 
 
@@ -1907,6 +2062,9 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                     if badge_over_kicker(member):
                         joined[items[member][0] - 2] = items[member][0]
                 _kickers_above_chain(blocks, features, labels, items, chain[0], joined)
+        elif len(chain) == 2:
+            for name, first in _names_by_a_pair(blocks, features, labels, items, chain):
+                joined[name] = first
         chain = []
     _kickers_under_list_heading(blocks, features, labels, items, joined)
     # a badge stands above an item's headline: an item opening with its time has it under the time
@@ -1972,6 +2130,33 @@ def _authors_under(blocks, features, labels: list, items: list[tuple[int, int]],
                      and _author_name(features[above_first], blocks[above_first].text)))
 
 
+def _names_by_a_pair(blocks, features, labels: list, items: list[tuple[int, int]],
+                     chain: list[int]) -> list[tuple[int, int]]:
+    """Guidelines 8.2: the layout is read from the first and last items. Two items parted by one person's name
+    (``_author_name``: "Declan Furlong") are too few to show a kicker layout, but their ends tell whose name it is:
+    with another name under the last item and none above the first, each name is the author's under the item
+    above it; with another name above the first and none under the last, each opens the item under it (an
+    opinion box: "Helena Vasconcelos", then her column's headline). Names at both ends or at neither tell nothing,
+    nor do two items of different layouts (a site's name above its menu made an item, then a section's name above
+    a headline and its byline). (name block, first block of its item) for each name taken."""
+    (first_a, last_a), (first_b, last_b) = items[chain[0]], items[chain[1]]
+    if last_a - first_a != last_b - first_b:
+        return []
+
+    def name(index: int) -> bool:
+        return (0 <= index < len(blocks) and labels[index] is None
+                and _author_name(features[index], blocks[index].text))
+
+    if not name(first_b - 1):
+        return []
+    above, under = name(first_a - 1), name(last_b + 1)
+    if under and not above:
+        return [(last_a + 1, first_a), (last_b + 1, first_b)]
+    if above and not under:
+        return [(first_a - 1, first_a), (first_b - 1, first_b)]
+    return []
+
+
 def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], badges: list[bool],
                  joined: dict[int, int]) -> list[int]:
     """The numbers of the items whose badge (``badges``: an unlabelled badge line right above the item) is theirs.
@@ -1997,7 +2182,14 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
             heading = (number + 1 < len(items) and lists[number + 1] == lists[number] and not badge_below[number]
                        and layouts[number] == layouts[number + 1] != layouts[number - 1])
         else:
-            heading = not ((first >= 2 and features[first - 2].is_list_heading) or opened_in_list[lists[number]] > 1)
+            # a lead item (a summary the items under it lack) shows its own badge ("Breaking", then the lead's
+            # headline and summary over headlines with their times): a heading stands over items of one layout
+            lead = (number + 1 < len(items) and lists[number + 1] == lists[number]
+                    and layouts[number] != layouts[number + 1]
+                    and all(layouts[other] == layouts[number + 1] for other in range(number + 1, len(items))
+                            if lists[other] == lists[number]))
+            heading = not ((first >= 2 and features[first - 2].is_list_heading) or opened_in_list[lists[number]] > 1
+                           or lead)
         if not heading:
             taken.append(number)
     return taken
