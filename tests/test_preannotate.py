@@ -2718,3 +2718,97 @@ def test_standfirst_byline_and_date_above_widgets_and_the_lead_photo_stay_the_st
     labels = html_labels(html, "pensions.html", Preannotator())
     assert [labels[line] for line in [_PENSIONS_TITLE, *_PENSIONS_TOP, *_PENSIONS_BODY]] == ["article"] * 9
     assert [labels[line] for line in ("Gift this article", "Add to my selections")] == ["boilerplate"] * 2
+
+
+# Pages in languages written without spaces (guidelines 2): a run of Han, kana or Thai letters is one regex "word"
+# however long, so the lengths are counted by characters (features.unspaced_counts).
+JA_NAV = ["本文へ移動", "東湾日報オンライン", "ニュース", "地域", "経済", "くらし"]
+JA_STORY = [
+    "市営バス路線、来春から半数に縮小　運転手不足で",
+    "2026年3月4日 9時30分",
+    "社会部　田中健一",
+    "港北市は3日、市営バスの路線数を来年4月から現在の半数程度に縮小すると発表した。運転手の確保が難しくなっていることが主な理由だという。",
+    "記者会見した佐藤市長は「苦渋の決断だが、今の人員では安全な運行を続けられない」と述べ、理解を求めた。",
+    "利用者からは反発の声が上がっている。駅前でバスを待っていた70代の女性は「病院に通う足がなくなってしまう。どうすればいいのか」と不安を口にした。",
+    "市は廃止される路線の一部について、地元のタクシー会社と協力して乗り合いの交通手段を用意する方針を示している。",
+]
+JA_RELATED = [["市営バス、運賃を20円値上げへ", "2025年11月2日"], ["運転手の求人、応募ゼロが続く", "2026年1月15日"]]
+JA_FOOTER = ["利用規約", "プライバシーポリシー", "無断転載を禁じます"]
+
+
+def test_a_japanese_story_is_told_by_its_length_in_characters() -> None:
+    blocks = [*JA_NAV, *JA_STORY, "この記事をシェア", "関連記事", *(line for item in JA_RELATED for line in item),
+              *JA_FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert labels_by_line(document, annotation) == {
+        **{line: "boilerplate" for line in [*JA_NAV, "この記事をシェア", "関連記事", *JA_FOOTER]},
+        **{line: "article" for line in JA_STORY},
+        **{line: "teaser" for item in JA_RELATED for line in item}}
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in JA_RELATED]
+
+
+ZH_STORY = [
+    "暴雨致多地停课　气象台发布橙色预警",
+    "2026年6月12日 07:45",
+    "本报记者 王晓明",
+    "受强降雨影响，本市北部三个区今天全天停课，部分地铁站出入口临时关闭。气象台昨晚将暴雨预警升级为橙色，提醒市民减少外出。",
+    "「这是今年入汛以来最强的一次降雨过程，」市气象台首席预报员李华说，「未来两天累计雨量可能超过二百毫米。」",
+    "记者在北区看到，不少低洼路段积水已经没过车轮，交警在路口设置了临时指示牌，引导车辆绕行。",
+    "市防汛指挥部表示，已经安排了三百多名工作人员在重点地区值守，并准备了抽水设备和救生物资。",
+]
+
+
+@pytest.mark.parametrize("ad", ["广告", "廣告"])
+def test_a_chinese_story_between_navigation_and_an_ad_label(ad: str) -> None:
+    nav = ["首页", "新闻", "财经", "体育", "跳到主要内容"]
+    footer = ["隐私政策", "版权所有 © 2026 北城晚报"]
+    blocks = [*nav, *ZH_STORY[:5], ad, *ZH_STORY[5:], *footer]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert labels_by_line(document, annotation) == {**{line: "boilerplate" for line in [*nav, ad, *footer]},
+                                                    **{line: "article" for line in ZH_STORY}}
+
+
+@pytest.mark.parametrize("front", ["ja", "zh"])
+def test_a_front_in_chinese_or_japanese_has_no_story(front: str) -> None:
+    items = {"ja": [["県内の高校で入学式　新入生1200人", "2時間前"], ["新しい図書館、駅前に開館へ　来年秋", "5時間前"],
+                    ["梅雨入り、平年より4日早く", "8時間前"], ["商店街に新たな店舗、空き店舗が半減", "10時間前"]],
+             "zh": [["市区新增五条公交线路　下月开通", "2小时前"], ["老旧小区改造工程全面启动", "5小时前"],
+                    ["本周末气温回升　最高可达28度", "8小时前"], ["图书馆延长夜间开放时间", "10小时前"]]}[front]
+    heading = {"ja": "最新ニュース", "zh": "最新新闻"}[front]
+    blocks = [*JA_NAV, heading, *(line for item in items for line in item), *JA_FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]
+    assert not [span for span in annotation.spans if span.label == "article"]
+
+
+@pytest.mark.parametrize(("text", "words", "sentences", "sentence_end"), [
+    ("受强降雨影响，本市北部三个区今天全天停课。", 10, 1, True),  # runs of 6 and 13 characters: 3 and 7 words
+    ("「苦渋の決断だ。」と市長は述べた。次の会見は来週。", 11, 2, True),
+    ("知事「残念だ」", 3, 1, False),
+    ("สภาเห็นชอบร่างงบประมาณ", 6, 1, False),  # 22 letters, four to a word
+])
+def test_words_and_sentences_of_scripts_written_without_spaces(text: str, words: int, sentences: int,
+                                                               sentence_end: bool) -> None:
+    f = features_of(text)
+    assert (f.n_words, f.n_sentences, f.ends_like_sentence) == (words, sentences, sentence_end)
+    # as long as as many words written with spaces, the punctuation outside the runs as it is
+    unspaced = sum(len(run) for run in re.findall("[\u3040-\u9fff\u0e00-\u0e7f]+", text))
+    assert f.n_chars == len(text) - unspaced + 6 * words
+
+
+@pytest.mark.parametrize("line", ["2026年3月4日 9時30分", "2026年6月12日（金）07:45", "11月26日", "3時間前", "5分钟前"])
+def test_chinese_and_japanese_times_are_timestamps(line: str) -> None:
+    assert features_of(line).is_timestamp
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("社会部　田中健一", True), ("本报记者 王晓明", True), ("文／陳美玲", True), ("ワシントン＝山本誠特派員", True),
+    ("知事が記者会見、移転を表明", False), ("市长召开记者会回应质疑", False), ("政治の行方を読む", False)])
+def test_a_japanese_or_chinese_byline_by_the_reporters_title_or_desk(line: str, byline: bool) -> None:
+    assert features_of(line).is_byline is byline

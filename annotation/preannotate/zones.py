@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures,
-    GatedPattern, LiteralGate, features_of, initials)
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTERS, WORD_RE,
+    BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
 from annotation.preannotate.learned import normalised, text_key
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
@@ -41,7 +41,9 @@ _COMMENTER_RE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+(?:says|said|wrote|writes|rep
 _AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues below(?: advertisement)?|"
                     r"continue reading (?:the main story|below)|scroll to continue.*"
                     # the label in German, French, Spanish, Italian, Dutch and Portuguese
-                    r"|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade)$", re.IGNORECASE)
+                    r"|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade"
+                    # and in Japanese and Chinese
+                    r"|広告|广告|廣告|スポンサーリンク|赞助内容|贊助內容)$", re.IGNORECASE)
 # A photo caption's credit at its end ("... (AP Photo/Jane Roe, File)", "...Credit: Getty", "REUTERS/Jane
 # Roe"), or a caption's own label at its start ("FILE PHOTO:", "Image caption"): a caption of any length.
 # The end is looked for in the last CAPTION_TAIL characters only (a search through a long paragraph tries
@@ -1213,9 +1215,11 @@ _SPONSOR_LINE_RE = re.compile(
     re.IGNORECASE)
 # A paywall's mark on an item ("Z+", "SZ Plus", "F+ (abopflichtiger Inhalt)", "Subscribers only"): a badge that
 # never heads a list.
-# (A name before "+" is read possessively, a word that is no mark turned away without trying its shorter starts.)
-_PAYWALL_BADGE = (r"(?:[^\W\d_]{1,8}+ ?\+(?: \((?:abopflichtiger inhalt|abo|premium|plus)\))?"
-                  r"|[^\W\d_]{1,8}? ?plus|abo|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only"
+# (A name before "+" is read possessively, a word that is no mark turned away without trying its shorter starts;
+# its letters are of a script written with spaces: eight Han letters are four words, more than a badge holds.)
+_MARK_LETTER = rf"[^\W\d_{UNSPACED_LETTERS}]"
+_PAYWALL_BADGE = (rf"(?:{_MARK_LETTER}{{1,8}}+ ?\+(?: \((?:abopflichtiger inhalt|abo|premium|plus)\))?"
+                  rf"|{_MARK_LETTER}{{1,8}}? ?plus|abo|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only"
                   r"|réservé aux abonnés|solo para suscriptores)")
 _PAYWALL_BADGE_RE = re.compile(rf"^{_PAYWALL_BADGE}$", re.IGNORECASE)
 # The heading of a list of promoted stories from other sites (a native-ads widget), in English, German, French,
