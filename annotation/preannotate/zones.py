@@ -1149,6 +1149,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         if title:
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
+                 # a writer's title right under the byline ("Political Editor") is no headline
+                 and not (index > 0 and features[index - 1].is_byline)
                  and not evidence[index].template and not _breadcrumbs(blocks[index].text)
                  and not (f.digit_share > 0 and _market_line(blocks[index].text)))
         if is_caption_credit(blocks[index].text) or _photo_credit(blocks[index].text):
