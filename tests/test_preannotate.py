@@ -2836,3 +2836,24 @@ def test_the_writers_title_under_the_byline_is_no_headline(furniture: list[str])
     del labels["City Hall Reporter"]
     assert labels == {**{line: "boilerplate" for line in [*NAV, *furniture, *HARBOUR_PHOTO, *FOOTER]},
                       **{line: "article" for line in [*HARBOUR_HEAD, *STORY[3:]] if line != "City Hall Reporter"}}
+
+
+@pytest.mark.parametrize("heading", ["Comments 214", "Comments (214)", "214 Comments"])
+def test_a_comment_thread_under_its_count_is_boilerplate_and_the_list_under_it_teasers(heading: str) -> None:
+    """Guidelines 8.3: commenters' names (with the comment's age) and their comments are boilerplate, whatever
+    their shape (a short comment under a name and a time reads like a teaser item); the list of stories under
+    the thread's end keeps its items."""
+    thread = ["Sort by Newest Oldest Best rated", "HarbourWatcher, Leith, 2 hours ago",
+              "About time somebody did something with those old warehouses!", "Marianne K, Portobello, 5 hours ago",
+              "Two thousand homes and not one doctor's surgery in the plan."]
+    more = [["Ferry fares to rise by ten percent from April", "3 hours ago"],
+            ["Council tax bills to go up for a third year", "6 hours ago"]]
+    blocks = [*NAV, *STORY, heading, *thread, "More top stories", *(line for item in more for line in item),
+              *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert labels_by_line(document, annotation) == {
+        **{line: "boilerplate" for line in [*NAV, heading, *thread, "More top stories", *FOOTER]},
+        **{line: "article" for line in STORY}, **{line: "teaser" for item in more for line in item}}
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in more]

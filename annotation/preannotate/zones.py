@@ -31,7 +31,8 @@ ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 _COMMENTS_RE = re.compile(
     r"^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|conversation|join the (?:conversation|discussion)|"
     r"leave a (?:comment|reply)|(?:top|most) (?:rated|recent|liked|popular) comments|show comments|view comments|"
-    r"add (?:a )?comment|post a comment|reader comments|what do you think\??)\s*(?:\(\d+\))?\s*[\])]?:?$"
+    # the count after it, in brackets or bare ("Comments (214)", "Comments 214")
+    r"add (?:a )?comment|post a comment|reader comments|what do you think\??)\s*(?:\(\d+\)|\d[\d,.]*)?\s*[\])]?:?$"
     r"|^\d+\s+(?:comments?|responses?|replies)\s+(?:to|on)\b"
     r"|^[\[(]\s*\d+\s+comments?\s*[\])]$",
     re.IGNORECASE,
@@ -426,6 +427,8 @@ def classify_blocks(
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
         boxed_stories_as_teasers(features, labels, start, end)
 
+    for index in _comment_thread(blocks, features, labels, rules.comment_zone):
+        labels[index] = BlockLabel(BOILERPLATE, 0.7)
     _assign_teasers(blocks, features, labels, title)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
@@ -908,14 +911,45 @@ def _same_item_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
     return a.text_like == b.text_like and max(a.n_words, b.n_words) <= 2 * min(a.n_words, b.n_words) + 2
 
 
+# A commenter's line ending in the comment's age: "ParkLaneLad, Bristol, 1 hour ago".
+_COMMENT_HEAD_RE = re.compile(r",\s*(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+                              r"\s+ago$", re.IGNORECASE)
+COMMENT_HEAD_MAX_WORDS = 8
+# A comment section's first commenter or time is at most this many lines under its heading (a count, sort controls).
+COMMENT_HEAD_REACH = 6
+
+
 def _comment_zone(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> range:
-    """From a comments heading followed by a commenter's name or a timestamp to the end of the page."""
+    """From a comments heading followed by a commenter's name, a timestamp or a commenter's line ending in the
+    comment's age to the end of the page."""
     for index, block in enumerate(blocks):
         if line_marks(block.text)[0]:
-            following = range(index + 1, min(len(blocks), index + 7))
-            if any(line_marks(blocks[j].text)[2] or features[j].is_timestamp for j in following):
+            following = range(index + 1, min(len(blocks), index + 1 + COMMENT_HEAD_REACH))
+            if any(features[j].is_timestamp or _commenter(blocks[j].text, features[j]) for j in following):
                 return range(index, len(blocks))
     return range(0)
+
+
+def _comment_thread(blocks, features: Sequence[BlockFeatures], labels: list, zone: set[int]) -> list[int]:
+    """Guidelines 8.3: the comment section (``_comment_zone``) with a commenter's line under its heading, down to
+    the next list's heading ("More top stories"): its lines left unlabelled are its sort controls, commenters'
+    names and comments, none of them a teaser item however they are shaped. (A comment count in a teaser item,
+    with the next item's time under it, opens a zone too: it has no commenter.)"""
+    lines = sorted(zone)[1:]
+    if not any(_commenter(blocks[index].text, features[index]) for index in lines[:COMMENT_HEAD_REACH]):
+        return []
+    thread = []
+    for index in lines:
+        if features[index].is_list_heading:
+            break
+        if labels[index] is None:
+            thread.append(index)
+    return thread
+
+
+def _commenter(text: str, f: BlockFeatures) -> bool:
+    """A commenter's line: a name and its colon ("joetoronto says:"), or a name ending in the comment's age."""
+    return line_marks(text)[2] or (f.n_words <= COMMENT_HEAD_MAX_WORDS and _COMMENT_HEAD_RE.search(text) is not None)
 
 
 def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEvidence], start: int,
