@@ -2857,3 +2857,32 @@ def test_a_comment_thread_under_its_count_is_boilerplate_and_the_list_under_it_t
         **{line: "boilerplate" for line in [*NAV, heading, *thread, "More top stories", *FOOTER]},
         **{line: "article" for line in STORY}, **{line: "teaser" for item in more for line in item}}
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in more]
+
+
+def test_a_live_blogs_one_paragraph_entries_keep_their_short_headings_and_the_key_events_box_is_out() -> None:
+    """Guidelines 8.5: a live blog's entries -- a time, a heading of a word or two ("Polls closed"), one paragraph
+    -- are the story, no list of teasers; the key-events box naming those headings, with its heading and toggle,
+    is boilerplate."""
+    entries = [["02.40 GMT", "Result declared",
+                "The returning officer has declared the result: the Green candidate wins by 1,204 votes, a first for "
+                "the party in the county."],
+               ["01.55 GMT", "Recount refused",
+                "The Liberal Democrats asked for a recount of the postal votes, but the returning officer turned the "
+                "request down after a short check of the bundles."],
+               ["00.30 GMT", "Turnout 41%",
+                "Turnout was 41 percent, the count's organisers said, well down on the 58 percent recorded at the last "
+                "general election."],
+               ["23.05 GMT", "Polls closed",
+                "Polls have now closed across the constituency. Counting will start at the sports hall in about an "
+                "hour, with a result expected before dawn."]]
+    head = ["Eastbrook by-election: Greens take the seat in a night of upsets – as it happened",
+            "By Tom Reilly", "Fri 4 Dec 2026 03.10 GMT"]
+    keys = ["Show key events only", "02.40 GMT Result declared", "01.55 GMT Recount refused", "23.05 GMT Polls closed"]
+    blocks = [*NAV, *head, "Key events", *keys, *(line for entry in entries for line in entry), *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [*head, *(line for entry in entries for line in entry)]
+    assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
+    assert {line: labels[line] for line in ["Key events", *keys]} == dict.fromkeys(["Key events", *keys], "boilerplate")

@@ -412,6 +412,8 @@ def classify_blocks(
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        for index in _box_head(features, labels, jumps):
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
         for index in named:
             # the time above an entry the box names is the story's (guidelines 8.5), whatever the model reads
             # in a bare time
@@ -855,6 +857,8 @@ def _live_times(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> s
 # A live blog's entries hold at least this many paragraphs under their times on average; a teaser list's items
 # their one summary. Real blogs mix updates of one paragraph with longer ones: one and a half per entry tells them.
 LIVE_ENTRY_MIN_PARAGRAPHS = 1.5
+# A live entry's heading shorter than this many words is none of a teaser's headlines.
+ENTRY_HEADING_MIN_HEADLINE_WORDS = 3
 
 
 def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
@@ -869,8 +873,20 @@ def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
     while last < min(len(features), chain[-1] + 1 + LIST_PERIOD) and not (
             features[last].is_timestamp or features[last].is_list_heading):
         last += 1
-    counts = [sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
-                  for j in range(stamp + 1, following))
+    def paragraph(j: int) -> bool:
+        return features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
+
+    def headed(stamp: int, following: int) -> bool:
+        # an entry whose time a heading of a word or two ("Polls closed", "Turnout 41%") and a paragraph follow
+        # is a full one: a list's item has a headline there, and a kicker of a word or two a headline under it
+        if stamp + 2 >= following:
+            return False
+        heading = features[stamp + 1]
+        return (0 < heading.n_words < ENTRY_HEADING_MIN_HEADLINE_WORDS and _entry_heading(heading)
+                and paragraph(stamp + 2))
+
+    counts = [max(sum(map(paragraph, range(stamp + 1, following))),
+                  LIVE_ENTRY_MIN_PARAGRAPHS if headed(stamp, following) else 0)
               for stamp, following in zip(chain, [*chain[1:], last])]
     if counts[0] == 0 and len(counts) > LIST_MIN_ITEMS:
         counts = counts[1:]  # the entries' times after it still make a list's worth
@@ -1016,8 +1032,14 @@ def _standfirst(blocks, features, evidence, window: range) -> int | None:
 
 def _entry_head(features, index: int) -> bool:
     """Whether blocks ``index`` and ``index + 1`` are a live-blog entry's time and heading."""
-    heading = features[index + 1]
-    return features[index].is_timestamp and heading.headline_like and not heading.text_like
+    return features[index].is_timestamp and _entry_heading(features[index + 1])
+
+
+def _entry_heading(f: BlockFeatures) -> bool:
+    """Whether a line under an entry's time is shaped as its heading: a headline, or a word or two ("Polls
+    closed", "Closing summary", "Turnout 38.4%") -- no prose, time, byline or furniture."""
+    return ((f.headline_like or 0 < f.n_words < 3) and not f.text_like and not f.is_timestamp and not f.is_byline
+            and not f.is_furniture and not f.is_list_heading)
 
 
 def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
@@ -1041,7 +1063,7 @@ def _entry_lines(blocks, features, vetoed: list[int]) -> list[int]:
     for index in vetoed:
         f = features[index]
         if (entry_time(index)
-                or (entry_time(index - 1) and f.headline_like and not f.text_like)
+                or (entry_time(index - 1) and _entry_heading(f))
                 or (entry_time(index + 1) and not f.text_like and not f.headline_like
                     and f.n_words <= BYLINE_PIECE_MAX_WORDS)):
             found.append(index)
@@ -1074,7 +1096,9 @@ def _jump_links(blocks, features, labels: list, body_start: int) -> tuple[list[i
     headings: dict[str, list[tuple[str, int]]] = {}  # by the last word: the few headings a line's end can be
     for index in range(body_start, len(blocks)):
         f, label = features[index], labels[index]
-        if label is not None and label.label == ARTICLE and f.headline_like and not f.text_like:
+        # a heading of a word or two is an entry's under its time ("23.02 GMT", "Polls closed")
+        if (label is not None and label.label == ARTICLE and _entry_heading(f) and (
+                f.headline_like or (index > 0 and _clock_time(features[index - 1], blocks[index - 1].text)))):
             heading = blocks[index].text.casefold()
             headings.setdefault(heading.rsplit(None, 1)[-1], []).append((heading, index))
     if sum(map(len, headings.values())) < JUMP_BOX_MIN_ENTRIES:
@@ -1103,6 +1127,22 @@ BOX_HEADING_MAX_WORDS = 4
 def _box_heading(f: BlockFeatures) -> bool:
     """Whether a line right above a box of jump links is its heading: a few words, not prose or a time."""
     return f.n_words <= BOX_HEADING_MAX_WORDS and not f.text_like and not f.is_timestamp and not f.is_byline
+
+
+# A box of jump links has at most this many lines above its first: its heading and a toggle ("Key events", "Show
+# key events only").
+BOX_HEAD_LINES = 2
+
+
+def _box_head(features, labels: list, jumps: Sequence[int]) -> list[int]:
+    """Guidelines 8.5: the lines right above a box of jump links that are its heading or its toggle (``_box_heading``:
+    a few words, no prose or time), as many as ``BOX_HEAD_LINES``, left unlabelled so far: the box's, boilerplate."""
+    found = []
+    index = min(jumps, default=0) - 1
+    while index >= 0 and len(found) < BOX_HEAD_LINES and labels[index] is None and _box_heading(features[index]):
+        found.append(index)
+        index -= 1
+    return found
 
 
 # A headline and a deck under it, both shaped like headlines, have at least this many words each: a section
