@@ -2130,9 +2130,11 @@ def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_
 
 
 @pytest.mark.parametrize("credit", ["Mit Informationen von Lena Hoff, Hauptstadtstudio", "Avec AFP",
-                                    "Con información de Efe"])
+                                    "Con información de Efe", "Avec agences", "(With inputs from agencies)",
+                                    "With agency inputs", "Con agencias", "Mit Agenturen"])
 def test_a_closing_credit_in_german_french_or_spanish_is_the_story(credit: str) -> None:
-    """Guidelines 6: the story's closing credit line is the story's, in other languages too."""
+    """Guidelines 6: the story's closing credit line is the story's, in other languages too, and so is the line
+    crediting the news agencies ("Avec agences", "(With inputs from agencies)")."""
     document = Document.from_text(page_text([*NAV, *STORY, credit, "Dieses Thema im Programm:", *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)

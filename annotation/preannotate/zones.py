@@ -137,10 +137,13 @@ _CLOSING_CREDIT_RE = re.compile(
     r"|\(?[\w .,'’-]{2,60} contributed reporting(?: from [\w .,'’-]{2,40})?\.?\)?$"
     r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported (?:from|in) [\w .,'’-]{2,40}\.(?: [^.]{2,120}\.)?$"
     r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b"
+    # the agencies' share of the story: "(With inputs from agencies)", "With agency inputs", "Avec agences"
+    r"|\(?with (?:inputs? from )?(?:agencies|agency inputs|the agencies)\b"
     r"|\(?this (?:post|article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran) (?:on|in)\b"
-    # the same in German, French and Spanish: "Mit Informationen von …", "Avec AFP", "Con información de …"
-    r"|\(?mit (?:informationen|material) (?:von|der|des)\b|\(?avec (?:l'|l’)?(?:afp|reuters|ap)\b"
-    r"|\(?con información de\b)",
+    # the same in German, French and Spanish: "Mit Informationen von …", "Avec AFP", "Avec agences", "Con información
+    # de …", "Con agencias"
+    r"|\(?mit (?:informationen|material) (?:von|der|des)\b|\(?avec (?:l'|l’)?(?:afp|reuters|ap|agences)\b"
+    r"|\(?con información de\b|\(?con agencias\b|\(?mit agenturen\b)",
     re.IGNORECASE,
 )
 # An article island -- article blocks of the run cut off from the rest by blocks that are not -- with
