@@ -2888,3 +2888,21 @@ def test_a_live_blogs_one_paragraph_entries_keep_their_short_headings_and_the_ke
     story = [*head, *(line for entry in entries for line in entry)]
     assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
     assert {line: labels[line] for line in ["Key events", *keys]} == dict.fromkeys(["Key events", *keys], "boilerplate")
+
+
+def test_a_list_inside_the_story_announced_by_its_paragraph_is_the_story() -> None:
+    """Guidelines 6.2: a table's rows printed as lines inside the story, under the line announcing them ("The
+    results were as follows:") and above the story's next paragraph, are the story's."""
+    rows = ["Northgate Rovers – 41 points", "Castle Vale United – 38 points", "Millbrook Athletic – 35 points",
+            "Harbour Town – 29 points"]
+    intro = "The final standings were as follows:"
+    after = ["The league's committee will meet in January to decide whether the top two sides are promoted, a "
+             "decision that has been delayed twice this season.",
+             "Rovers' manager said the title belonged to the supporters who had followed the side through a "
+             "difficult winter of postponed matches."]
+    story = [*STORY, intro, *rows, *after]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")

@@ -411,6 +411,8 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _inner_lists(blocks, features, evidence, labels, start, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
@@ -795,6 +797,27 @@ def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[in
     if len(items) < LIST_MIN_ITEMS:
         return []
     return ([] if intro == last_article else [intro]) + items
+
+
+def _inner_lists(blocks, features, evidence, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 6.2: a list inside the story -- a line of the story ending in ":" ("The final results were as
+    follows:"), then lines of one shape (a table's rows), then the story's next paragraph -- is the story's, the
+    line announcing it too, whatever the model reads in the bare rows."""
+    found: list[int] = []
+    for intro in range(start + 1, end - LIST_MIN_ITEMS - 1):
+        f = features[intro]
+        if (not blocks[intro].text.endswith(":") or labels[intro - 1].label != ARTICLE
+                or not LIST_INTRO_MIN_WORDS <= f.n_words <= LIST_INTRO_MAX_WORDS or f.is_furniture
+                or f.is_list_heading or evidence[intro].template):
+            continue
+        items = intro + 1
+        while (items < end and labels[items].label != ARTICLE and not features[items].is_furniture
+               and not features[items].is_list_heading and not evidence[items].template
+               and not evidence[items].linked and _same_item_shape(features[items], features[intro + 1])):
+            items += 1
+        if items - intro - 1 >= LIST_MIN_ITEMS and items < end and labels[items].label == ARTICLE:
+            found += range(intro, items)
+    return found
 
 
 def _list_zone(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> set[int]:
