@@ -2906,3 +2906,21 @@ def test_a_list_inside_the_story_announced_by_its_paragraph_is_the_story() -> No
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
     assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
+
+
+@pytest.mark.parametrize("heading", [[], ["Line-ups"]])
+def test_a_match_reports_line_ups_and_referee_under_the_story_are_the_story(heading: list[str]) -> None:
+    """Guidelines 6.2: the facts printed under a story's last paragraph, each a label and its colon (line-ups,
+    referee), under a heading of a few words or none, are the story's; the tags under them are not."""
+    facts = ["Northgate (4-4-2): Pryce; Onuoha, Keane, Barlow, Firth; Lund, Moss, Tait (Ahmed 70), Reyes; Dean, Kerr.",
+             "Castle Vale (3-5-2): Hollis; Grant, Obi, Varga; Silva, Webb, Drury, Nkemelu, Ross; Pike (Lowe 81), Hart.",
+             "Referee: Joanne Whitcombe"]
+    tags = ["Tags: Northgate, Castle Vale", "Topics: Football"]
+    blocks = [*NAV, *STORY, *heading, *facts, *tags, *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [*STORY, *heading, *facts]
+    assert {line: labels[line] for line in [*story, *tags]} == {**dict.fromkeys(story, "article"),
+                                                                 **dict.fromkeys(tags, "boilerplate")}

@@ -413,6 +413,8 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _inner_lists(blocks, features, evidence, labels, start, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _closing_facts(blocks, features, evidence, labels, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
@@ -797,6 +799,45 @@ def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[in
     if len(items) < LIST_MIN_ITEMS:
         return []
     return ([] if intro == last_article else [intro]) + items
+
+
+# A line of facts under a story: a label of a few words and its colon, then the facts ("Referee: Paul Mercer",
+# "Rovers (4-3-3): Dunne; Oyelaran, ...", "Capacity: 1,800 TEU").
+_FACT_LINE_RE = re.compile(r"^[^\W\d_][^:]{0,40}:\s+\S")
+FACT_LABEL_MAX_WORDS = 5
+# A story's fact box holds at least this many lines.
+FACT_BOX_MIN_LINES = 2
+
+
+def _fact_line(blocks, features, evidence, index: int) -> bool:
+    """Whether line ``index`` is a line of facts (``_FACT_LINE_RE``) -- not tags, a photo credit, a link to another
+    story, furniture or the site's template."""
+    text, f = blocks[index].text, features[index]
+    match = _FACT_LINE_RE.match(text)
+    return (match is not None and len(text[:text.index(":")].split()) <= FACT_LABEL_MAX_WORDS
+            and not f.is_furniture and not f.is_list_heading and not evidence[index].template
+            and not evidence[index].linked and _TAGS_RE.match(text) is None and not _photo_credit(text)
+            and not _read_more(text))
+
+
+def _closing_facts(blocks, features, evidence, labels: list, end: int) -> list[int]:
+    """Guidelines 6.2: the facts a story prints under its last paragraph -- a match's line-ups, scorers and referee,
+    a product's specifications, a squad -- as lines of a label and its colon (``_fact_line``), ``FACT_BOX_MIN_LINES``
+    or more, under a heading of a few words or none ("Il tabellino"), are the story's."""
+    last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
+    if last_article is None:
+        return []
+    first = last_article + 1
+    f = features[first] if first < len(blocks) else None
+    heading = f is not None and not _fact_line(blocks, features, evidence, first) and (
+        0 < f.n_words <= KICKER_MAX_WORDS and not f.text_like and not f.is_furniture and not f.is_list_heading
+        and not f.is_timestamp and not evidence[first].template and not evidence[first].linked)
+    index = first + heading
+    while index < len(blocks) and _fact_line(blocks, features, evidence, index):
+        index += 1
+    if index - first - heading < FACT_BOX_MIN_LINES:
+        return []
+    return list(range(first, index))
 
 
 def _inner_lists(blocks, features, evidence, labels: list, start: int, end: int) -> list[int]:
