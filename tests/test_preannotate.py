@@ -2924,3 +2924,18 @@ def test_a_match_reports_line_ups_and_referee_under_the_story_are_the_story(head
     story = [*STORY, *heading, *facts]
     assert {line: labels[line] for line in [*story, *tags]} == {**dict.fromkeys(story, "article"),
                                                                  **dict.fromkeys(tags, "boilerplate")}
+
+
+@pytest.mark.parametrize("link", ["Lire aussi | Budget 2027 : ce que contient le projet de loi de finances",
+                                  "READ: Two hurt as a lorry overturns on the ring road", "Lesen Sie auch: Der Streit um "
+                                  "den Haushalt geht weiter", "Leia também: Governo aprova novo apoio às rendas"])
+def test_a_link_to_another_story_between_the_paragraphs_is_a_teaser_in_other_languages_too(link: str) -> None:
+    """Guidelines 8.2: "Read more: <headline>" inside the story is a teaser item, its cue included, and so are
+    "READ:", "Lire aussi |", "Lesen Sie auch:", "Leia também:" and the like."""
+    blocks = [*NAV, *STORY[:5], link, *STORY[5:], *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[link] == "teaser"
+    assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")

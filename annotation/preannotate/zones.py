@@ -85,13 +85,17 @@ def is_caption_credit(text: str) -> bool:
 # A link to another story inside the body: "Read more: <headline>", "RELATED: <headline>", "Also on
 # example.com <headline>" (guidelines 8.2: a teaser, the cue included).
 _INLINE_TEASER_RE = re.compile(
-    r"^[\[(]?(?:(?:read (?:more|also|next)|also read|see also|related(?: (?:articles?|stories|story|coverage|content|links?))?"
-    r"|recommended|must read|don'?t miss|more (?:on|from|about) [\w .'’-]{1,30})\s*[:|»>–—]"
+    r"^[\[(]?(?:(?:read (?:more|also|next)|read|also read|see also"
+    r"|related(?: (?:articles?|stories|story|coverage|content|links?))?"
+    r"|recommended|must read|don'?t miss|more (?:on|from|about) [\w .'’-]{1,30}"
+    # the same in French, German, Spanish, Italian, Dutch and Portuguese: "Lire aussi | <headline>"
+    r"|(?:à )?lire aussi|voir aussi|lesen sie auch|lesen sie mehr|mehr zum thema|lea también|lee también|leer más"
+    r"|leggi anche|vedi anche|lees ook|leia também|leia mais|veja também)\s*[:|»>–—]"
     r"|also on [\w-]+(?:\.[\w-]+)+\b)\s*\S",
     re.IGNORECASE,
 )
 # What a line the pattern matches starts with: most lines are answered without the regex engine.
-_INLINE_TEASER_INITIALS = initials("[(rasmd")
+_INLINE_TEASER_INITIALS = initials("[(rasmdàvl")
 INLINE_TEASER_MAX_WORDS = 30
 # A headline printed in capitals between the story's paragraphs, of at least this many words, is a link
 # to another story (news sites print their in-story promos so: "SEAN SPICER ELIMINATED FROM 'DANCING WITH
