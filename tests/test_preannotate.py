@@ -2927,8 +2927,9 @@ def test_a_match_reports_line_ups_and_referee_under_the_story_are_the_story(head
 
 
 @pytest.mark.parametrize("link", ["Lire aussi | Budget 2027 : ce que contient le projet de loi de finances",
-                                  "READ: Two hurt as a lorry overturns on the ring road", "Lesen Sie auch: Der Streit um "
-                                  "den Haushalt geht weiter", "Leia também: Governo aprova novo apoio às rendas"])
+                                  "READ: Two hurt as a lorry overturns on the ring road",
+                                  "Lesen Sie auch: Der Streit um den Haushalt geht weiter",
+                                  "Leia também: Governo aprova novo apoio às rendas"])
 def test_a_link_to_another_story_between_the_paragraphs_is_a_teaser_in_other_languages_too(link: str) -> None:
     """Guidelines 8.2: "Read more: <headline>" inside the story is a teaser item, its cue included, and so are
     "READ:", "Lire aussi |", "Lesen Sie auch:", "Leia também:" and the like."""
@@ -2938,4 +2939,20 @@ def test_a_link_to_another_story_between_the_paragraphs_is_a_teaser_in_other_lan
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
     assert labels[link] == "teaser"
+    assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")
+
+
+@pytest.mark.parametrize("bio", ["Jane Doe covers transport and city hall for Example News. She joined in 2019.",
+                                 "Jane Doe writes about housing, transport and the city's budget.",
+                                 "Jane Doe is the Example News's transport correspondent.",
+                                 "Sanne de Vries is regioverslaggever voor Oost-Nederland."])
+def test_an_author_bio_by_the_writers_name_and_beat_after_the_story_is_boilerplate(bio: str) -> None:
+    """Guidelines 8.3: an author profile box under the story -- its heading and the bio opening with the writer's
+    name and beat ("covers ...", "writes about ...", "is the ... correspondent") -- is not the story."""
+    blocks = [*NAV, *STORY, "About the author", bio, *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert (labels["About the author"], labels[bio]) == ("boilerplate", "boilerplate")
     assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")

@@ -706,6 +706,13 @@ def _ends_in_prompt(text: str) -> bool:
             and not is_notice(text[:gaps[-1] + 1]))
 
 
+# An author bio opening with the writer's name and beat: "Priya Lomax covers councils ...", "Jane Doe writes about
+# work ...", "Aroha Tipene is the Herald's weather reporter ...", "Sanne de Vries is regioverslaggever ...".
+_BIO_LEAD_RE = re.compile(
+    r"^[A-Z][\w’'-]+(?: (?:de|van|der|da|di|von|[A-Z][\w’'-]+)){1,3} (?:covers|writes about|reports on"
+    r"|is the [\w’'-]+(?: [\w’'-]+){0,4} (?:reporter|correspondent|editor|writer|columnist)"
+    r"|is (?:\w+)?(?:verslaggever|redacteur|correspondent)|schrijft over|schreibt über|berichtet über|couvre|écrit sur"
+    r"|cubre|escribe sobre|scrive di|escreve sobre)\b")
 # Author bios longer than this are taken for story text.
 BIO_MAX_WORDS = 60
 # Lines of at most this many words that are not prose, after the body: section and tag names.
@@ -722,7 +729,8 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
             if labels[index].label != ARTICLE:
                 continue
             text, f = blocks[index].text, features[index]
-            bio = f.n_words <= BIO_MAX_WORDS and BIO_RE.search(text) is not None and _CLOSING_CREDIT_RE.match(text) is None
+            bio = (f.n_words <= BIO_MAX_WORDS and _CLOSING_CREDIT_RE.match(text) is None
+                   and (BIO_RE.search(text) is not None or _BIO_LEAD_RE.match(text) is not None))
             # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
             label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
                      and _CLOSING_CREDIT_RE.match(text) is None)
