@@ -2956,3 +2956,11 @@ def test_an_author_bio_by_the_writers_name_and_beat_after_the_story_is_boilerpla
     labels = labels_by_line(document, annotation)
     assert (labels["About the author"], labels[bio]) == ("boilerplate", "boilerplate")
     assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")
+
+
+@pytest.mark.parametrize("line", ["Compartir en WhatsApp", "Partilhar notícia", "Partager sur Facebook", "Teilen",
+                                  "Condividi", "Delen via e-mail"])
+def test_share_buttons_in_other_languages_are_furniture(line: str) -> None:
+    """Guidelines 8.1: share buttons are site widgets, in Spanish, Portuguese, French, German, Italian and Dutch
+    too."""
+    assert features_of(line).is_furniture
