@@ -2964,3 +2964,11 @@ def test_share_buttons_in_other_languages_are_furniture(line: str) -> None:
     """Guidelines 8.1: share buttons are site widgets, in Spanish, Portuguese, French, German, Italian and Dutch
     too."""
     assert features_of(line).is_furniture
+
+
+@pytest.mark.parametrize("heading", ["Commenti", "120 Postings", "Kommentare (12)", "Commentaires", "Comentarios 48",
+                                     "Comentários", "Reacties"])
+def test_a_comments_heading_in_other_languages_is_one(heading: str) -> None:
+    """Guidelines 8.3: a comment section's heading with its count, in Italian, German, French, Spanish, Portuguese
+    and Dutch too."""
+    assert line_marks(heading)[0]

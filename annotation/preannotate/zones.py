@@ -30,6 +30,8 @@ ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
 _COMMENTS_RE = re.compile(
     r"^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|conversation|join the (?:conversation|discussion)|"
+    # in Italian, German, French, Spanish, Portuguese and Dutch ("Commenti", "120 Postings", "Kommentare (12)")
+    r"commenti|kommentare|postings|commentaires|comentarios|comentários|reacties|"
     r"leave a (?:comment|reply)|(?:top|most) (?:rated|recent|liked|popular) comments|show comments|view comments|"
     # the count after it, in brackets or bare ("Comments (214)", "Comments 214")
     r"add (?:a )?comment|post a comment|reader comments|what do you think\??)\s*(?:\(\d+\)|\d[\d,.]*)?\s*[\])]?:?$"
