@@ -26,7 +26,7 @@ from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _INLINE_TEASER_INITIALS,
     _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE,
-    _RANK_RE, _TAGS_INITIALS, _TAGS_RE, _rank, is_caption_credit, line_marks)
+    _RANK_RE, _TAGS_INITIALS, _TAGS_RE, _rank, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -2972,3 +2972,19 @@ def test_a_comments_heading_in_other_languages_is_one(heading: str) -> None:
     """Guidelines 8.3: a comment section's heading with its count, in Italian, German, French, Spanish, Portuguese
     and Dutch too."""
     assert line_marks(heading)[0]
+
+
+@pytest.mark.parametrize("notice", ["Il vous reste 62% de cet article à lire. La suite est réservée aux abonnés.",
+                                    "Der Rest dieses Artikels ist nur für Abonnenten sichtbar.",
+                                    "El resto de este artículo es solo para suscriptores."])
+def test_a_paywalls_notice_after_the_story_in_other_languages_is_boilerplate(notice: str) -> None:
+    """Guidelines 8.3: the paywall's notice cutting the story off is the site's, in French, German and Spanish too;
+    a story line naming "cet article" of a bill is no notice."""
+    blocks = [*NAV, *STORY, notice, *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[notice] == "boilerplate"
+    assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")
+    assert not is_notice("Le ministre a présenté cet article du projet de loi mardi devant les députés.")

@@ -663,7 +663,11 @@ _QUOTATION_RE = re.compile(r"[\"“”«»„]")
 _SITE_NOTICE_RE = re.compile(
     r"\b(?:newsletters?|letters? to the editor|comments?|commenters?|commenting|your browser|browser version|"
     r"support (?:us|our|\w+ journalism)|this (?:article|story|post|page)|our (?:journalism|reporting|work|site|"
-    r"forums?|community)|we may (?:receive|earn)|affiliate|commission|disclaimer|in your inbox)\b",
+    r"forums?|community)|we may (?:receive|earn)|affiliate|commission|disclaimer|in your inbox"
+    # a paywall's notice in French, German, Spanish and Italian: "Il vous reste 38% de cet article à lire. La suite
+    # est réservée aux abonnés."
+    r"|cet article|réservée? aux abonnés|dieses artikels?|für abonnenten|este artículo|para suscriptores"
+    r"|questo articolo|riservato agli abbonati)\b",
     re.IGNORECASE,
 )
 
