@@ -2988,3 +2988,17 @@ def test_a_paywalls_notice_after_the_story_in_other_languages_is_boilerplate(not
     assert labels[notice] == "boilerplate"
     assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")
     assert not is_notice("Le ministre a présenté cet article du projet de loi mardi devant les députés.")
+
+
+@pytest.mark.parametrize("ticker", ["Trending: Harbour bridge | Council tax | Storm Bert",
+                                    "Results: Rovers 2-1 City | Vale 0-0 Athletic | Town 3-2 United"])
+def test_a_ticker_of_topics_or_results_is_no_teaser(ticker: str) -> None:
+    """Guidelines 8.2: a teaser item promotes one article; a trending bar or a results ticker -- a label, then three
+    or more topics parted by "|" -- is the site's navigation, above a front's items too."""
+    items = [[f"Headline Number {n} About Something That Happened In Town", f"{n} hours ago"] for n in range(1, 6)]
+    blocks = [*NAV, ticker, *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert labels_by_line(document, annotation)[ticker] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]

@@ -444,6 +444,9 @@ def classify_blocks(
 
     for index in _comment_thread(blocks, features, labels, rules.comment_zone):
         labels[index] = BlockLabel(BOILERPLATE, 0.7)
+    for index, block in enumerate(blocks):
+        if labels[index] is None and "|" in block.text and _TICKER_RE.match(block.text) is not None:
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
     _assign_teasers(blocks, features, labels, title)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
@@ -1029,6 +1032,12 @@ def _comment_zone(blocks: Sequence[Block], features: Sequence[BlockFeatures]) ->
             if any(features[j].is_timestamp or _commenter(blocks[j].text, features[j]) for j in following):
                 return range(index, len(blocks))
     return range(0)
+
+
+# A ticker or a trending bar: a label and its colon, then three or more topics or results parted by "|" ("Trending:
+# Metro Phase 3 | Cauvery water row | IPL auction", "Results: A 2-19 B 1-17 | C 0-22 D 1-15 | ..."): the site's
+# navigation, no teaser item (guidelines 8.2: an item promotes one article).
+_TICKER_RE = re.compile(r"^[^|:]{1,30}:\s*[^|]+(?:\s\|\s[^|]+){2,}$")
 
 
 def _comment_thread(blocks, features: Sequence[BlockFeatures], labels: list, zone: set[int]) -> list[int]:
