@@ -3002,3 +3002,21 @@ def test_a_ticker_of_topics_or_results_is_no_teaser(ticker: str) -> None:
     assert_valid(document, annotation)
     assert labels_by_line(document, annotation)[ticker] == "boilerplate"
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]
+
+
+def test_a_search_pages_count_naming_its_query_is_no_item() -> None:
+    """Guidelines 8.3: a search page's count of results, with the query it names after "for", and its sort control
+    are the page's, no teaser item."""
+    items = [["Light Rail Crash in Rainier Valley Injures Three", "Oct. 22, 2026",
+              "A car turning left collided with a southbound train on Martin Luther King Jr. Way South…"],
+             ["Everett Light Rail Extension Could Cost $2 Billion More Than Planned", "Oct. 15, 2026",
+              "A new estimate puts the 16-mile line at $8.1 billion…"],
+             ["Opening Day on the Eastside Light Rail Draws Crowds", "Oct. 5, 2026",
+              "Thousands of riders packed the first trains across the lake on Saturday…"]]
+    controls = ["Showing 1–3 of 1,482 results for “light rail”", "Sort by:"]
+    document = Document.from_text(page_text([*NAV, *controls, *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in controls] == ["boilerplate"] * len(controls)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]

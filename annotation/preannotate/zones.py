@@ -1909,8 +1909,11 @@ _COUNT_WORDS = frozenset("showing displaying viewing about page pages of results
 
 
 def _count_line(text: str) -> bool:
-    """A count of search results or pages: "Showing 1-6 of 243 results", "About 1,240 results", "Page 1 of 48"."""
+    """A count of search results or pages: "Showing 1-6 of 243 results", "About 1,240 results", "Page 1 of 48",
+    and the query it names after "for" ("... results for “bushfire”")."""
     words = [word.lower() for word in WORD_RE.findall(text)]
+    if "for" in words:
+        words = words[:words.index("for")]
     numbers = [_NUMBER_RE.fullmatch(word) is not None for word in words]
     return any(numbers) and all(number or word in _COUNT_WORDS for word, number in zip(words, numbers, strict=True))
 
