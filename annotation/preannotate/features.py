@@ -180,6 +180,10 @@ TIMESTAMP_RE = re.compile(
     # a clock time with a dot, as British sites print a live blog's entries ("13.55 GMT", "9.30am"): with its
     # half of the day or its zone, which no price or score has
     r"|\d{1,2}\.\d{2}\s*(?:[ap]\.?m\.?(?:\s*" + _ZONES + r")?|" + _ZONES + r")"
+    # Chinese and Japanese: "2026年11月26日 18時05分", "2026年11月26日（木）18:05", "11月26日", "3時間前", "5分钟前"
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\s*[(（][^)）]{1,3}[)）])?"
+    r"(?:\s*(?:午前|午後|上午|下午)?\s*\d{1,2}(?:[:：]\d{2}|時(?:\d{1,2}分)?|点(?:\d{1,2}分)?))?"
+    r"|\d+\s*(?:秒|分|分钟|分鐘|時間|小时|小時|天|日|週間|周|か月|ヶ月|个月|個月|年)前"
     r")(?:\s*[|•·-]\s*\d+\s*min(?:ute)?s?\s+read)?\.?$",
     re.IGNORECASE,
 )
@@ -295,7 +299,9 @@ FURNITURE_START_RE = re.compile(
     r"get (?:the|our)|click|tap|tweet|email|print|comment|reply|advertisement|advertising|"
     r"ad|sponsored|skip to|jump to|back to top|menu|search|close|home|cookie|accept|"
     r"read (?:more|full|the full)|see (?:more|all)|view (?:more|all|comments)|show (?:more|comments)|"
-    r"load more|loading|image|photo|video|watch|listen|play|copyright|all rights|terms|privacy)\b",
+    r"load more|loading|image|photo|video|watch|listen|play|copyright|all rights|terms|privacy|"
+    # "share" in Spanish, Portuguese, French, German, Italian and Dutch ("Compartir en WhatsApp", "Partilhar notícia")
+    r"compartir|compartilhar|partilhar|partager|teilen|condividi|delen)\b",
     re.IGNORECASE,
 )
 FURNITURE_RE = GatedPattern(re.compile(
@@ -304,12 +310,18 @@ FURNITURE_RE = GatedPattern(re.compile(
     r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark|"
     # "all rights reserved" in Italian, German, French, Spanish, Dutch and Portuguese
     r"diritti riservati|riproduzione riservata|rechte vorbehalten|droits réservés|derechos reservados|"
-    r"rechten voorbehouden|direitos reservados)",
+    r"rechten voorbehouden|direitos reservados|"
+    # the same, share prompts, privacy policy, terms of use and "skip to the main content" in Japanese and Chinese
+    r"記事をシェア|シェアする|分享到|分享本文|分享此文|無断転載|著作権|版权所有|版權所有|"
+    r"プライバシーポリシー|个人信息保护|隐私政策|隱私政策|隱私權政策|利用規約|使用条款|使用條款|"
+    r"メインコンテンツへ|本文へ|跳到主要内容|跳至主要內容)",
     re.IGNORECASE,
 ), ("©", "(c)", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up", "privacy policy", "terms of",
     "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark",
     "diritti riservati", "riproduzione riservata", "rechte vorbehalten", "droits réservés", "derechos reservados",
-    "rechten voorbehouden", "direitos reservados"))
+    "rechten voorbehouden", "direitos reservados", "記事をシェア", "シェアする", "分享到", "分享本文", "分享此文",
+    "無断転載", "著作権", "版权所有", "版權所有", "プライバシーポリシー", "个人信息保护", "隐私政策", "隱私政策",
+    "隱私權政策", "利用規約", "使用条款", "使用條款", "メインコンテンツへ", "本文へ", "跳到主要内容", "跳至主要內容"))
 # Second-person and first-person-plural address: promos, subscription and comment prompts.
 _ADDRESS_WORDS = ("you", "your", "yours", "you're", "we", "our", "us", "we're", "we've")
 ADDRESS_RE = GatedPattern(re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b", re.IGNORECASE),
@@ -369,6 +381,11 @@ BYLINE_RE = re.compile(r"^(?:(?:by|written by|words by|reporting by|reported by|
 # which a name in capitals tells apart).
 _FOREIGN_BYLINE_RE = re.compile(r"^(?:par|von|por|di|door)\s+([^\W\d_])[\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,5}"
                                 r"(?:\s*[|,/]|$)", re.IGNORECASE)
+# A byline in Japanese or Chinese: the reporter's title ("記者", "本报记者", "特派員") but not the press conference
+# or club a headline names ("記者会見", "记者会"), a "text by" ("文／", "撰文"), or a newspaper desk before the name
+# ("政治部　森田彩香"); looked for in lines of at most 12 words.
+CJK_BYLINE_RE = re.compile(r"記者(?!会見|クラブ|団)|记者(?!会|招待|团|站|节)|特派員|特派员|編集委員|撰文|^文\s*[/／:：]|"
+                           r"(?:政治|経済|经济|社会|國際|国際|国际|外信|文化|運動|スポーツ|地域|報道|报道)部\s")
 # The particles of a family name, in lower case inside a name ("Sanne de Vries", "Ana dos Santos"), and the
 # "and" between two names ("Claire Dubois et Julien Moreau").
 _NAME_PARTICLES = frozenset("de del della di da das do dos van der den ter ten von zu et und y e en".split())
@@ -403,8 +420,50 @@ SPEECH_VERBS = (
     "promising|chant|chants|chanted|chanting|branded|brands|branding|in the words of"
 )
 
-SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»][.!?]?$")
+# Chinese and Japanese, and Thai, Lao, Khmer and Burmese, are written without spaces between words: a run of
+# their letters is one WORD_RE match however long. ``features_of`` counts such a run's characters instead, at
+# the rate the script holds words (a Chinese or Japanese word is about two characters: "知事は述べた" is "the
+# governor said"; a Thai word about four), and its length as that of as many words of a language written with
+# spaces: a story's paragraph in those languages is as long as one in English to the rules and the model.
+_HAN_KANA = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SOUTHEAST_ASIAN = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"  # Thai, Lao, Burmese, Khmer
+UNSPACED_LETTERS = _HAN_KANA + _SOUTHEAST_ASIAN  # the inside of a character class
+_UNSPACED_RE = re.compile(f"([{_HAN_KANA}]+)|[{_SOUTHEAST_ASIAN}]+")
+# Whether a text holds any: one character class, searched five times faster than the alternation above.
+_UNSPACED_LETTER_RE = re.compile(f"[{UNSPACED_LETTERS}]")
+HAN_KANA_CHARS_PER_WORD = 2
+SOUTHEAST_ASIAN_CHARS_PER_WORD = 4
+# A word of a language written with spaces is about this many characters, its space included.
+SPACED_CHARS_PER_WORD = 6
+
+
+def unspaced_counts(text: str, words: list[str]) -> tuple[int, int] | None:
+    """The words and the length of ``text`` (its WORD_RE ``words``) when it holds letters of a script written
+    without spaces (None when it holds none): each run of such letters counted at its script's rate, at least
+    one word, and as long as as many words written with spaces; the words holding none, and the characters
+    outside the runs, as they are. A word holding such a run is counted by its runs alone ("2026年", "iPhoneを"
+    are a word each, as "A㐀A" is: the runs are no words apart from the letters around them)."""
+    if text.isascii() or _UNSPACED_LETTER_RE.search(text) is None:
+        return None
+    count = chars = 0
+    for match in _UNSPACED_RE.finditer(text):
+        length = match.end() - match.start()
+        rate = HAN_KANA_CHARS_PER_WORD if match.group(1) else SOUTHEAST_ASIAN_CHARS_PER_WORD
+        count += -(-length // rate)
+        chars += length
+    spaced = sum(1 for word in words if _UNSPACED_LETTER_RE.search(word) is None)
+    return spaced + count, len(text) - chars + count * SPACED_CHARS_PER_WORD
+
+
+# A sentence ends with a full stop, a question or exclamation mark (full-width ones too: "…と述べた。"), and the
+# marks closing a quotation after it ("「…だ。」").
+SENTENCE_END_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）〉》】]*$|[\"”»][.!?]?$")
 SENTENCE_SPLIT_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
+# Sentences of Chinese and Japanese end with full-width marks and no space after them: a split after a run of
+# them followed by more text, but not by a mark closing a quotation ("「…だ。」と述べた" is one sentence). A
+# pattern of its own, for the texts holding such a mark: an alternative in SENTENCE_SPLIT_RE would slow its
+# search through every other text to twice as long.
+_UNSPACED_SPLIT_RE = re.compile(r"[。！？]+(?![」』）〉》】])\s*(?=\S)")
 _TRUNCATED_RE = re.compile(r"(?:…|\.\.\.)$")
 _SMALL_WORDS = frozenset(
     "a an the and or but nor for of in on at to by with from as is are was were be into onto over under "
@@ -419,6 +478,7 @@ class BlockFeatures(NamedTuple):
     cache holds thousands. ``text_like`` and ``headline_like`` are derived from the other fields (make one
     with ``features_of``, which derives them)."""
 
+    # Of a text in a script written without spaces, as if it were written with them (``unspaced_counts``).
     n_words: int
     n_chars: int
     n_sentences: int
@@ -468,19 +528,19 @@ FEATURES_CACHE_SIZE = 1 << 13
 # every entry of a cache's table and list, about 10-17 ms per 57k entries, three times in 2000 pages.
 TEXT_CACHE_SIZE = FEATURES_CACHE_SIZE
 _DIGIT_RE = re.compile(r"\d")
-_STRICT_END_RE = re.compile(r"[.!][\"'”’»)\]]*$")
+_STRICT_END_RE = re.compile(r"[.!。！][\"'”’»)\]」』）〉》】]*$")
 _TAIL = 40
 # The characters a match of SENTENCE_END_RE, of _STRICT_END_RE can end with (the text they read has no
 # trailing whitespace, so their "$" is its end).
-_SENTENCE_END_LAST = ".!?…:;\"'”’»)]"
-_STRICT_END_LAST = ".!\"'”’»)]"
+_SENTENCE_END_LAST = ".!?…:;\"'”’»)]。！？」』）〉》】"
+_STRICT_END_LAST = ".!\"'”’»)]。！」』）〉》】"
 
 
 @lru_cache(maxsize=FEATURES_CACHE_SIZE)
 def features_of(text: str) -> BlockFeatures:
     """The features of one block's text (cached: both paths and the template check ask for them)."""
     words = WORD_RE.findall(text)
-    n_words = len(words)
+    n_words, n_chars = unspaced_counts(text, words) or (len(words), len(text))
     digit_count = len(_DIGIT_RE.findall(text))
     digits = digit_count / len(text) if text else 0.0
     # The counts run as map/compress over the words' initials, not word by word in Python. A word starts
@@ -514,6 +574,8 @@ def features_of(text: str) -> BlockFeatures:
     # a split needs a sentence's end (. ! ? …): most short lines have none and are one piece without the regex
     n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.split(text)) if (
         "." in text or "!" in text or "?" in text or "…" in text) else 1
+    if n_words and not text.isascii() and ("。" in text or "！" in text or "？" in text):
+        n_sentences += len(_UNSPACED_SPLIT_RE.findall(text))
     # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit; a foreign time without one is a few words
     # ("vor wenigen Minuten", "Mis à jour hier"), one with a date and its update up to FOREIGN_TIMESTAMP_MAX_WORDS
     is_timestamp = bool(TIMESTAMP_RE.match(text)) or (
@@ -524,7 +586,7 @@ def features_of(text: str) -> BlockFeatures:
     is_list_heading = short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ ")))
     return BlockFeatures(
         n_words,
-        len(text),
+        n_chars,
         n_sentences,
         ends_sentence,
         strict_end,
@@ -535,7 +597,8 @@ def features_of(text: str) -> BlockFeatures:
         is_timestamp,
         is_list_heading,
         (n_words <= 40 and bool(FURNITURE_RE.search(text))) or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
-        n_words <= 12 and (bool(BYLINE_RE.match(text)) or foreign_byline(text)),
+        n_words <= 12 and (bool(BYLINE_RE.match(text)) or foreign_byline(text)
+                           or (not text.isascii() and CJK_BYLINE_RE.search(text) is not None)),
         text[:1] in "•·▪►-*–",
         tuple(set(lowered)),
         _text_like(n_words, ends_sentence, strict_end, lower, is_timestamp),

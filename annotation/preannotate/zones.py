@@ -22,16 +22,19 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures,
-    GatedPattern, LiteralGate, features_of, initials)
+    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTERS, WORD_RE,
+    BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
 from annotation.preannotate.learned import normalised, text_key
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
 _COMMENTS_RE = re.compile(
     r"^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|conversation|join the (?:conversation|discussion)|"
+    # in Italian, German, French, Spanish, Portuguese and Dutch ("Commenti", "120 Postings", "Kommentare (12)")
+    r"commenti|kommentare|postings|commentaires|comentarios|comentários|reacties|"
     r"leave a (?:comment|reply)|(?:top|most) (?:rated|recent|liked|popular) comments|show comments|view comments|"
-    r"add (?:a )?comment|post a comment|reader comments|what do you think\??)\s*(?:\(\d+\))?\s*[\])]?:?$"
+    # the count after it, in brackets or bare ("Comments (214)", "Comments 214")
+    r"add (?:a )?comment|post a comment|reader comments|what do you think\??)\s*(?:\(\d+\)|\d[\d,.]*)?\s*[\])]?:?$"
     r"|^\d+\s+(?:comments?|responses?|replies)\s+(?:to|on)\b"
     r"|^[\[(]\s*\d+\s+comments?\s*[\])]$",
     re.IGNORECASE,
@@ -41,7 +44,9 @@ _COMMENTER_RE = re.compile(r"^\S+(?:\s+\S+){0,2}\s+(?:says|said|wrote|writes|rep
 _AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues below(?: advertisement)?|"
                     r"continue reading (?:the main story|below)|scroll to continue.*"
                     # the label in German, French, Spanish, Italian, Dutch and Portuguese
-                    r"|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade)$", re.IGNORECASE)
+                    r"|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade"
+                    # and in Japanese and Chinese
+                    r"|広告|广告|廣告|スポンサーリンク|赞助内容|贊助內容)$", re.IGNORECASE)
 # A photo caption's credit at its end ("... (AP Photo/Jane Roe, File)", "...Credit: Getty", "REUTERS/Jane
 # Roe"), or a caption's own label at its start ("FILE PHOTO:", "Image caption"): a caption of any length.
 # The end is looked for in the last CAPTION_TAIL characters only (a search through a long paragraph tries
@@ -87,8 +92,8 @@ _INLINE_TEASER_RE = re.compile(
     r"^[\[(]?(?:(?:read(?: (?:more|also|next))?|also read|see also"
     r"|related(?: (?:articles?|stories|story|coverage|content|links?))?"
     r"|recommended|must read|don'?t miss|more (?:on|from|about) [\w .'’-]{1,30}"
-    r"|(?:à )?lire aussi|voir aussi|lesen sie auch|mehr zum thema|lee también|lea también|leia também|veja também"
-    r"|leggi anche|lees ook)\s*[:|»>–—]"
+    r"|(?:à )?lire aussi|voir aussi|lesen sie auch|lesen sie mehr|mehr zum thema|lee también|lea también|leer más"
+    r"|leia também|leia mais|veja também|leggi anche|vedi anche|lees ook)\s*[:|»>–—]"
     r"|also on [\w-]+(?:\.[\w-]+)+\b)\s*\S",
     re.IGNORECASE,
 )
@@ -139,10 +144,13 @@ _CLOSING_CREDIT_RE = re.compile(
     r"|\(?[\w .,'’-]{2,60} contributed reporting(?: from [\w .,'’-]{2,40})?\.?\)?$"
     r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported (?:from|in) [\w .,'’-]{2,40}\.(?: [^.]{2,120}\.)?$"
     r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b"
+    # the agencies' share of the story: "(With inputs from agencies)", "With agency inputs", "Avec agences"
+    r"|\(?with (?:inputs? from )?(?:agencies|agency inputs|the agencies)\b"
     r"|\(?this (?:post|article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran) (?:on|in)\b"
-    # the same in German, French and Spanish: "Mit Informationen von …", "Avec AFP", "Con información de …"
-    r"|\(?mit (?:informationen|material) (?:von|der|des)\b|\(?avec (?:l'|l’)?(?:afp|reuters|ap)\b"
-    r"|\(?con información de\b)",
+    # the same in German, French and Spanish: "Mit Informationen von …", "Avec AFP", "Avec agences", "Con información
+    # de …", "Con agencias"
+    r"|\(?mit (?:informationen|material) (?:von|der|des)\b|\(?avec (?:l'|l’)?(?:afp|reuters|ap|agences)\b"
+    r"|\(?con información de\b|\(?con agencias\b|\(?mit agenturen\b)",
     re.IGNORECASE,
 )
 # An article island -- article blocks of the run cut off from the rest by blocks that are not -- with
@@ -410,9 +418,15 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _inner_lists(blocks, features, evidence, labels, start, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _closing_facts(blocks, features, evidence, labels, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        for index in _box_head(features, labels, jumps):
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
         for index in named:
             # the time above an entry the box names is the story's (guidelines 8.5), whatever the model reads
@@ -429,6 +443,11 @@ def classify_blocks(
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
         boxed_stories_as_teasers(features, labels, start, end)
 
+    for index in _comment_thread(blocks, features, labels, rules.comment_zone):
+        labels[index] = BlockLabel(BOILERPLATE, 0.7)
+    for index, block in enumerate(blocks):
+        if labels[index] is None and "|" in block.text and _TICKER_RE.match(block.text) is not None:
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
     _assign_teasers(blocks, features, labels, title)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
@@ -648,7 +667,11 @@ _QUOTATION_RE = re.compile(r"[\"“”«»„]")
 _SITE_NOTICE_RE = re.compile(
     r"\b(?:newsletters?|letters? to the editor|comments?|commenters?|commenting|your browser|browser version|"
     r"support (?:us|our|\w+ journalism)|this (?:article|story|post|page)|our (?:journalism|reporting|work|site|"
-    r"forums?|community)|we may (?:receive|earn)|affiliate|commission|disclaimer|in your inbox)\b",
+    r"forums?|community)|we may (?:receive|earn)|affiliate|commission|disclaimer|in your inbox"
+    # a paywall's notice in French, German, Spanish and Italian: "Il vous reste 38% de cet article à lire. La suite
+    # est réservée aux abonnés."
+    r"|cet article|réservée? aux abonnés|dieses artikels?|für abonnenten|este artículo|para suscriptores"
+    r"|questo articolo|riservato agli abbonati)\b",
     re.IGNORECASE,
 )
 
@@ -693,6 +716,13 @@ def _ends_in_prompt(text: str) -> bool:
             and not is_notice(text[:gaps[-1] + 1]))
 
 
+# An author bio opening with the writer's name and beat: "Priya Lomax covers councils ...", "Jane Doe writes about
+# work ...", "Aroha Tipene is the Herald's weather reporter ...", "Sanne de Vries is regioverslaggever ...".
+_BIO_LEAD_RE = re.compile(
+    r"^[A-Z][\w’'-]+(?: (?:de|van|der|da|di|von|[A-Z][\w’'-]+)){1,3} (?:covers|writes about|reports on"
+    r"|is the [\w’'-]+(?: [\w’'-]+){0,4} (?:reporter|correspondent|editor|writer|columnist)"
+    r"|is (?:\w+)?(?:verslaggever|redacteur|correspondent)|schrijft over|schreibt über|berichtet über|couvre|écrit sur"
+    r"|cubre|escribe sobre|scrive di|escreve sobre)\b")
 # Author bios longer than this are taken for story text.
 BIO_MAX_WORDS = 60
 # Lines of at most this many words that are not prose, after the body: section and tag names.
@@ -709,7 +739,8 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
             if labels[index].label != ARTICLE:
                 continue
             text, f = blocks[index].text, features[index]
-            bio = f.n_words <= BIO_MAX_WORDS and BIO_RE.search(text) is not None and _CLOSING_CREDIT_RE.match(text) is None
+            bio = (f.n_words <= BIO_MAX_WORDS and _CLOSING_CREDIT_RE.match(text) is None
+                   and (BIO_RE.search(text) is not None or _BIO_LEAD_RE.match(text) is not None))
             # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
             label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
                      and _CLOSING_CREDIT_RE.match(text) is None)
@@ -792,6 +823,66 @@ def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[in
     return ([] if intro == last_article else [intro]) + items
 
 
+# A line of facts under a story: a label of a few words and its colon, then the facts ("Referee: Paul Mercer",
+# "Rovers (4-3-3): Dunne; Oyelaran, ...", "Capacity: 1,800 TEU").
+_FACT_LINE_RE = re.compile(r"^[^\W\d_][^:]{0,40}:\s+\S")
+FACT_LABEL_MAX_WORDS = 5
+# A story's fact box holds at least this many lines.
+FACT_BOX_MIN_LINES = 2
+
+
+def _fact_line(blocks, features, evidence, index: int) -> bool:
+    """Whether line ``index`` is a line of facts (``_FACT_LINE_RE``) -- not tags, a photo credit, a link to another
+    story, furniture or the site's template."""
+    text, f = blocks[index].text, features[index]
+    match = _FACT_LINE_RE.match(text)
+    return (match is not None and len(text[:text.index(":")].split()) <= FACT_LABEL_MAX_WORDS
+            and not f.is_furniture and not f.is_list_heading and not evidence[index].template
+            and not evidence[index].linked and _TAGS_RE.match(text) is None and not _photo_credit(text)
+            and not _read_more(text))
+
+
+def _closing_facts(blocks, features, evidence, labels: list, end: int) -> list[int]:
+    """Guidelines 6.2: the facts a story prints under its last paragraph -- a match's line-ups, scorers and referee,
+    a product's specifications, a squad -- as lines of a label and its colon (``_fact_line``), ``FACT_BOX_MIN_LINES``
+    or more, under a heading of a few words or none ("Il tabellino"), are the story's."""
+    last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
+    if last_article is None:
+        return []
+    first = last_article + 1
+    f = features[first] if first < len(blocks) else None
+    heading = f is not None and not _fact_line(blocks, features, evidence, first) and (
+        0 < f.n_words <= KICKER_MAX_WORDS and not f.text_like and not f.is_furniture and not f.is_list_heading
+        and not f.is_timestamp and not evidence[first].template and not evidence[first].linked)
+    index = first + heading
+    while index < len(blocks) and _fact_line(blocks, features, evidence, index):
+        index += 1
+    if index - first - heading < FACT_BOX_MIN_LINES:
+        return []
+    return list(range(first, index))
+
+
+def _inner_lists(blocks, features, evidence, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 6.2: a list inside the story -- a line of the story ending in ":" ("The final results were as
+    follows:"), then lines of one shape (a table's rows), then the story's next paragraph -- is the story's, the
+    line announcing it too, whatever the model reads in the bare rows."""
+    found: list[int] = []
+    for intro in range(start + 1, end - LIST_MIN_ITEMS - 1):
+        f = features[intro]
+        if (not blocks[intro].text.endswith(":") or labels[intro - 1].label != ARTICLE
+                or not LIST_INTRO_MIN_WORDS <= f.n_words <= LIST_INTRO_MAX_WORDS or f.is_furniture
+                or f.is_list_heading or evidence[intro].template):
+            continue
+        items = intro + 1
+        while (items < end and labels[items].label != ARTICLE and not features[items].is_furniture
+               and not features[items].is_list_heading and not evidence[items].template
+               and not evidence[items].linked and _same_item_shape(features[items], features[intro + 1])):
+            items += 1
+        if items - intro - 1 >= LIST_MIN_ITEMS and items < end and labels[items].label == ARTICLE:
+            found += range(intro, items)
+    return found
+
+
 def _list_zone(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> set[int]:
     """Blocks of a list whose items carry timestamps (teasers, comments): three or more timestamps
     each at most ``LIST_PERIOD`` blocks after the previous one, unless they are a live blog's entries
@@ -855,6 +946,8 @@ def _live_times(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> s
 # A live blog's entries hold at least this many paragraphs under their times on average; a teaser list's items
 # their one summary. Real blogs mix updates of one paragraph with longer ones: one and a half per entry tells them.
 LIVE_ENTRY_MIN_PARAGRAPHS = 1.5
+# A live entry's heading shorter than this many words is none of a teaser's headlines.
+ENTRY_HEADING_MIN_HEADLINE_WORDS = 3
 
 
 def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
@@ -869,8 +962,20 @@ def _live_entries(features: Sequence[BlockFeatures], chain: list[int]) -> bool:
     while last < min(len(features), chain[-1] + 1 + LIST_PERIOD) and not (
             features[last].is_timestamp or features[last].is_list_heading):
         last += 1
-    counts = [sum(features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
-                  for j in range(stamp + 1, following))
+    def paragraph(j: int) -> bool:
+        return features[j].text_like and features[j].ends_like_sentence and not features[j].truncated
+
+    def headed(stamp: int, following: int) -> bool:
+        # an entry whose time a heading of a word or two ("Polls closed", "Turnout 41%") and a paragraph follow
+        # is a full one: a list's item has a headline there, and a kicker of a word or two a headline under it
+        if stamp + 2 >= following:
+            return False
+        heading = features[stamp + 1]
+        return (0 < heading.n_words < ENTRY_HEADING_MIN_HEADLINE_WORDS and _entry_heading(heading)
+                and paragraph(stamp + 2))
+
+    counts = [max(sum(map(paragraph, range(stamp + 1, following))),
+                  LIVE_ENTRY_MIN_PARAGRAPHS if headed(stamp, following) else 0)
               for stamp, following in zip(chain, [*chain[1:], last])]
     if counts[0] == 0 and len(counts) > LIST_MIN_ITEMS:
         counts = counts[1:]  # the entries' times after it still make a list's worth
@@ -911,14 +1016,51 @@ def _same_item_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
     return a.text_like == b.text_like and max(a.n_words, b.n_words) <= 2 * min(a.n_words, b.n_words) + 2
 
 
+# A commenter's line ending in the comment's age: "ParkLaneLad, Bristol, 1 hour ago".
+_COMMENT_HEAD_RE = re.compile(r",\s*(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+                              r"\s+ago$", re.IGNORECASE)
+COMMENT_HEAD_MAX_WORDS = 8
+# A comment section's first commenter or time is at most this many lines under its heading (a count, sort controls).
+COMMENT_HEAD_REACH = 6
+
+
 def _comment_zone(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> range:
-    """From a comments heading followed by a commenter's name or a timestamp to the end of the page."""
+    """From a comments heading followed by a commenter's name, a timestamp or a commenter's line ending in the
+    comment's age to the end of the page."""
     for index, block in enumerate(blocks):
         if line_marks(block.text)[0]:
-            following = range(index + 1, min(len(blocks), index + 7))
-            if any(line_marks(blocks[j].text)[2] or features[j].is_timestamp for j in following):
+            following = range(index + 1, min(len(blocks), index + 1 + COMMENT_HEAD_REACH))
+            if any(features[j].is_timestamp or _commenter(blocks[j].text, features[j]) for j in following):
                 return range(index, len(blocks))
     return range(0)
+
+
+# A ticker or a trending bar: a label and its colon, then three or more topics or results parted by "|" ("Trending:
+# Metro Phase 3 | Cauvery water row | IPL auction", "Results: A 2-19 B 1-17 | C 0-22 D 1-15 | ..."): the site's
+# navigation, no teaser item (guidelines 8.2: an item promotes one article).
+_TICKER_RE = re.compile(r"^[^|:]{1,30}:\s*[^|]+(?:\s\|\s[^|]+){2,}$")
+
+
+def _comment_thread(blocks, features: Sequence[BlockFeatures], labels: list, zone: set[int]) -> list[int]:
+    """Guidelines 8.3: the comment section (``_comment_zone``) with a commenter's line under its heading, down to
+    the next list's heading ("More top stories"): its lines left unlabelled are its sort controls, commenters'
+    names and comments, none of them a teaser item however they are shaped. (A comment count in a teaser item,
+    with the next item's time under it, opens a zone too: it has no commenter.)"""
+    lines = sorted(zone)[1:]
+    if not any(_commenter(blocks[index].text, features[index]) for index in lines[:COMMENT_HEAD_REACH]):
+        return []
+    thread = []
+    for index in lines:
+        if features[index].is_list_heading:
+            break
+        if labels[index] is None:
+            thread.append(index)
+    return thread
+
+
+def _commenter(text: str, f: BlockFeatures) -> bool:
+    """A commenter's line: a name and its colon ("joetoronto says:"), or a name ending in the comment's age."""
+    return line_marks(text)[2] or (f.n_words <= COMMENT_HEAD_MAX_WORDS and _COMMENT_HEAD_RE.search(text) is not None)
 
 
 def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEvidence], start: int,
@@ -985,8 +1127,14 @@ def _standfirst(blocks, features, evidence, window: range) -> int | None:
 
 def _entry_head(features, index: int) -> bool:
     """Whether blocks ``index`` and ``index + 1`` are a live-blog entry's time and heading."""
-    heading = features[index + 1]
-    return features[index].is_timestamp and heading.headline_like and not heading.text_like
+    return features[index].is_timestamp and _entry_heading(features[index + 1])
+
+
+def _entry_heading(f: BlockFeatures) -> bool:
+    """Whether a line under an entry's time is shaped as its heading: a headline, or a word or two ("Polls
+    closed", "Closing summary", "Turnout 38.4%") -- no prose, time, byline or furniture."""
+    return ((f.headline_like or 0 < f.n_words < 3) and not f.text_like and not f.is_timestamp and not f.is_byline
+            and not f.is_furniture and not f.is_list_heading)
 
 
 def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
@@ -1010,7 +1158,7 @@ def _entry_lines(blocks, features, vetoed: list[int]) -> list[int]:
     for index in vetoed:
         f = features[index]
         if (entry_time(index)
-                or (entry_time(index - 1) and f.headline_like and not f.text_like)
+                or (entry_time(index - 1) and _entry_heading(f))
                 or (entry_time(index + 1) and not f.text_like and not f.headline_like
                     and f.n_words <= BYLINE_PIECE_MAX_WORDS)):
             found.append(index)
@@ -1043,7 +1191,9 @@ def _jump_links(blocks, features, labels: list, body_start: int) -> tuple[list[i
     headings: dict[str, list[tuple[str, int]]] = {}  # by the last word: the few headings a line's end can be
     for index in range(body_start, len(blocks)):
         f, label = features[index], labels[index]
-        if label is not None and label.label == ARTICLE and f.headline_like and not f.text_like:
+        # a heading of a word or two is an entry's under its time ("23.02 GMT", "Polls closed")
+        if (label is not None and label.label == ARTICLE and _entry_heading(f) and (
+                f.headline_like or (index > 0 and _clock_time(features[index - 1], blocks[index - 1].text)))):
             heading = blocks[index].text.casefold()
             headings.setdefault(heading.rsplit(None, 1)[-1], []).append((heading, index))
     if sum(map(len, headings.values())) < JUMP_BOX_MIN_ENTRIES:
@@ -1072,6 +1222,22 @@ BOX_HEADING_MAX_WORDS = 4
 def _box_heading(f: BlockFeatures) -> bool:
     """Whether a line right above a box of jump links is its heading: a few words, not prose or a time."""
     return f.n_words <= BOX_HEADING_MAX_WORDS and not f.text_like and not f.is_timestamp and not f.is_byline
+
+
+# A box of jump links has at most this many lines above its first: its heading and a toggle ("Key events", "Show
+# key events only").
+BOX_HEAD_LINES = 2
+
+
+def _box_head(features, labels: list, jumps: Sequence[int]) -> list[int]:
+    """Guidelines 8.5: the lines right above a box of jump links that are its heading or its toggle (``_box_heading``:
+    a few words, no prose or time), as many as ``BOX_HEAD_LINES``, left unlabelled so far: the box's, boilerplate."""
+    found = []
+    index = min(jumps, default=0) - 1
+    while index >= 0 and len(found) < BOX_HEAD_LINES and labels[index] is None and _box_heading(features[index]):
+        found.append(index)
+        index -= 1
+    return found
 
 
 # A headline and a deck under it, both shaped like headlines, have at least this many words each: a section
@@ -1152,6 +1318,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         if title:
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
+                 # a writer's title right under the byline ("Political Editor") is no headline
+                 and not (index > 0 and features[index - 1].is_byline)
                  and not evidence[index].template and not _breadcrumbs(blocks[index].text)
                  and not (f.digit_share > 0 and _market_line(blocks[index].text)))
         if is_caption_credit(blocks[index].text) or _photo_credit(blocks[index].text):
@@ -1221,9 +1389,11 @@ _SPONSOR_LINE_RE = re.compile(
     re.IGNORECASE)
 # A paywall's mark on an item ("Z+", "SZ Plus", "F+ (abopflichtiger Inhalt)", "Subscribers only"): a badge that
 # never heads a list.
-# (A name before "+" is read possessively, a word that is no mark turned away without trying its shorter starts.)
-_PAYWALL_BADGE = (r"(?:[^\W\d_]{1,8}+ ?\+(?: \((?:abopflichtiger inhalt|abo|premium|plus)\))?"
-                  r"|[^\W\d_]{1,8}? ?plus|abo|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only"
+# (A name before "+" is read possessively, a word that is no mark turned away without trying its shorter starts;
+# its letters are of a script written with spaces: eight Han letters are four words, more than a badge holds.)
+_MARK_LETTER = rf"[^\W\d_{UNSPACED_LETTERS}]"
+_PAYWALL_BADGE = (rf"(?:{_MARK_LETTER}{{1,8}}+ ?\+(?: \((?:abopflichtiger inhalt|abo|premium|plus)\))?"
+                  rf"|{_MARK_LETTER}{{1,8}}? ?plus|abo|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only"
                   r"|réservé aux abonnés|solo para suscriptores)")
 _PAYWALL_BADGE_RE = re.compile(rf"^{_PAYWALL_BADGE}$", re.IGNORECASE)
 # The heading of a list of promoted stories from other sites (a native-ads widget), in English, German, French,
@@ -1887,8 +2057,11 @@ _COUNT_WORDS = frozenset("showing displaying viewing about page pages of results
 
 
 def _count_line(text: str) -> bool:
-    """A count of search results or pages: "Showing 1-6 of 243 results", "About 1,240 results", "Page 1 of 48"."""
+    """A count of search results or pages: "Showing 1-6 of 243 results", "About 1,240 results", "Page 1 of 48",
+    and the query it names after "for" ("... results for “bushfire”")."""
     words = [word.lower() for word in WORD_RE.findall(text)]
+    if "for" in words:
+        words = words[:words.index("for")]
     numbers = [_NUMBER_RE.fullmatch(word) is not None for word in words]
     return any(numbers) and all(number or word in _COUNT_WORDS for word, number in zip(words, numbers, strict=True))
 
