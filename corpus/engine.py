@@ -8,12 +8,12 @@ stages; an *engine* decides where they run:
 
 - ``LocalEngine(workers=1)`` chains the stages as plain generators: records stream through, nothing
   is converted.
-- ``LocalEngine(workers=N)`` cuts the input into batches of ``batch_size`` records and sends them to a
-  pool of ``N`` processes (``forkserver``, else ``spawn``: no state is inherited), and yields the results
-  in input order, so the output is the same as with one worker. The first batch runs in this process
-  while the pool starts (and queued ones while it is still starting; the workers take the rest of the
-  batch it is on when the pool is up). At most ``max_in_flight`` batches (default ``2 * N``) are out at a
-  time: memory is bounded whatever the input size.
+- ``LocalEngine(workers=N)`` cuts the input into batches of ``batch_size`` records (the last ones of a list
+  smaller, so that the workers finish together) and sends them to a pool of ``N`` processes (``forkserver``,
+  else ``spawn``: no state is inherited), and yields the results in input order, so the output is the same
+  as with one worker. The first batch runs in this process while the pool starts (and queued ones while it
+  is still starting; the workers take the rest of the batch it is on when the pool is up). At most
+  ``max_in_flight`` batches (default ``2 * N``) are out at a time: memory is bounded whatever the input size.
 - ``corpus.spark.SparkEngine`` runs the same stages with ``DataFrame.mapInArrow``.
 
 Records that the stages would pass through unchanged can stay in this process: ``HoldBack`` sends a small
@@ -48,7 +48,7 @@ import os
 import pickle
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -70,6 +70,9 @@ DEFAULT_BATCH_SIZE = 256
 # Records per batch sent to a local worker: small enough that the workers finish close together (the last
 # batches decide when a run ends), large enough that sending a batch costs little next to running it.
 LOCAL_BATCH_SIZE = 64
+# The smallest of the last batches of an input of known length (``_batches``): small next to a full batch, so the
+# workers finish close together, large enough that sending it costs little next to running it.
+LAST_BATCH_SIZE = 8
 KIND = "kind"
 
 
@@ -441,6 +444,24 @@ def batched(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def _batches(records: Iterable[Any], size: int, workers: int) -> Iterator[list[Any]]:
+    """The batches a pool of ``workers`` is sent: ``batched(records, size)``, except that an input of known length
+    (a list) ends in smaller ones, each the workers' share of what is left (down to ``LAST_BATCH_SIZE``), so that
+    they finish close together: with whole batches to the end, one of them idles for half a batch on average."""
+    if not isinstance(records, Sized):
+        yield from batched(records, size)
+        return
+    remaining = len(records)
+    iterator = iter(records)
+    while remaining > 0:
+        batch = list(itertools.islice(iterator, min(size, max(LAST_BATCH_SIZE, -(-remaining // workers)))))
+        if not batch:
+            return
+        remaining -= len(batch)
+        yield batch
+    yield from batched(iterator, size)  # more records than its length said: all of them, whatever the length
+
+
 class Engine(Protocol):
     def run(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[Any]: ...
 
@@ -558,23 +579,47 @@ def _pool_context(stages: Sequence[Stage], preload: Sequence[str]) -> multiproce
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_stage_modules(stages, preload))
     # Returns at once: the server imports the modules while this process goes on (a no-op once it runs).
-    multiprocessing.forkserver.ensure_running()
+    with _environment(_WORKER_ENVIRONMENT):
+        multiprocessing.forkserver.ensure_running()
     return context
+
+
+# What the fork server starts with, and its workers inherit, unless this process set them: one BLAS thread per
+# process. The workers take a core each, so threads of their own would only compete with the other workers; and
+# OpenBLAS starts its threads when numpy is imported, which cost the server a third of its start (0.1 of 0.3 CPU-s
+# on two cores). The stages' numpy work (the pre-annotator's logits, a matrix-vector product) gives the same bytes
+# with any number of threads: OpenBLAS splits it by rows.
+_WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+@contextmanager
+def _environment(variables: dict[str, str]) -> Iterator[None]:
+    """This process's environment with ``variables`` added where it does not set them, for the processes started
+    meanwhile; as it was afterwards."""
+    added = [name for name in variables if name not in os.environ]
+    os.environ.update({name: variables[name] for name in added})
+    try:
+        yield
+    finally:
+        for name in added:
+            del os.environ[name]
 
 
 @dataclass(frozen=True)
 class LocalEngine:
     """Stages in this process (``workers=1``) or in a pool of ``workers`` processes, results in input order.
 
-    ``batch_size`` records go to a worker at a time; at most ``max_in_flight`` batches (default
-    ``2 * workers``) are queued or running, so memory does not grow with the input. The first batch runs in
-    this process, with the same results and errors as in a worker, while the pool starts (and queued ones
-    while it is still starting); the records of the batch it is on when the pool is up go to the workers.
+    ``batch_size`` records go to a worker at a time (fewer at the end of an input of known length); at most
+    ``max_in_flight`` batches (default ``2 * workers``) are queued or running, so memory does not grow with the
+    input. The first batch runs in this process, with the same results and errors as in a worker, while the
+    pool starts (and queued ones while it is still starting); the records of the batch it is on when the pool
+    is up go to the workers.
 
     The workers are forked from a fork server that has imported the stages' modules, and those named in
-    ``preload``. This process has one fork server, started by its first pool, with that pool's modules: a
-    caller that will run other stages later (a build: ingest, then pre-annotation) names their modules in
-    ``preload`` of the first, so that the later pools' workers do not each import them.
+    ``preload``, with one BLAS thread each (``_WORKER_ENVIRONMENT``). This process has one fork server, started
+    by its first pool, with that pool's modules: a caller that will run other stages later (a build: ingest,
+    then pre-annotation) names their modules in ``preload`` of the first, so that the later pools' workers do
+    not each import them.
     """
 
     workers: int = 1
@@ -618,7 +663,7 @@ class LocalEngine:
     def _pooled_results(self, stages: Sequence[Stage], records: Iterable[Any]) -> Iterator[list[Any]]:
         """The results of each batch, in input order."""
         pickled = check_picklable(stages)
-        batches = batched(records, self.batch_size)
+        batches = _batches(records, self.batch_size, self.workers)
         first_batch = next(batches, None)
         if first_batch is None:
             return

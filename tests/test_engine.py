@@ -29,6 +29,7 @@ from corpus.engine import (
     Held,
     HoldBack,
     LocalEngine,
+    _batches,
     _pack,
     _unpack,
     _widen_result_pipe,
@@ -115,6 +116,12 @@ def tag_with_frozen_objects(records):
     """How many objects the collector has set aside as permanent in the process running the batch."""
     for record in records:
         yield Path(f"{record}@{gc.get_freeze_count()}")
+
+
+def tag_with_blas_threads(records):
+    """The BLAS threads setting of the process running the batch."""
+    for record in records:
+        yield Path(f"{record}@{os.environ.get('OPENBLAS_NUM_THREADS')}")
 
 
 def as_dicts(records):
@@ -270,6 +277,33 @@ def test_stages_run_per_batch_in_workers():
     assert [path.name for path in out] == ["0#0", "1#1", "2#2", "3#3", "4#0", "5#1"]
 
 
+def batch_sizes(out: list[Path]) -> list[int]:
+    """The sizes of the batches ``tag_with_worker_batch`` numbered."""
+    starts = [index for index, path in enumerate(out) if path.name.endswith("#0")]
+    return [end - start for start, end in zip(starts, [*starts[1:], len(out)])]
+
+
+def test_a_list_ends_in_batches_of_the_workers_share_of_what_is_left():
+    """So that the workers finish close together; an input without a length gives whole batches to the end."""
+    paths = [Path(str(n)) for n in range(200)]
+    engine = LocalEngine(workers=2, batch_size=64)
+    out = list(run_stages([tag_with_worker_batch], paths, engine))
+    assert [path.name.split("#")[0] for path in out] == [str(n) for n in range(200)]
+    assert batch_sizes(out) == [64, 64, 36, 18, 9, 8, 1]  # halves of 72, 36, 18; then LAST_BATCH_SIZE
+    assert batch_sizes(list(run_stages([tag_with_worker_batch], iter(paths), engine))) == [64, 64, 64, 8]
+
+
+class Understated(list):
+    """A list whose length says less than it holds."""
+
+    def __len__(self) -> int:
+        return 3
+
+
+def test_records_beyond_the_length_an_input_gives_are_batched_too():
+    assert [len(batch) for batch in _batches(Understated(range(40)), 16, 2)] == [8, 16, 16]
+
+
 def test_the_first_batch_runs_here_while_the_pool_starts_and_the_others_in_workers():
     paths = [Path(str(n)) for n in range(12)]
     out = list(run_stages([tag_with_process], paths, LocalEngine(workers=2, batch_size=4)))
@@ -361,6 +395,18 @@ print(" ".join(path.name for path in later))
 """
 
 
+BLAS_THREADS = """
+import os
+from pathlib import Path
+from corpus.engine import LocalEngine, run_stages
+from test_engine import tag_with_blas_threads
+
+paths = [Path(str(n)) for n in range(8)]
+print(" ".join(path.name for path in run_stages([tag_with_blas_threads], paths, LocalEngine(workers=2, batch_size=4))))
+print(f"here:{os.environ.get('OPENBLAS_NUM_THREADS')}")
+"""
+
+
 @pytest.mark.parametrize("preload", [["late_stage"], []], ids=["preloaded", "not preloaded"])
 def test_the_workers_of_a_later_pool_start_with_the_modules_the_first_preloaded(tmp_path, preload):
     """One fork server serves every pool of a process, with the modules of the first (a fresh process here)."""
@@ -379,6 +425,16 @@ def test_workers_keep_what_they_start_with_out_of_the_collectors_sight():
     out = list(run_stages([tag_with_frozen_objects], paths, LocalEngine(workers=2, batch_size=4)))
     frozen_in_worker = int(out[-1].name.split("@")[1])
     assert frozen_in_worker > 1000  # the modules imported by the fork server, at least
+
+
+def test_workers_run_one_blas_thread_and_this_process_is_left_as_it_was(monkeypatch):
+    """Set when the fork server starts, before it imports the stages' modules (numpy starts OpenBLAS's threads when
+    imported). The server is started here, in a fresh process: one started earlier serves every later pool."""
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    out = subprocess.run([sys.executable, "-c", BLAS_THREADS], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}).stdout.split()
+    assert out[4:] == [*(f"{n}@1" for n in range(4, 8)), "here:None"]  # in workers; this process, unset
+    assert {name.split("@")[1] for name in out[:4]} <= {"None", "1"}  # here, or in workers
 
 
 def test_a_single_batch_runs_here_without_starting_a_pool():
