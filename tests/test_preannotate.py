@@ -843,6 +843,60 @@ def test_the_standfirst_above_a_byline_printed_piece_by_piece_is_the_story(model
     assert labels["Share"] == "boilerplate"
 
 
+HEAD_CUT_OFF = {
+    # a standfirst and byline too short to stand as the story's: the island rule drops them
+    "island": ["Ferry operator scraps winter timetable as fuel costs ‘eat every fare’",
+               "Islanders face a six-week gap in crossings from January after talks between the operator and the "
+               "council fail",
+               "By Tom Brennan", "12 January 2025"],
+    # a standfirst long enough to stay, the writer's title and the dates the model reads as widgets
+    "titled": ["Ferry operator scraps winter timetable as fuel costs ‘eat every fare’",
+               "Residents of the three outer islands say they were given a week’s notice of the cuts and that the "
+               "council has no plan for school runs or hospital visits",
+               "By Tom Brennan", "Transport Correspondent",
+               "Published: 07:40, 12 January 2025 | Updated: 10:05, 12 January 2025"],
+}
+HEAD_WIDGETS = ["Listen to this article", "4 min"]
+HEAD_PHOTO = ["Passengers queue for the last sailing from Kirkhaven on Sunday. “We will be cut off,” one said.",
+              "Photograph: Ana Ruiz/Example News"]
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("shape", sorted(HEAD_CUT_OFF))
+def test_a_story_head_cut_off_from_the_body_by_widgets_and_a_photo_is_the_story(shape: str, models) -> None:
+    """Guidelines 8.1: the headline (in sentence case, with a scare quote), the standfirst without its full stop,
+    the byline, the writer's title and the dates are the story's, though a "Listen" player and a photo's caption
+    and credit part them from the body; the player and the photo are not."""
+    head = HEAD_CUT_OFF[shape]
+    document = Document.from_text(page_text([*NAV, *head, *HEAD_WIDGETS, *HEAD_PHOTO, *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * len(head + STORY[3:])
+    assert [labels[line] for line in HEAD_WIDGETS + HEAD_PHOTO] == ["boilerplate"] * 4
+
+
+@pytest.mark.parametrize("shape", sorted(HEAD_CUT_OFF))
+def test_a_story_head_cut_off_from_the_body_is_the_story_on_the_html_path(shape: str) -> None:
+    """The same page as marked-up HTML: the head in the article's header, the player and the figure between it and
+    the paragraphs."""
+    headline, standfirst, *byline = HEAD_CUT_OFF[shape]
+    html = (
+        f"<html><head><title>{headline} | Example News</title></head><body>"
+        f"<nav><ul>{''.join(f'<li><a href=/{n}>{n}</a></li>' for n in NAV)}</ul></nav>"
+        f"<article><header><h1>{headline}</h1><p class='standfirst'>{standfirst}</p>"
+        + "".join(f"<div class='byline'>{line}</div>" for line in byline)
+        + f"</header><div class='audio'><button>{HEAD_WIDGETS[0]}</button><div>{HEAD_WIDGETS[1]}</div></div>"
+        f"<figure><img src='/ferry.jpg'><figcaption><p>{HEAD_PHOTO[0]}</p><p>{HEAD_PHOTO[1]}</p></figcaption></figure>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:])
+        + f"</article><footer>{''.join(f'<p>{line}</p>' for line in FOOTER)}</footer></body></html>"
+    ).encode()
+    labels = html_labels(html, "ferry.html", Preannotator())
+    head = HEAD_CUT_OFF[shape]
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * len(head + STORY[3:])
+    assert [labels[line] for line in HEAD_WIDGETS + HEAD_PHOTO] == ["boilerplate"] * 4
+
+
 def front_items(document: Document, annotation: Annotation) -> list[str]:
     assert_valid(document, annotation)
     assert not [span for span in annotation.spans if span.label in ("article", "quote")]

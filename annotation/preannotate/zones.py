@@ -1300,6 +1300,9 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline. A box of
     links jumping to the story's entries (``jumps``) stands between the body and the headline: the headline is
     looked for above it, and as near to it as to the body."""
+    head = _head_over_byline(blocks, features, evidence, body_start)
+    if head:
+        return head
     first = features[body_start]
     if (first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp
             and not _standfirst_under_headline(features, body_start)):
@@ -1348,6 +1351,34 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture)
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
+    return chosen
+
+
+def _head_over_byline(blocks, features, evidence, top: int) -> list[int]:
+    """Guidelines 8.1: the story's head when the run's top line ``top`` is its standfirst -- prose in sentence case
+    without its full stop, the byline right under it and a shorter headline right above it (the run's own headline
+    has no prose headline above it). The headline, the standfirst, the byline and, in a row under it, more bylines,
+    the writer's title (a few words without digits right under a byline: "Local Government Editor") and the dates --
+    whatever the model or ``_drop_islands`` made of them: a share bar, a player or a photo's caption between the
+    head and the body parts them from the story's paragraphs. Empty when the run does not open so."""
+    if top == 0 or top + 1 >= len(features):
+        return []
+    f = features[top]
+    above = _headline_features(blocks[top - 1].text, features[top - 1])
+    if not (f.text_like and not f.ends_with_full_stop and f.title_case_share < TITLE_CASE_HEADLINE
+            and features[top + 1].is_byline and _teaser_head(above) and not above.text_like
+            and above.n_words < f.n_words and not evidence[top - 1].template
+            and not is_caption_credit(blocks[top - 1].text)):
+        return []
+    chosen = [top - 1, top, top + 1]
+    for index in range(top + 2, len(features)):
+        g = features[index]
+        writer_title = (features[index - 1].is_byline and not g.text_like and not g.is_furniture
+                        and g.digit_share == 0 and 0 < g.n_words <= BYLINE_PIECE_MAX_WORDS)
+        # "5 min read" reads as a time but is a site widget
+        if not (g.is_byline or writer_title or (g.is_timestamp and READ_TIME_RE.search(blocks[index].text) is None)):
+            break
+        chosen.append(index)
     return chosen
 
 
