@@ -1300,9 +1300,11 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline. A box of
     links jumping to the story's entries (``jumps``) stands between the body and the headline: the headline is
     looked for above it, and as near to it as to the body."""
-    head = _head_over_byline(blocks, features, evidence, body_start)
-    if head:
-        return head
+    if _standfirst_over_byline(blocks, features, body_start):
+        # the run opens with the standfirst: a share bar, a player or a photo's caption between the head and the
+        # paragraphs parted the byline's lines and the headline from the story, whatever the model or
+        # _drop_islands made of them
+        return [body_start - 1, body_start, *_byline_row(blocks, features, body_start + 1)]
     first = features[body_start]
     if (first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp
             and not _standfirst_under_headline(features, body_start)):
@@ -1339,6 +1341,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     chosen = [headline]
     if headline - 1 in window and _deck_pair(blocks, features, evidence, headline - 1):
         chosen.insert(0, headline - 1)  # the headline above the deck the search came to first
+    elif _standfirst_over_byline(blocks, features, headline):
+        chosen.insert(0, headline - 1)  # the headline above the standfirst the search came to first
     for index in range(headline + 1, body_start):
         f = features[index]
         if evidence[index].template or f.is_list_heading or scores[index] <= -LIST_HEADING_COST:
@@ -1348,38 +1352,42 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue
         if READ_TIME_RE.search(blocks[index].text):
             continue  # "4 min read" is a site widget (guidelines 8.1)
-        if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture)
+        if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture) or _writer_title(features, index)
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
     return chosen
 
 
-def _head_over_byline(blocks, features, evidence, top: int) -> list[int]:
-    """Guidelines 8.1: the story's head when the run's top line ``top`` is its standfirst -- prose in sentence case
-    without its full stop, the byline right under it and a shorter headline right above it (the run's own headline
-    has no prose headline above it). The headline, the standfirst, the byline and, in a row under it, more bylines,
-    the writer's title (a few words without digits right under a byline: "Local Government Editor") and the dates --
-    whatever the model or ``_drop_islands`` made of them: a share bar, a player or a photo's caption between the
-    head and the body parts them from the story's paragraphs. Empty when the run does not open so."""
-    if top == 0 or top + 1 >= len(features):
-        return []
-    f = features[top]
-    above = _headline_features(blocks[top - 1].text, features[top - 1])
-    if not (f.text_like and not f.ends_with_full_stop and f.title_case_share < TITLE_CASE_HEADLINE
-            and features[top + 1].is_byline and _teaser_head(above) and not above.text_like
-            and above.n_words < f.n_words and not evidence[top - 1].template
-            and not is_caption_credit(blocks[top - 1].text)):
-        return []
-    chosen = [top - 1, top, top + 1]
-    for index in range(top + 2, len(features)):
-        g = features[index]
-        writer_title = (features[index - 1].is_byline and not g.text_like and not g.is_furniture
-                        and g.digit_share == 0 and 0 < g.n_words <= BYLINE_PIECE_MAX_WORDS)
-        # "5 min read" reads as a time but is a site widget
-        if not (g.is_byline or writer_title or (g.is_timestamp and READ_TIME_RE.search(blocks[index].text) is None)):
-            break
-        chosen.append(index)
-    return chosen
+def _standfirst_over_byline(blocks, features, index: int) -> bool:
+    """Guidelines 8.1: whether block ``index`` is the story's standfirst between its headline and its byline --
+    prose in sentence case without its full stop, the byline right under it and a line shaped as a headline right
+    above it (a long headline in title case is the story's own, whatever stands above it)."""
+    if index == 0 or index + 1 >= len(features):
+        return False
+    f = features[index]
+    above = _headline_features(blocks[index - 1].text, features[index - 1])
+    return (f.text_like and not f.ends_with_full_stop and f.title_case_share < TITLE_CASE_HEADLINE
+            and features[index + 1].is_byline and _teaser_head(above) and not above.text_like
+            and not is_caption_credit(blocks[index - 1].text))
+
+
+def _writer_title(features, index: int) -> bool:
+    """Whether block ``index`` is the writer's title right under the byline ("Local Government Editor"): a few words,
+    no prose, furniture or digits ("6 min" under the byline is a player's)."""
+    f = features[index]
+    return (index > 0 and features[index - 1].is_byline and not f.text_like and not f.is_furniture
+            and f.digit_share == 0 and 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS)
+
+
+def _byline_row(blocks, features, index: int) -> list[int]:
+    """The byline's lines in a row from block ``index``: bylines, the writer's title (``_writer_title``) and the
+    dates -- not "5 min read", which reads as a time but is a site widget."""
+    row = []
+    while index < len(features) and (features[index].is_byline or _writer_title(features, index) or (
+            features[index].is_timestamp and READ_TIME_RE.search(blocks[index].text) is None)):
+        row.append(index)
+        index += 1
+    return row
 
 
 def _dated(features: Sequence[BlockFeatures], index: int) -> bool:
