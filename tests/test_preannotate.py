@@ -849,6 +849,10 @@ HEAD_CUT_OFF = {
                "Islanders face a six-week gap in crossings from January after talks between the operator and the "
                "council fail",
                "By Tom Brennan"],
+    # a standfirst too short to be in the run, which opens with the byline
+    "short": ["Ferry operator scraps winter timetable as fuel costs ‘eat every fare’",
+              "Islanders face a six-week gap in crossings from January after talks with the council fail",
+              "By Tom Brennan", "12 January 2025"],
     # a standfirst long enough to stay, the writer's title and the dates the model reads as widgets
     "titled": ["Ferry operator scraps winter timetable as fuel costs ‘eat every fare’",
                "Residents of the three outer islands say they were given a week’s notice of the cuts and that the "

@@ -1355,6 +1355,10 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture) or _writer_title(features, index)
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
+    if features[body_start].is_byline and chosen[-1] == body_start - 1:
+        # the run opens with the byline right under the head: it, the writer's title and the dates are the story's,
+        # whatever the model or _drop_islands made of them (a player or a photo parts them from the paragraphs)
+        chosen.extend(_byline_row(blocks, features, body_start))
     return chosen
 
 
