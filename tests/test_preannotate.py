@@ -849,6 +849,11 @@ HEAD_CUT_OFF = {
                "Islanders face a six-week gap in crossings from January after talks between the operator and the "
                "council fail",
                "By Tom Brennan"],
+    # a standfirst of two sentences, with its full stop
+    "sentences": ["Ferry operator scraps winter timetable as fuel costs ‘eat every fare’",
+                  "Islanders face a six-week gap in crossings from January. The council says its talks with the "
+                  "operator have failed.",
+                  "By Tom Brennan", "12 January 2025"],
     # a standfirst too short to be in the run, which opens with the byline
     "short": ["Ferry operator scraps winter timetable as fuel costs ‘eat every fare’",
               "Islanders face a six-week gap in crossings from January after talks with the council fail",
@@ -885,9 +890,9 @@ def head_page_html(head: list[str], tools: str, photo: bool = True) -> bytes:
 @pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
 @pytest.mark.parametrize("shape", sorted(HEAD_CUT_OFF))
 def test_a_story_head_cut_off_from_the_body_by_widgets_and_a_photo_is_the_story(shape: str, models) -> None:
-    """Guidelines 8.1: the headline (in sentence case, with a scare quote), the standfirst without its full stop,
-    the byline, the writer's title and the dates are the story's, though a reading time, a "Listen" player and a
-    photo's caption and credit part them from the body; those are not."""
+    """Guidelines 8.1: the headline (in sentence case, with a scare quote), the standfirst (with its full stop or
+    without), the byline, the writer's title and the dates are the story's, though a reading time, a "Listen"
+    player and a photo's caption and credit part them from the body; those are not."""
     head = HEAD_CUT_OFF[shape]
     document = Document.from_text(page_text([*NAV, *head, *HEAD_WIDGETS, *HEAD_PHOTO, *STORY[3:], *FOOTER]))
     annotation = Preannotator(models=models).annotate(document)

@@ -1364,13 +1364,13 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
 
 def _standfirst_over_byline(blocks, features, index: int) -> bool:
     """Guidelines 8.1: whether block ``index`` is the story's standfirst between its headline and its byline --
-    prose in sentence case without its full stop, the byline right under it and a line shaped as a headline right
-    above it (a long headline in title case is the story's own, whatever stands above it)."""
+    prose in sentence case, with its full stop or without, the byline right under it and a line shaped as a
+    headline right above it (a long headline in title case is the story's own, whatever stands above it)."""
     if index == 0 or index + 1 >= len(features):
         return False
     f = features[index]
     above = _headline_features(blocks[index - 1].text, features[index - 1])
-    return (f.text_like and not f.ends_with_full_stop and f.title_case_share < TITLE_CASE_HEADLINE
+    return (f.text_like and f.title_case_share < TITLE_CASE_HEADLINE
             and features[index + 1].is_byline and _teaser_head(above) and not above.text_like
             and not is_caption_credit(blocks[index - 1].text))
 
