@@ -843,6 +843,118 @@ def test_the_standfirst_above_a_byline_printed_piece_by_piece_is_the_story(model
     assert labels["Share"] == "boilerplate"
 
 
+HEAD_CUT_OFF = {
+    # a standfirst and byline too short to stand as the story's: the island rule drops them
+    "island": ["Ferry operator scraps winter timetable as fuel costs ‘eat every fare’",
+               "Islanders face a six-week gap in crossings from January after talks between the operator and the "
+               "council fail",
+               "By Tom Brennan"],
+    # a standfirst of two sentences, with its full stop
+    "sentences": ["Ferry operator scraps winter timetable as fuel costs ‘eat every fare’",
+                  "Islanders face a six-week gap in crossings from January. The council says its talks with the "
+                  "operator have failed.",
+                  "By Tom Brennan", "12 January 2025"],
+    # a standfirst too short to be in the run, which opens with the byline
+    "short": ["Ferry operator scraps winter timetable as fuel costs ‘eat every fare’",
+              "Islanders face a six-week gap in crossings from January after talks with the council fail",
+              "By Tom Brennan", "12 January 2025"],
+    # a standfirst long enough to stay, the writer's title and the dates the model reads as widgets
+    "titled": ["Ferry operator scraps winter timetable as fuel costs ‘eat every fare’",
+               "Residents of the three outer islands say they were given a week’s notice of the cuts and that the "
+               "council has no plan for school runs or hospital visits",
+               "By Tom Brennan", "Transport Correspondent",
+               "Published: 07:40, 12 January 2025 | Updated: 10:05, 12 January 2025"],
+}
+# a reading time (it reads as a time, and has a few words like a writer's title) and a player
+HEAD_WIDGETS = ["5 min read", "Listen to this article", "4 min"]
+HEAD_PHOTO = ["Passengers queue for the last sailing from Kirkhaven on Sunday. “We will be cut off,” one said.",
+              "Photograph: Ana Ruiz/Example News"]
+
+
+def head_page_html(head: list[str], tools: str, photo: bool = True) -> bytes:
+    """A story page with ``head`` (headline, standfirst, byline lines) in the article's header, then ``tools``
+    (markup), the photo if ``photo``, and the body."""
+    headline, standfirst, *byline = head
+    figure = f"<figure><img src='/ferry.jpg'><figcaption><p>{HEAD_PHOTO[0]}</p><p>{HEAD_PHOTO[1]}</p></figcaption></figure>"
+    return (
+        f"<html><head><title>{headline} | Example News</title></head><body>"
+        f"<nav><ul>{''.join(f'<li><a href=/{n}>{n}</a></li>' for n in NAV)}</ul></nav>"
+        f"<article><header><h1>{headline}</h1><p class='standfirst'>{standfirst}</p>"
+        + "".join(f"<div class='byline'>{line}</div>" for line in byline)
+        + f"</header>{tools}{figure if photo else ''}"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:])
+        + f"</article><footer>{''.join(f'<p>{line}</p>' for line in FOOTER)}</footer></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("shape", sorted(HEAD_CUT_OFF))
+def test_a_story_head_cut_off_from_the_body_by_widgets_and_a_photo_is_the_story(shape: str, models) -> None:
+    """Guidelines 8.1: the headline (in sentence case, with a scare quote), the standfirst (with its full stop or
+    without), the byline, the writer's title and the dates are the story's, though a reading time, a "Listen"
+    player and a photo's caption and credit part them from the body; those are not."""
+    head = HEAD_CUT_OFF[shape]
+    document = Document.from_text(page_text([*NAV, *head, *HEAD_WIDGETS, *HEAD_PHOTO, *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * len(head + STORY[3:])
+    assert [labels[line] for line in HEAD_WIDGETS + HEAD_PHOTO] == ["boilerplate"] * 5
+
+
+@pytest.mark.parametrize("shape", sorted(HEAD_CUT_OFF))
+def test_a_story_head_cut_off_from_the_body_is_the_story_on_the_html_path(shape: str) -> None:
+    """The same page as marked-up HTML: the head in the article's header, the player and the figure between it and
+    the paragraphs."""
+    player = (f"<div class='player'><div>{HEAD_WIDGETS[0]}</div><button>{HEAD_WIDGETS[1]}</button>"
+              f"<div>{HEAD_WIDGETS[2]}</div></div>")
+    labels = html_labels(head_page_html(HEAD_CUT_OFF[shape], player), "ferry.html", Preannotator())
+    head = HEAD_CUT_OFF[shape]
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * len(head + STORY[3:])
+    assert [labels[line] for line in HEAD_WIDGETS + HEAD_PHOTO] == ["boilerplate"] * 5
+
+
+def test_a_story_head_above_a_toolbar_is_the_story_though_out_of_the_headline_search_reach() -> None:
+    """Guidelines 8.1: a toolbar of links between the head and the body starts the story's run at its first
+    paragraph; the standfirst is then as near as the search for the headline reaches, and the headline above it and
+    the writer's title under the byline are the story's too."""
+    tools = ["Listen to this article", "4 min", "Share", "Save"]
+    toolbar = f"<div class='share-tools'>{''.join(f'<div><a href=/tools>{line}</a></div>' for line in tools)}</div>"
+    labels = html_labels(head_page_html(HEAD_CUT_OFF["titled"], toolbar, photo=False), "ferry.html", Preannotator())
+    head = HEAD_CUT_OFF["titled"]
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * len(head + STORY[3:])
+    assert [labels[line] for line in tools] == ["boilerplate"] * len(tools)
+
+
+def test_a_photo_caption_over_the_standfirst_is_not_its_headline() -> None:
+    """Guidelines 8.4: a photo's caption with its credit right above the standfirst, shaped as a headline (no full
+    stop), is the photo's, not the story's headline."""
+    headline, standfirst, byline = HEAD_CUT_OFF["island"]
+    caption = "Passengers queue at the Kirkhaven ferry terminal on Sunday (AP Photo/Ana Ruiz)"
+    document = Document.from_text(page_text([*NAV, headline, caption, standfirst, byline, *HEAD_WIDGETS, *STORY[3:],
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[caption] == "boilerplate"
+    assert [labels[line] for line in [headline, *STORY[3:]]] == ["article"] * (len(STORY) - 2)
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_long_headline_in_title_case_over_the_byline_is_no_standfirst(models) -> None:
+    """Guidelines 8.1: a run opening with a headline in title case as long as prose, with the byline under it, opens
+    with the story's own headline: the section's strapline above it is not the story's."""
+    strapline = "Election 2025: The Race For City Hall"
+    headline = ("Mayor and Challenger Trade Blows over Housing, Transport and the Future of the Harbour in Final "
+                "Televised Debate before Polling Day")
+    document = Document.from_text(page_text([*NAV, strapline, headline, *STORY[1:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[strapline] == "boilerplate"
+    assert [labels[line] for line in [headline, *STORY[1:]]] == ["article"] * len(STORY)
+
+
 def front_items(document: Document, annotation: Annotation) -> list[str]:
     assert_valid(document, annotation)
     assert not [span for span in annotation.spans if span.label in ("article", "quote")]

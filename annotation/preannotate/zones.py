@@ -1300,6 +1300,11 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline. A box of
     links jumping to the story's entries (``jumps``) stands between the body and the headline: the headline is
     looked for above it, and as near to it as to the body."""
+    if _standfirst_over_byline(blocks, features, body_start):
+        # the run opens with the standfirst: a share bar, a player or a photo's caption between the head and the
+        # paragraphs parted the byline's lines and the headline from the story, whatever the model or
+        # _drop_islands made of them
+        return [body_start - 1, body_start, *_byline_row(blocks, features, body_start + 1)]
     first = features[body_start]
     if (first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp
             and not _standfirst_under_headline(features, body_start)):
@@ -1336,6 +1341,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     chosen = [headline]
     if headline - 1 in window and _deck_pair(blocks, features, evidence, headline - 1):
         chosen.insert(0, headline - 1)  # the headline above the deck the search came to first
+    elif _standfirst_over_byline(blocks, features, headline):
+        chosen.insert(0, headline - 1)  # the headline above the standfirst the search came to first
     for index in range(headline + 1, body_start):
         f = features[index]
         if evidence[index].template or f.is_list_heading or scores[index] <= -LIST_HEADING_COST:
@@ -1345,10 +1352,46 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue
         if READ_TIME_RE.search(blocks[index].text):
             continue  # "4 min read" is a site widget (guidelines 8.1)
-        if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture)
+        if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture) or _writer_title(features, index)
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
+    if features[body_start].is_byline and chosen[-1] == body_start - 1:
+        # the run opens with the byline right under the head: it, the writer's title and the dates are the story's,
+        # whatever the model or _drop_islands made of them (a player or a photo parts them from the paragraphs)
+        chosen.extend(_byline_row(blocks, features, body_start))
     return chosen
+
+
+def _standfirst_over_byline(blocks, features, index: int) -> bool:
+    """Guidelines 8.1: whether block ``index`` is the story's standfirst between its headline and its byline --
+    prose in sentence case, with its full stop or without, the byline right under it and a line shaped as a
+    headline right above it (a long headline in title case is the story's own, whatever stands above it)."""
+    if index == 0 or index + 1 >= len(features):
+        return False
+    f = features[index]
+    above = _headline_features(blocks[index - 1].text, features[index - 1])
+    return (f.text_like and f.title_case_share < TITLE_CASE_HEADLINE
+            and features[index + 1].is_byline and _teaser_head(above) and not above.text_like
+            and not is_caption_credit(blocks[index - 1].text))
+
+
+def _writer_title(features, index: int) -> bool:
+    """Whether block ``index`` is the writer's title right under the byline ("Local Government Editor"): a few words,
+    no prose, furniture or digits ("6 min" under the byline is a player's)."""
+    f = features[index]
+    return (index > 0 and features[index - 1].is_byline and not f.text_like and not f.is_furniture
+            and f.digit_share == 0 and 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS)
+
+
+def _byline_row(blocks, features, index: int) -> list[int]:
+    """The byline's lines in a row from block ``index``: bylines, the writer's title (``_writer_title``) and the
+    dates -- not "5 min read", which reads as a time but is a site widget."""
+    row = []
+    while index < len(features) and (features[index].is_byline or _writer_title(features, index) or (
+            features[index].is_timestamp and READ_TIME_RE.search(blocks[index].text) is None)):
+        row.append(index)
+        index += 1
+    return row
 
 
 def _dated(features: Sequence[BlockFeatures], index: int) -> bool:
