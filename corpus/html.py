@@ -256,6 +256,16 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
                 walker.skip_subtree()
                 continue
             if kind:
+                if kind == _BLOCK and not preformatted and not len(element):
+                    # a block element without children (most <p>s): its text is its one block, made here; its "end"
+                    # follows at once and only shows its tail
+                    if pieces:
+                        flush(owner)
+                    first = len(blocks)
+                    if (text := element.text) and (text := text.strip(WHITESPACE_CHARS)):
+                        blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), element)))
+                    spans[element] = (first, len(blocks))
+                    continue
                 if kind & _BLOCK:
                     if pieces:  # no call when no text came since the last block edge
                         flush(owner)
@@ -269,7 +279,7 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
             if text := element.text:  # read once: lxml makes a new string on every read
                 if preformatted:
                     add(text, owner)
-                else:  # no line to split: appended without a call
+                elif pieces or text.strip(WHITESPACE_CHARS):  # no line to split: appended without a call (see below)
                     pieces.append(text)
             continue
         # "end": also reached for skipped elements, whose tail text is still shown.
@@ -283,7 +293,9 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
         if (tail := element.tail) and element is not tree:
             if preformatted:
                 add(tail, owner)
-            else:
+            elif pieces or tail.strip(WHITESPACE_CHARS):
+                # white space before a block's first text would be trimmed from it: left out, the line ends
+                # between block tags leave nothing to flush
                 pieces.append(tail)
     flush(tree)
     return tuple(blocks), spans
