@@ -99,6 +99,21 @@ def _kinds(tag: str, class_: str) -> int:
     return bits
 
 
+@lru_cache(maxsize=1 << 14)
+def _element_marks(tag: str, class_: str, id_: str, itemprop: str | None, role: str | None) -> tuple[bool, bool, int]:
+    """(furniture, story, kinds) of an element alone, by its tag and attributes: ``_marks_by_name`` (``<html>`` and
+    ``<body>`` are neither) and ``_kinds`` in one look-up (cached: pages repeat their class names)."""
+    if tag in ("html", "body"):
+        return False, False, _kinds(tag, class_)
+    return *_marks_by_name(tag, class_, id_, itemprop, role), _kinds(tag, class_)
+
+
+@lru_cache(maxsize=1 << 10)
+def _bare_marks(tag: str) -> tuple[bool, bool, int]:
+    """``_element_marks`` of an element without attributes (most block elements, <p>, <h2>): keyed by the tag alone."""
+    return _element_marks(tag, "", "", None, None)
+
+
 class _Ancestry:
     """What an element and all its ancestors are, memoised per element (one walk up the tree serves both):
     (inside furniture, inside story, furniture is nearer than story, the kinds that enclose it as bits)."""
@@ -110,10 +125,11 @@ class _Ancestry:
     def of(self, element) -> tuple[bool, bool, bool, int]:
         # Up to the nearest ancestor already seen, then down again: a loop, not recursion, because tag soup
         # with unclosed tags nests elements thousands deep.
+        cache = self.cache
         unseen = []
         known = _OUTSIDE_EVERYTHING
         while element is not None:
-            cached = self.cache.get(element)
+            cached = cache.get(element)
             if cached is not None:
                 known = cached
                 break
@@ -123,27 +139,20 @@ class _Ancestry:
             tag = element.tag  # read once: lxml makes a new string on every read
             if not isinstance(tag, str):
                 tag = ""
-            # (furniture, story) for this element alone
-            if tag in ("html", "body"):
-                furniture = story = False
-                class_ = element.get("class") or ""
-            elif element.keys():
-                class_ = element.get("class") or ""
-                furniture, story = _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"),
-                                                  element.get("role"))
+            if element.keys():
+                furniture, story, kinds = _element_marks(tag, element.get("class") or "", element.get("id") or "",
+                                                         element.get("itemprop"), element.get("role"))
             else:  # most block elements (<p>, <h2>): not one attribute to read
-                class_ = ""
-                furniture, story = _marks_by_name(tag, "", "", None, None)
+                furniture, story, kinds = _bare_marks(tag)
             if furniture and _text_length(element) > WRAPPER_SHARE * self.page_chars:
                 furniture = False  # holds most of the page: a layout wrapper, whatever its name
             up_furniture, up_story, up_nearer, up_kinds = known
-            known = (
+            known = cache[element] = (
                 furniture or up_furniture,
                 story or up_story,
                 furniture or (up_furniture and up_nearer and not story),
-                _kinds(tag, class_) | up_kinds,
+                kinds | up_kinds,
             )
-            self.cache[element] = known
         return known
 
 
@@ -153,6 +162,8 @@ _OUTSIDE_EVERYTHING = (False, False, False, 0)  # what the parent of the root is
 def clear_caches() -> None:
     _marks_by_name.cache_clear()
     _kinds.cache_clear()
+    _element_marks.cache_clear()
+    _bare_marks.cache_clear()
     _kind_columns.cache_clear()
     _box_kind.cache_clear()
 
