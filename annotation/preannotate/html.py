@@ -326,11 +326,15 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             scaled = 3.0
         elif scaled < -3.0:
             scaled = -3.0
-        # positional: the fields in order (prior, headline, template, dom, heading, linked)
-        evidence.append(BlockEvidence(prior, headline, is_template,
-                                      ancestry_columns + body_columns + kind_columns + (scaled,), heading,
-                                      density > 0.5))
+        # the fields in order (prior, headline, template, dom, heading, linked), made as a tuple of the type
+        # without its __new__ (a Python function: a frame per block)
+        evidence.append(_new_tuple(BlockEvidence, (prior, headline, is_template,
+                                                   ancestry_columns + body_columns + kind_columns + (scaled,),
+                                                   heading, density > 0.5)))
     return evidence
+
+
+_new_tuple = tuple.__new__
 
 
 # Boxes whose every line is boilerplate whatever it reads like (guidelines 8.3 and 8.4): a photo caption or credit
