@@ -15,6 +15,8 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from lxml import etree
@@ -124,6 +126,7 @@ class HtmlPage:
 
 # A named tuple made as a tuple of its type, without its ``__new__`` (a Python function: a frame per block).
 _new_tuple = tuple.__new__
+_TEXT = attrgetter("text")
 
 
 def parse_html(data: bytes, source: str) -> HtmlPage:
@@ -133,13 +136,12 @@ def parse_html(data: bytes, source: str) -> HtmlPage:
     markup = decode_html(data, source)
     tree = _parse(markup.encode("utf-8"), source)
     blocks, block_spans = _render_blocks(tree)
-    starts = []
-    position = 0
-    for block in blocks:
-        starts.append(position)
-        position += len(block.text) + len(BLOCK_SEPARATOR)
+    texts = list(map(_TEXT, blocks))
+    # block i starts after the texts before it and a separator after each: prefix sums, without a Python loop
+    starts = map(add, accumulate(map(len, texts), initial=0), range(0, len(BLOCK_SEPARATOR) * len(texts),
+                                                                        len(BLOCK_SEPARATOR)))
     return HtmlPage(
-        text=BLOCK_SEPARATOR.join(block.text for block in blocks),
+        text=BLOCK_SEPARATOR.join(texts),
         blocks=blocks,
         block_starts=tuple(starts),
         title=_title(tree),
