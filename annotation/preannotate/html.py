@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -335,6 +336,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
 
 
 _new_tuple = tuple.__new__
+_ELEMENT = attrgetter("element")
 
 
 # Boxes whose every line is boilerplate whatever it reads like (guidelines 8.3 and 8.4): a photo caption or credit
@@ -432,9 +434,8 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
     teasers = [index for index, label in enumerate(labels) if label.label == TEASER]
     if not teasers or len(page.blocks) != len(blocks):
         return labels
-    first_block: dict = {}  # element -> the first block it owns
-    for index in range(len(page.blocks) - 1, -1, -1):
-        first_block[page.blocks[index].element] = index
+    # element -> the first block it owns (read from the last block up: the first one's index is set last)
+    first_block = dict(zip(map(_ELEMENT, reversed(page.blocks)), range(len(page.blocks) - 1, -1, -1)))
     spans: dict = {}  # element -> the blocks inside it, as a range
 
     def blocks_in(element) -> range:
