@@ -15,6 +15,8 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from lxml import etree
@@ -124,6 +126,7 @@ class HtmlPage:
 
 # A named tuple made as a tuple of its type, without its ``__new__`` (a Python function: a frame per block).
 _new_tuple = tuple.__new__
+_TEXT = attrgetter("text")
 
 
 def parse_html(data: bytes, source: str) -> HtmlPage:
@@ -133,13 +136,12 @@ def parse_html(data: bytes, source: str) -> HtmlPage:
     markup = decode_html(data, source)
     tree = _parse(markup.encode("utf-8"), source)
     blocks, block_spans = _render_blocks(tree)
-    starts = []
-    position = 0
-    for block in blocks:
-        starts.append(position)
-        position += len(block.text) + len(BLOCK_SEPARATOR)
+    texts = list(map(_TEXT, blocks))
+    # block i starts after the texts before it and a separator after each: prefix sums, without a Python loop
+    starts = map(add, accumulate(map(len, texts), initial=0), range(0, len(BLOCK_SEPARATOR) * len(texts),
+                                                                        len(BLOCK_SEPARATOR)))
     return HtmlPage(
-        text=BLOCK_SEPARATOR.join(block.text for block in blocks),
+        text=BLOCK_SEPARATOR.join(texts),
         blocks=blocks,
         block_starts=tuple(starts),
         title=_title(tree),
@@ -256,6 +258,16 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
                 walker.skip_subtree()
                 continue
             if kind:
+                if kind == _BLOCK and not preformatted and not len(element):
+                    # a block element without children (most <p>s): its text is its one block, made here; its "end"
+                    # follows at once and only shows its tail
+                    if pieces:
+                        flush(owner)
+                    first = len(blocks)
+                    if (text := element.text) and (text := text.strip(WHITESPACE_CHARS)):
+                        blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), element)))
+                    spans[element] = (first, len(blocks))
+                    continue
                 if kind & _BLOCK:
                     if pieces:  # no call when no text came since the last block edge
                         flush(owner)
@@ -269,7 +281,7 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
             if text := element.text:  # read once: lxml makes a new string on every read
                 if preformatted:
                     add(text, owner)
-                else:  # no line to split: appended without a call
+                elif pieces or text.strip(WHITESPACE_CHARS):  # no line to split: appended without a call (see below)
                     pieces.append(text)
             continue
         # "end": also reached for skipped elements, whose tail text is still shown.
@@ -283,7 +295,9 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
         if (tail := element.tail) and element is not tree:
             if preformatted:
                 add(tail, owner)
-            else:
+            elif pieces or tail.strip(WHITESPACE_CHARS):
+                # white space before a block's first text would be trimmed from it: left out, the line ends
+                # between block tags leave nothing to flush
                 pieces.append(tail)
     flush(tree)
     return tuple(blocks), spans

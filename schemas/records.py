@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import Any
 
 from schemas.labels import ANNOTATION_STATUSES, LABEL_NAMES, ORIGINS, SPLITS, Layer, layer_of
@@ -144,12 +144,15 @@ class Document:
     title: str | None = None
     # The text's SHA-256, computed once here: checking doc_id needs it anyway, and readers ask often.
     _text_sha256: str = field(init=False, repr=False, compare=False)
+    # ``from_text``'s own SHA-256 of ``text``, which it made ``doc_id`` from: not computed a second time (private to
+    # it; any other caller leaves it out and the text is hashed here)
+    _digest: InitVar[str | None] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, _digest: str | None) -> None:
         _require_text("text", self.text)
         if not NON_WHITESPACE_RE.search(self.text):
             raise ValueError("text is empty or whitespace only")
-        digest = text_sha256(self.text)
+        digest = text_sha256(self.text) if _digest is None else _digest
         if self.doc_id != digest[:DOC_ID_HEX_CHARS]:
             raise ValueError(f"doc_id {self.doc_id!r} does not match its text "
                              f"(expected {digest[:DOC_ID_HEX_CHARS]!r})")
@@ -163,7 +166,9 @@ class Document:
     def from_text(
         cls, text: str, sources: tuple[str, ...] = (), url: str | None = None, title: str | None = None
     ) -> Document:
-        return cls(doc_id=doc_id_for(text), text=text, sources=tuple(sources), url=url, title=title)
+        digest = text_sha256(text)
+        return cls(doc_id=digest[:DOC_ID_HEX_CHARS], text=text, sources=tuple(sources), url=url, title=title,
+                   _digest=digest)
 
     @property
     def text_sha256(self) -> str:

@@ -112,6 +112,25 @@ def test_the_spilled_ingest_gives_the_merged_documents_back_without_hashing_thei
     assert documents[1].sources == ("pages/c.txt", "pages/d.txt")
 
 
+def test_a_document_made_from_its_text_hashes_it_once_and_any_other_is_still_checked(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    import schemas.records
+
+    text = "other\r\ntext 😀"
+    hashed = []
+    real = schemas.records.text_sha256
+    monkeypatch.setattr(schemas.records, "text_sha256", lambda text: hashed.append(text) or real(text))
+    document = schemas.records.Document.from_text(text, sources=("a.txt",))
+    assert hashed == [text]  # the hash doc_id is made from is the one kept, not computed again to check it
+    assert (document.doc_id, document.text_sha256) == (doc_id_for(text), real(text))
+    # made with its fields, or replaced with another text, a document is hashed and checked as before
+    assert schemas.records.Document(document.doc_id, text).text_sha256 == real(text)
+    with pytest.raises(ValueError, match="does not match its text"):
+        dataclasses.replace(document, text="another text")
+
+
 def test_the_spilled_ingest_merges_sources_and_counts_as_ingest_does(tmp_path: Path) -> None:
     # Its sources of a text read again are the first copy's (kept in the spill, more than a batch of
     # documents before) and the later ones', each once: a file given twice is one source.

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from operator import attrgetter
+from itertools import repeat
+from operator import add, attrgetter
 from typing import TYPE_CHECKING
-
-import numpy as np
 
 from annotation.preannotate.blocks import Block, split_blocks
 from annotation.preannotate.features import features_of
@@ -52,14 +52,16 @@ class Preannotator:
         if model is not None and rules.run[1] > rules.run[0]:
             # the model only judges blocks of the run (zones.VETO_LOGIT): score those alone, for each
             # candidate run, and keep the run that holds the most story by the model
-            best_value = -np.inf
+            best_value = -math.inf
             for candidate, matrix in self._candidate_matrices(blocks, evidence, rules, path == "html", title):
                 start, end = candidate.run[:2]
-                run_logits = model.logits(matrix)
+                # as Python floats (the same values): the rules read them one by one, and a numpy array makes an
+                # object for each value read
+                run_logits = model.logits(matrix).tolist()
                 value = run_value([f.n_words for f in rules.features[start:end]], run_logits)
                 if value > best_value:
                     best_value, chosen = value, candidate
-                    logits = np.full(len(blocks), np.inf)
+                    logits = [math.inf] * len(blocks)
                     logits[start:end] = run_logits
             rules = chosen
         labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules)
@@ -143,9 +145,11 @@ def document_blocks(document: Document, html: HtmlPage | None = None) -> list[Bl
     their trimmed texts (no line end inside) joined by blank lines, so they are the same blocks, made without
     scanning the text again."""
     if html is not None and html.text == document.text:
-        # made as tuples of their type, without Block's __new__ (a Python function: a frame per block)
-        return [_new_tuple(Block, (index, start, start + len(block.text), block.text))
-                for index, (start, block) in enumerate(zip(html.block_starts, html.blocks, strict=True))]
+        # (index, start, end, text) made as tuples of Block's type, without its __new__ (a Python function: a
+        # frame per block), all in C: no Python step per block
+        texts = list(map(_TEXT, html.blocks))
+        ends = map(add, html.block_starts, map(len, texts))
+        return list(map(_new_tuple, repeat(Block), zip(range(len(texts)), html.block_starts, ends, texts, strict=True)))
     return split_blocks(document.text)
 
 
@@ -187,6 +191,7 @@ def in_span_order(zones: list[Span], quotes: list[Span]) -> tuple[Span, ...]:
 
 
 _START = attrgetter("start")
+_TEXT = attrgetter("text")
 
 
 def article_runs(blocks: list[Block], labels: list[BlockLabel]) -> list[tuple[int, int]]:

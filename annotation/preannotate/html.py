@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -99,6 +100,21 @@ def _kinds(tag: str, class_: str) -> int:
     return bits
 
 
+@lru_cache(maxsize=1 << 14)
+def _element_marks(tag: str, class_: str, id_: str, itemprop: str | None, role: str | None) -> tuple[bool, bool, int]:
+    """(furniture, story, kinds) of an element alone, by its tag and attributes: ``_marks_by_name`` (``<html>`` and
+    ``<body>`` are neither) and ``_kinds`` in one look-up (cached: pages repeat their class names)."""
+    if tag in ("html", "body"):
+        return False, False, _kinds(tag, class_)
+    return *_marks_by_name(tag, class_, id_, itemprop, role), _kinds(tag, class_)
+
+
+@lru_cache(maxsize=1 << 10)
+def _bare_marks(tag: str) -> tuple[bool, bool, int]:
+    """``_element_marks`` of an element without attributes (most block elements, <p>, <h2>): keyed by the tag alone."""
+    return _element_marks(tag, "", "", None, None)
+
+
 class _Ancestry:
     """What an element and all its ancestors are, memoised per element (one walk up the tree serves both):
     (inside furniture, inside story, furniture is nearer than story, the kinds that enclose it as bits)."""
@@ -110,10 +126,11 @@ class _Ancestry:
     def of(self, element) -> tuple[bool, bool, bool, int]:
         # Up to the nearest ancestor already seen, then down again: a loop, not recursion, because tag soup
         # with unclosed tags nests elements thousands deep.
+        cache = self.cache
         unseen = []
         known = _OUTSIDE_EVERYTHING
         while element is not None:
-            cached = self.cache.get(element)
+            cached = cache.get(element)
             if cached is not None:
                 known = cached
                 break
@@ -123,27 +140,20 @@ class _Ancestry:
             tag = element.tag  # read once: lxml makes a new string on every read
             if not isinstance(tag, str):
                 tag = ""
-            # (furniture, story) for this element alone
-            if tag in ("html", "body"):
-                furniture = story = False
-                class_ = element.get("class") or ""
-            elif element.keys():
-                class_ = element.get("class") or ""
-                furniture, story = _marks_by_name(tag, class_, element.get("id") or "", element.get("itemprop"),
-                                                  element.get("role"))
+            if element.keys():
+                furniture, story, kinds = _element_marks(tag, element.get("class") or "", element.get("id") or "",
+                                                         element.get("itemprop"), element.get("role"))
             else:  # most block elements (<p>, <h2>): not one attribute to read
-                class_ = ""
-                furniture, story = _marks_by_name(tag, "", "", None, None)
+                furniture, story, kinds = _bare_marks(tag)
             if furniture and _text_length(element) > WRAPPER_SHARE * self.page_chars:
                 furniture = False  # holds most of the page: a layout wrapper, whatever its name
             up_furniture, up_story, up_nearer, up_kinds = known
-            known = (
+            known = cache[element] = (
                 furniture or up_furniture,
                 story or up_story,
                 furniture or (up_furniture and up_nearer and not story),
-                _kinds(tag, class_) | up_kinds,
+                kinds | up_kinds,
             )
-            self.cache[element] = known
         return known
 
 
@@ -153,6 +163,8 @@ _OUTSIDE_EVERYTHING = (False, False, False, 0)  # what the parent of the root is
 def clear_caches() -> None:
     _marks_by_name.cache_clear()
     _kinds.cache_clear()
+    _element_marks.cache_clear()
+    _bare_marks.cache_clear()
     _kind_columns.cache_clear()
     _box_kind.cache_clear()
 
@@ -315,11 +327,16 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             scaled = 3.0
         elif scaled < -3.0:
             scaled = -3.0
-        # positional: the fields in order (prior, headline, template, dom, heading, linked)
-        evidence.append(BlockEvidence(prior, headline, is_template,
-                                      ancestry_columns + body_columns + kind_columns + (scaled,), heading,
-                                      density > 0.5))
+        # the fields in order (prior, headline, template, dom, heading, linked), made as a tuple of the type
+        # without its __new__ (a Python function: a frame per block)
+        evidence.append(_new_tuple(BlockEvidence, (prior, headline, is_template,
+                                                   ancestry_columns + body_columns + kind_columns + (scaled,),
+                                                   heading, density > 0.5)))
     return evidence
+
+
+_new_tuple = tuple.__new__
+_ELEMENT = attrgetter("element")
 
 
 # Boxes whose every line is boilerplate whatever it reads like (guidelines 8.3 and 8.4): a photo caption or credit
@@ -417,9 +434,8 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
     teasers = [index for index, label in enumerate(labels) if label.label == TEASER]
     if not teasers or len(page.blocks) != len(blocks):
         return labels
-    first_block: dict = {}  # element -> the first block it owns
-    for index in range(len(page.blocks) - 1, -1, -1):
-        first_block[page.blocks[index].element] = index
+    # element -> the first block it owns (read from the last block up: the first one's index is set last)
+    first_block = dict(zip(map(_ELEMENT, reversed(page.blocks)), range(len(page.blocks) - 1, -1, -1)))
     spans: dict = {}  # element -> the blocks inside it, as a range
 
     def blocks_in(element) -> range:

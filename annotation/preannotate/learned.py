@@ -160,7 +160,13 @@ _TEXT_ONLY_ROW = struct.Struct(f"{len(_TEXT_ONLY_COLUMNS)}d")  # native float64s
 _FLAG_COLUMNS = {_COLUMN[name]: key for name, key in (
     ("comments_heading", "comments"), ("ad", "ads"), ("commenter", "commenters"), ("credit", "credits"),
     ("template", "template"))}
+_FLAG_INDEX, _FLAG_KEYS = list(_FLAG_COLUMNS), list(_FLAG_COLUMNS.values())
+_ZONE_INDEX = [_COLUMN["list_zone"], _COLUMN["comment_zone"]]
 _CONTEXT_COLUMNS = [_COLUMN[name] for name in _CONTEXT_NAMES]
+# The window columns (window_text_like_3, window_text_like_10, window_run_share_10): the radius of each and the
+# running count it reads (0: text-like blocks, 1: blocks of the run), as columns to broadcast over a page's rows.
+_WINDOW_RADII = np.array([[3], [10], [10]])
+_WINDOW_COUNTS = np.array([[0], [0], [1]])
 _TEXT = attrgetter("text")
 _TEXT_LIKE = attrgetter("text_like")
 _WORDS = attrgetter("words")
@@ -192,10 +198,14 @@ def feature_matrix(
     matrix = np.empty((high - low, len(names)))
     width = len(TEXT_FEATURE_NAMES)
     matrix[:, :width] = own[low - first: high - first]
-    core = own[:, _CONTEXT_COLUMNS]
+    # the context columns: the rows' neighbours, zero beyond the page, read from one array of the rows
+    # ``low - _CONTEXT_REACH .. high + _CONTEXT_REACH`` (a slice per offset, not an array per offset)
+    around = np.zeros((high - low + 2 * _CONTEXT_REACH, len(_CONTEXT_COLUMNS)))
+    around[first - low + _CONTEXT_REACH: last - low + _CONTEXT_REACH] = own[:, _CONTEXT_COLUMNS]
     column = width
     for offset in CONTEXT_OFFSETS:
-        matrix[:, column: column + len(_CONTEXT_COLUMNS)] = _rows_at(core, first, n, low + offset, high + offset)
+        matrix[:, column: column + len(_CONTEXT_COLUMNS)] = around[_CONTEXT_REACH + offset:
+                                                                   _CONTEXT_REACH + offset + high - low]
         column += len(_CONTEXT_COLUMNS)
     # the windows: the share of text-like blocks and of blocks of the run within 3 and REACH blocks
     start, end = max(0, low - REACH), min(n, high + REACH)
@@ -204,34 +214,29 @@ def feature_matrix(
     counts = np.zeros((end - start + 1, 2))  # running counts of both, from ``start``
     counts[1:, 0] = list(accumulate(map(_TEXT_LIKE, features[start:end])))  # a short list: no array first
     counts[1:, 1] = np.cumsum((positions >= run_start) & (positions < run_end))
+    # the three columns at once (numpy's cost is per call on a page's few rows): one row of bounds per column
     rows_at = np.arange(low, high)
-    windows = {radius: (np.maximum(rows_at - radius, start) - start, np.minimum(rows_at + radius + 1, end) - start)
-               for radius in (3, 10)}  # each radius's bounds once
-    for index, radius in ((0, 3), (0, 10), (1, 10)):
-        window_low, window_high = windows[radius]
-        matrix[:, column] = (counts[window_high, index] - counts[window_low, index]) / (window_high - window_low)
-        column += 1
+    window_low = np.maximum(rows_at - _WINDOW_RADII, start) - start
+    window_high = np.minimum(rows_at + _WINDOW_RADII + 1, end) - start
+    matrix[:, column: column + len(_WINDOW_COUNTS)] = (
+        (counts[window_high, _WINDOW_COUNTS] - counts[window_low, _WINDOW_COUNTS]) / (window_high - window_low)).T
+    column += len(_WINDOW_COUNTS)
     if path == "html":
         if dom is None:
             matrix[:, column:] = 0.0
             return matrix
-        around = np.asarray(dom[max(0, low - 1): min(n, high + 1)], dtype=float)
-        around_first = max(0, low - 1)
-        matrix[:, column: column + len(DOM_FEATURE_NAMES)] = around[low - around_first: high - around_first]
+        # the rows' DOM columns and the two their neighbours' are read from, with a zero row beyond the page
+        # at either end
+        dom_first = max(0, low - 1)
+        rows = np.asarray(dom[dom_first: min(n, high + 1)], dtype=float)
+        matrix[:, column: column + len(DOM_FEATURE_NAMES)] = rows[low - dom_first: high - dom_first]
         column += len(DOM_FEATURE_NAMES)
-        for index, offset in ((_DOM_PRIOR, -1), (_DOM_PRIOR, 1), (_DOM_DENSITY, -1), (_DOM_DENSITY, 1)):
-            matrix[:, column] = _rows_at(around[:, index], around_first, n, low + offset, high + offset)
+        neighbours = np.zeros((high - low + 2, 2))
+        neighbours[dom_first - low + 1: dom_first - low + 1 + len(rows)] = rows[:, (_DOM_PRIOR, _DOM_DENSITY)]
+        for index, offset in ((0, -1), (0, 1), (1, -1), (1, 1)):  # dom_prior@-1, @+1, link_density@-1, @+1
+            matrix[:, column] = neighbours[1 + offset: 1 + offset + high - low, index]
             column += 1
     return matrix
-
-
-def _rows_at(values: np.ndarray, first: int, n: int, low: int, high: int) -> np.ndarray:
-    """Page rows ``low..high`` of ``values`` (which holds page rows from ``first``), zero beyond the page."""
-    found = np.zeros((high - low, *values.shape[1:]))
-    inside_low, inside_high = max(low, 0), min(high, n)
-    if inside_high > inside_low:
-        found[inside_low - low: inside_high - low] = values[inside_low - first: inside_high - first]
-    return found
 
 
 def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rule: dict, title: str | None,
@@ -241,17 +246,19 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     own = np.empty((last - first, len(TEXT_FEATURE_NAMES)))
     rows = b"".join(map(text_columns, map(_TEXT, blocks[first:last])))
     own[:, _TEXT_ONLY_COLUMNS] = np.frombuffer(rows).reshape(last - first, len(_TEXT_ONLY_COLUMNS))
-    for column, key in _FLAG_COLUMNS.items():
-        own[:, column] = rule[key][first:last]
+    own[:, _FLAG_INDEX] = np.array([rule[key][first:last] for key in _FLAG_KEYS], dtype=float).T  # one conversion
     # as arrays, not a min and a max call per block (the same IEEE division and bounds)
     rule_score = own[:, _COLUMN["rule_score"]]
     rule_score[:] = np.asarray(rule["scores"][first:last], dtype=float) / 20
-    np.clip(rule_score, -3.0, 6.0, out=rule_score)
+    # clipped by the two ufuncs: np.clip is the same bounds behind a few Python calls of numpy's own
+    np.maximum(rule_score, -3.0, out=rule_score)
+    np.minimum(rule_score, 6.0, out=rule_score)
     indices = range(first, last)
-    # the zones are a few indices each: set those, not a test per block
+    # the zones are a few indices each (most pages have none): set those, not a test per block
+    own[:, _ZONE_INDEX] = 0.0
     for column, zone in ((_COLUMN["list_zone"], rule["list_zone"]), (_COLUMN["comment_zone"], rule["comment_zone"])):
-        own[:, column] = 0.0
-        own[[i - first for i in zone if first <= i < last], column] = 1.0
+        if inside := [i - first for i in zone if first <= i < last]:
+            own[inside, column] = 1.0
     keys = list(map(text_key, map(_TEXT, blocks)))
     repeats = Counter(keys)
     own[:, _COLUMN["repeated"]] = [math.log(repeats[key]) for key in keys[first:last]]
