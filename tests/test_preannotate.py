@@ -2429,6 +2429,21 @@ def test_the_last_item_of_a_list_without_summaries_takes_no_text_under_it_for_on
     assert labels_by_line(document, annotation)[notice] == "boilerplate"
 
 
+def test_a_section_heading_over_columnists_is_no_badge_of_the_item_above() -> None:
+    """Guidelines 8.2 and 8.3: "Opinion" under the last of a list of bare headlines, with a columnist's name and
+    their headline under it, heads the next list (boilerplate); it is no badge of the item above."""
+    most_read = [["Lifeboat crew rescue two walkers cut off by the tide"], ["Night buses return to the ring road"],
+                 ["Harbour festival moves to August after record crowds"]]
+    columns = [["Nora Lindqvist", "Why the Ferry Timetable Keeps Failing the Islands"],
+               ["Tomas Berg", "Our Libraries Deserve Better Than Another Review"]]
+    blocks = [*NAV, "Most Read", *(line for item in most_read for line in item), "Opinion",
+              *(line for item in columns for line in item), *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert labels_by_line(document, annotation)["Opinion"] == "boilerplate"
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in [*most_read, *columns]]
+
+
 def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_of_items_is_not() -> None:
     """Guidelines 8.2 by the markup: the lines of each <div class="episode"> of a list are one item -- its number,
     title, summary and what it shows of date, running time and "Play", which the lines' shapes cannot part -- and a

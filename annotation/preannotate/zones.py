@@ -1665,10 +1665,14 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                   and not (cursor + 1 < n and labels[cursor + 1] is None
                            and (features[cursor + 1].headline_like or _item_head(features, labels, cursor + 1)
                                 or (_item_time(features, blocks, cursor + 1)
-                                    and _times_above_headlines(blocks, features, index))))):
+                                    and _times_above_headlines(blocks, features, index))
+                                or (cursor + 2 < n and labels[cursor + 2] is None
+                                    and _author_name(features[cursor + 1], blocks[cursor + 1].text)
+                                    and _item_head(features, labels, cursor + 2))))):
                 # a badge right under the headline ("Abonnés", "Video") with no headline under it to open, however
-                # short, nor the next time of a list whose times stand above the headlines: the item's own
-                # (guidelines 8.2), which marks the headline a promoted one
+                # short, nor the next time of a list whose times stand above the headlines, nor a columnist's name
+                # above a headline (an "Opinion" list's heading): the item's own (guidelines 8.2), which marks the
+                # headline a promoted one
                 marked = True
             elif not has_count and g.n_words <= 3 and _MEDIA_COUNT_RE.match(text):
                 # a gallery's or a story's count of pictures or slides ("24 photos", "11 Slides"): the item's last
