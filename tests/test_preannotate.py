@@ -3370,3 +3370,49 @@ def test_a_search_pages_count_naming_its_query_is_no_item() -> None:
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in controls] == ["boilerplate"] * len(controls)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_time_first_river_is_cut_before_each_time_whatever_its_items_hold() -> None:
+    """Guidelines 8.2: the layout is read from the first item. A river whose first time stands above its headline is
+    cut before each time shaped as the first: an item with a summary, one with a badge and a running time under its
+    headline (no second time) and a bare headline each run up to the next time; a day's name between two items
+    ("Yesterday"), which the other items do not close with, parts the river and is no item's."""
+    items = [["10:05", "Harbour Board Approves New Ferry Terminal Despite Objections",
+              "Terminal will double the east quay's capacity by 2029"],
+             ["09:48", "Watch: Crews Lift Stranded Whale Back Into the Sea at Dawn", "Video 2:10"],
+             ["09:20", "Live", "Train Drivers Announce Three More Strike Days in December"],
+             ["22:40", "Local Bakery Wins National Award for Its Sourdough Loaf"],
+             ["21:05", "Council Tax Set to Rise by Five Percent Next April"]]
+    separator = "Yesterday"
+    lines = [*(line for item in items[:3] for line in item), separator, *(line for item in items[3:] for line in item)]
+    document = Document.from_text(page_text([*NAV, "Latest", "Today", *lines, "Show more", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[separator] == "boilerplate"
+
+
+def test_two_videos_under_their_running_times_are_two_items() -> None:
+    """Guidelines 8.2: two items whose running times stand above their headlines ("3:20", headline) are two items,
+    the list's heading above and the next one under them outside."""
+    videos = [["3:20", "Harbour Rowers Take Gold in a Photo Finish at the Regatta"],
+              ["1:15", "Keeper Saves Two Penalties as Town Reach the County Final"]]
+    document = Document.from_text(page_text([*NAV, "Sport videos", "See all", *(line for item in videos for line in item),
+                                             "Trending", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in videos]
+
+
+def test_videos_with_running_times_above_and_dates_under_leave_out_a_playlists_name() -> None:
+    """Guidelines 8.2: a list whose items close with a date under a running time above the headline is read from its
+    openers and closers, not cut before each time: a playlist's name between two items ("Playlist: Courts") is none
+    of them."""
+    items = [["02:45", "Harbour Board Approves New Ferry Terminal Despite Objections", "27 November 2026"],
+             ["05:12", "Train Drivers Announce Three More Strike Days in December", "27 November 2026"],
+             ["03:30", "Pensioners March on the Town Hall Over Delayed Payments", "26 November 2026"],
+             ["08:01", "Local Bakery Wins National Award for Its Sourdough Loaf", "26 November 2026"],
+             ["04:16", "Council Tax Set to Rise by Five Percent Next April", "25 November 2026"]]
+    playlist = "Playlist: Courts"
+    lines = [*(line for item in items[:4] for line in item), playlist, *items[4]]
+    document = Document.from_text(page_text([*NAV, "Videos", *lines, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[playlist] == "boilerplate"

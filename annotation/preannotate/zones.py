@@ -1560,6 +1560,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     n = len(blocks)
     title_parts = _title_parts(title)
     _numbered_items(blocks, features, labels)
+    _time_opened_items(blocks, features, labels)
     item_number = 0
     index = 0
     after_list_heading = False
@@ -1890,6 +1891,107 @@ def _numbered_items(blocks, features, labels: list) -> None:
                     for index in range(first, after):
                         labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
         chain = [rank] if rank is not None and _rank(blocks[rank].text) == 1 else []
+
+
+# A list of items opening with their times: at least this many times, each with its item's headline under it.
+TIME_LIST_MIN_ITEMS = 2
+
+
+def _time_opened_items(blocks, features, labels: list) -> None:
+    """Guidelines 8.2: a list's layout is read from its first item. A list whose first time stands above its headline
+    ("14:32", headline; "Posted Sat 22 Nov 2026 at 4:10am", headline, summary) -- under a heading, furniture, the
+    page's other zones, or a short line that is no headline (a day's name: "Today") -- is cut before each time shaped
+    as the first, ``TIME_LIST_MIN_ITEMS`` or more with an item's headline under each (under a second time, "Updated
+    …", and a badge, "Video"), at most ``LIST_GAP_MAX_LINES`` lines apart: each time opens the item that ends before
+    the next, the last taking the lines of an item up to the longest above it (then only its byline, time or count)
+    and stopping at a heading, furniture or an ad label. A short line closing an item ("Yesterday", "Вчера") is the
+    item's only where most items of the list close with one: else it parts the list's days. A list whose items close
+    with a time is left to ``_layout_items``. Items are numbered ``-1 - first block``."""
+    n = len(blocks)
+
+    def timed(index: int) -> bool:
+        return labels[index] is None and _item_time(features, blocks, index)
+
+    def head_under(time: int) -> bool:
+        index = time + 1
+        while index < min(n, time + 1 + ITEM_GAP_MAX_LINES) and timed(index):
+            index += 1  # a second time ("Updated …") under the first
+        if index + 1 < n and labels[index] is None and _kicker(features[index], blocks[index].text):
+            index += 1  # a badge or kicker above the headline
+        return index < n and labels[index] is None and _item_head(features, labels, index)
+
+    def item_line(index: int) -> bool:
+        f = features[index]
+        return (labels[index] is None and not f.is_list_heading and not line_marks(blocks[index].text)[1]
+                and not (f.text_like and f.n_words > SUMMARY_MAX_WORDS))
+
+    def opens_list(time: int) -> bool:
+        # no headline or prose above it up to a heading, furniture or the page's other zones: else the time closes
+        # the item above (headline, summary, byline, time)
+        for above in range(time - 1, max(-1, time - 2 - LIST_GAP_MAX_LINES), -1):
+            f = features[above]
+            if (labels[above] is not None or f.is_list_heading or f.is_furniture or line_marks(blocks[above].text)[1]
+                    or timed(above)):
+                # (a time above closes the item above it, or parts the list's days)
+                return labels[above] is None or labels[above].label != TEASER
+            if f.n_words > KICKER_MAX_WORDS or f.text_like or f.is_byline or _teaser_head(f):
+                return False
+        return True
+
+    def closing(index: int) -> bool:
+        f = features[index]
+        return _item_time(features, blocks, index) or (f.n_words <= 2 and f.digit_share == 0 and not _badge(
+            blocks[index].text) and not _teaser_head(f) and not f.is_furniture)
+
+    def tail(index: int) -> bool:
+        text = blocks[index].text
+        return (features[index].is_byline or _item_time(features, blocks, index) or _ITEM_TAIL_RE.match(text) is not None
+                or _MEDIA_COUNT_RE.match(text) is not None)
+
+    def opener_like(index: int) -> bool:
+        # (not a second time right under the first: "Posted …", "Updated …")
+        return (timed(index) and not timed(index - 1)
+                and _line_shape(blocks[index].text) == _line_shape(blocks[chain[0]].text))
+
+    # a time has a headline under it in a list of timed items only: most pages have none
+    times = [i for i in range(n - 1) if timed(i) and head_under(i)]
+    if len(times) < TIME_LIST_MIN_ITEMS:
+        return
+    chain: list[int] = []
+    for time in [*times, None]:
+        if time is not None and chain and time - chain[-1] <= LIST_GAP_MAX_LINES + 1:
+            if (all(timed(i) for i in range(chain[-1] + 1, time))
+                    or _line_shape(blocks[time].text) != _line_shape(blocks[chain[0]].text)):
+                continue  # an item's second time ("Updated …") or a line parting the list's days ("Yesterday")
+            if all(item_line(i) and not opener_like(i) for i in range(chain[-1] + 1, time)):
+                # (a time shaped as the openers without a headline under it opens an item too short to tell)
+                chain.append(time)
+                continue
+        if len(chain) >= TIME_LIST_MIN_ITEMS:
+            ends = [*chain[1:]]
+            longest = max(after - first for first, after in zip(chain, ends))
+            last = chain[-1] + 1
+            # the last item takes the lines of an item up to the longest above, and then its byline, time or count;
+            # a badge over a time is the next list's ("Premium", then its first time)
+            while (last < n and last - chain[-1] <= RANKED_ITEM_MAX_LINES and item_line(last)
+                   and not (features[last].is_furniture and not _badge(blocks[last].text))
+                   and not opener_like(last) and not (_badge(blocks[last].text) and last + 1 < n and timed(last + 1))
+                   and (last - chain[-1] < longest or tail(last))):
+                last += 1
+            ends.append(last)
+            closed = sum(after - first > 2 and closing(after - 1) for first, after in zip(chain, ends[:-1]))
+            # items closing with a second time too ("02:45", headline, "27 November 2026") are left to
+            # ``_layout_items``, which reads the list from its openers and closers: the first time may be a
+            # running time
+            if 2 * sum(_item_time(features, blocks, after - 1) for after in ends[:-1]) < len(chain) - 1:
+                for first, after in zip(chain, ends):
+                    if after - first > 2 and ((closing(after - 1) and 2 * closed < len(chain) - 1)
+                                              or (after < n and timed(after) and _badge(blocks[after - 1].text))):
+                        after -= 1  # the line parting the list's days, or a badge over the next time (a heading)
+                    for index in range(first, after):
+                        labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
+        # a list opens at the last of the times over its first headline: the others part its days ("Today", "12:41")
+        chain = [time] if time is not None and not timed(time + 1) and opens_list(time) else []
 
 
 # A comment count printed as a bare number has at most this many digits.
