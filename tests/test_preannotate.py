@@ -3416,3 +3416,19 @@ def test_videos_with_running_times_above_and_dates_under_leave_out_a_playlists_n
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)[playlist] == "boilerplate"
+
+
+def test_an_opinion_box_of_names_and_headlines_is_one_item_per_pair_under_its_heading() -> None:
+    """Guidelines 8.2: a list of a columnist's name (or "Editorial") and a headline each, under a heading ("Opinion",
+    printed like a badge), is one item per pair, a headline of two short sentences read as prose too; the heading is
+    no item's, nor a badge of the bare headline above it."""
+    most_read = ["Ferry Timetable Cut Leaves Islanders Stranded for the Weekend",
+                 "Storm Warning Issued for Coastal Areas on Thursday"]
+    pairs = [["Helen Okafor", "The harbour is not a car park. Stop treating it like one."],
+             ["Editorial", "A fair deal for the island schools, if the council can pay for it"],
+             ["Tomás Rivera", "I drove a school bus for 30 years. Here's what the routes get wrong."]]
+    document = Document.from_text(page_text([*NAV, "Most Read", *most_read, "Opinion",
+                                             *(line for pair in pairs for line in pair), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [*most_read, *("\n\n".join(pair) for pair in pairs)]
+    assert labels_by_line(document, annotation)["Opinion"] == "boilerplate"

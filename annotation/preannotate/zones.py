@@ -1561,6 +1561,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     title_parts = _title_parts(title)
     _numbered_items(blocks, features, labels)
     _time_opened_items(blocks, features, labels)
+    _kicker_pairs(blocks, features, labels)
     item_number = 0
     index = 0
     after_list_heading = False
@@ -1663,6 +1664,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
                 pass  # a video's running time ("Duration: 2 minutes 11 seconds")
             elif (cursor == index + 1 and g.n_words <= KICKER_MAX_WORDS and _badge(text)
+                  and not (cursor + 1 < n and labels[cursor + 1] is not None and labels[cursor + 1].label == TEASER)
                   and not (cursor + 1 < n and labels[cursor + 1] is None
                            and (features[cursor + 1].headline_like or _item_head(features, labels, cursor + 1)
                                 or (_item_time(features, blocks, cursor + 1)
@@ -1672,8 +1674,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                                     and _item_head(features, labels, cursor + 2))))):
                 # a badge right under the headline ("Abonnés", "Video") with no headline under it to open, however
                 # short, nor the next time of a list whose times stand above the headlines, nor a columnist's name
-                # above a headline (an "Opinion" list's heading): the item's own (guidelines 8.2), which marks the
-                # headline a promoted one
+                # above a headline (an "Opinion" list's heading), nor an item made already (which it heads): the
+                # item's own (guidelines 8.2), which marks the headline a promoted one
                 marked = True
             elif not has_count and g.n_words <= 3 and _MEDIA_COUNT_RE.match(text):
                 # a gallery's or a story's count of pictures or slides ("24 photos", "11 Slides"): the item's last
@@ -1992,6 +1994,50 @@ def _time_opened_items(blocks, features, labels: list) -> None:
                         labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
         # a list opens at the last of the times over its first headline: the others part its days ("Today", "12:41")
         chain = [time] if time is not None and not timed(time + 1) and opens_list(time) else []
+
+
+# A headline of a kicker-and-headline pair read as prose (two short sentences: "Congress keeps kicking the can. The
+# can is getting heavy.") has at most this many words.
+PAIR_HEADLINE_MAX_WORDS = 20
+
+
+def _kicker_pairs(blocks, features, labels: list) -> None:
+    """Guidelines 8.2: a list's layout is read from its first item. A list of ``KICKER_MIN_ITEMS`` or more items of a
+    kicker and a headline each (an opinion box: "Jennifer Alvarez", her column's headline; "Editorial", a headline),
+    under a line that is no item's (a heading, "Opinion", furniture, the page's other zones), with no line of four
+    words or more right under its last headline (the next item's, or an author under each headline), is one item per
+    pair -- a headline read as prose too ("I was a landlord for 20 years. Rent control isn't the enemy."), one at
+    least reading as a headline. Items are numbered ``-1 - first block``."""
+    n = len(blocks)
+
+    def kicker(index: int) -> bool:
+        return index < n and labels[index] is None and _kicker(features[index], blocks[index].text)
+
+    def head(index: int) -> bool:
+        f = features[index]
+        return (index < n and labels[index] is None and not _kicker(f, blocks[index].text) and 4 <= f.n_words
+                and (_teaser_head(f) or (f.n_words <= PAIR_HEADLINE_MAX_WORDS and not f.truncated
+                                         and not f.is_furniture and not f.is_byline and not f.is_timestamp
+                                         and not f.is_list_heading)))
+
+    # a kicker with a headline under it and no headline above it opens a list: most pages have none
+    index = 0
+    while index < n - 1:
+        above = index - 1
+        if not (kicker(index) and head(index + 1)
+                and (above < 0 or (labels[above] is not None and labels[above].label != TEASER)
+                     or (labels[above] is None and features[above].n_words <= KICKER_MAX_WORDS))):
+            index += 1
+            continue
+        end = index
+        while kicker(end) and end + 1 < n and head(end + 1):
+            end += 2
+        pairs = range(index, end, 2)
+        if (len(pairs) >= KICKER_MIN_ITEMS and any(_teaser_head(features[first + 1]) for first in pairs)
+                and not (end < n and labels[end] is None and features[end].n_words > KICKER_MAX_WORDS)):
+            for first in pairs:
+                labels[first] = labels[first + 1] = BlockLabel(TEASER, 0.6, -1 - first)
+        index = max(end, index + 1)
 
 
 # A comment count printed as a bare number has at most this many digits.
