@@ -3432,3 +3432,22 @@ def test_an_opinion_box_of_names_and_headlines_is_one_item_per_pair_under_its_he
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == [*most_read, *("\n\n".join(pair) for pair in pairs)]
     assert labels_by_line(document, annotation)["Opinion"] == "boilerplate"
+
+
+@pytest.mark.parametrize("heading", ["Articles by Maren Solberg", "Stories by Maren Solberg",
+                                     "Alle Artikel von Maren Solberg"])
+def test_an_author_pages_heading_over_their_stories_is_no_item(heading: str) -> None:
+    """Guidelines 8.2 and 8.3: "Articles by <name>" heads the list of an author's stories: it is boilerplate, and the
+    first story under it, its summary and date, is one item like the others."""
+    items = [["Ferry Timetable Cut Leaves Islanders Stranded for the Weekend",
+              "The operator blamed a shortage of crew and said the full service would return in March.",
+              "November 26, 2026"],
+             ["Harbour Board Approves New Terminal Despite Objections",
+              "Residents said the board had ignored the noise survey it commissioned last year.", "November 20, 2026"],
+             ["Island School Rolls Fall for the Fifth Year Running",
+              "The council will consult on merging two primary schools in the spring.", "November 14, 2026"]]
+    document = Document.from_text(page_text([*NAV, "Maren Solberg", "Islands Correspondent", heading,
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"

@@ -1496,6 +1496,12 @@ def _badge(text: str) -> bool:
                                                  and _PAYWALL_BADGE_RE.match(text) is not None)
 
 
+# The heading of an author's page over the list of their stories ("Articles by Neelam Pandey", "Alle Artikel von
+# Anna Roth"), in English, German, French and Spanish: a list heading, not an item's headline.
+_AUTHOR_LIST_HEADING_RE = re.compile(
+    r"^(?:(?:all|more|latest|recent) )?(?:articles|stories|posts|columns|reports) by \S"
+    r"|^(?:alle )?(?:artikel|beiträge) von \S|^(?:tous les )?articles de \S|^(?:artículos|notas) de \S", re.IGNORECASE)
+AUTHOR_LIST_HEADING_MAX_WORDS = 8
 # A headline in title case has at least this share of its content words capitalised.
 TITLE_CASE_HEADLINE = 0.6
 # A summary shaped like a headline (no closing punctuation) is this many times as long as the headline at
@@ -1600,7 +1606,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             labels[index] = BlockLabel(TEASER, 0.7, item_number)
             index += 1
             continue
-        if f.is_list_heading:
+        if f.is_list_heading or (f.n_words <= AUTHOR_LIST_HEADING_MAX_WORDS and _AUTHOR_LIST_HEADING_RE.match(line)):
             after_list_heading, list_layout = True, None
             # a "Sponsored" badge over each item reads as a heading: the list and its layout go on under it
             promoted = _SPONSORED_HEADING_RE.match(line) is not None
