@@ -3451,3 +3451,20 @@ def test_an_author_pages_heading_over_their_stories_is_no_item(heading: str) -> 
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
+def test_a_headline_cut_at_an_abbreviation_or_a_question_is_an_item_over_its_author_and_time() -> None:
+    """Guidelines 8.2: a headline read as two sentences ("St. Ives …", "Lost your pet? Here's …") is an item's
+    headline where its item's lines stand under it: an author's name and a short time (the list's kicker layout
+    going on over it), or a byline (its badge above it)."""
+    items = [["Courts", "Harbour master names new head of marine rescue", "Ailsa Moray", "2h"],
+             ["Courts", "St. Ives man charged after boat crash in the harbour", "Kit Penrose", "5h"],
+             ["Courts", "Fishing firm fined over unsafe winch on trawler", "Ben Trelawny", "8h"]]
+    document = Document.from_text(page_text([*NAV, "More from Courts", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+    promoted = [["Gallery", "Storm damage along the coast road in pictures", "18 photos"],
+                ["Analysis", "Lost your pet? Here's where the shelters are this winter", "By Coast Vets"],
+                ["Lifeboat crew honoured for rescue of three anglers", "By Jory Tamblyn", "3 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Coast", *(line for item in promoted for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document))[1:] == ["\n\n".join(item) for item in promoted[1:]]

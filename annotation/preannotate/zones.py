@@ -1613,7 +1613,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             sponsored, named_advertiser = promoted, named_advertiser and sponsored and promoted
             index += 1
             continue
-        if (not _item_head(features, labels, index) or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
+        if (not (_item_head(features, labels, index) or _cut_headline_over_item(blocks, features, labels, index))
+                or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
                 or line.endswith(":")
                 or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
                 or _search_control(line)
@@ -2363,6 +2364,23 @@ def _item_head(features, labels: list, index: int) -> bool:
             and ((index + 1 < n and features[index + 1].is_timestamp)
                  or (index + 2 < n and features[index + 1].is_byline and features[index + 2].is_timestamp)
                  or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
+
+
+def _cut_headline_over_item(blocks, features, labels: list, index: int) -> bool:
+    """A headline read as two "sentences", cut at an abbreviation or a question ("St. Paul man charged in Lake Street
+    shooting", "Injured in a crash? What to do in the first 48 hours"), with an item's lines under it (guidelines
+    8.2): a byline, an author's name and the item's time ("Louis Krauss", "5h"), or a gallery's count ("24
+    photos")."""
+    f = features[index]
+    under = index + 1
+    if not (f.n_sentences == 2 and 4 <= f.n_words <= HEADLINE_ITEM_MAX_WORDS and not f.ends_with_full_stop
+            and not f.text_like and not f.is_timestamp and not f.is_list_heading and not f.is_furniture
+            and not f.is_byline and under < len(blocks) and labels[under] is None):
+        return False
+    g, text = features[under], blocks[under].text
+    return (g.is_byline or (g.n_words <= 3 and _MEDIA_COUNT_RE.match(text) is not None)
+            or (under + 1 < len(blocks) and labels[under + 1] is None and _author_name(g, text)
+                and _item_time(features, blocks, under + 1)))
 
 
 def _free_kicker(blocks, features, labels: list, index: int) -> bool:
