@@ -3468,3 +3468,15 @@ def test_a_headline_cut_at_an_abbreviation_or_a_question_is_an_item_over_its_aut
                 ["Lifeboat crew honoured for rescue of three anglers", "By Jory Tamblyn", "3 hours ago"]]
     document = Document.from_text(page_text([*NAV, "Coast", *(line for item in promoted for line in item), *FOOTER]))
     assert front_items(document, Preannotator().annotate(document))[1:] == ["\n\n".join(item) for item in promoted[1:]]
+
+
+def test_a_badge_over_a_lone_item_under_other_items_is_its_own() -> None:
+    """Guidelines 8.2: a badge ("Gallery") over an item alone in its place, under the other items of the page, marks
+    that item (a heading heads two items at least)."""
+    items = [["Harbour Board Approves New Ferry Terminal Despite Objections", "By Jory Tamblyn", "Nov. 26"],
+             ["Lifeboat Crew Honoured for Rescue of Three Anglers", "By Morwenna Hale", "Nov. 25"]]
+    gallery = ["Gallery", "Storm Damage Along the Coast Road in Pictures", "18 photos"]
+    document = Document.from_text(page_text([*NAV, "Coast", *(line for item in items for line in item),
+                                             "Advertisement", *gallery, *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == [*("\n\n".join(item) for item in items),
+                                                                         "\n\n".join(gallery)]

@@ -2580,8 +2580,13 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
                     and layouts[number] != layouts[number + 1]
                     and all(layouts[other] == layouts[number + 1] for other in range(number + 1, len(items))
                             if lists[other] == lists[number]))
+            # (a heading heads two items at least: a badge over a lone item under other items is its own, "Gallery"
+            # over a headline -- but for the page's own headline, and its story under it, a section's name above it:
+            # "Live", "Podcast")
+            alone = (number > 0 and not (number + 1 < len(items) and lists[number + 1] == lists[number])
+                     and not any(label is not None and label.label == ARTICLE for label in labels[first:]))
             heading = not ((first >= 2 and features[first - 2].is_list_heading) or opened_in_list[lists[number]] > 1
-                           or lead)
+                           or lead or alone)
         if not heading:
             taken.append(number)
     return taken
