@@ -3456,7 +3456,7 @@ def test_an_author_pages_heading_over_their_stories_is_no_item(heading: str) -> 
 def test_a_headline_cut_at_an_abbreviation_or_a_question_is_an_item_over_its_author_and_time() -> None:
     """Guidelines 8.2: a headline read as two sentences ("St. Ives …", "Lost your pet? Here's …") is an item's
     headline where its item's lines stand under it: an author's name and a short time (the list's kicker layout
-    going on over it), or a byline (its badge above it)."""
+    going on over it), a byline (its badge above it), or a summary cut short and a date."""
     items = [["Courts", "Harbour master names new head of marine rescue", "Ailsa Moray", "2h"],
              ["Courts", "St. Ives man charged after boat crash in the harbour", "Kit Penrose", "5h"],
              ["Courts", "Fishing firm fined over unsafe winch on trawler", "Ben Trelawny", "8h"]]
@@ -3468,6 +3468,14 @@ def test_a_headline_cut_at_an_abbreviation_or_a_question_is_an_item_over_its_aut
                 ["Lifeboat crew honoured for rescue of three anglers", "By Jory Tamblyn", "3 hours ago"]]
     document = Document.from_text(page_text([*NAV, "Coast", *(line for item in promoted for line in item), *FOOTER]))
     assert front_items(document, Preannotator().annotate(document))[1:] == ["\n\n".join(item) for item in promoted[1:]]
+    summarised = [["Economy", "The ferry fares are falling. Don't book yet",
+                   "Operators cut prices for a second month, but the winter timetable is still the thinnest since…",
+                   "November 25, 2026"],
+                  ["Economy", "Harbour dues rise for the first time in a decade", "November 19, 2026"],
+                  ["Analysis", "Five charts that explain the island housing squeeze", "November 8, 2026"]]
+    document = Document.from_text(page_text([*NAV, "Latest from Maren Solberg",
+                                             *(line for item in summarised for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in summarised]
 
 
 def test_a_badge_over_a_lone_item_under_other_items_is_its_own() -> None:

@@ -2369,8 +2369,8 @@ def _item_head(features, labels: list, index: int) -> bool:
 def _cut_headline_over_item(blocks, features, labels: list, index: int) -> bool:
     """A headline read as two "sentences", cut at an abbreviation or a question ("St. Paul man charged in Lake Street
     shooting", "Injured in a crash? What to do in the first 48 hours"), with an item's lines under it (guidelines
-    8.2): a byline, an author's name and the item's time ("Louis Krauss", "5h"), or a gallery's count ("24
-    photos")."""
+    8.2): a byline, an author's name or a summary cut short and the item's time ("Louis Krauss", "5h"), or a
+    gallery's count ("24 photos")."""
     f = features[index]
     under = index + 1
     if not (f.n_sentences == 2 and 4 <= f.n_words <= HEADLINE_ITEM_MAX_WORDS and not f.ends_with_full_stop
@@ -2379,7 +2379,7 @@ def _cut_headline_over_item(blocks, features, labels: list, index: int) -> bool:
         return False
     g, text = features[under], blocks[under].text
     return (g.is_byline or (g.n_words <= 3 and _MEDIA_COUNT_RE.match(text) is not None)
-            or (under + 1 < len(blocks) and labels[under + 1] is None and _author_name(g, text)
+            or (under + 1 < len(blocks) and labels[under + 1] is None and (_author_name(g, text) or g.truncated)
                 and _item_time(features, blocks, under + 1)))
 
 
