@@ -2022,29 +2022,33 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
 
     def head(index: int) -> bool:
         f = features[index]
-        return (index < n and labels[index] is None and not _kicker(f, blocks[index].text) and 4 <= f.n_words
+        return (labels[index] is None and not _kicker(f, blocks[index].text) and 4 <= f.n_words
                 and (_teaser_head(f) or (f.n_words <= PAIR_HEADLINE_MAX_WORDS and not f.truncated
                                          and not f.is_furniture and not f.is_byline and not f.is_timestamp
                                          and not f.is_list_heading)))
 
-    # a kicker with a headline under it and no headline above it opens a list: most pages have none
-    index = 0
-    while index < n - 1:
+    # a list opens where a short line, then a longer one, come KICKER_MIN_ITEMS times, unlabelled: the lines' word
+    # counts, read as one string, turn nearly every page away at once
+    shapes = "".join("x" if label is not None else "s" if f.n_words <= KICKER_MAX_WORDS else "l"
+                     for label, f in zip(labels, features))
+    run = "sl" * KICKER_MIN_ITEMS
+    after = 0  # the line under the last list read
+    index = shapes.find(run)
+    while index >= 0:
         above = index - 1
-        if not (kicker(index) and head(index + 1)
-                and (above < 0 or (labels[above] is not None and labels[above].label != TEASER)
-                     or (labels[above] is None and features[above].n_words <= KICKER_MAX_WORDS))):
-            index += 1
-            continue
-        end = index
-        while kicker(end) and end + 1 < n and head(end + 1):
-            end += 2
-        pairs = range(index, end, 2)
-        if (len(pairs) >= KICKER_MIN_ITEMS and any(_teaser_head(features[first + 1]) for first in pairs)
-                and not (end < n and labels[end] is None and features[end].n_words > KICKER_MAX_WORDS)):
-            for first in pairs:
-                labels[first] = labels[first + 1] = BlockLabel(TEASER, 0.6, -1 - first)
-        index = max(end, index + 1)
+        if index >= after and kicker(index) and head(index + 1) and (
+                above < 0 or (labels[above] is not None and labels[above].label != TEASER)
+                or (labels[above] is None and features[above].n_words <= KICKER_MAX_WORDS)):
+            end = index
+            while kicker(end) and end + 1 < n and head(end + 1):
+                end += 2
+            pairs = range(index, end, 2)
+            if (len(pairs) >= KICKER_MIN_ITEMS and any(_teaser_head(features[first + 1]) for first in pairs)
+                    and not (end < n and labels[end] is None and features[end].n_words > KICKER_MAX_WORDS)):
+                for first in pairs:
+                    labels[first] = labels[first + 1] = BlockLabel(TEASER, 0.6, -1 - first)
+            after = end
+        index = shapes.find(run, index + 1)
 
 
 # A comment count printed as a bare number has at most this many digits.
