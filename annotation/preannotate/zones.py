@@ -1497,7 +1497,8 @@ def _badge(text: str) -> bool:
 
 
 # The heading of an author's page over the list of their stories ("Articles by Neelam Pandey", "Alle Artikel von
-# Anna Roth"), in English, German, French and Spanish: a list heading, not an item's headline.
+# Anna Roth"), in English, German, French and Spanish: a list heading, not an item's headline. (Where it is used, the
+# words every such heading holds, " by ", " von ", " de ", turn most lines away without the regex.)
 _AUTHOR_LIST_HEADING_RE = re.compile(
     r"^(?:(?:all|more|latest|recent) )?(?:articles|stories|posts|columns|reports) by \S"
     r"|^(?:alle )?(?:artikel|beiträge) von \S|^(?:tous les )?articles de \S|^(?:artículos|notas) de \S", re.IGNORECASE)
@@ -1606,14 +1607,17 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             labels[index] = BlockLabel(TEASER, 0.7, item_number)
             index += 1
             continue
-        if f.is_list_heading or (f.n_words <= AUTHOR_LIST_HEADING_MAX_WORDS and _AUTHOR_LIST_HEADING_RE.match(line)):
+        if f.is_list_heading or (f.n_words <= AUTHOR_LIST_HEADING_MAX_WORDS
+                                 and (" by " in line or " By " in line or " von " in line or " de " in line)
+                                 and _AUTHOR_LIST_HEADING_RE.match(line)):
             after_list_heading, list_layout = True, None
             # a "Sponsored" badge over each item reads as a heading: the list and its layout go on under it
             promoted = _SPONSORED_HEADING_RE.match(line) is not None
             sponsored, named_advertiser = promoted, named_advertiser and sponsored and promoted
             index += 1
             continue
-        if (not (_item_head(features, labels, index) or _cut_headline_over_item(blocks, features, labels, index))
+        if (not (_item_head(features, labels, index)
+                 or (f.n_sentences == 2 and _cut_headline_over_item(blocks, features, labels, index)))
                 or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
                 or line.endswith(":")
                 or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
@@ -1962,8 +1966,13 @@ def _time_opened_items(blocks, features, labels: list) -> None:
         return (timed(index) and not timed(index - 1)
                 and _line_shape(blocks[index].text) == _line_shape(blocks[chain[0]].text))
 
-    # a time has a headline under it in a list of timed items only: most pages have none
-    times = [i for i in range(n - 1) if timed(i) and head_under(i)]
+    # a time has a headline under it in a list of timed items only: most pages have none, and most lines have no line
+    # of a headline's length (four words at least) in reach under them, answered without a call
+    reach = ITEM_GAP_MAX_LINES + 2
+    long = [f.n_words >= 4 for f in features]
+    times = [i for i in range(n - 1)
+             if (features[i].n_words <= RELATIVE_TIME_MAX_WORDS or features[i].is_timestamp)
+             and True in long[i + 1:i + 1 + reach] and timed(i) and head_under(i)]
     if len(times) < TIME_LIST_MIN_ITEMS:
         return
     chain: list[int] = []
@@ -2029,8 +2038,8 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
 
     # a list opens where a short line, then a longer one, come KICKER_MIN_ITEMS times, unlabelled: the lines' word
     # counts, read as one string, turn nearly every page away at once
-    shapes = "".join("x" if label is not None else "s" if f.n_words <= KICKER_MAX_WORDS else "l"
-                     for label, f in zip(labels, features))
+    shapes = "".join(["x" if label is not None else "s" if f.n_words <= KICKER_MAX_WORDS else "l"
+                      for label, f in zip(labels, features)])
     run = "sl" * KICKER_MIN_ITEMS
     after = 0  # the line under the last list read
     index = shapes.find(run)
