@@ -3370,3 +3370,121 @@ def test_a_search_pages_count_naming_its_query_is_no_item() -> None:
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in controls] == ["boilerplate"] * len(controls)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_time_first_river_is_cut_before_each_time_whatever_its_items_hold() -> None:
+    """Guidelines 8.2: the layout is read from the first item. A river whose first time stands above its headline is
+    cut before each time shaped as the first: an item with a summary, one with a badge and a running time under its
+    headline (no second time) and a bare headline each run up to the next time; a day's name between two items
+    ("Yesterday"), which the other items do not close with, parts the river and is no item's."""
+    items = [["10:05", "Harbour Board Approves New Ferry Terminal Despite Objections",
+              "Terminal will double the east quay's capacity by 2029"],
+             ["09:48", "Watch: Crews Lift Stranded Whale Back Into the Sea at Dawn", "Video 2:10"],
+             ["09:20", "Live", "Train Drivers Announce Three More Strike Days in December"],
+             ["22:40", "Local Bakery Wins National Award for Its Sourdough Loaf"],
+             ["21:05", "Council Tax Set to Rise by Five Percent Next April"]]
+    separator = "Yesterday"
+    lines = [*(line for item in items[:3] for line in item), separator, *(line for item in items[3:] for line in item)]
+    document = Document.from_text(page_text([*NAV, "Latest", "Today", *lines, "Show more", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[separator] == "boilerplate"
+
+
+def test_two_videos_under_their_running_times_are_two_items() -> None:
+    """Guidelines 8.2: two items whose running times stand above their headlines ("3:20", headline) are two items,
+    the list's heading above and the next one under them outside."""
+    videos = [["3:20", "Harbour Rowers Take Gold in a Photo Finish at the Regatta"],
+              ["1:15", "Keeper Saves Two Penalties as Town Reach the County Final"]]
+    document = Document.from_text(page_text([*NAV, "Sport videos", "See all", *(line for item in videos for line in item),
+                                             "Trending", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in videos]
+
+
+def test_videos_with_running_times_above_and_dates_under_leave_out_a_playlists_name() -> None:
+    """Guidelines 8.2: a list whose items close with a date under a running time above the headline is read from its
+    openers and closers, not cut before each time: a playlist's name between two items ("Playlist: Courts") is none
+    of them."""
+    items = [["02:45", "Harbour Board Approves New Ferry Terminal Despite Objections", "27 November 2026"],
+             ["05:12", "Train Drivers Announce Three More Strike Days in December", "27 November 2026"],
+             ["03:30", "Pensioners March on the Town Hall Over Delayed Payments", "26 November 2026"],
+             ["08:01", "Local Bakery Wins National Award for Its Sourdough Loaf", "26 November 2026"],
+             ["04:16", "Council Tax Set to Rise by Five Percent Next April", "25 November 2026"]]
+    playlist = "Playlist: Courts"
+    lines = [*(line for item in items[:4] for line in item), playlist, *items[4]]
+    document = Document.from_text(page_text([*NAV, "Videos", *lines, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[playlist] == "boilerplate"
+
+
+def test_an_opinion_box_of_names_and_headlines_is_one_item_per_pair_under_its_heading() -> None:
+    """Guidelines 8.2: a list of a columnist's name (or "Editorial") and a headline each, under a heading ("Opinion",
+    printed like a badge), is one item per pair, a headline of two short sentences read as prose too; the heading is
+    no item's, nor a badge of the bare headline above it."""
+    most_read = ["Ferry Timetable Cut Leaves Islanders Stranded for the Weekend",
+                 "Storm Warning Issued for Coastal Areas on Thursday"]
+    pairs = [["Helen Okafor", "The harbour is not a car park. Stop treating it like one."],
+             ["Editorial", "A fair deal for the island schools, if the council can pay for it"],
+             ["Tomás Rivera", "I drove a school bus for 30 years. Here's what the routes get wrong."]]
+    document = Document.from_text(page_text([*NAV, "Most Read", *most_read, "Opinion",
+                                             *(line for pair in pairs for line in pair), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [*most_read, *("\n\n".join(pair) for pair in pairs)]
+    assert labels_by_line(document, annotation)["Opinion"] == "boilerplate"
+
+
+@pytest.mark.parametrize("heading", ["Articles by Maren Solberg", "Stories by Maren Solberg",
+                                     "Alle Artikel von Maren Solberg"])
+def test_an_author_pages_heading_over_their_stories_is_no_item(heading: str) -> None:
+    """Guidelines 8.2 and 8.3: "Articles by <name>" heads the list of an author's stories: it is boilerplate, and the
+    first story under it, its summary and date, is one item like the others."""
+    items = [["Ferry Timetable Cut Leaves Islanders Stranded for the Weekend",
+              "The operator blamed a shortage of crew and said the full service would return in March.",
+              "November 26, 2026"],
+             ["Harbour Board Approves New Terminal Despite Objections",
+              "Residents said the board had ignored the noise survey it commissioned last year.", "November 20, 2026"],
+             ["Island School Rolls Fall for the Fifth Year Running",
+              "The council will consult on merging two primary schools in the spring.", "November 14, 2026"]]
+    document = Document.from_text(page_text([*NAV, "Maren Solberg", "Islands Correspondent", heading,
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
+def test_a_headline_cut_at_an_abbreviation_or_a_question_is_an_item_over_its_author_and_time() -> None:
+    """Guidelines 8.2: a headline read as two sentences ("St. Ives …", "Lost your pet? Here's …") is an item's
+    headline where its item's lines stand under it: an author's name and a short time (the list's kicker layout
+    going on over it), a byline (its badge above it), or a summary cut short and a date."""
+    items = [["Courts", "Harbour master names new head of marine rescue", "Ailsa Moray", "2h"],
+             ["Courts", "St. Ives man charged after boat crash in the harbour", "Kit Penrose", "5h"],
+             ["Courts", "Fishing firm fined over unsafe winch on trawler", "Ben Trelawny", "8h"]]
+    document = Document.from_text(page_text([*NAV, "More from Courts", *(line for item in items for line in item),
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+    promoted = [["Gallery", "Storm damage along the coast road in pictures", "18 photos"],
+                ["Analysis", "Lost your pet? Here's where the shelters are this winter", "By Coast Vets"],
+                ["Lifeboat crew honoured for rescue of three anglers", "By Jory Tamblyn", "3 hours ago"]]
+    document = Document.from_text(page_text([*NAV, "Coast", *(line for item in promoted for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document))[1:] == ["\n\n".join(item) for item in promoted[1:]]
+    summarised = [["Economy", "The ferry fares are falling. Don't book yet",
+                   "Operators cut prices for a second month, but the winter timetable is still the thinnest since…",
+                   "November 25, 2026"],
+                  ["Economy", "Harbour dues rise for the first time in a decade", "November 19, 2026"],
+                  ["Analysis", "Five charts that explain the island housing squeeze", "November 8, 2026"]]
+    document = Document.from_text(page_text([*NAV, "Latest from Maren Solberg",
+                                             *(line for item in summarised for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in summarised]
+
+
+def test_a_badge_over_a_lone_item_under_other_items_is_its_own() -> None:
+    """Guidelines 8.2: a badge ("Gallery") over an item alone in its place, under the other items of the page, marks
+    that item (a heading heads two items at least)."""
+    items = [["Harbour Board Approves New Ferry Terminal Despite Objections", "By Jory Tamblyn", "Nov. 26"],
+             ["Lifeboat Crew Honoured for Rescue of Three Anglers", "By Morwenna Hale", "Nov. 25"]]
+    gallery = ["Gallery", "Storm Damage Along the Coast Road in Pictures", "18 photos"]
+    document = Document.from_text(page_text([*NAV, "Coast", *(line for item in items for line in item),
+                                             "Advertisement", *gallery, *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == [*("\n\n".join(item) for item in items),
+                                                                         "\n\n".join(gallery)]

@@ -1496,6 +1496,13 @@ def _badge(text: str) -> bool:
                                                  and _PAYWALL_BADGE_RE.match(text) is not None)
 
 
+# The heading of an author's page over the list of their stories ("Articles by Neelam Pandey", "Alle Artikel von
+# Anna Roth"), in English, German, French and Spanish: a list heading, not an item's headline. (Where it is used, the
+# words every such heading holds, " by ", " von ", " de ", turn most lines away without the regex.)
+_AUTHOR_LIST_HEADING_RE = re.compile(
+    r"^(?:(?:all|more|latest|recent) )?(?:articles|stories|posts|columns|reports) by \S"
+    r"|^(?:alle )?(?:artikel|beiträge) von \S|^(?:tous les )?articles de \S|^(?:artículos|notas) de \S", re.IGNORECASE)
+AUTHOR_LIST_HEADING_MAX_WORDS = 8
 # A headline in title case has at least this share of its content words capitalised.
 TITLE_CASE_HEADLINE = 0.6
 # A summary shaped like a headline (no closing punctuation) is this many times as long as the headline at
@@ -1560,6 +1567,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     n = len(blocks)
     title_parts = _title_parts(title)
     _numbered_items(blocks, features, labels)
+    _time_opened_items(blocks, features, labels)
+    _kicker_pairs(blocks, features, labels)
     item_number = 0
     index = 0
     after_list_heading = False
@@ -1598,14 +1607,18 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             labels[index] = BlockLabel(TEASER, 0.7, item_number)
             index += 1
             continue
-        if f.is_list_heading:
+        if f.is_list_heading or (f.n_words <= AUTHOR_LIST_HEADING_MAX_WORDS
+                                 and (" by " in line or " By " in line or " von " in line or " de " in line)
+                                 and _AUTHOR_LIST_HEADING_RE.match(line)):
             after_list_heading, list_layout = True, None
             # a "Sponsored" badge over each item reads as a heading: the list and its layout go on under it
             promoted = _SPONSORED_HEADING_RE.match(line) is not None
             sponsored, named_advertiser = promoted, named_advertiser and sponsored and promoted
             index += 1
             continue
-        if (not _item_head(features, labels, index) or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
+        if (not (_item_head(features, labels, index)
+                 or (f.n_sentences == 2 and _cut_headline_over_item(blocks, features, labels, index)))
+                or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
                 or line.endswith(":")
                 or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
                 or _search_control(line)
@@ -1662,6 +1675,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
                 pass  # a video's running time ("Duration: 2 minutes 11 seconds")
             elif (cursor == index + 1 and g.n_words <= KICKER_MAX_WORDS and _badge(text)
+                  and not (cursor + 1 < n and labels[cursor + 1] is not None and labels[cursor + 1].label == TEASER)
                   and not (cursor + 1 < n and labels[cursor + 1] is None
                            and (features[cursor + 1].headline_like or _item_head(features, labels, cursor + 1)
                                 or (_item_time(features, blocks, cursor + 1)
@@ -1671,8 +1685,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                                     and _item_head(features, labels, cursor + 2))))):
                 # a badge right under the headline ("Abonnés", "Video") with no headline under it to open, however
                 # short, nor the next time of a list whose times stand above the headlines, nor a columnist's name
-                # above a headline (an "Opinion" list's heading): the item's own (guidelines 8.2), which marks the
-                # headline a promoted one
+                # above a headline (an "Opinion" list's heading), nor an item made already (which it heads): the
+                # item's own (guidelines 8.2), which marks the headline a promoted one
                 marked = True
             elif not has_count and g.n_words <= 3 and _MEDIA_COUNT_RE.match(text):
                 # a gallery's or a story's count of pictures or slides ("24 photos", "11 Slides"): the item's last
@@ -1890,6 +1904,160 @@ def _numbered_items(blocks, features, labels: list) -> None:
                     for index in range(first, after):
                         labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
         chain = [rank] if rank is not None and _rank(blocks[rank].text) == 1 else []
+
+
+# A list of items opening with their times: at least this many times, each with its item's headline under it.
+TIME_LIST_MIN_ITEMS = 2
+
+
+def _time_opened_items(blocks, features, labels: list) -> None:
+    """Guidelines 8.2: a list's layout is read from its first item. A list whose first time stands above its headline
+    ("14:32", headline; "Posted Sat 22 Nov 2026 at 4:10am", headline, summary) -- under a heading, furniture, the
+    page's other zones, or a short line that is no headline (a day's name: "Today") -- is cut before each time shaped
+    as the first, ``TIME_LIST_MIN_ITEMS`` or more with an item's headline under each (under a second time, "Updated
+    …", and a badge, "Video"), at most ``LIST_GAP_MAX_LINES`` lines apart: each time opens the item that ends before
+    the next, the last taking the lines of an item up to the longest above it (then only its byline, time or count)
+    and stopping at a heading, furniture or an ad label. A short line closing an item ("Yesterday", "Вчера") is the
+    item's only where most items of the list close with one: else it parts the list's days. A list whose items close
+    with a time is left to ``_layout_items``. Items are numbered ``-1 - first block``."""
+    n = len(blocks)
+
+    def timed(index: int) -> bool:
+        return labels[index] is None and _item_time(features, blocks, index)
+
+    def head_under(time: int) -> bool:
+        index = time + 1
+        while index < min(n, time + 1 + ITEM_GAP_MAX_LINES) and timed(index):
+            index += 1  # a second time ("Updated …") under the first
+        if index + 1 < n and labels[index] is None and _kicker(features[index], blocks[index].text):
+            index += 1  # a badge or kicker above the headline
+        return index < n and labels[index] is None and _item_head(features, labels, index)
+
+    def item_line(index: int) -> bool:
+        f = features[index]
+        return (labels[index] is None and not f.is_list_heading and not line_marks(blocks[index].text)[1]
+                and not (f.text_like and f.n_words > SUMMARY_MAX_WORDS))
+
+    def opens_list(time: int) -> bool:
+        # no headline or prose above it up to a heading, furniture or the page's other zones: else the time closes
+        # the item above (headline, summary, byline, time)
+        for above in range(time - 1, max(-1, time - 2 - LIST_GAP_MAX_LINES), -1):
+            f = features[above]
+            if (labels[above] is not None or f.is_list_heading or f.is_furniture or line_marks(blocks[above].text)[1]
+                    or timed(above)):
+                # (a time above closes the item above it, or parts the list's days)
+                return labels[above] is None or labels[above].label != TEASER
+            if f.n_words > KICKER_MAX_WORDS or f.text_like or f.is_byline or _teaser_head(f):
+                return False
+        return True
+
+    def closing(index: int) -> bool:
+        f = features[index]
+        return _item_time(features, blocks, index) or (f.n_words <= 2 and f.digit_share == 0 and not _badge(
+            blocks[index].text) and not _teaser_head(f) and not f.is_furniture)
+
+    def tail(index: int) -> bool:
+        text = blocks[index].text
+        return (features[index].is_byline or _item_time(features, blocks, index) or _ITEM_TAIL_RE.match(text) is not None
+                or _MEDIA_COUNT_RE.match(text) is not None)
+
+    def opener_like(index: int) -> bool:
+        # (not a second time right under the first: "Posted …", "Updated …")
+        return (timed(index) and not timed(index - 1)
+                and _line_shape(blocks[index].text) == _line_shape(blocks[chain[0]].text))
+
+    # a time has a headline under it in a list of timed items only: most pages have none, and most lines have no line
+    # of a headline's length (four words at least) in reach under them, answered without a call
+    reach = ITEM_GAP_MAX_LINES + 2
+    long = [f.n_words >= 4 for f in features]
+    times = [i for i in range(n - 1)
+             if (features[i].n_words <= RELATIVE_TIME_MAX_WORDS or features[i].is_timestamp)
+             and True in long[i + 1:i + 1 + reach] and timed(i) and head_under(i)]
+    if len(times) < TIME_LIST_MIN_ITEMS:
+        return
+    chain: list[int] = []
+    for time in [*times, None]:
+        if time is not None and chain and time - chain[-1] <= LIST_GAP_MAX_LINES + 1:
+            if (all(timed(i) for i in range(chain[-1] + 1, time))
+                    or _line_shape(blocks[time].text) != _line_shape(blocks[chain[0]].text)):
+                continue  # an item's second time ("Updated …") or a line parting the list's days ("Yesterday")
+            if all(item_line(i) and not opener_like(i) for i in range(chain[-1] + 1, time)):
+                # (a time shaped as the openers without a headline under it opens an item too short to tell)
+                chain.append(time)
+                continue
+        if len(chain) >= TIME_LIST_MIN_ITEMS:
+            ends = [*chain[1:]]
+            longest = max(after - first for first, after in zip(chain, ends))
+            last = chain[-1] + 1
+            # the last item takes the lines of an item up to the longest above, and then its byline, time or count;
+            # a badge over a time is the next list's ("Premium", then its first time)
+            while (last < n and last - chain[-1] <= RANKED_ITEM_MAX_LINES and item_line(last)
+                   and not (features[last].is_furniture and not _badge(blocks[last].text))
+                   and not opener_like(last) and not (_badge(blocks[last].text) and last + 1 < n and timed(last + 1))
+                   and (last - chain[-1] < longest or tail(last))):
+                last += 1
+            ends.append(last)
+            closed = sum(after - first > 2 and closing(after - 1) for first, after in zip(chain, ends[:-1]))
+            # items closing with a second time too ("02:45", headline, "27 November 2026") are left to
+            # ``_layout_items``, which reads the list from its openers and closers: the first time may be a
+            # running time
+            if 2 * sum(_item_time(features, blocks, after - 1) for after in ends[:-1]) < len(chain) - 1:
+                for first, after in zip(chain, ends):
+                    if after - first > 2 and ((closing(after - 1) and 2 * closed < len(chain) - 1)
+                                              or (after < n and timed(after) and _badge(blocks[after - 1].text))):
+                        after -= 1  # the line parting the list's days, or a badge over the next time (a heading)
+                    for index in range(first, after):
+                        labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
+        # a list opens at the last of the times over its first headline: the others part its days ("Today", "12:41")
+        chain = [time] if time is not None and not timed(time + 1) and opens_list(time) else []
+
+
+# A headline of a kicker-and-headline pair read as prose (two short sentences: "Congress keeps kicking the can. The
+# can is getting heavy.") has at most this many words.
+PAIR_HEADLINE_MAX_WORDS = 20
+
+
+def _kicker_pairs(blocks, features, labels: list) -> None:
+    """Guidelines 8.2: a list's layout is read from its first item. A list of ``KICKER_MIN_ITEMS`` or more items of a
+    kicker and a headline each (an opinion box: "Jennifer Alvarez", her column's headline; "Editorial", a headline),
+    under a line that is no item's (a heading, "Opinion", furniture, the page's other zones), with no line of four
+    words or more right under its last headline (the next item's, or an author under each headline), is one item per
+    pair -- a headline read as prose too ("I was a landlord for 20 years. Rent control isn't the enemy."), one at
+    least reading as a headline. Items are numbered ``-1 - first block``."""
+    n = len(blocks)
+
+    def kicker(index: int) -> bool:
+        return index < n and labels[index] is None and _kicker(features[index], blocks[index].text)
+
+    def head(index: int) -> bool:
+        f = features[index]
+        return (labels[index] is None and not _kicker(f, blocks[index].text) and 4 <= f.n_words
+                and (_teaser_head(f) or (f.n_words <= PAIR_HEADLINE_MAX_WORDS and not f.truncated
+                                         and not f.is_furniture and not f.is_byline and not f.is_timestamp
+                                         and not f.is_list_heading)))
+
+    # a list opens where a short line, then a longer one, come KICKER_MIN_ITEMS times, unlabelled: the lines' word
+    # counts, read as one string, turn nearly every page away at once
+    shapes = "".join(["x" if label is not None else "s" if f.n_words <= KICKER_MAX_WORDS else "l"
+                      for label, f in zip(labels, features)])
+    run = "sl" * KICKER_MIN_ITEMS
+    after = 0  # the line under the last list read
+    index = shapes.find(run)
+    while index >= 0:
+        above = index - 1
+        if index >= after and kicker(index) and head(index + 1) and (
+                above < 0 or (labels[above] is not None and labels[above].label != TEASER)
+                or (labels[above] is None and features[above].n_words <= KICKER_MAX_WORDS)):
+            end = index
+            while kicker(end) and end + 1 < n and head(end + 1):
+                end += 2
+            pairs = range(index, end, 2)
+            if (len(pairs) >= KICKER_MIN_ITEMS and any(_teaser_head(features[first + 1]) for first in pairs)
+                    and not (end < n and labels[end] is None and features[end].n_words > KICKER_MAX_WORDS)):
+                for first in pairs:
+                    labels[first] = labels[first + 1] = BlockLabel(TEASER, 0.6, -1 - first)
+            after = end
+        index = shapes.find(run, index + 1)
 
 
 # A comment count printed as a bare number has at most this many digits.
@@ -2211,6 +2379,23 @@ def _item_head(features, labels: list, index: int) -> bool:
                  or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
 
 
+def _cut_headline_over_item(blocks, features, labels: list, index: int) -> bool:
+    """A headline read as two "sentences", cut at an abbreviation or a question ("St. Paul man charged in Lake Street
+    shooting", "Injured in a crash? What to do in the first 48 hours"), with an item's lines under it (guidelines
+    8.2): a byline, an author's name or a summary cut short and the item's time ("Louis Krauss", "5h"), or a
+    gallery's count ("24 photos")."""
+    f = features[index]
+    under = index + 1
+    if not (f.n_sentences == 2 and 4 <= f.n_words <= HEADLINE_ITEM_MAX_WORDS and not f.ends_with_full_stop
+            and not f.text_like and not f.is_timestamp and not f.is_list_heading and not f.is_furniture
+            and not f.is_byline and under < len(blocks) and labels[under] is None):
+        return False
+    g, text = features[under], blocks[under].text
+    return (g.is_byline or (g.n_words <= 3 and _MEDIA_COUNT_RE.match(text) is not None)
+            or (under + 1 < len(blocks) and labels[under + 1] is None and (_author_name(g, text) or g.truncated)
+                and _item_time(features, blocks, under + 1)))
+
+
 def _free_kicker(blocks, features, labels: list, index: int) -> bool:
     """Whether block ``index`` is on the page, unlabelled and shaped like a kicker (``_kicker``)."""
     return 0 <= index < len(blocks) and labels[index] is None and _kicker(features[index], blocks[index].text)
@@ -2408,8 +2593,13 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
                     and layouts[number] != layouts[number + 1]
                     and all(layouts[other] == layouts[number + 1] for other in range(number + 1, len(items))
                             if lists[other] == lists[number]))
+            # (a heading heads two items at least: a badge over a lone item under other items is its own, "Gallery"
+            # over a headline -- but for the page's own headline, and its story under it, a section's name above it:
+            # "Live", "Podcast")
+            alone = (number > 0 and not (number + 1 < len(items) and lists[number + 1] == lists[number])
+                     and not any(label is not None and label.label == ARTICLE for label in labels[first:]))
             heading = not ((first >= 2 and features[first - 2].is_list_heading) or opened_in_list[lists[number]] > 1
-                           or lead)
+                           or lead or alone)
         if not heading:
             taken.append(number)
     return taken
