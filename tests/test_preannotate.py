@@ -712,6 +712,18 @@ def test_a_literal_pattern_finds_a_text_holding_any_of_its_literals(literals: li
     assert found == any(literal in text for literal in literals)
 
 
+@settings(max_examples=300, deadline=None)
+@given(literals=st.lists(st.text("aé© 記", min_size=1, max_size=3), min_size=1, max_size=9),
+       text=st.text("aAéÉ© 記", max_size=20))
+def test_a_gate_finds_any_of_its_literals_however_many_are_outside_ascii(literals: list[str], text: str) -> None:
+    """A gate looks for a few literals outside ASCII one by one and for more in one pattern: either way it lets
+    through exactly the texts holding one of them in lower case, with and without the caller's view."""
+    gate = LiteralGate(tuple(literals))
+    expected = any(literal in text.lower() for literal in literals)
+    assert gate.could_match(text) == expected
+    assert gate.could_match(text, gate_view(text)) == expected
+
+
 @pytest.mark.parametrize("text", ["Sign up for our newsletter", "(AP Photo/Jane Roe)", "Reach her at jane@example.com",
                                   "She is a reporter for the paper.", "Please ſubscribe now", "The council met."])
 def test_a_union_of_gates_lets_through_what_any_of_them_does(text: str) -> None:
