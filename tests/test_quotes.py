@@ -14,7 +14,7 @@ from annotation.preannotate import Preannotator
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
     _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMED_AS_WORDS, NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS,
-    REPORTING_WORDS, WORKS_BEFORE_COMMA, _paragraphs, find_quotes)
+    REPORTING_WORDS, WORKS_BEFORE_COMMA, _in_paragraph, _paragraphs, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -546,3 +546,11 @@ def test_the_naming_pattern_reads_only_the_last_naming_tail_characters() -> None
                 assert _NAMING_BEFORE_RE.search(text), text
             for match in _NAMING_BEFORE_RE.finditer(text):
                 assert len(match.group()) < NAMING_TAIL, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(chunk=st.text("a \r\n”", max_size=12))
+def test_the_words_after_a_quotation_stop_at_the_end_of_their_paragraph(chunk: str) -> None:
+    """_in_paragraph cuts at the first carriage return or line feed, whichever comes first."""
+    ends = [index for index in (chunk.find("\r"), chunk.find("\n")) if index >= 0]
+    assert _in_paragraph(chunk) == chunk[:min(ends, default=len(chunk))]
