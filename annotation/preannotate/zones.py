@@ -1786,6 +1786,11 @@ def _layout_items(blocks, features, labels: list, items: list[tuple[int, int]]) 
         needed = max(LIST_MIN_ITEMS, len(members) // 2 + 1)
         ends = []
         for side in (0, 1):
+            if sum(features[item[side]].n_words <= GAP_LINE_MAX_WORDS for item in members) < needed:
+                # the shape must be that of ``needed`` short lines at least: fewer short lines, no shape is
+                # read (most lists: their items open with a headline, close with a summary)
+                ends.append(None)
+                continue
             at_side = [shape_of(item[side]) for item in members]
             shape, count = Counter(at_side).most_common(1)[0]
             short = all(features[item[side]].n_words <= GAP_LINE_MAX_WORDS for item, at in zip(members, at_side)
