@@ -34,7 +34,7 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import islice
 
-from annotation.preannotate.features import SPEECH_VERBS, alternation
+from annotation.preannotate.features import SPEECH_VERBS, alternation, may_fold_to_ascii
 
 DOUBLE_MARKS = "“”\"„‟«»「」"
 SINGLE_MARKS = "‘’'‚‛‹›"
@@ -197,9 +197,21 @@ _NAMING_BEFORE_RE = re.compile(
     re.IGNORECASE)
 # A naming word, then who gives the name (by, dai, par, por, von, door and up to three words) and perhaps an
 # article: dubbed by fans the “…”, ribattezzato dai tifosi "…", surnommé par ses voisins « … ».
+_NAMING_AGENTS = ("by", "da", "dai", "dagli", "dal", "dalla", "dalle", "par", "por", "pelos", "pelas", "pelo", "pela",
+                  "von", "vom", "door")
 _NAMING_BY_AGENT_RE = re.compile(
-    r"\b(?:" + alternation(NAMING_WORDS) + r")\s+(?:by|da|dai|dagli|dal|dalla|dalle|par|por|pelos|pelas|pelo|pela|"
-    r"von|vom|door)(?:\s+[\w’'-]+){1,3}?(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?\s*$", re.IGNORECASE)
+    r"\b(?:" + alternation(NAMING_WORDS) + r")\s+(?:" + "|".join(_NAMING_AGENTS) + r")(?:\s+[\w’'-]+){1,3}?"
+    r"(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?\s*$", re.IGNORECASE)
+# Where the pattern matches a tail, the agent is a word of its own (between spaces) among its last words: one for
+# the agent, three for who and one for the article; a tail without one is answered without the regex engine (one
+# with a letter a case-insensitive pattern matches to an ASCII one goes to it: ``may_fold_to_ascii``).
+_AGENT_SET = frozenset(_NAMING_AGENTS)
+_AGENT_LAST_WORDS = 5
+
+
+def _could_name_by_agent(tail: str) -> bool:
+    """Whether _NAMING_BY_AGENT_RE could match ``tail`` (False: it does not)."""
+    return not _AGENT_SET.isdisjoint(tail.lower().split()[-_AGENT_LAST_WORDS:]) or may_fold_to_ascii(tail)
 # What makes the marked words after it a label when no reporting word presents them as someone's (see
 # _label_before): a named kind of thing (the bill “…”, la loi « … »), a possessive (the politician’s “at the
 # end of the day”), a determiner when a noun follows the marks (the “Meth. We're On It.” campaign).
@@ -494,7 +506,7 @@ def _named_by_words(text: str, start: int, end: int, before: str, tail: str, aft
                 words = words[1:]
             return bool(words) and words[0][0].isupper()
         return not _object_of_naming_verb(tail) and not _kind_is_a_verb(tail, naming.group())
-    if _NAMING_BY_AGENT_RE.search(tail):
+    if _could_name_by_agent(tail) and _NAMING_BY_AGENT_RE.search(tail):
         return True
     head, _, word = tail.rpartition(" ")
     word = word.lower()
