@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE, FURNITURE_RE, PROMO_RE, LiteralGate,
-    address_count, features_of, gate_view, initials, literal_pattern)
+    ADDRESS_RE, BIO_RE, CJK_BYLINE_RE, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE, FURNITURE_RE, PROMO_RE,
+    UNSPACED_FURNITURE_RE, UNSPACED_LETTERS, LiteralGate, address_count, features_of, gate_view, initials,
+    literal_pattern)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _INLINE_TEASER_INITIALS,
@@ -3164,6 +3165,21 @@ def test_chinese_and_japanese_times_are_timestamps(line: str) -> None:
     ("知事が記者会見、移転を表明", False), ("市长召开记者会回应质疑", False), ("政治の行方を読む", False)])
 def test_a_japanese_or_chinese_byline_by_the_reporters_title_or_desk(line: str, byline: bool) -> None:
     assert features_of(line).is_byline is byline
+
+
+@pytest.mark.parametrize("pattern", [UNSPACED_FURNITURE_RE, CJK_BYLINE_RE], ids=["furniture", "byline"])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_japanese_and_chinese_furniture_and_bylines_hold_a_han_or_kana_letter(pattern, data) -> None:
+    """features_of looks for these patterns only in a text holding a letter of a script written without spaces:
+    every match holds one (drawn from the patterns themselves, so an alternative without one fails here)."""
+    text = data.draw(st.from_regex(pattern))
+    assert re.search(f"[{UNSPACED_LETTERS}]", pattern.search(text).group()) is not None
+
+
+@pytest.mark.parametrize("line", ["この記事をシェアする", "無断転載を禁じます", "版权所有 © 2026 北城晚报", "隐私政策"])
+def test_japanese_and_chinese_furniture_lines_are_furniture(line: str) -> None:
+    assert features_of(line).is_furniture
 
 
 HARBOUR_HEAD = ["Mayor unveils plan to rebuild the old harbour district",

@@ -14,7 +14,8 @@ from annotation.preannotate import Preannotator
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
     _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMED_AS_WORDS, NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS,
-    REPORTING_WORDS, WORKS_BEFORE_COMMA, _paragraphs, find_quotes)
+    REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE, _could_name_by_agent, _in_paragraph, _paragraphs,
+    find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -546,3 +547,30 @@ def test_the_naming_pattern_reads_only_the_last_naming_tail_characters() -> None
                 assert _NAMING_BEFORE_RE.search(text), text
             for match in _NAMING_BEFORE_RE.finditer(text):
                 assert len(match.group()) < NAMING_TAIL, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(chunk=st.text("a \r\n”", max_size=12))
+def test_the_words_after_a_quotation_stop_at_the_end_of_their_paragraph(chunk: str) -> None:
+    """_in_paragraph cuts at the first carriage return or line feed, whichever comes first."""
+    ends = [index for index in (chunk.find("\r"), chunk.find("\n")) if index >= 0]
+    assert _in_paragraph(chunk) == chunk[:min(ends, default=len(chunk))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_agent_gate_lets_every_tail_the_pattern_matches_through(data) -> None:
+    """_could_name_by_agent answers without the regex engine only where _NAMING_BY_AGENT_RE finds nothing: tails
+    drawn from the pattern itself (cut to a tail's length as _is_quotation cuts them), with letters that fold to
+    ASCII, and words run before them."""
+    tail = data.draw(st.one_of(
+        st.from_regex(_NAMING_BY_AGENT_RE),
+        st.lists(st.sampled_from(["named", "dubbed", "by", "BY", "dai", "von", "the", "fans", "ſ", "ı", " ", "\t",
+                                  "x"]), max_size=10).map("".join)))
+    tail = tail.rstrip()[-32:]
+    assert _could_name_by_agent(tail) or _NAMING_BY_AGENT_RE.search(tail) is None
+
+
+def test_the_agent_gate_turns_away_tails_without_an_agent() -> None:
+    assert not _could_name_by_agent("the council voted on what critics")
+    assert _could_name_by_agent("dubbed by fans the")

@@ -310,18 +310,18 @@ FURNITURE_RE = GatedPattern(re.compile(
     r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark|"
     # "all rights reserved" in Italian, German, French, Spanish, Dutch and Portuguese
     r"diritti riservati|riproduzione riservata|rechte vorbehalten|droits réservés|derechos reservados|"
-    r"rechten voorbehouden|direitos reservados|"
-    # the same, share prompts, privacy policy, terms of use and "skip to the main content" in Japanese and Chinese
-    r"記事をシェア|シェアする|分享到|分享本文|分享此文|無断転載|著作権|版权所有|版權所有|"
-    r"プライバシーポリシー|个人信息保护|隐私政策|隱私政策|隱私權政策|利用規約|使用条款|使用條款|"
-    r"メインコンテンツへ|本文へ|跳到主要内容|跳至主要內容)",
+    r"rechten voorbehouden|direitos reservados)",
     re.IGNORECASE,
 ), ("©", "(c)", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up", "privacy policy", "terms of",
     "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark",
     "diritti riservati", "riproduzione riservata", "rechte vorbehalten", "droits réservés", "derechos reservados",
-    "rechten voorbehouden", "direitos reservados", "記事をシェア", "シェアする", "分享到", "分享本文", "分享此文",
-    "無断転載", "著作権", "版权所有", "版權所有", "プライバシーポリシー", "个人信息保护", "隐私政策", "隱私政策",
-    "隱私權政策", "利用規約", "使用条款", "使用條款", "メインコンテンツへ", "本文へ", "跳到主要内容", "跳至主要內容"))
+    "rechten voorbehouden", "direitos reservados"))
+# The same, share prompts, privacy policy, terms of use and "skip to the main content" in Japanese and Chinese: each
+# holds a Han or kana letter (which have no case), looked for only in a text holding one (``unspaced_counts``).
+UNSPACED_FURNITURE_RE = re.compile(
+    r"記事をシェア|シェアする|分享到|分享本文|分享此文|無断転載|著作権|版权所有|版權所有|"
+    r"プライバシーポリシー|个人信息保护|隐私政策|隱私政策|隱私權政策|利用規約|使用条款|使用條款|"
+    r"メインコンテンツへ|本文へ|跳到主要内容|跳至主要內容")
 # Second-person and first-person-plural address: promos, subscription and comment prompts.
 _ADDRESS_WORDS = ("you", "your", "yours", "you're", "we", "our", "us", "we're", "we've")
 ADDRESS_RE = GatedPattern(re.compile(r"\b(?:" + "|".join(_ADDRESS_WORDS) + r")\b", re.IGNORECASE),
@@ -540,7 +540,8 @@ _STRICT_END_LAST = ".!\"'”’»)]。！」』）〉》】"
 def features_of(text: str) -> BlockFeatures:
     """The features of one block's text (cached: both paths and the template check ask for them)."""
     words = WORD_RE.findall(text)
-    n_words, n_chars = unspaced_counts(text, words) or (len(words), len(text))
+    unspaced = unspaced_counts(text, words)  # None: no letter of a script written without spaces
+    n_words, n_chars = unspaced or (len(words), len(text))
     digit_count = len(_DIGIT_RE.findall(text))
     digits = digit_count / len(text) if text else 0.0
     # The counts run as map/compress over the words' initials, not word by word in Python. A word starts
@@ -596,9 +597,12 @@ def features_of(text: str) -> BlockFeatures:
         digits,
         is_timestamp,
         is_list_heading,
-        (n_words <= 40 and bool(FURNITURE_RE.search(text))) or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
+        (n_words <= 40 and (FURNITURE_RE.search(text) is not None or (
+            unspaced is not None and UNSPACED_FURNITURE_RE.search(text) is not None)))
+        or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
+        # every CJK_BYLINE_RE match holds a Han or kana letter
         n_words <= 12 and (bool(BYLINE_RE.match(text)) or foreign_byline(text)
-                           or (not text.isascii() and CJK_BYLINE_RE.search(text) is not None)),
+                           or (unspaced is not None and CJK_BYLINE_RE.search(text) is not None)),
         text[:1] in "•·▪►-*–",
         tuple(set(lowered)),
         _text_like(n_words, ends_sentence, strict_end, lower, is_timestamp),

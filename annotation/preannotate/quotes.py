@@ -34,7 +34,7 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import islice
 
-from annotation.preannotate.features import SPEECH_VERBS, alternation
+from annotation.preannotate.features import SPEECH_VERBS, alternation, may_fold_to_ascii
 
 DOUBLE_MARKS = "“”\"„‟«»「」"
 SINGLE_MARKS = "‘’'‚‛‹›"
@@ -197,9 +197,21 @@ _NAMING_BEFORE_RE = re.compile(
     re.IGNORECASE)
 # A naming word, then who gives the name (by, dai, par, por, von, door and up to three words) and perhaps an
 # article: dubbed by fans the “…”, ribattezzato dai tifosi "…", surnommé par ses voisins « … ».
+_NAMING_AGENTS = ("by", "da", "dai", "dagli", "dal", "dalla", "dalle", "par", "por", "pelos", "pelas", "pelo", "pela",
+                  "von", "vom", "door")
 _NAMING_BY_AGENT_RE = re.compile(
-    r"\b(?:" + alternation(NAMING_WORDS) + r")\s+(?:by|da|dai|dagli|dal|dalla|dalle|par|por|pelos|pelas|pelo|pela|"
-    r"von|vom|door)(?:\s+[\w’'-]+){1,3}?(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?\s*$", re.IGNORECASE)
+    r"\b(?:" + alternation(NAMING_WORDS) + r")\s+(?:" + "|".join(_NAMING_AGENTS) + r")(?:\s+[\w’'-]+){1,3}?"
+    r"(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?\s*$", re.IGNORECASE)
+# Where the pattern matches a tail, the agent is a word of its own (between spaces) among its last words: one for
+# the agent, three for who and one for the article; a tail without one is answered without the regex engine (one
+# with a letter a case-insensitive pattern matches to an ASCII one goes to it: ``may_fold_to_ascii``).
+_AGENT_SET = frozenset(_NAMING_AGENTS)
+_AGENT_LAST_WORDS = 5
+
+
+def _could_name_by_agent(tail: str) -> bool:
+    """Whether _NAMING_BY_AGENT_RE could match ``tail`` (False: it does not)."""
+    return not _AGENT_SET.isdisjoint(tail.lower().split()[-_AGENT_LAST_WORDS:]) or may_fold_to_ascii(tail)
 # What makes the marked words after it a label when no reporting word presents them as someone's (see
 # _label_before): a named kind of thing (the bill “…”, la loi « … »), a possessive (the politician’s “at the
 # end of the day”), a determiner when a noun follows the marks (the “Meth. We're On It.” campaign).
@@ -323,6 +335,14 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")
 # Where a paragraph ends (see _PARAGRAPH_RE).
 _PARAGRAPH_END_RE = re.compile(r"[\r\n]")
+
+
+def _in_paragraph(chunk: str) -> str:
+    """``chunk`` up to the end of its paragraph: a carriage return or a line feed (the regex only for the few
+    texts with a carriage return; a partition at the first line feed is several times cheaper)."""
+    return _PARAGRAPH_END_RE.split(chunk, maxsplit=1)[0] if "\r" in chunk else chunk.partition("\n")[0]
+
+
 # The marks but the single ones between two letters or digits (it's, don’t: most single marks), which _marks
 # passes over anyway, found without a Python step each ([^\W_] is exactly str.isalnum).
 _MARK_NOT_INSIDE_WORD_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "](?:(?<=[" + re.escape(DOUBLE_MARKS)
@@ -374,7 +394,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         return False
     before = text[max(paragraph_start, start - 120):start]
     # what follows in the paragraph: a reporting verb in the next one is no source of these words
-    after = _PARAGRAPH_END_RE.split(text[end:end + 60], maxsplit=1)[0]
+    after = _in_paragraph(text[end:end + 60])
     # the end-anchored patterns read the last characters only (a search tries every position); their
     # matches, spaces aside, are shorter than BEFORE_TAIL, so the cut never makes a word boundary of its own
     tail = before.rstrip()[-BEFORE_TAIL:]
@@ -486,7 +506,7 @@ def _named_by_words(text: str, start: int, end: int, before: str, tail: str, aft
                 words = words[1:]
             return bool(words) and words[0][0].isupper()
         return not _object_of_naming_verb(tail) and not _kind_is_a_verb(tail, naming.group())
-    if _NAMING_BY_AGENT_RE.search(tail):
+    if _could_name_by_agent(tail) and _NAMING_BY_AGENT_RE.search(tail):
         return True
     head, _, word = tail.rpartition(" ")
     word = word.lower()
@@ -586,7 +606,7 @@ def _reported_after(text: str, end: int) -> bool:
     quotation: a reporting verb after that one attributes that one ("The chancellor’s “growth plan” rests on
     “fantasy economics”, a think tank warned": the plan's name is no quotation)."""
     sentence_after = _SENTENCE_END_RE.split(
-        _PARAGRAPH_END_RE.split(text[end:end + SENTENCE_AFTER_CHARS], maxsplit=1)[0], maxsplit=1)[0]
+        _in_paragraph(text[end:end + SENTENCE_AFTER_CHARS]), maxsplit=1)[0]
     if _RELATIVE_AFTER_RE.match(sentence_after):
         # the marked words are what a relative clause tells of, a thing: its reporting verb, and the sentence's
         # after it, have the thing as their subject (its report “…”, which warned; die Initiative „…“, die …,
@@ -628,7 +648,7 @@ def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_st
     """The direct-quotation test for marked words in Chinese, Japanese or Korean: no naming particle after
     them, and a reporting verb next to them, a headline's source before them (知事「…」) or enough letters to
     be someone's words (a headline's 気象庁「…に注意を」)."""
-    after = _PARAGRAPH_END_RE.split(text[end:end + 24], maxsplit=1)[0]
+    after = _in_paragraph(text[end:end + 24])
     if _CJK_LABEL_AFTER_RE.match(after):
         return False
     if _CJK_SPEECH_AFTER_RE.match(after) or _CJK_SPEECH_BEFORE_RE.search(before[-8:]):

@@ -1780,6 +1780,13 @@ def _layout_items(blocks, features, labels: list, items: list[tuple[int, int]]) 
     most ``LIST_GAP_MAX_LINES`` unlabelled lines, none a list heading. ``items``: ``_teaser_items(labels)``; True
     when a line was taken."""
     n = len(blocks)
+    shapes: dict[int, str] = {}  # a line's shape once: the items' ends are read again and again
+
+    def shape_of(index: int) -> str:
+        shape = shapes.get(index)
+        if shape is None:
+            shape = shapes[index] = _line_shape(blocks[index].text)
+        return shape
 
     def free(start: int, end: int) -> bool:
         return all(labels[i] is None and not features[i].is_list_heading for i in range(start, end))
@@ -1797,9 +1804,15 @@ def _layout_items(blocks, features, labels: list, items: list[tuple[int, int]]) 
         needed = max(LIST_MIN_ITEMS, len(members) // 2 + 1)
         ends = []
         for side in (0, 1):
-            shape, count = Counter(_line_shape(blocks[item[side]].text) for item in members).most_common(1)[0]
-            short = all(features[item[side]].n_words <= GAP_LINE_MAX_WORDS for item in members
-                        if _line_shape(blocks[item[side]].text) == shape)
+            if sum(features[item[side]].n_words <= GAP_LINE_MAX_WORDS for item in members) < needed:
+                # the shape must be that of ``needed`` short lines at least: fewer short lines, no shape is
+                # read (most lists: their items open with a headline, close with a summary)
+                ends.append(None)
+                continue
+            at_side = [shape_of(item[side]) for item in members]
+            shape, count = Counter(at_side).most_common(1)[0]
+            short = all(features[item[side]].n_words <= GAP_LINE_MAX_WORDS for item, at in zip(members, at_side)
+                        if at == shape)
             ends.append(shape if count >= needed and short else None)
         opener, closer = ends
         if opener is None and closer is None:
@@ -1807,11 +1820,11 @@ def _layout_items(blocks, features, labels: list, items: list[tuple[int, int]]) 
         longest = max(last - first + 1 for first, last in members)
         for first, last in members:
             if (opener is not None and first > 0 and labels[first - 1] is None
-                    and _line_shape(blocks[first].text) != opener and _line_shape(blocks[first - 1].text) == opener):
+                    and shape_of(first) != opener and shape_of(first - 1) == opener):
                 labels[first - 1] = labels[first]
                 taken = True
             if (closer is not None and last + 1 < n and labels[last + 1] is None
-                    and _line_shape(blocks[last].text) != closer and _line_shape(blocks[last + 1].text) == closer):
+                    and shape_of(last) != closer and shape_of(last + 1) == closer):
                 labels[last + 1] = labels[last]
                 taken = True
         if opener is None or closer is None:
@@ -1822,8 +1835,8 @@ def _layout_items(blocks, features, labels: list, items: list[tuple[int, int]]) 
                 start += 1
             while end > start and labels[end - 1] is not None:
                 end -= 1
-            if (2 <= end - start <= longest and free(start, end) and _line_shape(blocks[start].text) == opener
-                    and _line_shape(blocks[end - 1].text) == closer
+            if (2 <= end - start <= longest and free(start, end) and shape_of(start) == opener
+                    and shape_of(end - 1) == closer
                     and any(features[i].headline_like for i in range(start + 1, end - 1))):
                 for index in range(start, end):
                     labels[index] = BlockLabel(TEASER, 0.6, -1 - start)
