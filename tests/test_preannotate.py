@@ -3258,6 +3258,38 @@ def test_a_list_inside_the_story_announced_by_its_paragraph_is_the_story() -> No
     assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
 
 
+def test_a_list_inside_the_story_announced_in_two_words_is_the_story() -> None:
+    """A list inside the story announced in two words ("Key facts:"), with the story's paragraph under it, is the
+    story's: the paragraphs around it tell it from a list heading."""
+    rows = ["Length: 412 metres over the estuary", "Deck width: four lanes and a cycle path",
+            "Piers: eleven, on piled foundations", "Opening planned for the spring of 2027, weather permitting"]
+    intro = "Key facts:"
+    after = ["The contractor said the last deck section would be lifted into place in March, once the river's "
+             "winter floods have passed and the cranes can stand on the north bank again.",
+             "Councillors will visit the site next month to see the work before the budget meeting in April."]
+    story = [*STORY, intro, *rows, *after]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
+
+
+def test_a_press_release_contact_box_under_the_story_is_the_story() -> None:
+    """Guidelines 6: a press release's contact box under its last paragraph -- "Media contact:", a name and title,
+    an address and number, the release's source -- is the release's; the list heading after it is not."""
+    box = ["Press contact:", "Tom Hale, Communications Manager", "media@bridgeworks.example | +44 20 7946 0018",
+           "Source: Bridgeworks Ltd"]
+    after = ["Related Links", "Bridgeworks wins river crossing contract"]
+    document = Document.from_text(page_text([*NAV, *STORY, *box, *after, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [*STORY, *box]
+    assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
+    assert all(labels[line] != "article" for line in [*after, *FOOTER])
+
+
 @pytest.mark.parametrize("heading", [[], ["Line-ups"]])
 def test_a_match_reports_line_ups_and_referee_under_the_story_are_the_story(heading: list[str]) -> None:
     """Guidelines 6.2: the facts printed under a story's last paragraph, each a label and its colon (line-ups,

@@ -422,6 +422,8 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_facts(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _closing_contact(blocks, features, evidence, labels, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
@@ -794,6 +796,9 @@ def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
 # then at least LIST_MIN_ITEMS lines of one shape.
 LIST_INTRO_MIN_WORDS = 3
 LIST_INTRO_MAX_WORDS = 25
+# A list inside the story, with the story's paragraph under it, may be announced in two words ("Key takeaways:",
+# "Key specifications:"): the paragraphs around it show it is the story's.
+INNER_LIST_INTRO_MIN_WORDS = 2
 
 
 def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[int]:
@@ -862,6 +867,42 @@ def _closing_facts(blocks, features, evidence, labels: list, end: int) -> list[i
     return list(range(first, index))
 
 
+# A press release's contact box under its last paragraph: "Media contact:", "Press Contacts", "Investor enquiries:".
+_CONTACT_HEADING_RE = re.compile(r"^(?:(?:media|press|investor|news)\s+)?(?:contacts?|enquiries|inquiries)\s*:?$",
+                                 re.IGNORECASE)
+# The box's lines: an e-mail address or a telephone number, a name with its title ("Jane Roe, Head of
+# Communications"), the release's source ("Source: Example Ltd", "SOURCE Example Ltd").
+_CONTACT_DETAIL_RE = re.compile(r"\w@\w+\.\w|\+?\d[\d ()-]{6,}\d")
+_CONTACT_NAME_RE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:,|$)")
+_CONTACT_SOURCE_RE = re.compile(r"^source:?\s+\S", re.IGNORECASE)
+CONTACT_LINE_MAX_WORDS = 20
+CONTACT_MAX_LINES = 5
+
+
+def _closing_contact(blocks, features, evidence, labels: list, end: int) -> list[int]:
+    """Guidelines 6: a press release's contact box right under its last paragraph -- a heading ("Media contact:"),
+    then up to ``CONTACT_MAX_LINES`` short lines of names, addresses and telephone numbers and the release's source,
+    one of them an address or a number, the source last -- is the release's, as its closing credit is."""
+    last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
+    heading = None if last_article is None else last_article + 1
+    if heading is None or heading >= len(blocks) or _CONTACT_HEADING_RE.match(blocks[heading].text) is None:
+        return []
+    lines = []
+    for index in range(heading + 1, min(len(blocks), heading + 1 + CONTACT_MAX_LINES)):
+        text = blocks[index].text
+        f = features[index]
+        if (f.n_words > CONTACT_LINE_MAX_WORDS or f.is_list_heading or f.is_furniture or evidence[index].template
+                or not (_CONTACT_DETAIL_RE.search(text) or _CONTACT_NAME_RE.match(text)
+                        or _CONTACT_SOURCE_RE.match(text))):
+            break
+        lines.append(index)
+        if _CONTACT_SOURCE_RE.match(text):
+            break  # the release's source is the box's last line
+    if not any(_CONTACT_DETAIL_RE.search(blocks[index].text) for index in lines):
+        return []
+    return [heading, *lines]
+
+
 def _inner_lists(blocks, features, evidence, labels: list, start: int, end: int) -> list[int]:
     """Guidelines 6.2: a list inside the story -- a line of the story ending in ":" ("The final results were as
     follows:"), then lines of one shape (a table's rows), then the story's next paragraph -- is the story's, the
@@ -870,7 +911,7 @@ def _inner_lists(blocks, features, evidence, labels: list, start: int, end: int)
     for intro in range(start + 1, end - LIST_MIN_ITEMS - 1):
         f = features[intro]
         if (not blocks[intro].text.endswith(":") or labels[intro - 1].label != ARTICLE
-                or not LIST_INTRO_MIN_WORDS <= f.n_words <= LIST_INTRO_MAX_WORDS or f.is_furniture
+                or not INNER_LIST_INTRO_MIN_WORDS <= f.n_words <= LIST_INTRO_MAX_WORDS or f.is_furniture
                 or f.is_list_heading or evidence[intro].template):
             continue
         items = intro + 1
