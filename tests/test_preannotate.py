@@ -645,6 +645,21 @@ def test_headline_shaped_lines_in_the_story_are_sub_headings_when_the_page_says_
     assert all((labels[line] == "article") == as_headings for line in lines)
 
 
+@pytest.mark.parametrize("credit", [
+    "Associated Press writers Harriet Pembleton-Oduya and Jonathan Featherstonhaugh contributed to this report.",
+    "Source: Reuters and news agencies",
+    "—Maria Santos with a report from Paolo Reyes"])
+def test_a_closing_credit_naming_writers_agencies_or_a_reporter_is_the_story(credit: str) -> None:
+    """Guidelines 6: the story's closing credit line is the story's -- writers named with their agency, the agencies
+    a story was written from, a reporter's share after a dash."""
+    document = Document.from_text(page_text([*NAV, *STORY, credit, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, credit])
+    assert all(labels[line] != "article" for line in FOOTER)
+
+
 def test_labels_and_disclaimers_after_the_body_are_trimmed_but_not_its_credit() -> None:
     """After the body: a disclaimer naming "this article" (two notice cues, nobody addressed) and stray
     section names are the site's; the story's "With wires" credit line is the story's (guidelines 6)."""

@@ -140,12 +140,18 @@ def _photo_credit(text: str) -> bool:
 # the syndication line ("This post originally appeared on Grist.") printed after it or above it.
 _CLOSING_CREDIT_RE = re.compile(
     r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
-    r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article)"
+    # the writers named with their agency: "Associated Press writers Mary Clare Jalonick and Stephen Groves
+    # contributed to this report."
+    r"|\(?[\w .,'’-]{2,100} contributed (?:reporting )?to this (?:report|story|article)"
     r"|\(?[\w .,'’-]{2,60} contributed reporting(?: from [\w .,'’-]{2,40})?\.?\)?$"
     r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported (?:from|in) [\w .,'’-]{2,40}\.(?: [^.]{2,120}\.)?$"
     r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b"
     # the agencies' share of the story: "(With inputs from agencies)", "With agency inputs", "Avec agences"
     r"|\(?with (?:inputs? from )?(?:agencies|agency inputs|the agencies)\b"
+    # the sources of a story written from the wires: "Source: Al Jazeera and news agencies"
+    r"|\(?sources?:\s*[\w .,'’&-]{2,60}\b(?:news )?agenc(?:y|ies)\)?\.?$"
+    # a reporter's share after a dash: "—Jane Roe with a report from John Doe"
+    r"|[—–-]\s*[\w .'’-]{2,60} with (?:a )?reports? from [\w .'’-]{2,60}$"
     r"|\(?this (?:post|article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran) (?:on|in)\b"
     # the same in German, French and Spanish: "Mit Informationen von …", "Avec AFP", "Avec agences", "Con información
     # de …", "Con agencias"
