@@ -439,6 +439,28 @@ def test_a_sentence_ending_in_by_and_a_name_is_no_caption_credit(text: str) -> N
     assert not is_caption_credit(text)
 
 
+@pytest.mark.parametrize("caption", [
+    ["The mayor walks across the old crossing on Monday. (Tomasz Nowicki/The Riverside Courier)"],
+    ["The mayor walks across the old crossing on Monday.", "Tomasz Nowicki / Keystone"],
+    ["The mayor walks across the old crossing on Monday. Tomasz Nowicki / Keystone"]])
+def test_a_caption_with_the_photographer_and_agency_parted_by_a_slash_is_not_the_story(caption: list[str]) -> None:
+    """Guidelines 8.4: a photo's credit -- the photographer and the paper or agency parted by a slash, at the
+    caption's end or on a line of its own -- is no paragraph of the story, however much prose the caption is."""
+    story = [*STORY[:4], *caption, *STORY[4:]]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[caption[-1]] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+
+
+@pytest.mark.parametrize("text", ["The band closed the night with a cover of a hit by (AC/DC)",
+                                  "Prices rose 3% year/year.", "The route runs Paris / Lyon / Marseille"])
+def test_a_slash_in_a_sentence_is_no_photo_credit(text: str) -> None:
+    assert not is_caption_credit(text)
+
+
 def test_a_photo_caption_echoing_the_title_is_not_the_headline() -> None:
     caption = "Jane Doe Getty Images"
     text = page_text([*NAV, caption, *STORY[3:], *FOOTER])

@@ -78,10 +78,19 @@ def line_marks(text: str) -> tuple[bool, bool, bool, bool]:
             _CAPTION_START_RE.match(text) is not None or _CAPTION_END_RE.search(text[-CAPTION_TAIL:]) is not None)
 
 
+# The photographer and the agency or paper, parted by a slash, at a caption's end or as a line of its own: "...
+# leaves the courthouse on Friday. (Jane Roe/The Daily Example)", "Jane Roe / Keystone". A name of two words or more
+# before the slash: "(AC/DC)" ends a sentence of the story.
+_SLASHED_CREDIT_RE = re.compile(
+    r"(?:\((?:[A-Z][\w.'’-]*\s){1,4}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z][\w.'’&-]*\s?){1,6}\)"
+    r"|(?:^|[.!?]\s+)(?:[A-Z][\w.'’-]*\s){1,3}/ (?:[A-Z][\w.'’&-]*\s?){1,3})$")
+
+
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
-    the credit in capitals is the rules')."""
-    return line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
+    the credit in capitals and the slashed credit are the rules')."""
+    return (line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
+            or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None))
 
 
 # A link to another story inside the body: "Read more: <headline>", "READ: <headline>", "RELATED: <headline>", "Also
