@@ -24,9 +24,10 @@ from annotation.preannotate.features import (
     address_count, features_of, gate_view, initials, literal_pattern)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
-    KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _INLINE_TEASER_INITIALS,
-    _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE,
-    _RANK_RE, _TAGS_INITIALS, _TAGS_RE, _rank, is_caption_credit, is_notice, line_marks)
+    KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
+    _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
+    _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _RANK_RE, _TAGS_INITIALS, _TAGS_RE, _rank, is_caption_credit, is_notice,
+    line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -680,6 +681,24 @@ def test_a_closing_credit_naming_writers_agencies_or_a_reporter_is_the_story(cre
     labels = labels_by_line(document, annotation)
     assert all(labels[line] == "article" for line in [*STORY, credit])
     assert all(labels[line] != "article" for line in FOOTER)
+
+
+@pytest.mark.parametrize("closing", ["— Hannah Okafor", "(Lukas Brandstätter, 14.3.2026)",
+                                     "Edith Marlowe, bridge engineer, born 2 May 1938; died 9 February 2026"])
+def test_a_writer_signing_off_or_an_obituary_life_dates_close_the_story(closing: str) -> None:
+    """Guidelines 6: the writer's sign-off after the last paragraph ("— Jane Roe", "(Jane Roe, 27.11.2026)") and an
+    obituary's closing line of the life's dates are the story's."""
+    document = Document.from_text(page_text([*NAV, *STORY, closing, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, closing])
+    assert all(labels[line] != "article" for line in FOOTER)
+
+
+@pytest.mark.parametrize("text", ["— and then the lights went out", "He was born 4 March 1942; died later"])
+def test_a_dash_or_a_birth_date_in_a_sentence_is_no_closing_credit(text: str) -> None:
+    assert _CLOSING_CREDIT_RE.match(text) is None
 
 
 def test_labels_and_disclaimers_after_the_body_are_trimmed_but_not_its_credit() -> None:

@@ -161,6 +161,13 @@ _CLOSING_CREDIT_RE = re.compile(
     r"|\(?sources?:\s*[\w .,'’&-]{2,60}\b(?:news )?agenc(?:y|ies)\)?\.?$"
     # a reporter's share after a dash: "—Jane Roe with a report from John Doe"
     r"|[—–-]\s*[\w .'’-]{2,60} with (?:a )?reports? from [\w .'’-]{2,60}$"
+    # the writer signing off, after a dash (a live blog's entry: "— Jane Roe") or in brackets with the date
+    # ("(Jane Roe, 27.11.2026)"), the name's words capitalised
+    r"|(?-i:[—–]\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$)"
+    r"|(?-i:\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)$)"
+    # an obituary's closing line of the life's dates: "Jane Roe, singer, born 4 March 1942; died 14 November 2026"
+    r"|(?-i:[A-Z][^;]{2,160}\bborn (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2},) \d{4}; died "
+    r"(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2},) \d{4}$)"
     r"|\(?this (?:post|article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran) (?:on|in)\b"
     # the same in German, French and Spanish: "Mit Informationen von …", "Avec AFP", "Avec agences", "Con información
     # de …", "Con agencias"
