@@ -456,6 +456,21 @@ def test_a_caption_with_the_photographer_and_agency_parted_by_a_slash_is_not_the
     assert all(labels[line] == "article" for line in STORY)
 
 
+@pytest.mark.parametrize("counter", ["2 of 5", "Item 2 of 5 Cranes lift the first deck section into place on the "
+                                                 "north bank of the river on Monday morning."])
+def test_a_gallery_counter_is_not_the_story(counter: str) -> None:
+    """Guidelines 8.4: a gallery's counter ("Image 1 of 23"), alone or opening the photo's caption, is no line of the
+    story; a count opening a sentence is."""
+    story = [*STORY[:4], counter, *STORY[4:]]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[counter] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+    assert not is_caption_credit("2 of 5 residents said they would use the bridge every day.")
+
+
 @pytest.mark.parametrize("text", ["The band closed the night with a cover of a hit by (AC/DC)",
                                   "Prices rose 3% year/year.", "The route runs Paris / Lyon / Marseille"])
 def test_a_slash_in_a_sentence_is_no_photo_credit(text: str) -> None:

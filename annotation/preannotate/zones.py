@@ -86,11 +86,18 @@ _SLASHED_CREDIT_RE = re.compile(
     r"|(?:^|[.!?]\s+)(?:[A-Z][\w.'’-]*\s){1,3}/ (?:[A-Z][\w.'’&-]*\s?){1,3})$")
 
 
+# A gallery's counter, alone or opening the photo's caption (guidelines 8.4: "Image 1 of 23"): "1 of 3", "Item 1 of 2
+# A pump jack operates ...". A bare count opening a sentence ("1 of 3 voters said ...") is the story's.
+_GALLERY_COUNT_RE = re.compile(
+    r"^(?:(?:image|photo|picture|item|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b|\d{1,3}\s+of\s+\d{1,3}$)", re.IGNORECASE)
+
+
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
-    the credit in capitals and the slashed credit are the rules')."""
+    the credit in capitals, the slashed credit and the gallery's counter are the rules')."""
     return (line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
-            or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None))
+            or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
+            or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None))
 
 
 # A link to another story inside the body: "Read more: <headline>", "READ: <headline>", "RELATED: <headline>", "Also
