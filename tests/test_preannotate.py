@@ -716,6 +716,20 @@ def test_a_dash_or_a_birth_date_in_a_sentence_is_no_closing_credit(text: str) ->
     assert _CLOSING_CREDIT_RE.match(text) is None
 
 
+def test_a_legal_line_after_the_body_is_not_the_story() -> None:
+    """Guidelines 8.3: the site's legal line after the story's last paragraph -- prose, long, but "All rights
+    reserved" -- is the site's."""
+    legal = ("ALL RIGHTS RESERVED. This material, and every other piece of content on the Riverside Courier's "
+             "website, may not be copied, printed, broadcast or rewritten in whole or in part without the prior "
+             "written permission of the publisher.")
+    document = Document.from_text(page_text([*NAV, *STORY, "Share this story:", legal, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert labels[legal] == "boilerplate"
+
+
 def test_labels_and_disclaimers_after_the_body_are_trimmed_but_not_its_credit() -> None:
     """After the body: a disclaimer naming "this article" (two notice cues, nobody addressed) and stray
     section names are the site's; the story's "With wires" credit line is the story's (guidelines 6)."""

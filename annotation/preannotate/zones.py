@@ -760,10 +760,15 @@ BIO_MAX_WORDS = 60
 STRAY_LABEL_MAX_WORDS = 3
 
 
+# The site's legal line (guidelines 8.3: copyright and legal lines): "All rights reserved. This material ... may not
+# be reproduced ...".
+_RIGHTS_RESERVED_RE = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+
+
 def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) -> None:
-    """Notices and author bios (guidelines 8.3: profile boxes) at either end of the story's run are the
-    site's, not the story's: from each end of the run inwards, article blocks that are notices or bios
-    become boilerplate, up to the first article block that is neither (a closing credit line is the
+    """Notices, legal lines and author bios (guidelines 8.3: profile boxes) at either end of the story's run are
+    the site's, not the story's: from each end of the run inwards, article blocks that are notices, legal lines or
+    bios become boilerplate, up to the first article block that is neither (a closing credit line is the
     story's: guidelines 6)."""
     for from_end, order in ((True, range(end - 1, start - 1, -1)), (False, range(start, end))):
         for index in order:
@@ -775,7 +780,8 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
             # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
             label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
                      and _CLOSING_CREDIT_RE.match(text) is None)
-            if not (bio or label or (is_notice(text) and not _ends_in_prompt(text))):
+            if not (bio or label or (is_notice(text) and not _ends_in_prompt(text))
+                    or _RIGHTS_RESERVED_RE.search(text) is not None):
                 break
             _relabel([index], labels, scores)
 
