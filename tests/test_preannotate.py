@@ -471,6 +471,18 @@ def test_a_gallery_counter_is_not_the_story(counter: str) -> None:
     assert not is_caption_credit("2 of 5 residents said they would use the bridge every day.")
 
 
+def test_a_photo_illustration_credit_is_not_the_story() -> None:
+    """Guidelines 8.4: "Photo-illustration by …" between the paragraphs is a credit, not a line of the story."""
+    credit = "Photo-illustration by the Riverside Courier. Source: City Archive."
+    story = [*STORY[:4], credit, *STORY[4:]]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[credit] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+
+
 @pytest.mark.parametrize("text", ["The band closed the night with a cover of a hit by (AC/DC)",
                                   "Prices rose 3% year/year.", "The route runs Paris / Lyon / Marseille"])
 def test_a_slash_in_a_sentence_is_no_photo_credit(text: str) -> None:

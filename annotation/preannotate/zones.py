@@ -123,9 +123,10 @@ CAPITALS_TEASER_MIN_WORDS = 6
 # Longer blocks than this are not taken for a caption, whatever their last words.
 CAPTION_MAX_WORDS = 80
 
-# Photo credits printed as a line of their own: "Photograph by …", "Image: …", "Credit: …".
+# Photo credits printed as a line of their own: "Photograph by …", "Image: …", "Credit: …", "Photo-illustration by …".
 _PHOTO_CREDIT_RE = re.compile(
-    r"^(?:photo(?:graph)?s?|images?|pictures?|illustration|video|credit|source)\s*(?:by\b|courtesy\b|credit\b|:)",
+    r"^(?:photo(?:graph)?s?|photo[- ]illustration|images?|pictures?|illustration|video|credit|source)\s*"
+    r"(?:by\b|courtesy\b|credit\b|:)",
     re.IGNORECASE,
 )
 _PHOTO_CREDIT_INITIALS = initials("pivcs")
