@@ -483,6 +483,22 @@ def test_a_photo_illustration_credit_is_not_the_story() -> None:
     assert all(labels[line] == "article" for line in STORY)
 
 
+def test_a_caption_between_the_byline_and_the_body_is_not_taken_with_the_head() -> None:
+    """Guidelines 8.4: a photo's caption with its credit and the gallery's counter between the story's date and its
+    first paragraph are no lines of the story's head, on a page of bare blocks as well."""
+    caption = ("Mayor Ruth Okafor walks across the old crossing on the north bank on Monday morning. (Tomasz "
+               "Nowicki/The Riverside Courier)")
+    lines = [*STORY[:3], caption, "1 of 4", *STORY[3:]]
+    html = ("<html><body><div id='w'>" + "".join(f"<div class='c1'><a href='/n{n}'>{line}</a></div>"
+                                                 for n, line in enumerate(NAV))
+            + "".join(f"<div class='c1'><a href='/p'>{line}</a></div>" if line in (caption, "1 of 4")
+                      else f"<div class='c3'>{line}</div>" for line in lines)
+            + "</div></body></html>").encode()
+    labels = html_labels(html, "caption.html", Preannotator())
+    assert labels[caption] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+
+
 @pytest.mark.parametrize("text", ["The band closed the night with a cover of a hit by (AC/DC)",
                                   "Prices rose 3% year/year.", "The route runs Paris / Lyon / Marseille"])
 def test_a_slash_in_a_sentence_is_no_photo_credit(text: str) -> None:

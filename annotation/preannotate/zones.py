@@ -1429,6 +1429,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue
         if READ_TIME_RE.search(blocks[index].text):
             continue  # "4 min read" is a site widget (guidelines 8.1)
+        if f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(blocks[index].text):
+            continue  # the photo's caption between the byline and the body (guidelines 8.4)
         if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture) or _writer_title(features, index)
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
