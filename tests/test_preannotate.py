@@ -499,6 +499,22 @@ def test_a_caption_between_the_byline_and_the_body_is_not_taken_with_the_head() 
     assert all(labels[line] == "article" for line in STORY)
 
 
+def test_a_reading_list_prompt_under_the_byline_is_not_taken_with_the_head() -> None:
+    """Guidelines 8.3: the site's prompt to its reader between the story's date and its body ("Save stories to read
+    later and build your own reading list.") is no line of the story's head."""
+    notice = "Save stories to read later and build your own reading list."
+    head = ["A quake flattened villages in the remote western hills.", "Published On 3 Mar 2024"]
+    caption = "Rescuers search the riverbank near the old crossing on Thursday [Tomasz Nowicki/AFP]"
+    html = ("<html><body>" + "".join(f"<div class='c1'><a href='/n{n}'>{line}</a></div>" for n, line in enumerate(NAV))
+            + f"<article><h1>{STORY[0]}</h1>" + "".join(f"<p>{line}</p>" for line in head)
+            + f"<div class='ad-slot'>{notice}</div><div class='ad-slot'>{caption}</div>"
+            + "".join(f"<p>{line}</p>" for line in STORY[3:])
+            + "</article></body></html>").encode()
+    labels = html_labels(html, "notice.html", Preannotator())
+    assert labels[notice] == "boilerplate"
+    assert all(labels[line] == "article" for line in [STORY[0], *head, *STORY[3:]])
+
+
 @pytest.mark.parametrize("text", ["The band closed the night with a cover of a hit by (AC/DC)",
                                   "Prices rose 3% year/year.", "The route runs Paris / Lyon / Marseille"])
 def test_a_slash_in_a_sentence_is_no_photo_credit(text: str) -> None:

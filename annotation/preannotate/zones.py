@@ -700,6 +700,8 @@ _SITE_NOTICE_RE = re.compile(
     r"\b(?:newsletters?|letters? to the editor|comments?|commenters?|commenting|your browser|browser version|"
     r"support (?:us|our|\w+ journalism)|this (?:article|story|post|page)|our (?:journalism|reporting|work|site|"
     r"forums?|community)|we may (?:receive|earn)|affiliate|commission|disclaimer|in your inbox"
+    # the site's reading list: "Save articles to read later and create your own reading list."
+    r"|reading list|save (?:articles|stories) to read later"
     # a paywall's notice in French, German, Spanish and Italian: "Il vous reste 38% de cet article à lire. La suite
     # est réservée aux abonnés."
     r"|cet article|réservée? aux abonnés|dieses artikels?|für abonnenten|este artículo|para suscriptores"
@@ -1431,6 +1433,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # "4 min read" is a site widget (guidelines 8.1)
         if f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(blocks[index].text):
             continue  # the photo's caption between the byline and the body (guidelines 8.4)
+        if f.text_like and is_notice(blocks[index].text) and not _ends_in_prompt(blocks[index].text):
+            continue  # the site speaking to its reader under the byline (guidelines 8.3)
         if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture) or _writer_title(features, index)
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
