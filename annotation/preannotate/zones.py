@@ -1374,6 +1374,10 @@ def _breadcrumbs(text: str) -> bool:
     return len(parts) >= CRUMB_MIN_PARTS and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
+# The clock of an audio or video player not yet started: "00:00", "0:00" (a story's time of day has its date).
+_PLAYER_CLOCK_RE = re.compile(r"^0{1,2}:00(?::00)?$")
+
+
 def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None,
                          jumps: Sequence[int] = ()) -> list[int]:
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline. A box of
@@ -1433,6 +1437,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # "4 min read" is a site widget (guidelines 8.1)
         if f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(blocks[index].text):
             continue  # the photo's caption between the byline and the body (guidelines 8.4)
+        if f.n_words <= 2 and _PLAYER_CLOCK_RE.match(blocks[index].text):
+            continue  # an audio player's clock ("Listen to this article", "00:00") is a widget (guidelines 8.1)
         if f.text_like and is_notice(blocks[index].text) and not _ends_in_prompt(blocks[index].text):
             continue  # the site speaking to its reader under the byline (guidelines 8.3)
         if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture) or _writer_title(features, index)
