@@ -25,9 +25,10 @@ from annotation.preannotate.features import (
     literal_pattern)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
-    KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _COMMENTER_RE, _COMMENTS_RE, _INLINE_TEASER_INITIALS,
-    _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE,
-    _RANK_RE, _TAGS_INITIALS, _TAGS_RE, _rank, is_caption_credit, is_notice, line_marks)
+    KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
+    _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
+    _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _RANK_RE, _TAGS_INITIALS, _TAGS_RE, _rank, is_caption_credit, is_notice,
+    line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -440,6 +441,101 @@ def test_a_sentence_ending_in_by_and_a_name_is_no_caption_credit(text: str) -> N
     assert not is_caption_credit(text)
 
 
+@pytest.mark.parametrize("caption", [
+    ["The mayor walks across the old crossing on Monday. (Tomasz Nowicki/The Riverside Courier)"],
+    ["The mayor walks across the old crossing on Monday.", "Tomasz Nowicki / Keystone"],
+    ["The mayor walks across the old crossing on Monday. Tomasz Nowicki / Keystone"]])
+def test_a_caption_with_the_photographer_and_agency_parted_by_a_slash_is_not_the_story(caption: list[str]) -> None:
+    """Guidelines 8.4: a photo's credit -- the photographer and the paper or agency parted by a slash, at the
+    caption's end or on a line of its own -- is no paragraph of the story, however much prose the caption is."""
+    story = [*STORY[:4], *caption, *STORY[4:]]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[caption[-1]] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+
+
+@pytest.mark.parametrize("counter", ["2 of 5", "Item 2 of 5 Cranes lift the first deck section into place on the "
+                                                 "north bank of the river on Monday morning."])
+def test_a_gallery_counter_is_not_the_story(counter: str) -> None:
+    """Guidelines 8.4: a gallery's counter ("Image 1 of 23"), alone or opening the photo's caption, is no line of the
+    story; a count opening a sentence is."""
+    story = [*STORY[:4], counter, *STORY[4:]]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[counter] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+    assert not is_caption_credit("2 of 5 residents said they would use the bridge every day.")
+
+
+def test_a_photo_illustration_credit_is_not_the_story() -> None:
+    """Guidelines 8.4: "Photo-illustration by …" between the paragraphs is a credit, not a line of the story."""
+    credit = "Photo-illustration by the Riverside Courier. Source: City Archive."
+    story = [*STORY[:4], credit, *STORY[4:]]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[credit] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+
+
+def test_a_caption_between_the_byline_and_the_body_is_not_taken_with_the_head() -> None:
+    """Guidelines 8.4: a photo's caption with its credit and the gallery's counter between the story's date and its
+    first paragraph are no lines of the story's head, on a page of bare blocks as well."""
+    caption = ("Mayor Ruth Okafor walks across the old crossing on the north bank on Monday morning. (Tomasz "
+               "Nowicki/The Riverside Courier)")
+    lines = [*STORY[:3], caption, "1 of 4", *STORY[3:]]
+    html = ("<html><body><div id='w'>" + "".join(f"<div class='c1'><a href='/n{n}'>{line}</a></div>"
+                                                 for n, line in enumerate(NAV))
+            + "".join(f"<div class='c1'><a href='/p'>{line}</a></div>" if line in (caption, "1 of 4")
+                      else f"<div class='c3'>{line}</div>" for line in lines)
+            + "</div></body></html>").encode()
+    labels = html_labels(html, "caption.html", Preannotator())
+    assert labels[caption] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+
+
+def test_a_reading_list_prompt_under_the_byline_is_not_taken_with_the_head() -> None:
+    """Guidelines 8.3: the site's prompt to its reader between the story's date and its body ("Save stories to read
+    later and build your own reading list.") is no line of the story's head."""
+    notice = "Save stories to read later and build your own reading list."
+    head = ["A quake flattened villages in the remote western hills.", "Published On 3 Mar 2024"]
+    caption = "Rescuers search the riverbank near the old crossing on Thursday [Tomasz Nowicki/AFP]"
+    html = ("<html><body>" + "".join(f"<div class='c1'><a href='/n{n}'>{line}</a></div>" for n, line in enumerate(NAV))
+            + f"<article><h1>{STORY[0]}</h1>" + "".join(f"<p>{line}</p>" for line in head)
+            + f"<div class='ad-slot'>{notice}</div><div class='ad-slot'>{caption}</div>"
+            + "".join(f"<p>{line}</p>" for line in STORY[3:])
+            + "</article></body></html>").encode()
+    labels = html_labels(html, "notice.html", Preannotator())
+    assert labels[notice] == "boilerplate"
+    assert all(labels[line] == "article" for line in [STORY[0], *head, *STORY[3:]])
+
+
+def test_an_audio_player_clock_under_the_byline_is_not_taken_with_the_head() -> None:
+    """Guidelines 8.1: an audio player between the story's date and its body -- "Listen to this article", its clock
+    "00:00" -- is a widget; the clock is no time of the story's."""
+    head = ["A quake flattened villages in the remote western hills.", "Published On 3 Mar 2024"]
+    player = ["Listen to this article", "00:00", "Share this story"]
+    html = ("<html><body>" + "".join(f"<div class='c1'><a href='/n{n}'>{line}</a></div>" for n, line in enumerate(NAV))
+            + f"<article><h1>{STORY[0]}</h1>" + "".join(f"<p>{line}</p>" for line in head)
+            + "".join(f"<div class='ad-slot'>{line}</div>" for line in player)
+            + "".join(f"<p>{line}</p>" for line in STORY[3:]) + "</article></body></html>").encode()
+    labels = html_labels(html, "player.html", Preannotator())
+    assert labels["00:00"] == "boilerplate"
+    assert all(labels[line] == "article" for line in [STORY[0], *head, *STORY[3:]])
+
+
+@pytest.mark.parametrize("text", ["The band closed the night with a cover of a hit by (AC/DC)",
+                                  "Prices rose 3% year/year.", "The route runs Paris / Lyon / Marseille"])
+def test_a_slash_in_a_sentence_is_no_photo_credit(text: str) -> None:
+    assert not is_caption_credit(text)
+
+
 def test_a_photo_caption_echoing_the_title_is_not_the_headline() -> None:
     caption = "Jane Doe Getty Images"
     text = page_text([*NAV, caption, *STORY[3:], *FOOTER])
@@ -644,6 +740,53 @@ def test_headline_shaped_lines_in_the_story_are_sub_headings_when_the_page_says_
     labels = html_labels(html, "sub.html", Preannotator(models={}))
     assert all(labels[line] == "article" for line in STORY[3:])
     assert all((labels[line] == "article") == as_headings for line in lines)
+
+
+@pytest.mark.parametrize("credit", [
+    "Associated Press writers Harriet Pembleton-Oduya and Jonathan Featherstonhaugh contributed to this report.",
+    "Source: Reuters and news agencies",
+    "—Maria Santos with a report from Paolo Reyes"])
+def test_a_closing_credit_naming_writers_agencies_or_a_reporter_is_the_story(credit: str) -> None:
+    """Guidelines 6: the story's closing credit line is the story's -- writers named with their agency, the agencies
+    a story was written from, a reporter's share after a dash."""
+    document = Document.from_text(page_text([*NAV, *STORY, credit, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, credit])
+    assert all(labels[line] != "article" for line in FOOTER)
+
+
+@pytest.mark.parametrize("closing", ["— Hannah Okafor", "(Lukas Brandstätter, 14.3.2026)",
+                                     "Edith Marlowe, bridge engineer, born 2 May 1938; died 9 February 2026"])
+def test_a_writer_signing_off_or_an_obituary_life_dates_close_the_story(closing: str) -> None:
+    """Guidelines 6: the writer's sign-off after the last paragraph ("— Jane Roe", "(Jane Roe, 27.11.2026)") and an
+    obituary's closing line of the life's dates are the story's."""
+    document = Document.from_text(page_text([*NAV, *STORY, closing, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in [*STORY, closing])
+    assert all(labels[line] != "article" for line in FOOTER)
+
+
+@pytest.mark.parametrize("text", ["— and then the lights went out", "He was born 4 March 1942; died later"])
+def test_a_dash_or_a_birth_date_in_a_sentence_is_no_closing_credit(text: str) -> None:
+    assert _CLOSING_CREDIT_RE.match(text) is None
+
+
+def test_a_legal_line_after_the_body_is_not_the_story() -> None:
+    """Guidelines 8.3: the site's legal line after the story's last paragraph -- prose, long, but "All rights
+    reserved" -- is the site's."""
+    legal = ("ALL RIGHTS RESERVED. This material, and every other piece of content on the Riverside Courier's "
+             "website, may not be copied, printed, broadcast or rewritten in whole or in part without the prior "
+             "written permission of the publisher.")
+    document = Document.from_text(page_text([*NAV, *STORY, "Share this story:", legal, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert labels[legal] == "boilerplate"
 
 
 def test_labels_and_disclaimers_after_the_body_are_trimmed_but_not_its_credit() -> None:
@@ -3272,6 +3415,38 @@ def test_a_list_inside_the_story_announced_by_its_paragraph_is_the_story() -> No
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
     assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
+
+
+def test_a_list_inside_the_story_announced_in_two_words_is_the_story() -> None:
+    """A list inside the story announced in two words ("Key facts:"), with the story's paragraph under it, is the
+    story's: the paragraphs around it tell it from a list heading."""
+    rows = ["Length: 412 metres over the estuary", "Deck width: four lanes and a cycle path",
+            "Piers: eleven, on piled foundations", "Opening planned for the spring of 2027, weather permitting"]
+    intro = "Key facts:"
+    after = ["The contractor said the last deck section would be lifted into place in March, once the river's "
+             "winter floods have passed and the cranes can stand on the north bank again.",
+             "Councillors will visit the site next month to see the work before the budget meeting in April."]
+    story = [*STORY, intro, *rows, *after]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
+
+
+def test_a_press_release_contact_box_under_the_story_is_the_story() -> None:
+    """Guidelines 6: a press release's contact box under its last paragraph -- "Media contact:", a name and title,
+    an address and number, the release's source -- is the release's; the list heading after it is not."""
+    box = ["Press contact:", "Tom Hale, Communications Manager", "media@bridgeworks.example | +44 20 7946 0018",
+           "Source: Bridgeworks Ltd"]
+    after = ["Related Links", "Bridgeworks wins river crossing contract"]
+    document = Document.from_text(page_text([*NAV, *STORY, *box, *after, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [*STORY, *box]
+    assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
+    assert all(labels[line] != "article" for line in [*after, *FOOTER])
 
 
 @pytest.mark.parametrize("heading", [[], ["Line-ups"]])

@@ -78,10 +78,26 @@ def line_marks(text: str) -> tuple[bool, bool, bool, bool]:
             _CAPTION_START_RE.match(text) is not None or _CAPTION_END_RE.search(text[-CAPTION_TAIL:]) is not None)
 
 
+# The photographer and the agency or paper, parted by a slash, at a caption's end or as a line of its own: "...
+# leaves the courthouse on Friday. (Jane Roe/The Daily Example)", "Jane Roe / Keystone". A name of two words or more
+# before the slash: "(AC/DC)" ends a sentence of the story.
+_SLASHED_CREDIT_RE = re.compile(
+    r"(?:\((?:[A-Z][\w.'’-]*\s){1,4}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z][\w.'’&-]*\s?){1,6}\)"
+    r"|(?:^|[.!?]\s+)(?:[A-Z][\w.'’-]*\s){1,3}/ (?:[A-Z][\w.'’&-]*\s?){1,3})$")
+
+
+# A gallery's counter, alone or opening the photo's caption (guidelines 8.4: "Image 1 of 23"): "1 of 3", "Item 1 of 2
+# A pump jack operates ...". A bare count opening a sentence ("1 of 3 voters said ...") is the story's.
+_GALLERY_COUNT_RE = re.compile(
+    r"^(?:(?:image|photo|picture|item|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b|\d{1,3}\s+of\s+\d{1,3}$)", re.IGNORECASE)
+
+
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
-    the credit in capitals is the rules')."""
-    return line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
+    the credit in capitals, the slashed credit and the gallery's counter are the rules')."""
+    return (line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
+            or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
+            or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None))
 
 
 # A link to another story inside the body: "Read more: <headline>", "READ: <headline>", "RELATED: <headline>", "Also
@@ -107,9 +123,10 @@ CAPITALS_TEASER_MIN_WORDS = 6
 # Longer blocks than this are not taken for a caption, whatever their last words.
 CAPTION_MAX_WORDS = 80
 
-# Photo credits printed as a line of their own: "Photograph by …", "Image: …", "Credit: …".
+# Photo credits printed as a line of their own: "Photograph by …", "Image: …", "Credit: …", "Photo-illustration by …".
 _PHOTO_CREDIT_RE = re.compile(
-    r"^(?:photo(?:graph)?s?|images?|pictures?|illustration|video|credit|source)\s*(?:by\b|courtesy\b|credit\b|:)",
+    r"^(?:photo(?:graph)?s?|photo[- ]illustration|images?|pictures?|illustration|video|credit|source)\s*"
+    r"(?:by\b|courtesy\b|credit\b|:)",
     re.IGNORECASE,
 )
 _PHOTO_CREDIT_INITIALS = initials("pivcs")
@@ -140,12 +157,25 @@ def _photo_credit(text: str) -> bool:
 # the syndication line ("This post originally appeared on Grist.") printed after it or above it.
 _CLOSING_CREDIT_RE = re.compile(
     r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
-    r"|\(?[\w .,'’-]{2,60} contributed (?:reporting )?to this (?:report|story|article)"
+    # the writers named with their agency: "Associated Press writers Mary Clare Jalonick and Stephen Groves
+    # contributed to this report."
+    r"|\(?[\w .,'’-]{2,100} contributed (?:reporting )?to this (?:report|story|article)"
     r"|\(?[\w .,'’-]{2,60} contributed reporting(?: from [\w .,'’-]{2,40})?\.?\)?$"
     r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported (?:from|in) [\w .,'’-]{2,40}\.(?: [^.]{2,120}\.)?$"
     r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b"
     # the agencies' share of the story: "(With inputs from agencies)", "With agency inputs", "Avec agences"
     r"|\(?with (?:inputs? from )?(?:agencies|agency inputs|the agencies)\b"
+    # the sources of a story written from the wires: "Source: Al Jazeera and news agencies"
+    r"|\(?sources?:\s*[\w .,'’&-]{2,60}\b(?:news )?agenc(?:y|ies)\)?\.?$"
+    # a reporter's share after a dash: "—Jane Roe with a report from John Doe"
+    r"|[—–-]\s*[\w .'’-]{2,60} with (?:a )?reports? from [\w .'’-]{2,60}$"
+    # the writer signing off, after a dash (a live blog's entry: "— Jane Roe") or in brackets with the date
+    # ("(Jane Roe, 27.11.2026)"), the name's words capitalised
+    r"|(?-i:[—–]\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}$)"
+    r"|(?-i:\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+,\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)$)"
+    # an obituary's closing line of the life's dates: "Jane Roe, singer, born 4 March 1942; died 14 November 2026"
+    r"|(?-i:[A-Z][^;]{2,160}\bborn (?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2},) \d{4}; died "
+    r"(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2},) \d{4}$)"
     r"|\(?this (?:post|article|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran) (?:on|in)\b"
     # the same in German, French and Spanish: "Mit Informationen von …", "Avec AFP", "Avec agences", "Con información
     # de …", "Con agencias"
@@ -422,6 +452,8 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_facts(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _closing_contact(blocks, features, evidence, labels, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
@@ -668,6 +700,8 @@ _SITE_NOTICE_RE = re.compile(
     r"\b(?:newsletters?|letters? to the editor|comments?|commenters?|commenting|your browser|browser version|"
     r"support (?:us|our|\w+ journalism)|this (?:article|story|post|page)|our (?:journalism|reporting|work|site|"
     r"forums?|community)|we may (?:receive|earn)|affiliate|commission|disclaimer|in your inbox"
+    # the site's reading list: "Save articles to read later and create your own reading list."
+    r"|reading list|save (?:articles|stories) to read later"
     # a paywall's notice in French, German, Spanish and Italian: "Il vous reste 38% de cet article à lire. La suite
     # est réservée aux abonnés."
     r"|cet article|réservée? aux abonnés|dieses artikels?|für abonnenten|este artículo|para suscriptores"
@@ -729,10 +763,15 @@ BIO_MAX_WORDS = 60
 STRAY_LABEL_MAX_WORDS = 3
 
 
+# The site's legal line (guidelines 8.3: copyright and legal lines): "All rights reserved. This material ... may not
+# be reproduced ...".
+_RIGHTS_RESERVED_RE = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+
+
 def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) -> None:
-    """Notices and author bios (guidelines 8.3: profile boxes) at either end of the story's run are the
-    site's, not the story's: from each end of the run inwards, article blocks that are notices or bios
-    become boilerplate, up to the first article block that is neither (a closing credit line is the
+    """Notices, legal lines and author bios (guidelines 8.3: profile boxes) at either end of the story's run are
+    the site's, not the story's: from each end of the run inwards, article blocks that are notices, legal lines or
+    bios become boilerplate, up to the first article block that is neither (a closing credit line is the
     story's: guidelines 6)."""
     for from_end, order in ((True, range(end - 1, start - 1, -1)), (False, range(start, end))):
         for index in order:
@@ -744,7 +783,8 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
             # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
             label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
                      and _CLOSING_CREDIT_RE.match(text) is None)
-            if not (bio or label or (is_notice(text) and not _ends_in_prompt(text))):
+            if not (bio or label or (is_notice(text) and not _ends_in_prompt(text))
+                    or _RIGHTS_RESERVED_RE.search(text) is not None):
                 break
             _relabel([index], labels, scores)
 
@@ -794,6 +834,9 @@ def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
 # then at least LIST_MIN_ITEMS lines of one shape.
 LIST_INTRO_MIN_WORDS = 3
 LIST_INTRO_MAX_WORDS = 25
+# A list inside the story, with the story's paragraph under it, may be announced in two words ("Key takeaways:",
+# "Key specifications:"): the paragraphs around it show it is the story's.
+INNER_LIST_INTRO_MIN_WORDS = 2
 
 
 def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[int]:
@@ -862,6 +905,42 @@ def _closing_facts(blocks, features, evidence, labels: list, end: int) -> list[i
     return list(range(first, index))
 
 
+# A press release's contact box under its last paragraph: "Media contact:", "Press Contacts", "Investor enquiries:".
+_CONTACT_HEADING_RE = re.compile(r"^(?:(?:media|press|investor|news)\s+)?(?:contacts?|enquiries|inquiries)\s*:?$",
+                                 re.IGNORECASE)
+# The box's lines: an e-mail address or a telephone number, a name with its title ("Jane Roe, Head of
+# Communications"), the release's source ("Source: Example Ltd", "SOURCE Example Ltd").
+_CONTACT_DETAIL_RE = re.compile(r"\w@\w+\.\w|\+?\d[\d ()-]{6,}\d")
+_CONTACT_NAME_RE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:,|$)")
+_CONTACT_SOURCE_RE = re.compile(r"^source:?\s+\S", re.IGNORECASE)
+CONTACT_LINE_MAX_WORDS = 20
+CONTACT_MAX_LINES = 5
+
+
+def _closing_contact(blocks, features, evidence, labels: list, end: int) -> list[int]:
+    """Guidelines 6: a press release's contact box right under its last paragraph -- a heading ("Media contact:"),
+    then up to ``CONTACT_MAX_LINES`` short lines of names, addresses and telephone numbers and the release's source,
+    one of them an address or a number, the source last -- is the release's, as its closing credit is."""
+    last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
+    heading = None if last_article is None else last_article + 1
+    if heading is None or heading >= len(blocks) or _CONTACT_HEADING_RE.match(blocks[heading].text) is None:
+        return []
+    lines = []
+    for index in range(heading + 1, min(len(blocks), heading + 1 + CONTACT_MAX_LINES)):
+        text = blocks[index].text
+        f = features[index]
+        if (f.n_words > CONTACT_LINE_MAX_WORDS or f.is_list_heading or f.is_furniture or evidence[index].template
+                or not (_CONTACT_DETAIL_RE.search(text) or _CONTACT_NAME_RE.match(text)
+                        or _CONTACT_SOURCE_RE.match(text))):
+            break
+        lines.append(index)
+        if _CONTACT_SOURCE_RE.match(text):
+            break  # the release's source is the box's last line
+    if not any(_CONTACT_DETAIL_RE.search(blocks[index].text) for index in lines):
+        return []
+    return [heading, *lines]
+
+
 def _inner_lists(blocks, features, evidence, labels: list, start: int, end: int) -> list[int]:
     """Guidelines 6.2: a list inside the story -- a line of the story ending in ":" ("The final results were as
     follows:"), then lines of one shape (a table's rows), then the story's next paragraph -- is the story's, the
@@ -870,7 +949,7 @@ def _inner_lists(blocks, features, evidence, labels: list, start: int, end: int)
     for intro in range(start + 1, end - LIST_MIN_ITEMS - 1):
         f = features[intro]
         if (not blocks[intro].text.endswith(":") or labels[intro - 1].label != ARTICLE
-                or not LIST_INTRO_MIN_WORDS <= f.n_words <= LIST_INTRO_MAX_WORDS or f.is_furniture
+                or not INNER_LIST_INTRO_MIN_WORDS <= f.n_words <= LIST_INTRO_MAX_WORDS or f.is_furniture
                 or f.is_list_heading or evidence[intro].template):
             continue
         items = intro + 1
@@ -1295,6 +1374,10 @@ def _breadcrumbs(text: str) -> bool:
     return len(parts) >= CRUMB_MIN_PARTS and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
+# The clock of an audio or video player not yet started: "00:00", "0:00" (a story's time of day has its date).
+_PLAYER_CLOCK_RE = re.compile(r"^0{1,2}:00(?::00)?$")
+
+
 def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None,
                          jumps: Sequence[int] = ()) -> list[int]:
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline. A box of
@@ -1352,6 +1435,12 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue
         if READ_TIME_RE.search(blocks[index].text):
             continue  # "4 min read" is a site widget (guidelines 8.1)
+        if f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(blocks[index].text):
+            continue  # the photo's caption between the byline and the body (guidelines 8.4)
+        if f.n_words <= 2 and _PLAYER_CLOCK_RE.match(blocks[index].text):
+            continue  # an audio player's clock ("Listen to this article", "00:00") is a widget (guidelines 8.1)
+        if f.text_like and is_notice(blocks[index].text) and not _ends_in_prompt(blocks[index].text):
+            continue  # the site speaking to its reader under the byline (guidelines 8.3)
         if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture) or _writer_title(features, index)
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
