@@ -783,8 +783,10 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
             if labels[index].label != ARTICLE:
                 continue
             text, f = blocks[index].text, features[index]
-            bio = (f.n_words <= BIO_MAX_WORDS and _CLOSING_CREDIT_RE.match(text) is None
-                   and (BIO_RE.search(text) is not None or _BIO_LEAD_RE.match(text) is not None))
+            # (the credit pattern, dearest, last: most paragraphs are no bio)
+            bio = (f.n_words <= BIO_MAX_WORDS
+                   and (BIO_RE.search(text) is not None or _BIO_LEAD_RE.match(text) is not None)
+                   and _CLOSING_CREDIT_RE.match(text) is None)
             # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
             label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
                      and _CLOSING_CREDIT_RE.match(text) is None)
@@ -828,9 +830,10 @@ def _relabel(group: list[int], labels: list, scores) -> None:
 def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
     """The story's credit line ("Additional reporting by …") among the few blocks after the body."""
     for index in range(end, min(len(blocks), end + 3)):
-        if features[index].text_like and not _CLOSING_CREDIT_RE.match(blocks[index].text):
+        credit = _CLOSING_CREDIT_RE.match(blocks[index].text) is not None
+        if features[index].text_like and not credit:
             break
-        if _CLOSING_CREDIT_RE.match(blocks[index].text) and features[index].n_words <= 40:
+        if credit and features[index].n_words <= 40:
             return [index]
     return []
 
