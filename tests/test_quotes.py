@@ -14,8 +14,8 @@ from annotation.preannotate import Preannotator
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
     _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMED_AS_WORDS, NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS,
-    REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE, _could_be_named_before, _could_name_by_agent, _in_paragraph, _paragraphs,
-    find_quotes)
+    REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE, _could_be_named_before, _could_name_by_agent,
+    _in_paragraph, _paragraphs, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
