@@ -14,8 +14,8 @@ from annotation.preannotate import Preannotator
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
     _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMED_AS_WORDS, NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS,
-    REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE, _could_name_by_agent, _in_paragraph, _paragraphs,
-    find_quotes)
+    REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE, _could_be_named_before, _could_name_by_agent,
+    _in_paragraph, _paragraphs, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -569,6 +569,27 @@ def test_the_agent_gate_lets_every_tail_the_pattern_matches_through(data) -> Non
                                   "x"]), max_size=10).map("".join)))
     tail = tail.rstrip()[-32:]
     assert _could_name_by_agent(tail) or _NAMING_BY_AGENT_RE.search(tail) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.data())
+def test_the_naming_gate_lets_every_tail_the_pattern_matches_through(data) -> None:
+    """_could_be_named_before answers without the regex engine only where _NAMING_BEFORE_RE finds nothing: tails
+    drawn from the pattern itself, upper-cased, with letters that fold to ASCII and words run before them, cut as
+    _is_quotation cuts them (no trailing space)."""
+    tail = data.draw(st.one_of(
+        st.from_regex(_NAMING_BEFORE_RE),
+        st.from_regex(_NAMING_BEFORE_RE).map(str.upper),
+        st.lists(st.sampled_from(["called", "so-called", "the", "The", "film,", "known as", "a", "ſ", "ı", "K", " ",
+                                  "\t", "x", "é", "dénommée"]), max_size=10).map("".join)))
+    tail = tail.rstrip()[-32:]
+    assert _could_be_named_before(tail) or _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]) is None
+
+
+def test_the_naming_gate_turns_away_tails_without_a_naming_word() -> None:
+    assert not _could_be_named_before("the council voted on what critics said")
+    assert _could_be_named_before("a plume sometimes called an")
+    assert _could_be_named_before("her new FILM,")
 
 
 def test_the_agent_gate_turns_away_tails_without_an_agent() -> None:

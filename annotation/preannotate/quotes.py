@@ -195,6 +195,23 @@ _NAMING_BEFORE_RE = re.compile(
     r"\b(?:(?:" + alternation(NAMING_WORDS) + r")(?:\s+(?:" + alternation(NAMING_ARTICLES) + r"))?"
     r"|" + alternation(NAMED_AS_WORDS) + r")\s*$|\b(?:" + alternation(WORKS_BEFORE_COMMA) + r"),\s*$",
     re.IGNORECASE)
+# What a tail (no trailing space) that _NAMING_BEFORE_RE matches ends with: one of its words (a work's with the
+# comma), or an article as its last word -- a tail ending in none is answered without the regex engine, which
+# tries each word at every position (one with a letter a case-insensitive pattern matches to an ASCII one goes to
+# it: ``may_fold_to_ascii``).
+_NAMING_ENDS = (*NAMING_WORDS, *NAMED_AS_WORDS, *(f"{work}," for work in WORKS_BEFORE_COMMA))
+_NAMING_ARTICLE_SET = frozenset(NAMING_ARTICLES)
+
+
+def _could_be_named_before(tail: str) -> bool:
+    """Whether _NAMING_BEFORE_RE could match ``tail``, which ends in no space (False: it does not)."""
+    lowered = tail.lower()
+    if lowered.endswith(_NAMING_ENDS):
+        return True
+    words = lowered.rsplit(None, 1)
+    return (bool(words) and words[-1] in _NAMING_ARTICLE_SET) or may_fold_to_ascii(tail)
+
+
 # A naming word, then who gives the name (by, dai, par, por, von, door and up to three words) and perhaps an
 # article: dubbed by fans the “…”, ribattezzato dai tifosi "…", surnommé par ses voisins « … ».
 _NAMING_AGENTS = ("by", "da", "dai", "dagli", "dal", "dalla", "dalle", "par", "por", "pelos", "pelas", "pelo", "pela",
@@ -496,7 +513,7 @@ def _named_by_words(text: str, start: int, end: int, before: str, tail: str, aft
     """Whether the words before the marks (``tail``) make a name of the marked words: a naming word (so-called,
     the film, sein Spielfilm) that is not the object of a naming verb, or a verb that names
     (``_named_by_verb``)."""
-    naming = _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:])
+    naming = _NAMING_BEFORE_RE.search(tail[-NAMING_TAIL:]) if _could_be_named_before(tail) else None
     if naming:
         if not _REFLEXIVES.isdisjoint(naming.group().lower().split()):
             # the name someone takes (who called themselves “the Twins”), not how they describe themselves

@@ -696,7 +696,7 @@ _QUOTATION_RE = re.compile(r"[\"“”«»„]")
 # What a site tells its reader about itself and the page, as opposed to what a story (a deals column, a
 # piece on streaming services) tells about subscriptions and sign-ups: newsletters, letters and comments,
 # support appeals, the reader's browser, affiliate disclosures.
-_SITE_NOTICE_RE = re.compile(
+_SITE_NOTICE_RE = GatedPattern(re.compile(
     r"\b(?:newsletters?|letters? to the editor|comments?|commenters?|commenting|your browser|browser version|"
     r"support (?:us|our|\w+ journalism)|this (?:article|story|post|page)|our (?:journalism|reporting|work|site|"
     r"forums?|community)|we may (?:receive|earn)|affiliate|commission|disclaimer|in your inbox"
@@ -707,7 +707,12 @@ _SITE_NOTICE_RE = re.compile(
     r"|cet article|réservée? aux abonnés|dieses artikels?|für abonnenten|este artículo|para suscriptores"
     r"|questo articolo|riservato agli abbonati)\b",
     re.IGNORECASE,
-)
+# each alternative's literal, so that a paragraph holding none (most) is not searched word by word
+), ("newsletter", "to the editor", "comment", "browser", "support", "this article", "this story", "this post",
+    "this page", "our journalism", "our reporting", "our work", "our site", "our forum", "our community", "we may",
+    "affiliate", "commission", "disclaimer", "in your inbox", "reading list", "to read later", "cet article",
+    "aux abonn", "dieses artikel", "für abonnenten", "este artículo", "para suscriptores", "questo articolo",
+    "agli abbonati"))
 
 
 # Follow and share prompts written as a sentence: "Follow Newsbeat on Instagram, Facebook and Twitter.",
@@ -765,7 +770,7 @@ STRAY_LABEL_MAX_WORDS = 3
 
 # The site's legal line (guidelines 8.3: copyright and legal lines): "All rights reserved. This material ... may not
 # be reproduced ...".
-_RIGHTS_RESERVED_RE = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+_RIGHTS_RESERVED_RE = GatedPattern(re.compile(r"\ball rights reserved\b", re.IGNORECASE), ("rights reserved",))
 
 
 def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) -> None:
@@ -778,8 +783,10 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
             if labels[index].label != ARTICLE:
                 continue
             text, f = blocks[index].text, features[index]
-            bio = (f.n_words <= BIO_MAX_WORDS and _CLOSING_CREDIT_RE.match(text) is None
-                   and (BIO_RE.search(text) is not None or _BIO_LEAD_RE.match(text) is not None))
+            # (the credit pattern, dearest, last: most paragraphs are no bio)
+            bio = (f.n_words <= BIO_MAX_WORDS
+                   and (BIO_RE.search(text) is not None or _BIO_LEAD_RE.match(text) is not None)
+                   and _CLOSING_CREDIT_RE.match(text) is None)
             # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
             label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
                      and _CLOSING_CREDIT_RE.match(text) is None)
@@ -823,9 +830,10 @@ def _relabel(group: list[int], labels: list, scores) -> None:
 def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
     """The story's credit line ("Additional reporting by …") among the few blocks after the body."""
     for index in range(end, min(len(blocks), end + 3)):
-        if features[index].text_like and not _CLOSING_CREDIT_RE.match(blocks[index].text):
+        credit = _CLOSING_CREDIT_RE.match(blocks[index].text) is not None
+        if features[index].text_like and not credit:
             break
-        if _CLOSING_CREDIT_RE.match(blocks[index].text) and features[index].n_words <= 40:
+        if credit and features[index].n_words <= 40:
             return [index]
     return []
 
