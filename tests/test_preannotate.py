@@ -3400,33 +3400,27 @@ def test_a_live_blogs_one_paragraph_entries_keep_their_short_headings_and_the_ke
     assert {line: labels[line] for line in ["Key events", *keys]} == dict.fromkeys(["Key events", *keys], "boilerplate")
 
 
-def test_a_list_inside_the_story_announced_by_its_paragraph_is_the_story() -> None:
-    """Guidelines 6.2: a table's rows printed as lines inside the story, under the line announcing them ("The
-    results were as follows:") and above the story's next paragraph, are the story's."""
-    rows = ["Northgate Rovers – 41 points", "Castle Vale United – 38 points", "Millbrook Athletic – 35 points",
-            "Harbour Town – 29 points"]
-    intro = "The final standings were as follows:"
-    after = ["The league's committee will meet in January to decide whether the top two sides are promoted, a "
-             "decision that has been delayed twice this season.",
-             "Rovers' manager said the title belonged to the supporters who had followed the side through a "
-             "difficult winter of postponed matches."]
-    story = [*STORY, intro, *rows, *after]
-    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
-    annotation = Preannotator().annotate(document)
-    assert_valid(document, annotation)
-    labels = labels_by_line(document, annotation)
-    assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
-
-
-def test_a_list_inside_the_story_announced_in_two_words_is_the_story() -> None:
-    """A list inside the story announced in two words ("Key facts:"), with the story's paragraph under it, is the
-    story's: the paragraphs around it tell it from a list heading."""
-    rows = ["Length: 412 metres over the estuary", "Deck width: four lanes and a cycle path",
-            "Piers: eleven, on piled foundations", "Opening planned for the spring of 2027, weather permitting"]
-    intro = "Key facts:"
-    after = ["The contractor said the last deck section would be lifted into place in March, once the river's "
-             "winter floods have passed and the cranes can stand on the north bank again.",
-             "Councillors will visit the site next month to see the work before the budget meeting in April."]
+@pytest.mark.parametrize(("intro", "rows", "after"), [
+    # a table's rows under the line announcing them ("The results were as follows:")
+    ("The final standings were as follows:",
+     ["Northgate Rovers – 41 points", "Castle Vale United – 38 points", "Millbrook Athletic – 35 points",
+      "Harbour Town – 29 points"],
+     ["The league's committee will meet in January to decide whether the top two sides are promoted, a "
+      "decision that has been delayed twice this season.",
+      "Rovers' manager said the title belonged to the supporters who had followed the side through a "
+      "difficult winter of postponed matches."]),
+    # announced in two words ("Key facts:"): the paragraphs around it tell it from a list heading
+    ("Key facts:",
+     ["Length: 412 metres over the estuary", "Deck width: four lanes and a cycle path",
+      "Piers: eleven, on piled foundations", "Opening planned for the spring of 2027, weather permitting"],
+     ["The contractor said the last deck section would be lifted into place in March, once the river's "
+      "winter floods have passed and the cranes can stand on the north bank again.",
+      "Councillors will visit the site next month to see the work before the budget meeting in April."]),
+])
+def test_a_list_inside_the_story_announced_by_its_paragraph_is_the_story(intro: str, rows: list[str],
+                                                                        after: list[str]) -> None:
+    """Guidelines 6.2: a list's rows printed as lines inside the story, under the line announcing them and above
+    the story's next paragraph, are the story's."""
     story = [*STORY, intro, *rows, *after]
     document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
     annotation = Preannotator().annotate(document)
