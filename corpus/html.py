@@ -264,8 +264,9 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
                     if pieces:
                         flush(owner)
                     first = len(blocks)
-                    if (text := element.text) and (text := text.strip(WHITESPACE_CHARS)):
-                        blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), element)))
+                    if text := element.text:
+                        pieces.append(text)
+                        flush(element)
                     spans[element] = (first, len(blocks))
                     continue
                 if kind & _BLOCK:
