@@ -3478,6 +3478,23 @@ def test_a_link_to_another_story_between_the_paragraphs_is_a_teaser_in_other_lan
     assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")
 
 
+@pytest.mark.parametrize("items", [[["How the bridge vote was won"]],
+                                   [["Why the old crossing failed its last inspection", "Maria Lopez", "14.11.2023"],
+                                    ["Five Bridges That Took Longer Than This One"]]])
+def test_headlines_under_a_list_heading_between_the_paragraphs_are_one_teaser_each(items: list[list[str]]) -> None:
+    """Guidelines 8.2: a "Related" box between the story's paragraphs promotes other stories: its heading is
+    boilerplate, each headline under it a teaser of its own (a headline alone too), with its author and date; the
+    story goes on under the box."""
+    blocks = [*NAV, *STORY[:5], "Related", *(line for item in items for line in item), *STORY[5:], *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels["Related"] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+    assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")
+
+
 @pytest.mark.parametrize("bio", ["Jane Doe covers transport and city hall for Example News. She joined in 2019.",
                                  "Jane Doe writes about housing, transport and the city's budget.",
                                  "Jane Doe is the Example News's transport correspondent.",

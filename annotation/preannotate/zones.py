@@ -397,11 +397,17 @@ def classify_blocks(
         after_list_heading = False
         story_begun = False  # a paragraph of the story lies above
         vetoed: list[int] = []  # blocks the learned model took out of the run
+        item_head = -1  # the headline of the list's item right above, while its lines go on
         for index in range(start, end):
             f, text = features[index], blocks[index].text
-            # a list of links inside the story: its heading and the headlines under it
-            list_item = after_list_heading and not f.text_like and (f.headline_like or f.truncated)
-            after_list_heading = (f.is_list_heading or list_item) and not f.text_like
+            # a list of links inside the story: its heading and the headlines under it, each an item with the
+            # author and time under it (guidelines 8.2: one teaser per promoted item, a headline alone too)
+            item_line = item_head >= 0 and not f.text_like and (f.is_byline or f.is_timestamp
+                                                                 or _author_name(f, text))
+            list_item = (not item_line and after_list_heading and not f.text_like
+                         and (f.headline_like or f.truncated))
+            after_list_heading = (f.is_list_heading or list_item or item_line) and not f.text_like
+            item_head = index if list_item else item_head if item_line else -1
             junk = (
                 index in link_run
                 or index in rules.headline_lists
@@ -423,6 +429,8 @@ def classify_blocks(
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
                 # so is a headline the page prints as a link between the paragraphs, without the cue
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
+            elif item_head >= 0:
+                labels[index] = BlockLabel(TEASER, 0.65, item=-1 - item_head)
             elif (logits is not None and not junk and logits[index] < VETO_LOGIT
                   and not (story_begun and _CLOSING_CREDIT_RE.match(text))
                   and not ((f.is_byline or (f.is_timestamp and standfirst is not None)) and index - start < TOP_LINES)
