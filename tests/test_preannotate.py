@@ -3495,6 +3495,25 @@ def test_headlines_under_a_list_heading_between_the_paragraphs_are_one_teaser_ea
     assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")
 
 
+@pytest.mark.parametrize("items", [
+    [["Harbour ferry fares to rise in spring"],
+     ["Video", "Rail strike live: unions say talks with operators are ‘going nowhere’"],
+     ["Our view on the harbour plan: a council that cannot make up its mind about the waterfront"]],
+    [["Harbour ferry fares to rise in spring", "3 hours ago"],
+     ["Sponsored", "How one family cut its heating bill by a third"],
+     ["Ask the editor: Do heat pumps really work in an old terraced house?", "2 days ago"]],
+])
+def test_a_list_without_summaries_takes_no_headline_under_an_item_for_its_summary(items: list[list[str]]) -> None:
+    """Guidelines 8.2: a list repeats one layout. Under a list heading whose items so far show no summary, a longer
+    headline (or a question) under an item's headline is the next item's, not a summary -- and a "Sponsored" badge
+    over an item, which reads as a heading, does not start a new list."""
+    blocks = [*NAV, *STORY, "Most Read", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
 @pytest.mark.parametrize("bio", ["Jane Doe covers transport and city hall for Example News. She joined in 2019.",
                                  "Jane Doe writes about housing, transport and the city's budget.",
                                  "Jane Doe is the Example News's transport correspondent.",

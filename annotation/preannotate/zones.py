@@ -1715,9 +1715,10 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         if f.is_list_heading or (f.n_words <= AUTHOR_LIST_HEADING_MAX_WORDS
                                  and (" by " in line or " By " in line or " von " in line or " de " in line)
                                  and _AUTHOR_LIST_HEADING_RE.match(line)):
-            after_list_heading, list_layout = True, None
             # a "Sponsored" badge over each item reads as a heading: the list and its layout go on under it
             promoted = _SPONSORED_HEADING_RE.match(line) is not None
+            list_layout = list_layout if promoted and after_list_heading else None
+            after_list_heading = True
             sponsored, named_advertiser = promoted, named_advertiser and sponsored and promoted
             index += 1
             continue
@@ -1742,8 +1743,10 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         has_summary = has_time = has_author = has_credit = has_section = has_count = marked = False
         # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
-        # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …")
-        in_row = not _teaser_head(f) or lone_head == index - 1
+        # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …");
+        # so has one in a list whose items so far have none (guidelines 8.2: a list repeats one layout)
+        in_row = (not _teaser_head(f) or lone_head == index - 1
+                  or (after_list_heading and list_layout is not None and not list_layout[0]))
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
