@@ -1899,6 +1899,19 @@ def test_a_time_first_list_with_badges_and_second_times_is_cut_before_each_time(
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_a_time_first_list_takes_headlines_that_read_as_two_sentences() -> None:
+    """Guidelines 8.2: a list's layout is read from its first item. Under a time above each headline, a headline
+    that reads as two sentences ("Bridge closed. Detour until March", one closing on a quotation or a question) is
+    the item's headline: the times tell the list; a day's name between two items parts them."""
+    items = [["14:20", "Council passes budget. Opposition: “A budget built on debt”"],
+             ["12:05", "Old bridge closed. Detour to last until March"],
+             ["21:40", "Warehouse fire near the ring road. Nobody was hurt"],
+             ["18:15", "New train timetable from 14 December. What changes?"]]
+    blocks = [*NAV, "Latest", "Today", *items[0], *items[1], "Yesterday", *items[2], *items[3], *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_items_keep_their_comment_counts_in_other_languages_and_short_times() -> None:
     """Guidelines 8.2: the comment count an item shows ("312 Kommentare", "45 commentaires", "1,204", "88") and its
     time cut to a number and a unit ("2h") are inside the item; page numbers after the list are not."""

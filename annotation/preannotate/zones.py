@@ -2052,7 +2052,10 @@ def _time_opened_items(blocks, features, labels: list) -> None:
             index += 1  # a second time ("Updated …") under the first
         if index + 1 < n and labels[index] is None and _kicker(features[index], blocks[index].text):
             index += 1  # a badge or kicker above the headline
-        return index < n and labels[index] is None and _item_head(features, labels, index)
+        # a headline read as prose too ("Bridge closed. Detour until March"), with no closing full stop: the times
+        # above the headlines tell the list, not the headlines' shape
+        return index < n and labels[index] is None and (_item_head(features, labels, index) or (
+            _prose_headline(features[index]) and not features[index].ends_with_full_stop))
 
     def item_line(index: int) -> bool:
         f = features[index]
@@ -2138,6 +2141,14 @@ def _time_opened_items(blocks, features, labels: list) -> None:
 PAIR_HEADLINE_MAX_WORDS = 20
 
 
+def _prose_headline(f: BlockFeatures) -> bool:
+    """A headline that reads as prose (two short sentences: "I was a landlord for 20 years. Rent control isn't the
+    enemy."), which a list's layout tells apart: 4 to ``PAIR_HEADLINE_MAX_WORDS`` words, not cut short, and no
+    furniture, byline, time or list heading."""
+    return (4 <= f.n_words <= PAIR_HEADLINE_MAX_WORDS and not f.truncated and not f.is_furniture and not f.is_byline
+            and not f.is_timestamp and not f.is_list_heading)
+
+
 def _kicker_pairs(blocks, features, labels: list) -> None:
     """Guidelines 8.2: a list's layout is read from its first item. A list of ``KICKER_MIN_ITEMS`` or more items of a
     kicker and a headline each (an opinion box: "Jennifer Alvarez", her column's headline; "Editorial", a headline),
@@ -2152,10 +2163,8 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
 
     def head(index: int) -> bool:
         f = features[index]
-        return (labels[index] is None and not _kicker(f, blocks[index].text) and 4 <= f.n_words
-                and (_teaser_head(f) or (f.n_words <= PAIR_HEADLINE_MAX_WORDS and not f.truncated
-                                         and not f.is_furniture and not f.is_byline and not f.is_timestamp
-                                         and not f.is_list_heading)))
+        return (labels[index] is None and not _kicker(f, blocks[index].text)
+                and (_teaser_head(f) or _prose_headline(f)))
 
     # a list opens where a short line, then a longer one, come KICKER_MIN_ITEMS times, unlabelled: the lines' word
     # counts, read as one string, turn nearly every page away at once
