@@ -1985,6 +1985,25 @@ def test_search_controls_are_boilerplate_and_each_result_keeps_its_section(contr
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_search_results_keep_a_badge_printed_as_their_section_and_a_gallery_result_is_its_own_item() -> None:
+    """Guidelines 8.2: a search result's section between its headline and date is the item's, and so is the summary
+    under the date when the section is a badge ("Opinion"); a gallery's headline ("Photos: …") with its own section
+    and date under it opens the next result, it is no picture credit of the result above."""
+    items = [["Harbour board approves plan for new ferry terminal", "News", "24 November 2026",
+              "The board voted six to three in favour of the scheme, which includes a new car park and…"],
+             ["Letters: The harbour deserves better than a car park", "Opinion", "20 November 2026",
+              "Readers respond to our coverage of the terminal plans and the loss of parking…"],
+             ["Ferry fares to rise by a fifth from January", "Business", "2 November 2026",
+              "Operators blamed higher fuel costs and a shortage of crew for the increase…"],
+             ["Photos: Opening Day at the Harbour Market", "Gallery", "11 October 2026"],
+             ["What the new terminal means for parking on the quay", "News", "12 October 2026",
+              "About 140 spaces would be lost from the quayside, with a new multi-storey promised…"]]
+    document = Document.from_text(page_text([*NAV, "Search", "ferry terminal", "About 214 results",
+                                             *(line for item in items for line in item), "1 2 3 4 5 … 22 Next",
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_german_search_results_keep_kickers_paywall_marks_bylines_and_dates() -> None:
     """Guidelines 8.2: each search result is one item -- its paywall mark ("F+ (abopflichtiger Inhalt)") and kicker
     above the headline, the summary, the byline ("Von …") and the date under it; the page's count and sort order

@@ -1775,10 +1775,13 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
                   and (_photo_credit(text) or is_caption_credit(text))
                   and not (_teaser_head(g) and ((cursor + 1 < n and features[cursor + 1].is_timestamp)
+                                                or (cursor + 2 < n and features[cursor + 2].is_timestamp
+                                                    and _kicker(features[cursor + 1], blocks[cursor + 1].text))
                                                 or g.lower_word_share > CREDIT_MAX_LOWER_SHARE))):
                 # its picture's credit, shown inside the item (guidelines 8.2); a headline with its time under it
-                # ("Photos: Opening day on the new line", a date) or in lower case ("Photos: Nepal's quake
-                # survivors spend night in the open") is the next item's: a credit names people and agencies
+                # ("Photos: Opening day on the new line", a date, or its section then its date: "Gallery", a date)
+                # or in lower case ("Photos: Nepal's quake survivors spend night in the open") is the next item's:
+                # a credit names people and agencies
                 has_credit = True
             elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
                 pass  # a video's running time ("Duration: 2 minutes 11 seconds")
@@ -1826,13 +1829,14 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                                 or (f.title_case_share >= TITLE_CASE_HEADLINE
                                     and g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN))))):
                 has_summary = True
-            elif (not has_summary and has_time and cursor == index + 2 + has_section
+            elif (not has_summary and has_time and cursor == index + 2 + (has_section or marked)
                   and features[cursor - 1].is_timestamp
                   and (bare_item_end != index - 1 or g.truncated) and _summary_shaped(g, text)):
-                # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
-                # stop), which the next item's headline does not, even when it is a question; right under an item
-                # of a headline and its time alone, only a summary cut short: a sentence after a list of such
-                # items is the site's ("RTÉ.ie is the website of …")
+                # headline, date, summary (a section or a badge between headline and date: "Opinion"): a summary
+                # reads as one (cut short, or a sentence ending in a full stop), which the next item's headline does
+                # not, even when it is a question; right under an item of a headline and its time alone, only a
+                # summary cut short: a sentence after a list of such items is the site's ("RTÉ.ie is the website
+                # of …")
                 has_summary = True
             elif (has_summary or has_time or has_author) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor)):
                 # the item's "Read more" or comment count (guidelines 8.2); an item without summary or time shows
