@@ -2189,6 +2189,21 @@ def test_a_numbered_list_is_one_item_per_number(rank: str) -> None:
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_a_numbered_list_of_two_headlines_is_one_item_per_number_but_page_numbers_are_none() -> None:
+    """Guidelines 8.2: two rank numbers with a headline under each (in a language whose list heading the rules do
+    not know) are a numbered list too, one item per number; a row of page numbers with a short line between is no
+    list."""
+    items = [["1", "Heatwave in November? What the forecasters say"], ["2", "New grant scheme for student housing"]]
+    pages = ["1", "Earlier", "2", "Later"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Meistgeklickt", *(line for item in items for line in item),
+                                             *pages, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in pages[1::2]] == ["boilerplate", "boilerplate"]
+
+
 def test_a_numbered_list_of_kicker_headline_author_time_items_ends_at_its_last_items_time() -> None:
     """Guidelines 8.2: a numbered item may show its number, kicker, headline, author and time (four lines under
     the number), a badge right under its number that reads as a heading ("Partner content"); the last item ends at

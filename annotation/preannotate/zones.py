@@ -1978,6 +1978,9 @@ def _credits_under_kickers(blocks, features, labels: list, items: list[tuple[int
 _RANK_RE = re.compile(r"^(?:#|no\.? ?|nr\.? ?)?([0-9]{1,2})[.)]?$", re.IGNORECASE)
 RANK_MAX_CHARS = 7
 _RANK_INITIALS = frozenset("0123456789#nN")
+# A numbered list of this many items is one too when a headline stands under each number: a row of page numbers has
+# no headlines between its numbers.
+SHORT_RANKED_MIN_ITEMS = 2
 # A numbered item's lines after its number: its kicker and headline, and a summary, time or author; or its
 # headline, author and time.
 RANKED_ITEM_MAX_LINES = 4
@@ -1993,16 +1996,16 @@ def _rank(text: str) -> int | None:
 
 def _numbered_items(blocks, features, labels: list) -> None:
     """A numbered list ("Most read": 1, headline, 2, headline, ...): ``LIST_MIN_ITEMS`` or more rank lines
-    counting up from 1, each followed by up to ``RANKED_ITEM_MAX_LINES`` unlabelled lines that are no prose
-    paragraph, list heading (but for a badge right under the number: "Contenido patrocinado"), furniture or ad
-    label; each number opens an item that ends before the next, the last taking as many lines as the item before
+    (``SHORT_RANKED_MIN_ITEMS`` with a headline under each) counting up from 1, each followed by up to
+    ``RANKED_ITEM_MAX_LINES`` unlabelled lines that are no prose paragraph, list heading (but for a badge right
+    under the number: "Contenido patrocinado"), furniture or ad label; each number opens an item that ends before the next, the last taking as many lines as the item before
     it (guidelines 8.2: a list repeats one layout) -- or, where the item before ends in its time, up to its own
     time: the line under it ("Publicidad", the page's menu) is the list's end. Items are numbered
     ``-1 - first block`` like the other items made outside the main pass."""
     # the length first: most lines are longer than any rank line, and are answered without a call
     ranks = [i for i, block in enumerate(blocks)
              if len(block.text) <= RANK_MAX_CHARS and labels[i] is None and _rank(block.text) is not None]
-    if len(ranks) < LIST_MIN_ITEMS:
+    if len(ranks) < SHORT_RANKED_MIN_ITEMS:
         return  # most pages
 
     def item_line(index: int) -> bool:
@@ -2018,7 +2021,8 @@ def _numbered_items(blocks, features, labels: list) -> None:
                 and all(item_line(i) for i in range(chain[-1] + 1, rank))):
             chain.append(rank)
             continue
-        if len(chain) >= LIST_MIN_ITEMS:
+        if len(chain) >= LIST_MIN_ITEMS or (len(chain) >= SHORT_RANKED_MIN_ITEMS and all(
+                _teaser_head(features[rank + 1]) or _prose_headline(features[rank + 1]) for rank in chain)):
             period = chain[-1] - chain[-2]
             last = chain[-1] + period
             if _item_time(features, blocks, chain[-1] - 1):
