@@ -2242,6 +2242,20 @@ def test_a_rank_line_is_read_whatever_its_first_character(text: str) -> None:
     assert _rank(text) == int(_RANK_RE.match(text).group(1))
 
 
+def test_a_headline_quoting_two_sentences_with_its_time_under_it_is_an_items_headline() -> None:
+    """Guidelines 8.2: a headline that quotes someone in two sentences and ends on the closing mark ("Coach: «We are
+    not safe yet. Nobody is»") reads as prose, but with its item's time under it and a kicker above, in a list of
+    such items, it is the item's headline; each kicker opens its item."""
+    items = [["Serie C", "Arezzo, the coach: «We are not promoted yet». The leaders keep pace", "26 novembre - 23:40"],
+             ["Serie C", "Pescara, the director: «January signings? Only if someone leaves»", "26 novembre - 19:15"],
+             ["Transfers", "Bari want a centre back from Bologna: the latest", "26 novembre - 17:02"]]
+    document = Document.from_text(page_text([*NAV, *STORY, "Leggi anche", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
 def test_a_list_of_kicker_headline_time_items_takes_the_kickers_of_its_first_items() -> None:
     """Guidelines 8.2: the kicker layout read from a list's items goes on to its first items: a short kicker made
     an item of its own ("After the 2:2") and the kicker of the item above it are inside their items; the

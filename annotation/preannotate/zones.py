@@ -2510,8 +2510,8 @@ def _item_head(features, labels: list, index: int) -> bool:
     if _teaser_head(f):
         return True
     n = len(features)
-    return (f.n_sentences == 2 and 4 <= f.n_words <= 30 and not f.ends_with_full_stop and not f.text_like
-            and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline
+    return (f.n_sentences == 2 and 4 <= f.n_words <= 30 and not f.ends_with_full_stop
+            and (not f.text_like or f.n_words <= PAIR_HEADLINE_MAX_WORDS) and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline
             and ((index + 1 < n and features[index + 1].is_timestamp)
                  or (index + 2 < n and features[index + 1].is_byline and features[index + 2].is_timestamp)
                  or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
