@@ -2242,6 +2242,18 @@ def test_a_rank_line_is_read_whatever_its_first_character(text: str) -> None:
     assert _rank(text) == int(_RANK_RE.match(text).group(1))
 
 
+@pytest.mark.parametrize("dates", [["2023/11/20", "2023/10/02"], ["2023.11.20 18:05", "2023.10.02 07:30"]])
+def test_an_items_date_written_year_first_closes_it(dates: list[str]) -> None:
+    """Guidelines 8.2: an item's date written year first ("2023/11/20", as Japanese and Chinese sites print it) is
+    its timestamp: it closes the item above, whatever line follows it (the author box's heading under the list)."""
+    items = [["地方の赤字路線、全国で１２０区間に　国の調査", dates[0]], ["バス転換した路線、利用者が２割減　北部の事例", dates[1]]]
+    document = Document.from_text(page_text([*NAV, *STORY, "関連記事", *(line for item in items for line in item),
+                                             "この記事を書いた人", "中村 彩花", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
 def test_a_headline_quoting_two_sentences_with_its_time_under_it_is_an_items_headline() -> None:
     """Guidelines 8.2: a headline that quotes someone in two sentences and ends on the closing mark ("Coach: «We are
     not safe yet. Nobody is»") reads as prose, but with its item's time under it and a kicker above, in a list of

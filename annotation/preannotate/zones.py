@@ -1624,6 +1624,10 @@ _RUNNING_TIME_RE = re.compile(
     r"secondes?|horas?|minutos?|segundos?)\.?\s*)+$", re.IGNORECASE)
 # An item's time cut to a number and a unit: "2h", "45m", "3d".
 _SHORT_TIME_RE = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w)$", re.IGNORECASE)
+# An item's date written year first with slashes or dots, as Japanese, Chinese and Korean sites print it, with its
+# clock time: "2026/11/20", "2026.11.20 18:05".
+_YEAR_FIRST_DATE_RE = re.compile(r"^[12]\d{3}([/.])\d{1,2}\1\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
+YEAR_FIRST_DATE_MAX_WORDS = 5
 RUNNING_TIME_MAX_WORDS = 8
 # An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch and Russian ("vor 3
 # Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15", "2 часа назад"); the English ones are
@@ -2167,7 +2171,9 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
     n = len(blocks)
 
     def kicker(index: int) -> bool:
-        return index < n and labels[index] is None and _kicker(features[index], blocks[index].text)
+        # (an item's time is none: "2023/11/20", a headline, is a time-first item or the time closing the one above)
+        return (index < n and labels[index] is None and _kicker(features[index], blocks[index].text)
+                and not _item_time(features, blocks, index))
 
     def head(index: int) -> bool:
         f = features[index]
@@ -2212,10 +2218,12 @@ def _bare_count(blocks, index: int) -> bool:
 
 
 def _item_time(features, blocks, index: int) -> bool:
-    """A timestamp, an item's time cut short (``_SHORT_TIME_RE``: "2h") or told in another language
-    (``_RELATIVE_TIME_RE``: "vor 3 Std.")."""
+    """A timestamp, an item's time cut short (``_SHORT_TIME_RE``: "2h"), a date written year first
+    (``_YEAR_FIRST_DATE_RE``: "2026/11/20") or a time told in another language (``_RELATIVE_TIME_RE``: "vor 3 Std.")."""
     f, text = features[index], blocks[index].text
     return f.is_timestamp or (f.n_words <= 2 and _SHORT_TIME_RE.match(text) is not None) or (
+        f.n_words <= YEAR_FIRST_DATE_MAX_WORDS and f.digit_share > 0.5 and _YEAR_FIRST_DATE_RE.match(text) is not None
+    ) or (
         f.n_words <= RELATIVE_TIME_MAX_WORDS and text[:1] in _RELATIVE_TIME_INITIALS
         and _RELATIVE_TIME_RE.match(text) is not None)
 
