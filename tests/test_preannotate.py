@@ -1949,6 +1949,24 @@ def test_a_scores_widget_is_no_list_of_items() -> None:
     assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in results)
 
 
+def test_an_arabic_front_keeps_its_items_times_badges_and_running_times_and_leaves_out_its_scores() -> None:
+    """Guidelines 8.2 in Arabic, a script without case: a match result ("النسور 3 - 1 الصقور") is no headline though
+    none of its words is in lower case; an item's time told relative to now ("منذ ساعتين", "منذ 5 ساعات") or its date
+    ("12 نوفمبر 2026") closes it; a video's badge ("فيديو") above its headline and its labelled running time
+    ("المدة: 2:15") under it are inside it."""
+    results = ["النسور 3 - 1 الصقور", "الشاطئ 0 - 0 الجبل"]
+    items = [["النسور يفوزون على الصقور ويتصدرون الترتيب العام",
+              "سجل المهاجم هدفين في الشوط الثاني وقاد فريقه إلى فوز مهم خارج ملعبه...", "منذ ساعتين"],
+             ["مدرب الشاطئ: «سنعود أقوى في المباراة المقبلة»", "منذ 5 ساعات"],
+             ["فيديو", "أهداف مباراة النسور والصقور كاملة", "المدة: 2:15"],
+             ["اتحاد الكرة يحدد موعد بداية بطولة الكأس", "12 نوفمبر 2026"]]
+    document = Document.from_text(page_text(["الرئيسية", "سياسة", "رياضة", "نتائج", *results,
+                                             *(line for item in items for line in item), "إعلان", "جميع الحقوق محفوظة © 2026"]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in results)
+
+
 def test_a_search_result_headed_photos_is_an_item_not_a_picture_credit() -> None:
     """A line shaped like a picture credit ("Photos: …") with a date under it is the next item's headline; a badge
     under the last item's date ("Gallery") is inside it."""

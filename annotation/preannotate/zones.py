@@ -1578,9 +1578,9 @@ def _list_goes_on(blocks, features, labels: list, index: int) -> bool:
 
 
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
-# kind of piece or of medium, in English, German, French, Spanish, Portuguese, Italian and Russian (and a paywall's
-# mark, ``_badge``), with the full stop or colon some sites print after it ("Live."). A site's section names
-# ("Politics") are no badges: they head lists and fill menus.
+# kind of piece or of medium, in English, German, French, Spanish, Portuguese, Italian, Russian and Arabic (and a
+# paywall's mark, ``_badge``), with the full stop or colon some sites print after it ("Live."). A site's section
+# names ("Politics") are no badges: they head lists and fill menus.
 _BADGE_RE = re.compile(
     r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial"
     r"|analysis|opinion|comment|commentary|column|exclusive|premium|video|watch|listen|live|live updates|breaking"
@@ -1589,7 +1589,8 @@ _BADGE_RE = re.compile(
     r"|tribune|éditorial|chronique|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
     r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora"
     r"|análise|opinião|exclusivo|ao vivo|analisi|commento|esclusiva|intervista|diretta"
-    r"|фото|видео|мнение|онлайн|эксклюзив|интервью)[.:]?$",
+    r"|фото|видео|мнение|онлайн|эксклюзив|интервью"
+    r"|فيديو|تحليل|رأي|مباشر|حصري|مقابلة)[.:]?$",
     re.IGNORECASE)
 # What every paywall's mark holds (lower-cased): most lines are turned away without the regex.
 _PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores"))
@@ -1618,8 +1619,10 @@ SUMMARY_WORDS_RATIO = 1.5
 SUMMARY_LOWER_SHARE_GAIN = 0.2
 # A video's or an episode's running time shown in its item ("Duration: 2 minutes 11 seconds", "Dauer: 3 Min.", or
 # bare: "41 Min."), in English, German, French and Spanish.
+# With its label, the time may be a clock's: "Duration: 3:42", in Arabic "المدة: 3:42".
+_RUNNING_TIME_LABEL = r"(?:duration|length|running time|dauer|länge|durée|duración|المدة)\s*:?\s*"
 _RUNNING_TIME_RE = re.compile(
-    r"^(?:(?:duration|length|running time|dauer|länge|durée|duración)\s*:?\s*)?"
+    rf"^{_RUNNING_TIME_LABEL}\d{{1,2}}:\d{{2}}(?::\d{{2}})?$|^(?:{_RUNNING_TIME_LABEL})?"
     r"(?:\d+\s*(?:h|hours?|hrs?|min|mins|minutes?|s|secs?|seconds?|std|stunden?|minuten?|sek|sekunden?|heures?|"
     r"secondes?|horas?|minutos?|segundos?)\.?\s*)+$", re.IGNORECASE)
 # An item's time cut to a number and a unit: "2h", "45m", "3d".
@@ -1629,9 +1632,9 @@ _SHORT_TIME_RE = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w)$", re.IGNORECASE)
 _YEAR_FIRST_DATE_RE = re.compile(r"^[12]\d{3}([/.])\d{1,2}\1\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
 YEAR_FIRST_DATE_MAX_WORDS = 5
 RUNNING_TIME_MAX_WORDS = 8
-# An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch and Russian ("vor 3
-# Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15", "2 часа назад"); the English ones are
-# timestamps already.
+# An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch, Russian and Arabic
+# ("vor 3 Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15", "2 часа назад", "منذ 4 ساعات"),
+# and an Arabic date; the English ones are timestamps already.
 _TIME_UNITS = (r"(?:sek\.?|sekunden|min\.?|minuten?|minutes?|minutos?|minuti|std\.?|stunden?|h|heures?|horas?|ore|uur"
                r"|tagen?|jours?|días?|dias|giorni|dagen)")
 _RELATIVE_TIME_RE = re.compile(
@@ -1641,8 +1644,12 @@ _RELATIVE_TIME_RE = re.compile(
     # day ("Вчера", guidelines 8.2)
     r"|(?:вчера|сегодня),?\s+(?:в\s+)?\d{1,2}:\d{2}"
     r"|(?:gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag)"
-    r"(?:,?\s+(?:um |à |a las |às |alle |om )?\d{1,2}[:.h]\d{2}(?: uhr)?)?)$", re.IGNORECASE)
-_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789вс")
+    r"(?:,?\s+(?:um |à |a las |às |alle |om )?\d{1,2}[:.h]\d{2}(?: uhr)?)?"
+    # Arabic: "منذ 4 ساعات", "منذ ساعتين" (two hours: a dual has no number), "منذ يوم"; and a date, "25 نوفمبر 2026"
+    r"|منذ\s+(?:\d{1,3}\s+)?(?:ثوان|ثانية|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع)"
+    r"|\d{1,2}\s+(?:يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)(?:\s+\d{4})?)$",
+    re.IGNORECASE)
+_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789всم")
 RELATIVE_TIME_MAX_WORDS = 5
 # A picture credit inside an item ("Photo: Getty Images") has at most this many words.
 CREDIT_MAX_WORDS = 15
@@ -2458,13 +2465,15 @@ RESULT_MAX_WORDS = 10
 
 
 def _result_line(text: str) -> bool:
-    """A scores widget's line (``_SCORE_RE``): names on both sides of the score, every word capitalised or a
-    number -- a headline about the match has words in lower case ("Bayern beat Dortmund 3-1")."""
+    """A scores widget's line (``_SCORE_RE``): names on both sides of the score, no word in lower case (capitalised,
+    a number, or of a script without case) -- a headline about the match has words in lower case ("Bayern beat
+    Dortmund 3-1")."""
     parts = _SCORE_RE.split(text)
     if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
         return False
     words = text.split()
-    return len(words) <= RESULT_MAX_WORDS and all(word[:1].isupper() or word[:1].isdigit() for word in words)
+    # (a script without case, Arabic or Chinese, has no word in lower case either)
+    return len(words) <= RESULT_MAX_WORDS and not any(word[:1].islower() for word in words)
 
 
 def _summary_shaped(f: BlockFeatures, text: str) -> bool:
