@@ -2516,16 +2516,17 @@ def test_a_two_sentence_headline_with_its_byline_and_time_under_it_is_an_item() 
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
-@pytest.mark.parametrize("under", [True, False])
-def test_a_pair_of_items_parted_by_a_name_takes_the_names_by_the_lists_ends(under: bool) -> None:
+@pytest.mark.parametrize(("under", "heading"), [(True, "More in this section"), (True, "Stories That Matter"),
+                                                (False, "Columnists")])
+def test_a_pair_of_items_parted_by_a_name_takes_the_names_by_the_lists_ends(under: bool, heading: str) -> None:
     """Guidelines 8.2 (the layout is read from the first and last items): two headlines parted by a person's name
     take the names under them when another name stands under the last and none above the first, and the names
-    above them when another name stands above the first and none under the last (an opinion box)."""
+    above them when another name stands above the first and none under the last (an opinion box). A heading in
+    title case ("Stories That Matter") is no person's name."""
     heads = ["Harbour Tunnel Tolls to Rise by a Fifth in January", "Ferry Operator Adds Two Boats for the Summer"]
     names = ["Maria Keane", "Tom Hartley"]
     items = [[head, name] if under else [name, head] for head, name in zip(heads, names, strict=True)]
-    document = Document.from_text(page_text([*NAV, "More in this section" if under else "Columnists",
-                                             *(line for item in items for line in item), *FOOTER]))
+    document = Document.from_text(page_text([*NAV, heading, *(line for item in items for line in item), *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 

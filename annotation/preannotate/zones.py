@@ -2786,9 +2786,15 @@ def _kickers_above_chain(blocks, features, labels: list, items: list[tuple[int, 
 
 # A person's name on a line of its own: two or three capitalised words of letters ("Stephen Collinson").
 _NAME_RE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,2}$")
+# Words a heading in title case holds and a person's name does not ("Ideas That Matter", "Out Of Office").
+_NAME_STOP_WORDS = frozenset("a an the and or of for to in on at by with from that this".split())
 
 
 def _author_name(f: BlockFeatures, text: str) -> bool:
-    """A line that is a person's name alone (``_NAME_RE``, every word capitalised, no badge)."""
-    return (not f.is_timestamp and not f.is_list_heading and not f.is_furniture and _NAME_RE.match(text) is not None
-            and all(word[:1].isupper() for word in text.split()) and not _badge(text))
+    """A line that is a person's name alone (``_NAME_RE``, every word capitalised, none of ``_NAME_STOP_WORDS``, no
+    badge)."""
+    if f.is_timestamp or f.is_list_heading or f.is_furniture or _NAME_RE.match(text) is None:
+        return False
+    words = text.split()
+    return (all(word[:1].isupper() for word in words) and not any(word.lower() in _NAME_STOP_WORDS for word in words)
+            and not _badge(text))
