@@ -1106,6 +1106,36 @@ def front_items(document: Document, annotation: Annotation) -> list[str]:
     return [span.text for span in annotation.spans if span.label == "teaser"]
 
 
+def test_a_sections_sub_menu_over_the_first_item_is_not_its_headline() -> None:
+    """Guidelines 8.2 and 8.3: a section's sub-menu in title case ("Transit Roads Ferries Airports") over the first
+    item's headline is boilerplate: the headline with its summary under it opens the item (headline, summary,
+    byline, date, comment count), and the sub-menu line is not made an item with the headline for its summary."""
+    submenu = "Transit Roads Ferries Airports"
+    items = [["Harbour tunnel tolls to rise by a fifth from January, operator confirms",
+              "The operator says maintenance costs have doubled since the tunnel opened. Drivers' groups called the "
+              "increase unjustified.", "By Maria Keane", "Nov. 27", "14 comments"],
+             ["Ferry operator adds two boats for the summer season", "By Tom Hartley", "Nov. 26", "3 comments"],
+             ["Airport expansion plans shelved after cost review", "By Maria Keane", "Nov. 26"]]
+    document = Document.from_text(page_text([*NAV, "Transport", submenu, *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[submenu] == "boilerplate"
+
+
+def test_the_copyright_line_under_a_list_of_headlines_is_no_summary_that_cuts_the_list() -> None:
+    """Guidelines 8.2: the page's copyright line under a list of bare headlines reads as prose, but it is no summary
+    of the last headline: the headline above it is an item like the others."""
+    headlines = ["Harbour result in maps: how every ward swung", "Who voted for the new mayor, and why it matters",
+                 "‘They forgot about us’: voters on the quay explain their choice",
+                 "Winter fuel payments: what changes from December"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Most viewed", *headlines,
+                                             "© 2024 Example News Limited or its affiliated companies. All rights reserved."]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == headlines
+
+
 def test_a_section_front_item_keeps_its_kicker_author_sponsor_and_time() -> None:
     """Guidelines 8.2: the kicker above the headline, the author and the timestamp under the summary, and a
     "Sponsored" badge are inside the item's extent: one teaser span each, none left as boilerplate."""

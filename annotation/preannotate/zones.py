@@ -1741,11 +1741,13 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or _search_control(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
-                or (title_parts and text_key(line) in title_parts)):
+                or (title_parts and text_key(line) in title_parts)
+                or _over_headline_and_summary(blocks, features, labels, index)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
             # or pages, a search page's sort order or filter, a match result in a scores widget and a market's
             # quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
-            # title's), nor is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends
+            # title's), nor is a time or a video's running time, nor a line over a headline with its summary (a
+            # section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on Twitter") ends
             # a list
             after_list_heading = after_list_heading and not (f.is_furniture and not _badge(line))
             index += 1
@@ -2505,6 +2507,17 @@ def _trailing_summaries(blocks, features, labels: list, items: list[tuple[int, i
             taken = True
         chain = [item] if under else []
     return taken
+
+
+def _over_headline_and_summary(blocks, features, labels: list, index: int) -> bool:
+    """Whether block ``index`` stands over a headline that has its summary under it (``_summary_shaped``: prose
+    ending in a full stop, or cut short; no furniture, the page's copyright line): that headline opens the item, and the line above it, shaped as a headline
+    too, is no item's headline (a section's sub-menu, "Police Courts Public Safety"; guidelines 8.2: one item's
+    lines are its kicker, headline, summary, author and time)."""
+    head, summary = index + 1, index + 2
+    return (summary < len(blocks) and labels[head] is None and labels[summary] is None
+            and _teaser_head(features[head]) and not _summary_shaped(features[head], blocks[head].text)
+            and not features[summary].is_furniture and _summary_shaped(features[summary], blocks[summary].text))
 
 
 def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> bool:
