@@ -1325,6 +1325,26 @@ def test_a_second_story_appended_below_the_main_one_is_one_teaser() -> None:
     assert "“This building belongs to everyone,”" not in [span.text for span in annotation.spans]
 
 
+def test_a_story_appended_below_the_pages_lists_is_one_teaser_with_its_closing_credit() -> None:
+    """Guidelines 8.2: a second full story appended under the page's lists ("Read next", then "Next article"), away
+    from the main story, is one teaser from its headline to its closing credit ("Reporting by …"); the cue is
+    boilerplate."""
+    read_next = ["Read next", "Harbour Board Names New Chief Executive", "2 hours ago",
+                 "Ferry Fares to Rise by a Fifth From January", "4 hours ago"]
+    second = ["Library Reopens After Two-Year Renovation", "By Sam Howard", "November 21, 2024 9:02 AM GMT",
+              "The central library reopened on Saturday after a two-year, $30 million renovation that added a "
+              "rooftop garden, a recording studio and twice as many study rooms.",
+              "The library will be open seven days a week, with extended hours during exam season, the council said.",
+              "Reporting by Sam Howard in Exeter; Editing by Jane Roe"]
+    document = Document.from_text(page_text([*NAV, *STORY, *read_next, "Next article", *second, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert labels["Next article"] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"][-1] == "\n\n".join(second)
+
+
 @pytest.mark.parametrize("headlines", [
     ["Supreme Court to hear Alabama voting map case", "Georgia election law faces new legal challenge",
      "Schumer sets up vote on filibuster rules change"],

@@ -536,11 +536,12 @@ def _boxed_stories(features: Sequence[BlockFeatures], labels: list, start: int, 
 
 
 def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
-    """A line of a story appended below the main one: its paragraphs, and above the first its headline, byline
-    and time."""
+    """A line of a story appended below the main one: its paragraphs, above the first its headline, byline and
+    time, and under them its closing credit ("Reporting by …", guidelines 6)."""
     if f.is_furniture or f.is_list_heading or is_notice(text):
         return False
-    return f.text_like or (not prose and (f.headline_like or f.is_byline or f.is_timestamp))
+    return f.text_like or (not prose and (f.headline_like or f.is_byline or f.is_timestamp)) or (
+        prose and _CLOSING_CREDIT_RE.match(text) is not None)
 
 
 # A list of items whose summaries are full sentences, with no timestamps to tell it: summaries of at most
@@ -1716,6 +1717,20 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             labels[index] = labels[index + 1] = BlockLabel(TEASER, 0.65, item_number)
             index += 2
             continue
+        if f.n_words == 2 and _NEXT_STORY_RE.match(line):
+            # the cue above a second full story appended below the page's lists ("Next article"): the story, from
+            # its headline to its last paragraph, is one teaser (guidelines 8.2), as one appended to the main story
+            # is (``classify_blocks``); the cue is the page's
+            last, prose = index + 1, False
+            while last < n and labels[last] is None and _appended_story_line(features[last], blocks[last].text, prose):
+                prose = prose or features[last].text_like
+                last += 1
+            if sum(g.text_like for g in features[index + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS:
+                item_number += 1
+                for member in range(index + 1, last):
+                    labels[member] = BlockLabel(TEASER, 0.6, item_number)
+                index = last
+                continue
         if f.n_words <= INLINE_TEASER_MAX_WORDS and _read_more(line):
             # "Read more: <headline>" after the story or between other lines: one promoted item on its own
             # line (guidelines 8.2), which takes no summary from the line under it
