@@ -2017,6 +2017,21 @@ def test_an_arabic_front_keeps_its_items_times_badges_and_running_times_and_leav
     assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in results)
 
 
+@pytest.mark.parametrize("video", [["视频", "直击边境难民营　寒冬将至物资短缺", "02:48", "8小时前"],
+                                   ["Video", "Inside the Border Camp as Winter Closes In", "2:48", "8 hours ago"]])
+def test_a_video_item_keeps_its_badge_running_time_and_the_time_under_it(video: list[str]) -> None:
+    """Guidelines 8.2: a video's badge above its headline ("视频", "Video"), its running time printed as a bare clock
+    under it ("02:48") and the item's own time under that ("8小时前", "8 hours ago") are one item; the clock does
+    not close the item before its time."""
+    items = [["瓦兰大选落幕　新总统呼吁团结", "执政联盟在国会选举中取得过半席次，新当选总统在胜选演说中呼吁各党派放下歧见……", "3小时前"]
+             if video[0] == "视频" else
+             ["Election Ends With a Call for Unity", "The governing alliance won a majority, and the new president "
+              "called on the parties to put their differences aside…", "3 hours ago"], video]
+    document = Document.from_text(page_text([*NAV, "Top stories", *(line for item in items for line in item),
+                                             "Advertisement", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_a_search_result_headed_photos_is_an_item_not_a_picture_credit() -> None:
     """A line shaped like a picture credit ("Photos: …") with a date under it is the next item's headline; a badge
     under the last item's date ("Gallery") is inside it."""

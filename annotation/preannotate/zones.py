@@ -1579,9 +1579,9 @@ def _list_goes_on(blocks, features, labels: list, index: int) -> bool:
 
 
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
-# kind of piece or of medium, in English, German, French, Spanish, Portuguese, Italian, Russian and Arabic (and a
-# paywall's mark, ``_badge``), with the full stop or colon some sites print after it ("Live."). A site's section
-# names ("Politics") are no badges: they head lists and fill menus.
+# kind of piece or of medium, in English, German, French, Spanish, Portuguese, Italian, Russian, Arabic, Chinese and
+# Japanese (and a paywall's mark, ``_badge``), with the full stop or colon some sites print after it ("Live."). A
+# site's section names ("Politics") are no badges: they head lists and fill menus.
 _BADGE_RE = re.compile(
     r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial"
     r"|analysis|opinion|comment|commentary|column|exclusive|premium|video|watch|listen|live|live updates|breaking"
@@ -1591,7 +1591,8 @@ _BADGE_RE = re.compile(
     r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora"
     r"|análise|opinião|exclusivo|ao vivo|analisi|commento|esclusiva|intervista|diretta"
     r"|фото|видео|мнение|онлайн|эксклюзив|интервью"
-    r"|فيديو|تحليل|رأي|مباشر|حصري|مقابلة)[.:]?$",
+    r"|فيديو|تحليل|رأي|مباشر|حصري|مقابلة"
+    r"|影音|影片|視頻|视频|動画|直播|獨家|独家|評論|评论|社論|社论|專訪|专访|解説|速報|速报)[.:]?$",
     re.IGNORECASE)
 # What every paywall's mark holds (lower-cased): most lines are turned away without the regex.
 _PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores"))
@@ -1790,7 +1791,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 members.append(cursor)
                 cursor += 1
                 break
-            if not has_time and _item_time(features, blocks, cursor):
+            if _item_time(features, blocks, cursor) and (
+                    not has_time or (members[-1] == cursor - 1 and _clock_time(features[cursor - 1], blocks[cursor - 1].text)
+                                     and not _clock_time(g, text))):
+                # the item's time; a time right under a bare clock's ("02:48", then "8 hours ago") is the item's,
+                # the clock a video's running time
                 has_time = True
             elif (not has_author and not g.text_like
                   and (_SPONSOR_LINE_RE.match(text) or (g.is_byline and not _SPONSORED_HEADING_RE.match(text)))):
