@@ -3671,6 +3671,21 @@ def test_a_list_without_summaries_takes_no_headline_under_an_item_for_its_summar
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
 
 
+def test_in_a_list_whose_items_show_summaries_a_longer_line_over_the_items_date_is_its_summary() -> None:
+    """Guidelines 8.2: a list repeats one layout. Under a list heading whose first item shows a summary, a line under
+    a later item's headline, longer than it and with the item's date under it, is that item's summary even shaped as a
+    headline (no full stop) -- also after an item that shows none."""
+    items = [["Council leaders warn of a wave of bankruptcies as the minister rejects a tax plea",
+              "Eleven authorities say they will issue notices within a year unless the cap is lifted, officials say",
+              "26 November 2023"],
+             ["Town to sell its old hall annexe to plug a budget gap", "20 November 2023"],
+             ["Exclusive", "Social care bill for the region's councils tops £2bn for first time",
+              "Figures obtained by the paper show spending up 14% in two years across the north", "17 November 2023"]]
+    document = Document.from_text(page_text([*NAV, "Latest from Jane Doe", *(line for item in items for line in item),
+                                             "Load more", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 @pytest.mark.parametrize("bio", ["Jane Doe covers transport and city hall for Example News. She joined in 2019.",
                                  "Jane Doe writes about housing, transport and the city's budget.",
                                  "Jane Doe is the Example News's transport correspondent.",

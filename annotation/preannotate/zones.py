@@ -1693,6 +1693,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     # (summary, timestamp) of the list's items so far: a list repeats one layout (guidelines 8.2), so a bare
     # headline under a list heading is an item only in a list of bare headlines
     list_layout: tuple[bool, bool] | None = None
+    # whether an item of the list under the heading showed a summary (None: no item yet)
+    list_summaries: bool | None = None
     # the last line of the item made last when that item was a headline and its time alone: the item right under it
     # follows its layout, and takes no summary under its time
     bare_item_end = -1
@@ -1744,7 +1746,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                                  and _AUTHOR_LIST_HEADING_RE.match(line)):
             # a "Sponsored" badge over each item reads as a heading: the list and its layout go on under it
             promoted = _SPONSORED_HEADING_RE.match(line) is not None
-            list_layout = list_layout if promoted and after_list_heading else None
+            if not (promoted and after_list_heading):
+                list_layout = list_summaries = None
             after_list_heading = True
             sponsored, named_advertiser = promoted, named_advertiser and sponsored and promoted
             index += 1
@@ -1773,9 +1776,10 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
         # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …");
-        # so has one in a list whose items so far have none (guidelines 8.2: a list repeats one layout)
-        in_row = (not _teaser_head(f) or lone_head == index - 1
-                  or (after_list_heading and list_layout is not None and not list_layout[0]))
+        # so has one in a list whose items so far have none (guidelines 8.2: a list repeats one layout); in a list
+        # whose items have summaries, a line longer than the headline with the item's time under it is its summary
+        in_row = not _teaser_head(f) or lone_head == index - 1 or (after_list_heading and list_summaries is False)
+        summaries = after_list_heading and list_summaries is True
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
@@ -1857,6 +1861,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                   and (bare_item_end != index - 1 or bare_row < 2
                        or (cursor + 1 < n and _item_time(features, blocks, cursor + 1)))
                   and (g.text_like or g.truncated or g.ends_like_sentence
+                       or (_teaser_head(g) and g.n_words > f.n_words
+                           and (summaries and cursor + 1 < n and _item_time(features, blocks, cursor + 1)))
                        or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share
                            and (g.n_words >= SUMMARY_WORDS_RATIO * f.n_words
                                 or (f.title_case_share >= TITLE_CASE_HEADLINE
@@ -1885,6 +1891,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or _neighbour_heads(blocks, features, labels, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
+                list_summaries = bool(list_summaries) or has_summary
             item_number += 1
             score = 0.55 + 0.1 * has_summary + 0.1 * has_time + 0.1 * after_list_heading
             for member in members:
