@@ -2415,6 +2415,23 @@ def test_time_first_lists_end_at_an_item_without_its_time_and_keep_badges_off_th
     assert front_items(document, annotation)[:6] == ["\n\n".join(item) for item in first + second]
 
 
+def test_the_last_of_a_row_of_bare_headlines_is_an_item_when_it_opens_as_the_others_do() -> None:
+    """Guidelines 8.2: in a row of bare headlines under a section's name, each headline is made an item for its
+    neighbour under it; the last one, with none under it, is the row's too. A line opening unlike the row (a word
+    under headlines opening with their clock times: a box of key events and its switch) is none."""
+    headlines = ["Refinery cuts petrol price for the second time this month", "Telecoms firms to raise data tariffs "
+                 "from January", "Bank shares rally as investors gain N1.2trn in a day"]
+    events = ["16:20 Minister arrives for talks at the commission", "11:05 Hospitals list their cancelled clinics",
+              "Show key events only"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Markets", *headlines, "From Our Partners", "Jump to",
+                                             *events, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert teasers[:3] == headlines
+    assert labels_by_line(document, annotation)[events[-1]] == "boilerplate"
+
+
 def test_a_list_of_bare_headlines_ends_at_a_furniture_line() -> None:
     """Under a list heading, bare headlines are items while the list lasts; a furniture line ("SEARCH") ends it,
     and the headline-shaped follow prompts after it are no items."""

@@ -1702,6 +1702,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     bare_row = 0
     # the index of the item made last when it was a headline alone: the headline right under it is in a row of them
     lone_head = -1
+    # how many such items stand in a row, the last at ``lone_head``
+    lone_row = 0
     # under a heading of promoted stories ("Around the Web", "Sponsored Content"): each item names its advertiser;
     # whether an item of the list did
     sponsored = named_advertiser = False
@@ -1886,8 +1888,12 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             members.append(cursor)
             cursor += 1
         in_list = after_list_heading and list_layout in (None, (False, False))
-        # the neighbours are read last: most items have a summary or a time
+        # the neighbours are read last: most items have a summary or a time; the last headline of a row of two
+        # items of a headline alone or more, opening as theirs do (a word or a number), is the row's too (each of
+        # those was made for the headline under it; a pair alone tells too little: a skip link over the site's name)
         if (has_summary or has_time or in_list or (has_author and has_count) or marked
+                or (lone_head == index - 1 and lone_row >= 2 and len(members) == 1
+                    and line[:1].isdigit() == blocks[lone_head].text[:1].isdigit())
                 or _neighbour_heads(blocks, features, labels, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
@@ -1899,6 +1905,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             bare = len(members) == 2 and has_time and not has_summary
             bare_row = (bare_row + 1 if bare_item_end == index - 1 else 1) if bare else 0
             bare_item_end = cursor - 1 if bare else -1
+            lone_row = (lone_row + 1 if lone_head == index - 1 else 1) if len(members) == 1 else 0
             lone_head = index if len(members) == 1 else -1
             index = cursor
         else:
