@@ -1797,9 +1797,9 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 members.append(cursor)
                 cursor += 1
                 break
-            if _item_time(features, blocks, cursor) and (
-                    not has_time or (members[-1] == cursor - 1 and _clock_time(features[cursor - 1], blocks[cursor - 1].text)
-                                     and not _clock_time(g, text))):
+            if (not has_time and _item_time(features, blocks, cursor)) or (
+                    has_time and members[-1] == cursor - 1 and _clock_time(features[cursor - 1], blocks[cursor - 1].text)
+                    and not _clock_time(g, text) and _item_time(features, blocks, cursor)):
                 # the item's time; a time right under a bare clock's ("02:48", then "8 hours ago") is the item's,
                 # the clock a video's running time
                 has_time = True
