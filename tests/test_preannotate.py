@@ -2032,6 +2032,18 @@ def test_a_video_item_keeps_its_badge_running_time_and_the_time_under_it(video: 
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+@pytest.mark.parametrize("badge", ["ΑΝΑΛΥΣΗ", "Ανάλυση", "ΒΙΝΤΕΟ"])
+def test_a_greek_badge_above_an_items_headline_is_inside_the_item(badge: str) -> None:
+    """Guidelines 8.2: a badge above an item's headline is the item's, in Greek too, printed in capitals without its
+    accents ("ΑΝΑΛΥΣΗ") or with them ("Ανάλυση")."""
+    items = [["Ρεύμα: νέα αύξηση στα τιμολόγια από τον Δεκέμβριο", "26/11/2023 09:40"],
+             [badge, "Γιατί οι τιμές στο ράφι δεν πέφτουν ακόμη", "24/11/2023 07:00"],
+             ["Ενοίκια: πόσο αυξήθηκαν μέσα σε έναν χρόνο", "22/11/2023 12:30"]]
+    document = Document.from_text(page_text(["Αρχική", "Οικονομία", "Κόσμος", "Ετικέτα: Ακρίβεια",
+                                             *(line for item in items for line in item), "Όροι χρήσης"]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_a_search_result_headed_photos_is_an_item_not_a_picture_credit() -> None:
     """A line shaped like a picture credit ("Photos: …") with a date under it is the next item's headline; a badge
     under the last item's date ("Gallery") is inside it."""

@@ -1579,8 +1579,8 @@ def _list_goes_on(blocks, features, labels: list, index: int) -> bool:
 
 
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
-# kind of piece or of medium, in English, German, French, Spanish, Portuguese, Italian, Russian, Arabic, Chinese and
-# Japanese (and a paywall's mark, ``_badge``), with the full stop or colon some sites print after it ("Live."). A
+# kind of piece or of medium, in English, German, French, Spanish, Portuguese, Italian, Russian, Greek, Arabic,
+# Chinese and Japanese (and a paywall's mark, ``_badge``), with the full stop or colon some sites print after it ("Live."). A
 # site's section names ("Politics") are no badges: they head lists and fill menus.
 _BADGE_RE = re.compile(
     r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial"
@@ -1592,7 +1592,9 @@ _BADGE_RE = re.compile(
     r"|análise|opinião|exclusivo|ao vivo|analisi|commento|esclusiva|intervista|diretta"
     r"|фото|видео|мнение|онлайн|эксклюзив|интервью"
     r"|فيديو|تحليل|رأي|مباشر|حصري|مقابلة"
-    r"|影音|影片|視頻|视频|動画|直播|獨家|独家|評論|评论|社論|社论|專訪|专访|解説|速報|速报)[.:]?$",
+    r"|影音|影片|視頻|视频|動画|直播|獨家|独家|評論|评论|社論|社论|專訪|专访|解説|速報|速报"
+    # Greek, printed in capitals without their accents too ("ΑΝΑΛΥΣΗ")
+    r"|αν[αά]λυση|[αά]ποψη|β[ιί]ντεο|σχ[οό]λιο|αποκλειστικ[οό]|συν[εέ]ντευξη|ζωνταν[αά])[.:]?$",
     re.IGNORECASE)
 # What every paywall's mark holds (lower-cased): most lines are turned away without the regex.
 _PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores"))
