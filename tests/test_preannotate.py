@@ -1170,6 +1170,23 @@ def test_an_opinion_list_with_the_author_above_each_headline_is_one_span_per_ite
     assert labels_by_line(document, annotation)["Opinion"] == "boilerplate"
 
 
+def test_an_opinion_box_of_two_columnists_over_headlines_read_as_prose_is_one_item_each() -> None:
+    """Guidelines 8.2: an opinion box of two items, each a columnist's name over a headline that reads as two sentences
+    ("Phones at school? Ask the pupils first"), is one teaser per item; a byline and a picture credit over two lines of
+    a story's top are no such box."""
+    items = [["Marta Keane", "Phones at school? Ask the pupils first"],
+             ["Tom Hartley", "The plan for housing exists. Only on paper, sadly"]]
+    document = Document.from_text(page_text([*NAV, "Opinion", *(line for item in items for line in item),
+                                             "Advertisement", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+    top = ["Jane Doe", "Example News transport correspondent", "Getty Images",
+           "Commuters queue for a replacement bus outside the central station on Monday"]
+    document = Document.from_text(page_text([*NAV, STORY[0], STORY[2], "Share", "Save", *top, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert "Jane Doe\n\nExample News transport correspondent" not in [span.text for span in annotation.spans]
+
+
 def test_a_list_of_headline_date_summary_items_keeps_each_summary_in_its_item() -> None:
     """Items reading headline, date, summary (one without a summary): the summary under the date is the
     item's, and a question headline after a date opens the next item; counts of results and pages are no

@@ -2206,13 +2206,18 @@ def _prose_headline(f: BlockFeatures) -> bool:
             and not f.is_timestamp and not f.is_list_heading)
 
 
+# An opinion box of this many items, each a columnist's name over a headline, is a list of items too.
+NAMED_PAIRS_MIN_ITEMS = 2
+
+
 def _kicker_pairs(blocks, features, labels: list) -> None:
     """Guidelines 8.2: a list's layout is read from its first item. A list of ``KICKER_MIN_ITEMS`` or more items of a
     kicker and a headline each (an opinion box: "Jennifer Alvarez", her column's headline; "Editorial", a headline),
     under a line that is no item's (a heading, "Opinion", furniture, the page's other zones), with no line of four
     words or more right under its last headline (the next item's, or an author under each headline), is one item per
     pair -- a headline read as prose too ("I was a landlord for 20 years. Rent control isn't the enemy."), one at
-    least reading as a headline. Items are numbered ``-1 - first block``."""
+    least reading as a headline; a box of ``NAMED_PAIRS_MIN_ITEMS`` such items is one too when each kicker is a
+    person's name (``_author_name``, no picture credit: the columnists of an opinion box). Items are numbered ``-1 - first block``."""
     n = len(blocks)
 
     def kicker(index: int) -> bool:
@@ -2229,7 +2234,7 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
     # counts, read as one string, turn nearly every page away at once
     shapes = "".join(["x" if label is not None else "s" if f.n_words <= KICKER_MAX_WORDS else "l"
                       for label, f in zip(labels, features)])
-    run = "sl" * KICKER_MIN_ITEMS
+    run = "sl" * NAMED_PAIRS_MIN_ITEMS
     after = 0  # the line under the last list read
     index = shapes.find(run)
     while index >= 0:
@@ -2241,7 +2246,10 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
             while kicker(end) and end + 1 < n and head(end + 1):
                 end += 2
             pairs = range(index, end, 2)
-            if (len(pairs) >= KICKER_MIN_ITEMS and any(_teaser_head(features[first + 1]) for first in pairs)
+            if (((len(pairs) >= KICKER_MIN_ITEMS and any(_teaser_head(features[first + 1]) for first in pairs))
+                 or (len(pairs) >= NAMED_PAIRS_MIN_ITEMS
+                     and all(_author_name(features[first], blocks[first].text)
+                             and not is_caption_credit(blocks[first].text) for first in pairs)))
                     and not (end < n and labels[end] is None and features[end].n_words > KICKER_MAX_WORDS)):
                 for first in pairs:
                     labels[first] = labels[first + 1] = BlockLabel(TEASER, 0.6, -1 - first)
