@@ -1106,6 +1106,36 @@ def front_items(document: Document, annotation: Annotation) -> list[str]:
     return [span.text for span in annotation.spans if span.label == "teaser"]
 
 
+def test_a_sections_sub_menu_over_the_first_item_is_not_its_headline() -> None:
+    """Guidelines 8.2 and 8.3: a section's sub-menu in title case ("Transit Roads Ferries Airports") over the first
+    item's headline is boilerplate: the headline with its summary under it opens the item (headline, summary,
+    byline, date, comment count), and the sub-menu line is not made an item with the headline for its summary."""
+    submenu = "Transit Roads Ferries Airports"
+    items = [["Harbour tunnel tolls to rise by a fifth from January, operator confirms",
+              "The operator says maintenance costs have doubled since the tunnel opened. Drivers' groups called the "
+              "increase unjustified.", "By Maria Keane", "Nov. 27", "14 comments"],
+             ["Ferry operator adds two boats for the summer season", "By Tom Hartley", "Nov. 26", "3 comments"],
+             ["Airport expansion plans shelved after cost review", "By Maria Keane", "Nov. 26"]]
+    document = Document.from_text(page_text([*NAV, "Transport", submenu, *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[submenu] == "boilerplate"
+
+
+def test_the_copyright_line_under_a_list_of_headlines_is_no_summary_that_cuts_the_list() -> None:
+    """Guidelines 8.2: the page's copyright line under a list of bare headlines reads as prose, but it is no summary
+    of the last headline: the headline above it is an item like the others."""
+    headlines = ["Harbour result in maps: how every ward swung", "Who voted for the new mayor, and why it matters",
+                 "‘They forgot about us’: voters on the quay explain their choice",
+                 "Winter fuel payments: what changes from December"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Most viewed", *headlines,
+                                             "© 2024 Example News Limited or its affiliated companies. All rights reserved."]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == headlines
+
+
 def test_a_section_front_item_keeps_its_kicker_author_sponsor_and_time() -> None:
     """Guidelines 8.2: the kicker above the headline, the author and the timestamp under the summary, and a
     "Sponsored" badge are inside the item's extent: one teaser span each, none left as boilerplate."""
@@ -1138,6 +1168,23 @@ def test_an_opinion_list_with_the_author_above_each_headline_is_one_span_per_ite
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in lead + items]
     assert labels_by_line(document, annotation)["Opinion"] == "boilerplate"
+
+
+def test_an_opinion_box_of_two_columnists_over_headlines_read_as_prose_is_one_item_each() -> None:
+    """Guidelines 8.2: an opinion box of two items, each a columnist's name over a headline that reads as two sentences
+    ("Phones at school? Ask the pupils first"), is one teaser per item; a byline and a picture credit over two lines of
+    a story's top are no such box."""
+    items = [["Marta Keane", "Phones at school? Ask the pupils first"],
+             ["Tom Hartley", "The plan for housing exists. Only on paper, sadly"]]
+    document = Document.from_text(page_text([*NAV, "Opinion", *(line for item in items for line in item),
+                                             "Advertisement", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+    top = ["Jane Doe", "Example News transport correspondent", "Getty Images",
+           "Commuters queue for a replacement bus outside the central station on Monday"]
+    document = Document.from_text(page_text([*NAV, STORY[0], STORY[2], "Share", "Save", *top, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert "Jane Doe\n\nExample News transport correspondent" not in [span.text for span in annotation.spans]
 
 
 def test_a_list_of_headline_date_summary_items_keeps_each_summary_in_its_item() -> None:
@@ -1293,6 +1340,26 @@ def test_a_second_story_appended_below_the_main_one_is_one_teaser() -> None:
     assert labels["Next article"] == "boilerplate"
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(second)]
     assert "“This building belongs to everyone,”" not in [span.text for span in annotation.spans]
+
+
+def test_a_story_appended_below_the_pages_lists_is_one_teaser_with_its_closing_credit() -> None:
+    """Guidelines 8.2: a second full story appended under the page's lists ("Read next", then "Next article"), away
+    from the main story, is one teaser from its headline to its closing credit ("Reporting by …"); the cue is
+    boilerplate."""
+    read_next = ["Read next", "Harbour Board Names New Chief Executive", "2 hours ago",
+                 "Ferry Fares to Rise by a Fifth From January", "4 hours ago"]
+    second = ["Library Reopens After Two-Year Renovation", "By Sam Howard", "November 21, 2024 9:02 AM GMT",
+              "The central library reopened on Saturday after a two-year, $30 million renovation that added a "
+              "rooftop garden, a recording studio and twice as many study rooms.",
+              "The library will be open seven days a week, with extended hours during exam season, the council said.",
+              "Reporting by Sam Howard in Exeter; Editing by Jane Roe"]
+    document = Document.from_text(page_text([*NAV, *STORY, *read_next, "Next article", *second, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert labels["Next article"] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"][-1] == "\n\n".join(second)
 
 
 @pytest.mark.parametrize("headlines", [
@@ -1899,6 +1966,19 @@ def test_a_time_first_list_with_badges_and_second_times_is_cut_before_each_time(
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_a_time_first_list_takes_headlines_that_read_as_two_sentences() -> None:
+    """Guidelines 8.2: a list's layout is read from its first item. Under a time above each headline, a headline
+    that reads as two sentences ("Bridge closed. Detour until March", one closing on a quotation or a question) is
+    the item's headline: the times tell the list; a day's name between two items parts them."""
+    items = [["14:20", "Council passes budget. Opposition: “A budget built on debt”"],
+             ["12:05", "Old bridge closed. Detour to last until March"],
+             ["21:40", "Warehouse fire near the ring road. Nobody was hurt"],
+             ["18:15", "New train timetable from 14 December. What changes?"]]
+    blocks = [*NAV, "Latest", "Today", *items[0], *items[1], "Yesterday", *items[2], *items[3], *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_items_keep_their_comment_counts_in_other_languages_and_short_times() -> None:
     """Guidelines 8.2: the comment count an item shows ("312 Kommentare", "45 commentaires", "1,204", "88") and its
     time cut to a number and a unit ("2h") are inside the item; page numbers after the list are not."""
@@ -1936,6 +2016,51 @@ def test_a_scores_widget_is_no_list_of_items() -> None:
     assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in results)
 
 
+def test_an_arabic_front_keeps_its_items_times_badges_and_running_times_and_leaves_out_its_scores() -> None:
+    """Guidelines 8.2 in Arabic, a script without case: a match result ("النسور 3 - 1 الصقور") is no headline though
+    none of its words is in lower case; an item's time told relative to now ("منذ ساعتين", "منذ 5 ساعات") or its date
+    ("12 نوفمبر 2026") closes it; a video's badge ("فيديو") above its headline and its labelled running time
+    ("المدة: 2:15") under it are inside it."""
+    results = ["النسور 3 - 1 الصقور", "الشاطئ 0 - 0 الجبل"]
+    items = [["النسور يفوزون على الصقور ويتصدرون الترتيب العام",
+              "سجل المهاجم هدفين في الشوط الثاني وقاد فريقه إلى فوز مهم خارج ملعبه...", "منذ ساعتين"],
+             ["مدرب الشاطئ: «سنعود أقوى في المباراة المقبلة»", "منذ 5 ساعات"],
+             ["فيديو", "أهداف مباراة النسور والصقور كاملة", "المدة: 2:15"],
+             ["اتحاد الكرة يحدد موعد بداية بطولة الكأس", "12 نوفمبر 2026"]]
+    document = Document.from_text(page_text(["الرئيسية", "سياسة", "رياضة", "نتائج", *results,
+                                             *(line for item in items for line in item), "إعلان", "جميع الحقوق محفوظة © 2026"]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in results)
+
+
+@pytest.mark.parametrize("video", [["视频", "直击边境难民营　寒冬将至物资短缺", "02:48", "8小时前"],
+                                   ["Video", "Inside the Border Camp as Winter Closes In", "2:48", "8 hours ago"]])
+def test_a_video_item_keeps_its_badge_running_time_and_the_time_under_it(video: list[str]) -> None:
+    """Guidelines 8.2: a video's badge above its headline ("视频", "Video"), its running time printed as a bare clock
+    under it ("02:48") and the item's own time under that ("8小时前", "8 hours ago") are one item; the clock does
+    not close the item before its time."""
+    items = [["瓦兰大选落幕　新总统呼吁团结", "执政联盟在国会选举中取得过半席次，新当选总统在胜选演说中呼吁各党派放下歧见……", "3小时前"]
+             if video[0] == "视频" else
+             ["Election Ends With a Call for Unity", "The governing alliance won a majority, and the new president "
+              "called on the parties to put their differences aside…", "3 hours ago"], video]
+    document = Document.from_text(page_text([*NAV, "Top stories", *(line for item in items for line in item),
+                                             "Advertisement", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize("badge", ["ΑΝΑΛΥΣΗ", "Ανάλυση", "ΒΙΝΤΕΟ"])
+def test_a_greek_badge_above_an_items_headline_is_inside_the_item(badge: str) -> None:
+    """Guidelines 8.2: a badge above an item's headline is the item's, in Greek too, printed in capitals without its
+    accents ("ΑΝΑΛΥΣΗ") or with them ("Ανάλυση")."""
+    items = [["Ρεύμα: νέα αύξηση στα τιμολόγια από τον Δεκέμβριο", "26/11/2023 09:40"],
+             [badge, "Γιατί οι τιμές στο ράφι δεν πέφτουν ακόμη", "24/11/2023 07:00"],
+             ["Ενοίκια: πόσο αυξήθηκαν μέσα σε έναν χρόνο", "22/11/2023 12:30"]]
+    document = Document.from_text(page_text(["Αρχική", "Οικονομία", "Κόσμος", "Ετικέτα: Ακρίβεια",
+                                             *(line for item in items for line in item), "Όροι χρήσης"]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_a_search_result_headed_photos_is_an_item_not_a_picture_credit() -> None:
     """A line shaped like a picture credit ("Photos: …") with a date under it is the next item's headline; a badge
     under the last item's date ("Gallery") is inside it."""
@@ -1970,6 +2095,25 @@ def test_search_controls_are_boilerplate_and_each_result_keeps_its_section(contr
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in controls] == ["boilerplate"] * len(controls)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_search_results_keep_a_badge_printed_as_their_section_and_a_gallery_result_is_its_own_item() -> None:
+    """Guidelines 8.2: a search result's section between its headline and date is the item's, and so is the summary
+    under the date when the section is a badge ("Opinion"); a gallery's headline ("Photos: …") with its own section
+    and date under it opens the next result, it is no picture credit of the result above."""
+    items = [["Harbour board approves plan for new ferry terminal", "News", "24 November 2026",
+              "The board voted six to three in favour of the scheme, which includes a new car park and…"],
+             ["Letters: The harbour deserves better than a car park", "Opinion", "20 November 2026",
+              "Readers respond to our coverage of the terminal plans and the loss of parking…"],
+             ["Ferry fares to rise by a fifth from January", "Business", "2 November 2026",
+              "Operators blamed higher fuel costs and a shortage of crew for the increase…"],
+             ["Photos: Opening Day at the Harbour Market", "Gallery", "11 October 2026"],
+             ["What the new terminal means for parking on the quay", "News", "12 October 2026",
+              "About 140 spaces would be lost from the quayside, with a new multi-storey promised…"]]
+    document = Document.from_text(page_text([*NAV, "Search", "ferry terminal", "About 214 results",
+                                             *(line for item in items for line in item), "1 2 3 4 5 … 22 Next",
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
 def test_german_search_results_keep_kickers_paywall_marks_bylines_and_dates() -> None:
@@ -2157,6 +2301,21 @@ def test_a_numbered_list_is_one_item_per_number(rank: str) -> None:
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_a_numbered_list_of_two_headlines_is_one_item_per_number_but_page_numbers_are_none() -> None:
+    """Guidelines 8.2: two rank numbers with a headline under each (in a language whose list heading the rules do
+    not know) are a numbered list too, one item per number; a row of page numbers with a short line between is no
+    list."""
+    items = [["1", "Heatwave in November? What the forecasters say"], ["2", "New grant scheme for student housing"]]
+    pages = ["1", "Earlier", "2", "Later"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Meistgeklickt", *(line for item in items for line in item),
+                                             *pages, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in pages[1::2]] == ["boilerplate", "boilerplate"]
+
+
 def test_a_numbered_list_of_kicker_headline_author_time_items_ends_at_its_last_items_time() -> None:
     """Guidelines 8.2: a numbered item may show its number, kicker, headline, author and time (four lines under
     the number), a badge right under its number that reads as a heading ("Partner content"); the last item ends at
@@ -2193,6 +2352,32 @@ def test_an_episodes_bare_running_time_under_its_date_closes_its_item() -> None:
 def test_a_rank_line_is_read_whatever_its_first_character(text: str) -> None:
     """``_rank`` reads the rank regex only on short lines starting with one of its initials: every line it matches."""
     assert _rank(text) == int(_RANK_RE.match(text).group(1))
+
+
+@pytest.mark.parametrize("dates", [["2023/11/20", "2023/10/02"], ["2023.11.20 18:05", "2023.10.02 07:30"]])
+def test_an_items_date_written_year_first_closes_it(dates: list[str]) -> None:
+    """Guidelines 8.2: an item's date written year first ("2023/11/20", as Japanese and Chinese sites print it) is
+    its timestamp: it closes the item above, whatever line follows it (the author box's heading under the list)."""
+    items = [["地方の赤字路線、全国で１２０区間に　国の調査", dates[0]], ["バス転換した路線、利用者が２割減　北部の事例", dates[1]]]
+    document = Document.from_text(page_text([*NAV, *STORY, "関連記事", *(line for item in items for line in item),
+                                             "この記事を書いた人", "中村 彩花", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+def test_a_headline_quoting_two_sentences_with_its_time_under_it_is_an_items_headline() -> None:
+    """Guidelines 8.2: a headline that quotes someone in two sentences and ends on the closing mark ("Coach: «We are
+    not safe yet. Nobody is»") reads as prose, but with its item's time under it and a kicker above, in a list of
+    such items, it is the item's headline; each kicker opens its item."""
+    items = [["Serie C", "Arezzo, the coach: «We are not promoted yet». The leaders keep pace", "26 novembre - 23:40"],
+             ["Serie C", "Pescara, the director: «January signings? Only if someone leaves»", "26 novembre - 19:15"],
+             ["Transfers", "Bari want a centre back from Bologna: the latest", "26 novembre - 17:02"]]
+    document = Document.from_text(page_text([*NAV, *STORY, "Leggi anche", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
 
 
 def test_a_list_of_kicker_headline_time_items_takes_the_kickers_of_its_first_items() -> None:
@@ -2257,6 +2442,23 @@ def test_time_first_lists_end_at_an_item_without_its_time_and_keep_badges_off_th
                                              *offers, *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation)[:6] == ["\n\n".join(item) for item in first + second]
+
+
+def test_the_last_of_a_row_of_bare_headlines_is_an_item_when_it_opens_as_the_others_do() -> None:
+    """Guidelines 8.2: in a row of bare headlines under a section's name, each headline is made an item for its
+    neighbour under it; the last one, with none under it, is the row's too. A line opening unlike the row (a word
+    under headlines opening with their clock times: a box of key events and its switch) is none."""
+    headlines = ["Refinery cuts petrol price for the second time this month", "Telecoms firms to raise data tariffs "
+                 "from January", "Bank shares rally as investors gain N1.2trn in a day"]
+    events = ["16:20 Minister arrives for talks at the commission", "11:05 Hospitals list their cancelled clinics",
+              "Show key events only"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Markets", *headlines, "From Our Partners", "Jump to",
+                                             *events, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert teasers[:3] == headlines
+    assert labels_by_line(document, annotation)[events[-1]] == "boilerplate"
 
 
 def test_a_list_of_bare_headlines_ends_at_a_furniture_line() -> None:
@@ -2425,16 +2627,17 @@ def test_a_two_sentence_headline_with_its_byline_and_time_under_it_is_an_item() 
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
-@pytest.mark.parametrize("under", [True, False])
-def test_a_pair_of_items_parted_by_a_name_takes_the_names_by_the_lists_ends(under: bool) -> None:
+@pytest.mark.parametrize(("under", "heading"), [(True, "More in this section"), (True, "Stories That Matter"),
+                                                (False, "Columnists")])
+def test_a_pair_of_items_parted_by_a_name_takes_the_names_by_the_lists_ends(under: bool, heading: str) -> None:
     """Guidelines 8.2 (the layout is read from the first and last items): two headlines parted by a person's name
     take the names under them when another name stands under the last and none above the first, and the names
-    above them when another name stands above the first and none under the last (an opinion box)."""
+    above them when another name stands above the first and none under the last (an opinion box). A heading in
+    title case ("Stories That Matter") is no person's name."""
     heads = ["Harbour Tunnel Tolls to Rise by a Fifth in January", "Ferry Operator Adds Two Boats for the Summer"]
     names = ["Maria Keane", "Tom Hartley"]
     items = [[head, name] if under else [name, head] for head, name in zip(heads, names, strict=True)]
-    document = Document.from_text(page_text([*NAV, "More in this section" if under else "Columnists",
-                                             *(line for item in items for line in item), *FOOTER]))
+    document = Document.from_text(page_text([*NAV, heading, *(line for item in items for line in item), *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
@@ -3476,6 +3679,57 @@ def test_a_link_to_another_story_between_the_paragraphs_is_a_teaser_in_other_lan
     labels = labels_by_line(document, annotation)
     assert labels[link] == "teaser"
     assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")
+
+
+@pytest.mark.parametrize("items", [[["How the bridge vote was won"]],
+                                   [["Why the old crossing failed its last inspection", "Maria Lopez", "14.11.2023"],
+                                    ["Five Bridges That Took Longer Than This One"]]])
+def test_headlines_under_a_list_heading_between_the_paragraphs_are_one_teaser_each(items: list[list[str]]) -> None:
+    """Guidelines 8.2: a "Related" box between the story's paragraphs promotes other stories: its heading is
+    boilerplate, each headline under it a teaser of its own (a headline alone too), with its author and date; the
+    story goes on under the box."""
+    blocks = [*NAV, *STORY[:5], "Related", *(line for item in items for line in item), *STORY[5:], *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels["Related"] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+    assert {line: labels[line] for line in STORY} == dict.fromkeys(STORY, "article")
+
+
+@pytest.mark.parametrize("items", [
+    [["Harbour ferry fares to rise in spring"],
+     ["Video", "Rail strike live: unions say talks with operators are ‘going nowhere’"],
+     ["Our view on the harbour plan: a council that cannot make up its mind about the waterfront"]],
+    [["Harbour ferry fares to rise in spring", "3 hours ago"],
+     ["Sponsored", "How one family cut its heating bill by a third"],
+     ["Ask the editor: Do heat pumps really work in an old terraced house?", "2 days ago"]],
+])
+def test_a_list_without_summaries_takes_no_headline_under_an_item_for_its_summary(items: list[list[str]]) -> None:
+    """Guidelines 8.2: a list repeats one layout. Under a list heading whose items so far show no summary, a longer
+    headline (or a question) under an item's headline is the next item's, not a summary -- and a "Sponsored" badge
+    over an item, which reads as a heading, does not start a new list."""
+    blocks = [*NAV, *STORY, "Most Read", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+def test_in_a_list_whose_items_show_summaries_a_longer_line_over_the_items_date_is_its_summary() -> None:
+    """Guidelines 8.2: a list repeats one layout. Under a list heading whose first item shows a summary, a line under
+    a later item's headline, longer than it and with the item's date under it, is that item's summary even shaped as a
+    headline (no full stop) -- also after an item that shows none."""
+    items = [["Council leaders warn of a wave of bankruptcies as the minister rejects a tax plea",
+              "Eleven authorities say they will issue notices within a year unless the cap is lifted, officials say",
+              "26 November 2023"],
+             ["Town to sell its old hall annexe to plug a budget gap", "20 November 2023"],
+             ["Exclusive", "Social care bill for the region's councils tops £2bn for first time",
+              "Figures obtained by the paper show spending up 14% in two years across the north", "17 November 2023"]]
+    document = Document.from_text(page_text([*NAV, "Latest from Jane Doe", *(line for item in items for line in item),
+                                             "Load more", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
 @pytest.mark.parametrize("bio", ["Jane Doe covers transport and city hall for Example News. She joined in 2019.",

@@ -397,11 +397,17 @@ def classify_blocks(
         after_list_heading = False
         story_begun = False  # a paragraph of the story lies above
         vetoed: list[int] = []  # blocks the learned model took out of the run
+        item_head = -1  # the headline of the list's item right above, while its lines go on
         for index in range(start, end):
             f, text = features[index], blocks[index].text
-            # a list of links inside the story: its heading and the headlines under it
-            list_item = after_list_heading and not f.text_like and (f.headline_like or f.truncated)
-            after_list_heading = (f.is_list_heading or list_item) and not f.text_like
+            # a list of links inside the story: its heading and the headlines under it, each an item with the
+            # author and time under it (guidelines 8.2: one teaser per promoted item, a headline alone too)
+            item_line = item_head >= 0 and not f.text_like and (f.is_byline or f.is_timestamp
+                                                                 or _author_name(f, text))
+            list_item = (not item_line and after_list_heading and not f.text_like
+                         and (f.headline_like or f.truncated))
+            after_list_heading = (f.is_list_heading or list_item or item_line) and not f.text_like
+            item_head = index if list_item else item_head if item_line else -1
             junk = (
                 index in link_run
                 or index in rules.headline_lists
@@ -423,6 +429,8 @@ def classify_blocks(
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
                 # so is a headline the page prints as a link between the paragraphs, without the cue
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
+            elif item_head >= 0:
+                labels[index] = BlockLabel(TEASER, 0.65, item=-1 - item_head)
             elif (logits is not None and not junk and logits[index] < VETO_LOGIT
                   and not (story_begun and _CLOSING_CREDIT_RE.match(text))
                   and not ((f.is_byline or (f.is_timestamp and standfirst is not None)) and index - start < TOP_LINES)
@@ -528,11 +536,12 @@ def _boxed_stories(features: Sequence[BlockFeatures], labels: list, start: int, 
 
 
 def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
-    """A line of a story appended below the main one: its paragraphs, and above the first its headline, byline
-    and time."""
+    """A line of a story appended below the main one: its paragraphs, above the first its headline, byline and
+    time, and under them its closing credit ("Reporting by …", guidelines 6)."""
     if f.is_furniture or f.is_list_heading or is_notice(text):
         return False
-    return f.text_like or (not prose and (f.headline_like or f.is_byline or f.is_timestamp))
+    return f.text_like or (not prose and (f.headline_like or f.is_byline or f.is_timestamp)) or (
+        prose and _CLOSING_CREDIT_RE.match(text) is not None)
 
 
 # A list of items whose summaries are full sentences, with no timestamps to tell it: summaries of at most
@@ -1570,9 +1579,9 @@ def _list_goes_on(blocks, features, labels: list, index: int) -> bool:
 
 
 # A badge above one item's headline (guidelines 8.2: inside the item's extent, part of its teaser span): the
-# kind of piece or of medium, in English, German, French, Spanish, Portuguese, Italian and Russian (and a paywall's
-# mark, ``_badge``), with the full stop or colon some sites print after it ("Live."). A site's section names
-# ("Politics") are no badges: they head lists and fill menus.
+# kind of piece or of medium, in English, German, French, Spanish, Portuguese, Italian, Russian, Greek, Arabic,
+# Chinese and Japanese (and a paywall's mark, ``_badge``), with the full stop or colon some sites print after it ("Live."). A
+# site's section names ("Politics") are no badges: they head lists and fill menus.
 _BADGE_RE = re.compile(
     r"^(?:sponsored|promoted|paid (?:post|content)|partner content|advertorial"
     r"|analysis|opinion|comment|commentary|column|exclusive|premium|video|watch|listen|live|live updates|breaking"
@@ -1581,7 +1590,11 @@ _BADGE_RE = re.compile(
     r"|tribune|éditorial|chronique|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
     r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora"
     r"|análise|opinião|exclusivo|ao vivo|analisi|commento|esclusiva|intervista|diretta"
-    r"|фото|видео|мнение|онлайн|эксклюзив|интервью)[.:]?$",
+    r"|фото|видео|мнение|онлайн|эксклюзив|интервью"
+    r"|فيديو|تحليل|رأي|مباشر|حصري|مقابلة"
+    r"|影音|影片|視頻|视频|動画|直播|獨家|独家|評論|评论|社論|社论|專訪|专访|解説|速報|速报"
+    # Greek, printed in capitals without their accents too ("ΑΝΑΛΥΣΗ")
+    r"|αν[αά]λυση|[αά]ποψη|β[ιί]ντεο|σχ[οό]λιο|αποκλειστικ[οό]|συν[εέ]ντευξη|ζωνταν[αά])[.:]?$",
     re.IGNORECASE)
 # What every paywall's mark holds (lower-cased): most lines are turned away without the regex.
 _PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores"))
@@ -1610,16 +1623,22 @@ SUMMARY_WORDS_RATIO = 1.5
 SUMMARY_LOWER_SHARE_GAIN = 0.2
 # A video's or an episode's running time shown in its item ("Duration: 2 minutes 11 seconds", "Dauer: 3 Min.", or
 # bare: "41 Min."), in English, German, French and Spanish.
+# With its label, the time may be a clock's: "Duration: 3:42", in Arabic "المدة: 3:42".
+_RUNNING_TIME_LABEL = r"(?:duration|length|running time|dauer|länge|durée|duración|المدة)\s*:?\s*"
 _RUNNING_TIME_RE = re.compile(
-    r"^(?:(?:duration|length|running time|dauer|länge|durée|duración)\s*:?\s*)?"
+    rf"^{_RUNNING_TIME_LABEL}\d{{1,2}}:\d{{2}}(?::\d{{2}})?$|^(?:{_RUNNING_TIME_LABEL})?"
     r"(?:\d+\s*(?:h|hours?|hrs?|min|mins|minutes?|s|secs?|seconds?|std|stunden?|minuten?|sek|sekunden?|heures?|"
     r"secondes?|horas?|minutos?|segundos?)\.?\s*)+$", re.IGNORECASE)
 # An item's time cut to a number and a unit: "2h", "45m", "3d".
 _SHORT_TIME_RE = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w)$", re.IGNORECASE)
+# An item's date written year first with slashes or dots, as Japanese, Chinese and Korean sites print it, with its
+# clock time: "2026/11/20", "2026.11.20 18:05".
+_YEAR_FIRST_DATE_RE = re.compile(r"^[12]\d{3}([/.])\d{1,2}\1\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
+YEAR_FIRST_DATE_MAX_WORDS = 5
 RUNNING_TIME_MAX_WORDS = 8
-# An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch and Russian ("vor 3
-# Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15", "2 часа назад"); the English ones are
-# timestamps already.
+# An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch, Russian and Arabic
+# ("vor 3 Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15", "2 часа назад", "منذ 4 ساعات"),
+# and an Arabic date; the English ones are timestamps already.
 _TIME_UNITS = (r"(?:sek\.?|sekunden|min\.?|minuten?|minutes?|minutos?|minuti|std\.?|stunden?|h|heures?|horas?|ore|uur"
                r"|tagen?|jours?|días?|dias|giorni|dagen)")
 _RELATIVE_TIME_RE = re.compile(
@@ -1629,8 +1648,12 @@ _RELATIVE_TIME_RE = re.compile(
     # day ("Вчера", guidelines 8.2)
     r"|(?:вчера|сегодня),?\s+(?:в\s+)?\d{1,2}:\d{2}"
     r"|(?:gestern|heute|hier|aujourd'hui|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag)"
-    r"(?:,?\s+(?:um |à |a las |às |alle |om )?\d{1,2}[:.h]\d{2}(?: uhr)?)?)$", re.IGNORECASE)
-_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789вс")
+    r"(?:,?\s+(?:um |à |a las |às |alle |om )?\d{1,2}[:.h]\d{2}(?: uhr)?)?"
+    # Arabic: "منذ 4 ساعات", "منذ ساعتين" (two hours: a dual has no number), "منذ يوم"; and a date, "25 نوفمبر 2026"
+    r"|منذ\s+(?:\d{1,3}\s+)?(?:ثوان|ثانية|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع)"
+    r"|\d{1,2}\s+(?:يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)(?:\s+\d{4})?)$",
+    re.IGNORECASE)
+_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789всم")
 RELATIVE_TIME_MAX_WORDS = 5
 # A picture credit inside an item ("Photo: Getty Images") has at most this many words.
 CREDIT_MAX_WORDS = 15
@@ -1672,6 +1695,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     # (summary, timestamp) of the list's items so far: a list repeats one layout (guidelines 8.2), so a bare
     # headline under a list heading is an item only in a list of bare headlines
     list_layout: tuple[bool, bool] | None = None
+    # whether an item of the list under the heading showed a summary (None: no item yet)
+    list_summaries: bool | None = None
     # the last line of the item made last when that item was a headline and its time alone: the item right under it
     # follows its layout, and takes no summary under its time
     bare_item_end = -1
@@ -1679,6 +1704,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     bare_row = 0
     # the index of the item made last when it was a headline alone: the headline right under it is in a row of them
     lone_head = -1
+    # how many such items stand in a row, the last at ``lone_head``
+    lone_row = 0
     # under a heading of promoted stories ("Around the Web", "Sponsored Content"): each item names its advertiser;
     # whether an item of the list did
     sponsored = named_advertiser = False
@@ -1697,6 +1724,20 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             labels[index] = labels[index + 1] = BlockLabel(TEASER, 0.65, item_number)
             index += 2
             continue
+        if f.n_words == 2 and _NEXT_STORY_RE.match(line):
+            # the cue above a second full story appended below the page's lists ("Next article"): the story, from
+            # its headline to its last paragraph, is one teaser (guidelines 8.2), as one appended to the main story
+            # is (``classify_blocks``); the cue is the page's
+            last, prose = index + 1, False
+            while last < n and labels[last] is None and _appended_story_line(features[last], blocks[last].text, prose):
+                prose = prose or features[last].text_like
+                last += 1
+            if sum(g.text_like for g in features[index + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS:
+                item_number += 1
+                for member in range(index + 1, last):
+                    labels[member] = BlockLabel(TEASER, 0.6, item_number)
+                index = last
+                continue
         if f.n_words <= INLINE_TEASER_MAX_WORDS and _read_more(line):
             # "Read more: <headline>" after the story or between other lines: one promoted item on its own
             # line (guidelines 8.2), which takes no summary from the line under it
@@ -1707,9 +1748,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         if f.is_list_heading or (f.n_words <= AUTHOR_LIST_HEADING_MAX_WORDS
                                  and (" by " in line or " By " in line or " von " in line or " de " in line)
                                  and _AUTHOR_LIST_HEADING_RE.match(line)):
-            after_list_heading, list_layout = True, None
             # a "Sponsored" badge over each item reads as a heading: the list and its layout go on under it
             promoted = _SPONSORED_HEADING_RE.match(line) is not None
+            if not (promoted and after_list_heading):
+                list_layout = list_summaries = None
+            after_list_heading = True
             sponsored, named_advertiser = promoted, named_advertiser and sponsored and promoted
             index += 1
             continue
@@ -1721,11 +1764,13 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or _search_control(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
-                or (title_parts and text_key(line) in title_parts)):
+                or (title_parts and text_key(line) in title_parts)
+                or _over_headline_and_summary(blocks, features, labels, index)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
             # or pages, a search page's sort order or filter, a match result in a scores widget and a market's
             # quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
-            # title's), nor is a time or a video's running time; furniture ("Search", "Follow us on Twitter") ends
+            # title's), nor is a time or a video's running time, nor a line over a headline with its summary (a
+            # section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on Twitter") ends
             # a list
             after_list_heading = after_list_heading and not (f.is_furniture and not _badge(line))
             index += 1
@@ -1734,8 +1779,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         has_summary = has_time = has_author = has_credit = has_section = has_count = marked = False
         # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
-        # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …")
-        in_row = not _teaser_head(f) or lone_head == index - 1
+        # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …");
+        # so has one in a list whose items so far have none (guidelines 8.2: a list repeats one layout); in a list
+        # whose items have summaries, a line longer than the headline with the item's time under it is its summary
+        in_row = not _teaser_head(f) or lone_head == index - 1 or (after_list_heading and list_summaries is False)
+        summaries = after_list_heading and list_summaries is True
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
@@ -1751,7 +1799,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 members.append(cursor)
                 cursor += 1
                 break
-            if not has_time and _item_time(features, blocks, cursor):
+            if (not has_time and _item_time(features, blocks, cursor)) or (
+                    has_time and members[-1] == cursor - 1 and _clock_time(features[cursor - 1], blocks[cursor - 1].text)
+                    and not _clock_time(g, text) and _item_time(features, blocks, cursor)):
+                # the item's time; a time right under a bare clock's ("02:48", then "8 hours ago") is the item's,
+                # the clock a video's running time
                 has_time = True
             elif (not has_author and not g.text_like
                   and (_SPONSOR_LINE_RE.match(text) or (g.is_byline and not _SPONSORED_HEADING_RE.match(text)))):
@@ -1764,10 +1816,13 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
                   and (_photo_credit(text) or is_caption_credit(text))
                   and not (_teaser_head(g) and ((cursor + 1 < n and features[cursor + 1].is_timestamp)
+                                                or (cursor + 2 < n and features[cursor + 2].is_timestamp
+                                                    and _kicker(features[cursor + 1], blocks[cursor + 1].text))
                                                 or g.lower_word_share > CREDIT_MAX_LOWER_SHARE))):
                 # its picture's credit, shown inside the item (guidelines 8.2); a headline with its time under it
-                # ("Photos: Opening day on the new line", a date) or in lower case ("Photos: Nepal's quake
-                # survivors spend night in the open") is the next item's: a credit names people and agencies
+                # ("Photos: Opening day on the new line", a date, or its section then its date: "Gallery", a date)
+                # or in lower case ("Photos: Nepal's quake survivors spend night in the open") is the next item's:
+                # a credit names people and agencies
                 has_credit = True
             elif g.n_words <= RUNNING_TIME_MAX_WORDS and _RUNNING_TIME_RE.match(text):
                 pass  # a video's running time ("Duration: 2 minutes 11 seconds")
@@ -1810,18 +1865,21 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                   and (bare_item_end != index - 1 or bare_row < 2
                        or (cursor + 1 < n and _item_time(features, blocks, cursor + 1)))
                   and (g.text_like or g.truncated or g.ends_like_sentence
+                       or (_teaser_head(g) and g.n_words > f.n_words
+                           and (summaries and cursor + 1 < n and _item_time(features, blocks, cursor + 1)))
                        or (_teaser_head(g) and g.n_words > f.n_words and g.lower_word_share > f.lower_word_share
                            and (g.n_words >= SUMMARY_WORDS_RATIO * f.n_words
                                 or (f.title_case_share >= TITLE_CASE_HEADLINE
                                     and g.lower_word_share >= f.lower_word_share + SUMMARY_LOWER_SHARE_GAIN))))):
                 has_summary = True
-            elif (not has_summary and has_time and cursor == index + 2 + has_section
+            elif (not has_summary and has_time and cursor == index + 2 + (has_section or marked)
                   and features[cursor - 1].is_timestamp
                   and (bare_item_end != index - 1 or g.truncated) and _summary_shaped(g, text)):
-                # headline, date, summary: a summary reads as one (cut short, or a sentence ending in a full
-                # stop), which the next item's headline does not, even when it is a question; right under an item
-                # of a headline and its time alone, only a summary cut short: a sentence after a list of such
-                # items is the site's ("RTÉ.ie is the website of …")
+                # headline, date, summary (a section or a badge between headline and date: "Opinion"): a summary
+                # reads as one (cut short, or a sentence ending in a full stop), which the next item's headline does
+                # not, even when it is a question; right under an item of a headline and its time alone, only a
+                # summary cut short: a sentence after a list of such items is the site's ("RTÉ.ie is the website
+                # of …")
                 has_summary = True
             elif (has_summary or has_time or has_author) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor)):
                 # the item's "Read more" or comment count (guidelines 8.2); an item without summary or time shows
@@ -1832,11 +1890,16 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             members.append(cursor)
             cursor += 1
         in_list = after_list_heading and list_layout in (None, (False, False))
-        # the neighbours are read last: most items have a summary or a time
+        # the neighbours are read last: most items have a summary or a time; the last headline of a row of two
+        # items of a headline alone or more, opening as theirs do (a word or a number), is the row's too (each of
+        # those was made for the headline under it; a pair alone tells too little: a skip link over the site's name)
         if (has_summary or has_time or in_list or (has_author and has_count) or marked
+                or (lone_head == index - 1 and lone_row >= 2 and len(members) == 1
+                    and line[:1].isdigit() == blocks[lone_head].text[:1].isdigit())
                 or _neighbour_heads(blocks, features, labels, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
+                list_summaries = bool(list_summaries) or has_summary
             item_number += 1
             score = 0.55 + 0.1 * has_summary + 0.1 * has_time + 0.1 * after_list_heading
             for member in members:
@@ -1844,6 +1907,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             bare = len(members) == 2 and has_time and not has_summary
             bare_row = (bare_row + 1 if bare_item_end == index - 1 else 1) if bare else 0
             bare_item_end = cursor - 1 if bare else -1
+            lone_row = (lone_row + 1 if lone_head == index - 1 else 1) if len(members) == 1 else 0
             lone_head = index if len(members) == 1 else -1
             index = cursor
         else:
@@ -1963,6 +2027,9 @@ def _credits_under_kickers(blocks, features, labels: list, items: list[tuple[int
 _RANK_RE = re.compile(r"^(?:#|no\.? ?|nr\.? ?)?([0-9]{1,2})[.)]?$", re.IGNORECASE)
 RANK_MAX_CHARS = 7
 _RANK_INITIALS = frozenset("0123456789#nN")
+# A numbered list of this many items is one too when a headline stands under each number: a row of page numbers has
+# no headlines between its numbers.
+SHORT_RANKED_MIN_ITEMS = 2
 # A numbered item's lines after its number: its kicker and headline, and a summary, time or author; or its
 # headline, author and time.
 RANKED_ITEM_MAX_LINES = 4
@@ -1978,16 +2045,16 @@ def _rank(text: str) -> int | None:
 
 def _numbered_items(blocks, features, labels: list) -> None:
     """A numbered list ("Most read": 1, headline, 2, headline, ...): ``LIST_MIN_ITEMS`` or more rank lines
-    counting up from 1, each followed by up to ``RANKED_ITEM_MAX_LINES`` unlabelled lines that are no prose
-    paragraph, list heading (but for a badge right under the number: "Contenido patrocinado"), furniture or ad
-    label; each number opens an item that ends before the next, the last taking as many lines as the item before
+    (``SHORT_RANKED_MIN_ITEMS`` with a headline under each) counting up from 1, each followed by up to
+    ``RANKED_ITEM_MAX_LINES`` unlabelled lines that are no prose paragraph, list heading (but for a badge right
+    under the number: "Contenido patrocinado"), furniture or ad label; each number opens an item that ends before the next, the last taking as many lines as the item before
     it (guidelines 8.2: a list repeats one layout) -- or, where the item before ends in its time, up to its own
     time: the line under it ("Publicidad", the page's menu) is the list's end. Items are numbered
     ``-1 - first block`` like the other items made outside the main pass."""
     # the length first: most lines are longer than any rank line, and are answered without a call
     ranks = [i for i, block in enumerate(blocks)
              if len(block.text) <= RANK_MAX_CHARS and labels[i] is None and _rank(block.text) is not None]
-    if len(ranks) < LIST_MIN_ITEMS:
+    if len(ranks) < SHORT_RANKED_MIN_ITEMS:
         return  # most pages
 
     def item_line(index: int) -> bool:
@@ -2003,7 +2070,8 @@ def _numbered_items(blocks, features, labels: list) -> None:
                 and all(item_line(i) for i in range(chain[-1] + 1, rank))):
             chain.append(rank)
             continue
-        if len(chain) >= LIST_MIN_ITEMS:
+        if len(chain) >= LIST_MIN_ITEMS or (len(chain) >= SHORT_RANKED_MIN_ITEMS and all(
+                _teaser_head(features[rank + 1]) or _prose_headline(features[rank + 1]) for rank in chain)):
             period = chain[-1] - chain[-2]
             last = chain[-1] + period
             if _item_time(features, blocks, chain[-1] - 1):
@@ -2041,7 +2109,10 @@ def _time_opened_items(blocks, features, labels: list) -> None:
             index += 1  # a second time ("Updated …") under the first
         if index + 1 < n and labels[index] is None and _kicker(features[index], blocks[index].text):
             index += 1  # a badge or kicker above the headline
-        return index < n and labels[index] is None and _item_head(features, labels, index)
+        # a headline read as prose too ("Bridge closed. Detour until March"), with no closing full stop: the times
+        # above the headlines tell the list, not the headlines' shape
+        return index < n and labels[index] is None and (_item_head(features, labels, index) or (
+            _prose_headline(features[index]) and not features[index].ends_with_full_stop))
 
     def item_line(index: int) -> bool:
         f = features[index]
@@ -2127,30 +2198,43 @@ def _time_opened_items(blocks, features, labels: list) -> None:
 PAIR_HEADLINE_MAX_WORDS = 20
 
 
+def _prose_headline(f: BlockFeatures) -> bool:
+    """A headline that reads as prose (two short sentences: "I was a landlord for 20 years. Rent control isn't the
+    enemy."), which a list's layout tells apart: 4 to ``PAIR_HEADLINE_MAX_WORDS`` words, not cut short, and no
+    furniture, byline, time or list heading."""
+    return (4 <= f.n_words <= PAIR_HEADLINE_MAX_WORDS and not f.truncated and not f.is_furniture and not f.is_byline
+            and not f.is_timestamp and not f.is_list_heading)
+
+
+# An opinion box of this many items, each a columnist's name over a headline, is a list of items too.
+NAMED_PAIRS_MIN_ITEMS = 2
+
+
 def _kicker_pairs(blocks, features, labels: list) -> None:
     """Guidelines 8.2: a list's layout is read from its first item. A list of ``KICKER_MIN_ITEMS`` or more items of a
     kicker and a headline each (an opinion box: "Jennifer Alvarez", her column's headline; "Editorial", a headline),
     under a line that is no item's (a heading, "Opinion", furniture, the page's other zones), with no line of four
     words or more right under its last headline (the next item's, or an author under each headline), is one item per
     pair -- a headline read as prose too ("I was a landlord for 20 years. Rent control isn't the enemy."), one at
-    least reading as a headline. Items are numbered ``-1 - first block``."""
+    least reading as a headline; a box of ``NAMED_PAIRS_MIN_ITEMS`` such items is one too when each kicker is a
+    person's name (``_author_name``, no picture credit: the columnists of an opinion box). Items are numbered ``-1 - first block``."""
     n = len(blocks)
 
     def kicker(index: int) -> bool:
-        return index < n and labels[index] is None and _kicker(features[index], blocks[index].text)
+        # (an item's time is none: "2023/11/20", a headline, is a time-first item or the time closing the one above)
+        return (index < n and labels[index] is None and _kicker(features[index], blocks[index].text)
+                and not _item_time(features, blocks, index))
 
     def head(index: int) -> bool:
         f = features[index]
-        return (labels[index] is None and not _kicker(f, blocks[index].text) and 4 <= f.n_words
-                and (_teaser_head(f) or (f.n_words <= PAIR_HEADLINE_MAX_WORDS and not f.truncated
-                                         and not f.is_furniture and not f.is_byline and not f.is_timestamp
-                                         and not f.is_list_heading)))
+        return (labels[index] is None and not _kicker(f, blocks[index].text)
+                and (_teaser_head(f) or _prose_headline(f)))
 
     # a list opens where a short line, then a longer one, come KICKER_MIN_ITEMS times, unlabelled: the lines' word
     # counts, read as one string, turn nearly every page away at once
     shapes = "".join(["x" if label is not None else "s" if f.n_words <= KICKER_MAX_WORDS else "l"
                       for label, f in zip(labels, features)])
-    run = "sl" * KICKER_MIN_ITEMS
+    run = "sl" * NAMED_PAIRS_MIN_ITEMS
     after = 0  # the line under the last list read
     index = shapes.find(run)
     while index >= 0:
@@ -2162,7 +2246,10 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
             while kicker(end) and end + 1 < n and head(end + 1):
                 end += 2
             pairs = range(index, end, 2)
-            if (len(pairs) >= KICKER_MIN_ITEMS and any(_teaser_head(features[first + 1]) for first in pairs)
+            if (((len(pairs) >= KICKER_MIN_ITEMS and any(_teaser_head(features[first + 1]) for first in pairs))
+                 or (len(pairs) >= NAMED_PAIRS_MIN_ITEMS
+                     and all(_author_name(features[first], blocks[first].text)
+                             and not is_caption_credit(blocks[first].text) for first in pairs)))
                     and not (end < n and labels[end] is None and features[end].n_words > KICKER_MAX_WORDS)):
                 for first in pairs:
                     labels[first] = labels[first + 1] = BlockLabel(TEASER, 0.6, -1 - first)
@@ -2184,10 +2271,12 @@ def _bare_count(blocks, index: int) -> bool:
 
 
 def _item_time(features, blocks, index: int) -> bool:
-    """A timestamp, an item's time cut short (``_SHORT_TIME_RE``: "2h") or told in another language
-    (``_RELATIVE_TIME_RE``: "vor 3 Std.")."""
+    """A timestamp, an item's time cut short (``_SHORT_TIME_RE``: "2h"), a date written year first
+    (``_YEAR_FIRST_DATE_RE``: "2026/11/20") or a time told in another language (``_RELATIVE_TIME_RE``: "vor 3 Std.")."""
     f, text = features[index], blocks[index].text
     return f.is_timestamp or (f.n_words <= 2 and _SHORT_TIME_RE.match(text) is not None) or (
+        f.n_words <= YEAR_FIRST_DATE_MAX_WORDS and f.digit_share > 0.5 and _YEAR_FIRST_DATE_RE.match(text) is not None
+    ) or (
         f.n_words <= RELATIVE_TIME_MAX_WORDS and text[:1] in _RELATIVE_TIME_INITIALS
         and _RELATIVE_TIME_RE.match(text) is not None)
 
@@ -2422,13 +2511,15 @@ RESULT_MAX_WORDS = 10
 
 
 def _result_line(text: str) -> bool:
-    """A scores widget's line (``_SCORE_RE``): names on both sides of the score, every word capitalised or a
-    number -- a headline about the match has words in lower case ("Bayern beat Dortmund 3-1")."""
+    """A scores widget's line (``_SCORE_RE``): names on both sides of the score, no word in lower case (capitalised,
+    a number, or of a script without case) -- a headline about the match has words in lower case ("Bayern beat
+    Dortmund 3-1")."""
     parts = _SCORE_RE.split(text)
     if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
         return False
     words = text.split()
-    return len(words) <= RESULT_MAX_WORDS and all(word[:1].isupper() or word[:1].isdigit() for word in words)
+    # (a script without case, Arabic or Chinese, has no word in lower case either)
+    return len(words) <= RESULT_MAX_WORDS and not any(word[:1].islower() for word in words)
 
 
 def _summary_shaped(f: BlockFeatures, text: str) -> bool:
@@ -2462,6 +2553,17 @@ def _trailing_summaries(blocks, features, labels: list, items: list[tuple[int, i
     return taken
 
 
+def _over_headline_and_summary(blocks, features, labels: list, index: int) -> bool:
+    """Whether block ``index`` stands over a headline that has its summary under it (``_summary_shaped``: prose
+    ending in a full stop, or cut short; no furniture, the page's copyright line): that headline opens the item, and the line above it, shaped as a headline
+    too, is no item's headline (a section's sub-menu, "Police Courts Public Safety"; guidelines 8.2: one item's
+    lines are its kicker, headline, summary, author and time)."""
+    head, summary = index + 1, index + 2
+    return (summary < len(blocks) and labels[head] is None and labels[summary] is None
+            and _teaser_head(features[head]) and not _summary_shaped(features[head], blocks[head].text)
+            and not features[summary].is_furniture and _summary_shaped(features[summary], blocks[summary].text))
+
+
 def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> bool:
     """Whether the headline of the item ``[first, after)`` has a neighbour headline, unlabelled, right above or
     right under the item, or one parted from it by a kicker (``_kicker_apart``): headlines in a row."""
@@ -2482,8 +2584,8 @@ def _item_head(features, labels: list, index: int) -> bool:
     if _teaser_head(f):
         return True
     n = len(features)
-    return (f.n_sentences == 2 and 4 <= f.n_words <= 30 and not f.ends_with_full_stop and not f.text_like
-            and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline
+    return (f.n_sentences == 2 and 4 <= f.n_words <= 30 and not f.ends_with_full_stop
+            and (not f.text_like or f.n_words <= PAIR_HEADLINE_MAX_WORDS) and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline
             and ((index + 1 < n and features[index + 1].is_timestamp)
                  or (index + 2 < n and features[index + 1].is_byline and features[index + 2].is_timestamp)
                  or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
@@ -2741,9 +2843,15 @@ def _kickers_above_chain(blocks, features, labels: list, items: list[tuple[int, 
 
 # A person's name on a line of its own: two or three capitalised words of letters ("Stephen Collinson").
 _NAME_RE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,2}$")
+# Words a heading in title case holds and a person's name does not ("Ideas That Matter", "Out Of Office").
+_NAME_STOP_WORDS = frozenset("a an the and or of for to in on at by with from that this".split())
 
 
 def _author_name(f: BlockFeatures, text: str) -> bool:
-    """A line that is a person's name alone (``_NAME_RE``, every word capitalised, no badge)."""
-    return (not f.is_timestamp and not f.is_list_heading and not f.is_furniture and _NAME_RE.match(text) is not None
-            and all(word[:1].isupper() for word in text.split()) and not _badge(text))
+    """A line that is a person's name alone (``_NAME_RE``, every word capitalised, none of ``_NAME_STOP_WORDS``, no
+    badge)."""
+    if f.is_timestamp or f.is_list_heading or f.is_furniture or _NAME_RE.match(text) is None:
+        return False
+    words = text.split()
+    return (all(word[:1].isupper() for word in words) and not any(word.lower() in _NAME_STOP_WORDS for word in words)
+            and not _badge(text))
