@@ -64,9 +64,13 @@ class Preannotator:
                     logits = [math.inf] * len(blocks)
                     logits[start:end] = run_logits
             rules = chosen
-        labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules)
+        live = False
         if html is not None:
-            from annotation.preannotate.html import card_items, marked_boilerplate
+            from annotation.preannotate.html import card_items, declares_live_blog, marked_boilerplate
+
+            live = declares_live_blog(html.tree)
+        labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules, live=live)
+        if html is not None:
 
             labels = marked_boilerplate(html, blocks, card_items(html, blocks, evidence, labels))
             boxed_stories_as_teasers(rules.features, labels, *rules.run[:2])

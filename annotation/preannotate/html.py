@@ -217,6 +217,17 @@ def _collect_article_bodies(value, bodies: list[str]) -> None:
             _collect_article_bodies(item, bodies)
 
 
+def declares_live_blog(tree) -> bool:
+    """Whether the page's JSON-LD calls it a schema.org ``LiveBlogPosting`` (what sites publish for search
+    engines' "Live" badge): a live blog, whose entries are the story (guidelines 8.5). Read as text, unparsed:
+    the type name is in no other schema.org type's."""
+    for script in tree.iter("script"):
+        text = script.text
+        if text and "LiveBlogPosting" in text and (script.get("type") or "").strip().lower() == "application/ld+json":
+            return True
+    return False
+
+
 def is_truncated(body: str) -> bool:
     """An ``articleBody`` cut short ("…" at its end): the story goes on past it."""
     return _TRUNCATED_BODY_RE.search(body) is not None

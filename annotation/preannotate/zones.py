@@ -368,9 +368,12 @@ def classify_blocks(
     title: str | None = None,
     logits=None,
     rules: RulePass | None = None,
+    live: bool = False,
 ) -> list[BlockLabel]:
     """One label (and confidence) per block. ``logits``: the learned model's article log-odds per block,
-    which can take blocks of the run out of the article (``VETO_LOGIT``)."""
+    which can take blocks of the run out of the article (``VETO_LOGIT``). ``live``: the page says it is a live
+    blog (the HTML path: its schema.org type), so its entries' times and headings are the story's even where the
+    model took every one of them out of the run."""
     if evidence is None:
         evidence = [BlockEvidence()] * len(blocks)
     rules = rules or rule_pass(blocks, evidence)
@@ -437,13 +440,13 @@ def classify_blocks(
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
             story_begun = story_begun or (f.text_like and labels[index].label == ARTICLE)
-        _drop_islands(blocks, features, labels, scores, start, end, standfirst)
-        _trim_notices(blocks, features, labels, scores, start, end)
-        _promo_boxes(blocks, features, labels, scores, start, end)
-        live = _has_entry_heads(features, labels, start, end)
+        live = live or _has_entry_heads(features, labels, start, end)
         if live:
             for index in _entry_lines(blocks, features, vetoed):
                 labels[index] = BlockLabel(ARTICLE, 0.6)
+        _drop_islands(blocks, features, labels, scores, start, end, standfirst)
+        _trim_notices(blocks, features, labels, scores, start, end)
+        _promo_boxes(blocks, features, labels, scores, start, end)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
