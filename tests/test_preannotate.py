@@ -3674,3 +3674,65 @@ def test_a_badge_over_a_lone_item_under_other_items_is_its_own() -> None:
                                              "Advertisement", *gallery, *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == [*("\n\n".join(item) for item in items),
                                                                          "\n\n".join(gallery)]
+
+
+def test_on_the_html_path_a_page_declared_a_live_blog_keeps_every_entrys_time_and_heading() -> None:
+    """Guidelines 8.5: a page whose JSON-LD calls it a ``LiveBlogPosting`` is a live blog, so every entry's time and
+    heading (each entry an <article> opening with a <header>) are the story's, also where the model reads each
+    one as a list's time and headline, and so is an entry of one short paragraph, parted from the entry above by its
+    time and heading; the "Key events" box jumping to the entries is boilerplate."""
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"LiveBlogPosting",'
+          '"headline":"Summit live"}</script>')
+    entries = "".join(
+        f"<article class='entry'><header><time>{time[:5]}</time><h2 class='entry__title'>{heading}</h2></header>"
+        + "".join(f"<p>{line}</p>" for line in lines) + "</article>"
+        for time, heading, *lines in LIVE_ENTRIES)
+    box = "".join(f"<li><a href='#e{i}'><time>{time[:5]}</time> {heading}</a></li>"
+                  for i, (time, heading, *_) in enumerate(LIVE_ENTRIES[1:]))
+    html = (f"<html><head><title>Summit live</title>{ld}</head><body><nav><ul>"
+            + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV) + "</ul></nav><main>"
+            "<h1>Summit live: leaders meet as talks on the grain corridor stall</h1>"
+            "<p>Follow the latest from the emergency summit, with reports from our correspondents in the city.</p>"
+            f"<aside class='key-events'><h2>Key events</h2><ul>{box}</ul></aside><div class='feed'>{entries}</div>"
+            "</main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
+    labels = html_labels(html, "live.html", Preannotator())
+    heads = [line for time, heading, *_ in LIVE_ENTRIES for line in (time[:5], heading)]
+    assert [labels[line] for line in heads] == ["article"] * len(heads)
+    assert all(labels[line] == "article" for _, _, *lines in LIVE_ENTRIES for line in lines)
+    assert labels["Key events"] == "boilerplate"
+
+
+def test_on_the_html_path_a_card_marked_apart_by_a_second_class_is_one_of_its_list() -> None:
+    """Guidelines 8.2 by the markup: a list's card whose class names it apart ("result result--sponsored") is one of
+    the list's cards, so its badge, headline and advertiser are one item; and boxes of several linked headlines in
+    Chinese (no spaces between words) named so ("box box--rank") are no cards, nor one item each."""
+    results = [["Harbour bridge repairs to close two lanes until spring", "News", "Nov 3, 2026",
+                "Engineers found corrosion in the bearings during a routine inspection…"],
+               ["Photos: the lantern parade along the quay", "Gallery", "Oct 30, 2026"],
+               ["Sponsored", "Is your garden ready for the first frost? Take the quiz", "Greenleaf Garden Centres"],
+               ["Ferry timetable changes for the winter season", "News", "Oct 12, 2026",
+                "Crossings will run every ninety minutes instead of hourly from December…"]]
+    kinds = ["", " result--gallery", " result--sponsored", ""]
+
+    def result(lines: list[str], kind: str) -> str:
+        head = 1 if lines[0] == "Sponsored" else 0
+        return (f"<div class='result{kind}'>" + "".join(
+            f"<div class='result__line'><a href='/r/{len(line)}'>{line}</a></div>" if i == head
+            else f"<div class='result__line'>{line}</div>" for i, line in enumerate(lines)) + "</div>")
+
+    boxes = [["焦點", "港口大橋維修　兩線道封閉至明年春天", "渡輪冬季班表調整　每九十分鐘一班"],
+             ["排行", "燈籠遊行沿著碼頭舉行　吸引數千人", "園藝中心提醒民眾注意首波霜害"]]
+    box_html = "".join(f"<div class='box box--{i}'><div class='box__title'>{heading}</div>" + "".join(
+        f"<div class='box__item'><a href='/b/{i}{j}'>{headline}</a></div>" for j, headline in enumerate(headlines))
+        + "</div>" for i, (heading, *headlines) in enumerate(boxes))
+    html = ("<html><head><title>Search results</title></head><body><nav><ul><li><a href='/'>Home</a></li>"
+            "<li><a href='/s'>Search</a></li></ul></nav><main><h1>Search results for “harbour”</h1>"
+            + "".join(map(result, results, kinds)) + f"</main><div class='rail'>{box_html}</div>"
+            "<footer><p>© 2026 Harbour Gazette</p></footer></body></html>").encode()
+    page = parse_html(html, "results.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert_valid(document, annotation)
+    items = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert items[:4] == ["\n\n".join(lines) for lines in results]
+    assert not [item for item in items if any(all(line in item for line in box[1:]) for box in boxes)]

@@ -434,9 +434,9 @@ HEADLINE_MIN_WORDS = 4
 def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[BlockEvidence],
                labels: list[BlockLabel]) -> list[BlockLabel]:
     """Guidelines 8.2 (one span per promoted item) by the page's markup: the lines of one item share an element
-    that the list repeats, a card (``<div class="card">`` beside others of its tag and class). A teaser block's
-    card is the lowest element (``CARD_DEPTH`` up at most) that repeats among its siblings and holds another
-    block, no story block, and one linked headline at most -- a box of items with their heading holds several.
+    that the list repeats, a card (``<div class="card">`` beside others of its tag and class: ``_card_class``). A
+    teaser block's card is the lowest element (``CARD_DEPTH`` up at most) that repeats among its siblings and holds
+    another block, no story block, and one linked headline at most -- a box of items with their heading holds several.
     The blocks of each card of its list (its siblings of its tag and class) showing a teaser are one teaser item,
     and so are those of the list's other cards when at least half of them show one (a list repeats one
     layout): the items the lines' shapes made are cut and joined at the cards' edges. Other blocks keep their
@@ -474,7 +474,8 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         for index in group:
             if labels[index].label == ARTICLE:
                 return False
-            heads += evidence[index].linked and blocks[index].text.count(" ") >= HEADLINE_MIN_WORDS - 1
+            # words as the features count them: a headline in Chinese or Japanese has no spaces
+            heads += evidence[index].linked and features_of(blocks[index].text).n_words >= HEADLINE_MIN_WORDS
         return heads <= 1
 
     cards: dict = {}  # element -> whether it is a card: holds two blocks or more and repeats among its siblings
@@ -501,8 +502,8 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
             element, depth = parent, depth + 1
         if card is None or not fits(blocks_in(card)):
             continue
-        tag, class_ = card.tag, card.get("class")
-        members = [found for child in card.getparent() if child.tag == tag and child.get("class") == class_
+        tag, class_ = card.tag, _card_class(card)
+        members = [found for child in card.getparent() if child.tag == tag and _card_class(child) == class_
                    and (found := blocks_in(child)) and fits(found)]
         for group in members:
             settled.update(group)
@@ -518,14 +519,23 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
 
 
 def _repeats(element, parent) -> bool:
-    """Whether ``parent`` holds two children or more of ``element``'s tag and class (read up to the second)."""
-    tag, class_, seen = element.tag, element.get("class"), 0
+    """Whether ``parent`` holds two children or more of ``element``'s tag and class (``_card_class``; read up to the
+    second)."""
+    tag, class_, seen = element.tag, _card_class(element), 0
     for child in parent:
-        if child.tag == tag and child.get("class") == class_:
+        if child.tag == tag and _card_class(child) == class_:
             seen += 1
             if seen == 2:
                 return True
     return False
+
+
+def _card_class(element) -> str | None:
+    """The class that makes an element one of its list's cards: its first class name. The names after it mark one
+    card apart from the others of its list ("result result--sponsored", "summary summary--opinion", "card
+    featured"): the list is the same."""
+    names = (element.get("class") or "").split(None, 1)
+    return names[0] if names else None
 
 
 def _one_item(labels: list[BlockLabel], group: range) -> bool:
