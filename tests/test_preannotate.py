@@ -3736,3 +3736,46 @@ def test_on_the_html_path_a_card_marked_apart_by_a_second_class_is_one_of_its_li
     items = [span.text for span in annotation.spans if span.label == "teaser"]
     assert items[:4] == ["\n\n".join(lines) for lines in results]
     assert not [item for item in items if any(all(line in item for line in box[1:]) for box in boxes)]
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_on_the_html_path_a_teaser_item_linking_to_no_other_page_is_boilerplate(linked: bool) -> None:
+    """Guidelines 8.2: a teaser promotes another article with a link to it. On a page whose items link to their
+    stories, a line the shapes made an item but that links nowhere (a score line) or only to the site's front page
+    (the logo's "Back to home") is boilerplate, and a dated card without a link (made clickable by a script) stays
+    an item; on a page whose items show no links at all, the items are left as the shapes made them."""
+    related = ["Harbour board approves dredging of the outer channel",
+               "Ferry operator adds late sailing for the winter season",
+               "Fishermen warn of quota cuts as talks resume in Brussels",
+               "Lifeboat crew rescues two kayakers off the north pier",
+               "Seafront hotel plans rejected for a second time"]
+    card = ["Tall ships festival returns to the quay next summer", "3 hours ago"]
+    scores = ["Rovers 2 - 1 United", "City 0 - 0 Albion"]
+    items = "".join(f"<li class='rel'><a href='/news/{i}/story'>{h}</a></li>" if linked else f"<li class='rel'>{h}</li>"
+                    for i, h in enumerate(related))
+    html = ("<html><head><title>" + STORY[0] + "</title></head><body><div class='top'><a class='logo' "
+            "href='https://www.example.com/'><span>Example News - Back to home</span></a></div><nav><ul>"
+            + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV) + "</ul></nav><main><article><h1>"
+            + STORY[0] + "</h1>" + "".join(f"<p>{line}</p>" for line in STORY[1:]) + "</article><aside>"
+            f"<h2>More on this story</h2><ul>{items}</ul><div class='promo'><h3>{card[0]}</h3><p>{card[1]}</p>"
+            "</div></aside><div class='scores'>" + "".join(f"<div class='score'>{s}</div>" for s in scores)
+            + "</div></main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
+    labels = html_labels(html, "unlinked.html", Preannotator())
+    assert [labels[line] for line in [*related, *card]] == ["teaser"] * (len(related) + len(card))
+    if linked:
+        assert [labels[line] for line in ["Example News - Back to home", *scores]] == ["boilerplate"] * 3
+    else:
+        assert [labels[line] for line in scores] == ["teaser"] * len(scores)
+
+
+@pytest.mark.parametrize(("href", "away"), [
+    ("/news/2026/11/harbour-dredging", True), ("https://www.example.com/world/story-123", True),
+    ("https://clicks.example.net/?id=55120", True), ("/?p=4411", True), ("story.html", True),
+    ("#content", False), (" #block-12", False), ("javascript:void(0)", False), ("/", False),
+    ("https://www.example.com", False), ("https://www.example.com/", False), ("", False), (None, False)])
+def test_a_link_leads_to_another_page_unless_it_jumps_inside_this_one_or_to_the_front_page(href, away) -> None:
+    """Guidelines 8.2 (not teasers): links inside the page, to a script or to the site's front page promote no
+    article; a link with a path or a query (a click tracker's, "?p=4411") leads to one."""
+    from annotation.preannotate.html import _leads_away
+
+    assert _leads_away(href) is away

@@ -66,13 +66,13 @@ class Preannotator:
             rules = chosen
         live = False
         if html is not None:
-            from annotation.preannotate.html import card_items, declares_live_blog, marked_boilerplate
+            from annotation.preannotate.html import card_items, declares_live_blog, marked_boilerplate, unlinked_items
 
             live = declares_live_blog(html.tree)
         labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules, live=live)
         if html is not None:
-
-            labels = marked_boilerplate(html, blocks, card_items(html, blocks, evidence, labels))
+            labels = card_items(html, blocks, evidence, labels)
+            labels = marked_boilerplate(html, blocks, unlinked_items(html, blocks, labels))
             boxed_stories_as_teasers(rules.features, labels, *rules.run[:2])
         zones = zone_spans(document.text, blocks, labels)
         quotes = [Span.on(document.text, start, end, "quote", QUOTE_SCORE)

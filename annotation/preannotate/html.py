@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -423,6 +424,76 @@ def marked_boilerplate(page: HtmlPage, blocks: Sequence[Block], labels: list[Blo
         if label.label == ARTICLE and marked(page.blocks[index].element):
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
     return labels
+
+
+def unlinked_items(page: HtmlPage, blocks: Sequence[Block], labels: list[BlockLabel]) -> list[BlockLabel]:
+    """Guidelines 8.2: a teaser promotes another article, and a page promotes it with a link to it. On a page whose
+    teaser items mostly link to other pages, an item none of whose lines is or holds such a link (``_links_away``)
+    and that shows no time of its own -- a photo's caption, a score line, a list's heading, a support appeal the
+    lines' shapes made an item, or a link jumping inside the page ("Skip to content", a contents list) or to the
+    site's front page (the logo's "Back to home") -- promotes nothing: boilerplate. A page whose items mostly show no
+    link (cards made clickable by a script) is left as it is. Only teaser lines are looked at."""
+    if len(page.blocks) != len(blocks):
+        return labels
+    items: list[tuple[range, bool]] = []  # each teaser item's blocks, and whether one of them links away
+    index = 0
+    while index < len(labels):
+        label = labels[index]
+        if label.label != TEASER:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(labels) and labels[last + 1].label == TEASER and labels[last + 1].item == label.item:
+            last += 1
+        items.append((range(index, last + 1), _links_away(page, range(index, last + 1))))
+        index = last + 1
+    unlinked = [item for item, linked in items if not linked]
+    if 2 * len(unlinked) < len(items):
+        for item in unlinked:
+            # an item showing its own time is a dated card (guidelines 8.2), made clickable by a script
+            if not any(features_of(blocks[i].text).is_timestamp for i in item):
+                for i in item:
+                    labels[i] = BlockLabel(BOILERPLATE, 0.7)
+    return labels
+
+
+def _links_away(page: HtmlPage, item: range) -> bool:
+    """Whether the blocks of ``item`` are or hold a link to another page (``_leads_away``): a link around one of them,
+    or one inside one of them or inside the element holding them all whose text is theirs or that shows no text (a
+    card's linked photo) -- not the links of other lines in a box around a single line."""
+    elements = [page.blocks[index].element for index in item]
+    # whitespace collapsed in both, as the render collapsed it in the blocks' texts
+    texts = " ".join(" ".join(page.blocks[index].text for index in item).split())
+    for element in elements:
+        around = next(element.iterancestors("a"), None)
+        if (around is not None and _leads_away(around.get("href"))) or _holds_link_away(element, texts):
+            return True
+    holder = elements[0]
+    while not all(element is holder or holder in element.iterancestors() for element in elements[1:]):
+        holder = holder.getparent()
+    return holder is not elements[0] and _holds_link_away(holder, texts)
+
+
+def _holds_link_away(element, texts: str) -> bool:
+    """Whether ``element`` holds a link to another page whose text is in ``texts`` or that shows none."""
+    for link in element.iter("a"):
+        if _leads_away(link.get("href")):
+            text = " ".join(etree.tostring(link, method="text", encoding=str, with_tail=False).split())
+            if not text or text in texts:
+                return True
+    return False
+
+
+def _leads_away(href: str | None) -> bool:
+    """Whether a link's ``href`` leads to another page: not to a place on this one ("#main"), not to a script, not to
+    the site's front page ("/", "https://example.com")."""
+    if not href:
+        return False
+    href = href.strip()
+    if href.startswith(("#", "javascript:")):
+        return False
+    parts = urlsplit(href)
+    return parts.path.strip("/") != "" or parts.query != ""
 
 
 # A teaser card is found this many elements up from a block at most (the block's own element first).
