@@ -3779,3 +3779,45 @@ def test_a_link_leads_to_another_page_unless_it_jumps_inside_this_one_or_to_the_
     from annotation.preannotate.html import _leads_away
 
     assert _leads_away(href) is away
+
+
+@pytest.mark.parametrize("kind", ['"CollectionPage"', '["SearchResultsPage", "WebPage"]', '"ProfilePage"',
+                                  '"PodcastSeries"'])
+def test_on_the_html_path_a_page_declared_a_front_has_no_story(kind: str) -> None:
+    """Guidelines 8.5: a page whose JSON-LD calls it a collection, search results, a profile or a podcast's page,
+    naming no article, has no main story: the topic's name and the paragraph describing it above its list are
+    boilerplate, and the list's cards are teasers."""
+    intro = ["Harbour Redevelopment",
+             "Every report on the plan to rebuild the old harbour, from the first council vote and the public "
+             "inquiry to the contracts and the protests on the quay."]
+    cards = [["Council signs contract for the new harbour wall", "By Ana Silva", "2 hours ago"],
+             ["Inquiry hears objections from fishing families", "By Tom Reid", "Yesterday"],
+             ["What the harbour plan means for ferry passengers", "By Ana Silva", "3 days ago"]]
+    ld = '{"@context":"https://schema.org","@type":' + kind + ',"name":"Harbour Redevelopment"}'
+    html = (f"<html><head><title>Harbour Redevelopment | Example News</title><script type='application/ld+json'>"
+            f"{ld}</script></head><body><nav><ul>" + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV)
+            + f"</ul></nav><main><div class='topic-head'><h1>{intro[0]}</h1><p>{intro[1]}</p></div>"
+            + "".join(f"<div class='teaser'><h3><a href='/news/{i}/story'>{head}</a></h3><div class='author'>{by}"
+                      f"</div><div class='date'>{when}</div></div>" for i, (head, by, when) in enumerate(cards))
+            + "</main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
+    labels = html_labels(html, "front.html", Preannotator())
+    assert [labels[line] for line in intro] == ["boilerplate", "boilerplate"]
+    assert all(labels[line] == "teaser" for card in cards for line in card)
+
+
+@pytest.mark.parametrize(("ld", "front"), [
+    ('{"@type":"CollectionPage","name":"Climate"}', True),
+    ('{"@graph":[{"@type":"WebSite"},{"@type":["CollectionPage","WebPage"]}]}', True),
+    ('{"@graph":[{"@type":"CollectionPage"},{"@type":"NewsArticle","headline":"A story"}]}', False),
+    ('{"@type":"ProfilePage","mainEntity":{"@type":"Person"},"hasPart":{"@type":"BlogPosting"}}', False),
+    ('{"@type":"WebPage","name":"CollectionPage"}', False),
+    ('{"@type":"CollectionPage", broken', False)])
+def test_a_page_is_declared_a_front_by_its_json_ld_types_unless_it_names_an_article(ld: str, front: bool) -> None:
+    """Guidelines 8.5: a collection, search, profile or podcast page type makes a front, unless the page's JSON-LD also
+    names an article or a posting on it (a story page whose site marks its section too); a type's name in a value
+    is no type, and JSON that does not parse declares nothing."""
+    from annotation.preannotate.html import declares_front
+
+    page = parse_html(f"<html><head><script type='application/ld+json'>{ld}</script></head><body><p>Text.</p>"
+                      "</body></html>".encode(), "ld.html")
+    assert declares_front(page.tree) is front

@@ -64,12 +64,13 @@ class Preannotator:
                     logits = [math.inf] * len(blocks)
                     logits[start:end] = run_logits
             rules = chosen
-        live = False
+        live = front = False
         if html is not None:
-            from annotation.preannotate.html import card_items, declares_live_blog, marked_boilerplate, unlinked_items
+            from annotation.preannotate.html import (card_items, declares_front, declares_live_blog,
+                                                     marked_boilerplate, unlinked_items)
 
-            live = declares_live_blog(html.tree)
-        labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules, live=live)
+            live, front = declares_live_blog(html.tree), declares_front(html.tree)
+        labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules, live=live, front=front)
         if html is not None:
             labels = card_items(html, blocks, evidence, labels)
             labels = marked_boilerplate(html, blocks, unlinked_items(html, blocks, labels))

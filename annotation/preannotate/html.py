@@ -229,6 +229,43 @@ def declares_live_blog(tree) -> bool:
     return False
 
 
+# schema.org types of pages without one main story (guidelines 8.5): a section or tag page, search results, an author's
+# page, a podcast's page listing its episodes.
+FRONT_TYPES = frozenset({"CollectionPage", "SearchResultsPage", "ProfilePage", "PodcastSeries"})
+
+
+def declares_front(tree) -> bool:
+    """Whether the page's JSON-LD calls it a page of promoted items (``FRONT_TYPES``) and names no article on it (a
+    type ending in "Article" or "Posting"): a front, without a main story (guidelines 8.5). Only scripts naming one
+    of the types are parsed."""
+    types: set[str] = set()
+    for script in tree.iter("script"):
+        text = script.text
+        if (not text or not any(name in text for name in FRONT_TYPES)
+                or (script.get("type") or "").strip().lower() != "application/ld+json"):
+            continue
+        try:
+            _collect_types(json.loads(text), types)
+        except (ValueError, RecursionError):
+            continue
+    return bool(types & FRONT_TYPES) and not any(name.endswith(("Article", "Posting")) for name in types)
+
+
+def _collect_types(value, types: set[str]) -> None:
+    """Every schema.org ``@type`` name in a JSON-LD value (a name or a list of names)."""
+    if isinstance(value, dict):
+        kind = value.get("@type")
+        if isinstance(kind, str):
+            types.add(kind)
+        elif isinstance(kind, list):
+            types.update(name for name in kind if isinstance(name, str))
+        for item in value.values():
+            _collect_types(item, types)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_types(item, types)
+
+
 def is_truncated(body: str) -> bool:
     """An ``articleBody`` cut short ("…" at its end): the story goes on past it."""
     return _TRUNCATED_BODY_RE.search(body) is not None
