@@ -3821,3 +3821,22 @@ def test_a_page_is_declared_a_front_by_its_json_ld_types_unless_it_names_an_arti
     page = parse_html(f"<html><head><script type='application/ld+json'>{ld}</script></head><body><p>Text.</p>"
                       "</body></html>".encode(), "ld.html")
     assert declares_front(page.tree) is front
+
+
+def test_on_the_html_path_a_row_of_links_on_a_line_of_its_own_is_no_teaser() -> None:
+    """Guidelines 8.3: a line made of three links or more -- the site's topics ("Harbour Ferry Services ..."), a
+    menu -- is a list of tags or links, boilerplate, though its words read like a headline under a list of promoted
+    items; a promoted item on a line of its own has one link."""
+    topics = ["Harbour", "Ferry Services", "Fishing Industry", "City Council"]
+    related = ["Harbour board approves dredging of the outer channel",
+               "Ferry operator adds late sailing for the winter season"]
+    html = ("<html><head><title>" + STORY[0] + "</title></head><body><nav><ul>"
+            + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV) + "</ul></nav><main><article><h1>"
+            + STORY[0] + "</h1>" + "".join(f"<p>{line}</p>" for line in STORY[1:]) + "</article><aside>"
+            "<h2>More on this story</h2><ul>" + "".join(f"<li><a href='/news/{i}/story'>{h}</a></li>"
+                                                        for i, h in enumerate(related))
+            + "</ul></aside><div class='topics'>"
+            + " ".join(f"<a href='/topic/{i}'>{t}</a>" for i, t in enumerate(topics)) + "</div></main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
+    labels = html_labels(html, "topics.html", Preannotator())
+    assert labels[" ".join(topics)] == "boilerplate"
+    assert [labels[line] for line in related] == ["teaser", "teaser"]

@@ -469,7 +469,9 @@ def unlinked_items(page: HtmlPage, blocks: Sequence[Block], labels: list[BlockLa
     and that shows no time of its own -- a photo's caption, a score line, a list's heading, a support appeal the
     lines' shapes made an item, or a link jumping inside the page ("Skip to content", a contents list) or to the
     site's front page (the logo's "Back to home") -- promotes nothing: boilerplate. A page whose items mostly show no
-    link (cards made clickable by a script) is left as it is. Only teaser lines are looked at."""
+    link (cards made clickable by a script) is left as it is. An item of one line that is a row of links
+    (``_link_row``: a menu, a list of tags) is boilerplate on any page (guidelines 8.3). Only teaser lines are looked
+    at."""
     if len(page.blocks) != len(blocks):
         return labels
     items: list[tuple[range, bool]] = []  # each teaser item's blocks, and whether one of them links away
@@ -482,7 +484,10 @@ def unlinked_items(page: HtmlPage, blocks: Sequence[Block], labels: list[BlockLa
         last = index
         while last + 1 < len(labels) and labels[last + 1].label == TEASER and labels[last + 1].item == label.item:
             last += 1
-        items.append((range(index, last + 1), _links_away(page, range(index, last + 1))))
+        if last == index and _link_row(page, index):
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        else:
+            items.append((range(index, last + 1), _links_away(page, range(index, last + 1))))
         index = last + 1
     unlinked = [item for item, linked in items if not linked]
     if 2 * len(unlinked) < len(items):
@@ -492,6 +497,25 @@ def unlinked_items(page: HtmlPage, blocks: Sequence[Block], labels: list[BlockLa
                 for i in item:
                     labels[i] = BlockLabel(BOILERPLATE, 0.7)
     return labels
+
+
+# A line holding at least this many links is a row of them (a menu, a list of tags, the footer's links).
+LINK_ROW_MIN_LINKS = 3
+
+
+def _link_row(page: HtmlPage, index: int) -> bool:
+    """Whether block ``index`` is a row of links (``LINK_ROW_MIN_LINKS`` at least, each with its text) on one line of
+    its own ("News Weather Sports Opinion", "About us | Contact | Privacy"): a menu or a list of tags, no headline."""
+    element = page.blocks[index].element
+    rendered = page.block_spans.get(element)
+    if rendered is None or rendered[1] - rendered[0] != 1:
+        return False  # an inline element, or one holding other lines too
+    links = 0
+    for link in element.iter("a"):
+        links += _text_length(link) > 0
+        if links == LINK_ROW_MIN_LINKS:
+            return True
+    return False
 
 
 def _links_away(page: HtmlPage, item: range) -> bool:
