@@ -3840,3 +3840,24 @@ def test_on_the_html_path_a_row_of_links_on_a_line_of_its_own_is_no_teaser() -> 
     labels = html_labels(html, "topics.html", Preannotator())
     assert labels[" ".join(topics)] == "boilerplate"
     assert [labels[line] for line in related] == ["teaser", "teaser"]
+
+
+def test_on_the_html_path_a_linked_headline_in_a_list_of_teasers_is_a_teaser() -> None:
+    """Guidelines 8.2 (a list repeats one layout) by the markup: in a "Most read" list of one linked headline per
+    entry, an entry whose line the shapes leave out (a question under the list's heading) is a teaser like the
+    others, an item of its own."""
+    heads = ["Who is Maya Okafor? The bus driver who won the council seat",
+             "Harbour board approves dredging of the outer channel",
+             "Ferry operator adds late sailing for the winter season",
+             "Fishermen warn of quota cuts as talks resume in Brussels"]
+    html = ("<html><head><title>" + STORY[0] + "</title></head><body><nav><ul>"
+            + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV) + "</ul></nav><main><article><h1>"
+            + STORY[0] + "</h1>" + "".join(f"<p>{line}</p>" for line in STORY[1:]) + "</article>"
+            "<section class='most-read'><h2>Most read</h2><ol>"
+            + "".join(f"<li><a href='/news/{i}/story'>{head}</a></li>" for i, head in enumerate(heads))
+            + "</ol></section></main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
+    page = parse_html(html, "most-read.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == heads

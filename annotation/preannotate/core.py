@@ -66,13 +66,13 @@ class Preannotator:
             rules = chosen
         live = front = False
         if html is not None:
-            from annotation.preannotate.html import (card_items, declares_front, declares_live_blog,
+            from annotation.preannotate.html import (card_items, declares_front, declares_live_blog, list_headlines,
                                                      marked_boilerplate, unlinked_items)
 
             live, front = declares_live_blog(html.tree), declares_front(html.tree)
         labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules, live=live, front=front)
         if html is not None:
-            labels = card_items(html, blocks, evidence, labels)
+            labels = list_headlines(html, blocks, evidence, card_items(html, blocks, evidence, labels))
             labels = marked_boilerplate(html, blocks, unlinked_items(html, blocks, labels))
             boxed_stories_as_teasers(rules.features, labels, *rules.run[:2])
         zones = zone_spans(document.text, blocks, labels)

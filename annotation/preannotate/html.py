@@ -650,6 +650,42 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
     return labels
 
 
+def list_headlines(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[BlockEvidence],
+                   labels: list[BlockLabel]) -> list[BlockLabel]:
+    """Guidelines 8.2 (a list repeats one layout) by the page's markup: in a list whose entries (children of one tag
+    and class, ``_card_class``) are one line each, when at least half of them are teasers, an entry the lines' shapes
+    left out that is a linked headline (``HEADLINE_MIN_WORDS`` words or more, no furniture's words such as a copyright
+    line's: "NGX: Investors gain N1.2trn as ..." read as a market's quote) is a teaser too, an item of its own. Lists whose entries hold several lines are
+    ``card_items``'s. Read from the teasers up, each list once."""
+    if len(page.blocks) != len(blocks):
+        return labels
+    seen: set = set()  # the lists read
+    for index, label in enumerate(labels):
+        if label.label != TEASER:
+            continue
+        element = page.blocks[index].element
+        for _ in range(CARD_DEPTH):
+            parent = element.getparent()
+            rendered = page.block_spans.get(element)
+            if parent is None or parent in seen or (rendered is not None and rendered[1] - rendered[0] > 1):
+                break  # the top, a list read already, or an element holding other lines too
+            if _repeats(element, parent):
+                seen.add(parent)
+                tag, class_ = element.tag, _card_class(element)
+                entries = [page.block_spans.get(child) for child in parent
+                           if child.tag == tag and _card_class(child) == class_]
+                if (all(entry is not None and entry[1] - entry[0] == 1 for entry in entries)
+                        and 2 * sum(labels[entry[0]].label == TEASER for entry in entries) >= len(entries)):
+                    for line, _ in entries:
+                        f = features_of(blocks[line].text)
+                        if (labels[line].label == BOILERPLATE and evidence[line].linked
+                                and f.n_words >= HEADLINE_MIN_WORDS and not f.is_furniture):
+                            labels[line] = BlockLabel(TEASER, 0.6, -1 - line)
+                break
+            element = parent
+    return labels
+
+
 def _repeats(element, parent) -> bool:
     """Whether ``parent`` holds two children or more of ``element``'s tag and class (``_card_class``; read up to the
     second)."""
