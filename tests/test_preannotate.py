@@ -3861,3 +3861,46 @@ def test_on_the_html_path_a_linked_headline_in_a_list_of_teasers_is_a_teaser() -
     annotation = Preannotator().annotate(document, html=page)
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == heads
+
+
+def test_a_menus_groups_are_no_cards_whatever_one_of_their_lines_reads_like() -> None:
+    """Guidelines 8.2 and 8.3: a menu's groups (a heading and a link a line) repeat like cards, but a card holds few
+    linked lines (its headline, kicker and author): one line of a group taken for a teaser stays one line, and the
+    group's other links stay boilerplate."""
+    from annotation.preannotate.core import document_blocks
+    from annotation.preannotate.html import card_items, dom_evidence
+    from annotation.preannotate.zones import BOILERPLATE, TEASER, BlockLabel
+
+    groups = [["News", "London", "Politics", "Crime", "Transport", "Lifeboat crew rescues two kayakers off the pier"],
+              ["Sport", "Football", "Cricket", "Rugby", "Tennis", "Racing"]]
+    menu = "".join(f"<li class='menu-item'><a href='/{head}'>{head}</a><ul>"
+                   + "".join(f"<li><a href='/{head}/{i}'>{line}</a></li>" for i, line in enumerate(lines))
+                   + "</ul></li>" for head, *lines in groups)
+    page = parse_html(f"<html><body><ul class='menu'>{menu}</ul><p>Text.</p></body></html>".encode(), "menu.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    blocks = document_blocks(document, page)
+    evidence = dom_evidence(page, document.text, blocks, [False] * len(blocks))
+    teaser = next(block.index for block in blocks if block.text == groups[0][-1])
+    labels = [BlockLabel(TEASER, 0.6, 1) if block.index == teaser else BlockLabel(BOILERPLATE, 0.6)
+              for block in blocks]
+    labels = card_items(page, blocks, evidence, labels)
+    assert [block.text for block, label in zip(blocks, labels, strict=True) if label.label == TEASER] == [groups[0][-1]]
+
+
+@pytest.mark.parametrize(("markup", "line", "holds"), [
+    ("<div><a href='/s/1'>Ferry fares rise</a></div>", "Ferry fares rise", True),
+    ("<li><a href='/s/1'><span>Ferry fares rise</span> <span class='sr'>Ferry fares rise</span></a></li>",
+     "Ferry fares rise", True),
+    ("<div>Read: <a href='/s/1'>Ferry fares rise</a></div>", "Read: Ferry fares rise", True),
+    ("<div><a href='/s/1'><img src='x.jpg'></a></div>", "Ferry fares rise", True),
+    ("<div><a href='/give'>Give now</a></div>", "Support our reporting", False),
+    ("<div><a href='#top'>Ferry fares rise</a></div>", "Ferry fares rise", False)])
+def test_a_line_holds_a_link_away_when_the_link_and_the_line_hold_each_other(markup: str, line: str,
+                                                                            holds: bool) -> None:
+    """Guidelines 8.2: a line is linked to another page by a link around it, a link inside it, a link showing no text
+    (a card's photo) or a link holding it with its copy for screen readers -- not by another line's link in the box
+    around it, nor by a jump inside the page."""
+    from annotation.preannotate.html import _holds_link_away
+
+    element = parse_html(f"<html><body>{markup}</body></html>".encode(), "l.html").tree.find(".//body")[0]
+    assert _holds_link_away(element, [line]) is holds

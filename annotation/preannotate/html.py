@@ -523,24 +523,26 @@ def _links_away(page: HtmlPage, item: range) -> bool:
     or one inside one of them or inside the element holding them all whose text is theirs or that shows no text (a
     card's linked photo) -- not the links of other lines in a box around a single line."""
     elements = [page.blocks[index].element for index in item]
-    # whitespace collapsed in both, as the render collapsed it in the blocks' texts
-    texts = " ".join(" ".join(page.blocks[index].text for index in item).split())
+    # whitespace collapsed, as the render collapsed it in the blocks' texts
+    lines = [" ".join(page.blocks[index].text.split()) for index in item]
     for element in elements:
         around = next(element.iterancestors("a"), None)
-        if (around is not None and _leads_away(around.get("href"))) or _holds_link_away(element, texts):
+        if (around is not None and _leads_away(around.get("href"))) or _holds_link_away(element, lines):
             return True
     holder = elements[0]
     while not all(element is holder or holder in element.iterancestors() for element in elements[1:]):
         holder = holder.getparent()
-    return holder is not elements[0] and _holds_link_away(holder, texts)
+    return holder is not elements[0] and _holds_link_away(holder, lines)
 
 
-def _holds_link_away(element, texts: str) -> bool:
-    """Whether ``element`` holds a link to another page whose text is in ``texts`` or that shows none."""
+def _holds_link_away(element, lines: list[str]) -> bool:
+    """Whether ``element`` holds a link to another page that shows no text, or whose text and one of ``lines`` hold
+    each other (a link around a line and its copy for screen readers, a line around a link)."""
+    texts = " ".join(lines)
     for link in element.iter("a"):
         if _leads_away(link.get("href")):
             text = " ".join(etree.tostring(link, method="text", encoding=str, with_tail=False).split())
-            if not text or text in texts:
+            if not text or text in texts or any(line and line in text for line in lines):
                 return True
     return False
 
@@ -561,6 +563,9 @@ def _leads_away(href: str | None) -> bool:
 CARD_DEPTH = 4
 # A linked line of at least this many words is a headline: a card holds one.
 HEADLINE_MIN_WORDS = 4
+# A card holds at most this many linked lines (its headline, kicker and author); a menu's group holds more, one link
+# a line.
+CARD_MAX_LINKS = 3
 
 
 def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[BlockEvidence],
@@ -601,14 +606,16 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         return found
 
     def fits(group: range) -> bool:
-        """A card's blocks: no story block, one linked headline at most."""
-        heads = 0
+        """A card's blocks: no story block, one linked headline at most, ``CARD_MAX_LINKS`` linked lines at most."""
+        heads = links = 0
         for index in group:
             if labels[index].label == ARTICLE:
                 return False
+            linked = evidence[index].linked
+            links += linked
             # words as the features count them: a headline in Chinese or Japanese has no spaces
-            heads += evidence[index].linked and features_of(blocks[index].text).n_words >= HEADLINE_MIN_WORDS
-        return heads <= 1
+            heads += linked and features_of(blocks[index].text).n_words >= HEADLINE_MIN_WORDS
+        return heads <= 1 and links <= CARD_MAX_LINKS
 
     cards: dict = {}  # element -> whether it is a card: holds two blocks or more and repeats among its siblings
 
