@@ -3928,3 +3928,233 @@ def test_a_badge_over_a_lone_item_under_other_items_is_its_own() -> None:
                                              "Advertisement", *gallery, *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == [*("\n\n".join(item) for item in items),
                                                                          "\n\n".join(gallery)]
+
+
+def test_on_the_html_path_a_page_declared_a_live_blog_keeps_every_entrys_time_and_heading() -> None:
+    """Guidelines 8.5: a page whose JSON-LD calls it a ``LiveBlogPosting`` is a live blog, so every entry's time and
+    heading (each entry an <article> opening with a <header>) are the story's, also where the model reads each
+    one as a list's time and headline, and so is an entry of one short paragraph, parted from the entry above by its
+    time and heading; the "Key events" box jumping to the entries is boilerplate."""
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"LiveBlogPosting",'
+          '"headline":"Summit live"}</script>')
+    entries = "".join(
+        f"<article class='entry'><header><time>{time[:5]}</time><h2 class='entry__title'>{heading}</h2></header>"
+        + "".join(f"<p>{line}</p>" for line in lines) + "</article>"
+        for time, heading, *lines in LIVE_ENTRIES)
+    box = "".join(f"<li><a href='#e{i}'><time>{time[:5]}</time> {heading}</a></li>"
+                  for i, (time, heading, *_) in enumerate(LIVE_ENTRIES[1:]))
+    html = (f"<html><head><title>Summit live</title>{ld}</head><body><nav><ul>"
+            + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV) + "</ul></nav><main>"
+            "<h1>Summit live: leaders meet as talks on the grain corridor stall</h1>"
+            "<p>Follow the latest from the emergency summit, with reports from our correspondents in the city.</p>"
+            f"<aside class='key-events'><h2>Key events</h2><ul>{box}</ul></aside><div class='feed'>{entries}</div>"
+            "</main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
+    labels = html_labels(html, "live.html", Preannotator())
+    heads = [line for time, heading, *_ in LIVE_ENTRIES for line in (time[:5], heading)]
+    assert [labels[line] for line in heads] == ["article"] * len(heads)
+    assert all(labels[line] == "article" for _, _, *lines in LIVE_ENTRIES for line in lines)
+    assert labels["Key events"] == "boilerplate"
+
+
+def test_on_the_html_path_a_card_marked_apart_by_a_second_class_is_one_of_its_list() -> None:
+    """Guidelines 8.2 by the markup: a list's card whose class names it apart ("result result--sponsored") is one of
+    the list's cards, so its badge, headline and advertiser are one item; and boxes of several linked headlines in
+    Chinese (no spaces between words) named so ("box box--rank") are no cards, nor one item each."""
+    results = [["Harbour bridge repairs to close two lanes until spring", "News", "Nov 3, 2026",
+                "Engineers found corrosion in the bearings during a routine inspection…"],
+               ["Photos: the lantern parade along the quay", "Gallery", "Oct 30, 2026"],
+               ["Sponsored", "Is your garden ready for the first frost? Take the quiz", "Greenleaf Garden Centres"],
+               ["Ferry timetable changes for the winter season", "News", "Oct 12, 2026",
+                "Crossings will run every ninety minutes instead of hourly from December…"]]
+    kinds = ["", " result--gallery", " result--sponsored", ""]
+
+    def result(lines: list[str], kind: str) -> str:
+        head = 1 if lines[0] == "Sponsored" else 0
+        return (f"<div class='result{kind}'>" + "".join(
+            f"<div class='result__line'><a href='/r/{len(line)}'>{line}</a></div>" if i == head
+            else f"<div class='result__line'>{line}</div>" for i, line in enumerate(lines)) + "</div>")
+
+    boxes = [["焦點", "港口大橋維修　兩線道封閉至明年春天", "渡輪冬季班表調整　每九十分鐘一班"],
+             ["排行", "燈籠遊行沿著碼頭舉行　吸引數千人", "園藝中心提醒民眾注意首波霜害"]]
+    box_html = "".join(f"<div class='box box--{i}'><div class='box__title'>{heading}</div>" + "".join(
+        f"<div class='box__item'><a href='/b/{i}{j}'>{headline}</a></div>" for j, headline in enumerate(headlines))
+        + "</div>" for i, (heading, *headlines) in enumerate(boxes))
+    html = ("<html><head><title>Search results</title></head><body><nav><ul><li><a href='/'>Home</a></li>"
+            "<li><a href='/s'>Search</a></li></ul></nav><main><h1>Search results for “harbour”</h1>"
+            + "".join(map(result, results, kinds)) + f"</main><div class='rail'>{box_html}</div>"
+            "<footer><p>© 2026 Harbour Gazette</p></footer></body></html>").encode()
+    page = parse_html(html, "results.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert_valid(document, annotation)
+    items = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert items[:4] == ["\n\n".join(lines) for lines in results]
+    assert not [item for item in items if any(all(line in item for line in box[1:]) for box in boxes)]
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_on_the_html_path_a_teaser_item_linking_to_no_other_page_is_boilerplate(linked: bool) -> None:
+    """Guidelines 8.2: a teaser promotes another article with a link to it. On a page whose items link to their
+    stories, a line the shapes made an item but that links nowhere (a score line) or only to the site's front page
+    (the logo's "Back to home") is boilerplate, and a dated card without a link (made clickable by a script) stays
+    an item; on a page whose items show no links at all, the items are left as the shapes made them."""
+    related = ["Harbour board approves dredging of the outer channel",
+               "Ferry operator adds late sailing for the winter season",
+               "Fishermen warn of quota cuts as talks resume in Brussels",
+               "Lifeboat crew rescues two kayakers off the north pier",
+               "Seafront hotel plans rejected for a second time"]
+    card = ["Tall ships festival returns to the quay next summer", "3 hours ago"]
+    scores = ["Rovers 2 - 1 United", "City 0 - 0 Albion"]
+    items = "".join(f"<li class='rel'><a href='/news/{i}/story'>{h}</a></li>" if linked else f"<li class='rel'>{h}</li>"
+                    for i, h in enumerate(related))
+    html = ("<html><head><title>" + STORY[0] + "</title></head><body><div class='top'><a class='logo' "
+            "href='https://www.example.com/'><span>Example News - Back to home</span></a></div><nav><ul>"
+            + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV) + "</ul></nav><main><article><h1>"
+            + STORY[0] + "</h1>" + "".join(f"<p>{line}</p>" for line in STORY[1:]) + "</article><aside>"
+            f"<h2>More on this story</h2><ul>{items}</ul><div class='promo'><h3>{card[0]}</h3><p>{card[1]}</p>"
+            "</div></aside><div class='scores'>" + "".join(f"<div class='score'>{s}</div>" for s in scores)
+            + "</div></main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
+    labels = html_labels(html, "unlinked.html", Preannotator())
+    assert [labels[line] for line in [*related, *card]] == ["teaser"] * (len(related) + len(card))
+    if linked:
+        assert [labels[line] for line in ["Example News - Back to home", *scores]] == ["boilerplate"] * 3
+    else:
+        assert [labels[line] for line in scores] == ["teaser"] * len(scores)
+
+
+@pytest.mark.parametrize(("href", "away"), [
+    ("/news/2026/11/harbour-dredging", True), ("https://www.example.com/world/story-123", True),
+    ("https://clicks.example.net/?id=55120", True), ("/?p=4411", True), ("story.html", True),
+    ("#content", False), (" #block-12", False), ("javascript:void(0)", False), ("/", False),
+    ("https://www.example.com", False), ("https://www.example.com/", False), ("", False), (None, False)])
+def test_a_link_leads_to_another_page_unless_it_jumps_inside_this_one_or_to_the_front_page(href, away) -> None:
+    """Guidelines 8.2 (not teasers): links inside the page, to a script or to the site's front page promote no
+    article; a link with a path or a query (a click tracker's, "?p=4411") leads to one."""
+    from annotation.preannotate.html import _leads_away
+
+    assert _leads_away(href) is away
+
+
+@pytest.mark.parametrize("kind", ['"CollectionPage"', '["SearchResultsPage", "WebPage"]', '"ProfilePage"',
+                                  '"PodcastSeries"'])
+def test_on_the_html_path_a_page_declared_a_front_has_no_story(kind: str) -> None:
+    """Guidelines 8.5: a page whose JSON-LD calls it a collection, search results, a profile or a podcast's page,
+    naming no article, has no main story: the topic's name and the paragraph describing it above its list are
+    boilerplate, and the list's cards are teasers."""
+    intro = ["Harbour Redevelopment",
+             "Every report on the plan to rebuild the old harbour, from the first council vote and the public "
+             "inquiry to the contracts and the protests on the quay."]
+    cards = [["Council signs contract for the new harbour wall", "By Ana Silva", "2 hours ago"],
+             ["Inquiry hears objections from fishing families", "By Tom Reid", "Yesterday"],
+             ["What the harbour plan means for ferry passengers", "By Ana Silva", "3 days ago"]]
+    ld = '{"@context":"https://schema.org","@type":' + kind + ',"name":"Harbour Redevelopment"}'
+    html = (f"<html><head><title>Harbour Redevelopment | Example News</title><script type='application/ld+json'>"
+            f"{ld}</script></head><body><nav><ul>" + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV)
+            + f"</ul></nav><main><div class='topic-head'><h1>{intro[0]}</h1><p>{intro[1]}</p></div>"
+            + "".join(f"<div class='teaser'><h3><a href='/news/{i}/story'>{head}</a></h3><div class='author'>{by}"
+                      f"</div><div class='date'>{when}</div></div>" for i, (head, by, when) in enumerate(cards))
+            + "</main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
+    labels = html_labels(html, "front.html", Preannotator())
+    assert [labels[line] for line in intro] == ["boilerplate", "boilerplate"]
+    assert all(labels[line] == "teaser" for card in cards for line in card)
+
+
+@pytest.mark.parametrize(("ld", "front"), [
+    ('{"@type":"CollectionPage","name":"Climate"}', True),
+    ('{"@graph":[{"@type":"WebSite"},{"@type":["CollectionPage","WebPage"]}]}', True),
+    ('{"@graph":[{"@type":"CollectionPage"},{"@type":"NewsArticle","headline":"A story"}]}', False),
+    ('{"@type":"ProfilePage","mainEntity":{"@type":"Person"},"hasPart":{"@type":"BlogPosting"}}', False),
+    ('{"@type":"WebPage","name":"CollectionPage"}', False),
+    ('{"@type":"CollectionPage", broken', False)])
+def test_a_page_is_declared_a_front_by_its_json_ld_types_unless_it_names_an_article(ld: str, front: bool) -> None:
+    """Guidelines 8.5: a collection, search, profile or podcast page type makes a front, unless the page's JSON-LD also
+    names an article or a posting on it (a story page whose site marks its section too); a type's name in a value
+    is no type, and JSON that does not parse declares nothing."""
+    from annotation.preannotate.html import declares_front
+
+    page = parse_html(f"<html><head><script type='application/ld+json'>{ld}</script></head><body><p>Text.</p>"
+                      "</body></html>".encode(), "ld.html")
+    assert declares_front(page.tree) is front
+
+
+def test_on_the_html_path_a_row_of_links_on_a_line_of_its_own_is_no_teaser() -> None:
+    """Guidelines 8.3: a line made of three links or more -- the site's topics ("Harbour Ferry Services ..."), a
+    menu -- is a list of tags or links, boilerplate, though its words read like a headline under a list of promoted
+    items; a promoted item on a line of its own has one link."""
+    topics = ["Harbour", "Ferry Services", "Fishing Industry", "City Council"]
+    related = ["Harbour board approves dredging of the outer channel",
+               "Ferry operator adds late sailing for the winter season"]
+    html = ("<html><head><title>" + STORY[0] + "</title></head><body><nav><ul>"
+            + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV) + "</ul></nav><main><article><h1>"
+            + STORY[0] + "</h1>" + "".join(f"<p>{line}</p>" for line in STORY[1:]) + "</article><aside>"
+            "<h2>More on this story</h2><ul>" + "".join(f"<li><a href='/news/{i}/story'>{h}</a></li>"
+                                                        for i, h in enumerate(related))
+            + "</ul></aside><div class='topics'>"
+            + " ".join(f"<a href='/topic/{i}'>{t}</a>" for i, t in enumerate(topics)) + "</div></main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
+    labels = html_labels(html, "topics.html", Preannotator())
+    assert labels[" ".join(topics)] == "boilerplate"
+    assert [labels[line] for line in related] == ["teaser", "teaser"]
+
+
+def test_on_the_html_path_a_linked_headline_in_a_list_of_teasers_is_a_teaser() -> None:
+    """Guidelines 8.2 (a list repeats one layout) by the markup: in a "Most read" list of one linked headline per
+    entry, an entry whose line the shapes leave out (a question under the list's heading) is a teaser like the
+    others, an item of its own."""
+    heads = ["Who is Maya Okafor? The bus driver who won the council seat",
+             "Harbour board approves dredging of the outer channel",
+             "Ferry operator adds late sailing for the winter season",
+             "Fishermen warn of quota cuts as talks resume in Brussels"]
+    html = ("<html><head><title>" + STORY[0] + "</title></head><body><nav><ul>"
+            + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV) + "</ul></nav><main><article><h1>"
+            + STORY[0] + "</h1>" + "".join(f"<p>{line}</p>" for line in STORY[1:]) + "</article>"
+            "<section class='most-read'><h2>Most read</h2><ol>"
+            + "".join(f"<li><a href='/news/{i}/story'>{head}</a></li>" for i, head in enumerate(heads))
+            + "</ol></section></main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
+    page = parse_html(html, "most-read.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == heads
+
+
+def test_a_menus_groups_are_no_cards_whatever_one_of_their_lines_reads_like() -> None:
+    """Guidelines 8.2 and 8.3: a menu's groups (a heading and a link a line) repeat like cards, but a card holds few
+    linked lines (its headline, kicker and author): one line of a group taken for a teaser stays one line, and the
+    group's other links stay boilerplate."""
+    from annotation.preannotate.core import document_blocks
+    from annotation.preannotate.html import card_items, dom_evidence
+    from annotation.preannotate.zones import BOILERPLATE, TEASER, BlockLabel
+
+    groups = [["News", "London", "Politics", "Crime", "Transport", "Lifeboat crew rescues two kayakers off the pier"],
+              ["Sport", "Football", "Cricket", "Rugby", "Tennis", "Racing"]]
+    menu = "".join(f"<li class='menu-item'><a href='/{head}'>{head}</a><ul>"
+                   + "".join(f"<li><a href='/{head}/{i}'>{line}</a></li>" for i, line in enumerate(lines))
+                   + "</ul></li>" for head, *lines in groups)
+    page = parse_html(f"<html><body><ul class='menu'>{menu}</ul><p>Text.</p></body></html>".encode(), "menu.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    blocks = document_blocks(document, page)
+    evidence = dom_evidence(page, document.text, blocks, [False] * len(blocks))
+    teaser = next(block.index for block in blocks if block.text == groups[0][-1])
+    labels = [BlockLabel(TEASER, 0.6, 1) if block.index == teaser else BlockLabel(BOILERPLATE, 0.6)
+              for block in blocks]
+    labels = card_items(page, blocks, evidence, labels)
+    assert [block.text for block, label in zip(blocks, labels, strict=True) if label.label == TEASER] == [groups[0][-1]]
+
+
+@pytest.mark.parametrize(("markup", "line", "holds"), [
+    ("<div><a href='/s/1'>Ferry fares rise</a></div>", "Ferry fares rise", True),
+    ("<li><a href='/s/1'><span>Ferry fares rise</span> <span class='sr'>Ferry fares rise</span></a></li>",
+     "Ferry fares rise", True),
+    ("<div>Read: <a href='/s/1'>Ferry fares rise</a></div>", "Read: Ferry fares rise", True),
+    ("<div><a href='/s/1'><img src='x.jpg'></a></div>", "Ferry fares rise", True),
+    ("<div><a href='/give'>Give now</a></div>", "Support our reporting", False),
+    ("<div><a href='#top'>Ferry fares rise</a></div>", "Ferry fares rise", False)])
+def test_a_line_holds_a_link_away_when_the_link_and_the_line_hold_each_other(markup: str, line: str,
+                                                                            holds: bool) -> None:
+    """Guidelines 8.2: a line is linked to another page by a link around it, a link inside it, a link showing no text
+    (a card's photo) or a link holding it with its copy for screen readers -- not by another line's link in the box
+    around it, nor by a jump inside the page."""
+    from annotation.preannotate.html import _holds_link_away
+
+    element = parse_html(f"<html><body>{markup}</body></html>".encode(), "l.html").tree.find(".//body")[0]
+    assert _holds_link_away(element, [line]) is holds

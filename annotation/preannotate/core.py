@@ -64,11 +64,16 @@ class Preannotator:
                     logits = [math.inf] * len(blocks)
                     logits[start:end] = run_logits
             rules = chosen
-        labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules)
+        live = front = False
         if html is not None:
-            from annotation.preannotate.html import card_items, marked_boilerplate
+            from annotation.preannotate.html import (card_items, declares_front, declares_live_blog, list_headlines,
+                                                     marked_boilerplate, unlinked_items)
 
-            labels = marked_boilerplate(html, blocks, card_items(html, blocks, evidence, labels))
+            live, front = declares_live_blog(html.tree), declares_front(html.tree)
+        labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules, live=live, front=front)
+        if html is not None:
+            labels = list_headlines(html, blocks, evidence, card_items(html, blocks, evidence, labels))
+            labels = marked_boilerplate(html, blocks, unlinked_items(html, blocks, labels))
             boxed_stories_as_teasers(rules.features, labels, *rules.run[:2])
         zones = zone_spans(document.text, blocks, labels)
         quotes = [Span.on(document.text, start, end, "quote", QUOTE_SCORE)

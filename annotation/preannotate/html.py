@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -215,6 +216,54 @@ def _collect_article_bodies(value, bodies: list[str]) -> None:
     elif isinstance(value, list):
         for item in value:
             _collect_article_bodies(item, bodies)
+
+
+def declares_live_blog(tree) -> bool:
+    """Whether the page's JSON-LD calls it a schema.org ``LiveBlogPosting`` (what sites publish for search
+    engines' "Live" badge): a live blog, whose entries are the story (guidelines 8.5). Read as text, unparsed:
+    the type name is in no other schema.org type's."""
+    for script in tree.iter("script"):
+        text = script.text
+        if text and "LiveBlogPosting" in text and (script.get("type") or "").strip().lower() == "application/ld+json":
+            return True
+    return False
+
+
+# schema.org types of pages without one main story (guidelines 8.5): a section or tag page, search results, an author's
+# page, a podcast's page listing its episodes.
+FRONT_TYPES = frozenset({"CollectionPage", "SearchResultsPage", "ProfilePage", "PodcastSeries"})
+
+
+def declares_front(tree) -> bool:
+    """Whether the page's JSON-LD calls it a page of promoted items (``FRONT_TYPES``) and names no article on it (a
+    type ending in "Article" or "Posting"): a front, without a main story (guidelines 8.5). Only scripts naming one
+    of the types are parsed."""
+    types: set[str] = set()
+    for script in tree.iter("script"):
+        text = script.text
+        if (not text or not any(name in text for name in FRONT_TYPES)
+                or (script.get("type") or "").strip().lower() != "application/ld+json"):
+            continue
+        try:
+            _collect_types(json.loads(text), types)
+        except (ValueError, RecursionError):
+            continue
+    return bool(types & FRONT_TYPES) and not any(name.endswith(("Article", "Posting")) for name in types)
+
+
+def _collect_types(value, types: set[str]) -> None:
+    """Every schema.org ``@type`` name in a JSON-LD value (a name or a list of names)."""
+    if isinstance(value, dict):
+        kind = value.get("@type")
+        if isinstance(kind, str):
+            types.add(kind)
+        elif isinstance(kind, list):
+            types.update(name for name in kind if isinstance(name, str))
+        for item in value.values():
+            _collect_types(item, types)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_types(item, types)
 
 
 def is_truncated(body: str) -> bool:
@@ -414,18 +463,117 @@ def marked_boilerplate(page: HtmlPage, blocks: Sequence[Block], labels: list[Blo
     return labels
 
 
+def unlinked_items(page: HtmlPage, blocks: Sequence[Block], labels: list[BlockLabel]) -> list[BlockLabel]:
+    """Guidelines 8.2: a teaser promotes another article, and a page promotes it with a link to it. On a page whose
+    teaser items mostly link to other pages, an item none of whose lines is or holds such a link (``_links_away``)
+    and that shows no time of its own -- a photo's caption, a score line, a list's heading, a support appeal the
+    lines' shapes made an item, or a link jumping inside the page ("Skip to content", a contents list) or to the
+    site's front page (the logo's "Back to home") -- promotes nothing: boilerplate. A page whose items mostly show no
+    link (cards made clickable by a script) is left as it is. An item of one line that is a row of links
+    (``_link_row``: a menu, a list of tags) is boilerplate on any page (guidelines 8.3). Only teaser lines are looked
+    at."""
+    if len(page.blocks) != len(blocks):
+        return labels
+    items: list[tuple[range, bool]] = []  # each teaser item's blocks, and whether one of them links away
+    index = 0
+    while index < len(labels):
+        label = labels[index]
+        if label.label != TEASER:
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(labels) and labels[last + 1].label == TEASER and labels[last + 1].item == label.item:
+            last += 1
+        if last == index and _link_row(page, index):
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        else:
+            items.append((range(index, last + 1), _links_away(page, range(index, last + 1))))
+        index = last + 1
+    unlinked = [item for item, linked in items if not linked]
+    if 2 * len(unlinked) < len(items):
+        for item in unlinked:
+            # an item showing its own time is a dated card (guidelines 8.2), made clickable by a script
+            if not any(features_of(blocks[i].text).is_timestamp for i in item):
+                for i in item:
+                    labels[i] = BlockLabel(BOILERPLATE, 0.7)
+    return labels
+
+
+# A line holding at least this many links is a row of them (a menu, a list of tags, the footer's links).
+LINK_ROW_MIN_LINKS = 3
+
+
+def _link_row(page: HtmlPage, index: int) -> bool:
+    """Whether block ``index`` is a row of links (``LINK_ROW_MIN_LINKS`` at least, each with its text) on one line of
+    its own ("News Weather Sports Opinion", "About us | Contact | Privacy"): a menu or a list of tags, no headline."""
+    element = page.blocks[index].element
+    rendered = page.block_spans.get(element)
+    if rendered is None or rendered[1] - rendered[0] != 1:
+        return False  # an inline element, or one holding other lines too
+    links = 0
+    for link in element.iter("a"):
+        links += _text_length(link) > 0
+        if links == LINK_ROW_MIN_LINKS:
+            return True
+    return False
+
+
+def _links_away(page: HtmlPage, item: range) -> bool:
+    """Whether the blocks of ``item`` are or hold a link to another page (``_leads_away``): a link around one of them,
+    or one inside one of them or inside the element holding them all whose text is theirs or that shows no text (a
+    card's linked photo) -- not the links of other lines in a box around a single line."""
+    elements = [page.blocks[index].element for index in item]
+    # whitespace collapsed, as the render collapsed it in the blocks' texts
+    lines = [" ".join(page.blocks[index].text.split()) for index in item]
+    for element in elements:
+        around = next(element.iterancestors("a"), None)
+        if (around is not None and _leads_away(around.get("href"))) or _holds_link_away(element, lines):
+            return True
+    holder = elements[0]
+    while not all(element is holder or holder in element.iterancestors() for element in elements[1:]):
+        holder = holder.getparent()
+    return holder is not elements[0] and _holds_link_away(holder, lines)
+
+
+def _holds_link_away(element, lines: list[str]) -> bool:
+    """Whether ``element`` holds a link to another page that shows no text, or whose text and one of ``lines`` hold
+    each other (a link around a line and its copy for screen readers, a line around a link)."""
+    texts = " ".join(lines)
+    for link in element.iter("a"):
+        if _leads_away(link.get("href")):
+            text = " ".join(etree.tostring(link, method="text", encoding=str, with_tail=False).split())
+            if not text or text in texts or any(line and line in text for line in lines):
+                return True
+    return False
+
+
+def _leads_away(href: str | None) -> bool:
+    """Whether a link's ``href`` leads to another page: not to a place on this one ("#main"), not to a script, not to
+    the site's front page ("/", "https://example.com")."""
+    if not href:
+        return False
+    href = href.strip()
+    if href.startswith(("#", "javascript:")):
+        return False
+    parts = urlsplit(href)
+    return parts.path.strip("/") != "" or parts.query != ""
+
+
 # A teaser card is found this many elements up from a block at most (the block's own element first).
 CARD_DEPTH = 4
 # A linked line of at least this many words is a headline: a card holds one.
 HEADLINE_MIN_WORDS = 4
+# A card holds at most this many linked lines (its headline, kicker and author); a menu's group holds more, one link
+# a line.
+CARD_MAX_LINKS = 3
 
 
 def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[BlockEvidence],
                labels: list[BlockLabel]) -> list[BlockLabel]:
     """Guidelines 8.2 (one span per promoted item) by the page's markup: the lines of one item share an element
-    that the list repeats, a card (``<div class="card">`` beside others of its tag and class). A teaser block's
-    card is the lowest element (``CARD_DEPTH`` up at most) that repeats among its siblings and holds another
-    block, no story block, and one linked headline at most -- a box of items with their heading holds several.
+    that the list repeats, a card (``<div class="card">`` beside others of its tag and class: ``_card_class``). A
+    teaser block's card is the lowest element (``CARD_DEPTH`` up at most) that repeats among its siblings and holds
+    another block, no story block, and one linked headline at most -- a box of items with their heading holds several.
     The blocks of each card of its list (its siblings of its tag and class) showing a teaser are one teaser item,
     and so are those of the list's other cards when at least half of them show one (a list repeats one
     layout): the items the lines' shapes made are cut and joined at the cards' edges. Other blocks keep their
@@ -458,13 +606,16 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         return found
 
     def fits(group: range) -> bool:
-        """A card's blocks: no story block, one linked headline at most."""
-        heads = 0
+        """A card's blocks: no story block, one linked headline at most, ``CARD_MAX_LINKS`` linked lines at most."""
+        heads = links = 0
         for index in group:
             if labels[index].label == ARTICLE:
                 return False
-            heads += evidence[index].linked and blocks[index].text.count(" ") >= HEADLINE_MIN_WORDS - 1
-        return heads <= 1
+            linked = evidence[index].linked
+            links += linked
+            # words as the features count them: a headline in Chinese or Japanese has no spaces
+            heads += linked and features_of(blocks[index].text).n_words >= HEADLINE_MIN_WORDS
+        return heads <= 1 and links <= CARD_MAX_LINKS
 
     cards: dict = {}  # element -> whether it is a card: holds two blocks or more and repeats among its siblings
 
@@ -490,8 +641,8 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
             element, depth = parent, depth + 1
         if card is None or not fits(blocks_in(card)):
             continue
-        tag, class_ = card.tag, card.get("class")
-        members = [found for child in card.getparent() if child.tag == tag and child.get("class") == class_
+        tag, class_ = card.tag, _card_class(card)
+        members = [found for child in card.getparent() if child.tag == tag and _card_class(child) == class_
                    and (found := blocks_in(child)) and fits(found)]
         for group in members:
             settled.update(group)
@@ -506,15 +657,60 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
     return labels
 
 
+def list_headlines(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[BlockEvidence],
+                   labels: list[BlockLabel]) -> list[BlockLabel]:
+    """Guidelines 8.2 (a list repeats one layout) by the page's markup: in a list whose entries (children of one tag
+    and class, ``_card_class``) are one line each, when at least half of them are teasers, an entry the lines' shapes
+    left out that is a linked headline (``HEADLINE_MIN_WORDS`` words or more, no furniture's words such as a copyright
+    line's: "NGX: Investors gain N1.2trn as ..." read as a market's quote) is a teaser too, an item of its own. Lists whose entries hold several lines are
+    ``card_items``'s. Read from the teasers up, each list once."""
+    if len(page.blocks) != len(blocks):
+        return labels
+    seen: set = set()  # the lists read
+    for index, label in enumerate(labels):
+        if label.label != TEASER:
+            continue
+        element = page.blocks[index].element
+        for _ in range(CARD_DEPTH):
+            parent = element.getparent()
+            rendered = page.block_spans.get(element)
+            if parent is None or parent in seen or (rendered is not None and rendered[1] - rendered[0] > 1):
+                break  # the top, a list read already, or an element holding other lines too
+            if _repeats(element, parent):
+                seen.add(parent)
+                tag, class_ = element.tag, _card_class(element)
+                entries = [page.block_spans.get(child) for child in parent
+                           if child.tag == tag and _card_class(child) == class_]
+                if (all(entry is not None and entry[1] - entry[0] == 1 for entry in entries)
+                        and 2 * sum(labels[entry[0]].label == TEASER for entry in entries) >= len(entries)):
+                    for line, _ in entries:
+                        f = features_of(blocks[line].text)
+                        if (labels[line].label == BOILERPLATE and evidence[line].linked
+                                and f.n_words >= HEADLINE_MIN_WORDS and not f.is_furniture):
+                            labels[line] = BlockLabel(TEASER, 0.6, -1 - line)
+                break
+            element = parent
+    return labels
+
+
 def _repeats(element, parent) -> bool:
-    """Whether ``parent`` holds two children or more of ``element``'s tag and class (read up to the second)."""
-    tag, class_, seen = element.tag, element.get("class"), 0
+    """Whether ``parent`` holds two children or more of ``element``'s tag and class (``_card_class``; read up to the
+    second)."""
+    tag, class_, seen = element.tag, _card_class(element), 0
     for child in parent:
-        if child.tag == tag and child.get("class") == class_:
+        if child.tag == tag and _card_class(child) == class_:
             seen += 1
             if seen == 2:
                 return True
     return False
+
+
+def _card_class(element) -> str | None:
+    """The class that makes an element one of its list's cards: its first class name. The names after it mark one
+    card apart from the others of its list ("result result--sponsored", "summary summary--opinion", "card
+    featured"): the list is the same."""
+    names = (element.get("class") or "").split(None, 1)
+    return names[0] if names else None
 
 
 def _one_item(labels: list[BlockLabel], group: range) -> bool:

@@ -368,9 +368,14 @@ def classify_blocks(
     title: str | None = None,
     logits=None,
     rules: RulePass | None = None,
+    live: bool = False,
+    front: bool = False,
 ) -> list[BlockLabel]:
     """One label (and confidence) per block. ``logits``: the learned model's article log-odds per block,
-    which can take blocks of the run out of the article (``VETO_LOGIT``)."""
+    which can take blocks of the run out of the article (``VETO_LOGIT``). ``live``: the page says it is a live
+    blog (the HTML path: its schema.org type), so its entries' times and headings are the story's even where the
+    model took every one of them out of the run. ``front``: the page says it is a section front, tag, search or
+    show page, which has no main story (guidelines 8.5): no run is taken for one."""
     if evidence is None:
         evidence = [BlockEvidence()] * len(blocks)
     rules = rules or rule_pass(blocks, evidence)
@@ -378,7 +383,7 @@ def classify_blocks(
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
     appended = range(0)
-    if (end > start and total >= MIN_RUN_TOTAL and not _lead_item(features, rules, start, end)
+    if (end > start and total >= MIN_RUN_TOTAL and not front and not _lead_item(features, rules, start, end)
             and not _summary_list(blocks, features, start, end)):
         # the cue is two words ("Next article"): the word count spares the regex nearly every line
         cue = next((i for i in range(start + 1, min(len(blocks) - 1, end + 1))
@@ -445,13 +450,13 @@ def classify_blocks(
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
             story_begun = story_begun or (f.text_like and labels[index].label == ARTICLE)
-        _drop_islands(blocks, features, labels, scores, start, end, standfirst)
-        _trim_notices(blocks, features, labels, scores, start, end)
-        _promo_boxes(blocks, features, labels, scores, start, end)
-        live = _has_entry_heads(features, labels, start, end)
+        live = live or _has_entry_heads(features, labels, start, end)
         if live:
             for index in _entry_lines(blocks, features, vetoed):
                 labels[index] = BlockLabel(ARTICLE, 0.6)
+        _drop_islands(blocks, features, labels, scores, start, end, standfirst)
+        _trim_notices(blocks, features, labels, scores, start, end)
+        _promo_boxes(blocks, features, labels, scores, start, end)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
