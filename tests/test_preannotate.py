@@ -3995,8 +3995,8 @@ def test_on_the_html_path_a_card_marked_apart_by_a_second_class_is_one_of_its_li
 @pytest.mark.parametrize("linked", [True, False])
 def test_on_the_html_path_a_teaser_item_linking_to_no_other_page_is_boilerplate(linked: bool) -> None:
     """Guidelines 8.2: a teaser promotes another article with a link to it. On a page whose items link to their
-    stories, a line the shapes made an item but that links nowhere (a score line) or only to the site's front page
-    (the logo's "Back to home") is boilerplate, and a dated card without a link (made clickable by a script) stays
+    stories, a line the shapes made an item but that links nowhere (a widget's unlinked line) or only to the site's
+    front page (the logo's "Back to home") is boilerplate, and a dated card without a link (made clickable by a script) stays
     an item; on a page whose items show no links at all, the items are left as the shapes made them."""
     related = ["Harbour board approves dredging of the outer channel",
                "Ferry operator adds late sailing for the winter season",
@@ -4004,7 +4004,7 @@ def test_on_the_html_path_a_teaser_item_linking_to_no_other_page_is_boilerplate(
                "Lifeboat crew rescues two kayakers off the north pier",
                "Seafront hotel plans rejected for a second time"]
     card = ["Tall ships festival returns to the quay next summer", "3 hours ago"]
-    scores = ["Rovers 2 - 1 United", "City 0 - 0 Albion"]
+    unlinked = ["Rovers beat United in cup replay", "City held to draw by Albion"]
     items = "".join(f"<li class='rel'><a href='/news/{i}/story'>{h}</a></li>" if linked else f"<li class='rel'>{h}</li>"
                     for i, h in enumerate(related))
     html = ("<html><head><title>" + STORY[0] + "</title></head><body><div class='top'><a class='logo' "
@@ -4012,14 +4012,14 @@ def test_on_the_html_path_a_teaser_item_linking_to_no_other_page_is_boilerplate(
             + "".join(f"<li><a href='/{n}'>{n}</a></li>" for n in NAV) + "</ul></nav><main><article><h1>"
             + STORY[0] + "</h1>" + "".join(f"<p>{line}</p>" for line in STORY[1:]) + "</article><aside>"
             f"<h2>More on this story</h2><ul>{items}</ul><div class='promo'><h3>{card[0]}</h3><p>{card[1]}</p>"
-            "</div></aside><div class='scores'>" + "".join(f"<div class='score'>{s}</div>" for s in scores)
+            "</div></aside><div class='widget'>" + "".join(f"<div class='line'>{s}</div>" for s in unlinked)
             + "</div></main><footer><p>© 2026 Example News</p></footer></body></html>").encode()
     labels = html_labels(html, "unlinked.html", Preannotator())
     assert [labels[line] for line in [*related, *card]] == ["teaser"] * (len(related) + len(card))
     if linked:
-        assert [labels[line] for line in ["Example News - Back to home", *scores]] == ["boilerplate"] * 3
+        assert [labels[line] for line in ["Example News - Back to home", *unlinked]] == ["boilerplate"] * 3
     else:
-        assert [labels[line] for line in scores] == ["teaser"] * len(scores)
+        assert [labels[line] for line in unlinked] == ["teaser"] * len(unlinked)
 
 
 @pytest.mark.parametrize(("href", "away"), [
