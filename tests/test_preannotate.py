@@ -1100,6 +1100,38 @@ def test_a_long_headline_in_title_case_over_the_byline_is_no_standfirst(models) 
     assert [labels[line] for line in [headline, *STORY[1:]]] == ["article"] * len(STORY)
 
 
+# Bylines printed without their "By": the writer's name (and title, desk or town) under the standfirst, which the
+# date next to it tells from a section's label; the lines after each head are widgets.
+NAMED_BYLINES = {
+    "name": (["Tom Brennan", "12 January 2025"], ["Share"]),
+    "name with title": (["Tom Brennan, Transport Correspondent", "12 January 2025"], ["Share"]),
+    "name over title": (["Tom Brennan", "Transport Correspondent", "Published 12 January 2025, 07:40"], ["Share"]),
+    "name over reading time": (["Tom Brennan", "5 min read", "12 January 2025"], ["Share"]),
+    "name under date": (["12 January 2025", "Tom Brennan"], ["Save", "Share"]),
+    "desk": (["Kirkhaven Herald Bureau", "12 January 2025"], ["Share"]),
+}
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("shape", sorted(NAMED_BYLINES))
+def test_a_byline_without_by_is_the_story(shape: str, models) -> None:
+    """Guidelines 8.1: a byline printed as the writer's name alone, next to the story's date, is the story's byline:
+    it, the date, the standfirst above and the headline above that are the story's; a reading time and the
+    share tools are widgets."""
+    headline = "Ferry operator scraps winter timetable as fuel costs soar"
+    standfirst = ("Islanders face a six-week gap in crossings from January after talks between the operator and "
+                  "the council fail")
+    byline, tools = NAMED_BYLINES[shape]
+    document = Document.from_text(page_text([*NAV, "Transport", headline, standfirst, *byline, *tools, *STORY[3:],
+                                             *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [headline, standfirst, *(line for line in byline if line != "5 min read"), *STORY[3:]]
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert [labels[line] for line in ["Transport", *tools]] == ["boilerplate"] * (1 + len(tools))
+
+
 def front_items(document: Document, annotation: Annotation) -> list[str]:
     assert_valid(document, annotation)
     assert not [span for span in annotation.spans if span.label in ("article", "quote")]

@@ -388,7 +388,7 @@ CJK_BYLINE_RE = re.compile(r"記者(?!会見|クラブ|団)|记者(?!会|招待|
                            r"(?:政治|経済|经济|社会|國際|国際|国际|外信|文化|運動|スポーツ|地域|報道|报道)部\s")
 # The particles of a family name, in lower case inside a name ("Sanne de Vries", "Ana dos Santos"), and the
 # "and" between two names ("Claire Dubois et Julien Moreau").
-_NAME_PARTICLES = frozenset("de del della di da das do dos van der den ter ten von zu et und y e en".split())
+NAME_PARTICLES = frozenset("de del della di da das do dos van der den ter ten von zu et und y e en".split())
 
 
 def foreign_byline(text: str) -> bool:
@@ -400,7 +400,7 @@ def foreign_byline(text: str) -> bool:
         return False
     words = text[match.start(1):match.end()].rstrip("|,/ ").split()
     return (words[0][:1].isupper() and words[-1][:1].isupper()
-            and all(word[:1].isupper() or word in _NAME_PARTICLES for word in words))
+            and all(word[:1].isupper() or word in NAME_PARTICLES for word in words))
 
 
 # English words whose presence after a quotation marks it as speech (the quote finder's, with the other

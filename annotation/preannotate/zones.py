@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTERS, WORD_RE,
-    BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
+    ADDRESS_RE, BIO_RE, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTERS,
+    WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
 from annotation.preannotate.learned import normalised, text_key
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
@@ -1336,7 +1336,7 @@ def _deck_pair(blocks, features, evidence, index: int) -> bool:
     """Guidelines 8.1: whether blocks ``index`` and ``index + 1`` are a headline and the deck under it, both
     shaped like headlines (no full stop), with the byline or date right under the deck -- the search for the
     headline takes the nearer of the two."""
-    if index + 2 >= len(blocks) or not (features[index + 2].is_byline or features[index + 2].is_timestamp):
+    if index + 2 >= len(blocks) or not (features[index + 2].is_timestamp or _byline_at(blocks, features, index + 2)):
         return False
     # words between spaces: a link's address is one, however many words its path holds
     return all(_teaser_head(features[i]) and len(blocks[i].text.split()) >= DECK_MIN_WORDS
@@ -1422,7 +1422,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # a photo caption naming the story's subject echoes the title but is no headline
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
-                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * _dated(features, index)
+                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * _dated(blocks, features, index)
             if value > best:
                 best, headline = value, index
     if headline is None:
@@ -1449,10 +1449,11 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # an audio player's clock ("Listen to this article", "00:00") is a widget (guidelines 8.1)
         if f.text_like and is_notice(blocks[index].text) and not _ends_in_prompt(blocks[index].text):
             continue  # the site speaking to its reader under the byline (guidelines 8.3)
-        if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture) or _writer_title(features, index)
+        if (f.is_timestamp or (f.text_like and not f.is_furniture) or _byline_at(blocks, features, index)
+                or _writer_title(blocks, features, index)
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
-    if features[body_start].is_byline and chosen[-1] == body_start - 1:
+    if _byline_at(blocks, features, body_start) and chosen[-1] == body_start - 1:
         # the run opens with the byline right under the head: it, the writer's title and the dates are the story's,
         # whatever the model or _drop_islands made of them (a player or a photo parts them from the paragraphs)
         chosen.extend(_byline_row(blocks, features, body_start))
@@ -1461,40 +1462,94 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
 
 def _standfirst_over_byline(blocks, features, index: int) -> bool:
     """Guidelines 8.1: whether block ``index`` is the story's standfirst between its headline and its byline --
-    prose in sentence case, with its full stop or without, the byline right under it and a line shaped as a
-    headline right above it (a long headline in title case is the story's own, whatever stands above it)."""
+    prose in sentence case, with its full stop or without, the byline right under it (or the date, with the byline
+    under that) and a line shaped as a headline right above it (a long headline in title case is the story's own,
+    whatever stands above it)."""
     if index == 0 or index + 1 >= len(features):
         return False
     f = features[index]
     above = _headline_features(blocks[index - 1].text, features[index - 1])
     return (f.text_like and f.title_case_share < TITLE_CASE_HEADLINE
-            and features[index + 1].is_byline and _teaser_head(above) and not above.text_like
+            and (_byline_at(blocks, features, index + 1) or (features[index + 1].is_timestamp
+                                                             and _byline_at(blocks, features, index + 2)))
+            and _teaser_head(above) and not above.text_like
             and not is_caption_credit(blocks[index - 1].text))
 
 
-def _writer_title(features, index: int) -> bool:
+def _writer_title(blocks, features, index: int) -> bool:
     """Whether block ``index`` is the writer's title right under the byline ("Local Government Editor"): a few words,
-    no prose, furniture or digits ("6 min" under the byline is a player's)."""
+    no prose, furniture or digits ("6 min" under the byline is a player's). Under a byline without its "By"
+    (``_byline_at``), only with the date right under it: a share tool's "Save" under the name is none."""
     f = features[index]
-    return (index > 0 and features[index - 1].is_byline and not f.text_like and not f.is_furniture
-            and f.digit_share == 0 and 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS)
+    if index == 0 or f.text_like or f.is_furniture or f.digit_share > 0 or not 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS:
+        return False
+    return features[index - 1].is_byline or (
+        index + 1 < len(features) and features[index + 1].is_timestamp and _byline_at(blocks, features, index - 1))
+
+
+# A byline printed without its "By" -- the writer's name, with their title, desk or town ("Jade Thornton, Showbiz
+# Reporter", "Sundar Sethuraman Mumbai", "Redacción") -- has at most this many words.
+NAME_BYLINE_MAX_WORDS = 5
+
+
+def _name_shaped(f: BlockFeatures, text: str) -> bool:
+    """Whether a line could be a byline without its "By" (``NAME_BYLINE_MAX_WORDS``): no prose, time, digits or site
+    furniture, no photo credit, and every word capitalised but a family name's particles (a script without case
+    has no capitals: "中村 彩花")."""
+    if (not 0 < f.n_words <= NAME_BYLINE_MAX_WORDS or f.text_like or f.is_timestamp or f.is_furniture
+            or f.is_list_heading or f.digit_share > 0 or f.ends_like_sentence or _photo_credit(text)
+            or is_caption_credit(text)):
+        return False
+    # a handle or an address ("@janedoe", "jane.doe@example.com") is a byline's piece but no name
+    return "@" not in text and all((word[:1].isalpha() and not word[:1].islower()) or word in NAME_PARTICLES
+                                   for word in text.replace(",", " ").split())
+
+
+def _byline_at(blocks, features, index: int) -> bool:
+    """Guidelines 8.1: whether block ``index`` is the story's byline -- "By …", or a name printed without the "By"
+    (``_name_shaped``) that the story's date tells from a section's or a widget's label: the date right under it,
+    or under the writer's title or a reading time right under it ("Lim Wei Ting", "Science Correspondent",
+    "Updated …"), or a name of two words or more right under the date."""
+    if not 0 <= index < len(features):
+        return False
+    f = features[index]
+    if f.is_byline:
+        return True
+    if not _name_shaped(f, blocks[index].text):
+        return False
+    for after in (index + 1, index + 2):
+        if after >= len(features):
+            return False
+        g = features[after]
+        if g.is_timestamp and READ_TIME_RE.search(blocks[after].text) is None:
+            return True
+        if g.text_like or g.n_words > BYLINE_PIECE_MAX_WORDS or g.is_byline:
+            return False
+    return index > 0 and features[index - 1].is_timestamp and len(blocks[index].text.split()) >= 2
 
 
 def _byline_row(blocks, features, index: int) -> list[int]:
-    """The byline's lines in a row from block ``index``: bylines, the writer's title (``_writer_title``) and the
-    dates -- not "5 min read", which reads as a time but is a site widget."""
+    """The byline's lines in a row from block ``index``: bylines (``_byline_at``), the writer's title
+    (``_writer_title``) and the dates -- not "5 min read", which reads as a time but is a site widget."""
     row = []
-    while index < len(features) and (features[index].is_byline or _writer_title(features, index) or (
-            features[index].is_timestamp and READ_TIME_RE.search(blocks[index].text) is None)):
-        row.append(index)
+    while index < len(features):
+        if features[index].is_timestamp and READ_TIME_RE.search(blocks[index].text) is not None:
+            if not (row and index + 1 < len(features) and (
+                    features[index + 1].is_timestamp or _byline_at(blocks, features, index + 1))):
+                break
+            # the reading time between the byline and the date is passed over (guidelines 8.1: a widget)
+        elif _byline_at(blocks, features, index) or _writer_title(blocks, features, index) or features[index].is_timestamp:
+            row.append(index)
+        else:
+            break
         index += 1
     return row
 
 
-def _dated(features: Sequence[BlockFeatures], index: int) -> bool:
+def _dated(blocks, features: Sequence[BlockFeatures], index: int) -> bool:
     """Whether the story's byline or date stands right above or under block ``index`` (guidelines 8.1: the
     headline's neighbours): a video's or photo's title nearer the body has none."""
-    return any(0 <= i < len(features) and (features[i].is_byline or features[i].is_timestamp)
+    return any(0 <= i < len(features) and (features[i].is_timestamp or _byline_at(blocks, features, i))
                for i in (index - 1, index + 1))
 
 
