@@ -457,6 +457,24 @@ def test_a_caption_with_the_photographer_and_agency_parted_by_a_slash_is_not_the
     assert all(labels[line] == "article" for line in STORY)
 
 
+@pytest.mark.parametrize("photo", [
+    ["The mayor walks across the old crossing on Monday.", "Supplied: Tomasz Nowicki"],
+    ["The mayor walks across the old crossing on Monday.", "THE RIVERSIDE COURIER/Tomasz Nowicki"],
+    ["The mayor walks across the old crossing on Monday. Foto: Tomasz Nowicki"]])
+def test_a_photo_under_the_byline_credited_in_other_words_is_not_the_story(photo: list[str]) -> None:
+    """Guidelines 8.4: a photo's credit in other words than "Photo:" -- another language's label, a handout's
+    "Supplied:", the paper and the photographer parted by a slash with no spaces -- and the caption above it, between
+    the story's date and its first paragraph, are the photo's, not the story's."""
+    document = Document.from_text(page_text([*NAV, *STORY[:3], *photo, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in photo] == ["boilerplate"] * len(photo)
+    assert all(labels[line] == "article" for line in STORY)
+    assert is_caption_credit(photo[-1])
+    assert not any(map(is_caption_credit, ["AC/DC", "Das Foto: ein Bild der Lage.", "Live from AC/DC"]))
+
+
 @pytest.mark.parametrize("counter", ["2 of 5", "Item 2 of 5 Cranes lift the first deck section into place on the "
                                                  "north bank of the river on Monday morning."])
 def test_a_gallery_counter_is_not_the_story(counter: str) -> None:

@@ -92,12 +92,25 @@ _GALLERY_COUNT_RE = re.compile(
     r"^(?:(?:image|photo|picture|item|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b|\d{1,3}\s+of\s+\d{1,3}$)", re.IGNORECASE)
 
 
+# A photo's credit in other words than the English label's: "Foto: Sara Holm", "Bild: …", "Fotografía: …", and a
+# pooled or handout photo's "Supplied: Jane Roe", as a line of its own or after the caption's sentence.
+_FOREIGN_CREDIT_RE = GatedPattern(re.compile(
+    r"(?:^|[.!?][\"”’»]?\s+)\(?(?:foto|fotos|bild|fotografía|fotografia|imagen|immagine|supplied)\s*:\s*[^.!?:]{2,60}\)?$",
+    re.IGNORECASE), ("foto", "bild", "imagen", "immagine", "supplied"))
+# The paper or agency and the photographer parted by a slash with no spaces, as a line of its own ("THE DAILY
+# EXAMPLE/Jane Roe"); two words or more ("AC/DC" is none).
+_SLASH_CREDIT_LINE_RE = re.compile(r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
+
+
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
-    the credit in capitals, the slashed credit and the gallery's counter are the rules')."""
+    the credit in capitals, the slashed credit, the credit in other languages and the gallery's counter are the
+    rules')."""
     return (line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
-            or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None))
+            or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None)
+            or ("/" in text and " " in text and _SLASH_CREDIT_LINE_RE.match(text) is not None)
+            or (":" in text and _FOREIGN_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None))
 
 
 # A link to another story inside the body: "Read more: <headline>", "READ: <headline>", "RELATED: <headline>", "Also
