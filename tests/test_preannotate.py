@@ -26,7 +26,7 @@ from annotation.preannotate.features import (
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
-    _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
+    _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
     _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS,
     _TAGS_RE, _rank, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
@@ -849,7 +849,7 @@ def test_a_syndication_line_above_the_body_is_the_story_credit() -> None:
 GATED_PATTERNS = {"FURNITURE_RE": FURNITURE_RE, "PROMO_RE": PROMO_RE, "BIO_RE": BIO_RE,
                   "_CAPTION_END_RE": _CAPTION_END_RE, "CAPTION_RE": CAPTION_RE,
                   "_CONTACT_RE": _CONTACT_RE, "ADDRESS_RE": ADDRESS_RE, "_SITE_NOTICE_RE": _SITE_NOTICE_RE,
-                  "_RIGHTS_RESERVED_RE": _RIGHTS_RESERVED_RE}
+                  "_RIGHTS_RESERVED_RE": _RIGHTS_RESERVED_RE, "_FOREIGN_CREDIT_RE": _FOREIGN_CREDIT_RE}
 
 
 @pytest.mark.parametrize("name", GATED_PATTERNS)

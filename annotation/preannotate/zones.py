@@ -95,11 +95,12 @@ _GALLERY_COUNT_RE = re.compile(
 # A photo's credit in other words than the English label's: "Foto: Sara Holm", "Bild: …", "Fotografía: …", and a
 # pooled or handout photo's "Supplied: Jane Roe", as a line of its own or after the caption's sentence.
 _FOREIGN_CREDIT_RE = GatedPattern(re.compile(
-    r"(?:^|[.!?][\"”’»]?\s+)\(?(?:foto|fotos|bild|fotografía|fotografia|imagen|immagine|supplied)\s*:\s*[^.!?:]{2,60}\)?$",
-    re.IGNORECASE), ("foto", "bild", "imagen", "immagine", "supplied"))
+    r"(?:^|[.!?][\"”’»]?\s+)\(?(?:foto|fotos|bild|fotografía|fotografia|imagen|immagine|supplied)\s*:\s*"
+    r"[^.!?:]{2,60}\)?$", re.IGNORECASE), ("foto", "bild", "imagen", "immagine", "supplied"))
 # The paper or agency and the photographer parted by a slash with no spaces, as a line of its own ("THE DAILY
 # EXAMPLE/Jane Roe"); two words or more ("AC/DC" is none).
-_SLASH_CREDIT_LINE_RE = re.compile(r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
+_SLASH_CREDIT_LINE_RE = re.compile(
+    r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
 
 
 def is_caption_credit(text: str) -> bool:
@@ -1551,7 +1552,8 @@ def _byline_row(blocks, features, index: int) -> list[int]:
                     features[index + 1].is_timestamp or _byline_at(blocks, features, index + 1))):
                 break
             # the reading time between the byline and the date is passed over (guidelines 8.1: a widget)
-        elif _byline_at(blocks, features, index) or _writer_title(blocks, features, index) or features[index].is_timestamp:
+        elif (features[index].is_timestamp or _byline_at(blocks, features, index)
+              or _writer_title(blocks, features, index)):
             row.append(index)
         else:
             break
