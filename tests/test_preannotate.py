@@ -1624,6 +1624,9 @@ def test_ad_labels_and_rights_lines_in_other_languages_are_site_furniture(ad: st
     ("Lecture 4 min.", True, False), ("3 Min. Lesezeit", True, False), ("Leestijd 3 minuten", True, False),
     ("5 min de lectura", True, False), ("3 mins to read", True, False), ("Reading time: 4 minutes", True, False),
     ("4-minute read", True, False),
+    # Swiss German's "Publiziert", Russian dates and reading time
+    ("Publiziert: 12.03.2024, 14.20 Uhr", True, False), ("12 марта 2024, 18:30", True, False),
+    ("3 декабря", True, False), ("Время чтения: 4 минуты", True, False), ("Мая не было дома", False, False),
     ("Oggi si vota", False, False), ("Vandaag in Den Haag", False, False), ("Quinta da Regaleira", False, False),
     ("di Marco Santini", False, True), ("Door Sanne de Vries", False, True), ("Por Ana dos Santos", False, True),
     ("Par Claire Dubois et Julien Moreau", False, True),

@@ -190,7 +190,7 @@ TIMESTAMP_RE = re.compile(
 # The same in French, German, Spanish, Italian, Dutch and Portuguese: "il y a 5 heures", "vor 3 Stunden", "hace 2
 # días", "3 ore fa", "2 uur geleden", "há 3 horas", "hier", "14h32", "Publié le 12 mars 2024 à 18h30", "12.03.2024,
 # 14:20 Uhr", "Actualizado el 12 de marzo de 2024", "Pubblicato il 27 novembre 2026 alle 18:30", "27 de Novembro de
-# 2026, 7:30". ASCII digits ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
+# 2026, 7:30"; and Russian dates: "26 ноября 2026, 12:40". ASCII digits ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
 # Months and weekdays are spelled out or cut to unambiguous stems ("set", "out" are words too).
 _MONTHS_FOREIGN = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
                    r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|j[aä]n(?:uar|ner)?|feb(?:ruar)?|m[äa]rz|april|"
@@ -199,13 +199,15 @@ _MONTHS_FOREIGN = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|j
                    # Italian, Dutch and Portuguese
                    r"gen(?:naio)?|febbraio|aprile|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?|settembre|ott(?:obre)?|"
                    r"dicembre|januari|februari|maart|mrt|mei|augustus|okt|janeiro|fev(?:ereiro)?|mar[çc]o|maio|"
-                   r"junho|julho|setembro|outubro|novembro|dezembro)\.?")
+                   r"junho|julho|setembro|outubro|novembro|dezembro|"
+                   # Russian, in the genitive a date prints them in ("26 ноября 2026")
+                   r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?")
 _WEEKDAYS_FOREIGN = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
                      r"freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
                      r"luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica|maandag|dinsdag|"
                      r"woensdag|donderdag|vrijdag|zaterdag|zondag|(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?)")
 # What opens a published or updated time ("Publié le", "Aktualisiert am", "Pubblicato il", "Bijgewerkt op").
-_FOREIGN_STAMP_CUE = (r"(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|"
+_FOREIGN_STAMP_CUE = (r"(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|publiziert|zuletzt aktualisiert|stand|"
                       r"publicado|actualizado|atualizado|modificado|pubblicato|aggiornato|modificato|gepubliceerd|"
                       r"bijgewerkt|laatst bijgewerkt)\s*:?\s*(?:(?:le|am|el|à|um|il|em|op)\s+)?")
 _FOREIGN_STAMP = (
@@ -244,12 +246,14 @@ DATE_ANYWHERE_RE = re.compile(
     re.IGNORECASE,
 )
 # "5 min read", "4-minute read", "3 mins to read", "Reading time: 4 minutes", and the same in German, French,
-# Spanish, Portuguese, Italian and Dutch: "3 Min. Lesezeit", "Lecture 4 min.", "5 min de lectura", "Leestijd 3 minuten".
+# Spanish, Portuguese, Italian, Dutch and Russian: "3 Min. Lesezeit", "Lecture 4 min.", "5 min de lectura", "Leestijd 3
+# minuten", "Время чтения: 3 минуты".
 READ_TIME_RE = re.compile(
     r"(?:\b\d+(?:\s*|-)min(?:ute)?s?\.?\s+(?:read|to read|lesezeit|lesedauer|de lecture|de lectura|de leitura|"
     r"di lettura|leestijd)"
     r"|^(?:reading time|read time|lesezeit|lesedauer|lecture|temps de lecture|lectura|tiempo de lectura|leitura|"
-    r"tempo de leitura|tempo di lettura|lettura|leestijd)\s*:?\s*\d+\s*(?:min(?:ute[ns]?|utos?|uti|s)?\.?)?)$",
+    r"tempo de leitura|tempo di lettura|lettura|leestijd|время чтения)\s*:?\s*\d+\s*"
+    r"(?:min(?:ute[ns]?|utos?|uti|s)?\.?|мин(?:ут[аы]?)?\.?)?)$",
     re.IGNORECASE)
 
 # Headings that open a list of links to other pages (teasers) or a block of site furniture: literal phrases, read as a
