@@ -1150,6 +1150,28 @@ def test_a_byline_without_by_is_the_story(shape: str, models) -> None:
     assert [labels[line] for line in ["Transport", *tools]] == ["boilerplate"] * (1 + len(tools))
 
 
+# A Japanese story's head: the headline and the deck (no spaces between words), the date and the writer's name under
+# it, a share widget; then the body and the site's lines.
+JAPANESE_HEAD = ["市バス路線の大幅削減案に利用者が反発　運営会社は見直しを検討", "沿線住民ら約200人が説明会に参加、存続を求める声相次ぐ",
+                 "2026年3月4日 9時30分", "山田 太郎"]
+JAPANESE_BODY = [
+    "市営バスの運営会社が示した路線の大幅削減案をめぐり、沿線の住民ら約200人が3日、市内で開かれた説明会に参加し、路線の存続を強く求めた。",
+    "説明会では、通院にバスを使う高齢者から「バスがなくなれば病院に行けなくなる」との声が上がった。運営会社の担当者は、利用者の減少と運転手不足を理由に挙げた。",
+    "市は来月までに住民の意見をまとめ、運営会社と協議を続ける方針だ。市長は記者団に対し、路線の維持に向けて支援策を検討すると述べた。"]
+
+
+def test_a_japanese_story_head_is_the_story() -> None:
+    """Guidelines 8.1 in a script written without spaces: the headline over its deck (each as long as a headline,
+    counted from its letters) and the writer's name under the date are the story's; the share widget is not."""
+    document = Document.from_text(page_text(["ニュース", "政治", "経済", *JAPANESE_HEAD, "この記事をシェア", *JAPANESE_BODY,
+                                             "Copyright © 2026 東西新報"]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in JAPANESE_HEAD + JAPANESE_BODY] == ["article"] * 7
+    assert labels["この記事をシェア"] == "boilerplate"
+
+
 def front_items(document: Document, annotation: Annotation) -> list[str]:
     assert_valid(document, annotation)
     assert not [span for span in annotation.spans if span.label in ("article", "quote")]

@@ -434,7 +434,7 @@ _SOUTHEAST_ASIAN = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"  # Thai, Lao, Burme
 UNSPACED_LETTERS = _HAN_KANA + _SOUTHEAST_ASIAN  # the inside of a character class
 _UNSPACED_RE = re.compile(f"([{_HAN_KANA}]+)|[{_SOUTHEAST_ASIAN}]+")
 # Whether a text holds any: one character class, searched five times faster than the alternation above.
-_UNSPACED_LETTER_RE = re.compile(f"[{UNSPACED_LETTERS}]")
+UNSPACED_LETTER_RE = re.compile(f"[{UNSPACED_LETTERS}]")
 HAN_KANA_CHARS_PER_WORD = 2
 SOUTHEAST_ASIAN_CHARS_PER_WORD = 4
 # A word of a language written with spaces is about this many characters, its space included.
@@ -447,7 +447,7 @@ def unspaced_counts(text: str, words: list[str]) -> tuple[int, int] | None:
     one word, and as long as as many words written with spaces; the words holding none, and the characters
     outside the runs, as they are. A word holding such a run is counted by its runs alone ("2026年", "iPhoneを"
     are a word each, as "A㐀A" is: the runs are no words apart from the letters around them)."""
-    if text.isascii() or _UNSPACED_LETTER_RE.search(text) is None:
+    if text.isascii() or UNSPACED_LETTER_RE.search(text) is None:
         return None
     count = chars = 0
     for match in _UNSPACED_RE.finditer(text):
@@ -455,7 +455,7 @@ def unspaced_counts(text: str, words: list[str]) -> tuple[int, int] | None:
         rate = HAN_KANA_CHARS_PER_WORD if match.group(1) else SOUTHEAST_ASIAN_CHARS_PER_WORD
         count += -(-length // rate)
         chars += length
-    spaced = sum(1 for word in words if _UNSPACED_LETTER_RE.search(word) is None)
+    spaced = sum(1 for word in words if UNSPACED_LETTER_RE.search(word) is None)
     return spaced + count, len(text) - chars + count * SPACED_CHARS_PER_WORD
 
 

@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTERS,
-    WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
+    ADDRESS_RE, BIO_RE, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE,
+    UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
 from annotation.preannotate.learned import normalised, text_key
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
@@ -1352,8 +1352,10 @@ def _deck_pair(blocks, features, evidence, index: int) -> bool:
     headline takes the nearer of the two."""
     if index + 2 >= len(blocks) or not (features[index + 2].is_timestamp or _byline_at(blocks, features, index + 2)):
         return False
-    # words between spaces: a link's address is one, however many words its path holds
-    return all(_teaser_head(features[i]) and len(blocks[i].text.split()) >= DECK_MIN_WORDS
+    # words between spaces: a link's address is one, however many words its path holds (a script written without
+    # spaces has its words counted from its letters)
+    return all(_teaser_head(features[i]) and (len(blocks[i].text.split()) >= DECK_MIN_WORDS or (
+                   features[i].n_words >= DECK_MIN_WORDS and UNSPACED_LETTER_RE.search(blocks[i].text) is not None))
                and not evidence[i].template and not evidence[i].linked and not is_caption_credit(blocks[i].text)
                for i in (index, index + 1))
 
@@ -1531,14 +1533,12 @@ def _byline_at(blocks, features, index: int) -> bool:
         return True
     if not _name_shaped(f, blocks[index].text):
         return False
-    for after in (index + 1, index + 2):
-        if after >= len(features):
-            return False
+    for after in range(index + 1, min(index + 3, len(features))):
         g = features[after]
         if g.is_timestamp and READ_TIME_RE.search(blocks[after].text) is None:
             return True
         if g.text_like or g.n_words > BYLINE_PIECE_MAX_WORDS or g.is_byline:
-            return False
+            break
     return index > 0 and features[index - 1].is_timestamp and len(blocks[index].text.split()) >= 2
 
 
