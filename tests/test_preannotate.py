@@ -1150,6 +1150,22 @@ def test_a_byline_without_by_is_the_story(shape: str, models) -> None:
     assert [labels[line] for line in ["Transport", *tools]] == ["boilerplate"] * (1 + len(tools))
 
 
+def test_the_byline_under_a_run_opening_with_its_own_headline_is_the_story() -> None:
+    """Guidelines 8.1: a headline long enough to open the story's run keeps the byline under its standfirst -- the
+    writer's name, title and dates, which the model reads as widgets -- in the story."""
+    headline = ("Heat lingers for hours in the city’s dense housing blocks after sunset, a two-year university study "
+                "of sensors finds")
+    standfirst = "Researchers used 300 low-cost sensors to map how warm air lingers between the blocks at night."
+    byline = ["Jane Doe", "Science Correspondent", "Updated Mar 3, 2024, 05:00 AM", "Published Mar 3, 2024, 05:00 AM"]
+    document = Document.from_text(page_text([*NAV, "Science", headline, standfirst, *byline, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [headline, standfirst, *byline, *STORY[3:]]
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert labels["Science"] == "boilerplate"
+
+
 # A Japanese story's head: the headline and the deck (no spaces between words), the date and the writer's name under
 # it, a share widget; then the body and the site's lines.
 JAPANESE_HEAD = ["市バス路線の大幅削減案に利用者が反発　運営会社は見直しを検討", "沿線住民ら約200人が説明会に参加、存続を求める声相次ぐ",
