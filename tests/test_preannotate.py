@@ -1888,6 +1888,52 @@ def _time_vetoing_model():
     return {"text": LogisticModel(names, np.zeros(len(names)), np.ones(len(names)), weights, 3.0)}
 
 
+def _vetoing_model(*names: str):
+    """A text model that reads every line as article but those with one of the features ``names``, which it takes
+    out."""
+    import numpy as np
+
+    from annotation.preannotate.learned import LogisticModel, feature_names
+
+    features = feature_names("text")
+    weights = np.array([-8.0 if name in names else 0.0 for name in features])
+    return {"text": LogisticModel(features, np.zeros(len(features)), np.ones(len(features)), weights, 3.0)}
+
+
+STRIKE_ENTRIES = [
+    ["16:48", "Talks adjourn for the evening",
+     "The talks between the union and the port authority have been adjourned until tomorrow morning, a spokesperson "
+     "for the mediator said outside the building.",
+     "Neither side stopped to speak to reporters, but a union official said earlier that a deal was “not close”.",
+     "The mediator is expected to put a revised offer to both sides when they return at nine o’clock.",
+     "Dara Ní Chuinn"],
+    ["14:02", "Picket line at the north gate",
+     "About forty dockers are on the picket line at the north gate, where lorries have been queueing since dawn "
+     "and drivers say they were given no notice.",
+     "One driver, who had come from the midlands overnight, said he would wait until the evening before turning "
+     "back with his load.",
+     "Gardaí have closed one lane of the quay road to let traffic pass the queue."],
+    ["09:30", "Good morning", "Welcome to our coverage of the second day of the dockers’ strike at the port."]]
+
+
+@pytest.mark.parametrize("vetoed", [("timestamp",), ("timestamp", "headline_like")], ids=["times", "headings"])
+def test_a_live_blog_whose_entry_times_the_model_takes_out_keeps_its_entries(vetoed: tuple[str, ...]) -> None:
+    """Guidelines 8.5: a live blog's entries -- time, heading, text, the writer's name under it (an ad label between
+    it and the next entry) -- are the story's, also when the model takes every bare time out, and their headings too;
+    the last entry, short, is no island."""
+    top = ["Dockers’ strike day two: talks adjourn as port stays shut",
+           "Follow the latest on the strike that has closed the port for a second day."]
+    lines = [*NAV, *top, *STRIKE_ENTRIES[0], "Advertisement", *STRIKE_ENTRIES[1], *STRIKE_ENTRIES[2], "Load more",
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator(models=_vetoing_model(*vetoed)).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    entries = [line for entry in STRIKE_ENTRIES for line in entry]
+    assert [labels[line] for line in entries] == ["article"] * len(entries)
+    assert [labels[line] for line in ["Advertisement", "Load more"]] == ["boilerplate"] * 2
+
+
 @pytest.mark.parametrize("vetoing", [False, True], ids=["committed", "vetoes-times"])
 def test_a_french_live_blog_keeps_its_entry_times_and_its_box_heading_is_no_headline(vetoing: bool) -> None:
     """Guidelines 8.5 in French: entry times printed "14h10" are the story's, also when the model takes a bare

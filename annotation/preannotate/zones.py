@@ -451,11 +451,17 @@ def classify_blocks(
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
             story_begun = story_begun or (f.text_like and labels[index].label == ARTICLE)
+        # a live blog's entries whose times the model took out are entries still: their lines are the story's before
+        # the island rule reads the run (an entry's short text between two times is no island)
+        live_vetoed = _vetoed_entry_heads(features, labels, vetoed, end)
+        if live_vetoed:
+            for index in _entry_lines(blocks, features, vetoed):
+                labels[index] = BlockLabel(ARTICLE, 0.6)
         _drop_islands(blocks, features, labels, scores, start, end, standfirst)
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
-        live = _has_entry_heads(features, labels, start, end)
-        if live:
+        live = live_vetoed or _has_entry_heads(features, labels, start, end)
+        if live and not live_vetoed:
             for index in _entry_lines(blocks, features, vetoed):
                 labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_credit(blocks, features, labels, end):
@@ -1245,23 +1251,44 @@ def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
                for i in range(start, end - 1))
 
 
+# Entries whose time the model took out, and kept their heading and text, show a live blog's layout from this many.
+VETOED_ENTRY_HEADS_MIN = 2
+
+
+def _vetoed_entry_heads(features, labels: list, vetoed: list[int], end: int) -> bool:
+    """Guidelines 8.5: whether the run is a live blog whose entry times the learned model took out one by one (a bare
+    time reads as a teaser list's): ``VETOED_ENTRY_HEADS_MIN`` entries or more of a vetoed time (``_entry_head``),
+    its heading (kept, or taken out too) and the entry's prose kept under it."""
+    taken_out = set(vetoed)
+    return sum(1 for index in vetoed
+               if index + 2 < end and _entry_head(features, index)
+               and (labels[index + 1].label == ARTICLE or index + 1 in taken_out)
+               and labels[index + 2].label == ARTICLE and features[index + 2].text_like) >= VETOED_ENTRY_HEADS_MIN
+
+
 def _entry_lines(blocks, features, vetoed: list[int]) -> list[int]:
     """Guidelines 8.5: in a live blog every entry's time, heading and byline are the story's. Of the lines the
     learned model took out of the run (``vetoed``), those shaped so: an entry's time of day alone
-    (``_clock_time``), a heading right under one, and a name of at most ``BYLINE_PIECE_MAX_WORDS`` words right
-    above one (the writer of the entry above it). The model reads each bare line alone, as a teaser list's time
-    or headline; the entries around it tell what it is. A key-events box's lines, times with their headings,
-    are none of these."""
+    (``_clock_time``), a heading right under one, and a name (of at most ``BYLINE_PIECE_MAX_WORDS`` words, or
+    ``_name_shaped``) right above one, or above an ad label above one (the writer of the entry above it). The model
+    reads each bare line alone, as a teaser list's time or headline; the entries around it tell what it is. A
+    key-events box's lines, times with their headings, are none of these."""
     def entry_time(index: int) -> bool:
         return 0 <= index < len(blocks) and _clock_time(features[index], blocks[index].text)
+
+    def next_entry_time(index: int) -> bool:
+        # an ad label may stand between an entry's last line and the next entry's time
+        return entry_time(index + 1) or (index + 2 < len(blocks) and line_marks(blocks[index + 1].text)[1]
+                                         and entry_time(index + 2))
 
     found = []
     for index in vetoed:
         f = features[index]
         if (entry_time(index)
                 or (entry_time(index - 1) and _entry_heading(f))
-                or (entry_time(index + 1) and not f.text_like and not f.headline_like
-                    and f.n_words <= BYLINE_PIECE_MAX_WORDS)):
+                or (next_entry_time(index) and ((not f.text_like and not f.headline_like
+                                                  and f.n_words <= BYLINE_PIECE_MAX_WORDS)
+                                                 or _name_shaped(f, blocks[index].text)))):
             found.append(index)
     return found
 
