@@ -1127,6 +1127,7 @@ NAMED_BYLINES = {
     "name over reading time": (["Tom Brennan", "5 min read", "12 January 2025"], ["Share"]),
     "name under date": (["12 January 2025", "Tom Brennan"], ["Save", "Share"]),
     "desk": (["Kirkhaven Herald Bureau", "12 January 2025"], ["Share"]),
+    "two writers": (["Tom Brennan and Ana Ruiz", "12 January 2025"], ["Share"]),
 }
 
 
