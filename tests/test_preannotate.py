@@ -1126,6 +1126,8 @@ NAMED_BYLINES = {
     "name over title": (["Tom Brennan", "Transport Correspondent", "Published 12 January 2025, 07:40"], ["Share"]),
     "name over reading time": (["Tom Brennan", "5 min read", "12 January 2025"], ["Share"]),
     "name under date": (["12 January 2025", "Tom Brennan"], ["Save", "Share"]),
+    # a label and its value under the date is no name
+    "section under date": (["Tom Brennan", "12 January 2025"], ["Section: Transport", "120 Comments"]),
     "desk": (["Kirkhaven Herald Bureau", "12 January 2025"], ["Share"]),
     "two writers": (["Tom Brennan and Ana Ruiz", "12 January 2025"], ["Share"]),
 }

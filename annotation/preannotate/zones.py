@@ -1547,10 +1547,11 @@ def _name_shaped(f: BlockFeatures, text: str) -> bool:
             or f.is_list_heading or f.digit_share > 0 or f.ends_like_sentence or _photo_credit(text)
             or is_caption_credit(text)):
         return False
-    # a handle or an address ("@janedoe", "jane.doe@example.com") is a byline's piece but no name; two writers are
-    # joined by "and" ("Jane Doe and John Roe")
-    return "@" not in text and all((word[:1].isalpha() and not word[:1].islower()) or word in NAME_PARTICLES
-                                   or word == "and" for word in text.replace(",", " ").split())
+    # a handle or an address ("@janedoe", "jane.doe@example.com") is a byline's piece but no name, nor is a label and
+    # its value ("Ressort: Inland"); two writers are joined by "and" ("Jane Doe and John Roe")
+    return "@" not in text and ":" not in text and all(
+        (word[:1].isalpha() and not word[:1].islower()) or word in NAME_PARTICLES or word == "and"
+        for word in text.replace(",", " ").split())
 
 
 def _byline_at(blocks, features, index: int) -> bool:
