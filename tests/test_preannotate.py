@@ -1128,6 +1128,8 @@ NAMED_BYLINES = {
     "name under date": (["12 January 2025", "Tom Brennan"], ["Save", "Share"]),
     # a label and its value under the date is no name
     "section under date": (["Tom Brennan", "12 January 2025"], ["Section: Transport", "120 Comments"]),
+    # and a tool capitalised as a name is none
+    "tool under date": (["Tom Brennan", "12 January 2025"], ["Gift Article", "120 Comments"]),
     "desk": (["Kirkhaven Herald Bureau", "12 January 2025"], ["Share"]),
     "two writers": (["Tom Brennan and Ana Ruiz", "12 January 2025"], ["Share"]),
 }

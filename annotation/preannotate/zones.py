@@ -1539,6 +1539,12 @@ def _writer_title(blocks, features, index: int) -> bool:
 NAME_BYLINE_MAX_WORDS = 5
 
 
+# Words of a site's tools, which no byline holds: "Gift Article", "Save Story", "Listen Now" are capitalised as
+# names are.
+_TOOL_WORDS = frozenset("article articles story stories share save listen print comment comments subscribe follow gift "
+                        "read email copy link more".split())
+
+
 def _name_shaped(f: BlockFeatures, text: str) -> bool:
     """Whether a line could be a byline without its "By" (``NAME_BYLINE_MAX_WORDS``): no prose, time, digits or site
     furniture, no photo credit, and every word capitalised but a family name's particles (a script without case
@@ -1549,9 +1555,10 @@ def _name_shaped(f: BlockFeatures, text: str) -> bool:
         return False
     # a handle or an address ("@janedoe", "jane.doe@example.com") is a byline's piece but no name, nor is a label and
     # its value ("Ressort: Inland"); two writers are joined by "and" ("Jane Doe and John Roe")
+    words = text.replace(",", " ").split()
     return "@" not in text and ":" not in text and all(
         (word[:1].isalpha() and not word[:1].islower()) or word in NAME_PARTICLES or word == "and"
-        for word in text.replace(",", " ").split())
+        for word in words) and _TOOL_WORDS.isdisjoint(map(str.lower, words))
 
 
 def _byline_at(blocks, features, index: int) -> bool:
