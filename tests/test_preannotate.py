@@ -1155,6 +1155,22 @@ def test_a_byline_without_by_is_the_story(shape: str, models) -> None:
     assert [labels[line] for line in ["Transport", *tools]] == ["boilerplate"] * (1 + len(tools))
 
 
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("tool", ["4 Min", "Gift this article", "Offrir cet article", "Artikel verschenken",
+                                  "Copiar enlace", "Ascolta l’articolo", "Escuchar este artículo"])
+@pytest.mark.parametrize("where", [3, 4], ids=["head", "body"])
+def test_a_site_tool_by_the_story_is_not_the_story(where: int, tool: str, models) -> None:
+    """Guidelines 8.1: a site's tool by the story -- a bare reading time, a gift link, a link copier, a player's
+    "listen" in another language -- is boilerplate, between the byline and the body (where it is shaped as a
+    headline under the date) and between the paragraphs."""
+    document = Document.from_text(page_text([*NAV, *STORY[:where], tool, *STORY[where:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[tool] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+
+
 def test_the_byline_under_a_run_opening_with_its_own_headline_is_the_story() -> None:
     """Guidelines 8.1: a headline long enough to open the story's run keeps the byline under its standfirst -- the
     writer's name, title and dates, which the model reads as widgets -- in the story."""

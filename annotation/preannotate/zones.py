@@ -134,6 +134,21 @@ INLINE_TEASER_MAX_WORDS = 30
 # to another story (news sites print their in-story promos so: "SEAN SPICER ELIMINATED FROM 'DANCING WITH
 # THE STARS'"); a sub-heading in capitals names a part of the story in a few words.
 CAPITALS_TEASER_MIN_WORDS = 6
+# A site's tool by the story (guidelines 8.1: widgets near the byline are boilerplate) that the furniture patterns do not
+# know: a bare reading or running time ("4 Min"), a gift link ("Gift this article", "Offrir cet article", "Artikel
+# verschenken"), a link copier ("Copiar enlace", "Link kopieren"), a player's "listen" in other languages ("Ascolta
+# l’articolo", "Escuchar este artículo"); a line of at most TOOL_LINE_MAX_WORDS words.
+_TOOL_LINE_RE = re.compile(
+    r"^(?:\d{1,3}\s?min\.?|gift (?:this |the )?(?:article|story)|offrir (?:cet |l['’])article|regalar (?:este |el )?artículo"
+    r"|artikel (?:verschenken|merken)|copiar (?:el )?(?:enlace|link)|copier le lien|link kopieren|copia (?:il )?link"
+    r"|ascolta(?: l['’]articolo)?|escuchar(?: (?:el|este) artículo)?|écouter(?: l['’]article| cet article)?"
+    r"|ouvir (?:o|este) artigo)$", re.IGNORECASE)
+TOOL_LINE_MAX_WORDS = 4
+
+
+def _tool_line(f: BlockFeatures, text: str) -> bool:
+    """Whether ``text`` is a site's tool by the story (``_TOOL_LINE_RE``)."""
+    return f.n_words <= TOOL_LINE_MAX_WORDS and _TOOL_LINE_RE.match(text) is not None
 # Longer blocks than this are not taken for a caption, whatever their last words.
 CAPTION_MAX_WORDS = 80
 
@@ -427,6 +442,7 @@ def classify_blocks(
                 or (f.is_furniture and not f.text_like)
                 or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
+                or _tool_line(f, text)
                 or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and (
@@ -1467,6 +1483,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
                  and not (f.digit_share > 0 and _market_line(blocks[index].text)))
         if is_caption_credit(blocks[index].text) or _photo_credit(blocks[index].text):
             continue  # a photo caption naming the story's subject echoes the title but is no headline
+        if _tool_line(f, blocks[index].text):
+            continue  # a site's tool under the date ("Offrir cet article") is shaped as a headline but is none
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
                 + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * _dated(blocks, features, index)
