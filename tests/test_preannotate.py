@@ -763,10 +763,10 @@ def test_headline_shaped_lines_in_the_story_are_sub_headings_when_the_page_says_
 @pytest.mark.parametrize("credit", [
     "Associated Press writers Harriet Pembleton-Oduya and Jonathan Featherstonhaugh contributed to this report.",
     "Source: Reuters and news agencies",
-    "—Maria Santos with a report from Paolo Reyes"])
+    "—Maria Santos with a report from Paolo Reyes", "— With files from Paolo Reyes"])
 def test_a_closing_credit_naming_writers_agencies_or_a_reporter_is_the_story(credit: str) -> None:
     """Guidelines 6: the story's closing credit line is the story's -- writers named with their agency, the agencies
-    a story was written from, a reporter's share after a dash."""
+    a story was written from, a reporter's share after a dash, the files a story drew on."""
     document = Document.from_text(page_text([*NAV, *STORY, credit, *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)

@@ -192,6 +192,9 @@ _CLOSING_CREDIT_RE = re.compile(
     r"|\(?[\w .,'’-]{2,60} contributed reporting(?: from [\w .,'’-]{2,40})?\.?\)?$"
     r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported (?:from|in) [\w .,'’-]{2,40}\.(?: [^.]{2,120}\.)?$"
     r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b"
+    # the Canadian papers' share of others' reporting: "— With files from Jane Roe", "(With files from The Canadian
+    # Press)"
+    r"|[(—–-]*\s*with files from\b"
     # the agencies' share of the story: "(With inputs from agencies)", "With agency inputs", "Avec agences"
     r"|\(?with (?:inputs? from )?(?:agencies|agency inputs|the agencies)\b"
     # the sources of a story written from the wires: "Source: Al Jazeera and news agencies"
