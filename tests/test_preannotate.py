@@ -475,6 +475,22 @@ def test_a_photo_under_the_byline_credited_in_other_words_is_not_the_story(photo
     assert not any(map(is_caption_credit, ["AC/DC", "Das Foto: ein Bild der Lage.", "Live from AC/DC"]))
 
 
+def test_a_caption_over_a_credit_line_under_the_byline_is_not_taken_with_the_head() -> None:
+    """Guidelines 8.4: a photo's caption -- a sentence of prose -- over its credit printed as a line of its own,
+    between the story's date and its first paragraph, is no standfirst of the story's head, on a page of bare blocks
+    too."""
+    photo = ["The mayor walks across the old crossing on Monday.", "Supplied: Tomasz Nowicki"]
+    lines = [*STORY[:3], *photo, *STORY[3:]]
+    html = ("<html><body><div id='w'>" + "".join(f"<div class='c1'><a href='/n{n}'>{line}</a></div>"
+                                                 for n, line in enumerate(NAV))
+            + "".join(f"<div class='c1'><a href='/p'>{line}</a></div>" if line in photo
+                      else f"<div class='c3'>{line}</div>" for line in lines)
+            + "</div></body></html>").encode()
+    labels = html_labels(html, "caption.html", Preannotator())
+    assert [labels[line] for line in photo] == ["boilerplate"] * 2
+    assert all(labels[line] == "article" for line in STORY)
+
+
 @pytest.mark.parametrize("counter", ["2 of 5", "Item 2 of 5 Cranes lift the first deck section into place on the "
                                                  "north bank of the river on Monday morning."])
 def test_a_gallery_counter_is_not_the_story(counter: str) -> None:

@@ -1513,6 +1513,8 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # "4 min read" is a site widget (guidelines 8.1)
         if f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(blocks[index].text):
             continue  # the photo's caption between the byline and the body (guidelines 8.4)
+        if f.text_like and _credit_line(blocks, features, index + 1):
+            continue  # and a caption over the photo's credit printed as a line of its own
         if f.n_words <= 2 and _PLAYER_CLOCK_RE.match(blocks[index].text):
             continue  # an audio player's clock ("Listen to this article", "00:00") is a widget (guidelines 8.1)
         if f.text_like and is_notice(blocks[index].text) and not _ends_in_prompt(blocks[index].text):
@@ -1526,6 +1528,15 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         # whatever the model or _drop_islands made of them (a player or a photo parts them from the paragraphs)
         chosen.extend(_byline_row(blocks, features, body_start))
     return chosen
+
+
+def _credit_line(blocks, features, index: int) -> bool:
+    """Whether block ``index`` is a photo's credit printed as a line of its own ("Supplied: Jane Roe", "Photo: …", "THE
+    DAILY EXAMPLE/Jane Roe"): no prose, at most ``CREDIT_MAX_WORDS`` words."""
+    if index >= len(features):
+        return False
+    f, text = features[index], blocks[index].text
+    return not f.text_like and f.n_words <= CREDIT_MAX_WORDS and (_photo_credit(text) or is_caption_credit(text))
 
 
 def _standfirst_over_byline(blocks, features, index: int) -> bool:
