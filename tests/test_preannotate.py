@@ -1173,7 +1173,8 @@ def test_a_byline_without_by_is_the_story(shape: str, models) -> None:
 
 @pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
 @pytest.mark.parametrize("tool", ["4 Min", "Gift this article", "Offrir cet article", "Artikel verschenken",
-                                  "Copiar enlace", "Ascolta l’articolo", "Escuchar este artículo"])
+                                  "Copiar enlace", "Ascolta l’articolo", "Escuchar este artículo",
+                                  "Article réservé aux abonnés"])
 @pytest.mark.parametrize("where", [3, 4], ids=["head", "body"])
 def test_a_site_tool_by_the_story_is_not_the_story(where: int, tool: str, models) -> None:
     """Guidelines 8.1: a site's tool by the story -- a bare reading time, a gift link, a link copier, a player's

@@ -137,12 +137,15 @@ CAPITALS_TEASER_MIN_WORDS = 6
 # A site's tool by the story (guidelines 8.1: widgets near the byline are boilerplate) that the furniture patterns do not
 # know: a bare reading or running time ("4 Min"), a gift link ("Gift this article", "Offrir cet article", "Artikel
 # verschenken"), a link copier ("Copiar enlace", "Link kopieren"), a player's "listen" in other languages ("Ascolta
-# l’articolo", "Escuchar este artículo"); a line of at most TOOL_LINE_MAX_WORDS words.
+# l’articolo", "Escuchar este artículo"), a paywall's label; a line of at most TOOL_LINE_MAX_WORDS words.
 _TOOL_LINE_RE = re.compile(
     r"^(?:\d{1,3}\s?min\.?|gift (?:this |the )?(?:article|story)|offrir (?:cet |l['’])article|regalar (?:este |el )?artículo"
     r"|artikel (?:verschenken|merken)|copiar (?:el )?(?:enlace|link)|copier le lien|link kopieren|copia (?:il )?link"
     r"|ascolta(?: l['’]articolo)?|escuchar(?: (?:el|este) artículo)?|écouter(?: l['’]article| cet article)?"
-    r"|ouvir (?:o|este) artigo)$", re.IGNORECASE)
+    r"|ouvir (?:o|este) artigo"
+    # the paywall's label over the story ("Article réservé aux abonnés", "Nur für Abonnenten")
+    r"|(?:article )?réservé aux abonnés|nur für abonnenten|(?:artículo )?(?:solo|exclusivo) para suscriptores"
+    r"|subscribers? only|subscriber exclusive)$", re.IGNORECASE)
 TOOL_LINE_MAX_WORDS = 4
 
 
