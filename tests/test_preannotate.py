@@ -1188,6 +1188,25 @@ def test_a_site_tool_by_the_story_is_not_the_story(where: int, tool: str, models
     assert all(labels[line] == "article" for line in STORY)
 
 
+def test_the_story_goes_on_after_a_box_of_links_inside_it() -> None:
+    """Guidelines 8.2: a box inside the story -- a heading ("READ MORE:") over another story's headline -- is a teaser
+    under its boilerplate heading, and the paragraphs after it, which the link's cost cut off from the run, are the
+    story's."""
+    promo = "Why the river crossing has cost twice what the city first promised"
+    tail = ["The mayor said the bridge would be named after the ferry that served the town for a century.",
+            "“It carried my grandmother to school,” she said. “It is the least we can do.”"]
+    html = (f"<html><body><nav><ul>{''.join(f'<li><a href=/{n}>{n}</a></li>' for n in NAV)}</ul></nav>"
+            f"<main><article><div class='article-body'><h1>{STORY[0]}</h1><p>{STORY[1]}</p><p>{STORY[2]}</p>"
+            + "".join(f"<p>{line}</p>" for line in STORY[3:])
+            + f"<div class='ad-slot'>READ MORE:</div><div class='related-item'><h3><a href='/promo'>{promo}</a></h3>"
+            + "</div>" + "".join(f"<p>{line}</p>" for line in tail)
+            + "</div></article></main><footer><p>© 2024 Example News. All rights reserved.</p></footer>"
+            + "</body></html>").encode()
+    labels = html_labels(html, "box.html", Preannotator())
+    assert [labels[line] for line in [*STORY[3:], *tail]] == ["article"] * (len(STORY) - 1)
+    assert (labels["READ MORE:"], labels[promo]) == ("boilerplate", "teaser")
+
+
 def test_the_byline_under_a_run_opening_with_its_own_headline_is_the_story() -> None:
     """Guidelines 8.1: a headline long enough to open the story's run keeps the byline under its standfirst -- the
     writer's name, title and dates, which the model reads as widgets -- in the story."""

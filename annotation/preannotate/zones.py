@@ -633,32 +633,62 @@ def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, e
 
 def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int, live: bool = False) -> None:
     """The story goes on after a "Read more: <headline>" line that its run stopped at (the cue costs as much as
-    a list heading): from the end of the story, each such line is a teaser item of its own and the prose
-    paragraph right under it is the story's, up to the first line that is neither. In a live blog (``live``)
+    a list heading), or after a box of one or two headlines under a list heading (``_box_of_headlines``): from the
+    end of the story, each such line is a teaser item of its own (the box's heading boilerplate) and the prose
+    paragraphs right under it are the story's, up to the first line that is neither. In a live blog (``live``)
     the paragraph may come with its entry's time and heading above it (``_entry_head``)."""
     if labels[end - 1] is None or labels[end - 1].label != ARTICLE:
         return
+    def story_paragraph(index: int) -> bool:
+        f, text = features[index], blocks[index].text
+        return (labels[index] is None and f.text_like and not f.is_furniture and scores[index] > 0
+                and not is_notice(text) and not is_caption_credit(text))
+
     index = end
     while index < len(blocks):
         cues = index
         while (cues < len(blocks) and labels[cues] is None and features[cues].n_words <= INLINE_TEASER_MAX_WORDS
                and _read_more(blocks[cues].text)):
             cues += 1
+        heading = cues == index and _box_of_headlines(features, labels, index)
+        if heading:
+            # a box of the story's own: its heading ("Read more:", "Lesen Sie auch") over a headline or two
+            cues = heading
         if cues == index or cues >= len(blocks) or labels[cues] is not None:
             return
         head = (2 if live and cues + 2 < len(blocks) and labels[cues + 1] is None and labels[cues + 2] is None
                 and _entry_head(features, cues) else 0)
         paragraph = cues + head
-        f, text = features[paragraph], blocks[paragraph].text
-        if not (f.text_like and not f.is_furniture and scores[paragraph] > 0 and not is_notice(text)
-                and not is_caption_credit(text)):
+        if not story_paragraph(paragraph):
             return
-        for cue in range(index, cues):
+        if heading:
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        for cue in range(index + bool(heading), cues):
             labels[cue] = BlockLabel(TEASER, 0.7, item=-1 - cue)
         for line in range(cues, paragraph):
             labels[line] = BlockLabel(ARTICLE, 0.6)
-        labels[paragraph] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[paragraph] / 8), 3))
-        index = paragraph + 1
+        # the paragraphs after the first, up to the next cue or the end of the story
+        while paragraph < len(blocks) and story_paragraph(paragraph):
+            labels[paragraph] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[paragraph] / 8), 3))
+            paragraph += 1
+        index = paragraph
+
+
+# A box of links inside the story has at most this many headlines under its heading.
+BOX_HEADLINES_MAX = 2
+
+
+def _box_of_headlines(features, labels: list, index: int) -> int:
+    """Guidelines 8.2: the end (past its last headline) of a box of links inside the story that starts at block
+    ``index`` -- a list heading ("Read more:", "Lesen Sie auch") over one to ``BOX_HEADLINES_MAX`` headlines, none of
+    them prose -- or 0 when none starts there."""
+    if labels[index] is not None or not features[index].is_list_heading:
+        return 0
+    heads = index + 1
+    while (heads < len(features) and heads - index <= BOX_HEADLINES_MAX and labels[heads] is None
+           and _teaser_head(features[heads]) and not features[heads].text_like):
+        heads += 1
+    return heads if heads > index + 1 else 0
 
 
 def _capitals_headline(f: BlockFeatures, text: str) -> bool:
