@@ -1188,6 +1188,21 @@ def test_a_site_tool_by_the_story_is_not_the_story(where: int, tool: str, models
     assert all(labels[line] == "article" for line in STORY)
 
 
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("heading", ["ALSO READ:", "Lire aussi", "Mehr zum Thema"])
+def test_a_headline_under_a_list_heading_between_the_paragraphs_is_a_teaser(heading: str, models) -> None:
+    """Guidelines 8.2: inside the story, the headline of another article under a list heading ("Also read") is a
+    teaser item of its own; the heading is boilerplate and the paragraphs around them the story's."""
+    promo = "Why the river crossing has cost twice what the city first promised"
+    document = Document.from_text(page_text([*NAV, *STORY[:5], heading, promo, *STORY[5:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert (labels[heading], labels[promo]) == ("boilerplate", "teaser")
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == [promo]
+    assert all(labels[line] == "article" for line in STORY)
+
+
 def test_the_story_goes_on_after_a_box_of_links_inside_it() -> None:
     """Guidelines 8.2: a box inside the story -- a heading ("READ MORE:") over another story's headline -- is a teaser
     under its boilerplate heading, and the paragraphs after it, which the link's cost cut off from the run, are the

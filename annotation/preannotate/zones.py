@@ -455,9 +455,11 @@ def classify_blocks(
                     _read_more(text)
                     or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
                         and not f.ends_like_sentence and not _shop_link(text))
-                    or (story_begun and _capitals_headline(f, text))):
+                    or (story_begun and _capitals_headline(f, text))
+                    or (story_begun and list_item and f.headline_like)):
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
-                # so is a headline the page prints as a link between the paragraphs, without the cue
+                # so is a headline the page prints as a link between the paragraphs, without the cue, and each
+                # headline under a list heading there ("Also read", "Lire aussi"), the heading the page's
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
             elif (logits is not None and not junk and logits[index] < VETO_LOGIT
                   and not (story_begun and _CLOSING_CREDIT_RE.match(text))
