@@ -2040,7 +2040,7 @@ def test_a_french_live_blog_keeps_its_entry_times_and_its_box_heading_is_no_head
 @pytest.mark.parametrize("heading", ["Das könnte Sie auch interessieren", "À lire aussi", "Te puede interesar",
                                      "Passend zum Artikel", "Ne manquez pas", "Ver también", "Leggi anche",
                                      "Altri articoli", "I più letti", "Lees ook", "Meer nieuws", "Meest gelezen",
-                                     "Leia também", "Mais lidas"])
+                                     "Leia também", "Mais lidas", "Läs också", "Читайте также", "関連記事"])
 def test_list_headings_in_other_languages_are_boilerplate(heading: str) -> None:
     """Guidelines 8.3: a heading above a list of promoted items is boilerplate in any language, not the headline
     of a first item."""

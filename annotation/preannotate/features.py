@@ -292,6 +292,9 @@ _LIST_HEADINGS = (
     "as mais lidos", "as mais lidas", "as mais vistos", "as mais vistas", "os mais lidos", "os mais lidas",
     "os mais vistos", "os mais vistas", "mais notícias", "últimas notícias", "notícias relacionadas",
     "artigos relacionados",
+    # Swedish, Russian, Japanese and Chinese ones
+    "läs också", "läs mer", "mer om", "mest läst", "читайте также", "по теме", "самое читаемое", "関連記事",
+    "関連ニュース", "相关新闻", "相關新聞", "延伸閱讀", "延伸阅读",
     # promoted stories from other sites
     "contenu sponsorisé", "contenus sponsorisé", "contenu sponsorisés", "contenus sponsorisés", "contenido patrocinado",
     "contenuti sponsorizzati", "gesponsorde inhoud", "conteúdo patrocinado",
