@@ -1260,6 +1260,21 @@ def test_a_japanese_story_head_is_the_story() -> None:
     assert labels["この記事をシェア"] == "boilerplate"
 
 
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_three_word_headline_over_the_standfirst_and_byline_is_the_story(models) -> None:
+    """Guidelines 8.1: an obituary's headline of three words ("Jane Hollis obituary") over its standfirst and byline is
+    the story's, as a longer one is."""
+    head = ["Jane Hollis obituary",
+            "Teacher and campaigner who spent four decades fighting for the town’s library and its reading rooms",
+            "Tom Brennan", "Mon 3 Mar 2024 16.30 GMT"]
+    document = Document.from_text(page_text([*NAV, "Obituaries", *head, *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels["Obituaries"] == "boilerplate"
+
+
 def front_items(document: Document, annotation: Annotation) -> list[str]:
     assert_valid(document, annotation)
     assert not [span for span in annotation.spans if span.label in ("article", "quote")]

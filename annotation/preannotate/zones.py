@@ -1583,11 +1583,14 @@ def _standfirst_over_byline(blocks, features, index: int) -> bool:
         return False
     f = features[index]
     above = _headline_features(blocks[index - 1].text, features[index - 1])
+    # a headline of three words ("Jane Roe obituary") heads a standfirst as well as a longer one, not a kicker in
+    # capitals ("BLACK DEATH FEARS") over a headline long enough to read as prose
     return (f.text_like and f.title_case_share < TITLE_CASE_HEADLINE
             and (_byline_at(blocks, features, index + 1) or (features[index + 1].is_timestamp
                                                              and _byline_at(blocks, features, index + 2)))
-            and _teaser_head(above) and not above.text_like
-            and not is_caption_credit(blocks[index - 1].text))
+            and (_teaser_head(above) or (above.headline_like and not (above.is_furniture or above.is_byline)
+                                          and not blocks[index - 1].text.isupper()))
+            and not above.text_like and not is_caption_credit(blocks[index - 1].text))
 
 
 def _writer_title(blocks, features, index: int) -> bool:
