@@ -1840,6 +1840,25 @@ LIVE_ENTRIES = [
 ]
 
 
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_live_blogs_headline_and_standfirst_over_two_writers_are_the_story(models) -> None:
+    """Guidelines 8.1 and 8.5: above a "Key events" box, the live blog's headline, its standfirst, the byline of two
+    writers without its "By" and the date are the story's: the search for the headline comes to the byline first, a
+    line shaped as a headline next to the date, and takes the headline and standfirst above it."""
+    top = ["Summit live: talks on the grain corridor stall as leaders meet – as it happened",
+           "Negotiators say a deal on shipping is ‘not close’ as the last delegations arrive under heavy security",
+           "Jane Doe and John Roe", "Wed 26 Nov 2024 19.10 CET"]
+    box = ["Key events", "18:40 Talks on the grain corridor stall", "18:10 Protesters gather outside the venue",
+           "Show key events only"]
+    lines = [*NAV, "World", *top, *box, *(line for entry in LIVE_ENTRIES for line in entry), "Load more", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in top] == ["article"] * len(top)
+    assert [labels[line] for line in box] == ["boilerplate"] * len(box)
+
+
 @pytest.mark.parametrize("markup", ["text", "divs"])
 def test_a_live_blog_key_events_box_is_boilerplate_and_its_headline_the_story(markup: str) -> None:
     """Guidelines 8.5: the live blog's headline and summary above a "Key events" box are the story; the box's

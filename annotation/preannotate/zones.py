@@ -1537,6 +1537,9 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         chosen.insert(0, headline - 1)  # the headline above the deck the search came to first
     elif _standfirst_over_byline(blocks, features, headline):
         chosen.insert(0, headline - 1)  # the headline above the standfirst the search came to first
+    elif (headline - 2 >= 0 and _byline_at(blocks, features, headline)
+          and _standfirst_over_byline(blocks, features, headline - 1)):
+        chosen[:0] = [headline - 2, headline - 1]  # the search came to the byline: the headline and standfirst above
     for index in range(headline + 1, body_start):
         f = features[index]
         if evidence[index].template or f.is_list_heading or scores[index] <= -LIST_HEADING_COST:
@@ -1590,7 +1593,7 @@ def _standfirst_over_byline(blocks, features, index: int) -> bool:
                                                              and _byline_at(blocks, features, index + 2)))
             and (_teaser_head(above) or (above.headline_like and not (above.is_furniture or above.is_byline)
                                           and not blocks[index - 1].text.isupper()))
-            and not above.text_like and not is_caption_credit(blocks[index - 1].text))
+            and not is_caption_credit(blocks[index - 1].text))
 
 
 def _writer_title(blocks, features, index: int) -> bool:
