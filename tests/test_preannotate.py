@@ -28,7 +28,7 @@ from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
     _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
     _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS,
-    _TAGS_RE, _rank, is_caption_credit, is_notice, line_marks)
+    _TAGS_RE, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -1857,6 +1857,19 @@ def test_a_live_blogs_headline_and_standfirst_over_two_writers_are_the_story(mod
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in top] == ["article"] * len(top)
     assert [labels[line] for line in box] == ["boilerplate"] * len(box)
+
+
+def test_a_headline_as_long_as_prose_heads_the_standfirst_over_the_byline() -> None:
+    """Guidelines 8.1: a headline long enough to read as prose (no full stop) over the standfirst and the byline
+    still makes the line between them the standfirst (``_standfirst_over_byline``)."""
+    lines = ["Summit live: talks on the grain corridor stall as leaders meet in the rain and protesters gather – as it "
+             "happened",
+             "Negotiators say a deal on shipping is ‘not close’ as the last delegations arrive under heavy security",
+             "Jane Doe and John Roe", "Wed 26 Nov 2024 19.10 CET"]
+    from annotation.preannotate.blocks import split_blocks
+
+    blocks = split_blocks(page_text(lines))
+    assert _standfirst_over_byline(blocks, [features_of(block.text) for block in blocks], 1)
 
 
 @pytest.mark.parametrize("markup", ["text", "divs"])
