@@ -1220,6 +1220,23 @@ def test_a_headline_under_a_list_heading_between_the_paragraphs_is_a_teaser(head
     assert all(labels[line] == "article" for line in STORY)
 
 
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_fact_box_and_credit_after_a_box_of_links_are_the_story(models) -> None:
+    """Guidelines 6 and 8.2: after a box of links under the story ("Lesen Sie auch" over a headline), the story's fact
+    box -- a sub-heading over a paragraph -- and its credit line ("Mitarbeit: …") are the story's; the tags and the
+    comments under them are not."""
+    tail = ["Zur Sache", "Die Brücke soll 48 Millionen Euro kosten. Der Bund trägt davon zwei Drittel, das Land den "
+            "Rest.", "Mitarbeit: Jana Roth"]
+    after = ["Schlagworte", "Brücke | Stadtrat | Verkehr", "Kommentare (12)"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Lesen Sie auch",
+                                             "Verkehr: Was die neue Brücke für Pendler bedeutet", *tail, *after]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in STORY + tail] == ["article"] * (len(STORY) + len(tail))
+    assert [labels[line] for line in after] == ["boilerplate"] * len(after)
+
+
 def test_the_story_goes_on_after_a_box_of_links_inside_it() -> None:
     """Guidelines 8.2: a box inside the story -- a heading ("READ MORE:") over another story's headline -- is a teaser
     under its boilerplate heading, and the paragraphs after it, which the link's cost cut off from the run, are the

@@ -215,7 +215,9 @@ _CLOSING_CREDIT_RE = re.compile(
     # the same in German, French and Spanish: "Mit Informationen von …", "Avec AFP", "Avec agences", "Con información
     # de …", "Con agencias"
     r"|\(?mit (?:informationen|material) (?:von|der|des)\b|\(?avec (?:l'|l’)?(?:afp|reuters|ap|agences)\b"
-    r"|\(?con información de\b|\(?con agencias\b|\(?mit agenturen\b)",
+    r"|\(?con información de\b|\(?con agencias\b|\(?mit agenturen\b"
+    # a contributor in German: "Mitarbeit: Jane Roe"
+    r"|mitarbeit:\s*\S)",
     re.IGNORECASE,
 )
 # An article island -- article blocks of the run cut off from the rest by blocks that are not -- with
@@ -662,6 +664,8 @@ def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end
             return
         head = (2 if live and cues + 2 < len(blocks) and labels[cues + 1] is None and labels[cues + 2] is None
                 and _entry_head(features, cues) else 0)
+        if not head and cues + 1 < len(blocks) and _subheading(features, labels, cues) and story_paragraph(cues + 1):
+            head = 1  # a sub-heading of the story over the paragraph ("Zur Sache", a fact box's)
         paragraph = cues + head
         if not story_paragraph(paragraph):
             return
@@ -671,11 +675,24 @@ def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end
             labels[cue] = BlockLabel(TEASER, 0.7, item=-1 - cue)
         for line in range(cues, paragraph):
             labels[line] = BlockLabel(ARTICLE, 0.6)
-        # the paragraphs after the first, up to the next cue or the end of the story
+        # the paragraphs after the first, up to the next cue or the end of the story, and the story's credit line
+        # under them (guidelines 6)
         while paragraph < len(blocks) and story_paragraph(paragraph):
             labels[paragraph] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[paragraph] / 8), 3))
             paragraph += 1
+        if (paragraph < len(blocks) and labels[paragraph] is None and features[paragraph].n_words <= CREDIT_MAX_WORDS
+                and _CLOSING_CREDIT_RE.match(blocks[paragraph].text)):
+            labels[paragraph] = BlockLabel(ARTICLE, 0.7)
+            return
         index = paragraph
+
+
+def _subheading(features, labels: list, index: int) -> bool:
+    """Whether block ``index`` is shaped as a sub-heading of the story: a few words (``BOX_HEADING_MAX_WORDS``), no
+    prose, time, byline, furniture or list heading."""
+    f = features[index]
+    return (labels[index] is None and 0 < f.n_words <= BOX_HEADING_MAX_WORDS and not f.text_like and not f.is_timestamp
+            and not f.is_byline and not f.is_furniture and not f.is_list_heading)
 
 
 # A box of links inside the story has at most this many headlines under its heading.
