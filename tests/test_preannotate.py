@@ -475,23 +475,6 @@ def test_a_photo_under_the_byline_credited_in_other_words_is_not_the_story(photo
     assert not any(map(is_caption_credit, ["AC/DC", "Das Foto: ein Bild der Lage.", "Live from AC/DC"]))
 
 
-@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
-def test_a_caption_of_two_sentences_under_the_date_over_a_credit_line_is_not_the_story(models) -> None:
-    """Guidelines 8.4: the lead photo's caption between the story's date and its first paragraph -- two sentences,
-    quoting someone -- over the photo's credit on a line of its own is the photo's, though the story's run holds it;
-    no quote is found in it."""
-    head = ["Jane Hollis obituary",
-            "Teacher and campaigner who spent four decades fighting for the town’s library and its reading rooms",
-            "Tom Brennan", "Mon 3 Mar 2024 16.30 GMT"]
-    document = Document.from_text(page_text([*NAV, "Obituaries", *head, *HEAD_PHOTO, *STORY[3:], *FOOTER]))
-    annotation = Preannotator(models=models).annotate(document)
-    assert_valid(document, annotation)
-    labels = labels_by_line(document, annotation)
-    assert [labels[line] for line in HEAD_PHOTO] == ["boilerplate"] * 2
-    assert all(labels[line] == "article" for line in head + STORY[3:])
-    assert "“We will be cut off,”" not in [span.text for span in annotation.spans if span.label == "quote"]
-
-
 def test_a_caption_over_a_credit_line_under_the_byline_is_not_taken_with_the_head() -> None:
     """Guidelines 8.4: a photo's caption -- a sentence of prose -- over its credit printed as a line of its own,
     between the story's date and its first paragraph, is no standfirst of the story's head, on a page of bare blocks

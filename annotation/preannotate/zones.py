@@ -483,8 +483,6 @@ def classify_blocks(
         if live_vetoed:
             for index in _entry_lines(blocks, features, vetoed):
                 labels[index] = BlockLabel(ARTICLE, 0.6)
-        for index in _captions_under_the_date(blocks, features, labels, start, end):
-            labels[index] = BlockLabel(BOILERPLATE, 0.7)
         _drop_islands(blocks, features, labels, scores, start, end, standfirst)
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
@@ -1585,22 +1583,6 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         # whatever the model or _drop_islands made of them (a player or a photo parts them from the paragraphs)
         chosen.extend(_byline_row(blocks, features, body_start))
     return chosen
-
-
-# A photo's caption has at most this many words.
-CAPTION_PROSE_MAX_WORDS = 40
-
-
-def _captions_under_the_date(blocks, features, labels: list, start: int, end: int) -> list[int]:
-    """Guidelines 8.4: the lead photo's caption between the story's date (or byline) and its first paragraph -- prose
-    of at most ``CAPTION_PROSE_MAX_WORDS`` words right over the photo's credit printed as a line of its own
-    (``_credit_line``) -- is the photo's, though the run holds it. Between two paragraphs, a line over a credit may
-    be the story's last before a photo (the credit of the photo under it)."""
-    return [index for index in range(max(start, 1), end - 1)
-            if labels[index].label == ARTICLE and features[index].text_like
-            and features[index].n_words <= CAPTION_PROSE_MAX_WORDS
-            and (features[index - 1].is_timestamp or _byline_at(blocks, features, index - 1))
-            and _credit_line(blocks, features, index + 1)]
 
 
 def _credit_line(blocks, features, index: int) -> bool:
