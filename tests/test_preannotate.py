@@ -1148,7 +1148,24 @@ NAMED_BYLINES = {
     "tool under date": (["Tom Brennan", "12 January 2025"], ["Gift Article", "120 Comments"]),
     "desk": (["Kirkhaven Herald Bureau", "12 January 2025"], ["Share"]),
     "two writers": (["Tom Brennan and Ana Ruiz", "12 January 2025"], ["Share"]),
+    # the writer's title naming their job tells the name from a label without a date next to it
+    "name over job title": (["12 January 2025", "Tom Brennan", "Kirkhaven Herald transport correspondent"],
+                            ["Share"]),
 }
+
+
+def test_a_writers_job_title_under_the_name_is_no_headline() -> None:
+    """Guidelines 8.1: the writer's title under the name ("Kirkhaven Herald transport correspondent"), shaped as a
+    headline next to a byline, is no headline: the story's own, above the date, is."""
+    head = ["‘We were left on the pier’: ferry cancellations at record high", "12 January 2025"]
+    byline = ["Tom Brennan", "Kirkhaven Herald transport correspondent"]
+    photo = ["Getty Images", "More than 300 sailings were cancelled in December across the three island routes"]
+    document = Document.from_text(page_text([*NAV, *head, "Share", "Save", *byline, *photo, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + byline + STORY[3:]] == ["article"] * (len(head + byline) + 4)
+    assert "‘We were left on the pier’" in [span.text for span in annotation.spans if span.label == "quote"]
 
 
 @pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])

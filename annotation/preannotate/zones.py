@@ -1534,6 +1534,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
                  # a writer's title right under the byline ("Political Editor") is no headline
                  and not (index > 0 and features[index - 1].is_byline)
+                 and not (_job_title(f, blocks[index].text) and _byline_at(blocks, features, index - 1))
                  and not evidence[index].template and not _breadcrumbs(blocks[index].text)
                  and not (f.digit_share > 0 and _market_line(blocks[index].text)))
         if is_caption_credit(blocks[index].text) or _photo_credit(blocks[index].text):
@@ -1618,6 +1619,8 @@ def _writer_title(blocks, features, index: int) -> bool:
     no prose, furniture or digits ("6 min" under the byline is a player's). Under a byline without its "By"
     (``_byline_at``), only with the date right under it: a share tool's "Save" under the name is none."""
     f = features[index]
+    if index > 0 and _job_title(f, blocks[index].text) and _byline_at(blocks, features, index - 1):
+        return True
     if index == 0 or f.text_like or f.is_furniture or f.digit_share > 0 or not 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS:
         return False
     return features[index - 1].is_byline or (
@@ -1651,6 +1654,19 @@ def _name_shaped(f: BlockFeatures, text: str) -> bool:
         for word in words) and _TOOL_WORDS.isdisjoint(map(str.lower, words))
 
 
+# A writer's title names their job ("BBC Wales health correspondent", "Senior Political Reporter"): at most this many
+# words, one of them a job's.
+JOB_TITLE_MAX_WORDS = 6
+_JOB_WORDS = frozenset("correspondent correspondents editor editors reporter reporters writer columnist journalist "
+                       "critic producer presenter analyst".split())
+
+
+def _job_title(f: BlockFeatures, text: str) -> bool:
+    """Whether a line is a writer's title naming their job (``_JOB_WORDS``): no prose, digits or furniture."""
+    return (0 < f.n_words <= JOB_TITLE_MAX_WORDS and not f.text_like and not f.is_furniture and f.digit_share == 0
+            and not _JOB_WORDS.isdisjoint(text.lower().replace(",", " ").split()))
+
+
 def _byline_at(blocks, features, index: int) -> bool:
     """Guidelines 8.1: whether block ``index`` is the story's byline -- "By …", or a name printed without the "By"
     (``_name_shaped``) that the story's date tells from a section's or a widget's label: the date right under it,
@@ -1663,6 +1679,8 @@ def _byline_at(blocks, features, index: int) -> bool:
         return True
     if not _name_shaped(f, blocks[index].text):
         return False
+    if index + 1 < len(features) and _job_title(features[index + 1], blocks[index + 1].text):
+        return True  # the writer's title under the name ("Jane Roe", "Health correspondent")
     for after in range(index + 1, min(index + 3, len(features))):
         g = features[after]
         if g.is_timestamp and READ_TIME_RE.search(blocks[after].text) is None:
