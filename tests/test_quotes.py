@@ -106,6 +106,9 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     ("Oppositionen kallar budgeten ”orealistisk” i ett uttalande.", ["”orealistisk”"]),
     ("Губернатор назвал решение «ошибкой» на заседании.", ["«ошибкой»"]),
     ("Министр заявил, что план был принят «без обсуждения» в думе.", ["«без обсуждения»"]),
+    # the marked part of a compound is a label, whatever the sentence reports (7.2)
+    ("Sie warf dem Minister vor, mit seinem Veto-„Plan“ die Koalition zu gefährden.", []),
+    ("The senator’s anti-“woke” bill, critics said, was a distraction.", []),
     # French "sa" (his, her) is no Swedish "said"
     ("Le maire présente sa « priorité » budgétaire.", []),
     # English base forms, a court's finding, an Italian past participle

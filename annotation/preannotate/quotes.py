@@ -420,6 +420,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     words = len(list(islice(_WORD_RE.finditer(text, start + 1, end - 1), MIN_QUOTE_WORDS)))
     if not words:
         return False
+    if start - 2 >= paragraph_start and text[start - 1] in "-‐" and text[start - 2].isalnum():
+        return False  # the marked part of a compound (Veto-„Fahrplan“, anti-“woke”) is a label, not someone's words
     before = text[max(paragraph_start, start - 120):start]
     # what follows in the paragraph: a reporting verb in the next one is no source of these words
     after = _in_paragraph(text[end:end + 60])
