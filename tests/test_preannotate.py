@@ -1764,6 +1764,14 @@ def test_ad_labels_and_rights_lines_in_other_languages_are_site_furniture(ad: st
     assert features_of(rights).is_furniture
 
 
+def test_a_headline_on_a_subscribed_offer_is_no_furniture() -> None:
+    """Guidelines 8.3: "subscribed" (an offer subscribed 27 times) is news, not a subscription prompt; "Subscribe"
+    and "Subscribers get …" stay the site's furniture."""
+    assert not features_of("Harbour Energy’s share sale subscribed 27 times on final day").is_furniture
+    assert features_of("Subscribe now").is_furniture
+    assert features_of("Subscribers get unlimited access").is_furniture
+
+
 @pytest.mark.parametrize(("text", "timestamp", "byline"), [
     ("il y a 5 min", True, False), ("Mis à jour le 12/03/2024 à 18:30", True, False),
     ("Mardi 12 mars 2024", True, False), ("14h32", True, False),
