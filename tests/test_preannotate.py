@@ -26,9 +26,9 @@ from annotation.preannotate.features import (
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
-    _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
+    _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
     _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS,
-    _TAGS_RE, _rank, is_caption_credit, is_notice, line_marks)
+    _TAGS_RE, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -457,6 +457,40 @@ def test_a_caption_with_the_photographer_and_agency_parted_by_a_slash_is_not_the
     assert all(labels[line] == "article" for line in STORY)
 
 
+@pytest.mark.parametrize("photo", [
+    ["The mayor walks across the old crossing on Monday.", "Supplied: Tomasz Nowicki"],
+    ["The mayor walks across the old crossing on Monday.", "THE RIVERSIDE COURIER/Tomasz Nowicki"],
+    ["The mayor walks across the old crossing on Monday. Foto: Tomasz Nowicki"]])
+def test_a_photo_under_the_byline_credited_in_other_words_is_not_the_story(photo: list[str]) -> None:
+    """Guidelines 8.4: a photo's credit in other words than "Photo:" -- another language's label, a handout's
+    "Supplied:", the paper and the photographer parted by a slash with no spaces -- and the caption above it, between
+    the story's date and its first paragraph, are the photo's, not the story's."""
+    document = Document.from_text(page_text([*NAV, *STORY[:3], *photo, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in photo] == ["boilerplate"] * len(photo)
+    assert all(labels[line] == "article" for line in STORY)
+    assert is_caption_credit(photo[-1])
+    assert not any(map(is_caption_credit, ["AC/DC", "Das Foto: ein Bild der Lage.", "Live from AC/DC"]))
+
+
+def test_a_caption_over_a_credit_line_under_the_byline_is_not_taken_with_the_head() -> None:
+    """Guidelines 8.4: a photo's caption -- a sentence of prose -- over its credit printed as a line of its own,
+    between the story's date and its first paragraph, is no standfirst of the story's head, on a page of bare blocks
+    too."""
+    photo = ["The mayor walks across the old crossing on Monday.", "Supplied: Tomasz Nowicki"]
+    lines = [*STORY[:3], *photo, *STORY[3:]]
+    html = ("<html><body><div id='w'>" + "".join(f"<div class='c1'><a href='/n{n}'>{line}</a></div>"
+                                                 for n, line in enumerate(NAV))
+            + "".join(f"<div class='c1'><a href='/p'>{line}</a></div>" if line in photo
+                      else f"<div class='c3'>{line}</div>" for line in lines)
+            + "</div></body></html>").encode()
+    labels = html_labels(html, "caption.html", Preannotator())
+    assert [labels[line] for line in photo] == ["boilerplate"] * 2
+    assert all(labels[line] == "article" for line in STORY)
+
+
 @pytest.mark.parametrize("counter", ["2 of 5", "Item 2 of 5 Cranes lift the first deck section into place on the "
                                                  "north bank of the river on Monday morning."])
 def test_a_gallery_counter_is_not_the_story(counter: str) -> None:
@@ -745,10 +779,10 @@ def test_headline_shaped_lines_in_the_story_are_sub_headings_when_the_page_says_
 @pytest.mark.parametrize("credit", [
     "Associated Press writers Harriet Pembleton-Oduya and Jonathan Featherstonhaugh contributed to this report.",
     "Source: Reuters and news agencies",
-    "—Maria Santos with a report from Paolo Reyes"])
+    "—Maria Santos with a report from Paolo Reyes", "— With files from Paolo Reyes"])
 def test_a_closing_credit_naming_writers_agencies_or_a_reporter_is_the_story(credit: str) -> None:
     """Guidelines 6: the story's closing credit line is the story's -- writers named with their agency, the agencies
-    a story was written from, a reporter's share after a dash."""
+    a story was written from, a reporter's share after a dash, the files a story drew on."""
     document = Document.from_text(page_text([*NAV, *STORY, credit, *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
@@ -831,7 +865,7 @@ def test_a_syndication_line_above_the_body_is_the_story_credit() -> None:
 GATED_PATTERNS = {"FURNITURE_RE": FURNITURE_RE, "PROMO_RE": PROMO_RE, "BIO_RE": BIO_RE,
                   "_CAPTION_END_RE": _CAPTION_END_RE, "CAPTION_RE": CAPTION_RE,
                   "_CONTACT_RE": _CONTACT_RE, "ADDRESS_RE": ADDRESS_RE, "_SITE_NOTICE_RE": _SITE_NOTICE_RE,
-                  "_RIGHTS_RESERVED_RE": _RIGHTS_RESERVED_RE}
+                  "_RIGHTS_RESERVED_RE": _RIGHTS_RESERVED_RE, "_FOREIGN_CREDIT_RE": _FOREIGN_CREDIT_RE}
 
 
 @pytest.mark.parametrize("name", GATED_PATTERNS)
@@ -1098,6 +1132,181 @@ def test_a_long_headline_in_title_case_over_the_byline_is_no_standfirst(models) 
     labels = labels_by_line(document, annotation)
     assert labels[strapline] == "boilerplate"
     assert [labels[line] for line in [headline, *STORY[1:]]] == ["article"] * len(STORY)
+
+
+# Bylines printed without their "By": the writer's name (and title, desk or town) under the standfirst, which the
+# date next to it tells from a section's label; the lines after each head are widgets.
+NAMED_BYLINES = {
+    "name": (["Tom Brennan", "12 January 2025"], ["Share"]),
+    "name with title": (["Tom Brennan, Transport Correspondent", "12 January 2025"], ["Share"]),
+    "name over title": (["Tom Brennan", "Transport Correspondent", "Published 12 January 2025, 07:40"], ["Share"]),
+    "name over reading time": (["Tom Brennan", "5 min read", "12 January 2025"], ["Share"]),
+    "name under date": (["12 January 2025", "Tom Brennan"], ["Save", "Share"]),
+    # a label and its value under the date is no name
+    "section under date": (["Tom Brennan", "12 January 2025"], ["Section: Transport", "120 Comments"]),
+    # and a tool capitalised as a name is none
+    "tool under date": (["Tom Brennan", "12 January 2025"], ["Gift Article", "120 Comments"]),
+    "desk": (["Kirkhaven Herald Bureau", "12 January 2025"], ["Share"]),
+    "two writers": (["Tom Brennan and Ana Ruiz", "12 January 2025"], ["Share"]),
+    # the writer's title naming their job tells the name from a label without a date next to it
+    "name over job title": (["12 January 2025", "Tom Brennan", "Kirkhaven Herald transport correspondent"],
+                            ["Share"]),
+}
+
+
+def test_a_writers_job_title_under_the_name_is_no_headline() -> None:
+    """Guidelines 8.1: the writer's title under the name ("Kirkhaven Herald transport correspondent"), shaped as a
+    headline next to a byline, is no headline: the story's own, above the date, is."""
+    head = ["‘We were left on the pier’: ferry cancellations at record high", "12 January 2025"]
+    byline = ["Tom Brennan", "Kirkhaven Herald transport correspondent"]
+    photo = ["Getty Images", "More than 300 sailings were cancelled in December across the three island routes"]
+    document = Document.from_text(page_text([*NAV, *head, "Share", "Save", *byline, *photo, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + byline + STORY[3:]] == ["article"] * (len(head + byline) + 4)
+    assert "‘We were left on the pier’" in [span.text for span in annotation.spans if span.label == "quote"]
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("shape", sorted(NAMED_BYLINES))
+def test_a_byline_without_by_is_the_story(shape: str, models) -> None:
+    """Guidelines 8.1: a byline printed as the writer's name alone, next to the story's date, is the story's byline:
+    it, the date, the standfirst above and the headline above that are the story's; a reading time and the
+    share tools are widgets."""
+    headline = "Ferry operator scraps winter timetable as fuel costs soar"
+    standfirst = ("Islanders face a six-week gap in crossings from January after talks between the operator and "
+                  "the council fail")
+    byline, tools = NAMED_BYLINES[shape]
+    document = Document.from_text(page_text([*NAV, "Transport", headline, standfirst, *byline, *tools, *STORY[3:],
+                                             *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [headline, standfirst, *(line for line in byline if line != "5 min read"), *STORY[3:]]
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert [labels[line] for line in ["Transport", *tools]] == ["boilerplate"] * (1 + len(tools))
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("tool", ["4 Min", "Gift this article", "Offrir cet article", "Artikel verschenken",
+                                  "Copiar enlace", "Ascolta l’articolo", "Escuchar este artículo",
+                                  "Article réservé aux abonnés"])
+@pytest.mark.parametrize("where", [3, 4], ids=["head", "body"])
+def test_a_site_tool_by_the_story_is_not_the_story(where: int, tool: str, models) -> None:
+    """Guidelines 8.1: a site's tool by the story -- a bare reading time, a gift link, a link copier, a player's
+    "listen" in another language -- is boilerplate, between the byline and the body (where it is shaped as a
+    headline under the date) and between the paragraphs."""
+    document = Document.from_text(page_text([*NAV, *STORY[:where], tool, *STORY[where:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[tool] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("heading", ["ALSO READ:", "Lire aussi", "Mehr zum Thema"])
+def test_a_headline_under_a_list_heading_between_the_paragraphs_is_a_teaser(heading: str, models) -> None:
+    """Guidelines 8.2: inside the story, the headline of another article under a list heading ("Also read") is a
+    teaser item of its own; the heading is boilerplate and the paragraphs around them the story's."""
+    promo = "Why the river crossing has cost twice what the city first promised"
+    document = Document.from_text(page_text([*NAV, *STORY[:5], heading, promo, *STORY[5:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert (labels[heading], labels[promo]) == ("boilerplate", "teaser")
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == [promo]
+    assert all(labels[line] == "article" for line in STORY)
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_fact_box_and_credit_after_a_box_of_links_are_the_story(models) -> None:
+    """Guidelines 6 and 8.2: after a box of links under the story ("Lesen Sie auch" over a headline), the story's fact
+    box -- a sub-heading over a paragraph -- and its credit line ("Mitarbeit: …") are the story's; the tags and the
+    comments under them are not."""
+    tail = ["Zur Sache", "Die Brücke soll 48 Millionen Euro kosten. Der Bund trägt davon zwei Drittel, das Land den "
+            "Rest.", "Mitarbeit: Jana Roth"]
+    after = ["Schlagworte", "Brücke | Stadtrat | Verkehr", "Kommentare (12)"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Lesen Sie auch",
+                                             "Verkehr: Was die neue Brücke für Pendler bedeutet", *tail, *after]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in STORY + tail] == ["article"] * (len(STORY) + len(tail))
+    assert [labels[line] for line in after] == ["boilerplate"] * len(after)
+
+
+def test_the_story_goes_on_after_a_box_of_links_inside_it() -> None:
+    """Guidelines 8.2: a box inside the story -- a heading ("READ MORE:") over another story's headline -- is a teaser
+    under its boilerplate heading, and the paragraphs after it, which the link's cost cut off from the run, are the
+    story's."""
+    promo = "Why the river crossing has cost twice what the city first promised"
+    tail = ["The mayor said the bridge would be named after the ferry that served the town for a century.",
+            "“It carried my grandmother to school,” she said. “It is the least we can do.”"]
+    html = (f"<html><body><nav><ul>{''.join(f'<li><a href=/{n}>{n}</a></li>' for n in NAV)}</ul></nav>"
+            f"<main><article><div class='article-body'><h1>{STORY[0]}</h1><p>{STORY[1]}</p><p>{STORY[2]}</p>"
+            + "".join(f"<p>{line}</p>" for line in STORY[3:])
+            + f"<div class='ad-slot'>READ MORE:</div><div class='related-item'><h3><a href='/promo'>{promo}</a></h3>"
+            + "</div>" + "".join(f"<p>{line}</p>" for line in tail)
+            + "</div></article></main><footer><p>© 2024 Example News. All rights reserved.</p></footer>"
+            + "</body></html>").encode()
+    labels = html_labels(html, "box.html", Preannotator())
+    assert [labels[line] for line in [*STORY[3:], *tail]] == ["article"] * (len(STORY) - 1)
+    assert (labels["READ MORE:"], labels[promo]) == ("boilerplate", "teaser")
+
+
+def test_the_byline_under_a_run_opening_with_its_own_headline_is_the_story() -> None:
+    """Guidelines 8.1: a headline long enough to open the story's run keeps the byline under its standfirst -- the
+    writer's name, title and dates, which the model reads as widgets -- in the story."""
+    headline = ("Heat lingers for hours in the city’s dense housing blocks after sunset, a two-year university study "
+                "of sensors finds")
+    standfirst = "Researchers used 300 low-cost sensors to map how warm air lingers between the blocks at night."
+    byline = ["Jane Doe", "Science Correspondent", "Updated Mar 3, 2024, 05:00 AM", "Published Mar 3, 2024, 05:00 AM"]
+    document = Document.from_text(page_text([*NAV, "Science", headline, standfirst, *byline, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [headline, standfirst, *byline, *STORY[3:]]
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert labels["Science"] == "boilerplate"
+
+
+# A Japanese story's head: the headline and the deck (no spaces between words), the date and the writer's name under
+# it, a share widget; then the body and the site's lines.
+JAPANESE_HEAD = ["市バス路線の大幅削減案に利用者が反発　運営会社は見直しを検討", "沿線住民ら約200人が説明会に参加、存続を求める声相次ぐ",
+                 "2026年3月4日 9時30分", "山田 太郎"]
+JAPANESE_BODY = [
+    "市営バスの運営会社が示した路線の大幅削減案をめぐり、沿線の住民ら約200人が3日、市内で開かれた説明会に参加し、路線の存続を強く求めた。",
+    "説明会では、通院にバスを使う高齢者から「バスがなくなれば病院に行けなくなる」との声が上がった。運営会社の担当者は、利用者の減少と運転手不足を理由に挙げた。",
+    "市は来月までに住民の意見をまとめ、運営会社と協議を続ける方針だ。市長は記者団に対し、路線の維持に向けて支援策を検討すると述べた。"]
+
+
+def test_a_japanese_story_head_is_the_story() -> None:
+    """Guidelines 8.1 in a script written without spaces: the headline over its deck (each as long as a headline,
+    counted from its letters) and the writer's name under the date are the story's; the share widget is not."""
+    document = Document.from_text(page_text(["ニュース", "政治", "経済", *JAPANESE_HEAD, "この記事をシェア", *JAPANESE_BODY,
+                                             "Copyright © 2026 東西新報"]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in JAPANESE_HEAD + JAPANESE_BODY] == ["article"] * 7
+    assert labels["この記事をシェア"] == "boilerplate"
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_three_word_headline_over_the_standfirst_and_byline_is_the_story(models) -> None:
+    """Guidelines 8.1: an obituary's headline of three words ("Jane Hollis obituary") over its standfirst and byline is
+    the story's, as a longer one is."""
+    head = ["Jane Hollis obituary",
+            "Teacher and campaigner who spent four decades fighting for the town’s library and its reading rooms",
+            "Tom Brennan", "Mon 3 Mar 2024 16.30 GMT"]
+    document = Document.from_text(page_text([*NAV, "Obituaries", *head, *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels["Obituaries"] == "boilerplate"
 
 
 def front_items(document: Document, annotation: Annotation) -> list[str]:
@@ -1622,6 +1831,14 @@ def test_ad_labels_and_rights_lines_in_other_languages_are_site_furniture(ad: st
     assert features_of(rights).is_furniture
 
 
+def test_a_headline_on_a_subscribed_offer_is_no_furniture() -> None:
+    """Guidelines 8.3: "subscribed" (an offer subscribed 27 times) is news, not a subscription prompt; "Subscribe"
+    and "Subscribers get …" stay the site's furniture."""
+    assert not features_of("Harbour Energy’s share sale subscribed 27 times on final day").is_furniture
+    assert features_of("Subscribe now").is_furniture
+    assert features_of("Subscribers get unlimited access").is_furniture
+
+
 @pytest.mark.parametrize(("text", "timestamp", "byline"), [
     ("il y a 5 min", True, False), ("Mis à jour le 12/03/2024 à 18:30", True, False),
     ("Mardi 12 mars 2024", True, False), ("14h32", True, False),
@@ -1641,6 +1858,9 @@ def test_ad_labels_and_rights_lines_in_other_languages_are_site_furniture(ad: st
     ("Lecture 4 min.", True, False), ("3 Min. Lesezeit", True, False), ("Leestijd 3 minuten", True, False),
     ("5 min de lectura", True, False), ("3 mins to read", True, False), ("Reading time: 4 minutes", True, False),
     ("4-minute read", True, False),
+    # Swiss German's "Publiziert", Russian dates and reading time
+    ("Publiziert: 12.03.2024, 14.20 Uhr", True, False), ("12 марта 2024, 18:30", True, False),
+    ("3 декабря", True, False), ("Время чтения: 4 минуты", True, False), ("Мая не было дома", False, False),
     ("Oggi si vota", False, False), ("Vandaag in Den Haag", False, False), ("Quinta da Regaleira", False, False),
     ("di Marco Santini", False, True), ("Door Sanne de Vries", False, True), ("Por Ana dos Santos", False, True),
     ("Par Claire Dubois et Julien Moreau", False, True),
@@ -1727,6 +1947,38 @@ LIVE_ENTRIES = [
      "Several hundred people assembled behind police barriers along the river, calling for the summit to put "
      "humanitarian aid ahead of trade."],
 ]
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_live_blogs_headline_and_standfirst_over_two_writers_are_the_story(models) -> None:
+    """Guidelines 8.1 and 8.5: above a "Key events" box, the live blog's headline, its standfirst, the byline of two
+    writers without its "By" and the date are the story's: the search for the headline comes to the byline first, a
+    line shaped as a headline next to the date, and takes the headline and standfirst above it."""
+    top = ["Summit live: talks on the grain corridor stall as leaders meet – as it happened",
+           "Negotiators say a deal on shipping is ‘not close’ as the last delegations arrive under heavy security",
+           "Jane Doe and John Roe", "Wed 26 Nov 2024 19.10 CET"]
+    box = ["Key events", "18:40 Talks on the grain corridor stall", "18:10 Protesters gather outside the venue",
+           "Show key events only"]
+    lines = [*NAV, "World", *top, *box, *(line for entry in LIVE_ENTRIES for line in entry), "Load more", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in top] == ["article"] * len(top)
+    assert [labels[line] for line in box] == ["boilerplate"] * len(box)
+
+
+def test_a_headline_as_long_as_prose_heads_the_standfirst_over_the_byline() -> None:
+    """Guidelines 8.1: a headline long enough to read as prose (no full stop) over the standfirst and the byline
+    still makes the line between them the standfirst (``_standfirst_over_byline``)."""
+    lines = ["Summit live: talks on the grain corridor stall as leaders meet in the rain and protesters gather – as it "
+             "happened",
+             "Negotiators say a deal on shipping is ‘not close’ as the last delegations arrive under heavy security",
+             "Jane Doe and John Roe", "Wed 26 Nov 2024 19.10 CET"]
+    from annotation.preannotate.blocks import split_blocks
+
+    blocks = split_blocks(page_text(lines))
+    assert _standfirst_over_byline(blocks, [features_of(block.text) for block in blocks], 1)
 
 
 @pytest.mark.parametrize("markup", ["text", "divs"])
@@ -1864,6 +2116,52 @@ def _time_vetoing_model():
     return {"text": LogisticModel(names, np.zeros(len(names)), np.ones(len(names)), weights, 3.0)}
 
 
+def _vetoing_model(*names: str):
+    """A text model that reads every line as article but those with one of the features ``names``, which it takes
+    out."""
+    import numpy as np
+
+    from annotation.preannotate.learned import LogisticModel, feature_names
+
+    features = feature_names("text")
+    weights = np.array([-8.0 if name in names else 0.0 for name in features])
+    return {"text": LogisticModel(features, np.zeros(len(features)), np.ones(len(features)), weights, 3.0)}
+
+
+STRIKE_ENTRIES = [
+    ["16:48", "Talks adjourn for the evening",
+     "The talks between the union and the port authority have been adjourned until tomorrow morning, a spokesperson "
+     "for the mediator said outside the building.",
+     "Neither side stopped to speak to reporters, but a union official said earlier that a deal was “not close”.",
+     "The mediator is expected to put a revised offer to both sides when they return at nine o’clock.",
+     "Dara Ní Chuinn"],
+    ["14:02", "Picket line at the north gate",
+     "About forty dockers are on the picket line at the north gate, where lorries have been queueing since dawn "
+     "and drivers say they were given no notice.",
+     "One driver, who had come from the midlands overnight, said he would wait until the evening before turning "
+     "back with his load.",
+     "Gardaí have closed one lane of the quay road to let traffic pass the queue."],
+    ["09:30", "Good morning", "Welcome to our coverage of the second day of the dockers’ strike at the port."]]
+
+
+@pytest.mark.parametrize("vetoed", [("timestamp",), ("timestamp", "headline_like")], ids=["times", "headings"])
+def test_a_live_blog_whose_entry_times_the_model_takes_out_keeps_its_entries(vetoed: tuple[str, ...]) -> None:
+    """Guidelines 8.5: a live blog's entries -- time, heading, text, the writer's name under it (an ad label between
+    it and the next entry) -- are the story's, also when the model takes every bare time out, and their headings too;
+    the last entry, short, is no island."""
+    top = ["Dockers’ strike day two: talks adjourn as port stays shut",
+           "Follow the latest on the strike that has closed the port for a second day."]
+    lines = [*NAV, *top, *STRIKE_ENTRIES[0], "Advertisement", *STRIKE_ENTRIES[1], *STRIKE_ENTRIES[2], "Load more",
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator(models=_vetoing_model(*vetoed)).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    entries = [line for entry in STRIKE_ENTRIES for line in entry]
+    assert [labels[line] for line in entries] == ["article"] * len(entries)
+    assert [labels[line] for line in ["Advertisement", "Load more"]] == ["boilerplate"] * 2
+
+
 @pytest.mark.parametrize("vetoing", [False, True], ids=["committed", "vetoes-times"])
 def test_a_french_live_blog_keeps_its_entry_times_and_its_box_heading_is_no_headline(vetoing: bool) -> None:
     """Guidelines 8.5 in French: entry times printed "14h10" are the story's, also when the model takes a bare
@@ -1898,7 +2196,7 @@ def test_a_french_live_blog_keeps_its_entry_times_and_its_box_heading_is_no_head
 @pytest.mark.parametrize("heading", ["Das könnte Sie auch interessieren", "À lire aussi", "Te puede interesar",
                                      "Passend zum Artikel", "Ne manquez pas", "Ver también", "Leggi anche",
                                      "Altri articoli", "I più letti", "Lees ook", "Meer nieuws", "Meest gelezen",
-                                     "Leia também", "Mais lidas"])
+                                     "Leia também", "Mais lidas", "Läs också", "Читайте также", "関連記事"])
 def test_list_headings_in_other_languages_are_boilerplate(heading: str) -> None:
     """Guidelines 8.3: a heading above a list of promoted items is boilerplate in any language, not the headline
     of a first item."""

@@ -102,6 +102,15 @@ def test_direct_quotation_test_reads_the_whole_sentence(text: str, expected: lis
     ("La ministre a qualifié le texte de « recul historique ».", ["« recul historique »"]),
     ("La oposición habló de «un error histórico» en el pleno.", ["«un error histórico»"]),
     ("De minister noemde het plan „onhaalbaar” in de Kamer.", ["„onhaalbaar”"]),
+    ("Ordföranden säger att nedläggningen är ”ett tungt beslut” för orten.", ["”ett tungt beslut”"]),
+    ("Oppositionen kallar budgeten ”orealistisk” i ett uttalande.", ["”orealistisk”"]),
+    ("Губернатор назвал решение «ошибкой» на заседании.", ["«ошибкой»"]),
+    ("Министр заявил, что план был принят «без обсуждения» в думе.", ["«без обсуждения»"]),
+    # the marked part of a compound is a label, whatever the sentence reports (7.2)
+    ("Sie warf dem Minister vor, mit seinem Veto-„Plan“ die Koalition zu gefährden.", []),
+    ("The senator’s anti-“woke” bill, critics said, was a distraction.", []),
+    # French "sa" (his, her) is no Swedish "said"
+    ("Le maire présente sa « priorité » budgétaire.", []),
     # English base forms, a court's finding, an Italian past participle
     ("Health boards warn of a “very hard” winter ahead.", ["“very hard”"]),
     ("The judge found that the delay, while “unfortunate”, caused no prejudice.", ["“unfortunate”"]),

@@ -190,7 +190,7 @@ TIMESTAMP_RE = re.compile(
 # The same in French, German, Spanish, Italian, Dutch and Portuguese: "il y a 5 heures", "vor 3 Stunden", "hace 2
 # días", "3 ore fa", "2 uur geleden", "há 3 horas", "hier", "14h32", "Publié le 12 mars 2024 à 18h30", "12.03.2024,
 # 14:20 Uhr", "Actualizado el 12 de marzo de 2024", "Pubblicato il 27 novembre 2026 alle 18:30", "27 de Novembro de
-# 2026, 7:30". ASCII digits ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
+# 2026, 7:30"; and Russian dates: "26 ноября 2026, 12:40". ASCII digits ([0-9], not \d): a line it matches starts with one of FOREIGN_TIMESTAMP_INITIALS.
 # Months and weekdays are spelled out or cut to unambiguous stems ("set", "out" are words too).
 _MONTHS_FOREIGN = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|"
                    r"oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|j[aä]n(?:uar|ner)?|feb(?:ruar)?|m[äa]rz|april|"
@@ -199,13 +199,15 @@ _MONTHS_FOREIGN = (r"(?:janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|j
                    # Italian, Dutch and Portuguese
                    r"gen(?:naio)?|febbraio|aprile|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?|settembre|ott(?:obre)?|"
                    r"dicembre|januari|februari|maart|mrt|mei|augustus|okt|janeiro|fev(?:ereiro)?|mar[çc]o|maio|"
-                   r"junho|julho|setembro|outubro|novembro|dezembro)\.?")
+                   r"junho|julho|setembro|outubro|novembro|dezembro|"
+                   # Russian, in the genitive a date prints them in ("26 ноября 2026")
+                   r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?")
 _WEEKDAYS_FOREIGN = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
                      r"freitag|samstag|sonntag|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
                      r"luned[ìi]|marted[ìi]|mercoled[ìi]|gioved[ìi]|venerd[ìi]|sabato|domenica|maandag|dinsdag|"
                      r"woensdag|donderdag|vrijdag|zaterdag|zondag|(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?)")
 # What opens a published or updated time ("Publié le", "Aktualisiert am", "Pubblicato il", "Bijgewerkt op").
-_FOREIGN_STAMP_CUE = (r"(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|zuletzt aktualisiert|stand|"
+_FOREIGN_STAMP_CUE = (r"(?:publié|mis à jour|modifié|actualisé|aktualisiert|veröffentlicht|publiziert|zuletzt aktualisiert|stand|"
                       r"publicado|actualizado|atualizado|modificado|pubblicato|aggiornato|modificato|gepubliceerd|"
                       r"bijgewerkt|laatst bijgewerkt)\s*:?\s*(?:(?:le|am|el|à|um|il|em|op)\s+)?")
 _FOREIGN_STAMP = (
@@ -244,12 +246,14 @@ DATE_ANYWHERE_RE = re.compile(
     re.IGNORECASE,
 )
 # "5 min read", "4-minute read", "3 mins to read", "Reading time: 4 minutes", and the same in German, French,
-# Spanish, Portuguese, Italian and Dutch: "3 Min. Lesezeit", "Lecture 4 min.", "5 min de lectura", "Leestijd 3 minuten".
+# Spanish, Portuguese, Italian, Dutch and Russian: "3 Min. Lesezeit", "Lecture 4 min.", "5 min de lectura", "Leestijd 3
+# minuten", "Время чтения: 3 минуты".
 READ_TIME_RE = re.compile(
     r"(?:\b\d+(?:\s*|-)min(?:ute)?s?\.?\s+(?:read|to read|lesezeit|lesedauer|de lecture|de lectura|de leitura|"
     r"di lettura|leestijd)"
     r"|^(?:reading time|read time|lesezeit|lesedauer|lecture|temps de lecture|lectura|tiempo de lectura|leitura|"
-    r"tempo de leitura|tempo di lettura|lettura|leestijd)\s*:?\s*\d+\s*(?:min(?:ute[ns]?|utos?|uti|s)?\.?)?)$",
+    r"tempo de leitura|tempo di lettura|lettura|leestijd|время чтения)\s*:?\s*\d+\s*"
+    r"(?:min(?:ute[ns]?|utos?|uti|s)?\.?|мин(?:ут[аы]?)?\.?)?)$",
     re.IGNORECASE)
 
 # Headings that open a list of links to other pages (teasers) or a block of site furniture: literal phrases, read as a
@@ -288,6 +292,9 @@ _LIST_HEADINGS = (
     "as mais lidos", "as mais lidas", "as mais vistos", "as mais vistas", "os mais lidos", "os mais lidas",
     "os mais vistos", "os mais vistas", "mais notícias", "últimas notícias", "notícias relacionadas",
     "artigos relacionados",
+    # Swedish, Russian, Japanese and Chinese ones
+    "läs också", "läs mer", "mer om", "mest läst", "читайте также", "по теме", "самое читаемое", "関連記事",
+    "関連ニュース", "相关新闻", "相關新聞", "延伸閱讀", "延伸阅读",
     # promoted stories from other sites
     "contenu sponsorisé", "contenus sponsorisé", "contenu sponsorisés", "contenus sponsorisés", "contenido patrocinado",
     "contenuti sponsorizzati", "gesponsorde inhoud", "conteúdo patrocinado",
@@ -305,7 +312,7 @@ FURNITURE_START_RE = re.compile(
     re.IGNORECASE,
 )
 FURNITURE_RE = GatedPattern(re.compile(
-    r"(?:©|\(c\)\s*\d{4}|all rights reserved|cookie|newsletter|subscribe|sign up|"
+    r"(?:©|\(c\)\s*\d{4}|all rights reserved|cookie|newsletter|subscribe(?!d)|sign up|"
     r"privacy policy|terms of (?:use|service)|follow us|share (?:this|on)|click here|"
     r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark|"
     # "all rights reserved" in Italian, German, French, Spanish, Dutch and Portuguese
@@ -388,7 +395,7 @@ CJK_BYLINE_RE = re.compile(r"記者(?!会見|クラブ|団)|记者(?!会|招待|
                            r"(?:政治|経済|经济|社会|國際|国際|国际|外信|文化|運動|スポーツ|地域|報道|报道)部\s")
 # The particles of a family name, in lower case inside a name ("Sanne de Vries", "Ana dos Santos"), and the
 # "and" between two names ("Claire Dubois et Julien Moreau").
-_NAME_PARTICLES = frozenset("de del della di da das do dos van der den ter ten von zu et und y e en".split())
+NAME_PARTICLES = frozenset("de del della di da das do dos van der den ter ten von zu et und y e en".split())
 
 
 def foreign_byline(text: str) -> bool:
@@ -400,7 +407,7 @@ def foreign_byline(text: str) -> bool:
         return False
     words = text[match.start(1):match.end()].rstrip("|,/ ").split()
     return (words[0][:1].isupper() and words[-1][:1].isupper()
-            and all(word[:1].isupper() or word in _NAME_PARTICLES for word in words))
+            and all(word[:1].isupper() or word in NAME_PARTICLES for word in words))
 
 
 # English words whose presence after a quotation marks it as speech (the quote finder's, with the other
@@ -430,7 +437,7 @@ _SOUTHEAST_ASIAN = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"  # Thai, Lao, Burme
 UNSPACED_LETTERS = _HAN_KANA + _SOUTHEAST_ASIAN  # the inside of a character class
 _UNSPACED_RE = re.compile(f"([{_HAN_KANA}]+)|[{_SOUTHEAST_ASIAN}]+")
 # Whether a text holds any: one character class, searched five times faster than the alternation above.
-_UNSPACED_LETTER_RE = re.compile(f"[{UNSPACED_LETTERS}]")
+UNSPACED_LETTER_RE = re.compile(f"[{UNSPACED_LETTERS}]")
 HAN_KANA_CHARS_PER_WORD = 2
 SOUTHEAST_ASIAN_CHARS_PER_WORD = 4
 # A word of a language written with spaces is about this many characters, its space included.
@@ -443,7 +450,7 @@ def unspaced_counts(text: str, words: list[str]) -> tuple[int, int] | None:
     one word, and as long as as many words written with spaces; the words holding none, and the characters
     outside the runs, as they are. A word holding such a run is counted by its runs alone ("2026年", "iPhoneを"
     are a word each, as "A㐀A" is: the runs are no words apart from the letters around them)."""
-    if text.isascii() or _UNSPACED_LETTER_RE.search(text) is None:
+    if text.isascii() or UNSPACED_LETTER_RE.search(text) is None:
         return None
     count = chars = 0
     for match in _UNSPACED_RE.finditer(text):
@@ -451,7 +458,7 @@ def unspaced_counts(text: str, words: list[str]) -> tuple[int, int] | None:
         rate = HAN_KANA_CHARS_PER_WORD if match.group(1) else SOUTHEAST_ASIAN_CHARS_PER_WORD
         count += -(-length // rate)
         chars += length
-    spaced = sum(1 for word in words if _UNSPACED_LETTER_RE.search(word) is None)
+    spaced = sum(1 for word in words if UNSPACED_LETTER_RE.search(word) is None)
     return spaced + count, len(text) - chars + count * SPACED_CHARS_PER_WORD
 
 

@@ -121,7 +121,17 @@ _MORE_REPORTING = (
     "zei|zegt|aldus|volgens|noemde|noemt|schreef|schrijft|verklaarde|stelde|waarschuwde|benadrukte|sprak|spreekt|"
     "vindt|meent|stelt|vertelt|vertelde|reageerde|benadrukt|"
     "zeggen|zeiden|liet weten|laat weten|noemden|waarschuwt|schreven|twitterde|erkende|erkent|ontkende|ontkent|"
-    "riep|roept|vroeg|vraagt|antwoordde|antwoordt|beloofde|belooft"
+    "riep|roept|vroeg|vraagt|antwoordde|antwoordt|beloofde|belooft|"
+    # Swedish (sade: "said", not its short form "sa", the French "sa"; kallar: "calls"; enligt: "according to")
+    "säger|sade|sagt|uppger|uppgav|skriver|skrev|menar|menade|berättar|berättade|konstaterar|konstaterade|"
+    "betonar|betonade|hävdar|hävdade|förklarar|förklarade|svarar|svarade|varnar|varnade|anser|ansåg|tycker|"
+    "kallar|kallade|enligt|"
+    # Russian, in the past of each gender and number and the present (сказал, сказала, сказали; говорит), and
+    # "по словам" (according to); назвал: "called"
+    "сказал|сказала|сказали|говорит|говорят|заявил|заявила|заявили|заявляет|отметил|отметила|отметили|"
+    "подчеркнул|подчеркнула|пояснил|пояснила|добавил|добавила|сообщил|сообщила|сообщили|написал|написала|"
+    "рассказал|рассказала|признал|признала|ответил|ответила|предупредил|предупредила|считает|считают|"
+    "назвал|назвала|назвали|называет|называют|по словам"
 )
 REPORTING_WORDS = tuple(dict.fromkeys(SPEECH_VERBS.split("|") + _MORE_REPORTING.split("|")))
 # Verbs that name what they report after them (called it “…”, described it as “…”, branded “…”): after a
@@ -130,7 +140,8 @@ _NAMING_VERBS = frozenset(
     "called calls calling described describes describing branded brands branding nennt nannte nennen nannten "
     "labelled labeled termed bezeichnet bezeichnete bezeichnen bezeichneten qualifié qualifie qualifient calificó "
     "califica calificado tachado tacha tachó tildado tilda tildó "
-    "definito definisce classificou chamou noemde noemt".split())
+    "definito definisce classificou chamou noemde noemt kallar kallade назвал назвала назвали называет "
+    "называют".split())
 # The verbs as tries (``alternation``): the patterns are only asked whether they match, and a trie is several
 # times faster than the list of the verbs, which the engine tries one by one at every word.
 _VERBS_AFTER = alternation(verb for verb in REPORTING_WORDS if verb not in _NAMING_VERBS)
@@ -139,7 +150,7 @@ _SPEECH_IN_RE = re.compile(r"\b(?:" + alternation(REPORTING_WORDS) + r")\b", re.
 _SPEECH_AFTER_ANYWHERE_RE = re.compile(r"\b(?:" + _VERBS_AFTER + r")\b", re.IGNORECASE)
 # The reporting words that stand before the words they report, never after them: according to the report, “…”.
 _FORWARD_ATTRIBUTIONS = frozenset(
-    "according to|in the words of|selon|según|laut|zufolge|secondo|segundo|volgens".split("|"))
+    "according to|in the words of|selon|según|laut|zufolge|secondo|segundo|volgens|enligt|по словам".split("|"))
 _VERBS_BEFORE_NEXT_RE = re.compile(r"\b(?:" + alternation(
     verb for verb in REPORTING_WORDS if verb not in _NAMING_VERBS and verb not in _FORWARD_ATTRIBUTIONS) + r")\b",
     re.IGNORECASE)
@@ -409,6 +420,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     words = len(list(islice(_WORD_RE.finditer(text, start + 1, end - 1), MIN_QUOTE_WORDS)))
     if not words:
         return False
+    if start - 2 >= paragraph_start and text[start - 1] in "-‐" and text[start - 2].isalnum():
+        return False  # the marked part of a compound (Veto-„Fahrplan“, anti-“woke”) is a label, not someone's words
     before = text[max(paragraph_start, start - 120):start]
     # what follows in the paragraph: a reporting verb in the next one is no source of these words
     after = _in_paragraph(text[end:end + 60])

@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTERS, WORD_RE,
-    BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
+    ADDRESS_RE, BIO_RE, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE,
+    UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
 from annotation.preannotate.learned import normalised, text_key
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
@@ -92,12 +92,26 @@ _GALLERY_COUNT_RE = re.compile(
     r"^(?:(?:image|photo|picture|item|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b|\d{1,3}\s+of\s+\d{1,3}$)", re.IGNORECASE)
 
 
+# A photo's credit in other words than the English label's: "Foto: Sara Holm", "Bild: …", "Fotografía: …", and a
+# pooled or handout photo's "Supplied: Jane Roe", as a line of its own or after the caption's sentence.
+_FOREIGN_CREDIT_RE = GatedPattern(re.compile(
+    r"(?:^|[.!?][\"”’»]?\s+)\(?(?:foto|fotos|bild|fotografía|fotografia|imagen|immagine|supplied)\s*:\s*"
+    r"[^.!?:]{2,60}\)?$", re.IGNORECASE), ("foto", "bild", "imagen", "immagine", "supplied"))
+# The paper or agency and the photographer parted by a slash with no spaces, as a line of its own ("THE DAILY
+# EXAMPLE/Jane Roe"); two words or more ("AC/DC" is none).
+_SLASH_CREDIT_LINE_RE = re.compile(
+    r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
+
+
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
-    the credit in capitals, the slashed credit and the gallery's counter are the rules')."""
+    the credit in capitals, the slashed credit, the credit in other languages and the gallery's counter are the
+    rules')."""
     return (line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
-            or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None))
+            or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None)
+            or ("/" in text and " " in text and _SLASH_CREDIT_LINE_RE.match(text) is not None)
+            or (":" in text and _FOREIGN_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None))
 
 
 # A link to another story inside the body: "Read more: <headline>", "READ: <headline>", "RELATED: <headline>", "Also
@@ -120,6 +134,24 @@ INLINE_TEASER_MAX_WORDS = 30
 # to another story (news sites print their in-story promos so: "SEAN SPICER ELIMINATED FROM 'DANCING WITH
 # THE STARS'"); a sub-heading in capitals names a part of the story in a few words.
 CAPITALS_TEASER_MIN_WORDS = 6
+# A site's tool by the story (guidelines 8.1: widgets near the byline are boilerplate) that the furniture patterns do not
+# know: a bare reading or running time ("4 Min"), a gift link ("Gift this article", "Offrir cet article", "Artikel
+# verschenken"), a link copier ("Copiar enlace", "Link kopieren"), a player's "listen" in other languages ("Ascolta
+# l’articolo", "Escuchar este artículo"), a paywall's label; a line of at most TOOL_LINE_MAX_WORDS words.
+_TOOL_LINE_RE = re.compile(
+    r"^(?:\d{1,3}\s?min\.?|gift (?:this |the )?(?:article|story)|offrir (?:cet |l['’])article|regalar (?:este |el )?artículo"
+    r"|artikel (?:verschenken|merken)|copiar (?:el )?(?:enlace|link)|copier le lien|link kopieren|copia (?:il )?link"
+    r"|ascolta(?: l['’]articolo)?|escuchar(?: (?:el|este) artículo)?|écouter(?: l['’]article| cet article)?"
+    r"|ouvir (?:o|este) artigo"
+    # the paywall's label over the story ("Article réservé aux abonnés", "Nur für Abonnenten")
+    r"|(?:article )?réservé aux abonnés|nur für abonnenten|(?:artículo )?(?:solo|exclusivo) para suscriptores"
+    r"|subscribers? only|subscriber exclusive)$", re.IGNORECASE)
+TOOL_LINE_MAX_WORDS = 4
+
+
+def _tool_line(f: BlockFeatures, text: str) -> bool:
+    """Whether ``text`` is a site's tool by the story (``_TOOL_LINE_RE``)."""
+    return f.n_words <= TOOL_LINE_MAX_WORDS and _TOOL_LINE_RE.match(text) is not None
 # Longer blocks than this are not taken for a caption, whatever their last words.
 CAPTION_MAX_WORDS = 80
 
@@ -163,6 +195,9 @@ _CLOSING_CREDIT_RE = re.compile(
     r"|\(?[\w .,'’-]{2,60} contributed reporting(?: from [\w .,'’-]{2,40})?\.?\)?$"
     r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported (?:from|in) [\w .,'’-]{2,40}\.(?: [^.]{2,120}\.)?$"
     r"|[(—–-]*\s*with (?:[\w.'’]+ ){0,2}wires?\b"
+    # the Canadian papers' share of others' reporting: "— With files from Jane Roe", "(With files from The Canadian
+    # Press)"
+    r"|[(—–-]*\s*with files from\b"
     # the agencies' share of the story: "(With inputs from agencies)", "With agency inputs", "Avec agences"
     r"|\(?with (?:inputs? from )?(?:agencies|agency inputs|the agencies)\b"
     # the sources of a story written from the wires: "Source: Al Jazeera and news agencies"
@@ -180,7 +215,9 @@ _CLOSING_CREDIT_RE = re.compile(
     # the same in German, French and Spanish: "Mit Informationen von …", "Avec AFP", "Avec agences", "Con información
     # de …", "Con agencias"
     r"|\(?mit (?:informationen|material) (?:von|der|des)\b|\(?avec (?:l'|l’)?(?:afp|reuters|ap|agences)\b"
-    r"|\(?con información de\b|\(?con agencias\b|\(?mit agenturen\b)",
+    r"|\(?con información de\b|\(?con agencias\b|\(?mit agenturen\b"
+    # a contributor in German: "Mitarbeit: Jane Roe"
+    r"|mitarbeit:\s*\S)",
     re.IGNORECASE,
 )
 # An article island -- article blocks of the run cut off from the rest by blocks that are not -- with
@@ -424,15 +461,18 @@ def classify_blocks(
                 or (f.is_furniture and not f.text_like)
                 or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
+                or _tool_line(f, text)
                 or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and (
                     _read_more(text)
                     or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
                         and not f.ends_like_sentence and not _shop_link(text))
-                    or (story_begun and _capitals_headline(f, text))):
+                    or (story_begun and _capitals_headline(f, text))
+                    or (story_begun and list_item and f.headline_like)):
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
-                # so is a headline the page prints as a link between the paragraphs, without the cue
+                # so is a headline the page prints as a link between the paragraphs, without the cue, and each
+                # headline under a list heading there ("Also read", "Lire aussi"), the heading the page's
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
             elif item_head >= 0:
                 labels[index] = BlockLabel(TEASER, 0.65, item=-1 - item_head)
@@ -450,7 +490,11 @@ def classify_blocks(
             else:
                 labels[index] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[index] / 8), 3))
             story_begun = story_begun or (f.text_like and labels[index].label == ARTICLE)
-        live = live or _has_entry_heads(features, labels, start, end)
+        # a live blog's entries whose times the model took out are entries still, and so are those of a page that
+        # declares itself one or shows entry heads: their lines are the story's before the island rule reads the run
+        # (an entry's short text between two times is no island)
+        live = (live or _vetoed_entry_heads(features, labels, vetoed, end)
+                or _has_entry_heads(features, labels, start, end))
         if live:
             for index in _entry_lines(blocks, features, vetoed):
                 labels[index] = BlockLabel(ARTICLE, 0.6)
@@ -605,32 +649,77 @@ def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, e
 
 def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int, live: bool = False) -> None:
     """The story goes on after a "Read more: <headline>" line that its run stopped at (the cue costs as much as
-    a list heading): from the end of the story, each such line is a teaser item of its own and the prose
-    paragraph right under it is the story's, up to the first line that is neither. In a live blog (``live``)
+    a list heading), or after a box of one or two headlines under a list heading (``_box_of_headlines``): from the
+    end of the story, each such line is a teaser item of its own (the box's heading boilerplate) and the prose
+    paragraphs right under it are the story's, up to the first line that is neither. In a live blog (``live``)
     the paragraph may come with its entry's time and heading above it (``_entry_head``)."""
     if labels[end - 1] is None or labels[end - 1].label != ARTICLE:
         return
+    def story_paragraph(index: int) -> bool:
+        f, text = features[index], blocks[index].text
+        return (labels[index] is None and f.text_like and not f.is_furniture and scores[index] > 0
+                and not is_notice(text) and not is_caption_credit(text))
+
     index = end
     while index < len(blocks):
         cues = index
         while (cues < len(blocks) and labels[cues] is None and features[cues].n_words <= INLINE_TEASER_MAX_WORDS
                and _read_more(blocks[cues].text)):
             cues += 1
+        heading = cues == index and _box_of_headlines(features, labels, index)
+        if heading:
+            # a box of the story's own: its heading ("Read more:", "Lesen Sie auch") over a headline or two
+            cues = heading
         if cues == index or cues >= len(blocks) or labels[cues] is not None:
             return
         head = (2 if live and cues + 2 < len(blocks) and labels[cues + 1] is None and labels[cues + 2] is None
                 and _entry_head(features, cues) else 0)
+        if not head and cues + 1 < len(blocks) and _subheading(features, labels, cues) and story_paragraph(cues + 1):
+            head = 1  # a sub-heading of the story over the paragraph ("Zur Sache", a fact box's)
         paragraph = cues + head
-        f, text = features[paragraph], blocks[paragraph].text
-        if not (f.text_like and not f.is_furniture and scores[paragraph] > 0 and not is_notice(text)
-                and not is_caption_credit(text)):
+        if not story_paragraph(paragraph):
             return
-        for cue in range(index, cues):
+        if heading:
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        for cue in range(index + bool(heading), cues):
             labels[cue] = BlockLabel(TEASER, 0.7, item=-1 - cue)
         for line in range(cues, paragraph):
             labels[line] = BlockLabel(ARTICLE, 0.6)
-        labels[paragraph] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[paragraph] / 8), 3))
-        index = paragraph + 1
+        # the paragraphs after the first, up to the next cue or the end of the story, and the story's credit line
+        # under them (guidelines 6)
+        while paragraph < len(blocks) and story_paragraph(paragraph):
+            labels[paragraph] = BlockLabel(ARTICLE, round(_sigmoid(1.0 + scores[paragraph] / 8), 3))
+            paragraph += 1
+        if (paragraph < len(blocks) and labels[paragraph] is None and features[paragraph].n_words <= CREDIT_MAX_WORDS
+                and _CLOSING_CREDIT_RE.match(blocks[paragraph].text)):
+            labels[paragraph] = BlockLabel(ARTICLE, 0.7)
+            return
+        index = paragraph
+
+
+def _subheading(features, labels: list, index: int) -> bool:
+    """Whether block ``index`` is shaped as a sub-heading of the story: a few words (``BOX_HEADING_MAX_WORDS``), no
+    prose, time, byline, furniture or list heading."""
+    f = features[index]
+    return (labels[index] is None and 0 < f.n_words <= BOX_HEADING_MAX_WORDS and not f.text_like and not f.is_timestamp
+            and not f.is_byline and not f.is_furniture and not f.is_list_heading)
+
+
+# A box of links inside the story has at most this many headlines under its heading.
+BOX_HEADLINES_MAX = 2
+
+
+def _box_of_headlines(features, labels: list, index: int) -> int:
+    """Guidelines 8.2: the end (past its last headline) of a box of links inside the story that starts at block
+    ``index`` -- a list heading ("Read more:", "Lesen Sie auch") over one to ``BOX_HEADLINES_MAX`` headlines, none of
+    them prose -- or 0 when none starts there."""
+    if labels[index] is not None or not features[index].is_list_heading:
+        return 0
+    heads = index + 1
+    while (heads < len(features) and heads - index <= BOX_HEADLINES_MAX and labels[heads] is None
+           and _teaser_head(features[heads]) and not features[heads].text_like):
+        heads += 1
+    return heads if heads > index + 1 else 0
 
 
 def _capitals_headline(f: BlockFeatures, text: str) -> bool:
@@ -1245,23 +1334,44 @@ def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
                for i in range(start, end - 1))
 
 
+# Entries whose time the model took out, and kept their heading and text, show a live blog's layout from this many.
+VETOED_ENTRY_HEADS_MIN = 2
+
+
+def _vetoed_entry_heads(features, labels: list, vetoed: list[int], end: int) -> bool:
+    """Guidelines 8.5: whether the run is a live blog whose entry times the learned model took out one by one (a bare
+    time reads as a teaser list's): ``VETOED_ENTRY_HEADS_MIN`` entries or more of a vetoed time (``_entry_head``),
+    its heading (kept, or taken out too) and the entry's prose kept under it."""
+    taken_out = set(vetoed)
+    return sum(1 for index in vetoed
+               if index + 2 < end and _entry_head(features, index)
+               and (labels[index + 1].label == ARTICLE or index + 1 in taken_out)
+               and labels[index + 2].label == ARTICLE and features[index + 2].text_like) >= VETOED_ENTRY_HEADS_MIN
+
+
 def _entry_lines(blocks, features, vetoed: list[int]) -> list[int]:
     """Guidelines 8.5: in a live blog every entry's time, heading and byline are the story's. Of the lines the
     learned model took out of the run (``vetoed``), those shaped so: an entry's time of day alone
-    (``_clock_time``), a heading right under one, and a name of at most ``BYLINE_PIECE_MAX_WORDS`` words right
-    above one (the writer of the entry above it). The model reads each bare line alone, as a teaser list's time
-    or headline; the entries around it tell what it is. A key-events box's lines, times with their headings,
-    are none of these."""
+    (``_clock_time``), a heading right under one, and a name (of at most ``BYLINE_PIECE_MAX_WORDS`` words, or
+    ``_name_shaped``) right above one, or above an ad label above one (the writer of the entry above it). The model
+    reads each bare line alone, as a teaser list's time or headline; the entries around it tell what it is. A
+    key-events box's lines, times with their headings, are none of these."""
     def entry_time(index: int) -> bool:
         return 0 <= index < len(blocks) and _clock_time(features[index], blocks[index].text)
+
+    def next_entry_time(index: int) -> bool:
+        # an ad label may stand between an entry's last line and the next entry's time
+        return entry_time(index + 1) or (index + 2 < len(blocks) and line_marks(blocks[index + 1].text)[1]
+                                         and entry_time(index + 2))
 
     found = []
     for index in vetoed:
         f = features[index]
         if (entry_time(index)
                 or (entry_time(index - 1) and _entry_heading(f))
-                or (entry_time(index + 1) and not f.text_like and not f.headline_like
-                    and f.n_words <= BYLINE_PIECE_MAX_WORDS)):
+                or (next_entry_time(index) and ((not f.text_like and not f.headline_like
+                                                  and f.n_words <= BYLINE_PIECE_MAX_WORDS)
+                                                 or _name_shaped(f, blocks[index].text)))):
             found.append(index)
     return found
 
@@ -1350,10 +1460,12 @@ def _deck_pair(blocks, features, evidence, index: int) -> bool:
     """Guidelines 8.1: whether blocks ``index`` and ``index + 1`` are a headline and the deck under it, both
     shaped like headlines (no full stop), with the byline or date right under the deck -- the search for the
     headline takes the nearer of the two."""
-    if index + 2 >= len(blocks) or not (features[index + 2].is_byline or features[index + 2].is_timestamp):
+    if index + 2 >= len(blocks) or not (features[index + 2].is_timestamp or _byline_at(blocks, features, index + 2)):
         return False
-    # words between spaces: a link's address is one, however many words its path holds
-    return all(_teaser_head(features[i]) and len(blocks[i].text.split()) >= DECK_MIN_WORDS
+    # words between spaces: a link's address is one, however many words its path holds (a script written without
+    # spaces has its words counted from its letters)
+    return all(_teaser_head(features[i]) and (len(blocks[i].text.split()) >= DECK_MIN_WORDS or (
+                   features[i].n_words >= DECK_MIN_WORDS and UNSPACED_LETTER_RE.search(blocks[i].text) is not None))
                and not evidence[i].template and not evidence[i].linked and not is_caption_credit(blocks[i].text)
                for i in (index, index + 1))
 
@@ -1413,7 +1525,11 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     first = features[body_start]
     if (first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp
             and not _standfirst_under_headline(features, body_start)):
-        return []  # the run starts with its own headline
+        # the run starts with its own headline: the byline and the dates right under it, or under the standfirst
+        # under it, are the story's, whatever the model reads in them
+        below = body_start + 1 + (body_start + 1 < len(features) and features[body_start + 1].text_like)
+        row = _byline_row(blocks, features, below)
+        return row if any(_byline_at(blocks, features, index) for index in row) else []
     window = range(max(0, body_start - HEADLINE_REACH), body_start)
     box = min((index for index in jumps if index in window), default=None)
     if box is not None:
@@ -1430,13 +1546,16 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
                  # a writer's title right under the byline ("Political Editor") is no headline
                  and not (index > 0 and features[index - 1].is_byline)
+                 and not (_job_title(f, blocks[index].text) and _byline_at(blocks, features, index - 1))
                  and not evidence[index].template and not _breadcrumbs(blocks[index].text)
                  and not (f.digit_share > 0 and _market_line(blocks[index].text)))
         if is_caption_credit(blocks[index].text) or _photo_credit(blocks[index].text):
             continue  # a photo caption naming the story's subject echoes the title but is no headline
+        if _tool_line(f, blocks[index].text):
+            continue  # a site's tool under the date ("Offrir cet article") is shaped as a headline but is none
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
-                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * _dated(features, index)
+                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * _dated(blocks, features, index)
             if value > best:
                 best, headline = value, index
     if headline is None:
@@ -1448,6 +1567,9 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         chosen.insert(0, headline - 1)  # the headline above the deck the search came to first
     elif _standfirst_over_byline(blocks, features, headline):
         chosen.insert(0, headline - 1)  # the headline above the standfirst the search came to first
+    elif (headline - 2 >= 0 and _byline_at(blocks, features, headline)
+          and _standfirst_over_byline(blocks, features, headline - 1)):
+        chosen[:0] = [headline - 2, headline - 1]  # the search came to the byline: the headline and standfirst above
     for index in range(headline + 1, body_start):
         f = features[index]
         if evidence[index].template or f.is_list_heading or scores[index] <= -LIST_HEADING_COST:
@@ -1459,56 +1581,150 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # "4 min read" is a site widget (guidelines 8.1)
         if f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(blocks[index].text):
             continue  # the photo's caption between the byline and the body (guidelines 8.4)
+        if f.text_like and _credit_line(blocks, features, index + 1):
+            continue  # and a caption over the photo's credit printed as a line of its own
         if f.n_words <= 2 and _PLAYER_CLOCK_RE.match(blocks[index].text):
             continue  # an audio player's clock ("Listen to this article", "00:00") is a widget (guidelines 8.1)
         if f.text_like and is_notice(blocks[index].text) and not _ends_in_prompt(blocks[index].text):
             continue  # the site speaking to its reader under the byline (guidelines 8.3)
-        if (f.is_byline or f.is_timestamp or (f.text_like and not f.is_furniture) or _writer_title(features, index)
+        if (f.is_timestamp or (f.text_like and not f.is_furniture) or _byline_at(blocks, features, index)
+                or _writer_title(blocks, features, index)
                 or _CLOSING_CREDIT_RE.match(blocks[index].text)):
             chosen.append(index)
-    if features[body_start].is_byline and chosen[-1] == body_start - 1:
+    if _byline_at(blocks, features, body_start) and chosen[-1] == body_start - 1:
         # the run opens with the byline right under the head: it, the writer's title and the dates are the story's,
         # whatever the model or _drop_islands made of them (a player or a photo parts them from the paragraphs)
         chosen.extend(_byline_row(blocks, features, body_start))
     return chosen
 
 
+def _credit_line(blocks, features, index: int) -> bool:
+    """Whether block ``index`` is a photo's credit printed as a line of its own ("Supplied: Jane Roe", "Photo: …", "THE
+    DAILY EXAMPLE/Jane Roe"): no prose, at most ``CREDIT_MAX_WORDS`` words."""
+    if index >= len(features):
+        return False
+    f, text = features[index], blocks[index].text
+    return not f.text_like and f.n_words <= CREDIT_MAX_WORDS and (_photo_credit(text) or is_caption_credit(text))
+
+
 def _standfirst_over_byline(blocks, features, index: int) -> bool:
     """Guidelines 8.1: whether block ``index`` is the story's standfirst between its headline and its byline --
-    prose in sentence case, with its full stop or without, the byline right under it and a line shaped as a
-    headline right above it (a long headline in title case is the story's own, whatever stands above it)."""
+    prose in sentence case, with its full stop or without, the byline right under it (or the date, with the byline
+    under that) and a line shaped as a headline right above it (a long headline in title case is the story's own,
+    whatever stands above it)."""
     if index == 0 or index + 1 >= len(features):
         return False
     f = features[index]
     above = _headline_features(blocks[index - 1].text, features[index - 1])
+    # a headline of three words ("Jane Roe obituary") heads a standfirst as well as a longer one, not a kicker in
+    # capitals ("BLACK DEATH FEARS") over a headline long enough to read as prose
     return (f.text_like and f.title_case_share < TITLE_CASE_HEADLINE
-            and features[index + 1].is_byline and _teaser_head(above) and not above.text_like
+            and (_byline_at(blocks, features, index + 1) or (features[index + 1].is_timestamp
+                                                             and _byline_at(blocks, features, index + 2)))
+            and (_teaser_head(above) or (above.headline_like and not (above.is_furniture or above.is_byline)
+                                          and not blocks[index - 1].text.isupper()))
             and not is_caption_credit(blocks[index - 1].text))
 
 
-def _writer_title(features, index: int) -> bool:
+def _writer_title(blocks, features, index: int) -> bool:
     """Whether block ``index`` is the writer's title right under the byline ("Local Government Editor"): a few words,
-    no prose, furniture or digits ("6 min" under the byline is a player's)."""
+    no prose, furniture or digits ("6 min" under the byline is a player's). Under a byline without its "By"
+    (``_byline_at``), only with the date right under it: a share tool's "Save" under the name is none."""
     f = features[index]
-    return (index > 0 and features[index - 1].is_byline and not f.text_like and not f.is_furniture
-            and f.digit_share == 0 and 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS)
+    if index > 0 and _job_title(f, blocks[index].text) and _byline_at(blocks, features, index - 1):
+        return True
+    if index == 0 or f.text_like or f.is_furniture or f.digit_share > 0 or not 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS:
+        return False
+    return features[index - 1].is_byline or (
+        index + 1 < len(features) and features[index + 1].is_timestamp and _byline_at(blocks, features, index - 1))
+
+
+# A byline printed without its "By" -- the writer's name, with their title, desk or town ("Jade Thornton, Showbiz
+# Reporter", "Sundar Sethuraman Mumbai", "Redacción") -- has at most this many words.
+NAME_BYLINE_MAX_WORDS = 5
+
+
+# Words of a site's tools, which no byline holds: "Gift Article", "Save Story", "Listen Now" are capitalised as
+# names are.
+_TOOL_WORDS = frozenset("article articles story stories share save listen print comment comments subscribe follow gift "
+                        "read email copy link more".split())
+
+
+def _name_shaped(f: BlockFeatures, text: str) -> bool:
+    """Whether a line could be a byline without its "By" (``NAME_BYLINE_MAX_WORDS``): no prose, time, digits or site
+    furniture, no photo credit, and every word capitalised but a family name's particles (a script without case
+    has no capitals: "中村 彩花")."""
+    if (not 0 < f.n_words <= NAME_BYLINE_MAX_WORDS or f.text_like or f.is_timestamp or f.is_furniture
+            or f.is_list_heading or f.digit_share > 0 or f.ends_like_sentence or _photo_credit(text)
+            or is_caption_credit(text)):
+        return False
+    # a handle or an address ("@janedoe", "jane.doe@example.com") is a byline's piece but no name, nor is a label and
+    # its value ("Ressort: Inland"); two writers are joined by "and" ("Jane Doe and John Roe")
+    words = text.replace(",", " ").split()
+    return "@" not in text and ":" not in text and all(
+        (word[:1].isalpha() and not word[:1].islower()) or word in NAME_PARTICLES or word == "and"
+        for word in words) and _TOOL_WORDS.isdisjoint(map(str.lower, words))
+
+
+# A writer's title names their job ("BBC Wales health correspondent", "Senior Political Reporter"): at most this many
+# words, one of them a job's.
+JOB_TITLE_MAX_WORDS = 6
+_JOB_WORDS = frozenset("correspondent correspondents editor editors reporter reporters writer columnist journalist "
+                       "critic producer presenter analyst".split())
+
+
+def _job_title(f: BlockFeatures, text: str) -> bool:
+    """Whether a line is a writer's title naming their job (``_JOB_WORDS``): no prose, digits or furniture."""
+    return (0 < f.n_words <= JOB_TITLE_MAX_WORDS and not f.text_like and not f.is_furniture and f.digit_share == 0
+            and not _JOB_WORDS.isdisjoint(text.lower().replace(",", " ").split()))
+
+
+def _byline_at(blocks, features, index: int) -> bool:
+    """Guidelines 8.1: whether block ``index`` is the story's byline -- "By …", or a name printed without the "By"
+    (``_name_shaped``) that the story's date tells from a section's or a widget's label: the date right under it,
+    or under the writer's title or a reading time right under it ("Lim Wei Ting", "Science Correspondent",
+    "Updated …"), or a name of two words or more right under the date."""
+    if not 0 <= index < len(features):
+        return False
+    f = features[index]
+    if f.is_byline:
+        return True
+    if not _name_shaped(f, blocks[index].text):
+        return False
+    if index + 1 < len(features) and _job_title(features[index + 1], blocks[index + 1].text):
+        return True  # the writer's title under the name ("Jane Roe", "Health correspondent")
+    for after in range(index + 1, min(index + 3, len(features))):
+        g = features[after]
+        if g.is_timestamp and READ_TIME_RE.search(blocks[after].text) is None:
+            return True
+        if g.text_like or g.n_words > BYLINE_PIECE_MAX_WORDS or g.is_byline:
+            break
+    return index > 0 and features[index - 1].is_timestamp and len(blocks[index].text.split()) >= 2
 
 
 def _byline_row(blocks, features, index: int) -> list[int]:
-    """The byline's lines in a row from block ``index``: bylines, the writer's title (``_writer_title``) and the
-    dates -- not "5 min read", which reads as a time but is a site widget."""
+    """The byline's lines in a row from block ``index``: bylines (``_byline_at``), the writer's title
+    (``_writer_title``) and the dates -- not "5 min read", which reads as a time but is a site widget."""
     row = []
-    while index < len(features) and (features[index].is_byline or _writer_title(features, index) or (
-            features[index].is_timestamp and READ_TIME_RE.search(blocks[index].text) is None)):
-        row.append(index)
+    while index < len(features):
+        if features[index].is_timestamp and READ_TIME_RE.search(blocks[index].text) is not None:
+            if not (row and index + 1 < len(features) and (
+                    features[index + 1].is_timestamp or _byline_at(blocks, features, index + 1))):
+                break
+            # the reading time between the byline and the date is passed over (guidelines 8.1: a widget)
+        elif (features[index].is_timestamp or _byline_at(blocks, features, index)
+              or _writer_title(blocks, features, index)):
+            row.append(index)
+        else:
+            break
         index += 1
     return row
 
 
-def _dated(features: Sequence[BlockFeatures], index: int) -> bool:
+def _dated(blocks, features: Sequence[BlockFeatures], index: int) -> bool:
     """Whether the story's byline or date stands right above or under block ``index`` (guidelines 8.1: the
     headline's neighbours): a video's or photo's title nearer the body has none."""
-    return any(0 <= i < len(features) and (features[i].is_byline or features[i].is_timestamp)
+    return any(0 <= i < len(features) and (features[i].is_timestamp or _byline_at(blocks, features, i))
                for i in (index - 1, index + 1))
 
 
