@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from annotation.preannotate.blocks import Block
-from annotation.preannotate.features import features_of
-from annotation.preannotate.learned import normalised, text_key
+from annotation.preannotate.features import features_of, normalised
 from annotation.preannotate.zones import ARTICLE, BOILERPLATE, TEASER, BlockEvidence, BlockLabel
 
 if TYPE_CHECKING:
@@ -312,7 +311,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             prior -= 3.0 + 0.9 * words * density
         if body_key is not None:
             body_match = body_miss = False
-            key = text_key(block.text)  # cached: the model's repeat count asks for the same key
+            key = features.key
             if len(key) >= 20 and key in body_key:
                 body_match = True
                 prior += ARTICLE_BODY_PRIOR + 0.5 * words

@@ -28,7 +28,7 @@ import numpy as np
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
     BIO_RE, PROMO_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, address_count, features_of,
-    gate_view)
+    gate_view, normalised)
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
@@ -49,7 +49,6 @@ _CONTACT_RE = GatedPattern(re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b",
 # One test for the gates ``text_signals`` reads, which between them turn most blocks away.
 _SIGNAL_GATE = LiteralGate.union(CAPTION_RE, BIO_RE, _CONTACT_RE, PROMO_RE)
 _QUOTE_START_RE = re.compile(r"^[\"“‘'«„]")
-_WORD_RUN_RE = re.compile(r"\w+")
 
 TEXT_FEATURE_NAMES = (
     "log_words", "log_chars", "sentences", "ends_sentence", "full_stop", "truncated", "title_case", "lower_share",
@@ -101,16 +100,9 @@ def feature_names(path: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def normalised(text: str) -> str:
-    """A text without case, spacing and punctuation: its runs of word characters, case-folded, joined by
-    one space (the same as replacing each run of other characters by a space and stripping the ends)."""
-    return " ".join(_WORD_RUN_RE.findall(text.casefold()))
-
-
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def text_key(text: str) -> str:
-    """``normalised`` for a block's text (cached: a site's furniture repeats)."""
-    return normalised(text)
+    """``normalised`` for a block's text (its ``BlockFeatures.key``: cached, and made from the words it holds)."""
+    return features_of(text).key
 
 
 def _words(text: str) -> set[str]:
@@ -170,6 +162,7 @@ _WINDOW_COUNTS = np.array([[0], [0], [1]])
 _TEXT = attrgetter("text")
 _TEXT_LIKE = attrgetter("text_like")
 _WORDS = attrgetter("words")
+_KEY = attrgetter("key")
 _DOM_PRIOR = DOM_FEATURE_NAMES.index("dom_prior")
 _DOM_DENSITY = DOM_FEATURE_NAMES.index("link_density")
 
@@ -259,7 +252,7 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     for column, zone in ((_COLUMN["list_zone"], rule["list_zone"]), (_COLUMN["comment_zone"], rule["comment_zone"])):
         if inside := [i - first for i in zone if first <= i < last]:
             own[inside, column] = 1.0
-    keys = list(map(text_key, map(_TEXT, blocks)))
+    keys = list(map(_KEY, features))
     repeats = Counter(keys)
     own[:, _COLUMN["repeated"]] = [math.log(repeats[key]) for key in keys[first:last]]
     title_words = _words(title) if title else set()
