@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, starmap
 from operator import attrgetter
 from pathlib import Path
 
@@ -149,11 +149,11 @@ _TEXT_ONLY_COLUMNS = [_COLUMN[name] for name in (
     "digit_share", "timestamp", "list_heading", "furniture", "byline", "bullet", "text_like", "headline_like",
     "caption", "address", "bio", "contact", "quote_start", "lower_start", "colon_end", "promo")]
 _TEXT_ONLY_ROW = struct.Struct(f"{len(_TEXT_ONLY_COLUMNS)}d")  # native float64s, as numpy reads them
+_DOM_ROW = struct.Struct(f"{len(DOM_FEATURE_NAMES)}d")
 _FLAG_COLUMNS = {_COLUMN[name]: key for name, key in (
     ("comments_heading", "comments"), ("ad", "ads"), ("commenter", "commenters"), ("credit", "credits"),
     ("template", "template"))}
 _FLAG_INDEX, _FLAG_KEYS = list(_FLAG_COLUMNS), list(_FLAG_COLUMNS.values())
-_ZONE_INDEX = [_COLUMN["list_zone"], _COLUMN["comment_zone"]]
 _CONTEXT_COLUMNS = [_COLUMN[name] for name in _CONTEXT_NAMES]
 # The window columns (window_text_like_3, window_text_like_10, window_run_share_10): the radius of each and the
 # running count it reads (0: text-like blocks, 1: blocks of the run), as columns to broadcast over a page's rows.
@@ -221,7 +221,10 @@ def feature_matrix(
         # the rows' DOM columns and the two their neighbours' are read from, with a zero row beyond the page
         # at either end
         dom_first = max(0, low - 1)
-        rows = np.asarray(dom[dom_first: min(n, high + 1)], dtype=float)
+        # packed row by row and read at once: numpy converting the tuples itself looks up each one's length and
+        # each value's type first, several times as long
+        rows = np.frombuffer(b"".join(starmap(_DOM_ROW.pack, dom[dom_first: min(n, high + 1)]))).reshape(
+            -1, len(DOM_FEATURE_NAMES))
         matrix[:, column: column + len(DOM_FEATURE_NAMES)] = rows[low - dom_first: high - dom_first]
         column += len(DOM_FEATURE_NAMES)
         neighbours = np.zeros((high - low + 2, 2))
@@ -236,7 +239,7 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
                  first: int, last: int) -> np.ndarray:
     """The ``TEXT_FEATURE_NAMES`` columns of blocks ``first..last``."""
     n = len(blocks)
-    own = np.empty((last - first, len(TEXT_FEATURE_NAMES)))
+    own = np.zeros((last - first, len(TEXT_FEATURE_NAMES)))  # the zones' and title match's zeros set here
     rows = b"".join(map(text_columns, map(_TEXT, blocks[first:last])))
     own[:, _TEXT_ONLY_COLUMNS] = np.frombuffer(rows).reshape(last - first, len(_TEXT_ONLY_COLUMNS))
     own[:, _FLAG_INDEX] = np.array([rule[key][first:last] for key in _FLAG_KEYS], dtype=float).T  # one conversion
@@ -248,7 +251,6 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     np.minimum(rule_score, 6.0, out=rule_score)
     indices = range(first, last)
     # the zones are a few indices each (most pages have none): set those, not a test per block
-    own[:, _ZONE_INDEX] = 0.0
     for column, zone in ((_COLUMN["list_zone"], rule["list_zone"]), (_COLUMN["comment_zone"], rule["comment_zone"])):
         if inside := [i - first for i in zone if first <= i < last]:
             own[inside, column] = 1.0
@@ -260,8 +262,6 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
         title_size = len(title_words)
         own[:, _COLUMN["title_match"]] = [len(title_words.intersection(words)) / min(len(words), title_size)
                                           if words else 0.0 for words in map(_WORDS, features[first:last])]
-    else:
-        own[:, _COLUMN["title_match"]] = 0.0
     positions = np.arange(first, last)
     own[:, _COLUMN["position"]] = positions / n
     run_start, run_end = rule["run"]
