@@ -180,14 +180,19 @@ def _key(text: str, words: list[str]) -> str:
     """``normalised(text)`` from its WORD_RE ``words``, without scanning the text for the runs again: the words
     cover every letter and digit of the text, their runs parted by a connector each, so without an underscore
     (a word character no word holds) the runs are the words' parts; and case folding keeps every character
-    of a run inside one and every other outside, unless the text holds one of FOLD_SPLITS_RUNS."""
-    if "_" in text or (not text.isascii() and _FOLD_SPLITS_RUNS_RE.search(text) is not None):
+    of a run inside one and every other outside, unless the text holds one of FOLD_SPLITS_RUNS. Those are
+    letters folding to two or three characters but U+0345, no word character: the others are looked for
+    only in words whose folding is longer."""
+    if "_" in text or "\u0345" in text:
         return normalised(text)
     joined = " ".join(words)
     for connector in _WORD_CONNECTORS:
         if connector in joined:
             joined = joined.replace(connector, " ")
-    return joined.casefold()
+    folded = joined.casefold()
+    if len(folded) != len(joined) and _FOLD_SPLITS_RUNS_RE.search(joined) is not None:
+        return normalised(text)
+    return folded
 
 # Relative and absolute timestamps as teaser lists and bylines print them.
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
