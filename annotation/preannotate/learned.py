@@ -144,17 +144,18 @@ REACH = 10
 # The context columns read the blocks this many rows to either side.
 _CONTEXT_REACH = max(abs(offset) for offset in CONTEXT_OFFSETS)
 _COLUMN = {name: index for index, name in enumerate(TEXT_FEATURE_NAMES)}
-_TEXT_ONLY_COLUMNS = [_COLUMN[name] for name in (
+# The column indices numpy reads as arrays: a list is converted to one on every use.
+_TEXT_ONLY_COLUMNS = np.array([_COLUMN[name] for name in (
     "log_words", "log_chars", "sentences", "ends_sentence", "full_stop", "truncated", "title_case", "lower_share",
     "digit_share", "timestamp", "list_heading", "furniture", "byline", "bullet", "text_like", "headline_like",
-    "caption", "address", "bio", "contact", "quote_start", "lower_start", "colon_end", "promo")]
+    "caption", "address", "bio", "contact", "quote_start", "lower_start", "colon_end", "promo")])
 _TEXT_ONLY_ROW = struct.Struct(f"{len(_TEXT_ONLY_COLUMNS)}d")  # native float64s, as numpy reads them
 _DOM_ROW = struct.Struct(f"{len(DOM_FEATURE_NAMES)}d")
 _FLAG_COLUMNS = {_COLUMN[name]: key for name, key in (
     ("comments_heading", "comments"), ("ad", "ads"), ("commenter", "commenters"), ("credit", "credits"),
     ("template", "template"))}
-_FLAG_INDEX, _FLAG_KEYS = list(_FLAG_COLUMNS), list(_FLAG_COLUMNS.values())
-_CONTEXT_COLUMNS = [_COLUMN[name] for name in _CONTEXT_NAMES]
+_FLAG_INDEX, _FLAG_KEYS = np.array(list(_FLAG_COLUMNS)), list(_FLAG_COLUMNS.values())
+_CONTEXT_COLUMNS = np.array([_COLUMN[name] for name in _CONTEXT_NAMES])
 # The window columns (window_text_like_3, window_text_like_10, window_run_share_10): the radius of each and the
 # running count it reads (0: text-like blocks, 1: blocks of the run), as columns to broadcast over a page's rows.
 _WINDOW_RADII = np.array([[3], [10], [10]])
@@ -165,6 +166,7 @@ _WORDS = attrgetter("words")
 _KEY = attrgetter("key")
 _DOM_PRIOR = DOM_FEATURE_NAMES.index("dom_prior")
 _DOM_DENSITY = DOM_FEATURE_NAMES.index("link_density")
+_DOM_NEIGHBOUR_COLUMNS = np.array([_DOM_PRIOR, _DOM_DENSITY])  # read from the rows around each row
 
 
 def feature_matrix(
@@ -228,7 +230,7 @@ def feature_matrix(
         matrix[:, column: column + len(DOM_FEATURE_NAMES)] = rows[low - dom_first: high - dom_first]
         column += len(DOM_FEATURE_NAMES)
         neighbours = np.zeros((high - low + 2, 2))
-        neighbours[dom_first - low + 1: dom_first - low + 1 + len(rows)] = rows[:, (_DOM_PRIOR, _DOM_DENSITY)]
+        neighbours[dom_first - low + 1: dom_first - low + 1 + len(rows)] = rows[:, _DOM_NEIGHBOUR_COLUMNS]
         for index, offset in ((0, -1), (0, 1), (1, -1), (1, 1)):  # dom_prior@-1, @+1, link_density@-1, @+1
             matrix[:, column] = neighbours[1 + offset: 1 + offset + high - low, index]
             column += 1
