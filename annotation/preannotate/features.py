@@ -621,7 +621,8 @@ def features_of(text: str) -> BlockFeatures:
         digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
                              or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text)))))
     is_list_heading = short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ ")))
-    return BlockFeatures(
+    # the fields in order, made as a tuple of the type without its __new__ (a Python function: a frame per text)
+    return _new_tuple(BlockFeatures, (
         n_words,
         n_chars,
         n_sentences,
@@ -644,4 +645,7 @@ def features_of(text: str) -> BlockFeatures:
         _text_like(n_words, ends_sentence, strict_end, lower, is_timestamp),
         _headline_like(n_words, n_sentences, strict_end, is_timestamp, is_list_heading),
         _key(text, words),
-    )
+    ))
+
+
+_new_tuple = tuple.__new__
