@@ -48,7 +48,7 @@ _CONTACT_RE = GatedPattern(re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b",
                            ("http", "www.", "@", ".com"))
 # One test for the gates ``text_signals`` reads, which between them turn most blocks away.
 _SIGNAL_GATE = LiteralGate.union(CAPTION_RE, BIO_RE, _CONTACT_RE, PROMO_RE)
-_QUOTE_START_RE = re.compile(r"^[\"“‘'«„]")
+_QUOTE_OPENERS = ("\"", "“", "‘", "'", "«", "„")  # a text starting with one starts with a quotation
 
 TEXT_FEATURE_NAMES = (
     "log_words", "log_chars", "sentences", "ends_sentence", "full_stop", "truncated", "title_case", "lower_share",
@@ -116,7 +116,7 @@ def text_signals(text: str, n_words: int) -> tuple[float, ...]:
     view = gate_view(text)  # read by every gate
     words = max(n_words, 1)
     address = min(address_count(text) / words * 5, 1.0)
-    shape = float(_QUOTE_START_RE.match(text) is not None), float(text[:1].islower()), float(text.endswith(":"))
+    shape = float(text.startswith(_QUOTE_OPENERS)), float(text[:1].islower()), float(text.endswith(":"))
     if not _SIGNAL_GATE.could_match(text, view):  # most blocks: none of the four patterns can match
         return 0.0, address, 0.0, 0.0, *shape, 0.0
     return (float(CAPTION_RE.search(text, view) is not None), address,
@@ -167,6 +167,7 @@ _KEY = attrgetter("key")
 _DOM_PRIOR = DOM_FEATURE_NAMES.index("dom_prior")
 _DOM_DENSITY = DOM_FEATURE_NAMES.index("link_density")
 _DOM_NEIGHBOUR_COLUMNS = np.array([_DOM_PRIOR, _DOM_DENSITY])  # read from the rows around each row
+_BEFORE_RUN, _AFTER_RUN = _COLUMN["before_run"], _COLUMN["after_run"]
 
 
 def feature_matrix(
@@ -241,7 +242,8 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
                  first: int, last: int) -> np.ndarray:
     """The ``TEXT_FEATURE_NAMES`` columns of blocks ``first..last``."""
     n = len(blocks)
-    own = np.zeros((last - first, len(TEXT_FEATURE_NAMES)))  # the zones' and title match's zeros set here
+    # the zeros of the zones, the title match and the distances to the run set here
+    own = np.zeros((last - first, len(TEXT_FEATURE_NAMES)))
     rows = b"".join(map(text_columns, map(_TEXT, blocks[first:last])))
     own[:, _TEXT_ONLY_COLUMNS] = np.frombuffer(rows).reshape(last - first, len(_TEXT_ONLY_COLUMNS))
     own[:, _FLAG_INDEX] = np.array([rule[key][first:last] for key in _FLAG_KEYS], dtype=float).T  # one conversion
@@ -251,7 +253,6 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     # clipped by the two ufuncs: np.clip is the same bounds behind a few Python calls of numpy's own
     np.maximum(rule_score, -3.0, out=rule_score)
     np.minimum(rule_score, 6.0, out=rule_score)
-    indices = range(first, last)
     # the zones are a few indices each (most pages have none): set those, not a test per block
     for column, zone in ((_COLUMN["list_zone"], rule["list_zone"]), (_COLUMN["comment_zone"], rule["comment_zone"])):
         if inside := [i - first for i in zone if first <= i < last]:
@@ -269,8 +270,12 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     run_start, run_end = rule["run"]
     in_run = (positions >= run_start) & (positions < run_end)
     own[:, _COLUMN["in_run"]] = in_run
-    own[:, _COLUMN["before_run"]] = [math.log1p(run_start - i) if i < run_start else 0.0 for i in indices]
-    own[:, _COLUMN["after_run"]] = [math.log1p(i - run_end + 1) if i >= run_end else 0.0 for i in indices]
+    # the distances to the run, zero inside it: a few rows each (the rows are mostly the run's, the context's two on
+    # either side)
+    for i in range(first, min(run_start, last)):
+        own[i - first, _BEFORE_RUN] = math.log1p(run_start - i)
+    for i in range(max(run_end, first), last):
+        own[i - first, _AFTER_RUN] = math.log1p(i - run_end + 1)
     own[:, _COLUMN["run_position"]] = np.where(in_run, (positions - run_start) / max(run_end - run_start, 1), 0.0)
     return own
 
