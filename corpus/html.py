@@ -133,8 +133,11 @@ def parse_html(data: bytes, source: str) -> HtmlPage:
     """Render the page ``data`` (named ``source`` in errors) into text; raises ``UndecodableError``
     (an ``InputError``) naming ``source`` and the byte offset when the bytes do not decode, and
     ``UnparsableError`` when the parser gives up part way."""
-    markup = decode_html(data, source)
-    tree = _parse(markup.encode("utf-8"), source)
+    encoding, skip, described = _page_encoding(data)
+    markup = decode_strict(data, source, encoding, skip, described)
+    # a UTF-8 page's bytes are what encoding its characters again would give: decoding them checked them (Python's
+    # decoder takes no overlong form, surrogate or code point past U+10FFFF)
+    tree = _parse(data[skip:] if encoding == "utf-8" else markup.encode("utf-8"), source)
     blocks, block_spans = _render_blocks(tree)
     texts = list(map(_TEXT, blocks))
     # block i starts after the texts before it and a separator after each: prefix sums, without a Python loop
@@ -151,21 +154,22 @@ def parse_html(data: bytes, source: str) -> HtmlPage:
     )
 
 
-def decode_html(data: bytes, source: str) -> str:
-    """The page's characters: decoded by its byte-order mark, else its ``<meta>`` charset, else UTF-8."""
+def _page_encoding(data: bytes) -> tuple[str, int, str]:
+    """How the page's bytes are decoded: by its byte-order mark, else its ``<meta>`` charset, else as UTF-8. The
+    codec, the bytes to skip (the byte-order mark) and how the codec was chosen, for errors."""
     for mark, encoding in BYTE_ORDER_MARKS:
         if data.startswith(mark):
-            return decode_strict(data, source, encoding, len(mark), f"{encoding} (byte-order mark)")
+            return encoding, len(mark), f"{encoding} (byte-order mark)"
     declared = META_CHARSET_RE.search(data, 0, CHARSET_PRESCAN_BYTES)
     if declared is not None:
         label = declared.group(1).decode("ascii")
         try:
             encoding = codecs.lookup(label).name
         except LookupError:
-            return decode_strict(data, source, "utf-8", 0, f"utf-8 (declared charset {label!r} is unknown)")
+            return "utf-8", 0, f"utf-8 (declared charset {label!r} is unknown)"
         encoding = BROWSER_ENCODINGS.get(encoding, encoding)
-        return decode_strict(data, source, encoding, 0, f"{encoding} (declared charset {label!r})")
-    return decode_strict(data, source, "utf-8", 0, "utf-8 (no byte-order mark or declared charset)")
+        return encoding, 0, f"{encoding} (declared charset {label!r})"
+    return "utf-8", 0, "utf-8 (no byte-order mark or declared charset)"
 
 
 def decode_strict(data: bytes, source: str, encoding: str, skip: int = 0, described: str | None = None) -> str:

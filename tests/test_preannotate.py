@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, CJK_BYLINE_RE, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE, FURNITURE_RE, PROMO_RE,
-    UNSPACED_FURNITURE_RE, UNSPACED_LETTERS, LiteralGate, address_count, features_of, gate_view, initials,
-    literal_pattern)
+    ADDRESS_RE, BIO_RE, CJK_BYLINE_RE, FOLD_SPLITS_RUNS, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE,
+    FURNITURE_RE, PROMO_RE, UNSPACED_FURNITURE_RE, UNSPACED_LETTERS, LiteralGate, address_count, features_of,
+    gate_view, initials, literal_pattern, normalised)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
@@ -920,6 +920,30 @@ def test_the_address_count_is_the_number_of_address_regex_matches(data) -> None:
                               "us", "uſ", "ı", "K", "é", "_", "1", " ", "'", "-", "s", "r", "e", "o", "w", "."])
     text = data.draw(st.one_of(st.from_regex(ADDRESS_RE.pattern), st.lists(pieces, max_size=12).map("".join)))
     assert address_count(text) == len(ADDRESS_RE.pattern.findall(text))
+
+
+def test_the_characters_whose_folding_splits_a_run_of_word_characters_are_all_known() -> None:
+    """Every code point whose case folding holds a word character and one that is none (the block key's fast path
+    is right only for texts without one) is in FOLD_SPLITS_RUNS, and no other."""
+    word = re.compile(r"\w")
+    splitting = {char for char in map(chr, range(sys.maxunicode + 1))
+                 if len({word.match(folded) is None for folded in char.casefold()} | {word.match(char) is None}) > 1}
+    assert splitting == set(FOLD_SPLITS_RUNS)
+    # the key looks for them in the text's words when their folding is longer, U+0345 in the text
+    letter = re.compile(r"[^\W_]")
+    assert {char for char in splitting if not (letter.match(char) and len(char.casefold()) > 1)} == {"\u0345"}
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(
+    texts(),
+    st.lists(st.sampled_from(["Nairobi", "’s", "rock ’n’ roll", "U.S.", "e-mail", "don't", "a--b", "snake_case", "İstanbul",
+                              "ΐ", "\u0345", "ß", "ﬁ", "Σ", "K", "١٢", " ", "\n", "“", ",", ".", "-", "'", "\ud800"]),
+             max_size=10).map("".join)))
+def test_a_blocks_key_is_its_normalised_text(text: str) -> None:
+    """The key features_of makes from a text's words is ``normalised`` of the text: word characters inside words
+    and around them (underscores), connectors, and letters whose folding is two characters or splits a run."""
+    assert features_of(text).key == normalised(text)
 
 
 def test_a_gate_entry_can_be_a_pattern_where_a_literal_would_let_prose_through() -> None:

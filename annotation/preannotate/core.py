@@ -219,7 +219,6 @@ def clear_caches() -> None:
 
     features_of.cache_clear()
     stats.block_key.cache_clear()
-    learned.text_key.cache_clear()
     learned.text_columns.cache_clear()
     zones.line_marks.cache_clear()
     html.clear_caches()

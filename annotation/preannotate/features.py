@@ -159,6 +159,40 @@ def may_fold_to_ascii(text: str) -> bool:
 
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+# What separates the runs of letters and digits inside one WORD_RE word.
+_WORD_CONNECTORS = "'’-."
+_WORD_RUN_RE = re.compile(r"\w+")
+# The characters whose case folding is a word character and one that is none ("İ" folds to "i" and a combining
+# dot, U+0345 to "ι"): in a text holding one, the runs of word characters of the folded text are not the folded
+# runs of the text (``tests/test_preannotate.py`` checks the set against every code point).
+FOLD_SPLITS_RUNS = ("\u0130\u01f0\u0345\u0390\u03b0\u1e96\u1e97\u1e98\u1e99\u1f50\u1f52\u1f54\u1f56\u1fb6\u1fb7"
+                    "\u1fc6\u1fc7\u1fd2\u1fd3\u1fd6\u1fd7\u1fe2\u1fe3\u1fe4\u1fe6\u1fe7\u1ff6\u1ff7")
+_FOLD_SPLITS_RUNS_RE = re.compile(f"[{FOLD_SPLITS_RUNS}]")
+
+
+def normalised(text: str) -> str:
+    """A text without case, spacing and punctuation: its runs of word characters, case-folded, joined by
+    one space (the same as replacing each run of other characters by a space and stripping the ends)."""
+    return " ".join(_WORD_RUN_RE.findall(text.casefold()))
+
+
+def _key(text: str, words: list[str]) -> str:
+    """``normalised(text)`` from its WORD_RE ``words``, without scanning the text for the runs again: the words
+    cover every letter and digit of the text, their runs parted by a connector each, so without an underscore
+    (a word character no word holds) the runs are the words' parts; and case folding keeps every character
+    of a run inside one and every other outside, unless the text holds one of FOLD_SPLITS_RUNS. Those are
+    letters folding to two or three characters but U+0345, no word character: the others are looked for
+    only in words whose folding is longer."""
+    if "_" in text or "\u0345" in text:
+        return normalised(text)
+    joined = " ".join(words)
+    for connector in _WORD_CONNECTORS:
+        if connector in joined:
+            joined = joined.replace(connector, " ")
+    folded = joined.casefold()
+    if len(folded) != len(joined) and _FOLD_SPLITS_RUNS_RE.search(joined) is not None:
+        return normalised(text)
+    return folded
 
 # Relative and absolute timestamps as teaser lists and bylines print them.
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -507,6 +541,8 @@ class BlockFeatures(NamedTuple):
     # every block again and again.
     text_like: bool
     headline_like: bool
+    # The text ``normalised``: the learned model counts a page's blocks by it and matches them to the article body.
+    key: str
 
 
 def _text_like(n_words: int, ends_like_sentence: bool, ends_with_full_stop: bool, lower_word_share: float,
@@ -531,7 +567,7 @@ def _headline_like(n_words: int, n_sentences: int, ends_with_full_stop: bool, is
 # collection walks every entry of the cache's own table and list, so a larger cache costs more than the few
 # repeats it alone keeps save.
 FEATURES_CACHE_SIZE = 1 << 13
-# The per-text caches of text keys, text signals and line marks hold as many: a full collection still walks
+# The per-text caches of text columns and line marks hold as many: a full collection still walks
 # every entry of a cache's table and list, about 10-17 ms per 57k entries, three times in 2000 pages.
 TEXT_CACHE_SIZE = FEATURES_CACHE_SIZE
 _DIGIT_RE = re.compile(r"\d")
@@ -592,7 +628,8 @@ def features_of(text: str) -> BlockFeatures:
         digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
                              or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text)))))
     is_list_heading = short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ ")))
-    return BlockFeatures(
+    # the fields in order, made as a tuple of the type without its __new__ (a Python function: a frame per text)
+    return _new_tuple(BlockFeatures, (
         n_words,
         n_chars,
         n_sentences,
@@ -614,4 +651,8 @@ def features_of(text: str) -> BlockFeatures:
         tuple(set(lowered)),
         _text_like(n_words, ends_sentence, strict_end, lower, is_timestamp),
         _headline_like(n_words, n_sentences, strict_end, is_timestamp, is_list_heading),
-    )
+        _key(text, words),
+    ))
+
+
+_new_tuple = tuple.__new__

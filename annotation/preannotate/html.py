@@ -24,8 +24,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from annotation.preannotate.blocks import Block
-from annotation.preannotate.features import features_of
-from annotation.preannotate.learned import normalised, text_key
+from annotation.preannotate.features import features_of, normalised
 from annotation.preannotate.zones import ARTICLE, BOILERPLATE, TEASER, BlockEvidence, BlockLabel
 
 if TYPE_CHECKING:
@@ -125,11 +124,19 @@ class _Ancestry:
         self.page_chars = page_chars
 
     def of(self, element) -> tuple[bool, bool, bool, int]:
+        cache = self.cache
+        parent = element.getparent()
+        known = cache.get(parent)
+        if known is not None:  # most blocks: a paragraph of a container seen before, and seen itself once
+            return self._below(element, known)
         # Up to the nearest ancestor already seen, then down again: a loop, not recursion, because tag soup
         # with unclosed tags nests elements thousands deep.
-        cache = self.cache
-        unseen = []
+        known = cache.get(element)
+        if known is not None:
+            return known
+        unseen = [element]
         known = _OUTSIDE_EVERYTHING
+        element = parent
         while element is not None:
             cached = cache.get(element)
             if cached is not None:
@@ -138,23 +145,28 @@ class _Ancestry:
             unseen.append(element)
             element = element.getparent()
         for element in reversed(unseen):
-            tag = element.tag  # read once: lxml makes a new string on every read
-            if not isinstance(tag, str):
-                tag = ""
-            if element.keys():
-                furniture, story, kinds = _element_marks(tag, element.get("class") or "", element.get("id") or "",
-                                                         element.get("itemprop"), element.get("role"))
-            else:  # most block elements (<p>, <h2>): not one attribute to read
-                furniture, story, kinds = _bare_marks(tag)
-            if furniture and _text_length(element) > WRAPPER_SHARE * self.page_chars:
-                furniture = False  # holds most of the page: a layout wrapper, whatever its name
-            up_furniture, up_story, up_nearer, up_kinds = known
-            known = cache[element] = (
-                furniture or up_furniture,
-                story or up_story,
-                furniture or (up_furniture and up_nearer and not story),
-                kinds | up_kinds,
-            )
+            known = self._below(element, known)
+        return known
+
+    def _below(self, element, up: tuple[bool, bool, bool, int]) -> tuple[bool, bool, bool, int]:
+        """What ``element`` is, ``up`` what its parent is."""
+        tag = element.tag  # read once: lxml makes a new string on every read
+        if not isinstance(tag, str):
+            tag = ""
+        if element.keys():
+            furniture, story, kinds = _element_marks(tag, element.get("class") or "", element.get("id") or "",
+                                                     element.get("itemprop"), element.get("role"))
+        else:  # most block elements (<p>, <h2>): not one attribute to read
+            furniture, story, kinds = _bare_marks(tag)
+        if furniture and _text_length(element) > WRAPPER_SHARE * self.page_chars:
+            furniture = False  # holds most of the page: a layout wrapper, whatever its name
+        up_furniture, up_story, up_nearer, up_kinds = up
+        known = self.cache[element] = (
+            furniture or up_furniture,
+            story or up_story,
+            furniture or (up_furniture and up_nearer and not story),
+            kinds | up_kinds,
+        )
         return known
 
 
@@ -361,7 +373,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             prior -= 3.0 + 0.9 * words * density
         if body_key is not None:
             body_match = body_miss = False
-            key = text_key(block.text)  # cached: the model's repeat count asks for the same key
+            key = features.key
             if len(key) >= 20 and key in body_key:
                 body_match = True
                 prior += ARTICLE_BODY_PRIOR + 0.5 * words

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, starmap
 from operator import attrgetter
 from pathlib import Path
 
@@ -28,7 +28,7 @@ import numpy as np
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
     BIO_RE, PROMO_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, address_count, features_of,
-    gate_view)
+    gate_view, normalised)
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
@@ -48,8 +48,7 @@ _CONTACT_RE = GatedPattern(re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b",
                            ("http", "www.", "@", ".com"))
 # One test for the gates ``text_signals`` reads, which between them turn most blocks away.
 _SIGNAL_GATE = LiteralGate.union(CAPTION_RE, BIO_RE, _CONTACT_RE, PROMO_RE)
-_QUOTE_START_RE = re.compile(r"^[\"“‘'«„]")
-_WORD_RUN_RE = re.compile(r"\w+")
+_QUOTE_OPENERS = ("\"", "“", "‘", "'", "«", "„")  # a text starting with one starts with a quotation
 
 TEXT_FEATURE_NAMES = (
     "log_words", "log_chars", "sentences", "ends_sentence", "full_stop", "truncated", "title_case", "lower_share",
@@ -101,16 +100,9 @@ def feature_names(path: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def normalised(text: str) -> str:
-    """A text without case, spacing and punctuation: its runs of word characters, case-folded, joined by
-    one space (the same as replacing each run of other characters by a space and stripping the ends)."""
-    return " ".join(_WORD_RUN_RE.findall(text.casefold()))
-
-
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def text_key(text: str) -> str:
-    """``normalised`` for a block's text (cached: a site's furniture repeats)."""
-    return normalised(text)
+    """``normalised`` for a block's text (its ``BlockFeatures.key``: cached, and made from the words it holds)."""
+    return features_of(text).key
 
 
 def _words(text: str) -> set[str]:
@@ -124,7 +116,7 @@ def text_signals(text: str, n_words: int) -> tuple[float, ...]:
     view = gate_view(text)  # read by every gate
     words = max(n_words, 1)
     address = min(address_count(text) / words * 5, 1.0)
-    shape = float(_QUOTE_START_RE.match(text) is not None), float(text[:1].islower()), float(text.endswith(":"))
+    shape = float(text.startswith(_QUOTE_OPENERS)), float(text[:1].islower()), float(text.endswith(":"))
     if not _SIGNAL_GATE.could_match(text, view):  # most blocks: none of the four patterns can match
         return 0.0, address, 0.0, 0.0, *shape, 0.0
     return (float(CAPTION_RE.search(text, view) is not None), address,
@@ -152,17 +144,18 @@ REACH = 10
 # The context columns read the blocks this many rows to either side.
 _CONTEXT_REACH = max(abs(offset) for offset in CONTEXT_OFFSETS)
 _COLUMN = {name: index for index, name in enumerate(TEXT_FEATURE_NAMES)}
-_TEXT_ONLY_COLUMNS = [_COLUMN[name] for name in (
+# The column indices numpy reads as arrays: a list is converted to one on every use.
+_TEXT_ONLY_COLUMNS = np.array([_COLUMN[name] for name in (
     "log_words", "log_chars", "sentences", "ends_sentence", "full_stop", "truncated", "title_case", "lower_share",
     "digit_share", "timestamp", "list_heading", "furniture", "byline", "bullet", "text_like", "headline_like",
-    "caption", "address", "bio", "contact", "quote_start", "lower_start", "colon_end", "promo")]
+    "caption", "address", "bio", "contact", "quote_start", "lower_start", "colon_end", "promo")])
 _TEXT_ONLY_ROW = struct.Struct(f"{len(_TEXT_ONLY_COLUMNS)}d")  # native float64s, as numpy reads them
+_DOM_ROW = struct.Struct(f"{len(DOM_FEATURE_NAMES)}d")
 _FLAG_COLUMNS = {_COLUMN[name]: key for name, key in (
     ("comments_heading", "comments"), ("ad", "ads"), ("commenter", "commenters"), ("credit", "credits"),
     ("template", "template"))}
-_FLAG_INDEX, _FLAG_KEYS = list(_FLAG_COLUMNS), list(_FLAG_COLUMNS.values())
-_ZONE_INDEX = [_COLUMN["list_zone"], _COLUMN["comment_zone"]]
-_CONTEXT_COLUMNS = [_COLUMN[name] for name in _CONTEXT_NAMES]
+_FLAG_INDEX, _FLAG_KEYS = np.array(list(_FLAG_COLUMNS)), list(_FLAG_COLUMNS.values())
+_CONTEXT_COLUMNS = np.array([_COLUMN[name] for name in _CONTEXT_NAMES])
 # The window columns (window_text_like_3, window_text_like_10, window_run_share_10): the radius of each and the
 # running count it reads (0: text-like blocks, 1: blocks of the run), as columns to broadcast over a page's rows.
 _WINDOW_RADII = np.array([[3], [10], [10]])
@@ -170,8 +163,11 @@ _WINDOW_COUNTS = np.array([[0], [0], [1]])
 _TEXT = attrgetter("text")
 _TEXT_LIKE = attrgetter("text_like")
 _WORDS = attrgetter("words")
+_KEY = attrgetter("key")
 _DOM_PRIOR = DOM_FEATURE_NAMES.index("dom_prior")
 _DOM_DENSITY = DOM_FEATURE_NAMES.index("link_density")
+_DOM_NEIGHBOUR_COLUMNS = np.array([_DOM_PRIOR, _DOM_DENSITY])  # read from the rows around each row
+_BEFORE_RUN, _AFTER_RUN = _COLUMN["before_run"], _COLUMN["after_run"]
 
 
 def feature_matrix(
@@ -228,11 +224,14 @@ def feature_matrix(
         # the rows' DOM columns and the two their neighbours' are read from, with a zero row beyond the page
         # at either end
         dom_first = max(0, low - 1)
-        rows = np.asarray(dom[dom_first: min(n, high + 1)], dtype=float)
+        # packed row by row and read at once: numpy converting the tuples itself looks up each one's length and
+        # each value's type first, several times as long
+        rows = np.frombuffer(b"".join(starmap(_DOM_ROW.pack, dom[dom_first: min(n, high + 1)]))).reshape(
+            -1, len(DOM_FEATURE_NAMES))
         matrix[:, column: column + len(DOM_FEATURE_NAMES)] = rows[low - dom_first: high - dom_first]
         column += len(DOM_FEATURE_NAMES)
         neighbours = np.zeros((high - low + 2, 2))
-        neighbours[dom_first - low + 1: dom_first - low + 1 + len(rows)] = rows[:, (_DOM_PRIOR, _DOM_DENSITY)]
+        neighbours[dom_first - low + 1: dom_first - low + 1 + len(rows)] = rows[:, _DOM_NEIGHBOUR_COLUMNS]
         for index, offset in ((0, -1), (0, 1), (1, -1), (1, 1)):  # dom_prior@-1, @+1, link_density@-1, @+1
             matrix[:, column] = neighbours[1 + offset: 1 + offset + high - low, index]
             column += 1
@@ -243,7 +242,8 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
                  first: int, last: int) -> np.ndarray:
     """The ``TEXT_FEATURE_NAMES`` columns of blocks ``first..last``."""
     n = len(blocks)
-    own = np.empty((last - first, len(TEXT_FEATURE_NAMES)))
+    # the zeros of the zones, the title match and the distances to the run set here
+    own = np.zeros((last - first, len(TEXT_FEATURE_NAMES)))
     rows = b"".join(map(text_columns, map(_TEXT, blocks[first:last])))
     own[:, _TEXT_ONLY_COLUMNS] = np.frombuffer(rows).reshape(last - first, len(_TEXT_ONLY_COLUMNS))
     own[:, _FLAG_INDEX] = np.array([rule[key][first:last] for key in _FLAG_KEYS], dtype=float).T  # one conversion
@@ -253,13 +253,11 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
     # clipped by the two ufuncs: np.clip is the same bounds behind a few Python calls of numpy's own
     np.maximum(rule_score, -3.0, out=rule_score)
     np.minimum(rule_score, 6.0, out=rule_score)
-    indices = range(first, last)
     # the zones are a few indices each (most pages have none): set those, not a test per block
-    own[:, _ZONE_INDEX] = 0.0
     for column, zone in ((_COLUMN["list_zone"], rule["list_zone"]), (_COLUMN["comment_zone"], rule["comment_zone"])):
         if inside := [i - first for i in zone if first <= i < last]:
             own[inside, column] = 1.0
-    keys = list(map(text_key, map(_TEXT, blocks)))
+    keys = list(map(_KEY, features))
     repeats = Counter(keys)
     own[:, _COLUMN["repeated"]] = [math.log(repeats[key]) for key in keys[first:last]]
     title_words = _words(title) if title else set()
@@ -267,15 +265,17 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
         title_size = len(title_words)
         own[:, _COLUMN["title_match"]] = [len(title_words.intersection(words)) / min(len(words), title_size)
                                           if words else 0.0 for words in map(_WORDS, features[first:last])]
-    else:
-        own[:, _COLUMN["title_match"]] = 0.0
     positions = np.arange(first, last)
     own[:, _COLUMN["position"]] = positions / n
     run_start, run_end = rule["run"]
     in_run = (positions >= run_start) & (positions < run_end)
     own[:, _COLUMN["in_run"]] = in_run
-    own[:, _COLUMN["before_run"]] = [math.log1p(run_start - i) if i < run_start else 0.0 for i in indices]
-    own[:, _COLUMN["after_run"]] = [math.log1p(i - run_end + 1) if i >= run_end else 0.0 for i in indices]
+    # the distances to the run, zero inside it: a few rows each (the rows are mostly the run's, the context's two on
+    # either side)
+    for i in range(first, min(run_start, last)):
+        own[i - first, _BEFORE_RUN] = math.log1p(run_start - i)
+    for i in range(max(run_end, first), last):
+        own[i - first, _AFTER_RUN] = math.log1p(i - run_end + 1)
     own[:, _COLUMN["run_position"]] = np.where(in_run, (positions - run_start) / max(run_end - run_start, 1), 0.0)
     return own
 
