@@ -4456,3 +4456,27 @@ def test_a_line_holds_a_link_away_when_the_link_and_the_line_hold_each_other(mar
 
     element = parse_html(f"<html><body>{markup}</body></html>".encode(), "l.html").tree.find(".//body")[0]
     assert _holds_link_away(element, [line]) is holds
+
+
+@pytest.mark.parametrize("heading,items", [
+    # kickers in Georgian over English headlines, a day's name ("yesterday") closing each item
+    ("უახლესი", [["პოლიტიკა", "Parliament approves the new budget after a long night of debate", "გუშინ"],
+                 ["ეკონომიკა", "Central bank keeps its key rate unchanged for the third month", "გუშინ"],
+                 ["სპორტი", "National team wins its group and goes through to the final round", "გუშინ"],
+                 ["კულტურა", "Old theatre reopens its doors after ten years of restoration work", "გუშინ"]]),
+    # kickers in Ethiopic and a time in a made-up format (a day's name, then "10h52")
+    ("ዜና", [["ፖለቲካ", "Regional council votes to rebuild the old river bridge by spring", "ቅዳሜ 10h52"],
+            ["ኢኮኖሚ", "Coffee exporters report their best harvest season in a decade", "ቅዳሜ 9h47"],
+            ["ስፖርት", "Marathon runners from the highlands sweep the podium again", "ቅዳሜ 8h30"]]),
+])
+def test_a_list_repeating_one_layout_in_words_no_rule_knows_is_cut_on_its_period(heading: str,
+                                                                                 items: list[list[str]]) -> None:
+    """Guidelines 8.2: a promoted list repeats one layout, whatever its kickers and times are written in. Items of a
+    kicker, a headline and a short closing line in a script and a time format the rules have no words for are read
+    from their lines' shapes: each period of three lines is one item, and the list's heading (shaped as a kicker)
+    stands outside them."""
+    lines = [line for item in items for line in item]
+    document = Document.from_text(page_text([*NAV, heading, *lines, "Show more", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
