@@ -4480,3 +4480,19 @@ def test_a_list_repeating_one_layout_in_words_no_rule_knows_is_cut_on_its_period
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
+@pytest.mark.parametrize("heading", ["ข่าวล่าสุด", "Latest"])
+def test_times_of_a_format_no_rule_knows_close_the_items_above_them_not_open_the_next(heading: str) -> None:
+    """Guidelines 8.2: a list repeats one layout. Headlines each with a time under it in a format the rules do not
+    read as a time ("10:52 น.") are items of a headline and its time: the times are not kickers over the next
+    headlines (the last headline has one under it too, shaped as the others), and the list's heading stays out."""
+    items = [["รถไฟสายใหม่เปิดให้บริการเชียงใหม่ถึงลำปาง", "10:52 น."],
+             ["ฝนตกหนักทำให้น้ำท่วมถนนหลายสายในกรุงเทพ", "9:47 น."],
+             ["ตลาดน้ำอัมพวาเตรียมจัดงานเทศกาลปลายปี", "8:30 น."],
+             ["นักวิจัยไทยค้นพบกล้วยไม้พันธุ์ใหม่ในป่าดอย", "7:05 น."]]
+    document = Document.from_text(page_text([*NAV, heading, *(line for item in items for line in item), "Show more",
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"

@@ -2437,7 +2437,9 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
     """Guidelines 8.2: a list's layout is read from its first item. A list of ``KICKER_MIN_ITEMS`` or more items of a
     kicker and a headline each (an opinion box: "Jennifer Alvarez", her column's headline; "Editorial", a headline),
     under a line that is no item's (a heading, "Opinion", furniture, the page's other zones), with no line of four
-    words or more right under its last headline (the next item's, or an author under each headline), is one item per
+    words or more right under its last headline (the next item's, or an author under each headline) nor a line shaped
+    as its last kicker (``_line_shape``: "9:47 น." under the last headline, the times "10:52 น." … read as kickers close
+    the items above them, ``_periodic_items``), is one item per
     pair -- a headline read as prose too ("I was a landlord for 20 years. Rent control isn't the enemy."), one at
     least reading as a headline; a box of ``NAMED_PAIRS_MIN_ITEMS`` such items is one too when each kicker is a
     person's name (``_author_name``, no picture credit: the columnists of an opinion box). Items are numbered ``-1 - first block``."""
@@ -2473,7 +2475,9 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
                  or (len(pairs) >= NAMED_PAIRS_MIN_ITEMS
                      and all(_author_name(features[first], blocks[first].text)
                              and not is_caption_credit(blocks[first].text) for first in pairs)))
-                    and not (end < n and labels[end] is None and features[end].n_words > KICKER_MAX_WORDS)):
+                    and not (end < n and labels[end] is None and features[end].n_words > KICKER_MAX_WORDS)
+                    and not (end < n and labels[end] is None and features[end].digit_share > 0
+                             and _line_shape(blocks[end].text) == _line_shape(blocks[pairs[-1]].text))):
                 for first in pairs:
                     labels[first] = labels[first + 1] = BlockLabel(TEASER, 0.6, -1 - first)
             after = end
