@@ -4496,3 +4496,16 @@ def test_times_of_a_format_no_rule_knows_close_the_items_above_them_not_open_the
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
+def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
+    """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
+    one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken
+    as headline and next time (the first time and kicker left out, the last headline without its time)."""
+    items = [["10:52 น.", "Քաղաքականություն", "Harbour authority opens a second ferry terminal on the island"],
+             ["9:47 น.", "Տնտեսություն", "Olive oil prices fall for the first time in three years"],
+             ["8:30 น.", "Սպորտ", "Local club signs a goalkeeper from the second division"],
+             ["7:05 น.", "Մշակույթ", "Night trains return to the northern line next spring"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item), "Show more",
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

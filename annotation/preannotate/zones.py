@@ -2509,15 +2509,19 @@ def _periodic_items(blocks, features, labels: list) -> bool:
     cut into items of k lines: a time of a format no rule knows ("kl. 10.52", "10:52 น.") or a kicker in any script
     opens or closes its item as the same line of the other items does. Lines of the run over whole periods stand at
     its top (the list's heading is shaped as a line of its items: "Latest" over "Politics", headline, "Yesterday").
-    Items are numbered ``-1 - first block`` like the other items made outside the main pass."""
+    A run of whole periods whose first two lines no pass took is cut so too over the items the passes made in it: they
+    read the list out of step (a time and a kicker over each headline, the time taken for the item above's; the
+    layout is read from the first item). Items are numbered ``-1 - first block`` like the other items made outside
+    the main pass."""
     n = len(blocks)
-    # most pages have no run of short lines and headlines: counted first, answered without the shapes
-    heads = [i for i in range(n) if labels[i] is None and _teaser_head(features[i])]
+    # most pages have no run of short lines and headlines: counted first, answered without the shapes (an item's
+    # lines are read too: its headline, and the lines around it the passes took out of step)
+    heads = [i for i in range(n) if (labels[i] is None or labels[i].label == TEASER) and _teaser_head(features[i])]
     if len(heads) < LIST_MIN_ITEMS:
         return False
     taken = False
     signs: list[str] = [
-        _period_sign(f, block.text) if label is None else f"x{i}"  # a labelled line repeats no other
+        _period_sign(f, block.text) if label is None or label.label == TEASER else f"x{i}"  # (no other zone's line)
         for i, (block, f, label) in enumerate(zip(blocks, features, labels))]
     for period in range(PERIOD_MIN_LINES, PERIOD_MAX_LINES + 1):
         start = 0
@@ -2531,7 +2535,9 @@ def _periodic_items(blocks, features, labels: list) -> bool:
             length = end + period - start
             count = length // period
             first = start + length - count * period
-            if count >= LIST_MIN_ITEMS:
+            if count >= LIST_MIN_ITEMS and (
+                    all(labels[i] is None for i in range(first, first + count * period))
+                    or (first == start and labels[start] is None and labels[start + 1] is None)):
                 layout = signs[first:first + period]
                 if (layout.count("H") == 1 and "F" not in layout and "L" not in layout
                         and any(sign not in ("H", "S") for sign in layout)):
