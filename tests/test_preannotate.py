@@ -4480,3 +4480,56 @@ def test_a_line_holds_a_link_away_when_the_link_and_the_line_hold_each_other(mar
 
     element = parse_html(f"<html><body>{markup}</body></html>".encode(), "l.html").tree.find(".//body")[0]
     assert _holds_link_away(element, [line]) is holds
+
+
+@pytest.mark.parametrize("heading,items", [
+    # kickers in Georgian over English headlines, a day's name ("yesterday") closing each item
+    ("უახლესი", [["პოლიტიკა", "Parliament approves the new budget after a long night of debate", "გუშინ"],
+                 ["ეკონომიკა", "Central bank keeps its key rate unchanged for the third month", "გუშინ"],
+                 ["სპორტი", "National team wins its group and goes through to the final round", "გუშინ"],
+                 ["კულტურა", "Old theatre reopens its doors after ten years of restoration work", "გუშინ"]]),
+    # kickers in Ethiopic and a time in a made-up format (a day's name, then "10h52")
+    ("ዜና", [["ፖለቲካ", "Regional council votes to rebuild the old river bridge by spring", "ቅዳሜ 10h52"],
+            ["ኢኮኖሚ", "Coffee exporters report their best harvest season in a decade", "ቅዳሜ 9h47"],
+            ["ስፖርት", "Marathon runners from the highlands sweep the podium again", "ቅዳሜ 8h30"]]),
+])
+def test_a_list_repeating_one_layout_in_words_no_rule_knows_is_cut_on_its_period(heading: str,
+                                                                                 items: list[list[str]]) -> None:
+    """Guidelines 8.2: a promoted list repeats one layout, whatever its kickers and times are written in. Items of a
+    kicker, a headline and a short closing line in a script and a time format the rules have no words for are read
+    from their lines' shapes: each period of three lines is one item, and the list's heading (shaped as a kicker)
+    stands outside them."""
+    lines = [line for item in items for line in item]
+    document = Document.from_text(page_text([*NAV, heading, *lines, "Show more", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
+@pytest.mark.parametrize("heading", ["ข่าวล่าสุด", "Latest"])
+def test_times_of_a_format_no_rule_knows_close_the_items_above_them_not_open_the_next(heading: str) -> None:
+    """Guidelines 8.2: a list repeats one layout. Headlines each with a time under it in a format the rules do not
+    read as a time ("10:52 น.") are items of a headline and its time: the times are not kickers over the next
+    headlines (the last headline has one under it too, shaped as the others), and the list's heading stays out."""
+    items = [["รถไฟสายใหม่เปิดให้บริการเชียงใหม่ถึงลำปาง", "10:52 น."],
+             ["ฝนตกหนักทำให้น้ำท่วมถนนหลายสายในกรุงเทพ", "9:47 น."],
+             ["ตลาดน้ำอัมพวาเตรียมจัดงานเทศกาลปลายปี", "8:30 น."],
+             ["นักวิจัยไทยค้นพบกล้วยไม้พันธุ์ใหม่ในป่าดอย", "7:05 น."]]
+    document = Document.from_text(page_text([*NAV, heading, *(line for item in items for line in item), "Show more",
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
+def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
+    """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
+    one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken
+    as headline and next time (the first time and kicker left out, the last headline without its time)."""
+    items = [["10:52 น.", "Քաղաքականություն", "Harbour authority opens a second ferry terminal on the island"],
+             ["9:47 น.", "Տնտեսություն", "Olive oil prices fall for the first time in three years"],
+             ["8:30 น.", "Սպորտ", "Local club signs a goalkeeper from the second division"],
+             ["7:05 น.", "Մշակույթ", "Night trains return to the northern line next spring"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item), "Show more",
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]

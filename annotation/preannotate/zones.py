@@ -2145,6 +2145,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         items = _teaser_items(labels)
     if _credits_under_kickers(blocks, features, labels, items):
         items = _teaser_items(labels)
+    if _periodic_items(blocks, features, labels):
+        items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
 
 
@@ -2435,7 +2437,9 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
     """Guidelines 8.2: a list's layout is read from its first item. A list of ``KICKER_MIN_ITEMS`` or more items of a
     kicker and a headline each (an opinion box: "Jennifer Alvarez", her column's headline; "Editorial", a headline),
     under a line that is no item's (a heading, "Opinion", furniture, the page's other zones), with no line of four
-    words or more right under its last headline (the next item's, or an author under each headline), is one item per
+    words or more right under its last headline (the next item's, or an author under each headline) nor a line shaped
+    as its last kicker (``_line_shape``: "9:47 น." under the last headline, the times "10:52 น." … read as kickers close
+    the items above them, ``_periodic_items``), is one item per
     pair -- a headline read as prose too ("I was a landlord for 20 years. Rent control isn't the enemy."), one at
     least reading as a headline; a box of ``NAMED_PAIRS_MIN_ITEMS`` such items is one too when each kicker is a
     person's name (``_author_name``, no picture credit: the columnists of an opinion box). Items are numbered ``-1 - first block``."""
@@ -2471,11 +2475,79 @@ def _kicker_pairs(blocks, features, labels: list) -> None:
                  or (len(pairs) >= NAMED_PAIRS_MIN_ITEMS
                      and all(_author_name(features[first], blocks[first].text)
                              and not is_caption_credit(blocks[first].text) for first in pairs)))
-                    and not (end < n and labels[end] is None and features[end].n_words > KICKER_MAX_WORDS)):
+                    and not (end < n and labels[end] is None and features[end].n_words > KICKER_MAX_WORDS)
+                    and not (end < n and labels[end] is None and features[end].digit_share > 0
+                             and _line_shape(blocks[end].text) == _line_shape(blocks[pairs[-1]].text))):
                 for first in pairs:
                     labels[first] = labels[first + 1] = BlockLabel(TEASER, 0.6, -1 - first)
             after = end
         index = shapes.find(run, index + 1)
+
+
+# A list read from its lines' shapes alone (``_periodic_items``) repeats items of this many lines: a headline and up to
+# three lines around it (a kicker, a summary, a time, a count).
+PERIOD_MIN_LINES = 2
+PERIOD_MAX_LINES = 4
+
+
+def _period_sign(f: BlockFeatures, text: str) -> str:
+    """A line's shape as ``_periodic_items`` compares it: "H" a headline (``_teaser_head``), "S" prose (a summary),
+    "F" furniture or a heading, "L" another long line; a short line (``KICKER_MAX_WORDS`` words at most) is "W" when
+    it holds no digit (a kicker, a badge, "Yesterday") and its ``_line_shape`` when it does, so that two times of
+    one format are one shape whatever their words ("kl. 10.52" and "kl. 9.47": "a. 0.0")."""
+    if f.is_furniture or f.is_list_heading:
+        return "F"
+    if f.n_words > KICKER_MAX_WORDS:
+        return "H" if _teaser_head(f) else "S" if f.text_like or f.ends_with_full_stop else "L"
+    return _line_shape(text) if f.digit_share > 0 else "W"
+
+
+def _periodic_items(blocks, features, labels: list) -> bool:
+    """Guidelines 8.2: a promoted list repeats one layout, whatever words its times, kickers and badges are written
+    in. A run of unlabelled lines whose shapes (``_period_sign``) repeat every k lines (``PERIOD_MIN_LINES`` to
+    ``PERIOD_MAX_LINES``), ``LIST_MIN_ITEMS`` periods or more, each period holding one headline and a short line, is
+    cut into items of k lines: a time of a format no rule knows ("kl. 10.52", "10:52 น.") or a kicker in any script
+    opens or closes its item as the same line of the other items does. Lines of the run over whole periods stand at
+    its top (the list's heading is shaped as a line of its items: "Latest" over "Politics", headline, "Yesterday").
+    A run of whole periods whose first two lines no pass took is cut so too over the items the passes made in it: they
+    read the list out of step (a time and a kicker over each headline, the time taken for the item above's; the
+    layout is read from the first item). Items are numbered ``-1 - first block`` like the other items made outside
+    the main pass."""
+    n = len(blocks)
+    # most pages have no run of short lines and headlines: counted first, answered without the shapes (an item's
+    # lines are read too: its headline, and the lines around it the passes took out of step)
+    heads = [i for i in range(n) if (labels[i] is None or labels[i].label == TEASER) and _teaser_head(features[i])]
+    if len(heads) < LIST_MIN_ITEMS:
+        return False
+    taken = False
+    signs: list[str] = [
+        _period_sign(f, block.text) if label is None or label.label == TEASER else f"x{i}"  # (no other zone's line)
+        for i, (block, f, label) in enumerate(zip(blocks, features, labels))]
+    for period in range(PERIOD_MIN_LINES, PERIOD_MAX_LINES + 1):
+        start = 0
+        while start + period < n:
+            if signs[start] != signs[start + period]:
+                start += 1
+                continue
+            end = start  # the run: signs[i] == signs[i + period] for i in [start, end)
+            while end + period < n and signs[end] == signs[end + period]:
+                end += 1
+            length = end + period - start
+            count = length // period
+            first = start + length - count * period
+            if count >= LIST_MIN_ITEMS and (
+                    all(labels[i] is None for i in range(first, first + count * period))
+                    or (first == start and labels[start] is None and labels[start + 1] is None)):
+                layout = signs[first:first + period]
+                if (layout.count("H") == 1 and "F" not in layout and "L" not in layout
+                        and any(sign not in ("H", "S") for sign in layout)):
+                    for item in range(first, first + count * period, period):
+                        for index in range(item, item + period):
+                            labels[index] = BlockLabel(TEASER, 0.6, -1 - item)
+                            signs[index] = f"x{index}"
+                    taken = True
+            start = end + period
+    return taken
 
 
 # A comment count printed as a bare number has at most this many digits.
