@@ -14,8 +14,8 @@ from babel.dates import format_date, format_datetime, format_time, format_timede
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotation.preannotate.features import features_of
-from annotation.preannotate.timestamps import NEWS_LOCALES, cldr_timestamp
+from annotation.preannotate.features import WORD_RE, features_of
+from annotation.preannotate.timestamps import CLDR_UNNUMBERED_TIME_MAX_WORDS, NEWS_LOCALES, _Vocabulary, cldr_timestamp
 
 ROOT = Path(__file__).resolve().parents[1]
 locales = st.sampled_from(NEWS_LOCALES)
@@ -81,6 +81,13 @@ def test_timestamps_in_many_languages(line):
 def test_lines_that_are_not_timestamps(line):
     assert not _timestamp(line)
     assert not cldr_timestamp(line, any(char.isdigit() for char in line))
+
+
+def test_unnumbered_times_fit_their_word_limit():
+    # features_of asks about a line without a digit only up to this many words
+    vocabulary = _Vocabulary()
+    longest = max(len(WORD_RE.findall(phrase)) for phrase in vocabulary.whole | vocabulary.relative_days)
+    assert longest == CLDR_UNNUMBERED_TIME_MAX_WORDS
 
 
 def test_importing_loads_no_locale_data():

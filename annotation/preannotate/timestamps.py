@@ -48,6 +48,9 @@ _CLOCK_OR_NUMERIC_DATE_RE = re.compile(
     rf"\d:\d\d|\d{{1,2}}{_DATE_MARK}\d{{1,2}}{_DATE_MARK}\d{{2,4}}|\d{{4}}{_DATE_MARK}\d{{1,2}}{_DATE_MARK}\d{{1,2}}"
     r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{1,2}\.")
 _DAY_NUMBER_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+# A relative time without a number has at most this many words ("قبل ساعة واحدة", "hari ini"): the longest of CLDR's
+# (``tests/test_timestamps.py`` checks it).
+CLDR_UNNUMBERED_TIME_MAX_WORDS = 3
 # A date or relative time line has at most this many characters ("Donnerstag, 27. November 2026 um 14:05:00 Uhr
 # Mitteleuropäische Normalzeit" is about 80).
 TIMESTAMP_MAX_CHARS = 100
