@@ -74,9 +74,8 @@ class _Vocabulary:
         self.whole: set[str] = set()  # a relative time without a number: "לפני שעתיים"
         for name in NEWS_LOCALES:
             locale = Locale.parse(name)
-            names = [dict(names) for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
-                     for names in (locale.months[context][width],)]
-            months = {value for month_names in names for value in month_names.values()}
+            months = {value for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
+                      for value in dict(locale.months[context][width]).values()}
             weekdays = {value for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
                         for value in dict(locale.days[context][width]).values()}
             periods = {value for context in ("format", "stand-alone") for width in ("wide", "abbreviated", "narrow")
@@ -140,6 +139,8 @@ def _word_token(words: set[str]) -> str:
 
 
 class _Patterns:
+    """The relative-time and date-line patterns (see the module's docstring) and the gates before them."""
+
     def __init__(self) -> None:
         vocabulary = _Vocabulary()
         number = r"\s*[0-9]{1,3}\s*"
@@ -151,20 +152,19 @@ class _Patterns:
         token = f"(?:{_NUMBER}|{_word_token(vocabulary.words | vocabulary.months)})"
         self.line = re.compile(f"^{_SEPARATOR}*(?:{token}{_SEPARATOR}*)+$", re.IGNORECASE)
         self.month = re.compile(_word_token(vocabulary.months), re.IGNORECASE)
-        # the characters a timestamp of either pattern can open with: a line opening with another is answered
-        # without the regex engine
-        firsts = {word[:1] for words in (vocabulary.words, vocabulary.months, vocabulary.before_number,
-                                         vocabulary.whole) for word in words}
-        self.initials = frozenset(
-            "".join(firsts) + "".join(firsts).lower() + "".join(firsts).upper() + "0123456789"
-            + " ,.:;/|()[]-–—·•،\u200e\u200f（）")
-        self.sizes = {"relative": len(self.relative.pattern), "line": len(self.line.pattern),
-                      "month": len(self.month.pattern)}
+        # the characters a timestamp of either pattern can open with (in either case, and the letters that fold
+        # to them): a line opening with another is answered without the regex engine
+        from .features import initials
+
+        firsts = {word[:1].lower() for words in (vocabulary.words, vocabulary.months, vocabulary.before_number,
+                                                 vocabulary.whole) for word in words}
+        self.initials = frozenset(initials("".join(sorted(firsts))) + "0123456789 ,.:;/|()[]-–—·•،\u200e\u200f（）")
 
 
 @cache
 def patterns() -> _Patterns:
-    """The patterns, built from CLDR's data on first use (about a tenth of a second) and kept."""
+    """The patterns, built from CLDR's data on first use and kept: about a third of a second, most of it babel
+    loading the locales' data."""
     return _Patterns()
 
 
