@@ -66,7 +66,7 @@ class _Vocabulary:
         from babel.dates import format_time, tokenize_pattern
 
         self.months: set[str] = set()
-        self.words: set[str] = set()  # weekdays, day periods (am, pm, noon...), eras, zones, format words, relative days
+        self.words: set[str] = set()  # weekdays, day periods (am, pm, noon), eras, zones, format words, relative days
         self.relative_days: set[str] = set()
         self.before_number: set[str] = set()  # "hace", "před", "for", "לפני"
         self.after_prefixed_number: set[str] = set()  # "horas" after "hace 2"
