@@ -95,3 +95,10 @@ def test_importing_loads_no_locale_data():
     check = ("import sys, annotation.preannotate as p; from annotation.preannotate.timestamps import patterns; "
              "assert patterns.cache_info().currsize == 0; assert 'babel' not in sys.modules")
     subprocess.run([sys.executable, "-c", check], cwd=ROOT, check=True)
+
+
+@pytest.mark.parametrize("line", ["11月" * 30 + "x", "11월 " * 20 + "x", "de " * 30 + "1 x", "1 " * 45 + "x"])
+def test_a_line_is_read_one_way(line):
+    # a pattern that could read "11月" as a name or as a number and "月" would try 2**30 readings of this line
+    # (the test would not finish); read token by token, it is turned away at once
+    assert not cldr_timestamp(line, True)

@@ -48,6 +48,7 @@ _CLOCK_OR_NUMERIC_DATE_RE = re.compile(
     rf"\d:\d\d|\d{{1,2}}{_DATE_MARK}\d{{1,2}}{_DATE_MARK}\d{{2,4}}|\d{{4}}{_DATE_MARK}\d{{1,2}}{_DATE_MARK}\d{{1,2}}"
     r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{1,2}\.")
 _DAY_NUMBER_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_DIGITS_RE = re.compile(r"\d+")
 # A relative time without a number has at most this many words ("قبل ساعة واحدة", "hari ini"): the longest of CLDR's
 # (``tests/test_timestamps.py`` checks it).
 CLDR_UNNUMBERED_TIME_MAX_WORDS = 3
@@ -149,8 +150,15 @@ class _Patterns:
             f"|{number}(?:{_source(vocabulary.after_number)})"
             f"|(?:{_source(vocabulary.whole | vocabulary.relative_days)}))\\.?$",
             re.IGNORECASE)
-        token = f"(?:{_NUMBER}|{_word_token(vocabulary.words | vocabulary.months)})"
-        self.line = re.compile(f"^{_SEPARATOR}*(?:{token}{_SEPARATOR}*)+$", re.IGNORECASE)
+        # a line is read token by token, each the first alternative that fits and never taken back (an atomic
+        # group, possessive repeats): a name holding a number ("11월", "tháng 11", "11月") is read as the number and
+        # the rest, a word of its own ("월"), so that no line can be read two ways -- a pattern that could would
+        # try them all, twice as many for every such name in a line that is no timestamp
+        words = vocabulary.words | vocabulary.months
+        words = {word for word in words if not _DIGITS_RE.search(word)} | {
+            part for word in words for part in _DIGITS_RE.split(word) if part.strip()}
+        token = f"(?>{_NUMBER}|{_word_token({word.strip() for word in words})})"
+        self.line = re.compile(f"^{_SEPARATOR}*+(?:{token}{_SEPARATOR}*+)++$", re.IGNORECASE)
         self.month = re.compile(_word_token(vocabulary.months), re.IGNORECASE)
         # the characters a timestamp of either pattern can open with (in either case, and the letters that fold
         # to them): a line opening with another is answered without the regex engine
