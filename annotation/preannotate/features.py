@@ -14,6 +14,8 @@ from itertools import compress
 from operator import itemgetter, not_
 from typing import NamedTuple
 
+from .timestamps import CLDR_UNNUMBERED_TIME_MAX_WORDS, cldr_timestamp
+
 # The letters outside ASCII that a case-insensitive pattern matches to ASCII ones (İ ı -> i, ſ -> s, K -> k).
 _FOLDS_BY_LETTER = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
 _ASCII_FOLDS = tuple("".join(_FOLDS_BY_LETTER.values()))
@@ -626,7 +628,10 @@ def features_of(text: str) -> BlockFeatures:
         n_words <= (FOREIGN_TIMESTAMP_MAX_WORDS if digit_count else FOREIGN_RELATIVE_TIME_MAX_WORDS)
         and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
         digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
-                             or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text)))))
+                             or (n_words <= 16 and not strict_end and bool(DATE_ANYWHERE_RE.search(text))))) or (
+        # the other languages' timestamps, in CLDR's words
+        n_words <= (FOREIGN_TIMESTAMP_MAX_WORDS if digit_count else CLDR_UNNUMBERED_TIME_MAX_WORDS)
+        and cldr_timestamp(text, digit_count > 0))
     is_list_heading = short and bool(LIST_HEADING_RE.match(text.rstrip(":›»>→ ")))
     # the fields in order, made as a tuple of the type without its __new__ (a Python function: a frame per text)
     return _new_tuple(BlockFeatures, (

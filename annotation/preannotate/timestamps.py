@@ -1,0 +1,194 @@
+"""Timestamps in the languages of news sites, recognised from CLDR's words (through babel) rather than typed ones.
+
+``features.py`` recognises the English, CJK and western European shapes with its own patterns; this module adds
+what CLDR knows for every locale of ``NEWS_LOCALES``: month, weekday and day-period names, the words of their
+date and time formats ("de", "um", "г.", "년"), "yesterday" and "today", and the past relative times in all
+plural forms ("hace {0} horas", "{0} saat önce", "před {0} hodinami"). Two patterns are built from them on first
+use (importing the module loads no locale data) and kept:
+
+* a relative time: a past pattern's words around a number ("2 godziny temu"), or one without a number ("לפני
+  שעתיים", "two hours ago"), or a relative day word alone ("wczoraj");
+* a date or time line: nothing but numbers, those words and the punctuation between them, holding a clock time
+  ("10:52 a. m.", "wczoraj, 14:05"), a date in numbers ("27. 11. 2026") or a month's name with a day's number
+  ("27 listopada 2026", "pátek 27. listopadu 2026 14:05").
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import cache
+
+# The locales whose words the patterns know: the languages of the news sites the pre-annotator meets. A new
+# language is one entry here.
+NEWS_LOCALES = (
+    "en", "de", "fr", "es", "es_419", "es_CO", "es_MX", "it", "pt", "pt_BR", "nl", "pl", "tr", "sv", "da", "nb", "fi",
+    "cs", "sk", "hu", "ro", "el", "ru", "uk", "bg", "hr", "sr_Latn", "sr", "sl", "lt", "lv", "et", "id", "ms", "vi",
+    "ko", "ja", "zh", "zh_Hant", "ar", "he", "fa", "hi", "th", "ca",
+)
+# The units of the past relative times ("3 hours ago"), in each of CLDR's widths ("3 hr. ago").
+_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
+_WIDTHS = ("", "-short", "-narrow")
+# CLDR's day field's relative days taken: the day before yesterday, yesterday, today.
+_PAST_DAYS = (-2, -1, 0)
+# A number in a date or a clock, with the ordinal endings English and the Romance languages print ("27th", "1er",
+# "1º"); at most four digits, and a run of digits is one number (a longer one is no date's, and "(?!\d)" spares
+# the engine splitting it).
+_NUMBER = r"[0-9]{1,4}(?!\d)(?:st|nd|rd|th|er|º|ª)?"
+# What stands between the numbers and words of a date line; the marks of right-to-left text too (Arabic dates
+# are printed with them: "27\u200f/11\u200f/2026").
+_SEPARATOR = r"[\s,.:;/|()\[\]\-–—·•،\u200e\u200f（）]"
+# Scripts written without spaces: a word of theirs may be followed by another at once ("27日金曜日", "EEEEที่").
+_UNSPACED = "\u0e00-\u0eff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_UNSPACED_END_RE = re.compile(f"[{_UNSPACED}]$")
+# A clock time ("14:05", "2:05:00") or a date in numbers ("27.11.2026", "2026/11/27", "27. 11. 2026", "26. 11.
+# 27."): with a month name and a day, what makes a line of numbers and date words a timestamp.
+_DATE_MARK = r"[\u200e\u200f]?[./-]\s?"
+_CLOCK_OR_NUMERIC_DATE_RE = re.compile(
+    rf"\d:\d\d|\d{{1,2}}{_DATE_MARK}\d{{1,2}}{_DATE_MARK}\d{{2,4}}|\d{{4}}{_DATE_MARK}\d{{1,2}}{_DATE_MARK}\d{{1,2}}"
+    r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{1,2}\.")
+_DAY_NUMBER_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_DIGITS_RE = re.compile(r"\d+")
+# A relative time without a number has at most this many words ("قبل ساعة واحدة", "hari ini"): the longest of CLDR's
+# (``tests/test_timestamps.py`` checks it).
+CLDR_UNNUMBERED_TIME_MAX_WORDS = 3
+# A date or relative time line has at most this many characters ("Donnerstag, 27. November 2026 um 14:05:00 Uhr
+# Mitteleuropäische Normalzeit" is about 80).
+TIMESTAMP_MAX_CHARS = 100
+# The instant the zone names are taken at (any: UTC has one name all year).
+_ZONE_INSTANT = datetime.datetime(2026, 1, 15, 12, 0, tzinfo=datetime.timezone.utc)
+
+
+class _Vocabulary:
+    """The words of ``NEWS_LOCALES`` sorted by the part they play in a timestamp, lower-cased."""
+
+    def __init__(self) -> None:
+        from babel import Locale  # loaded on first use: importing this module loads no locale data
+        from babel.dates import format_time, tokenize_pattern
+
+        self.months: set[str] = set()
+        self.words: set[str] = set()  # weekdays, day periods (am, pm, noon), eras, zones, format words, relative days
+        self.relative_days: set[str] = set()
+        self.before_number: set[str] = set()  # "hace", "před", "for", "לפני"
+        self.after_prefixed_number: set[str] = set()  # "horas" after "hace 2"
+        self.after_number: set[str] = set()  # "saat önce", "시간 전", "hours ago"
+        self.whole: set[str] = set()  # a relative time without a number: "לפני שעתיים"
+        for name in NEWS_LOCALES:
+            locale = Locale.parse(name)
+            months = {value for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
+                      for value in dict(locale.months[context][width]).values()}
+            weekdays = {value for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
+                        for value in dict(locale.days[context][width]).values()}
+            periods = {value for context in ("format", "stand-alone") for width in ("wide", "abbreviated", "narrow")
+                       for value in dict(locale.day_periods[context][width]).values()
+                       if len(value) > 1 or not value.isascii()}  # not "a" and "p": words of their own
+            eras = {dict(locale.eras[width]).get(1, "") for width in ("abbreviated", "wide")}
+            zones = {format_time(_ZONE_INSTANT, form, locale=locale) for form in ("z", "zzzz")}
+            self.months |= months
+            self.words |= weekdays | periods | eras | zones
+            patterns = [str(pattern.pattern) for formats in (locale.date_formats, locale.time_formats)
+                        for pattern in dict(formats).values()]
+            for pattern in patterns:
+                tokens = tokenize_pattern(pattern)
+                for (kind, value), (next_kind, next_value) in zip(tokens, tokens[1:] + [("chars", "")]):
+                    if kind != "chars":
+                        continue
+                    self.words |= set(value.split())
+                    # a word glued before a name ("d בMMMM y"): the name with it is a word of its own
+                    glued = value.split()[-1] if value.strip() and not value[-1].isspace() else ""
+                    if glued and next_kind == "field" and next_value[0] in "MLE":
+                        self.words |= {glued + word for word in (months if next_value[0] in "ML" else weekdays)}
+            for pattern in dict(locale.datetime_formats).values():
+                self.words |= set(re.sub(r"\{[01]\}|'", " ", str(pattern)).split())
+            day_words = dict(locale._data["date_fields"]["day"]["relative"])
+            self.relative_days |= {day_words[offset] for offset in _PAST_DAYS if offset in day_words}
+            for unit in _UNITS:
+                for width in _WIDTHS:
+                    for form in dict(locale._data["date_fields"][unit + width]["past"]).values():
+                        self._add_relative(form)
+        self.words |= self.relative_days
+        self.words = {word for word in self.words if word and not word.isdigit()}
+
+    def _add_relative(self, form: str) -> None:
+        if "{0}" not in form:
+            self.whole.add(form)
+            return
+        if "({0})" in form:  # "לפני שעה ({0})": the time is also written without its number
+            self.whole.add(form.replace("({0})", "").strip())
+        before, after = (part.strip() for part in form.split("{0}", 1))
+        if before and after:
+            self.before_number.add(before)
+            self.after_prefixed_number.add(after)
+        elif after:
+            self.after_number.add(after)
+
+
+def _source(words: set[str]) -> str:
+    """An alternation of ``words`` in any case, a space in one matching any run of white space (babel prints
+    narrow no-break spaces: "2:05\u202fp.m.")."""
+    from .features import alternation  # features.py imports this module
+
+    return alternation(sorted({" ".join(word.lower().split()) for word in words})).replace("\\ ", r"\s+")
+
+
+def _word_token(words: set[str]) -> str:
+    """A word of ``words`` as a whole word: not followed by a letter, unless it ends in a script written without
+    spaces."""
+    spaced = {word for word in words if _UNSPACED_END_RE.search(word) is None}
+    unspaced = words - spaced
+    return f"(?:{_source(spaced)})(?![^\\W\\d_])" + (f"|{_source(unspaced)}" if unspaced else "")
+
+
+class _Patterns:
+    """The relative-time and date-line patterns (see the module's docstring) and the gates before them."""
+
+    def __init__(self) -> None:
+        vocabulary = _Vocabulary()
+        number = r"\s*[0-9]{1,3}\s*"
+        self.relative = re.compile(
+            f"^(?:(?:{_source(vocabulary.before_number)}){number}(?:{_source(vocabulary.after_prefixed_number)})"
+            f"|{number}(?:{_source(vocabulary.after_number)})"
+            f"|(?:{_source(vocabulary.whole | vocabulary.relative_days)}))\\.?$",
+            re.IGNORECASE)
+        # a line is read token by token, each the first alternative that fits and never taken back (an atomic
+        # group, possessive repeats): a name holding a number ("11월", "tháng 11", "11月") is read as the number and
+        # the rest, a word of its own ("월"), so that no line can be read two ways -- a pattern that could would
+        # try them all, twice as many for every such name in a line that is no timestamp
+        words = vocabulary.words | vocabulary.months
+        words = {word for word in words if not _DIGITS_RE.search(word)} | {
+            part for word in words for part in _DIGITS_RE.split(word) if part.strip()}
+        token = f"(?>{_NUMBER}|{_word_token({word.strip() for word in words})})"
+        self.line = re.compile(f"^{_SEPARATOR}*+(?:{token}{_SEPARATOR}*+)++$", re.IGNORECASE)
+        self.month = re.compile(_word_token(vocabulary.months), re.IGNORECASE)
+        # the characters a timestamp of either pattern can open with (in either case, and the letters that fold
+        # to them): a line opening with another is answered without the regex engine
+        from .features import initials
+
+        firsts = {word[:1].lower() for words in (vocabulary.words, vocabulary.months, vocabulary.before_number,
+                                                 vocabulary.whole) for word in words}
+        self.initials = frozenset(initials("".join(sorted(firsts))) + "0123456789 ,.:;/|()[]-–—·•،\u200e\u200f（）")
+
+
+@cache
+def patterns() -> _Patterns:
+    """The patterns, built from CLDR's data on first use and kept: about a third of a second, most of it babel
+    loading the locales' data."""
+    return _Patterns()
+
+
+def cldr_timestamp(text: str, has_digit: bool) -> bool:
+    """Whether ``text`` is a timestamp in one of ``NEWS_LOCALES``' words (see the module's docstring); ``has_digit``
+    whether it holds a digit (a caller has counted them)."""
+    if len(text) > TIMESTAMP_MAX_CHARS:
+        return False
+    found = patterns()
+    if text[:1] not in found.initials:
+        return False
+    if found.relative.match(text) is not None:
+        return True
+    # a line of numbers and date words is a time with a clock, a date in numbers, a day's number and a month's
+    # name, or a relative day's clock time ("wczoraj, 14:05"); not a month with its year alone ("listopad 2026", an
+    # archive's link), nor a number beside a weekday
+    return has_digit and found.line.match(text) is not None and (
+        _CLOCK_OR_NUMERIC_DATE_RE.search(text) is not None
+        or (found.month.search(text) is not None and _DAY_NUMBER_RE.search(text) is not None))

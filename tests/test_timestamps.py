@@ -1,0 +1,104 @@
+"""The timestamps recognised from CLDR's words (``annotation/preannotate/timestamps.py``): whatever babel prints for a
+date, a time or a past relative time in one of ``NEWS_LOCALES`` is a timestamp to ``features_of``; prices, scores and
+sentences holding a month's name are not."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.dates import format_date, format_datetime, format_time, format_timedelta
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotation.preannotate.features import WORD_RE, features_of
+from annotation.preannotate.timestamps import CLDR_UNNUMBERED_TIME_MAX_WORDS, NEWS_LOCALES, _Vocabulary, cldr_timestamp
+
+ROOT = Path(__file__).resolve().parents[1]
+locales = st.sampled_from(NEWS_LOCALES)
+moments = st.datetimes(min_value=datetime.datetime(1990, 1, 1), max_value=datetime.datetime(2040, 12, 31))
+
+
+def _timestamp(line: str) -> bool:
+    return features_of(line).is_timestamp
+
+
+@settings(max_examples=400, deadline=None)
+@given(locales, moments, st.sampled_from(("long", "medium", "short")))
+def test_babel_dates_are_timestamps(locale, moment, form):
+    line = format_date(moment, form, locale=locale)
+    assert _timestamp(line), (locale, line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(locales, moments, st.sampled_from(("long", "medium", "short")))
+def test_babel_dates_with_their_times_are_timestamps(locale, moment, form):
+    line = format_datetime(moment, form, tzinfo=datetime.timezone.utc, locale=locale)
+    assert _timestamp(line), (locale, line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(locales, moments)
+def test_babel_clock_times_are_timestamps(locale, moment):
+    line = format_time(moment, "short", locale=locale)
+    # a clock printed with a dot alone ("14.05" in Danish, Finnish, Indonesian) is a price as well: a timestamp
+    # with a date or its zone, not bare
+    assert _timestamp(line) == (":" in line), (locale, line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(locales, st.sampled_from(("second", "minute", "hour", "day", "week", "month", "year")),
+       st.integers(min_value=1, max_value=59), st.sampled_from(("long", "short", "narrow")))
+def test_babel_past_times_are_timestamps(locale, unit, count, width):
+    # "hace 3 horas", "3 saat önce", "před 3 hodinami", "לפני שעתיים" (a dual: no number), "3시간 전"
+    seconds = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400, "month": 30 * 86400,
+               "year": 365 * 86400}[unit]
+    line = format_timedelta(datetime.timedelta(seconds=-count * seconds), granularity=unit, threshold=100,
+                            add_direction=True, format=width, locale=locale)
+    assert _timestamp(line), (locale, line)
+
+
+@pytest.mark.parametrize("line", [
+    "10:52 a. m.", "10:52 p. m.", "3 godziny temu", "27 listopada 2026", "2 saat önce", "för 3 timmar sedan",
+    "před 2 hodinami", "2 jam lalu", "2 giờ trước", "2시간 전", "לפני שעתיים", "2 години тому", "wczoraj, 14:05",
+    "pátek 27. listopadu 2026 14:05", "Sun, 29 Nov, 2026 - 19:40",
+    # the hand-typed shapes CLDR has no words for stay timestamps
+    "14h32", "9.30am", "13.55 GMT", "12.03.2024, 14:20 Uhr", "vor wenigen Minuten",
+])
+def test_timestamps_in_many_languages(line):
+    assert _timestamp(line)
+
+
+@pytest.mark.parametrize("line", [
+    "$12.50", "12,50 €", "12.50", "2:1", "Real Madrid 2-1 Barcelona", "listopad 2026", "March 2026",
+    "Theresa May 2", "Domingo 3", "May",
+    "May told reporters on 3 June that the talks would go on until a deal was struck",
+    "Mai 68 a changé la France", "Le 14 juillet, la fête nationale a réuni des milliers de personnes à Paris",
+])
+def test_lines_that_are_not_timestamps(line):
+    assert not _timestamp(line)
+    assert not cldr_timestamp(line, any(char.isdigit() for char in line))
+
+
+def test_unnumbered_times_fit_their_word_limit():
+    # features_of asks about a line without a digit only up to this many words
+    vocabulary = _Vocabulary()
+    longest = max(len(WORD_RE.findall(phrase)) for phrase in vocabulary.whole | vocabulary.relative_days)
+    assert longest == CLDR_UNNUMBERED_TIME_MAX_WORDS
+
+
+def test_importing_loads_no_locale_data():
+    # importing a module does nothing: the patterns are built on the first line asked about
+    check = ("import sys, annotation.preannotate as p; from annotation.preannotate.timestamps import patterns; "
+             "assert patterns.cache_info().currsize == 0; assert 'babel' not in sys.modules")
+    subprocess.run([sys.executable, "-c", check], cwd=ROOT, check=True)
+
+
+@pytest.mark.parametrize("line", ["11月" * 30 + "x", "11월 " * 20 + "x", "de " * 30 + "1 x", "1 " * 45 + "x"])
+def test_a_line_is_read_one_way(line):
+    # a pattern that could read "11月" as a name or as a number and "月" would try 2**30 readings of this line
+    # (the test would not finish); read token by token, it is turned away at once
+    assert not cldr_timestamp(line, True)
