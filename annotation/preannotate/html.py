@@ -230,37 +230,37 @@ def _collect_article_bodies(value, bodies: list[str]) -> None:
             _collect_article_bodies(item, bodies)
 
 
-def declares_live_blog(tree) -> bool:
-    """Whether the page's JSON-LD calls it a schema.org ``LiveBlogPosting`` (what sites publish for search
-    engines' "Live" badge): a live blog, whose entries are the story (guidelines 8.5). Read as text, unparsed:
-    the type name is in no other schema.org type's."""
-    for script in tree.iter("script"):
-        text = script.text
-        if text and "LiveBlogPosting" in text and (script.get("type") or "").strip().lower() == "application/ld+json":
-            return True
-    return False
-
-
 # schema.org types of pages without one main story (guidelines 8.5): a section or tag page, search results, an author's
 # page, a podcast's page listing its episodes.
 FRONT_TYPES = frozenset({"CollectionPage", "SearchResultsPage", "ProfilePage", "PodcastSeries"})
 
 
-def declares_front(tree) -> bool:
-    """Whether the page's JSON-LD calls it a page of promoted items (``FRONT_TYPES``) and names no article on it (a
-    type ending in "Article" or "Posting"): a front, without a main story (guidelines 8.5). Only scripts naming one
-    of the types are parsed."""
+def declared_kinds(tree) -> tuple[bool, bool]:
+    """(live blog, front) as the page's JSON-LD declares them, in one walk over its scripts (a walk of the whole tree
+    costs as much as the reads of most pages' few scripts):
+
+    - live blog: a script calls the page a schema.org ``LiveBlogPosting`` (what sites publish for search engines'
+      "Live" badge), whose entries are the story (guidelines 8.5). Read as text, unparsed: the type name is in no
+      other schema.org type's.
+    - front: the page is called a page of promoted items (``FRONT_TYPES``) and no article is named on it (a type
+      ending in "Article" or "Posting"): a front, without a main story (guidelines 8.5). Only scripts naming one of
+      the types are parsed.
+
+    A script's type is read before its text is searched: most scripts are code, often long."""
+    live = False
     types: set[str] = set()
     for script in tree.iter("script"):
         text = script.text
-        if (not text or not any(name in text for name in FRONT_TYPES)
-                or (script.get("type") or "").strip().lower() != "application/ld+json"):
+        if not text or (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        live = live or "LiveBlogPosting" in text
+        if not any(name in text for name in FRONT_TYPES):
             continue
         try:
             _collect_types(json.loads(text), types)
         except (ValueError, RecursionError):
             continue
-    return bool(types & FRONT_TYPES) and not any(name.endswith(("Article", "Posting")) for name in types)
+    return live, bool(types & FRONT_TYPES) and not any(name.endswith(("Article", "Posting")) for name in types)
 
 
 def _collect_types(value, types: set[str]) -> None:
@@ -654,7 +654,7 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         if card is None or not fits(blocks_in(card)):
             continue
         tag, class_ = card.tag, _card_class(card)
-        members = [found for child in card.getparent() if child.tag == tag and _card_class(child) == class_
+        members = [found for child in card.getparent().iterchildren(tag) if _card_class(child) == class_
                    and (found := blocks_in(child)) and fits(found)]
         for group in members:
             settled.update(group)
