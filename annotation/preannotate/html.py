@@ -675,8 +675,10 @@ def list_headlines(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[B
     and class, ``_card_class``) are one line each, when at least half of them are teasers, an entry the lines' shapes
     left out that is a linked headline (``HEADLINE_MIN_WORDS`` words or more, no furniture's words such as a copyright
     line's: "NGX: Investors gain N1.2trn as ..." read as a market's quote) is a teaser too, an item of its own. Lists whose entries hold several lines are
-    ``card_items``'s. Read from the teasers up, each list once."""
-    if len(page.blocks) != len(blocks):
+    ``card_items``'s. Read from the teasers up, each list once, on a page with a linked boilerplate line at all (most
+    pages have none: their lists are not read)."""
+    if len(page.blocks) != len(blocks) or not any(
+            label.label == BOILERPLATE and found.linked for label, found in zip(labels, evidence, strict=True)):
         return labels
     seen: set = set()  # the lists read
     for index, label in enumerate(labels):
