@@ -693,8 +693,8 @@ def list_headlines(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[B
             if _repeats(element, parent):
                 seen.add(parent)
                 tag, class_ = element.tag, _card_class(element)
-                entries = [page.block_spans.get(child) for child in parent
-                           if child.tag == tag and _card_class(child) == class_]
+                entries = [page.block_spans.get(child) for child in parent.iterchildren(tag)
+                           if _card_class(child) == class_]
                 if (all(entry is not None and entry[1] - entry[0] == 1 for entry in entries)
                         and 2 * sum(labels[entry[0]].label == TEASER for entry in entries) >= len(entries)):
                     for line, _ in entries:
@@ -709,10 +709,10 @@ def list_headlines(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[B
 
 def _repeats(element, parent) -> bool:
     """Whether ``parent`` holds two children or more of ``element``'s tag and class (``_card_class``; read up to the
-    second)."""
-    tag, class_, seen = element.tag, _card_class(element), 0
-    for child in parent:
-        if child.tag == tag and _card_class(child) == class_:
+    second; the children of other tags passed over by lxml, without an object made for each)."""
+    class_, seen = _card_class(element), 0
+    for child in parent.iterchildren(element.tag):
+        if _card_class(child) == class_:
             seen += 1
             if seen == 2:
                 return True
@@ -723,7 +723,10 @@ def _card_class(element) -> str | None:
     """The class that makes an element one of its list's cards: its first class name. The names after it mark one
     card apart from the others of its list ("result result--sponsored", "summary summary--opinion", "card
     featured"): the list is the same."""
-    names = (element.get("class") or "").split(None, 1)
+    names = element.get("class")
+    if not names:  # most elements have no class
+        return None
+    names = names.split(None, 1)
     return names[0] if names else None
 
 
