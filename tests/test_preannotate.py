@@ -4392,11 +4392,32 @@ def test_a_page_is_declared_a_front_by_its_json_ld_types_unless_it_names_an_arti
     """Guidelines 8.5: a collection, search, profile or podcast page type makes a front, unless the page's JSON-LD also
     names an article or a posting on it (a story page whose site marks its section too); a type's name in a value
     is no type, and JSON that does not parse declares nothing."""
-    from annotation.preannotate.html import declares_front
+    from annotation.preannotate.html import declared_kinds
 
     page = parse_html(f"<html><head><script type='application/ld+json'>{ld}</script></head><body><p>Text.</p>"
                       "</body></html>".encode(), "ld.html")
-    assert declares_front(page.tree) is front
+    assert declared_kinds(page.tree) == (False, front)
+
+
+@pytest.mark.parametrize(("scripts", "kinds"), [
+    ("<script type='application/ld+json'>{\"@type\":\"LiveBlogPosting\"}</script>", (True, False)),
+    # a script that is no JSON-LD declares nothing, whatever names it holds
+    ("<script>var types = ['LiveBlogPosting', 'CollectionPage'];</script>", (False, False)),
+    ("<script>var live = 'LiveBlogPosting';</script>"
+     "<script type='application/ld+json'>{\"@type\":\"CollectionPage\"}</script>", (False, True)),
+    # a live blog's JSON-LD that does not parse is still read as text
+    ("<script type='application/ld+json'>{\"@type\":\"LiveBlogPosting\", broken</script>", (True, False)),
+    ("<script type=' Application/LD+JSON '>{\"@graph\":[{\"@type\":\"CollectionPage\"},"
+     "{\"@type\":\"LiveBlogPosting\"}]}</script>", (True, False))])
+def test_a_page_is_declared_a_live_blog_or_a_front_by_its_json_ld_scripts_alone(scripts: str,
+                                                                                 kinds: tuple[bool, bool]) -> None:
+    """Guidelines 8.5: the live blog and front declarations are read from the page's JSON-LD scripts only, both in one
+    walk: a live blog's type read as text, a front's types parsed (and a live blog's posting names an article, so a
+    page declaring both is no front)."""
+    from annotation.preannotate.html import declared_kinds
+
+    page = parse_html(f"<html><head>{scripts}</head><body><p>Text.</p></body></html>".encode(), "ld.html")
+    assert declared_kinds(page.tree) == kinds
 
 
 def test_on_the_html_path_a_row_of_links_on_a_line_of_its_own_is_no_teaser() -> None:

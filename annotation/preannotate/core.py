@@ -66,10 +66,10 @@ class Preannotator:
             rules = chosen
         live = front = False
         if html is not None:
-            from annotation.preannotate.html import (card_items, declares_front, declares_live_blog, list_headlines,
-                                                     marked_boilerplate, unlinked_items)
+            from annotation.preannotate.html import (card_items, declared_kinds, list_headlines, marked_boilerplate,
+                                                     unlinked_items)
 
-            live, front = declares_live_blog(html.tree), declares_front(html.tree)
+            live, front = declared_kinds(html.tree)
         labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules, live=live, front=front)
         if html is not None:
             labels = list_headlines(html, blocks, evidence, card_items(html, blocks, evidence, labels))

@@ -230,37 +230,37 @@ def _collect_article_bodies(value, bodies: list[str]) -> None:
             _collect_article_bodies(item, bodies)
 
 
-def declares_live_blog(tree) -> bool:
-    """Whether the page's JSON-LD calls it a schema.org ``LiveBlogPosting`` (what sites publish for search
-    engines' "Live" badge): a live blog, whose entries are the story (guidelines 8.5). Read as text, unparsed:
-    the type name is in no other schema.org type's."""
-    for script in tree.iter("script"):
-        text = script.text
-        if text and "LiveBlogPosting" in text and (script.get("type") or "").strip().lower() == "application/ld+json":
-            return True
-    return False
-
-
 # schema.org types of pages without one main story (guidelines 8.5): a section or tag page, search results, an author's
 # page, a podcast's page listing its episodes.
 FRONT_TYPES = frozenset({"CollectionPage", "SearchResultsPage", "ProfilePage", "PodcastSeries"})
 
 
-def declares_front(tree) -> bool:
-    """Whether the page's JSON-LD calls it a page of promoted items (``FRONT_TYPES``) and names no article on it (a
-    type ending in "Article" or "Posting"): a front, without a main story (guidelines 8.5). Only scripts naming one
-    of the types are parsed."""
+def declared_kinds(tree) -> tuple[bool, bool]:
+    """(live blog, front) as the page's JSON-LD declares them, in one walk over its scripts (a walk of the whole tree
+    costs as much as the reads of most pages' few scripts):
+
+    - live blog: a script calls the page a schema.org ``LiveBlogPosting`` (what sites publish for search engines'
+      "Live" badge), whose entries are the story (guidelines 8.5). Read as text, unparsed: the type name is in no
+      other schema.org type's.
+    - front: the page is called a page of promoted items (``FRONT_TYPES``) and no article is named on it (a type
+      ending in "Article" or "Posting"): a front, without a main story (guidelines 8.5). Only scripts naming one of
+      the types are parsed.
+
+    A script's type is read before its text is searched: most scripts are code, often long."""
+    live = False
     types: set[str] = set()
     for script in tree.iter("script"):
         text = script.text
-        if (not text or not any(name in text for name in FRONT_TYPES)
-                or (script.get("type") or "").strip().lower() != "application/ld+json"):
+        if not text or (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        live = live or "LiveBlogPosting" in text
+        if not any(name in text for name in FRONT_TYPES):
             continue
         try:
             _collect_types(json.loads(text), types)
         except (ValueError, RecursionError):
             continue
-    return bool(types & FRONT_TYPES) and not any(name.endswith(("Article", "Posting")) for name in types)
+    return live, bool(types & FRONT_TYPES) and not any(name.endswith(("Article", "Posting")) for name in types)
 
 
 def _collect_types(value, types: set[str]) -> None:
@@ -654,7 +654,7 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         if card is None or not fits(blocks_in(card)):
             continue
         tag, class_ = card.tag, _card_class(card)
-        members = [found for child in card.getparent() if child.tag == tag and _card_class(child) == class_
+        members = [found for child in card.getparent().iterchildren(tag) if _card_class(child) == class_
                    and (found := blocks_in(child)) and fits(found)]
         for group in members:
             settled.update(group)
@@ -675,8 +675,10 @@ def list_headlines(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[B
     and class, ``_card_class``) are one line each, when at least half of them are teasers, an entry the lines' shapes
     left out that is a linked headline (``HEADLINE_MIN_WORDS`` words or more, no furniture's words such as a copyright
     line's: "NGX: Investors gain N1.2trn as ..." read as a market's quote) is a teaser too, an item of its own. Lists whose entries hold several lines are
-    ``card_items``'s. Read from the teasers up, each list once."""
-    if len(page.blocks) != len(blocks):
+    ``card_items``'s. Read from the teasers up, each list once, on a page with a linked boilerplate line at all (most
+    pages have none: their lists are not read)."""
+    if len(page.blocks) != len(blocks) or not any(
+            label.label == BOILERPLATE and found.linked for label, found in zip(labels, evidence, strict=True)):
         return labels
     seen: set = set()  # the lists read
     for index, label in enumerate(labels):
@@ -691,8 +693,8 @@ def list_headlines(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[B
             if _repeats(element, parent):
                 seen.add(parent)
                 tag, class_ = element.tag, _card_class(element)
-                entries = [page.block_spans.get(child) for child in parent
-                           if child.tag == tag and _card_class(child) == class_]
+                entries = [page.block_spans.get(child) for child in parent.iterchildren(tag)
+                           if _card_class(child) == class_]
                 if (all(entry is not None and entry[1] - entry[0] == 1 for entry in entries)
                         and 2 * sum(labels[entry[0]].label == TEASER for entry in entries) >= len(entries)):
                     for line, _ in entries:
@@ -707,10 +709,10 @@ def list_headlines(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[B
 
 def _repeats(element, parent) -> bool:
     """Whether ``parent`` holds two children or more of ``element``'s tag and class (``_card_class``; read up to the
-    second)."""
-    tag, class_, seen = element.tag, _card_class(element), 0
-    for child in parent:
-        if child.tag == tag and _card_class(child) == class_:
+    second; the children of other tags passed over by lxml, without an object made for each)."""
+    class_, seen = _card_class(element), 0
+    for child in parent.iterchildren(element.tag):
+        if _card_class(child) == class_:
             seen += 1
             if seen == 2:
                 return True
@@ -721,7 +723,10 @@ def _card_class(element) -> str | None:
     """The class that makes an element one of its list's cards: its first class name. The names after it mark one
     card apart from the others of its list ("result result--sponsored", "summary summary--opinion", "card
     featured"): the list is the same."""
-    names = (element.get("class") or "").split(None, 1)
+    names = element.get("class")
+    if not names:  # most elements have no class
+        return None
+    names = names.split(None, 1)
     return names[0] if names else None
 
 
