@@ -4344,11 +4344,26 @@ def test_on_the_html_path_a_teaser_item_linking_to_no_other_page_is_boilerplate(
         assert [labels[line] for line in unlinked] == ["teaser"] * len(unlinked)
 
 
+def test_a_link_the_url_grammar_refuses_does_not_stop_a_page() -> None:
+    """Bad input is no crash: an href urllib refuses ("http://[::1/x", an unclosed IPv6 host) on a front's card
+    leaves the page pre-annotated, its cards teasers."""
+    headlines = ["Harbour board approves dredging of the outer channel",
+                 "Ferry operator adds late sailing for the winter season",
+                 "Fishermen warn of quota cuts as talks resume in Brussels"]
+    hrefs = ["http://[::1/x", "/news/2/ferry", "/news/3/quota"]
+    html = ("<html><head><title>Front</title></head><body><ul class='list'>" + "".join(
+        f"<li class='card'><a href='{href}'>{line}</a></li>" for href, line in zip(hrefs, headlines, strict=True))
+        + "</ul></body></html>").encode()
+    labels = html_labels(html, "broken-link.html", Preannotator())
+    assert [labels[line] for line in headlines] == ["teaser"] * 3
+
+
 @pytest.mark.parametrize(("href", "away"), [
     ("/news/2026/11/harbour-dredging", True), ("https://www.example.com/world/story-123", True),
     ("https://clicks.example.net/?id=55120", True), ("/?p=4411", True), ("story.html", True),
     ("#content", False), (" #block-12", False), ("javascript:void(0)", False), ("/", False),
-    ("https://www.example.com", False), ("https://www.example.com/", False), ("", False), (None, False)])
+    ("https://www.example.com", False), ("https://www.example.com/", False), ("", False), (None, False),
+    ("http://[::1/x", True)])
 def test_a_link_leads_to_another_page_unless_it_jumps_inside_this_one_or_to_the_front_page(href, away) -> None:
     """Guidelines 8.2 (not teasers): links inside the page, to a script or to the site's front page promote no
     article; a link with a path or a query (a click tracker's, "?p=4411") leads to one."""

@@ -567,7 +567,10 @@ def _leads_away(href: str | None) -> bool:
     href = href.strip()
     if href.startswith(("#", "javascript:")):
         return False
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # "http://[::1/x": a link the URL grammar refuses still points somewhere other than here
+        return True
     return parts.path.strip("/") != "" or parts.query != ""
 
 
