@@ -16,6 +16,7 @@ from annotation.preannotate.learned import (
     DOM_FEATURE_NAMES, REACH, LogisticModel, feature_matrix, load_models, model_path)
 from annotation.preannotate.quotes import find_quotes
 from annotation.preannotate.stats import BlockStats, site_of
+from annotation.preannotate.timestamps import patterns as timestamp_patterns
 from annotation.preannotate.zones import (
     ARTICLE, TEASER, BlockEvidence, BlockLabel, RulePass, boxed_stories_as_teasers, candidate_runs, classify_blocks,
     rule_pass, run_value)
@@ -44,6 +45,8 @@ class Preannotator:
     def __init__(self, stats: BlockStats | None = None, models: dict[str, LogisticModel] | None = None) -> None:
         self.stats = stats
         self.models = load_models() if models is None else models
+        # built here, like the model, rather than by the first page's first date line
+        timestamp_patterns()
 
     def annotate(self, document: Document, html: HtmlPage | None = None) -> Annotation:
         blocks, evidence, title, rules, path = self._prepare(document, html)
