@@ -1212,6 +1212,33 @@ def test_a_byline_without_by_is_the_story(shape: str, models) -> None:
     assert [labels[line] for line in ["Transport", *tools]] == ["boilerplate"] * (1 + len(tools))
 
 
+def test_the_writers_name_over_the_date_in_the_head_escapes_the_models_veto() -> None:
+    """Guidelines 8.1: the writer's name printed without "By" over the story's date, among the run's top lines under
+    a standfirst and a result line, is the story's byline whatever the learned model reads in a name over a time (a
+    comment's header, in its training pages): it, the date and the head above stay the story's. The same name over a
+    time under the story's paragraphs is a reader's comment header, which the model still takes out."""
+    import numpy as np
+
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, classify_blocks, rule_pass
+
+    head = ["A late penalty from the substitute settles a classic at the Quay Road ground as the coach hails his squad",
+            "Harbour Rovers 3 Millbrook 2", "Owen Castell", "Sat, 12 Dec, 2026 - 18:05"]
+    comment = ["Maura Keane", "Sat, 12 Dec, 2026 - 19:12",
+               "What a game that was, the whole town was out on the quay road for the parade after the final whistle."]
+    lines = [*NAV, "Harbour Rovers edge Millbrook in a thriller to lift their first league title since 1987", *head,
+             "Share", *STORY[3:], *comment, *STORY[3:5], *FOOTER]
+    blocks = split_blocks("\n\n".join(lines) + "\n")
+    evidence = [BlockEvidence()] * len(blocks)
+    rules = rule_pass(blocks, evidence)
+    assert blocks[rules.run[0]].text == head[0]
+    logits = np.array([-5.0 if block.text in ("Owen Castell", "Maura Keane") else 5.0 for block in blocks])
+    labels = classify_blocks(blocks, evidence, None, logits, rules)
+    by_text = {block.text: label.label for block, label in zip(blocks, labels, strict=True)}
+    assert [by_text[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY[3:]))
+    assert by_text["Maura Keane"] == "boilerplate"
+
+
 @pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
 @pytest.mark.parametrize("tool", ["4 Min", "Gift this article", "Offrir cet article", "Artikel verschenken",
                                   "Copiar enlace", "Ascolta l’articolo", "Escuchar este artículo",
