@@ -1239,6 +1239,25 @@ def test_the_writers_name_over_the_date_in_the_head_escapes_the_models_veto() ->
     assert by_text["Maura Keane"] == "boilerplate"
 
 
+def test_a_photos_caption_under_the_byline_the_writers_title_and_the_date_is_not_the_story() -> None:
+    """Guidelines 8.1 and 8.4: the writer's title between "By …" and the date ("Transport Editor") does not take the
+    learned model's veto off the lines under it: a photo's caption quoting someone, under the listen tools and over
+    its credit, stays out of the story, whose head and paragraphs are the story's."""
+    head = ["Ferry operator scraps winter timetable as fuel costs soar",
+            "Islanders face a six-week gap in crossings from January after talks between the operator and the council "
+            "fail", "By Tom Brennan", "Transport Editor",
+            "Published: 08:20, 12 January 2025 | Updated: 10:05, 12 January 2025"]
+    caption = ["Harbour master Ewan Rigg on the empty pier at Kirkhaven on Monday. “We have nothing left to cut,” he "
+               "said.", "Photograph: Ana Ruiz/Kirkhaven Herald"]
+    document = Document.from_text(page_text([*NAV, "Transport", *head, "Listen to this article", "6 min", *caption,
+                                             *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY[3:]))
+    assert [labels[line] for line in caption] == ["boilerplate"] * 2
+
+
 @pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
 @pytest.mark.parametrize("tool", ["4 Min", "Gift this article", "Offrir cet article", "Artikel verschenken",
                                   "Copiar enlace", "Ascolta l’articolo", "Escuchar este artículo",
