@@ -1212,6 +1212,52 @@ def test_a_byline_without_by_is_the_story(shape: str, models) -> None:
     assert [labels[line] for line in ["Transport", *tools]] == ["boilerplate"] * (1 + len(tools))
 
 
+def test_the_writers_name_over_the_date_in_the_head_escapes_the_models_veto() -> None:
+    """Guidelines 8.1: the writer's name printed without "By" over the story's date, among the run's top lines under
+    a standfirst and a result line, is the story's byline whatever the learned model reads in a name over a time (a
+    comment's header, in its training pages): it, the date and the head above stay the story's. The same name over a
+    time under the story's paragraphs is a reader's comment header, which the model still takes out."""
+    import numpy as np
+
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, classify_blocks, rule_pass
+
+    head = ["A late penalty from the substitute settles a classic at the Quay Road ground as the coach hails his squad",
+            "Harbour Rovers 3 Millbrook 2", "Owen Castell", "Sat, 12 Dec, 2026 - 18:05"]
+    comment = ["Maura Keane", "Sat, 12 Dec, 2026 - 19:12",
+               "What a game that was, the whole town was out on the quay road for the parade after the final whistle."]
+    lines = [*NAV, "Harbour Rovers edge Millbrook in a thriller to lift their first league title since 1987", *head,
+             "Share", *STORY[3:], *comment, *STORY[3:5], *FOOTER]
+    blocks = split_blocks("\n\n".join(lines) + "\n")
+    evidence = [BlockEvidence()] * len(blocks)
+    rules = rule_pass(blocks, evidence)
+    assert blocks[rules.run[0]].text == head[0]
+    logits = np.array([-5.0 if block.text in ("Owen Castell", "Maura Keane") else 5.0 for block in blocks])
+    labels = classify_blocks(blocks, evidence, None, logits, rules)
+    by_text = {block.text: label.label for block, label in zip(blocks, labels, strict=True)}
+    assert [by_text[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY[3:]))
+    assert by_text["Maura Keane"] == "boilerplate"
+
+
+def test_a_photos_caption_under_the_byline_the_writers_title_and_the_date_is_not_the_story() -> None:
+    """Guidelines 8.1 and 8.4: the writer's title between "By …" and the date ("Transport Editor") does not take the
+    learned model's veto off the lines under it: a photo's caption quoting someone, under the listen tools and over
+    its credit, stays out of the story, whose head and paragraphs are the story's."""
+    head = ["Ferry operator scraps winter timetable as fuel costs soar",
+            "Islanders face a six-week gap in crossings from January after talks between the operator and the council "
+            "fail", "By Tom Brennan", "Transport Editor",
+            "Published: 08:20, 12 January 2025 | Updated: 10:05, 12 January 2025"]
+    caption = ["Harbour master Ewan Rigg on the empty pier at Kirkhaven on Monday. “We have nothing left to cut,” he "
+               "said.", "Photograph: Ana Ruiz/Kirkhaven Herald"]
+    document = Document.from_text(page_text([*NAV, "Transport", *head, "Listen to this article", "6 min", *caption,
+                                             *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY[3:]))
+    assert [labels[line] for line in caption] == ["boilerplate"] * 2
+
+
 @pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
 @pytest.mark.parametrize("tool", ["4 Min", "Gift this article", "Offrir cet article", "Artikel verschenken",
                                   "Copiar enlace", "Ascolta l’articolo", "Escuchar este artículo",

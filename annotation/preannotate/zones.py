@@ -478,10 +478,14 @@ def classify_blocks(
                 labels[index] = BlockLabel(TEASER, 0.65, item=-1 - item_head)
             elif (logits is not None and not junk and logits[index] < VETO_LOGIT
                   and not (story_begun and _CLOSING_CREDIT_RE.match(text))
-                  and not ((f.is_byline or (f.is_timestamp and standfirst is not None)) and index - start < TOP_LINES)
+                  and not (index - start < TOP_LINES and (
+                      f.is_byline or (f.is_timestamp and standfirst is not None)
+                      or (_byline_at(blocks, features, index) and not _job_title(f, text))))
                   and index != standfirst):
                 # the story's credit line after its paragraphs is the story's (guidelines 6), whatever the
-                # model reads in "contributed reporting", and so are its byline among its top lines and its
+                # model reads in "contributed reporting", and so are its byline among its top lines -- "By …" or
+                # the writer's name over the story's date (``_byline_at``), which the model reads as a comment's
+                # header; not the writer's title ("Health Editor"), left to the rules after this loop -- and its
                 # standfirst (guidelines 8.1)
                 labels[index] = BlockLabel(BOILERPLATE, round(1.0 - _sigmoid(float(logits[index])), 3))
                 vetoed.append(index)
