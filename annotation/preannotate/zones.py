@@ -1358,9 +1358,8 @@ def _entry_lines(blocks, features, vetoed: list[int]) -> list[int]:
     learned model took out of the run (``vetoed``), those shaped so: an entry's time of day alone
     (``_clock_time``), a heading right under one, and a name (of at most ``BYLINE_PIECE_MAX_WORDS`` words, or
     ``_name_shaped``) right above one, or above an ad label or the entry's "Related: …" link above one (the writer
-    of the entry above it). The model
-    reads each bare line alone, as a teaser list's time or headline; the entries around it tell what it is. A
-    key-events box's lines, times with their headings, are none of these."""
+    of the entry above it). The model reads each bare line alone, as a teaser list's time or headline; the entries
+    around it tell what it is. A key-events box's lines, times with their headings, are none of these."""
     def entry_time(index: int) -> bool:
         return 0 <= index < len(blocks) and _clock_time(features[index], blocks[index].text)
 
