@@ -2232,6 +2232,35 @@ def test_a_live_blog_whose_entry_times_the_model_takes_out_keeps_its_entries(vet
     assert [labels[line] for line in ["Advertisement", "Load more"]] == ["boilerplate"] * 2
 
 
+@pytest.mark.parametrize("vetoed", [("timestamp", "title_case"), ("timestamp", "headline_like", "title_case")],
+                         ids=["times", "headings"])
+def test_a_live_blog_entrys_writer_above_its_link_to_another_story_is_the_story(vetoed: tuple[str, ...]) -> None:
+    """Guidelines 8.5 in Dutch: the writer's name closing an entry is the story's also when the entry's link to
+    another story ("Lees ook: …", a teaser) stands between it and the next entry's time, as an ad label may, and
+    the model takes the name out (a short title-case line, as it reads a teaser's headline)."""
+    top = ["Storm boven de Noordzeekust: veerdiensten liggen stil",
+           "Volg hier het laatste nieuws over de storm die de kust sinds vannacht teistert."]
+    entries = [["17:25", "Veerboot naar de eilanden vaart morgen weer",
+                "De rederij laat weten dat de eerste boot morgenochtend om half acht vertrekt, als de wind tegen die "
+                "tijd is afgenomen zoals het weerinstituut verwacht.",
+                "Reizigers die vandaag niet mee konden, mogen hun kaartje morgen zonder extra kosten gebruiken.",
+                "Marloes Verbeek"],
+               ["15:10", "Boom valt op geparkeerde auto’s",
+                "In het centrum van de badplaats is een grote boom op drie geparkeerde auto’s gevallen; niemand "
+                "raakte gewond, meldt de brandweer.",
+                "De straat blijft tot het einde van de middag afgesloten terwijl de boom in stukken wordt gezaagd.",
+                "Omwonenden wordt gevraagd binnen te blijven zolang de windstoten aanhouden."],
+               ["08:45", "Goedemorgen", "Welkom bij ons liveblog over de storm langs de kust."]]
+    link = "Lees ook: Waarom de stormvloedkering dit jaar al twee keer dicht moest"
+    lines = [*NAV, *top, *entries[0], link, *entries[1], *entries[2], "Meer laden", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator(models=_vetoing_model(*vetoed)).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for entry in entries for line in entry] == ["article"] * sum(map(len, entries))
+    assert labels[link] == "teaser"
+
+
 @pytest.mark.parametrize("vetoing", [False, True], ids=["committed", "vetoes-times"])
 def test_a_french_live_blog_keeps_its_entry_times_and_its_box_heading_is_no_headline(vetoing: bool) -> None:
     """Guidelines 8.5 in French: entry times printed "14h10" are the story's, also when the model takes a bare

@@ -1357,16 +1357,18 @@ def _entry_lines(blocks, features, vetoed: list[int]) -> list[int]:
     """Guidelines 8.5: in a live blog every entry's time, heading and byline are the story's. Of the lines the
     learned model took out of the run (``vetoed``), those shaped so: an entry's time of day alone
     (``_clock_time``), a heading right under one, and a name (of at most ``BYLINE_PIECE_MAX_WORDS`` words, or
-    ``_name_shaped``) right above one, or above an ad label above one (the writer of the entry above it). The model
-    reads each bare line alone, as a teaser list's time or headline; the entries around it tell what it is. A
-    key-events box's lines, times with their headings, are none of these."""
+    ``_name_shaped``) right above one, or above an ad label or the entry's "Related: …" link above one (the writer
+    of the entry above it). The model reads each bare line alone, as a teaser list's time or headline; the entries
+    around it tell what it is. A key-events box's lines, times with their headings, are none of these."""
     def entry_time(index: int) -> bool:
         return 0 <= index < len(blocks) and _clock_time(features[index], blocks[index].text)
 
     def next_entry_time(index: int) -> bool:
-        # an ad label may stand between an entry's last line and the next entry's time
-        return entry_time(index + 1) or (index + 2 < len(blocks) and line_marks(blocks[index + 1].text)[1]
-                                         and entry_time(index + 2))
+        # an ad label, or the entry's link to another story ("Related: …", a teaser), may stand between an
+        # entry's last line and the next entry's time
+        return entry_time(index + 1) or (index + 2 < len(blocks) and entry_time(index + 2) and (
+            line_marks(blocks[index + 1].text)[1]
+            or (features[index + 1].n_words <= INLINE_TEASER_MAX_WORDS and _read_more(blocks[index + 1].text))))
 
     found = []
     for index in vetoed:
