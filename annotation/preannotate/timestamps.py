@@ -76,10 +76,10 @@ def cldr_words() -> dict[str, object]:
 
 
 def write_words_file(path: Path) -> None:
-    """``cldr_words()`` to ``path`` as JSON, written to a temporary file first and renamed."""
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(cldr_words(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    temporary.replace(path)
+    """``cldr_words()`` to ``path`` as JSON, atomically."""
+    from annotation.store import atomic_write_text
+
+    atomic_write_text(path, json.dumps(cldr_words(), ensure_ascii=False, indent=1) + "\n")
 
 
 def _words_file() -> SimpleNamespace:
@@ -202,7 +202,7 @@ class _Patterns:
 
 @cache
 def patterns() -> _Patterns:
-    """The patterns, built from ``WORDS_FILE`` on first use and kept (about 0.08 CPU-s)."""
+    """The patterns, built from ``WORDS_FILE`` on first use and kept (about 0.06 CPU-s)."""
     return _Patterns()
 
 
