@@ -15,7 +15,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -182,10 +182,14 @@ def clear_caches() -> None:
     _box_kind.cache_clear()
 
 
+def _text(element) -> str:
+    """``element.text_content()``: the same text (libxml2's content of the node), read without evaluating an XPath
+    expression each time."""
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
 def _text_length(element) -> int:
-    """``len(element.text_content())``: the same text (libxml2's content of the node), read without evaluating
-    an XPath expression each time."""
-    return len(etree.tostring(element, method="text", encoding=str, with_tail=False))
+    return len(_text(element))
 
 
 def _link_density(element) -> float:
@@ -196,14 +200,20 @@ def _link_density(element) -> float:
     return min(1.0, linked / max(_text_length(element), 1)) if linked else 0.0
 
 
+def _json_ld_texts(tree) -> Iterator[str]:
+    """The texts of the page's JSON-LD scripts (a script's type is read before its text: most scripts are code)."""
+    for script in tree.iter("script"):
+        text = script.text
+        if text and (script.get("type") or "").strip().lower() == "application/ld+json":
+            yield text
+
+
 def json_ld_article_body(tree) -> str | None:
     """The longest schema.org ``articleBody`` the page publishes in JSON-LD, if any."""
     bodies: list[str] = []
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
-            continue
+    for text in _json_ld_texts(tree):
         try:
-            _collect_article_bodies(json.loads(script.text), bodies)
+            _collect_article_bodies(json.loads(text), bodies)
         except (ValueError, RecursionError):
             continue
     best = max(bodies, key=len, default=None)
@@ -244,15 +254,10 @@ def declared_kinds(tree) -> tuple[bool, bool]:
       other schema.org type's.
     - front: the page is called a page of promoted items (``FRONT_TYPES``) and no article is named on it (a type
       ending in "Article" or "Posting"): a front, without a main story (guidelines 8.5). Only scripts naming one of
-      the types are parsed.
-
-    A script's type is read before its text is searched: most scripts are code, often long."""
+      the types are parsed."""
     live = False
     types: set[str] = set()
-    for script in tree.iter("script"):
-        text = script.text
-        if not text or (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
+    for text in _json_ld_texts(tree):
         live = live or "LiveBlogPosting" in text
         if not any(name in text for name in FRONT_TYPES):
             continue
@@ -539,12 +544,13 @@ def _links_away(page: HtmlPage, item: range) -> bool:
     lines = [" ".join(page.blocks[index].text.split()) for index in item]
     for element in elements:
         around = next(element.iterancestors("a"), None)
-        if (around is not None and _leads_away(around.get("href"))) or _holds_link_away(element, lines):
+        if around is not None and _leads_away(around.get("href")):
             return True
+    # the element holding them all (the first block's, when the others are inside it) holds every block's links
     holder = elements[0]
     while not all(element is holder or holder in element.iterancestors() for element in elements[1:]):
         holder = holder.getparent()
-    return holder is not elements[0] and _holds_link_away(holder, lines)
+    return _holds_link_away(holder, lines)
 
 
 def _holds_link_away(element, lines: list[str]) -> bool:
@@ -553,7 +559,7 @@ def _holds_link_away(element, lines: list[str]) -> bool:
     texts = " ".join(lines)
     for link in element.iter("a"):
         if _leads_away(link.get("href")):
-            text = " ".join(etree.tostring(link, method="text", encoding=str, with_tail=False).split())
+            text = " ".join(_text(link).split())
             if not text or text in texts or any(line and line in text for line in lines):
                 return True
     return False

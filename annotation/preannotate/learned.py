@@ -100,11 +100,6 @@ def feature_names(path: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def text_key(text: str) -> str:
-    """``normalised`` for a block's text (its ``BlockFeatures.key``: cached, and made from the words it holds)."""
-    return features_of(text).key
-
-
 def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD_RE.findall(text)}
 

@@ -24,7 +24,7 @@ from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
     ADDRESS_RE, BIO_RE, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE,
     UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
-from annotation.preannotate.learned import normalised, text_key
+from annotation.preannotate.learned import normalised
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 
@@ -1991,7 +1991,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or _search_control(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
-                or (title_parts and text_key(line) in title_parts)
+                or (title_parts and f.key in title_parts)
                 or _over_headline_and_summary(blocks, features, labels, index)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
             # or pages, a search page's sort order or filter, a match result in a scores widget and a market's
