@@ -428,11 +428,8 @@ def classify_blocks(
         if cue is not None:
             # guidelines 8.2: a second full story appended below the main one (in the run or right after
             # it) is one teaser, from its headline to its last paragraph
-            last, prose = cue + 1, False
-            while last < len(blocks) and (last < end or _appended_story_line(features[last], blocks[last].text, prose)):
-                prose = prose or features[last].text_like
-                last += 1
-            if sum(f.text_like for f in features[cue + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS:
+            last = _appended_story_end(blocks, features, cue, through=end)
+            if last is not None:
                 appended, end = range(cue + 1, last), cue
         link_run = _headline_runs(features, evidence, start, end)
         standfirst = _standfirst_under_page_headline(blocks, features, evidence, title, start, end)
@@ -705,8 +702,8 @@ def _subheading(features, labels: list, index: int) -> bool:
     """Whether block ``index`` is shaped as a sub-heading of the story: a few words (``BOX_HEADING_MAX_WORDS``), no
     prose, time, byline, furniture or list heading."""
     f = features[index]
-    return (labels[index] is None and 0 < f.n_words <= BOX_HEADING_MAX_WORDS and not f.text_like and not f.is_timestamp
-            and not f.is_byline and not f.is_furniture and not f.is_list_heading)
+    return (labels[index] is None and f.n_words > 0 and _box_heading(f) and not f.is_furniture
+            and not f.is_list_heading)
 
 
 # A box of links inside the story has at most this many headlines under its heading.
@@ -1041,17 +1038,21 @@ def _closing_contact(blocks, features, evidence, labels: list, end: int) -> list
     if heading is None or heading >= len(blocks) or _CONTACT_HEADING_RE.match(blocks[heading].text) is None:
         return []
     lines = []
+    has_detail = False
     for index in range(heading + 1, min(len(blocks), heading + 1 + CONTACT_MAX_LINES)):
         text = blocks[index].text
         f = features[index]
-        if (f.n_words > CONTACT_LINE_MAX_WORDS or f.is_list_heading or f.is_furniture or evidence[index].template
-                or not (_CONTACT_DETAIL_RE.search(text) or _CONTACT_NAME_RE.match(text)
-                        or _CONTACT_SOURCE_RE.match(text))):
+        if f.n_words > CONTACT_LINE_MAX_WORDS or f.is_list_heading or f.is_furniture or evidence[index].template:
+            break
+        detail = _CONTACT_DETAIL_RE.search(text) is not None
+        source = _CONTACT_SOURCE_RE.match(text) is not None
+        if not (detail or source or _CONTACT_NAME_RE.match(text)):
             break
         lines.append(index)
-        if _CONTACT_SOURCE_RE.match(text):
+        has_detail = has_detail or detail
+        if source:
             break  # the release's source is the box's last line
-    if not any(_CONTACT_DETAIL_RE.search(blocks[index].text) for index in lines):
+    if not has_detail:
         return []
     return [heading, *lines]
 
@@ -1759,6 +1760,18 @@ _MEDIA_COUNT_RE = re.compile(r"^\d{1,4}\s+(?:photos?|pictures?|images?|slides?|v
 _NEXT_STORY_RE = re.compile(r"^next (?:article|story|post)\s*[:»>›→]?$", re.IGNORECASE)
 # The appended story is a full one, not one promoted item with its summary: this many paragraphs at least.
 APPENDED_STORY_MIN_PARAGRAPHS = 2
+
+
+def _appended_story_end(blocks, features, cue: int, through: int = 0, labels: list | None = None) -> int | None:
+    """Where a second story appended under its cue ("Next article") ends: its lines up to ``through``, then each line
+    such a story holds (``_appended_story_line``) that ``labels`` leaves open; None unless they hold
+    ``APPENDED_STORY_MIN_PARAGRAPHS`` paragraphs."""
+    last, prose = cue + 1, False
+    while last < len(blocks) and (last < through or ((labels is None or labels[last] is None) and _appended_story_line(
+            features[last], blocks[last].text, prose))):
+        prose = prose or features[last].text_like
+        last += 1
+    return last if sum(f.text_like for f in features[cue + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS else None
 # A sponsor's line inside a promoted item, after its summary: "Paid for by Northway Bank".
 _SPONSOR_LINE_RE = re.compile(
     r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
@@ -1955,11 +1968,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             # the cue above a second full story appended below the page's lists ("Next article"): the story, from
             # its headline to its last paragraph, is one teaser (guidelines 8.2), as one appended to the main story
             # is (``classify_blocks``); the cue is the page's
-            last, prose = index + 1, False
-            while last < n and labels[last] is None and _appended_story_line(features[last], blocks[last].text, prose):
-                prose = prose or features[last].text_like
-                last += 1
-            if sum(g.text_like for g in features[index + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS:
+            last = _appended_story_end(blocks, features, index, labels=labels)
+            if last is not None:
                 item_number += 1
                 for member in range(index + 1, last):
                     labels[member] = BlockLabel(TEASER, 0.6, item_number)
@@ -2883,11 +2893,17 @@ def _item_head(features, labels: list, index: int) -> bool:
     if _teaser_head(f):
         return True
     n = len(features)
-    return (f.n_sentences == 2 and 4 <= f.n_words <= 30 and not f.ends_with_full_stop
-            and (not f.text_like or f.n_words <= PAIR_HEADLINE_MAX_WORDS) and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline
+    return (_two_sentence_head(f) and (not f.text_like or f.n_words <= PAIR_HEADLINE_MAX_WORDS)
             and ((index + 1 < n and features[index + 1].is_timestamp)
                  or (index + 2 < n and features[index + 1].is_byline and features[index + 2].is_timestamp)
                  or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
+
+
+def _two_sentence_head(f: BlockFeatures) -> bool:
+    """Whether a line of two "sentences" and a headline's length, without a full stop at its end, may be a headline
+    (not a time, list heading, furniture or byline)."""
+    return (f.n_sentences == 2 and 4 <= f.n_words <= HEADLINE_ITEM_MAX_WORDS and not f.ends_with_full_stop
+            and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline)
 
 
 def _cut_headline_over_item(blocks, features, labels: list, index: int) -> bool:
@@ -2897,9 +2913,7 @@ def _cut_headline_over_item(blocks, features, labels: list, index: int) -> bool:
     gallery's count ("24 photos")."""
     f = features[index]
     under = index + 1
-    if not (f.n_sentences == 2 and 4 <= f.n_words <= HEADLINE_ITEM_MAX_WORDS and not f.ends_with_full_stop
-            and not f.text_like and not f.is_timestamp and not f.is_list_heading and not f.is_furniture
-            and not f.is_byline and under < len(blocks) and labels[under] is None):
+    if not (_two_sentence_head(f) and not f.text_like and under < len(blocks) and labels[under] is None):
         return False
     g, text = features[under], blocks[under].text
     return (g.is_byline or (g.n_words <= 3 and _MEDIA_COUNT_RE.match(text) is not None)
