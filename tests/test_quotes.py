@@ -202,6 +202,46 @@ def test_marked_words_that_are_a_sentence_of_their_own(text: str, expected: list
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # an attribution clause after a quotation that opens its sentence, in languages with no reporting words in
+    # the code: a comma inside the marks, a dash after them, or a comma after them and a clause to the sentence's
+    # end (7.2 question 1)
+    ("Rapat selesai larut malam. \"Kami menolak,\" ujar juru bicara partai itu di Jakarta.",
+     ['"Kami menolak,"']),
+    ("\"Hapana,\" alisema waziri wa fedha bungeni.", ['"Hapana,"']),
+    ("„Nem engedünk” – mondta a polgármester a keddi ülés után, majd elhagyta a termet.", ["„Nem engedünk”"]),
+    ("«Ні», — відповів міністр після засідання уряду.", ["«Ні»"]),
+    ("Kokous venyi myöhään. ”Ei koskaan”, vastasi ministeri Virtanen tiistaina.", ["”Ei koskaan”"]),
+    ("«Όχι», απάντησε ο υπουργός στους δημοσιογράφους.", ["«Όχι»"]),
+    # a name opening its sentence before its apposition (a second comma), or in title case
+    ("„Gazeta Wyborcza”, największy dziennik w kraju, opisała sprawę w sobotę.", []),
+    ("„Solidarność”, związek zawodowy, zorganizowała protest.", []),
+    ("“Fresh Start,” the governor’s housing programme, has been delayed again.", []),
+    ("“Fresh Start,” as the housing programme is known, has been delayed again.", []),
+    # nor a name in the middle of a sentence
+    ("Program \"Rumah Rakyat\", yang diluncurkan Senin, tertunda.", []),
+    ("Program \"rumah murah\" – proyek andalan pemerintah – tertunda lagi.", []),
+    # the second piece of a quotation its attribution interrupts (7.4)
+    ("„To je chyba,“ pokračoval Novák, „velká chyba.“", ["„To je chyba,“", "„velká chyba.“"]),
+    ("”Ei”, vastasi hän, ”ei tänä vuonna.”", ["”Ei”", "”ei tänä vuonna.”"]),
+    # not marked words after a name the sentence goes on from
+    ("Vláda spustila „Nový start“ s heslem, „bydlení pro všechny“, které převzala opozice.", []),
+    # a sentence in marks a colon introduces, its end inside the marks or right after them, or a comma with its
+    # end inside them
+    ("Zapytany o to w poniedziałek przez dziennikarzy premier odpowiedział krótko: „Nie”.", ["„Nie”"]),
+    ("Ketika ditanya soal jadwal pemilihan, menteri itu hanya menjawab singkat: “Kita lihat.”", ["“Kita lihat.”"]),
+    ("Ketika ditanya soal jadwal pemilihan, menteri itu hanya menjawab singkat, “Kita lihat.”", ["“Kita lihat.”"]),
+    # not terms a colon introduces, in lower case or ending no sentence
+    ("Dwa słowa podsumowują ten rok w gospodarce: „drożyzna” i „niepewność”.", []),
+    ("Słowo roku wybrali w tym tygodniu czytelnicy, „Drożyzna”.", []),
+    # nor a name after a comma, or in title case after a colon, whatever punctuation ends it
+    ("Festival skončil filmem, „Návrat.“", []),
+    ("Festival skončil jeho posledním filmem: „Cesta Domů.“", []),
+])
+def test_punctuation_that_sets_off_someones_words_in_any_language(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # Spanish news reports in the perfect: the participle is the reporting word (7.2 question 1)
     ("El portavoz ha calificado la reforma de «chapuza» en el pleno.", ["«chapuza»"]),
     ("La consejera ha acusado al Gobierno de «abandono» de la comarca.", ["«abandono»"]),

@@ -468,6 +468,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         return True
     if _headline_attribution(text, start, end, paragraph_start, after):
         return True
+    if _dialogue_form(text, start, end, before, paragraph_start, after):
+        return True
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
     # month's Budget, a senior minister has said."
     if _reported_after(text, end):
@@ -624,6 +626,78 @@ def _headline_attribution(text: str, start: int, end: int, paragraph_start: int,
         return after[:1] == ":" and not _is_title(text, start, end)
     return (start - paragraph_start <= COLON_SOURCE_CHARS and text[paragraph_start].isupper()
             and _COLON_SOURCE_RE.fullmatch(text, paragraph_start, start) is not None)
+
+
+# Forms of punctuation that set marked words off as what someone said in any language, with or without a
+# reporting word the code knows (7.2 question 1: the sentence's attribution points to their source).
+#
+# An attribution clause after a quotation that opens its sentence: a comma inside the marks (“No,” she said;
+# „Ne,“ řekl ministr), a dash after them (« Non », — dit-il; „Nem” – mondta) or a comma after them when the
+# clause runs to the sentence's end, or to the quotation's next piece (7.4), with no second comma («Όχι», είπε ο
+# υπουργός; ”Nej”, sa hon, ”inte i år.”) -- a name with its apposition has one („Solidarność”, związek zawodowy,
+# zorganizowała …).
+_CLAUSE_AFTER_COMMA_INSIDE_RE = re.compile(r"[^\S\r\n]+(?:[–—][^\S\r\n]*)?[^\W\d_]")
+_CLAUSE_AFTER_DASH_RE = re.compile(r"[,،]?[^\S\r\n]*[–—][^\S\r\n]*[^\W\d_]")
+_CLAUSE_TO_SENTENCE_END_RE = re.compile(
+    r"[,،][^\S\r\n]*[^\W\d_][^,،.!?…\r\n" + re.escape(QUOTE_MARKS) + r"]*(?:[.!?…]|$|[,،–—][^\S\r\n]*["
+    + re.escape(QUOTE_MARKS) + "])")
+# The second piece of a quotation its attribution interrupts (7.4): after a closing mark with a comma inside
+# or after it, the clause (a few words, no sentence's end, no marks) and a comma or a dash: „To je chyba,“ řekl
+# Novák, „velká chyba.“ -- not after a name the sentence goes on from (launched “Rebuilding Ireland” with a
+# slogan, “…”).
+_INTERRUPTED_BEFORE_RE = re.compile(
+    "(?:[,،][" + re.escape(QUOTE_MARKS) + "]|[" + re.escape(QUOTE_MARKS) + r"][,،])[^\S\r\n]+[^"
+    + re.escape(QUOTE_MARKS) + r".!?:;\r\n]{1,60}?[,،–—][^\S\r\n]*$")
+# How far back _INTERRUPTED_BEFORE_RE reads: the clause's 60 characters and the marks, commas and spaces.
+INTERRUPTION_TAIL = 72
+# After a sentence in marks: the end of the paragraph or the next sentence's first letter or mark.
+_SENTENCE_AFTER_RE = re.compile(r"[^\S\r\n]*(?:$|[^\W\d_" + re.escape(QUOTE_MARKS) + "])")
+
+
+def _dialogue_form(text: str, start: int, end: int, before: str, paragraph_start: int, after: str) -> bool:
+    """Whether the punctuation around the quotation ``[start, end)`` sets it off as someone's words, whatever the
+    language (``before``, ``after``: what stands around it in its paragraph)."""
+    return (_attributed_after(text, start, end, before, paragraph_start, after)
+            or _second_piece(before) or _introduced_sentence(text, start, end, before, after))
+
+
+def _attributed_after(text: str, start: int, end: int, before: str, paragraph_start: int, after: str) -> bool:
+    """An attribution clause after a quotation that opens its sentence; not after a name in title case
+    opening it before its apposition (“Fresh Start,” the programme, …)."""
+    if not (start == paragraph_start or _SENTENCE_END_BEFORE_RE.search(before)):
+        return False
+    if text[end - 2] == ",":
+        attributed = _CLAUSE_AFTER_COMMA_INSIDE_RE.match(after) is not None
+    else:
+        attributed = (_CLAUSE_AFTER_DASH_RE.match(after) is not None
+                      or _CLAUSE_TO_SENTENCE_END_RE.match(after) is not None)
+    return attributed and not _is_title(text, start, end)
+
+
+def _second_piece(before: str) -> bool:
+    """The second piece of a quotation its attribution interrupts (``before``: what stands before it in its
+    paragraph)."""
+    tail = before.rstrip()[-INTERRUPTION_TAIL:]
+    return tail[-1:] in ",،–—" and _INTERRUPTED_BEFORE_RE.search(tail) is not None
+
+
+def _introduced_sentence(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """A sentence in marks -- a capital first, the sentence's end last, not every word capitalised like a title's
+    (“Go Home.”) -- that a colon ending a clause introduces, its end inside the marks or right after them
+    (odpověděl: „Nikdy.“ / „Nikdy“.), or a comma with its end inside them and a word in lower case (he said,
+    “We’ll see.”: after a comma one capitalised word is as likely a name, the film, “Oppenheimer.”); a term a
+    colon introduces is in lower case or ends no sentence (two words sum it up: „drożyzna” i „niepewność”)."""
+    tail = before.rstrip()
+    if tail[-1:] not in ":," or not tail[-2:-1].isalnum() or not text[start + 1].isupper():
+        return False
+    if text[end - 2] in ".!?…":
+        ended = _SENTENCE_AFTER_RE.match(after) is not None
+    else:
+        ended = tail[-1] == ":" and after[:1] in ".!?…" and _SENTENCE_AFTER_RE.match(after, 1) is not None
+    if not ended:
+        return False
+    words = _WORD_RE.findall(text, start + 1, end - 1)
+    return any(word[0].islower() for word in words) or (tail[-1] == ":" and len(words) == 1)
 
 
 # A relative pronoun after a comma, opening a clause about what stands before it.
