@@ -13,7 +13,9 @@ with a mark of the same family, and is dropped as unbalanced otherwise. Double q
 primary quotes; single ones count as quotes only outside double ones (British style), and short
 phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations -- unless a
 quotation elsewhere on the page holds the same words (a headline's fragment of what the story quotes in
-full), or they are a sentence of their own (“Step back.”, as in dialogue); so are longer ones after a label
+full), they are a sentence of their own (“Step back.”, as in dialogue), punctuation sets them off as someone's
+words whatever the language („Ne,“ řekl; «Όχι», είπε ο υπουργός; „Nem” – mondta), or their sentence holds a word
+the page attributes its own quotations with (uvedl, after „…,“ uvedl Novák twice); so are longer ones after a label
 (a kind of thing, a determiner, a possessive) with no reporting word that presents them -- a reporting verb
 in a relative clause after the marks (its report “…”, which warned) is the thing's, not theirs -- and a
 term the page marks after a naming word or verb ("dubbed the “mansion tax”", "sometimes called a “bomb
@@ -853,8 +855,63 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
         # the headline's “announces ‘mansion tax’” quotes nobody (7.2)
         found = [quote for quote in found if _term(text, *quote) not in page.named]
     if page.unsourced:
+        found.extend(_reported_in_the_pages_words(text, regions, page, found))
         found.extend(_echoes(text, page, found))
     return sorted(found)
+
+
+# The words the page attributes its quotations with, read in the attribution clauses after quotations that open
+# their sentence (see _attributed_after): the first of their first words in lower case that has a few letters --
+# the verb of "„…,“ řekl ministr", "“…,” she said", "«…», — сказала вона", "”…”, sanoi hän": a pronoun or an
+# article before it is shorter, the noun of its subject comes after it.
+ATTRIBUTION_CLAUSE_WORDS = 3
+ATTRIBUTION_WORD_LETTERS = 4
+# A word is the page's reporting word when it attributes two quotations at least, and at least one in three of
+# its uses on the page does (a noun or a word of every sentence is used more often elsewhere).
+ATTRIBUTING_QUOTATIONS = 2
+USES_PER_ATTRIBUTION = 3
+_CLAUSE_WORD_RE = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
+_CLAUSE_END_RE = re.compile("[.!?…:;\r\n" + re.escape(QUOTE_MARKS) + "]")
+
+
+def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], page: _Page,
+                                 found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short marked words with no source found whose sentence holds a reporting word the page itself uses
+    to attribute its quotations (7.2 question 1, in a language whose reporting words the code does not know):
+    Novák uvedl, že jde o „hazard“ on a page where „…,“ uvedl Novák attributes two quotations."""
+    attributing: dict[str, int] = {}
+    for start, end in found:
+        paragraph_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        before = text[max(paragraph_start, start - 120):start]
+        after = _in_paragraph(text[end:end + 60])
+        if not _attributed_after(text, start, end, before, paragraph_start, after):
+            continue
+        clause = _CLAUSE_END_RE.split(after.lstrip(" ,،–—\t"), maxsplit=1)[0]
+        words = [word for word in _CLAUSE_WORD_RE.findall(clause) if word[0].islower()][:ATTRIBUTION_CLAUSE_WORDS]
+        verb = next((word for word in words if len(word) >= ATTRIBUTION_WORD_LETTERS), None)
+        if verb is not None:
+            attributing[verb] = attributing.get(verb, 0) + 1
+    candidates = {word for word, count in attributing.items() if count >= ATTRIBUTING_QUOTATIONS}
+    if not candidates:
+        return []
+    uses: dict[str, int] = {}
+    for region_start, region_end in regions:
+        for word in _CLAUSE_WORD_RE.findall(text, region_start, region_end):
+            if word in candidates:
+                uses[word] = uses.get(word, 0) + 1
+    reporting = {word for word in candidates if uses[word] <= USES_PER_ATTRIBUTION * attributing[word]}
+    if not reporting:
+        return []
+    reported = []
+    for start, end in page.unsourced:
+        if any(start < other_end and other_start < end for other_start, other_end in found):
+            continue
+        paragraph_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        sentence_before = _SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
+        sentence_after = _SENTENCE_END_RE.split(_in_paragraph(text[end:end + SENTENCE_AFTER_CHARS]), maxsplit=1)[0]
+        if not reporting.isdisjoint(_CLAUSE_WORD_RE.findall(sentence_before + " " + sentence_after)):
+            reported.append((start, end))
+    return reported
 
 
 def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
