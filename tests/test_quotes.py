@@ -217,6 +217,9 @@ def test_marked_words_that_are_a_sentence_of_their_own(text: str, expected: list
     ("„Solidarność”, związek zawodowy, zorganizowała protest.", []),
     ("“Fresh Start,” the governor’s housing programme, has been delayed again.", []),
     ("“Fresh Start,” as the housing programme is known, has been delayed again.", []),
+    # nor a name the page marks elsewhere with no source, opening a sentence before its apposition
+    ("Jihokorejský thriller „Parazit“ vyhrál hlavní cenu.\n\n„Parazit,“ satira o rozdílech v bohatství, uspěl i "
+     "v Cannes.", []),
     # nor a name in the middle of a sentence
     ("Program \"Rumah Rakyat\", yang diluncurkan Senin, tertunda.", []),
     ("Program \"rumah murah\" – proyek andalan pemerintah – tertunda lagi.", []),

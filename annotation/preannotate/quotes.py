@@ -470,7 +470,10 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         return True
     if _headline_attribution(text, start, end, paragraph_start, after):
         return True
-    if _dialogue_form(text, start, end, before, paragraph_start, after):
+    if _attributed_after(text, start, end, before, paragraph_start, after):
+        page.attributed.append((start, end))
+        return True
+    if _second_piece(before) or _introduced_sentence(text, start, end, before, after):
         return True
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
     # month's Budget, a senior minister has said."
@@ -656,13 +659,6 @@ INTERRUPTION_TAIL = 72
 _SENTENCE_AFTER_RE = re.compile(r"[^\S\r\n]*(?:$|[^\W\d_" + re.escape(QUOTE_MARKS) + "])")
 
 
-def _dialogue_form(text: str, start: int, end: int, before: str, paragraph_start: int, after: str) -> bool:
-    """Whether the punctuation around the quotation ``[start, end)`` sets it off as someone's words, whatever the
-    language (``before``, ``after``: what stands around it in its paragraph)."""
-    return (_attributed_after(text, start, end, before, paragraph_start, after)
-            or _second_piece(before) or _introduced_sentence(text, start, end, before, after))
-
-
 def _attributed_after(text: str, start: int, end: int, before: str, paragraph_start: int, after: str) -> bool:
     """An attribution clause after a quotation that opens its sentence; not after a name in title case
     opening it before its apposition (“Fresh Start,” the programme, …)."""
@@ -825,11 +821,13 @@ def _is_title_in_prose(text: str, start: int, end: int, before: str) -> bool:
 class _Page:
     """What the quotation test learns of the page as it reads it, for the quotations of every region."""
 
-    __slots__ = ("named", "unsourced")
+    __slots__ = ("named", "unsourced", "attributed")
 
     def __init__(self) -> None:
         self.named: set[str] = set()  # the terms the page marks after a naming word
         self.unsourced: list[tuple[int, int]] = []  # short marked words with no source in their sentence
+        # short marked words found by the punctuation of an attribution clause after them alone
+        self.attributed: list[tuple[int, int]] = []
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -855,6 +853,12 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
         # the headline's “announces ‘mansion tax’” quotes nobody (7.2)
         found = [quote for quote in found if _term(text, *quote) not in page.named]
     if page.unsourced:
+        if page.attributed:
+            # short words the page marks elsewhere with no source are a name it repeats, also where a comma
+            # after them opens an apposition, not an attribution (the thriller “Parasite” … “Parasite,” the
+            # satire about …, was …)
+            names = {_term(text, *quote) for quote in page.unsourced}
+            found = [quote for quote in found if quote not in page.attributed or _term(text, *quote) not in names]
         found.extend(_reported_in_the_pages_words(text, regions, page, found))
         found.extend(_echoes(text, page, found))
     return sorted(found)
