@@ -885,7 +885,11 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
     Novák uvedl, že jde o „hazard“ on a page where „…,“ uvedl Novák attributes two quotations."""
     attributing: dict[str, int] = {}
     for start, end in found:
-        paragraph_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        # most quotations have no comma or dash at their end: known before their paragraph is looked for
+        punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
+        if text[end - 2] != "," and not (punctuation_after and punctuation_after in ",،–—"):
+            continue
+        paragraph_start = _paragraph_start(text, start)
         before = text[max(paragraph_start, start - 120):start]
         after = _in_paragraph(text[end:end + 60])
         if not _attributed_after(text, start, end, before, paragraph_start, after):
@@ -898,24 +902,33 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
     candidates = {word for word, count in attributing.items() if count >= ATTRIBUTING_QUOTATIONS}
     if not candidates:
         return []
-    uses: dict[str, int] = {}
-    for region_start, region_end in regions:
-        for word in _CLAUSE_WORD_RE.findall(text, region_start, region_end):
-            if word in candidates:
-                uses[word] = uses.get(word, 0) + 1
-    reporting = {word for word in candidates if uses[word] <= USES_PER_ATTRIBUTION * attributing[word]}
+    reporting = set()
+    for word in candidates:
+        # the word's uses on the page, as a word of its own (the look-behind after the word: a pattern that starts
+        # with it is searched for as a string, several times faster)
+        uses = re.compile(re.escape(word) + r"(?![\w’'-])(?<![\w’'-]" + re.escape(word) + ")")
+        if sum(len(uses.findall(text, *region)) for region in regions) <= USES_PER_ATTRIBUTION * attributing[word]:
+            reporting.add(word)
     if not reporting:
         return []
     reported = []
     for start, end in page.unsourced:
         if any(start < other_end and other_start < end for other_start, other_end in found):
             continue
-        paragraph_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        paragraph_start = _paragraph_start(text, start)
         sentence_before = _SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
         sentence_after = _SENTENCE_END_RE.split(_in_paragraph(text[end:end + SENTENCE_AFTER_CHARS]), maxsplit=1)[0]
         if not reporting.isdisjoint(_CLAUSE_WORD_RE.findall(sentence_before + " " + sentence_after)):
             reported.append((start, end))
     return reported
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` starts: after the last line feed or carriage return before it
+    (the carriage return looked for on its line only: most texts have none, and a search for one would read the
+    whole text before)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.rfind("\r", line_start, position) + 1 or line_start
 
 
 def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
