@@ -874,6 +874,7 @@ ATTRIBUTION_WORD_LETTERS = 4
 # its uses on the page does (a noun or a word of every sentence is used more often elsewhere).
 ATTRIBUTING_QUOTATIONS = 2
 USES_PER_ATTRIBUTION = 3
+_KNOWN_REPORTING_WORDS = frozenset(REPORTING_WORDS)
 _CLAUSE_WORD_RE = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 _CLAUSE_END_RE = re.compile("[.!?…:;\r\n" + re.escape(QUOTE_MARKS) + "]")
 
@@ -889,15 +890,16 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
         punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
         if text[end - 2] != "," and not (punctuation_after and punctuation_after in ",،–—"):
             continue
-        paragraph_start = _paragraph_start(text, start)
-        before = text[max(paragraph_start, start - 120):start]
         after = _in_paragraph(text[end:end + 60])
-        if not _attributed_after(text, start, end, before, paragraph_start, after):
-            continue
         clause = _CLAUSE_END_RE.split(after.lstrip(" ,،–—\t"), maxsplit=1)[0]
         words = [word for word in _CLAUSE_WORD_RE.findall(clause) if word[0].islower()][:ATTRIBUTION_CLAUSE_WORDS]
         verb = next((word for word in words if len(word) >= ATTRIBUTION_WORD_LETTERS), None)
-        if verb is not None:
+        # a reporting word the code knows has presented the page's short marked words already (said, sagte)
+        if verb is None or verb in _KNOWN_REPORTING_WORDS:
+            continue
+        paragraph_start = _paragraph_start(text, start)
+        before = text[max(paragraph_start, start - 120):start]
+        if _attributed_after(text, start, end, before, paragraph_start, after):
             attributing[verb] = attributing.get(verb, 0) + 1
     candidates = {word for word, count in attributing.items() if count >= ATTRIBUTING_QUOTATIONS}
     if not candidates:
