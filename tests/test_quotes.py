@@ -261,6 +261,13 @@ _ATTRIBUTED_TWICE = ("„Tohle není rozpočet, to je seznam slibů,“ uvedl p�
      "„zelený“", False),
     ("„Tohle není rozpočet,“ on řekl.\n\n„Nic se nemění,“ on řekl.\n\nZítra řekl, že jde o „hazard“.",
      "„hazard“", True),
+    # the word before the colons that introduce two quotations (mondta:)
+    ("A miniszter a parlamentben azt mondta: „Ez a költségvetés a jövőről szól.”\n\n"
+     "Az ellenzék vezetője azt mondta: „Ez a költségvetés a múltról szól.”\n\n"
+     "A polgármester is azt mondta, hogy a terv „őrültség”.", "„őrültség”", True),
+    # not a name before the colon (a headline's source)
+    ("Orbán: „Ez a költségvetés a jövőről szól.”\n\nOrbán: „Ez a költségvetés a múltról szól.”\n\n"
+     "Orbán szerint a terv „őrültség”.", "„őrültség”", False),
     # not a word the page uses more often elsewhere: the noun of the subject (ministeri Virtanen sanoi)
     ("”Emme aio luovuttaa tässä asiassa,” ministeri Virtanen sanoi.\n\n"
      "”Budjetti on tasapainossa ja kestävä,” ministeri Virtanen sanoi.\n\n"

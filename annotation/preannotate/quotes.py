@@ -867,7 +867,8 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
 # The words the page attributes its quotations with, read in the attribution clauses after quotations that open
 # their sentence (see _attributed_after): the first of their first words in lower case that has a few letters --
 # the verb of "„…,“ řekl ministr", "“…,” she said", "«…», — сказала вона", "”…”, sanoi hän": a pronoun or an
-# article before it is shorter, the noun of its subject comes after it.
+# article before it is shorter, the noun of its subject comes after it; and the word in lower case right before
+# the colon that introduces a quotation, the verb of "a miniszter azt mondta: „…”", "Bakan şunu söyledi: “…”".
 ATTRIBUTION_CLAUSE_WORDS = 3
 ATTRIBUTION_WORD_LETTERS = 4
 # A word is the page's reporting word when it attributes two quotations at least, and at least one in three of
@@ -877,6 +878,35 @@ USES_PER_ATTRIBUTION = 3
 _KNOWN_REPORTING_WORDS = frozenset(REPORTING_WORDS)
 _CLAUSE_WORD_RE = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
 _CLAUSE_END_RE = re.compile("[.!?…:;\r\n" + re.escape(QUOTE_MARKS) + "]")
+# The word right before a colon and the spaces after it, at the end of what stands before a quotation.
+_WORD_BEFORE_COLON_RE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*):[^\S\r\n]*$")
+# How far before a quotation the word before its colon is read: a word and the colon, or the spaces after it.
+COLON_WORD_CHARS = 40
+
+
+def _attributing_word(text: str, start: int, end: int) -> str | None:
+    """The word that attributes the quotation ``[start, end)``, if it is in lower case, has a few letters and is
+    no reporting word the code knows (those presented the page's marked words already: said, sagte): the one
+    before the colon that introduces it, or the verb of the attribution clause after it."""
+    if text[start - 2:start].rstrip().endswith(":"):
+        match = _WORD_BEFORE_COLON_RE.search(text, max(0, start - COLON_WORD_CHARS), start)
+        verb = match.group(1) if match else None
+        if verb is None or not verb[0].islower() or len(verb) < ATTRIBUTION_WORD_LETTERS:
+            return None
+        return None if verb in _KNOWN_REPORTING_WORDS else verb
+    # most quotations have no comma or dash at their end: known before their paragraph is looked for
+    punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
+    if text[end - 2] != "," and not (punctuation_after and punctuation_after in ",،–—"):
+        return None
+    after = _in_paragraph(text[end:end + 60])
+    clause = _CLAUSE_END_RE.split(after.lstrip(" ,،–—\t"), maxsplit=1)[0]
+    words = [word for word in _CLAUSE_WORD_RE.findall(clause) if word[0].islower()][:ATTRIBUTION_CLAUSE_WORDS]
+    verb = next((word for word in words if len(word) >= ATTRIBUTION_WORD_LETTERS), None)
+    if verb is None or verb in _KNOWN_REPORTING_WORDS:
+        return None
+    paragraph_start = _paragraph_start(text, start)
+    before = text[max(paragraph_start, start - 120):start]
+    return verb if _attributed_after(text, start, end, before, paragraph_start, after) else None
 
 
 def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], page: _Page,
@@ -886,20 +916,8 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
     Novák uvedl, že jde o „hazard“ on a page where „…,“ uvedl Novák attributes two quotations."""
     attributing: dict[str, int] = {}
     for start, end in found:
-        # most quotations have no comma or dash at their end: known before their paragraph is looked for
-        punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
-        if text[end - 2] != "," and not (punctuation_after and punctuation_after in ",،–—"):
-            continue
-        after = _in_paragraph(text[end:end + 60])
-        clause = _CLAUSE_END_RE.split(after.lstrip(" ,،–—\t"), maxsplit=1)[0]
-        words = [word for word in _CLAUSE_WORD_RE.findall(clause) if word[0].islower()][:ATTRIBUTION_CLAUSE_WORDS]
-        verb = next((word for word in words if len(word) >= ATTRIBUTION_WORD_LETTERS), None)
-        # a reporting word the code knows has presented the page's short marked words already (said, sagte)
-        if verb is None or verb in _KNOWN_REPORTING_WORDS:
-            continue
-        paragraph_start = _paragraph_start(text, start)
-        before = text[max(paragraph_start, start - 120):start]
-        if _attributed_after(text, start, end, before, paragraph_start, after):
+        verb = _attributing_word(text, start, end)
+        if verb is not None:
             attributing[verb] = attributing.get(verb, 0) + 1
     candidates = {word for word, count in attributing.items() if count >= ATTRIBUTING_QUOTATIONS}
     if not candidates:
