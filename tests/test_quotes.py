@@ -202,6 +202,84 @@ def test_marked_words_that_are_a_sentence_of_their_own(text: str, expected: list
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # an attribution clause after a quotation that opens its sentence, in languages with no reporting words in
+    # the code: a comma inside the marks, a dash after them, or a comma after them and a clause to the sentence's
+    # end (7.2 question 1)
+    ("Rapat selesai larut malam. \"Kami menolak,\" ujar juru bicara partai itu di Jakarta.",
+     ['"Kami menolak,"']),
+    ("\"Hapana,\" alisema waziri wa fedha bungeni.", ['"Hapana,"']),
+    ("„Nem engedünk” – mondta a polgármester a keddi ülés után, majd elhagyta a termet.", ["„Nem engedünk”"]),
+    ("«Ні», — відповів міністр після засідання уряду.", ["«Ні»"]),
+    ("Kokous venyi myöhään. ”Ei koskaan”, vastasi ministeri Virtanen tiistaina.", ["”Ei koskaan”"]),
+    ("«Όχι», απάντησε ο υπουργός στους δημοσιογράφους.", ["«Όχι»"]),
+    # a name opening its sentence before its apposition (a second comma), or in title case
+    ("„Gazeta Wyborcza”, największy dziennik w kraju, opisała sprawę w sobotę.", []),
+    ("„Solidarność”, związek zawodowy, zorganizowała protest.", []),
+    ("“Fresh Start,” the governor’s housing programme, has been delayed again.", []),
+    ("“Fresh Start,” as the housing programme is known, has been delayed again.", []),
+    # nor a name the page marks elsewhere with no source, opening a sentence before its apposition
+    ("Jihokorejský thriller „Parazit“ vyhrál hlavní cenu.\n\n„Parazit,“ satira o rozdílech v bohatství, uspěl i "
+     "v Cannes.", []),
+    # nor a name in the middle of a sentence
+    ("Program \"Rumah Rakyat\", yang diluncurkan Senin, tertunda.", []),
+    ("Program \"rumah murah\" – proyek andalan pemerintah – tertunda lagi.", []),
+    # the second piece of a quotation its attribution interrupts (7.4)
+    ("„To je chyba,“ pokračoval Novák, „velká chyba.“", ["„To je chyba,“", "„velká chyba.“"]),
+    ("”Ei”, vastasi hän, ”ei tänä vuonna.”", ["”Ei”", "”ei tänä vuonna.”"]),
+    # not marked words after a name the sentence goes on from
+    ("Vláda spustila „Nový start“ s heslem, „bydlení pro všechny“, které převzala opozice.", []),
+    # a sentence in marks a colon introduces, its end inside the marks or right after them, or a comma with its
+    # end inside them
+    ("Zapytany o to w poniedziałek przez dziennikarzy premier odpowiedział krótko: „Nie”.", ["„Nie”"]),
+    ("Ketika ditanya soal jadwal pemilihan, menteri itu hanya menjawab singkat: “Kita lihat.”", ["“Kita lihat.”"]),
+    ("Ketika ditanya soal jadwal pemilihan, menteri itu hanya menjawab singkat, “Kita lihat.”", ["“Kita lihat.”"]),
+    # not terms a colon introduces, in lower case or ending no sentence
+    ("Dwa słowa podsumowują ten rok w gospodarce: „drożyzna” i „niepewność”.", []),
+    ("Słowo roku wybrali w tym tygodniu czytelnicy, „Drożyzna”.", []),
+    # nor a name after a comma, or in title case after a colon, whatever punctuation ends it
+    ("Festival skončil filmem, „Návrat.“", []),
+    ("Festival skončil jeho posledním filmem: „Cesta Domů.“", []),
+])
+def test_punctuation_that_sets_off_someones_words_in_any_language(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+_ATTRIBUTED_TWICE = ("„Tohle není rozpočet, to je seznam slibů,“ uvedl předseda opozice Jan Malý.\n\n"
+                     "„Každý rok slyšíme totéž a nic se nemění,“ uvedl Malý.\n\n")
+
+
+@pytest.mark.parametrize(("text", "term", "quoted"), [
+    # a verb the page attributes two quotations with (uvedl) presents short marked words in its sentence, in a
+    # language with no reporting words in the code (7.2 question 1)
+    (_ATTRIBUTED_TWICE + "Malý uvedl, že jde o „hazard“.", "„hazard“", True),
+    # not in a sentence without it, nor when the page attributes one quotation with it
+    (_ATTRIBUTED_TWICE + "Vláda mluví o „reformě“ důchodů.", "„reformě“", False),
+    ("„Tohle není rozpočet, to je seznam slibů,“ uvedl předseda opozice Jan Malý.\n\n"
+     "Malý uvedl, že jde o „hazard“.", "„hazard“", False),
+    # the verb, not a pronoun before it (on řekl): a short word
+    ("„Tohle není rozpočet,“ on řekl.\n\n„Nic se nemění,“ on řekl.\n\nZítra on představí „zelený“ plán.",
+     "„zelený“", False),
+    ("„Tohle není rozpočet,“ on řekl.\n\n„Nic se nemění,“ on řekl.\n\nZítra řekl, že jde o „hazard“.",
+     "„hazard“", True),
+    # the word before the colons that introduce two quotations (mondta:)
+    ("A miniszter a parlamentben azt mondta: „Ez a költségvetés a jövőről szól.”\n\n"
+     "Az ellenzék vezetője azt mondta: „Ez a költségvetés a múltról szól.”\n\n"
+     "A polgármester is azt mondta, hogy a terv „őrültség”.", "„őrültség”", True),
+    # not a name before the colon (a headline's source)
+    ("Orbán: „Ez a költségvetés a jövőről szól.”\n\nOrbán: „Ez a költségvetés a múltról szól.”\n\n"
+     "Orbán szerint a terv „őrültség”.", "„őrültség”", False),
+    # not a word the page uses more often elsewhere: the noun of the subject (ministeri Virtanen sanoi)
+    ("”Emme aio luovuttaa tässä asiassa,” ministeri Virtanen sanoi.\n\n"
+     "”Budjetti on tasapainossa ja kestävä,” ministeri Virtanen sanoi.\n\n"
+     "Ministeriö kertoi, että ministeri matkustaa. Hallitus ja ministeri neuvottelevat. Kokous ja ministeri "
+     "jatkavat. Lehdistö ja ministeri keskustelevat. Kansa ja ministeri odottavat.\n\n"
+     "Huomenna ministeri esittelee ”vihreän” ohjelman.", "”vihreän”", False),
+])
+def test_the_pages_own_attribution_verbs_present_short_marked_words(text: str, term: str, quoted: bool) -> None:
+    assert (term in quotes_of(text)) == quoted
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # Spanish news reports in the perfect: the participle is the reporting word (7.2 question 1)
     ("El portavoz ha calificado la reforma de «chapuza» en el pleno.", ["«chapuza»"]),
     ("La consejera ha acusado al Gobierno de «abandono» de la comarca.", ["«abandono»"]),

@@ -13,7 +13,9 @@ with a mark of the same family, and is dropped as unbalanced otherwise. Double q
 primary quotes; single ones count as quotes only outside double ones (British style), and short
 phrases in quotes with no speech verb nearby are scare quotes or titles, not quotations -- unless a
 quotation elsewhere on the page holds the same words (a headline's fragment of what the story quotes in
-full), or they are a sentence of their own (“Step back.”, as in dialogue); so are longer ones after a label
+full), they are a sentence of their own (“Step back.”, as in dialogue), punctuation sets them off as someone's
+words whatever the language („Ne,“ řekl; «Όχι», είπε ο υπουργός; „Nem” – mondta), or their sentence holds a word
+the page attributes its own quotations with (uvedl, after „…,“ uvedl Novák twice); so are longer ones after a label
 (a kind of thing, a determiner, a possessive) with no reporting word that presents them -- a reporting verb
 in a relative clause after the marks (its report “…”, which warned) is the thing's, not theirs -- and a
 term the page marks after a naming word or verb ("dubbed the “mansion tax”", "sometimes called a “bomb
@@ -468,6 +470,11 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         return True
     if _headline_attribution(text, start, end, paragraph_start, after):
         return True
+    if _attributed_after(text, start, end, before, paragraph_start, after):
+        page.attributed.append((start, end))
+        return True
+    if _second_piece(before) or _introduced_sentence(text, start, end, before, after):
+        return True
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
     # month's Budget, a senior minister has said."
     if _reported_after(text, end):
@@ -626,6 +633,71 @@ def _headline_attribution(text: str, start: int, end: int, paragraph_start: int,
             and _COLON_SOURCE_RE.fullmatch(text, paragraph_start, start) is not None)
 
 
+# Forms of punctuation that set marked words off as what someone said in any language, with or without a
+# reporting word the code knows (7.2 question 1: the sentence's attribution points to their source).
+#
+# An attribution clause after a quotation that opens its sentence: a comma inside the marks (“No,” she said;
+# „Ne,“ řekl ministr), a dash after them (« Non », — dit-il; „Nem” – mondta) or a comma after them when the
+# clause runs to the sentence's end, or to the quotation's next piece (7.4), with no second comma («Όχι», είπε ο
+# υπουργός; ”Nej”, sa hon, ”inte i år.”) -- a name with its apposition has one („Solidarność”, związek zawodowy,
+# zorganizowała …).
+_CLAUSE_AFTER_COMMA_INSIDE_RE = re.compile(r"[^\S\r\n]+(?:[–—][^\S\r\n]*)?[^\W\d_]")
+_CLAUSE_AFTER_DASH_RE = re.compile(r"[,،]?[^\S\r\n]*[–—][^\S\r\n]*[^\W\d_]")
+_CLAUSE_TO_SENTENCE_END_RE = re.compile(
+    r"[,،][^\S\r\n]*[^\W\d_][^,،.!?…\r\n" + re.escape(QUOTE_MARKS) + r"]*(?:[.!?…]|$|[,،–—][^\S\r\n]*["
+    + re.escape(QUOTE_MARKS) + "])")
+# The second piece of a quotation its attribution interrupts (7.4): after a closing mark with a comma inside
+# or after it, the clause (a few words, no sentence's end, no marks) and a comma or a dash: „To je chyba,“ řekl
+# Novák, „velká chyba.“ -- not after a name the sentence goes on from (launched “Rebuilding Ireland” with a
+# slogan, “…”).
+_INTERRUPTED_BEFORE_RE = re.compile(
+    "(?:[,،][" + re.escape(QUOTE_MARKS) + "]|[" + re.escape(QUOTE_MARKS) + r"][,،])[^\S\r\n]+[^"
+    + re.escape(QUOTE_MARKS) + r".!?:;\r\n]{1,60}?[,،–—][^\S\r\n]*$")
+# How far back _INTERRUPTED_BEFORE_RE reads: the clause's 60 characters and the marks, commas and spaces.
+INTERRUPTION_TAIL = 72
+# After a sentence in marks: the end of the paragraph or the next sentence's first letter or mark.
+_SENTENCE_AFTER_RE = re.compile(r"[^\S\r\n]*(?:$|[^\W\d_" + re.escape(QUOTE_MARKS) + "])")
+
+
+def _attributed_after(text: str, start: int, end: int, before: str, paragraph_start: int, after: str) -> bool:
+    """An attribution clause after a quotation that opens its sentence; not after a name in title case
+    opening it before its apposition (“Fresh Start,” the programme, …)."""
+    if not (start == paragraph_start or _SENTENCE_END_BEFORE_RE.search(before)):
+        return False
+    if text[end - 2] == ",":
+        attributed = _CLAUSE_AFTER_COMMA_INSIDE_RE.match(after) is not None
+    else:
+        attributed = (_CLAUSE_AFTER_DASH_RE.match(after) is not None
+                      or _CLAUSE_TO_SENTENCE_END_RE.match(after) is not None)
+    return attributed and not _is_title(text, start, end)
+
+
+def _second_piece(before: str) -> bool:
+    """The second piece of a quotation its attribution interrupts (``before``: what stands before it in its
+    paragraph)."""
+    tail = before.rstrip()[-INTERRUPTION_TAIL:]
+    return tail[-1:] in ",،–—" and _INTERRUPTED_BEFORE_RE.search(tail) is not None
+
+
+def _introduced_sentence(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """A sentence in marks -- a capital first, the sentence's end last, not every word capitalised like a title's
+    (“Go Home.”) -- that a colon ending a clause introduces, its end inside the marks or right after them
+    (odpověděl: „Nikdy.“ / „Nikdy“.), or a comma with its end inside them and a word in lower case (he said,
+    “We’ll see.”: after a comma one capitalised word is as likely a name, the film, “Oppenheimer.”); a term a
+    colon introduces is in lower case or ends no sentence (two words sum it up: „drożyzna” i „niepewność”)."""
+    tail = before.rstrip()
+    if tail[-1:] not in ":," or not tail[-2:-1].isalnum() or not text[start + 1].isupper():
+        return False
+    if text[end - 2] in ".!?…":
+        ended = _SENTENCE_AFTER_RE.match(after) is not None
+    else:
+        ended = tail[-1] == ":" and after[:1] in ".!?…" and _SENTENCE_AFTER_RE.match(after, 1) is not None
+    if not ended:
+        return False
+    words = _WORD_RE.findall(text, start + 1, end - 1)
+    return any(word[0].islower() for word in words) or (tail[-1] == ":" and len(words) == 1)
+
+
 # A relative pronoun after a comma, opening a clause about what stands before it.
 _RELATIVE_AFTER_RE = re.compile(
     r",\s*(?:which|who|die|der|das|welche[rsmn]?|qui|dont|que|quien|quienes|cui|che)\b", re.IGNORECASE)
@@ -749,11 +821,13 @@ def _is_title_in_prose(text: str, start: int, end: int, before: str) -> bool:
 class _Page:
     """What the quotation test learns of the page as it reads it, for the quotations of every region."""
 
-    __slots__ = ("named", "unsourced")
+    __slots__ = ("named", "unsourced", "attributed")
 
     def __init__(self) -> None:
         self.named: set[str] = set()  # the terms the page marks after a naming word
         self.unsourced: list[tuple[int, int]] = []  # short marked words with no source in their sentence
+        # short marked words found by the punctuation of an attribution clause after them alone
+        self.attributed: list[tuple[int, int]] = []
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -779,8 +853,102 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
         # the headline's “announces ‘mansion tax’” quotes nobody (7.2)
         found = [quote for quote in found if _term(text, *quote) not in page.named]
     if page.unsourced:
+        if page.attributed:
+            # short words the page marks elsewhere with no source are a name it repeats, also where a comma
+            # after them opens an apposition, not an attribution (the thriller “Parasite” … “Parasite,” the
+            # satire about …, was …)
+            names = {_term(text, *quote) for quote in page.unsourced}
+            found = [quote for quote in found if quote not in page.attributed or _term(text, *quote) not in names]
+        found.extend(_reported_in_the_pages_words(text, regions, page, found))
         found.extend(_echoes(text, page, found))
     return sorted(found)
+
+
+# The words the page attributes its quotations with, read in the attribution clauses after quotations that open
+# their sentence (see _attributed_after): the first of their first words in lower case that has a few letters --
+# the verb of "„…,“ řekl ministr", "“…,” she said", "«…», — сказала вона", "”…”, sanoi hän": a pronoun or an
+# article before it is shorter, the noun of its subject comes after it; and the word in lower case right before
+# the colon that introduces a quotation, the verb of "a miniszter azt mondta: „…”", "Bakan şunu söyledi: “…”".
+ATTRIBUTION_CLAUSE_WORDS = 3
+ATTRIBUTION_WORD_LETTERS = 4
+# A word is the page's reporting word when it attributes two quotations at least, and at least one in three of
+# its uses on the page does (a noun or a word of every sentence is used more often elsewhere).
+ATTRIBUTING_QUOTATIONS = 2
+USES_PER_ATTRIBUTION = 3
+_KNOWN_REPORTING_WORDS = frozenset(REPORTING_WORDS)
+_CLAUSE_WORD_RE = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*")
+_CLAUSE_END_RE = re.compile("[.!?…:;\r\n" + re.escape(QUOTE_MARKS) + "]")
+# The word right before a colon and the spaces after it, at the end of what stands before a quotation.
+_WORD_BEFORE_COLON_RE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*):[^\S\r\n]*$")
+# How far before a quotation the word before its colon is read: a word and the colon, or the spaces after it.
+COLON_WORD_CHARS = 40
+
+
+def _attributing_word(text: str, start: int, end: int) -> str | None:
+    """The word that attributes the quotation ``[start, end)``, if it is in lower case, has a few letters and is
+    no reporting word the code knows (those presented the page's marked words already: said, sagte): the one
+    before the colon that introduces it, or the verb of the attribution clause after it."""
+    if text[start - 2:start].rstrip().endswith(":"):
+        match = _WORD_BEFORE_COLON_RE.search(text, max(0, start - COLON_WORD_CHARS), start)
+        verb = match.group(1) if match else None
+        if verb is None or not verb[0].islower() or len(verb) < ATTRIBUTION_WORD_LETTERS:
+            return None
+        return None if verb in _KNOWN_REPORTING_WORDS else verb
+    # most quotations have no comma or dash at their end: known before their paragraph is looked for
+    punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
+    if text[end - 2] != "," and not (punctuation_after and punctuation_after in ",،–—"):
+        return None
+    after = _in_paragraph(text[end:end + 60])
+    clause = _CLAUSE_END_RE.split(after.lstrip(" ,،–—\t"), maxsplit=1)[0]
+    words = [word for word in _CLAUSE_WORD_RE.findall(clause) if word[0].islower()][:ATTRIBUTION_CLAUSE_WORDS]
+    verb = next((word for word in words if len(word) >= ATTRIBUTION_WORD_LETTERS), None)
+    if verb is None or verb in _KNOWN_REPORTING_WORDS:
+        return None
+    paragraph_start = _paragraph_start(text, start)
+    before = text[max(paragraph_start, start - 120):start]
+    return verb if _attributed_after(text, start, end, before, paragraph_start, after) else None
+
+
+def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], page: _Page,
+                                 found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short marked words with no source found whose sentence holds a reporting word the page itself uses
+    to attribute its quotations (7.2 question 1, in a language whose reporting words the code does not know):
+    Novák uvedl, že jde o „hazard“ on a page where „…,“ uvedl Novák attributes two quotations."""
+    attributing: dict[str, int] = {}
+    for start, end in found:
+        verb = _attributing_word(text, start, end)
+        if verb is not None:
+            attributing[verb] = attributing.get(verb, 0) + 1
+    candidates = {word for word, count in attributing.items() if count >= ATTRIBUTING_QUOTATIONS}
+    if not candidates:
+        return []
+    reporting = set()
+    for word in candidates:
+        # the word's uses on the page, as a word of its own (the look-behind after the word: a pattern that starts
+        # with it is searched for as a string, several times faster)
+        uses = re.compile(re.escape(word) + r"(?![\w’'-])(?<![\w’'-]" + re.escape(word) + ")")
+        if sum(len(uses.findall(text, *region)) for region in regions) <= USES_PER_ATTRIBUTION * attributing[word]:
+            reporting.add(word)
+    if not reporting:
+        return []
+    reported = []
+    for start, end in page.unsourced:
+        if any(start < other_end and other_start < end for other_start, other_end in found):
+            continue
+        paragraph_start = _paragraph_start(text, start)
+        sentence_before = _SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
+        sentence_after = _SENTENCE_END_RE.split(_in_paragraph(text[end:end + SENTENCE_AFTER_CHARS]), maxsplit=1)[0]
+        if not reporting.isdisjoint(_CLAUSE_WORD_RE.findall(sentence_before + " " + sentence_after)):
+            reported.append((start, end))
+    return reported
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` starts: after the last line feed or carriage return before it
+    (the carriage return looked for on its line only: most texts have none, and a search for one would read the
+    whole text before)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.rfind("\r", line_start, position) + 1 or line_start
 
 
 def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
