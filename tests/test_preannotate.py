@@ -4644,3 +4644,34 @@ def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its
     document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item), "Show more",
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_live_blog_over_a_list_of_timed_headlines_keeps_its_entries() -> None:
+    """Guidelines 8.5 and 8.2: the times of a "More news" list under a live blog (headline, time, headline, time)
+    continue the chain of the entries' times, but no paragraph follows any of them: they are no entries, and the
+    blog's quick updates of one paragraph under a long entry stay the story while the list's items stay teasers."""
+    entries = [["16:20", "The ferry operator said the evening crossings to the islands would run again from Friday, "
+                          "after engineers checked the harbour's damaged ramp.",
+                "“The ramp is safe, but we will keep the speed limit in the harbour until the repairs are done,” "
+                "a spokeswoman said.",
+                "Passengers with tickets for the cancelled crossings can change them free of charge until the end "
+                "of the month, the operator added.",
+                "Freight traffic will have priority on the first two crossings on Friday morning."],
+               ["15:05", "Volunteers in the old town handed out sandbags to shop owners along the river before the "
+                         "second high tide of the day."],
+               ["13:40", "The water board closed two more footpaths along the dyke after a section of it slipped "
+                         "during the night."],
+               ["11:15", "Schools in three villages on the coast stayed closed on Thursday, the regional council "
+                         "said."]]
+    items = [["Harbour town counts the cost of a week of storms", "14:55"],
+             ["Farmers on the marsh ask for help after fields flood", "12:30"],
+             ["Coastal railway reopens after a landslide is cleared", "09:10"]]
+    lines = [*NAV, "Storm on the coast: live updates as the second high tide arrives",
+             *(line for entry in entries for line in entry), "Load more", "More news",
+             *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [line for entry in entries for line in entry[1:] if labels[line] != "article"] == []
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]

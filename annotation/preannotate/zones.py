@@ -1133,9 +1133,23 @@ def _live_times(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> s
     clocks = [i for i, f in enumerate(features) if _clock_time(f, blocks[i].text)]
     found: set[int] = set()
     for chain in _chains(clocks, LIVE_ENTRY_MAX_BLOCKS):
+        chain = chain[:_entries_end(features, chain)]
         if len(chain) >= LIST_MIN_ITEMS and _live_entries(features, chain):
             found.update(chain)
     return found
+
+
+def _entries_end(features: Sequence[BlockFeatures], chain: list[int]) -> int:
+    """How many of ``chain``'s times can be a live blog's entries: a list of other stories' headlines with their
+    times under the blog ("More news": headline, time, headline, time) continues the chain of times, but no
+    paragraph follows any of them -- the chain ends after the last time with a paragraph before the next."""
+    end = len(chain)
+    while end > 1 and not any(
+            features[j].text_like and features[j].ends_like_sentence and not features[j].is_furniture
+            for j in range(chain[end - 1] + 1, chain[end] if end < len(chain) else min(
+                len(features), chain[-1] + 1 + LIST_PERIOD))):
+        end -= 1
+    return end
 
 
 # A live blog's entries hold at least this many paragraphs under their times on average; a teaser list's items
