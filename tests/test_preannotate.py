@@ -4675,3 +4675,25 @@ def test_a_live_blog_over_a_list_of_timed_headlines_keeps_its_entries() -> None:
     labels = labels_by_line(document, annotation)
     assert [line for entry in entries for line in entry[1:] if labels[line] != "article"] == []
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+def test_the_headline_of_a_run_opening_under_its_jump_box_is_above_the_box() -> None:
+    """Guidelines 8.1 and 8.5: a run that opens with the key-events box's toggle under the box ("Show key events
+    only", shaped as a headline) does not start with its own headline: the live blog's headline and standfirst above
+    the box are the story's."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+
+    top = ["Summit live: leaders meet as talks on the grain corridor stall",
+           "Follow the latest from the emergency summit, with reports from our correspondents in the city."]
+    box = ["Key events", "18:40 Talks on the grain corridor stall", "18:10 Protesters gather outside the venue"]
+    lines = [*NAV, *top, *box, "Show key events only", *(line for entry in LIVE_ENTRIES for line in entry)]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    toggle = lines.index("Show key events only")
+    assert features[toggle].headline_like
+    jumps = [lines.index(line) for line in box[1:]]
+    head = _headline_and_byline(blocks, features, evidence, scores, toggle, None, jumps)
+    assert [lines[index] for index in head] == top

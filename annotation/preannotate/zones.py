@@ -1543,16 +1543,17 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         # paragraphs parted the byline's lines and the headline from the story, whatever the model or
         # _drop_islands made of them
         return [body_start - 1, body_start, *_byline_row(blocks, features, body_start + 1)]
+    window = range(max(0, body_start - HEADLINE_REACH), body_start)
+    box = min((index for index in jumps if index in window), default=None)
     first = features[body_start]
-    if (first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp
-            and not _standfirst_under_headline(features, body_start)):
+    if (box is None and first.headline_like and first.n_sentences <= 1 and not first.is_byline
+            and not first.is_timestamp and not _standfirst_under_headline(features, body_start)):
         # the run starts with its own headline: the byline and the dates right under it, or under the standfirst
-        # under it, are the story's, whatever the model reads in them
+        # under it, are the story's, whatever the model reads in them (a line under a box of jump links is the box's
+        # toggle, "Show key events only": the headline stands above the box)
         below = body_start + 1 + (body_start + 1 < len(features) and features[body_start + 1].text_like)
         row = _byline_row(blocks, features, below)
         return row if any(_byline_at(blocks, features, index) for index in row) else []
-    window = range(max(0, body_start - HEADLINE_REACH), body_start)
-    box = min((index for index in jumps if index in window), default=None)
     if box is not None:
         if box > 0 and _box_heading(features[box - 1]):
             box -= 1  # the box's own heading ("Key events") is no headline
