@@ -359,6 +359,7 @@ class RulePass:
     list_zone: set[int]
     comment_zone: set[int]
     headline_lists: set[int]
+    gallery: set[int]
 
     def flags(self, blocks: Sequence[Block], evidence: Sequence[BlockEvidence], reach: range | None = None) -> dict:
         """What the learned model reads from this pass (see ``learned.feature_matrix``); the regex flags
@@ -387,7 +388,42 @@ def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> Rul
     for index in comment_zone:
         if scores[index] > 0:
             scores[index] = -0.3 * scores[index]
-    return RulePass(features, scores, _best_run(scores), list_zone, comment_zone, headline_lists)
+    gallery = _gallery(blocks, features)
+    for index in gallery:
+        # a gallery inside the story costs and earns nothing: the story's paragraphs under it are in its run
+        scores[index] = 0.0
+    return RulePass(features, scores, _best_run(scores), list_zone, comment_zone, headline_lists, gallery)
+
+
+# A gallery's slide counter: "3 / 8", the slide's number and the gallery's count (no words: any language).
+_SLIDE_COUNTER_RE = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+# A gallery printed in full shows at least this many counters, one per slide, and at most this many lines (the
+# photo's caption and credit) between two.
+GALLERY_MIN_SLIDES = 2
+SLIDE_MAX_LINES = 3
+
+
+def _gallery(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> set[int]:
+    """Guidelines 8.4 and 8.5: the lines of a gallery printed slide by slide -- each slide's counter ("2 / 6") and its
+    caption and credit under it, up to the next counter (the last slide's as many lines as the slide above it had):
+    ``GALLERY_MIN_SLIDES`` or more counters of one count, numbered one after the other, at most ``SLIDE_MAX_LINES``
+    lines apart."""
+    counters = []  # (index, number, count)
+    for index, (block, f) in enumerate(zip(blocks, features, strict=True)):
+        if f.n_words <= 3 and block.text[:1].isdigit() and (found := _SLIDE_COUNTER_RE.match(block.text)):
+            counters.append((index, int(found[1]), int(found[2])))
+    lines: set[int] = set()
+    run: list[tuple[int, int, int]] = []
+    for counter in [*counters, None]:
+        if counter is not None and run and (counter[2] == run[-1][2] and counter[1] == run[-1][1] + 1
+                                            and counter[0] - run[-1][0] <= SLIDE_MAX_LINES + 1):
+            run.append(counter)
+            continue
+        if len(run) >= GALLERY_MIN_SLIDES:
+            last = run[-1][0] + run[-1][0] - run[-2][0]
+            lines.update(range(run[0][0], min(len(blocks), last)))
+        run = [] if counter is None or not 1 <= counter[1] <= counter[2] else [counter]
+    return lines
 
 
 # The story's top lines -- standfirst, byline, date -- are the run's first this many: a byline among them is the
@@ -460,8 +496,9 @@ def classify_blocks(
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
                 or _tool_line(f, text)
                 or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
+                or index in rules.gallery
             )
-            if f.n_words <= INLINE_TEASER_MAX_WORDS and (
+            if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in rules.gallery and (
                     _read_more(text)
                     or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
                         and not f.ends_like_sentence and not _shop_link(text))
@@ -469,7 +506,8 @@ def classify_blocks(
                     or (story_begun and list_item and f.headline_like)):
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
                 # so is a headline the page prints as a link between the paragraphs, without the cue, and each
-                # headline under a list heading there ("Also read", "Lire aussi"), the heading the page's
+                # headline under a list heading there ("Also read", "Lire aussi"), the heading the page's (a gallery's
+                # caption printed as a link opens the photo, no other story)
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
             elif item_head >= 0:
                 labels[index] = BlockLabel(TEASER, 0.65, item=-1 - item_head)
@@ -535,6 +573,9 @@ def classify_blocks(
 
     for index in _comment_thread(blocks, features, labels, rules.comment_zone):
         labels[index] = BlockLabel(BOILERPLATE, 0.7)
+    for index in rules.gallery:
+        if labels[index] is None:
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)  # a gallery's counters and captions, also outside the run
     for index, block in enumerate(blocks):
         if labels[index] is None and "|" in block.text and _TICKER_RE.match(block.text) is not None:
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
