@@ -4734,3 +4734,18 @@ def test_a_gallery_printed_slide_by_slide_is_boilerplate_and_the_story_goes_on_u
         labels = html_labels(html.encode(), "gallery.html", Preannotator())
     assert {line: labels[line] for line in gallery} == dict.fromkeys(gallery, "boilerplate")
     assert [line for line in [*head, *before, *after] if labels[line] != "article"] == []
+
+
+def test_a_box_of_facts_between_the_storys_paragraphs_is_the_story() -> None:
+    """Guidelines 6.2: a box of key figures between the story's paragraphs -- a sub-heading, then lines of a label
+    and its colon ("Revenue: …") -- is a list inside the body, the story's, not a list of links (two headline-shaped
+    lines in a row)."""
+    box = ["Key figures for the first half of the year", "Turnover: 2,310 million crowns (+4%)",
+           "Operating profit: 198 million crowns (-11%)", "Order book: 5,020 million crowns (+9%)"]
+    lines = [*NAV, *STORY[:5], *box, *STORY[5:], "Recent Posts", *(line for item in TEASERS for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [line for line in [*STORY, *box] if labels[line] != "article"] == []

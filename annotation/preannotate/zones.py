@@ -548,6 +548,8 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_facts(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _inner_facts(blocks, features, evidence, labels, start, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_contact(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
@@ -1045,17 +1047,41 @@ def _closing_facts(blocks, features, evidence, labels: list, end: int) -> list[i
     last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
     if last_article is None:
         return []
-    first = last_article + 1
+    return list(_fact_box(blocks, features, evidence, last_article + 1, KICKER_MAX_WORDS))
+
+
+def _fact_box(blocks, features, evidence, first: int, heading_words: int) -> range:
+    """The box of facts (``_fact_line``) starting at line ``first``: ``FACT_BOX_MIN_LINES`` or more of them, under a
+    heading of at most ``heading_words`` words or none; empty when there is none."""
     f = features[first] if first < len(blocks) else None
     heading = f is not None and not _fact_line(blocks, features, evidence, first) and (
-        0 < f.n_words <= KICKER_MAX_WORDS and not f.text_like and not f.is_furniture and not f.is_list_heading
+        0 < f.n_words <= heading_words and not f.text_like and not f.is_furniture and not f.is_list_heading
         and not f.is_timestamp and not evidence[first].template and not evidence[first].linked)
     index = first + heading
     while index < len(blocks) and _fact_line(blocks, features, evidence, index):
         index += 1
     if index - first - heading < FACT_BOX_MIN_LINES:
-        return []
-    return list(range(first, index))
+        return range(0)
+    return range(first, index)
+
+
+# A box of facts between the story's paragraphs has a heading of at most this many words: a sub-heading of the story
+# ("Key figures for the first nine months"), which the paragraphs around it show to be the story's.
+INNER_FACT_HEADING_MAX_WORDS = 10
+
+
+def _inner_facts(blocks, features, evidence, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 6.2: a box of facts between the story's paragraphs (``_fact_box``: "Key figures", then "Revenue:
+    6.1 billion (-9%)", "Net debt: 11.9 billion (+4%)") is the story's, as a list inside its body is, whatever the
+    rules made of its short lines (two headline-shaped lines in a row read as a list of links)."""
+    found: list[int] = []
+    for first in range(start + 1, end - FACT_BOX_MIN_LINES):
+        if labels[first].label == ARTICLE or labels[first - 1].label != ARTICLE or not features[first - 1].text_like:
+            continue
+        box = _fact_box(blocks, features, evidence, first, INNER_FACT_HEADING_MAX_WORDS)
+        if box and box.stop < end and labels[box.stop].label == ARTICLE and features[box.stop].text_like:
+            found += box
+    return found
 
 
 # A press release's contact box under its last paragraph: "Media contact:", "Press Contacts", "Investor enquiries:".
