@@ -4749,3 +4749,16 @@ def test_a_box_of_facts_between_the_storys_paragraphs_is_the_story() -> None:
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
     assert [line for line in [*STORY, *box] if labels[line] != "article"] == []
+
+
+def test_the_tags_and_credits_under_the_last_paragraph_are_the_storys() -> None:
+    """Guidelines 6 and 8.1: under the story's last paragraph, the agencies' or writers' tag in brackets ("(rtr/mb)")
+    and a one-word label with a name ("Editor: …") close the story; a tags line under them does not."""
+    closing = ["(rtr/mb)", "Editor: Tomasz Wilk"]
+    tags = "Tags: bridge, council, transport"
+    lines = [*NAV, *STORY, *closing, tags, "Recent Posts", *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [*STORY, *closing, tags]] == ["article"] * (len(STORY) + 2) + ["boilerplate"]
