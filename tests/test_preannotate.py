@@ -4762,3 +4762,24 @@ def test_the_tags_and_credits_under_the_last_paragraph_are_the_storys() -> None:
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in [*STORY, *closing, tags]] == ["article"] * (len(STORY) + 2) + ["boilerplate"]
+
+
+@pytest.mark.parametrize("caption", [
+    "Fishing boats moored in the harbour at dawn on Monday. Bild Anna Holm",
+    "A screenshot of the post shared on Tuesday. Quelle: Instagram",
+    "Rescue workers carry a resident through the water (26/11/2026). NORDPRESS FOTO/Per Lund",
+])
+def test_a_caption_ending_in_its_credit_in_any_words_is_boilerplate(caption: str) -> None:
+    """Guidelines 8.4: a photo's caption ends in its credit after its sentence -- the photographer or source in a few
+    capitalised words, a label's colon or a slash among them, no full stop -- whatever the language's word for
+    "photo"; a story's paragraph ends its sentence, and a time's "a.m. ET" is no credit."""
+    assert is_caption_credit(caption)
+    assert not is_caption_credit(STORY[3]) and not is_caption_credit("Nov 26, 2026 at 10:05 a.m. ET")
+    lines = [*NAV, *STORY[:3], caption, *STORY[3:], "Recent Posts", *(line for item in TEASERS for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[caption] == "boilerplate"
+    assert [line for line in STORY if labels[line] != "article"] == []

@@ -103,11 +103,31 @@ _SLASH_CREDIT_LINE_RE = re.compile(
     r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
 
 
+# A caption's credit after its sentence, in any language: the sentence's end, then a few words and no closing mark,
+# each capitalised (or of a script without case), a label's colon or a slash among them ("… near Terschelling. Beeld
+# Koos Boersma", "… viral. Fuente: Facebook", "… (26/11/2026). ANTARA FOTO/Jane Roe"). A paragraph ends its sentence,
+# and an abbreviation's stop ends none: two letters before it ("10:05 a.m. ET" is a time and its zone), and a sentence
+# of CAPTION_SENTENCE_MIN_WORDS words at least ("St. Paul", "Sen. David Roe", "1100 Main Ave. NW" are names).
+CAPTION_SENTENCE_MIN_WORDS = 4
+_TRAILING_CREDIT_RE = re.compile(r"(?:[^\W_]{2}|[)\"”’»])\.[\"”’»)]?\s+((?:[^\W\d_][\w'’./-]*:?\s+){0,3}[^\W\d_][\w'’./-]*)$")
+
+
+def _trailing_credit(text: str) -> bool:
+    """Whether ``text`` ends in a credit after its sentence (``_TRAILING_CREDIT_RE``)."""
+    if not text[-1:].isalpha():
+        return False
+    tail = text[-CAPTION_TAIL:]
+    found = _TRAILING_CREDIT_RE.search(tail)
+    return (found is not None and not any(word[:1].islower() for word in found[1].split())
+            and (len(text) > len(tail) or len(tail[:found.start(1)].split()) >= CAPTION_SENTENCE_MIN_WORDS))
+
+
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
-    the credit in capitals, the slashed credit, the credit in other languages and the gallery's counter are the
-    rules')."""
-    return (line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
+    the credit in capitals, the slashed credit, the credit in other languages, the credit after the caption's sentence
+    and the gallery's counter are the rules')."""
+    return (line_marks(text)[3] or _trailing_credit(text)
+            or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None)
             or ("/" in text and " " in text and _SLASH_CREDIT_LINE_RE.match(text) is not None)
