@@ -4783,3 +4783,21 @@ def test_a_caption_ending_in_its_credit_in_any_words_is_boilerplate(caption: str
     labels = labels_by_line(document, annotation)
     assert labels[caption] == "boilerplate"
     assert [line for line in STORY if labels[line] != "article"] == []
+
+
+def test_a_pull_quote_repeating_a_sentence_of_the_story_is_boilerplate() -> None:
+    """Guidelines 8.4: a pull quote -- a sentence of the story printed again between its paragraphs, in its own
+    marks -- is boilerplate and carries no quote span; the paragraph holding the sentence keeps its quote."""
+    paragraph = ("“We rebuilt the pier twice in ten years,” the harbour master said. “Nobody will pay for a third "
+                 "time if the sea keeps rising like this.”")
+    pull = "«Nobody will pay for a third time if the sea keeps rising like this»"
+    lines = [*NAV, *STORY[:4], paragraph, pull, *STORY[4:], "Recent Posts", *(line for item in TEASERS for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[pull] == "boilerplate"
+    assert [line for line in [*STORY, paragraph] if labels[line] != "article"] == []
+    quotes = [span.text for span in annotation.spans if span.label == "quote"]
+    assert "“Nobody will pay for a third time if the sea keeps rising like this.”" in quotes and pull not in quotes

@@ -574,6 +574,8 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _sign_off(blocks, features, evidence, labels):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _pull_quotes(blocks, features, labels, start, end):
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
@@ -1037,6 +1039,38 @@ def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
                     and _name_shaped(features_of(labelled[1]), labelled[1]))):
             break
         found.append(index)
+    return found
+
+
+# A pull quote has at least this many words (a shorter repeat is a phrase the story uses twice) and at most this many
+# (a longer line held in another is a paragraph a live blog prints again in a later entry).
+PULL_QUOTE_MIN_WORDS = 5
+PULL_QUOTE_MAX_WORDS = 25
+# A pull quote opens with a quotation mark (a sentence of the story repeated without one is as often the story's own
+# summary or a paragraph the page prints twice, which the benchmark's article bodies keep).
+_PULL_QUOTE_OPENERS = "\"'“‘«„‚「『"
+# What a pull quote adds around the sentence it repeats: quotation marks, dashes, the sentence's end.
+_PULL_QUOTE_STRIP = "\"'“”‘’«»„‚「」『』—–-.…!?,: "
+
+
+def _pull_quotes(blocks, features, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 8.4: pull quotes -- a sentence of the story printed again in large type between its paragraphs --
+    are boilerplate: an article line of the run in quotation marks, below the story's first paragraph, whose words
+    (without the marks and punctuation around them) stand inside another, longer article line of the run."""
+    paragraphs = [index for index in range(start, end) if labels[index].label == ARTICLE and features[index].text_like]
+    if len(paragraphs) < 2:
+        return []
+    texts = {index: blocks[index].text.casefold() for index in paragraphs}
+    found = []
+    for index in range(paragraphs[0] + 1, end):
+        f = features[index]
+        if (labels[index].label != ARTICLE or not PULL_QUOTE_MIN_WORDS <= f.n_words <= PULL_QUOTE_MAX_WORDS
+                or blocks[index].text[:1] not in _PULL_QUOTE_OPENERS):
+            continue
+        repeated = blocks[index].text.strip(_PULL_QUOTE_STRIP).casefold()
+        if any(other != index and len(texts[other]) > len(repeated) and repeated in texts[other]
+               for other in paragraphs):
+            found.append(index)
     return found
 
 
