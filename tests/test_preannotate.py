@@ -4801,3 +4801,20 @@ def test_a_pull_quote_repeating_a_sentence_of_the_story_is_boilerplate() -> None
     assert [line for line in [*STORY, paragraph] if labels[line] != "article"] == []
     quotes = [span.text for span in annotation.spans if span.label == "quote"]
     assert "“Nobody will pay for a third time if the sea keeps rising like this.”" in quotes and pull not in quotes
+
+
+def test_a_lone_line_of_the_sites_mast_above_the_headline_is_no_teaser() -> None:
+    """Guidelines 8.1 and 8.3: above a story's headline, a line that stands alone among the site's lines ("Jump to the
+    story", the site's name and its sections, a support prompt) -- no item next to it, no time or summary -- is the
+    site's mast, boilerplate; a strip of promoted headlines above the headline stays teasers."""
+    mast = ["Jump straight to the story text", "The Riverside Courier Online", "Back the newsroom with a gift today"]
+    strip = ["Ferry strike called off after late-night talks", "Harbour tunnel reopens after three weeks of repairs"]
+    lines = [mast[0], *NAV, mast[1], "Support us", mast[2], "Trending", *strip, "Local", *STORY, "Recent Posts",
+             *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in mast] == ["boilerplate"] * len(mast)
+    assert [labels[line] for line in strip] == ["teaser"] * len(strip)
+    assert [line for line in STORY if labels[line] != "article"] == []

@@ -606,8 +606,36 @@ def classify_blocks(
         if labels[index] is None and "|" in block.text and _TICKER_RE.match(block.text) is not None:
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
     _assign_teasers(blocks, features, labels, title)
+    for index in _mast_items(features, labels):
+        labels[index] = BlockLabel(BOILERPLATE, 0.6)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _mast_items(features: Sequence[BlockFeatures], labels: list) -> list[int]:
+    """Guidelines 8.1 and 8.3: above a story's headline, a teaser item standing alone -- no item right above or under
+    it, no time or summary in it -- among the site's lines is the site's mast (its name, "Skip to main content", a
+    support prompt), not a promoted story: promoted stories above a headline come as a strip of items."""
+    first_article = next((i for i, label in enumerate(labels) if label is not None and label.label == ARTICLE), None)
+    if first_article is None:
+        return []
+    found: list[int] = []
+    index = 0
+    while index < first_article:
+        label = labels[index]
+        if label is None or label.label != TEASER:
+            index += 1
+            continue
+        last = index
+        while last + 1 < first_article and labels[last + 1] is not None and labels[last + 1].label == TEASER \
+                and labels[last + 1].item == label.item:
+            last += 1
+        alone = not (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER) and not (
+            labels[last + 1] is not None and labels[last + 1].label == TEASER)
+        if alone and not any(features[i].is_timestamp or features[i].text_like for i in range(index, last + 1)):
+            found += range(index, last + 1)
+        index = last + 1
+    return found
 
 
 def boxed_stories_as_teasers(features: Sequence[BlockFeatures], labels: list, start: int, end: int) -> None:
