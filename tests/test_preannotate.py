@@ -4818,3 +4818,25 @@ def test_a_lone_line_of_the_sites_mast_above_the_headline_is_no_teaser() -> None
     assert [labels[line] for line in mast] == ["boilerplate"] * len(mast)
     assert [labels[line] for line in strip] == ["teaser"] * len(strip)
     assert [line for line in STORY if labels[line] != "article"] == []
+
+
+def test_a_byline_by_its_role_over_the_date_is_the_storys() -> None:
+    """Guidelines 8.1: under the headline and standfirst, a byline printed as a one-word label and the writer's name
+    ("Interview: …, Bern") over the story's date is the story's byline, in whatever language the label is."""
+    head = ["Regulator Anna Keller: «We waited too long»",
+            "The new head of the financial watchdog on the lessons of the bank rescue and tougher capital rules.",
+            "Gespräch: Tobias Lindqvist, Zürich", "26.11.2026, 05.30 Uhr"]
+    body = ["Anna Keller has led the financial watchdog since October. She took office weeks after the emergency sale "
+            "of a private bank that her predecessor had called the only option before a parliamentary committee.",
+            "Ms Keller, did the watchdog fail in the case of the bank?",
+            "Fail is a big word. But yes, we watched for too long. The warning signs were there for two years, and we "
+            "did not act on them with the force the law allows.",
+            "Your predecessor told the committee that everything the law allows had been done. Is that right?",
+            "The law allows more than we did. We have instruments we have hardly ever used, and that has to change."]
+    lines = [*NAV, "Interview", *head, "7 min read", *body, "Recent Posts", *(line for item in TEASERS for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [line for line in [*head, *body] if labels[line] != "article"] == []

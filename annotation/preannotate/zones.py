@@ -118,8 +118,10 @@ def _trailing_credit(text: str) -> bool:
         return False
     tail = text[-CAPTION_TAIL:]
     found = _TRAILING_CREDIT_RE.search(tail)
+    # a byline after the sentence ("… the engineers. By Jane Doe") is the writer's, no photo's credit
     return (found is not None and not any(word[:1].islower() for word in found[1].split())
-            and (len(text) > len(tail) or len(tail[:found.start(1)].split()) >= CAPTION_SENTENCE_MIN_WORDS))
+            and (len(text) > len(tail) or len(tail[:found.start(1)].split()) >= CAPTION_SENTENCE_MIN_WORDS)
+            and not features_of(found[1]).is_byline)
 
 
 def is_caption_credit(text: str) -> bool:
@@ -1043,13 +1045,12 @@ def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
 SIGN_OFF_MAX_LINES = 3
 SIGN_OFF_TAG_MAX_WORDS = 8
 _BRACKETED_TAG_RE = re.compile(r"^\([^()]{1,60}\)$")
-_LABELLED_NAME_RE = re.compile(r"^[^\W\d_]+\s?:\s*(\S.*)$")
 
 
 def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
     """Guidelines 6 and 8.1: the lines right under the story's last article line that close it (``SIGN_OFF_MAX_LINES``
     at most, in a row, none prose, a link, furniture or the site's template): a tag in brackets and a one-word label
-    with a name (``_name_shaped``). The writer's name alone is left out (sites print it there as an author box's too,
+    with a name (``_labelled_name``). The writer's name alone is left out (sites print it there as an author box's too,
     guidelines 8.3), and so is the story's date printed there (8.1: the story's, but the benchmark's article bodies
     leave it out, and taking it costs their F1 0.0005)."""
     last_article = next((i for i in range(len(labels) - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
@@ -1061,10 +1062,8 @@ def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
         if (labels[index] is not None or f.text_like or f.is_furniture or evidence[index].template
                 or evidence[index].linked or is_caption_credit(text) or _photo_credit(text)):
             break
-        labelled = _LABELLED_NAME_RE.match(text) if ":" in text[:20] else None
         if not ((f.n_words <= SIGN_OFF_TAG_MAX_WORDS and text[:1] == "(" and _BRACKETED_TAG_RE.match(text))
-                or (labelled is not None and _TAGS_RE.match(text) is None
-                    and _name_shaped(features_of(labelled[1]), labelled[1]))):
+                or _labelled_name(text)):
             break
         found.append(index)
     return found
@@ -1879,6 +1878,21 @@ _JOB_WORDS = frozenset("correspondent correspondents editor editors reporter rep
                        "critic producer presenter analyst".split())
 
 
+# A one-word label and what it labels: "Editor: Jane Roe", "Interview: Jane Roe, Bern".
+_LABELLED_NAME_RE = re.compile(r"^[^\W\d_]+\s?:\s*(\S.*)$")
+
+
+def _labelled_name(text: str) -> bool:
+    """Whether ``text`` is a one-word label and a name of two words or more (``_name_shaped``, a place after its comma
+    too): a byline or a credit by its role ("Interview: Jane Roe, Bern", "Editor: Jane Roe"), in any language; not
+    tags ("Tags: …") or a label and its one value ("Ressort: Inland")."""
+    labelled = _LABELLED_NAME_RE.match(text) if ":" in text[:20] else None
+    if labelled is None or _TAGS_RE.match(text) is not None:
+        return False
+    name = labelled[1]
+    return len(name.split()) >= 2 and _name_shaped(features_of(name), name)
+
+
 def _job_title(f: BlockFeatures, text: str) -> bool:
     """Whether a line is a writer's title naming their job (``_JOB_WORDS``): no prose, digits or furniture."""
     return (0 < f.n_words <= JOB_TITLE_MAX_WORDS and not f.text_like and not f.is_furniture and f.digit_share == 0
@@ -1895,7 +1909,7 @@ def _byline_at(blocks, features, index: int) -> bool:
     f = features[index]
     if f.is_byline:
         return True
-    if not _name_shaped(f, blocks[index].text):
+    if not (_name_shaped(f, blocks[index].text) or _labelled_name(blocks[index].text)):
         return False
     if index + 1 < len(features) and _job_title(features[index + 1], blocks[index + 1].text):
         return True  # the writer's title under the name ("Jane Roe", "Health correspondent")
