@@ -4840,3 +4840,24 @@ def test_a_byline_by_its_role_over_the_date_is_the_storys() -> None:
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
     assert [line for line in [*head, *body] if labels[line] != "article"] == []
+
+
+def test_a_line_next_to_the_reading_time_is_not_taken_for_the_dated_headline() -> None:
+    """Guidelines 8.1: a reading time ("5 min read") reads as a time but is a widget's: the share tool's line next to
+    it, nearer the body than the headline, gains nothing from it, and the headline over the byline and date is found."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+
+    head = ["Seal pups learn the hunting routes of older animals, tags show",
+            "Tags on 140 harbour seals show young animals follow the routes of older ones to the best fishing grounds.",
+            "Lotte van Aalst", "25 November 2026, 16:00"]
+    lines = [*NAV, *head, "5 min read", "Deel dit stuk", "Young seals in the shallow sea learn from older animals where "
+             "to hunt at night, researchers reported on Tuesday after following 140 animals for three years."]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    body = len(lines) - 1
+    assert features[body - 1].headline_like
+    chosen = _headline_and_byline(blocks, features, evidence, scores, body, None)
+    assert [lines[index] for index in chosen] == head

@@ -1944,7 +1944,9 @@ def _byline_row(blocks, features, index: int) -> list[int]:
 def _dated(blocks, features: Sequence[BlockFeatures], index: int) -> bool:
     """Whether the story's byline or date stands right above or under block ``index`` (guidelines 8.1: the
     headline's neighbours): a video's or photo's title nearer the body has none."""
-    return any(0 <= i < len(features) and (features[i].is_timestamp or _byline_at(blocks, features, i))
+    # a reading time ("5 min read") reads as a time but is a widget's, which a share tool's line is as near to
+    return any(0 <= i < len(features) and ((features[i].is_timestamp and READ_TIME_RE.search(blocks[i].text) is None)
+                                           or _byline_at(blocks, features, i))
                for i in (index - 1, index + 1))
 
 
