@@ -4861,3 +4861,16 @@ def test_a_line_next_to_the_reading_time_is_not_taken_for_the_dated_headline() -
     assert features[body - 1].headline_like
     chosen = _headline_and_byline(blocks, features, evidence, scores, body, None)
     assert [lines[index] for index in chosen] == head
+
+
+@pytest.mark.parametrize("signature", ["Tomasz Wilk, reporter tomasz.wilk@example.com",
+                                       "Contact presse : Ana Roe – press@example.org – +32 2 000 00 00"])
+def test_a_signature_with_an_address_under_the_last_paragraph_is_the_storys(signature: str) -> None:
+    """Guidelines 6: under the story's last paragraph, a short line holding an e-mail address -- the writer's
+    signature, a press release's contact -- closes the story."""
+    lines = [*NAV, *STORY, signature, "Recent Posts", *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [line for line in [*STORY, signature] if labels[line] != "article"] == []

@@ -1041,16 +1041,18 @@ def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
 
 # What the site prints under the story's last paragraph before its furniture, the story's too (guidelines 6, 8.1):
 # an agency's or the writers' tag in brackets ("(AFP)", "(With inputs from PTI)", "(ant/rdk)"), a one-word label and
-# a name ("Editor: Jane Roe"). At most this many lines.
+# a name ("Editor: Jane Roe"), a short line with an e-mail address (the writer's signature, a press release's
+# contact: "Jane Roe, reporter jane.roe@example.com"). At most this many lines.
 SIGN_OFF_MAX_LINES = 3
 SIGN_OFF_TAG_MAX_WORDS = 8
 _BRACKETED_TAG_RE = re.compile(r"^\([^()]{1,60}\)$")
+_EMAIL_RE = re.compile(r"\w@\w[\w-]*\.\w")
 
 
 def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
     """Guidelines 6 and 8.1: the lines right under the story's last article line that close it (``SIGN_OFF_MAX_LINES``
-    at most, in a row, none prose, a link, furniture or the site's template): a tag in brackets and a one-word label
-    with a name (``_labelled_name``). The writer's name alone is left out (sites print it there as an author box's too,
+    at most, in a row, none prose, a link, furniture or the site's template): a tag in brackets, a one-word label
+    with a name (``_labelled_name``) and a short line with an e-mail address (``CONTACT_LINE_MAX_WORDS``). The writer's name alone is left out (sites print it there as an author box's too,
     guidelines 8.3), and so is the story's date printed there (8.1: the story's, but the benchmark's article bodies
     leave it out, and taking it costs their F1 0.0005)."""
     last_article = next((i for i in range(len(labels) - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
@@ -1063,7 +1065,8 @@ def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
                 or evidence[index].linked or is_caption_credit(text) or _photo_credit(text)):
             break
         if not ((f.n_words <= SIGN_OFF_TAG_MAX_WORDS and text[:1] == "(" and _BRACKETED_TAG_RE.match(text))
-                or _labelled_name(text)):
+                or _labelled_name(text)
+                or (f.n_words <= CONTACT_LINE_MAX_WORDS and "@" in text and _EMAIL_RE.search(text) is not None)):
             break
         found.append(index)
     return found
