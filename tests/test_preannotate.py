@@ -550,17 +550,18 @@ def test_a_reading_list_prompt_under_the_byline_is_not_taken_with_the_head() -> 
     assert all(labels[line] == "article" for line in [STORY[0], *head, *STORY[3:]])
 
 
-def test_an_audio_player_clock_under_the_byline_is_not_taken_with_the_head() -> None:
+@pytest.mark.parametrize("clock", ["00:00", "00:00 / 06:41"])
+def test_an_audio_player_clock_under_the_byline_is_not_taken_with_the_head(clock: str) -> None:
     """Guidelines 8.1: an audio player between the story's date and its body -- "Listen to this article", its clock
-    "00:00" -- is a widget; the clock is no time of the story's."""
+    "00:00", with the clip's length or not -- is a widget; the clock is no time of the story's."""
     head = ["A quake flattened villages in the remote western hills.", "Published On 3 Mar 2024"]
-    player = ["Listen to this article", "00:00", "Share this story"]
+    player = ["Listen to this article", clock, "Share this story"]
     html = ("<html><body>" + "".join(f"<div class='c1'><a href='/n{n}'>{line}</a></div>" for n, line in enumerate(NAV))
             + f"<article><h1>{STORY[0]}</h1>" + "".join(f"<p>{line}</p>" for line in head)
             + "".join(f"<div class='ad-slot'>{line}</div>" for line in player)
             + "".join(f"<p>{line}</p>" for line in STORY[3:]) + "</article></body></html>").encode()
     labels = html_labels(html, "player.html", Preannotator())
-    assert labels["00:00"] == "boilerplate"
+    assert labels[clock] == "boilerplate"
     assert all(labels[line] == "article" for line in [STORY[0], *head, *STORY[3:]])
 
 

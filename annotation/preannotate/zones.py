@@ -1715,8 +1715,11 @@ def _breadcrumbs(text: str) -> bool:
     return len(parts) >= CRUMB_MIN_PARTS and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
-# The clock of an audio or video player not yet started: "00:00", "0:00" (a story's time of day has its date).
-_PLAYER_CLOCK_RE = re.compile(r"^0{1,2}:00(?::00)?$")
+# The clock of an audio or video player not yet started, with the clip's length after it or not: "00:00", "0:00",
+# "00:00 / 06:41" (a story's time of day has its date).
+_PLAYER_CLOCK_RE = re.compile(r"^0{1,2}:00(?::00)?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+# "00:00 / 06:41": the clock and the clip's length, four numbers
+PLAYER_CLOCK_MAX_WORDS = 4
 
 
 def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None,
@@ -1791,7 +1794,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # the photo's caption between the byline and the body (guidelines 8.4)
         if f.text_like and _credit_line(blocks, features, index + 1):
             continue  # and a caption over the photo's credit printed as a line of its own
-        if f.n_words <= 2 and _PLAYER_CLOCK_RE.match(blocks[index].text):
+        if f.n_words <= PLAYER_CLOCK_MAX_WORDS and _PLAYER_CLOCK_RE.match(blocks[index].text):
             continue  # an audio player's clock ("Listen to this article", "00:00") is a widget (guidelines 8.1)
         if f.text_like and is_notice(blocks[index].text) and not _ends_in_prompt(blocks[index].text):
             continue  # the site speaking to its reader under the byline (guidelines 8.3)
