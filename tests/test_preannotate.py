@@ -4875,3 +4875,34 @@ def test_a_signature_with_an_address_under_the_last_paragraph_is_the_storys(sign
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
     assert [line for line in [*STORY, signature] if labels[line] != "article"] == []
+
+
+def test_a_row_of_links_parted_by_bars_is_no_teaser_item() -> None:
+    """Guidelines 8.2 and 8.3: a row of three or more links of a few words parted by "|" -- the footer's "Our newsroom
+    | Ethics code | …" under a numbered list of the most read stories -- promotes no one story: boilerplate, not the
+    list's last item."""
+    row = "Our newsroom | Ethics code | Reader desk | Staff list"
+    heads = ["Ferry strike called off after late-night talks", "Harbour tunnel reopens after three weeks of repairs",
+             "Council names a new head of planning for the city", "Night trains return to the coast line in spring"]
+    ranked = [line for rank, head in enumerate(heads, 1) for line in (str(rank), head)]
+    lines = [*NAV, *STORY, "Copyright The Example Courier. No reproduction", "Most Read", *ranked, row,
+             "1 Harbour Road, Riverside | Registration 00000"]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[row] == "boilerplate"
+    assert [labels[head] for head in heads] == ["teaser"] * len(heads)
+
+
+def test_an_items_own_row_with_its_time_parted_by_bars_stays_in_the_item() -> None:
+    """Guidelines 8.2: an item's line of its section, time and reading time parted by "|" ("Harbour | 3 hours ago |
+    4 min read") is the item's, not a row of links: it holds a number."""
+    items = [["Ferry strike called off after late-night talks", "Harbour | 3 hours ago | 4 min read"],
+             ["Harbour tunnel reopens after three weeks of repairs", "Transport | 5 hours ago | 3 min read"],
+             ["Council names a new head of planning for the city", "Politics | 9 hours ago | 2 min read"]]
+    lines = [*NAV, *STORY, "Recent Posts", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
