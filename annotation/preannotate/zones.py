@@ -114,7 +114,8 @@ _TRAILING_CREDIT_RE = re.compile(r"(?:[^\W_]{2}|[)\"”’»])\.[\"”’»)]?\s
 
 def _trailing_credit(text: str) -> bool:
     """Whether ``text`` ends in a credit after its sentence (``_TRAILING_CREDIT_RE``)."""
-    if not text[-1:].isalpha():
+    # the cheap tests first: most lines end in punctuation, or hold no full stop (headlines, menus)
+    if not text[-1:].isalpha() or "." not in text:
         return False
     tail = text[-CAPTION_TAIL:]
     found = _TRAILING_CREDIT_RE.search(tail)
