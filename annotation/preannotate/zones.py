@@ -1092,22 +1092,20 @@ _PULL_QUOTE_STRIP = "\"'“”‘’«»„‚「」『』—–-.…!?,: "
 def _pull_quotes(blocks, features, labels: list, start: int, end: int) -> list[int]:
     """Guidelines 8.4: pull quotes -- a sentence of the story printed again in large type between its paragraphs --
     are boilerplate: an article line of the run in quotation marks, below the story's first paragraph, whose words
-    (without the marks and punctuation around them) stand inside another, longer article line of the run."""
-    paragraphs = [index for index in range(start, end) if labels[index].label == ARTICLE and features[index].text_like]
-    if len(paragraphs) < 2:
-        return []
-    texts = {index: blocks[index].text.casefold() for index in paragraphs}
-    found = []
-    for index in range(paragraphs[0] + 1, end):
-        f = features[index]
-        if (labels[index].label != ARTICLE or not PULL_QUOTE_MIN_WORDS <= f.n_words <= PULL_QUOTE_MAX_WORDS
-                or blocks[index].text[:1] not in _PULL_QUOTE_OPENERS):
-            continue
-        repeated = blocks[index].text.strip(_PULL_QUOTE_STRIP).casefold()
-        if any(other != index and len(texts[other]) > len(repeated) and repeated in texts[other]
-               for other in paragraphs):
-            found.append(index)
-    return found
+    (without the marks and punctuation around them) stand in another article line of the run as well."""
+    first = next((index for index in range(start, end)
+                  if labels[index].label == ARTICLE and features[index].text_like), end)
+    candidates = [index for index in range(first + 1, end)
+                  if labels[index].label == ARTICLE and blocks[index].text[:1] in _PULL_QUOTE_OPENERS
+                  and PULL_QUOTE_MIN_WORDS <= features[index].n_words <= PULL_QUOTE_MAX_WORDS]
+    if not candidates:
+        return []  # most stories: no line in marks between their paragraphs
+    paragraphs = [index for index in range(first, end) if labels[index].label == ARTICLE and features[index].text_like]
+    # the paragraphs in one text: a pull quote's words stand in it once more than in its own line (once if prose)
+    story = "\n".join(blocks[index].text for index in paragraphs).casefold()
+    own = set(paragraphs)
+    return [index for index in candidates
+            if story.count(blocks[index].text.strip(_PULL_QUOTE_STRIP).casefold()) > (index in own)]
 
 
 # A list the story announces at its end ("The tour dates:"): an introduction of at least this many words,
