@@ -550,17 +550,18 @@ def test_a_reading_list_prompt_under_the_byline_is_not_taken_with_the_head() -> 
     assert all(labels[line] == "article" for line in [STORY[0], *head, *STORY[3:]])
 
 
-def test_an_audio_player_clock_under_the_byline_is_not_taken_with_the_head() -> None:
+@pytest.mark.parametrize("clock", ["00:00", "00:00 / 06:41"])
+def test_an_audio_player_clock_under_the_byline_is_not_taken_with_the_head(clock: str) -> None:
     """Guidelines 8.1: an audio player between the story's date and its body -- "Listen to this article", its clock
-    "00:00" -- is a widget; the clock is no time of the story's."""
+    "00:00", with the clip's length or not -- is a widget; the clock is no time of the story's."""
     head = ["A quake flattened villages in the remote western hills.", "Published On 3 Mar 2024"]
-    player = ["Listen to this article", "00:00", "Share this story"]
+    player = ["Listen to this article", clock, "Share this story"]
     html = ("<html><body>" + "".join(f"<div class='c1'><a href='/n{n}'>{line}</a></div>" for n, line in enumerate(NAV))
             + f"<article><h1>{STORY[0]}</h1>" + "".join(f"<p>{line}</p>" for line in head)
             + "".join(f"<div class='ad-slot'>{line}</div>" for line in player)
             + "".join(f"<p>{line}</p>" for line in STORY[3:]) + "</article></body></html>").encode()
     labels = html_labels(html, "player.html", Preannotator())
-    assert labels["00:00"] == "boilerplate"
+    assert labels[clock] == "boilerplate"
     assert all(labels[line] == "article" for line in [STORY[0], *head, *STORY[3:]])
 
 
@@ -4644,3 +4645,264 @@ def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its
     document = Document.from_text(page_text([*NAV, "Latest", *(line for item in items for line in item), "Show more",
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_a_live_blog_over_a_list_of_timed_headlines_keeps_its_entries() -> None:
+    """Guidelines 8.5 and 8.2: the times of a "More news" list under a live blog (headline, time, headline, time)
+    continue the chain of the entries' times, but no paragraph follows any of them: they are no entries, and the
+    blog's quick updates of one paragraph under a long entry stay the story while the list's items stay teasers."""
+    entries = [["16:20", "The ferry operator said the evening crossings to the islands would run again from Friday, "
+                          "after engineers checked the harbour's damaged ramp.",
+                "“The ramp is safe, but we will keep the speed limit in the harbour until the repairs are done,” "
+                "a spokeswoman said.",
+                "Passengers with tickets for the cancelled crossings can change them free of charge until the end "
+                "of the month, the operator added.",
+                "Freight traffic will have priority on the first two crossings on Friday morning."],
+               ["15:05", "Volunteers in the old town handed out sandbags to shop owners along the river before the "
+                         "second high tide of the day."],
+               ["13:40", "The water board closed two more footpaths along the dyke after a section of it slipped "
+                         "during the night."],
+               ["11:15", "Schools in three villages on the coast stayed closed on Thursday, the regional council "
+                         "said."]]
+    items = [["Harbour town counts the cost of a week of storms", "14:55"],
+             ["Farmers on the marsh ask for help after fields flood", "12:30"],
+             ["Coastal railway reopens after a landslide is cleared", "09:10"]]
+    lines = [*NAV, "Storm on the coast: live updates as the second high tide arrives",
+             *(line for entry in entries for line in entry), "Load more", "More news",
+             *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [line for entry in entries for line in entry[1:] if labels[line] != "article"] == []
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+def test_the_headline_of_a_run_opening_under_its_jump_box_is_above_the_box() -> None:
+    """Guidelines 8.1 and 8.5: a run that opens with the key-events box's toggle under the box ("Show key events
+    only", shaped as a headline) does not start with its own headline: the live blog's headline and standfirst above
+    the box are the story's."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+
+    top = ["Summit live: leaders meet as talks on the grain corridor stall",
+           "Follow the latest from the emergency summit, with reports from our correspondents in the city."]
+    box = ["Key events", "18:40 Talks on the grain corridor stall", "18:10 Protesters gather outside the venue"]
+    lines = [*NAV, *top, *box, "Show key events only", *(line for entry in LIVE_ENTRIES for line in entry)]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    toggle = lines.index("Show key events only")
+    assert features[toggle].headline_like
+    jumps = [lines.index(line) for line in box[1:]]
+    head = _headline_and_byline(blocks, features, evidence, scores, toggle, None, jumps)
+    assert [lines[index] for index in head] == top
+
+
+@pytest.mark.parametrize("markup", ["text", "divs"])
+def test_a_gallery_printed_slide_by_slide_is_boilerplate_and_the_story_goes_on_under_it(markup: str) -> None:
+    """Guidelines 8.4 and 8.5: a gallery printed in full inside the story -- each slide's counter ("2 / 4") and its
+    caption with the photographer's credit -- is boilerplate, however much the captions read as prose, and the
+    story's paragraphs under it are still the story's."""
+    head = ["Snow returns to the old harbour quarter", "By Mara Lind", "November 25, 2026"]
+    before = ["The first snow of the winter fell on the harbour quarter early on Tuesday, five days later than the "
+              "long-term average, the weather service said.",
+              "Residents swept the steps of the narrow lanes before the first visitors arrived, and the ferry "
+              "company added two morning crossings for the day."]
+    gallery = ["1 / 4", "Snow on the roofs of the fishermen's houses on Tuesday morning – Ola Berg",
+               "2 / 4", "A resident clears the steps in front of her door before work – Ola Berg",
+               "3 / 4", "Children build a snowman on the quay while their teachers watch – Ola Berg",
+               "4 / 4", "Footprints lead up the lane to the old lighthouse in the afternoon – Ola Berg"]
+    after = ["The harbour master said the quays would be gritted twice a day until the weekend, when milder air "
+             "is expected to bring rain.",
+             "“We have enough salt for a long winter, whatever the forecast says,” he told reporters on the quay.",
+             "Temperatures are forecast to fall to minus four degrees on Wednesday night."]
+    lines = [*NAV, *head, *before, *gallery, *after, *FOOTER]
+    if markup == "text":
+        document = Document.from_text(page_text(lines))
+        annotation = Preannotator().annotate(document)
+        assert_valid(document, annotation)
+        labels = labels_by_line(document, annotation)
+    else:
+        # the captions as links (a caption opens its photo) in a box of their own, as a site's slideshow prints them
+        def div(line: str) -> str:
+            inner = f"<a href='/photo'>{line}</a>" if line in gallery or line in NAV else line
+            return f"<div class='s'>{inner}</div>"
+
+        html = (f"<html><head><title>{head[0]}</title></head><body>{''.join(map(div, lines[:len(NAV)]))}"
+                f"<div>{''.join(map(div, lines[len(NAV):]))}</div></body></html>")
+        labels = html_labels(html.encode(), "gallery.html", Preannotator())
+    assert {line: labels[line] for line in gallery} == dict.fromkeys(gallery, "boilerplate")
+    assert [line for line in [*head, *before, *after] if labels[line] != "article"] == []
+
+
+def test_a_box_of_facts_between_the_storys_paragraphs_is_the_story() -> None:
+    """Guidelines 6.2: a box of key figures between the story's paragraphs -- a sub-heading, then lines of a label
+    and its colon ("Revenue: …") -- is a list inside the body, the story's, not a list of links (two headline-shaped
+    lines in a row)."""
+    box = ["Key figures for the first half of the year", "Turnover: 2,310 million crowns (+4%)",
+           "Operating profit: 198 million crowns (-11%)", "Order book: 5,020 million crowns (+9%)"]
+    lines = [*NAV, *STORY[:5], *box, *STORY[5:], "Recent Posts", *(line for item in TEASERS for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [line for line in [*STORY, *box] if labels[line] != "article"] == []
+
+
+def test_the_tags_and_credits_under_the_last_paragraph_are_the_storys() -> None:
+    """Guidelines 6 and 8.1: under the story's last paragraph, the agencies' or writers' tag in brackets ("(rtr/mb)")
+    and a one-word label with a name ("Editor: …") close the story; a tags line under them does not."""
+    closing = ["(rtr/mb)", "Editor: Tomasz Wilk"]
+    tags = "Tags: bridge, council, transport"
+    lines = [*NAV, *STORY, *closing, tags, "Recent Posts", *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [*STORY, *closing, tags]] == ["article"] * (len(STORY) + 2) + ["boilerplate"]
+
+
+@pytest.mark.parametrize("caption", [
+    "Fishing boats moored in the harbour at dawn on Monday. Bild Anna Holm",
+    "A screenshot of the post shared on Tuesday. Quelle: Instagram",
+    "Rescue workers carry a resident through the water (26/11/2026). NORDPRESS FOTO/Per Lund",
+])
+def test_a_caption_ending_in_its_credit_in_any_words_is_boilerplate(caption: str) -> None:
+    """Guidelines 8.4: a photo's caption ends in its credit after its sentence -- the photographer or source in a few
+    capitalised words, a label's colon or a slash among them, no full stop -- whatever the language's word for
+    "photo"; a story's paragraph ends its sentence, and a time's "a.m. ET" is no credit."""
+    assert is_caption_credit(caption)
+    assert not is_caption_credit(STORY[3]) and not is_caption_credit("Nov 26, 2026 at 10:05 a.m. ET")
+    lines = [*NAV, *STORY[:3], caption, *STORY[3:], "Recent Posts", *(line for item in TEASERS for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[caption] == "boilerplate"
+    assert [line for line in STORY if labels[line] != "article"] == []
+
+
+def test_a_pull_quote_repeating_a_sentence_of_the_story_is_boilerplate() -> None:
+    """Guidelines 8.4: a pull quote -- a sentence of the story printed again between its paragraphs, in its own
+    marks -- is boilerplate and carries no quote span; the paragraph holding the sentence keeps its quote."""
+    paragraph = ("“We rebuilt the pier twice in ten years,” the harbour master said. “Nobody will pay for a third "
+                 "time if the sea keeps rising like this.”")
+    pull = "«Nobody will pay for a third time if the sea keeps rising like this»"
+    lines = [*NAV, *STORY[:4], paragraph, pull, *STORY[4:], "Recent Posts", *(line for item in TEASERS for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[pull] == "boilerplate"
+    assert [line for line in [*STORY, paragraph] if labels[line] != "article"] == []
+    quotes = [span.text for span in annotation.spans if span.label == "quote"]
+    assert "“Nobody will pay for a third time if the sea keeps rising like this.”" in quotes and pull not in quotes
+
+
+def test_a_lone_line_of_the_sites_mast_above_the_headline_is_no_teaser() -> None:
+    """Guidelines 8.1 and 8.3: above a story's headline, a line that stands alone among the site's lines ("Jump to the
+    story", the site's name and its sections, a support prompt) -- no item next to it, no time or summary -- is the
+    site's mast, boilerplate; a strip of promoted headlines above the headline stays teasers."""
+    mast = ["Jump straight to the story text", "The Riverside Courier Online", "Back the newsroom with a gift today"]
+    strip = ["Ferry strike called off after late-night talks", "Harbour tunnel reopens after three weeks of repairs"]
+    lines = [mast[0], *NAV, mast[1], "Support us", mast[2], "Trending", *strip, "Local", *STORY, "Recent Posts",
+             *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in mast] == ["boilerplate"] * len(mast)
+    assert [labels[line] for line in strip] == ["teaser"] * len(strip)
+    assert [line for line in STORY if labels[line] != "article"] == []
+
+
+def test_a_byline_by_its_role_over_the_date_is_the_storys() -> None:
+    """Guidelines 8.1: under the headline and standfirst, a byline printed as a one-word label and the writer's name
+    ("Interview: …, Bern") over the story's date is the story's byline, in whatever language the label is."""
+    head = ["Regulator Anna Keller: «We waited too long»",
+            "The new head of the financial watchdog on the lessons of the bank rescue and tougher capital rules.",
+            "Gespräch: Tobias Lindqvist, Zürich", "26.11.2026, 05.30 Uhr"]
+    body = ["Anna Keller has led the financial watchdog since October. She took office weeks after the emergency sale "
+            "of a private bank that her predecessor had called the only option before a parliamentary committee.",
+            "Ms Keller, did the watchdog fail in the case of the bank?",
+            "Fail is a big word. But yes, we watched for too long. The warning signs were there for two years, and we "
+            "did not act on them with the force the law allows.",
+            "Your predecessor told the committee that everything the law allows had been done. Is that right?",
+            "The law allows more than we did. We have instruments we have hardly ever used, and that has to change."]
+    lines = [*NAV, "Interview", *head, "7 min read", *body, "Recent Posts", *(line for item in TEASERS for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [line for line in [*head, *body] if labels[line] != "article"] == []
+
+
+def test_a_line_next_to_the_reading_time_is_not_taken_for_the_dated_headline() -> None:
+    """Guidelines 8.1: a reading time ("5 min read") reads as a time but is a widget's: the share tool's line next to
+    it, nearer the body than the headline, gains nothing from it, and the headline over the byline and date is found."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+
+    head = ["Seal pups learn the hunting routes of older animals, tags show",
+            "Tags on 140 harbour seals show young animals follow the routes of older ones to the best fishing grounds.",
+            "Lotte van Aalst", "25 November 2026, 16:00"]
+    lines = [*NAV, *head, "5 min read", "Deel dit stuk", "Young seals in the shallow sea learn from older animals where "
+             "to hunt at night, researchers reported on Tuesday after following 140 animals for three years."]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    body = len(lines) - 1
+    assert features[body - 1].headline_like
+    chosen = _headline_and_byline(blocks, features, evidence, scores, body, None)
+    assert [lines[index] for index in chosen] == head
+
+
+@pytest.mark.parametrize("signature", ["Tomasz Wilk, reporter tomasz.wilk@example.com",
+                                       "Contact presse : Ana Roe – press@example.org – +32 2 000 00 00"])
+def test_a_signature_with_an_address_under_the_last_paragraph_is_the_storys(signature: str) -> None:
+    """Guidelines 6: under the story's last paragraph, a short line holding an e-mail address -- the writer's
+    signature, a press release's contact -- closes the story."""
+    lines = [*NAV, *STORY, signature, "Recent Posts", *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [line for line in [*STORY, signature] if labels[line] != "article"] == []
+
+
+def test_a_row_of_links_parted_by_bars_is_no_teaser_item() -> None:
+    """Guidelines 8.2 and 8.3: a row of three or more links of a few words parted by "|" -- the footer's "Our newsroom
+    | Ethics code | …" under a numbered list of the most read stories -- promotes no one story: boilerplate, not the
+    list's last item."""
+    row = "Our newsroom | Ethics code | Reader desk | Staff list"
+    heads = ["Ferry strike called off after late-night talks", "Harbour tunnel reopens after three weeks of repairs",
+             "Council names a new head of planning for the city", "Night trains return to the coast line in spring"]
+    ranked = [line for rank, head in enumerate(heads, 1) for line in (str(rank), head)]
+    lines = [*NAV, *STORY, "Copyright The Example Courier. No reproduction", "Most Read", *ranked, row,
+             "1 Harbour Road, Riverside | Registration 00000"]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[row] == "boilerplate"
+    assert [labels[head] for head in heads] == ["teaser"] * len(heads)
+
+
+def test_an_items_own_row_with_its_time_parted_by_bars_stays_in_the_item() -> None:
+    """Guidelines 8.2: an item's line of its section, time and reading time parted by "|" ("Harbour | 3 hours ago |
+    4 min read") is the item's, not a row of links: it holds a number."""
+    items = [["Ferry strike called off after late-night talks", "Harbour | 3 hours ago | 4 min read"],
+             ["Harbour tunnel reopens after three weeks of repairs", "Transport | 5 hours ago | 3 min read"],
+             ["Council names a new head of planning for the city", "Politics | 9 hours ago | 2 min read"]]
+    lines = [*NAV, *STORY, "Recent Posts", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]

@@ -364,6 +364,19 @@ def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str,
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # straight marks inside straight marks, a closer for each in the paragraph: only the outer pair (7.3)
+    ('Asked about the final, he shrugged. "We all want it. But the manager told us "one game at a time", so that is '
+     'what we do."',
+     ['"We all want it. But the manager told us "one game at a time", so that is what we do."']),
+    # two quotations in a row, the first closed before the second opens, stay two
+    ('"We are ready," the captain said. "The pitch is perfect and the fans will be loud."',
+     ['"We are ready,"', '"The pitch is perfect and the fans will be loud."']),
+])
+def test_nested_quotations_of_the_same_mark_give_the_outer_one(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a nickname after "alias" or "aka" (7.2: nicknames are names), whatever the sentence reports
     ("The suspect, known locally by the alias “Big Ramon,” was arrested, police said.", []),
     ("Police said the dealer, aka “the Chemist”, had fled.", []),

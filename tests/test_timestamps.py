@@ -74,6 +74,24 @@ def test_timestamps_in_many_languages(line):
     assert _timestamp(line)
 
 
+@settings(max_examples=200, deadline=None)
+@given(locales, moments, st.sampled_from(("Zaktualizowano", "Última hora:", "게시", "Publicat -", "Cập nhật")))
+def test_a_date_under_a_sites_label_is_a_timestamp(locale, moment, label):
+    """The story's date under the site's own label ("Updated", "입력"), in any words: CLDR knows the date, not the
+    label, so the date after a word or two tells the line."""
+    for line in (f"{label} {format_datetime(moment, 'medium', locale=locale)}",
+                 f"{label} {format_date(moment, 'long', locale=locale)}", f"{label} {moment:%Y.%m.%d %H:%M}"):
+        assert _timestamp(line), (locale, line)
+
+
+@pytest.mark.parametrize("line", [
+    # after a label, a clock alone is a clip's running time and a day beside a month's name a product's name
+    "Video 1:24", "Duration: 3:42", "iPhone 11 Pro", "Galaxy 25 Mai",
+])
+def test_a_label_over_no_date_is_no_timestamp(line):
+    assert not _timestamp(line)
+
+
 @pytest.mark.parametrize("line", [
     "$12.50", "12,50 €", "12.50", "2:1", "Real Madrid 2-1 Barcelona", "listopad 2026", "March 2026",
     "Theresa May 2", "Domingo 3", "May",

@@ -1010,7 +1010,8 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
                 if can_open:
                     open_at, open_mark, open_paragraph_start = position, char, para_start
                     first_start, pieces, nested_at, inner = position, [], None, []
-            elif can_close and _pairs(open_mark, char) and not _possessive_before_closer(text, position, marks):
+            elif (can_close and _pairs(open_mark, char) and not (nested_at is not None and _pairs(nested_mark, char))
+                  and not _possessive_before_closer(text, position, marks)):
                 if _is_quotation(text, first_start, position + 1, para_start if not pieces else first_start,
                                  page):
                     found.extend(pieces)
@@ -1022,7 +1023,10 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
                     nested_at = None
             elif can_open and position == para_start and open_paragraph_start != para_start:
                 open_at, open_paragraph_start = position, para_start  # the continued quotation reopens here
-            elif can_open and _MARK_KINDS.get(char) != _MARK_KINDS.get(open_mark):
+            elif can_open and (_MARK_KINDS.get(char) != _MARK_KINDS.get(open_mark) or (
+                    char == open_mark and _closers_after(marks, position, char) >= 2)):
+                # a pair of the same mark inside the open one ("… the coach said "focus", so I …") is nested too
+                # when the paragraph holds a closer for each
                 nested_at, nested_mark = position, char
             elif can_open:
                 found.extend(_unnested(text, inner, para_start, page))  # the outer one is left unclosed
@@ -1040,6 +1044,11 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
     if family == "single":
         found = [q for q in found if not _inside_double(text, q, region_start, region_end)]
     return found
+
+
+def _closers_after(marks: list, position: int, opener: str) -> int:
+    """How many marks of the paragraph after ``position`` can close a quotation opened with ``opener``."""
+    return sum(1 for at, char, _, can_close in marks if at > position and can_close and _pairs(opener, char))
 
 
 def _unnested(text: str, inner: list[tuple[int, int]], paragraph_start: int, page: _Page) -> list[tuple[int, int]]:

@@ -51,9 +51,11 @@ _UNSPACED_END_RE = re.compile(f"[{_UNSPACED}]$")
 # A clock time ("14:05", "2:05:00") or a date in numbers ("27.11.2026", "2026/11/27", "27. 11. 2026", "26. 11.
 # 27."): with a month name and a day, what makes a line of numbers and date words a timestamp.
 _DATE_MARK = r"[\u200e\u200f]?[./-]\s?"
-_CLOCK_OR_NUMERIC_DATE_RE = re.compile(
-    rf"\d:\d\d|\d{{1,2}}{_DATE_MARK}\d{{1,2}}{_DATE_MARK}\d{{2,4}}|\d{{4}}{_DATE_MARK}\d{{1,2}}{_DATE_MARK}\d{{1,2}}"
-    r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{1,2}\.")
+_NUMERIC_DATE = (rf"\d{{1,2}}{_DATE_MARK}\d{{1,2}}{_DATE_MARK}\d{{2,4}}|\d{{4}}{_DATE_MARK}\d{{1,2}}{_DATE_MARK}\d{{1,2}}"
+                 r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{1,2}\.")
+_CLOCK_OR_NUMERIC_DATE_RE = re.compile(rf"\d:\d\d|{_NUMERIC_DATE}")
+_NUMERIC_DATE_RE = re.compile(_NUMERIC_DATE)
+_YEAR_OR_CLOCK_RE = re.compile(r"(?<!\d)\d{4}(?!\d)|\d:\d\d")
 _DAY_NUMBER_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _DIGITS_RE = re.compile(r"\d+")
 # A relative time without a number has at most this many words ("قبل ساعة واحدة", "hari ini"): the longest of CLDR's
@@ -212,13 +214,35 @@ def cldr_timestamp(text: str, has_digit: bool) -> bool:
     if len(text) > TIMESTAMP_MAX_CHARS:
         return False
     found = patterns()
-    if text[:1] not in found.initials:
-        return False
-    if found.relative.match(text) is not None:
+    if text[:1] in found.initials and (found.relative.match(text) is not None
+                                       or (has_digit and _date_line(found, text))):
         return True
+    if not has_digit:
+        return False
+    # the site's label before the date, in whatever words (its first letter is no date's)
+    label = _LABEL_RE.match(text)
+    return label is not None and _date_line(found, text[label.end():], clock=False)
+
+
+# The label a site prints before its story's date, a word or two and a colon or dash: "Published:", "Updated -",
+# "Оновлено", "입력" (input), "Cập nhật". A site's word, in no CLDR list: the date after it tells the line -- a date,
+# not a clock alone ("Video 1:24", "Duration: 3:42" are a clip's running time).
+_LABEL_RE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:\-–—]?\s+(?=\d)")
+
+
+def _date_line(found: _Patterns, text: str, clock: bool = True) -> bool:
+    """Whether ``text`` is a line of numbers and date words (``_Patterns.line``) that a date (or, with ``clock``, a
+    time of day) makes a timestamp."""
     # a line of numbers and date words is a time with a clock, a date in numbers, a day's number and a month's
     # name, or a relative day's clock time ("wczoraj, 14:05"); not a month with its year alone ("listopad 2026", an
     # archive's link), nor a number beside a weekday
-    return has_digit and found.line.match(text) is not None and (
-        _CLOCK_OR_NUMERIC_DATE_RE.search(text) is not None
-        or (found.month.search(text) is not None and _DAY_NUMBER_RE.search(text) is not None))
+    if found.line.match(text) is None:
+        return False
+    if clock:
+        return _CLOCK_OR_NUMERIC_DATE_RE.search(text) is not None or (
+            found.month.search(text) is not None and _DAY_NUMBER_RE.search(text) is not None)
+    # after a label, a day and a month's name with the year or the time too ("11 Pro" is a product's name: "pro" is
+    # a month's in Czech)
+    return _NUMERIC_DATE_RE.search(text) is not None or (
+        found.month.search(text) is not None and _DAY_NUMBER_RE.search(text) is not None
+        and _YEAR_OR_CLOCK_RE.search(text) is not None)

@@ -103,11 +103,34 @@ _SLASH_CREDIT_LINE_RE = re.compile(
     r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
 
 
+# A caption's credit after its sentence, in any language: the sentence's end, then a few words and no closing mark,
+# each capitalised (or of a script without case), a label's colon or a slash among them ("… near Terschelling. Beeld
+# Koos Boersma", "… viral. Fuente: Facebook", "… (26/11/2026). ANTARA FOTO/Jane Roe"). A paragraph ends its sentence,
+# and an abbreviation's stop ends none: two letters before it ("10:05 a.m. ET" is a time and its zone), and a sentence
+# of CAPTION_SENTENCE_MIN_WORDS words at least ("St. Paul", "Sen. David Roe", "1100 Main Ave. NW" are names).
+CAPTION_SENTENCE_MIN_WORDS = 4
+_TRAILING_CREDIT_RE = re.compile(r"(?:[^\W_]{2}|[)\"”’»])\.[\"”’»)]?\s+((?:[^\W\d_][\w'’./-]*:?\s+){0,3}[^\W\d_][\w'’./-]*)$")
+
+
+def _trailing_credit(text: str) -> bool:
+    """Whether ``text`` ends in a credit after its sentence (``_TRAILING_CREDIT_RE``)."""
+    # the cheap tests first: most lines end in punctuation, or hold no full stop (headlines, menus)
+    if not text[-1:].isalpha() or "." not in text:
+        return False
+    tail = text[-CAPTION_TAIL:]
+    found = _TRAILING_CREDIT_RE.search(tail)
+    # a byline after the sentence ("… the engineers. By Jane Doe") is the writer's, no photo's credit
+    return (found is not None and not any(word[:1].islower() for word in found[1].split())
+            and (len(text) > len(tail) or len(tail[:found.start(1)].split()) >= CAPTION_SENTENCE_MIN_WORDS)
+            and not features_of(found[1]).is_byline)
+
+
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
-    the credit in capitals, the slashed credit, the credit in other languages and the gallery's counter are the
-    rules')."""
-    return (line_marks(text)[3] or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
+    the credit in capitals, the slashed credit, the credit in other languages, the credit after the caption's sentence
+    and the gallery's counter are the rules')."""
+    return (line_marks(text)[3] or _trailing_credit(text)
+            or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None)
             or ("/" in text and " " in text and _SLASH_CREDIT_LINE_RE.match(text) is not None)
@@ -359,6 +382,7 @@ class RulePass:
     list_zone: set[int]
     comment_zone: set[int]
     headline_lists: set[int]
+    gallery: set[int]
 
     def flags(self, blocks: Sequence[Block], evidence: Sequence[BlockEvidence], reach: range | None = None) -> dict:
         """What the learned model reads from this pass (see ``learned.feature_matrix``); the regex flags
@@ -387,7 +411,42 @@ def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> Rul
     for index in comment_zone:
         if scores[index] > 0:
             scores[index] = -0.3 * scores[index]
-    return RulePass(features, scores, _best_run(scores), list_zone, comment_zone, headline_lists)
+    gallery = _gallery(blocks, features)
+    for index in gallery:
+        # a gallery inside the story costs and earns nothing: the story's paragraphs under it are in its run
+        scores[index] = 0.0
+    return RulePass(features, scores, _best_run(scores), list_zone, comment_zone, headline_lists, gallery)
+
+
+# A gallery's slide counter: "3 / 8", the slide's number and the gallery's count (no words: any language).
+_SLIDE_COUNTER_RE = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+# A gallery printed in full shows at least this many counters, one per slide, and at most this many lines (the
+# photo's caption and credit) between two.
+GALLERY_MIN_SLIDES = 2
+SLIDE_MAX_LINES = 3
+
+
+def _gallery(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> set[int]:
+    """Guidelines 8.4 and 8.5: the lines of a gallery printed slide by slide -- each slide's counter ("2 / 6") and its
+    caption and credit under it, up to the next counter (the last slide's as many lines as the slide above it had):
+    ``GALLERY_MIN_SLIDES`` or more counters of one count, numbered one after the other, at most ``SLIDE_MAX_LINES``
+    lines apart."""
+    counters = []  # (index, number, count)
+    for index, (block, f) in enumerate(zip(blocks, features, strict=True)):
+        if f.n_words <= 3 and block.text[:1].isdigit() and (found := _SLIDE_COUNTER_RE.match(block.text)):
+            counters.append((index, int(found[1]), int(found[2])))
+    lines: set[int] = set()
+    run: list[tuple[int, int, int]] = []
+    for counter in [*counters, None]:
+        if counter is not None and run and (counter[2] == run[-1][2] and counter[1] == run[-1][1] + 1
+                                            and counter[0] - run[-1][0] <= SLIDE_MAX_LINES + 1):
+            run.append(counter)
+            continue
+        if len(run) >= GALLERY_MIN_SLIDES:
+            last = run[-1][0] + run[-1][0] - run[-2][0]
+            lines.update(range(run[0][0], min(len(blocks), last)))
+        run = [] if counter is None or not 1 <= counter[1] <= counter[2] else [counter]
+    return lines
 
 
 # The story's top lines -- standfirst, byline, date -- are the run's first this many: a byline among them is the
@@ -460,8 +519,9 @@ def classify_blocks(
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
                 or _tool_line(f, text)
                 or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
+                or index in rules.gallery
             )
-            if f.n_words <= INLINE_TEASER_MAX_WORDS and (
+            if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in rules.gallery and (
                     _read_more(text)
                     or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
                         and not f.ends_like_sentence and not _shop_link(text))
@@ -469,7 +529,8 @@ def classify_blocks(
                     or (story_begun and list_item and f.headline_like)):
                 # guidelines 8.2: "Read more: <headline>" inside the story is a teaser item of its own, and
                 # so is a headline the page prints as a link between the paragraphs, without the cue, and each
-                # headline under a list heading there ("Also read", "Lire aussi"), the heading the page's
+                # headline under a list heading there ("Also read", "Lire aussi"), the heading the page's (a gallery's
+                # caption printed as a link opens the photo, no other story)
                 labels[index] = BlockLabel(TEASER, 0.7, item=-1 - index)
             elif item_head >= 0:
                 labels[index] = BlockLabel(TEASER, 0.65, item=-1 - item_head)
@@ -510,8 +571,14 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_facts(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _inner_facts(blocks, features, evidence, labels, start, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_contact(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _sign_off(blocks, features, evidence, labels):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _pull_quotes(blocks, features, labels, start, end):
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
@@ -535,12 +602,48 @@ def classify_blocks(
 
     for index in _comment_thread(blocks, features, labels, rules.comment_zone):
         labels[index] = BlockLabel(BOILERPLATE, 0.7)
+    for index in rules.gallery:
+        if labels[index] is None:
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)  # a gallery's counters and captions, also outside the run
     for index, block in enumerate(blocks):
-        if labels[index] is None and "|" in block.text and _TICKER_RE.match(block.text) is not None:
+        if labels[index] is None and "|" in block.text and (
+                _TICKER_RE.match(block.text) is not None
+                or (features[index].digit_share == 0 and _breadcrumbs(block.text))):
+            # a ticker, and a row of three or more links of a few words ("About us | Advertise | Privacy", a story's
+            # topics "High Court | Bail | Hyderabad"): many links on a line promote no one story (guidelines 8.2);
+            # a row with a number is an item's own line ("World | 2 hours ago | 4 min read")
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
     _assign_teasers(blocks, features, labels, title)
+    for index in _mast_items(features, labels):
+        labels[index] = BlockLabel(BOILERPLATE, 0.6)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _mast_items(features: Sequence[BlockFeatures], labels: list) -> list[int]:
+    """Guidelines 8.1 and 8.3: above a story's headline, a teaser item standing alone -- no item right above or under
+    it, no time or summary in it -- among the site's lines is the site's mast (its name, "Skip to main content", a
+    support prompt), not a promoted story: promoted stories above a headline come as a strip of items."""
+    first_article = next((i for i, label in enumerate(labels) if label is not None and label.label == ARTICLE), None)
+    if first_article is None:
+        return []
+    found: list[int] = []
+    index = 0
+    while index < first_article:
+        label = labels[index]
+        if label is None or label.label != TEASER:
+            index += 1
+            continue
+        last = index
+        while last + 1 < first_article and labels[last + 1] is not None and labels[last + 1].label == TEASER \
+                and labels[last + 1].item == label.item:
+            last += 1
+        alone = not (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER) and not (
+            labels[last + 1] is not None and labels[last + 1].label == TEASER)
+        if alone and not any(features[i].is_timestamp or features[i].text_like for i in range(index, last + 1)):
+            found += range(index, last + 1)
+        index = last + 1
+    return found
 
 
 def boxed_stories_as_teasers(features: Sequence[BlockFeatures], labels: list, start: int, end: int) -> None:
@@ -942,6 +1045,69 @@ def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
     return []
 
 
+# What the site prints under the story's last paragraph before its furniture, the story's too (guidelines 6, 8.1):
+# an agency's or the writers' tag in brackets ("(AFP)", "(With inputs from PTI)", "(ant/rdk)"), a one-word label and
+# a name ("Editor: Jane Roe"), a short line with an e-mail address (the writer's signature, a press release's
+# contact: "Jane Roe, reporter jane.roe@example.com"). At most this many lines.
+SIGN_OFF_MAX_LINES = 3
+SIGN_OFF_TAG_MAX_WORDS = 8
+_BRACKETED_TAG_RE = re.compile(r"^\([^()]{1,60}\)$")
+_EMAIL_RE = re.compile(r"\w@\w[\w-]*\.\w")
+
+
+def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
+    """Guidelines 6 and 8.1: the lines right under the story's last article line that close it (``SIGN_OFF_MAX_LINES``
+    at most, in a row, none prose, a link, furniture or the site's template): a tag in brackets, a one-word label
+    with a name (``_labelled_name``) and a short line with an e-mail address (``CONTACT_LINE_MAX_WORDS``). The writer's name alone is left out (sites print it there as an author box's too,
+    guidelines 8.3), and so is the story's date printed there (8.1: the story's, but the benchmark's article bodies
+    leave it out, and taking it costs their F1 0.0005)."""
+    last_article = next((i for i in range(len(labels) - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
+    if last_article is None:
+        return []
+    found: list[int] = []
+    for index in range(last_article + 1, min(len(blocks), last_article + 1 + SIGN_OFF_MAX_LINES)):
+        f, text = features[index], blocks[index].text
+        if (labels[index] is not None or f.text_like or f.is_furniture or evidence[index].template
+                or evidence[index].linked or is_caption_credit(text) or _photo_credit(text)):
+            break
+        if not ((f.n_words <= SIGN_OFF_TAG_MAX_WORDS and text[:1] == "(" and _BRACKETED_TAG_RE.match(text))
+                or _labelled_name(text)
+                or (f.n_words <= CONTACT_LINE_MAX_WORDS and "@" in text and _EMAIL_RE.search(text) is not None)):
+            break
+        found.append(index)
+    return found
+
+
+# A pull quote has at least this many words (a shorter repeat is a phrase the story uses twice) and at most this many
+# (a longer line held in another is a paragraph a live blog prints again in a later entry).
+PULL_QUOTE_MIN_WORDS = 5
+PULL_QUOTE_MAX_WORDS = 25
+# A pull quote opens with a quotation mark (a sentence of the story repeated without one is as often the story's own
+# summary or a paragraph the page prints twice, which the benchmark's article bodies keep).
+_PULL_QUOTE_OPENERS = "\"'“‘«„‚「『"
+# What a pull quote adds around the sentence it repeats: quotation marks, dashes, the sentence's end.
+_PULL_QUOTE_STRIP = "\"'“”‘’«»„‚「」『』—–-.…!?,: "
+
+
+def _pull_quotes(blocks, features, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 8.4: pull quotes -- a sentence of the story printed again in large type between its paragraphs --
+    are boilerplate: an article line of the run in quotation marks, below the story's first paragraph, whose words
+    (without the marks and punctuation around them) stand in another article line of the run as well."""
+    first = next((index for index in range(start, end)
+                  if labels[index].label == ARTICLE and features[index].text_like), end)
+    candidates = [index for index in range(first + 1, end)
+                  if labels[index].label == ARTICLE and blocks[index].text[:1] in _PULL_QUOTE_OPENERS
+                  and PULL_QUOTE_MIN_WORDS <= features[index].n_words <= PULL_QUOTE_MAX_WORDS]
+    if not candidates:
+        return []  # most stories: no line in marks between their paragraphs
+    paragraphs = [index for index in range(first, end) if labels[index].label == ARTICLE and features[index].text_like]
+    # the paragraphs in one text: a pull quote's words stand in it once more than in its own line (once if prose)
+    story = "\n".join(blocks[index].text for index in paragraphs).casefold()
+    own = set(paragraphs)
+    return [index for index in candidates
+            if story.count(blocks[index].text.strip(_PULL_QUOTE_STRIP).casefold()) > (index in own)]
+
+
 # A list the story announces at its end ("The tour dates:"): an introduction of at least this many words,
 # then at least LIST_MIN_ITEMS lines of one shape.
 LIST_INTRO_MIN_WORDS = 3
@@ -1004,17 +1170,41 @@ def _closing_facts(blocks, features, evidence, labels: list, end: int) -> list[i
     last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
     if last_article is None:
         return []
-    first = last_article + 1
+    return list(_fact_box(blocks, features, evidence, last_article + 1, KICKER_MAX_WORDS))
+
+
+def _fact_box(blocks, features, evidence, first: int, heading_words: int) -> range:
+    """The box of facts (``_fact_line``) starting at line ``first``: ``FACT_BOX_MIN_LINES`` or more of them, under a
+    heading of at most ``heading_words`` words or none; empty when there is none."""
     f = features[first] if first < len(blocks) else None
     heading = f is not None and not _fact_line(blocks, features, evidence, first) and (
-        0 < f.n_words <= KICKER_MAX_WORDS and not f.text_like and not f.is_furniture and not f.is_list_heading
+        0 < f.n_words <= heading_words and not f.text_like and not f.is_furniture and not f.is_list_heading
         and not f.is_timestamp and not evidence[first].template and not evidence[first].linked)
     index = first + heading
     while index < len(blocks) and _fact_line(blocks, features, evidence, index):
         index += 1
     if index - first - heading < FACT_BOX_MIN_LINES:
-        return []
-    return list(range(first, index))
+        return range(0)
+    return range(first, index)
+
+
+# A box of facts between the story's paragraphs has a heading of at most this many words: a sub-heading of the story
+# ("Key figures for the first nine months"), which the paragraphs around it show to be the story's.
+INNER_FACT_HEADING_MAX_WORDS = 10
+
+
+def _inner_facts(blocks, features, evidence, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 6.2: a box of facts between the story's paragraphs (``_fact_box``: "Key figures", then "Revenue:
+    6.1 billion (-9%)", "Net debt: 11.9 billion (+4%)") is the story's, as a list inside its body is, whatever the
+    rules made of its short lines (two headline-shaped lines in a row read as a list of links)."""
+    found: list[int] = []
+    for first in range(start + 1, end - FACT_BOX_MIN_LINES):
+        if labels[first].label == ARTICLE or labels[first - 1].label != ARTICLE or not features[first - 1].text_like:
+            continue
+        box = _fact_box(blocks, features, evidence, first, INNER_FACT_HEADING_MAX_WORDS)
+        if box and box.stop < end and labels[box.stop].label == ARTICLE and features[box.stop].text_like:
+            found += box
+    return found
 
 
 # A press release's contact box under its last paragraph: "Media contact:", "Press Contacts", "Investor enquiries:".
@@ -1133,9 +1323,23 @@ def _live_times(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> s
     clocks = [i for i, f in enumerate(features) if _clock_time(f, blocks[i].text)]
     found: set[int] = set()
     for chain in _chains(clocks, LIVE_ENTRY_MAX_BLOCKS):
+        chain = chain[:_entries_end(features, chain)]
         if len(chain) >= LIST_MIN_ITEMS and _live_entries(features, chain):
             found.update(chain)
     return found
+
+
+def _entries_end(features: Sequence[BlockFeatures], chain: list[int]) -> int:
+    """How many of ``chain``'s times can be a live blog's entries: a list of other stories' headlines with their
+    times under the blog ("More news": headline, time, headline, time) continues the chain of times, but no
+    paragraph follows any of them -- the chain ends after the last time with a paragraph before the next."""
+    end = len(chain)
+    while end > 1 and not any(
+            features[j].text_like and features[j].ends_like_sentence and not features[j].is_furniture
+            for j in range(chain[end - 1] + 1, chain[end] if end < len(chain) else min(
+                len(features), chain[-1] + 1 + LIST_PERIOD))):
+        end -= 1
+    return end
 
 
 # A live blog's entries hold at least this many paragraphs under their times on average; a teaser list's items
@@ -1515,8 +1719,11 @@ def _breadcrumbs(text: str) -> bool:
     return len(parts) >= CRUMB_MIN_PARTS and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
-# The clock of an audio or video player not yet started: "00:00", "0:00" (a story's time of day has its date).
-_PLAYER_CLOCK_RE = re.compile(r"^0{1,2}:00(?::00)?$")
+# The clock of an audio or video player not yet started, with the clip's length after it or not: "00:00", "0:00",
+# "00:00 / 06:41" (a story's time of day has its date).
+_PLAYER_CLOCK_RE = re.compile(r"^0{1,2}:00(?::00)?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+# "00:00 / 06:41": the clock and the clip's length, four numbers
+PLAYER_CLOCK_MAX_WORDS = 4
 
 
 def _headline_and_byline(blocks, features, evidence, scores, body_start: int, title: str | None,
@@ -1529,16 +1736,17 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         # paragraphs parted the byline's lines and the headline from the story, whatever the model or
         # _drop_islands made of them
         return [body_start - 1, body_start, *_byline_row(blocks, features, body_start + 1)]
+    window = range(max(0, body_start - HEADLINE_REACH), body_start)
+    box = min((index for index in jumps if index in window), default=None)
     first = features[body_start]
-    if (first.headline_like and first.n_sentences <= 1 and not first.is_byline and not first.is_timestamp
-            and not _standfirst_under_headline(features, body_start)):
+    if (box is None and first.headline_like and first.n_sentences <= 1 and not first.is_byline
+            and not first.is_timestamp and not _standfirst_under_headline(features, body_start)):
         # the run starts with its own headline: the byline and the dates right under it, or under the standfirst
-        # under it, are the story's, whatever the model reads in them
+        # under it, are the story's, whatever the model reads in them (a line under a box of jump links is the box's
+        # toggle, "Show key events only": the headline stands above the box)
         below = body_start + 1 + (body_start + 1 < len(features) and features[body_start + 1].text_like)
         row = _byline_row(blocks, features, below)
         return row if any(_byline_at(blocks, features, index) for index in row) else []
-    window = range(max(0, body_start - HEADLINE_REACH), body_start)
-    box = min((index for index in jumps if index in window), default=None)
     if box is not None:
         if box > 0 and _box_heading(features[box - 1]):
             box -= 1  # the box's own heading ("Key events") is no headline
@@ -1590,7 +1798,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # the photo's caption between the byline and the body (guidelines 8.4)
         if f.text_like and _credit_line(blocks, features, index + 1):
             continue  # and a caption over the photo's credit printed as a line of its own
-        if f.n_words <= 2 and _PLAYER_CLOCK_RE.match(blocks[index].text):
+        if f.n_words <= PLAYER_CLOCK_MAX_WORDS and _PLAYER_CLOCK_RE.match(blocks[index].text):
             continue  # an audio player's clock ("Listen to this article", "00:00") is a widget (guidelines 8.1)
         if f.text_like and is_notice(blocks[index].text) and not _ends_in_prompt(blocks[index].text):
             continue  # the site speaking to its reader under the byline (guidelines 8.3)
@@ -1680,6 +1888,21 @@ _JOB_WORDS = frozenset("correspondent correspondents editor editors reporter rep
                        "critic producer presenter analyst".split())
 
 
+# A one-word label and what it labels: "Editor: Jane Roe", "Interview: Jane Roe, Bern".
+_LABELLED_NAME_RE = re.compile(r"^[^\W\d_]+\s?:\s*(\S.*)$")
+
+
+def _labelled_name(text: str) -> bool:
+    """Whether ``text`` is a one-word label and a name of two words or more (``_name_shaped``, a place after its comma
+    too): a byline or a credit by its role ("Interview: Jane Roe, Bern", "Editor: Jane Roe"), in any language; not
+    tags ("Tags: …") or a label and its one value ("Ressort: Inland")."""
+    labelled = _LABELLED_NAME_RE.match(text) if ":" in text[:20] else None
+    if labelled is None or _TAGS_RE.match(text) is not None:
+        return False
+    name = labelled[1]
+    return len(name.split()) >= 2 and _name_shaped(features_of(name), name)
+
+
 def _job_title(f: BlockFeatures, text: str) -> bool:
     """Whether a line is a writer's title naming their job (``_JOB_WORDS``): no prose, digits or furniture."""
     return (0 < f.n_words <= JOB_TITLE_MAX_WORDS and not f.text_like and not f.is_furniture and f.digit_share == 0
@@ -1696,7 +1919,7 @@ def _byline_at(blocks, features, index: int) -> bool:
     f = features[index]
     if f.is_byline:
         return True
-    if not _name_shaped(f, blocks[index].text):
+    if not (_name_shaped(f, blocks[index].text) or _labelled_name(blocks[index].text)):
         return False
     if index + 1 < len(features) and _job_title(features[index + 1], blocks[index + 1].text):
         return True  # the writer's title under the name ("Jane Roe", "Health correspondent")
@@ -1731,7 +1954,9 @@ def _byline_row(blocks, features, index: int) -> list[int]:
 def _dated(blocks, features: Sequence[BlockFeatures], index: int) -> bool:
     """Whether the story's byline or date stands right above or under block ``index`` (guidelines 8.1: the
     headline's neighbours): a video's or photo's title nearer the body has none."""
-    return any(0 <= i < len(features) and (features[i].is_timestamp or _byline_at(blocks, features, i))
+    # a reading time ("5 min read") reads as a time but is a widget's, which a share tool's line is as near to
+    return any(0 <= i < len(features) and ((features[i].is_timestamp and READ_TIME_RE.search(blocks[i].text) is None)
+                                           or _byline_at(blocks, features, i))
                for i in (index - 1, index + 1))
 
 
