@@ -4633,6 +4633,41 @@ def test_times_of_a_format_no_rule_knows_close_the_items_above_them_not_open_the
     assert labels_by_line(document, annotation)[heading] == "boilerplate"
 
 
+def test_times_of_one_format_close_search_results_with_their_section_and_running_time_inside() -> None:
+    """Guidelines 8.2: a list repeats one layout, and an item's own time closes it. Search results of a headline, a
+    summary cut short, the result's section and its date -- one of them a video's, its badge above the headline and
+    its running time under it -- are one item each from headline (or badge) to date: the section and the date are not
+    left out, and the running time ("01:36", another format) does not close the item."""
+    items = [["Harbour ferry timetable changes from next month",
+              "The operator said the winter schedule would cut two late sailings on weekdays…", "Transport", "26.11.2026"],
+             ["Rents along the new tram line rise by a fifth",
+              "Figures from the statistics office show the steepest rise in the eastern suburbs…", "Business",
+              "24.11.2026"],
+             ["Council delays vote on the old market hall", "Local", "20.11.2026"],
+             ["Video", "Inside the new underground station before it opens", "01:36", "Local", "11.11.2026"]]
+    document = Document.from_text(page_text([*NAV, "Search results", *(line for item in items for line in item),
+                                             "Previous", "Next", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_dates_closing_items_are_not_read_as_opening_them_after_a_video_item() -> None:
+    """Guidelines 8.2: the layout is read from the first item. Items closing with a date of one format, one of them a
+    video's with its running time over the date, are cut after each date: the dates under it do not open the next
+    items (the last item's author and date left out, "See more" under the list made an item's line)."""
+    items = [["Harbour ferry timetable changes from next month",
+              "The operator said the winter schedule would cut two late sailings on weekdays.", "27/11/2026 06:30"],
+             ["Cracks appear on the coastal road after heavy rain", "The contractor has ten days to repair the damage.",
+              "26/11/2026 21:14"],
+             ["Video", "The new interchange seen from a drone", "02:45", "26/11/2026 17:00"],
+             ["Land prices near the motorway double in a year", "25/11/2026 09:48"],
+             ["Sand shortage slows work on the southern section", "Jane Roe", "24/11/2026 15:20"]]
+    document = Document.from_text(page_text([*NAV, "Motorway", *(line for item in items for line in item), "See more",
+                                             "Page 1 2 3", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)["See more"] == "boilerplate"
+
+
 def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
     """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
     one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken

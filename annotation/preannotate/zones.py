@@ -2163,6 +2163,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         items = _teaser_items(labels)
     if _periodic_items(blocks, features, labels):
         items = _teaser_items(labels)
+    if _closed_items(blocks, features, labels):
+        items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
 
 
@@ -2564,6 +2566,102 @@ def _periodic_items(blocks, features, labels: list) -> bool:
                     taken = True
             start = end + period
     return taken
+
+
+# An item closed by its time (``_closed_items``) has at most this many lines: a kicker, its headline, a summary or
+# its author, a video's running time and a search result's section over the time.
+CLOSED_ITEM_MAX_LINES = 5
+
+
+def _closed_items(blocks, features, labels: list) -> bool:
+    """Guidelines 8.2: a promoted list repeats one layout, and an item's own time closes it. ``LIST_MIN_ITEMS`` or
+    more times of one format (``_line_shape``: "26.11.2026", "24.11.2026"), each at most ``CLOSED_ITEM_MAX_LINES``
+    lines under the one before, bound the list's items: the lines after a time up to the next are one item -- its
+    kicker or badge, a video's running time ("01:36", another format) and its section between headline and time
+    included, however the passes cut them -- when they hold one headline and no line of another zone, heading or
+    furniture; the first item ends at the first time. The list's times close its items only where a headline stands
+    above the first time and none under the last (times opening their items are ``_time_opened_items``'). Lines
+    under the last time that the passes gave to its item ("Load more") are the page's. True when a line moved."""
+    n = len(blocks)
+
+    def free(index: int) -> bool:
+        label = labels[index]
+        return label is None or label.label == TEASER
+
+    def head(index: int) -> bool:
+        # (a summary cut short reads as a headline too: "… mostram…")
+        f = features[index]
+        return free(index) and not f.truncated and (_teaser_head(f) or _two_sentence_head(f))
+
+    def item_line(index: int) -> bool:
+        f = features[index]
+        return (free(index) and not f.is_list_heading and not (f.is_furniture and not _badge(blocks[index].text))
+                and not line_marks(blocks[index].text)[1])
+
+    # most pages have fewer than LIST_MIN_ITEMS times an item could hold: answered without the shapes
+    times = [i for i in range(n) if free(i) and _item_time(features, blocks, i)]
+    if len(times) < LIST_MIN_ITEMS:
+        return False
+    chains: list[list[int]] = []
+    open_chains: dict[str, list[int]] = {}  # shape -> the chain of times of that format still open
+    for time in times:
+        shape = _line_shape(blocks[time].text)
+        chain = open_chains.get(shape)
+        if chain is not None and time - chain[-1] <= CLOSED_ITEM_MAX_LINES:
+            chain.append(time)
+        else:
+            open_chains[shape] = chain = [time]
+            chains.append(chain)
+    moved = False
+    for chain in chains:
+        if len(chain) < LIST_MIN_ITEMS:
+            continue
+        first, last = chain[0], chain[-1]
+        if (not any(head(i) for i in range(max(0, first - CLOSED_ITEM_MAX_LINES + 1), first))
+                or (last + 1 < n and head(last + 1))):
+            continue  # the times open their items, or stand alone over the list
+        # the passes read such a list right (most lists) unless they left one of its times out, or took the first
+        # as closing its item and a later one as opening the next (out of step: "26/11", then the next headline)
+        closes_first = labels[first] is not None and (first + 1 == n or labels[first + 1] != labels[first])
+        if not (any(labels[time] is None for time in chain)
+                or (closes_first and any(labels[time] is not None and labels[time - 1] != labels[time]
+                                         and time + 1 < n and labels[time + 1] == labels[time]
+                                         for time in chain[1:]))):
+            continue
+        before = labels[last]
+        segments = [range(above + 1, time + 1) for above, time in zip(chain, chain[1:])]
+        # the first item: the one the passes made holding the first time, or the one right above the unlabelled lines
+        # over it and those lines, or those lines up to its headline and the kicker over it
+        start = first
+        while labels[start] is None and start > 0 and first - start < CLOSED_ITEM_MAX_LINES - 1 and item_line(start - 1):
+            if head(start):
+                if labels[start - 1] is None and _kicker(features[start - 1], blocks[start - 1].text):
+                    start -= 1
+                break
+            start -= 1
+        item = labels[start]
+        while item is not None and start > 0 and labels[start - 1] == item:
+            start -= 1
+        segments.insert(0, range(start, first + 1))
+        for segment in segments:
+            if (len(segment) > CLOSED_ITEM_MAX_LINES or sum(head(i) for i in segment) != 1
+                    or not all(item_line(i) for i in segment)
+                    or (labels[segment[0]] is not None and labels[segment[-1]] is not None
+                        and labels[segment[0]].item == labels[segment[-1]].item
+                        and all(labels[i] == labels[segment[0]] for i in segment)
+                        and (segment[-1] + 1 >= n or labels[segment[-1] + 1] != labels[segment[-1]])
+                        and (segment[0] == 0 or labels[segment[0] - 1] != labels[segment[0]]))):
+                continue  # not one item's lines, or one item already
+            for index in segment:
+                labels[index] = BlockLabel(TEASER, 0.6, -1 - segment[0])
+            moved = True
+        # the lines under the last time the passes gave to its item are no item's
+        under = last + 1
+        while before is not None and under < n and labels[under] == before:
+            labels[under] = None
+            under += 1
+            moved = True
+    return moved
 
 
 # A comment count printed as a bare number has at most this many digits.
