@@ -4668,6 +4668,44 @@ def test_dates_closing_items_are_not_read_as_opening_them_after_a_video_item() -
     assert labels_by_line(document, annotation)["See more"] == "boilerplate"
 
 
+REGION_ITEMS = [["Harbour", "Ferry crews walk out over new night rotas",
+                 "The union said talks with the operator had broken down on Tuesday.", "35 minutes ago"],
+                ["Housing", "Why rents are suddenly falling in the valley towns", "By Jane Roe"],
+                ["Christmas market opens on the square with longer hours", "2 hours ago"],
+                ["Ski lifts start a week earlier than planned", "4 hours ago"]]
+VIDEO_ITEMS = [["Highlights from the cup final in two minutes", "04:32"],
+               ["The coach loses his temper at the press conference", "01:58"]]
+
+
+def test_a_kicker_under_the_list_heading_or_under_an_item_closed_by_its_time_is_its_items() -> None:
+    """Guidelines 8.2: an item's kicker is inside it, a label above a list is the list's (8.3). Kickers that no list
+    shows repeated are told by their place: under the list's heading (a short line over the kicker, no menu's last
+    entry), the kicker over the first headline is its item's; under an item closed by its time, the kicker over the
+    next headline is that item's. A badge over items of one layout the item above does not share ("Video" over
+    headlines with their running times) heads them."""
+    lines = [*NAV, "Weather: 3 °C, fog", "Region", *(line for item in REGION_ITEMS for line in item), "Video",
+             *(line for item in VIDEO_ITEMS for line in item), "Most read", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in [*REGION_ITEMS, *VIDEO_ITEMS]]
+    assert labels_by_line(document, annotation)["Region"] == "boilerplate"
+    assert labels_by_line(document, annotation)["Video"] == "boilerplate"
+
+
+def test_a_short_line_over_items_of_one_layout_heads_them() -> None:
+    """Guidelines 8.3: a label on a line of its own above a list is the list's. A short line under an item closed by
+    its time, over headlines that each show their time in one layout, heads them: it is no kicker of the first."""
+    items = [["Ferry crews walk out over new night rotas", "35 minutes ago"],
+             ["Christmas market opens on the square with longer hours", "2 hours ago"],
+             ["Ski lifts start a week earlier than planned", "4 hours ago"]]
+    lines = [*NAV, "Weather: 3 °C, fog", "Region", *REGION_ITEMS[0], "Sport", *(line for item in items for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in [REGION_ITEMS[0], *items]]
+    assert labels_by_line(document, annotation)["Sport"] == "boilerplate"
+
+
 def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
     """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
     one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken

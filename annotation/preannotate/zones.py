@@ -3095,6 +3095,7 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                 joined[name] = first
         chain = []
     _kickers_under_list_heading(blocks, features, labels, items, joined)
+    _lone_kickers(blocks, features, labels, items, joined)
     # a badge stands above an item's headline: an item opening with its time has it under the time
     badges = [unlabelled_badge(first - 1) and first - 1 not in joined and not features[first].is_timestamp
               for first, _ in items]
@@ -3143,6 +3144,53 @@ def _kickers_under_list_heading(blocks, features, labels: list, items: list[tupl
         for member, kicker in zip(members, kickers, strict=True):
             if kicker:
                 joined[items[member][0] - 1] = items[member][0]
+
+
+def _item_layout(blocks, features, item: tuple[int, int]) -> tuple[str, ...]:
+    """The shapes of an item's lines (``_period_sign``): two items of one layout show the same lines in the same
+    formats ("Galatasaray - Kasımpaşa maç özeti", "04:32" and "Haftanın en güzel 5 golü", "03:10")."""
+    return tuple(_period_sign(features[index], blocks[index].text) for index in range(item[0], item[1] + 1))
+
+
+def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], joined: dict[int, int]) -> None:
+    """Guidelines 8.2 and 8.3: a label on a line of its own above a list is the list's, one above an item's headline
+    inside the list is the item's. A kicker line right above an item that no list shows repeated
+    (``_attach_kickers``) is the item's where its place tells: under another short line over it, the list's heading
+    (itself under no short line: not a menu's last entries) -- "Top stories", "Politics", the headline; or under an
+    item closed by its time, which it cannot close. It heads the items under it instead ("Video", then headlines
+    with their running times) where the next item follows right under its item, without a kicker, in the same
+    layout (``_item_layout``). The found kickers are added to ``joined``."""
+    n = len(blocks)
+
+    def short(index: int) -> bool:
+        return (0 <= index < n and labels[index] is None and index not in joined
+                and features[index].n_words <= KICKER_MAX_WORDS and not _item_time(features, blocks, index))
+
+    for number, (first, last) in enumerate(items):
+        kicker = first - 1
+        if not (_free_kicker(blocks, features, labels, kicker) and kicker not in joined and not _badge(blocks[kicker].text)
+                and (_teaser_head(features[first]) or _two_sentence_head(features[first]))
+                and not _breadcrumbs(blocks[first].text)):
+            continue
+        # (an item of a headline alone under two short lines may be a heading itself: "Join the discussion",
+        # "You may also like", then the list)
+        # (a heading holds no number: "Comments (214)" over "Join the discussion" is a count)
+        under_heading = (first < last and short(kicker - 1) and features[kicker - 1].digit_share == 0
+                         and not short(kicker - 2))
+        under_item = (number > 0 and items[number - 1][1] == kicker - 1
+                      and _item_time(features, blocks, kicker - 1))
+        if not (under_heading or under_item):
+            continue
+        # the next item, right under this one or under its own kicker; or a headline alone right under this one
+        following = items[number + 1] if number + 1 < len(items) else None
+        if following is None or following[0] > last + 2 or (following[0] == last + 2
+                                                             and not _free_kicker(blocks, features, labels, last + 1)):
+            following = (last + 1, last + 1) if last + 1 < n and labels[last + 1] is None and _teaser_head(
+                features[last + 1]) else None
+        if following is not None and _item_layout(blocks, features, following) == _item_layout(blocks, features,
+                                                                                               (first, last)):
+            continue  # the heading of items of one layout
+        joined[kicker] = first
 
 
 def _authors_under(blocks, features, labels: list, items: list[tuple[int, int]], chain: list[int]) -> bool:
@@ -3197,7 +3245,7 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
         lists.append(lists[-1] + (not _short_gap(blocks, features, labels, items[number - 1][1] + 1, items[number][0])))
     opened_in_list = Counter(lists[number] for number, (first, _) in enumerate(items)
                              if badges[number] or first - 1 in joined)
-    layouts = [(last - first, features[last].is_timestamp) for first, last in items]
+    layouts = [_item_layout(blocks, features, item) for item in items]
     # whether an item further down the same list shows a badge too
     badge_below = [False] * len(items)
     for number in range(len(items) - 2, -1, -1):
