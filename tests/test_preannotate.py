@@ -4706,6 +4706,20 @@ def test_a_short_line_over_items_of_one_layout_heads_them() -> None:
     assert labels_by_line(document, annotation)["Sport"] == "boilerplate"
 
 
+def test_a_row_of_the_sites_links_under_a_list_is_no_item() -> None:
+    """Guidelines 8.3: a row of the site's links parted by "|" (its parts a few words each) is boilerplate, also where
+    a short line parts it from a list's last item as a kicker parts headlines."""
+    items = [["Ferry crews walk out over new night rotas", "35 minutes ago"],
+             ["Christmas market opens on the square with longer hours", "2 hours ago"],
+             ["Ski lifts start a week earlier than planned", "4 hours ago"]]
+    row = "Masthead | Reader Ombudsman | Photo Archive | Jobs"
+    document = Document.from_text(page_text([*NAV, "Region", *(line for item in items for line in item), "Bulletin", row,
+                                             "© 2026 Example Media"]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[row] == "boilerplate"
+
+
 def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
     """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
     one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken

@@ -1999,12 +1999,14 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or line.endswith(":")
                 or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
                 or _search_control(line)
+                or (" | " in line and _breadcrumbs(line))
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
                 or (title_parts and f.key in title_parts)
                 or _over_headline_and_summary(blocks, features, labels, index)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
-            # or pages, a search page's sort order or filter, a match result in a scores widget and a market's
+            # or pages, a search page's sort order or filter, a row of the site's links ("Imprint | Privacy | Terms
+            # | Contact", ``_breadcrumbs``), a match result in a scores widget and a market's
             # quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
             # title's), nor is a time or a video's running time, nor a line over a headline with its summary (a
             # section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on Twitter") ends
