@@ -1739,6 +1739,20 @@ def test_a_next_story_cue_is_two_words(text: str) -> None:
     assert features_of(text).n_words == 2
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("विश्लेषण", 1),  # Hindi, "analysis": a kicker's one word, its vowel signs inside it
+    ("और पढ़ें", 2),  # "read more"
+    ("नदी पर नया पुल बनेगा, काम मार्च से शुरू", 9),  # a headline of nine words
+    ("প্রতিবেদন", 1),  # Bengali, "report"
+    ("சிறப்பு செய்தி", 2),  # Tamil, "special news"
+    ("नदी पर पुल। काम शुरू।", 5),  # the danda ends a sentence: no word
+])
+def test_words_of_indic_scripts_are_counted_whole_with_their_vowel_signs(text: str, words: int) -> None:
+    """The scripts of India write vowels as combining marks, which are no word characters: a word is counted whole,
+    not cut at each mark (a kicker of one word read as a headline of five: ``KICKER_MAX_WORDS``, ``_teaser_head``)."""
+    assert features_of(text).n_words == words
+
+
 def test_initials_hold_every_character_a_case_insensitive_letter_matches() -> None:
     """The case-insensitive engine matches a letter to its other case and to a few letters outside ASCII (long s,
     Kelvin sign, dotted and dotless I): each is among the initials, checked against every character."""

@@ -580,6 +580,15 @@ _TAIL = 40
 _SENTENCE_END_LAST = ".!?…:;\"'”’»)]。！？」』）〉》】"
 _STRICT_END_LAST = ".!\"'”’»)]。！」』）〉》】"
 
+# The scripts of India and Sri Lanka write a word's vowels and some consonants as combining marks, no word
+# characters to ``\w``: WORD_RE cuts "एक्सक्लूसिव" ("exclusive") at every mark into five words. Their words are
+# counted as runs of the letters, marks and digits of those blocks (U+0900-U+0DFF, but for the danda and the double
+# danda, which end sentences) and of other word characters; the ``words`` stay WORD_RE's (the learned model and the
+# normalised key read those).
+_INDIC = "\u0900-\u0963\u0966-\u0dff"
+_INDIC_RE = re.compile(f"[{_INDIC}]")
+_INDIC_WORD_RE = re.compile(f"(?:[^\\W_]|[{_INDIC}])+(?:['’\\-.](?:[^\\W_]|[{_INDIC}])+)*")
+
 
 @lru_cache(maxsize=FEATURES_CACHE_SIZE)
 def features_of(text: str) -> BlockFeatures:
@@ -587,6 +596,8 @@ def features_of(text: str) -> BlockFeatures:
     words = WORD_RE.findall(text)
     unspaced = unspaced_counts(text, words)  # None: no letter of a script written without spaces
     n_words, n_chars = unspaced or (len(words), len(text))
+    if unspaced is None and not text.isascii() and _INDIC_RE.search(text) is not None:
+        n_words = len(_INDIC_WORD_RE.findall(text))
     digit_count = len(_DIGIT_RE.findall(text))
     digits = digit_count / len(text) if text else 0.0
     # The counts run as map/compress over the words' initials, not word by word in Python. A word starts
