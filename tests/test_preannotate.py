@@ -4734,6 +4734,21 @@ def test_a_row_of_the_sites_links_under_a_list_is_no_item() -> None:
     assert labels_by_line(document, annotation)[row] == "boilerplate"
 
 
+def test_an_author_between_an_items_headline_and_its_time_is_the_items() -> None:
+    """Guidelines 8.2: an item's author and its time (a reading time too) are inside its extent. A person's name right
+    under a headline, with the item's time under it, is the item's author, as it is under a summary."""
+    items = [["Ferry crews walk out over new night rotas: ‘Not this week, not next week’",
+              "The union said talks with the operator had broken down on Tuesday, with pay offers falling short.",
+              "Mary Smith", "6:05am"],
+             ["Premium", "Inside the $40m marina deal that split the harbour council", "Jane O’Neill", "5 mins read"],
+             ["Storm season outlook: forecasters warn of above-normal risk for the north", "2 hours ago"],
+             ["Local teen wins world junior rowing title in Italy", "3 hours ago"],
+             ["Watch: Dramatic rescue as yacht founders off the cape", "2:14"]]
+    document = Document.from_text(page_text([*NAV, "Top stories", *(line for item in items for line in item),
+                                             "Advertisement", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
     """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
     one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken

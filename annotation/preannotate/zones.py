@@ -2049,9 +2049,10 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 # the item's author or sponsor: "By Jane Doe", "Paid for by …" -- not the heading of a list of
                 # promoted stories under it, which reads as a byline ("From Our Partners")
                 has_author = True
-            elif (not has_author and not has_time and has_summary and cursor + 1 < n
+            elif (not has_author and not has_time and (has_summary or members[-1] == index) and cursor + 1 < n
                   and _item_time(features, blocks, cursor + 1) and _author_name(g, text)):
-                has_author = True  # a name between the summary and the time: the author ("Liz Navratil", "2h")
+                # a name between the summary (or the headline) and the time: the author ("Liz Navratil", "2h")
+                has_author = True
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
                   and (_photo_credit(text) or is_caption_credit(text))
                   and not (_teaser_head(g) and ((cursor + 1 < n and features[cursor + 1].is_timestamp)
