@@ -4749,6 +4749,19 @@ def test_an_author_between_an_items_headline_and_its_time_is_the_items() -> None
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_headlines_in_a_row_ending_in_a_headline_of_two_sentences_are_items() -> None:
+    """Guidelines 8.2: a headline alone is a teaser. Headlines in a row under a section's name, the last of two
+    sentences without a closing full stop, are one item each: that headline is a neighbour headline too (but for a
+    question, "Already a subscriber? Log in")."""
+    heads = ["Port handles a record number of containers", "Discount chain to open 120 shops in small towns",
+             "Farmers protest against grain imports. Blockades at the border"]
+    lines = [*NAV, "Economy", "Council freezes parking fees for another year", "27.11.2026, 07:40", "Partners",
+             "Region", *heads, "Comments", "Opinion", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    assert front_items(document, Preannotator().annotate(document)) == [
+        "Council freezes parking fees for another year\n\n27.11.2026, 07:40", *heads]
+
+
 def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
     """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
     one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken

@@ -2976,10 +2976,13 @@ def _over_headline_and_summary(blocks, features, labels: list, index: int) -> bo
 
 def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> bool:
     """Whether the headline of the item ``[first, after)`` has a neighbour headline, unlabelled, right above or
-    right under the item, or one parted from it by a kicker (``_kicker_apart``): headlines in a row."""
+    right under the item, or one parted from it by a kicker (``_kicker_apart``): headlines in a row. A headline of
+    two sentences without a closing full stop ("Farmers block the border. Talks resume on Monday") is one too, but
+    for a question (a paywall's "Already a subscriber? Log in")."""
     n = len(blocks)
     for j in (first - 1, after):
-        if 0 <= j < n and labels[j] is None and _teaser_head(features[j]):
+        if 0 <= j < n and labels[j] is None and (_teaser_head(features[j]) or (
+                _two_sentence_head(features[j]) and not features[j].text_like and "?" not in blocks[j].text)):
             return True
     return (_kicker_apart(blocks, features, labels, first - 1, first - 2)
             or _kicker_apart(blocks, features, labels, after, after + 1))
@@ -3171,7 +3174,9 @@ def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], 
 
     for number, (first, last) in enumerate(items):
         kicker = first - 1
-        if not (_free_kicker(blocks, features, labels, kicker) and kicker not in joined and not _badge(blocks[kicker].text)
+        # (a longer item is a story appended to the page, its cue above it: "Next article")
+        if not (last - first < CLOSED_ITEM_MAX_LINES and _free_kicker(blocks, features, labels, kicker)
+                and kicker not in joined and not _badge(blocks[kicker].text)
                 and (_teaser_head(features[first]) or _two_sentence_head(features[first]))
                 and not _breadcrumbs(blocks[first].text)):
             continue
