@@ -4762,6 +4762,23 @@ def test_headlines_in_a_row_ending_in_a_headline_of_two_sentences_are_items() ->
         "Council freezes parking fees for another year\n\n27.11.2026, 07:40", *heads]
 
 
+@pytest.mark.parametrize("break_after", [None, 2])
+def test_a_videos_running_time_under_its_headline_stays_in_an_item_opened_by_its_time(break_after: int | None) -> None:
+    """Guidelines 8.2: a video's running time is inside its item. In a list whose items open with their times, a
+    time of day alone under a headline ("1:23") is the video's running time, not a line parting the list's days --
+    also where an ad label parts the list ("Advertisement"), which has it read again from its first time."""
+    items = [["10:52 a. m.", "Harbour", "Ferry operator announces closure of the north pier for repairs"],
+             ["10:31 a. m.", "Economy", "Currency opens lower and trades under the psychological barrier"],
+             ["10:05 a. m.", "Video", "Rescue of a dog trapped in a storm drain in the old town", "1:23"],
+             ["9:47 a. m.", "Weather", "Forecasters declare red alert for rain in the mountain districts"],
+             ["9:12 a. m.", "Sport", "Local club confirms its new coach for next season"]]
+    lines = [line for item in items for line in item]
+    if break_after is not None:
+        lines.insert(sum(len(item) for item in items[:break_after]), "Advertisement")
+    document = Document.from_text(page_text([*NAV, "Latest", *lines, "Terms and conditions", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
     """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
     one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken

@@ -2428,7 +2428,9 @@ def _time_opened_items(blocks, features, labels: list) -> None:
             # running time
             if 2 * sum(_item_time(features, blocks, after - 1) for after in ends[:-1]) < len(chain) - 1:
                 for first, after in zip(chain, ends):
-                    if after - first > 2 and ((closing(after - 1) and 2 * closed < len(chain) - 1)
+                    # (a time of day alone parts no days: under a headline it is a video's running time, "1:23")
+                    if after - first > 2 and ((closing(after - 1) and 2 * closed < len(chain) - 1
+                                               and not _clock_time(features[after - 1], blocks[after - 1].text))
                                               or (after < n and timed(after) and _badge(blocks[after - 1].text))):
                         after -= 1  # the line parting the list's days, or a badge over the next time (a heading)
                     for index in range(first, after):
@@ -2764,7 +2766,9 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
                     run += 1
                 first = next((j for j in range(index, run + 1) if _line_shape(blocks[j].text) == opener), index)
                 for separator in range(index, first):
-                    labels[separator] = None
+                    # a time of day alone parts no days: under the item above it is a video's running time ("1:23")
+                    running = number is not None and _clock_time(features[separator], blocks[separator].text)
+                    labels[separator] = BlockLabel(TEASER, score, number) if running else None
                 index = first
                 if numbers:
                     number = numbers.pop(0)
