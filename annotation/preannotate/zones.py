@@ -2051,8 +2051,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 has_author = True
             elif (not has_author and not has_time and (has_summary or members[-1] == index) and cursor + 1 < n
                   and _item_time(features, blocks, cursor + 1) and _author_name(g, text)):
-                # a name between the summary (or the headline) and the time: the author ("Liz Navratil", "2h")
-                has_author = True
+                # a name between the summary and the time: the author ("Liz Navratil", "2h"); between the headline
+                # and the time it stands where a search result's section does (a summary may follow the time), also
+                # over a reading time ("Jane Roe", "5 mins read")
+                has_author = has_summary
+                has_section = not has_summary
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
                   and (_photo_credit(text) or is_caption_credit(text))
                   and not (_teaser_head(g) and ((cursor + 1 < n and features[cursor + 1].is_timestamp)
@@ -3157,9 +3160,11 @@ def _kickers_under_list_heading(blocks, features, labels: list, items: list[tupl
 
 
 def _item_layout(blocks, features, item: tuple[int, int]) -> tuple[str, ...]:
-    """The shapes of an item's lines (``_period_sign``): two items of one layout show the same lines in the same
-    formats ("Galatasaray - Kasımpaşa maç özeti", "04:32" and "Haftanın en güzel 5 golü", "03:10")."""
-    return tuple(_period_sign(features[index], blocks[index].text) for index in range(item[0], item[1] + 1))
+    """The shapes of an item's lines: "T" a line longer than a kicker (a headline, a summary, however they read),
+    else its ``_period_sign`` (a kicker's "W", a time's ``_line_shape``). Two items of one layout show the same lines
+    in the same formats ("Galatasaray - Kasımpaşa maç özeti", "04:32" and "Haftanın en güzel 5 golü", "03:10")."""
+    return tuple("T" if features[index].n_words > KICKER_MAX_WORDS else _period_sign(features[index], blocks[index].text)
+                 for index in range(item[0], item[1] + 1))
 
 
 def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], joined: dict[int, int]) -> None:
@@ -3173,8 +3178,10 @@ def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], 
     n = len(blocks)
 
     def short(index: int) -> bool:
+        # (an ad label over a list heads nothing: "Advertisement", then the list's own heading)
         return (0 <= index < n and labels[index] is None and index not in joined
-                and features[index].n_words <= KICKER_MAX_WORDS and not _item_time(features, blocks, index))
+                and features[index].n_words <= KICKER_MAX_WORDS and not _item_time(features, blocks, index)
+                and not line_marks(blocks[index].text)[1])
 
     for number, (first, last) in enumerate(items):
         kicker = first - 1
