@@ -4779,6 +4779,20 @@ def test_a_videos_running_time_under_its_headline_stays_in_an_item_opened_by_its
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+@pytest.mark.parametrize("control", ["Sortera efter: Relevans | Datum", "Järjestys: Osuvuus | Uusimmat ensin"])
+def test_a_controls_label_and_its_options_in_words_no_rule_knows_are_no_item(control: str) -> None:
+    """Guidelines 8.3: a search page's sort order is boilerplate, in any language: a label of a few words and a colon,
+    then options of a few words each parted by "|", is no headline of an item (nor a neighbour making one)."""
+    items = [["Harbour board approves plan for new ferry terminal", "24 November 2026"],
+             ["Ferry fares to rise by a fifth from January", "2 November 2026"],
+             ["What the new terminal means for parking on the quay", "12 October 2026"]]
+    document = Document.from_text(page_text([*NAV, "Search", "Islanders want their ferry back", control,
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert labels_by_line(document, annotation)[control] == "boilerplate"
+    assert front_items(document, annotation)[-3:] == ["\n\n".join(item) for item in items]
+
+
 def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
     """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
     one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken

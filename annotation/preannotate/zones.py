@@ -1515,6 +1515,17 @@ def _breadcrumbs(text: str) -> bool:
     return len(parts) >= CRUMB_MIN_PARTS and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
+def _options_row(text: str) -> bool:
+    """Whether ``text`` is a control's label and its options ("Sort by: Relevance | Date", in any language): a label
+    of a few words (``KICKER_MAX_WORDS``) and a colon, then two options or more of a few words each, parted as a trail
+    of sections is (``_CRUMB_SEPARATOR_RE``) -- no headline."""
+    label, colon, options = text.partition(": ")
+    if not colon or len(label.split()) > KICKER_MAX_WORDS:
+        return False
+    parts = _CRUMB_SEPARATOR_RE.split(options)
+    return len(parts) >= 2 and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
+
+
 # The clock of an audio or video player not yet started: "00:00", "0:00" (a story's time of day has its date).
 _PLAYER_CLOCK_RE = re.compile(r"^0{1,2}:00(?::00)?$")
 
@@ -1999,14 +2010,14 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or line.endswith(":")
                 or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
                 or _search_control(line)
-                or (" | " in line and _breadcrumbs(line))
+                or (" | " in line and (_breadcrumbs(line) or _options_row(line)))
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
                 or (title_parts and f.key in title_parts)
                 or _over_headline_and_summary(blocks, features, labels, index)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
-            # or pages, a search page's sort order or filter, a row of the site's links ("Imprint | Privacy | Terms
-            # | Contact", ``_breadcrumbs``), a match result in a scores widget and a market's
+            # or pages, a search page's sort order or filter (also in words no rule knows: ``_options_row``), a row of
+            # the site's links ("Imprint | Privacy | Terms | Contact", ``_breadcrumbs``), a match result in a scores widget and a market's
             # quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
             # title's), nor is a time or a video's running time, nor a line over a headline with its summary (a
             # section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on Twitter") ends
