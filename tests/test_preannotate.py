@@ -4793,6 +4793,20 @@ def test_a_controls_label_and_its_options_in_words_no_rule_knows_are_no_item(con
     assert front_items(document, annotation)[-3:] == ["\n\n".join(item) for item in items]
 
 
+def test_the_pages_first_line_is_no_item_nor_makes_one_of_a_line_under_it() -> None:
+    """Guidelines 8.3 and 8.5: the page's first line is the page's own (a skip link, the site's name), in any
+    language: no item, nor a neighbour headline making the site's motto under the site's name an item."""
+    items = [["Harbour board approves plan for new ferry terminal", "24 November 2026"],
+             ["Ferry fares to rise by a fifth from January", "2 November 2026"],
+             ["What the new terminal means for parking on the quay", "12 October 2026"]]
+    top = ["Gå direkt till innehållet", "Tidningen", "Kustens röst sedan år 1901"]
+    document = Document.from_text(page_text([*top, *NAV, "Latest", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert [labels_by_line(document, annotation)[line] for line in top] == ["boilerplate"] * len(top)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
     """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
     one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken

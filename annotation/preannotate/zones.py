@@ -2996,13 +2996,16 @@ def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> 
     """Whether the headline of the item ``[first, after)`` has a neighbour headline, unlabelled, right above or
     right under the item, or one parted from it by a kicker (``_kicker_apart``): headlines in a row. A headline of
     two sentences without a closing full stop ("Farmers block the border. Talks resume on Monday") is one too, but
-    for a question (a paywall's "Already a subscriber? Log in")."""
+    for a question (a paywall's "Already a subscriber? Log in"). The page's first line is the page's (a skip link,
+    the site's name): no item of a row, nor a neighbour making one."""
+    if first == 0:
+        return False
     n = len(blocks)
     for j in (first - 1, after):
-        if 0 <= j < n and labels[j] is None and (_teaser_head(features[j]) or (
+        if 1 <= j < n and labels[j] is None and (_teaser_head(features[j]) or (
                 _two_sentence_head(features[j]) and not features[j].text_like and "?" not in blocks[j].text)):
             return True
-    return (_kicker_apart(blocks, features, labels, first - 1, first - 2)
+    return ((first >= 3 and _kicker_apart(blocks, features, labels, first - 1, first - 2))
             or _kicker_apart(blocks, features, labels, after, after + 1))
 
 
