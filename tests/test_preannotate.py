@@ -4807,6 +4807,30 @@ def test_the_pages_first_line_is_no_item_nor_makes_one_of_a_line_under_it() -> N
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+RANKED = ["1", "Harbour board approves plan for new ferry terminal", "2", "Ferry fares to rise by a fifth from January",
+          "3", "What the new terminal means for parking on the quay"]
+LINK_ROW = "Masthead | Reader Ombudsman | Photo Archive | Jobs"
+
+
+def test_a_row_of_the_sites_links_makes_no_item_of_the_line_over_it() -> None:
+    """Guidelines 8.3: a row of the site's links is no headline, so it makes no neighbour headline either: the app's
+    prompt between a list and the row is boilerplate."""
+    prompt = "Regional news on your phone: get the app now"
+    document = Document.from_text(page_text([*NAV, "Most read", *RANKED, prompt, LINK_ROW, "© 2026 Example Media"]))
+    annotation = Preannotator().annotate(document)
+    assert labels_by_line(document, annotation)[prompt] == "boilerplate"
+    assert front_items(document, annotation) == ["\n\n".join(RANKED[i:i + 2]) for i in range(0, len(RANKED), 2)]
+
+
+def test_two_headlines_alone_over_the_sites_row_of_links_are_two_items() -> None:
+    """Guidelines 8.2: a headline alone is a teaser. Two headlines alone in a row right over the site's row of links,
+    which ends the page's lists, are one item each (the row is no neighbour headline of the second)."""
+    pair = ["Island school wins national robotics contest", "Old lighthouse to reopen as a small museum"]
+    document = Document.from_text(page_text([*NAV, "Most read", *RANKED, "Load more", "Buzz", *pair, LINK_ROW,
+                                             "© 2026 Example Media"]))
+    assert front_items(document, Preannotator().annotate(document))[-2:] == pair
+
+
 def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:
     """Guidelines 8.2: the layout is read from the first item. Items of a time in a format the rules do not read as
     one ("10:52 น."), a kicker in a script they have no words for and a headline are cut before each time, not taken

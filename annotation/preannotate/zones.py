@@ -1526,6 +1526,12 @@ def _options_row(text: str) -> bool:
     return len(parts) >= 2 and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
+def _link_row(text: str) -> bool:
+    """Whether ``text`` is a row of links parted by " | ": the site's (``_breadcrumbs``: "Imprint | Privacy | Terms")
+    or a control's options (``_options_row``) -- no headline."""
+    return " | " in text and (_breadcrumbs(text) or _options_row(text))
+
+
 # The clock of an audio or video player not yet started: "00:00", "0:00" (a story's time of day has its date).
 _PLAYER_CLOCK_RE = re.compile(r"^0{1,2}:00(?::00)?$")
 
@@ -2010,14 +2016,14 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or line.endswith(":")
                 or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
                 or _search_control(line)
-                or (" | " in line and (_breadcrumbs(line) or _options_row(line)))
+                or _link_row(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
                 or (title_parts and f.key in title_parts)
                 or _over_headline_and_summary(blocks, features, labels, index)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
-            # or pages, a search page's sort order or filter (also in words no rule knows: ``_options_row``), a row of
-            # the site's links ("Imprint | Privacy | Terms | Contact", ``_breadcrumbs``), a match result in a scores widget and a market's
+            # or pages, a search page's sort order or filter (also in words no rule knows) and a row of the site's
+            # links ("Imprint | Privacy | Terms | Contact": ``_link_row``), a match result in a scores widget and a market's
             # quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
             # title's), nor is a time or a video's running time, nor a line over a headline with its summary (a
             # section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on Twitter") ends
@@ -2146,9 +2152,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         in_list = after_list_heading and list_layout in (None, (False, False))
         # the neighbours are read last: most items have a summary or a time; the last headline of a row of two
         # items of a headline alone or more, opening as theirs do (a word or a number), is the row's too (each of
-        # those was made for the headline under it; a pair alone tells too little: a skip link over the site's name)
+        # those was made for the headline under it; a pair alone tells too little: a skip link over the site's name
+        # -- but for a pair over the site's row of links, which ends the page's lists)
         if (has_summary or has_time or in_list or (has_author and has_count) or marked
-                or (lone_head == index - 1 and lone_row >= 2 and len(members) == 1
+                or (lone_head == index - 1 and len(members) == 1
+                    and (lone_row >= 2 or (lone_row == 1 and cursor < n and _link_row(blocks[cursor].text)))
                     and line[:1].isdigit() == blocks[lone_head].text[:1].isdigit())
                 or _neighbour_heads(blocks, features, labels, index, cursor)):
             if after_list_heading:
@@ -2996,14 +3004,15 @@ def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> 
     """Whether the headline of the item ``[first, after)`` has a neighbour headline, unlabelled, right above or
     right under the item, or one parted from it by a kicker (``_kicker_apart``): headlines in a row. A headline of
     two sentences without a closing full stop ("Farmers block the border. Talks resume on Monday") is one too, but
-    for a question (a paywall's "Already a subscriber? Log in"). The page's first line is the page's (a skip link,
-    the site's name): no item of a row, nor a neighbour making one."""
+    for a question (a paywall's "Already a subscriber? Log in"); a row of links (``_link_row``) is none. The page's
+    first line is the page's (a skip link, the site's name): no item of a row, nor a neighbour making one."""
     if first == 0:
         return False
     n = len(blocks)
     for j in (first - 1, after):
         if 1 <= j < n and labels[j] is None and (_teaser_head(features[j]) or (
-                _two_sentence_head(features[j]) and not features[j].text_like and "?" not in blocks[j].text)):
+                _two_sentence_head(features[j]) and not features[j].text_like and "?" not in blocks[j].text)) and (
+                not _link_row(blocks[j].text)):
             return True
     return ((first >= 3 and _kicker_apart(blocks, features, labels, first - 1, first - 2))
             or _kicker_apart(blocks, features, labels, after, after + 1))
