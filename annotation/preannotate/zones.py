@@ -3005,12 +3005,16 @@ def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> 
     right under the item, or one parted from it by a kicker (``_kicker_apart``): headlines in a row. A headline of
     two sentences without a closing full stop ("Farmers block the border. Talks resume on Monday") is one too, but
     for a question (a paywall's "Already a subscriber? Log in"); a row of links (``_link_row``) is none. The page's
-    first line is the page's (a skip link, the site's name): no item of a row, nor a neighbour making one."""
-    if first == 0:
-        return False
+    first line is the page's (a skip link over the site's name) unless two headlines follow it: no item of a row,
+    nor a neighbour making one."""
     n = len(blocks)
+    # (a page opening with three headlines in a row, a front without a menu, has its first line an item; a skip link
+    # is followed by the site's name and its menu, the name often headline-shaped, the menu's entries not)
+    top = 0 if n > 2 and all(labels[i] is None and _teaser_head(features[i]) for i in (1, 2)) else 1
+    if first < top:
+        return False
     for j in (first - 1, after):
-        if 1 <= j < n and labels[j] is None and (_teaser_head(features[j]) or (
+        if top <= j < n and labels[j] is None and (_teaser_head(features[j]) or (
                 _two_sentence_head(features[j]) and not features[j].text_like and "?" not in blocks[j].text)) and (
                 not _link_row(blocks[j].text)):
             return True
