@@ -2602,7 +2602,7 @@ CLOSED_ITEM_MAX_LINES = 5
 
 def _closed_items(blocks, features, labels: list) -> bool:
     """Guidelines 8.2: a promoted list repeats one layout, and an item's own time closes it. ``LIST_MIN_ITEMS`` or
-    more times of one format (``_line_shape``: "26.11.2026", "24.11.2026"), each at most ``CLOSED_ITEM_MAX_LINES``
+    more times of one format of numbers (``_line_shape``: "26.11.2026", "24.11.2026"), each at most ``CLOSED_ITEM_MAX_LINES``
     lines under the one before, bound the list's items: the lines after a time up to the next are one item -- its
     kicker or badge, a video's running time ("01:36", another format) and its section between headline and time
     included, however the passes cut them -- when they hold one headline and no line of another zone, heading or
@@ -2625,8 +2625,9 @@ def _closed_items(blocks, features, labels: list) -> bool:
         return (free(index) and not f.is_list_heading and not (f.is_furniture and not _badge(blocks[index].text))
                 and not line_marks(blocks[index].text)[1])
 
-    # most pages have fewer than LIST_MIN_ITEMS times an item could hold: answered without the shapes
-    times = [i for i in range(n) if free(i) and _item_time(features, blocks, i)]
+    # a format is one of numbers ("26.11.2026", "10:52"): most lines have no digit and are answered without a call;
+    # most pages have fewer than LIST_MIN_ITEMS such times, answered without the shapes
+    times = [i for i, f in enumerate(features) if f.digit_share > 0 and free(i) and _item_time(features, blocks, i)]
     if len(times) < LIST_MIN_ITEMS:
         return False
     chains: list[list[int]] = []
