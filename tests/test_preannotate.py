@@ -1746,10 +1746,14 @@ def test_a_next_story_cue_is_two_words(text: str) -> None:
     ("প্রতিবেদন", 1),  # Bengali, "report"
     ("சிறப்பு செய்தி", 2),  # Tamil, "special news"
     ("नदी पर पुल। काम शुरू।", 5),  # the danda ends a sentence: no word
+    ("ד״ר נועה ברק", 3),  # Hebrew, "Dr Noa Barak": an abbreviation's gershayim inside its word
+    ("רמטכ״ל חדש מונה", 3),  # "new chief of staff appointed"
+    ("ג׳ירפה נולדה בגן", 3),  # "a giraffe was born at the zoo": a geresh inside the word
 ])
-def test_words_of_indic_scripts_are_counted_whole_with_their_vowel_signs(text: str, words: int) -> None:
-    """The scripts of India write vowels as combining marks, which are no word characters: a word is counted whole,
-    not cut at each mark (a kicker of one word read as a headline of five: ``KICKER_MAX_WORDS``, ``_teaser_head``)."""
+def test_words_are_counted_whole_with_the_marks_inside_them(text: str, words: int) -> None:
+    """The scripts of India write vowels as combining marks, which are no word characters, and Hebrew marks its
+    abbreviations with a gershayim inside the word: a word is counted whole, not cut at each mark (a kicker of one
+    word read as a headline of five: ``KICKER_MAX_WORDS``, ``_teaser_head``)."""
     assert features_of(text).n_words == words
 
 
