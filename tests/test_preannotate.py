@@ -4657,7 +4657,8 @@ def test_times_of_one_format_close_search_results_with_their_section_and_running
     its running time under it -- are one item each from headline (or badge) to date: the section and the date are not
     left out, and the running time ("01:36", another format) does not close the item."""
     items = [["Harbour ferry timetable changes from next month",
-              "The operator said the winter schedule would cut two late sailings on weekdays…", "Transport", "26.11.2026"],
+              "The operator said the winter schedule would cut two late sailings on weekdays…", "Transport",
+              "26.11.2026"],
              ["Rents along the new tram line rise by a fifth",
               "Figures from the statistics office show the steepest rise in the eastern suburbs…", "Business",
               "24.11.2026"],
@@ -4716,8 +4717,8 @@ def test_a_short_line_over_items_of_one_layout_heads_them() -> None:
     items = [["Ferry crews walk out over new night rotas", "35 minutes ago"],
              ["Christmas market opens on the square with longer hours", "2 hours ago"],
              ["Ski lifts start a week earlier than planned", "4 hours ago"]]
-    lines = [*NAV, "Weather: 3 °C, fog", "Region", *REGION_ITEMS[0], "Sport", *(line for item in items for line in item),
-             *FOOTER]
+    lines = [*NAV, "Weather: 3 °C, fog", "Region", *REGION_ITEMS[0], "Sport",
+             *(line for item in items for line in item), *FOOTER]
     document = Document.from_text(page_text(lines))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in [REGION_ITEMS[0], *items]]
@@ -4731,8 +4732,8 @@ def test_a_row_of_the_sites_links_under_a_list_is_no_item() -> None:
              ["Christmas market opens on the square with longer hours", "2 hours ago"],
              ["Ski lifts start a week earlier than planned", "4 hours ago"]]
     row = "Masthead | Reader Ombudsman | Photo Archive | Jobs"
-    document = Document.from_text(page_text([*NAV, "Region", *(line for item in items for line in item), "Bulletin", row,
-                                             "© 2026 Example Media"]))
+    document = Document.from_text(page_text([*NAV, "Region", *(line for item in items for line in item), "Bulletin",
+                                             row, "© 2026 Example Media"]))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)[row] == "boilerplate"

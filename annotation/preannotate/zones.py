@@ -2023,8 +2023,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or _over_headline_and_summary(blocks, features, labels, index)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
             # or pages, a search page's sort order or filter (also in words no rule knows) and a row of the site's
-            # links ("Imprint | Privacy | Terms | Contact": ``_link_row``), a match result in a scores widget and a market's
-            # quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
+            # links ("Imprint | Privacy | Terms | Contact": ``_link_row``), a match result in a scores widget and a
+            # market's quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
             # title's), nor is a time or a video's running time, nor a line over a headline with its summary (a
             # section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on Twitter") ends
             # a list
@@ -2602,13 +2602,14 @@ CLOSED_ITEM_MAX_LINES = 5
 
 def _closed_items(blocks, features, labels: list) -> bool:
     """Guidelines 8.2: a promoted list repeats one layout, and an item's own time closes it. ``LIST_MIN_ITEMS`` or
-    more times of one format of numbers (``_line_shape``: "26.11.2026", "24.11.2026"), each at most ``CLOSED_ITEM_MAX_LINES``
-    lines under the one before, bound the list's items: the lines after a time up to the next are one item -- its
-    kicker or badge, a video's running time ("01:36", another format) and its section between headline and time
-    included, however the passes cut them -- when they hold one headline and no line of another zone, heading or
-    furniture; the first item ends at the first time. The list's times close its items only where a headline stands
-    above the first time and none under the last (times opening their items are ``_time_opened_items``'). Lines
-    under the last time that the passes gave to its item ("Load more") are the page's. True when a line moved."""
+    more times of one format of numbers (``_line_shape``: "26.11.2026", "24.11.2026"), each at most
+    ``CLOSED_ITEM_MAX_LINES`` lines under the one before, bound the list's items: the lines after a time up to the
+    next are one item -- its kicker or badge, a video's running time ("01:36", another format) and its section
+    between headline and time included, however the passes cut them -- when they hold one headline and no line of
+    another zone, heading or furniture; the first item ends at the first time. The list's times close its items only
+    where a headline stands above the first time and none under the last (times opening their items are
+    ``_time_opened_items``'). Lines under the last time that the passes gave to its item ("Load more") are the
+    page's. True when a line moved."""
     n = len(blocks)
 
     def free(index: int) -> bool:
@@ -2661,7 +2662,8 @@ def _closed_items(blocks, features, labels: list) -> bool:
         # the first item: the one the passes made holding the first time, or the one right above the unlabelled lines
         # over it and those lines, or those lines up to its headline and the kicker over it
         start = first
-        while labels[start] is None and start > 0 and first - start < CLOSED_ITEM_MAX_LINES - 1 and item_line(start - 1):
+        while (labels[start] is None and start > 0 and first - start < CLOSED_ITEM_MAX_LINES - 1
+               and item_line(start - 1)):
             if head(start):
                 if labels[start - 1] is None and _kicker(features[start - 1], blocks[start - 1].text):
                     start -= 1
@@ -3191,8 +3193,8 @@ def _item_layout(blocks, features, item: tuple[int, int]) -> tuple[str, ...]:
     """The shapes of an item's lines: "T" a line longer than a kicker (a headline, a summary, however they read),
     else its ``_period_sign`` (a kicker's "W", a time's ``_line_shape``). Two items of one layout show the same lines
     in the same formats ("Galatasaray - Kasımpaşa maç özeti", "04:32" and "Haftanın en güzel 5 golü", "03:10")."""
-    return tuple("T" if features[index].n_words > KICKER_MAX_WORDS else _period_sign(features[index], blocks[index].text)
-                 for index in range(item[0], item[1] + 1))
+    return tuple("T" if features[index].n_words > KICKER_MAX_WORDS
+                 else _period_sign(features[index], blocks[index].text) for index in range(item[0], item[1] + 1))
 
 
 def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], joined: dict[int, int]) -> None:
