@@ -1740,6 +1740,24 @@ def test_a_next_story_cue_is_two_words(text: str) -> None:
     assert features_of(text).n_words == 2
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("विश्लेषण", 1),  # Hindi, "analysis": a kicker's one word, its vowel signs inside it
+    ("और पढ़ें", 2),  # "read more"
+    ("नदी पर नया पुल बनेगा, काम मार्च से शुरू", 9),  # a headline of nine words
+    ("প্রতিবেদন", 1),  # Bengali, "report"
+    ("சிறப்பு செய்தி", 2),  # Tamil, "special news"
+    ("नदी पर पुल। काम शुरू।", 5),  # the danda ends a sentence: no word
+    ("ד״ר נועה ברק", 3),  # Hebrew, "Dr Noa Barak": an abbreviation's gershayim inside its word
+    ("רמטכ״ל חדש מונה", 3),  # "new chief of staff appointed"
+    ("ג׳ירפה נולדה בגן", 3),  # "a giraffe was born at the zoo": a geresh inside the word
+])
+def test_words_are_counted_whole_with_the_marks_inside_them(text: str, words: int) -> None:
+    """The scripts of India write vowels as combining marks, which are no word characters, and Hebrew marks its
+    abbreviations with a gershayim inside the word: a word is counted whole, not cut at each mark (a kicker of one
+    word read as a headline of five: ``KICKER_MAX_WORDS``, ``_teaser_head``)."""
+    assert features_of(text).n_words == words
+
+
 def test_initials_hold_every_character_a_case_insensitive_letter_matches() -> None:
     """The case-insensitive engine matches a letter to its other case and to a few letters outside ASCII (long s,
     Kelvin sign, dotted and dotless I): each is among the initials, checked against every character."""
@@ -4632,6 +4650,191 @@ def test_times_of_a_format_no_rule_knows_close_the_items_above_them_not_open_the
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
+def test_times_of_one_format_close_search_results_with_their_section_and_running_time_inside() -> None:
+    """Guidelines 8.2: a list repeats one layout, and an item's own time closes it. Search results of a headline, a
+    summary cut short, the result's section and its date -- one of them a video's, its badge above the headline and
+    its running time under it -- are one item each from headline (or badge) to date: the section and the date are not
+    left out, and the running time ("01:36", another format) does not close the item."""
+    items = [["Harbour ferry timetable changes from next month",
+              "The operator said the winter schedule would cut two late sailings on weekdays…", "Transport",
+              "26.11.2026"],
+             ["Rents along the new tram line rise by a fifth",
+              "Figures from the statistics office show the steepest rise in the eastern suburbs…", "Business",
+              "24.11.2026"],
+             ["Council delays vote on the old market hall", "Local", "20.11.2026"],
+             ["Video", "Inside the new underground station before it opens", "01:36", "Local", "11.11.2026"]]
+    document = Document.from_text(page_text([*NAV, "Search results", *(line for item in items for line in item),
+                                             "Previous", "Next", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_dates_closing_items_are_not_read_as_opening_them_after_a_video_item() -> None:
+    """Guidelines 8.2: the layout is read from the first item. Items closing with a date of one format, one of them a
+    video's with its running time over the date, are cut after each date: the dates under it do not open the next
+    items (the last item's author and date left out, "See more" under the list made an item's line)."""
+    items = [["Harbour ferry timetable changes from next month",
+              "The operator said the winter schedule would cut two late sailings on weekdays.", "27/11/2026 06:30"],
+             ["Cracks appear on the coastal road after heavy rain", "The contractor has ten days to repair the damage.",
+              "26/11/2026 21:14"],
+             ["Video", "The new interchange seen from a drone", "02:45", "26/11/2026 17:00"],
+             ["Land prices near the motorway double in a year", "25/11/2026 09:48"],
+             ["Sand shortage slows work on the southern section", "Jane Roe", "24/11/2026 15:20"]]
+    document = Document.from_text(page_text([*NAV, "Motorway", *(line for item in items for line in item), "See more",
+                                             "Page 1 2 3", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)["See more"] == "boilerplate"
+
+
+REGION_ITEMS = [["Harbour", "Ferry crews walk out over new night rotas",
+                 "The union said talks with the operator had broken down on Tuesday.", "35 minutes ago"],
+                ["Housing", "Why rents are suddenly falling in the valley towns", "By Jane Roe"],
+                ["Christmas market opens on the square with longer hours", "2 hours ago"],
+                ["Ski lifts start a week earlier than planned", "4 hours ago"]]
+VIDEO_ITEMS = [["Highlights from the cup final in two minutes", "04:32"],
+               ["The coach loses his temper at the press conference", "01:58"]]
+
+
+def test_a_kicker_under_the_list_heading_or_under_an_item_closed_by_its_time_is_its_items() -> None:
+    """Guidelines 8.2: an item's kicker is inside it, a label above a list is the list's (8.3). Kickers that no list
+    shows repeated are told by their place: under the list's heading (a short line over the kicker, no menu's last
+    entry), the kicker over the first headline is its item's; under an item closed by its time, the kicker over the
+    next headline is that item's. A badge over items of one layout the item above does not share ("Video" over
+    headlines with their running times) heads them."""
+    lines = [*NAV, "Weather: 3 °C, fog", "Region", *(line for item in REGION_ITEMS for line in item), "Video",
+             *(line for item in VIDEO_ITEMS for line in item), "Most read", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in [*REGION_ITEMS, *VIDEO_ITEMS]]
+    assert labels_by_line(document, annotation)["Region"] == "boilerplate"
+    assert labels_by_line(document, annotation)["Video"] == "boilerplate"
+
+
+def test_a_short_line_over_items_of_one_layout_heads_them() -> None:
+    """Guidelines 8.3: a label on a line of its own above a list is the list's. A short line under an item closed by
+    its time, over headlines that each show their time in one layout, heads them: it is no kicker of the first."""
+    items = [["Ferry crews walk out over new night rotas", "35 minutes ago"],
+             ["Christmas market opens on the square with longer hours", "2 hours ago"],
+             ["Ski lifts start a week earlier than planned", "4 hours ago"]]
+    lines = [*NAV, "Weather: 3 °C, fog", "Region", *REGION_ITEMS[0], "Sport",
+             *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in [REGION_ITEMS[0], *items]]
+    assert labels_by_line(document, annotation)["Sport"] == "boilerplate"
+
+
+def test_a_row_of_the_sites_links_under_a_list_is_no_item() -> None:
+    """Guidelines 8.3: a row of the site's links parted by "|" (its parts a few words each) is boilerplate, also where
+    a short line parts it from a list's last item as a kicker parts headlines."""
+    items = [["Ferry crews walk out over new night rotas", "35 minutes ago"],
+             ["Christmas market opens on the square with longer hours", "2 hours ago"],
+             ["Ski lifts start a week earlier than planned", "4 hours ago"]]
+    row = "Masthead | Reader Ombudsman | Photo Archive | Jobs"
+    document = Document.from_text(page_text([*NAV, "Region", *(line for item in items for line in item), "Bulletin",
+                                             row, "© 2026 Example Media"]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[row] == "boilerplate"
+
+
+def test_an_author_between_an_items_headline_and_its_time_is_the_items() -> None:
+    """Guidelines 8.2: an item's author and its time (a reading time too) are inside its extent. A person's name right
+    under a headline, with the item's time under it, is the item's author, as it is under a summary."""
+    items = [["Ferry crews walk out over new night rotas: ‘Not this week, not next week’",
+              "The union said talks with the operator had broken down on Tuesday, with pay offers falling short.",
+              "Mary Smith", "6:05am"],
+             ["Premium", "Inside the $40m marina deal that split the harbour council", "Jane O’Neill", "5 mins read"],
+             ["Storm season outlook: forecasters warn of above-normal risk for the north", "2 hours ago"],
+             ["Local teen wins world junior rowing title in Italy", "3 hours ago"],
+             ["Watch: Dramatic rescue as yacht founders off the cape", "2:14"]]
+    document = Document.from_text(page_text([*NAV, "Top stories", *(line for item in items for line in item),
+                                             "Advertisement", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+def test_headlines_in_a_row_ending_in_a_headline_of_two_sentences_are_items() -> None:
+    """Guidelines 8.2: a headline alone is a teaser. Headlines in a row under a section's name, the last of two
+    sentences without a closing full stop, are one item each: that headline is a neighbour headline too (but for a
+    question, "Already a subscriber? Log in")."""
+    heads = ["Port handles a record number of containers", "Discount chain to open 120 shops in small towns",
+             "Farmers protest against grain imports. Blockades at the border"]
+    lines = [*NAV, "Economy", "Council freezes parking fees for another year", "27.11.2026, 07:40", "Partners",
+             "Region", *heads, "Comments", "Opinion", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    assert front_items(document, Preannotator().annotate(document)) == [
+        "Council freezes parking fees for another year\n\n27.11.2026, 07:40", *heads]
+
+
+@pytest.mark.parametrize("break_after", [None, 2])
+def test_a_videos_running_time_under_its_headline_stays_in_an_item_opened_by_its_time(break_after: int | None) -> None:
+    """Guidelines 8.2: a video's running time is inside its item. In a list whose items open with their times, a
+    time of day alone under a headline ("1:23") is the video's running time, not a line parting the list's days --
+    also where an ad label parts the list ("Advertisement"), which has it read again from its first time."""
+    items = [["10:52 a. m.", "Harbour", "Ferry operator announces closure of the north pier for repairs"],
+             ["10:31 a. m.", "Economy", "Currency opens lower and trades under the psychological barrier"],
+             ["10:05 a. m.", "Video", "Rescue of a dog trapped in a storm drain in the old town", "1:23"],
+             ["9:47 a. m.", "Weather", "Forecasters declare red alert for rain in the mountain districts"],
+             ["9:12 a. m.", "Sport", "Local club confirms its new coach for next season"]]
+    lines = [line for item in items for line in item]
+    if break_after is not None:
+        lines.insert(sum(len(item) for item in items[:break_after]), "Advertisement")
+    document = Document.from_text(page_text([*NAV, "Latest", *lines, "Terms and conditions", *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize("control", ["Sortera efter: Relevans | Datum", "Järjestys: Osuvuus | Uusimmat ensin"])
+def test_a_controls_label_and_its_options_in_words_no_rule_knows_are_no_item(control: str) -> None:
+    """Guidelines 8.3: a search page's sort order is boilerplate, in any language: a label of a few words and a colon,
+    then options of a few words each parted by "|", is no headline of an item (nor a neighbour making one)."""
+    items = [["Harbour board approves plan for new ferry terminal", "24 November 2026"],
+             ["Ferry fares to rise by a fifth from January", "2 November 2026"],
+             ["What the new terminal means for parking on the quay", "12 October 2026"]]
+    document = Document.from_text(page_text([*NAV, "Search", "Islanders want their ferry back", control,
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert labels_by_line(document, annotation)[control] == "boilerplate"
+    assert front_items(document, annotation)[-3:] == ["\n\n".join(item) for item in items]
+
+
+def test_the_pages_first_line_is_no_item_nor_makes_one_of_a_line_under_it() -> None:
+    """Guidelines 8.3 and 8.5: the page's first line is the page's own (a skip link, the site's name), in any
+    language: no item, nor a neighbour headline making the site's motto under the site's name an item."""
+    items = [["Harbour board approves plan for new ferry terminal", "24 November 2026"],
+             ["Ferry fares to rise by a fifth from January", "2 November 2026"],
+             ["What the new terminal means for parking on the quay", "12 October 2026"]]
+    top = ["Gå direkt till innehållet", "Tidningen", "Kustens röst sedan år 1901"]
+    document = Document.from_text(page_text([*top, *NAV, "Latest", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert [labels_by_line(document, annotation)[line] for line in top] == ["boilerplate"] * len(top)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+RANKED = ["1", "Harbour board approves plan for new ferry terminal", "2", "Ferry fares to rise by a fifth from January",
+          "3", "What the new terminal means for parking on the quay"]
+LINK_ROW = "Masthead | Reader Ombudsman | Photo Archive | Jobs"
+
+
+def test_a_row_of_the_sites_links_makes_no_item_of_the_line_over_it() -> None:
+    """Guidelines 8.3: a row of the site's links is no headline, so it makes no neighbour headline either: the app's
+    prompt between a list and the row is boilerplate."""
+    prompt = "Regional news on your phone: get the app now"
+    document = Document.from_text(page_text([*NAV, "Most read", *RANKED, prompt, LINK_ROW, "© 2026 Example Media"]))
+    annotation = Preannotator().annotate(document)
+    assert labels_by_line(document, annotation)[prompt] == "boilerplate"
+    assert front_items(document, annotation) == ["\n\n".join(RANKED[i:i + 2]) for i in range(0, len(RANKED), 2)]
+
+
+def test_two_headlines_alone_over_the_sites_row_of_links_are_two_items() -> None:
+    """Guidelines 8.2: a headline alone is a teaser. Two headlines alone in a row right over the site's row of links,
+    which ends the page's lists, are one item each (the row is no neighbour headline of the second)."""
+    pair = ["Island school wins national robotics contest", "Old lighthouse to reopen as a small museum"]
+    document = Document.from_text(page_text([*NAV, "Most read", *RANKED, "Load more", "Buzz", *pair, LINK_ROW,
+                                             "© 2026 Example Media"]))
+    assert front_items(document, Preannotator().annotate(document))[-2:] == pair
 
 
 def test_a_list_of_time_kicker_headline_items_in_unknown_formats_is_cut_from_its_first_time() -> None:

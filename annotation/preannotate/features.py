@@ -580,6 +580,16 @@ _TAIL = 40
 _SENTENCE_END_LAST = ".!?…:;\"'”’»)]。！？」』）〉》】"
 _STRICT_END_LAST = ".!\"'”’»)]。！」』）〉》】"
 
+# The characters WORD_RE cuts a word at that belong inside it: the scripts of India and Sri Lanka write a word's
+# vowels and some consonants as combining marks, no word characters to ``\w`` (WORD_RE cuts "एक्सक्लूसिव",
+# "exclusive", into five words), and Hebrew writes its abbreviations with a geresh or gershayim inside the word
+# ("צה״ל", "ד״ר": two words each to WORD_RE). Words holding them are counted as runs of these and of word characters
+# (U+0900-U+0DFF but for the danda and the double danda, which end sentences; U+05F3-U+05F4); the ``words`` stay
+# WORD_RE's (the learned model and the normalised key read those).
+_JOINED = "\u0900-\u0963\u0966-\u0dff\u05f3\u05f4"
+_JOINED_RE = re.compile(f"[{_JOINED}]")
+_JOINED_WORD_RE = re.compile(f"(?:[^\\W_]|[{_JOINED}])+(?:['’\\-.](?:[^\\W_]|[{_JOINED}])+)*")
+
 
 @lru_cache(maxsize=FEATURES_CACHE_SIZE)
 def features_of(text: str) -> BlockFeatures:
@@ -587,6 +597,8 @@ def features_of(text: str) -> BlockFeatures:
     words = WORD_RE.findall(text)
     unspaced = unspaced_counts(text, words)  # None: no letter of a script written without spaces
     n_words, n_chars = unspaced or (len(words), len(text))
+    if unspaced is None and not text.isascii() and _JOINED_RE.search(text) is not None:
+        n_words = len(_JOINED_WORD_RE.findall(text))
     digit_count = len(_DIGIT_RE.findall(text))
     digits = digit_count / len(text) if text else 0.0
     # The counts run as map/compress over the words' initials, not word by word in Python. A word starts

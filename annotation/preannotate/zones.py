@@ -1719,6 +1719,23 @@ def _breadcrumbs(text: str) -> bool:
     return len(parts) >= CRUMB_MIN_PARTS and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
+def _options_row(text: str) -> bool:
+    """Whether ``text`` is a control's label and its options ("Sort by: Relevance | Date", in any language): a label
+    of a few words (``KICKER_MAX_WORDS``) and a colon, then two options or more of a few words each, parted as a trail
+    of sections is (``_CRUMB_SEPARATOR_RE``) -- no headline."""
+    label, colon, options = text.partition(": ")
+    if not colon or len(label.split()) > KICKER_MAX_WORDS:
+        return False
+    parts = _CRUMB_SEPARATOR_RE.split(options)
+    return len(parts) >= 2 and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
+
+
+def _link_row(text: str) -> bool:
+    """Whether ``text`` is a row of links parted by " | ": the site's (``_breadcrumbs``: "Imprint | Privacy | Terms")
+    or a control's options (``_options_row``) -- no headline."""
+    return " | " in text and (_breadcrumbs(text) or _options_row(text))
+
+
 # The clock of an audio or video player not yet started, with the clip's length after it or not: "00:00", "0:00",
 # "00:00 / 06:41" (a story's time of day has its date).
 _PLAYER_CLOCK_RE = re.compile(r"^0{1,2}:00(?::00)?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -2224,13 +2241,15 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or line.endswith(":")
                 or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
                 or _search_control(line)
+                or _link_row(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
                     and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
                 or (title_parts and f.key in title_parts)
                 or _over_headline_and_summary(blocks, features, labels, index)):
             # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
-            # or pages, a search page's sort order or filter, a match result in a scores widget and a market's
-            # quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
+            # or pages, a search page's sort order or filter (also in words no rule knows) and a row of the site's
+            # links ("Imprint | Privacy | Terms | Contact": ``_link_row``), a match result in a scores widget and a
+            # market's quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
             # title's), nor is a time or a video's running time, nor a line over a headline with its summary (a
             # section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on Twitter") ends
             # a list
@@ -2272,9 +2291,13 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 # the item's author or sponsor: "By Jane Doe", "Paid for by …" -- not the heading of a list of
                 # promoted stories under it, which reads as a byline ("From Our Partners")
                 has_author = True
-            elif (not has_author and not has_time and has_summary and cursor + 1 < n
+            elif (not has_author and not has_time and (has_summary or members[-1] == index) and cursor + 1 < n
                   and _item_time(features, blocks, cursor + 1) and _author_name(g, text)):
-                has_author = True  # a name between the summary and the time: the author ("Liz Navratil", "2h")
+                # a name between the summary and the time: the author ("Liz Navratil", "2h"); between the headline
+                # and the time it stands where a search result's section does (a summary may follow the time), also
+                # over a reading time ("Jane Roe", "5 mins read")
+                has_author = has_summary
+                has_section = not has_summary
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
                   and (_photo_credit(text) or is_caption_credit(text))
                   and not (_teaser_head(g) and ((cursor + 1 < n and features[cursor + 1].is_timestamp)
@@ -2354,9 +2377,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         in_list = after_list_heading and list_layout in (None, (False, False))
         # the neighbours are read last: most items have a summary or a time; the last headline of a row of two
         # items of a headline alone or more, opening as theirs do (a word or a number), is the row's too (each of
-        # those was made for the headline under it; a pair alone tells too little: a skip link over the site's name)
+        # those was made for the headline under it; a pair alone tells too little: a skip link over the site's name
+        # -- but for a pair over the site's row of links, which ends the page's lists)
         if (has_summary or has_time or in_list or (has_author and has_count) or marked
-                or (lone_head == index - 1 and lone_row >= 2 and len(members) == 1
+                or (lone_head == index - 1 and len(members) == 1
+                    and (lone_row >= 2 or (lone_row == 1 and cursor < n and _link_row(blocks[cursor].text)))
                     and line[:1].isdigit() == blocks[lone_head].text[:1].isdigit())
                 or _neighbour_heads(blocks, features, labels, index, cursor)):
             if after_list_heading:
@@ -2387,6 +2412,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     if _credits_under_kickers(blocks, features, labels, items):
         items = _teaser_items(labels)
     if _periodic_items(blocks, features, labels):
+        items = _teaser_items(labels)
+    if _closed_items(blocks, features, labels):
         items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
 
@@ -2648,7 +2675,9 @@ def _time_opened_items(blocks, features, labels: list) -> None:
             # running time
             if 2 * sum(_item_time(features, blocks, after - 1) for after in ends[:-1]) < len(chain) - 1:
                 for first, after in zip(chain, ends):
-                    if after - first > 2 and ((closing(after - 1) and 2 * closed < len(chain) - 1)
+                    # (a time of day alone parts no days: under a headline it is a video's running time, "1:23")
+                    if after - first > 2 and ((closing(after - 1) and 2 * closed < len(chain) - 1
+                                               and not _clock_time(features[after - 1], blocks[after - 1].text))
                                               or (after < n and timed(after) and _badge(blocks[after - 1].text))):
                         after -= 1  # the line parting the list's days, or a badge over the next time (a heading)
                     for index in range(first, after):
@@ -2791,6 +2820,105 @@ def _periodic_items(blocks, features, labels: list) -> bool:
     return taken
 
 
+# An item closed by its time (``_closed_items``) has at most this many lines: a kicker, its headline, a summary or
+# its author, a video's running time and a search result's section over the time.
+CLOSED_ITEM_MAX_LINES = 5
+
+
+def _closed_items(blocks, features, labels: list) -> bool:
+    """Guidelines 8.2: a promoted list repeats one layout, and an item's own time closes it. ``LIST_MIN_ITEMS`` or
+    more times of one format of numbers (``_line_shape``: "26.11.2026", "24.11.2026"), each at most
+    ``CLOSED_ITEM_MAX_LINES`` lines under the one before, bound the list's items: the lines after a time up to the
+    next are one item -- its kicker or badge, a video's running time ("01:36", another format) and its section
+    between headline and time included, however the passes cut them -- when they hold one headline and no line of
+    another zone, heading or furniture; the first item ends at the first time. The list's times close its items only
+    where a headline stands above the first time and none under the last (times opening their items are
+    ``_time_opened_items``'). Lines under the last time that the passes gave to its item ("Load more") are the
+    page's. True when a line moved."""
+    n = len(blocks)
+
+    def free(index: int) -> bool:
+        label = labels[index]
+        return label is None or label.label == TEASER
+
+    def head(index: int) -> bool:
+        # (a summary cut short reads as a headline too: "… mostram…")
+        f = features[index]
+        return free(index) and not f.truncated and (_teaser_head(f) or _two_sentence_head(f))
+
+    def item_line(index: int) -> bool:
+        f = features[index]
+        return (free(index) and not f.is_list_heading and not (f.is_furniture and not _badge(blocks[index].text))
+                and not line_marks(blocks[index].text)[1])
+
+    # a format is one of numbers ("26.11.2026", "10:52"): most lines have no digit and are answered without a call;
+    # most pages have fewer than LIST_MIN_ITEMS such times, answered without the shapes
+    times = [i for i, f in enumerate(features) if f.digit_share > 0 and free(i) and _item_time(features, blocks, i)]
+    if len(times) < LIST_MIN_ITEMS:
+        return False
+    chains: list[list[int]] = []
+    open_chains: dict[str, list[int]] = {}  # shape -> the chain of times of that format still open
+    for time in times:
+        shape = _line_shape(blocks[time].text)
+        chain = open_chains.get(shape)
+        if chain is not None and time - chain[-1] <= CLOSED_ITEM_MAX_LINES:
+            chain.append(time)
+        else:
+            open_chains[shape] = chain = [time]
+            chains.append(chain)
+    moved = False
+    for chain in chains:
+        if len(chain) < LIST_MIN_ITEMS:
+            continue
+        first, last = chain[0], chain[-1]
+        if (not any(head(i) for i in range(max(0, first - CLOSED_ITEM_MAX_LINES + 1), first))
+                or (last + 1 < n and head(last + 1))):
+            continue  # the times open their items, or stand alone over the list
+        # the passes read such a list right (most lists) unless they left one of its times out, or took the first
+        # as closing its item and a later one as opening the next (out of step: "26/11", then the next headline)
+        closes_first = labels[first] is not None and (first + 1 == n or labels[first + 1] != labels[first])
+        if not (any(labels[time] is None for time in chain)
+                or (closes_first and any(labels[time] is not None and labels[time - 1] != labels[time]
+                                         and time + 1 < n and labels[time + 1] == labels[time]
+                                         for time in chain[1:]))):
+            continue
+        before = labels[last]
+        segments = [range(above + 1, time + 1) for above, time in zip(chain, chain[1:])]
+        # the first item: the one the passes made holding the first time, or the one right above the unlabelled lines
+        # over it and those lines, or those lines up to its headline and the kicker over it
+        start = first
+        while (labels[start] is None and start > 0 and first - start < CLOSED_ITEM_MAX_LINES - 1
+               and item_line(start - 1)):
+            if head(start):
+                if labels[start - 1] is None and _kicker(features[start - 1], blocks[start - 1].text):
+                    start -= 1
+                break
+            start -= 1
+        item = labels[start]
+        while item is not None and start > 0 and labels[start - 1] == item:
+            start -= 1
+        segments.insert(0, range(start, first + 1))
+        for segment in segments:
+            if (len(segment) > CLOSED_ITEM_MAX_LINES or sum(head(i) for i in segment) != 1
+                    or not all(item_line(i) for i in segment)
+                    or (labels[segment[0]] is not None and labels[segment[-1]] is not None
+                        and labels[segment[0]].item == labels[segment[-1]].item
+                        and all(labels[i] == labels[segment[0]] for i in segment)
+                        and (segment[-1] + 1 >= n or labels[segment[-1] + 1] != labels[segment[-1]])
+                        and (segment[0] == 0 or labels[segment[0] - 1] != labels[segment[0]]))):
+                continue  # not one item's lines, or one item already
+            for index in segment:
+                labels[index] = BlockLabel(TEASER, 0.6, -1 - segment[0])
+            moved = True
+        # the lines under the last time the passes gave to its item are no item's
+        under = last + 1
+        while before is not None and under < n and labels[under] == before:
+            labels[under] = None
+            under += 1
+            moved = True
+    return moved
+
+
 # A comment count printed as a bare number has at most this many digits.
 COUNT_MAX_DIGITS = 6
 
@@ -2888,7 +3016,9 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
                     run += 1
                 first = next((j for j in range(index, run + 1) if _line_shape(blocks[j].text) == opener), index)
                 for separator in range(index, first):
-                    labels[separator] = None
+                    # a time of day alone parts no days: under the item above it is a video's running time ("1:23")
+                    running = number is not None and _clock_time(features[separator], blocks[separator].text)
+                    labels[separator] = BlockLabel(TEASER, score, number) if running else None
                 index = first
                 if numbers:
                     number = numbers.pop(0)
@@ -3100,12 +3230,23 @@ def _over_headline_and_summary(blocks, features, labels: list, index: int) -> bo
 
 def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> bool:
     """Whether the headline of the item ``[first, after)`` has a neighbour headline, unlabelled, right above or
-    right under the item, or one parted from it by a kicker (``_kicker_apart``): headlines in a row."""
+    right under the item, or one parted from it by a kicker (``_kicker_apart``): headlines in a row. A headline of
+    two sentences without a closing full stop ("Farmers block the border. Talks resume on Monday") is one too, but
+    for a question (a paywall's "Already a subscriber? Log in"); a row of links (``_link_row``) is none. The page's
+    first line is the page's (a skip link over the site's name) unless two headlines follow it: no item of a row,
+    nor a neighbour making one."""
     n = len(blocks)
+    # (a page opening with three headlines in a row, a front without a menu, has its first line an item; a skip link
+    # is followed by the site's name and its menu, the name often headline-shaped, the menu's entries not)
+    top = 0 if n > 2 and all(labels[i] is None and _teaser_head(features[i]) for i in (1, 2)) else 1
+    if first < top:
+        return False
     for j in (first - 1, after):
-        if 0 <= j < n and labels[j] is None and _teaser_head(features[j]):
+        if top <= j < n and labels[j] is None and (_teaser_head(features[j]) or (
+                _two_sentence_head(features[j]) and not features[j].text_like and "?" not in blocks[j].text)) and (
+                not _link_row(blocks[j].text)):
             return True
-    return (_kicker_apart(blocks, features, labels, first - 1, first - 2)
+    return ((first >= 3 and _kicker_apart(blocks, features, labels, first - 1, first - 2))
             or _kicker_apart(blocks, features, labels, after, after + 1))
 
 
@@ -3222,6 +3363,7 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                 joined[name] = first
         chain = []
     _kickers_under_list_heading(blocks, features, labels, items, joined)
+    _lone_kickers(blocks, features, labels, items, joined)
     # a badge stands above an item's headline: an item opening with its time has it under the time
     badges = [unlabelled_badge(first - 1) and first - 1 not in joined and not features[first].is_timestamp
               for first, _ in items]
@@ -3270,6 +3412,59 @@ def _kickers_under_list_heading(blocks, features, labels: list, items: list[tupl
         for member, kicker in zip(members, kickers, strict=True):
             if kicker:
                 joined[items[member][0] - 1] = items[member][0]
+
+
+def _item_layout(blocks, features, item: tuple[int, int]) -> tuple[str, ...]:
+    """The shapes of an item's lines: "T" a line longer than a kicker (a headline, a summary, however they read),
+    else its ``_period_sign`` (a kicker's "W", a time's ``_line_shape``). Two items of one layout show the same lines
+    in the same formats ("Galatasaray - Kasımpaşa maç özeti", "04:32" and "Haftanın en güzel 5 golü", "03:10")."""
+    return tuple("T" if features[index].n_words > KICKER_MAX_WORDS
+                 else _period_sign(features[index], blocks[index].text) for index in range(item[0], item[1] + 1))
+
+
+def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], joined: dict[int, int]) -> None:
+    """Guidelines 8.2 and 8.3: a label on a line of its own above a list is the list's, one above an item's headline
+    inside the list is the item's. A kicker line right above an item that no list shows repeated
+    (``_attach_kickers``) is the item's where its place tells: under another short line over it, the list's heading
+    (itself under no short line: not a menu's last entries) -- "Top stories", "Politics", the headline; or under an
+    item closed by its time, which it cannot close. It heads the items under it instead ("Video", then headlines
+    with their running times) where the next item follows right under its item, without a kicker, in the same
+    layout (``_item_layout``). The found kickers are added to ``joined``."""
+    n = len(blocks)
+
+    def short(index: int) -> bool:
+        # (an ad label over a list heads nothing: "Advertisement", then the list's own heading)
+        return (0 <= index < n and labels[index] is None and index not in joined
+                and features[index].n_words <= KICKER_MAX_WORDS and not _item_time(features, blocks, index)
+                and not line_marks(blocks[index].text)[1])
+
+    for number, (first, last) in enumerate(items):
+        kicker = first - 1
+        # (a longer item is a story appended to the page, its cue above it: "Next article")
+        if not (last - first < CLOSED_ITEM_MAX_LINES and _free_kicker(blocks, features, labels, kicker)
+                and kicker not in joined and not _badge(blocks[kicker].text)
+                and (_teaser_head(features[first]) or _two_sentence_head(features[first]))
+                and not _breadcrumbs(blocks[first].text)):
+            continue
+        # (an item of a headline alone under two short lines may be a heading itself: "Join the discussion",
+        # "You may also like", then the list)
+        # (a heading holds no number: "Comments (214)" over "Join the discussion" is a count)
+        under_heading = (first < last and short(kicker - 1) and features[kicker - 1].digit_share == 0
+                         and not short(kicker - 2))
+        under_item = (number > 0 and items[number - 1][1] == kicker - 1
+                      and _item_time(features, blocks, kicker - 1))
+        if not (under_heading or under_item):
+            continue
+        # the next item, right under this one or under its own kicker; or a headline alone right under this one
+        following = items[number + 1] if number + 1 < len(items) else None
+        if following is None or following[0] > last + 2 or (following[0] == last + 2
+                                                             and not _free_kicker(blocks, features, labels, last + 1)):
+            following = (last + 1, last + 1) if last + 1 < n and labels[last + 1] is None and _teaser_head(
+                features[last + 1]) else None
+        if following is not None and _item_layout(blocks, features, following) == _item_layout(blocks, features,
+                                                                                               (first, last)):
+            continue  # the heading of items of one layout
+        joined[kicker] = first
 
 
 def _authors_under(blocks, features, labels: list, items: list[tuple[int, int]], chain: list[int]) -> bool:
@@ -3324,7 +3519,7 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
         lists.append(lists[-1] + (not _short_gap(blocks, features, labels, items[number - 1][1] + 1, items[number][0])))
     opened_in_list = Counter(lists[number] for number, (first, _) in enumerate(items)
                              if badges[number] or first - 1 in joined)
-    layouts = [(last - first, features[last].is_timestamp) for first, last in items]
+    layouts = [_item_layout(blocks, features, item) for item in items]
     # whether an item further down the same list shows a badge too
     badge_below = [False] * len(items)
     for number in range(len(items) - 2, -1, -1):
