@@ -5109,3 +5109,26 @@ def test_an_items_own_row_with_its_time_parted_by_bars_stays_in_the_item() -> No
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+def test_a_line_under_the_byline_and_its_dates_is_not_taken_for_the_dated_headline() -> None:
+    """Guidelines 8.1: under the byline's block of two lines or more (the writer, the date, "Updated …") stands the
+    story's first widget or caption, not its headline: a share tool's line there gains nothing from the date above
+    it, and the headline the page's title names, over the standfirst and byline, is found, though the tool is nearer
+    the body."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+
+    head = ["Harbour ferry fares to rise by a fifth from January",
+            "The operator blamed fuel costs and a shortage of crews for the steepest rise in twenty years.",
+            "Mirela Ostrowska", "25.11.2026 • 09:12", "Bijgewerkt: 25.11.2026 • 11:40"]
+    lines = [*NAV, *head, "Stuur door naar vrienden", "Commuters who cross the harbour twice a day will pay about "
+             "forty euros more a month, the operator said on Tuesday, after talks with the city broke down."]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    body = len(lines) - 1
+    assert features[body - 1].headline_like and features[body - 2].is_timestamp
+    chosen = _headline_and_byline(blocks, features, evidence, scores, body, f"{head[0]} | Harbour Courier")
+    assert [lines[index] for index in chosen] == head

@@ -1972,9 +1972,13 @@ def _dated(blocks, features: Sequence[BlockFeatures], index: int) -> bool:
     """Whether the story's byline or date stands right above or under block ``index`` (guidelines 8.1: the
     headline's neighbours): a video's or photo's title nearer the body has none."""
     # a reading time ("5 min read") reads as a time but is a widget's, which a share tool's line is as near to
-    return any(0 <= i < len(features) and ((features[i].is_timestamp and READ_TIME_RE.search(blocks[i].text) is None)
+    def story_date(i: int) -> bool:
+        return 0 <= i < len(features) and ((features[i].is_timestamp and READ_TIME_RE.search(blocks[i].text) is None)
                                            or _byline_at(blocks, features, i))
-               for i in (index - 1, index + 1))
+
+    # under a byline's block of two lines or more (the writer, the date, "Updated …") stands the story's first
+    # widget, caption or paragraph: the headline heads the block, and no second byline or date stands over a headline
+    return story_date(index + 1) or (story_date(index - 1) and not story_date(index - 2))
 
 
 def _teaser_head(f: BlockFeatures) -> bool:
