@@ -1920,6 +1920,20 @@ def test_ad_labels_and_rights_lines_in_other_languages_are_site_furniture(ad: st
     assert features_of(rights).is_furniture
 
 
+@pytest.mark.parametrize("ad", ["Reklama", "RECLAMĂ", "Annonse", "ΔΙΑΦΗΜΙΣΗ", "Διαφήμιση", "Реклама", "إعلان", "פרסומת",
+                                "विज्ञापन", "Quảng cáo", "IKLAN", "Tangazo", "광고"])
+def test_the_ad_label_between_the_storys_paragraphs_in_more_languages(ad: str) -> None:
+    """Guidelines 8.3: the ad label between a story's paragraphs is the ad slot's in every language a news site
+    prints it in -- a Greek one in capitals without its accent -- not a line of the story."""
+    assert line_marks(ad)[1]
+    document = Document.from_text(page_text([*NAV, *STORY[:5], ad, *STORY[5:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[ad] == "boilerplate"
+    assert [labels[line] for line in STORY] == ["article"] * len(STORY)
+
+
 def test_a_headline_on_a_subscribed_offer_is_no_furniture() -> None:
     """Guidelines 8.3: "subscribed" (an offer subscribed 27 times) is news, not a subscription prompt; "Subscribe"
     and "Subscribers get …" stay the site's furniture."""

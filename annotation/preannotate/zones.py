@@ -45,8 +45,15 @@ _AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues belo
                     r"continue reading (?:the main story|below)|scroll to continue.*"
                     # the label in German, French, Spanish, Italian, Dutch and Portuguese
                     r"|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade"
-                    # and in Japanese and Chinese
-                    r"|広告|广告|廣告|スポンサーリンク|赞助内容|贊助內容)$", re.IGNORECASE)
+                    # and in the other languages of the news sites in Europe and around the Mediterranean (a Greek
+                    # label in capitals drops its accent: "ΔΙΑΦΗΜΙΣΗ")
+                    r"|publicitat|publicitate|reclamă|mainos|annons|annonse|annonce|reklame|auglýsing|reklaam"
+                    r"|reklāma|reklama|inzerce|inzercia|oglas|hirdetés|διαφ[ηή]μιση|реклама|оглас|reklam|advertensie"
+                    r"|إعلان|اعلان|تبلیغات|آگهی|פרסומת"
+                    # of South and South-East Asia and East Africa
+                    r"|विज्ञापन|বিজ্ঞাপন|اشتہار|விளம்பரம்|ప్రకటన|जाहिरात|โฆษณา|quảng cáo|iklan|patalastas|tangazo"
+                    # and in Japanese, Chinese and Korean
+                    r"|広告|广告|廣告|スポンサーリンク|赞助内容|贊助內容|광고)$", re.IGNORECASE)
 # A photo caption's credit at its end ("... (AP Photo/Jane Roe, File)", "...Credit: Getty", "REUTERS/Jane
 # Roe"), or a caption's own label at its start ("FILE PHOTO:", "Image caption"): a caption of any length.
 # The end is looked for in the last CAPTION_TAIL characters only (a search through a long paragraph tries
