@@ -84,6 +84,18 @@ def test_a_date_under_a_sites_label_is_a_timestamp(locale, moment, label):
         assert _timestamp(line), (locale, line)
 
 
+@settings(max_examples=100, deadline=None)
+@given(locales, moments, moments, st.sampled_from(("|", "·", "•")))
+def test_the_storys_dates_side_by_side_are_a_timestamp(locale, published, updated, separator):
+    """The story's dates on one line, parted by a bar or a dot, each under the site's own label or not
+    ("Julkaistu 24.11.2026 18:42 | Päivitetty 24.11.2026 19:15"): the line is a timestamp; a section's name beside a
+    date is none."""
+    first = f"Objavljeno {format_datetime(published, 'medium', locale=locale)}"
+    for second in (f"Ažurirano {updated:%d.%m.%Y %H:%M}", format_date(updated, "long", locale=locale)):
+        assert _timestamp(f"{first} {separator} {second}"), (locale, first, second)
+    assert not _timestamp(f"Vijesti {separator} {updated:%d.%m.%Y}")
+
+
 @pytest.mark.parametrize("line", [
     # after a label, a clock alone is a clip's running time and a day beside a month's name a product's name
     "Video 1:24", "Duration: 3:42", "iPhone 11 Pro", "Galaxy 25 Mai",

@@ -219,7 +219,20 @@ def cldr_timestamp(text: str, has_digit: bool) -> bool:
         return True
     if not has_digit:
         return False
-    # the site's label before the date, in whatever words (its first letter is no date's)
+    if _labelled_date(found, text):
+        return True
+    # the story's dates side by side, parted by a bar or a dot ("Published 24.11.2026 18:42 | Updated 24.11.2026
+    # 19:15"): each part a date, under its label or not
+    if "|" in text or "·" in text or "•" in text:
+        parts = _DATES_SEPARATOR_RE.split(text)
+        return len(parts) > 1 and all(
+            _labelled_date(found, part) or (part[:1] in found.initials and _date_line(found, part)) for part in parts)
+    return False
+
+
+def _labelled_date(found: _Patterns, text: str) -> bool:
+    """Whether ``text`` is the site's label before a date (``_LABEL_RE``), in whatever words (its first letter is no
+    date's)."""
     label = _LABEL_RE.match(text)
     return label is not None and _date_line(found, text[label.end():], clock=False)
 
@@ -228,6 +241,9 @@ def cldr_timestamp(text: str, has_digit: bool) -> bool:
 # "Оновлено", "입력" (input), "Cập nhật". A site's word, in no CLDR list: the date after it tells the line -- a date,
 # not a clock alone ("Video 1:24", "Duration: 3:42" are a clip's running time).
 _LABEL_RE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:\-–—]?\s+(?=\d)")
+# The bar or dot between two dates on a line, with a space on each side (one between a date and its clock,
+# "24.11.2026 • 14:32", is a date line's separator).
+_DATES_SEPARATOR_RE = re.compile(r"\s+[|·•]\s+")
 
 
 def _date_line(found: _Patterns, text: str, clock: bool = True) -> bool:
