@@ -5146,3 +5146,20 @@ def test_a_line_under_the_byline_and_its_dates_is_not_taken_for_the_dated_headli
     assert features[body - 1].headline_like and features[body - 2].is_timestamp
     chosen = _headline_and_byline(blocks, features, evidence, scores, body, f"{head[0]} | Harbour Courier")
     assert [lines[index] for index in chosen] == head
+
+
+@pytest.mark.parametrize(("last", "story"), [
+    ("The bridge opens in 2027.", True), ("Work begins in the spring.", True),
+    ("This article is for subscribers.", False), ("この記事は有料です。", False),
+    ("Filed under: Transport.", False)])
+def test_the_storys_last_sentence_on_its_own_line_is_the_storys(last: str, story: bool) -> None:
+    """Guidelines 6: a story's last sentence printed as a paragraph of its own under the others, too short to read
+    as prose, is the story's; a notice of the site's about the article ("この記事は…", "this article") or a label's
+    line in its place is not."""
+    lines = [*NAV, *STORY, last, "Topics", "Transport", "City council", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in STORY[3:]] == ["article"] * len(STORY[3:])
+    assert labels[last] == ("article" if story else "boilerplate")

@@ -919,14 +919,16 @@ _SITE_NOTICE_RE = GatedPattern(re.compile(
     # a paywall's notice in French, German, Spanish and Italian: "Il vous reste 38% de cet article à lire. La suite
     # est réservée aux abonnés."
     r"|cet article|réservée? aux abonnés|dieses artikels?|für abonnenten|este artículo|para suscriptores"
-    r"|questo articolo|riservato agli abbonati)\b",
+    r"|questo articolo|riservato agli abbonati)\b"
+    # and "this article" in Japanese, Chinese and Korean (written without spaces: no word's edge after it)
+    r"|この記事|本記事|本文章|该文章|這篇文章|이 기사",
     re.IGNORECASE,
 # each alternative's literal, so that a paragraph holding none (most) is not searched word by word
 ), ("newsletter", "to the editor", "comment", "browser", "support", "this article", "this story", "this post",
     "this page", "our journalism", "our reporting", "our work", "our site", "our forum", "our community", "we may",
     "affiliate", "commission", "disclaimer", "in your inbox", "reading list", "to read later", "cet article",
     "aux abonn", "dieses artikel", "für abonnenten", "este artículo", "para suscriptores", "questo articolo",
-    "agli abbonati"))
+    "agli abbonati", "この記事", "本記事", "本文章", "该文章", "這篇文章", "이 기사"))
 
 
 # Follow and share prompts written as a sentence: "Follow Newsbeat on Instagram, Facebook and Twitter.",
@@ -1059,6 +1061,10 @@ def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
 SIGN_OFF_MAX_LINES = 3
 SIGN_OFF_TAG_MAX_WORDS = 8
 _BRACKETED_TAG_RE = re.compile(r"^\([^()]{1,60}\)$")
+# The story's last sentence, printed as a paragraph of its own under the others ("The hearing continues."): a few
+# words, at least this many, short of prose (``text_like``), mostly lower case.
+CLOSING_SENTENCE_MIN_WORDS = 3
+CLOSING_SENTENCE_MIN_LOWER_SHARE = 0.5
 _EMAIL_RE = re.compile(r"\w@\w[\w-]*\.\w")
 
 
@@ -1078,11 +1084,23 @@ def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
                 or evidence[index].linked or is_caption_credit(text) or _photo_credit(text)):
             break
         if not ((f.n_words <= SIGN_OFF_TAG_MAX_WORDS and text[:1] == "(" and _BRACKETED_TAG_RE.match(text))
+                or (index == last_article + 1 and _closing_sentence(blocks, features, index))
                 or _labelled_name(text)
                 or (f.n_words <= CONTACT_LINE_MAX_WORDS and "@" in text and _EMAIL_RE.search(text) is not None)):
             break
         found.append(index)
     return found
+
+
+def _closing_sentence(blocks, features, index: int) -> bool:
+    """Guidelines 6: whether block ``index``, right under the story's last paragraph, is the story's last sentence
+    printed on its own ("The hearing continues.", "The law takes effect on 1 January.") -- one sentence with its full
+    stop, ``CLOSING_SENTENCE_MIN_WORDS`` words or more and mostly lower case, under prose: no label's colon, no
+    time or byline, no notice of the site's ("This article is for subscribers.")."""
+    f, text = features[index], blocks[index].text
+    return (features[index - 1].text_like and f.n_words >= CLOSING_SENTENCE_MIN_WORDS and f.n_sentences == 1
+            and f.ends_with_full_stop and f.lower_word_share >= CLOSING_SENTENCE_MIN_LOWER_SHARE
+            and not (f.is_timestamp or f.is_byline) and ":" not in text and _SITE_NOTICE_RE.search(text) is None)
 
 
 # A pull quote has at least this many words (a shorter repeat is a phrase the story uses twice) and at most this many
