@@ -5163,3 +5163,15 @@ def test_the_storys_last_sentence_on_its_own_line_is_the_storys(last: str, story
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in STORY[3:]] == ["article"] * len(STORY[3:])
     assert labels[last] == ("article" if story else "boilerplate")
+
+
+@pytest.mark.parametrize("tag", ["(ant/rdk)", "（経済部・佐藤花子）", "（記者 王小明）"])
+def test_a_tag_in_brackets_of_either_width_closes_the_story(tag: str) -> None:
+    """Guidelines 6: the writers' tag in brackets under the story's last paragraph closes the story, in the full-width
+    brackets Japanese and Chinese text prints as well as in ASCII ones."""
+    lines = [*NAV, *STORY, tag, "Recent Posts", *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [line for line in [*STORY, tag] if labels[line] != "article"] == []

@@ -1060,7 +1060,8 @@ def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
 # contact: "Jane Roe, reporter jane.roe@example.com"). At most this many lines.
 SIGN_OFF_MAX_LINES = 3
 SIGN_OFF_TAG_MAX_WORDS = 8
-_BRACKETED_TAG_RE = re.compile(r"^\([^()]{1,60}\)$")
+# in brackets of either width: CJK text prints its own ("（政治部・山田太郎）")
+_BRACKETED_TAG_RE = re.compile(r"^[(（][^()（）]{1,60}[)）]$")
 # The story's last sentence, printed as a paragraph of its own under the others ("The hearing continues."): a few
 # words, at least this many, short of prose (``text_like``), mostly lower case.
 CLOSING_SENTENCE_MIN_WORDS = 3
@@ -1083,7 +1084,7 @@ def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
         if (labels[index] is not None or f.text_like or f.is_furniture or evidence[index].template
                 or evidence[index].linked or is_caption_credit(text) or _photo_credit(text)):
             break
-        if not ((f.n_words <= SIGN_OFF_TAG_MAX_WORDS and text[:1] == "(" and _BRACKETED_TAG_RE.match(text))
+        if not ((f.n_words <= SIGN_OFF_TAG_MAX_WORDS and text[:1] in "(（" and _BRACKETED_TAG_RE.match(text))
                 or (index == last_article + 1 and _closing_sentence(blocks, features, index))
                 or _labelled_name(text)
                 or (f.n_words <= CONTACT_LINE_MAX_WORDS and "@" in text and _EMAIL_RE.search(text) is not None)):
