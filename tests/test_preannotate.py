@@ -5175,3 +5175,24 @@ def test_a_tag_in_brackets_of_either_width_closes_the_story(tag: str) -> None:
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
     assert [line for line in [*STORY, tag] if labels[line] != "article"] == []
+
+
+def test_a_byline_by_the_writers_role_is_not_taken_for_the_headline() -> None:
+    """Guidelines 8.1: the byline by the writer's role over the date ("Autorica: Jane Roe") is shaped as a headline and
+    dated, but it is the byline: the headline the page's title names is found above the standfirst, and the
+    standfirst, byline and date under it are the story's."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+
+    head = ["Harbour ferry fares to rise by a fifth from January",
+            "The operator blames fuel costs and a shortage of crews", "Autorica: Mirela Ostrowska", "25.11.2026. 09:12"]
+    lines = [*NAV, *head, "Komentari (12)", "Podijeli", "Commuters who cross the harbour twice a day will pay about "
+             "forty euros more a month, the operator said on Tuesday, after talks with the city broke down."]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    body = len(lines) - 1
+    assert features[len(NAV) + 3].is_timestamp and features[len(NAV) + 2].headline_like
+    chosen = _headline_and_byline(blocks, features, evidence, scores, body, f"{head[0]} | Harbour Courier")
+    assert sorted(lines[index] for index in chosen) == sorted(head)

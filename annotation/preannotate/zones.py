@@ -1802,8 +1802,10 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         if title:
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
-                 # a writer's title right under the byline ("Political Editor") is no headline
+                 # a writer's title right under the byline ("Political Editor") is no headline, nor the byline
+                 # by the writer's role ("Author: Jane Roe" over the date)
                  and not (index > 0 and features[index - 1].is_byline)
+                 and not (":" in blocks[index].text and _byline_at(blocks, features, index))
                  and not (_job_title(f, blocks[index].text) and _byline_at(blocks, features, index - 1))
                  and not evidence[index].template and not _breadcrumbs(blocks[index].text)
                  and not (f.digit_share > 0 and _market_line(blocks[index].text)))
