@@ -84,6 +84,20 @@ def test_a_date_under_a_sites_label_is_a_timestamp(locale, moment, label):
         assert _timestamp(line), (locale, line)
 
 
+@settings(max_examples=200, deadline=None)
+@given(locales, moments, st.sampled_from(("long", "medium", "short")))
+def test_a_date_at_its_time_is_a_timestamp(locale, moment, form):
+    """The date and its time joined by the locale's word for "at" ("24.11.2026. u 18:42", "24.11.2026 klo 18.42",
+    "24 novembre 2026 alle ore 18:42"): CLDR's atTime forms, which babel files as ``datetime_formats_relative``."""
+    from babel import Locale
+
+    parsed = Locale.parse(locale)
+    for pattern in dict(parsed._data.get("datetime_formats_relative", {})).values():
+        line = str(pattern).replace("'", "").replace("{1}", format_date(moment, form, locale=parsed)).replace(
+            "{0}", format_time(moment, "short", locale=parsed))
+        assert _timestamp(line), (locale, line)
+
+
 @settings(max_examples=100, deadline=None)
 @given(locales, moments, moments, st.sampled_from(("|", "·", "•")))
 def test_the_storys_dates_side_by_side_are_a_timestamp(locale, published, updated, separator):

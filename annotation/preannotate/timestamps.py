@@ -131,7 +131,11 @@ class _Vocabulary:
                     glued = value.split()[-1] if value.strip() and not value[-1].isspace() else ""
                     if glued and next_kind == "field" and next_value[0] in "MLE":
                         self.words |= {glued + word for word in (months if next_value[0] in "ML" else weekdays)}
-            for pattern in dict(locale.datetime_formats).values():
+            # the date and its time of day, joined as the locale joins them, and as it joins them "at" the time
+            # ("{1} 'u' {0}", "{1} 'klo' {0}": CLDR's atTime forms, which babel files as the relative ones)
+            joins = [*dict(locale.datetime_formats).values(),
+                     *dict(locale._data.get("datetime_formats_relative", {})).values()]
+            for pattern in joins:
                 self.words |= set(re.sub(r"\{[01]\}|'", " ", str(pattern)).split())
             day_words = dict(locale._data["date_fields"]["day"]["relative"])
             self.relative_days |= {day_words[offset] for offset in _PAST_DAYS if offset in day_words}
