@@ -5196,3 +5196,24 @@ def test_a_byline_by_the_writers_role_is_not_taken_for_the_headline() -> None:
     assert features[len(NAV) + 3].is_timestamp and features[len(NAV) + 2].headline_like
     chosen = _headline_and_byline(blocks, features, evidence, scores, body, f"{head[0]} | Harbour Courier")
     assert sorted(lines[index] for index in chosen) == sorted(head)
+
+
+def test_the_headline_and_its_deck_over_a_byline_the_search_came_to() -> None:
+    """Guidelines 8.1: where the headline search comes to the byline (a name and the writer's title over the date),
+    the headline and its deck above it -- two lines shaped as headlines, the deck without its full stop -- are the
+    story's too."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+
+    head = ["Ferry operator accused of ‘greed’ as fares rise by a fifth",
+            "Unions say the rise was pushed through before talks with the city had even begun",
+            "Mirela Ostrowska, Transport Correspondent", "Wed Nov 25 2026 - 09:12"]
+    lines = [*NAV, *head, "Share on Facebook", "Share on X", "Email", "Commuters who cross the harbour twice a day "
+             "will pay about forty euros more a month, the operator said on Tuesday, after talks broke down."]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    body = len(lines) - 1
+    chosen = _headline_and_byline(blocks, features, evidence, scores, body, None)
+    assert [lines[index] for index in chosen] == head

@@ -1828,8 +1828,10 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     elif _standfirst_over_byline(blocks, features, headline):
         chosen.insert(0, headline - 1)  # the headline above the standfirst the search came to first
     elif (headline - 2 >= 0 and _byline_at(blocks, features, headline)
-          and _standfirst_over_byline(blocks, features, headline - 1)):
-        chosen[:0] = [headline - 2, headline - 1]  # the search came to the byline: the headline and standfirst above
+          and (_standfirst_over_byline(blocks, features, headline - 1)
+               or _deck_pair(blocks, features, evidence, headline - 2))):
+        # the search came to the byline: the headline and the standfirst above, or the headline and its deck
+        chosen[:0] = [headline - 2, headline - 1]
     for index in range(headline + 1, body_start):
         f = features[index]
         if evidence[index].template or f.is_list_heading or scores[index] <= -LIST_HEADING_COST:
