@@ -5217,3 +5217,21 @@ def test_the_headline_and_its_deck_over_a_byline_the_search_came_to() -> None:
     body = len(lines) - 1
     chosen = _headline_and_byline(blocks, features, evidence, scores, body, None)
     assert [lines[index] for index in chosen] == head
+
+
+@pytest.mark.parametrize(("line", "teaser"), [
+    ("Czytaj także: Ferry strike called off after late-night talks with the unions", True),
+    ("Lexo edhe: Harbour tunnel reopens after three weeks of repairs", True),
+    ("Jane Roe: How did the campaign for the bridge start?", False),
+    ("Press contact: Jane Roe – press@example.org – +32 2 000 00 00", False)])
+def test_a_two_word_cue_before_a_headline_between_the_paragraphs_is_a_teaser(line: str, teaser: bool) -> None:
+    """Guidelines 8.2: between the story's paragraphs, a cue of two words and its colon before a headline ("Czytaj
+    także: <headline>") links to another story in whatever language, as "Read more: <headline>" does -- a teaser; an
+    interviewer's question and a press contact's line are not."""
+    lines = [*NAV, *STORY[:5], line, *STORY[5:], *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert (labels[line] == "teaser") is teaser
+    assert [labels[line] for line in STORY[3:]] == ["article"] * len(STORY[3:])

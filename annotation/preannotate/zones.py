@@ -211,6 +211,24 @@ def _read_more(text: str) -> bool:
     return text[:1] in _INLINE_TEASER_INITIALS and _INLINE_TEASER_RE.match(text) is not None
 
 
+# A cue to read another story before its headline, in whatever language ("Lue myös: <headline>", "Baca juga: …",
+# "Citește și: …"): two words and a colon.
+READ_ALSO_CUE_WORDS = 2
+READ_ALSO_HEADLINE_MIN_WORDS = 4
+
+
+def _cued_headline(f: BlockFeatures, text: str) -> bool:
+    """Guidelines 8.2: whether a line is a two-word cue and its colon before a headline (``READ_ALSO_CUE_WORDS``): a
+    link to another story set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not
+    a speaker's question in an interview ("Jane Roe: How did it start?"), a label over a sentence with its full
+    stop ("Editor's note: …") nor a contact's address ("Press contact: Jane Roe – jane@example.com")."""
+    if not f.headline_like or ":" not in text[:40] or "@" in text:
+        return False
+    cue, _, headline = text.partition(":")
+    return (len(cue.split()) == READ_ALSO_CUE_WORDS and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS
+            and not headline.rstrip().endswith("?"))
+
+
 def _photo_credit(text: str) -> bool:
     """Whether ``text`` is a photo credit printed as a line of its own (``_PHOTO_CREDIT_RE``)."""
     return text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text) is not None
@@ -530,6 +548,8 @@ def classify_blocks(
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in rules.gallery and (
                     _read_more(text)
+                    or (story_begun and 0 < index < len(blocks) - 1 and features[index - 1].text_like
+                        and features[index + 1].text_like and _cued_headline(f, text))
                     or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
                         and not f.ends_like_sentence and not _shop_link(text))
                     or (story_begun and _capitals_headline(f, text))
