@@ -28,7 +28,7 @@ from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
     _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
     _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS,
-    _TAGS_RE, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
+    _TAGS_RE, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -5235,3 +5235,19 @@ def test_a_two_word_cue_before_a_headline_between_the_paragraphs_is_a_teaser(lin
     labels = labels_by_line(document, annotation)
     assert (labels[line] == "teaser") is teaser
     assert [labels[line] for line in STORY[3:]] == ["article"] * len(STORY[3:])
+
+
+@pytest.mark.parametrize(("prompt", "prompt_line"), [
+    ("Sledujte nás na Google News", True), ("Kalo pe WhatsApp", True), ("Fylg okkum á Instagram", True),
+    ("Regulator fines Facebook", False)])
+def test_a_follow_or_share_prompt_ending_in_a_platforms_name_is_no_teaser(prompt: str, prompt_line: bool) -> None:
+    """Guidelines 8.2 and 8.3: a short line ending in "on" a platform's name, which no language translates ("Sledujte
+    nás na Google News", under the story or in the footer), is the site's prompt, promoting no story: boilerplate, not
+    a teaser item; a headline ending in a platform's name ("Regulator fines Facebook") is none."""
+    assert _platform_prompt(features_of(prompt), prompt) is prompt_line
+    if prompt_line:
+        lines = [*NAV, *STORY, prompt, "Čtěte také", *(line for item in TEASERS for line in item), *FOOTER]
+        document = Document.from_text(page_text(lines))
+        annotation = Preannotator().annotate(document)
+        assert_valid(document, annotation)
+        assert labels_by_line(document, annotation)[prompt] == "boilerplate"

@@ -229,6 +229,23 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
             and not headline.rstrip().endswith("?"))
 
 
+# The platforms a site asks its reader to follow it on or share the story to, by their names, which no language
+# translates (not those named by a word of their own: "X", "Threads", "Line"): a short line ending in "on" one, a
+# word of three letters at most before the name ("Follow us on Google News", "Partager sur Facebook", "Trimite pe
+# WhatsApp", "… στο Google News"), is the site's tool (guidelines 8.3), however it reads; "Regulator fines
+# Facebook" is a headline.
+_PLATFORM_END_RE = re.compile(r"(?:^|\s)[^\W\d_]{1,3}\s+(?:google news|facebook|instagram|whatsapp|telegram|youtube"
+                              r"|tiktok|linkedin|bluesky|mastodon|viber|twitter)\W*$", re.IGNORECASE)
+PLATFORM_PROMPT_MAX_WORDS = 10
+
+
+def _platform_prompt(f: BlockFeatures, text: str) -> bool:
+    """Whether a line is a follow or share prompt ending in a platform's name (``_PLATFORM_END_RE``): at most
+    ``PLATFORM_PROMPT_MAX_WORDS`` words, no full stop (a sentence naming one is the story's, or a caption's)."""
+    return (1 < f.n_words <= PLATFORM_PROMPT_MAX_WORDS and not f.ends_with_full_stop
+            and _PLATFORM_END_RE.search(text[-40:]) is not None)
+
+
 def _photo_credit(text: str) -> bool:
     """Whether ``text`` is a photo credit printed as a line of its own (``_PHOTO_CREDIT_RE``)."""
     return text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text) is not None
@@ -545,6 +562,7 @@ def classify_blocks(
                 or _tool_line(f, text)
                 or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
                 or index in rules.gallery
+                or _platform_prompt(f, text)
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in rules.gallery and (
                     _read_more(text)
@@ -640,6 +658,8 @@ def classify_blocks(
             # topics "High Court | Bail | Hyderabad"): many links on a line promote no one story (guidelines 8.2);
             # a row with a number is an item's own line ("World | 2 hours ago | 4 min read")
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        elif labels[index] is None and _platform_prompt(features[index], block.text):
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)  # a follow or share prompt promotes no story (8.2, 8.3)
     _assign_teasers(blocks, features, labels, title)
     for index in _mast_items(features, labels):
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
