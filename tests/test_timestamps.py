@@ -110,6 +110,17 @@ def test_the_storys_dates_side_by_side_are_a_timestamp(locale, published, update
     assert not _timestamp(f"Vijesti {separator} {updated:%d.%m.%Y}")
 
 
+@pytest.mark.parametrize(("line", "timestamp"), [
+    ("12 marzo 2025 (aggiornato il 12 marzo 2025 | 18:05)", True), ("3. 4. 2025 (Aktualizace 3. 4. 2025 11:20)", True),
+    ("2025年3月12日 9時15分（2025年3月12日 11時40分更新）", True), ("2025년 3월 12일 09:15 (2025년 3월 12일 11:40 수정)", True),
+    ("Kotimaa (24.11.2026)", False), ("Video (1:24)", False)])
+def test_the_update_in_brackets_after_the_storys_date(line, timestamp):
+    """The update's date in brackets after the story's date, under its label -- a script written without spaces
+    prints it after the date ("11時40分更新") -- makes one timestamp; a section's name or a clip's over a date in
+    brackets makes none."""
+    assert _timestamp(line) is timestamp
+
+
 @pytest.mark.parametrize("line", [
     # after a label, a clock alone is a clip's running time and a day beside a month's name a product's name
     "Video 1:24", "Duration: 3:42", "iPhone 11 Pro", "Galaxy 25 Mai",

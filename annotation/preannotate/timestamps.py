@@ -225,13 +225,21 @@ def cldr_timestamp(text: str, has_digit: bool) -> bool:
         return False
     if _labelled_date(found, text):
         return True
-    # the story's dates side by side, parted by a bar or a dot ("Published 24.11.2026 18:42 | Updated 24.11.2026
-    # 19:15"): each part a date, under its label or not
-    if "|" in text or "·" in text or "•" in text:
-        parts = _DATES_SEPARATOR_RE.split(text)
-        return len(parts) > 1 and all(
-            _labelled_date(found, part) or (part[:1] in found.initials and _date_line(found, part)) for part in parts)
-    return False
+    # the update's date in brackets after the story's ("26 novembre 2026 (modifica il 26 novembre 2026 | 13:02)",
+    # "2026年11月24日 18時42分（2026年11月24日 20時05分更新）"): each a date
+    if text[-1:] in ")）":
+        opened = max(text.rfind("("), text.rfind("（"))
+        return opened > 0 and _dates(found, text[:opened].rstrip()) and _dates(
+            found, _UNSPACED_LABEL_END_RE.sub("", text[opened + 1:-1].strip()))
+    return _dates(found, text)
+
+
+def _dates(found: _Patterns, text: str) -> bool:
+    """Whether ``text`` is a date, under the site's label or not, or the story's dates side by side, parted by a bar
+    or a dot ("Published 24.11.2026 18:42 | Updated 24.11.2026 19:15"), each a date."""
+    parts = _DATES_SEPARATOR_RE.split(text) if "|" in text or "·" in text or "•" in text else [text]
+    return all(_labelled_date(found, part) or (part[:1] in found.initials and _date_line(found, part))
+               for part in parts)
 
 
 def _labelled_date(found: _Patterns, text: str) -> bool:
@@ -248,6 +256,8 @@ _LABEL_RE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:\-–—]?\s+(?=\d)")
 # The bar or dot between two dates on a line, with a space on each side (one between a date and its clock,
 # "24.11.2026 • 14:32", is a date line's separator).
 _DATES_SEPARATOR_RE = re.compile(r"\s+[|·•]\s+")
+# A label a script written without spaces prints after the date, a word of a few letters: "20時05分更新" (updated).
+_UNSPACED_LABEL_END_RE = re.compile(f"(?<=[{_UNSPACED}])[{_UNSPACED}]{{1,4}}$")
 
 
 def _date_line(found: _Patterns, text: str, clock: bool = True) -> bool:
