@@ -5251,3 +5251,17 @@ def test_a_follow_or_share_prompt_ending_in_a_platforms_name_is_no_teaser(prompt
         annotation = Preannotator().annotate(document)
         assert_valid(document, annotation)
         assert labels_by_line(document, annotation)[prompt] == "boilerplate"
+
+
+@pytest.mark.parametrize("credit", ["with AAP", "(With AFP and DPA)", "Additional reporting: Jane Roe",
+                                    "Research: Jane Roe and John Doe"])
+def test_an_agencys_initials_or_a_reporting_credit_after_its_colon_close_the_story(credit: str) -> None:
+    """Guidelines 6: the agency's share by its initials ("with AAP") and the reporting credit with a colon instead of
+    its "by" ("Additional reporting: Jane Roe") are the story's closing credit."""
+    assert _CLOSING_CREDIT_RE.match(credit)
+    document = Document.from_text(page_text([*NAV, *STORY, credit, "Related stories",
+                                             *(line for item in TEASERS for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[credit] == "article"

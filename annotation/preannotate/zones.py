@@ -253,7 +253,7 @@ def _photo_credit(text: str) -> bool:
 # The story's credit line (guidelines, section 6: article): reporting credits printed after the body, and
 # the syndication line ("This post originally appeared on Grist.") printed after it or above it.
 _CLOSING_CREDIT_RE = re.compile(
-    r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
+    r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research)(?: by\b|:)"
     # the writers named with their agency: "Associated Press writers Mary Clare Jalonick and Stephen Groves
     # contributed to this report."
     r"|\(?[\w .,'’-]{2,100} contributed (?:reporting )?to this (?:report|story|article)"
@@ -265,6 +265,8 @@ _CLOSING_CREDIT_RE = re.compile(
     r"|[(—–-]*\s*with files from\b"
     # the agencies' share of the story: "(With inputs from agencies)", "With agency inputs", "Avec agences"
     r"|\(?with (?:inputs? from )?(?:agencies|agency inputs|the agencies)\b"
+    # an agency's share by its initials, the story's last line: "with AAP", "(With AFP and DPA)"
+    r"|\(?with (?-i:[A-Z]{2,5})(?:,? (?:and )?(?-i:[A-Z]{2,5}))*\)?$"
     # the sources of a story written from the wires: "Source: Al Jazeera and news agencies"
     r"|\(?sources?:\s*[\w .,'’&-]{2,60}\b(?:news )?agenc(?:y|ies)\)?\.?$"
     # a reporter's share after a dash: "—Jane Roe with a report from John Doe"
