@@ -5265,3 +5265,18 @@ def test_an_agencys_initials_or_a_reporting_credit_after_its_colon_close_the_sto
     assert_valid(document, annotation)
     labels = labels_by_line(document, annotation)
     assert labels[credit] == "article"
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("市議會25日通過明年度預算案。（記者王小明攝）", True), ("港に入るフェリー＝25日午前（撮影・佐藤花子）", True),
+    ("시의회가 25일 예산안을 통과시켰다 （사진=한빛일보）", True), ("（経済部・佐藤花子）", False), ("（中央社）", False)])
+def test_a_photo_credit_in_full_width_brackets_closes_a_caption(line: str, caption: bool) -> None:
+    """Guidelines 8.4: in Chinese, Japanese and Korean a caption closes on the photographer's credit in full-width
+    brackets, the word for a photo or for taking one inside ("（記者王小明攝）", "（撮影・佐藤花子）"): a caption,
+    boilerplate between the story's paragraphs; the writers' tag in such brackets is none."""
+    assert is_caption_credit(line) is caption
+    if caption:
+        document = Document.from_text(page_text([*NAV, *STORY[:4], line, *STORY[4:], *FOOTER]))
+        annotation = Preannotator().annotate(document)
+        assert_valid(document, annotation)
+        assert labels_by_line(document, annotation)[line] == "boilerplate"

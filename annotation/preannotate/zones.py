@@ -132,11 +132,17 @@ def _trailing_credit(text: str) -> bool:
             and not features_of(found[1]).is_byline)
 
 
+# The photographer's credit in full-width brackets closing a caption in Chinese, Japanese or Korean: "（記者陳某攝）",
+# "（撮影・鈴木一郎）", "（사진=연합뉴스）" -- the word for a photo or for taking one inside.
+_CJK_CREDIT_RE = re.compile(r"（[^（）]{0,30}(?:攝|摄|撮影|写真|照片|圖|图|사진)[^（）]{0,30}）$")
+
+
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
     the credit in capitals, the slashed credit, the credit in other languages, the credit after the caption's sentence
     and the gallery's counter are the rules')."""
     return (line_marks(text)[3] or _trailing_credit(text)
+            or (text[-1:] == "）" and _CJK_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None)
