@@ -570,7 +570,7 @@ def classify_blocks(
                 or _tool_line(f, text)
                 or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
                 or index in rules.gallery
-                or _platform_prompt(f, text)
+                or (f.n_words <= PLATFORM_PROMPT_MAX_WORDS and _platform_prompt(f, text))
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in rules.gallery and (
                     _read_more(text)
@@ -666,7 +666,8 @@ def classify_blocks(
             # topics "High Court | Bail | Hyderabad"): many links on a line promote no one story (guidelines 8.2);
             # a row with a number is an item's own line ("World | 2 hours ago | 4 min read")
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
-        elif labels[index] is None and _platform_prompt(features[index], block.text):
+        elif (labels[index] is None and 1 < features[index].n_words <= PLATFORM_PROMPT_MAX_WORDS
+              and _platform_prompt(features[index], block.text)):
             labels[index] = BlockLabel(BOILERPLATE, 0.7)  # a follow or share prompt promotes no story (8.2, 8.3)
     _assign_teasers(blocks, features, labels, title)
     for index in _mast_items(features, labels):
