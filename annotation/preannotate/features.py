@@ -160,7 +160,9 @@ def may_fold_to_ascii(text: str) -> bool:
     return False
 
 
-WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+# Possessive: nothing after a run gives back a character of it, so the words are the same, found without
+# the engine keeping the positions to backtrack to.
+WORD_RE = re.compile(r"[^\W_]++(?:['’\-.][^\W_]++)*+")
 # What separates the runs of letters and digits inside one WORD_RE word.
 _WORD_CONNECTORS = "'’-."
 _WORD_RUN_RE = re.compile(r"\w+")
@@ -575,10 +577,17 @@ TEXT_CACHE_SIZE = FEATURES_CACHE_SIZE
 _DIGIT_RE = re.compile(r"\d")
 _STRICT_END_RE = re.compile(r"[.!。！][\"'”’»)\]」』）〉》】]*$")
 _TAIL = 40
-# The characters a match of SENTENCE_END_RE, of _STRICT_END_RE can end with (the text they read has no
-# trailing whitespace, so their "$" is its end).
+# The characters a match of SENTENCE_END_RE can end with (the text it reads has no trailing whitespace, so its
+# "$" is its end); a match of _STRICT_END_RE or _TRUNCATED_RE ends with one of them too.
 _SENTENCE_END_LAST = ".!?…:;\"'”’»)]。！？」』）〉》】"
-_STRICT_END_LAST = ".!\"'”’»)]。！」』）〉》】"
+# The parts of those patterns, as ``features_of`` reads them without the regex engine: the marks closing a
+# quotation after a sentence's end, the sentence's marks (SENTENCE_END_RE's, _STRICT_END_RE's), SENTENCE_END_RE's
+# closing double marks, _TRUNCATED_RE's endings.
+_CLOSING_MARKS = "\"'”’»)]」』）〉》】"
+_SENTENCE_MARKS = ".!?…:;。！？"
+_STRICT_MARKS = ".!。！"
+_DOUBLE_CLOSERS = "\"”»"
+_TRUNCATION_MARKS = ("…", "...")
 
 
 @lru_cache(maxsize=FEATURES_CACHE_SIZE)
@@ -612,13 +621,20 @@ def features_of(text: str) -> BlockFeatures:
     # and only when the last character is one a match of theirs can end with (most lines without
     # closing punctuation are spared all three)
     last = stripped[-1:]
-    ends_sentence = last in _SENTENCE_END_LAST and bool(SENTENCE_END_RE.search(stripped))
-    truncated = last in "…." and _TRUNCATED_RE.search(stripped) is not None
-    strict_end = not truncated and last in _STRICT_END_LAST and _STRICT_END_RE.search(stripped) is not None
+    ends_sentence = truncated = strict_end = False
+    if last and last in _SENTENCE_END_LAST:
+        # the patterns read as string operations, which give the same answers (``tests/test_preannotate.py``
+        # checks them against the patterns): what is left without the closing marks ends in the sentence's
+        # mark, or the text ends in a closing double quotation mark; "$" is the end (no trailing whitespace)
+        end = stripped.rstrip(_CLOSING_MARKS)[-1:]
+        ends_sentence = (end != "" and end in _SENTENCE_MARKS) or last in _DOUBLE_CLOSERS
+        truncated = stripped.endswith(_TRUNCATION_MARKS)
+        strict_end = not truncated and end != "" and end in _STRICT_MARKS
     short = n_words <= 8
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
     # a split needs a sentence's end (. ! ? …): most short lines have none and are one piece without the regex
-    n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.split(text)) if (
+    # (the pieces of a split: one more than the matches, which findall lists without cutting the text)
+    n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.findall(text)) + 1 if (
         "." in text or "!" in text or "?" in text or "…" in text) else 1
     if n_words and not text.isascii() and ("。" in text or "！" in text or "？" in text):
         n_sentences += len(_UNSPACED_SPLIT_RE.findall(text))
