@@ -110,8 +110,9 @@ class LiteralGate:
         return cls(tuple(entry for gate in gates for entry in gate.literals))
 
     def could_match(self, text: str, view: tuple[str, str] | None = None) -> bool:
-        """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text)."""
-        lowered, ascii_lowered = (text.lower(),) * 2 if view is None else view
+        """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text); else the cached one,
+        which the other gates reading the text share."""
+        lowered, ascii_lowered = gate_view(text) if view is None else view
         if self._ascii is not None and self._ascii.search(ascii_lowered) is not None:
             return True
         for literal in self._other_literals:  # a plain loop: cheaper than any() over a generator
@@ -141,10 +142,20 @@ class GatedPattern(LiteralGate):
         return self.pattern.findall(text) if self.could_match(text, view) else []
 
 
+# A page's blocks pass the gates stage by stage (the features, the line marks, the model's columns, the rules), each
+# stage reading all of them: a view made by the first stage is still here for the others on pages of up to this many
+# blocks.
+GATE_VIEW_CACHE_SIZE = 1 << 10
+
+
+@lru_cache(maxsize=GATE_VIEW_CACHE_SIZE)
 def gate_view(text: str) -> tuple[str, str]:
     """What the gates scan: ``text`` lower-cased, and that again with each non-ASCII character replaced by
     "?". An ASCII literal occurs in the second wherever it occurs in the first, and a substring test on an
-    ASCII string spares converting the literal to the text's wider characters, literal after literal."""
+    ASCII string spares converting the literal to the text's wider characters, literal after literal; a
+    regex entry of a gate finds there what it finds in the first, or more (a letter made "?" is no word
+    character), which lets the text through to the pattern that decides. Cached: the several gates reading
+    one text lower it once."""
     lowered = text.lower()
     return lowered, lowered if lowered.isascii() else lowered.encode("ascii", "replace").decode("ascii")
 
