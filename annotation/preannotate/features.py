@@ -109,10 +109,10 @@ class LiteralGate:
         them turn away."""
         return cls(tuple(entry for gate in gates for entry in gate.literals))
 
-    def could_match(self, text: str, view: tuple[str, str] | None = None) -> bool:
+    def could_match(self, text: str, view: tuple[str, str, bool] | None = None) -> bool:
         """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text); else the cached one,
         which the other gates reading the text share."""
-        lowered, ascii_lowered = gate_view(text) if view is None else view
+        lowered, ascii_lowered, folds = gate_view(text) if view is None else view
         if self._ascii is not None and self._ascii.search(ascii_lowered) is not None:
             return True
         for literal in self._other_literals:  # a plain loop: cheaper than any() over a generator
@@ -121,7 +121,7 @@ class LiteralGate:
         for entry in self._patterns:
             if entry.search(ascii_lowered) is not None:
                 return True
-        return may_fold_to_ascii(text)
+        return folds
 
 
 class GatedPattern(LiteralGate):
@@ -135,10 +135,10 @@ class GatedPattern(LiteralGate):
         super().__init__(literals)
         self.pattern = pattern
 
-    def search(self, text: str, view: tuple[str, str] | None = None) -> re.Match | None:
+    def search(self, text: str, view: tuple[str, str, bool] | None = None) -> re.Match | None:
         return self.pattern.search(text) if self.could_match(text, view) else None
 
-    def findall(self, text: str, view: tuple[str, str] | None = None) -> list:
+    def findall(self, text: str, view: tuple[str, str, bool] | None = None) -> list:
         return self.pattern.findall(text) if self.could_match(text, view) else []
 
 
@@ -149,15 +149,16 @@ GATE_VIEW_CACHE_SIZE = 1 << 10
 
 
 @lru_cache(maxsize=GATE_VIEW_CACHE_SIZE)
-def gate_view(text: str) -> tuple[str, str]:
-    """What the gates scan: ``text`` lower-cased, and that again with each non-ASCII character replaced by
-    "?". An ASCII literal occurs in the second wherever it occurs in the first, and a substring test on an
-    ASCII string spares converting the literal to the text's wider characters, literal after literal; a
-    regex entry of a gate finds there what it finds in the first, or more (a letter made "?" is no word
-    character), which lets the text through to the pattern that decides. Cached: the several gates reading
-    one text lower it once."""
+def gate_view(text: str) -> tuple[str, str, bool]:
+    """What the gates read: ``text`` lower-cased, that again with each non-ASCII character replaced by "?", and
+    ``may_fold_to_ascii(text)``. An ASCII literal occurs in the second wherever it occurs in the first, and a
+    substring test on an ASCII string spares converting the literal to the text's wider characters, literal after
+    literal; a regex entry of a gate finds there what it finds in the first, or more (a letter made "?" is no word
+    character), which lets the text through to the pattern that decides. Cached: the several gates reading one
+    text lower it and look for the folding letters once."""
     lowered = text.lower()
-    return lowered, lowered if lowered.isascii() else lowered.encode("ascii", "replace").decode("ascii")
+    ascii_lowered = lowered if lowered.isascii() else lowered.encode("ascii", "replace").decode("ascii")
+    return lowered, ascii_lowered, may_fold_to_ascii(text)
 
 
 def may_fold_to_ascii(text: str) -> bool:
@@ -400,7 +401,7 @@ _ADDRESS_FAST_RE = re.compile(
 
 def address_count(text: str) -> int:
     """``len(ADDRESS_RE.findall(text))``, about three times faster."""
-    pattern = ADDRESS_RE.pattern if may_fold_to_ascii(text) else _ADDRESS_FAST_RE
+    pattern = ADDRESS_RE.pattern if gate_view(text)[2] else _ADDRESS_FAST_RE  # (the cached fold test)
     return len(pattern.findall(text))
 
 
