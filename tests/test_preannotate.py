@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
     ADDRESS_RE, BIO_RE, CJK_BYLINE_RE, FOLD_SPLITS_RUNS, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE,
-    FURNITURE_RE, PROMO_RE, SENTENCE_END_RE, UNSPACED_FURNITURE_RE, UNSPACED_LETTERS, _STRICT_END_RE, _TRUNCATED_RE,
-    LiteralGate, address_count, features_of, gate_view, initials, literal_pattern, normalised)
+    FURNITURE_RE, PROMO_RE, SENTENCE_END_RE, SENTENCE_SPLIT_RE, UNSPACED_FURNITURE_RE, UNSPACED_LETTERS,
+    _STRICT_END_RE, _TRUNCATED_RE, LiteralGate, address_count, features_of, gate_view, initials, literal_pattern,
+    normalised)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
@@ -892,6 +893,15 @@ def test_the_ending_features_are_the_ending_patterns_answers(text: str) -> None:
     assert features.ends_like_sentence == (SENTENCE_END_RE.search(stripped) is not None)
     assert features.truncated == (_TRUNCATED_RE.search(stripped) is not None)
     assert features.ends_with_full_stop == (not features.truncated and _STRICT_END_RE.search(stripped) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(".!?… \"'”’»)]“(aA1", max_size=12))
+def test_sentences_are_the_pieces_of_the_sentence_split(text: str) -> None:
+    """features_of counts a text's sentences without the regex where its only sentence end is its last characters:
+    the same count as the split."""
+    text = "Two words" + text
+    assert features_of(text).n_sentences == len(SENTENCE_SPLIT_RE.split(text))
 
 
 @settings(max_examples=300, deadline=None)

@@ -600,6 +600,8 @@ _SENTENCE_MARKS = ".!?…:;。！？"
 _STRICT_MARKS = ".!。！"
 _DOUBLE_CLOSERS = "\"”»"
 _TRUNCATION_MARKS = ("…", "...")
+# What SENTENCE_SPLIT_RE reads before the white space of a split: a sentence's ends and the closing marks after them.
+_SPLIT_END = ".!?…\"'”’»)]"
 
 
 @lru_cache(maxsize=FEATURES_CACHE_SIZE)
@@ -644,10 +646,13 @@ def features_of(text: str) -> BlockFeatures:
         strict_end = not truncated and end != "" and end in _STRICT_MARKS
     short = n_words <= 8
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
-    # a split needs a sentence's end (. ! ? …): most short lines have none and are one piece without the regex
-    # (the pieces of a split: one more than the matches, which findall lists without cutting the text)
+    # a split needs a sentence's end (. ! ? …) with white space and more text after it: most short lines have
+    # none, and most paragraphs of one sentence have theirs only at their end (after it, only closing marks), so
+    # they are one piece without the regex (the pieces of a split: one more than the matches, which findall lists
+    # without cutting the text)
+    head = text.rstrip().rstrip(_SPLIT_END)
     n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.findall(text)) + 1 if (
-        "." in text or "!" in text or "?" in text or "…" in text) else 1
+        "." in head or "!" in head or "?" in head or "…" in head) else 1
     if n_words and not text.isascii() and ("。" in text or "！" in text or "？" in text):
         n_sentences += len(_UNSPACED_SPLIT_RE.findall(text))
     # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit; a foreign time without one is a few words
