@@ -288,6 +288,9 @@ FOREIGN_TIMESTAMP_RE = re.compile(
 # novembre 2026 à 08h02"), and without a digit this many ("Zuletzt aktualisiert am gestern", "il y a quelques minutes").
 FOREIGN_TIMESTAMP_MAX_WORDS = 16
 FOREIGN_RELATIVE_TIME_MAX_WORDS = 8
+# A TIMESTAMP_RE match without a digit is a relative time of this many words at most, its update label included
+# ("first published on a few weeks ago"): every date, clock time and count of its other forms holds a digit.
+UNNUMBERED_TIMESTAMP_MAX_WORDS = 6
 # What a line the pattern matches starts with: most lines are answered without the regex engine.
 FOREIGN_TIMESTAMP_INITIALS = initials("pmasizlevhgdjfobwtqu") + "0123456789"
 DATE_ANYWHERE_RE = re.compile(
@@ -657,7 +660,8 @@ def features_of(text: str) -> BlockFeatures:
         n_sentences += len(_UNSPACED_SPLIT_RE.findall(text))
     # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit; a foreign time without one is a few words
     # ("vor wenigen Minuten", "Mis à jour hier"), one with a date and its update up to FOREIGN_TIMESTAMP_MAX_WORDS
-    is_timestamp = bool(TIMESTAMP_RE.match(text)) or (
+    is_timestamp = ((digit_count > 0 or n_words <= UNNUMBERED_TIMESTAMP_MAX_WORDS)
+                    and TIMESTAMP_RE.match(text) is not None) or (
         n_words <= (FOREIGN_TIMESTAMP_MAX_WORDS if digit_count else FOREIGN_RELATIVE_TIME_MAX_WORDS)
         and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
         digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))
