@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
     ADDRESS_RE, BIO_RE, CJK_BYLINE_RE, FOLD_SPLITS_RUNS, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE,
-    FURNITURE_RE, PROMO_RE, UNSPACED_FURNITURE_RE, UNSPACED_LETTERS, LiteralGate, address_count, features_of,
-    gate_view, initials, literal_pattern, normalised)
+    FURNITURE_RE, PROMO_RE, SENTENCE_END_RE, SENTENCE_SPLIT_RE, UNSPACED_FURNITURE_RE, UNSPACED_LETTERS,
+    TIMESTAMP_RE, UNNUMBERED_TIMESTAMP_MAX_WORDS, _STRICT_END_RE, _TRUNCATED_RE, LiteralGate, address_count,
+    features_of, gate_view, initials, literal_pattern, normalised)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
@@ -880,6 +881,38 @@ def test_a_gated_pattern_answers_as_its_regex(name: str, data) -> None:
     assert gated.search(text) is not None
     assert gated.findall(text) == gated.pattern.findall(text)
     assert gated.findall(text, gate_view(text)) == gated.pattern.findall(text)  # the caller's view of the text
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(".!?…:;。！？\"'”’»)]」』）〉》】a ", max_size=8))
+def test_the_ending_features_are_the_ending_patterns_answers(text: str) -> None:
+    """features_of reads a text's ending without the regex engine: the same answers as SENTENCE_END_RE, _TRUNCATED_RE
+    and _STRICT_END_RE (for a text with the "." of two words, so that no other feature decides instead)."""
+    text = "Two words" + text
+    stripped = text.rstrip()
+    features = features_of(text)
+    assert features.ends_like_sentence == (SENTENCE_END_RE.search(stripped) is not None)
+    assert features.truncated == (_TRUNCATED_RE.search(stripped) is not None)
+    assert features.ends_with_full_stop == (not features.truncated and _STRICT_END_RE.search(stripped) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.data())
+def test_a_timestamp_without_a_digit_is_a_few_words(data) -> None:
+    """features_of reads TIMESTAMP_RE only on lines with a digit or of UNNUMBERED_TIMESTAMP_MAX_WORDS words at most."""
+    text = data.draw(st.from_regex(TIMESTAMP_RE))
+    if not any(char.isdecimal() for char in text):
+        assert features_of(text).n_words <= UNNUMBERED_TIMESTAMP_MAX_WORDS
+    assert features_of(text).is_timestamp
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(".!?… \"'”’»)]“(aA1", max_size=12))
+def test_sentences_are_the_pieces_of_the_sentence_split(text: str) -> None:
+    """features_of counts a text's sentences without the regex where its only sentence end is its last characters:
+    the same count as the split."""
+    text = "Two words" + text
+    assert features_of(text).n_sentences == len(SENTENCE_SPLIT_RE.split(text))
 
 
 @settings(max_examples=300, deadline=None)

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from annotation.preannotate import Preannotator
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
-    _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMED_AS_WORDS, NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS,
-    REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE, _could_be_named_before, _could_name_by_agent,
-    _in_paragraph, _paragraphs, find_quotes)
+    _MIN_WORDS_RE, _NAMING_BEFORE_RE, _SPEECH_IN_RE, _WORD_CHAR_RE, _WORD_RE, MIN_QUOTE_WORDS, NAMED_AS_WORDS,
+    NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS, REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE,
+    _could_be_named_before, _could_name_by_agent, _in_paragraph, _paragraphs, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -559,6 +559,20 @@ def test_paragraphs_are_the_lines_of_a_region_trimmed_as_str_strip(text: str, da
             expected.append((first, first + len(body.strip())))
         offset += len(line)
     assert _paragraphs(text, start, end) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "é", "1", "_", "'", "’", "-", " ", ".", "“"]), max_size=24), st.data())
+def test_a_quotation_is_long_where_its_words_number_min_quote_words(text: str, data) -> None:
+    """_is_quotation's test of the words in marks (none; MIN_QUOTE_WORDS at least, matched from the first one) says
+    what counting _WORD_RE's words one after another says, inside any range of the text."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    words = len(_WORD_RE.findall(text, start, end))
+    first_word = _WORD_CHAR_RE.search(text, start, end)
+    assert (first_word is None) == (words == 0)
+    if first_word is not None:
+        assert (_MIN_WORDS_RE.match(text, first_word.start(), end) is not None) == (words >= MIN_QUOTE_WORDS)
 
 
 def _apostrophe_positions(text: str) -> set[int]:

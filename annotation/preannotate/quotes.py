@@ -34,7 +34,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import islice
 
 from annotation.preannotate.features import SPEECH_VERBS, alternation, may_fold_to_ascii
 
@@ -289,6 +288,11 @@ SENTENCE_BEFORE_CHARS = 320
 SENTENCE_AFTER_CHARS = 160
 # Shorter quotations need a speech verb next to them (or a comma inside) to count.
 MIN_QUOTE_WORDS = 4
+# Whether a quotation's first MIN_QUOTE_WORDS words are there, matched from its first word on, without a match
+# object per word: the words _WORD_RE finds one after another, parted by what is no word character (where the
+# next one starts), each atomic, so that no word gives characters back to make more words of them.
+_WORD_CHAR_RE = re.compile(r"\w")
+_MIN_WORDS_RE = re.compile(r"(?>\w+(?:['’-]\w+)*)(?:\W*+(?>\w+(?:['’-]\w+)*)){%d}" % (MIN_QUOTE_WORDS - 1))
 
 
 def _is_space(char: str | None) -> bool:
@@ -418,10 +422,11 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     or have a reporting verb in their sentence; a modifier in front of a noun with no reporting verb before
     it is a label (scare quotes), not a quotation. The words after a naming word go into ``page.named``, short
     ones with no source found into ``page.unsourced``."""
-    # the words inside, counted up to MIN_QUOTE_WORDS (a long quotation is not read to its end)
-    words = len(list(islice(_WORD_RE.finditer(text, start + 1, end - 1), MIN_QUOTE_WORDS)))
-    if not words:
+    # the words inside: none, or MIN_QUOTE_WORDS at least (a long quotation is not read to its end)
+    first_word = _WORD_CHAR_RE.search(text, start + 1, end - 1)
+    if first_word is None:
         return False
+    long = _MIN_WORDS_RE.match(text, first_word.start(), end - 1) is not None
     if start - 2 >= paragraph_start and text[start - 1] in "-‐" and text[start - 2].isalnum():
         return False  # the marked part of a compound (Veto-„Fahrplan“, anti-“woke”) is a label, not someone's words
     before = text[max(paragraph_start, start - 120):start]
@@ -437,10 +442,10 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     if wordy and _named_by_words(text, start, end, before, tail, after):
         page.named.add(_term(text, start, end))
         return False
-    if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
+    if not long and _CJK_RE.search(text, start + 1, end - 1):
         # no spaces: the words are not counted by spaces
         return _is_cjk_quotation(text, start, end, before, paragraph_start)
-    if words < MIN_QUOTE_WORDS and _is_own_sentence(text, start, end, before, paragraph_start):
+    if not long and _is_own_sentence(text, start, end, before, paragraph_start):
         return True
     # the word after first (after a space: _NEXT_WORD_RE's \s is str.isspace): it is seldom a noun, and the
     # quotation is not read again
@@ -451,7 +456,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # words of a source only when a reporting word stands right by them; one further off reports something
         # else (she wrote songs, among them “…”)
         return _reported_right_by(text, end, before, tail, after)
-    if words >= MIN_QUOTE_WORDS:
+    if long:
         if not (wordy and _label_before(tail, after)):
             return True
         # long words after a label (the initiative «…», the politician’s “at the end of the day”): someone's
