@@ -244,6 +244,20 @@ def test_punctuation_that_sets_off_someones_words_in_any_language(text: str, exp
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a closing mark before the punctuation of another script closes (7.1): the Arabic comma, question mark and
+    # semicolon, the Devanagari danda, the full-width comma
+    ("أكد الوزير أن الحكومة «ستواصل دعم المزارعين هذا العام»، مضيفاً أن الخطة جاهزة.",
+     ["«ستواصل دعم المزارعين هذا العام»"]),
+    ("«هل هذه هي الديمقراطية التي وعدتم بها»؟ سأل النائب.", ["«هل هذه هي الديمقراطية التي وعدتم بها»"]),
+    ("मंत्री ने कहा \"हम यह योजना अगले साल लागू करेंगे\"। बैठक खत्म हुई।", ['"हम यह योजना अगले साल लागू करेंगे"']),
+    # but not the mark that opens a Spanish question after it
+    ("Dijo «vamos a ganar esta pelea juntos»¿ y ahora qué?", []),
+])
+def test_a_closing_mark_before_the_punctuation_of_another_script(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 _ATTRIBUTED_TWICE = ("„Tohle není rozpočet, to je seznam slibů,“ uvedl předseda opozice Jan Malý.\n\n"
                      "„Každý rok slyšíme totéž a nic se nemění,“ uvedl Malý.\n\n")
 

@@ -45,6 +45,12 @@ QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹", "「": "」", "」": "「"}
 _OPENING_PUNCTUATION = "([{—–-/:\u00a0"
 _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
+# The clause and sentence punctuation of other scripts a closing mark stands before (Arabic «…»، ؛ ؟, the Devanagari
+# danda, the Armenian and Ethiopic full stops, the full-width comma and stop): the non-ASCII characters of the
+# categories of other punctuation, closing brackets and dashes, but the marks that open a Spanish question or
+# exclamation.
+_CLOSING_CATEGORIES = frozenset(("Po", "Pe", "Pd"))
+_OPENING_PO = "¿¡"
 # Elided words an apostrophe starts: English (’em, ’tis, ’cause), Dutch (’t, ’s, ’k, ’n); a quotation never
 # opens with a word of a letter or two like these.
 _ELISIONS = ("em", "til", "tis", "twas", "twere", "n", "cause", "cos", "cuz", "bout", "round", "t", "s", "k")
@@ -326,7 +332,8 @@ def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, boo
     ends)."""
     before_space, after_space = _is_space(before), _is_space(after)
     can_open = not after_space and (before_space or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
-    can_close = not before_space and (after_space or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS)
+    can_close = not before_space and (after_space or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS
+                                      or _is_script_punctuation(after))
     if char in "«‹" and after_space and (before_space or before in _OPENING_PUNCTUATION):
         can_open, can_close = after is not None, False  # French spacing: « texte »
     elif char in "»›" and before is not None and before_space and (after_space or after in _CLOSING_PUNCTUATION):
@@ -340,6 +347,12 @@ def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, boo
         # there face the way they look
         can_open, can_close = char in "「“‘" and not after_space, char in "」”’" and not before_space
     return can_open, can_close
+
+
+def _is_script_punctuation(char: str) -> bool:
+    """Whether ``char`` (no space) is clause or sentence punctuation of a script other than Latin (see
+    _CLOSING_CATEGORIES)."""
+    return not char.isascii() and char not in _OPENING_PO and unicodedata.category(char) in _CLOSING_CATEGORIES
 
 
 def _is_cjk(char: str | None) -> bool:
