@@ -326,6 +326,12 @@ def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list
     ("外交部发言人表示：“中方坚决反对。”", ["“中方坚决反对。”"]),
     ("“我们会继续努力”，他说。", ["“我们会继续努力”"]),
     ("장관은 “최선을 다하겠다”라고 말했다.", ["“최선을 다하겠다”"]),
+    # short words set off by punctuation, with no reporting verb the code knows: a sentence of its own, its end
+    # inside the marks, or what a colon introduces
+    ("「我們不會退讓。」工會代表李先生答覆記者。", ["「我們不會退讓。」"]),
+    ("工會代表李先生：「絕不退讓」", ["「絕不退讓」"]),
+    # not a term before a particle, whatever introduces it
+    ("今年の目標：「安全」を最優先にする。", []),
 ])
 def test_chinese_japanese_and_korean_quotations(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected

@@ -752,6 +752,8 @@ _CJK_SPEECH_AFTER_RE = re.compile(
     "発表|答え|明らかに|主張|表明|回答|振り返|コメント|書い|記し|報告|要請|求め|伝え|宣言|警告|約束|誓|叫|発言|反論|"
     "否定|認め|明言|述懐|反対|非難|抗議|反発)"
     r"|이?라(?:고|며)|고\s|[，,]?[^。，“”「」]{0,6}?(?:" + _ZH_SPEECH_VERBS + "))")
+# The full-width and ASCII ends of a sentence.
+_CJK_SENTENCE_ENDS = "。！？!?"
 # A headline's source opening the paragraph right before the marks: a noun of Han or katakana letters, with no
 # particle (hiragana) or punctuation: 知事「…」, 首相「…」.
 _CJK_HEADLINE_SOURCE_RE = re.compile("[\u30a0-\u30ff\u3400-\u9fff]{1,8}")
@@ -769,6 +771,11 @@ def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_st
     if _CJK_SPEECH_AFTER_RE.match(after) or _CJK_SPEECH_BEFORE_RE.search(before[-8:]):
         return True
     if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, paragraph_start, start):
+        return True
+    if text[end - 2] in _CJK_SENTENCE_ENDS or before[-1:] in "：:":
+        # what punctuation sets off as someone's words in any of these languages, with a reporting verb the code
+        # knows or not: a sentence of its own, its end inside the marks (「…。」王議員強調), or the words a colon
+        # introduces (在野黨團：「…」), as _is_own_sentence and _introduced_sentence find them in other scripts
         return True
     letters = sum(1 for char in text[start + 1:end - 1] if char.isalnum())
     return letters >= MIN_QUOTE_WORDS * CJK_LETTERS_PER_WORD
