@@ -330,6 +330,12 @@ def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list
     # inside the marks, or what a colon introduces
     ("「我們不會退讓。」工會代表李先生答覆記者。", ["「我們不會退讓。」"]),
     ("工會代表李先生：「絕不退讓」", ["「絕不退讓」"]),
+    # Chinese reporting verbs in the traditional script, and a verb of two letters with its object before the marks
+    ("「會繼續推動」，部長強調。", ["「會繼續推動」"]),
+    ("颱風來襲前，市長呼籲居民「保持冷靜」。", ["「保持冷靜」"]),
+    ("在辩论中，他批评对手“双重标准”。", ["“双重标准”"]),
+    # not what "called" names
+    ("建成30年來，這座橋被稱為「城市之門」。", []),
     # not a term before a particle, whatever introduces it
     ("今年の目標：「安全」を最優先にする。", []),
 ])

@@ -745,8 +745,12 @@ CJK_LETTERS_PER_WORD = 3
 _CJK_LABEL_AFTER_RE = re.compile(
     "^(?:[をがのはにへでやも的]|と(?:は|呼ば|名付|題|称)|이?라는|이?란|[를을는은의가]|이(?!라))")
 # The quoting particle and a reporting verb: 「…」と話しました, 「…」と強く訴えた, “…”라고 말했다, “…”他说.
-# Chinese reporting verbs ("他说", "表示"), after a quotation or before it
-_ZH_SPEECH_VERBS = "说道|说|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁"
+# Chinese reporting verbs ("他说", "表示", "批评"), after a quotation or before it, in the simplified script and the
+# traditional one (Taiwan, Hong Kong: 說, 強調, 呼籲); the verbs of two letters take an object before the marks
+# (呼吁朝野“…”, 批評對方「…」) -- not 称, whose 称为 names what follows (被称为“…”).
+_ZH_TWO_LETTER_VERBS = ("说道|表示|指出|强调|写道|问道|坦言|回应|透露|呼吁|批评|"
+                        "說道|強調|寫道|問道|回應|呼籲|批評")
+_ZH_SPEECH_VERBS = "说|称|說|稱|" + _ZH_TWO_LETTER_VERBS
 _CJK_SPEECH_AFTER_RE = re.compile(
     "^(?:と(?:して)?、?(?:[^。、「」]{1,10}?[にでく]、?)?(?:話(?!し合)|語|言|述べ|呼びかけ|強調|説明|訴え|指摘|批判|"
     "発表|答え|明らかに|主張|表明|回答|振り返|コメント|書い|記し|報告|要請|求め|伝え|宣言|警告|約束|誓|叫|発言|反論|"
@@ -757,8 +761,10 @@ _CJK_SENTENCE_ENDS = "。！？!?"
 # A headline's source opening the paragraph right before the marks: a noun of Han or katakana letters, with no
 # particle (hiragana) or punctuation: 知事「…」, 首相「…」.
 _CJK_HEADLINE_SOURCE_RE = re.compile("[\u30a0-\u30ff\u3400-\u9fff]{1,8}")
-# A Chinese reporting verb right before the marks: 他说：“…”, 外交部表示，“…”.
-_CJK_SPEECH_BEFORE_RE = re.compile("(?:" + _ZH_SPEECH_VERBS + r")[：:，,]?\s*$")
+# A Chinese reporting verb right before the marks (他说：“…”, 外交部表示，“…”), or with its object of a few letters
+# between (呼籲朝野「…」).
+_CJK_SPEECH_BEFORE_RE = re.compile(
+    "(?:" + _ZH_SPEECH_VERBS + r")[：:，,]?\s*$|(?:" + _ZH_TWO_LETTER_VERBS + ")[\u3400-\u9fff]{1,3}$")
 
 
 def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_start: int) -> bool:
