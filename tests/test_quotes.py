@@ -491,6 +491,9 @@ def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected:
      []),
     # the participle "called" before a name in title case names it, whatever stands before it
     ("The firm sells a line of garden chairs called the “Summer Terrace Range” in its shops.", []),
+    # a comma between the words of a name in title case is no sentence's: it parts the name's halves
+    ("Wizara ilizindua mpango “Elimu Bora, Kesho Njema” katika shule zote jana.", []),
+    ("Protesters chanted “Our Homes, Our Future” as the mayor arrived.", ["“Our Homes, Our Future”"]),
 ])
 def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected

@@ -812,7 +812,8 @@ _TITLE_SMALL_WORDS = frozenset(
 
 def _is_title(text: str, start: int, end: int) -> bool:
     """Whether the quotation ``[start, end)`` holds two or more words in title case, the first capitalised,
-    with no sentence punctuation (a point between digits is none: “Housing for All 2.0”): a name (of a
+    with no sentence punctuation (a point between digits is none: “Housing for All 2.0”, nor a comma between
+    its words: “Clean Water, Good Health”): a name (of a
     campaign, a programme, a slogan). One capitalised word may be a German noun. A comma before the closing
     mark is the sentence's, which American style sets inside the marks (its study, “Homes for All 2030,” found)."""
     inner_end = end - 2 if text[end - 2] == "," else end - 1
@@ -831,7 +832,9 @@ def _is_title(text: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_PUNCTUATION = ".,;:!?…"
-_SENTENCE_PUNCTUATION_RE = re.compile(r"[,;:!?…]|\.(?!\d)")
+# A comma before a space is none either: every word around it capitalised, it parts a name's halves (a campaign
+# “Clean Water, Good Health”, a memoir “Good Morning, It’s Still Dark”).
+_SENTENCE_PUNCTUATION_RE = re.compile(r",(?!\s)|[;:!?…]|\.(?!\d)")
 # a lower-case word after a space (not the end of a word the tail cut)
 _LOWER_WORD_RE = re.compile(r"(?<=\s)[a-z]+\b")
 
