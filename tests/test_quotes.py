@@ -499,6 +499,23 @@ def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expe
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence runs through a title in sentence case as through a name: a word in lower case before and after
+    # it, no punctuation of its own at its end, in any language that writes capitals (7.2 names and titles)
+    ("Kementerian merilis kajian “Rumah layak untuk semua 2040” pekan lalu di Jakarta.", []),
+    ("Lo scrittore ha presentato ieri il suo romanzo «La casa sul fiume grande» davanti a molti lettori.", []),
+    # someone's words when a reporting word presents them, in its sentence or after it
+    ("Der Minister warnte vor „Chaos und Stillstand im Land“ in der Region.", ["„Chaos und Stillstand im Land“"]),
+    # not a sentence quoted whole (its end inside the marks), nor a fragment in lower case
+    ("Sekretarz odpowiedział „Nie zgodzimy się na to nigdy.” i wyszedł z sali.",
+     ["„Nie zgodzimy się na to nigdy.”"]),
+    ("Sekretarz odpowiedział „nie zgodzimy się na to nigdy” i wyszedł z sali.",
+     ["„nie zgodzimy się na to nigdy”"]),
+])
+def test_a_name_a_sentence_runs_through(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

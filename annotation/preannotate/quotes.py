@@ -465,10 +465,11 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # else (she wrote songs, among them “…”)
         return _reported_right_by(text, end, before, tail, after)
     if words >= MIN_QUOTE_WORDS:
-        if not (wordy and _label_before(tail, after)):
+        if not (wordy and (_label_before(tail, after) or _name_inside_sentence(text, start, end, tail, after))):
             return True
-        # long words after a label (the initiative «…», the politician’s “at the end of the day”): someone's
-        # words only when a reporting word presents them, in this sentence or the one before (7.2, question 1)
+        # long words after a label (the initiative «…», the politician’s “at the end of the day”) or a name inside
+        # its sentence: someone's words only when a reporting word presents them, in this sentence or the one
+        # before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
@@ -502,6 +503,25 @@ _SPEECH_RIGHT_BEFORE_RE = re.compile(
     r"\b(" + alternation(REPORTING_WORDS) + r")\b(?:[\s,:—–-]+[\w’'-]+){0,2}[\s,:—–-]*$", re.IGNORECASE)
 # The words before "read" that make it the reader's verb (have read the book), not the text's (the sign read).
 _READER_BEFORE = frozenset("have has had having to i we you".split())
+
+
+# A word in lower case after the marks and a space: the sentence goes on.
+_LOWER_WORD_AFTER_RE = re.compile(r"[^\S\r\n]+([^\W\d_])")
+
+
+def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str) -> bool:
+    """Marked words that a sentence runs through as it would through a name, in any language that writes
+    capitals: a word in lower case before them (``tail``, stripped) and after them, the first marked word
+    capitalised and no punctuation of theirs at their end -- the title of a work in sentence case (the report
+    ”Julkisen talouden näkymät 2030” arvioi; his book «El país que no va ser» per …), where a sentence quoted
+    whole inside another would end on its own punctuation or start in lower case (7.2 names and titles)."""
+    if not text[start + 1].isupper() or not text[end - 2].isalnum():
+        return False
+    word_before = tail.rpartition(" ")[2]
+    if not word_before[:1].islower() or not word_before[-1:].isalpha():
+        return False
+    match = _LOWER_WORD_AFTER_RE.match(after)
+    return match is not None and match.group(1).islower()
 
 
 def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) -> bool:
