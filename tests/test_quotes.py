@@ -504,6 +504,8 @@ def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expe
     # it, no punctuation of its own at its end, in any language that writes capitals (7.2 names and titles)
     ("Kementerian merilis kajian “Rumah layak untuk semua 2040” pekan lalu di Jakarta.", []),
     ("Lo scrittore ha presentato ieri il suo romanzo «La casa sul fiume grande» davanti a molti lettori.", []),
+    # or after a comma that opens its apposition
+    ("Pengarang itu menerbitkan buku “Rumah di tepi sungai besar”, sebuah kisah tentang keluarganya.", []),
     # someone's words when a reporting word presents them, in its sentence or after it
     ("Der Minister warnte vor „Chaos und Stillstand im Land“ in der Region.", ["„Chaos und Stillstand im Land“"]),
     # not a sentence quoted whole (its end inside the marks), nor a fragment in lower case
@@ -511,6 +513,7 @@ def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expe
      ["„Nie zgodzimy się na to nigdy.”"]),
     ("Sekretarz odpowiedział „nie zgodzimy się na to nigdy” i wyszedł z sali.",
      ["„nie zgodzimy się na to nigdy”"]),
+    ("The minister said “We will never agree to this”, and walked out.", ["“We will never agree to this”"]),
 ])
 def test_a_name_a_sentence_runs_through(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected

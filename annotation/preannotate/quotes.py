@@ -505,8 +505,9 @@ _SPEECH_RIGHT_BEFORE_RE = re.compile(
 _READER_BEFORE = frozenset("have has had having to i we you".split())
 
 
-# A word in lower case after the marks and a space: the sentence goes on.
-_LOWER_WORD_AFTER_RE = re.compile(r"[^\S\r\n]+([^\W\d_])")
+# A word after the marks and a space, perhaps after a comma (an apposition: the novel «…», a story of …): the
+# sentence goes on.
+_LOWER_WORD_AFTER_RE = re.compile(r",?[^\S\r\n]+([^\W\d_])")
 
 
 def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str) -> bool:
@@ -514,7 +515,8 @@ def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str
     capitals: a word in lower case before them (``tail``, stripped) and after them, the first marked word
     capitalised and no punctuation of theirs at their end -- the title of a work in sentence case (the report
     ”Julkisen talouden näkymät 2030” arvioi; his book «El país que no va ser» per …), where a sentence quoted
-    whole inside another would end on its own punctuation or start in lower case (7.2 names and titles)."""
+    whole inside another would end on its own punctuation or start in lower case; a comma after them opens an
+    apposition (the novel «Le scale del vento», ci vive …) (7.2 names and titles)."""
     if not text[start + 1].isupper() or not text[end - 2].isalnum():
         return False
     word_before = tail.rpartition(" ")[2]
