@@ -316,6 +316,9 @@ def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list
     ("気象庁「週末は大雨に厳重に警戒を」", ["「週末は大雨に厳重に警戒を」"]),
     # a short one after its source opening the headline; and として before a verb of opposing
     ("市長「再検討する」　新駅計画で", ["「再検討する」"]),
+    # or after the ideographic space that parts the headline's phrases
+    ("新駅計画に住民反発　市長「再検討する」", ["「再検討する」"]),
+    ("新駅計画に反発　新しい「安心」", []),
     ("野党は「無責任だ」として批判を強めている。", ["「無責任だ」"]),
     # a noun with a particle before the marks is no headline's source
     ("新しい「安心」を届ける", []),

@@ -780,8 +780,8 @@ _CJK_SPEECH_AFTER_RE = re.compile(
     r"|이?라(?:고|며)|고\s|[，,]?[^。，“”「」]{0,6}?(?:" + _ZH_SPEECH_VERBS + "))")
 # The full-width and ASCII ends of a sentence.
 _CJK_SENTENCE_ENDS = "。！？!?"
-# A headline's source opening the paragraph right before the marks: a noun of Han or katakana letters, with no
-# particle (hiragana) or punctuation: 知事「…」, 首相「…」.
+# A headline's source opening the paragraph (or a phrase of it) right before the marks: a noun of Han or katakana
+# letters, with no particle (hiragana) or punctuation: 知事「…」, 首相「…」.
 _CJK_HEADLINE_SOURCE_RE = re.compile("[\u30a0-\u30ff\u3400-\u9fff]{1,8}")
 # A Chinese reporting verb right before the marks (他说：“…”, 外交部表示，“…”), or with its object of a few letters
 # between (呼籲朝野「…」).
@@ -798,7 +798,10 @@ def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_st
         return False
     if _CJK_SPEECH_AFTER_RE.match(after) or _CJK_SPEECH_BEFORE_RE.search(before[-8:]):
         return True
-    if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, paragraph_start, start):
+    # the source opens the headline, or the part of it after an ideographic space, which parts a Japanese
+    # headline's phrases (住民反発　市長「…」)
+    source_start = text.rfind("\u3000", paragraph_start, start) + 1 or paragraph_start
+    if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, source_start, start):
         return True
     if text[end - 2] in _CJK_SENTENCE_ENDS or before[-1:] in "：:":
         # what punctuation sets off as someone's words in any of these languages, with a reporting verb the code
