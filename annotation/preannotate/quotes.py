@@ -4,8 +4,9 @@ A quotation is a balanced pair of quotation marks of one family (double: “ ”
 ‘ ’ ' ‚ ‹ ›), including the marks. Which way a mark faces comes from its neighbours, not its glyph
 („…“ and »…« open with what English uses to close): a mark *opens* when it follows the start of a
 paragraph, a space or an opening bracket and precedes a non-space, and *closes* when it follows a
-non-space and precedes a space, punctuation or the paragraph end. A single mark between two letters
-or digits, or before a year (’90s) or a common elision (’em, ’til), is an apostrophe and never opens.
+non-space and precedes a space, punctuation of any script (the Arabic comma ، too) or the paragraph end.
+A single mark between two letters or digits, or before a year (’90s) or a common elision (’em, ’til), is an
+apostrophe and never opens.
 
 A quotation may run over several paragraphs: by convention the paragraph that continues it opens
 again and only the last one closes, so an unclosed quotation continues when the next paragraph opens
@@ -21,12 +22,16 @@ in a relative clause after the marks (its report “…”, which warned) is the
 term the page marks after a naming word or verb ("dubbed the “mansion tax”", "sometimes called a “bomb
 cyclone”") wherever it is marked. A name in title case inside a sentence (a song, a film, a programme) is
 someone's words only with a reporting word right by it (chanted “…”, “…,” she said), not one elsewhere in
-the sentence (she wrote songs, among them “…”). A pair of marks of another kind inside an open quotation
-(« … “…” … ») is nested in it: only the outer pair is a quotation.
+the sentence (she wrote songs, among them “…”). A long one in sentence case that a sentence runs through as through
+a name -- a word in lower case before it and after it or after its comma, no punctuation of its own at its end (the
+report ”…” arvioi; the novel «…», a story of …) -- is someone's words only with a reporting word in its sentence.
+A pair of marks of another kind inside an open quotation (« … “…” … ») is nested in it: only the outer pair is a
+quotation.
 
 Chinese, Japanese and Korean text has no spaces around its marks: the corner brackets 「…」 face the way
-they look, and so do curly marks next to those scripts (他说：“…” , “…”라고). Japanese 『…』 only nests
-inside 「…」 or names a work, so it is no mark of its own here (the outer quotation holds it, 7.3).
+they look, and so do curly marks next to those scripts (他说：“…” , “…”라고); short words there are someone's when
+punctuation sets them off (「…。」, …：「…」) as in other scripts. Japanese 『…』 only nests inside 「…」 or names a
+work, so it is no mark of its own here (the outer quotation holds it, 7.3).
 """
 
 from __future__ import annotations
