@@ -5109,3 +5109,31 @@ def test_an_items_own_row_with_its_time_parted_by_bars_stays_in_the_item() -> No
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+def test_items_times_in_words_no_rule_knows_are_learned_from_the_page() -> None:
+    """Guidelines 8.2: an item's own time closes it, in any language. A list prints every item's time in one format,
+    so short lines with a number of one shape under the items' headlines and summaries are their times, though no
+    rule knows their words (here made up); a bare rank and a line printed twice are no such times."""
+    items = [["Harbour cranes idle as dockers vote on the new pay offer",
+              "The union says the offer falls short of inflation for a third year running…", "2 zelu na ku hoteno"],
+             ["Night trains return to the coast line after two years", "5 zelu na ku hoteno"],
+             ["Library opens its doors on Sundays from next month",
+              "Volunteers will staff the reading rooms under a trial agreed with the council…", "9 zelu na ku hoteno"]]
+    lines = [*NAV, "Region", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_short_line_with_a_number_printed_twice_is_no_items_time() -> None:
+    """Guidelines 8.2, 8.3: each item shows its own time; one short line with a number printed twice, in the page's
+    head and under its last item (the reader's saved stories), is the page's, not a time learned from the page."""
+    last = ["Ferry fares rise by a tenth from January",
+            "The operator blames fuel costs and says the winter timetable stays as it is."]
+    lines = [*NAV, "Independent news for the valley since 1921", "Saved (2)", "Region",
+             *(line for item in [*TEASERS, last] for line in item), "Saved (2)", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in [*TEASERS, last]]
+    assert labels_by_line(document, annotation)["Saved (2)"] == "boilerplate"

@@ -2160,6 +2160,41 @@ def _title_parts(title: str | None) -> frozenset[str]:
     return frozenset(filter(None, map(normalised, _TITLE_SEPARATOR_RE.split(title))))
 
 
+# A time in words no rule knows has at most this many words ("2 oras na ang nakalipas", "Nobyembre 23, 2026").
+PAGE_TIME_MAX_WORDS = 5
+# ... and a page prints at least this many of one shape.
+PAGE_TIMES_MIN = 2
+
+
+def _page_times(blocks, features, labels: list) -> list[int]:
+    """Guidelines 8.2: items' own times, in any language, learned from the page. A list prints every item's time in
+    one format, so the unlabelled short lines holding a number whose shape (``_line_shape``: "5 oras na ang nakalipas"
+    and "2 oras na ang nakalipas" are one) recurs in ``PAGE_TIMES_MIN`` texts or more (one line printed twice is the
+    page's: "Comments (37)" over the story and over its comments), none next to another (a column of figures) and one
+    at least under a longer line (a headline or a summary it closes), are times -- or a count an item shows in that
+    place ("124.503 views"): the item's too. Not a bare number (a rank), a line of words and a number after a label
+    ("Dead: 96"), a count of pictures or comments (each closes its item as it is: "11 Slides"), a count of results, a
+    score or a market's quote."""
+    shapes: dict[str, list[int]] = {}
+    for index, f in enumerate(features):
+        if not (0 < f.n_words <= PAGE_TIME_MAX_WORDS and f.digit_share > 0 and labels[index] is None
+                and not f.is_timestamp and not f.text_like):
+            continue  # most lines: answered without the regexes
+        text = blocks[index].text
+        if (_LETTERS_RE.search(text) is None or _FACT_LINE_RE.match(text) or _item_time(features, blocks, index)
+                or _MEDIA_COUNT_RE.match(text) or _ITEM_TAIL_RE.match(text) or _count_line(text) or _result_line(text)
+                or _market_line(text)):
+            continue
+        shapes.setdefault(_line_shape(text), []).append(index)
+    times: list[int] = []
+    for lines in shapes.values():
+        if (len({blocks[index].text for index in lines}) >= PAGE_TIMES_MIN
+                and all(below - above > 1 for above, below in zip(lines, lines[1:]))
+                and any(index > 0 and features[index - 1].n_words > KICKER_MAX_WORDS for index in lines)):
+            times.extend(lines)
+    return times
+
+
 def _assign_teasers(blocks, features, labels: list, title: str | None = None) -> None:
     """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
     timestamp right under the headline may come before the summary); then the kickers above the headlines
@@ -2168,6 +2203,12 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     that links to another page (a podcast's or a section's name above its list of episodes or stories)."""
     n = len(blocks)
     title_parts = _title_parts(title)
+    page_times = _page_times(blocks, features, labels)
+    if page_times:
+        # the item passes read the page's own times as any timestamp (a copy: the rest of the page keeps its features)
+        features = list(features)
+        for index in page_times:
+            features[index] = features[index]._replace(is_timestamp=True, headline_like=False)
     _numbered_items(blocks, features, labels)
     _time_opened_items(blocks, features, labels)
     _kicker_pairs(blocks, features, labels)
