@@ -5137,3 +5137,19 @@ def test_a_short_line_with_a_number_printed_twice_is_no_items_time() -> None:
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in [*TEASERS, last]]
     assert labels_by_line(document, annotation)["Saved (2)"] == "boilerplate"
+
+
+def test_a_count_under_an_items_time_is_inside_the_item_in_words_no_rule_knows() -> None:
+    """Guidelines 8.2: an item's comment count or reading time is the item's, in any language: a short line opening
+    with a number under the item's time (here in made-up words). A kicker naming a number last ("Budget 2027") opens
+    the next item."""
+    items = [["Ports", "Harbour cranes idle as dockers vote on the new pay offer",
+              "The union says the offer falls short of inflation for a third year running…", "2 hours ago"],
+             ["Budget 2027", "Night trains return to the coast line after two years", "5 hours ago", "48 zelkoni"],
+             ["Culture", "Library opens its doors on Sundays from next month",
+              "Volunteers will staff the reading rooms under a trial agreed with the council…", "9 hours ago",
+              "7 min varto"]]
+    lines = [*NAV, "Region", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]

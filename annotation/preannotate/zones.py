@@ -2407,7 +2407,10 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 # summary cut short: a sentence after a list of such items is the site's ("RTÉ.ie is the website
                 # of …")
                 has_summary = True
-            elif (has_summary or has_time or has_author) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor)):
+            elif (has_summary or has_time or has_author) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor)
+                                                              or (members[-1] == cursor - 1
+                                                                  and _item_time(features, blocks, cursor - 1)
+                                                                  and _counted_tail(g, text))):
                 # the item's "Read more" or comment count (guidelines 8.2); an item without summary or time shows
                 # it under its byline ("By Jane Roe", "12 comments"), which makes it an item as a time would
                 has_count = True
@@ -2958,6 +2961,15 @@ def _closed_items(blocks, features, labels: list) -> bool:
             under += 1
             moved = True
     return moved
+
+
+def _counted_tail(f: BlockFeatures, text: str) -> bool:
+    """A short line (``KICKER_MAX_WORDS`` words at most) opening with a number and holding words: right under an item's
+    time it is the item's comment count, reading time or count of views in any language ("112 comments", "5 min read",
+    "48 replies" in words no rule knows; guidelines 8.2). A kicker that holds a number names it last ("Elections 2026",
+    "Episode 410") and a rank has no words: each opens the next item."""
+    return (0 < f.n_words <= KICKER_MAX_WORDS and text[:1].isdigit() and not f.is_list_heading and not f.is_furniture
+            and _LETTERS_RE.search(text) is not None)
 
 
 # A comment count printed as a bare number has at most this many digits.
