@@ -5153,3 +5153,23 @@ def test_a_count_under_an_items_time_is_inside_the_item_in_words_no_rule_knows()
     document = Document.from_text(page_text(lines))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_search_results_section_between_its_headline_and_its_summary_is_inside_it() -> None:
+    """Guidelines 8.2: a search result's section is inside its item, also where it stands between the headline and
+    the summary, with the item's time under the summary; a box's heading over its blurb with no time under it is no
+    item's section."""
+    items = [["Harbour cranes idle as dockers vote on the new pay offer", "Business",
+              "The union says the offer falls short of inflation for a third year running…", "2 hours ago"],
+             ["Night trains return to the coast line after two years", "Travel",
+              "Operators will run four sleepers a week from the spring, the ministry said.", "5 hours ago"],
+             ["Library opens its doors on Sundays from next month", "Culture",
+              "Volunteers will staff the reading rooms under a trial agreed with the council…", "9 hours ago"]]
+    heads = ["Ferry crews walk out over new night rotas", "Ski lifts start a week earlier than planned",
+             "Christmas market opens on the square with longer hours"]
+    lines = [*NAV, "Search results", *(line for item in items for line in item), "More stories", *heads, "Forum",
+             "Share what you think of these stories with other readers here.", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items] + heads
+    assert labels_by_line(document, annotation)["Forum"] == "boilerplate"

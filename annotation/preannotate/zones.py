@@ -2384,6 +2384,14 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 # time alone: a time-first list read upside down until ``_time_first_layout``), the time under the
                 # short line is the next item's, the short line this item's last ("Read") or the next one's badge
                 has_section = True
+            elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None and _kicker(g, text)
+                  and not _badge(text) and _summary_shaped(features[cursor + 1], blocks[cursor + 1].text)
+                  and cursor + 2 < n and labels[cursor + 2] is None and _item_time(features, blocks, cursor + 2)):
+                # the item's section between its headline and its summary with the item's time under it (guidelines
+                # 8.2: "a search result's section"; "Politics", then prose cut short or ending in a full stop, then
+                # "2 hours ago"): the next item's kicker stands over a headline, never over a summary, and a box's
+                # heading over its blurb ("Forum", "Post your comments here.") has no time under the blurb
+                has_section = True
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (not in_row or _summary_shaped(g, text))
                   # right under two or more items of a headline and its time alone, a summary has a time under it
