@@ -5173,3 +5173,17 @@ def test_a_search_results_section_between_its_headline_and_its_summary_is_inside
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items] + heads
     assert labels_by_line(document, annotation)["Forum"] == "boilerplate"
+
+
+@pytest.mark.parametrize("ticker", [
+    ["Gold 2,310 USD ▲ 0.4%", "Silver 27.15 USD ▼ 1.1%", "Copper 9,402 USD ▲ 0.2%"],
+    ["ذهب ٢٬٣١٠ دولار ▲ ١٫٤٪", "فضة ٢٧٫١٥ دولار ▼ ١٫١٪", "نحاس ٩٬٤٠٢ دولار ▲ ٠٫٢٪"]])
+def test_a_tickers_quotes_marked_by_arrows_are_no_items(ticker: list[str]) -> None:
+    """Guidelines 8.2, 8.3: a ticker's quotes promote no article, also with their unit and their change marked by an
+    arrow, in any script: boilerplate, not items of a front."""
+    lines = [*NAV, "Markets", *ticker, "Region", *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in TEASERS]
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in ticker] == ["boilerplate"] * 3

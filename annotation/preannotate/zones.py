@@ -3221,13 +3221,15 @@ def _search_control(text: str) -> bool:
     return ":" in text and text[:1] in _SEARCH_CONTROL_INITIALS and _SEARCH_CONTROL_RE.match(text) is not None
 
 
-# A market's quote in a ticker: "Dow 44,102.31 +0.42%", "Brent $71.84 -1.20%".
-_MARKET_LINE_RE = re.compile(r"^\S.{0,30}?\s[$€£¥]?\d[\d,.]*\s+[+\-−–]\s?\d[\d,.]*\s?%$")
+# A market's quote in a ticker: "Dow 44,102.31 +0.42%", "Brent $71.84 -1.20%", in any script: its value (and the
+# value's unit: "Gold 2,310 USD ▲ 0.4%"), its change signed or marked by an arrow, in per cent (the Arabic "٪", with
+# the Arabic separators "٬" and "٫").
+_MARKET_LINE_RE = re.compile(r"^\S.{0,30}?\s[$€£¥]?\d[\d,.٬٫]*(?:\s+[^\W\d_]+)?\s+[+\-−–▲▼↑↓]\s?\d[\d,.٬٫]*\s?[%٪]$")
 
 
 def _market_line(text: str) -> bool:
     """Whether ``text`` is a market's quote in a ticker (``_MARKET_LINE_RE``): no headline."""
-    return text.endswith("%") and _MARKET_LINE_RE.match(text) is not None
+    return text[-1:] in ("%", "٪") and _MARKET_LINE_RE.match(text) is not None
 
 
 # A match result: "FC Bayern München 3:1 Borussia Dortmund", "Leeds 2-0 Burnley".
