@@ -5187,3 +5187,15 @@ def test_a_tickers_quotes_marked_by_arrows_are_no_items(ticker: list[str]) -> No
     assert front_items(document, annotation) == ["\n\n".join(item) for item in TEASERS]
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in ticker] == ["boilerplate"] * 3
+
+
+def test_the_lines_above_the_sites_menu_at_the_top_of_a_front_are_no_item() -> None:
+    """Guidelines 8.3: the page's head above the site's menu -- its name, its motto, today's date -- promotes no
+    article, though a motto and a date read as a headline and its time."""
+    head = ["The Valley Courier", "Independent news for the valley and its towns since 1921", "Monday, March 2, 2026"]
+    lines = [*head, *NAV, "Region", *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in TEASERS]
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head] == ["boilerplate"] * 3

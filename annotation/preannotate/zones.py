@@ -2195,6 +2195,25 @@ def _page_times(blocks, features, labels: list) -> list[int]:
     return times
 
 
+# The site's menu at the top of a page: at least this many entries of at most MENU_ENTRY_MAX_WORDS words in a row,
+# opening within the page's first PAGE_HEAD_MAX_LINES lines.
+MENU_MIN_ENTRIES = 4
+MENU_ENTRY_MAX_WORDS = 2
+PAGE_HEAD_MAX_LINES = 8
+
+
+def _page_head(features, labels: list) -> range:
+    """The page's head: the lines above the site's menu when the menu opens the page (its name, its motto, today's
+    date: "Serving the valley since 1887", "Tuesday, 24 November 2026"). They promote no article (guidelines 8.3),
+    however much a headline and its time they look like. Empty where no menu opens the page."""
+    short = [labels[index] is None and 0 < f.n_words <= MENU_ENTRY_MAX_WORDS
+             for index, f in enumerate(features[:PAGE_HEAD_MAX_LINES + MENU_MIN_ENTRIES])]
+    for start in range(1, len(short) - MENU_MIN_ENTRIES + 1):
+        if all(short[start:start + MENU_MIN_ENTRIES]):
+            return range(start)
+    return range(0)
+
+
 def _assign_teasers(blocks, features, labels: list, title: str | None = None) -> None:
     """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
     timestamp right under the headline may come before the summary); then the kickers above the headlines
@@ -2203,6 +2222,9 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     that links to another page (a podcast's or a section's name above its list of episodes or stories)."""
     n = len(blocks)
     title_parts = _title_parts(title)
+    for index in _page_head(features, labels):
+        if labels[index] is None:
+            labels[index] = BlockLabel(BOILERPLATE, 0.6)
     page_times = _page_times(blocks, features, labels)
     if page_times:
         # the item passes read the page's own times as any timestamp (a copy: the rest of the page keeps its features)
