@@ -5199,3 +5199,17 @@ def test_the_lines_above_the_sites_menu_at_the_top_of_a_front_are_no_item() -> N
     assert front_items(document, annotation) == ["\n\n".join(item) for item in TEASERS]
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in head] == ["boilerplate"] * 3
+
+
+def test_a_search_results_section_and_author_between_its_headline_and_its_time_are_inside_it() -> None:
+    """Guidelines 8.2: a search result's section and its author (here in words no rule knows) between its headline
+    and its time are inside its item, whatever the time's format."""
+    items = [["Harbour cranes idle as dockers vote on the new pay offer", "Business", "Vun Jane Roe",
+              "4 hours ago"],
+             ["Night trains return to the coast line after two years", "Travel", "Vun Ann Porter", "Yesterday"],
+             ["Library opens its doors on Sundays from next month", "Culture", "Vun Luis Ortega",
+              "February 28, 2026"]]
+    lines = [*NAV, "Search results", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]

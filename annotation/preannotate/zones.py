@@ -2395,17 +2395,24 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 members.append(cursor)
                 cursor += 1
                 break
-            elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None
-                  and _item_time(features, blocks, cursor + 1) and _kicker(g, text)
+            elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None and _kicker(g, text)
+                  and (_item_time(features, blocks, cursor + 1)
+                       or (cursor + 2 < n and labels[cursor + 2] is None and not _badge(text)
+                           and _item_time(features, blocks, cursor + 2)
+                           and _section_author(features, blocks, cursor + 1)))
                   and not READ_TIME_RE.search(blocks[cursor + 1].text)
                   and bare_item_end != index - 1
                   and not (index > 0 and labels[index - 1] is None and _item_time(features, blocks, index - 1))):
                 # the item's section or author between its headline and its time, as search results print them
-                # ("News", then "24 November 2026"): a date, not the "3 min read" under a story's top lines; where
-                # a time stands above the headline (no item took it, or the item above is a headline and that
-                # time alone: a time-first list read upside down until ``_time_first_layout``), the time under the
-                # short line is the next item's, the short line this item's last ("Read") or the next one's badge
+                # ("News", then "24 November 2026"; or both, "News", "By Jane Roe" in words no rule knows:
+                # ``_section_author``): a date, not the "3 min read" under a story's top lines; where a time
+                # stands above the headline (no item took it, or the item above is a headline and that time alone: a
+                # time-first list read upside down until ``_time_first_layout``), the time under the short line is
+                # the next item's, the short line this item's last ("Read") or the next one's badge
                 has_section = True
+            elif (has_section and not has_author and cursor == index + 2 and cursor + 1 < n
+                  and _item_time(features, blocks, cursor + 1) and _section_author(features, blocks, cursor)):
+                has_author = True  # the author under the section (above)
             elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None and _kicker(g, text)
                   and not _badge(text) and _summary_shaped(features[cursor + 1], blocks[cursor + 1].text)
                   and cursor + 2 < n and labels[cursor + 2] is None and _item_time(features, blocks, cursor + 2)):
@@ -2991,6 +2998,14 @@ def _closed_items(blocks, features, labels: list) -> bool:
             under += 1
             moved = True
     return moved
+
+
+def _section_author(features, blocks, index: int) -> bool:
+    """Whether the line at ``index``, under a search result's section ("News"), is its author: a kicker's line that
+    is a name (``_author_name``: "By Jane Roe" in words no rule knows) -- not the short lines over the next list ("Show
+    older", "Latest", then that list's first time)."""
+    f, text = features[index], blocks[index].text
+    return _kicker(f, text) and _author_name(f, text)
 
 
 def _counted_tail(f: BlockFeatures, text: str) -> bool:
