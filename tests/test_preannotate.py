@@ -5213,3 +5213,15 @@ def test_a_search_results_section_and_author_between_its_headline_and_its_time_a
     document = Document.from_text(page_text(lines))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_lists_row_of_page_numbers_is_no_item_in_any_language() -> None:
+    """Guidelines 8.3: the row of page numbers under a list ("1 2 3 … 40", then "next" in words no rule knows) is the
+    page's, no item's headline, nor a neighbour making one of it and the line under it (a newsletter's prompt)."""
+    pages = "1 2 3 … 40 Vorzo »"
+    lines = [*NAV, "Search results", *(line for item in TEASERS for line in item), pages, "Vinto zorbu pelka noro",
+             "Sign up", "© 2026 Example News"]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in TEASERS]
+    assert labels_by_line(document, annotation)[pages] == "boilerplate"

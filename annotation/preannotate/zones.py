@@ -1730,6 +1730,16 @@ def _options_row(text: str) -> bool:
     return len(parts) >= 2 and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
+# Three numbers in a row, parted by spaces: "1 2 3", as a list's row of page numbers opens.
+_NUMBER_ROW_RE = re.compile(r"(?<![\d.,:/])(\d{1,4}) (\d{1,4}) (\d{1,4})(?![\d.,:/])")
+
+
+def _page_numbers(text: str) -> bool:
+    """Whether ``text`` is a list's row of page numbers in any language ("1 2 3 … 129 Next »", "Page 4 5 6 … 18"):
+    three numbers in a row, each one more than the one before -- no headline (guidelines 8.3)."""
+    return any(int(b) == int(a) + 1 and int(c) == int(b) + 1 for a, b, c in _NUMBER_ROW_RE.findall(text))
+
+
 def _link_row(text: str) -> bool:
     """Whether ``text`` is a row of links parted by " | ": the site's (``_breadcrumbs``: "Imprint | Privacy | Terms")
     or a control's options (``_options_row``) -- no headline."""
@@ -2224,6 +2234,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     title_parts = _title_parts(title)
     for index in _page_head(features, labels):
         if labels[index] is None:
+            labels[index] = BlockLabel(BOILERPLATE, 0.6)
+    for index, f in enumerate(features):
+        if f.digit_share > 0 and labels[index] is None and _page_numbers(blocks[index].text):
+            # a list's row of page numbers is the page's (guidelines 8.3), no headline of an item nor a neighbour
+            # making one
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
     page_times = _page_times(blocks, features, labels)
     if page_times:
