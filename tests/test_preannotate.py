@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
     ADDRESS_RE, BIO_RE, CJK_BYLINE_RE, FOLD_SPLITS_RUNS, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE,
-    FURNITURE_RE, PROMO_RE, UNSPACED_FURNITURE_RE, UNSPACED_LETTERS, LiteralGate, address_count, features_of,
-    gate_view, initials, literal_pattern, normalised)
+    FURNITURE_RE, PROMO_RE, SENTENCE_END_RE, SENTENCE_SPLIT_RE, UNSPACED_FURNITURE_RE, UNSPACED_LETTERS,
+    TIMESTAMP_RE, UNNUMBERED_TIMESTAMP_MAX_WORDS, _STRICT_END_RE, _TRUNCATED_RE, LiteralGate, address_count,
+    features_of, gate_view, initials, literal_pattern, normalised)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
@@ -880,6 +881,38 @@ def test_a_gated_pattern_answers_as_its_regex(name: str, data) -> None:
     assert gated.search(text) is not None
     assert gated.findall(text) == gated.pattern.findall(text)
     assert gated.findall(text, gate_view(text)) == gated.pattern.findall(text)  # the caller's view of the text
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(".!?…:;。！？\"'”’»)]」』）〉》】a ", max_size=8))
+def test_the_ending_features_are_the_ending_patterns_answers(text: str) -> None:
+    """features_of reads a text's ending without the regex engine: the same answers as SENTENCE_END_RE, _TRUNCATED_RE
+    and _STRICT_END_RE (for a text with the "." of two words, so that no other feature decides instead)."""
+    text = "Two words" + text
+    stripped = text.rstrip()
+    features = features_of(text)
+    assert features.ends_like_sentence == (SENTENCE_END_RE.search(stripped) is not None)
+    assert features.truncated == (_TRUNCATED_RE.search(stripped) is not None)
+    assert features.ends_with_full_stop == (not features.truncated and _STRICT_END_RE.search(stripped) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.data())
+def test_a_timestamp_without_a_digit_is_a_few_words(data) -> None:
+    """features_of reads TIMESTAMP_RE only on lines with a digit or of UNNUMBERED_TIMESTAMP_MAX_WORDS words at most."""
+    text = data.draw(st.from_regex(TIMESTAMP_RE))
+    if not any(char.isdecimal() for char in text):
+        assert features_of(text).n_words <= UNNUMBERED_TIMESTAMP_MAX_WORDS
+    assert features_of(text).is_timestamp
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(".!?… \"'”’»)]“(aA1", max_size=12))
+def test_sentences_are_the_pieces_of_the_sentence_split(text: str) -> None:
+    """features_of counts a text's sentences without the regex where its only sentence end is its last characters:
+    the same count as the split."""
+    text = "Two words" + text
+    assert features_of(text).n_sentences == len(SENTENCE_SPLIT_RE.split(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -5123,6 +5156,122 @@ def test_an_items_own_row_with_its_time_parted_by_bars_stays_in_the_item() -> No
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+
+
+def test_items_times_in_words_no_rule_knows_are_learned_from_the_page() -> None:
+    """Guidelines 8.2: an item's own time closes it, in any language. A list prints every item's time in one format,
+    so short lines with a number of one shape under the items' headlines and summaries are their times, though no
+    rule knows their words (here made up); a bare rank and a line printed twice are no such times."""
+    items = [["Harbour cranes idle as dockers vote on the new pay offer",
+              "The union says the offer falls short of inflation for a third year running…", "2 zelu na ku hoteno"],
+             ["Night trains return to the coast line after two years", "5 zelu na ku hoteno"],
+             ["Library opens its doors on Sundays from next month",
+              "Volunteers will staff the reading rooms under a trial agreed with the council…", "9 zelu na ku hoteno"]]
+    lines = [*NAV, "Region", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_short_line_with_a_number_printed_twice_is_no_items_time() -> None:
+    """Guidelines 8.2, 8.3: each item shows its own time; one short line with a number printed twice, in the page's
+    head and under its last item (the reader's saved stories), is the page's, not a time learned from the page."""
+    last = ["Ferry fares rise by a tenth from January",
+            "The operator blames fuel costs and says the winter timetable stays as it is."]
+    lines = [*NAV, "Independent news for the valley since 1921", "Saved (2)", "Region",
+             *(line for item in [*TEASERS, last] for line in item), "Saved (2)", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in [*TEASERS, last]]
+    assert labels_by_line(document, annotation)["Saved (2)"] == "boilerplate"
+
+
+def test_a_count_under_an_items_time_is_inside_the_item_in_words_no_rule_knows() -> None:
+    """Guidelines 8.2: an item's comment count or reading time is the item's, in any language: a short line opening
+    with a number under the item's time (here in made-up words). A kicker naming a number last ("Budget 2027") opens
+    the next item."""
+    items = [["Ports", "Harbour cranes idle as dockers vote on the new pay offer",
+              "The union says the offer falls short of inflation for a third year running…", "2 hours ago"],
+             ["Budget 2027", "Night trains return to the coast line after two years", "5 hours ago", "48 zelkoni"],
+             ["Culture", "Library opens its doors on Sundays from next month",
+              "Volunteers will staff the reading rooms under a trial agreed with the council…", "9 hours ago",
+              "7 min varto"]]
+    lines = [*NAV, "Region", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_search_results_section_between_its_headline_and_its_summary_is_inside_it() -> None:
+    """Guidelines 8.2: a search result's section is inside its item, also where it stands between the headline and
+    the summary, with the item's time under the summary; a box's heading over its blurb with no time under it is no
+    item's section."""
+    items = [["Harbour cranes idle as dockers vote on the new pay offer", "Business",
+              "The union says the offer falls short of inflation for a third year running…", "2 hours ago"],
+             ["Night trains return to the coast line after two years", "Travel",
+              "Operators will run four sleepers a week from the spring, the ministry said.", "5 hours ago"],
+             ["Library opens its doors on Sundays from next month", "Culture",
+              "Volunteers will staff the reading rooms under a trial agreed with the council…", "9 hours ago"]]
+    heads = ["Ferry crews walk out over new night rotas", "Ski lifts start a week earlier than planned",
+             "Christmas market opens on the square with longer hours"]
+    lines = [*NAV, "Search results", *(line for item in items for line in item), "More stories", *heads, "Forum",
+             "Share what you think of these stories with other readers here.", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items] + heads
+    assert labels_by_line(document, annotation)["Forum"] == "boilerplate"
+
+
+@pytest.mark.parametrize("ticker", [
+    ["Gold 2,310 USD ▲ 0.4%", "Silver 27.15 USD ▼ 1.1%", "Copper 9,402 USD ▲ 0.2%"],
+    ["ذهب ٢٬٣١٠ دولار ▲ ١٫٤٪", "فضة ٢٧٫١٥ دولار ▼ ١٫١٪", "نحاس ٩٬٤٠٢ دولار ▲ ٠٫٢٪"]])
+def test_a_tickers_quotes_marked_by_arrows_are_no_items(ticker: list[str]) -> None:
+    """Guidelines 8.2, 8.3: a ticker's quotes promote no article, also with their unit and their change marked by an
+    arrow, in any script: boilerplate, not items of a front."""
+    lines = [*NAV, "Markets", *ticker, "Region", *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in TEASERS]
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in ticker] == ["boilerplate"] * 3
+
+
+def test_the_lines_above_the_sites_menu_at_the_top_of_a_front_are_no_item() -> None:
+    """Guidelines 8.3: the page's head above the site's menu -- its name, its motto, today's date -- promotes no
+    article, though a motto and a date read as a headline and its time."""
+    head = ["The Valley Courier", "Independent news for the valley and its towns since 1921", "Monday, March 2, 2026"]
+    lines = [*head, *NAV, "Region", *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in TEASERS]
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head] == ["boilerplate"] * 3
+
+
+def test_a_search_results_section_and_author_between_its_headline_and_its_time_are_inside_it() -> None:
+    """Guidelines 8.2: a search result's section and its author (here in words no rule knows) between its headline
+    and its time are inside its item, whatever the time's format."""
+    items = [["Harbour cranes idle as dockers vote on the new pay offer", "Business", "Vun Jane Roe",
+              "4 hours ago"],
+             ["Night trains return to the coast line after two years", "Travel", "Vun Ann Porter", "Yesterday"],
+             ["Library opens its doors on Sundays from next month", "Culture", "Vun Luis Ortega",
+              "February 28, 2026"]]
+    lines = [*NAV, "Search results", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_lists_row_of_page_numbers_is_no_item_in_any_language() -> None:
+    """Guidelines 8.3: the row of page numbers under a list ("1 2 3 … 40", then "next" in words no rule knows) is the
+    page's, no item's headline, nor a neighbour making one of it and the line under it (a newsletter's prompt)."""
+    pages = "1 2 3 … 40 Vorzo »"
+    lines = [*NAV, "Search results", *(line for item in TEASERS for line in item), pages, "Vinto zorbu pelka noro",
+             "Sign up", "© 2026 Example News"]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in TEASERS]
+    assert labels_by_line(document, annotation)[pages] == "boilerplate"
 
 
 def test_a_line_under_the_byline_and_its_dates_is_not_taken_for_the_dated_headline() -> None:

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from annotation.preannotate import Preannotator
 from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
-    _NAMING_BEFORE_RE, _SPEECH_IN_RE, NAMED_AS_WORDS, NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS,
-    REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE, _could_be_named_before, _could_name_by_agent,
-    _in_paragraph, _paragraphs, find_quotes)
+    _MIN_WORDS_RE, _NAMING_BEFORE_RE, _SPEECH_IN_RE, _WORD_CHAR_RE, _WORD_RE, MIN_QUOTE_WORDS, NAMED_AS_WORDS,
+    NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS, REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE,
+    _could_be_named_before, _could_name_by_agent, _in_paragraph, _paragraphs, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -244,6 +244,20 @@ def test_punctuation_that_sets_off_someones_words_in_any_language(text: str, exp
     assert quotes_of(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a closing mark before the punctuation of another script closes (7.1): the Arabic comma, question mark and
+    # semicolon, the Devanagari danda, the full-width comma
+    ("أكد الوزير أن الحكومة «ستواصل دعم المزارعين هذا العام»، مضيفاً أن الخطة جاهزة.",
+     ["«ستواصل دعم المزارعين هذا العام»"]),
+    ("«هل هذه هي الديمقراطية التي وعدتم بها»؟ سأل النائب.", ["«هل هذه هي الديمقراطية التي وعدتم بها»"]),
+    ("मंत्री ने कहा \"हम यह योजना अगले साल लागू करेंगे\"। बैठक खत्म हुई।", ['"हम यह योजना अगले साल लागू करेंगे"']),
+    # but not the mark that opens a Spanish question after it
+    ("Dijo «vamos a ganar esta pelea juntos»¿ y ahora qué?", []),
+])
+def test_a_closing_mark_before_the_punctuation_of_another_script(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 _ATTRIBUTED_TWICE = ("„Tohle není rozpočet, to je seznam slibů,“ uvedl předseda opozice Jan Malý.\n\n"
                      "„Každý rok slyšíme totéž a nic se nemění,“ uvedl Malý.\n\n")
 
@@ -302,6 +316,9 @@ def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list
     ("気象庁「週末は大雨に厳重に警戒を」", ["「週末は大雨に厳重に警戒を」"]),
     # a short one after its source opening the headline; and として before a verb of opposing
     ("市長「再検討する」　新駅計画で", ["「再検討する」"]),
+    # or after the ideographic space that parts the headline's phrases
+    ("新駅計画に住民反発　市長「再検討する」", ["「再検討する」"]),
+    ("新駅計画に反発　新しい「安心」", []),
     ("野党は「無責任だ」として批判を強めている。", ["「無責任だ」"]),
     # a noun with a particle before the marks is no headline's source
     ("新しい「安心」を届ける", []),
@@ -312,6 +329,18 @@ def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list
     ("外交部发言人表示：“中方坚决反对。”", ["“中方坚决反对。”"]),
     ("“我们会继续努力”，他说。", ["“我们会继续努力”"]),
     ("장관은 “최선을 다하겠다”라고 말했다.", ["“최선을 다하겠다”"]),
+    # short words set off by punctuation, with no reporting verb the code knows: a sentence of its own, its end
+    # inside the marks, or what a colon introduces
+    ("「我們不會退讓。」工會代表李先生答覆記者。", ["「我們不會退讓。」"]),
+    ("工會代表李先生：「絕不退讓」", ["「絕不退讓」"]),
+    # Chinese reporting verbs in the traditional script, and a verb of two letters with its object before the marks
+    ("「會繼續推動」，部長強調。", ["「會繼續推動」"]),
+    ("颱風來襲前，市長呼籲居民「保持冷靜」。", ["「保持冷靜」"]),
+    ("在辩论中，他批评对手“双重标准”。", ["“双重标准”"]),
+    # not what "called" names
+    ("建成30年來，這座橋被稱為「城市之門」。", []),
+    # not a term before a particle, whatever introduces it
+    ("今年の目標：「安全」を最優先にする。", []),
 ])
 def test_chinese_japanese_and_korean_quotations(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
@@ -465,8 +494,31 @@ def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected:
      []),
     # the participle "called" before a name in title case names it, whatever stands before it
     ("The firm sells a line of garden chairs called the “Summer Terrace Range” in its shops.", []),
+    # a comma between the words of a name in title case is no sentence's: it parts the name's halves
+    ("Wizara ilizindua mpango “Elimu Bora, Kesho Njema” katika shule zote jana.", []),
+    ("Protesters chanted “Our Homes, Our Future” as the mayor arrived.", ["“Our Homes, Our Future”"]),
 ])
 def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence runs through a title in sentence case as through a name: a word in lower case before and after
+    # it, no punctuation of its own at its end, in any language that writes capitals (7.2 names and titles)
+    ("Kementerian merilis kajian “Rumah layak untuk semua 2040” pekan lalu di Jakarta.", []),
+    ("Lo scrittore ha presentato ieri il suo romanzo «La casa sul fiume grande» davanti a molti lettori.", []),
+    # or after a comma that opens its apposition
+    ("Pengarang itu menerbitkan buku “Rumah di tepi sungai besar”, sebuah kisah tentang keluarganya.", []),
+    # someone's words when a reporting word presents them, in its sentence or after it
+    ("Der Minister warnte vor „Chaos und Stillstand im Land“ in der Region.", ["„Chaos und Stillstand im Land“"]),
+    # not a sentence quoted whole (its end inside the marks), nor a fragment in lower case
+    ("Sekretarz odpowiedział „Nie zgodzimy się na to nigdy.” i wyszedł z sali.",
+     ["„Nie zgodzimy się na to nigdy.”"]),
+    ("Sekretarz odpowiedział „nie zgodzimy się na to nigdy” i wyszedł z sali.",
+     ["„nie zgodzimy się na to nigdy”"]),
+    ("The minister said “We will never agree to this”, and walked out.", ["“We will never agree to this”"]),
+])
+def test_a_name_a_sentence_runs_through(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
 
 
@@ -559,6 +611,20 @@ def test_paragraphs_are_the_lines_of_a_region_trimmed_as_str_strip(text: str, da
             expected.append((first, first + len(body.strip())))
         offset += len(line)
     assert _paragraphs(text, start, end) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "é", "1", "_", "'", "’", "-", " ", ".", "“"]), max_size=24), st.data())
+def test_a_quotation_is_long_where_its_words_number_min_quote_words(text: str, data) -> None:
+    """_is_quotation's test of the words in marks (none; MIN_QUOTE_WORDS at least, matched from the first one) says
+    what counting _WORD_RE's words one after another says, inside any range of the text."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    words = len(_WORD_RE.findall(text, start, end))
+    first_word = _WORD_CHAR_RE.search(text, start, end)
+    assert (first_word is None) == (words == 0)
+    if first_word is not None:
+        assert (_MIN_WORDS_RE.match(text, first_word.start(), end) is not None) == (words >= MIN_QUOTE_WORDS)
 
 
 def _apostrophe_positions(text: str) -> set[int]:

@@ -11,7 +11,7 @@ from operator import add, attrgetter
 from typing import TYPE_CHECKING
 
 from annotation.preannotate.blocks import Block, split_blocks
-from annotation.preannotate.features import features_of
+from annotation.preannotate.features import features_of, gate_view
 from annotation.preannotate.learned import (
     DOM_FEATURE_NAMES, REACH, LogisticModel, feature_matrix, load_models, model_path)
 from annotation.preannotate.quotes import find_quotes
@@ -221,6 +221,7 @@ def clear_caches() -> None:
     from annotation.preannotate import html, learned, stats, zones
 
     features_of.cache_clear()
+    gate_view.cache_clear()
     stats.block_key.cache_clear()
     learned.text_columns.cache_clear()
     zones.line_marks.cache_clear()

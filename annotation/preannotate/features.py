@@ -109,9 +109,10 @@ class LiteralGate:
         them turn away."""
         return cls(tuple(entry for gate in gates for entry in gate.literals))
 
-    def could_match(self, text: str, view: tuple[str, str] | None = None) -> bool:
-        """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text)."""
-        lowered, ascii_lowered = (text.lower(),) * 2 if view is None else view
+    def could_match(self, text: str, view: tuple[str, str, bool] | None = None) -> bool:
+        """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text); else the cached one,
+        which the other gates reading the text share."""
+        lowered, ascii_lowered, folds = gate_view(text) if view is None else view
         if self._ascii is not None and self._ascii.search(ascii_lowered) is not None:
             return True
         for literal in self._other_literals:  # a plain loop: cheaper than any() over a generator
@@ -120,7 +121,7 @@ class LiteralGate:
         for entry in self._patterns:
             if entry.search(ascii_lowered) is not None:
                 return True
-        return may_fold_to_ascii(text)
+        return folds
 
 
 class GatedPattern(LiteralGate):
@@ -134,19 +135,30 @@ class GatedPattern(LiteralGate):
         super().__init__(literals)
         self.pattern = pattern
 
-    def search(self, text: str, view: tuple[str, str] | None = None) -> re.Match | None:
+    def search(self, text: str, view: tuple[str, str, bool] | None = None) -> re.Match | None:
         return self.pattern.search(text) if self.could_match(text, view) else None
 
-    def findall(self, text: str, view: tuple[str, str] | None = None) -> list:
+    def findall(self, text: str, view: tuple[str, str, bool] | None = None) -> list:
         return self.pattern.findall(text) if self.could_match(text, view) else []
 
 
-def gate_view(text: str) -> tuple[str, str]:
-    """What the gates scan: ``text`` lower-cased, and that again with each non-ASCII character replaced by
-    "?". An ASCII literal occurs in the second wherever it occurs in the first, and a substring test on an
-    ASCII string spares converting the literal to the text's wider characters, literal after literal."""
+# A page's blocks pass the gates stage by stage (the features, the line marks, the model's columns, the rules), each
+# stage reading all of them: a view made by the first stage is still here for the others on pages of up to this many
+# blocks.
+GATE_VIEW_CACHE_SIZE = 1 << 10
+
+
+@lru_cache(maxsize=GATE_VIEW_CACHE_SIZE)
+def gate_view(text: str) -> tuple[str, str, bool]:
+    """What the gates read: ``text`` lower-cased, that again with each non-ASCII character replaced by "?", and
+    ``may_fold_to_ascii(text)``. An ASCII literal occurs in the second wherever it occurs in the first, and a
+    substring test on an ASCII string spares converting the literal to the text's wider characters, literal after
+    literal; a regex entry of a gate finds there what it finds in the first, or more (a letter made "?" is no word
+    character), which lets the text through to the pattern that decides. Cached: the several gates reading one
+    text lower it and look for the folding letters once."""
     lowered = text.lower()
-    return lowered, lowered if lowered.isascii() else lowered.encode("ascii", "replace").decode("ascii")
+    ascii_lowered = lowered if lowered.isascii() else lowered.encode("ascii", "replace").decode("ascii")
+    return lowered, ascii_lowered, may_fold_to_ascii(text)
 
 
 def may_fold_to_ascii(text: str) -> bool:
@@ -160,7 +172,9 @@ def may_fold_to_ascii(text: str) -> bool:
     return False
 
 
-WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+# Possessive: nothing after a run gives back a character of it, so the words are the same, found without
+# the engine keeping the positions to backtrack to.
+WORD_RE = re.compile(r"[^\W_]++(?:['’\-.][^\W_]++)*+")
 # What separates the runs of letters and digits inside one WORD_RE word.
 _WORD_CONNECTORS = "'’-."
 _WORD_RUN_RE = re.compile(r"\w+")
@@ -274,6 +288,9 @@ FOREIGN_TIMESTAMP_RE = re.compile(
 # novembre 2026 à 08h02"), and without a digit this many ("Zuletzt aktualisiert am gestern", "il y a quelques minutes").
 FOREIGN_TIMESTAMP_MAX_WORDS = 16
 FOREIGN_RELATIVE_TIME_MAX_WORDS = 8
+# A TIMESTAMP_RE match without a digit is a relative time of this many words at most, its update label included
+# ("first published on a few weeks ago"): every date, clock time and count of its other forms holds a digit.
+UNNUMBERED_TIMESTAMP_MAX_WORDS = 6
 # What a line the pattern matches starts with: most lines are answered without the regex engine.
 FOREIGN_TIMESTAMP_INITIALS = initials("pmasizlevhgdjfobwtqu") + "0123456789"
 DATE_ANYWHERE_RE = re.compile(
@@ -387,7 +404,7 @@ _ADDRESS_FAST_RE = re.compile(
 
 def address_count(text: str) -> int:
     """``len(ADDRESS_RE.findall(text))``, about three times faster."""
-    pattern = ADDRESS_RE.pattern if may_fold_to_ascii(text) else _ADDRESS_FAST_RE
+    pattern = ADDRESS_RE.pattern if gate_view(text)[2] else _ADDRESS_FAST_RE  # (the cached fold test)
     return len(pattern.findall(text))
 
 
@@ -575,10 +592,19 @@ TEXT_CACHE_SIZE = FEATURES_CACHE_SIZE
 _DIGIT_RE = re.compile(r"\d")
 _STRICT_END_RE = re.compile(r"[.!。！][\"'”’»)\]」』）〉》】]*$")
 _TAIL = 40
-# The characters a match of SENTENCE_END_RE, of _STRICT_END_RE can end with (the text they read has no
-# trailing whitespace, so their "$" is its end).
+# The characters a match of SENTENCE_END_RE can end with (the text it reads has no trailing whitespace, so its
+# "$" is its end); a match of _STRICT_END_RE or _TRUNCATED_RE ends with one of them too.
 _SENTENCE_END_LAST = ".!?…:;\"'”’»)]。！？」』）〉》】"
-_STRICT_END_LAST = ".!\"'”’»)]。！」』）〉》】"
+# The parts of those patterns, as ``features_of`` reads them without the regex engine: the marks closing a
+# quotation after a sentence's end, the sentence's marks (SENTENCE_END_RE's, _STRICT_END_RE's), SENTENCE_END_RE's
+# closing double marks, _TRUNCATED_RE's endings.
+_CLOSING_MARKS = "\"'”’»)]」』）〉》】"
+_SENTENCE_MARKS = ".!?…:;。！？"
+_STRICT_MARKS = ".!。！"
+_DOUBLE_CLOSERS = "\"”»"
+_TRUNCATION_MARKS = ("…", "...")
+# What SENTENCE_SPLIT_RE reads before the white space of a split: a sentence's ends and the closing marks after them.
+_SPLIT_END = ".!?…\"'”’»)]"
 
 # The characters WORD_RE cuts a word at that belong inside it: the scripts of India and Sri Lanka write a word's
 # vowels and some consonants as combining marks, no word characters to ``\w`` (WORD_RE cuts "एक्सक्लूसिव",
@@ -624,19 +650,30 @@ def features_of(text: str) -> BlockFeatures:
     # and only when the last character is one a match of theirs can end with (most lines without
     # closing punctuation are spared all three)
     last = stripped[-1:]
-    ends_sentence = last in _SENTENCE_END_LAST and bool(SENTENCE_END_RE.search(stripped))
-    truncated = last in "…." and _TRUNCATED_RE.search(stripped) is not None
-    strict_end = not truncated and last in _STRICT_END_LAST and _STRICT_END_RE.search(stripped) is not None
+    ends_sentence = truncated = strict_end = False
+    if last and last in _SENTENCE_END_LAST:
+        # the patterns read as string operations, which give the same answers (``tests/test_preannotate.py``
+        # checks them against the patterns): what is left without the closing marks ends in the sentence's
+        # mark, or the text ends in a closing double quotation mark; "$" is the end (no trailing whitespace)
+        end = stripped.rstrip(_CLOSING_MARKS)[-1:]
+        ends_sentence = (end != "" and end in _SENTENCE_MARKS) or last in _DOUBLE_CLOSERS
+        truncated = stripped.endswith(_TRUNCATION_MARKS)
+        strict_end = not truncated and end != "" and end in _STRICT_MARKS
     short = n_words <= 8
     # the cheap length tests first: the regexes below are the cost of this function on long paragraphs
-    # a split needs a sentence's end (. ! ? …): most short lines have none and are one piece without the regex
-    n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.split(text)) if (
-        "." in text or "!" in text or "?" in text or "…" in text) else 1
+    # a split needs a sentence's end (. ! ? …) with white space and more text after it: most short lines have
+    # none, and most paragraphs of one sentence have theirs only at their end (after it, only closing marks), so
+    # they are one piece without the regex (the pieces of a split: one more than the matches, which findall lists
+    # without cutting the text)
+    head = text.rstrip().rstrip(_SPLIT_END)
+    n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.findall(text)) + 1 if (
+        "." in head or "!" in head or "?" in head or "…" in head) else 1
     if n_words and not text.isascii() and ("。" in text or "！" in text or "？" in text):
         n_sentences += len(_UNSPACED_SPLIT_RE.findall(text))
     # every READ_TIME_RE and DATE_ANYWHERE_RE match holds a digit; a foreign time without one is a few words
     # ("vor wenigen Minuten", "Mis à jour hier"), one with a date and its update up to FOREIGN_TIMESTAMP_MAX_WORDS
-    is_timestamp = bool(TIMESTAMP_RE.match(text)) or (
+    is_timestamp = ((digit_count > 0 or n_words <= UNNUMBERED_TIMESTAMP_MAX_WORDS)
+                    and TIMESTAMP_RE.match(text) is not None) or (
         n_words <= (FOREIGN_TIMESTAMP_MAX_WORDS if digit_count else FOREIGN_RELATIVE_TIME_MAX_WORDS)
         and text[:1] in FOREIGN_TIMESTAMP_INITIALS and bool(FOREIGN_TIMESTAMP_RE.match(text))) or (
         digit_count > 0 and ((n_words <= 6 and bool(READ_TIME_RE.search(text)))

@@ -4,8 +4,9 @@ A quotation is a balanced pair of quotation marks of one family (double: “ ”
 ‘ ’ ' ‚ ‹ ›), including the marks. Which way a mark faces comes from its neighbours, not its glyph
 („…“ and »…« open with what English uses to close): a mark *opens* when it follows the start of a
 paragraph, a space or an opening bracket and precedes a non-space, and *closes* when it follows a
-non-space and precedes a space, punctuation or the paragraph end. A single mark between two letters
-or digits, or before a year (’90s) or a common elision (’em, ’til), is an apostrophe and never opens.
+non-space and precedes a space, punctuation of any script (the Arabic comma ، too) or the paragraph end.
+A single mark between two letters or digits, or before a year (’90s) or a common elision (’em, ’til), is an
+apostrophe and never opens.
 
 A quotation may run over several paragraphs: by convention the paragraph that continues it opens
 again and only the last one closes, so an unclosed quotation continues when the next paragraph opens
@@ -21,12 +22,16 @@ in a relative clause after the marks (its report “…”, which warned) is the
 term the page marks after a naming word or verb ("dubbed the “mansion tax”", "sometimes called a “bomb
 cyclone”") wherever it is marked. A name in title case inside a sentence (a song, a film, a programme) is
 someone's words only with a reporting word right by it (chanted “…”, “…,” she said), not one elsewhere in
-the sentence (she wrote songs, among them “…”). A pair of marks of another kind inside an open quotation
-(« … “…” … ») is nested in it: only the outer pair is a quotation.
+the sentence (she wrote songs, among them “…”). A long one in sentence case that a sentence runs through as through
+a name -- a word in lower case before it and after it or after its comma, no punctuation of its own at its end (the
+report ”…” arvioi; the novel «…», a story of …) -- is someone's words only with a reporting word in its sentence.
+A pair of marks of another kind inside an open quotation (« … “…” … ») is nested in it: only the outer pair is a
+quotation.
 
 Chinese, Japanese and Korean text has no spaces around its marks: the corner brackets 「…」 face the way
-they look, and so do curly marks next to those scripts (他说：“…” , “…”라고). Japanese 『…』 only nests
-inside 「…」 or names a work, so it is no mark of its own here (the outer quotation holds it, 7.3).
+they look, and so do curly marks next to those scripts (他说：“…” , “…”라고); short words there are someone's when
+punctuation sets them off (「…。」, …：「…」) as in other scripts. Japanese 『…』 only nests inside 「…」 or names a
+work, so it is no mark of its own here (the outer quotation holds it, 7.3).
 """
 
 from __future__ import annotations
@@ -34,7 +39,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import islice
 
 from annotation.preannotate.features import SPEECH_VERBS, alternation, may_fold_to_ascii
 
@@ -45,6 +49,12 @@ QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 _GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹", "「": "」", "」": "「"}
 _OPENING_PUNCTUATION = "([{—–-/:\u00a0"
 _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
+# The clause and sentence punctuation of other scripts a closing mark stands before (Arabic «…»، ؛ ؟, the Devanagari
+# danda, the Armenian and Ethiopic full stops, the full-width comma and stop): the non-ASCII characters of the
+# categories of other punctuation, closing brackets and dashes, but the marks that open a Spanish question or
+# exclamation.
+_CLOSING_CATEGORIES = frozenset(("Po", "Pe", "Pd"))
+_OPENING_PO = "¿¡"
 # Elided words an apostrophe starts: English (’em, ’tis, ’cause), Dutch (’t, ’s, ’k, ’n); a quotation never
 # opens with a word of a letter or two like these.
 _ELISIONS = ("em", "til", "tis", "twas", "twere", "n", "cause", "cos", "cuz", "bout", "round", "t", "s", "k")
@@ -289,6 +299,11 @@ SENTENCE_BEFORE_CHARS = 320
 SENTENCE_AFTER_CHARS = 160
 # Shorter quotations need a speech verb next to them (or a comma inside) to count.
 MIN_QUOTE_WORDS = 4
+# Whether a quotation's first MIN_QUOTE_WORDS words are there, matched from its first word on, without a match
+# object per word: the words _WORD_RE finds one after another, parted by what is no word character (where the
+# next one starts), each atomic, so that no word gives characters back to make more words of them.
+_WORD_CHAR_RE = re.compile(r"\w")
+_MIN_WORDS_RE = re.compile(r"(?>\w+(?:['’-]\w+)*)(?:\W*+(?>\w+(?:['’-]\w+)*)){%d}" % (MIN_QUOTE_WORDS - 1))
 
 
 def _is_space(char: str | None) -> bool:
@@ -326,7 +341,8 @@ def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, boo
     ends)."""
     before_space, after_space = _is_space(before), _is_space(after)
     can_open = not after_space and (before_space or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS)
-    can_close = not before_space and (after_space or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS)
+    can_close = not before_space and (after_space or after in _CLOSING_PUNCTUATION or after in QUOTE_MARKS
+                                      or _is_script_punctuation(after))
     if char in "«‹" and after_space and (before_space or before in _OPENING_PUNCTUATION):
         can_open, can_close = after is not None, False  # French spacing: « texte »
     elif char in "»›" and before is not None and before_space and (after_space or after in _CLOSING_PUNCTUATION):
@@ -340,6 +356,12 @@ def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, boo
         # there face the way they look
         can_open, can_close = char in "「“‘" and not after_space, char in "」”’" and not before_space
     return can_open, can_close
+
+
+def _is_script_punctuation(char: str) -> bool:
+    """Whether ``char`` (no space) is clause or sentence punctuation of a script other than Latin (see
+    _CLOSING_CATEGORIES)."""
+    return not char.isascii() and char not in _OPENING_PO and unicodedata.category(char) in _CLOSING_CATEGORIES
 
 
 def _is_cjk(char: str | None) -> bool:
@@ -418,10 +440,11 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     or have a reporting verb in their sentence; a modifier in front of a noun with no reporting verb before
     it is a label (scare quotes), not a quotation. The words after a naming word go into ``page.named``, short
     ones with no source found into ``page.unsourced``."""
-    # the words inside, counted up to MIN_QUOTE_WORDS (a long quotation is not read to its end)
-    words = len(list(islice(_WORD_RE.finditer(text, start + 1, end - 1), MIN_QUOTE_WORDS)))
-    if not words:
+    # the words inside: none, or MIN_QUOTE_WORDS at least (a long quotation is not read to its end)
+    first_word = _WORD_CHAR_RE.search(text, start + 1, end - 1)
+    if first_word is None:
         return False
+    long = _MIN_WORDS_RE.match(text, first_word.start(), end - 1) is not None
     if start - 2 >= paragraph_start and text[start - 1] in "-‐" and text[start - 2].isalnum():
         return False  # the marked part of a compound (Veto-„Fahrplan“, anti-“woke”) is a label, not someone's words
     before = text[max(paragraph_start, start - 120):start]
@@ -437,10 +460,10 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     if wordy and _named_by_words(text, start, end, before, tail, after):
         page.named.add(_term(text, start, end))
         return False
-    if words < MIN_QUOTE_WORDS and _CJK_RE.search(text, start + 1, end - 1):
+    if not long and _CJK_RE.search(text, start + 1, end - 1):
         # no spaces: the words are not counted by spaces
         return _is_cjk_quotation(text, start, end, before, paragraph_start)
-    if words < MIN_QUOTE_WORDS and _is_own_sentence(text, start, end, before, paragraph_start):
+    if not long and _is_own_sentence(text, start, end, before, paragraph_start):
         return True
     # the word after first (after a space: _NEXT_WORD_RE's \s is str.isspace): it is seldom a noun, and the
     # quotation is not read again
@@ -451,11 +474,12 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # words of a source only when a reporting word stands right by them; one further off reports something
         # else (she wrote songs, among them “…”)
         return _reported_right_by(text, end, before, tail, after)
-    if words >= MIN_QUOTE_WORDS:
-        if not (wordy and _label_before(tail, after)):
+    if long:
+        if not (wordy and (_label_before(tail, after) or _name_inside_sentence(text, start, end, tail, after))):
             return True
-        # long words after a label (the initiative «…», the politician’s “at the end of the day”): someone's
-        # words only when a reporting word presents them, in this sentence or the one before (7.2, question 1)
+        # long words after a label (the initiative «…», the politician’s “at the end of the day”) or a name inside
+        # its sentence: someone's words only when a reporting word presents them, in this sentence or the one
+        # before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
@@ -489,6 +513,27 @@ _SPEECH_RIGHT_BEFORE_RE = re.compile(
     r"\b(" + alternation(REPORTING_WORDS) + r")\b(?:[\s,:—–-]+[\w’'-]+){0,2}[\s,:—–-]*$", re.IGNORECASE)
 # The words before "read" that make it the reader's verb (have read the book), not the text's (the sign read).
 _READER_BEFORE = frozenset("have has had having to i we you".split())
+
+
+# A word after the marks and a space, perhaps after a comma (an apposition: the novel «…», a story of …): the
+# sentence goes on.
+_LOWER_WORD_AFTER_RE = re.compile(r",?[^\S\r\n]+([^\W\d_])")
+
+
+def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str) -> bool:
+    """Marked words that a sentence runs through as it would through a name, in any language that writes
+    capitals: a word in lower case before them (``tail``, stripped) and after them, the first marked word
+    capitalised and no punctuation of theirs at their end -- the title of a work in sentence case (the report
+    ”Julkisen talouden näkymät 2030” arvioi; his book «El país que no va ser» per …), where a sentence quoted
+    whole inside another would end on its own punctuation or start in lower case; a comma after them opens an
+    apposition (the novel «Le scale del vento», ci vive …) (7.2 names and titles)."""
+    if not text[start + 1].isupper() or not text[end - 2].isalnum():
+        return False
+    word_before = tail.rpartition(" ")[2]
+    if not word_before[:1].islower() or not word_before[-1:].isalpha():
+        return False
+    match = _LOWER_WORD_AFTER_RE.match(after)
+    return match is not None and match.group(1).islower()
 
 
 def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) -> bool:
@@ -732,18 +777,26 @@ CJK_LETTERS_PER_WORD = 3
 _CJK_LABEL_AFTER_RE = re.compile(
     "^(?:[をがのはにへでやも的]|と(?:は|呼ば|名付|題|称)|이?라는|이?란|[를을는은의가]|이(?!라))")
 # The quoting particle and a reporting verb: 「…」と話しました, 「…」と強く訴えた, “…”라고 말했다, “…”他说.
-# Chinese reporting verbs ("他说", "表示"), after a quotation or before it
-_ZH_SPEECH_VERBS = "说道|说|表示|称|指出|强调|写道|问道|坦言|回应|透露|呼吁"
+# Chinese reporting verbs ("他说", "表示", "批评"), after a quotation or before it, in the simplified script and the
+# traditional one (Taiwan, Hong Kong: 說, 強調, 呼籲); the verbs of two letters take an object before the marks
+# (呼吁朝野“…”, 批評對方「…」) -- not 称, whose 称为 names what follows (被称为“…”).
+_ZH_TWO_LETTER_VERBS = ("说道|表示|指出|强调|写道|问道|坦言|回应|透露|呼吁|批评|"
+                        "說道|強調|寫道|問道|回應|呼籲|批評")
+_ZH_SPEECH_VERBS = "说|称|說|稱|" + _ZH_TWO_LETTER_VERBS
 _CJK_SPEECH_AFTER_RE = re.compile(
     "^(?:と(?:して)?、?(?:[^。、「」]{1,10}?[にでく]、?)?(?:話(?!し合)|語|言|述べ|呼びかけ|強調|説明|訴え|指摘|批判|"
     "発表|答え|明らかに|主張|表明|回答|振り返|コメント|書い|記し|報告|要請|求め|伝え|宣言|警告|約束|誓|叫|発言|反論|"
     "否定|認め|明言|述懐|反対|非難|抗議|反発)"
     r"|이?라(?:고|며)|고\s|[，,]?[^。，“”「」]{0,6}?(?:" + _ZH_SPEECH_VERBS + "))")
-# A headline's source opening the paragraph right before the marks: a noun of Han or katakana letters, with no
-# particle (hiragana) or punctuation: 知事「…」, 首相「…」.
+# The full-width and ASCII ends of a sentence.
+_CJK_SENTENCE_ENDS = "。！？!?"
+# A headline's source opening the paragraph (or a phrase of it) right before the marks: a noun of Han or katakana
+# letters, with no particle (hiragana) or punctuation: 知事「…」, 首相「…」.
 _CJK_HEADLINE_SOURCE_RE = re.compile("[\u30a0-\u30ff\u3400-\u9fff]{1,8}")
-# A Chinese reporting verb right before the marks: 他说：“…”, 外交部表示，“…”.
-_CJK_SPEECH_BEFORE_RE = re.compile("(?:" + _ZH_SPEECH_VERBS + r")[：:，,]?\s*$")
+# A Chinese reporting verb right before the marks (他说：“…”, 外交部表示，“…”), or with its object of a few letters
+# between (呼籲朝野「…」).
+_CJK_SPEECH_BEFORE_RE = re.compile(
+    "(?:" + _ZH_SPEECH_VERBS + r")[：:，,]?\s*$|(?:" + _ZH_TWO_LETTER_VERBS + ")[\u3400-\u9fff]{1,3}$")
 
 
 def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_start: int) -> bool:
@@ -755,7 +808,15 @@ def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_st
         return False
     if _CJK_SPEECH_AFTER_RE.match(after) or _CJK_SPEECH_BEFORE_RE.search(before[-8:]):
         return True
-    if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, paragraph_start, start):
+    # the source opens the headline, or the part of it after an ideographic space, which parts a Japanese
+    # headline's phrases (住民反発　市長「…」)
+    source_start = text.rfind("\u3000", paragraph_start, start) + 1 or paragraph_start
+    if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, source_start, start):
+        return True
+    if text[end - 2] in _CJK_SENTENCE_ENDS or before[-1:] in "：:":
+        # what punctuation sets off as someone's words in any of these languages, with a reporting verb the code
+        # knows or not: a sentence of its own, its end inside the marks (「…。」王議員強調), or the words a colon
+        # introduces (在野黨團：「…」), as _is_own_sentence and _introduced_sentence find them in other scripts
         return True
     letters = sum(1 for char in text[start + 1:end - 1] if char.isalnum())
     return letters >= MIN_QUOTE_WORDS * CJK_LETTERS_PER_WORD
@@ -786,7 +847,8 @@ _TITLE_SMALL_WORDS = frozenset(
 
 def _is_title(text: str, start: int, end: int) -> bool:
     """Whether the quotation ``[start, end)`` holds two or more words in title case, the first capitalised,
-    with no sentence punctuation (a point between digits is none: “Housing for All 2.0”): a name (of a
+    with no sentence punctuation (a point between digits is none: “Housing for All 2.0”, nor a comma between
+    its words: “Clean Water, Good Health”): a name (of a
     campaign, a programme, a slogan). One capitalised word may be a German noun. A comma before the closing
     mark is the sentence's, which American style sets inside the marks (its study, “Homes for All 2030,” found)."""
     inner_end = end - 2 if text[end - 2] == "," else end - 1
@@ -805,7 +867,9 @@ def _is_title(text: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_PUNCTUATION = ".,;:!?…"
-_SENTENCE_PUNCTUATION_RE = re.compile(r"[,;:!?…]|\.(?!\d)")
+# A comma before a space is none either: every word around it capitalised, it parts a name's halves (a campaign
+# “Clean Water, Good Health”, a memoir “Good Morning, It’s Still Dark”).
+_SENTENCE_PUNCTUATION_RE = re.compile(r",(?!\s)|[;:!?…]|\.(?!\d)")
 # a lower-case word after a space (not the end of a word the tail cut)
 _LOWER_WORD_RE = re.compile(r"(?<=\s)[a-z]+\b")
 

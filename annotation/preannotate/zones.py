@@ -1805,6 +1805,16 @@ def _options_row(text: str) -> bool:
     return len(parts) >= 2 and all(len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
+# Three numbers in a row, parted by spaces: "1 2 3", as a list's row of page numbers opens.
+_NUMBER_ROW_RE = re.compile(r"(?<![\d.,:/])(\d{1,4}) (\d{1,4}) (\d{1,4})(?![\d.,:/])")
+
+
+def _page_numbers(text: str) -> bool:
+    """Whether ``text`` is a list's row of page numbers in any language ("1 2 3 … 129 Next »", "Page 4 5 6 … 18"):
+    three numbers in a row, each one more than the one before -- no headline (guidelines 8.3)."""
+    return any(int(b) == int(a) + 1 and int(c) == int(b) + 1 for a, b, c in _NUMBER_ROW_RE.findall(text))
+
+
 def _link_row(text: str) -> bool:
     """Whether ``text`` is a row of links parted by " | ": the site's (``_breadcrumbs``: "Imprint | Privacy | Terms")
     or a control's options (``_options_row``) -- no headline."""
@@ -2243,6 +2253,60 @@ def _title_parts(title: str | None) -> frozenset[str]:
     return frozenset(filter(None, map(normalised, _TITLE_SEPARATOR_RE.split(title))))
 
 
+# A time in words no rule knows has at most this many words ("2 oras na ang nakalipas", "Nobyembre 23, 2026").
+PAGE_TIME_MAX_WORDS = 5
+# ... and a page prints at least this many of one shape.
+PAGE_TIMES_MIN = 2
+
+
+def _page_times(blocks, features, labels: list) -> list[int]:
+    """Guidelines 8.2: items' own times, in any language, learned from the page. A list prints every item's time in
+    one format, so the unlabelled short lines holding a number whose shape (``_line_shape``: "5 oras na ang nakalipas"
+    and "2 oras na ang nakalipas" are one) recurs in ``PAGE_TIMES_MIN`` texts or more (one line printed twice is the
+    page's: "Comments (37)" over the story and over its comments), none next to another (a column of figures) and one
+    at least under a longer line (a headline or a summary it closes), are times -- or a count an item shows in that
+    place ("124.503 views"): the item's too. Not a bare number (a rank), a line of words and a number after a label
+    ("Dead: 96"), a count of pictures or comments (each closes its item as it is: "11 Slides"), a count of results, a
+    score or a market's quote."""
+    shapes: dict[str, list[int]] = {}
+    for index, f in enumerate(features):
+        if not (0 < f.n_words <= PAGE_TIME_MAX_WORDS and f.digit_share > 0 and labels[index] is None
+                and not f.is_timestamp and not f.text_like):
+            continue  # most lines: answered without the regexes
+        text = blocks[index].text
+        if (_LETTERS_RE.search(text) is None or _FACT_LINE_RE.match(text) or _item_time(features, blocks, index)
+                or _MEDIA_COUNT_RE.match(text) or _ITEM_TAIL_RE.match(text) or _count_line(text) or _result_line(text)
+                or _market_line(text)):
+            continue
+        shapes.setdefault(_line_shape(text), []).append(index)
+    times: list[int] = []
+    for lines in shapes.values():
+        if (len({blocks[index].text for index in lines}) >= PAGE_TIMES_MIN
+                and all(below - above > 1 for above, below in zip(lines, lines[1:]))
+                and any(index > 0 and features[index - 1].n_words > KICKER_MAX_WORDS for index in lines)):
+            times.extend(lines)
+    return times
+
+
+# The site's menu at the top of a page: at least this many entries of at most MENU_ENTRY_MAX_WORDS words in a row,
+# opening within the page's first PAGE_HEAD_MAX_LINES lines.
+MENU_MIN_ENTRIES = 4
+MENU_ENTRY_MAX_WORDS = 2
+PAGE_HEAD_MAX_LINES = 8
+
+
+def _page_head(features, labels: list) -> range:
+    """The page's head: the lines above the site's menu when the menu opens the page (its name, its motto, today's
+    date: "Serving the valley since 1887", "Tuesday, 24 November 2026"). They promote no article (guidelines 8.3),
+    however much a headline and its time they look like. Empty where no menu opens the page."""
+    short = [labels[index] is None and 0 < f.n_words <= MENU_ENTRY_MAX_WORDS
+             for index, f in enumerate(features[:PAGE_HEAD_MAX_LINES + MENU_MIN_ENTRIES])]
+    for start in range(1, len(short) - MENU_MIN_ENTRIES + 1):
+        if all(short[start:start + MENU_MIN_ENTRIES]):
+            return range(start)
+    return range(0)
+
+
 def _assign_teasers(blocks, features, labels: list, title: str | None = None) -> None:
     """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
     timestamp right under the headline may come before the summary); then the kickers above the headlines
@@ -2251,6 +2315,20 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     that links to another page (a podcast's or a section's name above its list of episodes or stories)."""
     n = len(blocks)
     title_parts = _title_parts(title)
+    for index in _page_head(features, labels):
+        if labels[index] is None:
+            labels[index] = BlockLabel(BOILERPLATE, 0.6)
+    for index, f in enumerate(features):
+        if f.digit_share > 0 and labels[index] is None and _page_numbers(blocks[index].text):
+            # a list's row of page numbers is the page's (guidelines 8.3), no headline of an item nor a neighbour
+            # making one
+            labels[index] = BlockLabel(BOILERPLATE, 0.6)
+    page_times = _page_times(blocks, features, labels)
+    if page_times:
+        # the item passes read the page's own times as any timestamp (a copy: the rest of the page keeps its features)
+        features = list(features)
+        for index in page_times:
+            features[index] = features[index]._replace(is_timestamp=True, headline_like=False)
     _numbered_items(blocks, features, labels)
     _time_opened_items(blocks, features, labels)
     _kicker_pairs(blocks, features, labels)
@@ -2415,16 +2493,31 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 members.append(cursor)
                 cursor += 1
                 break
-            elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None
-                  and _item_time(features, blocks, cursor + 1) and _kicker(g, text)
+            elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None and _kicker(g, text)
+                  and (_item_time(features, blocks, cursor + 1)
+                       or (cursor + 2 < n and labels[cursor + 2] is None and not _badge(text)
+                           and _item_time(features, blocks, cursor + 2)
+                           and _section_author(features, blocks, cursor + 1)))
                   and not READ_TIME_RE.search(blocks[cursor + 1].text)
                   and bare_item_end != index - 1
                   and not (index > 0 and labels[index - 1] is None and _item_time(features, blocks, index - 1))):
                 # the item's section or author between its headline and its time, as search results print them
-                # ("News", then "24 November 2026"): a date, not the "3 min read" under a story's top lines; where
-                # a time stands above the headline (no item took it, or the item above is a headline and that
-                # time alone: a time-first list read upside down until ``_time_first_layout``), the time under the
-                # short line is the next item's, the short line this item's last ("Read") or the next one's badge
+                # ("News", then "24 November 2026"; or both, "News", "By Jane Roe" in words no rule knows:
+                # ``_section_author``): a date, not the "3 min read" under a story's top lines; where a time
+                # stands above the headline (no item took it, or the item above is a headline and that time alone: a
+                # time-first list read upside down until ``_time_first_layout``), the time under the short line is
+                # the next item's, the short line this item's last ("Read") or the next one's badge
+                has_section = True
+            elif (has_section and not has_author and cursor == index + 2 and cursor + 1 < n
+                  and _item_time(features, blocks, cursor + 1) and _section_author(features, blocks, cursor)):
+                has_author = True  # the author under the section (above)
+            elif (cursor == index + 1 and cursor + 1 < n and labels[cursor + 1] is None and _kicker(g, text)
+                  and not _badge(text) and _summary_shaped(features[cursor + 1], blocks[cursor + 1].text)
+                  and cursor + 2 < n and labels[cursor + 2] is None and _item_time(features, blocks, cursor + 2)):
+                # the item's section between its headline and its summary with the item's time under it (guidelines
+                # 8.2: "a search result's section"; "Politics", then prose cut short or ending in a full stop, then
+                # "2 hours ago"): the next item's kicker stands over a headline, never over a summary, and a box's
+                # heading over its blurb ("Forum", "Post your comments here.") has no time under the blurb
                 has_section = True
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
                   and (not in_row or _summary_shaped(g, text))
@@ -2449,7 +2542,10 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 # summary cut short: a sentence after a list of such items is the site's ("RTÉ.ie is the website
                 # of …")
                 has_summary = True
-            elif (has_summary or has_time or has_author) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor)):
+            elif (has_summary or has_time or has_author) and (_ITEM_TAIL_RE.match(text) or _bare_count(blocks, cursor)
+                                                              or (members[-1] == cursor - 1
+                                                                  and _item_time(features, blocks, cursor - 1)
+                                                                  and _counted_tail(g, text))):
                 # the item's "Read more" or comment count (guidelines 8.2); an item without summary or time shows
                 # it under its byline ("By Jane Roe", "12 comments"), which makes it an item as a time would
                 has_count = True
@@ -3002,6 +3098,23 @@ def _closed_items(blocks, features, labels: list) -> bool:
     return moved
 
 
+def _section_author(features, blocks, index: int) -> bool:
+    """Whether the line at ``index``, under a search result's section ("News"), is its author: a kicker's line that
+    is a name (``_author_name``: "By Jane Roe" in words no rule knows) -- not the short lines over the next list ("Show
+    older", "Latest", then that list's first time)."""
+    f, text = features[index], blocks[index].text
+    return _kicker(f, text) and _author_name(f, text)
+
+
+def _counted_tail(f: BlockFeatures, text: str) -> bool:
+    """A short line (``KICKER_MAX_WORDS`` words at most) opening with a number and holding words: right under an item's
+    time it is the item's comment count, reading time or count of views in any language ("112 comments", "5 min read",
+    "48 replies" in words no rule knows; guidelines 8.2). A kicker that holds a number names it last ("Elections 2026",
+    "Episode 410") and a rank has no words: each opens the next item."""
+    return (0 < f.n_words <= KICKER_MAX_WORDS and text[:1].isdigit() and not f.is_list_heading and not f.is_furniture
+            and _LETTERS_RE.search(text) is not None)
+
+
 # A comment count printed as a bare number has at most this many digits.
 COUNT_MAX_DIGITS = 6
 
@@ -3243,13 +3356,15 @@ def _search_control(text: str) -> bool:
     return ":" in text and text[:1] in _SEARCH_CONTROL_INITIALS and _SEARCH_CONTROL_RE.match(text) is not None
 
 
-# A market's quote in a ticker: "Dow 44,102.31 +0.42%", "Brent $71.84 -1.20%".
-_MARKET_LINE_RE = re.compile(r"^\S.{0,30}?\s[$€£¥]?\d[\d,.]*\s+[+\-−–]\s?\d[\d,.]*\s?%$")
+# A market's quote in a ticker: "Dow 44,102.31 +0.42%", "Brent $71.84 -1.20%", in any script: its value (and the
+# value's unit: "Gold 2,310 USD ▲ 0.4%"), its change signed or marked by an arrow, in per cent (the Arabic "٪", with
+# the Arabic separators "٬" and "٫").
+_MARKET_LINE_RE = re.compile(r"^\S.{0,30}?\s[$€£¥]?\d[\d,.٬٫]*(?:\s+[^\W\d_]+)?\s+[+\-−–▲▼↑↓]\s?\d[\d,.٬٫]*\s?[%٪]$")
 
 
 def _market_line(text: str) -> bool:
     """Whether ``text`` is a market's quote in a ticker (``_MARKET_LINE_RE``): no headline."""
-    return text.endswith("%") and _MARKET_LINE_RE.match(text) is not None
+    return text[-1:] in ("%", "٪") and _MARKET_LINE_RE.match(text) is not None
 
 
 # A match result: "FC Bayern München 3:1 Borussia Dortmund", "Leeds 2-0 Burnley".
