@@ -29,7 +29,7 @@ from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
     _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
     _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS,
-    _TAGS_RE, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
+    _TAGS_RE, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -1951,6 +1951,20 @@ def test_ad_labels_and_rights_lines_in_other_languages_are_site_furniture(ad: st
     furniture, as their English ones are."""
     assert line_marks(ad)[1]
     assert features_of(rights).is_furniture
+
+
+@pytest.mark.parametrize("ad", ["Reklama", "RECLAMĂ", "Annonse", "ΔΙΑΦΗΜΙΣΗ", "Διαφήμιση", "Реклама", "إعلان", "פרסומת",
+                                "विज्ञापन", "Quảng cáo", "IKLAN", "Tangazo", "광고"])
+def test_the_ad_label_between_the_storys_paragraphs_in_more_languages(ad: str) -> None:
+    """Guidelines 8.3: the ad label between a story's paragraphs is the ad slot's in every language a news site
+    prints it in -- a Greek one in capitals without its accent -- not a line of the story."""
+    assert line_marks(ad)[1]
+    document = Document.from_text(page_text([*NAV, *STORY[:5], ad, *STORY[5:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[ad] == "boilerplate"
+    assert [labels[line] for line in STORY] == ["article"] * len(STORY)
 
 
 def test_a_headline_on_a_subscribed_offer_is_no_furniture() -> None:
@@ -5258,3 +5272,160 @@ def test_a_lists_row_of_page_numbers_is_no_item_in_any_language() -> None:
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in TEASERS]
     assert labels_by_line(document, annotation)[pages] == "boilerplate"
+
+
+def test_a_line_under_the_byline_and_its_dates_is_not_taken_for_the_dated_headline() -> None:
+    """Guidelines 8.1: under the byline's block of two lines or more (the writer, the date, "Updated …") stands the
+    story's first widget or caption, not its headline: a share tool's line there gains nothing from the date above
+    it, and the headline the page's title names, over the standfirst and byline, is found, though the tool is nearer
+    the body."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+
+    head = ["Harbour ferry fares to rise by a fifth from January",
+            "The operator blamed fuel costs and a shortage of crews for the steepest rise in twenty years.",
+            "Mirela Ostrowska", "25.11.2026 • 09:12", "Bijgewerkt: 25.11.2026 • 11:40"]
+    lines = [*NAV, *head, "Stuur door naar vrienden", "Commuters who cross the harbour twice a day will pay about "
+             "forty euros more a month, the operator said on Tuesday, after talks with the city broke down."]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    body = len(lines) - 1
+    assert features[body - 1].headline_like and features[body - 2].is_timestamp
+    chosen = _headline_and_byline(blocks, features, evidence, scores, body, f"{head[0]} | Harbour Courier")
+    assert [lines[index] for index in chosen] == head
+
+
+@pytest.mark.parametrize(("last", "story"), [
+    ("The bridge opens in 2027.", True), ("Work begins in the spring.", True),
+    ("This article is for subscribers.", False), ("この記事は有料です。", False),
+    ("Filed under: Transport.", False)])
+def test_the_storys_last_sentence_on_its_own_line_is_the_storys(last: str, story: bool) -> None:
+    """Guidelines 6: a story's last sentence printed as a paragraph of its own under the others, too short to read
+    as prose, is the story's; a notice of the site's about the article ("この記事は…", "this article") or a label's
+    line in its place is not."""
+    lines = [*NAV, *STORY, last, "Topics", "Transport", "City council", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in STORY[3:]] == ["article"] * len(STORY[3:])
+    assert labels[last] == ("article" if story else "boilerplate")
+
+
+@pytest.mark.parametrize("tag", ["(ant/rdk)", "（経済部・佐藤花子）", "（記者 王小明）"])
+def test_a_tag_in_brackets_of_either_width_closes_the_story(tag: str) -> None:
+    """Guidelines 6: the writers' tag in brackets under the story's last paragraph closes the story, in the full-width
+    brackets Japanese and Chinese text prints as well as in ASCII ones."""
+    lines = [*NAV, *STORY, tag, "Recent Posts", *(line for item in TEASERS for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [line for line in [*STORY, tag] if labels[line] != "article"] == []
+
+
+def test_a_byline_by_the_writers_role_is_not_taken_for_the_headline() -> None:
+    """Guidelines 8.1: the byline by the writer's role over the date ("Autorica: Jane Roe") is shaped as a headline and
+    dated, but it is the byline: the headline the page's title names is found above the standfirst, and the
+    standfirst, byline and date under it are the story's."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+
+    head = ["Harbour ferry fares to rise by a fifth from January",
+            "The operator blames fuel costs and a shortage of crews", "Autorica: Mirela Ostrowska", "25.11.2026. 09:12"]
+    lines = [*NAV, *head, "Komentari (12)", "Podijeli", "Commuters who cross the harbour twice a day will pay about "
+             "forty euros more a month, the operator said on Tuesday, after talks with the city broke down."]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    body = len(lines) - 1
+    assert features[len(NAV) + 3].is_timestamp and features[len(NAV) + 2].headline_like
+    chosen = _headline_and_byline(blocks, features, evidence, scores, body, f"{head[0]} | Harbour Courier")
+    assert sorted(lines[index] for index in chosen) == sorted(head)
+
+
+def test_the_headline_and_its_deck_over_a_byline_the_search_came_to() -> None:
+    """Guidelines 8.1: where the headline search comes to the byline (a name and the writer's title over the date),
+    the headline and its deck above it -- two lines shaped as headlines, the deck without its full stop -- are the
+    story's too."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+
+    head = ["Ferry operator accused of ‘greed’ as fares rise by a fifth",
+            "Unions say the rise was pushed through before talks with the city had even begun",
+            "Mirela Ostrowska, Transport Correspondent", "Wed Nov 25 2026 - 09:12"]
+    lines = [*NAV, *head, "Share on Facebook", "Share on X", "Email", "Commuters who cross the harbour twice a day "
+             "will pay about forty euros more a month, the operator said on Tuesday, after talks broke down."]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    body = len(lines) - 1
+    chosen = _headline_and_byline(blocks, features, evidence, scores, body, None)
+    assert [lines[index] for index in chosen] == head
+
+
+@pytest.mark.parametrize(("line", "teaser"), [
+    ("Czytaj także: Ferry strike called off after late-night talks with the unions", True),
+    ("Lexo edhe: Harbour tunnel reopens after three weeks of repairs", True),
+    ("Jane Roe: How did the campaign for the bridge start?", False),
+    ("Press contact: Jane Roe – press@example.org – +32 2 000 00 00", False)])
+def test_a_two_word_cue_before_a_headline_between_the_paragraphs_is_a_teaser(line: str, teaser: bool) -> None:
+    """Guidelines 8.2: between the story's paragraphs, a cue of two words and its colon before a headline ("Czytaj
+    także: <headline>") links to another story in whatever language, as "Read more: <headline>" does -- a teaser; an
+    interviewer's question and a press contact's line are not."""
+    lines = [*NAV, *STORY[:5], line, *STORY[5:], *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert (labels[line] == "teaser") is teaser
+    assert [labels[line] for line in STORY[3:]] == ["article"] * len(STORY[3:])
+
+
+@pytest.mark.parametrize(("prompt", "prompt_line"), [
+    ("Sledujte nás na Google News", True), ("Kalo pe WhatsApp", True), ("Fylg okkum á Instagram", True),
+    ("Regulator fines Facebook", False)])
+def test_a_follow_or_share_prompt_ending_in_a_platforms_name_is_no_teaser(prompt: str, prompt_line: bool) -> None:
+    """Guidelines 8.2 and 8.3: a short line ending in "on" a platform's name, which no language translates ("Sledujte
+    nás na Google News", under the story or in the footer), is the site's prompt, promoting no story: boilerplate, not
+    a teaser item; a headline ending in a platform's name ("Regulator fines Facebook") is none."""
+    assert _platform_prompt(features_of(prompt), prompt) is prompt_line
+    if prompt_line:
+        lines = [*NAV, *STORY, prompt, "Čtěte také", *(line for item in TEASERS for line in item), *FOOTER]
+        document = Document.from_text(page_text(lines))
+        annotation = Preannotator().annotate(document)
+        assert_valid(document, annotation)
+        assert labels_by_line(document, annotation)[prompt] == "boilerplate"
+
+
+@pytest.mark.parametrize("credit", ["with AAP", "(With AFP and DPA)", "Additional reporting: Jane Roe",
+                                    "Research: Jane Roe and John Doe"])
+def test_an_agencys_initials_or_a_reporting_credit_after_its_colon_close_the_story(credit: str) -> None:
+    """Guidelines 6: the agency's share by its initials ("with AAP") and the reporting credit with a colon instead of
+    its "by" ("Additional reporting: Jane Roe") are the story's closing credit."""
+    assert _CLOSING_CREDIT_RE.match(credit)
+    document = Document.from_text(page_text([*NAV, *STORY, credit, "Related stories",
+                                             *(line for item in TEASERS for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[credit] == "article"
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("市議會25日通過明年度預算案。（記者王小明攝）", True), ("港に入るフェリー＝25日午前（撮影・佐藤花子）", True),
+    ("시의회가 25일 예산안을 통과시켰다 （사진=한빛일보）", True), ("（経済部・佐藤花子）", False), ("（中央社）", False)])
+def test_a_photo_credit_in_full_width_brackets_closes_a_caption(line: str, caption: bool) -> None:
+    """Guidelines 8.4: in Chinese, Japanese and Korean a caption closes on the photographer's credit in full-width
+    brackets, the word for a photo or for taking one inside ("（記者王小明攝）", "（撮影・佐藤花子）"): a caption,
+    boilerplate between the story's paragraphs; the writers' tag in such brackets is none."""
+    assert is_caption_credit(line) is caption
+    if caption:
+        document = Document.from_text(page_text([*NAV, *STORY[:4], line, *STORY[4:], *FOOTER]))
+        annotation = Preannotator().annotate(document)
+        assert_valid(document, annotation)
+        assert labels_by_line(document, annotation)[line] == "boilerplate"

@@ -84,6 +84,43 @@ def test_a_date_under_a_sites_label_is_a_timestamp(locale, moment, label):
         assert _timestamp(line), (locale, line)
 
 
+@settings(max_examples=200, deadline=None)
+@given(locales, moments, st.sampled_from(("long", "medium", "short")))
+def test_a_date_at_its_time_is_a_timestamp(locale, moment, form):
+    """The date and its time joined by the locale's word for "at" ("24.11.2026. u 18:42", "24.11.2026 klo 18.42",
+    "24 novembre 2026 alle ore 18:42"): CLDR's atTime forms, which babel files as ``datetime_formats_relative``."""
+    from babel import Locale
+
+    parsed = Locale.parse(locale)
+    for pattern in dict(parsed._data.get("datetime_formats_relative", {})).values():
+        line = str(pattern).replace("'", "").replace("{1}", format_date(moment, form, locale=parsed)).replace(
+            "{0}", format_time(moment, "short", locale=parsed))
+        assert _timestamp(line), (locale, line)
+
+
+@settings(max_examples=100, deadline=None)
+@given(locales, moments, moments, st.sampled_from(("|", "·", "•")))
+def test_the_storys_dates_side_by_side_are_a_timestamp(locale, published, updated, separator):
+    """The story's dates on one line, parted by a bar or a dot, each under the site's own label or not
+    ("Julkaistu 24.11.2026 18:42 | Päivitetty 24.11.2026 19:15"): the line is a timestamp; a section's name beside a
+    date is none."""
+    first = f"Objavljeno {format_datetime(published, 'medium', locale=locale)}"
+    for second in (f"Ažurirano {updated:%d.%m.%Y %H:%M}", format_date(updated, "long", locale=locale)):
+        assert _timestamp(f"{first} {separator} {second}"), (locale, first, second)
+    assert not _timestamp(f"Vijesti {separator} {updated:%d.%m.%Y}")
+
+
+@pytest.mark.parametrize(("line", "timestamp"), [
+    ("12 marzo 2025 (aggiornato il 12 marzo 2025 | 18:05)", True), ("3. 4. 2025 (Aktualizace 3. 4. 2025 11:20)", True),
+    ("2025年3月12日 9時15分（2025年3月12日 11時40分更新）", True), ("2025년 3월 12일 09:15 (2025년 3월 12일 11:40 수정)", True),
+    ("Kotimaa (24.11.2026)", False), ("Video (1:24)", False)])
+def test_the_update_in_brackets_after_the_storys_date(line, timestamp):
+    """The update's date in brackets after the story's date, under its label -- a script written without spaces
+    prints it after the date ("11時40分更新") -- makes one timestamp; a section's name or a clip's over a date in
+    brackets makes none."""
+    assert _timestamp(line) is timestamp
+
+
 @pytest.mark.parametrize("line", [
     # after a label, a clock alone is a clip's running time and a day beside a month's name a product's name
     "Video 1:24", "Duration: 3:42", "iPhone 11 Pro", "Galaxy 25 Mai",

@@ -131,7 +131,11 @@ class _Vocabulary:
                     glued = value.split()[-1] if value.strip() and not value[-1].isspace() else ""
                     if glued and next_kind == "field" and next_value[0] in "MLE":
                         self.words |= {glued + word for word in (months if next_value[0] in "ML" else weekdays)}
-            for pattern in dict(locale.datetime_formats).values():
+            # the date and its time of day, joined as the locale joins them, and as it joins them "at" the time
+            # ("{1} 'u' {0}", "{1} 'klo' {0}": CLDR's atTime forms, which babel files as the relative ones)
+            joins = [*dict(locale.datetime_formats).values(),
+                     *dict(locale._data.get("datetime_formats_relative", {})).values()]
+            for pattern in joins:
                 self.words |= set(re.sub(r"\{[01]\}|'", " ", str(pattern)).split())
             day_words = dict(locale._data["date_fields"]["day"]["relative"])
             self.relative_days |= {day_words[offset] for offset in _PAST_DAYS if offset in day_words}
@@ -219,7 +223,28 @@ def cldr_timestamp(text: str, has_digit: bool) -> bool:
         return True
     if not has_digit:
         return False
-    # the site's label before the date, in whatever words (its first letter is no date's)
+    if _labelled_date(found, text):
+        return True
+    # the update's date in brackets after the story's ("26 novembre 2026 (modifica il 26 novembre 2026 | 13:02)",
+    # "2026年11月24日 18時42分（2026年11月24日 20時05分更新）"): each a date
+    if text[-1:] in ")）":
+        opened = max(text.rfind("("), text.rfind("（"))
+        return opened > 0 and _dates(found, text[:opened].rstrip()) and _dates(
+            found, _UNSPACED_LABEL_END_RE.sub("", text[opened + 1:-1].strip()))
+    return _dates(found, text)
+
+
+def _dates(found: _Patterns, text: str) -> bool:
+    """Whether ``text`` is a date, under the site's label or not, or the story's dates side by side, parted by a bar
+    or a dot ("Published 24.11.2026 18:42 | Updated 24.11.2026 19:15"), each a date."""
+    parts = _DATES_SEPARATOR_RE.split(text) if "|" in text or "·" in text or "•" in text else [text]
+    return all(_labelled_date(found, part) or (part[:1] in found.initials and _date_line(found, part))
+               for part in parts)
+
+
+def _labelled_date(found: _Patterns, text: str) -> bool:
+    """Whether ``text`` is the site's label before a date (``_LABEL_RE``), in whatever words (its first letter is no
+    date's)."""
     label = _LABEL_RE.match(text)
     return label is not None and _date_line(found, text[label.end():], clock=False)
 
@@ -228,6 +253,11 @@ def cldr_timestamp(text: str, has_digit: bool) -> bool:
 # "Оновлено", "입력" (input), "Cập nhật". A site's word, in no CLDR list: the date after it tells the line -- a date,
 # not a clock alone ("Video 1:24", "Duration: 3:42" are a clip's running time).
 _LABEL_RE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:\-–—]?\s+(?=\d)")
+# The bar or dot between two dates on a line, with a space on each side (one between a date and its clock,
+# "24.11.2026 • 14:32", is a date line's separator).
+_DATES_SEPARATOR_RE = re.compile(r"\s+[|·•]\s+")
+# A label a script written without spaces prints after the date, a word of a few letters: "20時05分更新" (updated).
+_UNSPACED_LABEL_END_RE = re.compile(f"(?<=[{_UNSPACED}])[{_UNSPACED}]{{1,4}}$")
 
 
 def _date_line(found: _Patterns, text: str, clock: bool = True) -> bool:

@@ -45,8 +45,15 @@ _AD_RE = re.compile(r"^(?:advertisement|advert|ad|sponsored|story continues belo
                     r"continue reading (?:the main story|below)|scroll to continue.*"
                     # the label in German, French, Spanish, Italian, Dutch and Portuguese
                     r"|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|publicidade"
-                    # and in Japanese and Chinese
-                    r"|広告|广告|廣告|スポンサーリンク|赞助内容|贊助內容)$", re.IGNORECASE)
+                    # and in the other languages of the news sites in Europe and around the Mediterranean (a Greek
+                    # label in capitals drops its accent: "ΔΙΑΦΗΜΙΣΗ")
+                    r"|publicitat|publicitate|reclamă|mainos|annons|annonse|annonce|reklame|auglýsing|reklaam"
+                    r"|reklāma|reklama|inzerce|inzercia|oglas|hirdetés|διαφ[ηή]μιση|реклама|оглас|reklam|advertensie"
+                    r"|إعلان|اعلان|تبلیغات|آگهی|פרסומת"
+                    # of South and South-East Asia and East Africa
+                    r"|विज्ञापन|বিজ্ঞাপন|اشتہار|விளம்பரம்|ప్రకటన|जाहिरात|โฆษณา|quảng cáo|iklan|patalastas|tangazo"
+                    # and in Japanese, Chinese and Korean
+                    r"|広告|广告|廣告|スポンサーリンク|赞助内容|贊助內容|광고)$", re.IGNORECASE)
 # A photo caption's credit at its end ("... (AP Photo/Jane Roe, File)", "...Credit: Getty", "REUTERS/Jane
 # Roe"), or a caption's own label at its start ("FILE PHOTO:", "Image caption"): a caption of any length.
 # The end is looked for in the last CAPTION_TAIL characters only (a search through a long paragraph tries
@@ -125,11 +132,17 @@ def _trailing_credit(text: str) -> bool:
             and not features_of(found[1]).is_byline)
 
 
+# The photographer's credit in full-width brackets closing a caption in Chinese, Japanese or Korean: "（記者陳某攝）",
+# "（撮影・鈴木一郎）", "（사진=연합뉴스）" -- the word for a photo or for taking one inside.
+_CJK_CREDIT_RE = re.compile(r"（[^（）]{0,30}(?:攝|摄|撮影|写真|照片|圖|图|사진)[^（）]{0,30}）$")
+
+
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
     the credit in capitals, the slashed credit, the credit in other languages, the credit after the caption's sentence
     and the gallery's counter are the rules')."""
     return (line_marks(text)[3] or _trailing_credit(text)
+            or (text[-1:] == "）" and _CJK_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None)
@@ -204,6 +217,41 @@ def _read_more(text: str) -> bool:
     return text[:1] in _INLINE_TEASER_INITIALS and _INLINE_TEASER_RE.match(text) is not None
 
 
+# A cue to read another story before its headline, in whatever language ("Lue myös: <headline>", "Baca juga: …",
+# "Citește și: …"): two words and a colon.
+READ_ALSO_CUE_WORDS = 2
+READ_ALSO_HEADLINE_MIN_WORDS = 4
+
+
+def _cued_headline(f: BlockFeatures, text: str) -> bool:
+    """Guidelines 8.2: whether a line is a two-word cue and its colon before a headline (``READ_ALSO_CUE_WORDS``): a
+    link to another story set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not
+    a speaker's question in an interview ("Jane Roe: How did it start?"), a label over a sentence with its full
+    stop ("Editor's note: …") nor a contact's address ("Press contact: Jane Roe – jane@example.com")."""
+    if not f.headline_like or ":" not in text[:40] or "@" in text:
+        return False
+    cue, _, headline = text.partition(":")
+    return (len(cue.split()) == READ_ALSO_CUE_WORDS and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS
+            and not headline.rstrip().endswith("?"))
+
+
+# The platforms a site asks its reader to follow it on or share the story to, by their names, which no language
+# translates (not those named by a word of their own: "X", "Threads", "Line"): a short line ending in "on" one, a
+# word of three letters at most before the name ("Follow us on Google News", "Partager sur Facebook", "Trimite pe
+# WhatsApp", "… στο Google News"), is the site's tool (guidelines 8.3), however it reads; "Regulator fines
+# Facebook" is a headline.
+_PLATFORM_END_RE = re.compile(r"(?:^|\s)[^\W\d_]{1,3}\s+(?:google news|facebook|instagram|whatsapp|telegram|youtube"
+                              r"|tiktok|linkedin|bluesky|mastodon|viber|twitter)\W*$", re.IGNORECASE)
+PLATFORM_PROMPT_MAX_WORDS = 10
+
+
+def _platform_prompt(f: BlockFeatures, text: str) -> bool:
+    """Whether a line is a follow or share prompt ending in a platform's name (``_PLATFORM_END_RE``): at most
+    ``PLATFORM_PROMPT_MAX_WORDS`` words, no full stop (a sentence naming one is the story's, or a caption's)."""
+    return (1 < f.n_words <= PLATFORM_PROMPT_MAX_WORDS and not f.ends_with_full_stop
+            and _PLATFORM_END_RE.search(text[-40:]) is not None)
+
+
 def _photo_credit(text: str) -> bool:
     """Whether ``text`` is a photo credit printed as a line of its own (``_PHOTO_CREDIT_RE``)."""
     return text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text) is not None
@@ -211,7 +259,7 @@ def _photo_credit(text: str) -> bool:
 # The story's credit line (guidelines, section 6: article): reporting credits printed after the body, and
 # the syndication line ("This post originally appeared on Grist.") printed after it or above it.
 _CLOSING_CREDIT_RE = re.compile(
-    r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research) by\b"
+    r"^(?:\(?(?:additional |further )?(?:reporting|writing|editing|research)(?: by\b|:)"
     # the writers named with their agency: "Associated Press writers Mary Clare Jalonick and Stephen Groves
     # contributed to this report."
     r"|\(?[\w .,'’-]{2,100} contributed (?:reporting )?to this (?:report|story|article)"
@@ -223,6 +271,8 @@ _CLOSING_CREDIT_RE = re.compile(
     r"|[(—–-]*\s*with files from\b"
     # the agencies' share of the story: "(With inputs from agencies)", "With agency inputs", "Avec agences"
     r"|\(?with (?:inputs? from )?(?:agencies|agency inputs|the agencies)\b"
+    # an agency's share by its initials, the story's last line: "with AAP", "(With AFP and DPA)"
+    r"|\(?with (?-i:[A-Z]{2,5})(?:,? (?:and )?(?-i:[A-Z]{2,5}))*\)?$"
     # the sources of a story written from the wires: "Source: Al Jazeera and news agencies"
     r"|\(?sources?:\s*[\w .,'’&-]{2,60}\b(?:news )?agenc(?:y|ies)\)?\.?$"
     # a reporter's share after a dash: "—Jane Roe with a report from John Doe"
@@ -520,9 +570,12 @@ def classify_blocks(
                 or _tool_line(f, text)
                 or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
                 or index in rules.gallery
+                or (f.n_words <= PLATFORM_PROMPT_MAX_WORDS and _platform_prompt(f, text))
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in rules.gallery and (
                     _read_more(text)
+                    or (story_begun and 0 < index < len(blocks) - 1 and features[index - 1].text_like
+                        and features[index + 1].text_like and _cued_headline(f, text))
                     or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
                         and not f.ends_like_sentence and not _shop_link(text))
                     or (story_begun and _capitals_headline(f, text))
@@ -613,6 +666,9 @@ def classify_blocks(
             # topics "High Court | Bail | Hyderabad"): many links on a line promote no one story (guidelines 8.2);
             # a row with a number is an item's own line ("World | 2 hours ago | 4 min read")
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        elif (labels[index] is None and 1 < features[index].n_words <= PLATFORM_PROMPT_MAX_WORDS
+              and _platform_prompt(features[index], block.text)):
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)  # a follow or share prompt promotes no story (8.2, 8.3)
     _assign_teasers(blocks, features, labels, title)
     for index in _mast_items(features, labels):
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
@@ -912,14 +968,16 @@ _SITE_NOTICE_RE = GatedPattern(re.compile(
     # a paywall's notice in French, German, Spanish and Italian: "Il vous reste 38% de cet article à lire. La suite
     # est réservée aux abonnés."
     r"|cet article|réservée? aux abonnés|dieses artikels?|für abonnenten|este artículo|para suscriptores"
-    r"|questo articolo|riservato agli abbonati)\b",
+    r"|questo articolo|riservato agli abbonati)\b"
+    # and "this article" in Japanese, Chinese and Korean (written without spaces: no word's edge after it)
+    r"|この記事|本記事|本文章|该文章|這篇文章|이 기사",
     re.IGNORECASE,
 # each alternative's literal, so that a paragraph holding none (most) is not searched word by word
 ), ("newsletter", "to the editor", "comment", "browser", "support", "this article", "this story", "this post",
     "this page", "our journalism", "our reporting", "our work", "our site", "our forum", "our community", "we may",
     "affiliate", "commission", "disclaimer", "in your inbox", "reading list", "to read later", "cet article",
     "aux abonn", "dieses artikel", "für abonnenten", "este artículo", "para suscriptores", "questo articolo",
-    "agli abbonati"))
+    "agli abbonati", "この記事", "本記事", "本文章", "该文章", "這篇文章", "이 기사"))
 
 
 # Follow and share prompts written as a sentence: "Follow Newsbeat on Instagram, Facebook and Twitter.",
@@ -1051,7 +1109,12 @@ def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
 # contact: "Jane Roe, reporter jane.roe@example.com"). At most this many lines.
 SIGN_OFF_MAX_LINES = 3
 SIGN_OFF_TAG_MAX_WORDS = 8
-_BRACKETED_TAG_RE = re.compile(r"^\([^()]{1,60}\)$")
+# in brackets of either width: CJK text prints its own ("（政治部・山田太郎）")
+_BRACKETED_TAG_RE = re.compile(r"^[(（][^()（）]{1,60}[)）]$")
+# The story's last sentence, printed as a paragraph of its own under the others ("The hearing continues."): a few
+# words, at least this many, short of prose (``text_like``), mostly lower case.
+CLOSING_SENTENCE_MIN_WORDS = 3
+CLOSING_SENTENCE_MIN_LOWER_SHARE = 0.5
 _EMAIL_RE = re.compile(r"\w@\w[\w-]*\.\w")
 
 
@@ -1070,12 +1133,24 @@ def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
         if (labels[index] is not None or f.text_like or f.is_furniture or evidence[index].template
                 or evidence[index].linked or is_caption_credit(text) or _photo_credit(text)):
             break
-        if not ((f.n_words <= SIGN_OFF_TAG_MAX_WORDS and text[:1] == "(" and _BRACKETED_TAG_RE.match(text))
+        if not ((f.n_words <= SIGN_OFF_TAG_MAX_WORDS and text[:1] in "(（" and _BRACKETED_TAG_RE.match(text))
+                or (index == last_article + 1 and _closing_sentence(blocks, features, index))
                 or _labelled_name(text)
                 or (f.n_words <= CONTACT_LINE_MAX_WORDS and "@" in text and _EMAIL_RE.search(text) is not None)):
             break
         found.append(index)
     return found
+
+
+def _closing_sentence(blocks, features, index: int) -> bool:
+    """Guidelines 6: whether block ``index``, right under the story's last paragraph, is the story's last sentence
+    printed on its own ("The hearing continues.", "The law takes effect on 1 January.") -- one sentence with its full
+    stop, ``CLOSING_SENTENCE_MIN_WORDS`` words or more and mostly lower case, under prose: no label's colon, no
+    time or byline, no notice of the site's ("This article is for subscribers.")."""
+    f, text = features[index], blocks[index].text
+    return (features[index - 1].text_like and f.n_words >= CLOSING_SENTENCE_MIN_WORDS and f.n_sentences == 1
+            and f.ends_with_full_stop and f.lower_word_share >= CLOSING_SENTENCE_MIN_LOWER_SHARE
+            and not (f.is_timestamp or f.is_byline) and ":" not in text and _SITE_NOTICE_RE.search(text) is None)
 
 
 # A pull quote has at least this many words (a shorter repeat is a phrase the story uses twice) and at most this many
@@ -1786,8 +1861,10 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         if title:
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
-                 # a writer's title right under the byline ("Political Editor") is no headline
+                 # a writer's title right under the byline ("Political Editor") is no headline, nor the byline
+                 # by the writer's role ("Author: Jane Roe" over the date)
                  and not (index > 0 and features[index - 1].is_byline)
+                 and not (":" in blocks[index].text and _byline_at(blocks, features, index))
                  and not (_job_title(f, blocks[index].text) and _byline_at(blocks, features, index - 1))
                  and not evidence[index].template and not _breadcrumbs(blocks[index].text)
                  and not (f.digit_share > 0 and _market_line(blocks[index].text)))
@@ -1810,8 +1887,10 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     elif _standfirst_over_byline(blocks, features, headline):
         chosen.insert(0, headline - 1)  # the headline above the standfirst the search came to first
     elif (headline - 2 >= 0 and _byline_at(blocks, features, headline)
-          and _standfirst_over_byline(blocks, features, headline - 1)):
-        chosen[:0] = [headline - 2, headline - 1]  # the search came to the byline: the headline and standfirst above
+          and (_standfirst_over_byline(blocks, features, headline - 1)
+               or _deck_pair(blocks, features, evidence, headline - 2))):
+        # the search came to the byline: the headline and the standfirst above, or the headline and its deck
+        chosen[:0] = [headline - 2, headline - 1]
     for index in range(headline + 1, body_start):
         f = features[index]
         if evidence[index].template or f.is_list_heading or scores[index] <= -LIST_HEADING_COST:
@@ -1982,9 +2061,13 @@ def _dated(blocks, features: Sequence[BlockFeatures], index: int) -> bool:
     """Whether the story's byline or date stands right above or under block ``index`` (guidelines 8.1: the
     headline's neighbours): a video's or photo's title nearer the body has none."""
     # a reading time ("5 min read") reads as a time but is a widget's, which a share tool's line is as near to
-    return any(0 <= i < len(features) and ((features[i].is_timestamp and READ_TIME_RE.search(blocks[i].text) is None)
+    def story_date(i: int) -> bool:
+        return 0 <= i < len(features) and ((features[i].is_timestamp and READ_TIME_RE.search(blocks[i].text) is None)
                                            or _byline_at(blocks, features, i))
-               for i in (index - 1, index + 1))
+
+    # under a byline's block of two lines or more (the writer, the date, "Updated …") stands the story's first
+    # widget, caption or paragraph: the headline heads the block, and no second byline or date stands over a headline
+    return story_date(index + 1) or (story_date(index - 1) and not story_date(index - 2))
 
 
 def _teaser_head(f: BlockFeatures) -> bool:
