@@ -573,8 +573,8 @@ def _stage_modules(stages: Sequence[Stage], preload: Sequence[str] = ()) -> list
     return sorted(modules)
 
 
-# Imported by the fork server after the stages' modules: it calls their ``prepare_fork_server()`` hooks, so that the
-# workers start with what each would otherwise build on its first records.
+# Imported by the fork server after the stages' modules: it calls the ``prepare_fork_server()`` of every module imported
+# that defines one, so that the workers start with what each would otherwise build on its first records.
 _FORK_SERVER_PREPARATION = "corpus.fork_server"
 
 
@@ -622,10 +622,10 @@ class LocalEngine:
 
     The workers are forked from a fork server that has imported the stages' modules, and those named in
     ``preload``, and called the ``prepare_fork_server()`` of each module imported that defines one
-    (``corpus.fork_server``), with one BLAS thread each (``_WORKER_ENVIRONMENT``). This process has one fork server, started
-    by its first pool, with that pool's modules: a caller that will run other stages later (a build: ingest,
-    then pre-annotation) names their modules in ``preload`` of the first, so that the later pools' workers do
-    not each import them.
+    (``corpus.fork_server``), with one BLAS thread each (``_WORKER_ENVIRONMENT``). This process has one fork
+    server, started by its first pool, with that pool's modules: a caller that will run other stages later (a
+    build: ingest, then pre-annotation) names their modules in ``preload`` of the first, so that the later pools'
+    workers do not each import them (nor build what those modules prepare).
     """
 
     workers: int = 1
