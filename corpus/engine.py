@@ -573,11 +573,16 @@ def _stage_modules(stages: Sequence[Stage], preload: Sequence[str] = ()) -> list
     return sorted(modules)
 
 
+# Imported by the fork server after the stages' modules: it calls the ``prepare_fork_server()`` of every module imported
+# that defines one, so that the workers start with what each would otherwise build on its first records.
+_FORK_SERVER_PREPARATION = "corpus.fork_server"
+
+
 def _pool_context(stages: Sequence[Stage], preload: Sequence[str]) -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_stage_modules(stages, preload))
+    context.set_forkserver_preload([*_stage_modules(stages, preload), _FORK_SERVER_PREPARATION])
     # Returns at once: the server imports the modules while this process goes on (a no-op once it runs).
     with _environment(_WORKER_ENVIRONMENT):
         multiprocessing.forkserver.ensure_running()
@@ -616,10 +621,11 @@ class LocalEngine:
     is up go to the workers.
 
     The workers are forked from a fork server that has imported the stages' modules, and those named in
-    ``preload``, with one BLAS thread each (``_WORKER_ENVIRONMENT``). This process has one fork server, started
-    by its first pool, with that pool's modules: a caller that will run other stages later (a build: ingest,
-    then pre-annotation) names their modules in ``preload`` of the first, so that the later pools' workers do
-    not each import them.
+    ``preload``, and called the ``prepare_fork_server()`` of each module imported that defines one
+    (``corpus.fork_server``), with one BLAS thread each (``_WORKER_ENVIRONMENT``). This process has one fork
+    server, started by its first pool, with that pool's modules: a caller that will run other stages later (a
+    build: ingest, then pre-annotation) names their modules in ``preload`` of the first, so that the later pools'
+    workers do not each import them (nor build what those modules prepare).
     """
 
     workers: int = 1

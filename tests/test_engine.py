@@ -420,6 +420,66 @@ def test_the_workers_of_a_later_pool_start_with_the_modules_the_first_preloaded(
     assert {name.split("@")[1] for name in out[4:]} == {"inherited" if preload else "imported"}
 
 
+PREPARED_STAGE = """
+import os
+from pathlib import Path
+
+PREPARED_BY = None
+
+
+def prepare_fork_server():
+    global PREPARED_BY
+    PREPARED_BY = os.getpid()
+
+
+def where_prepared(records):
+    for record in records:
+        where = "nowhere" if PREPARED_BY is None else "here" if PREPARED_BY == os.getpid() else "fork-server"
+        yield Path(f"{record}@{where}")
+"""
+
+FAILING_PREPARATION = """
+from pathlib import Path
+
+
+def prepare_fork_server():
+    raise RuntimeError("a preparation that fails")
+
+
+def tag(records):
+    for record in records:
+        yield Path(f"{record}@ran")
+"""
+
+ONE_POOL = """
+import sys
+from pathlib import Path
+from corpus.engine import LocalEngine, run_stages
+stage = getattr(__import__(sys.argv[1]), sys.argv[2])
+paths = [Path(str(n)) for n in range(12)]
+print(" ".join(path.name for path in run_stages([stage], paths, LocalEngine(workers=2, batch_size=4))))
+"""
+
+
+@pytest.mark.parametrize(("module", "stage", "worker_tag"), [
+    (PREPARED_STAGE, "where_prepared", "fork-server"),
+    # the fork server goes on without it: the workers do the work themselves and meet the error there
+    (FAILING_PREPARATION, "tag", "ran"),
+], ids=["prepared", "failing"])
+def test_the_fork_server_calls_the_preparation_hooks_of_the_modules_it_imported(tmp_path, module, stage, worker_tag):
+    """What a worker would build on its first records (``prepare_fork_server``) is built once, in the fork server
+    (started here, in a fresh process), and the workers forked from it start with it; not in this process."""
+    (tmp_path / "prepared_stage.py").write_text(module)
+    path = os.pathsep.join([str(tmp_path), str(Path(__file__).resolve().parent.parent),
+                            os.environ.get("PYTHONPATH", "")])
+    out = subprocess.run([sys.executable, "-c", ONE_POOL, "prepared_stage", stage], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": path}).stdout.split()
+    assert [name.split("@")[0] for name in out] == [str(n) for n in range(12)]
+    assert {name.split("@")[1] for name in out[4:]} == {worker_tag}  # the batches after the first, in workers
+    if worker_tag == "fork-server":
+        assert {name.split("@")[1] for name in out[:4]} <= {"nowhere", "fork-server"}  # here, or in workers
+
+
 def test_workers_keep_what_they_start_with_out_of_the_collectors_sight():
     paths = [Path(str(n)) for n in range(8)]
     out = list(run_stages([tag_with_frozen_objects], paths, LocalEngine(workers=2, batch_size=4)))
@@ -562,8 +622,10 @@ from pathlib import Path
 
 
 def fork_server_had(records):
+    timestamps = sys.modules.get("annotation.preannotate.timestamps")
     for record in records:
-        yield Path(f"{record}@{'corpus.build' in sys.modules and 'annotation.preannotate.core' in sys.modules}")
+        modules = "corpus.build" in sys.modules and "annotation.preannotate.core" in sys.modules
+        yield Path(f"{record}@{modules}@{timestamps is not None and timestamps.patterns.cache_info().currsize == 1}")
 """
 
 BUILD_THEN_PROBE = """
@@ -583,7 +645,8 @@ print(" ".join(path.name for path in later))
 @pytest.mark.parametrize("options", [[], ["--no-preannotate"]], ids=["pre-annotating", "not pre-annotating"])
 def test_a_build_with_workers_has_its_fork_server_import_the_preannotation_modules(tmp_path, options):
     """The ingest's pool starts the fork server; the pre-annotation's workers, forked from it later, start with
-    the stage's and the pre-annotator's modules instead of importing them each."""
+    the stage's and the pre-annotator's modules, and the timestamp patterns, instead of importing and building them
+    each."""
     pyproject = '[project]\nname = "data"\n\n[tool.corpus]\ndataset_version = "0.1.0"\n'
     (tmp_path / "pyproject.toml").write_text(pyproject)
     write_synthetic(100, tmp_path / "synth", seed=5)  # more pages than a batch: the ingest starts a pool
@@ -596,7 +659,7 @@ def test_a_build_with_workers_has_its_fork_server_import_the_preannotation_modul
     out = out.splitlines()[-1].split()  # after the build's summary
     assert [name.split("@")[0] for name in out] == [str(n) for n in range(12)]
     # the batches after the first, in workers
-    assert {name.split("@")[1] for name in out[4:]} == {str(not options)}
+    assert {name.split("@", 1)[1] for name in out[4:]} == {f"{not options}@{not options}"}
 
 
 # --- content hash -------------------------------------------------------------------------------------------

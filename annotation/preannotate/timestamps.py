@@ -6,7 +6,7 @@ date and time formats ("de", "um", "г.", "년"), "yesterday" and "today", and t
 plural forms ("hace {0} horas", "{0} saat önce", "před {0} hodinami"). The words are read from CLDR once, by
 ``scripts/cldr-timestamps``, into ``timestamp-words.json`` beside this module (loading 45 locales' data costs a
 process a sixth of a second; a test checks the file against babel). Two patterns are built from the file on first
-use (importing the module reads nothing) and kept:
+use (importing the module reads nothing; a worker pool's fork server builds them once for its workers) and kept:
 
 * a relative time: a past pattern's words around a number ("2 godziny temu"), or one without a number ("לפני
   שעתיים", "two hours ago"), or a relative day word alone ("wczoraj");
@@ -210,6 +210,12 @@ class _Patterns:
 def patterns() -> _Patterns:
     """The patterns, built from ``WORDS_FILE`` on first use and kept (about 0.06 CPU-s)."""
     return _Patterns()
+
+
+def prepare_fork_server() -> None:
+    """The patterns built in ``corpus.engine``'s fork server (``corpus.fork_server`` calls this): the workers forked
+    from it start with them, rather than each building them on its first date line."""
+    patterns()
 
 
 def cldr_timestamp(text: str, has_digit: bool) -> bool:
