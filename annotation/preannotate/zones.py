@@ -137,10 +137,12 @@ def _trailing_credit(text: str) -> bool:
 _CJK_CREDIT_RE = re.compile(r"（[^（）]{0,30}(?:攝|摄|撮影|写真|照片|圖|图|사진)[^（）]{0,30}）$")
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
     the credit in capitals, the slashed credit, the credit in other languages, the credit after the caption's sentence
-    and the gallery's counter are the rules')."""
+    and the gallery's counter are the rules'). Cached: the run's labels, the teaser passes and the credit rules ask it
+    of one line one to three times, and its eight tests cost more than the look-up."""
     return (line_marks(text)[3] or _trailing_credit(text)
             or (text[-1:] == "）" and _CJK_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
