@@ -245,12 +245,19 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
 _PLATFORM_END_RE = re.compile(r"(?:^|\s)[^\W\d_]{1,3}\s+(?:google news|facebook|instagram|whatsapp|telegram|youtube"
                               r"|tiktok|linkedin|bluesky|mastodon|viber|twitter)\W*$", re.IGNORECASE)
 PLATFORM_PROMPT_MAX_WORDS = 10
+# The last letters of the platforms' names, and the letters the case-insensitive pattern matches to them (the long
+# s, the Kelvin sign): a line ending in another word character ends in no platform's name.
+_PLATFORM_LAST_LETTERS = frozenset("sSkKmMpPeEnNyYrR\u017f\u212a")
 
 
 def _platform_prompt(f: BlockFeatures, text: str) -> bool:
     """Whether a line is a follow or share prompt ending in a platform's name (``_PLATFORM_END_RE``): at most
     ``PLATFORM_PROMPT_MAX_WORDS`` words, no full stop (a sentence naming one is the story's, or a caption's)."""
+    last = text[-1:]
+    # most short lines end in a word character no name ends in: answered without the regex (a line ending in a
+    # mark or a space goes to it: "\W*" there)
     return (1 < f.n_words <= PLATFORM_PROMPT_MAX_WORDS and not f.ends_with_full_stop
+            and (last in _PLATFORM_LAST_LETTERS or not (last.isalnum() or last == "_"))
             and _PLATFORM_END_RE.search(text[-40:]) is not None)
 
 
