@@ -2283,9 +2283,10 @@ def _page_times(blocks, features, labels: list) -> list[int]:
                 and not f.is_timestamp and not f.text_like):
             continue  # most lines: answered without the regexes
         text = blocks[index].text
-        if (_LETTERS_RE.search(text) is None or _FACT_LINE_RE.match(text) or _item_time(features, blocks, index)
-                or _MEDIA_COUNT_RE.match(text) or _ITEM_TAIL_RE.match(text) or _count_line(text) or _result_line(text)
-                or _market_line(text)):
+        # (the tests by their cost: the count of results, which lists the line's words, last)
+        if (_LETTERS_RE.search(text) is None or _market_line(text) or _FACT_LINE_RE.match(text)
+                or _item_time(features, blocks, index) or _MEDIA_COUNT_RE.match(text) or _ITEM_TAIL_RE.match(text)
+                or _result_line(text) or _count_line(text)):
             continue
         shapes.setdefault(_line_shape(text), []).append(index)
     times: list[int] = []
@@ -3041,7 +3042,8 @@ def _closed_items(blocks, features, labels: list) -> bool:
 
     # a format is one of numbers ("26.11.2026", "10:52"): most lines have no digit and are answered without a call;
     # most pages have fewer than LIST_MIN_ITEMS such times, answered without the shapes
-    times = [i for i, f in enumerate(features) if f.digit_share > 0 and free(i) and _item_time(features, blocks, i)]
+    times = [i for i, f in enumerate(features) if f.digit_share > 0 and (labels[i] is None or labels[i].label == TEASER)
+             and _item_time(features, blocks, i)]  # (``free`` inlined: read for every line with a digit)
     if len(times) < LIST_MIN_ITEMS:
         return False
     chains: list[list[int]] = []
@@ -3342,11 +3344,17 @@ _COUNT_WORDS = frozenset("showing displaying viewing about page pages of results
 def _count_line(text: str) -> bool:
     """A count of search results or pages: "Showing 1-6 of 243 results", "About 1,240 results", "Page 1 of 48",
     and the query it names after "for" ("... results for “bushfire”")."""
-    words = [word.lower() for word in WORD_RE.findall(text)]
-    if "for" in words:
-        words = words[:words.index("for")]
-    numbers = [_NUMBER_RE.fullmatch(word) is not None for word in words]
-    return any(numbers) and all(number or word in _COUNT_WORDS for word, number in zip(words, numbers, strict=True))
+    # word by word up to "for": a line's first word that is neither a number nor a count's answers most lines
+    number = False
+    for word in WORD_RE.findall(text):
+        word = word.lower()
+        if word == "for":
+            break
+        if _NUMBER_RE.fullmatch(word) is not None:
+            number = True
+        elif word not in _COUNT_WORDS:
+            return False
+    return number
 
 
 # A search page's controls: its sort order and filters ("Sort by: Relevance | Date", "Sortieren nach: Relevanz",
