@@ -490,10 +490,12 @@ def _gallery(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> set[
     caption and credit under it, up to the next counter (the last slide's as many lines as the slide above it had):
     ``GALLERY_MIN_SLIDES`` or more counters of one count, numbered one after the other, at most ``SLIDE_MAX_LINES``
     lines apart."""
-    counters = []  # (index, number, count)
-    for index, (block, f) in enumerate(zip(blocks, features, strict=True)):
-        if f.n_words <= 3 and block.text[:1].isdigit() and (found := _SLIDE_COUNTER_RE.match(block.text)):
-            counters.append((index, int(found[1]), int(found[2])))
+    # (index, number, count); a comprehension, the lines' words read first: it reads every line of every page
+    counters = [(index, int(found[1]), int(found[2])) for index, f in enumerate(features)
+                if f.n_words <= 3 and blocks[index].text[:1].isdigit()
+                and (found := _SLIDE_COUNTER_RE.match(blocks[index].text))]
+    if len(counters) < GALLERY_MIN_SLIDES:
+        return set()  # most pages: no gallery
     lines: set[int] = set()
     run: list[tuple[int, int, int]] = []
     for counter in [*counters, None]:
@@ -2277,11 +2279,15 @@ def _page_times(blocks, features, labels: list) -> list[int]:
     place ("124.503 views"): the item's too. Not a bare number (a rank), a line of words and a number after a label
     ("Dead: 96"), a count of pictures or comments (each closes its item as it is: "11 Slides"), a count of results, a
     score or a market's quote."""
+    # most lines are answered without the regexes, and most pages have fewer short lines with a number than a shape
+    # needs texts: answered without any
+    short = [index for index, f in enumerate(features)
+             if 0 < f.n_words <= PAGE_TIME_MAX_WORDS and f.digit_share > 0 and labels[index] is None
+             and not f.is_timestamp and not f.text_like]
+    if len(short) < PAGE_TIMES_MIN:
+        return []
     shapes: dict[str, list[int]] = {}
-    for index, f in enumerate(features):
-        if not (0 < f.n_words <= PAGE_TIME_MAX_WORDS and f.digit_share > 0 and labels[index] is None
-                and not f.is_timestamp and not f.text_like):
-            continue  # most lines: answered without the regexes
+    for index in short:
         text = blocks[index].text
         # (the tests by their cost: the count of results, which lists the line's words, last)
         if (_LETTERS_RE.search(text) is None or _market_line(text) or _FACT_LINE_RE.match(text)
