@@ -26,10 +26,11 @@ from annotation.preannotate.features import (
     features_of, gate_view, initials, literal_pattern, normalised)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
-    KICKER_MAX_WORDS, PLATFORM_PROMPT_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
-    _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
-    _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE, _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS,
-    _TAGS_RE, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
+    KICKER_MAX_WORDS, PLATFORM_PROMPT_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE,
+    _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE,
+    _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE, _RANK_RE, _RIGHTS_RESERVED_RE,
+    _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit,
+    is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html

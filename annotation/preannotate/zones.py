@@ -670,15 +670,16 @@ def classify_blocks(
         if labels[index] is None:
             labels[index] = BlockLabel(BOILERPLATE, 0.7)  # a gallery's counters and captions, also outside the run
     for index, block in enumerate(blocks):
-        if labels[index] is None and "|" in block.text and (
+        if labels[index] is not None:
+            continue  # (the run's lines: read once, not by each test)
+        if "|" in block.text and (
                 _TICKER_RE.match(block.text) is not None
                 or (features[index].digit_share == 0 and _breadcrumbs(block.text))):
             # a ticker, and a row of three or more links of a few words ("About us | Advertise | Privacy", a story's
             # topics "High Court | Bail | Hyderabad"): many links on a line promote no one story (guidelines 8.2);
             # a row with a number is an item's own line ("World | 2 hours ago | 4 min read")
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
-        elif (labels[index] is None and 1 < features[index].n_words <= PLATFORM_PROMPT_MAX_WORDS
-              and _platform_prompt(features[index], block.text)):
+        elif 1 < features[index].n_words <= PLATFORM_PROMPT_MAX_WORDS and _platform_prompt(features[index], block.text):
             labels[index] = BlockLabel(BOILERPLATE, 0.7)  # a follow or share prompt promotes no story (8.2, 8.3)
     _assign_teasers(blocks, features, labels, title)
     for index in _mast_items(features, labels):
