@@ -26,10 +26,11 @@ from annotation.preannotate.features import (
     features_of, gate_view, initials, literal_pattern, normalised)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
-    KICKER_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE,
-    _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE,
-    _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS,
-    _TAGS_RE, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
+    KICKER_MAX_WORDS, PLATFORM_PROMPT_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE,
+    _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE,
+    _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE, _RANK_RE, _RIGHTS_RESERVED_RE,
+    _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit,
+    is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -5384,6 +5385,20 @@ def test_a_two_word_cue_before_a_headline_between_the_paragraphs_is_a_teaser(lin
     labels = labels_by_line(document, annotation)
     assert (labels[line] == "teaser") is teaser
     assert [labels[line] for line in STORY[3:]] == ["article"] * len(STORY[3:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_platform_prompts_last_letter_gate_turns_no_match_away(data) -> None:
+    """``_platform_prompt`` answers a line ending in a word character no platform's name ends in without the
+    regex: every text the regex finds a name at the end of (drawn from the regex, so a name added without its last
+    letter fails here), and the letters that fold to one ("Facebook" with a Kelvin sign), pass the gate."""
+    for prompt in ("Follow us on Faceboo\u212a", "Folge uns auf Google New\u017f", "Follow us on YouTube »"):
+        assert _platform_prompt(features_of(prompt), prompt)
+    prompt = "Share it " + data.draw(st.from_regex(_PLATFORM_END_RE, fullmatch=True)).lstrip()
+    f = features_of(prompt)
+    if 1 < f.n_words <= PLATFORM_PROMPT_MAX_WORDS and not f.ends_with_full_stop:
+        assert _platform_prompt(f, prompt) is (_PLATFORM_END_RE.search(prompt[-40:]) is not None), prompt
 
 
 @pytest.mark.parametrize(("prompt", "prompt_line"), [

@@ -137,10 +137,12 @@ def _trailing_credit(text: str) -> bool:
 _CJK_CREDIT_RE = re.compile(r"（[^（）]{0,30}(?:攝|摄|撮影|写真|照片|圖|图|사진)[^（）]{0,30}）$")
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_caption_credit(text: str) -> bool:
     """A caption or photo credit by its first or last words (the learned model reads ``line_marks`` alone:
     the credit in capitals, the slashed credit, the credit in other languages, the credit after the caption's sentence
-    and the gallery's counter are the rules')."""
+    and the gallery's counter are the rules'). Cached: the run's labels, the teaser passes and the credit rules ask it
+    of one line one to three times, and its eight tests cost more than the look-up."""
     return (line_marks(text)[3] or _trailing_credit(text)
             or (text[-1:] == "）" and _CJK_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
@@ -243,12 +245,19 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
 _PLATFORM_END_RE = re.compile(r"(?:^|\s)[^\W\d_]{1,3}\s+(?:google news|facebook|instagram|whatsapp|telegram|youtube"
                               r"|tiktok|linkedin|bluesky|mastodon|viber|twitter)\W*$", re.IGNORECASE)
 PLATFORM_PROMPT_MAX_WORDS = 10
+# The last letters of the platforms' names, and the letters the case-insensitive pattern matches to them (the long
+# s, the Kelvin sign): a line ending in another word character ends in no platform's name.
+_PLATFORM_LAST_LETTERS = frozenset("sSkKmMpPeEnNyYrR\u017f\u212a")
 
 
 def _platform_prompt(f: BlockFeatures, text: str) -> bool:
     """Whether a line is a follow or share prompt ending in a platform's name (``_PLATFORM_END_RE``): at most
     ``PLATFORM_PROMPT_MAX_WORDS`` words, no full stop (a sentence naming one is the story's, or a caption's)."""
+    last = text[-1:]
+    # most short lines end in a word character no name ends in: answered without the regex (a line ending in a
+    # mark or a space goes to it: "\W*" there)
     return (1 < f.n_words <= PLATFORM_PROMPT_MAX_WORDS and not f.ends_with_full_stop
+            and (last in _PLATFORM_LAST_LETTERS or not (last.isalnum() or last == "_"))
             and _PLATFORM_END_RE.search(text[-40:]) is not None)
 
 
@@ -481,10 +490,12 @@ def _gallery(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> set[
     caption and credit under it, up to the next counter (the last slide's as many lines as the slide above it had):
     ``GALLERY_MIN_SLIDES`` or more counters of one count, numbered one after the other, at most ``SLIDE_MAX_LINES``
     lines apart."""
-    counters = []  # (index, number, count)
-    for index, (block, f) in enumerate(zip(blocks, features, strict=True)):
-        if f.n_words <= 3 and block.text[:1].isdigit() and (found := _SLIDE_COUNTER_RE.match(block.text)):
-            counters.append((index, int(found[1]), int(found[2])))
+    # (index, number, count); a comprehension, the lines' words read first: it reads every line of every page
+    counters = [(index, int(found[1]), int(found[2])) for index, f in enumerate(features)
+                if f.n_words <= 3 and blocks[index].text[:1].isdigit()
+                and (found := _SLIDE_COUNTER_RE.match(blocks[index].text))]
+    if len(counters) < GALLERY_MIN_SLIDES:
+        return set()  # most pages: no gallery
     lines: set[int] = set()
     run: list[tuple[int, int, int]] = []
     for counter in [*counters, None]:
@@ -659,15 +670,16 @@ def classify_blocks(
         if labels[index] is None:
             labels[index] = BlockLabel(BOILERPLATE, 0.7)  # a gallery's counters and captions, also outside the run
     for index, block in enumerate(blocks):
-        if labels[index] is None and "|" in block.text and (
+        if labels[index] is not None:
+            continue  # (the run's lines: read once, not by each test)
+        if "|" in block.text and (
                 _TICKER_RE.match(block.text) is not None
                 or (features[index].digit_share == 0 and _breadcrumbs(block.text))):
             # a ticker, and a row of three or more links of a few words ("About us | Advertise | Privacy", a story's
             # topics "High Court | Bail | Hyderabad"): many links on a line promote no one story (guidelines 8.2);
             # a row with a number is an item's own line ("World | 2 hours ago | 4 min read")
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
-        elif (labels[index] is None and 1 < features[index].n_words <= PLATFORM_PROMPT_MAX_WORDS
-              and _platform_prompt(features[index], block.text)):
+        elif 1 < features[index].n_words <= PLATFORM_PROMPT_MAX_WORDS and _platform_prompt(features[index], block.text):
             labels[index] = BlockLabel(BOILERPLATE, 0.7)  # a follow or share prompt promotes no story (8.2, 8.3)
     _assign_teasers(blocks, features, labels, title)
     for index in _mast_items(features, labels):
@@ -2268,15 +2280,20 @@ def _page_times(blocks, features, labels: list) -> list[int]:
     place ("124.503 views"): the item's too. Not a bare number (a rank), a line of words and a number after a label
     ("Dead: 96"), a count of pictures or comments (each closes its item as it is: "11 Slides"), a count of results, a
     score or a market's quote."""
+    # most lines are answered without the regexes, and most pages have fewer short lines with a number than a shape
+    # needs texts: answered without any
+    short = [index for index, f in enumerate(features)
+             if 0 < f.n_words <= PAGE_TIME_MAX_WORDS and f.digit_share > 0 and labels[index] is None
+             and not f.is_timestamp and not f.text_like]
+    if len(short) < PAGE_TIMES_MIN:
+        return []
     shapes: dict[str, list[int]] = {}
-    for index, f in enumerate(features):
-        if not (0 < f.n_words <= PAGE_TIME_MAX_WORDS and f.digit_share > 0 and labels[index] is None
-                and not f.is_timestamp and not f.text_like):
-            continue  # most lines: answered without the regexes
+    for index in short:
         text = blocks[index].text
-        if (_LETTERS_RE.search(text) is None or _FACT_LINE_RE.match(text) or _item_time(features, blocks, index)
-                or _MEDIA_COUNT_RE.match(text) or _ITEM_TAIL_RE.match(text) or _count_line(text) or _result_line(text)
-                or _market_line(text)):
+        # (the tests by their cost: the count of results, which lists the line's words, last)
+        if (_LETTERS_RE.search(text) is None or _market_line(text) or _FACT_LINE_RE.match(text)
+                or _item_time(features, blocks, index) or _MEDIA_COUNT_RE.match(text) or _ITEM_TAIL_RE.match(text)
+                or _result_line(text) or _count_line(text)):
             continue
         shapes.setdefault(_line_shape(text), []).append(index)
     times: list[int] = []
@@ -3032,7 +3049,8 @@ def _closed_items(blocks, features, labels: list) -> bool:
 
     # a format is one of numbers ("26.11.2026", "10:52"): most lines have no digit and are answered without a call;
     # most pages have fewer than LIST_MIN_ITEMS such times, answered without the shapes
-    times = [i for i, f in enumerate(features) if f.digit_share > 0 and free(i) and _item_time(features, blocks, i)]
+    times = [i for i, f in enumerate(features) if f.digit_share > 0 and (labels[i] is None or labels[i].label == TEASER)
+             and _item_time(features, blocks, i)]  # (``free`` inlined: read for every line with a digit)
     if len(times) < LIST_MIN_ITEMS:
         return False
     chains: list[list[int]] = []
@@ -3333,11 +3351,17 @@ _COUNT_WORDS = frozenset("showing displaying viewing about page pages of results
 def _count_line(text: str) -> bool:
     """A count of search results or pages: "Showing 1-6 of 243 results", "About 1,240 results", "Page 1 of 48",
     and the query it names after "for" ("... results for “bushfire”")."""
-    words = [word.lower() for word in WORD_RE.findall(text)]
-    if "for" in words:
-        words = words[:words.index("for")]
-    numbers = [_NUMBER_RE.fullmatch(word) is not None for word in words]
-    return any(numbers) and all(number or word in _COUNT_WORDS for word, number in zip(words, numbers, strict=True))
+    # word by word up to "for": a line's first word that is neither a number nor a count's answers most lines
+    number = False
+    for word in WORD_RE.findall(text):
+        word = word.lower()
+        if word == "for":
+            break
+        if _NUMBER_RE.fullmatch(word) is not None:
+            number = True
+        elif word not in _COUNT_WORDS:
+            return False
+    return number
 
 
 # A search page's controls: its sort order and filters ("Sort by: Relevance | Date", "Sortieren nach: Relevanz",
