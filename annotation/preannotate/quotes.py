@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from annotation.preannotate.features import SPEECH_VERBS, alternation, may_fold_to_ascii
 
@@ -336,6 +337,12 @@ def _is_apostrophe(text: str, position: int, before: str | None, after: str | No
     return False
 
 
+# _facing reads the mark and its two neighbours only: a page has few kinds of them (a letter, a space, a point
+# around a mark), and its answer is looked up (several times cheaper than its tests).
+FACING_CACHE_SIZE = 1 << 12
+
+
+@lru_cache(maxsize=FACING_CACHE_SIZE)
 def _facing(char: str, before: str | None, after: str | None) -> tuple[bool, bool]:
     """(can open, can close) of the mark ``char`` between ``before`` and ``after`` (None at the paragraph's
     ends)."""
