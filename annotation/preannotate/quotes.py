@@ -328,13 +328,11 @@ def _is_apostrophe(text: str, position: int, before: str | None, after: str | No
     """``before`` and ``after``: the characters around ``position`` within its paragraph (None at its ends)."""
     if before is not None and after is not None and before.isalnum() and after.isalnum():
         return True
+    if not (before is None or _is_space(before) or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS):
+        return False  # not at a word's start (most marks here close a quotation): no year or elision follows
     tail = text[position + 1:position + 6].lower()
-    word_start = before is None or _is_space(before) or before in _OPENING_PUNCTUATION or before in QUOTE_MARKS
-    if word_start and _YEAR_RE.match(tail):
-        return True  # ’90s, class of ’22
-    if word_start and _ELISION_RE.match(tail):
-        return True
-    return False
+    # ’90s, class of ’22; ’em, ’til
+    return _YEAR_RE.match(tail) is not None or _ELISION_RE.match(tail) is not None
 
 
 # _facing reads the mark and its two neighbours only: a page has few kinds of them (a letter, a space, a point
