@@ -414,10 +414,14 @@ _OPENING_MARK_RE = re.compile(r"(?<!\S)[" + re.escape(QUOTE_MARKS) + r"](?=\w)")
 _ELIDED_ARTICLE_RE = re.compile(r"(?<!\w)(?:[dljsnmtc]|qu|lorsqu|puisqu|jusqu)[’']$", re.IGNORECASE)
 
 
-def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]:
+_Mark = tuple[int, str, bool, bool]
+
+
+def _marks(text: str, start: int, end: int) -> tuple[list[_Mark], list[_Mark]]:
     """The quotation marks of the paragraph ``[start, end)`` that can open or close: (position, mark, can open,
-    can close)."""
-    found = []
+    can close), the double ones and the single ones (parted here, where each mark's family is known already)."""
+    doubles: list[_Mark] = []
+    singles: list[_Mark] = []
     # the marks alone, not a Python step per character; the look-behind reads the character before the paragraph
     # for a mark opening it, where there is none for _marks: only when that one is no letter or digit either
     marks = _MARK_RE if start and text[start - 1].isalnum() else _MARK_NOT_INSIDE_WORD_RE
@@ -425,7 +429,8 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]
         position, char = match.start(), match.group()
         before = text[position - 1] if position > start else None
         after = text[position + 1] if position + 1 < end else None
-        if char in SINGLE_MARKS and (
+        single = char in SINGLE_MARKS
+        if single and (
                 # most single marks are apostrophes inside a word: tested here, without a call
                 (before is not None and after is not None and before.isalnum() and after.isalnum())
                 or _is_apostrophe(text, position, before, after)):
@@ -435,8 +440,8 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, str, bool, bool]]
             before = " "  # an elided article or preposition opens the quotation as a space does: d’« un recul »
         can_open, can_close = _facing(char, before, after)
         if can_open or can_close:
-            found.append((position, char, can_open, can_close))
-    return found
+            (singles if single else doubles).append((position, char, can_open, can_close))
+    return doubles, singles
 
 
 def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _Page) -> bool:
@@ -906,9 +911,13 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
     for region_start, region_end in regions:
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
-        marks = [_marks(text, s, e) for s, e in paragraphs]
-        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, marks, page)
-        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, marks, page):
+        double_marks, single_marks = [], []
+        for paragraph_start, paragraph_end in paragraphs:
+            doubles_of, singles_of = _marks(text, paragraph_start, paragraph_end)
+            double_marks.append(doubles_of)
+            single_marks.append(singles_of)
+        doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, double_marks, page)
+        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, single_marks, page):
             overlapping = [other for other in doubles if quote[0] < other[1] and other[0] < quote[1]]
             # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3); a
             # double quotation that overlaps the single one without lying inside it keeps it out
@@ -1060,12 +1069,12 @@ _TERM_STRIP = " " + _SENTENCE_PUNCTUATION + QUOTE_MARKS
 
 
 def _quotes_in_region(text: str, region_start: int, region_end: int, family: str,
-                      paragraphs: list[tuple[int, int]], marks: list[list], page: _Page) -> list[tuple[int, int]]:
+                      paragraphs: list[tuple[int, int]], marks_by_paragraph: list[list[_Mark]],
+                      page: _Page) -> list[tuple[int, int]]:
     """Quote spans of one family; a quotation over several paragraphs gives one span per paragraph,
     every piece but the last ending on its paragraph's last character (annotation guidelines, 5).
-    ``paragraphs`` are the region's (``_paragraphs``), ``marks`` their marks of both families (``_marks``)."""
-    double = family == "double"
-    marks_by_paragraph = [[m for m in paragraph if (m[1] in DOUBLE_MARKS) == double] for paragraph in marks]
+    ``paragraphs`` are the region's (``_paragraphs``), ``marks_by_paragraph`` their marks of the family
+    (``_marks``)."""
     found: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""
