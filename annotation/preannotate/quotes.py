@@ -375,6 +375,8 @@ def _is_cjk(char: str | None) -> bool:
                                  or "\uf900" <= char <= "\uffef")
 
 
+# _pairs is asked of two marks at a time, of which there are this many pairs: its answers are looked up.
+@lru_cache(maxsize=len(QUOTE_MARKS) ** 2)
 def _pairs(opener: str, closer: str) -> bool:
     if opener in _GUILLEMET_PAIRS or closer in _GUILLEMET_PAIRS:
         return _GUILLEMET_PAIRS.get(opener) == closer
