@@ -225,6 +225,7 @@ def clear_caches() -> None:
     stats.block_key.cache_clear()
     learned.text_columns.cache_clear()
     zones.line_marks.cache_clear()
+    zones.is_caption_credit.cache_clear()
     html.clear_caches()
 
 
