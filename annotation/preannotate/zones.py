@@ -557,6 +557,7 @@ def classify_blocks(
         story_begun = False  # a paragraph of the story lies above
         vetoed: list[int] = []  # blocks the learned model took out of the run
         item_head = -1  # the headline of the list's item right above, while its lines go on
+        headline_lists, gallery = rules.headline_lists, rules.gallery  # read for every line of the run
         for index in range(start, end):
             f, text = features[index], blocks[index].text
             # a list of links inside the story: its heading and the headlines under it, each an item with the
@@ -569,7 +570,7 @@ def classify_blocks(
             item_head = index if list_item else item_head if item_line else -1
             junk = (
                 index in link_run
-                or index in rules.headline_lists
+                or index in headline_lists
                 or list_item
                 or f.is_list_heading
                 or scores[index] <= -LIST_HEADING_COST
@@ -580,10 +581,10 @@ def classify_blocks(
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
                 or _tool_line(f, text)
                 or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
-                or index in rules.gallery
+                or index in gallery
                 or (f.n_words <= PLATFORM_PROMPT_MAX_WORDS and _platform_prompt(f, text))
             )
-            if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in rules.gallery and (
+            if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in gallery and (
                     _read_more(text)
                     or (story_begun and 0 < index < len(blocks) - 1 and features[index - 1].text_like
                         and features[index + 1].text_like and _cued_headline(f, text))
@@ -1183,7 +1184,7 @@ def _pull_quotes(blocks, features, labels: list, start: int, end: int) -> list[i
     first = next((index for index in range(start, end)
                   if labels[index].label == ARTICLE and features[index].text_like), end)
     candidates = [index for index in range(first + 1, end)
-                  if labels[index].label == ARTICLE and blocks[index].text[:1] in _PULL_QUOTE_OPENERS
+                  if blocks[index].text[:1] in _PULL_QUOTE_OPENERS and labels[index].label == ARTICLE
                   and PULL_QUOTE_MIN_WORDS <= features[index].n_words <= PULL_QUOTE_MAX_WORDS]
     if not candidates:
         return []  # most stories: no line in marks between their paragraphs
