@@ -1408,7 +1408,8 @@ def _live_times(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> s
     paragraphs (``_live_entries``). They are no list's items, and a list's chain of times does not run through
     them: entries longer than ``LIST_PERIOD`` blocks part them, and a key-events box's links (each a time and an
     entry's heading) are times next to them."""
-    clocks = [i for i, f in enumerate(features) if _clock_time(f, blocks[i].text)]
+    # (the timestamp flag first: most lines are none, answered without a call)
+    clocks = [i for i, f in enumerate(features) if f.is_timestamp and _clock_time(f, blocks[i].text)]
     found: set[int] = set()
     for chain in _chains(clocks, LIVE_ENTRY_MAX_BLOCKS):
         chain = chain[:_entries_end(features, chain)]
@@ -1627,8 +1628,9 @@ def _entry_heading(f: BlockFeatures) -> bool:
 def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
     """Whether entries of the story's run open with a time and a heading (``_entry_head``): a live blog's
     layout (guidelines 8.5), which a story's own lines repeat around the run."""
-    return any(labels[i].label == ARTICLE and labels[i + 1].label == ARTICLE and _entry_head(features, i)
-               for i in range(start, end - 1))
+    # (the time first: most lines of a run are none, answered before the labels and the call)
+    return any(features[i].is_timestamp and labels[i].label == ARTICLE and labels[i + 1].label == ARTICLE
+               and _entry_head(features, i) for i in range(start, end - 1))
 
 
 # Entries whose time the model took out, and kept their heading and text, show a live blog's layout from this many.
