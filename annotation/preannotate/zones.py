@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
@@ -458,8 +459,11 @@ class RulePass:
         }
 
 
+_TEXT = attrgetter("text")
+
+
 def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> RulePass:
-    features = [features_of(block.text) for block in blocks]
+    features = list(map(features_of, map(_TEXT, blocks)))  # (mapped, no loop in Python: every line of every page)
     scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
     headline_lists = _headline_lists(blocks, features)
     list_zone = _list_zone(features, blocks) | headline_lists
