@@ -28,6 +28,7 @@ from annotation.preannotate.features import (
 from annotation.preannotate.learned import normalised
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
+_TEXT = attrgetter("text")
 
 _COMMENTS_RE = re.compile(
     r"^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|conversation|join the (?:conversation|discussion)|"
@@ -449,17 +450,14 @@ class RulePass:
         only for the blocks in ``reach`` (default: all), False elsewhere."""
         reach = range(len(blocks)) if reach is None else reach
         marks = [(False,) * 4] * len(blocks)
-        for i in reach:
-            marks[i] = line_marks(blocks[i].text)
+        part = slice(reach.start, reach.stop, reach.step)  # (one mapped call over the reach, no loop in Python)
+        marks[part] = list(map(line_marks, map(_TEXT, blocks[part])))
         comments, ads, commenters, credits = map(list, zip(*marks, strict=True)) if marks else ([],) * 4
         return {
             "scores": self.scores, "run": self.run[:2], "list_zone": self.list_zone, "comment_zone": self.comment_zone,
             "comments": comments, "ads": ads, "commenters": commenters,
             "credits": credits, "template": [e.template for e in evidence],
         }
-
-
-_TEXT = attrgetter("text")
 
 
 def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> RulePass:
