@@ -254,7 +254,8 @@ def _own_columns(blocks: Sequence[Block], features: Sequence[BlockFeatures], rul
             own[inside, column] = 1.0
     keys = list(map(_KEY, features))
     repeats = Counter(keys)
-    own[:, _COLUMN["repeated"]] = [math.log(repeats[key]) for key in keys[first:last]]
+    # (every key is counted: the dict's own lookup, not a Python loop)
+    own[:, _COLUMN["repeated"]] = list(map(math.log, map(repeats.__getitem__, keys[first:last])))
     title_words = _words(title) if title else set()
     if title_words:
         title_size = len(title_words)

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
@@ -27,6 +28,7 @@ from annotation.preannotate.features import (
 from annotation.preannotate.learned import normalised
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
+_TEXT = attrgetter("text")
 
 _COMMENTS_RE = re.compile(
     r"^[\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies|discussion|conversation|join the (?:conversation|discussion)|"
@@ -448,8 +450,8 @@ class RulePass:
         only for the blocks in ``reach`` (default: all), False elsewhere."""
         reach = range(len(blocks)) if reach is None else reach
         marks = [(False,) * 4] * len(blocks)
-        for i in reach:
-            marks[i] = line_marks(blocks[i].text)
+        part = slice(reach.start, reach.stop, reach.step)  # (one mapped call over the reach, no loop in Python)
+        marks[part] = list(map(line_marks, map(_TEXT, blocks[part])))
         comments, ads, commenters, credits = map(list, zip(*marks, strict=True)) if marks else ([],) * 4
         return {
             "scores": self.scores, "run": self.run[:2], "list_zone": self.list_zone, "comment_zone": self.comment_zone,
@@ -459,7 +461,7 @@ class RulePass:
 
 
 def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> RulePass:
-    features = [features_of(block.text) for block in blocks]
+    features = list(map(features_of, map(_TEXT, blocks)))  # (mapped, no loop in Python: every line of every page)
     scores = [content_score(f, b.text, e) for f, b, e in zip(features, blocks, evidence, strict=True)]
     headline_lists = _headline_lists(blocks, features)
     list_zone = _list_zone(features, blocks) | headline_lists
@@ -557,6 +559,7 @@ def classify_blocks(
         story_begun = False  # a paragraph of the story lies above
         vetoed: list[int] = []  # blocks the learned model took out of the run
         item_head = -1  # the headline of the list's item right above, while its lines go on
+        headline_lists, gallery = rules.headline_lists, rules.gallery  # read for every line of the run
         for index in range(start, end):
             f, text = features[index], blocks[index].text
             # a list of links inside the story: its heading and the headlines under it, each an item with the
@@ -569,7 +572,7 @@ def classify_blocks(
             item_head = index if list_item else item_head if item_line else -1
             junk = (
                 index in link_run
-                or index in rules.headline_lists
+                or index in headline_lists
                 or list_item
                 or f.is_list_heading
                 or scores[index] <= -LIST_HEADING_COST
@@ -580,10 +583,10 @@ def classify_blocks(
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
                 or _tool_line(f, text)
                 or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
-                or index in rules.gallery
+                or index in gallery
                 or (f.n_words <= PLATFORM_PROMPT_MAX_WORDS and _platform_prompt(f, text))
             )
-            if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in rules.gallery and (
+            if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in gallery and (
                     _read_more(text)
                     or (story_begun and 0 < index < len(blocks) - 1 and features[index - 1].text_like
                         and features[index + 1].text_like and _cued_headline(f, text))
@@ -1183,7 +1186,7 @@ def _pull_quotes(blocks, features, labels: list, start: int, end: int) -> list[i
     first = next((index for index in range(start, end)
                   if labels[index].label == ARTICLE and features[index].text_like), end)
     candidates = [index for index in range(first + 1, end)
-                  if labels[index].label == ARTICLE and blocks[index].text[:1] in _PULL_QUOTE_OPENERS
+                  if blocks[index].text[:1] in _PULL_QUOTE_OPENERS and labels[index].label == ARTICLE
                   and PULL_QUOTE_MIN_WORDS <= features[index].n_words <= PULL_QUOTE_MAX_WORDS]
     if not candidates:
         return []  # most stories: no line in marks between their paragraphs
@@ -1407,7 +1410,8 @@ def _live_times(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> s
     paragraphs (``_live_entries``). They are no list's items, and a list's chain of times does not run through
     them: entries longer than ``LIST_PERIOD`` blocks part them, and a key-events box's links (each a time and an
     entry's heading) are times next to them."""
-    clocks = [i for i, f in enumerate(features) if _clock_time(f, blocks[i].text)]
+    # (the timestamp flag first: most lines are none, answered without a call)
+    clocks = [i for i, f in enumerate(features) if f.is_timestamp and _clock_time(f, blocks[i].text)]
     found: set[int] = set()
     for chain in _chains(clocks, LIVE_ENTRY_MAX_BLOCKS):
         chain = chain[:_entries_end(features, chain)]
@@ -1626,8 +1630,9 @@ def _entry_heading(f: BlockFeatures) -> bool:
 def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
     """Whether entries of the story's run open with a time and a heading (``_entry_head``): a live blog's
     layout (guidelines 8.5), which a story's own lines repeat around the run."""
-    return any(labels[i].label == ARTICLE and labels[i + 1].label == ARTICLE and _entry_head(features, i)
-               for i in range(start, end - 1))
+    # (the time first: most lines of a run are none, answered before the labels and the call)
+    return any(features[i].is_timestamp and labels[i].label == ARTICLE and labels[i + 1].label == ARTICLE
+               and _entry_head(features, i) for i in range(start, end - 1))
 
 
 # Entries whose time the model took out, and kept their heading and text, show a live blog's layout from this many.
