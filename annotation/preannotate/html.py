@@ -179,6 +179,7 @@ def clear_caches() -> None:
     _element_marks.cache_clear()
     _bare_marks.cache_clear()
     _kind_columns.cache_clear()
+    _leaf_evidence.cache_clear()
     _box_kind.cache_clear()
 
 
@@ -292,10 +293,26 @@ def _element_evidence(element, ancestry: _Ancestry) -> tuple:
     """What a block owes to its element: whether furniture costs it (nearer than any story container, or outside
     one), story, link density, headline hint, heading, and the model's DOM columns before and after the
     article-body ones."""
-    furniture, story, furniture_nearer, kinds = ancestry.of(element)
-    # inside a link: all link text; no child, so no link (the element is none: it would be inside one)
-    density = 1.0 if kinds & _LINK else _link_density(element) if len(element) else 0.0
+    marks = ancestry.of(element)
     tag = element.tag
+    if len(element) or tag == "h1":  # its links' text, or the tags enclosing it, count too
+        return _evidence(marks, tag, element)
+    return _leaf_evidence(marks, tag)
+
+
+@lru_cache(maxsize=1 << 12)
+def _leaf_evidence(marks: tuple[bool, bool, bool, int], tag: str) -> tuple:
+    """``_evidence`` of an element without children other than an ``<h1>`` (most blocks: <p>, <li>): its ancestry
+    and its tag settle it (cached: a page's blocks share a few of these, and the tuples are made once)."""
+    return _evidence(marks, tag, None)
+
+
+def _evidence(marks: tuple[bool, bool, bool, int], tag: str, element) -> tuple:
+    """``_element_evidence`` from the element's ancestry (``_Ancestry.of``) and tag; ``element`` is read only when it
+    has children (its link density) or is an ``<h1>`` (the tags enclosing it): None for the others."""
+    furniture, story, furniture_nearer, kinds = marks
+    # inside a link: all link text; no child, so no link (the element is none: it would be inside one)
+    density = 1.0 if kinds & _LINK else _link_density(element) if element is not None and len(element) else 0.0
     heading = tag in _HEADING_TAGS
     if tag == "h1" and not (furniture and _in_furniture_tag(element)):
         # the page's main heading, also where the site's markup calls the story's header furniture by a role or a
