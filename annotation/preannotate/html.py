@@ -324,11 +324,15 @@ def _evidence(marks: tuple[bool, bool, bool, int], tag: str, element) -> tuple:
         headline = FURNITURE_HEADLINE
     else:
         headline = 0.3 if heading else 0.0
+    ancestry_columns = (float(furniture), float(story), float(furniture_nearer), density)
+    kind_columns = _kind_columns(tag, kinds)
     return (
         furniture and (furniture_nearer or not story), story, density, headline,
         heading and not kinds & _LINK,
-        (float(furniture), float(story), float(furniture_nearer), density),
-        _kind_columns(tag, kinds),
+        ancestry_columns, kind_columns,
+        # the DOM columns but the last of a block of a page that publishes no article body (most pages): one tuple
+        # made per element, not three per block
+        ancestry_columns + _NO_BODY + kind_columns,
     )
 
 
@@ -381,7 +385,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
         known = elements.get(element)
         if known is None:
             known = elements[element] = _element_evidence(element, ancestry)
-        furniture_costs, story, density, headline, heading, ancestry_columns, kind_columns = known
+        furniture_costs, story, density, headline, heading, ancestry_columns, kind_columns, unpublished = known
         features = features_of(block.text)
         words = features.n_words
         if words > 60:
@@ -402,9 +406,9 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             elif features.text_like and whole_body:
                 body_miss = True
                 prior -= 0.5 * words
-            body_columns = (float(body_match), float(body_miss), 1.0)
+            columns = ancestry_columns + (float(body_match), float(body_miss), 1.0) + kind_columns
         else:
-            body_columns = _NO_BODY
+            columns = unpublished
         scaled = prior / 20  # clamped to [-3, 3] without calls (min and max)
         if scaled > 3.0:
             scaled = 3.0
@@ -413,7 +417,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
         # the fields in order (prior, headline, template, dom, heading, linked), made as a tuple of the type
         # without its __new__ (a Python function: a frame per block)
         evidence.append(_new_tuple(BlockEvidence, (prior, headline, is_template,
-                                                   ancestry_columns + body_columns + kind_columns + (scaled,),
+                                                   columns + (scaled,),
                                                    heading, density > 0.5)))
     return evidence
 
