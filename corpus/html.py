@@ -268,10 +268,12 @@ def _render_blocks(tree: etree._Element) -> tuple[tuple[HtmlBlock, ...], dict[et
                     if pieces:
                         flush(owner)
                     first = len(blocks)
-                    if text := element.text:
-                        pieces.append(text)
-                        flush(element)
-                    spans[element] = (first, len(blocks))
+                    # ``flush`` of its text alone, inline: one call less for most blocks of a page
+                    if (text := element.text) and (text := text.strip(WHITESPACE_CHARS)):
+                        blocks.append(_new_tuple(HtmlBlock, (_collapsed_runs(text), element)))
+                        spans[element] = (first, first + 1)
+                    else:
+                        spans[element] = (first, first)
                     continue
                 if kind & _BLOCK:
                     if pieces:  # no call when no text came since the last block edge

@@ -179,6 +179,7 @@ def clear_caches() -> None:
     _element_marks.cache_clear()
     _bare_marks.cache_clear()
     _kind_columns.cache_clear()
+    _leaf_evidence.cache_clear()
     _box_kind.cache_clear()
 
 
@@ -292,10 +293,26 @@ def _element_evidence(element, ancestry: _Ancestry) -> tuple:
     """What a block owes to its element: whether furniture costs it (nearer than any story container, or outside
     one), story, link density, headline hint, heading, and the model's DOM columns before and after the
     article-body ones."""
-    furniture, story, furniture_nearer, kinds = ancestry.of(element)
-    # inside a link: all link text; no child, so no link (the element is none: it would be inside one)
-    density = 1.0 if kinds & _LINK else _link_density(element) if len(element) else 0.0
+    marks = ancestry.of(element)
     tag = element.tag
+    if len(element) or tag == "h1":  # its links' text, or the tags enclosing it, count too
+        return _evidence(marks, tag, element)
+    return _leaf_evidence(marks, tag)
+
+
+@lru_cache(maxsize=1 << 12)
+def _leaf_evidence(marks: tuple[bool, bool, bool, int], tag: str) -> tuple:
+    """``_evidence`` of an element without children other than an ``<h1>`` (most blocks: <p>, <li>): its ancestry
+    and its tag settle it (cached: a page's blocks share a few of these, and the tuples are made once)."""
+    return _evidence(marks, tag, None)
+
+
+def _evidence(marks: tuple[bool, bool, bool, int], tag: str, element) -> tuple:
+    """``_element_evidence`` from the element's ancestry (``_Ancestry.of``) and tag; ``element`` is read only when it
+    has children (its link density) or is an ``<h1>`` (the tags enclosing it): None for the others."""
+    furniture, story, furniture_nearer, kinds = marks
+    # inside a link: all link text; no child, so no link (the element is none: it would be inside one)
+    density = 1.0 if kinds & _LINK else _link_density(element) if element is not None and len(element) else 0.0
     heading = tag in _HEADING_TAGS
     if tag == "h1" and not (furniture and _in_furniture_tag(element)):
         # the page's main heading, also where the site's markup calls the story's header furniture by a role or a
@@ -307,11 +324,15 @@ def _element_evidence(element, ancestry: _Ancestry) -> tuple:
         headline = FURNITURE_HEADLINE
     else:
         headline = 0.3 if heading else 0.0
+    ancestry_columns = (float(furniture), float(story), float(furniture_nearer), density)
+    kind_columns = _kind_columns(tag, kinds)
     return (
         furniture and (furniture_nearer or not story), story, density, headline,
         heading and not kinds & _LINK,
-        (float(furniture), float(story), float(furniture_nearer), density),
-        _kind_columns(tag, kinds),
+        ancestry_columns, kind_columns,
+        # the DOM columns but the last of a block of a page that publishes no article body (most pages): one tuple
+        # made per element, not three per block
+        ancestry_columns + _NO_BODY + kind_columns,
     )
 
 
@@ -364,7 +385,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
         known = elements.get(element)
         if known is None:
             known = elements[element] = _element_evidence(element, ancestry)
-        furniture_costs, story, density, headline, heading, ancestry_columns, kind_columns = known
+        furniture_costs, story, density, headline, heading, ancestry_columns, kind_columns, unpublished = known
         features = features_of(block.text)
         words = features.n_words
         if words > 60:
@@ -385,9 +406,9 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
             elif features.text_like and whole_body:
                 body_miss = True
                 prior -= 0.5 * words
-            body_columns = (float(body_match), float(body_miss), 1.0)
+            columns = ancestry_columns + (float(body_match), float(body_miss), 1.0) + kind_columns
         else:
-            body_columns = _NO_BODY
+            columns = unpublished
         scaled = prior / 20  # clamped to [-3, 3] without calls (min and max)
         if scaled > 3.0:
             scaled = 3.0
@@ -396,7 +417,7 @@ def dom_evidence(page: HtmlPage, text: str, blocks: Sequence[Block], template: S
         # the fields in order (prior, headline, template, dom, heading, linked), made as a tuple of the type
         # without its __new__ (a Python function: a frame per block)
         evidence.append(_new_tuple(BlockEvidence, (prior, headline, is_template,
-                                                   ancestry_columns + body_columns + kind_columns + (scaled,),
+                                                   columns + (scaled,),
                                                    heading, density > 0.5)))
     return evidence
 
