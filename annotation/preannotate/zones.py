@@ -684,6 +684,10 @@ def classify_blocks(
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
         elif 1 < features[index].n_words <= PLATFORM_PROMPT_MAX_WORDS and _platform_prompt(features[index], block.text):
             labels[index] = BlockLabel(BOILERPLATE, 0.7)  # a follow or share prompt promotes no story (8.2, 8.3)
+        elif features[index].digit_share > 0 and _page_numbers(block.text):
+            # a list's row of page numbers is the page's (guidelines 8.3), no headline of an item nor a neighbour
+            # making one
+            labels[index] = BlockLabel(BOILERPLATE, 0.6)
     _assign_teasers(blocks, features, labels, title)
     for index in _mast_items(features, labels):
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
@@ -2339,11 +2343,6 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     title_parts = _title_parts(title)
     for index in _page_head(features, labels):
         if labels[index] is None:
-            labels[index] = BlockLabel(BOILERPLATE, 0.6)
-    for index, f in enumerate(features):
-        if f.digit_share > 0 and labels[index] is None and _page_numbers(blocks[index].text):
-            # a list's row of page numbers is the page's (guidelines 8.3), no headline of an item nor a neighbour
-            # making one
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
     page_times = _page_times(blocks, features, labels)
     if page_times:
