@@ -229,6 +229,127 @@ def test_output_is_always_valid_and_complete(text: str) -> None:
     assert_valid(document, Preannotator().annotate(document))
 
 
+# Characters that unseen pages hold and the drawn page texts above seldom do: line ends of every convention
+# (NEL, the line and paragraph separators), a byte-order mark, direction marks and overrides, combining marks
+# with nothing to combine with, control characters, non-characters, quotation marks of every family and words the
+# rules read (bylines, dates, credits).
+ODD_CHARACTERS = ("\r", "\r\n", "\n", "\u0085", "\u2028", "\u2029", "\ufeff", "\u200e", "\u200f", "\u202e", "\u2066",
+                  "\u0301", "\u0308\u0308", "\x00", "\x1c", "\x7f", "\ufffe", "\uffff", "\u00a0", "\u3000", "\u200b",
+                  "“", "”", "„", "«", "»", "‹", "‘", "’", "'", '"', "「", "」", "‚", "By ", "Photo: ", "12.12.2012",
+                  "2 hours ago", "© 2024", " said.", ": ", " — ")
+any_text = st.lists(st.one_of(st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+                              st.sampled_from(ODD_CHARACTERS)), max_size=60).map("".join)
+# a document has a non-whitespace character (Document refuses one without)
+any_page_text = any_text.filter(NON_WHITESPACE_RE.search)
+
+
+@settings(deadline=None)
+@given(any_page_text)
+def test_any_unicode_text_gets_a_valid_complete_annotation(text: str) -> None:
+    """Whatever characters a page holds (all of Unicode but surrogates), the pre-annotator finishes with spans
+    that pass the project's validation: zones cover every non-whitespace character, quotes lie inside articles."""
+    document = Document.from_text(text)
+    assert_valid(document, Preannotator().annotate(document))
+
+
+_TAGS = ("div", "p", "span", "a", "ul", "ol", "li", "h1", "h2", "h3", "article", "nav", "header", "footer", "aside",
+         "section", "main", "table", "tr", "td", "figure", "figcaption", "blockquote", "pre", "b", "em", "time",
+         "noscript", "textarea", "button", "form", "label", "template", "svg", "iframe", "q", "dl", "dt", "dd")
+_VOID = ("br", "hr", "img", "input", "meta", "wbr")
+_ATTRIBUTES = st.sampled_from((
+    'class="card"', 'class="teaser item"', 'class="related-links"', 'class="byline author"', 'class="article-body"',
+    'class="share social"', 'class="newsletter"', 'class="nav menu"', 'id="main"', 'id="comments"', 'href="/story/1"',
+    'href="https://elsewhere.example/x"', 'href="#top"', 'href="javascript:void(0)"', 'itemprop="articleBody"',
+    'itemprop="author"', 'role="navigation"', 'role="main"', "hidden", 'style="display:none"', 'aria-hidden="true"',
+    'class=""', 'class="a\u00a0b"', 'lang="ar" dir="rtl"', "class='unterminated", 'data-x="<p>"'))
+_JSON_LD = st.sampled_from((
+    '{"@type": "NewsArticle", "articleBody": "Body text said here. Second sentence."}',
+    '{"@type": ["LiveBlogPosting"], "articleBody": ["a", 1, null]}', '[{"@graph": [{"@type": "CollectionPage"}]}]',
+    '{"@type": "NewsArticle", "articleBody": ', "[[[[", "", "null", '{"articleBody": "</p><p>"}',
+    '{"@type": "NewsArticle", "articleBody": "x\\u0000 \\ud800"}'))
+_SCRIPTS = st.sampled_from(("var s = '</div>'; // </", "if (a </b) {}", "document.write('<p>x</p>')", "<!--", "]]>"))
+_LEAVES = st.one_of(
+    any_text.map(lambda text: text.replace("<", "&lt;").replace("&", "&amp;") if text.startswith("!") else text),
+    st.sampled_from(("&nbsp;", "&amp;", "&#0;", "&#xD800;", "&bogus;", "&#1114112;", "<", "&", "</p>", "</div>",
+                     "<!-- comment -->", "<!DOCTYPE html>", "<br>", "<![CDATA[x]]>", "<?xml x?>", "\r\n", "\x00")),
+    st.tuples(st.sampled_from(_VOID), st.lists(_ATTRIBUTES, max_size=2)).map(
+        lambda void: f"<{void[0]} {' '.join(void[1])}>"),
+    _JSON_LD.map(lambda data: f'<script type="application/ld+json">{data}</script>'),
+    _SCRIPTS.map(lambda code: f"<script>{code}</script>"),
+    st.sampled_from(("<style>p { color: red } </p></style>", "<title>A title</title>")),
+)
+
+
+def _element(parts: tuple[str, list[str], list[str], int]) -> str:
+    """A tag around its children; ``closing`` 0 closes it, 1 leaves it open (tag soup), 2 closes it twice."""
+    tag, attributes, children, closing = parts
+    return f"<{tag}{''.join(' ' + a for a in attributes)}>{''.join(children)}{('</' + tag + '>') * (closing != 1)}" \
+           f"{'</' + tag + '>' if closing == 2 else ''}"
+
+
+html_markup = st.recursive(
+    _LEAVES,
+    lambda children: st.tuples(st.sampled_from(_TAGS), st.lists(_ATTRIBUTES, max_size=3), st.lists(children, max_size=5),
+                               st.sampled_from((0, 0, 0, 1, 2))).map(_element),
+    max_leaves=40)
+
+
+@settings(deadline=None)
+@given(body=st.lists(html_markup, max_size=6).map("".join), head=st.lists(_LEAVES, max_size=3).map("".join),
+       wrapped=st.booleans())
+def test_any_html_page_gets_a_valid_complete_annotation(body: str, head: str, wrapped: bool) -> None:
+    """Random nesting of common tags with random text and attributes, unclosed and doubly closed tags, stray markup,
+    scripts with "</" in their strings, broken JSON-LD: the page renders or is refused with the ingest's error, and
+    its annotation through the HTML path (and the text path) is valid and complete."""
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.core import document_blocks
+    from corpus.html import UnparsableError
+
+    markup = f"<html><head>{head}</head><body>{body}</body></html>" if wrapped else head + body
+    try:
+        page = parse_html(markup.encode("utf-8"), "random.html")
+    except UnparsableError:
+        return  # the ingest refuses the page with this error, naming it: it never reaches the pre-annotator
+    if NON_WHITESPACE_RE.search(page.text) is None:
+        return  # no visible text: the ingest refuses the page as empty
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    assert document_blocks(document, page) == split_blocks(document.text)
+    annotator = Preannotator()
+    assert_valid(document, annotator.annotate(document, html=page))
+    assert_valid(document, annotator.annotate(document))
+
+
+# The patterns that split a text by its separators, as they were before each was made to start from the first mark or
+# space of a run only and possessive (a search from every position of a long run of them was quadratic).
+SPLITTING_PATTERNS_BEFORE = {
+    "SENTENCE_SPLIT_RE": (r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])", ".!?…\"'”’»)] \t\n“‘«([Aa0"),
+    "_DATES_SEPARATOR_RE": (r"\s+[|·•]\s+", " \t\n\u00a0|·•a1"),
+    "_CRUMB_SEPARATOR_RE": (r"\s+[|›»>/]\s+", " \t\n\u00a0|›»>/a"),
+}
+
+
+@pytest.mark.parametrize("name", SPLITTING_PATTERNS_BEFORE)
+@settings(max_examples=1000, deadline=None)
+@given(data=st.data())
+def test_a_splitting_pattern_finds_the_matches_it_found_before_it_read_each_run_once(name: str, data) -> None:
+    from annotation.preannotate import timestamps, zones
+
+    pattern = getattr(zones, name, None) or getattr(timestamps, name)
+    before, alphabet = SPLITTING_PATTERNS_BEFORE[name]
+    text = data.draw(st.text(alphabet, max_size=30))
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(before, text)]
+    assert pattern.split(text) == re.split(before, text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text("ab\n", max_size=20), words=st.text("ab\n", max_size=3), times=st.integers(0, 1))
+def test_a_pull_quote_is_counted_in_the_story_as_str_count_counts(text: str, words: str, times: int) -> None:
+    """``_occurs_more_than`` stops at the occurrence that decides, where ``str.count`` read the whole story."""
+    from annotation.preannotate.zones import _occurs_more_than
+
+    assert _occurs_more_than(text, words, times) == (text.count(words) > times)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["a", "b", "\n", "\r", "\r\n", " ", "\t", "\u00a0", "\u2028", "\u001f", "\u0085",
                                   "x y"]), max_size=40).map("".join))

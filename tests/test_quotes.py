@@ -761,3 +761,64 @@ def test_the_naming_gate_turns_away_tails_without_a_naming_word() -> None:
 def test_the_agent_gate_turns_away_tails_without_an_agent() -> None:
     assert not _could_name_by_agent("the council voted on what critics")
     assert _could_name_by_agent("dubbed by fans the")
+
+
+# --- the quotation pass reads a paragraph of n marks, and a page of n quotations, in time near n (not n²) ---------
+
+spans_lists = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(spans=spans_lists, start=st.integers(0, 50), length=st.integers(1, 12))
+def test_the_spans_overlapping_a_span_are_those_a_scan_of_all_finds(spans, start, length) -> None:
+    """``_Spans`` answers by bisection what the scan over every span it replaces answered (overlapping spans too)."""
+    from annotation.preannotate.quotes import _Spans
+
+    end = start + length
+    scanned = [other for other in spans if start < other[1] and other[0] < end]
+    assert sorted(_Spans(spans).overlapping(start, end)) == sorted(scanned)
+    assert _Spans(spans).overlap(start, end) == bool(scanned)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text("“”«»\"'‘’a \n", max_size=40), data=st.data())
+def test_single_quotations_outside_double_marks_are_those_of_the_count_from_their_lines_start(text: str, data) -> None:
+    """``_outside_double``: an even number of double marks between a span's line's start (or the region's) and it,
+    as a search back to the line's start and a count for each span defined it."""
+    from annotation.preannotate.quotes import DOUBLE_MARKS, _outside_double
+
+    region_start = data.draw(st.integers(0, len(text)))
+    region_end = data.draw(st.integers(region_start, len(text)))
+    starts = sorted(data.draw(st.sets(st.integers(region_start, region_end), max_size=6)))
+    quotes = [(start, start + 1) for start in starts]
+
+    def inside(quote):
+        line_start = text.rfind("\n", region_start, quote[0]) + 1 or region_start
+        return sum(char in DOUBLE_MARKS for char in text[max(line_start, region_start):quote[0]]) % 2 == 1
+
+    assert _outside_double(text, quotes, region_start, region_end) == [q for q in quotes if not inside(q)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text("“”«»\"'‘’ab \n", max_size=30), data=st.data())
+def test_the_closers_after_a_mark_are_counted_as_a_scan_of_the_paragraph_counts_them(text: str, data) -> None:
+    from annotation.preannotate.quotes import _closers_after, _marks, _pairs
+
+    for marks in _marks(text, 0, len(text)):
+        closers_of: dict[str, list[int]] = {}
+        for position, opener, _, _ in marks:
+            scanned = sum(1 for at, char, _, can_close in marks if at > position and can_close and _pairs(opener, char))
+            assert _closers_after(marks, position, opener, closers_of) == scanned
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text("ab\r\n ", max_size=30), data=st.data())
+def test_a_paragraph_start_read_within_reach_is_the_paragraph_start_or_the_reach(text: str, data) -> None:
+    """``_paragraph_start`` reads back ``reach`` characters at most: where the paragraph starts, if it starts
+    within them (after the last line feed or carriage return), and the reach's start otherwise."""
+    from annotation.preannotate.quotes import _paragraph_start
+
+    position = data.draw(st.integers(0, len(text)))
+    reach = data.draw(st.integers(1, 40))
+    line_start = max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
+    assert _paragraph_start(text, position, reach) == max(line_start, position - reach)

@@ -518,7 +518,10 @@ def unspaced_counts(text: str, words: list[str]) -> tuple[int, int] | None:
 # A sentence ends with a full stop, a question or exclamation mark (full-width ones too: "…と述べた。"), and the
 # marks closing a quotation after it ("「…だ。」").
 SENTENCE_END_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）〉》】]*$|[\"”»][.!?]?$")
-SENTENCE_SPLIT_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9])")
+# (From the first mark of a run of them only, and possessive: what it gives back could only be the run's marks, where
+# neither the closing marks nor the white space match; a search from each mark of a long run, "……", reading it to
+# its end each time, is quadratic. A split from a later mark of a run is one from its first anyway.)
+SENTENCE_SPLIT_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+\s++(?=[\"'“‘«(\[]?[A-Z0-9])")
 # Sentences of Chinese and Japanese end with full-width marks and no space after them: a split after a run of
 # them followed by more text, but not by a mark closing a quotation ("「…だ。」と述べた" is one sentence). A
 # pattern of its own, for the texts holding such a mark: an alternative in SENTENCE_SPLIT_RE would slow its

@@ -38,8 +38,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 from annotation.preannotate.features import SPEECH_VERBS, alternation, may_fold_to_ascii
 
@@ -804,7 +807,8 @@ _CJK_SPEECH_AFTER_RE = re.compile(
 _CJK_SENTENCE_ENDS = "。！？!?"
 # A headline's source opening the paragraph (or a phrase of it) right before the marks: a noun of Han or katakana
 # letters, with no particle (hiragana) or punctuation: 知事「…」, 首相「…」.
-_CJK_HEADLINE_SOURCE_RE = re.compile("[\u30a0-\u30ff\u3400-\u9fff]{1,8}")
+CJK_HEADLINE_SOURCE_LETTERS = 8
+_CJK_HEADLINE_SOURCE_RE = re.compile("[\u30a0-\u30ff\u3400-\u9fff]{1,%d}" % CJK_HEADLINE_SOURCE_LETTERS)
 # A Chinese reporting verb right before the marks (他说：“…”, 外交部表示，“…”), or with its object of a few letters
 # between (呼籲朝野「…」).
 _CJK_SPEECH_BEFORE_RE = re.compile(
@@ -822,7 +826,11 @@ def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_st
         return True
     # the source opens the headline, or the part of it after an ideographic space, which parts a Japanese
     # headline's phrases (住民反発　市長「…」)
-    source_start = text.rfind("\u3000", paragraph_start, start) + 1 or paragraph_start
+    # (looked for only as far back as a source can start: an ideographic space further back leaves too many letters
+    # before the marks, and so does the paragraph's start then; a search to the paragraph's start for each pair of
+    # marks is quadratic over a long paragraph)
+    reach = max(paragraph_start, start - CJK_HEADLINE_SOURCE_LETTERS - 1)
+    source_start = text.rfind("\u3000", reach, start) + 1 or paragraph_start
     if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, source_start, start):
         return True
     if text[end - 2] in _CJK_SENTENCE_ENDS or before[-1:] in "：:":
@@ -894,6 +902,34 @@ def _is_title_in_prose(text: str, start: int, end: int, before: str) -> bool:
         word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(before))
 
 
+class _Spans:
+    """Spans ``[start, end)``, which may overlap one another, to ask which of them overlap a span: sorted, with the
+    largest end among the spans up to each, so that a question reads only the spans that reach it and not all of
+    them (a scan of all of them for each of a page's quotations is quadratic)."""
+
+    __slots__ = ("spans", "starts", "reach")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.reach = list(accumulate((end for _, end in self.spans), max))
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that overlap ``[start, end)``."""
+        index = bisect_left(self.starts, end) - 1
+        found = []
+        while index >= 0 and self.reach[index] > start:
+            if self.spans[index][1] > start:
+                found.append(self.spans[index])
+            index -= 1
+        return found
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``."""
+        before = bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start
+
+
 class _Page:
     """What the quotation test learns of the page as it reads it, for the quotations of every region."""
 
@@ -919,14 +955,19 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
             double_marks.append(doubles_of)
             single_marks.append(singles_of)
         doubles = _quotes_in_region(text, region_start, region_end, "double", paragraphs, double_marks, page)
-        for quote in _quotes_in_region(text, region_start, region_end, "single", paragraphs, single_marks, page):
-            overlapping = [other for other in doubles if quote[0] < other[1] and other[0] < quote[1]]
-            # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3); a
-            # double quotation that overlaps the single one without lying inside it keeps it out
-            if all(quote[0] < other[0] and other[1] < quote[1] for other in overlapping):
-                if overlapping:
-                    doubles = [other for other in doubles if other not in overlapping]
-                found.append(quote)
+        singles = _quotes_in_region(text, region_start, region_end, "single", paragraphs, single_marks, page)
+        if singles:
+            double_spans = _Spans(doubles)
+            nested: set[tuple[int, int]] = set()
+            for quote in singles:
+                overlapping = [other for other in double_spans.overlapping(*quote) if other not in nested]
+                # British nesting, ‘He said “no” to me,’ she said: only the outermost pair (guidelines 7.3); a
+                # double quotation that overlaps the single one without lying inside it keeps it out
+                if all(quote[0] < other[0] and other[1] < quote[1] for other in overlapping):
+                    nested.update(overlapping)
+                    found.append(quote)
+            if nested:
+                doubles = [other for other in doubles if other not in nested]
         found.extend(doubles)
     if page.named:
         # a term the page names once (dubbed the “mansion tax”) is a name wherever it is marked, also before:
@@ -951,6 +992,8 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
 # the colon that introduces a quotation, the verb of "a miniszter azt mondta: „…”", "Bakan şunu söyledi: “…”".
 ATTRIBUTION_CLAUSE_WORDS = 3
 ATTRIBUTION_WORD_LETTERS = 4
+# How far before a quotation _attributing_word reads whether a sentence ends before it.
+ATTRIBUTION_BEFORE_CHARS = 120
 # A word is the page's reporting word when it attributes two quotations at least, and at least one in three of
 # its uses on the page does (a noun or a word of every sentence is used more often elsewhere).
 ATTRIBUTING_QUOTATIONS = 2
@@ -984,8 +1027,8 @@ def _attributing_word(text: str, start: int, end: int) -> str | None:
     verb = next((word for word in words if len(word) >= ATTRIBUTION_WORD_LETTERS), None)
     if verb is None or verb in _KNOWN_REPORTING_WORDS:
         return None
-    paragraph_start = _paragraph_start(text, start)
-    before = text[max(paragraph_start, start - 120):start]
+    paragraph_start = _paragraph_start(text, start, ATTRIBUTION_BEFORE_CHARS)
+    before = text[max(paragraph_start, start - ATTRIBUTION_BEFORE_CHARS):start]
     return verb if _attributed_after(text, start, end, before, paragraph_start, after) else None
 
 
@@ -996,8 +1039,8 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
     Novák uvedl, že jde o „hazard“ on a page where „…,“ uvedl Novák attributes two quotations."""
     # most of them lie in a quotation found after all (a single pair inside a double one): the page's words are
     # learned, a look after each of its quotations, only for the rest (on one page in fifteen)
-    unsourced = [(start, end) for start, end in page.unsourced
-                 if not any(start < other_end and other_start < end for other_start, other_end in found)]
+    found_spans = _Spans(found)
+    unsourced = [(start, end) for start, end in page.unsourced if not found_spans.overlap(start, end)]
     if not unsourced:
         return []
     attributing: dict[str, int] = {}
@@ -1019,7 +1062,7 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
         return []
     reported = []
     for start, end in unsourced:
-        paragraph_start = _paragraph_start(text, start)
+        paragraph_start = _paragraph_start(text, start, SENTENCE_BEFORE_CHARS)
         sentence_before = _SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
         sentence_after = _SENTENCE_END_RE.split(_in_paragraph(text[end:end + SENTENCE_AFTER_CHARS]), maxsplit=1)[0]
         if not reporting.isdisjoint(_CLAUSE_WORD_RE.findall(sentence_before + " " + sentence_after)):
@@ -1027,11 +1070,13 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
     return reported
 
 
-def _paragraph_start(text: str, position: int) -> int:
+def _paragraph_start(text: str, position: int, reach: int) -> int:
     """Where the paragraph holding ``position`` starts: after the last line feed or carriage return before it
     (the carriage return looked for on its line only: most texts have none, and a search for one would read the
-    whole text before)."""
-    line_start = text.rfind("\n", 0, position) + 1
+    whole text before) -- or ``reach`` characters before ``position`` if it starts further back: what is read of it
+    is as far back as that, and a search to the start of a long paragraph for each of its quotations is quadratic."""
+    reached = max(0, position - reach)
+    line_start = text.rfind("\n", reached, position) + 1 or reached
     return text.rfind("\r", line_start, position) + 1 or line_start
 
 
@@ -1042,6 +1087,7 @@ def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[
     at least: one word of a quotation is no sign its writer quotes it."""
     echoes = []
     terms: list[str] = []
+    found_spans: _Spans | None = None
     for start, end in page.unsourced:
         term = _term(text, start, end)
         if " " not in term or term in page.named:
@@ -1049,8 +1095,11 @@ def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[
         # most have no second place on the page: their words after the first letter (whose case a headline may
         # change) are looked for as they stand before the page's quotations are read
         rest = text[start:end].strip(_TERM_STRIP)[1:]
-        if text.find(rest, end) < 0 and text.rfind(rest, 0, start) < 0 or any(
-                start < other_end and other_start < end for other_start, other_end in found):
+        if text.find(rest, end) < 0 and text.rfind(rest, 0, start) < 0:
+            continue
+        if found_spans is None:
+            found_spans = _Spans(found)
+        if found_spans.overlap(start, end):
             continue
         terms = terms or [_term(text, *quote) for quote in found]
         # not in marks of their own inside it: that quotation names them (“… and they call it ‘fake news’”)
@@ -1089,6 +1138,7 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
     nested_mark = ""
     inner: list[tuple[int, int]] = []
     for number, ((para_start, para_end), marks) in enumerate(zip(paragraphs, marks_by_paragraph, strict=True)):
+        closers_of: dict[str, list[int]] = {}  # _closers_after's positions, for this paragraph
         for position, char, can_open, can_close in marks:
             if open_at is None:
                 if can_open:
@@ -1108,7 +1158,7 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
             elif can_open and position == para_start and open_paragraph_start != para_start:
                 open_at, open_paragraph_start = position, para_start  # the continued quotation reopens here
             elif can_open and (_MARK_KINDS.get(char) != _MARK_KINDS.get(open_mark) or (
-                    char == open_mark and _closers_after(marks, position, char) >= 2)):
+                    char == open_mark and _closers_after(marks, position, char, closers_of) >= 2)):
                 # a pair of the same mark inside the open one ("… the coach said "focus", so I …") is nested too
                 # when the paragraph holds a closer for each
                 nested_at, nested_mark = position, char
@@ -1125,14 +1175,19 @@ def _quotes_in_region(text: str, region_start: int, region_end: int, family: str
                 found.extend(_unnested(text, inner, para_start, page))
                 open_at, pieces = None, []
             nested_at, inner = None, []
-    if family == "single":
-        found = [q for q in found if not _inside_double(text, q, region_start, region_end)]
+    if family == "single" and found:
+        found = _outside_double(text, found, region_start, region_end)
     return found
 
 
-def _closers_after(marks: list, position: int, opener: str) -> int:
-    """How many marks of the paragraph after ``position`` can close a quotation opened with ``opener``."""
-    return sum(1 for at, char, _, can_close in marks if at > position and can_close and _pairs(opener, char))
+def _closers_after(marks: list, position: int, opener: str, closers_of: dict[str, list[int]]) -> int:
+    """How many marks of the paragraph after ``position`` can close a quotation opened with ``opener``.
+    ``closers_of`` keeps, per opener, the positions of the paragraph's marks that close it: made once, so that a
+    paragraph of thousands of the same mark is not read again for each of them (quadratic)."""
+    positions = closers_of.get(opener)
+    if positions is None:
+        positions = closers_of[opener] = [at for at, char, _, can_close in marks if can_close and _pairs(opener, char)]
+    return len(positions) - bisect_right(positions, position)
 
 
 def _unnested(text: str, inner: list[tuple[int, int]], paragraph_start: int, page: _Page) -> list[tuple[int, int]]:
@@ -1152,20 +1207,35 @@ def _possessive_before_closer(text: str, position: int, marks: list) -> bool:
         return False
     if not re.match(r" [a-z]", text[position + 1:position + 3]):
         return False
-    following = next((mark for mark in marks if mark[0] > position), None)
+    # the marks are in the order of their positions: the next one found by bisection, not by a scan from the
+    # paragraph's first (quadratic over a paragraph of many such marks)
+    after = bisect_right(marks, position, key=_POSITION)
+    following = marks[after] if after < len(marks) else None
     return following is not None and following[3] and not (following[2] and text[following[0] - 1:following[0]] in " ")
 
 
+_POSITION = itemgetter(0)
 # The ends in n of a word an apostrophe may end (see _possessive_before_closer), read in the three characters
 # before it.
 _ELIDED_END_RE = re.compile(r"(?:\win|[’']n)$")
 
 
-def _inside_double(text: str, quote: tuple[int, int], region_start: int, region_end: int) -> bool:
-    """Whether the single-quoted span sits inside an (even unbalanced) double-quoted stretch."""
-    line_start = text.rfind("\n", region_start, quote[0]) + 1 or region_start
-    # one scan for the nine double marks (faster than a count per mark on a line's usual length)
-    return len(_DOUBLE_MARK_RE.findall(text, max(line_start, region_start), quote[0])) % 2 == 1
+def _outside_double(text: str, quotes: list[tuple[int, int]], region_start: int,
+                    region_end: int) -> list[tuple[int, int]]:
+    """The single-quoted spans of the region that do not sit inside an (even unbalanced) double-quoted stretch: an
+    odd number of double marks between the start of their line and them. The region's line feeds and double marks
+    are found once, in one scan each, and counted by bisection (a scan back to its line's start for each span is
+    quadratic over a long line of quotations)."""
+    line_feeds = [match.start() for match in _LINE_FEED_RE.finditer(text, region_start, region_end)]
+    doubles = [match.start() for match in _DOUBLE_MARK_RE.finditer(text, region_start, region_end)]
+    outside = []
+    for quote in quotes:
+        feeds_before = bisect_left(line_feeds, quote[0])
+        line_start = line_feeds[feeds_before - 1] + 1 if feeds_before else region_start
+        if (bisect_left(doubles, quote[0]) - bisect_left(doubles, line_start)) % 2 == 0:
+            outside.append(quote)
+    return outside
 
 
 _DOUBLE_MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
+_LINE_FEED_RE = re.compile("\n")

@@ -1199,7 +1199,18 @@ def _pull_quotes(blocks, features, labels: list, start: int, end: int) -> list[i
     story = "\n".join(blocks[index].text for index in paragraphs).casefold()
     own = set(paragraphs)
     return [index for index in candidates
-            if story.count(blocks[index].text.strip(_PULL_QUOTE_STRIP).casefold()) > (index in own)]
+            if _occurs_more_than(story, blocks[index].text.strip(_PULL_QUOTE_STRIP).casefold(), index in own)]
+
+
+def _occurs_more_than(text: str, words: str, times: int) -> bool:
+    """``text.count(words) > times``, read only as far as the occurrence that decides it: a story of many lines in
+    marks that repeat one another is not read to its end for each of them."""
+    at = text.find(words)
+    for _ in range(times):
+        if at < 0:
+            return False
+        at = text.find(words, at + (len(words) or 1))  # str.count counts the empty string at every position
+    return at >= 0
 
 
 # A list the story announces at its end ("The tour dates:"): an introduction of at least this many words,
@@ -1804,7 +1815,9 @@ def _headline_features(text: str, f: BlockFeatures) -> BlockFeatures:
 
 
 # What parts a trail of sections ("Business | Markets | Finance", "Startseite › Region › Neustadt").
-_CRUMB_SEPARATOR_RE = re.compile(r"\s+[|›»>/]\s+")
+# (From the first of a run of white space only, and possessive: a split from each space of a long run, reading it to
+# its end each time, is quadratic; a split from a later one of a run is one from its first anyway.)
+_CRUMB_SEPARATOR_RE = re.compile(r"(?<!\s)\s++[|›»>/]\s+")
 CRUMB_MIN_PARTS = 3
 
 
