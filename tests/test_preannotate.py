@@ -1578,6 +1578,23 @@ def test_a_home_page_lead_item_with_a_long_summary_is_a_teaser_not_a_story(autho
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_a_lead_item_whose_long_headline_scores_as_prose_is_a_teaser_not_a_story() -> None:
+    """Guidelines 8.5: a home page's lead item with a headline long and plain enough to score as prose ("…, the
+    minister said on Friday") makes a best run of two lines, headline and summary; the time under the summary
+    opens the page's list of timestamped items all the same, so the run is the lead item, not a story, and every
+    item keeps its own time."""
+    items = [["Regional cabinet approves twelve new medical colleges, and the eastern districts will get the "
+              "largest share of the money",
+              "The cabinet cleared 28 proposals at its weekly meeting. The health minister said building work would "
+              "start in the spring and that the first students could enrol within two years of the decision.",
+              "20 November 2026, 11:45"],
+             ["Crowd crush averted at riverside festival as police reroute visitors", "20 November 2026, 10:30"],
+             ["Second metro line to open in January with nine new stations", "20 November 2026, 09:12"],
+             ["Leather exporters warn of closures as foreign orders fall", "19 November 2026, 20:40"]]
+    document = Document.from_text(page_text([*NAV, *(line for item in items for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_items_with_the_time_above_the_headline_keep_their_own_time() -> None:
     """Guidelines 8.2: the layout is read from the first and last items; when the first item has its time above
     its headline and the last none under its summary, each time opens the item under it."""

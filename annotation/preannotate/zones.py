@@ -818,12 +818,13 @@ def _byline_above(features: Sequence[BlockFeatures], index: int) -> bool:
 
 def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
     """A front page's lead item (guidelines 8.5: a home page has no main story): the best run is one paragraph
-    between a headline and a timestamp (an author's line between them aside) that opens the page's list of
-    timestamped items -- the item's summary, where a story's time stands above its body, not under its first
-    paragraph."""
+    under a headline -- above the run, or its first line where the headline is long enough to score as prose --
+    with a timestamp under it (an author's line between them aside) that opens the page's list of timestamped
+    items: the item's summary, where a story's time stands above its body, not under its first paragraph."""
     stamp = end + (end < len(features) and features[end].is_byline)  # an author between: "By Jane Doe"
-    return (end - start == 1 and start > 0 and _teaser_head(features[start - 1]) and stamp < len(features)
-            and features[stamp].is_timestamp and stamp in rules.list_zone)
+    headed = ((end - start == 1 and start > 0 and _teaser_head(features[start - 1]))
+              or (end - start == 2 and _teaser_head(features[start])))
+    return headed and stamp < len(features) and features[stamp].is_timestamp and stamp in rules.list_zone
 
 
 def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int, live: bool = False) -> None:
