@@ -2597,6 +2597,26 @@ def test_search_results_keep_a_badge_printed_as_their_section_and_a_gallery_resu
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_search_results_closed_by_their_dates_keep_the_summaries_under_the_dates() -> None:
+    """Guidelines 8.2: search results read headline, section, date and, for some, a summary cut short under the date.
+    The dates close their items, and a summary under a date is that item's: a summary never opens an item. A
+    result whose headline reads as two sentences ("Column: I asked … Here is what they said.") is one item too."""
+    items = [["Harbour board approves plan for new ferry terminal", "News", "24 November 2026",
+              "The board voted six to three in favour of the scheme, which includes a new car park and…"],
+             ["Ferry fares to rise by a fifth from January", "Business", "20 November 2026"],
+             ["Operators blame fuel costs for a winter of cancelled crossings", "News", "18 November 2026",
+              "Nine sailings in ten went ahead last winter, down from nearly all of them before the pandemic…"],
+             ["Column: I asked six skippers about the new rules. Here is what they said.", "Opinion",
+              "12 November 2026"],
+             ["Quay residents object to the terminal's new floodlights", "News", "9 November 2026",
+              "Neighbours say the lights, which stay on all night, have kept them awake since October…"],
+             ["Island council backs a cheaper fare for commuters", "News", "2 November 2026"]]
+    document = Document.from_text(page_text([*NAV, "Search", "ferry terminal", "About 214 results",
+                                             *(line for item in items for line in item), "1 2 3 4 5 … 22 Next",
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_german_search_results_keep_kickers_paywall_marks_bylines_and_dates() -> None:
     """Guidelines 8.2: each search result is one item -- its paywall mark ("F+ (abopflichtiger Inhalt)") and kicker
     above the headline, the summary, the byline ("Von …") and the date under it; the page's count and sort order

@@ -3030,7 +3030,7 @@ def _closed_items(blocks, features, labels: list) -> bool:
     """Guidelines 8.2: a promoted list repeats one layout, and an item's own time closes it. ``LIST_MIN_ITEMS`` or
     more times of one format of numbers (``_line_shape``: "26.11.2026", "24.11.2026"), each at most
     ``CLOSED_ITEM_MAX_LINES`` lines under the one before, bound the list's items: the lines after a time up to the
-    next are one item -- its kicker or badge, a video's running time ("01:36", another format) and its section
+    next are one item (a summary right under a time is that time's item's) -- its kicker or badge, a video's running time ("01:36", another format) and its section
     between headline and time included, however the passes cut them -- when they hold one headline and no line of
     another zone, heading or furniture; the first item ends at the first time. The list's times close its items only
     where a headline stands above the first time and none under the last (times opening their items are
@@ -3051,6 +3051,15 @@ def _closed_items(blocks, features, labels: list) -> bool:
         f = features[index]
         return (free(index) and not f.is_list_heading and not (f.is_furniture and not _badge(blocks[index].text))
                 and not line_marks(blocks[index].text)[1])
+
+    def headed(segment: range) -> bool:
+        # one headline; or none that reads as one, but the first line the segment's one long line: between two
+        # times of the list, with short lines under it (its section, a badge), it is the item's headline however
+        # it ends ("Column: I called 14 insurers. Here's what they told me.")
+        heads = sum(head(i) for i in segment)
+        return heads == 1 or (heads == 0 and features[segment[0]].n_words > KICKER_MAX_WORDS
+                              and not features[segment[0]].truncated
+                              and all(features[i].n_words <= KICKER_MAX_WORDS for i in segment[1:]))
 
     # a format is one of numbers ("26.11.2026", "10:52"): most lines have no digit and are answered without a call;
     # most pages have fewer than LIST_MIN_ITEMS such times, answered without the shapes
@@ -3085,7 +3094,12 @@ def _closed_items(blocks, features, labels: list) -> bool:
                                          for time in chain[1:]))):
             continue
         before = labels[last]
-        segments = [range(above + 1, time + 1) for above, time in zip(chain, chain[1:])]
+        # an item's summary may stand under its time (headline, section, date, summary: guidelines 8.2): a line
+        # shaped as a summary right under a time closes that time's item, since a summary never opens one -- the
+        # next item opens with its kicker or headline
+        ends = [time + 1 if time + 1 < n and not head(time + 1) and item_line(time + 1)
+                and _summary_shaped(features[time + 1], blocks[time + 1].text) else time for time in chain]
+        segments = [range(above + 1, end + 1) for above, end in zip(ends, ends[1:])]
         # the first item: the one the passes made holding the first time, or the one right above the unlabelled lines
         # over it and those lines, or those lines up to its headline and the kicker over it
         start = first
@@ -3099,9 +3113,9 @@ def _closed_items(blocks, features, labels: list) -> bool:
         item = labels[start]
         while item is not None and start > 0 and labels[start - 1] == item:
             start -= 1
-        segments.insert(0, range(start, first + 1))
+        segments.insert(0, range(start, ends[0] + 1))
         for segment in segments:
-            if (len(segment) > CLOSED_ITEM_MAX_LINES or sum(head(i) for i in segment) != 1
+            if (len(segment) > CLOSED_ITEM_MAX_LINES or not headed(segment)
                     or not all(item_line(i) for i in segment)
                     or (labels[segment[0]] is not None and labels[segment[-1]] is not None
                         and labels[segment[0]].item == labels[segment[-1]].item
@@ -3113,7 +3127,7 @@ def _closed_items(blocks, features, labels: list) -> bool:
                 labels[index] = BlockLabel(TEASER, 0.6, -1 - segment[0])
             moved = True
         # the lines under the last time the passes gave to its item are no item's
-        under = last + 1
+        under = ends[-1] + 1
         while before is not None and under < n and labels[under] == before:
             labels[under] = None
             under += 1
