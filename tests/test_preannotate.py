@@ -2802,6 +2802,22 @@ def test_a_numbered_list_is_one_item_per_number(rank: str) -> None:
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+@pytest.mark.parametrize("rank", ["{}. ", "{}) "])
+def test_a_numbered_list_printed_one_item_a_line_is_one_item_per_line(rank: str) -> None:
+    """Guidelines 8.2: a "Most read" list printing each rank on its headline's line ("1. Fuel prices fall sharply")
+    is one item per line, the rank included, short headlines too ("3. Bakers raise prices"); the rank makes the line
+    read as two sentences, no headline. A numbered line alone in the footer is none."""
+    headlines = ["Fuel prices fall sharply for the third week", "Ferry timetable changes from Monday",
+                 "Bakers raise prices", "Students to get free bus passes from January"]
+    items = [rank.format(number) + headline for number, headline in enumerate(headlines, 1)]
+    lines = [*NAV, *STORY, "Most read", *items, "1. Terms of use", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == items
+    assert labels_by_line(document, annotation)["1. Terms of use"] == "boilerplate"
+
+
 def test_a_numbered_list_of_two_headlines_is_one_item_per_number_but_page_numbers_are_none() -> None:
     """Guidelines 8.2: two rank numbers with a headline under each (in a language whose list heading the rules do
     not know) are a numbered list too, one item per number; a row of page numbers with a short line between is no

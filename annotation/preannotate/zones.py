@@ -2718,6 +2718,8 @@ def _credits_under_kickers(blocks, features, labels: list, items: list[tuple[int
 # A rank number on a line of its own above a promoted item: "1", "2.", "#3", "No. 4".
 _RANK_RE = re.compile(r"^(?:#|no\.? ?|nr\.? ?)?([0-9]{1,2})[.)]?$", re.IGNORECASE)
 RANK_MAX_CHARS = 7
+# A rank number opening a promoted item's own line: "1. Headline", "2) Headline".
+_INLINE_RANK_RE = re.compile(r"^([0-9]{1,2})[.)]\s+\S")
 _RANK_INITIALS = frozenset("0123456789#nN")
 # A numbered list of this many items is one too when a headline stands under each number: a row of page numbers has
 # no headlines between its numbers.
@@ -2743,6 +2745,7 @@ def _numbered_items(blocks, features, labels: list) -> None:
     it (guidelines 8.2: a list repeats one layout) -- or, where the item before ends in its time, up to its own
     time: the line under it ("Publicidad", the page's menu) is the list's end. Items are numbered
     ``-1 - first block`` like the other items made outside the main pass."""
+    _inline_ranked_items(blocks, features, labels)
     # the length first: most lines are longer than any rank line, and are answered without a call
     ranks = [i for i, block in enumerate(blocks)
              if len(block.text) <= RANK_MAX_CHARS and labels[i] is None and _rank(block.text) is not None]
@@ -2774,6 +2777,34 @@ def _numbered_items(blocks, features, labels: list) -> None:
                     for index in range(first, after):
                         labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
         chain = [rank] if rank is not None and _rank(blocks[rank].text) == 1 else []
+
+
+def _inline_ranked_items(blocks, features, labels: list) -> None:
+    """A numbered list printed one item a line ("1. Fuel prices fall sharply", "2. …": ``_INLINE_RANK_RE``):
+    ``LIST_MIN_ITEMS`` or more unlabelled lines in a row counting up from 1, each a rank and a headline (no prose
+    paragraph, furniture or list heading), are one item each, the rank included (guidelines 8.2: rank numbers of a
+    numbered list are the item's). The rank makes the line read as two sentences, so the main pass takes none of
+    them for a headline. Items are numbered ``-1 - first block`` like the other items made outside the main pass."""
+    def rank(index: int) -> int | None:
+        f = features[index]
+        match = _INLINE_RANK_RE.match(blocks[index].text)
+        if match is None or (f.text_like and f.n_words > SUMMARY_MAX_WORDS) or f.is_furniture or f.is_list_heading:
+            return None
+        return int(match.group(1))
+
+    chains: list[list[int]] = []
+    # (the lines opening with a digit first: most lines are none, answered without a call)
+    for index in [i for i, block in enumerate(blocks) if block.text[:1].isdigit() and labels[i] is None]:
+        number = rank(index)
+        if number is not None and number > 1 and chains and chains[-1][-1] == index - 1 \
+                and number == len(chains[-1]) + 1:
+            chains[-1].append(index)  # the next rank on the next line
+        elif number == 1:
+            chains.append([index])
+    for chain in chains:
+        if len(chain) >= LIST_MIN_ITEMS:
+            for index in chain:
+                labels[index] = BlockLabel(TEASER, 0.65, -1 - index)
 
 
 # A list of items opening with their times: at least this many times, each with its item's headline under it.
