@@ -4834,6 +4834,18 @@ def test_section_names_between_items_of_a_list_without_kickers_head_its_sections
     assert [labels[name] for name in ("Business", "Culture", "Sport")] == ["boilerplate"] * 3
 
 
+def test_a_count_printed_with_thousands_separators_is_of_the_lists_count_format() -> None:
+    """Guidelines 8.2: an item's comment count is inside it. A list printing each item's count after a word no rule
+    knows ("Kommentoj 932") prints a large one with a thousands separator ("Kommentoj 1,284"): one format, so that
+    item keeps its count too and no count is read as the next item's kicker."""
+    items = [["Budget talks collapse hours before the deadline", "Kommentoj 1,284"],
+             ["Bus fares to rise by a third from March", "Kommentoj 932"],
+             ["Residents protest over parking at new flats", "Kommentoj 611"]]
+    lines = [*NAV, *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_a_short_line_over_items_of_one_layout_heads_them() -> None:
     """Guidelines 8.3: a label on a line of its own above a list is the list's. A short line under an item closed by
     its time, over headlines that each show their time in one layout, heads them: it is no kicker of the first."""

@@ -3298,12 +3298,14 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-_DIGITS_RE = re.compile(r"\d+")
+# A number, its thousands parted by a comma, a point or a thin space ("1,284", "18.000") taken whole: a count is one
+# number however large ("댓글 1,284" and "댓글 932" are one shape); a time's or a date's parts have fewer digits.
+_DIGITS_RE = re.compile(r"\d{1,3}(?:[,.\u202f]\d{3})+(?!\d)|\d+")
 
 
 def _line_shape(text: str) -> str:
     """A line with its words and numbers each made one sign: "12:41" and "23:45" are "0:0", "Wednesday 26 November
-    2026" is "a 0 a 0"."""
+    2026" is "a 0 a 0", "Comments 1,284" and "Comments 932" "a 0"."""
     return _DIGITS_RE.sub("0", _LETTERS_RE.sub("a", text))
 
 
