@@ -1699,6 +1699,23 @@ def test_a_home_page_lead_item_with_a_long_summary_is_a_teaser_not_a_story(autho
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_a_lead_item_whose_long_headline_scores_as_prose_is_a_teaser_not_a_story() -> None:
+    """Guidelines 8.5: a home page's lead item with a headline long and plain enough to score as prose ("…, the
+    minister said on Friday") makes a best run of two lines, headline and summary; the time under the summary
+    opens the page's list of timestamped items all the same, so the run is the lead item, not a story, and every
+    item keeps its own time."""
+    items = [["Regional cabinet approves twelve new medical colleges, and the eastern districts will get the "
+              "largest share of the money",
+              "The cabinet cleared 28 proposals at its weekly meeting. The health minister said building work would "
+              "start in the spring and that the first students could enrol within two years of the decision.",
+              "20 November 2026, 11:45"],
+             ["Crowd crush averted at riverside festival as police reroute visitors", "20 November 2026, 10:30"],
+             ["Second metro line to open in January with nine new stations", "20 November 2026, 09:12"],
+             ["Leather exporters warn of closures as foreign orders fall", "19 November 2026, 20:40"]]
+    document = Document.from_text(page_text([*NAV, *(line for item in items for line in item), *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_items_with_the_time_above_the_headline_keep_their_own_time() -> None:
     """Guidelines 8.2: the layout is read from the first and last items; when the first item has its time above
     its headline and the last none under its summary, each time opens the item under it."""
@@ -2701,6 +2718,26 @@ def test_search_results_keep_a_badge_printed_as_their_section_and_a_gallery_resu
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
+def test_search_results_closed_by_their_dates_keep_the_summaries_under_the_dates() -> None:
+    """Guidelines 8.2: search results read headline, section, date and, for some, a summary cut short under the date.
+    The dates close their items, and a summary under a date is that item's: a summary never opens an item. A
+    result whose headline reads as two sentences ("Column: I asked … Here is what they said.") is one item too."""
+    items = [["Harbour board approves plan for new ferry terminal", "News", "24 November 2026",
+              "The board voted six to three in favour of the scheme, which includes a new car park and…"],
+             ["Ferry fares to rise by a fifth from January", "Business", "20 November 2026"],
+             ["Operators blame fuel costs for a winter of cancelled crossings", "News", "18 November 2026",
+              "Nine sailings in ten went ahead last winter, down from nearly all of them before the pandemic…"],
+             ["Column: I asked six skippers about the new rules. Here is what they said.", "Opinion",
+              "12 November 2026"],
+             ["Quay residents object to the terminal's new floodlights", "News", "9 November 2026",
+              "Neighbours say the lights, which stay on all night, have kept them awake since October…"],
+             ["Island council backs a cheaper fare for commuters", "News", "2 November 2026"]]
+    document = Document.from_text(page_text([*NAV, "Search", "ferry terminal", "About 214 results",
+                                             *(line for item in items for line in item), "1 2 3 4 5 … 22 Next",
+                                             *FOOTER]))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
 def test_german_search_results_keep_kickers_paywall_marks_bylines_and_dates() -> None:
     """Guidelines 8.2: each search result is one item -- its paywall mark ("F+ (abopflichtiger Inhalt)") and kicker
     above the headline, the summary, the byline ("Von …") and the date under it; the page's count and sort order
@@ -2884,6 +2921,22 @@ def test_a_numbered_list_is_one_item_per_number(rank: str) -> None:
     document = Document.from_text(page_text([*NAV, "Most read", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize("rank", ["{}. ", "{}) "])
+def test_a_numbered_list_printed_one_item_a_line_is_one_item_per_line(rank: str) -> None:
+    """Guidelines 8.2: a "Most read" list printing each rank on its headline's line ("1. Fuel prices fall sharply")
+    is one item per line, the rank included, short headlines too ("3. Bakers raise prices"); the rank makes the line
+    read as two sentences, no headline. A numbered line alone in the footer is none."""
+    headlines = ["Fuel prices fall sharply for the third week", "Ferry timetable changes from Monday",
+                 "Bakers raise prices", "Students to get free bus passes from January"]
+    items = [rank.format(number) + headline for number, headline in enumerate(headlines, 1)]
+    lines = [*NAV, *STORY, "Most read", *items, "1. Terms of use", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == items
+    assert labels_by_line(document, annotation)["1. Terms of use"] == "boilerplate"
 
 
 def test_a_numbered_list_of_two_headlines_is_one_item_per_number_but_page_numbers_are_none() -> None:
@@ -4879,6 +4932,39 @@ def test_a_kicker_under_the_list_heading_or_under_an_item_closed_by_its_time_is_
     assert front_items(document, annotation) == ["\n\n".join(item) for item in [*REGION_ITEMS, *VIDEO_ITEMS]]
     assert labels_by_line(document, annotation)["Region"] == "boilerplate"
     assert labels_by_line(document, annotation)["Video"] == "boilerplate"
+
+
+def test_section_names_between_items_of_a_list_without_kickers_head_its_sections() -> None:
+    """Guidelines 8.2 and 8.3: a list's layout is read from all its items. A home page's list of headlines with their
+    times, its sections parted by their names ("Business", "Culture", "Sport"), has items in a row with no short line
+    between them: the names head the sections, no item's kicker, even where one section shows one item only."""
+    news = [["Ferry crews walk out over new night rotas", "35 minutes ago"],
+            ["Christmas market opens on the square with longer hours", "2 hours ago"]]
+    business = [["Shipyard wins order for two research vessels", "3 hours ago"]]
+    culture = [["City orchestra names its first woman conductor", "5 hours ago"]]
+    sport = [["Harbour rowers take the regional title in the rain", "6 hours ago"],
+             ["Ski lifts start a week earlier than planned", "8 hours ago"]]
+    lines = [*NAV, "Top stories", *(line for item in news for line in item),
+             "Business", *(line for item in business for line in item),
+             "Culture", *(line for item in culture for line in item),
+             "Sport", *(line for item in sport for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in [*news, *business, *culture, *sport]]
+    labels = labels_by_line(document, annotation)
+    assert [labels[name] for name in ("Business", "Culture", "Sport")] == ["boilerplate"] * 3
+
+
+def test_a_count_printed_with_thousands_separators_is_of_the_lists_count_format() -> None:
+    """Guidelines 8.2: an item's comment count is inside it. A list printing each item's count after a word no rule
+    knows ("Kommentoj 932") prints a large one with a thousands separator ("Kommentoj 1,284"): one format, so that
+    item keeps its count too and no count is read as the next item's kicker."""
+    items = [["Budget talks collapse hours before the deadline", "Kommentoj 1,284"],
+             ["Bus fares to rise by a third from March", "Kommentoj 932"],
+             ["Residents protest over parking at new flats", "Kommentoj 611"]]
+    lines = [*NAV, *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
 
 
 def test_a_short_line_over_items_of_one_layout_heads_them() -> None:

@@ -818,12 +818,13 @@ def _byline_above(features: Sequence[BlockFeatures], index: int) -> bool:
 
 def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
     """A front page's lead item (guidelines 8.5: a home page has no main story): the best run is one paragraph
-    between a headline and a timestamp (an author's line between them aside) that opens the page's list of
-    timestamped items -- the item's summary, where a story's time stands above its body, not under its first
-    paragraph."""
+    under a headline -- above the run, or its first line where the headline is long enough to score as prose --
+    with a timestamp under it (an author's line between them aside) that opens the page's list of timestamped
+    items: the item's summary, where a story's time stands above its body, not under its first paragraph."""
     stamp = end + (end < len(features) and features[end].is_byline)  # an author between: "By Jane Doe"
-    return (end - start == 1 and start > 0 and _teaser_head(features[start - 1]) and stamp < len(features)
-            and features[stamp].is_timestamp and stamp in rules.list_zone)
+    headed = ((end - start == 1 and start > 0 and _teaser_head(features[start - 1]))
+              or (end - start == 2 and _teaser_head(features[start])))
+    return headed and stamp < len(features) and features[stamp].is_timestamp and stamp in rules.list_zone
 
 
 def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int, live: bool = False) -> None:
@@ -2730,6 +2731,8 @@ def _credits_under_kickers(blocks, features, labels: list, items: list[tuple[int
 # A rank number on a line of its own above a promoted item: "1", "2.", "#3", "No. 4".
 _RANK_RE = re.compile(r"^(?:#|no\.? ?|nr\.? ?)?([0-9]{1,2})[.)]?$", re.IGNORECASE)
 RANK_MAX_CHARS = 7
+# A rank number opening a promoted item's own line: "1. Headline", "2) Headline".
+_INLINE_RANK_RE = re.compile(r"^([0-9]{1,2})[.)]\s+\S")
 _RANK_INITIALS = frozenset("0123456789#nN")
 # A numbered list of this many items is one too when a headline stands under each number: a row of page numbers has
 # no headlines between its numbers.
@@ -2755,6 +2758,7 @@ def _numbered_items(blocks, features, labels: list) -> None:
     it (guidelines 8.2: a list repeats one layout) -- or, where the item before ends in its time, up to its own
     time: the line under it ("Publicidad", the page's menu) is the list's end. Items are numbered
     ``-1 - first block`` like the other items made outside the main pass."""
+    _inline_ranked_items(blocks, features, labels)
     # the length first: most lines are longer than any rank line, and are answered without a call
     ranks = [i for i, block in enumerate(blocks)
              if len(block.text) <= RANK_MAX_CHARS and labels[i] is None and _rank(block.text) is not None]
@@ -2786,6 +2790,34 @@ def _numbered_items(blocks, features, labels: list) -> None:
                     for index in range(first, after):
                         labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
         chain = [rank] if rank is not None and _rank(blocks[rank].text) == 1 else []
+
+
+def _inline_ranked_items(blocks, features, labels: list) -> None:
+    """A numbered list printed one item a line ("1. Fuel prices fall sharply", "2. …": ``_INLINE_RANK_RE``):
+    ``LIST_MIN_ITEMS`` or more unlabelled lines in a row counting up from 1, each a rank and a headline (no prose
+    paragraph, furniture or list heading), are one item each, the rank included (guidelines 8.2: rank numbers of a
+    numbered list are the item's). The rank makes the line read as two sentences, so the main pass takes none of
+    them for a headline. Items are numbered ``-1 - first block`` like the other items made outside the main pass."""
+    def rank(index: int) -> int | None:
+        f = features[index]
+        match = _INLINE_RANK_RE.match(blocks[index].text)
+        if match is None or (f.text_like and f.n_words > SUMMARY_MAX_WORDS) or f.is_furniture or f.is_list_heading:
+            return None
+        return int(match.group(1))
+
+    chains: list[list[int]] = []
+    # (the lines opening with a digit first: most lines are none, answered without a call)
+    for index in [i for i, block in enumerate(blocks) if block.text[:1].isdigit() and labels[i] is None]:
+        number = rank(index)
+        if number is not None and number > 1 and chains and chains[-1][-1] == index - 1 \
+                and number == len(chains[-1]) + 1:
+            chains[-1].append(index)  # the next rank on the next line
+        elif number == 1:
+            chains.append([index])
+    for chain in chains:
+        if len(chain) >= LIST_MIN_ITEMS:
+            for index in chain:
+                labels[index] = BlockLabel(TEASER, 0.65, -1 - index)
 
 
 # A list of items opening with their times: at least this many times, each with its item's headline under it.
@@ -3042,7 +3074,7 @@ def _closed_items(blocks, features, labels: list) -> bool:
     """Guidelines 8.2: a promoted list repeats one layout, and an item's own time closes it. ``LIST_MIN_ITEMS`` or
     more times of one format of numbers (``_line_shape``: "26.11.2026", "24.11.2026"), each at most
     ``CLOSED_ITEM_MAX_LINES`` lines under the one before, bound the list's items: the lines after a time up to the
-    next are one item -- its kicker or badge, a video's running time ("01:36", another format) and its section
+    next are one item (a summary right under a time is that time's item's) -- its kicker or badge, a video's running time ("01:36", another format) and its section
     between headline and time included, however the passes cut them -- when they hold one headline and no line of
     another zone, heading or furniture; the first item ends at the first time. The list's times close its items only
     where a headline stands above the first time and none under the last (times opening their items are
@@ -3063,6 +3095,15 @@ def _closed_items(blocks, features, labels: list) -> bool:
         f = features[index]
         return (free(index) and not f.is_list_heading and not (f.is_furniture and not _badge(blocks[index].text))
                 and not line_marks(blocks[index].text)[1])
+
+    def headed(segment: range) -> bool:
+        # one headline; or none that reads as one, but the first line the segment's one long line: between two
+        # times of the list, with short lines under it (its section, a badge), it is the item's headline however
+        # it ends ("Column: I called 14 insurers. Here's what they told me.")
+        heads = sum(head(i) for i in segment)
+        return heads == 1 or (heads == 0 and features[segment[0]].n_words > KICKER_MAX_WORDS
+                              and not features[segment[0]].truncated
+                              and all(features[i].n_words <= KICKER_MAX_WORDS for i in segment[1:]))
 
     # a format is one of numbers ("26.11.2026", "10:52"): most lines have no digit and are answered without a call;
     # most pages have fewer than LIST_MIN_ITEMS such times, answered without the shapes
@@ -3097,7 +3138,12 @@ def _closed_items(blocks, features, labels: list) -> bool:
                                          for time in chain[1:]))):
             continue
         before = labels[last]
-        segments = [range(above + 1, time + 1) for above, time in zip(chain, chain[1:])]
+        # an item's summary may stand under its time (headline, section, date, summary: guidelines 8.2): a line
+        # shaped as a summary right under a time closes that time's item, since a summary never opens one -- the
+        # next item opens with its kicker or headline
+        ends = [time + 1 if time + 1 < n and not head(time + 1) and item_line(time + 1)
+                and _summary_shaped(features[time + 1], blocks[time + 1].text) else time for time in chain]
+        segments = [range(above + 1, end + 1) for above, end in zip(ends, ends[1:])]
         # the first item: the one the passes made holding the first time, or the one right above the unlabelled lines
         # over it and those lines, or those lines up to its headline and the kicker over it
         start = first
@@ -3111,9 +3157,9 @@ def _closed_items(blocks, features, labels: list) -> bool:
         item = labels[start]
         while item is not None and start > 0 and labels[start - 1] == item:
             start -= 1
-        segments.insert(0, range(start, first + 1))
+        segments.insert(0, range(start, ends[0] + 1))
         for segment in segments:
-            if (len(segment) > CLOSED_ITEM_MAX_LINES or sum(head(i) for i in segment) != 1
+            if (len(segment) > CLOSED_ITEM_MAX_LINES or not headed(segment)
                     or not all(item_line(i) for i in segment)
                     or (labels[segment[0]] is not None and labels[segment[-1]] is not None
                         and labels[segment[0]].item == labels[segment[-1]].item
@@ -3125,7 +3171,7 @@ def _closed_items(blocks, features, labels: list) -> bool:
                 labels[index] = BlockLabel(TEASER, 0.6, -1 - segment[0])
             moved = True
         # the lines under the last time the passes gave to its item are no item's
-        under = last + 1
+        under = ends[-1] + 1
         while before is not None and under < n and labels[under] == before:
             labels[under] = None
             under += 1
@@ -3265,12 +3311,14 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-_DIGITS_RE = re.compile(r"\d+")
+# A number, its thousands parted by a comma, a point or a thin space ("1,284", "18.000") taken whole: a count is one
+# number however large ("댓글 1,284" and "댓글 932" are one shape); a time's or a date's parts have fewer digits.
+_DIGITS_RE = re.compile(r"\d{1,3}(?:[,.\u202f]\d{3})+(?!\d)|\d+")
 
 
 def _line_shape(text: str) -> str:
     """A line with its words and numbers each made one sign: "12:41" and "23:45" are "0:0", "Wednesday 26 November
-    2026" is "a 0 a 0"."""
+    2026" is "a 0 a 0", "Comments 1,284" and "Comments 932" "a 0"."""
     return _DIGITS_RE.sub("0", _LETTERS_RE.sub("a", text))
 
 
@@ -3573,6 +3621,17 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                 and _PAYWALL_BADGE_RE.match(blocks[first - 2].text) is not None
                 and _free_kicker(blocks, features, labels, first - 1))
 
+    def kickerless_neighbour(chain: list[int]) -> bool:
+        """Whether an item of the chain's layout (``_item_layout``) stands right above its first item or right under
+        its last, no line between: the list goes on without kickers, and the short lines parting the chain's items
+        head its sections ("Sport", then its items) -- the list's layout is read from all its items."""
+        above, under = chain[0] - 1, chain[-1] + 1
+        return ((above >= 0 and items[above][1] == items[chain[0]][0] - 1
+                 and _item_layout(blocks, features, items[above]) == _item_layout(blocks, features, items[chain[0]]))
+                or (under < len(items) and items[under][0] == items[chain[-1]][1] + 1
+                    and _item_layout(blocks, features, items[under])
+                    == _item_layout(blocks, features, items[chain[-1]])))
+
     joined: dict[int, int] = {}  # kicker block -> first block of the item it opens
     chain: list[int] = []  # numbers of items in a row parted by one kicker line each (and a badge above it)
     for number in range(len(items) + 1):
@@ -3586,7 +3645,8 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
         # the layout is the kickers' when they are more than badges ("Analysis" above one item and an author's
         # name under another make none)
         if (len(chain) >= KICKER_MIN_ITEMS
-                and sum(not unlabelled_badge(items[m][0] - 1) for m in chain[1:]) >= KICKER_MIN_ITEMS - 1):
+                and sum(not unlabelled_badge(items[m][0] - 1) for m in chain[1:]) >= KICKER_MIN_ITEMS - 1
+                and not kickerless_neighbour(chain)):
             if _authors_under(blocks, features, labels, items, chain):
                 for member in chain:
                     joined[items[member][1] + 1] = items[member][0]
