@@ -522,6 +522,39 @@ def test_a_name_a_sentence_runs_through(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
 
 
+# Prose of each language that tells how often it writes a word in capitals after one in lower case: a name now
+# and then, or (German) every noun.
+_RUSSIAN_PROSE = ("В понедельник на заседании городского совета депутаты долго обсуждали бюджет на следующий год, "
+                  "но так и не смогли договориться о расходах на ремонт дорог и школ в северных районах города.")
+_FRENCH_PROSE = ("Lundi soir, les élus du conseil municipal ont longuement débattu du budget de la ville, sans "
+                 "parvenir à un accord sur les dépenses prévues pour la rénovation des écoles du quartier nord.")
+_GERMAN_PROSE = ("Am Montag haben die Abgeordneten im Stadtrat lange über den Haushalt der Stadt gestritten, ohne "
+                 "sich auf die Ausgaben für die Sanierung der Schulen und Straßen im Norden zu einigen.")
+
+
+@pytest.mark.parametrize(("prose", "sentence", "expected"), [
+    # short marked words in capitals inside a sentence, after a word in lower case or an abbreviation in capitals:
+    # a name (of a company, a newspaper), even with a reporting word in the sentence (7.2 names)
+    (_RUSSIAN_PROSE, "Директор заявил, что компания «Северный Вектор» нарушила договор поставки.", []),
+    (_RUSSIAN_PROSE, "Директор АО «Стальпром» заявил, что завод закроют.", []),
+    (_RUSSIAN_PROSE, "Об этом сообщил «Вечерней газете» источник в мэрии.", []),
+    (_FRENCH_PROSE, "Le maire a confirmé que le contrat avait été attribué à la société « Durand Frères ».", []),
+    # a fragment in lower case goes on the writer's sentence: someone's words
+    (_RUSSIAN_PROSE, "Директор заявил, что решение было «абсолютно вынужденным» для завода.",
+     ["«абсолютно вынужденным»"]),
+    # after a colon, a comma or at a sentence's start an utterance may open with a capital
+    (_FRENCH_PROSE, "Le maire a tranché : « Jamais » et il est parti.", ["« Jamais »"]),
+    # a sentence quoted whole ends on its own punctuation
+    (_RUSSIAN_PROSE, "Директор сказал «Нет.» и вышел.", ["«Нет.»"]),
+    # a language that writes its nouns in capitals: the capital tells nothing
+    (_GERMAN_PROSE, "Die Ministerin sprach im Landtag von einer „Blockade aus Prinzip“ der Opposition.",
+     ["„Blockade aus Prinzip“"]),
+])
+def test_short_words_in_capitals_inside_a_sentence_are_a_name(prose: str, sentence: str,
+                                                              expected: list[str]) -> None:
+    assert quotes_of(prose + "\n\n" + sentence + "\n") == expected
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

@@ -493,6 +493,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # its sentence: someone's words only when a reporting word presents them, in this sentence or the one
         # before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
+    if _capitalised_inside_sentence(text, start, end, before) and not page.capitalises_nouns(text):
+        return False  # a name: the company «Камснабмаш», la société « Rhodania Travaux »
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
         # the sentence starts before the characters read: its source may open it (Laut Anklage hat der Mann
@@ -894,22 +896,74 @@ def _is_title_in_prose(text: str, start: int, end: int, before: str) -> bool:
         word not in _TITLE_SMALL_WORDS for word in _LOWER_WORD_RE.findall(before))
 
 
+# The last word before the marks and the spaces after it, read in what stands before them in their paragraph.
+_WORD_BEFORE_MARK_RE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[^\S\r\n]*$")
+
+
+def _capitalised_inside_sentence(text: str, start: int, end: int, before: str) -> bool:
+    """Whether the short marked words ``[start, end)`` start with a capital in the middle of a sentence, right
+    after one of its words in lower case or an abbreviation in capitals (``before``: what stands before the marks
+    in their paragraph), with no punctuation of a sentence at their end: in a language that writes its nouns in
+    lower case, the capital makes them a name -- of a company, a newspaper, a programme (the company
+    «Росагротехснаб», told «Камскому деловому вестнику», la société « Rhodania Travaux ») -- where a fragment of
+    someone's words goes on the writer's sentence in lower case (7.2 names; 7.3: a sentence quoted whole ends on
+    its own punctuation)."""
+    inner = text[start + 1:end - 1].strip()  # French spacing: « Rhodania Travaux »
+    if not inner or not inner[0].isupper() or inner[-1] in _SENTENCE_PUNCTUATION:
+        return False
+    match = _WORD_BEFORE_MARK_RE.search(before[-BEFORE_TAIL:])
+    if match is None:
+        return False  # after punctuation (a colon, a comma, a dash) or at the paragraph's start: an utterance may open
+    word = match.group(1)
+    return word[0].islower() or (len(word) > 1 and word.isupper())
+
+
+# The share of words in capitals after a word in lower case above which a page writes its nouns with a capital
+# (German: about two in five; other languages' prose, with its names, one in ten or fewer), and how many such pairs
+# of words a page needs for the share to be read (fewer: the page is taken to write its nouns with capitals, and no
+# capital is taken as a name's).
+NOUN_CAPITALS_SHARE = 0.25
+NOUN_CAPITALS_MIN_PAIRS = 20
+# A word and the first letter of the next one, parted by spaces only (a sentence's punctuation would start a word in
+# capitals for another reason).
+_WORD_PAIR_RE = re.compile(r"(?<![\w’'-])([^\W\d_])[\w’'-]*[ \t]+(?=([^\W\d_]))")
+
+
 class _Page:
     """What the quotation test learns of the page as it reads it, for the quotations of every region."""
 
-    __slots__ = ("named", "unsourced", "attributed")
+    __slots__ = ("regions", "named", "unsourced", "attributed", "_capitalises_nouns")
 
-    def __init__(self) -> None:
+    def __init__(self, regions: Sequence[tuple[int, int]]) -> None:
+        self.regions = regions  # the article spans of the page
         self.named: set[str] = set()  # the terms the page marks after a naming word
         self.unsourced: list[tuple[int, int]] = []  # short marked words with no source in their sentence
         # short marked words found by the punctuation of an attribution clause after them alone
         self.attributed: list[tuple[int, int]] = []
+        self._capitalises_nouns: bool | None = None
+
+    def capitalises_nouns(self, text: str) -> bool:
+        """Whether the page's language writes its nouns with a capital (German), read from its article text: the
+        share of words in capitals right after a word in lower case (NOUN_CAPITALS_SHARE); asked of few pages (a
+        short marked word in capitals inside a sentence), and read once."""
+        if self._capitalises_nouns is None:
+            lower = capitals = 0
+            for start, end in self.regions:
+                for match in _WORD_PAIR_RE.finditer(text, start, end):
+                    if match.group(1).islower():
+                        if match.group(2).isupper():
+                            capitals += 1
+                        elif match.group(2).islower():
+                            lower += 1
+            pairs = lower + capitals
+            self._capitalises_nouns = pairs < NOUN_CAPITALS_MIN_PAIRS or capitals > NOUN_CAPITALS_SHARE * pairs
+        return self._capitalises_nouns
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quotations ``[start, end)`` (marks included) inside each region of ``text`` (the article spans)."""
     found: list[tuple[int, int]] = []
-    page = _Page()
+    page = _Page(regions)
     for region_start, region_end in regions:
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
