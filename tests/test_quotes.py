@@ -269,7 +269,7 @@ _ATTRIBUTED_TWICE = ("„Tohle není rozpočet, to je seznam slibů,“ uvedl p�
     # not in a sentence without it, nor when the page attributes one quotation with it
     (_ATTRIBUTED_TWICE + "Vláda mluví o „reformě“ důchodů.", "„reformě“", False),
     ("„Tohle není rozpočet, to je seznam slibů,“ uvedl předseda opozice Jan Malý.\n\n"
-     "Malý uvedl, že jde o „hazard“.", "„hazard“", False),
+     "Ministr uvedl, že jde o „hazard“.", "„hazard“", False),
     # the verb, not a pronoun before it (on řekl): a short word
     ("„Tohle není rozpočet,“ on řekl.\n\n„Nic se nemění,“ on řekl.\n\nZítra on představí „zelený“ plán.",
      "„zelený“", False),
@@ -553,6 +553,26 @@ _GERMAN_PROSE = ("Am Montag haben die Abgeordneten im Stadtrat lange über den H
 def test_short_words_in_capitals_inside_a_sentence_are_a_name(prose: str, sentence: str,
                                                               expected: list[str]) -> None:
     assert quotes_of(prose + "\n\n" + sentence + "\n") == expected
+
+
+def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -> None:
+    """A speaker the page quotes (“…,” dedi Demirci; "…," kata Wibowo) is the source of the short marked words of a
+    sentence that names them before the words, whatever its reporting verb (7.2 question 1)."""
+    turkish = ("“Bu yıl fabrikayı kapatmak zorundayız, başka yolumuz yok,” dedi Demirci.\n\n"
+               "Genel müdür Selim Demirci, kararın “acı ama gerekli” olduğunu vurguladı.\n")
+    assert quotes_of(turkish) == ["“Bu yıl fabrikayı kapatmak zorundayız, başka yolumuz yok,”",
+                                  "“acı ama gerekli”"]
+    indonesian = ('"Kami tidak akan mundur dari keputusan ini," kata Wibowo.\n\n'
+                  'Ketua komisi, Budi Wibowo, menilai usulan itu "tidak adil" dan "terburu-buru".\n')
+    assert quotes_of(indonesian) == ['"Kami tidak akan mundur dari keputusan ini,"', '"tidak adil"',
+                                     '"terburu-buru"']
+    # no speaker of the page in the sentence: no source
+    assert quotes_of(turkish.replace("Genel müdür Selim Demirci,", "Sendika,")) == [
+        "“Bu yıl fabrikayı kapatmak zorundayız, başka yolumuz yok,”"]
+    # after a determiner the words are a term, whoever the sentence names (7.2 scare quotes)
+    spanish = ("«No vamos a vender la empresa a ningún precio», dijo Ferrer.\n\n"
+               "Ferrer, preguntada por la posibilidad de buscar un «socio amigo», evitó entrar en detalles.\n")
+    assert quotes_of(spanish) == ["«No vamos a vender la empresa a ningún precio»"]
 
 
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:

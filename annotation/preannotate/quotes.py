@@ -16,7 +16,8 @@ phrases in quotes with no speech verb nearby are scare quotes or titles, not quo
 quotation elsewhere on the page holds the same words (a headline's fragment of what the story quotes in
 full), they are a sentence of their own (“Step back.”, as in dialogue), punctuation sets them off as someone's
 words whatever the language („Ne,“ řekl; «Όχι», είπε ο υπουργός; „Nem” – mondta), or their sentence holds a word
-the page attributes its own quotations with (uvedl, after „…,“ uvedl Novák twice); so are longer ones after a label
+the page attributes its own quotations with (uvedl, after „…,“ uvedl Novák twice) or names, before them, a speaker
+the page quotes (Demirci, after “…,” dedi Demirci); so are longer ones after a label
 (a kind of thing, a determiner, a possessive) with no reporting word that presents them -- a reporting verb
 in a relative clause after the marks (its report “…”, which warned) is the thing's, not theirs -- and a
 term the page marks after a naming word or verb ("dubbed the “mansion tax”", "sometimes called a “bomb
@@ -25,6 +26,8 @@ someone's words only with a reporting word right by it (chanted “…”, “�
 the sentence (she wrote songs, among them “…”). A long one in sentence case that a sentence runs through as through
 a name -- a word in lower case before it and after it or after its comma, no punctuation of its own at its end (the
 report ”…” arvioi; the novel «…», a story of …) -- is someone's words only with a reporting word in its sentence.
+Short words in capitals inside a sentence, after a word in lower case, are a name (the company «…»), on a page
+whose language writes its nouns in lower case (read from the page: German capitalises them).
 A pair of marks of another kind inside an open quotation (« … “…” … ») is nested in it: only the outer pair is a
 quotation.
 
@@ -36,6 +39,7 @@ work, so it is no mark of its own here (the outer quotation holds it, 7.3).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -493,7 +497,7 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # its sentence: someone's words only when a reporting word presents them, in this sentence or the one
         # before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
-    if _capitalised_inside_sentence(text, start, end, before) and not page.capitalises_nouns(text):
+    if _capitalised_inside_sentence(text, start, end, before) and not page.capitalises_nouns(text, paragraph_start):
         return False  # a name: the company «Камснабмаш», la société « Rhodania Travaux »
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
@@ -932,7 +936,7 @@ _WORD_PAIR_RE = re.compile(r"(?<![\w’'-])([^\W\d_])[\w’'-]*[ \t]+(?=([^\W\d_
 class _Page:
     """What the quotation test learns of the page as it reads it, for the quotations of every region."""
 
-    __slots__ = ("regions", "named", "unsourced", "attributed", "_capitalises_nouns")
+    __slots__ = ("regions", "named", "unsourced", "attributed", "_noun_counts")
 
     def __init__(self, regions: Sequence[tuple[int, int]]) -> None:
         self.regions = regions  # the article spans of the page
@@ -940,24 +944,37 @@ class _Page:
         self.unsourced: list[tuple[int, int]] = []  # short marked words with no source in their sentence
         # short marked words found by the punctuation of an attribution clause after them alone
         self.attributed: list[tuple[int, int]] = []
-        self._capitalises_nouns: bool | None = None
+        # per paragraph of the regions: its start, and the pairs of words counted up to its end (see
+        # capitalises_nouns), the ones in lower case and the ones in capitals after a word in lower case
+        self._noun_counts: tuple[list[int], list[int], list[int]] | None = None
 
-    def capitalises_nouns(self, text: str) -> bool:
-        """Whether the page's language writes its nouns with a capital (German), read from its article text: the
-        share of words in capitals right after a word in lower case (NOUN_CAPITALS_SHARE); asked of few pages (a
-        short marked word in capitals inside a sentence), and read once."""
-        if self._capitalises_nouns is None:
+    def capitalises_nouns(self, text: str, paragraph_start: int) -> bool:
+        """Whether the page's language writes its nouns with a capital (German), read from its article text up to
+        the end of the paragraph at ``paragraph_start`` (what follows changes no quotation before it): the share of
+        words in capitals right after a word in lower case (NOUN_CAPITALS_SHARE). Asked of few pages (a short marked
+        word in capitals inside a sentence); the counts are made once, per paragraph."""
+        if self._noun_counts is None:
+            starts, lower_counts, capital_counts = [], [], []
             lower = capitals = 0
-            for start, end in self.regions:
-                for match in _WORD_PAIR_RE.finditer(text, start, end):
-                    if match.group(1).islower():
-                        if match.group(2).isupper():
-                            capitals += 1
-                        elif match.group(2).islower():
-                            lower += 1
-            pairs = lower + capitals
-            self._capitalises_nouns = pairs < NOUN_CAPITALS_MIN_PAIRS or capitals > NOUN_CAPITALS_SHARE * pairs
-        return self._capitalises_nouns
+            for region_start, region_end in self.regions:
+                for start, end in _paragraphs(text, region_start, region_end):
+                    for match in _WORD_PAIR_RE.finditer(text, start, end):
+                        if match.group(1).islower():
+                            if match.group(2).isupper():
+                                capitals += 1
+                            elif match.group(2).islower():
+                                lower += 1
+                    starts.append(start)
+                    lower_counts.append(lower)
+                    capital_counts.append(capitals)
+            self._noun_counts = starts, lower_counts, capital_counts
+        starts, lower_counts, capital_counts = self._noun_counts
+        paragraphs = bisect.bisect_right(starts, paragraph_start)
+        if not paragraphs:
+            return True
+        lower, capitals = lower_counts[paragraphs - 1], capital_counts[paragraphs - 1]
+        pairs = lower + capitals
+        return pairs < NOUN_CAPITALS_MIN_PAIRS or capitals > NOUN_CAPITALS_SHARE * pairs
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -995,6 +1012,7 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
             found = [quote for quote in found if quote not in page.attributed or _term(text, *quote) not in names]
         found.extend(_reported_in_the_pages_words(text, regions, page, found))
         found.extend(_echoes(text, page, found))
+        found.extend(_said_by_the_pages_speakers(text, page, found))
     return sorted(found)
 
 
@@ -1079,6 +1097,59 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
         if not reporting.isdisjoint(_CLAUSE_WORD_RE.findall(sentence_before + " " + sentence_after)):
             reported.append((start, end))
     return reported
+
+
+# A speaker's name has a few letters at least (not an article or a pronoun that opens a clause in capitals).
+SPEAKER_NAME_LETTERS = 3
+# The end of a sentence in any script that writes capitals: a point, a question or exclamation mark, perhaps a
+# closing mark or bracket, spaces, then a capital or an opening mark.
+_ANY_SENTENCE_END_RE = re.compile("[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?\s+(?=[^\W\d_a-z]|["
+                                  + re.escape(QUOTE_MARKS) + "])")
+
+
+def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
+    """The names of the page's speakers: the words in capitals of the attribution clauses after its quotations,
+    behind a comma or a dash (“…,” said Smith; „…“ – mondta Kovács; "…," kata Rahmat; “…,” dedi Aydınoğlu) --
+    but words in capitals throughout (a shout, an abbreviation)."""
+    names = set()
+    for start, end in found:
+        punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
+        if text[end - 2] not in ",،" and not (punctuation_after and punctuation_after in ",،–—"):
+            continue
+        clause = _CLAUSE_END_RE.split(_in_paragraph(text[end:end + 80]).lstrip(" ,،–—\t"), maxsplit=1)[0]
+        names.update(word for word in _CLAUSE_WORD_RE.findall(clause)
+                     if word[0].isupper() and not word.isupper()
+                     and sum(char.isalpha() for char in word) >= SPEAKER_NAME_LETTERS)
+    return names
+
+
+def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short marked words with no source found whose sentence names, before them, someone the page quotes
+    (7.2 question 1: the source in the same sentence, whatever the language's reporting verbs): Kemal Aydınoğlu,
+    kararın “zor ama kaçınılmaz” olduğunu söyledi, on a page where “…,” dedi Aydınoğlu attributes a quotation --
+    not after a determiner or a label, which make a term of them (Sellés … buscar un «caballero blanco»)."""
+    unsourced = [(start, end) for start, end in page.unsourced
+                 if not any(start < other_end and other_start < end for other_start, other_end in found)]
+    if not unsourced:
+        return []
+    speakers = _speakers(text, found)
+    if not speakers:
+        return []
+    said = []
+    for start, end in unsourced:
+        paragraph_start = _paragraph_start(text, start)
+        before = text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start]
+        # the writer's own words of the sentence before them, outside the other quotations (a name inside one is
+        # no source of these words; inside an open one, these words are part of it)
+        pieces = _MARK_NOT_INSIDE_WORD_RE.split(_ANY_SENTENCE_END_RE.split(before)[-1])
+        if len(pieces) % 2 == 0 or speakers.isdisjoint(_CLAUSE_WORD_RE.findall(" ".join(pieces[::2]))):
+            continue
+        tail = pieces[-1].rstrip()
+        if tail[-1:].isalpha() and (tail.rpartition(" ")[2].lower() in _DETERMINERS
+                                    or _label_before(tail, _in_paragraph(text[end:end + 60]))):
+            continue
+        said.append((start, end))
+    return said
 
 
 def _paragraph_start(text: str, position: int) -> int:
