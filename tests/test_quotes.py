@@ -57,6 +57,9 @@ def test_quotation_styles(text: str, expected: list[str]) -> None:
     ("His office issued a statement describing the bill as “dead on arrival” in the House.", ["“dead on arrival”"]),
     ("The rally ended with the crowd chanting “Four more years!” at the stage.", ["“Four more years!”"]),
     ("She left the party in 2019, calling it “a cult” on her way out.", ["“a cult”"]),
+    # a court's ruling and the words a report cites
+    ("The tribunal held that the landlord had acted “in bad faith” throughout.", ["“in bad faith”"]),
+    ("Regulator blocks the deal, citing “lasting damage” to savers", ["“lasting damage”"]),
     # the source at the end of the sentence
     ("The chancellor has 'no plans' to raise fuel duty at next month's Budget, a senior minister has said.",
      ["'no plans'"]),

@@ -75,6 +75,8 @@ _MORE_REPORTING = (
     "predict|concede|stress|deny|denied|denies|complain|complained|complains|accuse|accused|accuses|condemn|"
     "condemned|condemns|criticise|criticised|criticises|criticize|criticized|criticizes|hailed|ruled|"
     "found that|finds that|concluded|testified|confirmed|revealed|labelled|labeled|termed|"
+    # a court's ruling (held that the prosecution proved its case “…”) and the words a report cites (citing “…”)
+    "held that|holds that|citing|cites|cited|"
     # the verbs that judge what they report as it (dismissed the remark as “…”, hails “…”, slammed it as “…”)
     "dismissed|dismisses|dismissing|hail|hails|hailing|slammed|slams|slamming|blasted|blasts|pointing out|"
     # and the verbs of speech a report varies "said" with (reiterated, quipped, retorted, pledged, texted); not
