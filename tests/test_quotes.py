@@ -57,6 +57,9 @@ def test_quotation_styles(text: str, expected: list[str]) -> None:
     ("His office issued a statement describing the bill as “dead on arrival” in the House.", ["“dead on arrival”"]),
     ("The rally ended with the crowd chanting “Four more years!” at the stage.", ["“Four more years!”"]),
     ("She left the party in 2019, calling it “a cult” on her way out.", ["“a cult”"]),
+    # a court's ruling and the words a report cites
+    ("The tribunal held that the landlord had acted “in bad faith” throughout.", ["“in bad faith”"]),
+    ("Regulator blocks the deal, citing “lasting damage” to savers", ["“lasting damage”"]),
     # the source at the end of the sentence
     ("The chancellor has 'no plans' to raise fuel duty at next month's Budget, a senior minister has said.",
      ["'no plans'"]),
@@ -269,7 +272,7 @@ _ATTRIBUTED_TWICE = ("„Tohle není rozpočet, to je seznam slibů,“ uvedl p�
     # not in a sentence without it, nor when the page attributes one quotation with it
     (_ATTRIBUTED_TWICE + "Vláda mluví o „reformě“ důchodů.", "„reformě“", False),
     ("„Tohle není rozpočet, to je seznam slibů,“ uvedl předseda opozice Jan Malý.\n\n"
-     "Malý uvedl, že jde o „hazard“.", "„hazard“", False),
+     "Ministr uvedl, že jde o „hazard“.", "„hazard“", False),
     # the verb, not a pronoun before it (on řekl): a short word
     ("„Tohle není rozpočet,“ on řekl.\n\n„Nic se nemění,“ on řekl.\n\nZítra on představí „zelený“ plán.",
      "„zelený“", False),
@@ -520,6 +523,59 @@ def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expe
 ])
 def test_a_name_a_sentence_runs_through(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
+
+
+# Prose of each language that tells how often it writes a word in capitals after one in lower case: a name now
+# and then, or (German) every noun.
+_RUSSIAN_PROSE = ("В понедельник на заседании городского совета депутаты долго обсуждали бюджет на следующий год, "
+                  "но так и не смогли договориться о расходах на ремонт дорог и школ в северных районах города.")
+_FRENCH_PROSE = ("Lundi soir, les élus du conseil municipal ont longuement débattu du budget de la ville, sans "
+                 "parvenir à un accord sur les dépenses prévues pour la rénovation des écoles du quartier nord.")
+_GERMAN_PROSE = ("Am Montag haben die Abgeordneten im Stadtrat lange über den Haushalt der Stadt gestritten, ohne "
+                 "sich auf die Ausgaben für die Sanierung der Schulen und Straßen im Norden zu einigen.")
+
+
+@pytest.mark.parametrize(("prose", "sentence", "expected"), [
+    # short marked words in capitals inside a sentence, after a word in lower case or an abbreviation in capitals:
+    # a name (of a company, a newspaper), even with a reporting word in the sentence (7.2 names)
+    (_RUSSIAN_PROSE, "Директор заявил, что компания «Северный Вектор» нарушила договор поставки.", []),
+    (_RUSSIAN_PROSE, "Директор АО «Стальпром» заявил, что завод закроют.", []),
+    (_RUSSIAN_PROSE, "Об этом сообщил «Вечерней газете» источник в мэрии.", []),
+    (_FRENCH_PROSE, "Le maire a confirmé que le contrat avait été attribué à la société « Durand Frères ».", []),
+    # a fragment in lower case goes on the writer's sentence: someone's words
+    (_RUSSIAN_PROSE, "Директор заявил, что решение было «абсолютно вынужденным» для завода.",
+     ["«абсолютно вынужденным»"]),
+    # after a colon, a comma or at a sentence's start an utterance may open with a capital
+    (_FRENCH_PROSE, "Le maire a tranché : « Jamais » et il est parti.", ["« Jamais »"]),
+    # a sentence quoted whole ends on its own punctuation
+    (_RUSSIAN_PROSE, "Директор сказал «Нет.» и вышел.", ["«Нет.»"]),
+    # a language that writes its nouns in capitals: the capital tells nothing
+    (_GERMAN_PROSE, "Die Ministerin sprach im Landtag von einer „Blockade aus Prinzip“ der Opposition.",
+     ["„Blockade aus Prinzip“"]),
+])
+def test_short_words_in_capitals_inside_a_sentence_are_a_name(prose: str, sentence: str,
+                                                              expected: list[str]) -> None:
+    assert quotes_of(prose + "\n\n" + sentence + "\n") == expected
+
+
+def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -> None:
+    """A speaker the page quotes (“…,” dedi Demirci; "…," kata Wibowo) is the source of the short marked words of a
+    sentence that names them before the words, whatever its reporting verb (7.2 question 1)."""
+    turkish = ("“Bu yıl fabrikayı kapatmak zorundayız, başka yolumuz yok,” dedi Demirci.\n\n"
+               "Genel müdür Selim Demirci, kararın “acı ama gerekli” olduğunu vurguladı.\n")
+    assert quotes_of(turkish) == ["“Bu yıl fabrikayı kapatmak zorundayız, başka yolumuz yok,”",
+                                  "“acı ama gerekli”"]
+    indonesian = ('"Kami tidak akan mundur dari keputusan ini," kata Wibowo.\n\n'
+                  'Ketua komisi, Budi Wibowo, menilai usulan itu "tidak adil" dan "terburu-buru".\n')
+    assert quotes_of(indonesian) == ['"Kami tidak akan mundur dari keputusan ini,"', '"tidak adil"',
+                                     '"terburu-buru"']
+    # no speaker of the page in the sentence: no source
+    assert quotes_of(turkish.replace("Genel müdür Selim Demirci,", "Sendika,")) == [
+        "“Bu yıl fabrikayı kapatmak zorundayız, başka yolumuz yok,”"]
+    # after a determiner the words are a term, whoever the sentence names (7.2 scare quotes)
+    spanish = ("«No vamos a vender la empresa a ningún precio», dijo Ferrer.\n\n"
+               "Ferrer, preguntada por la posibilidad de buscar un «socio amigo», evitó entrar en detalles.\n")
+    assert quotes_of(spanish) == ["«No vamos a vender la empresa a ningún precio»"]
 
 
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:

@@ -16,7 +16,8 @@ phrases in quotes with no speech verb nearby are scare quotes or titles, not quo
 quotation elsewhere on the page holds the same words (a headline's fragment of what the story quotes in
 full), they are a sentence of their own (“Step back.”, as in dialogue), punctuation sets them off as someone's
 words whatever the language („Ne,“ řekl; «Όχι», είπε ο υπουργός; „Nem” – mondta), or their sentence holds a word
-the page attributes its own quotations with (uvedl, after „…,“ uvedl Novák twice); so are longer ones after a label
+the page attributes its own quotations with (uvedl, after „…,“ uvedl Novák twice) or names, before them, a speaker
+the page quotes (Demirci, after “…,” dedi Demirci); so are longer ones after a label
 (a kind of thing, a determiner, a possessive) with no reporting word that presents them -- a reporting verb
 in a relative clause after the marks (its report “…”, which warned) is the thing's, not theirs -- and a
 term the page marks after a naming word or verb ("dubbed the “mansion tax”", "sometimes called a “bomb
@@ -25,6 +26,8 @@ someone's words only with a reporting word right by it (chanted “…”, “�
 the sentence (she wrote songs, among them “…”). A long one in sentence case that a sentence runs through as through
 a name -- a word in lower case before it and after it or after its comma, no punctuation of its own at its end (the
 report ”…” arvioi; the novel «…», a story of …) -- is someone's words only with a reporting word in its sentence.
+Short words in capitals inside a sentence, after a word in lower case, are a name (the company «…»), on a page
+whose language writes its nouns in lower case (read from the page: German capitalises them).
 A pair of marks of another kind inside an open quotation (« … “…” … ») is nested in it: only the outer pair is a
 quotation.
 
@@ -74,6 +77,8 @@ _MORE_REPORTING = (
     "predict|concede|stress|deny|denied|denies|complain|complained|complains|accuse|accused|accuses|condemn|"
     "condemned|condemns|criticise|criticised|criticises|criticize|criticized|criticizes|hailed|ruled|"
     "found that|finds that|concluded|testified|confirmed|revealed|labelled|labeled|termed|"
+    # a court's ruling (held that the prosecution proved its case “…”) and the words a report cites (citing “…”)
+    "held that|holds that|citing|cites|cited|"
     # the verbs that judge what they report as it (dismissed the remark as “…”, hails “…”, slammed it as “…”)
     "dismissed|dismisses|dismissing|hail|hails|hailing|slammed|slams|slamming|blasted|blasts|pointing out|"
     # and the verbs of speech a report varies "said" with (reiterated, quipped, retorted, pledged, texted); not
@@ -496,6 +501,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # its sentence: someone's words only when a reporting word presents them, in this sentence or the one
         # before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
+    if _capitalised_inside_sentence(text, start, end, before) and not page.capitalises_nouns(text, paragraph_start):
+        return False  # a name: the company «Камснабмаш», la société « Rhodania Travaux »
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
         # the sentence starts before the characters read: its source may open it (Laut Anklage hat der Mann
@@ -930,22 +937,87 @@ class _Spans:
         return before > 0 and self.reach[before - 1] > start
 
 
+# The last word before the marks and the spaces after it, read in what stands before them in their paragraph.
+_WORD_BEFORE_MARK_RE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[^\S\r\n]*$")
+
+
+def _capitalised_inside_sentence(text: str, start: int, end: int, before: str) -> bool:
+    """Whether the short marked words ``[start, end)`` start with a capital in the middle of a sentence, right
+    after one of its words in lower case or an abbreviation in capitals (``before``: what stands before the marks
+    in their paragraph), with no punctuation of a sentence at their end: in a language that writes its nouns in
+    lower case, the capital makes them a name -- of a company, a newspaper, a programme (the company
+    «Росагротехснаб», told «Камскому деловому вестнику», la société « Rhodania Travaux ») -- where a fragment of
+    someone's words goes on the writer's sentence in lower case (7.2 names; 7.3: a sentence quoted whole ends on
+    its own punctuation)."""
+    inner = text[start + 1:end - 1].strip()  # French spacing: « Rhodania Travaux »
+    if not inner or not inner[0].isupper() or inner[-1] in _SENTENCE_PUNCTUATION:
+        return False
+    match = _WORD_BEFORE_MARK_RE.search(before[-BEFORE_TAIL:])
+    if match is None:
+        return False  # after punctuation (a colon, a comma, a dash) or at the paragraph's start: an utterance may open
+    word = match.group(1)
+    return word[0].islower() or (len(word) > 1 and word.isupper())
+
+
+# The share of words in capitals after a word in lower case above which a page writes its nouns with a capital
+# (German: about two in five; other languages' prose, with its names, one in ten or fewer), and how many such pairs
+# of words a page needs for the share to be read (fewer: the page is taken to write its nouns with capitals, and no
+# capital is taken as a name's).
+NOUN_CAPITALS_SHARE = 0.25
+NOUN_CAPITALS_MIN_PAIRS = 20
+# A word and the first letter of the next one, parted by spaces only (a sentence's punctuation would start a word in
+# capitals for another reason).
+_WORD_PAIR_RE = re.compile(r"(?<![\w’'-])([^\W\d_])[\w’'-]*[ \t]+(?=([^\W\d_]))")
+
+
 class _Page:
     """What the quotation test learns of the page as it reads it, for the quotations of every region."""
 
-    __slots__ = ("named", "unsourced", "attributed")
+    __slots__ = ("regions", "named", "unsourced", "attributed", "_noun_counts")
 
-    def __init__(self) -> None:
+    def __init__(self, regions: Sequence[tuple[int, int]]) -> None:
+        self.regions = regions  # the article spans of the page
         self.named: set[str] = set()  # the terms the page marks after a naming word
         self.unsourced: list[tuple[int, int]] = []  # short marked words with no source in their sentence
         # short marked words found by the punctuation of an attribution clause after them alone
         self.attributed: list[tuple[int, int]] = []
+        # per paragraph of the regions: its start, and the pairs of words counted up to its end (see
+        # capitalises_nouns), the ones in lower case and the ones in capitals after a word in lower case
+        self._noun_counts: tuple[list[int], list[int], list[int]] | None = None
+
+    def capitalises_nouns(self, text: str, paragraph_start: int) -> bool:
+        """Whether the page's language writes its nouns with a capital (German), read from its article text up to
+        the end of the paragraph at ``paragraph_start`` (what follows changes no quotation before it): the share of
+        words in capitals right after a word in lower case (NOUN_CAPITALS_SHARE). Asked of few pages (a short marked
+        word in capitals inside a sentence); the counts are made once, per paragraph."""
+        if self._noun_counts is None:
+            starts, lower_counts, capital_counts = [], [], []
+            lower = capitals = 0
+            for region_start, region_end in self.regions:
+                for start, end in _paragraphs(text, region_start, region_end):
+                    for match in _WORD_PAIR_RE.finditer(text, start, end):
+                        if match.group(1).islower():
+                            if match.group(2).isupper():
+                                capitals += 1
+                            elif match.group(2).islower():
+                                lower += 1
+                    starts.append(start)
+                    lower_counts.append(lower)
+                    capital_counts.append(capitals)
+            self._noun_counts = starts, lower_counts, capital_counts
+        starts, lower_counts, capital_counts = self._noun_counts
+        paragraphs = bisect_right(starts, paragraph_start)
+        if not paragraphs:
+            return True
+        lower, capitals = lower_counts[paragraphs - 1], capital_counts[paragraphs - 1]
+        pairs = lower + capitals
+        return pairs < NOUN_CAPITALS_MIN_PAIRS or capitals > NOUN_CAPITALS_SHARE * pairs
 
 
 def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quotations ``[start, end)`` (marks included) inside each region of ``text`` (the article spans)."""
     found: list[tuple[int, int]] = []
-    page = _Page()
+    page = _Page(regions)
     for region_start, region_end in regions:
         # the marks are read once for both families
         paragraphs = _paragraphs(text, region_start, region_end)
@@ -982,6 +1054,7 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
             found = [quote for quote in found if quote not in page.attributed or _term(text, *quote) not in names]
         found.extend(_reported_in_the_pages_words(text, regions, page, found))
         found.extend(_echoes(text, page, found))
+        found.extend(_said_by_the_pages_speakers(text, page, found))
     return sorted(found)
 
 
@@ -1068,6 +1141,59 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
         if not reporting.isdisjoint(_CLAUSE_WORD_RE.findall(sentence_before + " " + sentence_after)):
             reported.append((start, end))
     return reported
+
+
+# A speaker's name has a few letters at least (not an article or a pronoun that opens a clause in capitals).
+SPEAKER_NAME_LETTERS = 3
+# The end of a sentence in any script that writes capitals: a point, a question or exclamation mark, perhaps a
+# closing mark or bracket, spaces, then a capital or an opening mark.
+_ANY_SENTENCE_END_RE = re.compile("[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?\s+(?=[^\W\d_a-z]|["
+                                  + re.escape(QUOTE_MARKS) + "])")
+
+
+def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
+    """The names of the page's speakers: the words in capitals of the attribution clauses after its quotations,
+    behind a comma or a dash (“…,” said Smith; „…“ – mondta Kovács; "…," kata Rahmat; “…,” dedi Aydınoğlu) --
+    but words in capitals throughout (a shout, an abbreviation)."""
+    names = set()
+    for start, end in found:
+        punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
+        if text[end - 2] not in ",،" and not (punctuation_after and punctuation_after in ",،–—"):
+            continue
+        clause = _CLAUSE_END_RE.split(_in_paragraph(text[end:end + 80]).lstrip(" ,،–—\t"), maxsplit=1)[0]
+        names.update(word for word in _CLAUSE_WORD_RE.findall(clause)
+                     if word[0].isupper() and not word.isupper()
+                     and sum(char.isalpha() for char in word) >= SPEAKER_NAME_LETTERS)
+    return names
+
+
+def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short marked words with no source found whose sentence names, before them, someone the page quotes
+    (7.2 question 1: the source in the same sentence, whatever the language's reporting verbs): Kemal Aydınoğlu,
+    kararın “zor ama kaçınılmaz” olduğunu söyledi, on a page where “…,” dedi Aydınoğlu attributes a quotation --
+    not after a determiner or a label, which make a term of them (Sellés … buscar un «caballero blanco»)."""
+    found_spans = _Spans(found)
+    unsourced = [(start, end) for start, end in page.unsourced if not found_spans.overlap(start, end)]
+    if not unsourced:
+        return []
+    speakers = _speakers(text, found)
+    if not speakers:
+        return []
+    said = []
+    for start, end in unsourced:
+        paragraph_start = _paragraph_start(text, start, SENTENCE_BEFORE_CHARS)
+        before = text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start]
+        # the writer's own words of the sentence before them, outside the other quotations (a name inside one is
+        # no source of these words; inside an open one, these words are part of it)
+        pieces = _MARK_NOT_INSIDE_WORD_RE.split(_ANY_SENTENCE_END_RE.split(before)[-1])
+        if len(pieces) % 2 == 0 or speakers.isdisjoint(_CLAUSE_WORD_RE.findall(" ".join(pieces[::2]))):
+            continue
+        tail = pieces[-1].rstrip()
+        if tail[-1:].isalpha() and (tail.rpartition(" ")[2].lower() in _DETERMINERS
+                                    or _label_before(tail, _in_paragraph(text[end:end + 60]))):
+            continue
+        said.append((start, end))
+    return said
 
 
 def _paragraph_start(text: str, position: int, reach: int) -> int:
