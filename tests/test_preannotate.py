@@ -4934,27 +4934,6 @@ def test_a_kicker_under_the_list_heading_or_under_an_item_closed_by_its_time_is_
     assert labels_by_line(document, annotation)["Video"] == "boilerplate"
 
 
-def test_section_names_between_items_of_a_list_without_kickers_head_its_sections() -> None:
-    """Guidelines 8.2 and 8.3: a list's layout is read from all its items. A home page's list of headlines with their
-    times, its sections parted by their names ("Business", "Culture", "Sport"), has items in a row with no short line
-    between them: the names head the sections, no item's kicker, even where one section shows one item only."""
-    news = [["Ferry crews walk out over new night rotas", "35 minutes ago"],
-            ["Christmas market opens on the square with longer hours", "2 hours ago"]]
-    business = [["Shipyard wins order for two research vessels", "3 hours ago"]]
-    culture = [["City orchestra names its first woman conductor", "5 hours ago"]]
-    sport = [["Harbour rowers take the regional title in the rain", "6 hours ago"],
-             ["Ski lifts start a week earlier than planned", "8 hours ago"]]
-    lines = [*NAV, "Top stories", *(line for item in news for line in item),
-             "Business", *(line for item in business for line in item),
-             "Culture", *(line for item in culture for line in item),
-             "Sport", *(line for item in sport for line in item), *FOOTER]
-    document = Document.from_text(page_text(lines))
-    annotation = Preannotator().annotate(document)
-    assert front_items(document, annotation) == ["\n\n".join(item) for item in [*news, *business, *culture, *sport]]
-    labels = labels_by_line(document, annotation)
-    assert [labels[name] for name in ("Business", "Culture", "Sport")] == ["boilerplate"] * 3
-
-
 def test_a_count_printed_with_thousands_separators_is_of_the_lists_count_format() -> None:
     """Guidelines 8.2: an item's comment count is inside it. A list printing each item's count after a word no rule
     knows ("Kommentoj 932") prints a large one with a thousands separator ("Kommentoj 1,284"): one format, so that

@@ -3621,17 +3621,6 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                 and _PAYWALL_BADGE_RE.match(blocks[first - 2].text) is not None
                 and _free_kicker(blocks, features, labels, first - 1))
 
-    def kickerless_neighbour(chain: list[int]) -> bool:
-        """Whether an item of the chain's layout (``_item_layout``) stands right above its first item or right under
-        its last, no line between: the list goes on without kickers, and the short lines parting the chain's items
-        head its sections ("Sport", then its items) -- the list's layout is read from all its items."""
-        above, under = chain[0] - 1, chain[-1] + 1
-        return ((above >= 0 and items[above][1] == items[chain[0]][0] - 1
-                 and _item_layout(blocks, features, items[above]) == _item_layout(blocks, features, items[chain[0]]))
-                or (under < len(items) and items[under][0] == items[chain[-1]][1] + 1
-                    and _item_layout(blocks, features, items[under])
-                    == _item_layout(blocks, features, items[chain[-1]])))
-
     joined: dict[int, int] = {}  # kicker block -> first block of the item it opens
     chain: list[int] = []  # numbers of items in a row parted by one kicker line each (and a badge above it)
     for number in range(len(items) + 1):
@@ -3645,8 +3634,7 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
         # the layout is the kickers' when they are more than badges ("Analysis" above one item and an author's
         # name under another make none)
         if (len(chain) >= KICKER_MIN_ITEMS
-                and sum(not unlabelled_badge(items[m][0] - 1) for m in chain[1:]) >= KICKER_MIN_ITEMS - 1
-                and not kickerless_neighbour(chain)):
+                and sum(not unlabelled_badge(items[m][0] - 1) for m in chain[1:]) >= KICKER_MIN_ITEMS - 1):
             if _authors_under(blocks, features, labels, items, chain):
                 for member in chain:
                     joined[items[member][1] + 1] = items[member][0]
