@@ -1,0 +1,62 @@
+"""The pre-annotator's quality floor on the hand-made gold pages of ``tests/gold`` (see its README).
+
+Each folder is scored by ``scripts/evaluate --gold`` and may not get worse than its pin: more wrong lines, fewer
+teaser items or quotes found exactly, more quotes that are none. The pins are the numbers measured when they were
+set; lower them after an improvement.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+
+
+# (set, rendering): wrong lines at most, exact teaser items at least, exact quotes at least, false quotes at most
+FLOORS = {
+    ("set-i", "text"): (61, 261, 183, 5),
+    ("set-i", "semantic"): (42, 282, 174, 5),
+    ("set-i", "div"): (34, 282, 183, 5),
+    ("set-i", "hand"): (15, 88, 61, 3),
+    ("set-j", "text"): (62, 247, 157, 1),
+    ("set-j", "semantic"): (40, 258, 159, 1),
+    ("set-j", "div"): (48, 258, 158, 1),
+    ("set-j", "hand"): (11, 93, 51, 1),
+}
+PATH_OF_RENDERING = {"text": "text", "semantic": "html", "div": "html", "hand": "html"}
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("handmade") / "report.json"
+    folders = [GOLD / gold_set / rendering for gold_set, rendering in FLOORS]
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "evaluate"), "--eval-dir", str(ROOT / "no-eval-set"),
+         *(argument for folder in folders for argument in ("--gold", str(folder))), "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    return json.loads(out.read_text(encoding="utf-8"))["gold"]
+
+
+@pytest.mark.parametrize(("gold_set", "rendering"), list(FLOORS), ids=["/".join(key) for key in FLOORS])
+def test_the_pre_annotator_is_no_worse_than_its_floor(report: dict, gold_set: str, rendering: str) -> None:
+    block = report[str(GOLD / gold_set / rendering)]
+    assert (block["pages_without_gold"], block["gold_without_page"], block["rejected"]) == ([], [], [])
+    scores = block[PATH_OF_RENDERING[rendering]]
+    assert scores["pages"] == len(list((GOLD / gold_set / rendering / "pages").iterdir()))
+    assert scores["invalid"] == 0
+    most_wrong, fewest_items, fewest_quotes, most_false_quotes = FLOORS[gold_set, rendering]
+    found = (scores["wrong_lines"], scores["teasers"]["exact"], scores["quotes"]["exact"],
+             scores["quotes"]["predicted"] - scores["quotes"]["exact"])
+    wrong_lines = "\n".join(f"{line['page']}:{line['line']} {line['gold']}->{line['predicted']} {line['text']}"
+                            for line in scores["wrong"])
+    assert found[0] <= most_wrong, f"wrong lines {found[0]} > {most_wrong}:\n{wrong_lines}"
+    assert found[1] >= fewest_items, f"exact teaser items {found[1]} < {fewest_items}"
+    assert found[2] >= fewest_quotes, f"exact quotes {found[2]} < {fewest_quotes}"
+    assert found[3] <= most_false_quotes, f"false quotes {found[3]} > {most_false_quotes}"
