@@ -807,6 +807,19 @@ def test_a_writer_signing_off_or_an_obituary_life_dates_close_the_story(closing:
     assert all(labels[line] != "article" for line in FOOTER)
 
 
+@pytest.mark.parametrize("closing", ["(KLM/TR)", "Redactie: Anna Berg", "（責任編集：山田）"])
+def test_a_sign_off_the_html_run_took_in_as_boilerplate_closes_the_story(closing: str) -> None:
+    """Guidelines 6: the tag or credit under the last paragraph of an HTML story is the story's closing credit line,
+    also when the story's run swept it in and labelled it boilerplate before the sign-off rule read it."""
+    html = ("<html><body><nav>" + "".join(f"<a href='/{item}'>{item}</a>" for item in NAV) + "</nav><article><h1>"
+            + STORY[0] + f"</h1><p class='byline'>{STORY[1]}</p><time>{STORY[2]}</time>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:]) + f"<p>{closing}</p></article><footer>"
+            + "".join(f"<p>{line}</p>" for line in FOOTER) + "</footer></body></html>")
+    labels = html_labels(html.encode(), "sign-off.html", Preannotator())
+    assert all(labels[line] == "article" for line in [*STORY, closing])
+    assert all(labels[line] != "article" for line in FOOTER)
+
+
 @pytest.mark.parametrize("text", ["— and then the lights went out", "He was born 4 March 1942; died later"])
 def test_a_dash_or_a_birth_date_in_a_sentence_is_no_closing_credit(text: str) -> None:
     assert _CLOSING_CREDIT_RE.match(text) is None

@@ -1149,7 +1149,10 @@ def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
     found: list[int] = []
     for index in range(last_article + 1, min(len(blocks), last_article + 1 + SIGN_OFF_MAX_LINES)):
         f, text = features[index], blocks[index].text
-        if (labels[index] is not None or f.text_like or f.is_furniture or evidence[index].template
+        # a line the story's run took in and labelled boilerplate (the model reads a bracketed tag or a name with an
+        # e-mail address as a widget's) is still read here; a teaser is another story's
+        if ((labels[index] is not None and labels[index].label != BOILERPLATE) or f.text_like or f.is_furniture
+                or evidence[index].template
                 or evidence[index].linked or is_caption_credit(text) or _photo_credit(text)):
             break
         if not ((f.n_words <= SIGN_OFF_TAG_MAX_WORDS and text[:1] in "(（" and _BRACKETED_TAG_RE.match(text))
