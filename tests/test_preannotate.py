@@ -807,6 +807,25 @@ def test_a_writer_signing_off_or_an_obituary_life_dates_close_the_story(closing:
     assert all(labels[line] != "article" for line in FOOTER)
 
 
+@pytest.mark.parametrize("tools", [["Kommentit (12)"], ["Dalintis", "Komentarai 48"]])
+def test_short_lines_between_the_head_and_the_first_paragraph_are_the_sites_tools(tools: list[str]) -> None:
+    """Guidelines 8.1: the short lines under the story's byline and date, over its first paragraph, are the site's
+    widgets (share and comment buttons, a comment counter) in whatever language, not the story's; the writer's name
+    repeated there stays the story's."""
+    def page(name: str = "") -> bytes:
+        return ("<html><body><nav>" + "".join(f"<a href='/{item}'>{item}</a>" for item in NAV) + "</nav><article><h1>"
+                + STORY[0] + f"</h1><p class='byline'>{STORY[1]}</p><time>{STORY[2]}</time>"
+                + "".join(f"<div>{line}</div>" for line in tools) + (f"<p>{name}</p>" if name else "")
+                + "".join(f"<p>{p}</p>" for p in STORY[3:])
+                + "</article><footer>" + "".join(f"<p>{line}</p>" for line in FOOTER) + "</footer></body></html>").encode()
+
+    labels = html_labels(page(), "tools.html", Preannotator())
+    assert all(labels[line] == "article" for line in STORY)
+    assert all(labels[line] == "boilerplate" for line in tools)
+    labels = html_labels(page(name="Jane Doe"), "tools-name.html", Preannotator())
+    assert labels["Jane Doe"] == "article"
+
+
 @pytest.mark.parametrize("closing", ["(KLM/TR)", "Redactie: Anna Berg", "（責任編集：山田）"])
 def test_a_sign_off_the_html_run_took_in_as_boilerplate_closes_the_story(closing: str) -> None:
     """Guidelines 6: the tag or credit under the last paragraph of an HTML story is the story's closing credit line,

@@ -622,11 +622,15 @@ def classify_blocks(
         # a live blog's entries whose times the model took out are entries still, and so are those of a page that
         # declares itself one or shows entry heads: their lines are the story's before the island rule reads the run
         # (an entry's short text between two times is no island)
-        live = (live or _vetoed_entry_heads(features, labels, vetoed, end)
-                or _has_entry_heads(features, labels, start, end))
+        declared_or_vetoed = live or _vetoed_entry_heads(features, labels, vetoed, end)
+        live = declared_or_vetoed or _has_entry_heads(features, labels, start, end)
         if live:
             for index in _entry_lines(blocks, features, vetoed):
                 labels[index] = BlockLabel(ARTICLE, 0.6)
+        # the story's date over one short line of its head ("Comments (12)") reads as one entry's time and heading; a
+        # live blog shows several (the widgets under the head are read only on a page that is none)
+        head_tools = not (declared_or_vetoed
+                          or (live and _entry_head_count(features, labels, start, end) >= LIVE_MIN_ENTRY_HEADS))
         _drop_islands(blocks, features, labels, scores, start, end, standfirst)
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
@@ -663,6 +667,9 @@ def classify_blocks(
             body_start = min(body_start, index)
         for index in _headline_and_byline(blocks, features, evidence, scores, body_start, title, jumps):
             labels[index] = BlockLabel(ARTICLE, 0.7)
+        if head_tools:
+            for index in _tools_under_head(blocks, features, labels):
+                labels[index] = BlockLabel(BOILERPLATE, 0.6)
         for index in appended:
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
         boxed_stories_as_teasers(features, labels, start, end)
@@ -1642,6 +1649,17 @@ def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
                and _entry_head(features, i) for i in range(start, end - 1))
 
 
+# A live blog's layout (``_entry_head``) shows at least this many entry heads; a story's date over a short line of its
+# head is one.
+LIVE_MIN_ENTRY_HEADS = 2
+
+
+def _entry_head_count(features, labels: list, start: int, end: int) -> int:
+    """How many entries of the story's run open with a time and a heading (``_has_entry_heads``)."""
+    return sum(1 for i in range(start, end - 1) if features[i].is_timestamp and labels[i].label == ARTICLE
+               and labels[i + 1].label == ARTICLE and _entry_head(features, i))
+
+
 # Entries whose time the model took out, and kept their heading and text, show a live blog's layout from this many.
 VETOED_ENTRY_HEADS_MIN = 2
 
@@ -1941,6 +1959,41 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         # whatever the model or _drop_islands made of them (a player or a photo parts them from the paragraphs)
         chosen.extend(_byline_row(blocks, features, body_start))
     return chosen
+
+
+# The story's head -- headline, standfirst, byline, dates -- is read within this many lines of its first article line.
+HEAD_REACH = 12
+
+
+def _tools_under_head(blocks, features, labels: list) -> list[int]:
+    """Guidelines 8.1 and 8.4: the short lines between the story's head and its first paragraph -- under the last
+    byline or date of the head, over the first line of prose -- are the site's widgets (share and comment buttons,
+    "Listen", the font size, a comment or reading-time counter) or a photo's credit, in whatever language: a story's
+    head closes with its byline or date, and what the story says comes as prose after it. A line of at most
+    ``TOOL_LINE_MAX_WORDS`` words, no prose, no full stop, no date, byline or writer's title (``_job_title``: "Business
+    Reporter" under the name when the date is not read as one), not the byline's name repeated ("Staff Reports" under
+    "By Staff Reports -" and the date), not a dateline in capitals. The caller leaves out live
+    blogs, whose entries open with a time and a short heading (``LIVE_MIN_ENTRY_HEADS``)."""
+    first = next((index for index, label in enumerate(labels) if label and label.label == ARTICLE), None)
+    if first is None:
+        return []
+    last_mark: int | None = None
+    byline_words: set[str] = set()  # the words of the head's bylines: the writer's name repeated over the body is one
+    for index in range(first, min(len(blocks), first + HEAD_REACH)):
+        f = features[index]
+        if f.is_timestamp or _byline_at(blocks, features, index):
+            # (the head's byline or date, whatever label the run gave it)
+            last_mark = index
+            if not f.is_timestamp:
+                byline_words.update(blocks[index].text.lower().split())
+        elif f.text_like and last_mark is not None and labels[index] and labels[index].label == ARTICLE:
+            return [between for between in range(last_mark + 1, index)
+                    if labels[between] and labels[between].label == ARTICLE
+                    and features[between].n_words <= TOOL_LINE_MAX_WORDS and not features[between].text_like
+                    and not features[between].ends_with_full_stop and not blocks[between].text.isupper()
+                    and not _job_title(features[between], blocks[between].text)
+                    and not byline_words.issuperset(blocks[between].text.lower().split())]
+    return []
 
 
 def _credit_line(blocks, features, index: int) -> bool:
