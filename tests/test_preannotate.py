@@ -807,6 +807,20 @@ def test_a_writer_signing_off_or_an_obituary_life_dates_close_the_story(closing:
     assert all(labels[line] != "article" for line in FOOTER)
 
 
+@pytest.mark.parametrize("promo", ["【特集】県内の鉄道路線、来春のダイヤ改正で減便へ　沿線自治体が反発",
+                                   "推荐阅读：城市更新计划进入第二阶段 老旧小区改造提速"])
+def test_a_cue_in_a_script_without_spaces_before_a_headline_between_paragraphs_is_a_teaser(promo: str) -> None:
+    """Guidelines 8.2: "Read more: <headline>" inside the story is a teaser, the cue included -- also where a script
+    written without spaces prints the cue as a word of a few letters in lenticular brackets or before a full-width
+    colon."""
+    document = Document.from_text(page_text([*NAV, *STORY[:5], promo, *STORY[5:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[promo] == "teaser"
+    assert all(labels[line] == "article" for line in STORY)
+
+
 @pytest.mark.parametrize("tools", [["Kommentit (12)"], ["Dalintis", "Komentarai 48"]])
 def test_short_lines_between_the_head_and_the_first_paragraph_are_the_sites_tools(tools: list[str]) -> None:
     """Guidelines 8.1: the short lines under the story's byline and date, over its first paragraph, are the site's

@@ -225,6 +225,8 @@ def _read_more(text: str) -> bool:
 # "Citește și: …"): two words and a colon.
 READ_ALSO_CUE_WORDS = 2
 READ_ALSO_HEADLINE_MIN_WORDS = 4
+# The cue in a script written without spaces: at most this many letters ("関連", "相关阅读").
+READ_ALSO_CUE_CHARS = 4
 
 
 def _cued_headline(f: BlockFeatures, text: str) -> bool:
@@ -232,7 +234,16 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
     link to another story set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not
     a speaker's question in an interview ("Jane Roe: How did it start?"), a label over a sentence with its full
     stop ("Editor's note: …") nor a contact's address ("Press contact: Jane Roe – jane@example.com")."""
-    if not f.headline_like or ":" not in text[:40] or "@" in text:
+    if not f.headline_like or "@" in text:
+        return False
+    if text[:1] == "【" or "：" in text[:READ_ALSO_CUE_CHARS + 1]:
+        # a script written without spaces writes the cue as a word of a few letters, in lenticular brackets or before a
+        # full-width colon ("【関連】<headline>", "相关阅读：<headline>")
+        cue, _, headline = text[1:].partition("】") if text[:1] == "【" else text.partition("：")
+        return (0 < len(cue) <= READ_ALSO_CUE_CHARS and not cue.isspace() and " " not in cue
+                and features_of(headline).n_words >= READ_ALSO_HEADLINE_MIN_WORDS
+                and not headline.rstrip().endswith(("?", "？")))
+    if ":" not in text[:40]:
         return False
     cue, _, headline = text.partition(":")
     return (len(cue.split()) == READ_ALSO_CUE_WORDS and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS
