@@ -807,6 +807,19 @@ def test_a_writer_signing_off_or_an_obituary_life_dates_close_the_story(closing:
     assert all(labels[line] != "article" for line in FOOTER)
 
 
+@pytest.mark.parametrize("cue", ["Lue myös:", "Vezi și:"])
+def test_a_read_also_cue_on_its_own_line_over_one_headline_between_paragraphs(cue: str) -> None:
+    """Guidelines 8.2: a label on a line of its own over a one-item box ("Read also:") is boilerplate, the headline under
+    it a teaser, in whatever language: a word or two and a colon between the story's paragraphs, over a headline."""
+    headline = "Harbour Authority Delays Ferry Terminal Upgrade Until 2028"
+    document = Document.from_text(page_text([*NAV, *STORY[:5], cue, headline, *STORY[5:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert (labels[cue], labels[headline]) == ("boilerplate", "teaser")
+    assert all(labels[line] == "article" for line in STORY)
+
+
 @pytest.mark.parametrize("promo", ["【特集】県内の鉄道路線、来春のダイヤ改正で減便へ　沿線自治体が反発",
                                    "推荐阅读：城市更新计划进入第二阶段 老旧小区改造提速"])
 def test_a_cue_in_a_script_without_spaces_before_a_headline_between_paragraphs_is_a_teaser(promo: str) -> None:

@@ -250,6 +250,25 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
             and not headline.rstrip().endswith("?"))
 
 
+def _cues_over_headlines(blocks, features, labels: list, start: int, end: int) -> list[tuple[int, int]]:
+    """Guidelines 8.2: a read-also cue on a line of its own between the story's paragraphs -- a word or two and a
+    colon ("Czytaj także:", "Lue myös:") -- over one headline (no question, at most INLINE_TEASER_MAX_WORDS words),
+    the paragraphs going on under it: the cue is the box's label (boilerplate), the headline a teaser."""
+    found = []
+    for index in range(max(start, 1), min(end, len(blocks) - 2)):
+        f, text = features[index], blocks[index].text
+        if not (0 < f.n_words <= READ_ALSO_CUE_WORDS and text[-1:] in ":："):
+            continue
+        head, head_text = features[index + 1], blocks[index + 1].text
+        if (all(labels[i] is not None and labels[i].label == ARTICLE and features[i].text_like
+                for i in (index - 1, index + 2))
+                and head.headline_like and READ_ALSO_HEADLINE_MIN_WORDS <= head.n_words <= INLINE_TEASER_MAX_WORDS
+                and not head_text.rstrip().endswith(("?", "？", ":", "：")) and not head.is_byline
+                and not head.is_timestamp):
+            found.append((index, index + 1))
+    return found
+
+
 # The platforms a site asks its reader to follow it on or share the story to, by their names, which no language
 # translates (not those named by a word of their own: "X", "Threads", "Line"): a short line ending in "on" one, a
 # word of three letters at most before the name ("Follow us on Google News", "Partager sur Facebook", "Trimite pe
@@ -661,6 +680,9 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _pull_quotes(blocks, features, labels, start, end):
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        for cue, headline in _cues_over_headlines(blocks, features, labels, start, end):
+            labels[cue] = BlockLabel(BOILERPLATE, 0.6)
+            labels[headline] = BlockLabel(TEASER, 0.6, item=-1 - headline)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
