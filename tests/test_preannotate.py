@@ -928,6 +928,65 @@ def test_a_writer_signing_off_or_an_obituary_life_dates_close_the_story(closing:
     assert all(labels[line] != "article" for line in FOOTER)
 
 
+@pytest.mark.parametrize("cue", ["Lue myös:", "Vezi și:"])
+def test_a_read_also_cue_on_its_own_line_over_one_headline_between_paragraphs(cue: str) -> None:
+    """Guidelines 8.2: a label on a line of its own over a one-item box ("Read also:") is boilerplate, the headline under
+    it a teaser, in whatever language: a word or two and a colon between the story's paragraphs, over a headline."""
+    headline = "Harbour Authority Delays Ferry Terminal Upgrade Until 2028"
+    document = Document.from_text(page_text([*NAV, *STORY[:5], cue, headline, *STORY[5:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert (labels[cue], labels[headline]) == ("boilerplate", "teaser")
+    assert all(labels[line] == "article" for line in STORY)
+
+
+@pytest.mark.parametrize("promo", ["【特集】県内の鉄道路線、来春のダイヤ改正で減便へ　沿線自治体が反発",
+                                   "推荐阅读：城市更新计划进入第二阶段 老旧小区改造提速"])
+def test_a_cue_in_a_script_without_spaces_before_a_headline_between_paragraphs_is_a_teaser(promo: str) -> None:
+    """Guidelines 8.2: "Read more: <headline>" inside the story is a teaser, the cue included -- also where a script
+    written without spaces prints the cue as a word of a few letters in lenticular brackets or before a full-width
+    colon."""
+    document = Document.from_text(page_text([*NAV, *STORY[:5], promo, *STORY[5:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[promo] == "teaser"
+    assert all(labels[line] == "article" for line in STORY)
+
+
+@pytest.mark.parametrize("tools", [["Kommentit (12)"], ["Dalintis", "Komentarai 48"]])
+def test_short_lines_between_the_head_and_the_first_paragraph_are_the_sites_tools(tools: list[str]) -> None:
+    """Guidelines 8.1: the short lines under the story's byline and date, over its first paragraph, are the site's
+    widgets (share and comment buttons, a comment counter) in whatever language, not the story's; the writer's name
+    repeated there stays the story's."""
+    def page(name: str = "") -> bytes:
+        return ("<html><body><nav>" + "".join(f"<a href='/{item}'>{item}</a>" for item in NAV) + "</nav><article><h1>"
+                + STORY[0] + f"</h1><p class='byline'>{STORY[1]}</p><time>{STORY[2]}</time>"
+                + "".join(f"<div>{line}</div>" for line in tools) + (f"<p>{name}</p>" if name else "")
+                + "".join(f"<p>{p}</p>" for p in STORY[3:])
+                + "</article><footer>" + "".join(f"<p>{line}</p>" for line in FOOTER) + "</footer></body></html>").encode()
+
+    labels = html_labels(page(), "tools.html", Preannotator())
+    assert all(labels[line] == "article" for line in STORY)
+    assert all(labels[line] == "boilerplate" for line in tools)
+    labels = html_labels(page(name="Jane Doe"), "tools-name.html", Preannotator())
+    assert labels["Jane Doe"] == "article"
+
+
+@pytest.mark.parametrize("closing", ["(KLM/TR)", "Redactie: Anna Berg", "（責任編集：山田）"])
+def test_a_sign_off_the_html_run_took_in_as_boilerplate_closes_the_story(closing: str) -> None:
+    """Guidelines 6: the tag or credit under the last paragraph of an HTML story is the story's closing credit line,
+    also when the story's run swept it in and labelled it boilerplate before the sign-off rule read it."""
+    html = ("<html><body><nav>" + "".join(f"<a href='/{item}'>{item}</a>" for item in NAV) + "</nav><article><h1>"
+            + STORY[0] + f"</h1><p class='byline'>{STORY[1]}</p><time>{STORY[2]}</time>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in STORY[3:]) + f"<p>{closing}</p></article><footer>"
+            + "".join(f"<p>{line}</p>" for line in FOOTER) + "</footer></body></html>")
+    labels = html_labels(html.encode(), "sign-off.html", Preannotator())
+    assert all(labels[line] == "article" for line in [*STORY, closing])
+    assert all(labels[line] != "article" for line in FOOTER)
+
+
 @pytest.mark.parametrize("text", ["— and then the lights went out", "He was born 4 March 1942; died later"])
 def test_a_dash_or_a_birth_date_in_a_sentence_is_no_closing_credit(text: str) -> None:
     assert _CLOSING_CREDIT_RE.match(text) is None

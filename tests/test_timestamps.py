@@ -122,6 +122,16 @@ def test_the_update_in_brackets_after_the_storys_date(line, timestamp):
 
 
 @pytest.mark.parametrize("line", [
+    "Päivitetty tänään 14:05", "Oppdatert i dag 09:12", "Publicado hoy 18:40 · Actualizado hoy 19:02",
+    "게시 2025.03.12 09:15 수정 2025.03.12 11:40", "Opublikowano 12.03.2025 09:15 Zaktualizowano 12.03.2025 11:40",
+])
+def test_a_clock_after_cldr_words_or_two_labelled_dates_without_a_mark_are_a_timestamp(line):
+    """Under a site's one-word label, a clock after CLDR's words (a relative day, the locale's "at") is the story's
+    time of day; and the story's two dates side by side, each under its label, need no bar between them."""
+    assert _timestamp(line), line
+
+
+@pytest.mark.parametrize("line", [
     # after a label, a clock alone is a clip's running time and a day beside a month's name a product's name
     "Video 1:24", "Duration: 3:42", "iPhone 11 Pro", "Galaxy 25 Mai",
 ])

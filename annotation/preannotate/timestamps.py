@@ -244,21 +244,36 @@ def _dates(found: _Patterns, text: str) -> bool:
     """Whether ``text`` is a date, under the site's label or not, or the story's dates side by side, parted by a bar
     or a dot ("Published 24.11.2026 18:42 | Updated 24.11.2026 19:15"), each a date."""
     parts = _DATES_SEPARATOR_RE.split(text) if "|" in text or "·" in text or "•" in text else [text]
-    return all(_labelled_date(found, part) or (part[:1] in found.initials and _date_line(found, part))
-               for part in parts)
+    if all(_labelled_date(found, part) or (part[:1] in found.initials and _date_line(found, part))
+           for part in parts):
+        return True
+    # the dates side by side with no mark between, each under its label ("입력 2026.11.17 15:42 수정 2026.11.17 18:10")
+    glued = _GLUED_DATES_RE.split(text)
+    return len(glued) > 1 and all(_labelled_date(found, part) for part in glued)
 
 
 def _labelled_date(found: _Patterns, text: str) -> bool:
     """Whether ``text`` is the site's label before a date (``_LABEL_RE``), in whatever words (its first letter is no
     date's)."""
     label = _LABEL_RE.match(text)
-    return label is not None and _date_line(found, text[label.end():], clock=False)
+    if label is not None and _date_line(found, text[label.end():], clock=False):
+        return True
+    # a clock after CLDR's words -- its "at", a relative day -- under a one-word label ("Actualizado a las 13:20",
+    # "Publicerad i dag 06:00"): the words tell a time of day from a clip's running time ("Duration: 3:42")
+    label = _WORDED_CLOCK_LABEL_RE.match(text)
+    return (label is not None and _CLOCK_RE.search(text, label.end()) is not None
+            and found.line.match(text[label.end():]) is not None)
 
 
 # The label a site prints before its story's date, a word or two and a colon or dash: "Published:", "Updated -",
 # "Оновлено", "입력" (input), "Cập nhật". A site's word, in no CLDR list: the date after it tells the line -- a date,
 # not a clock alone ("Video 1:24", "Duration: 3:42" are a clip's running time).
 _LABEL_RE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:\-–—]?\s+(?=\d)")
+# A one-word label before a word, not a number: a clock after CLDR's words follows it.
+_WORDED_CLOCK_LABEL_RE = re.compile(r"^[^\W\d_]+\s*[:\-–—]?\s+(?=[^\W\d_])")
+_CLOCK_RE = re.compile(r"\d:\d\d")
+# Where a second labelled date starts right after a first one's last number: a space, the label, the date's number.
+_GLUED_DATES_RE = re.compile(r"(?<=\d)\s+(?=[^\W\d_]+\s*[:\-–—]?\s+\d)")
 # The bar or dot between two dates on a line, with a space on each side (one between a date and its clock,
 # "24.11.2026 • 14:32", is a date line's separator).
 # (From the first of a run of white space only, and possessive: a split from each space of a long run, reading it to

@@ -225,6 +225,8 @@ def _read_more(text: str) -> bool:
 # "Citește și: …"): two words and a colon.
 READ_ALSO_CUE_WORDS = 2
 READ_ALSO_HEADLINE_MIN_WORDS = 4
+# The cue in a script written without spaces: at most this many letters ("関連", "相关阅读").
+READ_ALSO_CUE_CHARS = 4
 
 
 def _cued_headline(f: BlockFeatures, text: str) -> bool:
@@ -232,11 +234,39 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
     link to another story set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not
     a speaker's question in an interview ("Jane Roe: How did it start?"), a label over a sentence with its full
     stop ("Editor's note: …") nor a contact's address ("Press contact: Jane Roe – jane@example.com")."""
-    if not f.headline_like or ":" not in text[:40] or "@" in text:
+    if not f.headline_like or "@" in text:
+        return False
+    if text[:1] == "【" or "：" in text[:READ_ALSO_CUE_CHARS + 1]:
+        # a script written without spaces writes the cue as a word of a few letters, in lenticular brackets or before a
+        # full-width colon ("【関連】<headline>", "相关阅读：<headline>")
+        cue, _, headline = text[1:].partition("】") if text[:1] == "【" else text.partition("：")
+        return (0 < len(cue) <= READ_ALSO_CUE_CHARS and not cue.isspace() and " " not in cue
+                and features_of(headline).n_words >= READ_ALSO_HEADLINE_MIN_WORDS
+                and not headline.rstrip().endswith(("?", "？")))
+    if ":" not in text[:40]:
         return False
     cue, _, headline = text.partition(":")
     return (len(cue.split()) == READ_ALSO_CUE_WORDS and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS
             and not headline.rstrip().endswith("?"))
+
+
+def _cues_over_headlines(blocks, features, labels: list, start: int, end: int) -> list[tuple[int, int]]:
+    """Guidelines 8.2: a read-also cue on a line of its own between the story's paragraphs -- a word or two and a
+    colon ("Czytaj także:", "Lue myös:") -- over one headline (no question, at most INLINE_TEASER_MAX_WORDS words),
+    the paragraphs going on under it: the cue is the box's label (boilerplate), the headline a teaser."""
+    found = []
+    for index in range(max(start, 1), min(end, len(blocks) - 2)):
+        f, text = features[index], blocks[index].text
+        if not (0 < f.n_words <= READ_ALSO_CUE_WORDS and text[-1:] in ":："):
+            continue
+        head, head_text = features[index + 1], blocks[index + 1].text
+        if (all(labels[i] is not None and labels[i].label == ARTICLE and features[i].text_like
+                for i in (index - 1, index + 2))
+                and head.headline_like and READ_ALSO_HEADLINE_MIN_WORDS <= head.n_words <= INLINE_TEASER_MAX_WORDS
+                and not head_text.rstrip().endswith(("?", "？", ":", "：")) and not head.is_byline
+                and not head.is_timestamp):
+            found.append((index, index + 1))
+    return found
 
 
 # The platforms a site asks its reader to follow it on or share the story to, by their names, which no language
@@ -622,11 +652,15 @@ def classify_blocks(
         # a live blog's entries whose times the model took out are entries still, and so are those of a page that
         # declares itself one or shows entry heads: their lines are the story's before the island rule reads the run
         # (an entry's short text between two times is no island)
-        live = (live or _vetoed_entry_heads(features, labels, vetoed, end)
-                or _has_entry_heads(features, labels, start, end))
+        declared_or_vetoed = live or _vetoed_entry_heads(features, labels, vetoed, end)
+        live = declared_or_vetoed or _has_entry_heads(features, labels, start, end)
         if live:
             for index in _entry_lines(blocks, features, vetoed):
                 labels[index] = BlockLabel(ARTICLE, 0.6)
+        # the story's date over one short line of its head ("Comments (12)") reads as one entry's time and heading; a
+        # live blog shows several (the widgets under the head are read only on a page that is none)
+        head_tools = not (declared_or_vetoed
+                          or (live and _entry_head_count(features, labels, start, end) >= LIVE_MIN_ENTRY_HEADS))
         _drop_islands(blocks, features, labels, scores, start, end, standfirst)
         _trim_notices(blocks, features, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
@@ -646,6 +680,9 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _pull_quotes(blocks, features, labels, start, end):
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        for cue, headline in _cues_over_headlines(blocks, features, labels, start, end):
+            labels[cue] = BlockLabel(BOILERPLATE, 0.6)
+            labels[headline] = BlockLabel(TEASER, 0.6, item=-1 - headline)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
@@ -663,6 +700,9 @@ def classify_blocks(
             body_start = min(body_start, index)
         for index in _headline_and_byline(blocks, features, evidence, scores, body_start, title, jumps):
             labels[index] = BlockLabel(ARTICLE, 0.7)
+        if head_tools:
+            for index in _tools_under_head(blocks, features, labels):
+                labels[index] = BlockLabel(BOILERPLATE, 0.6)
         for index in appended:
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
         boxed_stories_as_teasers(features, labels, start, end)
@@ -1150,7 +1190,10 @@ def _sign_off(blocks, features, evidence, labels: list) -> list[int]:
     found: list[int] = []
     for index in range(last_article + 1, min(len(blocks), last_article + 1 + SIGN_OFF_MAX_LINES)):
         f, text = features[index], blocks[index].text
-        if (labels[index] is not None or f.text_like or f.is_furniture or evidence[index].template
+        # a line the story's run took in and labelled boilerplate (the model reads a bracketed tag or a name with an
+        # e-mail address as a widget's) is still read here; a teaser is another story's
+        if ((labels[index] is not None and labels[index].label != BOILERPLATE) or f.text_like or f.is_furniture
+                or evidence[index].template
                 or evidence[index].linked or is_caption_credit(text) or _photo_credit(text)):
             break
         if not ((f.n_words <= SIGN_OFF_TAG_MAX_WORDS and text[:1] in "(（" and _BRACKETED_TAG_RE.match(text))
@@ -1651,6 +1694,17 @@ def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
                and _entry_head(features, i) for i in range(start, end - 1))
 
 
+# A live blog's layout (``_entry_head``) shows at least this many entry heads; a story's date over a short line of its
+# head is one.
+LIVE_MIN_ENTRY_HEADS = 2
+
+
+def _entry_head_count(features, labels: list, start: int, end: int) -> int:
+    """How many entries of the story's run open with a time and a heading (``_has_entry_heads``)."""
+    return sum(1 for i in range(start, end - 1) if features[i].is_timestamp and labels[i].label == ARTICLE
+               and labels[i + 1].label == ARTICLE and _entry_head(features, i))
+
+
 # Entries whose time the model took out, and kept their heading and text, show a live blog's layout from this many.
 VETOED_ENTRY_HEADS_MIN = 2
 
@@ -1952,6 +2006,41 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         # whatever the model or _drop_islands made of them (a player or a photo parts them from the paragraphs)
         chosen.extend(_byline_row(blocks, features, body_start))
     return chosen
+
+
+# The story's head -- headline, standfirst, byline, dates -- is read within this many lines of its first article line.
+HEAD_REACH = 12
+
+
+def _tools_under_head(blocks, features, labels: list) -> list[int]:
+    """Guidelines 8.1 and 8.4: the short lines between the story's head and its first paragraph -- under the last
+    byline or date of the head, over the first line of prose -- are the site's widgets (share and comment buttons,
+    "Listen", the font size, a comment or reading-time counter) or a photo's credit, in whatever language: a story's
+    head closes with its byline or date, and what the story says comes as prose after it. A line of at most
+    ``TOOL_LINE_MAX_WORDS`` words, no prose, no full stop, no date, byline or writer's title (``_job_title``: "Business
+    Reporter" under the name when the date is not read as one), not the byline's name repeated ("Staff Reports" under
+    "By Staff Reports -" and the date), not a dateline in capitals. The caller leaves out live
+    blogs, whose entries open with a time and a short heading (``LIVE_MIN_ENTRY_HEADS``)."""
+    first = next((index for index, label in enumerate(labels) if label and label.label == ARTICLE), None)
+    if first is None:
+        return []
+    last_mark: int | None = None
+    byline_words: set[str] = set()  # the words of the head's bylines: the writer's name repeated over the body is one
+    for index in range(first, min(len(blocks), first + HEAD_REACH)):
+        f = features[index]
+        if f.is_timestamp or _byline_at(blocks, features, index):
+            # (the head's byline or date, whatever label the run gave it)
+            last_mark = index
+            if not f.is_timestamp:
+                byline_words.update(blocks[index].text.lower().split())
+        elif f.text_like and last_mark is not None and labels[index] and labels[index].label == ARTICLE:
+            return [between for between in range(last_mark + 1, index)
+                    if labels[between] and labels[between].label == ARTICLE
+                    and features[between].n_words <= TOOL_LINE_MAX_WORDS and not features[between].text_like
+                    and not features[between].ends_with_full_stop and not blocks[between].text.isupper()
+                    and not _job_title(features[between], blocks[between].text)
+                    and not byline_words.issuperset(blocks[between].text.lower().split())]
+    return []
 
 
 def _credit_line(blocks, features, index: int) -> bool:
