@@ -615,16 +615,23 @@ _SPLIT_END = ".!?…\"'”’»)]"
 _JOINED = "\u0900-\u0963\u0966-\u0dff\u05f3\u05f4"
 _JOINED_RE = re.compile(f"[{_JOINED}]")
 _JOINED_WORD_RE = re.compile(f"(?:[^\\W_]|[{_JOINED}])+(?:['’\\-.](?:[^\\W_]|[{_JOINED}])+)*")
+# Whether a text holds a letter of a script written without spaces or one of _JOINED: one search of a text for both,
+# where most texts outside ASCII (accents, curly quotation marks) hold neither and were searched twice through.
+_SCRIPTS_RE = re.compile(f"[{UNSPACED_LETTERS}{_JOINED}]")
 
 
 @lru_cache(maxsize=FEATURES_CACHE_SIZE)
 def features_of(text: str) -> BlockFeatures:
     """The features of one block's text (cached: both paths and the template check ask for them)."""
     words = WORD_RE.findall(text)
-    unspaced = unspaced_counts(text, words)  # None: no letter of a script written without spaces
-    n_words, n_chars = unspaced or (len(words), len(text))
-    if unspaced is None and not text.isascii() and _JOINED_RE.search(text) is not None:
-        n_words = len(_JOINED_WORD_RE.findall(text))
+    unspaced = None  # no letter of a script written without spaces (``unspaced_counts``)
+    n_words, n_chars = len(words), len(text)
+    if not text.isascii() and _SCRIPTS_RE.search(text) is not None:
+        unspaced = unspaced_counts(text, words)
+        if unspaced is not None:
+            n_words, n_chars = unspaced
+        elif _JOINED_RE.search(text) is not None:
+            n_words = len(_JOINED_WORD_RE.findall(text))
     digit_count = len(_DIGIT_RE.findall(text))
     digits = digit_count / len(text) if text else 0.0
     # The counts run as map/compress over the words' initials, not word by word in Python. A word starts
