@@ -605,6 +605,8 @@ _DOUBLE_CLOSERS = "\"”»"
 _TRUNCATION_MARKS = ("…", "...")
 # What SENTENCE_SPLIT_RE reads before the white space of a split: a sentence's ends and the closing marks after them.
 _SPLIT_END = ".!?…\"'”’»)]"
+# The sentence marks a match of SENTENCE_SPLIT_RE starts with.
+_SPLIT_MARKS = ".!?…"
 
 # The characters WORD_RE cuts a word at that belong inside it: the scripts of India and Sri Lanka write a word's
 # vowels and some consonants as combining marks, no word characters to ``\w`` (WORD_RE cuts "एक्सक्लूसिव",
@@ -673,7 +675,7 @@ def features_of(text: str) -> BlockFeatures:
     # they are one piece without the regex (the pieces of a split: one more than the matches, which findall lists
     # without cutting the text)
     head = text.rstrip().rstrip(_SPLIT_END)
-    n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.findall(text)) + 1 if (
+    n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.findall(text, _first_split_mark(text))) + 1 if (
         "." in head or "!" in head or "?" in head or "…" in head) else 1
     if n_words and not text.isascii() and ("。" in text or "！" in text or "？" in text):
         n_sentences += len(_UNSPACED_SPLIT_RE.findall(text))
@@ -717,3 +719,15 @@ def features_of(text: str) -> BlockFeatures:
 
 
 _new_tuple = tuple.__new__
+
+
+def _first_split_mark(text: str) -> int:
+    """Where the first match of SENTENCE_SPLIT_RE can start: at the text's first sentence mark (. ! ? …), with which
+    every match starts (no look-behind before it). The search from there finds the same matches, and str.find skips
+    the text before it faster than the regex engine, which tries the pattern's first character at every position."""
+    first = len(text)
+    for mark in _SPLIT_MARKS:
+        found = text.find(mark, 0, first)
+        if found >= 0:
+            first = found
+    return first
