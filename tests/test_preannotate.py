@@ -1090,8 +1090,8 @@ def test_a_timestamp_without_a_digit_is_a_few_words(data) -> None:
 @settings(max_examples=500, deadline=None)
 @given(text=st.text(".!?… \"'”’»)]“(aA1", max_size=12))
 def test_sentences_are_the_pieces_of_the_sentence_split(text: str) -> None:
-    """features_of counts a text's sentences without the regex where its only sentence end is its last characters:
-    the same count as the split."""
+    """features_of counts a text's sentences without the regex where its only sentence end is its last characters,
+    and otherwise searches from the first sentence mark on: the same count as the split."""
     text = "Two words" + text
     assert features_of(text).n_sentences == len(SENTENCE_SPLIT_RE.split(text))
 

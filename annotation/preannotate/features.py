@@ -608,6 +608,8 @@ _DOUBLE_CLOSERS = "\"”»"
 _TRUNCATION_MARKS = ("…", "...")
 # What SENTENCE_SPLIT_RE reads before the white space of a split: a sentence's ends and the closing marks after them.
 _SPLIT_END = ".!?…\"'”’»)]"
+# The sentence marks a match of SENTENCE_SPLIT_RE starts with.
+_SPLIT_MARKS = ".!?…"
 
 # The characters WORD_RE cuts a word at that belong inside it: the scripts of India and Sri Lanka write a word's
 # vowels and some consonants as combining marks, no word characters to ``\w`` (WORD_RE cuts "एक्सक्लूसिव",
@@ -618,16 +620,23 @@ _SPLIT_END = ".!?…\"'”’»)]"
 _JOINED = "\u0900-\u0963\u0966-\u0dff\u05f3\u05f4"
 _JOINED_RE = re.compile(f"[{_JOINED}]")
 _JOINED_WORD_RE = re.compile(f"(?:[^\\W_]|[{_JOINED}])+(?:['’\\-.](?:[^\\W_]|[{_JOINED}])+)*")
+# Whether a text holds a letter of a script written without spaces or one of _JOINED: one search of a text for both,
+# where most texts outside ASCII (accents, curly quotation marks) hold neither and were searched twice through.
+_SCRIPTS_RE = re.compile(f"[{UNSPACED_LETTERS}{_JOINED}]")
 
 
 @lru_cache(maxsize=FEATURES_CACHE_SIZE)
 def features_of(text: str) -> BlockFeatures:
     """The features of one block's text (cached: both paths and the template check ask for them)."""
     words = WORD_RE.findall(text)
-    unspaced = unspaced_counts(text, words)  # None: no letter of a script written without spaces
-    n_words, n_chars = unspaced or (len(words), len(text))
-    if unspaced is None and not text.isascii() and _JOINED_RE.search(text) is not None:
-        n_words = len(_JOINED_WORD_RE.findall(text))
+    unspaced = None  # no letter of a script written without spaces (``unspaced_counts``)
+    n_words, n_chars = len(words), len(text)
+    if not text.isascii() and _SCRIPTS_RE.search(text) is not None:
+        unspaced = unspaced_counts(text, words)
+        if unspaced is not None:
+            n_words, n_chars = unspaced
+        elif _JOINED_RE.search(text) is not None:
+            n_words = len(_JOINED_WORD_RE.findall(text))
     digit_count = len(_DIGIT_RE.findall(text))
     digits = digit_count / len(text) if text else 0.0
     # The counts run as map/compress over the words' initials, not word by word in Python. A word starts
@@ -669,7 +678,7 @@ def features_of(text: str) -> BlockFeatures:
     # they are one piece without the regex (the pieces of a split: one more than the matches, which findall lists
     # without cutting the text)
     head = text.rstrip().rstrip(_SPLIT_END)
-    n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.findall(text)) + 1 if (
+    n_sentences = 0 if not n_words else len(SENTENCE_SPLIT_RE.findall(text, _first_split_mark(text))) + 1 if (
         "." in head or "!" in head or "?" in head or "…" in head) else 1
     if n_words and not text.isascii() and ("。" in text or "！" in text or "？" in text):
         n_sentences += len(_UNSPACED_SPLIT_RE.findall(text))
@@ -713,3 +722,15 @@ def features_of(text: str) -> BlockFeatures:
 
 
 _new_tuple = tuple.__new__
+
+
+def _first_split_mark(text: str) -> int:
+    """Where the first match of SENTENCE_SPLIT_RE can start: at the text's first sentence mark (. ! ? …), with which
+    every match starts (no look-behind before it). The search from there finds the same matches, and str.find skips
+    the text before it faster than the regex engine, which tries the pattern's first character at every position."""
+    first = len(text)
+    for mark in _SPLIT_MARKS:
+        found = text.find(mark, 0, first)
+        if found >= 0:
+            first = found
+    return first
