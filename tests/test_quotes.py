@@ -175,6 +175,24 @@ def test_verbs_that_judge_what_they_report(text: str, expected: list[str]) -> No
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a word for "as" after a verb the reporting words do not list: what the verb judges the thing to be, in the
+    # judge's words (7.2: described … as “…”), in any language
+    ("The panel waved the plan through as “broadly sound” on Friday.", ["“broadly sound”"]),
+    ("Der Verband wertete den Entwurf als „halbherzig“ und kündigte Widerstand an.", ["„halbherzig“"]),
+    ("Le syndicat range la réforme comme « injuste » depuis le début.", ["« injuste »"]),
+    ("O tribunal considerou o recurso como «manifestamente infundado» e arquivou-o.",
+     ["«manifestamente infundado»"]),
+    ("Úřad návrh zamítl jako „nedostatečný“ a vrátil ho zpět.", ["„nedostatečný“"]),
+    ("Kommunen betecknade förslaget som ”orimligt” i sitt svar.", ["”orimligt”"]),
+    # comparing or naming, not judging: such as “…”, known as “…”, and a name in capitals
+    ("Costs such as “overheads” rose again this year.", []),
+    ("The bridge, known as “the Hump” locally, was shut.", []),
+])
+def test_a_verb_with_a_word_for_as_presents_the_judges_words(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # the verbs a report varies "said" with, in each language of the pages
     ("The minister reiterated that the deal was “non-negotiable” on Monday.", ["“non-negotiable”"]),
     ("Le porte-parole a rétorqué que c’était « une manœuvre » de l’opposition.", ["« une manœuvre »"]),

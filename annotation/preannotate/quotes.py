@@ -508,8 +508,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # the sentence starts before the characters read: its source may open it (Laut Anklage hat der Mann
         # … „…“ überwiesen)
         sentence_before = _SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
-    if _SPEECH_IN_RE.search(sentence_before):
-        return True  # borrowed words: China has declared a “no-limits” friendship
+    if _SPEECH_IN_RE.search(sentence_before) or _judged_as(tail):
+        return True  # borrowed words: China has declared a “no-limits” friendship; odmítl jako „…“
     if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
     if _SPEECH_AFTER_RE.match(after) or text[start] in "„»«" and _GERMAN_SOURCE_AFTER_RE.match(after):
@@ -535,6 +535,27 @@ _SPEECH_RIGHT_BEFORE_RE = re.compile(
     r"\b(" + alternation(REPORTING_WORDS) + r")\b(?:[\s,:—–-]+[\w’'-]+){0,2}[\s,:—–-]*$", re.IGNORECASE)
 # The words before "read" that make it the reader's verb (have read the book), not the text's (the sign read).
 _READER_BEFORE = frozenset("have has had having to i we you".split())
+
+
+# The words for "as" of a verb that presents what someone called a thing (described the plan as “…”, bezeichnete
+# das Gesetz als „…“, qualifie la loi comme « … », classifica a proposta como «…», odmítl výklad jako „…“,
+# назвал его как «…», вважає як «…», beskrev det som ”…”), after a word, and the words before "as" that compare
+# or name rather than report (such as “…”, the same as “…”; known as “…” is a naming word, _named_by_words).
+_AS_WORDS = frozenset("as als comme come como jako как як som".split())
+_NOT_JUDGING_BEFORE_AS = frozenset("such same so just".split())
+_JUDGED_AS_RE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[^\S\r\n]+([^\W\d_]+)$")
+
+
+def _judged_as(tail: str) -> bool:
+    """Whether a word for "as" after another word ends ``tail`` (the words before the marks, no trailing space):
+    the marked words are what a verb of the sentence judges a thing to be, in the judge's words -- guidelines 7.2
+    name "described … as “…”" among the reporting phrases -- in any language, with a verb of judging the reporting
+    words do not list (rejected the reading as „…“, classifies the bill as «…»)."""
+    if tail[-2:].lower() not in ("as", "ls", "me", "mo", "ko", "ак", "як", "om"):
+        return False  # most tails end in another word: known without the regex engine
+    match = _JUDGED_AS_RE.search(tail)
+    return (match is not None and match.group(2).lower() in _AS_WORDS
+            and match.group(1).lower() not in _NOT_JUDGING_BEFORE_AS)
 
 
 # A word after the marks and a space, perhaps after a comma (an apposition: the novel «…», a story of …): the
