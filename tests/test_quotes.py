@@ -175,6 +175,20 @@ def test_verbs_that_judge_what_they_report(text: str, expected: list[str]) -> No
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a slogan named as a slogan, after a colon too, or a banner (7.2: slogans named as slogans)
+    ("The march starts at noon. Its motto: “Streets for people, not cars”.", []),
+    ("Die Gewerkschaft ruft zum Streik auf. Das Motto: „Mehr Zeit für die Pflege“.", []),
+    ("La marcha sale a las doce con un lema: «Ni un recorte más en la sanidad».", []),
+    ("Hundreds rallied at city hall under the banner “Fund Our Buses Now.”", []),
+    # a work's words after a colon are a quotation from it
+    ("The inspectors were blunt in the report: “We found serious failings in care.”",
+     ["“We found serious failings in care.”"]),
+])
+def test_a_slogan_after_its_name_and_a_colon_is_a_name(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a word for "as" after a verb the reporting words do not list: what the verb judges the thing to be, in the
     # judge's words (7.2: described … as “…”), in any language
     ("The panel waved the plan through as “broadly sound” on Friday.", ["“broadly sound”"]),

@@ -211,7 +211,7 @@ NAMING_ARTICLES = ("the", "a", "an", "der", "die", "das", "den", "el", "la", "le
 # “…”, der Begriff „…“, the old adage “…”, his 1998 hit “…”, the BBC documentary “…”.
 NAMED_AS_WORDS = (
     *(f"the {kind}" for kind in "term phrase word slogan motto hashtag label title film book song album show "
-                                "series report novel play podcast saying expression".split()),
+                                "series report novel play podcast saying expression banner".split()),
     *"adage proverb cliché idiom maxim mantra sprichwort redewendung floskel proverbe dicton refrán".split(),
     "el dicho", "l’adage", "l'adage",
     "das wort", "dem wort", "der begriff", "den begriff", "dem begriff", "titel", "schlagwort", "stichwort",
@@ -219,6 +219,10 @@ NAMED_AS_WORDS = (
     "la parola", "il termine", "o termo", "a palavra",
     *"film movie song album single hit anthem track documentary memoir novel podcast episode sitcom musical opera "
      "exhibition catchphrase nickname alias slogan motto hashtag".split())
+# The kinds of words in NAMED_AS_WORDS that name the marked words after a colon too (Das Motto: „…“, their
+# slogan: “…”): a slogan's words are the slogan, whoever chants them (7.2: slogans named as slogans) -- not the kinds
+# of work, whose words a colon introduces as a quotation from them (the report: “We found …”).
+SLOGAN_KINDS = frozenset("slogan motto hashtag mantra catchphrase lema leitspruch wahlspruch".split())
 # A work named after a comma: her new book, “The Long Road Home,” is out.
 WORKS_BEFORE_COMMA = tuple("film movie song album single hit documentary memoir novel book podcast episode play "
                            "show series".split())
@@ -477,7 +481,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # are known without reading them
     last = tail[-1:]
     wordy = last.isalpha() or last in ",’'"
-    if wordy and _named_by_words(text, start, end, before, tail, after):
+    if (wordy and _named_by_words(text, start, end, before, tail, after)
+            or last == ":" and _slogan_before_colon(tail)):
         page.named.add(_term(text, start, end))
         return False
     if not long and _CJK_RE.search(text, start + 1, end - 1):
@@ -615,6 +620,12 @@ def _is_own_sentence(text: str, start: int, end: int, before: str, paragraph_sta
 # German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
 # (not "lied", "oper": English words end so, replied, developer).
 WORK_COMPOUND_ENDS = tuple("film roman buch album serie doku dokumentation".split())
+
+
+def _slogan_before_colon(tail: str) -> bool:
+    """Whether ``tail`` (ending in a colon) ends in a kind of slogan and its colon: Das Motto: „…“."""
+    word = _WORD_BEFORE_MARK_RE.search(tail[:-1].rstrip())
+    return word is not None and word.group(1).lower() in SLOGAN_KINDS
 
 
 def _named_by_words(text: str, start: int, end: int, before: str, tail: str, after: str) -> bool:
