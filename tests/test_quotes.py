@@ -538,6 +538,19 @@ def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expe
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a name in title case that the sentence runs into, a comma after it: the comma closes an apposition and the
+    # verb after it is the subject's, not the name's source
+    ("Six charities, among them the network “Homes Not Hotels”, said the scheme was failing.", []),
+    ("Varias asociaciones, entre ellas la plataforma «Agua Para Todos», pidieron más controles.", []),
+    ("Diverse associazioni, tra cui il comitato «Acqua Bene Comune», hanno denunciato il progetto.", []),
+    # the same words after a reporting word are someone's
+    ("The crowd chanted “Homes Not Hotels”, police said.", ["“Homes Not Hotels”"]),
+])
+def test_a_name_in_title_case_before_an_apposition_comma_is_not_attributed(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a sentence runs through a title in sentence case as through a name: a word in lower case before and after
     # it, no punctuation of its own at its end, in any language that writes capitals (7.2 names and titles)
     ("Kementerian merilis kajian “Rumah layak untuk semua 2040” pekan lalu di Jakarta.", []),

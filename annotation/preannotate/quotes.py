@@ -594,6 +594,11 @@ def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) 
         return True
     if tail.endswith(":") and _SPEECH_IN_RE.search(before):
         return True
+    word_before = tail.rpartition(" ")[2]
+    if after[:1] == "," and word_before[:1].islower() and word_before[-1:].isalpha():
+        # a name the sentence runs into after a word of its own, a comma after it: the comma closes an apposition,
+        # and the verb after it is the sentence's subject's (the group, among them the movement “…”, asked …)
+        return False
     return (after[:1] in ",;—–" or text[end - 2] in ",—–") and _SPEECH_AFTER_RE.match(after) is not None
 
 
