@@ -175,6 +175,38 @@ def test_verbs_that_judge_what_they_report(text: str, expected: list[str]) -> No
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a slogan named as a slogan, after a colon too, or a banner (7.2: slogans named as slogans)
+    ("The march starts at noon. Its motto: “Streets for people, not cars”.", []),
+    ("Die Gewerkschaft ruft zum Streik auf. Das Motto: „Mehr Zeit für die Pflege“.", []),
+    ("La marcha sale a las doce con un lema: «Ni un recorte más en la sanidad».", []),
+    ("Hundreds rallied at city hall under the banner “Fund Our Buses Now.”", []),
+    # a work's words after a colon are a quotation from it
+    ("The inspectors were blunt in the report: “We found serious failings in care.”",
+     ["“We found serious failings in care.”"]),
+])
+def test_a_slogan_after_its_name_and_a_colon_is_a_name(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word for "as" after a verb the reporting words do not list: what the verb judges the thing to be, in the
+    # judge's words (7.2: described … as “…”), in any language
+    ("The panel waved the plan through as “broadly sound” on Friday.", ["“broadly sound”"]),
+    ("Der Verband wertete den Entwurf als „halbherzig“ und kündigte Widerstand an.", ["„halbherzig“"]),
+    ("Le syndicat range la réforme comme « injuste » depuis le début.", ["« injuste »"]),
+    ("O tribunal considerou o recurso como «manifestamente infundado» e arquivou-o.",
+     ["«manifestamente infundado»"]),
+    ("Úřad návrh zamítl jako „nedostatečný“ a vrátil ho zpět.", ["„nedostatečný“"]),
+    ("Kommunen betecknade förslaget som ”orimligt” i sitt svar.", ["”orimligt”"]),
+    # comparing or naming, not judging: such as “…”, known as “…”, and a name in capitals
+    ("Costs such as “overheads” rose again this year.", []),
+    ("The bridge, known as “the Hump” locally, was shut.", []),
+])
+def test_a_verb_with_a_word_for_as_presents_the_judges_words(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # the verbs a report varies "said" with, in each language of the pages
     ("The minister reiterated that the deal was “non-negotiable” on Monday.", ["“non-negotiable”"]),
     ("Le porte-parole a rétorqué que c’était « une manœuvre » de l’opposition.", ["« une manœuvre »"]),
@@ -502,6 +534,19 @@ def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected:
     ("Protesters chanted “Our Homes, Our Future” as the mayor arrived.", ["“Our Homes, Our Future”"]),
 ])
 def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name in title case that the sentence runs into, a comma after it: the comma closes an apposition and the
+    # verb after it is the subject's, not the name's source
+    ("Six charities, among them the network “Homes Not Hotels”, said the scheme was failing.", []),
+    ("Varias asociaciones, entre ellas la plataforma «Agua Para Todos», pidieron más controles.", []),
+    ("Diverse associazioni, tra cui il comitato «Acqua Bene Comune», hanno denunciato il progetto.", []),
+    # the same words after a reporting word are someone's
+    ("The crowd chanted “Homes Not Hotels”, police said.", ["“Homes Not Hotels”"]),
+])
+def test_a_name_in_title_case_before_an_apposition_comma_is_not_attributed(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
 
 

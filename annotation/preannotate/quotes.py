@@ -211,7 +211,7 @@ NAMING_ARTICLES = ("the", "a", "an", "der", "die", "das", "den", "el", "la", "le
 # “…”, der Begriff „…“, the old adage “…”, his 1998 hit “…”, the BBC documentary “…”.
 NAMED_AS_WORDS = (
     *(f"the {kind}" for kind in "term phrase word slogan motto hashtag label title film book song album show "
-                                "series report novel play podcast saying expression".split()),
+                                "series report novel play podcast saying expression banner".split()),
     *"adage proverb cliché idiom maxim mantra sprichwort redewendung floskel proverbe dicton refrán".split(),
     "el dicho", "l’adage", "l'adage",
     "das wort", "dem wort", "der begriff", "den begriff", "dem begriff", "titel", "schlagwort", "stichwort",
@@ -219,6 +219,10 @@ NAMED_AS_WORDS = (
     "la parola", "il termine", "o termo", "a palavra",
     *"film movie song album single hit anthem track documentary memoir novel podcast episode sitcom musical opera "
      "exhibition catchphrase nickname alias slogan motto hashtag".split())
+# The kinds of words in NAMED_AS_WORDS that name the marked words after a colon too (Das Motto: „…“, their
+# slogan: “…”): a slogan's words are the slogan, whoever chants them (7.2: slogans named as slogans) -- not the kinds
+# of work, whose words a colon introduces as a quotation from them (the report: “We found …”).
+SLOGAN_KINDS = frozenset("slogan motto hashtag mantra catchphrase lema leitspruch wahlspruch".split())
 # A work named after a comma: her new book, “The Long Road Home,” is out.
 WORKS_BEFORE_COMMA = tuple("film movie song album single hit documentary memoir novel book podcast episode play "
                            "show series".split())
@@ -477,7 +481,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # are known without reading them
     last = tail[-1:]
     wordy = last.isalpha() or last in ",’'"
-    if wordy and _named_by_words(text, start, end, before, tail, after):
+    if (wordy and _named_by_words(text, start, end, before, tail, after)
+            or last == ":" and _slogan_before_colon(tail)):
         page.named.add(_term(text, start, end))
         return False
     if not long and _CJK_RE.search(text, start + 1, end - 1):
@@ -508,8 +513,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # the sentence starts before the characters read: its source may open it (Laut Anklage hat der Mann
         # … „…“ überwiesen)
         sentence_before = _SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
-    if _SPEECH_IN_RE.search(sentence_before):
-        return True  # borrowed words: China has declared a “no-limits” friendship
+    if _SPEECH_IN_RE.search(sentence_before) or _judged_as(tail):
+        return True  # borrowed words: China has declared a “no-limits” friendship; odmítl jako „…“
     if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
     if _SPEECH_AFTER_RE.match(after) or text[start] in "„»«" and _GERMAN_SOURCE_AFTER_RE.match(after):
@@ -535,6 +540,27 @@ _SPEECH_RIGHT_BEFORE_RE = re.compile(
     r"\b(" + alternation(REPORTING_WORDS) + r")\b(?:[\s,:—–-]+[\w’'-]+){0,2}[\s,:—–-]*$", re.IGNORECASE)
 # The words before "read" that make it the reader's verb (have read the book), not the text's (the sign read).
 _READER_BEFORE = frozenset("have has had having to i we you".split())
+
+
+# The words for "as" of a verb that presents what someone called a thing (described the plan as “…”, bezeichnete
+# das Gesetz als „…“, qualifie la loi comme « … », classifica a proposta como «…», odmítl výklad jako „…“,
+# назвал его как «…», вважає як «…», beskrev det som ”…”), after a word, and the words before "as" that compare
+# or name rather than report (such as “…”, the same as “…”; known as “…” is a naming word, _named_by_words).
+_AS_WORDS = frozenset("as als comme come como jako как як som".split())
+_NOT_JUDGING_BEFORE_AS = frozenset("such same so just".split())
+_JUDGED_AS_RE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[^\S\r\n]+([^\W\d_]+)$")
+
+
+def _judged_as(tail: str) -> bool:
+    """Whether a word for "as" after another word ends ``tail`` (the words before the marks, no trailing space):
+    the marked words are what a verb of the sentence judges a thing to be, in the judge's words -- guidelines 7.2
+    name "described … as “…”" among the reporting phrases -- in any language, with a verb of judging the reporting
+    words do not list (rejected the reading as „…“, classifies the bill as «…»)."""
+    if tail[-2:].lower() not in ("as", "ls", "me", "mo", "ko", "ак", "як", "om"):
+        return False  # most tails end in another word: known without the regex engine
+    match = _JUDGED_AS_RE.search(tail)
+    return (match is not None and match.group(2).lower() in _AS_WORDS
+            and match.group(1).lower() not in _NOT_JUDGING_BEFORE_AS)
 
 
 # A word after the marks and a space, perhaps after a comma (an apposition: the novel «…», a story of …): the
@@ -568,6 +594,11 @@ def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) 
         return True
     if tail.endswith(":") and _SPEECH_IN_RE.search(before):
         return True
+    word_before = tail.rpartition(" ")[2]
+    if after[:1] == "," and word_before[:1].islower() and word_before[-1:].isalpha():
+        # a name the sentence runs into after a word of its own, a comma after it: the comma closes an apposition,
+        # and the verb after it is the sentence's subject's (the group, among them the movement “…”, asked …)
+        return False
     return (after[:1] in ",;—–" or text[end - 2] in ",—–") and _SPEECH_AFTER_RE.match(after) is not None
 
 
@@ -594,6 +625,12 @@ def _is_own_sentence(text: str, start: int, end: int, before: str, paragraph_sta
 # German compounds end in the kind of work they name: ihr Spielfilm «…», sein Debütroman „…“, die Fernsehserie
 # (not "lied", "oper": English words end so, replied, developer).
 WORK_COMPOUND_ENDS = tuple("film roman buch album serie doku dokumentation".split())
+
+
+def _slogan_before_colon(tail: str) -> bool:
+    """Whether ``tail`` (ending in a colon) ends in a kind of slogan and its colon: Das Motto: „…“."""
+    word = _WORD_BEFORE_MARK_RE.search(tail[:-1].rstrip())
+    return word is not None and word.group(1).lower() in SLOGAN_KINDS
 
 
 def _named_by_words(text: str, start: int, end: int, before: str, tail: str, after: str) -> bool:
