@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -30,6 +29,7 @@ from annotation.agreement import check_annotation
 from annotation.store import annotation_to_json
 from corpus.html import HTML_SPACE_RUN_RE, WHITESPACE_CHARS, parse_html
 from corpus.ingest import read_page
+from corpus.synth import replace_folder
 from schemas.errors import ConfigError, InputError
 from schemas.records import Annotation, Document, Span, doc_id_for, is_whitespace, text_sha256
 from schemas.rules import span_faults
@@ -778,14 +778,7 @@ def build_gold(sources: Path, out: Path, *, overwrite: bool = False) -> dict[str
                 counts[rendering] += 1
         if failed:
             raise InputError("\n".join(failed) + f"\nnothing written to {out}")
-        if out.exists():
-            # move the old folder aside first so that out is never missing or half-deleted
-            retired = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))
-            os.replace(out, retired / out.name)
-            os.replace(staging, out)
-            shutil.rmtree(retired)
-        else:
-            os.replace(staging, out)
+        replace_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

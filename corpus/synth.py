@@ -733,6 +733,18 @@ def annotation_of(page: SyntheticPage, seed: int) -> Annotation:
     )
 
 
+def replace_folder(staging: Path, out: Path) -> None:
+    """Put the complete folder ``staging`` (a sibling of ``out``) in the place of ``out``."""
+    if out.exists():
+        # Move the old folder aside first so that out is never missing or half-deleted.
+        retired = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))
+        os.replace(out, retired / out.name)
+        os.replace(staging, out)
+        shutil.rmtree(retired)
+    else:
+        os.replace(staging, out)
+
+
 def write_synthetic(n: int, out: Path, seed: int = 0, html_share: float = 0.0, *,
                     overwrite: bool = False) -> dict[str, int]:
     """Write ``n`` pages to ``out/pages/`` and their gold to ``out/annotations/<doc_id>.jsonl``.
@@ -769,14 +781,7 @@ def write_synthetic(n: int, out: Path, seed: int = 0, html_share: float = 0.0, *
             counts["section_fronts"] += not any(span.label == "article" for span in page.spans)
             counts["chars"] += len(page.text)
             counts.update(span.label for span in page.spans)
-        if out.exists():
-            # Move the old folder aside first so that out is never missing or half-deleted.
-            retired = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))
-            os.replace(out, retired / out.name)
-            os.replace(staging, out)
-            shutil.rmtree(retired)
-        else:
-            os.replace(staging, out)
+        replace_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
