@@ -5620,3 +5620,15 @@ def test_a_photo_credit_in_full_width_brackets_closes_a_caption(line: str, capti
         annotation = Preannotator().annotate(document)
         assert_valid(document, annotation)
         assert labels_by_line(document, annotation)[line] == "boilerplate"
+
+
+def test_a_ticker_of_quotes_without_their_change_is_no_list_of_items() -> None:
+    """Guidelines 8.2 ("Not teasers": widgets) and 8.3: a ticker printing rates and prices without their change
+    ("Dollar buy 41,27", "Euro 44,91 ₺", "Gold 2 310 USD") is the site's widget, not a list of headlines, while the
+    front's items under it stay one span each."""
+    ticker = ["Dollar buy 41,27", "Dollar sell 41,90", "Euro 44,91 ₺", "Gold 2 310 USD"]
+    document = Document.from_text(page_text([*NAV, *ticker, *(line for item in TEASERS for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [labels_by_line(document, annotation)[line] for line in ticker] == ["boilerplate"] * 4
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in TEASERS]

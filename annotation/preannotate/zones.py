@@ -2435,7 +2435,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                  or (f.n_sentences == 2 and _cut_headline_over_item(blocks, features, labels, index)))
                 or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
                 or line.endswith(":")
-                or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
+                or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)
+                                          or _quote_strip(blocks, index)))
                 or _search_control(line)
                 or _link_row(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
@@ -3454,6 +3455,30 @@ _MARKET_LINE_RE = re.compile(r"^\S.{0,30}?\s[$€£¥]?\d[\d,.٬٫]*(?:\s+[^\W\d
 def _market_line(text: str) -> bool:
     """Whether ``text`` is a market's quote in a ticker (``_MARKET_LINE_RE``): no headline."""
     return text[-1:] in ("%", "٪") and _MARKET_LINE_RE.match(text) is not None
+
+
+# A rate or price in a ticker without its change: a name of one or two words, then the value, with a fraction or a
+# currency's mark ("Dollar $1,412.50", "EUR 24,62 Kč", "EUR/TRY 44,91", "Gold 2 310 USD"), in any script.
+_BARE_QUOTE_RE = re.compile(
+    r"^[^\W\d][^\s\d]*(?:\s[^\W\d][^\s\d]*)?\s(?P<before>[$€£¥₽₺₹₴₦]\s?)?\d{1,3}(?:[,.\u00a0 ]?\d{3})*"
+    r"(?P<fraction>[,.٫]\d{1,4})?(?:\s?(?P<unit>[$€£¥₽₺₹₴₦]|[^\W\d_]{1,3}))?$")
+
+
+def _bare_quote(text: str) -> bool:
+    """Whether ``text`` is shaped as a quote without its change (``_BARE_QUOTE_RE``) with a fraction, a currency's
+    mark or a unit in its value ("Tokyo 12" is no quote)."""
+    match = _BARE_QUOTE_RE.match(text)
+    return match is not None and any(match.group(part) for part in ("before", "fraction", "unit"))
+
+
+def _quote_strip(blocks, index: int) -> bool:
+    """Whether the block at ``index`` is a quote in a ticker without its change (``_bare_quote``) beside another
+    quote (a ticker lists several, guidelines 8.2: no item): a headline naming a price stands alone ("Pound falls to
+    $1.21" is one line among headlines)."""
+    if not _bare_quote(blocks[index].text):
+        return False
+    return any(0 <= other < len(blocks) and (_bare_quote(blocks[other].text) or _market_line(blocks[other].text))
+               for other in (index - 1, index + 1))
 
 
 # A match result: "FC Bayern München 3:1 Borussia Dortmund", "Leeds 2-0 Burnley".
