@@ -5632,3 +5632,19 @@ def test_a_ticker_of_quotes_without_their_change_is_no_list_of_items() -> None:
     assert_valid(document, annotation)
     assert [labels_by_line(document, annotation)[line] for line in ticker] == ["boilerplate"] * 4
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in TEASERS]
+
+
+@pytest.mark.parametrize("marks", [("PLUS", "Plus"), ("Premium-Artikel", "Prémiový článek"), ("Urgente", "Özel")])
+def test_a_paywall_or_breaking_mark_above_a_headline_opens_its_item(marks: tuple[str, str]) -> None:
+    """Guidelines 8.2 ("Inside a card": badges, a paywall's mark): a bare paywall mark ("PLUS"), a premium article's
+    mark in two words or a breaking/exclusive badge above an item's headline is inside that item, in the list's
+    languages."""
+    items = [[marks[0], "Harbour ferry to run every twenty minutes from spring", "14:05"],
+             ["Lighthouse keeper's cottage sold at auction", "12:40"],
+             [marks[1], "Inside the fight over the new quay's car park", "11:15"],
+             ["Fishing fleet returns early as storm nears", "10:02"],
+             ["Council names new harbour master", "09:30"]]
+    document = Document.from_text(page_text([*NAV, *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]

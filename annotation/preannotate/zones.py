@@ -2152,8 +2152,10 @@ _SPONSOR_LINE_RE = re.compile(
 # its letters are of a script written with spaces: eight Han letters are four words, more than a badge holds.)
 _MARK_LETTER = rf"[^\W\d_{UNSPACED_LETTERS}]"
 _PAYWALL_BADGE = (rf"(?:{_MARK_LETTER}{{1,8}}+ ?\+(?: \((?:abopflichtiger inhalt|abo|premium|plus)\))?"
-                  rf"|{_MARK_LETTER}{{1,8}}? ?plus|abo|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only"
-                  r"|réservé aux abonnés|solo para suscriptores)")
+                  rf"|(?:{_MARK_LETTER}{{1,8}}? ?)?plus|abo|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only"
+                  r"|réservé aux abonnés|solo para suscriptores"
+                  # a premium article's mark in two words: "Premium-Artikel", "Artigo premium", "Prémiový článek"
+                  rf"|(?:premium|prémiov[ýé])[- ]{_MARK_LETTER}{{1,10}}|{_MARK_LETTER}{{1,10}} premium)")
 _PAYWALL_BADGE_RE = re.compile(rf"^{_PAYWALL_BADGE}$", re.IGNORECASE)
 # The heading of a list of promoted stories from other sites (a native-ads widget), in English, German, French,
 # Spanish, Italian, Dutch and Portuguese.
@@ -2199,7 +2201,8 @@ _BADGE_RE = re.compile(
     r"|kommentar|analyse|meinung|exklusiv|liveblog|bildergalerie|fotostrecke|eilmeldung"
     r"|tribune|éditorial|chronique|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
     r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora"
-    r"|análise|opinião|exclusivo|ao vivo|analisi|commento|esclusiva|intervista|diretta"
+    r"|análise|opinião|exclusivo|ao vivo|analisi|commento|esclusiva|intervista|diretta|urgente"
+    r"|manşet|özel|analiz|yorum|röportaj|canlı"
     r"|фото|видео|мнение|онлайн|эксклюзив|интервью"
     r"|فيديو|تحليل|رأي|مباشر|حصري|مقابلة"
     r"|影音|影片|視頻|视频|動画|直播|獨家|独家|評論|评论|社論|社论|專訪|专访|解説|速報|速报"
@@ -2207,7 +2210,7 @@ _BADGE_RE = re.compile(
     r"|αν[αά]λυση|[αά]ποψη|β[ιί]ντεο|σχ[οό]λιο|αποκλειστικ[οό]|συν[εέ]ντευξη|ζωνταν[αά])[.:]?$",
     re.IGNORECASE)
 # What every paywall's mark holds (lower-cased): most lines are turned away without the regex.
-_PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores"))
+_PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores", "premium", "prémiov"))
 
 
 def _badge(text: str) -> bool:
