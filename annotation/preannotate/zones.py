@@ -2249,13 +2249,16 @@ _SHORT_TIME_RE = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w)$", re.IGNORECASE)
 _YEAR_FIRST_DATE_RE = re.compile(r"^[12]\d{3}([/.])\d{1,2}\1\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
 YEAR_FIRST_DATE_MAX_WORDS = 5
 RUNNING_TIME_MAX_WORDS = 8
-# An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch, Russian and Arabic
-# ("vor 3 Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15", "2 часа назад", "منذ 4 ساعات"),
-# and an Arabic date; the English ones are timestamps already.
+# An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian,
+# Danish, Russian and Arabic ("vor 3 Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15",
+# "3 dagar sedan", "for 2 timer siden", "2 часа назад", "منذ 4 ساعات"), and an Arabic date; the English ones are
+# timestamps already.
 _TIME_UNITS = (r"(?:sek\.?|sekunden|min\.?|minuten?|minutes?|minutos?|minuti|std\.?|stunden?|h|heures?|horas?|ore|uur"
                r"|tagen?|jours?|días?|dias|giorni|dagen)")
 _RELATIVE_TIME_RE = re.compile(
     rf"^(?:(?:vor|il y a|hace|há)\s+\d{{1,3}}\s*{_TIME_UNITS}|\d{{1,3}}\s*{_TIME_UNITS}\s+(?:fa|geleden)"
+    r"|(?:för\s+|for\s+)?\d{1,3}\s*(?:sekunder|minuter|minutter|minut|minutt|min\.?|timmar|timme|timer|time|t"
+    r"|dagar|dager|dage|dag|døgn)\s+(?:sedan|siden)"
     r"|\d{1,3}\s*(?:секунд[уы]?|сек\.?|минут[уы]?|мин\.?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад"
     # the Russian day word only with its clock time ("вчера, 22:15"): bare, it is the date line parting a list by
     # day ("Вчера", guidelines 8.2)
@@ -2266,7 +2269,7 @@ _RELATIVE_TIME_RE = re.compile(
     r"|منذ\s+(?:\d{1,3}\s+)?(?:ثوان|ثانية|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع)"
     r"|\d{1,2}\s+(?:يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)(?:\s+\d{4})?)$",
     re.IGNORECASE)
-_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789всم")
+_RELATIVE_TIME_INITIALS = initials("vihågaohf0123456789всم")
 RELATIVE_TIME_MAX_WORDS = 5
 # A picture credit inside an item ("Photo: Getty Images") has at most this many words.
 CREDIT_MAX_WORDS = 15
@@ -2350,6 +2353,47 @@ def _page_head(features, labels: list) -> range:
     return range(0)
 
 
+# The site's name is one of the page's first lines (under a skip link or a cookie banner); the footer it opens holds
+# at most this many lines (the name, the publisher's imprint, the site's app and links, its copyright line).
+SITE_NAME_HEAD_LINES = 8
+SITE_NAME_MAX_WORDS = 6
+FOOTER_MAX_LINES = 12
+
+
+def _site_footer(blocks, features, labels: list) -> range:
+    """Guidelines 8.3 (site names, legal lines): the page's footer, opened by the first line under the page's
+    story (if any) that names the site -- the longest of the page's first short lines that its copyright line at
+    the end names ("Valley Herald" in "© 2026 Valley Herald") -- alone or inside a line ("Download the Valley
+    Herald app", "Valley Herald – a member of the Press Council"), when it runs to the page's end in
+    ``FOOTER_MAX_LINES`` lines, none of them prose: the publisher's imprint, the site's app and links under its
+    name promote no article, however much a headline and a date they look like. A heading naming the site over a
+    list ("More from Valley Herald") opens none. Empty where none."""
+    n = len(blocks)
+    first = max(n - FOOTER_MAX_LINES, 0)
+    story = [index for index in range(n) if labels[index] is not None and labels[index].label == ARTICLE]
+    if story:
+        first = max(first, story[-1] + 1)
+    legal = [blocks[index].text for index in range(first, n)
+             if "©" in blocks[index].text or "copyright" in blocks[index].text.lower()]
+    if not legal:
+        return range(0)
+    names = [blocks[index].text.strip() for index, f in enumerate(features[:min(SITE_NAME_HEAD_LINES, first)])
+             if 0 < f.n_words <= SITE_NAME_MAX_WORDS and len(blocks[index].text.strip()) > 3
+             and any(blocks[index].text.strip() in line for line in legal)]
+    if not names:
+        return range(0)
+    name = max(names, key=len)
+    for index in range(first, n):
+        text = blocks[index].text
+        if labels[index] is None and name in text:
+            if (features[index].is_list_heading or text.rstrip().endswith(":")
+                    or any(features[other].text_like and not features[other].is_furniture
+                           for other in range(index, n))):
+                return range(0)
+            return range(index, n)
+    return range(0)
+
+
 def _assign_teasers(blocks, features, labels: list, title: str | None = None) -> None:
     """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
     timestamp right under the headline may come before the summary); then the kickers above the headlines
@@ -2358,7 +2402,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     that links to another page (a podcast's or a section's name above its list of episodes or stories)."""
     n = len(blocks)
     title_parts = _title_parts(title)
-    for index in _page_head(features, labels):
+    for index in (*_page_head(features, labels), *_site_footer(blocks, features, labels)):
         if labels[index] is None:
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
     page_times = _page_times(blocks, features, labels)
