@@ -5679,3 +5679,93 @@ def test_a_photo_credit_in_full_width_brackets_closes_a_caption(line: str, capti
         annotation = Preannotator().annotate(document)
         assert_valid(document, annotation)
         assert labels_by_line(document, annotation)[line] == "boilerplate"
+
+
+def test_a_ticker_of_quotes_without_their_change_is_no_list_of_items() -> None:
+    """Guidelines 8.2 ("Not teasers": widgets) and 8.3: a ticker printing rates and prices without their change
+    ("Dollar buy 41,27", "Euro 44,91 ₺", "Gold 2 310 USD") is the site's widget, not a list of headlines, while the
+    front's items under it stay one span each."""
+    ticker = ["Dollar buy 41,27", "Dollar sell 41,90", "Euro 44,91 ₺", "Gold 2 310 USD"]
+    document = Document.from_text(page_text([*NAV, *ticker, *(line for item in TEASERS for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [labels_by_line(document, annotation)[line] for line in ticker] == ["boilerplate"] * 4
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in TEASERS]
+
+
+@pytest.mark.parametrize("marks", [("PLUS", "Plus"), ("Premium-Artikel", "Prémiový článek"), ("Urgente", "Özel")])
+def test_a_paywall_or_breaking_mark_above_a_headline_opens_its_item(marks: tuple[str, str]) -> None:
+    """Guidelines 8.2 ("Inside a card": badges, a paywall's mark): a bare paywall mark ("PLUS"), a premium article's
+    mark in two words or a breaking/exclusive badge above an item's headline is inside that item, in the list's
+    languages."""
+    items = [[marks[0], "Harbour ferry to run every twenty minutes from spring", "14:05"],
+             ["Lighthouse keeper's cottage sold at auction", "12:40"],
+             [marks[1], "Inside the fight over the new quay's car park", "11:15"],
+             ["Fishing fleet returns early as storm nears", "10:02"],
+             ["Council names new harbour master", "09:30"]]
+    document = Document.from_text(page_text([*NAV, *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]
+
+
+def _front_with_footer(footer: list[str]) -> tuple[Document, Annotation]:
+    items = [["Harbour ferry to run every twenty minutes from spring", "The new timetable starts in March.", "2 hours ago"],
+             ["Lighthouse keeper's cottage sold at auction", "The buyer plans a small museum.", "3 hours ago"],
+             ["Fishing fleet returns early as storm nears", "Skippers said the swell was too high.", "5 hours ago"]]
+    document = Document.from_text(page_text(["Valley Herald", "Friday 20 November 2026", *NAV,
+                                             *(line for item in items for line in item), "Advertisement", *footer]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    return document, annotation
+
+
+def test_the_footer_under_the_sites_name_promotes_no_article() -> None:
+    """Guidelines 8.3 (site names, legal lines): at the page's end, the lines from one naming the site -- printed at
+    the page's top -- to the copyright line are the publisher's imprint and the site's links, no items, however much
+    a headline and a date ("Licence no. 14 issued on 3 March 2021") they look like."""
+    footer = ["Valley Herald – published by the Valley Press Cooperative", "Licence no. 14 issued on 3 March 2021",
+              "Editor-in-chief: Mara Quint", "Advertise with us", "Terms of use", "© 2026 Valley Herald"]
+    document, annotation = _front_with_footer(footer)
+    assert [labels_by_line(document, annotation)[line] for line in footer] == ["boilerplate"] * len(footer)
+    assert len([span for span in annotation.spans if span.label == "teaser"]) == 3
+
+
+def test_a_heading_naming_the_site_over_items_at_the_pages_end_opens_no_footer() -> None:
+    """Guidelines 8.2: a list heading naming the site ("More from Valley Herald") at the page's end heads items."""
+    more = [["Council names new harbour master", "She takes over in January.", "1 day ago"],
+            ["Dredging of the old quay to start next week", "Boats will be moored outside.", "2 days ago"]]
+    document, annotation = _front_with_footer(["More from Valley Herald", *(line for item in more for line in item),
+                                               "© 2026 Valley Herald"])
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert teasers[-2:] == ["\n\n".join(item) for item in more]
+
+
+@pytest.mark.parametrize("ago", [("2 timmar sedan", "3 dagar sedan", "för 4 dagar sedan"),
+                                 ("for 2 timer siden", "3 dager siden", "4 dage siden")])
+def test_scandinavian_relative_times_close_their_items(ago: tuple[str, str, str]) -> None:
+    """Guidelines 8.2: an item's relative time after its summary closes that item, told in Swedish ("3 dagar sedan"),
+    Norwegian or Danish ("for 2 timer siden") as in the languages read before."""
+    items = [["Hamnfärjan går var tjugonde minut från våren", "Den nya tidtabellen börjar gälla i mars.", ago[0]],
+             ["Fyrvaktarens stuga såld på auktion", "Köparen planerar ett litet museum.", ago[1]],
+             ["Fiskeflottan återvänder tidigt inför stormen", "Skepparna sade att sjön var för grov.", ago[2]]]
+    document = Document.from_text(page_text([*NAV, *STORY, "Fler artiklar", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]
+
+
+def test_the_last_time_first_item_takes_only_lines_of_a_kind_the_list_shows() -> None:
+    """Guidelines 8.2: a list repeats one layout. Where items read time, headline and a one-word section, the line
+    under the last item's headline that is no such short closer ("See earlier posts") is the page's, not the item's."""
+    items = [["14:32", "Harbour ferry to run every twenty minutes from spring", "Region"],
+             ["13:55", "Lighthouse keeper's cottage sold at auction"],
+             ["13:18", "Fishing fleet returns early as storm nears", "Business"],
+             ["12:40", "Council names new harbour master for the old port"]]
+    document = Document.from_text(page_text([*NAV, "Live ticker", *(line for item in items for line in item),
+                                             "See earlier posts", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]
+    assert labels_by_line(document, annotation)["See earlier posts"] == "boilerplate"

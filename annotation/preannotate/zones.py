@@ -2241,8 +2241,10 @@ _SPONSOR_LINE_RE = re.compile(
 # its letters are of a script written with spaces: eight Han letters are four words, more than a badge holds.)
 _MARK_LETTER = rf"[^\W\d_{UNSPACED_LETTERS}]"
 _PAYWALL_BADGE = (rf"(?:{_MARK_LETTER}{{1,8}}+ ?\+(?: \((?:abopflichtiger inhalt|abo|premium|plus)\))?"
-                  rf"|{_MARK_LETTER}{{1,8}}? ?plus|abo|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only"
-                  r"|réservé aux abonnés|solo para suscriptores)")
+                  rf"|(?:{_MARK_LETTER}{{1,8}}? ?)?plus|abo|\(?abopflichtig(?:er inhalt)?\)?|subscribers? only|members only"
+                  r"|réservé aux abonnés|solo para suscriptores"
+                  # a premium article's mark in two words: "Premium-Artikel", "Artigo premium", "Prémiový článek"
+                  rf"|(?:premium|prémiov[ýé])[- ]{_MARK_LETTER}{{1,10}}|{_MARK_LETTER}{{1,10}} premium)")
 _PAYWALL_BADGE_RE = re.compile(rf"^{_PAYWALL_BADGE}$", re.IGNORECASE)
 # The heading of a list of promoted stories from other sites (a native-ads widget), in English, German, French,
 # Spanish, Italian, Dutch and Portuguese.
@@ -2288,7 +2290,8 @@ _BADGE_RE = re.compile(
     r"|kommentar|analyse|meinung|exklusiv|liveblog|bildergalerie|fotostrecke|eilmeldung"
     r"|tribune|éditorial|chronique|vidéo|en direct|direct|exclusif|abonnés|décryptage|entretien"
     r"|análisis|opinión|exclusiva|vídeo|en directo|directo|entrevista|tribuna|galería|última hora"
-    r"|análise|opinião|exclusivo|ao vivo|analisi|commento|esclusiva|intervista|diretta"
+    r"|análise|opinião|exclusivo|ao vivo|analisi|commento|esclusiva|intervista|diretta|urgente"
+    r"|manşet|özel|analiz|yorum|röportaj|canlı"
     r"|фото|видео|мнение|онлайн|эксклюзив|интервью"
     r"|فيديو|تحليل|رأي|مباشر|حصري|مقابلة"
     r"|影音|影片|視頻|视频|動画|直播|獨家|独家|評論|评论|社論|社论|專訪|专访|解説|速報|速报"
@@ -2296,7 +2299,7 @@ _BADGE_RE = re.compile(
     r"|αν[αά]λυση|[αά]ποψη|β[ιί]ντεο|σχ[οό]λιο|αποκλειστικ[οό]|συν[εέ]ντευξη|ζωνταν[αά])[.:]?$",
     re.IGNORECASE)
 # What every paywall's mark holds (lower-cased): most lines are turned away without the regex.
-_PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores"))
+_PAYWALL_GATE = LiteralGate(("+", "plus", "abo", "only", "réservé", "suscriptores", "premium", "prémiov"))
 
 
 def _badge(text: str) -> bool:
@@ -2335,13 +2338,16 @@ _SHORT_TIME_RE = re.compile(r"^\d{1,2}\s?(?:s|m|min|h|hr|d|w)$", re.IGNORECASE)
 _YEAR_FIRST_DATE_RE = re.compile(r"^[12]\d{3}([/.])\d{1,2}\1\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
 YEAR_FIRST_DATE_MAX_WORDS = 5
 RUNNING_TIME_MAX_WORDS = 8
-# An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch, Russian and Arabic
-# ("vor 3 Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15", "2 часа назад", "منذ 4 ساعات"),
-# and an Arabic date; the English ones are timestamps already.
+# An item's time told relative to now in German, French, Spanish, Portuguese, Italian, Dutch, Swedish, Norwegian,
+# Danish, Russian and Arabic ("vor 3 Std.", "il y a 2 heures", "hace 5 minutos", "3 ore fa", "gestern, 22:15",
+# "3 dagar sedan", "for 2 timer siden", "2 часа назад", "منذ 4 ساعات"), and an Arabic date; the English ones are
+# timestamps already.
 _TIME_UNITS = (r"(?:sek\.?|sekunden|min\.?|minuten?|minutes?|minutos?|minuti|std\.?|stunden?|h|heures?|horas?|ore|uur"
                r"|tagen?|jours?|días?|dias|giorni|dagen)")
 _RELATIVE_TIME_RE = re.compile(
     rf"^(?:(?:vor|il y a|hace|há)\s+\d{{1,3}}\s*{_TIME_UNITS}|\d{{1,3}}\s*{_TIME_UNITS}\s+(?:fa|geleden)"
+    r"|(?:för\s+|for\s+)?\d{1,3}\s*(?:sekunder|minuter|minutter|minut|minutt|min\.?|timmar|timme|timer|time|t"
+    r"|dagar|dager|dage|dag|døgn)\s+(?:sedan|siden)"
     r"|\d{1,3}\s*(?:секунд[уы]?|сек\.?|минут[уы]?|мин\.?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад"
     # the Russian day word only with its clock time ("вчера, 22:15"): bare, it is the date line parting a list by
     # day ("Вчера", guidelines 8.2)
@@ -2352,7 +2358,7 @@ _RELATIVE_TIME_RE = re.compile(
     r"|منذ\s+(?:\d{1,3}\s+)?(?:ثوان|ثانية|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|أسبوع|أسبوعين|أسابيع)"
     r"|\d{1,2}\s+(?:يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)(?:\s+\d{4})?)$",
     re.IGNORECASE)
-_RELATIVE_TIME_INITIALS = initials("vihågaoh0123456789всم")
+_RELATIVE_TIME_INITIALS = initials("vihågaohf0123456789всم")
 RELATIVE_TIME_MAX_WORDS = 5
 # A picture credit inside an item ("Photo: Getty Images") has at most this many words.
 CREDIT_MAX_WORDS = 15
@@ -2436,6 +2442,47 @@ def _page_head(features, labels: list) -> range:
     return range(0)
 
 
+# The site's name is one of the page's first lines (under a skip link or a cookie banner); the footer it opens holds
+# at most this many lines (the name, the publisher's imprint, the site's app and links, its copyright line).
+SITE_NAME_HEAD_LINES = 8
+SITE_NAME_MAX_WORDS = 6
+FOOTER_MAX_LINES = 12
+
+
+def _site_footer(blocks, features, labels: list) -> range:
+    """Guidelines 8.3 (site names, legal lines): the page's footer, opened by the first line under the page's
+    story (if any) that names the site -- the longest of the page's first short lines that its copyright line at
+    the end names ("Valley Herald" in "© 2026 Valley Herald") -- alone or inside a line ("Download the Valley
+    Herald app", "Valley Herald – a member of the Press Council"), when it runs to the page's end in
+    ``FOOTER_MAX_LINES`` lines, none of them prose: the publisher's imprint, the site's app and links under its
+    name promote no article, however much a headline and a date they look like. A heading naming the site over a
+    list ("More from Valley Herald") opens none. Empty where none."""
+    n = len(blocks)
+    first = max(n - FOOTER_MAX_LINES, 0)
+    story = [index for index in range(n) if labels[index] is not None and labels[index].label == ARTICLE]
+    if story:
+        first = max(first, story[-1] + 1)
+    legal = [blocks[index].text for index in range(first, n)
+             if "©" in blocks[index].text or "copyright" in blocks[index].text.lower()]
+    if not legal:
+        return range(0)
+    names = [blocks[index].text.strip() for index, f in enumerate(features[:min(SITE_NAME_HEAD_LINES, first)])
+             if 0 < f.n_words <= SITE_NAME_MAX_WORDS and len(blocks[index].text.strip()) > 3
+             and any(blocks[index].text.strip() in line for line in legal)]
+    if not names:
+        return range(0)
+    name = max(names, key=len)
+    for index in range(first, n):
+        text = blocks[index].text
+        if labels[index] is None and name in text:
+            if (features[index].is_list_heading or text.rstrip().endswith(":")
+                    or any(features[other].text_like and not features[other].is_furniture
+                           for other in range(index, n))):
+                return range(0)
+            return range(index, n)
+    return range(0)
+
+
 def _assign_teasers(blocks, features, labels: list, title: str | None = None) -> None:
     """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
     timestamp right under the headline may come before the summary); then the kickers above the headlines
@@ -2444,7 +2491,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     that links to another page (a podcast's or a section's name above its list of episodes or stories)."""
     n = len(blocks)
     title_parts = _title_parts(title)
-    for index in _page_head(features, labels):
+    for index in (*_page_head(features, labels), *_site_footer(blocks, features, labels)):
         if labels[index] is None:
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
     page_times = _page_times(blocks, features, labels)
@@ -2524,7 +2571,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                  or (f.n_sentences == 2 and _cut_headline_over_item(blocks, features, labels, index)))
                 or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
                 or line.endswith(":")
-                or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)))
+                or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)
+                                          or _quote_strip(blocks, index)))
                 or _search_control(line)
                 or _link_row(line)
                 or (f.n_words <= RUNNING_TIME_MAX_WORDS
@@ -2994,13 +3042,19 @@ def _time_opened_items(blocks, features, labels: list) -> None:
         if len(chain) >= TIME_LIST_MIN_ITEMS:
             ends = [*chain[1:]]
             longest = max(after - first for first, after in zip(chain, ends))
+            # the kind of line (a short closer or not) each item above shows at each place under its headline: the
+            # last item takes a line there only of a kind shown there ("Region" under the headlines makes no item's
+            # line of "Load more stories" under the last)
+            shown = {(index - first, closing(index)) for first, after in zip(chain, ends) for index in
+                     range(first + 2, after)}
             last = chain[-1] + 1
             # the last item takes the lines of an item up to the longest above, and then its byline, time or count;
             # a badge over a time is the next list's ("Premium", then its first time)
             while (last < n and last - chain[-1] <= RANKED_ITEM_MAX_LINES and item_line(last)
                    and not (features[last].is_furniture and not _badge(blocks[last].text))
                    and not opener_like(last) and not (_badge(blocks[last].text) and last + 1 < n and timed(last + 1))
-                   and (last - chain[-1] < longest or tail(last))):
+                   and ((last - chain[-1] < longest
+                         and (last - chain[-1] < 2 or (last - chain[-1], closing(last)) in shown)) or tail(last))):
                 last += 1
             ends.append(last)
             closed = sum(after - first > 2 and closing(after - 1) for first, after in zip(chain, ends[:-1]))
@@ -3543,6 +3597,30 @@ _MARKET_LINE_RE = re.compile(r"^\S.{0,30}?\s[$€£¥]?\d[\d,.٬٫]*(?:\s+[^\W\d
 def _market_line(text: str) -> bool:
     """Whether ``text`` is a market's quote in a ticker (``_MARKET_LINE_RE``): no headline."""
     return text[-1:] in ("%", "٪") and _MARKET_LINE_RE.match(text) is not None
+
+
+# A rate or price in a ticker without its change: a name of one or two words, then the value, with a fraction or a
+# currency's mark ("Dollar $1,412.50", "EUR 24,62 Kč", "EUR/TRY 44,91", "Gold 2 310 USD"), in any script.
+_BARE_QUOTE_RE = re.compile(
+    r"^[^\W\d][^\s\d]*(?:\s[^\W\d][^\s\d]*)?\s(?P<before>[$€£¥₽₺₹₴₦]\s?)?\d{1,3}(?:[,.\u00a0 ]?\d{3})*"
+    r"(?P<fraction>[,.٫]\d{1,4})?(?:\s?(?P<unit>[$€£¥₽₺₹₴₦]|[^\W\d_]{1,3}))?$")
+
+
+def _bare_quote(text: str) -> bool:
+    """Whether ``text`` is shaped as a quote without its change (``_BARE_QUOTE_RE``) with a fraction, a currency's
+    mark or a unit in its value ("Tokyo 12" is no quote)."""
+    match = _BARE_QUOTE_RE.match(text)
+    return match is not None and any(match.group(part) for part in ("before", "fraction", "unit"))
+
+
+def _quote_strip(blocks, index: int) -> bool:
+    """Whether the block at ``index`` is a quote in a ticker without its change (``_bare_quote``) beside another
+    quote (a ticker lists several, guidelines 8.2: no item): a headline naming a price stands alone ("Pound falls to
+    $1.21" is one line among headlines)."""
+    if not _bare_quote(blocks[index].text):
+        return False
+    return any(0 <= other < len(blocks) and (_bare_quote(blocks[other].text) or _market_line(blocks[other].text))
+               for other in (index - 1, index + 1))
 
 
 # A match result: "FC Bayern München 3:1 Borussia Dortmund", "Leeds 2-0 Burnley".
