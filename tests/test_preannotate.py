@@ -5754,18 +5754,3 @@ def test_scandinavian_relative_times_close_their_items(ago: tuple[str, str, str]
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]
-
-
-def test_the_last_time_first_item_takes_only_lines_of_a_kind_the_list_shows() -> None:
-    """Guidelines 8.2: a list repeats one layout. Where items read time, headline and a one-word section, the line
-    under the last item's headline that is no such short closer ("See earlier posts") is the page's, not the item's."""
-    items = [["14:32", "Harbour ferry to run every twenty minutes from spring", "Region"],
-             ["13:55", "Lighthouse keeper's cottage sold at auction"],
-             ["13:18", "Fishing fleet returns early as storm nears", "Business"],
-             ["12:40", "Council names new harbour master for the old port"]]
-    document = Document.from_text(page_text([*NAV, "Live ticker", *(line for item in items for line in item),
-                                             "See earlier posts", *FOOTER]))
-    annotation = Preannotator().annotate(document)
-    assert_valid(document, annotation)
-    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]
-    assert labels_by_line(document, annotation)["See earlier posts"] == "boilerplate"

@@ -3042,19 +3042,13 @@ def _time_opened_items(blocks, features, labels: list) -> None:
         if len(chain) >= TIME_LIST_MIN_ITEMS:
             ends = [*chain[1:]]
             longest = max(after - first for first, after in zip(chain, ends))
-            # the kind of line (a short closer or not) each item above shows at each place under its headline: the
-            # last item takes a line there only of a kind shown there ("Region" under the headlines makes no item's
-            # line of "Load more stories" under the last)
-            shown = {(index - first, closing(index)) for first, after in zip(chain, ends) for index in
-                     range(first + 2, after)}
             last = chain[-1] + 1
             # the last item takes the lines of an item up to the longest above, and then its byline, time or count;
             # a badge over a time is the next list's ("Premium", then its first time)
             while (last < n and last - chain[-1] <= RANKED_ITEM_MAX_LINES and item_line(last)
                    and not (features[last].is_furniture and not _badge(blocks[last].text))
                    and not opener_like(last) and not (_badge(blocks[last].text) and last + 1 < n and timed(last + 1))
-                   and ((last - chain[-1] < longest
-                         and (last - chain[-1] < 2 or (last - chain[-1], closing(last)) in shown)) or tail(last))):
+                   and (last - chain[-1] < longest or tail(last))):
                 last += 1
             ends.append(last)
             closed = sum(after - first > 2 and closing(after - 1) for first, after in zip(chain, ends[:-1]))
