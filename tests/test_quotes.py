@@ -372,6 +372,10 @@ def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list
     ("「會繼續推動」，部長強調。", ["「會繼續推動」"]),
     ("颱風來襲前，市長呼籲居民「保持冷靜」。", ["「保持冷靜」"]),
     ("在辩论中，他批评对手“双重标准”。", ["“双重标准”"]),
+    # a reporting verb set off by a comma earlier in the sentence: the marked words that close a clause of it are
+    # the source's; marked words the clause goes on after are a term in it
+    ("工會理事長陳大明表示，公司一再拖延，這次應該「馬上加薪」。", ["「馬上加薪」"]),
+    ("市长指出，所谓的“智慧城市”计划已经推迟两年。", []),
     # not what "called" names
     ("建成30年來，這座橋被稱為「城市之門」。", []),
     # not a term before a particle, whatever introduces it

@@ -859,6 +859,12 @@ _CJK_SPEECH_BEFORE_RE = re.compile(
     "(?:" + _ZH_SPEECH_VERBS + r")[：:，,]?\s*$|(?:" + _ZH_TWO_LETTER_VERBS + ")[\u3400-\u9fff]{1,3}$")
 
 
+# A Chinese reporting verb set off by a comma or a colon in the sentence before the marks (no end of a sentence
+# between), and the punctuation after marked words that closes a clause or the sentence.
+_CJK_SPEECH_OPENS_SENTENCE_RE = re.compile("(?:" + _ZH_SPEECH_VERBS + ")[，,：:][^。！？!?]*$")
+_CJK_CLAUSE_ENDS = "。！？!?，,；;"
+
+
 def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_start: int) -> bool:
     """The direct-quotation test for marked words in Chinese, Japanese or Korean: no naming particle after
     them, and a reporting verb next to them, a headline's source before them (知事「…」) or enough letters to
@@ -876,6 +882,11 @@ def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_st
     reach = max(paragraph_start, start - CJK_HEADLINE_SOURCE_LETTERS - 1)
     source_start = text.rfind("\u3000", reach, start) + 1 or paragraph_start
     if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, source_start, start):
+        return True
+    if after[:1] in _CJK_CLAUSE_ENDS and _CJK_SPEECH_OPENS_SENTENCE_RE.search(before):
+        # a reporting verb that a comma or colon sets off earlier in the sentence presents all of it as the source's
+        # words: the marked words that close one of its clauses are what the source said (許文彬指出，……，而不是「…」。)
+        # -- not marked words the clause goes on after, a term in it (她指出，行业中所谓的“价格内卷”已经开始…)
         return True
     if text[end - 2] in _CJK_SENTENCE_ENDS or before[-1:] in "：:":
         # what punctuation sets off as someone's words in any of these languages, with a reporting verb the code
