@@ -201,6 +201,20 @@ def test_a_slogan_after_its_name_and_a_colon_is_a_name(text: str, expected: list
     # comparing or naming, not judging: such as “…”, known as “…”, and a name in capitals
     ("Costs such as “overheads” rose again this year.", []),
     ("The bridge, known as “the Hump” locally, was shut.", []),
+    # a proper name given as a name, whatever the verb: an article in lower case, then a capital (7.2 names) -- read
+    # on a page long enough to tell that its language writes its nouns in lower case; a judgment with a name
+    # further in is the judge's words
+    ("La trama de contratos del ayuntamiento, rebautizada en la prensa local como «la Operación Tijeras», sigue "
+     "abierta tras la decisión del juez de instrucción, que ha pedido más documentos a la empresa y a los técnicos "
+     "del área de obras de la ciudad durante este mes.", []),
+    ("The union greeted the ruling at the court in the capital as “a win for Lagos” and said it would press on with "
+     "the case for the rest of the year, as the members of the board and the workers of the firm had asked.",
+     ["“a win for Lagos”"]),
+    # a language that writes its nouns in capitals judges in them too
+    ("Der Verband wertete den Entwurf der Regierung am Montag in Berlin als „einen halbherzigen Schritt“ und "
+     "kündigte Widerstand an. Die Opposition sprach von einem Fehler, die Gewerkschaften von einer Chance, die "
+     "Kirchen von einer Zumutung für die Familien im Land und die Kommunen von einer Belastung ihrer Haushalte.",
+     ["„einen halbherzigen Schritt“"]),
 ])
 def test_a_verb_with_a_word_for_as_presents_the_judges_words(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
@@ -372,6 +386,10 @@ def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list
     ("「會繼續推動」，部長強調。", ["「會繼續推動」"]),
     ("颱風來襲前，市長呼籲居民「保持冷靜」。", ["「保持冷靜」"]),
     ("在辩论中，他批评对手“双重标准”。", ["“双重标准”"]),
+    # a reporting verb set off by a comma earlier in the sentence: the marked words that close a clause of it are
+    # the source's; marked words the clause goes on after are a term in it
+    ("工會理事長陳大明表示，公司一再拖延，這次應該「馬上加薪」。", ["「馬上加薪」"]),
+    ("市长指出，所谓的“智慧城市”计划已经推迟两年。", []),
     # not what "called" names
     ("建成30年來，這座橋被稱為「城市之門」。", []),
     # not a term before a particle, whatever introduces it

@@ -513,8 +513,14 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # the sentence starts before the characters read: its source may open it (Laut Anklage hat der Mann
         # … „…“ überwiesen)
         sentence_before = _SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
-    if _SPEECH_IN_RE.search(sentence_before) or _judged_as(tail):
-        return True  # borrowed words: China has declared a “no-limits” friendship; odmítl jako „…“
+    if _SPEECH_IN_RE.search(sentence_before):
+        return True  # borrowed words: China has declared a “no-limits” friendship
+    if _judged_as(tail):
+        # what a verb judged a thing as (odmítl jako „…“), but not a proper name given as a name (bautizado como “el
+        # Pozogate”): an article in lower case, then a word in capitals, in a language that writes its nouns in
+        # lower case (7.2: names and coined terms are not quotes)
+        return not (_capital_after_first_word(text, start, end)
+                    and not page.capitalises_nouns(text, paragraph_start))
     if _DETERMINER_BEFORE_RE.search(tail) and _NOUN_AFTER_RE.match(after) and text[end - 2].isalnum():
         return False  # the “no-limits” era: a label used as a modifier, with no source
     if _SPEECH_AFTER_RE.match(after) or text[start] in "„»«" and _GERMAN_SOURCE_AFTER_RE.match(after):
@@ -561,6 +567,15 @@ def _judged_as(tail: str) -> bool:
     match = _JUDGED_AS_RE.search(tail)
     return (match is not None and match.group(2).lower() in _AS_WORDS
             and match.group(1).lower() not in _NOT_JUDGING_BEFORE_AS)
+
+
+def _capital_after_first_word(text: str, start: int, end: int) -> bool:
+    """Whether the first of the marked words ``[start, end)`` is in lower case and the second starts with a capital
+    (not an abbreviation in capitals throughout): an article before a proper name (el Pozogate, la Manif), where a
+    judgment with a name further in (a win for Britain) has its second word in lower case."""
+    words = _WORD_RE.findall(text, start + 1, end - 1)
+    return (len(words) > 1 and words[0][:1].islower()
+            and words[1][:1].isupper() and not words[1].isupper())
 
 
 # A word after the marks and a space, perhaps after a comma (an apposition: the novel «…», a story of …): the
@@ -859,6 +874,12 @@ _CJK_SPEECH_BEFORE_RE = re.compile(
     "(?:" + _ZH_SPEECH_VERBS + r")[：:，,]?\s*$|(?:" + _ZH_TWO_LETTER_VERBS + ")[\u3400-\u9fff]{1,3}$")
 
 
+# A Chinese reporting verb set off by a comma or a colon in the sentence before the marks (no end of a sentence
+# between), and the punctuation after marked words that closes a clause or the sentence.
+_CJK_SPEECH_OPENS_SENTENCE_RE = re.compile("(?:" + _ZH_SPEECH_VERBS + ")[，,：:][^。！？!?]*$")
+_CJK_CLAUSE_ENDS = "。！？!?，,；;"
+
+
 def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_start: int) -> bool:
     """The direct-quotation test for marked words in Chinese, Japanese or Korean: no naming particle after
     them, and a reporting verb next to them, a headline's source before them (知事「…」) or enough letters to
@@ -876,6 +897,11 @@ def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_st
     reach = max(paragraph_start, start - CJK_HEADLINE_SOURCE_LETTERS - 1)
     source_start = text.rfind("\u3000", reach, start) + 1 or paragraph_start
     if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, source_start, start):
+        return True
+    if after[:1] in _CJK_CLAUSE_ENDS and _CJK_SPEECH_OPENS_SENTENCE_RE.search(before):
+        # a reporting verb that a comma or colon sets off earlier in the sentence presents all of it as the source's
+        # words: the marked words that close one of its clauses are what the source said (許文彬指出，……，而不是「…」。)
+        # -- not marked words the clause goes on after, a term in it (她指出，行业中所谓的“价格内卷”已经开始…)
         return True
     if text[end - 2] in _CJK_SENTENCE_ENDS or before[-1:] in "：:":
         # what punctuation sets off as someone's words in any of these languages, with a reporting verb the code
