@@ -641,6 +641,25 @@ def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -
     assert quotes_of(spanish) == ["«No vamos a vender la empresa a ningún precio»"]
 
 
+def test_short_words_that_lead_in_to_a_quotation_in_the_next_sentence_are_the_speakers() -> None:
+    """Short marked words in the writer's sentence, then the next sentence a quotation: the speaker's phrase, then
+    their words in full (7.2 question 1: the source in the sentences next to it), in a language whose reporting
+    verbs the code does not know."""
+    czech = ("Starostka Jana Malá připustila, že zpráva ji „zaskočila a zarmoutila“. „Pro město je to velká rána. "
+             "Závod zaměstnává stovky lidí.“\n")
+    assert quotes_of(czech) == ["„zaskočila a zarmoutila“",
+                                "„Pro město je to velká rána. Závod zaměstnává stovky lidí.“"]
+    # the quotation must open the next sentence: one later in it is another matter
+    later = czech.replace("„Pro město", "Dodala, že „pro město")
+    assert quotes_of(later) == ["„pro město je to velká rána. Závod zaměstnává stovky lidí.“"]
+    # a name in capitals, or a term after a determiner or a label, leads in to nothing (7.2 names, scare quotes)
+    assert quotes_of(czech.replace("ji „zaskočila a zarmoutila“", "firmu „Mlékárna Jih“")) == [
+        "„Pro město je to velká rána. Závod zaměstnává stovky lidí.“"]
+    spanish = ("Ferrer, preguntada por la posibilidad de buscar un «socio amigo», evitó entrar en detalles. "
+               "«Nuestro trabajo es cuidar la empresa y a sus trabajadores».\n")
+    assert quotes_of(spanish) == ["«Nuestro trabajo es cuidar la empresa y a sus trabajadores»"]
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

@@ -536,8 +536,27 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # month's Budget, a senior minister has said."
     if _reported_after(text, end):
         return True
+    if _quotation_follows(text, start, end, tail, after):
+        return True
     page.unsourced.append((start, end))
     return False
+
+
+# The rest of a sentence after marked words, then the next sentence opening with a quotation mark before a word.
+_QUOTATION_NEXT_RE = re.compile(r"[^.!?…\r\n]*[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?[^\S\r\n]+["
+                                + re.escape(QUOTE_MARKS) + r"](?=\w)")
+
+
+def _quotation_follows(text: str, start: int, end: int, tail: str, after: str) -> bool:
+    """Whether short marked words lead in to a quotation that is the next sentence: the writer gives a speaker's
+    phrase in their own sentence, then the speaker's words in full (7.2 question 1, the source in the sentences next
+    to it, whatever the language's reporting verbs): przyznała, że informacja ją „zaskoczyła i zmartwiła”. „Dla
+    naszego miasta …” -- not a name in capitals (В «Уралинвестгрупп» обвинения отвергли. «Мы …») nor a term after a
+    determiner or a label (buscar un «caballero blanco», evitó dar detalles. «Nuestro …»)."""
+    if text[start + 1].isupper() or _QUOTATION_NEXT_RE.match(text, end, end + SENTENCE_AFTER_CHARS) is None:
+        return False
+    return not (tail[-1:].isalpha() and (tail.rpartition(" ")[2].lower() in _DETERMINERS
+                                         or _label_before(tail, after)))
 
 
 # A reporting word and at most two words after it at the end of what stands before the marks: they chanted
