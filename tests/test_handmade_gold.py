@@ -32,9 +32,9 @@ FLOORS = {
     ("set-k", "semantic"): (24, 253, 135, 5),
     ("set-k", "div"): (16, 253, 139, 5),
     ("set-k", "hand"): (4, 85, 54, 2),
-    ("set-l", "text"): (62, 193, 185, 3),
-    ("set-l", "semantic"): (17, 220, 184, 3),
-    ("set-l", "div"): (20, 220, 184, 3),
+    ("set-l", "text"): (62, 193, 192, 3),
+    ("set-l", "semantic"): (17, 220, 191, 3),
+    ("set-l", "div"): (20, 220, 191, 3),
     ("set-l", "hand"): (12, 72, 74, 2),
 }
 PATH_OF_RENDERING = {"text": "text", "semantic": "html", "div": "html", "hand": "html"}

@@ -641,6 +641,41 @@ def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -
     assert quotes_of(spanish) == ["«No vamos a vender la empresa a ningún precio»"]
 
 
+def test_the_subject_of_a_sentence_that_introduces_a_quotation_with_a_colon_is_a_speaker() -> None:
+    """The name that opens, set off by a comma, a sentence ending in a colon before a quotation is a speaker the page
+    quotes (7.2 question 1): the short marked words of a sentence naming them are theirs -- when the page writes the
+    word in capitals inside a sentence too, as names are and a sentence's first word (Namun, However) is not."""
+    indonesian = ('Ketua serikat pekerja Budi Wibowo hadir dalam rapat itu.\n\n'
+                  'Wibowo, dalam rapat dengan direksi, menjelaskan: "Kami tidak akan mundur dari tuntutan ini."\n\n'
+                  'Budi Wibowo juga menilai usulan itu "tidak adil" bagi pekerja.\n')
+    assert quotes_of(indonesian) == ['"Kami tidak akan mundur dari tuntutan ini."', '"tidak adil"']
+    # the name only at the start of sentences: a sentence's first word, no name
+    assert quotes_of(indonesian.replace("Ketua serikat pekerja Budi Wibowo hadir", "Ketua serikat pekerja hadir")
+                     .replace("Budi Wibowo juga", "Wibowo juga")) == ['"Kami tidak akan mundur dari tuntutan ini."']
+    opener = ('Namun, direksi menjawab: "Kami tidak punya uang untuk itu."\n\n'
+              'Namun, pabrik itu kini "mati suri" dan tidak berproduksi.\n')
+    assert quotes_of(opener) == ['"Kami tidak punya uang untuk itu."']
+
+
+def test_short_words_that_lead_in_to_a_quotation_in_the_next_sentence_are_the_speakers() -> None:
+    """Short marked words in the writer's sentence, then the next sentence a quotation: the speaker's phrase, then
+    their words in full (7.2 question 1: the source in the sentences next to it), in a language whose reporting
+    verbs the code does not know."""
+    czech = ("Starostka Jana Malá připustila, že zpráva ji „zaskočila a zarmoutila“. „Pro město je to velká rána. "
+             "Závod zaměstnává stovky lidí.“\n")
+    assert quotes_of(czech) == ["„zaskočila a zarmoutila“",
+                                "„Pro město je to velká rána. Závod zaměstnává stovky lidí.“"]
+    # the quotation must open the next sentence: one later in it is another matter
+    later = czech.replace("„Pro město", "Dodala, že „pro město")
+    assert quotes_of(later) == ["„pro město je to velká rána. Závod zaměstnává stovky lidí.“"]
+    # a name in capitals, or a term after a determiner or a label, leads in to nothing (7.2 names, scare quotes)
+    assert quotes_of(czech.replace("ji „zaskočila a zarmoutila“", "firmu „Mlékárna Jih“")) == [
+        "„Pro město je to velká rána. Závod zaměstnává stovky lidí.“"]
+    spanish = ("Ferrer, preguntada por la posibilidad de buscar un «socio amigo», evitó entrar en detalles. "
+               "«Nuestro trabajo es cuidar la empresa y a sus trabajadores».\n")
+    assert quotes_of(spanish) == ["«Nuestro trabajo es cuidar la empresa y a sus trabajadores»"]
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

@@ -536,8 +536,27 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # month's Budget, a senior minister has said."
     if _reported_after(text, end):
         return True
+    if _quotation_follows(text, start, end, tail, after):
+        return True
     page.unsourced.append((start, end))
     return False
+
+
+# The rest of a sentence after marked words, then the next sentence opening with a quotation mark before a word.
+_QUOTATION_NEXT_RE = re.compile(r"[^.!?…\r\n]*[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?[^\S\r\n]+["
+                                + re.escape(QUOTE_MARKS) + r"](?=\w)")
+
+
+def _quotation_follows(text: str, start: int, end: int, tail: str, after: str) -> bool:
+    """Whether short marked words lead in to a quotation that is the next sentence: the writer gives a speaker's
+    phrase in their own sentence, then the speaker's words in full (7.2 question 1, the source in the sentences next
+    to it, whatever the language's reporting verbs): przyznała, że informacja ją „zaskoczyła i zmartwiła”. „Dla
+    naszego miasta …” -- not a name in capitals (В «Уралинвестгрупп» обвинения отвергли. «Мы …») nor a term after a
+    determiner or a label (buscar un «caballero blanco», evitó dar detalles. «Nuestro …»)."""
+    if text[start + 1].isupper() or _QUOTATION_NEXT_RE.match(text, end, end + SENTENCE_AFTER_CHARS) is None:
+        return False
+    return not (tail[-1:].isalpha() and (tail.rpartition(" ")[2].lower() in _DETERMINERS
+                                         or _label_before(tail, after)))
 
 
 # A reporting word and at most two words after it at the end of what stands before the marks: they chanted
@@ -1217,9 +1236,15 @@ _ANY_SENTENCE_END_RE = re.compile("[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?
 def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
     """The names of the page's speakers: the words in capitals of the attribution clauses after its quotations,
     behind a comma or a dash (“…,” said Smith; „…“ – mondta Kovács; "…," kata Rahmat; “…,” dedi Aydınoğlu) --
-    but words in capitals throughout (a shout, an abbreviation)."""
+    but words in capitals throughout (a shout, an abbreviation) -- and the subject set off by a comma at the start
+    of a sentence that introduces a quotation with a colon (Karahasan, … gösterdi: “…”), when the page writes it in
+    capitals inside a sentence too: a name, not a sentence's first word (However, Sin embargo)."""
     names = set()
     for start, end in found:
+        if text[start - 2:start].rstrip().endswith(":"):
+            name = _subject_before_colon(text, start)
+            if name is not None:
+                names.add(name)
         punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
         if text[end - 2] not in ",،" and not (punctuation_after and punctuation_after in ",،–—"):
             continue
@@ -1228,6 +1253,26 @@ def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
                      if word[0].isupper() and not word.isupper()
                      and sum(char.isalpha() for char in word) >= SPEAKER_NAME_LETTERS)
     return names
+
+
+# A sentence's first word in capitals, set off by a comma: its subject (Karahasan, sıkıntının kaynağı …).
+_SUBJECT_COMMA_RE = re.compile(r"[^\S\r\n]*([^\W\d_][\w’'-]*),")
+
+
+def _subject_before_colon(text: str, start: int) -> str | None:
+    """The name that opens, set off by a comma, the sentence introducing with a colon the quotation at ``start``,
+    if the page writes that word in capitals after another word too (Selim Karahasan): a sentence's first word
+    is in capitals whatever it is."""
+    paragraph_start = _paragraph_start(text, start, SENTENCE_BEFORE_CHARS)
+    sentence = _ANY_SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
+    match = _SUBJECT_COMMA_RE.match(sentence)
+    if match is None:
+        return None
+    name = match.group(1)
+    if not name[0].isupper() or name.isupper() or sum(char.isalpha() for char in name) < SPEAKER_NAME_LETTERS:
+        return None
+    inside = re.search(r"\w[^\S\r\n]" + re.escape(name) + r"(?![\w’'-])", text)
+    return name if inside is not None else None
 
 
 def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
