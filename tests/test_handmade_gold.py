@@ -35,7 +35,10 @@ FLOORS = {
     ("set-l", "text"): (62, 193, 192, 3),
     ("set-l", "semantic"): (17, 220, 191, 3),
     ("set-l", "div"): (20, 220, 191, 3),
-    ("set-l", "hand"): (12, 72, 74, 2),
+    ("set-l", "hand"): (12, 72, 74, 2),    ("set-m", "text"): (27, 101, 287, 7),
+    ("set-m", "semantic"): (17, 104, 286, 7),
+    ("set-m", "div"): (16, 104, 287, 7),
+    ("set-m", "hand"): (5, 26, 72, 1),
 }
 PATH_OF_RENDERING = {"text": "text", "semantic": "html", "div": "html", "hand": "html"}
 
