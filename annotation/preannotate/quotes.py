@@ -288,6 +288,13 @@ _CONTRACTIONS = frozenset(word + mark + "s" for word in "it that there what he s
                           for mark in "’'")
 
 
+def _term_after_determiner_or_label(tail: str, after: str) -> bool:
+    """Whether the marked words are a term the writer names, not someone's words: ``tail`` (what stands before
+    them, stripped) ends in a word that is a determiner or makes a label of them (buscar un «caballero blanco»);
+    ``after``: what follows them."""
+    return tail[-1:].isalpha() and (tail.rpartition(" ")[2].lower() in _DETERMINERS or _label_before(tail, after))
+
+
 def _label_before(tail: str, after: str) -> bool:
     """Whether the last word of ``tail`` (what stands before the marks, stripped) makes a label of them;
     ``after``: what follows them."""
@@ -555,8 +562,7 @@ def _quotation_follows(text: str, start: int, end: int, tail: str, after: str) -
     determiner or a label (buscar un «caballero blanco», evitó dar detalles. «Nuestro …»)."""
     if text[start + 1].isupper() or _QUOTATION_NEXT_RE.match(text, end, end + SENTENCE_AFTER_CHARS) is None:
         return False
-    return not (tail[-1:].isalpha() and (tail.rpartition(" ")[2].lower() in _DETERMINERS
-                                         or _label_before(tail, after)))
+    return not _term_after_determiner_or_label(tail, after)
 
 
 # A reporting word and at most two words after it at the end of what stands before the marks: they chanted
@@ -1239,12 +1245,10 @@ def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
     but words in capitals throughout (a shout, an abbreviation) -- and the subject set off by a comma at the start
     of a sentence that introduces a quotation with a colon (Karahasan, … gösterdi: “…”), when the page writes it in
     capitals inside a sentence too: a name, not a sentence's first word (However, Sin embargo)."""
-    names = set()
+    names, subjects = set(), set()
     for start, end in found:
         if text[start - 2:start].rstrip().endswith(":"):
-            name = _subject_before_colon(text, start)
-            if name is not None:
-                names.add(name)
+            subjects.add(_subject_before_colon(text, start))
         punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
         if text[end - 2] not in ",،" and not (punctuation_after and punctuation_after in ",،–—"):
             continue
@@ -1252,6 +1256,11 @@ def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
         names.update(word for word in _CLAUSE_WORD_RE.findall(clause)
                      if word[0].isupper() and not word.isupper()
                      and sum(char.isalpha() for char in word) >= SPEAKER_NAME_LETTERS)
+    subjects.discard(None)
+    # a sentence's first word is in capitals whatever it is: a name is also written so after another word
+    # (Selim Karahasan); each subject is looked for once, however many quotations it introduces
+    names.update(name for name in subjects
+                 if re.search(r"\w[^\S\r\n]" + re.escape(name) + r"(?![\w’'-])", text) is not None)
     return names
 
 
@@ -1260,9 +1269,8 @@ _SUBJECT_COMMA_RE = re.compile(r"[^\S\r\n]*([^\W\d_][\w’'-]*),")
 
 
 def _subject_before_colon(text: str, start: int) -> str | None:
-    """The name that opens, set off by a comma, the sentence introducing with a colon the quotation at ``start``,
-    if the page writes that word in capitals after another word too (Selim Karahasan): a sentence's first word
-    is in capitals whatever it is."""
+    """The word in capitals that opens, set off by a comma, the sentence introducing with a colon the quotation at
+    ``start`` (Karahasan, … gösterdi: “…”)."""
     paragraph_start = _paragraph_start(text, start, SENTENCE_BEFORE_CHARS)
     sentence = _ANY_SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
     match = _SUBJECT_COMMA_RE.match(sentence)
@@ -1271,8 +1279,7 @@ def _subject_before_colon(text: str, start: int) -> str | None:
     name = match.group(1)
     if not name[0].isupper() or name.isupper() or sum(char.isalpha() for char in name) < SPEAKER_NAME_LETTERS:
         return None
-    inside = re.search(r"\w[^\S\r\n]" + re.escape(name) + r"(?![\w’'-])", text)
-    return name if inside is not None else None
+    return name
 
 
 def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1297,8 +1304,7 @@ def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, i
         if len(pieces) % 2 == 0 or speakers.isdisjoint(_CLAUSE_WORD_RE.findall(" ".join(pieces[::2]))):
             continue
         tail = pieces[-1].rstrip()
-        if tail[-1:].isalpha() and (tail.rpartition(" ")[2].lower() in _DETERMINERS
-                                    or _label_before(tail, _in_paragraph(text[end:end + 60]))):
+        if _term_after_determiner_or_label(tail, _in_paragraph(text[end:end + 60])):
             continue
         said.append((start, end))
     return said
