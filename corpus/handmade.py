@@ -21,6 +21,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -290,7 +291,8 @@ def _parse_marks(line: Line, lang: str, problem: Report) -> None:
         start, end = _trim(text, segment.start, segment.end)
         if start == end:
             problem(line.number, "a switch mark leaves an empty part of the line (put ⟪X⟫ between two texts)", raw)
-    line.segments = [s for s in segments if _trim(text, s.start, s.end)[0] < _trim(text, s.start, s.end)[1]]
+        else:
+            line.segments.append(segment)
     if text != text.strip(WHITESPACE_CHARS):
         problem(line.number, "text has leading or trailing white space once the marks are removed", raw)
     for start, end in line.quotes:
@@ -406,12 +408,8 @@ def annotation_for(page: Page, rendering: str, text: str, spans: list[Span], sou
 
 
 def _line_of_offset(starts: Sequence[int], offset: int) -> int:
-    """Index of the labelled line holding ``offset``."""
-    index = 0
-    for number, start in enumerate(starts):
-        if start <= offset:
-            index = number
-    return index
+    """Index of the labelled line holding ``offset`` (``starts`` ascend)."""
+    return max(bisect_right(starts, offset) - 1, 0)
 
 
 def _rule_problems(page: Page, rendering: str, annotation: Annotation, text: str,
