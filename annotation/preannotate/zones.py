@@ -1686,12 +1686,17 @@ def _entry_heading(f: BlockFeatures) -> bool:
             and not f.is_furniture and not f.is_list_heading)
 
 
-def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
-    """Whether entries of the story's run open with a time and a heading (``_entry_head``): a live blog's
+def _entry_heads(features, labels: list, start: int, end: int) -> Iterator[int]:
+    """The lines of the story's run that open an entry with a time and a heading (``_entry_head``): a live blog's
     layout (guidelines 8.5), which a story's own lines repeat around the run."""
     # (the time first: most lines of a run are none, answered before the labels and the call)
-    return any(features[i].is_timestamp and labels[i].label == ARTICLE and labels[i + 1].label == ARTICLE
-               and _entry_head(features, i) for i in range(start, end - 1))
+    return (i for i in range(start, end - 1) if features[i].is_timestamp and labels[i].label == ARTICLE
+            and labels[i + 1].label == ARTICLE and _entry_head(features, i))
+
+
+def _has_entry_heads(features, labels: list, start: int, end: int) -> bool:
+    """Whether entries of the story's run open with a time and a heading (``_entry_heads``)."""
+    return next(_entry_heads(features, labels, start, end), None) is not None
 
 
 # A live blog's layout (``_entry_head``) shows at least this many entry heads; a story's date over a short line of its
@@ -1700,9 +1705,8 @@ LIVE_MIN_ENTRY_HEADS = 2
 
 
 def _entry_head_count(features, labels: list, start: int, end: int) -> int:
-    """How many entries of the story's run open with a time and a heading (``_has_entry_heads``)."""
-    return sum(1 for i in range(start, end - 1) if features[i].is_timestamp and labels[i].label == ARTICLE
-               and labels[i + 1].label == ARTICLE and _entry_head(features, i))
+    """How many entries of the story's run open with a time and a heading (``_entry_heads``)."""
+    return sum(1 for _ in _entry_heads(features, labels, start, end))
 
 
 # Entries whose time the model took out, and kept their heading and text, show a live blog's layout from this many.
