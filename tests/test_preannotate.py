@@ -1065,7 +1065,7 @@ def test_a_gated_pattern_answers_as_its_regex(name: str, data) -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(text=st.text(".!?…:;。！？\"'”’»)]」』）〉》】a ", max_size=8))
+@given(text=st.text(".!?…:;。！？\"'”’“‘»)]」』）〉》】a ", max_size=8))
 def test_the_ending_features_are_the_ending_patterns_answers(text: str) -> None:
     """features_of reads a text's ending without the regex engine: the same answers as SENTENCE_END_RE, _TRUNCATED_RE
     and _STRICT_END_RE (for a text with the "." of two words, so that no other feature decides instead)."""
@@ -1218,10 +1218,17 @@ def test_a_short_lead_paragraph_cut_off_by_a_caption_is_the_story() -> None:
      for what in ("borrow forty million pounds", "raise the local business rate", "sell two of its car parks")],
     [f"Who decided that the people of this town should {what} for a bridge the state promised to build twenty "
      "years ago?" for what in ("pay twice", "wait a decade", "lose their ferry")],
+    # a hearing's exchange quoted line by line, in the marks of German, Czech or Slovak („…“ closes with “)
+    ["„Der Ausschuss hat die Unterlagen erst im März bekommen, drei Wochen nach der Frist. Warum so spät?“",
+     "„Weil das Ministerium sie nicht früher freigegeben hat, obwohl wir sie im Januar zweimal schriftlich "
+     "angefordert haben.“",
+     "Der Vorsitzende fragte noch einmal nach: „Wer im Ministerium hat die Freigabe verzögert, und wann "
+     "wussten Sie davon?“"],
 ])
 def test_the_story_own_lists_and_questions_are_not_a_headline_list(lines: list[str]) -> None:
-    """A bulleted list inside the story and paragraphs ending in question marks are the story's, though
-    each is one long sentence without a full stop."""
+    """A bulleted list inside the story, paragraphs ending in question marks and paragraphs of quoted dialogue
+    are the story's, though each is one long sentence without a full stop or ends in a quotation mark that
+    English opens with."""
     text = page_text([*NAV, *STORY[:5], *lines, *STORY[5:], *FOOTER])
     document = Document.from_text(text)
     labels = labels_by_line(document, Preannotator(models={}).annotate(document))
