@@ -3599,6 +3599,24 @@ def _annotated_page(markup: str) -> tuple[Document, Annotation, dict[str, str]]:
     return document, annotation, labels_by_line(document, annotation)
 
 
+def test_on_the_html_path_the_lead_photo_caption_over_its_credit_is_no_standfirst() -> None:
+    """Guidelines 8.4: with no headline found near the body, the prose line over the byline's pieces is taken for the
+    standfirst -- but not the lead photo's caption, the line right over the photo's credit printed as a line of its
+    own, which a share bar parts from the byline and dates."""
+    caption = "The mayor and two engineers on the old bridge on Tuesday morning, before the council met to vote."
+    body = "".join(f"<p>{line}</p>" for line in STORY[3:])
+    markup = ("<main><article><h1>Council Approves New Bridge After Decade of Delays</h1>"
+              "<p>The city will borrow forty million pounds for the crossing that the state promised twenty years ago</p>"
+              "<p>Jane Doe</p><p>Riverton</p><p><time>March 3, 2024, 10:15</time></p><p><time>Updated 12:40</time></p>"
+              + "".join(f'<aside class="box"><p>{tool}</p></aside>'
+                        for tool in ("Share on Facebook", "Share on X", "Share by e-mail", "Comments", caption,
+                                     "Foto: Anna Berg"))
+              + body + "</article></main>")
+    _, _, labels = _annotated_page(markup)
+    assert labels[caption] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY[3:])
+
+
 def test_on_the_html_path_captions_and_prompt_boxes_inside_the_story_are_boilerplate() -> None:
     """Guidelines 8.3 and 8.4 by the markup: a photo caption in a <figcaption> or a box whose class names a caption
     or credit, and a sign-up or share box inside the story (classes in camel case too, as CSS modules write them;

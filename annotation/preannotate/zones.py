@@ -1668,8 +1668,8 @@ def _standfirst(blocks, features, evidence, window: range) -> int | None:
             continue
         text = blocks[index].text
         if (f.text_like and not f.is_furniture and not evidence[index].template and not is_caption_credit(text)
-                and not is_notice(text)):
-            return index
+                and not is_notice(text) and not _credit_line(blocks, features, index + 1)):
+            return index  # (a caption over its photo's credit is no standfirst, guidelines 8.4)
         return None
     return None
 
