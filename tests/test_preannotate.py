@@ -583,10 +583,13 @@ def test_a_caption_with_the_photographer_and_agency_parted_by_a_slash_is_not_the
 @pytest.mark.parametrize("photo", [
     ["The mayor walks across the old crossing on Monday.", "Supplied: Tomasz Nowicki"],
     ["The mayor walks across the old crossing on Monday.", "THE RIVERSIDE COURIER/Tomasz Nowicki"],
-    ["The mayor walks across the old crossing on Monday. Foto: Tomasz Nowicki"]])
+    ["The mayor walks across the old crossing on Monday. Foto: Tomasz Nowicki"],
+    ["Мэр идёт по старому мосту в понедельник. Фото: Томаш Новицкий / «Речной курьер»"],
+    ["The mayor walks across the old crossing on Monday, before the vote - Tomasz Nowicki/Riverside Press"]])
 def test_a_photo_under_the_byline_credited_in_other_words_is_not_the_story(photo: list[str]) -> None:
     """Guidelines 8.4: a photo's credit in other words than "Photo:" -- another language's label, a handout's
-    "Supplied:", the paper and the photographer parted by a slash with no spaces -- and the caption above it, between
+    "Supplied:", the paper and the photographer parted by a slash with no spaces, the photographer's name and the paper
+    after a slash closing the caption's sentence (with any label) or after a dash -- and the caption above it, between
     the story's date and its first paragraph, are the photo's, not the story's."""
     document = Document.from_text(page_text([*NAV, *STORY[:3], *photo, *STORY[3:], *FOOTER]))
     annotation = Preannotator().annotate(document)
@@ -689,7 +692,9 @@ def test_an_audio_player_clock_under_the_byline_is_not_taken_with_the_head(clock
 
 
 @pytest.mark.parametrize("text", ["The band closed the night with a cover of a hit by (AC/DC)",
-                                  "Prices rose 3% year/year.", "The route runs Paris / Lyon / Marseille"])
+                                  "Prices rose 3% year/year.", "The route runs Paris / Lyon / Marseille",
+                                  "The board met on Monday. Talks with the union and/or management went on",
+                                  "Flights resume on Monday. Both New York/London routes reopen"])
 def test_a_slash_in_a_sentence_is_no_photo_credit(text: str) -> None:
     assert not is_caption_credit(text)
 
