@@ -877,6 +877,23 @@ def test_json_ld_article_body_is_read_as_the_page_shows_it() -> None:
     assert cut == [(1.0, 0.0), (1.0, 0.0), (0.0, 0.0), (0.0, 0.0)]
 
 
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("topics", [
+    ["Więcej na temat:", "Ratusz", "Mosty", "Transport miejski", "Udostępnij artykuł"],
+    ["Más sobre esto:", "Ayuntamiento", "Puentes", "Transporte público"],
+])
+def test_a_topics_list_under_the_story_is_not_a_list_the_story_announces(models, topics: list[str]) -> None:
+    """Guidelines 8.3: a heading of a few words with a colon under the last paragraph, over entries of a word or two,
+    is the page's tags or topics list (boilerplate), though it is shaped as a list the story announces."""
+    text = page_text([*NAV, *STORY, *topics, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert all(labels[line] == "boilerplate" for line in topics)
+
+
 def test_a_list_the_story_announces_at_its_end_is_article() -> None:
     """A closing "... dates:" line and the list under it are the story's; the footer after it is not."""
     announced = ["The council's timetable for the works:", "March 2025 -- Foundations poured on the north bank",

@@ -1316,9 +1316,26 @@ def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[in
                 or (items and not _same_item_shape(g, features[items[0]]))):
             break
         items.append(index)
-    if len(items) < LIST_MIN_ITEMS:
+    if len(items) < LIST_MIN_ITEMS or _topics_list(blocks, features, intro, items):
         return []
     return ([] if intro == last_article else [intro]) + items
+
+
+# A topics list's heading is a few words ("Tags:", "Lees meer over:", "Mehr zum Thema:"), its entries a word or two.
+TOPICS_HEADING_MAX_WORDS = 3
+TOPIC_MAX_WORDS = 2
+
+
+def _topics_list(blocks, features, intro: int, items: list[int]) -> bool:
+    """Guidelines 8.3: whether the list under ``intro`` is the page's tags or topics -- a heading of a few words over
+    entries of a word or two (the first ones at least: a share prompt may close the list), with no number nor sentence
+    mark -- rather than a list the story announces, whose heading is a sentence ("The council's timetable for the
+    works:") or whose rows hold facts ("March 2025 -- Foundations poured")."""
+    if features[intro].n_words > TOPICS_HEADING_MAX_WORDS:
+        return False
+    topics = items[:LIST_MIN_ITEMS]
+    return all(features[index].n_words <= TOPIC_MAX_WORDS and features[index].digit_share == 0
+               and not features[index].ends_like_sentence for index in topics)
 
 
 # A line of facts under a story: a label of a few words and its colon, then the facts ("Referee: Paul Mercer",
