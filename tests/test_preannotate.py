@@ -29,7 +29,7 @@ from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, PLATFORM_PROMPT_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE,
     _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE,
     _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE, _RANK_RE, _RIGHTS_RESERVED_RE,
-    _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit,
+    _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _photo_credit, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit,
     is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
@@ -3637,6 +3637,25 @@ def test_on_the_html_path_the_lead_photo_caption_over_its_credit_is_no_standfirs
     _, _, labels = _annotated_page(markup)
     assert labels[caption] == "boilerplate"
     assert all(labels[line] == "article" for line in STORY[3:])
+
+
+@pytest.mark.parametrize("credit", ["© Anna Berg / Riverside Courier", "© Anna Berg"])
+def test_a_picture_copyright_without_a_year_is_a_photo_credit(credit: str) -> None:
+    """Guidelines 8.4: the copyright sign and a photographer or agency without a year, on a line of its own, is a
+    picture's credit, and the line over it under the story's dates its caption (the site's own copyright line has
+    its year)."""
+    caption = "The mayor and two engineers on the old bridge on Tuesday morning, before the council met to vote."
+    markup = ("<main><article><h1>Council Approves New Bridge After Decade of Delays</h1>"
+              "<p>The city will borrow forty million pounds for the crossing that the state promised twenty years ago, "
+              "and the works start in spring.</p>"
+              "<p>By Jane Doe</p><p><time>March 3, 2024 at 10:15, updated March 4, 2024 at 08:02</time></p>"
+              + "".join(f'<aside class="inline-box"><p class="inline-note">{line}</p></aside>'
+                        for line in ("Subscribers", "Reading 5 min.", caption, credit))
+              + "".join(f'<p class="body">{line}</p>' for line in STORY[3:]) + "</article></main>")
+    _, _, labels = _annotated_page(markup)
+    assert labels[caption] == labels[credit] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY[3:])
+    assert not _photo_credit("© 2024 Example News") and not _photo_credit("© Example News. All rights reserved.")
 
 
 def test_on_the_html_path_captions_and_prompt_boxes_inside_the_story_are_boilerplate() -> None:

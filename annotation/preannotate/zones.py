@@ -318,8 +318,17 @@ def _platform_prompt(f: BlockFeatures, text: str) -> bool:
             and _PLATFORM_END_RE.search(text[-40:]) is not None)
 
 
+# A picture's copyright printed as a line of its own, in any language: the sign and the photographer or agency, no
+# year ("© Jane Roe / The Daily Example", "© AFP"); the site's own copyright line has its year or its rights.
+PICTURE_COPYRIGHT_MAX_WORDS = 8
+
+
 def _photo_credit(text: str) -> bool:
-    """Whether ``text`` is a photo credit printed as a line of its own (``_PHOTO_CREDIT_RE``)."""
+    """Whether ``text`` is a photo credit printed as a line of its own (``_PHOTO_CREDIT_RE``, or a picture's copyright
+    without a year)."""
+    if text[:1] == "©":
+        return (len(text.split()) <= PICTURE_COPYRIGHT_MAX_WORDS and not any(map(str.isdigit, text))
+                and _RIGHTS_RESERVED_RE.search(text) is None)
     return text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text) is not None
 
 # The story's credit line (guidelines, section 6: article): reporting credits printed after the body, and
