@@ -29,7 +29,7 @@ from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, PLATFORM_PROMPT_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE,
     _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE,
     _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE, _RANK_RE, _RIGHTS_RESERVED_RE,
-    _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit,
+    _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _photo_credit, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit,
     is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
@@ -583,10 +583,13 @@ def test_a_caption_with_the_photographer_and_agency_parted_by_a_slash_is_not_the
 @pytest.mark.parametrize("photo", [
     ["The mayor walks across the old crossing on Monday.", "Supplied: Tomasz Nowicki"],
     ["The mayor walks across the old crossing on Monday.", "THE RIVERSIDE COURIER/Tomasz Nowicki"],
-    ["The mayor walks across the old crossing on Monday. Foto: Tomasz Nowicki"]])
+    ["The mayor walks across the old crossing on Monday. Foto: Tomasz Nowicki"],
+    ["Мэр идёт по старому мосту в понедельник. Фото: Томаш Новицкий / «Речной курьер»"],
+    ["The mayor walks across the old crossing on Monday, before the vote - Tomasz Nowicki/Riverside Press"]])
 def test_a_photo_under_the_byline_credited_in_other_words_is_not_the_story(photo: list[str]) -> None:
     """Guidelines 8.4: a photo's credit in other words than "Photo:" -- another language's label, a handout's
-    "Supplied:", the paper and the photographer parted by a slash with no spaces -- and the caption above it, between
+    "Supplied:", the paper and the photographer parted by a slash with no spaces, the photographer's name and the paper
+    after a slash closing the caption's sentence (with any label) or after a dash -- and the caption above it, between
     the story's date and its first paragraph, are the photo's, not the story's."""
     document = Document.from_text(page_text([*NAV, *STORY[:3], *photo, *STORY[3:], *FOOTER]))
     annotation = Preannotator().annotate(document)
@@ -689,7 +692,9 @@ def test_an_audio_player_clock_under_the_byline_is_not_taken_with_the_head(clock
 
 
 @pytest.mark.parametrize("text", ["The band closed the night with a cover of a hit by (AC/DC)",
-                                  "Prices rose 3% year/year.", "The route runs Paris / Lyon / Marseille"])
+                                  "Prices rose 3% year/year.", "The route runs Paris / Lyon / Marseille",
+                                  "The board met on Monday. Talks with the union and/or management went on",
+                                  "Flights resume on Monday. Both New York/London routes reopen"])
 def test_a_slash_in_a_sentence_is_no_photo_credit(text: str) -> None:
     assert not is_caption_credit(text)
 
@@ -870,6 +875,23 @@ def test_json_ld_article_body_is_read_as_the_page_shows_it() -> None:
     assert whole == [(1.0, 0.0)] * len(STORY[3:])
     cut = evidence(as_html(STORY[3]) + as_html(STORY[4]) + "<p>Opponents argued that&hellip;")
     assert cut == [(1.0, 0.0), (1.0, 0.0), (0.0, 0.0), (0.0, 0.0)]
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("topics", [
+    ["Więcej na temat:", "Ratusz", "Mosty", "Transport miejski", "Udostępnij artykuł"],
+    ["Más sobre esto:", "Ayuntamiento", "Puentes", "Transporte público"],
+])
+def test_a_topics_list_under_the_story_is_not_a_list_the_story_announces(models, topics: list[str]) -> None:
+    """Guidelines 8.3: a heading of a few words with a colon under the last paragraph, over entries of a word or two,
+    is the page's tags or topics list (boilerplate), though it is shaped as a list the story announces."""
+    text = page_text([*NAV, *STORY, *topics, *FOOTER])
+    document = Document.from_text(text)
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert all(labels[line] == "boilerplate" for line in topics)
 
 
 def test_a_list_the_story_announces_at_its_end_is_article() -> None:
@@ -1065,7 +1087,7 @@ def test_a_gated_pattern_answers_as_its_regex(name: str, data) -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(text=st.text(".!?…:;。！？\"'”’»)]」』）〉》】a ", max_size=8))
+@given(text=st.text(".!?…:;。！？\"'”’“‘»)]」』）〉》】a ", max_size=8))
 def test_the_ending_features_are_the_ending_patterns_answers(text: str) -> None:
     """features_of reads a text's ending without the regex engine: the same answers as SENTENCE_END_RE, _TRUNCATED_RE
     and _STRICT_END_RE (for a text with the "." of two words, so that no other feature decides instead)."""
@@ -1218,10 +1240,17 @@ def test_a_short_lead_paragraph_cut_off_by_a_caption_is_the_story() -> None:
      for what in ("borrow forty million pounds", "raise the local business rate", "sell two of its car parks")],
     [f"Who decided that the people of this town should {what} for a bridge the state promised to build twenty "
      "years ago?" for what in ("pay twice", "wait a decade", "lose their ferry")],
+    # a hearing's exchange quoted line by line, in the marks of German, Czech or Slovak („…“ closes with “)
+    ["„Der Ausschuss hat die Unterlagen erst im März bekommen, drei Wochen nach der Frist. Warum so spät?“",
+     "„Weil das Ministerium sie nicht früher freigegeben hat, obwohl wir sie im Januar zweimal schriftlich "
+     "angefordert haben.“",
+     "Der Vorsitzende fragte noch einmal nach: „Wer im Ministerium hat die Freigabe verzögert, und wann "
+     "wussten Sie davon?“"],
 ])
 def test_the_story_own_lists_and_questions_are_not_a_headline_list(lines: list[str]) -> None:
-    """A bulleted list inside the story and paragraphs ending in question marks are the story's, though
-    each is one long sentence without a full stop."""
+    """A bulleted list inside the story, paragraphs ending in question marks and paragraphs of quoted dialogue
+    are the story's, though each is one long sentence without a full stop or ends in a quotation mark that
+    English opens with."""
     text = page_text([*NAV, *STORY[:5], *lines, *STORY[5:], *FOOTER])
     document = Document.from_text(text)
     labels = labels_by_line(document, Preannotator(models={}).annotate(document))
@@ -3590,6 +3619,43 @@ def _annotated_page(markup: str) -> tuple[Document, Annotation, dict[str, str]]:
     annotation = Preannotator().annotate(document, html=page)
     assert_valid(document, annotation)
     return document, annotation, labels_by_line(document, annotation)
+
+
+def test_on_the_html_path_the_lead_photo_caption_over_its_credit_is_no_standfirst() -> None:
+    """Guidelines 8.4: with no headline found near the body, the prose line over the byline's pieces is taken for the
+    standfirst -- but not the lead photo's caption, the line right over the photo's credit printed as a line of its
+    own, which a share bar parts from the byline and dates."""
+    caption = "The mayor and two engineers on the old bridge on Tuesday morning, before the council met to vote."
+    body = "".join(f"<p>{line}</p>" for line in STORY[3:])
+    markup = ("<main><article><h1>Council Approves New Bridge After Decade of Delays</h1>"
+              "<p>The city will borrow forty million pounds for the crossing that the state promised twenty years ago</p>"
+              "<p>Jane Doe</p><p>Riverton</p><p><time>March 3, 2024, 10:15</time></p><p><time>Updated 12:40</time></p>"
+              + "".join(f'<aside class="box"><p>{tool}</p></aside>'
+                        for tool in ("Share on Facebook", "Share on X", "Share by e-mail", "Comments", caption,
+                                     "Foto: Anna Berg"))
+              + body + "</article></main>")
+    _, _, labels = _annotated_page(markup)
+    assert labels[caption] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY[3:])
+
+
+@pytest.mark.parametrize("credit", ["© Anna Berg / Riverside Courier", "© Anna Berg"])
+def test_a_picture_copyright_without_a_year_is_a_photo_credit(credit: str) -> None:
+    """Guidelines 8.4: the copyright sign and a photographer or agency without a year, on a line of its own, is a
+    picture's credit, and the line over it under the story's dates its caption (the site's own copyright line has
+    its year)."""
+    caption = "The mayor and two engineers on the old bridge on Tuesday morning, before the council met to vote."
+    markup = ("<main><article><h1>Council Approves New Bridge After Decade of Delays</h1>"
+              "<p>The city will borrow forty million pounds for the crossing that the state promised twenty years ago, "
+              "and the works start in spring.</p>"
+              "<p>By Jane Doe</p><p><time>March 3, 2024 at 10:15, updated March 4, 2024 at 08:02</time></p>"
+              + "".join(f'<aside class="inline-box"><p class="inline-note">{line}</p></aside>'
+                        for line in ("Subscribers", "Reading 5 min.", caption, credit))
+              + "".join(f'<p class="body">{line}</p>' for line in STORY[3:]) + "</article></main>")
+    _, _, labels = _annotated_page(markup)
+    assert labels[caption] == labels[credit] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY[3:])
+    assert not _photo_credit("© 2024 Example News") and not _photo_credit("© Example News. All rights reserved.")
 
 
 def test_on_the_html_path_captions_and_prompt_boxes_inside_the_story_are_boilerplate() -> None:

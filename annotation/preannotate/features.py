@@ -516,8 +516,9 @@ def unspaced_counts(text: str, words: list[str]) -> tuple[int, int] | None:
 
 
 # A sentence ends with a full stop, a question or exclamation mark (full-width ones too: "…と述べた。"), and the
-# marks closing a quotation after it ("「…だ。」").
-SENTENCE_END_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）〉》】]*$|[\"”»][.!?]?$")
+# marks closing a quotation after it ("「…だ。」"; "“" and "‘" close what "„" and "‚" open in German, Czech, Slovak
+# and their neighbours: „Wer hat das gesagt?“ ends a sentence, as "Who said that?”" does).
+SENTENCE_END_RE = re.compile(r"[.!?…:;。！？][\"'”’“‘»)\]」』）〉》】]*$|[\"”»][.!?]?$")
 # (From the first mark of a run of them only, and possessive: what it gives back could only be the run's marks, where
 # neither the closing marks nor the white space match; a search from each mark of a long run, "……", reading it to
 # its end each time, is quadratic. A split from a later mark of a run is one from its first anyway.)
@@ -593,15 +594,15 @@ FEATURES_CACHE_SIZE = 1 << 13
 # every entry of a cache's table and list, about 10-17 ms per 57k entries, three times in 2000 pages.
 TEXT_CACHE_SIZE = FEATURES_CACHE_SIZE
 _DIGIT_RE = re.compile(r"\d")
-_STRICT_END_RE = re.compile(r"[.!。！][\"'”’»)\]」』）〉》】]*$")
+_STRICT_END_RE = re.compile(r"[.!。！][\"'”’“‘»)\]」』）〉》】]*$")
 _TAIL = 40
 # The characters a match of SENTENCE_END_RE can end with (the text it reads has no trailing whitespace, so its
 # "$" is its end); a match of _STRICT_END_RE or _TRUNCATED_RE ends with one of them too.
-_SENTENCE_END_LAST = ".!?…:;\"'”’»)]。！？」』）〉》】"
+_SENTENCE_END_LAST = ".!?…:;\"'”’“‘»)]。！？」』）〉》】"
 # The parts of those patterns, as ``features_of`` reads them without the regex engine: the marks closing a
 # quotation after a sentence's end, the sentence's marks (SENTENCE_END_RE's, _STRICT_END_RE's), SENTENCE_END_RE's
 # closing double marks, _TRUNCATED_RE's endings.
-_CLOSING_MARKS = "\"'”’»)]」』）〉》】"
+_CLOSING_MARKS = "\"'”’“‘»)]」』）〉》】"
 _SENTENCE_MARKS = ".!?…:;。！？"
 _STRICT_MARKS = ".!。！"
 _DOUBLE_CLOSERS = "\"”»"

@@ -112,6 +112,30 @@ _SLASH_CREDIT_LINE_RE = re.compile(
     r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,4}/[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
 
 
+# The photographer's name of two to four capitalised words and the paper or agency after a slash, closing a caption
+# in any language: after its sentence, with or without a label's colon ("… in the courtroom. Фото: Jane Roe / «The
+# Daily Example»"), or after a dash ("… at the hearing - Jane Roe/Example Press"). Two capitalised words before the
+# slash at least and the paper's capitalised or quoted ("and/or", "AC/DC", "24/7" and "New York/London routes" are
+# none), and not at a line's start ("New York/London flights resume" is a headline). A paper's name may hold short
+# particles in lower case ("do", "de", "of").
+PARTICLE_MAX_CHARS = 3
+_NAMED_SLASH_CREDIT_RE = re.compile(
+    r"(?:[.!?][\"”’»]?\s+|\s[-–—]\s)(?:[^\W\d_]{2,15}\s?:\s*)?((?:[^\W\d_][\w.'’-]*\s){1,3}[^\W\d_][\w.'’-]*)"
+    r"\s?/\s?([«\"“„][^»\"”“]{1,40}[»\"”“]|[^\W\d_][\w.'’&-]*(?:\s[^\W\d_][\w.'’&-]*){0,3})$")
+
+
+def _named_slash_credit(text: str) -> bool:
+    """Whether ``text`` ends in a photographer's name and the paper or agency after a slash
+    (``_NAMED_SLASH_CREDIT_RE``): each word of the name capitalised, and each of the paper's but its particles of
+    ``PARTICLE_MAX_CHARS`` letters at most ("Folha do Cerrado"), unless the paper is in quotation marks."""
+    found = _NAMED_SLASH_CREDIT_RE.search(text[-CAPTION_TAIL:])
+    if found is None or not all(word[:1].isupper() for word in found[1].split()):
+        return False
+    paper = found[2].split()
+    return not paper[0][:1].isalpha() or (paper[-1][:1].isupper() and all(
+        word[:1].isupper() or len(word) <= PARTICLE_MAX_CHARS for word in paper))
+
+
 # A caption's credit after its sentence, in any language: the sentence's end, then a few words and no closing mark,
 # each capitalised (or of a script without case), a label's colon or a slash among them ("… near Terschelling. Beeld
 # Koos Boersma", "… viral. Fuente: Facebook", "… (26/11/2026). ANTARA FOTO/Jane Roe"). A paragraph ends its sentence,
@@ -148,7 +172,8 @@ def is_caption_credit(text: str) -> bool:
     return (line_marks(text)[3] or _trailing_credit(text)
             or (text[-1:] == "）" and _CJK_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
             or ("By " in text and _CAPITALS_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
-            or ("/" in text and _SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None)
+            or ("/" in text and (_SLASHED_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None
+                                 or _named_slash_credit(text)))
             or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None)
             or ("/" in text and " " in text and _SLASH_CREDIT_LINE_RE.match(text) is not None)
             or (":" in text and _FOREIGN_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None))
@@ -293,8 +318,17 @@ def _platform_prompt(f: BlockFeatures, text: str) -> bool:
             and _PLATFORM_END_RE.search(text[-40:]) is not None)
 
 
+# A picture's copyright printed as a line of its own, in any language: the sign and the photographer or agency, no
+# year ("© Jane Roe / The Daily Example", "© AFP"); the site's own copyright line has its year or its rights.
+PICTURE_COPYRIGHT_MAX_WORDS = 8
+
+
 def _photo_credit(text: str) -> bool:
-    """Whether ``text`` is a photo credit printed as a line of its own (``_PHOTO_CREDIT_RE``)."""
+    """Whether ``text`` is a photo credit printed as a line of its own (``_PHOTO_CREDIT_RE``, or a picture's copyright
+    without a year)."""
+    if text[:1] == "©":
+        return (len(text.split()) <= PICTURE_COPYRIGHT_MAX_WORDS and not any(map(str.isdigit, text))
+                and _RIGHTS_RESERVED_RE.search(text) is None)
     return text[:1] in _PHOTO_CREDIT_INITIALS and _PHOTO_CREDIT_RE.match(text) is not None
 
 # The story's credit line (guidelines, section 6: article): reporting credits printed after the body, and
@@ -695,6 +729,9 @@ def classify_blocks(
             if index > start and labels[index - 1].label == BOILERPLATE and _entry_head(features, index - 1):
                 labels[index - 1] = BlockLabel(ARTICLE, 0.6)
         body_start = start
+        while (body_start < end - 1 and labels[body_start].label == BOILERPLATE
+               and is_caption_credit(blocks[body_start].text)):
+            body_start += 1  # a photo's caption opening the run is no headline of the story: its head is above it
         for index in _entry_head_above(features, labels, start, live or bool(jumps)):
             labels[index] = BlockLabel(ARTICLE, 0.6)
             body_start = min(body_start, index)
@@ -1288,9 +1325,26 @@ def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[in
                 or (items and not _same_item_shape(g, features[items[0]]))):
             break
         items.append(index)
-    if len(items) < LIST_MIN_ITEMS:
+    if len(items) < LIST_MIN_ITEMS or _topics_list(blocks, features, intro, items):
         return []
     return ([] if intro == last_article else [intro]) + items
+
+
+# A topics list's heading is a few words ("Tags:", "Lees meer over:", "Mehr zum Thema:"), its entries a word or two.
+TOPICS_HEADING_MAX_WORDS = 3
+TOPIC_MAX_WORDS = 2
+
+
+def _topics_list(blocks, features, intro: int, items: list[int]) -> bool:
+    """Guidelines 8.3: whether the list under ``intro`` is the page's tags or topics -- a heading of a few words over
+    entries of a word or two (the first ones at least: a share prompt may close the list), with no number nor sentence
+    mark -- rather than a list the story announces, whose heading is a sentence ("The council's timetable for the
+    works:") or whose rows hold facts ("March 2025 -- Foundations poured")."""
+    if features[intro].n_words > TOPICS_HEADING_MAX_WORDS:
+        return False
+    topics = items[:LIST_MIN_ITEMS]
+    return all(features[index].n_words <= TOPIC_MAX_WORDS and features[index].digit_share == 0
+               and not features[index].ends_like_sentence for index in topics)
 
 
 # A line of facts under a story: a label of a few words and its colon, then the facts ("Referee: Paul Mercer",
@@ -1668,8 +1722,8 @@ def _standfirst(blocks, features, evidence, window: range) -> int | None:
             continue
         text = blocks[index].text
         if (f.text_like and not f.is_furniture and not evidence[index].template and not is_caption_credit(text)
-                and not is_notice(text)):
-            return index
+                and not is_notice(text) and not _credit_line(blocks, features, index + 1)):
+            return index  # (a caption over its photo's credit is no standfirst, guidelines 8.4)
         return None
     return None
 
