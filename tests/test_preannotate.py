@@ -5754,3 +5754,26 @@ def test_scandinavian_relative_times_close_their_items(ago: tuple[str, str, str]
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]
+
+
+@pytest.mark.parametrize("sectioned", [True, False])
+def test_a_menus_section_name_over_one_item_heads_it_on_a_front_parted_by_the_menus_names(sectioned: bool) -> None:
+    """Guidelines 8.3 and 8.5: a section's heading on a front is boilerplate, an item's kicker is the item's. A front
+    that heads a list under its first with the name of one of its menu's sections ("Sport") heads more so: "Business"
+    over an item closed by its time, with an item in another layout (a summary) under it, is that section's name,
+    not the item's kicker. On a page whose lists no menu name heads, the same short line over one item of a list is
+    that item's kicker."""
+    top = [["Council votes to freeze parking fees for another year", "35 minutes ago"],
+           ["Mayor names new transport chief after long search", "2 hours ago"]]
+    sport = [["Harbour rowers win the regional title for a third year", "1 hour ago"],
+             ["New coach promises a faster team next season", "4 hours ago"]]
+    business = [["Port handles a record number of containers in October", "3 hours ago"],
+                ["Discount chain to open 120 shops in small towns",
+                 "The retailer said the first stores would open in the spring, creating 900 jobs.", "5 hours ago"]]
+    lines = [*NAV, "Top stories", *(line for item in top for line in item), "Sport" if sectioned else "More headlines",
+             *(line for item in sport for line in item), "Business", *(line for item in business for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    expected = [*top, *sport, business[0] if sectioned else ["Business", *business[0]], business[1]]
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in expected]

@@ -2771,6 +2771,55 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     if _closed_items(blocks, features, labels):
         items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
+    _section_names_over_items(blocks, features, labels)
+
+
+def _menu_entries(blocks, features, labels: list) -> frozenset[str]:
+    """The entries of the site's menu above the page's first item or story line: the texts of the runs of
+    ``MENU_MIN_ENTRIES`` lines or more of at most ``KICKER_MAX_WORDS`` words each ("News", "Business", "Sport")."""
+    entries: set[str] = set()
+    run: list[int] = []
+    for index, f in enumerate(features):
+        label = labels[index]
+        if label is not None and label.label != BOILERPLATE:
+            break
+        if 0 < f.n_words <= KICKER_MAX_WORDS:
+            run.append(index)
+            continue
+        if len(run) >= MENU_MIN_ENTRIES:
+            entries.update(blocks[entry].text.strip() for entry in run)
+        run = []
+    if len(run) >= MENU_MIN_ENTRIES:
+        entries.update(blocks[entry].text.strip() for entry in run)
+    return frozenset(entries)
+
+
+def _section_names_over_items(blocks, features, labels: list) -> None:
+    """Guidelines 8.3 and 8.5: on a front, a section's heading over its items ("Sport", "Business") is the page's, an
+    item's kicker is the item's -- the same short line in the same place over a headline. A front parted into
+    sections heads them with the names its menu at the page's top links to; so on a page where a line repeating an
+    entry of that menu stands between two items as no item's line (over the next section's), a short line opening an item that repeats an
+    entry too, with the item right under it opening with no short line of its own (the list shows no kickers), is
+    one more section's heading, not the item's kicker. A list whose items each open with a short line keeps them,
+    even where they repeat the menu's entries ("Inflación", "Campo" over each headline), and so does a list on a page
+    whose lists no menu name heads (a story's "Most read" with one item's kicker "Crime")."""
+    items = _teaser_items(labels)
+    # most items open with their headline: answered without the menu
+    opened = [number for number, (first, last) in enumerate(items[:-1])
+              if first < last and _kicker(features[first], blocks[first].text)]
+    if not opened:
+        return
+    menu = _menu_entries(blocks, features, labels)
+    starts = {first for first, _ in items}
+    if not any(index + 1 in starts and (labels[index] is None or labels[index].label == BOILERPLATE)
+               and blocks[index].text.strip() in menu for index in range(items[0][1] + 1, items[-1][0])):
+        return  # no list of the page under its first is headed by a menu's name (the line right under the menu is one)
+    for number in opened:
+        first, last = items[number]
+        following = items[number + 1][0]
+        if (blocks[first].text.strip() in menu and following <= last + 2
+                and not _kicker(features[following], blocks[following].text)):
+            labels[first] = BlockLabel(BOILERPLATE, 0.6)
 
 
 # Items of one list stand at most this many lines apart (an item left unmade between two: its date, headline,
