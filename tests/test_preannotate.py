@@ -5777,3 +5777,25 @@ def test_a_menus_section_name_over_one_item_heads_it_on_a_front_parted_by_the_me
     annotation = Preannotator().annotate(document)
     expected = [*top, *sport, business[0] if sectioned else ["Business", *business[0]], business[1]]
     assert front_items(document, annotation) == ["\n\n".join(item) for item in expected]
+
+
+def test_a_date_closing_an_item_of_a_ticker_whose_items_show_their_section_parts_its_days() -> None:
+    """Guidelines 8.2: date lines that part a list of items by day are boilerplate, and an item is its own lines only.
+    In a ticker of items opened by their clock time, most closing with their section ("Politics"), a date under an
+    item ("Thursday, 12 November 2026", a time shaped unlike the openers) parts the ticker's days, and the line under
+    the last item ("Older headlines") is no line of it: the last item is no longer than the items above without the
+    date."""
+    items = [["19:52", "Fire at a warehouse in the port district forces road closures", "Region"],
+             ["19:31", "Striker out for six weeks with a torn hamstring"],
+             ["19:04", "Senate approves reform of property tax rates", "Politics"],
+             ["18:47", "City council votes for a car-free high street at weekends", "Region"],
+             ["22:14", "United lose away in the European cup after a late goal", "Sport"],
+             ["21:03", "New mayor sworn in at the town hall"],
+             ["19:47", "Rents rise by six percent in the city, survey shows", "Region"]]
+    separator = "Thursday, 12 November 2026"
+    lines = [*NAV, "Ticker", "Friday, 13 November 2026", *(line for item in items[:4] for line in item), separator,
+             *(line for item in items[4:] for line in item), "Older headlines", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[separator] == "boilerplate"

@@ -3020,9 +3020,10 @@ def _time_opened_items(blocks, features, labels: list) -> None:
     page's other zones, or a short line that is no headline (a day's name: "Today") -- is cut before each time shaped
     as the first, ``TIME_LIST_MIN_ITEMS`` or more with an item's headline under each (under a second time, "Updated
     …", and a badge, "Video"), at most ``LIST_GAP_MAX_LINES`` lines apart: each time opens the item that ends before
-    the next, the last taking the lines of an item up to the longest above it (then only its byline, time or count)
-    and stopping at a heading, furniture or an ad label. A short line closing an item ("Yesterday", "Вчера") is the
-    item's only where most items of the list close with one: else it parts the list's days. A list whose items close
+    the next, the last taking the lines of an item up to the longest above it without a line parting the days (then
+    only its byline, time or count) and stopping at a heading, furniture or an ad label. A short line closing an item
+    ("Politics", "Вчера") is the item's only where most items of the list close with one, and a time closing it (a
+    date, "Yesterday": not a time of day) only where most close with a time: else it parts the list's days. A list whose items close
     with a time is left to ``_layout_items``. Items are numbered ``-1 - first block``."""
     n = len(blocks)
 
@@ -3094,7 +3095,19 @@ def _time_opened_items(blocks, features, labels: list) -> None:
                 continue
         if len(chain) >= TIME_LIST_MIN_ITEMS:
             ends = [*chain[1:]]
-            longest = max(after - first for first, after in zip(chain, ends))
+            closed = sum(after - first > 2 and closing(after - 1) for first, after in zip(chain, ends))
+
+            def parts_days(first: int, after: int) -> bool:
+                # the line closing the item parts the list's days: a time in another format than the openers' (a
+                # date, "Yesterday": the openers are the items' times) -- a time of day alone parts no days, under a
+                # headline it is a video's running time ("1:23") -- or another short line where most items show
+                # none (where most do, it is the items' own: their section, "Politics")
+                return (after - first > 2 and closing(after - 1)
+                        and not _clock_time(features[after - 1], blocks[after - 1].text)
+                        and (2 * closed < len(chain) - 1 or _item_time(features, blocks, after - 1)))
+
+            # (the line parting the days after an item is none of its lines)
+            longest = max(after - first - parts_days(first, after) for first, after in zip(chain, ends))
             last = chain[-1] + 1
             # the last item takes the lines of an item up to the longest above, and then its byline, time or count;
             # a badge over a time is the next list's ("Premium", then its first time)
@@ -3104,16 +3117,13 @@ def _time_opened_items(blocks, features, labels: list) -> None:
                    and (last - chain[-1] < longest or tail(last))):
                 last += 1
             ends.append(last)
-            closed = sum(after - first > 2 and closing(after - 1) for first, after in zip(chain, ends[:-1]))
             # items closing with a second time too ("02:45", headline, "27 November 2026") are left to
             # ``_layout_items``, which reads the list from its openers and closers: the first time may be a
             # running time
             if 2 * sum(_item_time(features, blocks, after - 1) for after in ends[:-1]) < len(chain) - 1:
                 for first, after in zip(chain, ends):
-                    # (a time of day alone parts no days: under a headline it is a video's running time, "1:23")
-                    if after - first > 2 and ((closing(after - 1) and 2 * closed < len(chain) - 1
-                                               and not _clock_time(features[after - 1], blocks[after - 1].text))
-                                              or (after < n and timed(after) and _badge(blocks[after - 1].text))):
+                    if parts_days(first, after) or (after - first > 2 and after < n and timed(after)
+                                                    and _badge(blocks[after - 1].text)):
                         after -= 1  # the line parting the list's days, or a badge over the next time (a heading)
                     for index in range(first, after):
                         labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
