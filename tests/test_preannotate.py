@@ -5799,3 +5799,29 @@ def test_a_date_closing_an_item_of_a_ticker_whose_items_show_their_section_parts
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)[separator] == "boilerplate"
+
+
+@pytest.mark.parametrize("opener", ["time", "rank"])
+def test_a_fronts_description_and_date_over_a_list_opening_each_item_with_its_time_or_rank_is_no_item(
+        opener: str) -> None:
+    """Guidelines 8.2 and 8.5: a front's own description above its list is boilerplate, and so is a date line or tab
+    over it ("Friday, 13 November 2026", "Today"). Shaped as a headline and its time, they stand right over a list
+    whose items each open with their time or their rank, with no item above them: they do not open as the items do,
+    so they are no item."""
+    if opener == "time":
+        items = [["21:40", "Freezing rain and snow expected at the weekend, forecasters warn"],
+                 ["21:15", "County assembly passes the 2027 budget at first reading"],
+                 ["20:58", "Large fire at a farm on the edge of town, crews still on site"],
+                 ["20:31", "Home side win away in the league after extra time"]]
+        above = ["Every update from the county and the country, minute by minute", "Friday, 13 November 2026"]
+    else:
+        items = [["1", "Pension tax plan would hit millions of savers, think tank warns", "1,204 comments"],
+                 ["2", "Suspension bridge to close to cars for six weeks from January", "388 comments"],
+                 ["3", "Water company paid bonuses in a year of record sewage spills", "912 comments"],
+                 ["4", "Surgeries to trial Saturday walk-in clinics across the county", "207 comments"]]
+        above = ["The stories our readers spent the most time with in the past day", "Today", "This week"]
+    lines = [*NAV, "Latest", *above, *(line for item in items for line in item), "Advertisement", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert {labels_by_line(document, annotation)[line] for line in above} == {"boilerplate"}

@@ -2504,8 +2504,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         features = list(features)
         for index in page_times:
             features[index] = features[index]._replace(is_timestamp=True, headline_like=False)
+    unopened = [label is None for label in labels]
     _numbered_items(blocks, features, labels)
     _time_opened_items(blocks, features, labels)
+    # the first lines of the items of lists that open each item with its rank or its time
+    opened_firsts = {first for first, _ in _teaser_items(labels) if unopened[first]}
     _kicker_pairs(blocks, features, labels)
     item_number = 0
     index = 0
@@ -2738,7 +2741,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
                 or (lone_head == index - 1 and len(members) == 1
                     and (lone_row >= 2 or (lone_row == 1 and cursor < n and _link_row(blocks[cursor].text)))
                     and line[:1].isdigit() == blocks[lone_head].text[:1].isdigit())
-                or _neighbour_heads(blocks, features, labels, index, cursor)):
+                or _neighbour_heads(blocks, features, labels, index, cursor)) and not (
+                opened_firsts and _over_opened_list(features, labels, opened_firsts, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
                 list_summaries = bool(list_summaries) or has_summary
@@ -2820,6 +2824,27 @@ def _section_names_over_items(blocks, features, labels: list) -> None:
         if (blocks[first].text.strip() in menu and following <= last + 2
                 and not _kicker(features[following], blocks[following].text)):
             labels[first] = BlockLabel(BOILERPLATE, 0.6)
+
+
+# The lines between a list's description and its first item: at most this many short ones (its tabs: "Today",
+# "This week").
+INTRO_GAP_MAX_LINES = 2
+
+
+def _over_opened_list(features, labels: list, opened_firsts: set[int], first: int, after: int) -> bool:
+    """Guidelines 8.2 and 8.5: a list repeats one layout, and a front's own description over its list is the page's
+    ("The stories our readers spent the most time with", "Updated around the clock"). The lines ``[first, after)``,
+    shaped as a headline and its date, stand right over the first item of a list whose items each open with their
+    rank or their time (``opened_firsts``), with no item above them on the page: they do not open as the list's items
+    do, so they are its description and the date or tab under it ("Thursday 12 November", "Today"), no item."""
+    gap = after
+    while (gap < len(features) and gap - after < INTRO_GAP_MAX_LINES and gap not in opened_firsts
+           and labels[gap] is None and 0 < features[gap].n_words <= KICKER_MAX_WORDS
+           and not features[gap].is_list_heading):
+        gap += 1
+    if gap not in opened_firsts:
+        return False
+    return not any(label is not None and label.label == TEASER for label in labels[:first])
 
 
 # Items of one list stand at most this many lines apart (an item left unmade between two: its date, headline,
