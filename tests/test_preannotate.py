@@ -5825,3 +5825,19 @@ def test_a_fronts_description_and_date_over_a_list_opening_each_item_with_its_ti
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert {labels_by_line(document, annotation)[line] for line in above} == {"boilerplate"}
+
+
+def test_a_headline_and_its_byline_right_under_an_item_are_the_next_item() -> None:
+    """Guidelines 8.2: one teaser per promoted item, its author included; a list repeats one layout. A headline with
+    its byline under it ("By Jane Roe"), standing right under another item, goes on with the list: it is one more
+    item, not the page's furniture (a story's own headline and byline stand under no promoted item)."""
+    latest = [["Council votes to freeze parking fees for another year", "35 minutes ago"],
+              ["Mayor names new transport chief after long search", "2 hours ago"]]
+    opinion = [["Editorial: The bridge the county has waited forty years for"],
+               ["Column: The town must decide what it wants to be in summer", "By Jane Roe"]]
+    lines = [*NAV, *(line for item in latest for line in item), "Opinion",
+             *(line for item in opinion for line in item), "Advertisement", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    items = front_items(document, Preannotator().annotate(document))
+    assert items[:2] == ["\n\n".join(item) for item in latest]
+    assert items[-1] == "\n\n".join(opinion[1])

@@ -2736,8 +2736,10 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         # the neighbours are read last: most items have a summary or a time; the last headline of a row of two
         # items of a headline alone or more, opening as theirs do (a word or a number), is the row's too (each of
         # those was made for the headline under it; a pair alone tells too little: a skip link over the site's name
-        # -- but for a pair over the site's row of links, which ends the page's lists)
-        if (has_summary or has_time or in_list or (has_author and has_count) or marked
+        # -- but for a pair over the site's row of links, which ends the page's lists); a headline with its byline right
+        # under another item goes on with the list (the story's own headline and byline stand under no item)
+        if (has_summary or has_time or in_list or (has_author and (has_count or (
+                index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER))) or marked
                 or (lone_head == index - 1 and len(members) == 1
                     and (lone_row >= 2 or (lone_row == 1 and cursor < n and _link_row(blocks[cursor].text)))
                     and line[:1].isdigit() == blocks[lone_head].text[:1].isdigit())
