@@ -5841,3 +5841,26 @@ def test_a_headline_and_its_byline_right_under_an_item_are_the_next_item() -> No
     items = front_items(document, Preannotator().annotate(document))
     assert items[:2] == ["\n\n".join(item) for item in latest]
     assert items[-1] == "\n\n".join(opinion[1])
+
+
+def test_headlines_in_a_row_parted_by_questions_are_one_item_each() -> None:
+    """Guidelines 8.2: a teaser with only a headline is still a teaser. Three or more headlines in a row are a list
+    of items, also where some are two "sentences" with a question ("Pension bonus: when will it be paid? The date is
+    set"), which alone by one headline may be a paywall's prompt; a row of market quotes is no list of headlines."""
+    heads = ["Pension bonus: when will it be paid? The date is set",
+             "Fuel prices rise again at the pumps this week",
+             "Are mortgage rates falling? What the banks now charge",
+             "First talks on the minimum wage set for December"]
+    quotes = ["Dollar official $1,412.50", "Dollar blue $1,505.00", "Dollar MEP $1,468.30"]
+    document = Document.from_text(page_text([*NAV, *quotes, "Trending now", *heads, "Imprint", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == heads
+    assert {labels_by_line(document, annotation)[line] for line in quotes} == {"boilerplate"}
+    # a headline-shaped heading under the row, over a list of items with their summaries, is that list's
+    heading = "Everything on school policy this year"
+    item = ["Head teachers warn the shortage of teachers is worst inland",
+            "One school in four lacks a maths teacher this winter, the union said on Tuesday.", "3 days ago"]
+    document = Document.from_text(page_text([*NAV, "Trending now", *heads, heading, *item, "Imprint", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [*heads, "\n\n".join(item)]
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"

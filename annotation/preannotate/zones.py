@@ -2576,23 +2576,15 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             continue
         if (not (_item_head(features, labels, index)
                  or (f.n_sentences == 2 and _cut_headline_over_item(blocks, features, labels, index)))
-                or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
-                or line.endswith(":")
-                or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)
-                                          or _quote_strip(blocks, index)))
-                or _search_control(line)
-                or _link_row(line)
-                or (f.n_words <= RUNNING_TIME_MAX_WORDS
-                    and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
+                or _no_headline(blocks, f, index)
                 or (title_parts and f.key in title_parts)
                 or _over_headline_and_summary(blocks, features, labels, index)):
-            # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
-            # or pages, a search page's sort order or filter (also in words no rule knows) and a row of the site's
-            # links ("Imprint | Privacy | Terms | Contact": ``_link_row``), a match result in a scores widget and a
-            # market's quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
-            # title's), nor is a time or a video's running time, nor a line over a headline with its summary (a
-            # section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on Twitter") ends
-            # a list
+            # a tags line, a line introducing what follows, a count of results or pages, a search page's sort order
+            # or filter (also in words no rule knows), a row of the site's links, a match result in a scores widget,
+            # a market's quote in a ticker, a time or a video's running time are no headlines (``_no_headline``;
+            # guidelines 8.3: boilerplate), nor is the page's own name (its title's), nor a line over a headline with
+            # its summary (a section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on
+            # Twitter") ends a list
             after_list_heading = after_list_heading and not (f.is_furniture and not _badge(line))
             index += 1
             continue
@@ -2760,6 +2752,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             index = cursor
         else:
             index += 1
+    _headline_rows(blocks, features, labels)
     # the items are read again only after a pass changed them (most pages: none of the three does)
     items = _teaser_items(labels)
     if _time_first_layout(blocks, features, labels, items):
@@ -2847,6 +2840,59 @@ def _over_opened_list(features, labels: list, opened_firsts: set[int], first: in
     if gap not in opened_firsts:
         return False
     return not any(label is not None and label.label == TEASER for label in labels[:first])
+
+
+def _no_headline(blocks, f: BlockFeatures, index: int) -> bool:
+    """Whether the line at ``index``, however much a headline it looks, is none by its shape: a tags line, a line
+    introducing what follows (a commenter's "Jane Roe says:"), a count of results or pages, a match result, a market's
+    quote or a strip of quotes, a search page's sort order or filter, a row of the site's links ("Imprint | Privacy |
+    Terms"), a video's running time or a short time (guidelines 8.3: boilerplate, 8.2: an item's own line)."""
+    line = blocks[index].text
+    return ((line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line) is not None)
+            or line.endswith(":")
+            or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)
+                                      or _quote_strip(blocks, index)))
+            or _search_control(line)
+            or _link_row(line)
+            or (f.n_words <= RUNNING_TIME_MAX_WORDS
+                and (_RUNNING_TIME_RE.match(line) is not None or _SHORT_TIME_RE.match(line) is not None)))
+
+
+def _headline_rows(blocks, features, labels: list) -> None:
+    """Guidelines 8.2: a teaser with only a headline is still a teaser, and a list repeats one layout.
+    ``LIST_MIN_ITEMS`` or more lines in a row, each shaped as a headline -- of two "sentences" too, a question among
+    them ("Emekli ikramiyesi ne zaman yatacak? Tarih belli oldu") -- and each unlabelled or an item of its line alone,
+    are a list of bare headlines: one item each. The main pass leaves out those its questions part (a question by one
+    headline alone may be a paywall's prompt: "Already a subscriber? Log in")."""
+    n = len(blocks)
+
+    def bare_item(index: int) -> bool:
+        label = labels[index]
+        return (label.label == TEASER and (index == 0 or labels[index - 1] != label)
+                and (index + 1 == n or labels[index + 1] != label))
+
+    def make_items(run: list[int], after: int) -> None:
+        if run and labels[run[-1]] is None and after + 1 < n and labels[after] is not None and (
+                labels[after].label == TEASER and labels[after + 1] == labels[after]):
+            run.pop()  # the heading of the list of longer items under it ("More on school policy")
+        if len(run) >= LIST_MIN_ITEMS:
+            for member in run:
+                if labels[member] is None:
+                    labels[member] = BlockLabel(TEASER, 0.6, -1 - member)
+
+    run: list[int] = []
+    for index, f in enumerate(features):
+        if (labels[index] is None or bare_item(index)) and (
+                _teaser_head(f) or (_two_sentence_head(f) and not f.text_like)) and not _no_headline(blocks, f, index):
+            # (a row's headlines open alike: a word under headlines opening with their times is a box's "Show all")
+            if run and blocks[index].text[:1].isdigit() != blocks[run[0]].text[:1].isdigit():
+                make_items(run, index)
+                run = []
+            run.append(index)
+        else:
+            make_items(run, index)
+            run = []
+    make_items(run, n)
 
 
 # Items of one list stand at most this many lines apart (an item left unmade between two: its date, headline,
