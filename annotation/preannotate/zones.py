@@ -222,19 +222,23 @@ def _read_more(text: str) -> bool:
 
 
 # A cue to read another story before its headline, in whatever language ("Lue myös: <headline>", "Baca juga: …",
-# "Citește și: …"): two words and a colon.
+# "Citește și: …"): two words and a colon -- or three, a language's polite form ("Přečtěte si také: …") -- on the
+# headline's line; at most two on a line of its own over it.
 READ_ALSO_CUE_WORDS = 2
+READ_ALSO_INLINE_CUE_MAX_WORDS = 3
 READ_ALSO_HEADLINE_MIN_WORDS = 4
 # The cue in a script written without spaces: at most this many letters ("関連", "相关阅读").
 READ_ALSO_CUE_CHARS = 4
 
 
 def _cued_headline(f: BlockFeatures, text: str) -> bool:
-    """Guidelines 8.2: whether a line is a two-word cue and its colon before a headline (``READ_ALSO_CUE_WORDS``): a
-    link to another story set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not
-    a speaker's question in an interview ("Jane Roe: How did it start?"), a label over a sentence with its full
-    stop ("Editor's note: …") nor a contact's address ("Press contact: Jane Roe – jane@example.com")."""
-    if not f.headline_like or "@" in text:
+    """Guidelines 8.2: whether a line is a cue of two or three words and its colon before a headline
+    (``READ_ALSO_CUE_WORDS`` to ``READ_ALSO_INLINE_CUE_MAX_WORDS``; the headline may be two "sentences" without a
+    closing full stop, as headlines are: "… delayed again. Council blames the contractor"): a link to another story
+    set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not a speaker's question in
+    an interview ("Jane Roe: How did it start?"), a label over a sentence with its full stop ("Editor's note: …") nor
+    a contact's address ("Press contact: Jane Roe – jane@example.com")."""
+    if not (f.headline_like or _two_sentence_head(f)) or "@" in text:
         return False
     if text[:1] == "【" or "：" in text[:READ_ALSO_CUE_CHARS + 1]:
         # a script written without spaces writes the cue as a word of a few letters, in lenticular brackets or before a
@@ -246,8 +250,8 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
     if ":" not in text[:40]:
         return False
     cue, _, headline = text.partition(":")
-    return (len(cue.split()) == READ_ALSO_CUE_WORDS and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS
-            and not headline.rstrip().endswith("?"))
+    return (READ_ALSO_CUE_WORDS <= len(cue.split()) <= READ_ALSO_INLINE_CUE_MAX_WORDS
+            and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS and not headline.rstrip().endswith("?"))
 
 
 def _cues_over_headlines(blocks, features, labels: list, start: int, end: int) -> list[tuple[int, int]]:
