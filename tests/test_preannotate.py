@@ -5820,3 +5820,128 @@ def test_scandinavian_relative_times_close_their_items(ago: tuple[str, str, str]
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(i) for i in items]
+
+
+@pytest.mark.parametrize("sectioned", [True, False])
+def test_a_menus_section_name_over_one_item_heads_it_on_a_front_parted_by_the_menus_names(sectioned: bool) -> None:
+    """Guidelines 8.3 and 8.5: a section's heading on a front is boilerplate, an item's kicker is the item's. A front
+    that heads a list under its first with the name of one of its menu's sections ("Sport") heads more so: "Business"
+    over an item closed by its time, with an item in another layout (a summary) under it, is that section's name,
+    not the item's kicker. On a page whose lists no menu name heads, the same short line over one item of a list is
+    that item's kicker."""
+    top = [["Council votes to freeze parking fees for another year", "35 minutes ago"],
+           ["Mayor names new transport chief after long search", "2 hours ago"]]
+    sport = [["Harbour rowers win the regional title for a third year", "1 hour ago"],
+             ["New coach promises a faster team next season", "4 hours ago"]]
+    business = [["Port handles a record number of containers in October", "3 hours ago"],
+                ["Discount chain to open 120 shops in small towns",
+                 "The retailer said the first stores would open in the spring, creating 900 jobs.", "5 hours ago"]]
+    lines = [*NAV, "Top stories", *(line for item in top for line in item), "Sport" if sectioned else "More headlines",
+             *(line for item in sport for line in item), "Business", *(line for item in business for line in item),
+             *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    expected = [*top, *sport, business[0] if sectioned else ["Business", *business[0]], business[1]]
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in expected]
+
+
+def test_a_date_closing_an_item_of_a_ticker_whose_items_show_their_section_parts_its_days() -> None:
+    """Guidelines 8.2: date lines that part a list of items by day are boilerplate, and an item is its own lines only.
+    In a ticker of items opened by their clock time, most closing with their section ("Politics"), a date under an
+    item ("Thursday, 12 November 2026", a time shaped unlike the openers) parts the ticker's days, and the line under
+    the last item ("Older headlines") is no line of it: the last item is no longer than the items above without the
+    date."""
+    items = [["19:52", "Fire at a warehouse in the port district forces road closures", "Region"],
+             ["19:31", "Striker out for six weeks with a torn hamstring"],
+             ["19:04", "Senate approves reform of property tax rates", "Politics"],
+             ["18:47", "City council votes for a car-free high street at weekends", "Region"],
+             ["22:14", "United lose away in the European cup after a late goal", "Sport"],
+             ["21:03", "New mayor sworn in at the town hall"],
+             ["19:47", "Rents rise by six percent in the city, survey shows", "Region"]]
+    separator = "Thursday, 12 November 2026"
+    lines = [*NAV, "Ticker", "Friday, 13 November 2026", *(line for item in items[:4] for line in item), separator,
+             *(line for item in items[4:] for line in item), "Older headlines", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[separator] == "boilerplate"
+
+
+@pytest.mark.parametrize("opener", ["time", "rank"])
+def test_a_fronts_description_and_date_over_a_list_opening_each_item_with_its_time_or_rank_is_no_item(
+        opener: str) -> None:
+    """Guidelines 8.2 and 8.5: a front's own description above its list is boilerplate, and so is a date line or tab
+    over it ("Friday, 13 November 2026", "Today"). Shaped as a headline and its time, they stand right over a list
+    whose items each open with their time or their rank, with no item above them: they do not open as the items do,
+    so they are no item."""
+    if opener == "time":
+        items = [["21:40", "Freezing rain and snow expected at the weekend, forecasters warn"],
+                 ["21:15", "County assembly passes the 2027 budget at first reading"],
+                 ["20:58", "Large fire at a farm on the edge of town, crews still on site"],
+                 ["20:31", "Home side win away in the league after extra time"]]
+        above = ["Every update from the county and the country, minute by minute", "Friday, 13 November 2026"]
+    else:
+        items = [["1", "Pension tax plan would hit millions of savers, think tank warns", "1,204 comments"],
+                 ["2", "Suspension bridge to close to cars for six weeks from January", "388 comments"],
+                 ["3", "Water company paid bonuses in a year of record sewage spills", "912 comments"],
+                 ["4", "Surgeries to trial Saturday walk-in clinics across the county", "207 comments"]]
+        above = ["The stories our readers spent the most time with in the past day", "Today", "This week"]
+    lines = [*NAV, "Latest", *above, *(line for item in items for line in item), "Advertisement", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert {labels_by_line(document, annotation)[line] for line in above} == {"boilerplate"}
+
+
+def test_a_headline_and_its_byline_right_under_an_item_are_the_next_item() -> None:
+    """Guidelines 8.2: one teaser per promoted item, its author included; a list repeats one layout. A headline with
+    its byline under it ("By Jane Roe"), standing right under another item, goes on with the list: it is one more
+    item, not the page's furniture (a story's own headline and byline stand under no promoted item)."""
+    latest = [["Council votes to freeze parking fees for another year", "35 minutes ago"],
+              ["Mayor names new transport chief after long search", "2 hours ago"]]
+    opinion = [["Editorial: The bridge the county has waited forty years for"],
+               ["Column: The town must decide what it wants to be in summer", "By Jane Roe"]]
+    lines = [*NAV, *(line for item in latest for line in item), "Opinion",
+             *(line for item in opinion for line in item), "Advertisement", *FOOTER]
+    document = Document.from_text(page_text(lines))
+    items = front_items(document, Preannotator().annotate(document))
+    assert items[:2] == ["\n\n".join(item) for item in latest]
+    assert items[-1] == "\n\n".join(opinion[1])
+
+
+def test_headlines_in_a_row_parted_by_questions_are_one_item_each() -> None:
+    """Guidelines 8.2: a teaser with only a headline is still a teaser. Three or more headlines in a row are a list
+    of items, also where some are two "sentences" with a question ("Pension bonus: when will it be paid? The date is
+    set"), which alone by one headline may be a paywall's prompt; a row of market quotes is no list of headlines."""
+    heads = ["Pension bonus: when will it be paid? The date is set",
+             "Fuel prices rise again at the pumps this week",
+             "Are mortgage rates falling? What the banks now charge",
+             "First talks on the minimum wage set for December"]
+    quotes = ["Dollar official $1,412.50", "Dollar blue $1,505.00", "Dollar MEP $1,468.30"]
+    document = Document.from_text(page_text([*NAV, *quotes, "Trending now", *heads, "Imprint", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == heads
+    assert {labels_by_line(document, annotation)[line] for line in quotes} == {"boilerplate"}
+    # a headline-shaped heading under the row, over a list of items with their summaries, is that list's
+    heading = "Everything on school policy this year"
+    item = ["Head teachers warn the shortage of teachers is worst inland",
+            "One school in four lacks a maths teacher this winter, the union said on Tuesday.", "3 days ago"]
+    document = Document.from_text(page_text([*NAV, "Trending now", *heads, heading, *item, "Imprint", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [*heads, "\n\n".join(item)]
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
+@pytest.mark.parametrize("promo", ["Lue myös: Ferry terminal upgrade delayed again. Council blames the contractor",
+                                   "Prečítajte si tiež: Prístavný úrad odkladá modernizáciu terminálu do roku 2028"])
+def test_a_cue_of_two_or_three_words_before_a_headline_of_two_sentences_between_paragraphs_is_a_teaser(
+        promo: str) -> None:
+    """Guidelines 8.2: an inline "Read more: <headline>" line inside the story is a teaser, in whatever language: the
+    cue is a few words and a colon ("Lue myös:", "Prečítajte si tiež:"), and the headline after it may be two
+    "sentences" without a closing full stop, as headlines are ("… delayed again. Council blames the contractor")."""
+    document = Document.from_text(page_text([*NAV, *STORY[:5], promo, *STORY[5:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[promo] == "teaser"
+    assert all(labels[line] == "article" for line in STORY)

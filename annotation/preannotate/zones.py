@@ -247,19 +247,23 @@ def _read_more(text: str) -> bool:
 
 
 # A cue to read another story before its headline, in whatever language ("Lue myös: <headline>", "Baca juga: …",
-# "Citește și: …"): two words and a colon.
+# "Citește și: …"): two words and a colon -- or three, a language's polite form ("Přečtěte si také: …") -- on the
+# headline's line; at most two on a line of its own over it.
 READ_ALSO_CUE_WORDS = 2
+READ_ALSO_INLINE_CUE_MAX_WORDS = 3
 READ_ALSO_HEADLINE_MIN_WORDS = 4
 # The cue in a script written without spaces: at most this many letters ("関連", "相关阅读").
 READ_ALSO_CUE_CHARS = 4
 
 
 def _cued_headline(f: BlockFeatures, text: str) -> bool:
-    """Guidelines 8.2: whether a line is a two-word cue and its colon before a headline (``READ_ALSO_CUE_WORDS``): a
-    link to another story set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not
-    a speaker's question in an interview ("Jane Roe: How did it start?"), a label over a sentence with its full
-    stop ("Editor's note: …") nor a contact's address ("Press contact: Jane Roe – jane@example.com")."""
-    if not f.headline_like or "@" in text:
+    """Guidelines 8.2: whether a line is a cue of two or three words and its colon before a headline
+    (``READ_ALSO_CUE_WORDS`` to ``READ_ALSO_INLINE_CUE_MAX_WORDS``; the headline may be two "sentences" without a
+    closing full stop, as headlines are: "… delayed again. Council blames the contractor"): a link to another story
+    set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not a speaker's question in
+    an interview ("Jane Roe: How did it start?"), a label over a sentence with its full stop ("Editor's note: …") nor
+    a contact's address ("Press contact: Jane Roe – jane@example.com")."""
+    if not (f.headline_like or _two_sentence_head(f)) or "@" in text:
         return False
     if text[:1] == "【" or "：" in text[:READ_ALSO_CUE_CHARS + 1]:
         # a script written without spaces writes the cue as a word of a few letters, in lenticular brackets or before a
@@ -271,8 +275,8 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
     if ":" not in text[:40]:
         return False
     cue, _, headline = text.partition(":")
-    return (len(cue.split()) == READ_ALSO_CUE_WORDS and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS
-            and not headline.rstrip().endswith("?"))
+    return (READ_ALSO_CUE_WORDS <= len(cue.split()) <= READ_ALSO_INLINE_CUE_MAX_WORDS
+            and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS and not headline.rstrip().endswith("?"))
 
 
 def _cues_over_headlines(blocks, features, labels: list, start: int, end: int) -> list[tuple[int, int]]:
@@ -2558,8 +2562,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         features = list(features)
         for index in page_times:
             features[index] = features[index]._replace(is_timestamp=True, headline_like=False)
+    unopened = [label is None for label in labels]
     _numbered_items(blocks, features, labels)
     _time_opened_items(blocks, features, labels)
+    # the first lines of the items of lists that open each item with its rank or its time
+    opened_firsts = {first for first, _ in _teaser_items(labels) if unopened[first]}
     _kicker_pairs(blocks, features, labels)
     item_number = 0
     index = 0
@@ -2627,23 +2634,15 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             continue
         if (not (_item_head(features, labels, index)
                  or (f.n_sentences == 2 and _cut_headline_over_item(blocks, features, labels, index)))
-                or (line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line))
-                or line.endswith(":")
-                or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)
-                                          or _quote_strip(blocks, index)))
-                or _search_control(line)
-                or _link_row(line)
-                or (f.n_words <= RUNNING_TIME_MAX_WORDS
-                    and (_RUNNING_TIME_RE.match(line) or _SHORT_TIME_RE.match(line)))
+                or _no_headline(blocks, f, index)
                 or (title_parts and f.key in title_parts)
                 or _over_headline_and_summary(blocks, features, labels, index)):
-            # a tags line, a line introducing what follows (a commenter's "Jane Roe says:"), a count of results
-            # or pages, a search page's sort order or filter (also in words no rule knows) and a row of the site's
-            # links ("Imprint | Privacy | Terms | Contact": ``_link_row``), a match result in a scores widget and a
-            # market's quote in a ticker are no headlines (guidelines 8.3: boilerplate), nor is the page's own name (its
-            # title's), nor is a time or a video's running time, nor a line over a headline with its summary (a
-            # section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on Twitter") ends
-            # a list
+            # a tags line, a line introducing what follows, a count of results or pages, a search page's sort order
+            # or filter (also in words no rule knows), a row of the site's links, a match result in a scores widget,
+            # a market's quote in a ticker, a time or a video's running time are no headlines (``_no_headline``;
+            # guidelines 8.3: boilerplate), nor is the page's own name (its title's), nor a line over a headline with
+            # its summary (a section's sub-menu: "Police Courts Public Safety"); furniture ("Search", "Follow us on
+            # Twitter") ends a list
             after_list_heading = after_list_heading and not (f.is_furniture and not _badge(line))
             index += 1
             continue
@@ -2787,12 +2786,15 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         # the neighbours are read last: most items have a summary or a time; the last headline of a row of two
         # items of a headline alone or more, opening as theirs do (a word or a number), is the row's too (each of
         # those was made for the headline under it; a pair alone tells too little: a skip link over the site's name
-        # -- but for a pair over the site's row of links, which ends the page's lists)
-        if (has_summary or has_time or in_list or (has_author and has_count) or marked
+        # -- but for a pair over the site's row of links, which ends the page's lists); a headline with its byline right
+        # under another item goes on with the list (the story's own headline and byline stand under no item)
+        if (has_summary or has_time or in_list or (has_author and (has_count or (
+                index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER))) or marked
                 or (lone_head == index - 1 and len(members) == 1
                     and (lone_row >= 2 or (lone_row == 1 and cursor < n and _link_row(blocks[cursor].text)))
                     and line[:1].isdigit() == blocks[lone_head].text[:1].isdigit())
-                or _neighbour_heads(blocks, features, labels, index, cursor)):
+                or _neighbour_heads(blocks, features, labels, index, cursor)) and not (
+                opened_firsts and _over_opened_list(features, labels, opened_firsts, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
                 list_summaries = bool(list_summaries) or has_summary
@@ -2808,6 +2810,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
             index = cursor
         else:
             index += 1
+    _headline_rows(blocks, features, labels)
     # the items are read again only after a pass changed them (most pages: none of the three does)
     items = _teaser_items(labels)
     if _time_first_layout(blocks, features, labels, items):
@@ -2825,6 +2828,129 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
     if _closed_items(blocks, features, labels):
         items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
+    _section_names_over_items(blocks, features, labels)
+
+
+def _menu_entries(blocks, features, labels: list) -> frozenset[str]:
+    """The entries of the site's menu above the page's first item or story line: the texts of the runs of
+    ``MENU_MIN_ENTRIES`` lines or more of at most ``KICKER_MAX_WORDS`` words each ("News", "Business", "Sport")."""
+    entries: set[str] = set()
+    run: list[int] = []
+    for index, f in enumerate(features):
+        label = labels[index]
+        if label is not None and label.label != BOILERPLATE:
+            break
+        if 0 < f.n_words <= KICKER_MAX_WORDS:
+            run.append(index)
+            continue
+        if len(run) >= MENU_MIN_ENTRIES:
+            entries.update(blocks[entry].text.strip() for entry in run)
+        run = []
+    if len(run) >= MENU_MIN_ENTRIES:
+        entries.update(blocks[entry].text.strip() for entry in run)
+    return frozenset(entries)
+
+
+def _section_names_over_items(blocks, features, labels: list) -> None:
+    """Guidelines 8.3 and 8.5: on a front, a section's heading over its items ("Sport", "Business") is the page's, an
+    item's kicker is the item's -- the same short line in the same place over a headline. A front parted into
+    sections heads them with the names its menu at the page's top links to; so on a page where a line repeating an
+    entry of that menu stands between two items as no item's line (over the next section's), a short line opening an item that repeats an
+    entry too, with the item right under it opening with no short line of its own (the list shows no kickers), is
+    one more section's heading, not the item's kicker. A list whose items each open with a short line keeps them,
+    even where they repeat the menu's entries ("Inflación", "Campo" over each headline), and so does a list on a page
+    whose lists no menu name heads (a story's "Most read" with one item's kicker "Crime")."""
+    items = _teaser_items(labels)
+    # most items open with their headline: answered without the menu
+    opened = [number for number, (first, last) in enumerate(items[:-1])
+              if first < last and _kicker(features[first], blocks[first].text)]
+    if not opened:
+        return
+    menu = _menu_entries(blocks, features, labels)
+    starts = {first for first, _ in items}
+    if not any(index + 1 in starts and (labels[index] is None or labels[index].label == BOILERPLATE)
+               and blocks[index].text.strip() in menu for index in range(items[0][1] + 1, items[-1][0])):
+        return  # no list of the page under its first is headed by a menu's name (the line right under the menu is one)
+    for number in opened:
+        first, last = items[number]
+        following = items[number + 1][0]
+        if (blocks[first].text.strip() in menu and following <= last + 2
+                and not _kicker(features[following], blocks[following].text)):
+            labels[first] = BlockLabel(BOILERPLATE, 0.6)
+
+
+# The lines between a list's description and its first item: at most this many short ones (its tabs: "Today",
+# "This week").
+INTRO_GAP_MAX_LINES = 2
+
+
+def _over_opened_list(features, labels: list, opened_firsts: set[int], first: int, after: int) -> bool:
+    """Guidelines 8.2 and 8.5: a list repeats one layout, and a front's own description over its list is the page's
+    ("The stories our readers spent the most time with", "Updated around the clock"). The lines ``[first, after)``,
+    shaped as a headline and its date, stand right over the first item of a list whose items each open with their
+    rank or their time (``opened_firsts``), with no item above them on the page: they do not open as the list's items
+    do, so they are its description and the date or tab under it ("Thursday 12 November", "Today"), no item."""
+    gap = after
+    while (gap < len(features) and gap - after < INTRO_GAP_MAX_LINES and gap not in opened_firsts
+           and labels[gap] is None and 0 < features[gap].n_words <= KICKER_MAX_WORDS
+           and not features[gap].is_list_heading):
+        gap += 1
+    if gap not in opened_firsts:
+        return False
+    return not any(label is not None and label.label == TEASER for label in labels[:first])
+
+
+def _no_headline(blocks, f: BlockFeatures, index: int) -> bool:
+    """Whether the line at ``index``, however much a headline it looks, is none by its shape: a tags line, a line
+    introducing what follows (a commenter's "Jane Roe says:"), a count of results or pages, a match result, a market's
+    quote or a strip of quotes, a search page's sort order or filter, a row of the site's links ("Imprint | Privacy |
+    Terms"), a video's running time or a short time (guidelines 8.3: boilerplate, 8.2: an item's own line)."""
+    line = blocks[index].text
+    return ((line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line) is not None)
+            or line.endswith(":")
+            or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)
+                                      or _quote_strip(blocks, index)))
+            or _search_control(line)
+            or _link_row(line)
+            or (f.n_words <= RUNNING_TIME_MAX_WORDS
+                and (_RUNNING_TIME_RE.match(line) is not None or _SHORT_TIME_RE.match(line) is not None)))
+
+
+def _headline_rows(blocks, features, labels: list) -> None:
+    """Guidelines 8.2: a teaser with only a headline is still a teaser, and a list repeats one layout.
+    ``LIST_MIN_ITEMS`` or more lines in a row, each shaped as a headline -- of two "sentences" too, a question among
+    them ("Emekli ikramiyesi ne zaman yatacak? Tarih belli oldu") -- and each unlabelled or an item of its line alone,
+    are a list of bare headlines: one item each. The main pass leaves out those its questions part (a question by one
+    headline alone may be a paywall's prompt: "Already a subscriber? Log in")."""
+    n = len(blocks)
+
+    def bare_item(index: int) -> bool:
+        label = labels[index]
+        return (label.label == TEASER and (index == 0 or labels[index - 1] != label)
+                and (index + 1 == n or labels[index + 1] != label))
+
+    def make_items(run: list[int], after: int) -> None:
+        if run and labels[run[-1]] is None and after + 1 < n and labels[after] is not None and (
+                labels[after].label == TEASER and labels[after + 1] == labels[after]):
+            run.pop()  # the heading of the list of longer items under it ("More on school policy")
+        if len(run) >= LIST_MIN_ITEMS:
+            for member in run:
+                if labels[member] is None:
+                    labels[member] = BlockLabel(TEASER, 0.6, -1 - member)
+
+    run: list[int] = []
+    for index, f in enumerate(features):
+        if (labels[index] is None or bare_item(index)) and (
+                _teaser_head(f) or (_two_sentence_head(f) and not f.text_like)) and not _no_headline(blocks, f, index):
+            # (a row's headlines open alike: a word under headlines opening with their times is a box's "Show all")
+            if run and blocks[index].text[:1].isdigit() != blocks[run[0]].text[:1].isdigit():
+                make_items(run, index)
+                run = []
+            run.append(index)
+        else:
+            make_items(run, index)
+            run = []
+    make_items(run, n)
 
 
 # Items of one list stand at most this many lines apart (an item left unmade between two: its date, headline,
@@ -3025,9 +3151,10 @@ def _time_opened_items(blocks, features, labels: list) -> None:
     page's other zones, or a short line that is no headline (a day's name: "Today") -- is cut before each time shaped
     as the first, ``TIME_LIST_MIN_ITEMS`` or more with an item's headline under each (under a second time, "Updated
     …", and a badge, "Video"), at most ``LIST_GAP_MAX_LINES`` lines apart: each time opens the item that ends before
-    the next, the last taking the lines of an item up to the longest above it (then only its byline, time or count)
-    and stopping at a heading, furniture or an ad label. A short line closing an item ("Yesterday", "Вчера") is the
-    item's only where most items of the list close with one: else it parts the list's days. A list whose items close
+    the next, the last taking the lines of an item up to the longest above it without a line parting the days (then
+    only its byline, time or count) and stopping at a heading, furniture or an ad label. A short line closing an item
+    ("Politics", "Вчера") is the item's only where most items of the list close with one, and a time closing it (a
+    date, "Yesterday": not a time of day) only where most close with a time: else it parts the list's days. A list whose items close
     with a time is left to ``_layout_items``. Items are numbered ``-1 - first block``."""
     n = len(blocks)
 
@@ -3099,7 +3226,19 @@ def _time_opened_items(blocks, features, labels: list) -> None:
                 continue
         if len(chain) >= TIME_LIST_MIN_ITEMS:
             ends = [*chain[1:]]
-            longest = max(after - first for first, after in zip(chain, ends))
+            closed = sum(after - first > 2 and closing(after - 1) for first, after in zip(chain, ends))
+
+            def parts_days(first: int, after: int) -> bool:
+                # the line closing the item parts the list's days: a time in another format than the openers' (a
+                # date, "Yesterday": the openers are the items' times) -- a time of day alone parts no days, under a
+                # headline it is a video's running time ("1:23") -- or another short line where most items show
+                # none (where most do, it is the items' own: their section, "Politics")
+                return (after - first > 2 and closing(after - 1)
+                        and not _clock_time(features[after - 1], blocks[after - 1].text)
+                        and (2 * closed < len(chain) - 1 or _item_time(features, blocks, after - 1)))
+
+            # (the line parting the days after an item is none of its lines)
+            longest = max(after - first - parts_days(first, after) for first, after in zip(chain, ends))
             last = chain[-1] + 1
             # the last item takes the lines of an item up to the longest above, and then its byline, time or count;
             # a badge over a time is the next list's ("Premium", then its first time)
@@ -3109,16 +3248,13 @@ def _time_opened_items(blocks, features, labels: list) -> None:
                    and (last - chain[-1] < longest or tail(last))):
                 last += 1
             ends.append(last)
-            closed = sum(after - first > 2 and closing(after - 1) for first, after in zip(chain, ends[:-1]))
             # items closing with a second time too ("02:45", headline, "27 November 2026") are left to
             # ``_layout_items``, which reads the list from its openers and closers: the first time may be a
             # running time
             if 2 * sum(_item_time(features, blocks, after - 1) for after in ends[:-1]) < len(chain) - 1:
                 for first, after in zip(chain, ends):
-                    # (a time of day alone parts no days: under a headline it is a video's running time, "1:23")
-                    if after - first > 2 and ((closing(after - 1) and 2 * closed < len(chain) - 1
-                                               and not _clock_time(features[after - 1], blocks[after - 1].text))
-                                              or (after < n and timed(after) and _badge(blocks[after - 1].text))):
+                    if parts_days(first, after) or (after - first > 2 and after < n and timed(after)
+                                                    and _badge(blocks[after - 1].text)):
                         after -= 1  # the line parting the list's days, or a badge over the next time (a heading)
                     for index in range(first, after):
                         labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
