@@ -583,6 +583,11 @@ def test_a_name_in_title_case_before_an_apposition_comma_is_not_attributed(text:
     ("Sekretarz odpowiedział „nie zgodzimy się na to nigdy” i wyszedł z sali.",
      ["„nie zgodzimy się na to nigdy”"]),
     ("The minister said “We will never agree to this”, and walked out.", ["“We will never agree to this”"]),
+    # nor two sentences of someone's, the last one's point outside the marks or dropped before the verb that
+    # reports them: a title is one phrase (a point after an abbreviation, Dr., ends no sentence)
+    ("Wakulima walisema “Mvua imechelewa sana mwaka huu. Tunaomba msaada wa serikali” katika mkutano huo.",
+     ["“Mvua imechelewa sana mwaka huu. Tunaomba msaada wa serikali”"]),
+    ("Kementerian merilis kajian “Kesehatan menurut Dr. Budi di desa” pekan lalu.", []),
 ])
 def test_a_name_a_sentence_runs_through(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected

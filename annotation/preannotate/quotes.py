@@ -614,14 +614,25 @@ def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str
     capitalised and no punctuation of theirs at their end -- the title of a work in sentence case (the report
     ”Julkisen talouden näkymät 2030” arvioi; his book «El país que no va ser» per …), where a sentence quoted
     whole inside another would end on its own punctuation or start in lower case; a comma after them opens an
-    apposition (the novel «Le scale del vento», ci vive …) (7.2 names and titles)."""
+    apposition (the novel «Le scale del vento», ci vive …) (7.2 names and titles). Not words that hold a
+    sentence's end of their own, a word in lower case, its point and a capital (“Bu bir iflas değil. Herkese
+    ödeyeceğiz” ifadelerini kullandı): a quotation of two sentences whose last point a language sets outside the
+    marks, or drops before the verb that reports it, where a title is a phrase."""
     if not text[start + 1].isupper() or not text[end - 2].isalnum():
         return False
     word_before = tail.rpartition(" ")[2]
     if not word_before[:1].islower() or not word_before[-1:].isalpha():
         return False
     match = _LOWER_WORD_AFTER_RE.match(after)
-    return match is not None and match.group(1).islower()
+    if match is None or not match.group(1).islower():
+        return False
+    return not any(word[0].islower() and capital.isupper()
+                   for word, capital in _SENTENCE_INSIDE_RE.findall(text, start + 1, end - 1))
+
+
+# A sentence's end inside marked words: a word of a few letters (not an abbreviation: Dr., St.), its point, a space
+# and the next word's first letter.
+_SENTENCE_INSIDE_RE = re.compile(r"(?<![\w’'-])([^\W\d_]{3,})[.!?…][^\S\r\n]+([^\W\d_])")
 
 
 def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) -> bool:
