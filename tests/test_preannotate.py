@@ -1218,6 +1218,14 @@ def test_a_short_lead_paragraph_cut_off_by_a_caption_is_the_story() -> None:
      for what in ("borrow forty million pounds", "raise the local business rate", "sell two of its car parks")],
     [f"Who decided that the people of this town should {what} for a bridge the state promised to build twenty "
      "years ago?" for what in ("pay twice", "wait a decade", "lose their ferry")],
+    # an exchange of quotations, each paragraph ending in its closing mark of the German, Czech or Danish style,
+    # which opens a quotation in English („…“, ‚…‘, »…«)
+    ["„Wir haben jede Woche auf die Genehmigung gewartet und jeden Monat die Handwerker bezahlt, die auf der "
+     "Baustelle nichts tun durften. Das war unser Fehler.“",
+     "„Na radnici jsme chodili každý týden a pokaždé nám řekli, že povolení přijde do konce měsíce. Nepřišlo "
+     "nikdy.“",
+     "»Vi ventede hver eneste uge på tilladelsen fra kommunen, og hver måned betalte vi håndværkerne for at "
+     "stå stille. Det holdt ikke.«"],
 ])
 def test_the_story_own_lists_and_questions_are_not_a_headline_list(lines: list[str]) -> None:
     """A bulleted list inside the story and paragraphs ending in question marks are the story's, though
