@@ -681,6 +681,28 @@ def test_short_words_that_lead_in_to_a_quotation_in_the_next_sentence_are_the_sp
     assert quotes_of(spanish) == ["«Nuestro trabajo es cuidar la empresa y a sus trabajadores»"]
 
 
+def test_short_words_in_the_sentence_of_a_quotation_are_its_sources() -> None:
+    """Short marked words in lower case that share their sentence with a quotation found are the same source's (7.2
+    question 1; 7.4: two pieces the writer's words join are two quotations), in a language whose reporting verbs the
+    code does not know."""
+    slovenian = ("Županja je na seji dejala, da občina „ne zmore več“, a da bo „poiskala denar za obnovo vseh treh "
+                 "šol“.\n")
+    assert quotes_of(slovenian) == ["„ne zmore več“", "„poiskala denar za obnovo vseh treh šol“"]
+    # nor marked words the sentence goes on from before its quotation: its subject, a name
+    subject = "Županjin „načrt rasti“ temelji na „pravljični ekonomiji brez vsake podlage“, je opozoril inštitut.\n"
+    assert quotes_of(subject) == ["„pravljični ekonomiji brez vsake podlage“"]
+    # alone in its sentence, the short piece has no source found
+    alone = slovenian.replace(", a da bo „poiskala denar za obnovo vseh treh šol“", ". Denar bo poiskala drugje")
+    assert quotes_of(alone) == []
+    # a name in capitals, or in a script without case, and a term after a determiner are no one's words (7.2)
+    assert quotes_of(slovenian.replace("„ne zmore več“", "„Zelena Dolina“")) == [
+        "„poiskala denar za obnovo vseh treh šol“"]
+    hebrew = 'חברת הכנסת, ממפלגת "הבית החדש", טענה כי "הממשלה לא עשתה דבר עבור תושבי הצפון".\n'
+    assert quotes_of(hebrew) == ['"הממשלה לא עשתה דבר עבור תושבי הצפון"']
+    spanish = "Ferrer cree que buscar un «socio amigo» no basta si la fábrica «no vende más coches este año».\n"
+    assert quotes_of(spanish) == ["«no vende más coches este año»"]
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

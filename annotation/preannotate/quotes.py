@@ -17,7 +17,8 @@ quotation elsewhere on the page holds the same words (a headline's fragment of w
 full), they are a sentence of their own (“Step back.”, as in dialogue), punctuation sets them off as someone's
 words whatever the language („Ne,“ řekl; «Όχι», είπε ο υπουργός; „Nem” – mondta), or their sentence holds a word
 the page attributes its own quotations with (uvedl, after „…,“ uvedl Novák twice) or names, before them, a speaker
-the page quotes (Demirci, after “…,” dedi Demirci); so are longer ones after a label
+the page quotes (Demirci, after “…,” dedi Demirci), or, in lower case, they share their sentence with a quotation found
+(ministerstvo „…“, ale bude „…“); so are longer ones after a label
 (a kind of thing, a determiner, a possessive) with no reporting word that presents them -- a reporting verb
 in a relative clause after the marks (its report “…”, which warned) is the thing's, not theirs -- and a
 term the page marks after a naming word or verb ("dubbed the “mansion tax”", "sometimes called a “bomb
@@ -1154,7 +1155,41 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
         found.extend(_reported_in_the_pages_words(text, regions, page, found))
         found.extend(_echoes(text, page, found))
         found.extend(_said_by_the_pages_speakers(text, page, found))
+        found.extend(_in_a_quoting_sentence(text, page, found))
     return sorted(found)
+
+
+# What closes a clause right after marked words: a comma of any script, a semicolon, the sentence's end.
+_CLAUSE_END_AFTER = ",،、，;；.!?…。！？"
+
+
+def _in_a_quoting_sentence(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short marked words with no source found that start in lower case and share their sentence with a quotation
+    found (7.2 question 1, the source in the same sentence; 7.4, two pieces joined by the writer's words are both
+    the source's): Mluvčí Malá uvedla, že ministerstvo „respektuje kompetence kraje“, ale bude „pečlivě sledovat
+    dostupnost péče“ -- whatever the language's reporting verbs. Not words in capitals or in a script without case
+    (a name: the party "…", the report titled «…»), nor a term after a determiner or a label (the “mansion tax”)."""
+    found_spans = _Spans(found)
+    quoted = []
+    for start, end in page.unsourced:
+        first_word = _WORD_CHAR_RE.search(text, start + 1, end - 1)
+        if first_word is None or not first_word.group().islower() or found_spans.overlap(start, end):
+            continue
+        paragraph_start = _paragraph_start(text, start, SENTENCE_BEFORE_CHARS)
+        before = text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start]
+        sentence_start = start - len(_ANY_SENTENCE_END_RE.split(before)[-1])
+        after = _in_paragraph(text[end:end + SENTENCE_AFTER_CHARS])
+        sentence_end = end + len(_ANY_SENTENCE_END_RE.split(after, maxsplit=1)[0])
+        # a quotation before them in the sentence, or one after them when they close a clause of it (a comma, a
+        # semicolon, the sentence's end after them): marked words the sentence goes on from before its quotation are
+        # its subject, a name (the chancellor’s “growth plan” rests on “fantasy economics”, a think tank warned)
+        closes_clause = after[:1] in _CLAUSE_END_AFTER or not after.strip()
+        if not any(sentence_start <= other_start and other_end <= sentence_end and (other_end <= start or closes_clause)
+                   for other_start, other_end in found_spans.overlapping(sentence_start, sentence_end)):
+            continue
+        if not _term_after_determiner_or_label(before.rstrip(), after[:60]):
+            quoted.append((start, end))
+    return quoted
 
 
 # The words the page attributes its quotations with, read in the attribution clauses after quotations that open
