@@ -637,6 +637,14 @@ def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -
                   'Ketua komisi, Budi Wibowo, menilai usulan itu "tidak adil" dan "terburu-buru".\n')
     assert quotes_of(indonesian) == ['"Kami tidak akan mundur dari keputusan ini,"', '"tidak adil"',
                                      '"terburu-buru"']
+    # the name right after a quotation that opens its sentence, no punctuation between ("…" ujar Wibowo)
+    unparted = ('"Kami tidak akan mundur dari keputusan ini" ujar Wibowo kepada wartawan.\n\n'
+                'Ketua komisi, Budi Wibowo, menilai usulan itu "tidak adil" bagi pekerja.\n')
+    assert quotes_of(unparted) == ['"Kami tidak akan mundur dari keputusan ini"', '"tidak adil"']
+    # not after a quotation inside its sentence: what follows it goes on the writer's sentence
+    inside = unparted.replace('"Kami tidak akan mundur dari keputusan ini" ujar Wibowo kepada wartawan.',
+                              'Serikat menolak "kami tidak akan mundur dari keputusan ini" milik Wibowo.')
+    assert quotes_of(inside) == ['"kami tidak akan mundur dari keputusan ini"']
     # no speaker of the page in the sentence: no source
     assert quotes_of(turkish.replace("Genel müdür Selim Demirci,", "Sendika,")) == [
         "“Bu yıl fabrikayı kapatmak zorundayız, başka yolumuz yok,”"]

@@ -1285,9 +1285,30 @@ _ANY_SENTENCE_END_RE = re.compile("[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?
                                   + re.escape(QUOTE_MARKS) + "])")
 
 
+# The first letter of the word after a closing mark and spaces (on its line).
+_FIRST_LETTER_AFTER_RE = re.compile(r"[^\S\r\n]+([^\W\d_])")
+# How far before a quotation _opens_sentence reads: a sentence's mark, a closing mark and the spaces after them.
+SENTENCE_END_BEFORE_CHARS = 8
+
+
+def _lower_word_after(text: str, end: int) -> bool:
+    """Whether a word in lower case follows the closing mark ending at ``end``, after spaces and no punctuation."""
+    match = _FIRST_LETTER_AFTER_RE.match(text, end)
+    return match is not None and match.group(1).islower()
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the quotation at ``start`` opens its paragraph or follows the end of a sentence."""
+    paragraph_start = _paragraph_start(text, start, SENTENCE_END_BEFORE_CHARS)
+    return start == paragraph_start or _SENTENCE_END_BEFORE_RE.search(text, paragraph_start, start) is not None
+
+
 def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
     """The names of the page's speakers: the words in capitals of the attribution clauses after its quotations,
-    behind a comma or a dash (“…,” said Smith; „…“ – mondta Kovács; "…," kata Rahmat; “…,” dedi Aydınoğlu) --
+    behind a comma or a dash (“…,” said Smith; „…“ – mondta Kovács; "…," kata Rahmat; “…,” dedi Aydınoğlu), or
+    right after the closing mark of a quotation that opens its sentence, the clause's first word in lower case (“…”
+    diyen Oral, “…” ujar Wibowo: the words of a sentence that starts in marks are someone's, and what follows them
+    unparted is who said them) --
     but words in capitals throughout (a shout, an abbreviation) -- and the subject set off by a comma at the start
     of a sentence that introduces a quotation with a colon (Karahasan, … gösterdi: “…”), when the page writes it in
     capitals inside a sentence too: a name, not a sentence's first word (However, Sin embargo)."""
@@ -1296,7 +1317,8 @@ def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
         if text[start - 2:start].rstrip().endswith(":"):
             subjects.add(_subject_before_colon(text, start))
         punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
-        if text[end - 2] not in ",،" and not (punctuation_after and punctuation_after in ",،–—"):
+        if text[end - 2] not in ",،" and not (punctuation_after and punctuation_after in ",،–—") and not (
+                _lower_word_after(text, end) and _opens_sentence(text, start)):
             continue
         clause = _CLAUSE_END_RE.split(_in_paragraph(text[end:end + 80]).lstrip(" ,،–—\t"), maxsplit=1)[0]
         names.update(word for word in _CLAUSE_WORD_RE.findall(clause)
