@@ -641,6 +641,15 @@ def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -
     unparted = ('"Kami tidak akan mundur dari keputusan ini" ujar Wibowo kepada wartawan.\n\n'
                 'Ketua komisi, Budi Wibowo, menilai usulan itu "tidak adil" bagi pekerja.\n')
     assert quotes_of(unparted) == ['"Kami tidak akan mundur dari keputusan ini"', '"tidak adil"']
+    # or named in the sentence before one that names nobody, its subject a pronoun (7.2: the source in the sentences
+    # next to the words) -- not when that sentence names someone else, nor after one that names no speaker
+    pronoun = ('"Kami tidak akan mundur dari keputusan ini," kata Wibowo.\n\n'
+               'Ketua komisi Budi Wibowo hadir dalam rapat itu. Ia menilai usulan itu "tidak adil" bagi pekerja.\n')
+    assert quotes_of(pronoun) == ['"Kami tidak akan mundur dari keputusan ini,"', '"tidak adil"']
+    assert quotes_of(pronoun.replace("Ia menilai", "Ia dan Santoso menilai")) == [
+        '"Kami tidak akan mundur dari keputusan ini,"']
+    assert quotes_of(pronoun.replace("Ketua komisi Budi Wibowo hadir", "Ketua komisi hadir")) == [
+        '"Kami tidak akan mundur dari keputusan ini,"']
     # not after a quotation inside its sentence: what follows it goes on the writer's sentence
     inside = unparted.replace('"Kami tidak akan mundur dari keputusan ini" ujar Wibowo kepada wartawan.',
                               'Serikat menolak "kami tidak akan mundur dari keputusan ini" milik Wibowo.')

@@ -1353,8 +1353,10 @@ def _subject_before_colon(text: str, start: int) -> str | None:
 def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The short marked words with no source found whose sentence names, before them, someone the page quotes
     (7.2 question 1: the source in the same sentence, whatever the language's reporting verbs): Kemal Aydınoğlu,
-    kararın “zor ama kaçınılmaz” olduğunu söyledi, on a page where “…,” dedi Aydınoğlu attributes a quotation --
-    not after a determiner or a label, which make a term of them (Sellés … buscar un «caballero blanco»)."""
+    kararın “zor ama kaçınılmaz” olduğunu söyledi, on a page where “…,” dedi Aydınoğlu attributes a quotation; or
+    whose sentence names nobody after a sentence that names such a speaker (Anne Lappalainen kertoo … Hän kuvaili
+    tiedottamista ”…”) -- not after a determiner or a label, which make a term of them (Sellés … buscar un «caballero
+    blanco»)."""
     found_spans = _Spans(found)
     unsourced = [(start, end) for start, end in page.unsourced if not found_spans.overlap(start, end)]
     if not unsourced:
@@ -1368,14 +1370,37 @@ def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, i
         before = text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start]
         # the writer's own words of the sentence before them, outside the other quotations (a name inside one is
         # no source of these words; inside an open one, these words are part of it)
-        pieces = _MARK_NOT_INSIDE_WORD_RE.split(_ANY_SENTENCE_END_RE.split(before)[-1])
-        if len(pieces) % 2 == 0 or speakers.isdisjoint(_CLAUSE_WORD_RE.findall(" ".join(pieces[::2]))):
+        sentences = _ANY_SENTENCE_END_RE.split(before)
+        pieces = _MARK_NOT_INSIDE_WORD_RE.split(sentences[-1])
+        if len(pieces) % 2 == 0:
+            continue
+        words = _CLAUSE_WORD_RE.findall(" ".join(pieces[::2]))
+        if speakers.isdisjoint(words) and not (
+                # or a sentence naming nobody -- no word in capitals but its first, outside marks: its subject a
+                # pronoun or a noun (Hän kuvaili …, Commissieleden noemen dat …) -- after one naming a speaker (7.2
+                # question 1: the source in the sentences next to the words)
+                len(sentences) > 1 and not any(word[0].isupper() for word in words[1:])
+                and not _names_someone_after(text, end) and _names_a_speaker(sentences[-2], speakers)):
             continue
         tail = pieces[-1].rstrip()
         if _term_after_determiner_or_label(tail, _in_paragraph(text[end:end + 60])):
             continue
         said.append((start, end))
     return said
+
+
+def _names_a_speaker(sentence: str, speakers: set[str]) -> bool:
+    """Whether the writer's own words of ``sentence``, outside its quotations, name one of ``speakers``."""
+    pieces = _MARK_NOT_INSIDE_WORD_RE.split(sentence)
+    return len(pieces) % 2 == 1 and not speakers.isdisjoint(_CLAUSE_WORD_RE.findall(" ".join(pieces[::2])))
+
+
+def _names_someone_after(text: str, end: int) -> bool:
+    """Whether the rest of the sentence after the quotation ending at ``end``, outside other quotations, holds a word
+    in capitals."""
+    after = _ANY_SENTENCE_END_RE.split(_in_paragraph(text[end:end + SENTENCE_AFTER_CHARS]), maxsplit=1)[0]
+    pieces = _MARK_NOT_INSIDE_WORD_RE.split(after)
+    return any(word[0].isupper() for word in _CLAUSE_WORD_RE.findall(" ".join(pieces[::2])))
 
 
 def _paragraph_start(text: str, position: int, reach: int) -> int:
