@@ -620,6 +620,13 @@ _GERMAN_PROSE = ("Am Montag haben die Abgeordneten im Stadtrat lange über den H
     # a language that writes its nouns in capitals: the capital tells nothing
     (_GERMAN_PROSE, "Die Ministerin sprach im Landtag von einer „Blockade aus Prinzip“ der Opposition.",
      ["„Blockade aus Prinzip“"]),
+    # but right after a word in capitals inside a sentence, in any language, they are a name in apposition to it (a
+    # noun, a name): someone's words after a name are set off by a colon or a comma
+    (_GERMAN_PROSE, "Die Anwohner wehren sich seit Monaten gegen das Projekt „Seeblick“ und warnen vor Lärm.", []),
+    (_RUSSIAN_PROSE, "«Мы ждали ключи три года», — рассказала Петрова «Вечерней газете» после суда.",
+     ["«Мы ждали ключи три года»"]),
+    (_GERMAN_PROSE, "Die Anwohner warnen seit Monaten vor dem Projekt: „Lärm und Dreck“, sagte die Sprecherin.",
+     ["„Lärm und Dreck“"]),
 ])
 def test_short_words_in_capitals_inside_a_sentence_are_a_name(prose: str, sentence: str,
                                                               expected: list[str]) -> None:

@@ -516,6 +516,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
     if _capitalised_inside_sentence(text, start, end, before) and not page.capitalises_nouns(text, paragraph_start):
         return False  # a name: the company «Камснабмаш», la société « Rhodania Travaux »
+    if _capitalised_after_a_name(text, start, end, before):
+        return False  # a name after a name or a noun: das Quartier „Schussenblick“, рассказала Зверева «…»
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
         # the sentence starts before the characters read: its source may open it (Laut Anklage hat der Mann
@@ -1039,6 +1041,22 @@ class _Spans:
 
 # The last word before the marks and the spaces after it, read in what stands before them in their paragraph.
 _WORD_BEFORE_MARK_RE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[^\S\r\n]*$")
+
+
+def _capitalised_after_a_name(text: str, start: int, end: int, before: str) -> bool:
+    """Whether the short marked words ``[start, end)`` start with a capital right after a word in capitals, in a
+    sentence with a word in lower case before them (no headline in title case), with no punctuation of a sentence at
+    their end: a name in apposition to the name or noun before it (das Quartier „Schussenblick“, рассказала Зверева
+    «Камскому вестнику») in any language, also one that writes its nouns with a capital -- someone's words after a
+    name are set off by a colon or a comma, and a sentence quoted whole ends on its own punctuation (7.2 names,
+    7.3)."""
+    inner = text[start + 1:end - 1].strip()
+    if not inner or not inner[0].isupper() or inner[-1] in _SENTENCE_PUNCTUATION:
+        return False
+    match = _WORD_BEFORE_MARK_RE.search(before[-BEFORE_TAIL:])
+    if match is None or not match.group(1)[0].isupper():
+        return False
+    return any(word[0].islower() for word in _CLAUSE_WORD_RE.findall(_ANY_SENTENCE_END_RE.split(before)[-1]))
 
 
 def _capitalised_inside_sentence(text: str, start: int, end: int, before: str) -> bool:
