@@ -727,6 +727,16 @@ def test_short_words_in_the_sentence_of_a_quotation_are_its_sources() -> None:
     assert quotes_of(spanish) == ["«no vende más coches este año»"]
 
 
+def test_one_word_the_page_quotes_elsewhere_as_a_quotation_of_its_own_is_an_echo() -> None:
+    """A headline's one marked word is someone's when the story quotes that word as a quotation of its own (7.2
+    question 1: the source where the story quotes it); one word inside a longer quotation is no such sign."""
+    story = ("Sindicato chama plano da fábrica de “vergonhoso”\n\n"
+             "O presidente do sindicato disse que o plano é “vergonhoso” para os trabalhadores.\n")
+    assert quotes_of(story) == ["“vergonhoso”", "“vergonhoso”"]
+    inside = story.replace("o plano é “vergonhoso” para", "o plano é “vergonhoso e injusto” para")
+    assert quotes_of(inside) == ["“vergonhoso e injusto”"]
+
+
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:
     """The headline reports ‘garden levy’, but the body names it with a naming word (7.2): a name, in both."""
     text = ("Minister announces ‘garden levy’ for large plots\n\n"

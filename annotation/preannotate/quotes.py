@@ -1435,13 +1435,14 @@ def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[
     """The short marked words with no source of their own that repeat words of a quotation found elsewhere
     on the page: a headline's fragment (Assembly suspends three over “gross misconduct”) has its source where
     the story quotes the words in full (what the Speaker described as “gross misconduct and …”). Two words
-    at least: one word of a quotation is no sign its writer quotes it."""
+    at least: one word of a quotation is no sign its writer quotes it -- but one word the page quotes elsewhere as a
+    quotation of its own is (the headline's «маніпуляцією» of the story's Гончарук назвав висновки «маніпуляцією»)."""
     echoes = []
     terms: list[str] = []
     found_spans: _Spans | None = None
     for start, end in page.unsourced:
         term = _term(text, start, end)
-        if " " not in term or term in page.named:
+        if term in page.named:
             continue
         # most have no second place on the page: their words after the first letter (whose case a headline may
         # change) are looked for as they stand before the page's quotations are read
@@ -1453,6 +1454,10 @@ def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[
         if found_spans.overlap(start, end):
             continue
         terms = terms or [_term(text, *quote) for quote in found]
+        if " " not in term:
+            if term in terms:  # one word, a quotation of its own elsewhere
+                echoes.append((start, end))
+            continue
         # not in marks of their own inside it: that quotation names them (“… and they call it ‘fake news’”)
         words = re.compile(r"(?<![\w" + re.escape(QUOTE_MARKS) + r"])" + re.escape(term) + r"(?![\w" +
                            re.escape(QUOTE_MARKS) + r"])")
