@@ -1246,6 +1246,14 @@ def test_a_short_lead_paragraph_cut_off_by_a_caption_is_the_story() -> None:
      "angefordert haben.“",
      "Der Vorsitzende fragte noch einmal nach: „Wer im Ministerium hat die Freigabe verzögert, und wann "
      "wussten Sie davon?“"],
+    # an exchange of quotations, each paragraph ending in its closing mark of the German, Czech or Danish style,
+    # which opens a quotation in English („…“, ‚…‘, »…«)
+    ["„Wir haben jede Woche auf die Genehmigung gewartet und jeden Monat die Handwerker bezahlt, die auf der "
+     "Baustelle nichts tun durften. Das war unser Fehler.“",
+     "„Na radnici jsme chodili každý týden a pokaždé nám řekli, že povolení přijde do konce měsíce. Nepřišlo "
+     "nikdy.“",
+     "»Vi ventede hver eneste uge på tilladelsen fra kommunen, og hver måned betalte vi håndværkerne for at "
+     "stå stille. Det holdt ikke.«"],
 ])
 def test_the_story_own_lists_and_questions_are_not_a_headline_list(lines: list[str]) -> None:
     """A bulleted list inside the story, paragraphs ending in question marks and paragraphs of quoted dialogue

@@ -583,6 +583,11 @@ def test_a_name_in_title_case_before_an_apposition_comma_is_not_attributed(text:
     ("Sekretarz odpowiedział „nie zgodzimy się na to nigdy” i wyszedł z sali.",
      ["„nie zgodzimy się na to nigdy”"]),
     ("The minister said “We will never agree to this”, and walked out.", ["“We will never agree to this”"]),
+    # nor two sentences of someone's, the last one's point outside the marks or dropped before the verb that
+    # reports them: a title is one phrase (a point after an abbreviation, Dr., ends no sentence)
+    ("Wakulima walisema “Mvua imechelewa sana mwaka huu. Tunaomba msaada wa serikali” katika mkutano huo.",
+     ["“Mvua imechelewa sana mwaka huu. Tunaomba msaada wa serikali”"]),
+    ("Kementerian merilis kajian “Kesehatan menurut Dr. Budi di desa” pekan lalu.", []),
 ])
 def test_a_name_a_sentence_runs_through(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
@@ -615,6 +620,13 @@ _GERMAN_PROSE = ("Am Montag haben die Abgeordneten im Stadtrat lange über den H
     # a language that writes its nouns in capitals: the capital tells nothing
     (_GERMAN_PROSE, "Die Ministerin sprach im Landtag von einer „Blockade aus Prinzip“ der Opposition.",
      ["„Blockade aus Prinzip“"]),
+    # but right after a word in capitals inside a sentence, in any language, they are a name in apposition to it (a
+    # noun, a name): someone's words after a name are set off by a colon or a comma
+    (_GERMAN_PROSE, "Die Anwohner wehren sich seit Monaten gegen das Projekt „Seeblick“ und warnen vor Lärm.", []),
+    (_RUSSIAN_PROSE, "«Мы ждали ключи три года», — рассказала Петрова «Вечерней газете» после суда.",
+     ["«Мы ждали ключи три года»"]),
+    (_GERMAN_PROSE, "Die Anwohner warnen seit Monaten vor dem Projekt: „Lärm und Dreck“, sagte die Sprecherin.",
+     ["„Lärm und Dreck“"]),
 ])
 def test_short_words_in_capitals_inside_a_sentence_are_a_name(prose: str, sentence: str,
                                                               expected: list[str]) -> None:
@@ -632,6 +644,23 @@ def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -
                   'Ketua komisi, Budi Wibowo, menilai usulan itu "tidak adil" dan "terburu-buru".\n')
     assert quotes_of(indonesian) == ['"Kami tidak akan mundur dari keputusan ini,"', '"tidak adil"',
                                      '"terburu-buru"']
+    # the name right after a quotation that opens its sentence, no punctuation between ("…" ujar Wibowo)
+    unparted = ('"Kami tidak akan mundur dari keputusan ini" ujar Wibowo kepada wartawan.\n\n'
+                'Ketua komisi, Budi Wibowo, menilai usulan itu "tidak adil" bagi pekerja.\n')
+    assert quotes_of(unparted) == ['"Kami tidak akan mundur dari keputusan ini"', '"tidak adil"']
+    # or named in the sentence before one that names nobody, its subject a pronoun (7.2: the source in the sentences
+    # next to the words) -- not when that sentence names someone else, nor after one that names no speaker
+    pronoun = ('"Kami tidak akan mundur dari keputusan ini," kata Wibowo.\n\n'
+               'Ketua komisi Budi Wibowo hadir dalam rapat itu. Ia menilai usulan itu "tidak adil" bagi pekerja.\n')
+    assert quotes_of(pronoun) == ['"Kami tidak akan mundur dari keputusan ini,"', '"tidak adil"']
+    assert quotes_of(pronoun.replace("Ia menilai", "Ia dan Santoso menilai")) == [
+        '"Kami tidak akan mundur dari keputusan ini,"']
+    assert quotes_of(pronoun.replace("Ketua komisi Budi Wibowo hadir", "Ketua komisi hadir")) == [
+        '"Kami tidak akan mundur dari keputusan ini,"']
+    # not after a quotation inside its sentence: what follows it goes on the writer's sentence
+    inside = unparted.replace('"Kami tidak akan mundur dari keputusan ini" ujar Wibowo kepada wartawan.',
+                              'Serikat menolak "kami tidak akan mundur dari keputusan ini" milik Wibowo.')
+    assert quotes_of(inside) == ['"kami tidak akan mundur dari keputusan ini"']
     # no speaker of the page in the sentence: no source
     assert quotes_of(turkish.replace("Genel müdür Selim Demirci,", "Sendika,")) == [
         "“Bu yıl fabrikayı kapatmak zorundayız, başka yolumuz yok,”"]
@@ -674,6 +703,38 @@ def test_short_words_that_lead_in_to_a_quotation_in_the_next_sentence_are_the_sp
     spanish = ("Ferrer, preguntada por la posibilidad de buscar un «socio amigo», evitó entrar en detalles. "
                "«Nuestro trabajo es cuidar la empresa y a sus trabajadores».\n")
     assert quotes_of(spanish) == ["«Nuestro trabajo es cuidar la empresa y a sus trabajadores»"]
+
+
+def test_short_words_in_the_sentence_of_a_quotation_are_its_sources() -> None:
+    """Short marked words in lower case that share their sentence with a quotation found are the same source's (7.2
+    question 1; 7.4: two pieces the writer's words join are two quotations), in a language whose reporting verbs the
+    code does not know."""
+    slovenian = ("Županja je na seji dejala, da občina „ne zmore več“, a da bo „poiskala denar za obnovo vseh treh "
+                 "šol“.\n")
+    assert quotes_of(slovenian) == ["„ne zmore več“", "„poiskala denar za obnovo vseh treh šol“"]
+    # nor marked words the sentence goes on from before its quotation: its subject, a name
+    subject = "Županjin „načrt rasti“ temelji na „pravljični ekonomiji brez vsake podlage“, je opozoril inštitut.\n"
+    assert quotes_of(subject) == ["„pravljični ekonomiji brez vsake podlage“"]
+    # alone in its sentence, the short piece has no source found
+    alone = slovenian.replace(", a da bo „poiskala denar za obnovo vseh treh šol“", ". Denar bo poiskala drugje")
+    assert quotes_of(alone) == []
+    # a name in capitals, or in a script without case, and a term after a determiner are no one's words (7.2)
+    assert quotes_of(slovenian.replace("„ne zmore več“", "„Zelena Dolina“")) == [
+        "„poiskala denar za obnovo vseh treh šol“"]
+    hebrew = 'חברת הכנסת, ממפלגת "הבית החדש", טענה כי "הממשלה לא עשתה דבר עבור תושבי הצפון".\n'
+    assert quotes_of(hebrew) == ['"הממשלה לא עשתה דבר עבור תושבי הצפון"']
+    spanish = "Ferrer cree que buscar un «socio amigo» no basta si la fábrica «no vende más coches este año».\n"
+    assert quotes_of(spanish) == ["«no vende más coches este año»"]
+
+
+def test_one_word_the_page_quotes_elsewhere_as_a_quotation_of_its_own_is_an_echo() -> None:
+    """A headline's one marked word is someone's when the story quotes that word as a quotation of its own (7.2
+    question 1: the source where the story quotes it); one word inside a longer quotation is no such sign."""
+    story = ("Sindicato chama plano da fábrica de “vergonhoso”\n\n"
+             "O presidente do sindicato disse que o plano é “vergonhoso” para os trabalhadores.\n")
+    assert quotes_of(story) == ["“vergonhoso”", "“vergonhoso”"]
+    inside = story.replace("o plano é “vergonhoso” para", "o plano é “vergonhoso e injusto” para")
+    assert quotes_of(inside) == ["“vergonhoso e injusto”"]
 
 
 def test_a_term_named_once_is_a_name_wherever_it_is_marked() -> None:

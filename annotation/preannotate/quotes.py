@@ -17,7 +17,8 @@ quotation elsewhere on the page holds the same words (a headline's fragment of w
 full), they are a sentence of their own (“Step back.”, as in dialogue), punctuation sets them off as someone's
 words whatever the language („Ne,“ řekl; «Όχι», είπε ο υπουργός; „Nem” – mondta), or their sentence holds a word
 the page attributes its own quotations with (uvedl, after „…,“ uvedl Novák twice) or names, before them, a speaker
-the page quotes (Demirci, after “…,” dedi Demirci); so are longer ones after a label
+the page quotes (Demirci, after “…,” dedi Demirci), or, in lower case, they share their sentence with a quotation found
+(ministerstvo „…“, ale bude „…“); so are longer ones after a label
 (a kind of thing, a determiner, a possessive) with no reporting word that presents them -- a reporting verb
 in a relative clause after the marks (its report “…”, which warned) is the thing's, not theirs -- and a
 term the page marks after a naming word or verb ("dubbed the “mansion tax”", "sometimes called a “bomb
@@ -515,6 +516,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
     if _capitalised_inside_sentence(text, start, end, before) and not page.capitalises_nouns(text, paragraph_start):
         return False  # a name: the company «Камснабмаш», la société « Rhodania Travaux »
+    if _capitalised_after_a_name(text, start, end, before):
+        return False  # a name after a name or a noun: das Quartier „Schussenblick“, рассказала Зверева «…»
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
     if len(sentence_before) == len(before) and start - len(before) > paragraph_start:
         # the sentence starts before the characters read: its source may open it (Laut Anklage hat der Mann
@@ -614,14 +617,25 @@ def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str
     capitalised and no punctuation of theirs at their end -- the title of a work in sentence case (the report
     ”Julkisen talouden näkymät 2030” arvioi; his book «El país que no va ser» per …), where a sentence quoted
     whole inside another would end on its own punctuation or start in lower case; a comma after them opens an
-    apposition (the novel «Le scale del vento», ci vive …) (7.2 names and titles)."""
+    apposition (the novel «Le scale del vento», ci vive …) (7.2 names and titles). Not words that hold a
+    sentence's end of their own, a word in lower case, its point and a capital (“Bu bir iflas değil. Herkese
+    ödeyeceğiz” ifadelerini kullandı): a quotation of two sentences whose last point a language sets outside the
+    marks, or drops before the verb that reports it, where a title is a phrase."""
     if not text[start + 1].isupper() or not text[end - 2].isalnum():
         return False
     word_before = tail.rpartition(" ")[2]
     if not word_before[:1].islower() or not word_before[-1:].isalpha():
         return False
     match = _LOWER_WORD_AFTER_RE.match(after)
-    return match is not None and match.group(1).islower()
+    if match is None or not match.group(1).islower():
+        return False
+    return not any(word[0].islower() and capital.isupper()
+                   for word, capital in _SENTENCE_INSIDE_RE.findall(text, start + 1, end - 1))
+
+
+# A sentence's end inside marked words: a word of a few letters (not an abbreviation: Dr., St.), its point, a space
+# and the next word's first letter.
+_SENTENCE_INSIDE_RE = re.compile(r"(?<![\w’'-])([^\W\d_]{3,})[.!?…][^\S\r\n]+([^\W\d_])")
 
 
 def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) -> bool:
@@ -1029,6 +1043,22 @@ class _Spans:
 _WORD_BEFORE_MARK_RE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)[^\S\r\n]*$")
 
 
+def _capitalised_after_a_name(text: str, start: int, end: int, before: str) -> bool:
+    """Whether the short marked words ``[start, end)`` start with a capital right after a word in capitals, in a
+    sentence with a word in lower case before them (no headline in title case), with no punctuation of a sentence at
+    their end: a name in apposition to the name or noun before it (das Quartier „Schussenblick“, рассказала Зверева
+    «Камскому вестнику») in any language, also one that writes its nouns with a capital -- someone's words after a
+    name are set off by a colon or a comma, and a sentence quoted whole ends on its own punctuation (7.2 names,
+    7.3)."""
+    inner = text[start + 1:end - 1].strip()
+    if not inner or not inner[0].isupper() or inner[-1] in _SENTENCE_PUNCTUATION:
+        return False
+    match = _WORD_BEFORE_MARK_RE.search(before[-BEFORE_TAIL:])
+    if match is None or not match.group(1)[0].isupper():
+        return False
+    return any(word[0].islower() for word in _CLAUSE_WORD_RE.findall(_ANY_SENTENCE_END_RE.split(before)[-1]))
+
+
 def _capitalised_inside_sentence(text: str, start: int, end: int, before: str) -> bool:
     """Whether the short marked words ``[start, end)`` start with a capital in the middle of a sentence, right
     after one of its words in lower case or an abbreviation in capitals (``before``: what stands before the marks
@@ -1143,7 +1173,41 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
         found.extend(_reported_in_the_pages_words(text, regions, page, found))
         found.extend(_echoes(text, page, found))
         found.extend(_said_by_the_pages_speakers(text, page, found))
+        found.extend(_in_a_quoting_sentence(text, page, found))
     return sorted(found)
+
+
+# What closes a clause right after marked words: a comma of any script, a semicolon, the sentence's end.
+_CLAUSE_END_AFTER = ",،、，;；.!?…。！？"
+
+
+def _in_a_quoting_sentence(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short marked words with no source found that start in lower case and share their sentence with a quotation
+    found (7.2 question 1, the source in the same sentence; 7.4, two pieces joined by the writer's words are both
+    the source's): Mluvčí Malá uvedla, že ministerstvo „respektuje kompetence kraje“, ale bude „pečlivě sledovat
+    dostupnost péče“ -- whatever the language's reporting verbs. Not words in capitals or in a script without case
+    (a name: the party "…", the report titled «…»), nor a term after a determiner or a label (the “mansion tax”)."""
+    found_spans = _Spans(found)
+    quoted = []
+    for start, end in page.unsourced:
+        first_word = _WORD_CHAR_RE.search(text, start + 1, end - 1)
+        if first_word is None or not first_word.group().islower() or found_spans.overlap(start, end):
+            continue
+        paragraph_start = _paragraph_start(text, start, SENTENCE_BEFORE_CHARS)
+        before = text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start]
+        sentence_start = start - len(_ANY_SENTENCE_END_RE.split(before)[-1])
+        after = _in_paragraph(text[end:end + SENTENCE_AFTER_CHARS])
+        sentence_end = end + len(_ANY_SENTENCE_END_RE.split(after, maxsplit=1)[0])
+        # a quotation before them in the sentence, or one after them when they close a clause of it (a comma, a
+        # semicolon, the sentence's end after them): marked words the sentence goes on from before its quotation are
+        # its subject, a name (the chancellor’s “growth plan” rests on “fantasy economics”, a think tank warned)
+        closes_clause = after[:1] in _CLAUSE_END_AFTER or not after.strip()
+        if not any(sentence_start <= other_start and other_end <= sentence_end and (other_end <= start or closes_clause)
+                   for other_start, other_end in found_spans.overlapping(sentence_start, sentence_end)):
+            continue
+        if not _term_after_determiner_or_label(before.rstrip(), after[:60]):
+            quoted.append((start, end))
+    return quoted
 
 
 # The words the page attributes its quotations with, read in the attribution clauses after quotations that open
@@ -1239,9 +1303,30 @@ _ANY_SENTENCE_END_RE = re.compile("[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?
                                   + re.escape(QUOTE_MARKS) + "])")
 
 
+# The first letter of the word after a closing mark and spaces (on its line).
+_FIRST_LETTER_AFTER_RE = re.compile(r"[^\S\r\n]+([^\W\d_])")
+# How far before a quotation _opens_sentence reads: a sentence's mark, a closing mark and the spaces after them.
+SENTENCE_END_BEFORE_CHARS = 8
+
+
+def _lower_word_after(text: str, end: int) -> bool:
+    """Whether a word in lower case follows the closing mark ending at ``end``, after spaces and no punctuation."""
+    match = _FIRST_LETTER_AFTER_RE.match(text, end)
+    return match is not None and match.group(1).islower()
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the quotation at ``start`` opens its paragraph or follows the end of a sentence."""
+    paragraph_start = _paragraph_start(text, start, SENTENCE_END_BEFORE_CHARS)
+    return start == paragraph_start or _SENTENCE_END_BEFORE_RE.search(text, paragraph_start, start) is not None
+
+
 def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
     """The names of the page's speakers: the words in capitals of the attribution clauses after its quotations,
-    behind a comma or a dash (“…,” said Smith; „…“ – mondta Kovács; "…," kata Rahmat; “…,” dedi Aydınoğlu) --
+    behind a comma or a dash (“…,” said Smith; „…“ – mondta Kovács; "…," kata Rahmat; “…,” dedi Aydınoğlu), or
+    right after the closing mark of a quotation that opens its sentence, the clause's first word in lower case (“…”
+    diyen Oral, “…” ujar Wibowo: the words of a sentence that starts in marks are someone's, and what follows them
+    unparted is who said them) --
     but words in capitals throughout (a shout, an abbreviation) -- and the subject set off by a comma at the start
     of a sentence that introduces a quotation with a colon (Karahasan, … gösterdi: “…”), when the page writes it in
     capitals inside a sentence too: a name, not a sentence's first word (However, Sin embargo)."""
@@ -1250,7 +1335,8 @@ def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
         if text[start - 2:start].rstrip().endswith(":"):
             subjects.add(_subject_before_colon(text, start))
         punctuation_after = text[end:end + 3].lstrip(" \t")[:1]
-        if text[end - 2] not in ",،" and not (punctuation_after and punctuation_after in ",،–—"):
+        if text[end - 2] not in ",،" and not (punctuation_after and punctuation_after in ",،–—") and not (
+                _lower_word_after(text, end) and _opens_sentence(text, start)):
             continue
         clause = _CLAUSE_END_RE.split(_in_paragraph(text[end:end + 80]).lstrip(" ,،–—\t"), maxsplit=1)[0]
         names.update(word for word in _CLAUSE_WORD_RE.findall(clause)
@@ -1285,8 +1371,10 @@ def _subject_before_colon(text: str, start: int) -> str | None:
 def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The short marked words with no source found whose sentence names, before them, someone the page quotes
     (7.2 question 1: the source in the same sentence, whatever the language's reporting verbs): Kemal Aydınoğlu,
-    kararın “zor ama kaçınılmaz” olduğunu söyledi, on a page where “…,” dedi Aydınoğlu attributes a quotation --
-    not after a determiner or a label, which make a term of them (Sellés … buscar un «caballero blanco»)."""
+    kararın “zor ama kaçınılmaz” olduğunu söyledi, on a page where “…,” dedi Aydınoğlu attributes a quotation; or
+    whose sentence names nobody after a sentence that names such a speaker (Anne Lappalainen kertoo … Hän kuvaili
+    tiedottamista ”…”) -- not after a determiner or a label, which make a term of them (Sellés … buscar un «caballero
+    blanco»)."""
     found_spans = _Spans(found)
     unsourced = [(start, end) for start, end in page.unsourced if not found_spans.overlap(start, end)]
     if not unsourced:
@@ -1300,14 +1388,37 @@ def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, i
         before = text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start]
         # the writer's own words of the sentence before them, outside the other quotations (a name inside one is
         # no source of these words; inside an open one, these words are part of it)
-        pieces = _MARK_NOT_INSIDE_WORD_RE.split(_ANY_SENTENCE_END_RE.split(before)[-1])
-        if len(pieces) % 2 == 0 or speakers.isdisjoint(_CLAUSE_WORD_RE.findall(" ".join(pieces[::2]))):
+        sentences = _ANY_SENTENCE_END_RE.split(before)
+        pieces = _MARK_NOT_INSIDE_WORD_RE.split(sentences[-1])
+        if len(pieces) % 2 == 0:
+            continue
+        words = _CLAUSE_WORD_RE.findall(" ".join(pieces[::2]))
+        if speakers.isdisjoint(words) and not (
+                # or a sentence naming nobody -- no word in capitals but its first, outside marks: its subject a
+                # pronoun or a noun (Hän kuvaili …, Commissieleden noemen dat …) -- after one naming a speaker (7.2
+                # question 1: the source in the sentences next to the words)
+                len(sentences) > 1 and not any(word[0].isupper() for word in words[1:])
+                and not _names_someone_after(text, end) and _names_a_speaker(sentences[-2], speakers)):
             continue
         tail = pieces[-1].rstrip()
         if _term_after_determiner_or_label(tail, _in_paragraph(text[end:end + 60])):
             continue
         said.append((start, end))
     return said
+
+
+def _names_a_speaker(sentence: str, speakers: set[str]) -> bool:
+    """Whether the writer's own words of ``sentence``, outside its quotations, name one of ``speakers``."""
+    pieces = _MARK_NOT_INSIDE_WORD_RE.split(sentence)
+    return len(pieces) % 2 == 1 and not speakers.isdisjoint(_CLAUSE_WORD_RE.findall(" ".join(pieces[::2])))
+
+
+def _names_someone_after(text: str, end: int) -> bool:
+    """Whether the rest of the sentence after the quotation ending at ``end``, outside other quotations, holds a word
+    in capitals."""
+    after = _ANY_SENTENCE_END_RE.split(_in_paragraph(text[end:end + SENTENCE_AFTER_CHARS]), maxsplit=1)[0]
+    pieces = _MARK_NOT_INSIDE_WORD_RE.split(after)
+    return any(word[0].isupper() for word in _CLAUSE_WORD_RE.findall(" ".join(pieces[::2])))
 
 
 def _paragraph_start(text: str, position: int, reach: int) -> int:
@@ -1324,13 +1435,14 @@ def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[
     """The short marked words with no source of their own that repeat words of a quotation found elsewhere
     on the page: a headline's fragment (Assembly suspends three over “gross misconduct”) has its source where
     the story quotes the words in full (what the Speaker described as “gross misconduct and …”). Two words
-    at least: one word of a quotation is no sign its writer quotes it."""
+    at least: one word of a quotation is no sign its writer quotes it -- but one word the page quotes elsewhere as a
+    quotation of its own is (the headline's «маніпуляцією» of the story's Гончарук назвав висновки «маніпуляцією»)."""
     echoes = []
     terms: list[str] = []
     found_spans: _Spans | None = None
     for start, end in page.unsourced:
         term = _term(text, start, end)
-        if " " not in term or term in page.named:
+        if term in page.named:
             continue
         # most have no second place on the page: their words after the first letter (whose case a headline may
         # change) are looked for as they stand before the page's quotations are read
@@ -1342,6 +1454,10 @@ def _echoes(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[
         if found_spans.overlap(start, end):
             continue
         terms = terms or [_term(text, *quote) for quote in found]
+        if " " not in term:
+            if term in terms:  # one word, a quotation of its own elsewhere
+                echoes.append((start, end))
+            continue
         # not in marks of their own inside it: that quotation names them (“… and they call it ‘fake news’”)
         words = re.compile(r"(?<![\w" + re.escape(QUOTE_MARKS) + r"])" + re.escape(term) + r"(?![\w" +
                            re.escape(QUOTE_MARKS) + r"])")

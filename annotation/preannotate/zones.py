@@ -1601,7 +1601,7 @@ def _headline_lists(blocks: Sequence[Block], features: Sequence[BlockFeatures]) 
     run: list[int] = []
     for index, f in enumerate([*features, None]):
         if (f is not None and f.text_like and not f.ends_like_sentence and not f.is_bullet
-                and f.n_words <= HEADLINE_ITEM_MAX_WORDS):
+                and f.n_words <= HEADLINE_ITEM_MAX_WORDS and not _closes_quotation(blocks[index].text)):
             run.append(index)
             continue
         if f is not None and run and f.n_words <= 4 and line_marks(blocks[index].text)[1]:
@@ -1610,6 +1610,20 @@ def _headline_lists(blocks: Sequence[Block], features: Sequence[BlockFeatures]) 
             found.update(run)
         run = []
     return found
+
+
+# The marks that open a quotation in English and close it in German, Czech, Slovak or Danish style („…“, ‚…‘, »…«):
+# after a sentence's end at the end of a paragraph they close one (the features' sentence end reads the English
+# closers only; a block of HTML may end on an opening mark whose words are the next block's link, after a space).
+_OTHER_CLOSERS = "“‘«"
+
+
+def _closes_quotation(text: str) -> bool:
+    """Whether ``text`` ends in a sentence's end and a closing mark of the German, Czech or Danish style: a story's
+    paragraph that ends its quotation („… nicht mehr.“, „Das Bauamt. Mündlich.“), no headline without closing
+    punctuation."""
+    end = text.rstrip()[-2:]
+    return end[-1:] in _OTHER_CLOSERS and end[:1] in ".!?…"
 
 
 def _same_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
