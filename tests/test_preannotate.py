@@ -26,11 +26,11 @@ from annotation.preannotate.features import (
     features_of, gate_view, initials, literal_pattern, normalised)
 from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
-    KICKER_MAX_WORDS, PLATFORM_PROMPT_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CLOSING_CREDIT_RE, _COMMENTER_RE,
-    _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE, _NEXT_STORY_RE, _PAYWALL_BADGE_RE,
-    _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE, _RANK_RE, _RIGHTS_RESERVED_RE,
-    _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _photo_credit, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit,
-    is_notice, line_marks)
+    KICKER_MAX_WORDS, PLATFORM_PROMPT_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CAPTION_START_RE,
+    _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE,
+    _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE,
+    _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _may_end_in_credit, _photo_credit,
+    _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -1149,6 +1149,23 @@ def test_line_marks_are_the_line_patterns_answers(text: str) -> None:
     assert line_marks(text) == (_COMMENTS_RE.match(text) is not None, _AD_RE.match(text) is not None,
                                 _COMMENTER_RE.match(text) is not None, is_caption_credit(text))
     assert any(line_marks(text)) == (text != "The council met on Tuesday.")
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.data())
+def test_a_caption_end_is_only_looked_for_where_it_can_end(data) -> None:
+    """line_marks turns a line away from _CAPTION_END_RE by its last character and its colons and slashes
+    (``_may_end_in_credit``): never a text the regex matches -- drawn from the regex, with white space after it and
+    in any case (the long s and the Kelvin sign too) -- and the same answer as the regex for any other."""
+    pieces = st.sampled_from(["(photo)", "Photo:", "credit: Jane", "Getty Images", "/ AFP", "/Reuters", "reuters/Jane",
+                              "associated press", "SHUTTERSTOCK", "iſtoc\u212a", " ", "\n", ".", "!", "?", "”", "a",
+                              "s", "k", ")", ":", "/", "The council met."])
+    text = data.draw(st.one_of(st.from_regex(_CAPTION_END_RE.pattern).map(str.swapcase),
+                               st.from_regex(_CAPTION_END_RE.pattern), st.lists(pieces, max_size=8).map("".join)))
+    if _CAPTION_END_RE.pattern.search(text) is not None:
+        assert _may_end_in_credit(text)
+    if not _may_end_in_credit(text):
+        assert line_marks(text)[3] == (_CAPTION_START_RE.match(text) is not None)
 
 
 @settings(max_examples=300, deadline=None)

@@ -69,6 +69,19 @@ _CAPTION_END_RE = GatedPattern(re.compile(
 ), ("(", "/", "photo", "image", "picture", "credit", "getty", "associated press", "stock"))
 _CAPTION_START_RE = re.compile(r"^(?:file photo|image caption|photo|image|caption)\s*:?\s", re.IGNORECASE)
 CAPTION_TAIL = 160
+# The last characters (before trailing white space) a match of _CAPTION_END_RE can end with when the text holds no
+# colon and no slash: its closing parenthesis, and the "s" or "k" of "getty images", "associated press",
+# "shutterstock", "istock" in any case IGNORECASE matches (the long s, the Kelvin sign). Every other alternative
+# ("photo:", "credit: …", "/ afp", "/ reuters", "reuters/…") holds a colon or a slash.
+_CAPTION_END_LAST = ")sS\u017fkK\u212a"
+
+
+def _may_end_in_credit(tail: str) -> bool:
+    """Whether ``_CAPTION_END_RE`` can match ``tail`` at all: most lines end in a full stop and hold no colon and no
+    slash, which turns them away without its gate (a lower-cased copy and a search of it)."""
+    return ":" in tail or "/" in tail or tail.rstrip()[-1:] in _CAPTION_END_LAST
+
+
 # The photographer or agency in capitals after a caption's sentence: "... removed from the water in Las
 # Croabas. By U.S. CUSTOMS AND BORDER PROTECTION". A byline is a line of its own, not after a sentence.
 _CAPITALS_CREDIT_RE = re.compile(r"[.!?][\"”’]?\s+By\s+[A-Z][A-Z.'’&-]*(?:\s+[A-Z][A-Z.'’&-]*){0,6}\s*$")
@@ -84,7 +97,8 @@ def line_marks(text: str) -> tuple[bool, bool, bool, bool]:
             # a commenter's line ends in its colon ("$" also matches before a last newline): most lines are
             # answered without the regex, which tries one to three words before every space
             (text[-1:] == ":" or text[-2:] == ":\n") and _COMMENTER_RE.match(text) is not None,
-            _CAPTION_START_RE.match(text) is not None or _CAPTION_END_RE.search(text[-CAPTION_TAIL:]) is not None)
+            _CAPTION_START_RE.match(text) is not None
+            or (_may_end_in_credit(tail := text[-CAPTION_TAIL:]) and _CAPTION_END_RE.search(tail) is not None))
 
 
 # The photographer and the agency or paper, parted by a slash, at a caption's end or as a line of its own: "...
