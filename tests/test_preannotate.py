@@ -5995,3 +5995,18 @@ def test_a_group_that_ends_in_a_time_closes_each_of_its_items_with_its_time() ->
     document = Document.from_text(grouped_text(groups))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n".join(item) for item in (*videos, *items)]
+
+
+def test_a_group_that_ends_in_a_name_closes_each_of_its_items_with_its_authors_name() -> None:
+    """Guidelines 8.2: an item's author is inside it, and a list repeats one layout. A group of a plain text that
+    ends in a short line under a headline shows its items closed by such a line -- the author's name or the agency
+    under each headline, a summary between them or not; a kicker above a headline still opens its item."""
+    markets = [["Harbour freight volumes fall for a third month as exports slow", "Tomas Reyes"],
+               ["Dairy cooperative signs its first supply deal in the east",
+                "The contract covers two years of deliveries to four supermarket chains …", "Wire Services"],
+               ["Explainer", "Why the port’s new tariff worries the fishing fleet", "Ines Morel"]]
+    groups = [GROUPED_HEAD, ["Markets", *(line for item in markets for line in item)], GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in markets]
+    assert labels_by_line(document, annotation)["Markets"] == "boilerplate"

@@ -2845,6 +2845,7 @@ def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> N
     badge ("Video"): the items show no kickers then, so the line is no kicker of the first (a badge opening the first
     stays the item's)."""
     _groups_closed_by_times(features, labels, groups)
+    _groups_closed_by_short_lines(blocks, features, labels, groups)
     head_end = min(groups)
     if any(_breadcrumbs(blocks[index].text) for index in range(head_end)):
         for index in range(head_end):
@@ -2882,7 +2883,8 @@ def _groups_closed_by_times(features, labels: list, groups: frozenset[int]) -> N
         if left_out:
             members.append(last)
         if next_item is None:
-            next_item = 1 + max(label.item for label in labels if label is not None and label.item is not None)
+            # (a row of bare headlines numbers its items below zero)
+            next_item = 1 + max(0, *(label.item for label in labels if label is not None and label.item is not None))
         number, score = next_item, labels[last - 1].score
         for index in members:
             if index > members[0] and (labels[index - 1] is None or labels[index - 1].label != TEASER or (
@@ -2891,6 +2893,63 @@ def _groups_closed_by_times(features, labels: list, groups: frozenset[int]) -> N
                 number = next_item
             labels[index] = BlockLabel(TEASER, score, number)
         next_item += 1
+
+
+# Of the items of a group cut by the short lines closing them, at least this many and this share end in one.
+CLOSED_GROUP_MIN_ITEMS = 2
+CLOSED_GROUP_MIN_SHARE = 0.5
+
+
+def _groups_closed_by_short_lines(blocks, features, labels: list, groups: frozenset[int]) -> None:
+    """Guidelines 8.2: one span per item, its author inside it, and a list repeats one layout. A group of a plain
+    text (``groups``: the first line of each) that ends in a short line -- of ``KICKER_MAX_WORDS`` words at most, no
+    time -- under a longer one shows its items closed by such a line: the author's name or the agency under the
+    headline ("Marta Gil", "Agencias"). Its lines (under the heading the page's lines above gave it) are cut again into
+    items, each of the short lines above its headline (a kicker, a badge), the headline, the summary under it, and
+    the first short line under them; a second headline opens an item of its own. Only a group that is not the one
+    right above the story's first (its head reads so too), holding an item made already, no time (those close their items, ``_groups_closed_by_times``), no story line and no line of the page's,
+    where ``CLOSED_GROUP_MIN_ITEMS`` items or more, and ``CLOSED_GROUP_MIN_SHARE`` of them, end in a short line."""
+    edges = sorted(groups) + [len(labels)]
+    next_item = None
+    # the group right above the story's first one is its head, which reads so too (headline, standfirst, byline)
+    story = next((index for index, label in enumerate(labels) if label is not None and label.label == ARTICLE), -1)
+    for start, end, after in zip(edges, edges[1:], [*edges[2:], len(labels)]):
+        last = end - 1
+        if not (not end <= story < after and 0 < features[last].n_words <= KICKER_MAX_WORDS
+                and features[last - 1].n_words > KICKER_MAX_WORDS):
+            continue
+        first = start
+        while first < end and labels[first] is not None and labels[first].label == BOILERPLATE:
+            first += 1  # the group's heading
+        if any(features[index].is_timestamp or (labels[index] is not None and labels[index].label != TEASER)
+               for index in range(first, end)) or not any(labels[index] is not None for index in range(first, end)):
+            continue  # a time, a line of the story or the page's, or no item made inside: no group of such items
+        items: list[list[int]] = []
+        current: list[int] = []
+        body = False  # whether the item being read has its headline
+        for index in range(first, end):
+            if features[index].n_words <= KICKER_MAX_WORDS:
+                current.append(index)
+                if body:
+                    items.append(current)
+                    current, body = [], False
+            else:
+                if body and not _summary_shaped(features[index], blocks[index].text):
+                    items.append(current)
+                    current = []
+                current.append(index)
+                body = True
+        if current:
+            items.append(current)
+        closed = sum(features[item[-1]].n_words <= KICKER_MAX_WORDS for item in items)
+        if closed < CLOSED_GROUP_MIN_ITEMS or closed < CLOSED_GROUP_MIN_SHARE * len(items):
+            continue
+        if next_item is None:
+            next_item = 1 + max(0, *(label.item for label in labels if label is not None and label.item is not None))
+        for item in items:
+            for index in item:
+                labels[index] = BlockLabel(TEASER, 0.6, next_item)
+            next_item += 1
 
 
 def _menu_entries(blocks, features, labels: list) -> frozenset[str]:
