@@ -6010,3 +6010,18 @@ def test_a_group_that_ends_in_a_name_closes_each_of_its_items_with_its_authors_n
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n".join(item) for item in markets]
     assert labels_by_line(document, annotation)["Markets"] == "boilerplate"
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_a_texts_groups_start_under_its_blank_lines_only_where_it_mixes_them(line_break: str) -> None:
+    """``group_starts``: the lines under a blank line (spaces on it too) of a text that also sets lines right under
+    each other; none where no line or every line stands under a blank line (the HTML ingest's text)."""
+    from annotation.preannotate.blocks import group_starts, split_blocks
+
+    def starts(text: str) -> frozenset[int]:
+        text = text.replace("\n", line_break)
+        return group_starts(text, split_blocks(text))
+
+    assert starts("Site\nMenu\n\nHeading\nItem one\n  \t\nFooter\n") == {2, 4}
+    assert starts("Site\nMenu\nHeading\n") == frozenset()
+    assert starts("Site\n\nMenu\n\nHeading\n") == frozenset()
