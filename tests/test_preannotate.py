@@ -5959,3 +5959,83 @@ def test_headlines_in_a_row_parted_by_questions_are_one_item_each() -> None:
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == [*heads, "\n\n".join(item)]
     assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
+def grouped_text(groups: list[list[str]]) -> str:
+    """A plain text that sets its lines one under the other and parts its groups by a blank line."""
+    return "\n\n".join("\n".join(group) for group in groups) + "\n"
+
+
+GROUPED_HEAD = ["The Valley Courier", "Log in | Subscribe", "News | Valley | Sport | Business | Culture | Opinion",
+                "Valley", "Every story from the towns along the river, updated through the day"]
+GROUPED_FOOT = ["Advertisement", "Facebook | Instagram | YouTube", "© 2026 The Valley Courier. All rights reserved."]
+
+
+def test_a_plain_texts_first_group_and_the_headings_over_its_groups_of_items_are_the_pages() -> None:
+    """Guidelines 8.3 and 8.5: a plain text parted by blank lines shows the page's head (site, menu, the front's name
+    and description) as its first group, and a short line opening a group over items that show no kickers is the
+    group's heading, not the first item's kicker; a group whose items each open with a kicker keeps the first's."""
+    riverside = [["Ferry crossing reopens after two weeks of repairs to the landing", "2 hours ago"],
+                 ["Library extends its evening hours through the winter", "4 hours ago"],
+                 ["Farmers’ market moves indoors for the cold months", "6 hours ago"]]
+    hillcrest = [["Water main break leaves the old quarter without supply overnight",
+                  "The utility expects repairs to finish by Friday morning …", "1 hour ago"],
+                 ["School buses rerouted while the bridge is inspected", "5 hours ago"]]
+    kickers = [["Courts", "Landlord fined for ignoring repair orders in the north tower"],
+               ["Schools", "Parents petition for a crossing guard at the bypass"],
+               ["Transport", "Night buses return to the harbour route in spring"]]
+    groups = [GROUPED_HEAD, ["Riverside", *(line for item in riverside for line in item)],
+              ["Hillcrest", *(line for item in hillcrest for line in item)],
+              [line for item in kickers for line in item], GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in (*riverside, *hillcrest, *kickers)]
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "boilerplate" for line in (*GROUPED_HEAD, "Riverside", "Hillcrest"))
+
+
+def test_a_group_that_ends_in_a_time_closes_each_of_its_items_with_its_time() -> None:
+    """Guidelines 8.2: a list repeats one layout, and a group of a plain text that ends in a time under its last item
+    shows it: each time (a video's running time, then its date) closes its item, none opens the item under it, and
+    the group's last time is its last item's."""
+    items = [["Council approves a new cycle lane on the harbour road", "3 hours ago"],
+             ["Fishermen protest quotas outside the port office",
+              "The union says the cuts will cost forty jobs this season …", "10.11.2026, 14:05"],
+             ["New school opens in the eastern district", "09.11.2026, 11:30"]]
+    videos = [["Water main break leaves the old quarter without supply overnight", "1 hour ago"],
+              ["Video", "A morning with the last ferryman on the upper river", "3:24", "10.11.2026, 08:40"]]
+    groups = [GROUPED_HEAD, ["Hillcrest", *(line for item in videos for line in item)],
+              ["Old Town", *(line for item in items for line in item)], GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in (*videos, *items)]
+
+
+def test_a_group_that_ends_in_a_name_closes_each_of_its_items_with_its_authors_name() -> None:
+    """Guidelines 8.2: an item's author is inside it, and a list repeats one layout. A group of a plain text that
+    ends in a short line under a headline shows its items closed by such a line -- the author's name or the agency
+    under each headline, a summary between them or not; a kicker above a headline still opens its item."""
+    markets = [["Harbour freight volumes fall for a third month as exports slow", "Tomas Reyes"],
+               ["Dairy cooperative signs its first supply deal in the east",
+                "The contract covers two years of deliveries to four supermarket chains …", "Wire Services"],
+               ["Explainer", "Why the port’s new tariff worries the fishing fleet", "Ines Morel"]]
+    groups = [GROUPED_HEAD, ["Markets", *(line for item in markets for line in item)], GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in markets]
+    assert labels_by_line(document, annotation)["Markets"] == "boilerplate"
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_a_texts_groups_start_under_its_blank_lines_only_where_it_mixes_them(line_break: str) -> None:
+    """``group_starts``: the lines under a blank line (spaces on it too) of a text that also sets lines right under
+    each other; none where no line or every line stands under a blank line (the HTML ingest's text)."""
+    from annotation.preannotate.blocks import group_starts, split_blocks
+
+    def starts(text: str) -> frozenset[int]:
+        text = text.replace("\n", line_break)
+        return group_starts(text, split_blocks(text))
+
+    assert starts("Site\nMenu\n\nHeading\nItem one\n  \t\nFooter\n") == {2, 4}
+    assert starts("Site\nMenu\nHeading\n") == frozenset()
+    assert starts("Site\n\nMenu\n\nHeading\n") == frozenset()

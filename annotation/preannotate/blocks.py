@@ -31,3 +31,17 @@ class Block(NamedTuple):
 def split_blocks(text: str) -> list[Block]:
     return [Block(index, match.start(), match.end(), match.group())
             for index, match in enumerate(_BLOCK_RE.finditer(text))]
+
+
+def group_starts(text: str, blocks: list[Block]) -> frozenset[int]:
+    """The blocks that stand right under a blank line, where the text parts its lines into groups by blank lines:
+    a plain-text page that sets most lines one under the other and leaves a blank line between its parts (the
+    page's head, each section's list, the footer). Empty where no line or every line stands under a blank line (the
+    HTML ingest joins every block so): the text shows no groups then."""
+    # (a gap of one character is one line break: most gaps of a plain text, answered without counting)
+    starts = [index for index in range(1, len(blocks)) if blocks[index].start - blocks[index - 1].end > 1 and (
+              text.count("\n", blocks[index - 1].end, blocks[index].start) >= 2
+              or text.count("\r", blocks[index - 1].end, blocks[index].start) >= 2)]
+    if not starts or len(starts) == len(blocks) - 1:
+        return frozenset()
+    return frozenset(starts)

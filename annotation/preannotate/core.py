@@ -10,7 +10,7 @@ from itertools import repeat
 from operator import add, attrgetter
 from typing import TYPE_CHECKING
 
-from annotation.preannotate.blocks import Block, split_blocks
+from annotation.preannotate.blocks import Block, group_starts, split_blocks
 from annotation.preannotate.features import features_of, gate_view
 from annotation.preannotate.learned import (
     DOM_FEATURE_NAMES, REACH, LogisticModel, feature_matrix, load_models, model_path)
@@ -73,7 +73,10 @@ class Preannotator:
                                                      unlinked_items)
 
             live, front = declared_kinds(html.tree)
-        labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules, live=live, front=front)
+        # the text path: the HTML ingest parts every block by a blank line, so only a plain text shows its groups
+        groups = group_starts(document.text, blocks) if html is None else frozenset()
+        labels = classify_blocks(blocks, evidence, title=title, logits=logits, rules=rules, live=live, front=front,
+                                 groups=groups)
         if html is not None:
             labels = list_headlines(html, blocks, evidence, card_items(html, blocks, evidence, labels))
             labels = marked_boilerplate(html, blocks, unlinked_items(html, blocks, labels))

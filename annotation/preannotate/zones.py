@@ -611,12 +611,14 @@ def classify_blocks(
     rules: RulePass | None = None,
     live: bool = False,
     front: bool = False,
+    groups: frozenset[int] = frozenset(),
 ) -> list[BlockLabel]:
     """One label (and confidence) per block. ``logits``: the learned model's article log-odds per block,
     which can take blocks of the run out of the article (``VETO_LOGIT``). ``live``: the page says it is a live
     blog (the HTML path: its schema.org type), so its entries' times and headings are the story's even where the
     model took every one of them out of the run. ``front``: the page says it is a section front, tag, search or
-    show page, which has no main story (guidelines 8.5): no run is taken for one."""
+    show page, which has no main story (guidelines 8.5): no run is taken for one. ``groups``: the blocks that open
+    a group of lines, where a plain text parts them by blank lines (``blocks.group_starts``)."""
     if evidence is None:
         evidence = [BlockEvidence()] * len(blocks)
     rules = rules or rule_pass(blocks, evidence)
@@ -783,7 +785,7 @@ def classify_blocks(
             # a list's row of page numbers is the page's (guidelines 8.3), no headline of an item nor a neighbour
             # making one
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
-    _assign_teasers(blocks, features, labels, title)
+    _assign_teasers(blocks, features, labels, title, groups)
     for index in _mast_items(features, labels):
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
@@ -2573,7 +2575,8 @@ def _site_footer(blocks, features, labels: list) -> range:
     return range(0)
 
 
-def _assign_teasers(blocks, features, labels: list, title: str | None = None) -> None:
+def _assign_teasers(blocks, features, labels: list, title: str | None = None,
+                    groups: frozenset[int] = frozenset()) -> None:
     """Group unlabelled blocks into teaser items: a headline, then its summary, author and timestamp (a
     timestamp right under the headline may come before the summary); then the kickers above the headlines
     of a list that repeats them (``_attach_kickers``). A numbered list's items are made first
@@ -2857,6 +2860,124 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None) ->
         items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
     _section_names_over_items(blocks, features, labels)
+    if groups:
+        _group_headings(blocks, features, labels, groups)
+
+
+def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> None:
+    """Guidelines 8.3 and 8.5: a plain text that parts its lines into groups by blank lines (``groups``: the first
+    line of each) shows the page's parts as groups. The first group, holding the site's menu (a row of three links
+    or more), is the page's head: the site's name, its menu, the front's name and description promote no article
+    however much a headline they look like. A short line opening a later group over two items or more is that
+    group's heading ("Sport", a region's name) where the second item opens with no short line of its own but a
+    badge ("Video"): the items show no kickers then, so the line is no kicker of the first (a badge opening the first
+    stays the item's)."""
+    _groups_closed_by_times(features, labels, groups)
+    _groups_closed_by_short_lines(blocks, features, labels, groups)
+    head_end = min(groups)
+    if any(_breadcrumbs(blocks[index].text) for index in range(head_end)):
+        for index in range(head_end):
+            if labels[index] is not None and labels[index].label == TEASER:
+                labels[index] = BlockLabel(BOILERPLATE, 0.6)
+    items = _teaser_items(labels)
+    for (first, last), (following, _) in zip(items, items[1:]):
+        if (first in groups and first < last and not any(start in groups for start in range(first + 1, following + 1))
+                and _kicker(features[first], blocks[first].text) and not _badge(blocks[first].text)
+                and (_badge(blocks[following].text) or not _kicker(features[following], blocks[following].text))):
+            labels[first] = BlockLabel(BOILERPLATE, 0.6)
+
+
+def _groups_closed_by_times(features, labels: list, groups: frozenset[int]) -> None:
+    """Guidelines 8.2: a list repeats one layout, and no item runs over the blank line that parts two groups of a
+    plain text. A group whose last line is a timestamp under an item shows its items' layout: each timestamp (a run
+    of them: a running time, then the date) closes its item. Where the items made in such a group do not follow it
+    -- one opens with a timestamp, one runs over the group's edge, or the last time was left out of the last item
+    -- its item lines are cut again after each run of timestamps, the last time closing the last item."""
+    edges = sorted(groups) + [len(labels)]
+    next_item = None
+    for start, end in zip(edges, edges[1:]):
+        last = end - 1
+        if not (features[last].is_timestamp and last > start and labels[last - 1] is not None
+                and labels[last - 1].label == TEASER and (labels[last] is None or labels[last].label != ARTICLE)):
+            continue
+        left_out = labels[last] is None or labels[last].label != TEASER
+        members = [index for index in range(start, end) if labels[index] is not None and labels[index].label == TEASER]
+        crossing = ((members[0] == start and labels[start - 1] == labels[start])
+                    or (end < len(labels) and labels[end] == labels[last]))
+        time_first = any(features[index].is_timestamp and labels[index - 1] != labels[index]
+                         and not features[index - 1].is_timestamp for index in members)
+        if not (left_out or crossing or time_first):
+            continue
+        if left_out:
+            members.append(last)
+        if next_item is None:
+            # (a row of bare headlines numbers its items below zero)
+            next_item = 1 + max(0, *(label.item for label in labels if label is not None and label.item is not None))
+        number, score = next_item, labels[last - 1].score
+        for index in members:
+            if index > members[0] and (labels[index - 1] is None or labels[index - 1].label != TEASER or (
+                    features[index - 1].is_timestamp and not features[index].is_timestamp)):
+                next_item += 1
+                number = next_item
+            labels[index] = BlockLabel(TEASER, score, number)
+        next_item += 1
+
+
+# Of the items of a group cut by the short lines closing them, at least this many and this share end in one.
+CLOSED_GROUP_MIN_ITEMS = 2
+CLOSED_GROUP_MIN_SHARE = 0.5
+
+
+def _groups_closed_by_short_lines(blocks, features, labels: list, groups: frozenset[int]) -> None:
+    """Guidelines 8.2: one span per item, its author inside it, and a list repeats one layout. A group of a plain
+    text (``groups``: the first line of each) that ends in a short line -- of ``KICKER_MAX_WORDS`` words at most, no
+    time -- under a longer one shows its items closed by such a line: the author's name or the agency under the
+    headline ("Marta Gil", "Agencias"). Its lines (under the heading the page's lines above gave it) are cut again into
+    items, each of the short lines above its headline (a kicker, a badge), the headline, the summary under it, and
+    the first short line under them; a second headline opens an item of its own. Only a group that is not the one
+    right above the story's first (its head reads so too), holding an item made already, no time (those close their items, ``_groups_closed_by_times``), no story line and no line of the page's,
+    where ``CLOSED_GROUP_MIN_ITEMS`` items or more, and ``CLOSED_GROUP_MIN_SHARE`` of them, end in a short line."""
+    edges = sorted(groups) + [len(labels)]
+    next_item = None
+    # the group right above the story's first one is its head, which reads so too (headline, standfirst, byline)
+    story = next((index for index, label in enumerate(labels) if label is not None and label.label == ARTICLE), -1)
+    for start, end, after in zip(edges, edges[1:], [*edges[2:], len(labels)]):
+        last = end - 1
+        if not (not end <= story < after and 0 < features[last].n_words <= KICKER_MAX_WORDS
+                and features[last - 1].n_words > KICKER_MAX_WORDS):
+            continue
+        first = start
+        while first < end and labels[first] is not None and labels[first].label == BOILERPLATE:
+            first += 1  # the group's heading
+        if any(features[index].is_timestamp or (labels[index] is not None and labels[index].label != TEASER)
+               for index in range(first, end)) or not any(labels[index] is not None for index in range(first, end)):
+            continue  # a time, a line of the story or the page's, or no item made inside: no group of such items
+        items: list[list[int]] = []
+        current: list[int] = []
+        body = False  # whether the item being read has its headline
+        for index in range(first, end):
+            if features[index].n_words <= KICKER_MAX_WORDS:
+                current.append(index)
+                if body:
+                    items.append(current)
+                    current, body = [], False
+            else:
+                if body and not _summary_shaped(features[index], blocks[index].text):
+                    items.append(current)
+                    current = []
+                current.append(index)
+                body = True
+        if current:
+            items.append(current)
+        closed = sum(features[item[-1]].n_words <= KICKER_MAX_WORDS for item in items)
+        if closed < CLOSED_GROUP_MIN_ITEMS or closed < CLOSED_GROUP_MIN_SHARE * len(items):
+            continue
+        if next_item is None:
+            next_item = 1 + max(0, *(label.item for label in labels if label is not None and label.item is not None))
+        for item in items:
+            for index in item:
+                labels[index] = BlockLabel(TEASER, 0.6, next_item)
+            next_item += 1
 
 
 def _menu_entries(blocks, features, labels: list) -> frozenset[str]:
