@@ -5959,3 +5959,22 @@ def test_headlines_in_a_row_parted_by_questions_are_one_item_each() -> None:
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == [*heads, "\n\n".join(item)]
     assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
+@pytest.mark.parametrize("headline", [
+    "„We will not sign this budget”. Coalition cracks before the vote in parliament",
+    "‘We are not writing a blank cheque.’ Senate leaders stall the aid package",
+    "«Where is the money?» Auditors question the harbour contract",
+    "Mayor: „The old bridge is finished.“ Council votes for a new crossing",
+], ids=["low-high", "single", "guillemets", "german"])
+def test_a_headline_citing_a_sentence_with_its_stop_is_the_story_headline(headline: str) -> None:
+    """Guidelines 8.1 and 7.1: a headline that opens with (or holds) a quotation followed by its stop or question mark
+    reads as two sentences to the plain count, but the quotation is one piece of the headline: it is the story's
+    headline over its standfirst, not a line the run leaves out (nor is the "Subscribe" link above it the headline)."""
+    standfirst = ("Two junior partners say they will vote against the bill unless the government reopens talks on "
+                  "farm subsidies. The finance minister says there is no money left to give.")
+    head = [headline, standfirst, "Jane Doe", "14 November 2026, 07:42"]
+    document = Document.from_text(page_text([*NAV, "Politics", *head, "6 min read", "Share", *STORY[3:], *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels["Subscribe"] == "boilerplate"

@@ -1949,9 +1949,30 @@ def _standfirst_under_headline(features, index: int) -> bool:
 _KICKER_STOP_RE = re.compile(r"^[^\W\d_a-zß-ÿ][^\W\da-zß-ÿ]*(?: [^\W\d_a-zß-ÿ][^\W\da-zß-ÿ]*){0,2}[.:]\s+(?=\S)")
 
 
+# A quotation in a headline, in the marks of guidelines 7.1 (each opening mark with the marks that close it), with the
+# stop, colon or dash after it: "„Nie podpiszemy budżetu w tej formie”. Koalicja pęka", "‘We are not writing a blank
+# check’: Senate leaders stall", "Mer: «Бюджет війни». Міськрада ухвалила". The opening mark starts a word and the
+# closing one ends one, so an apostrophe ("Moscow’s") neither opens nor closes a quotation.
+_HEADLINE_QUOTATION_RE = re.compile(
+    r"(?:(?<![^\s:–—(-])(?:“[^“”]+”|‘[^‘’]+’|\"[^\"]+\"|'[^']+'|«[^«»]+»|„[^„“”]+[“”]|‚[^‚‘’]+[‘’]|「[^「」]+」"
+    r"|『[^『』]+』|»[^»«]+[«»]|”[^”]+”)(?![^\W_]))\s*[.:!?…]*")
+_QUOTATION_OPENERS = frozenset("“‘\"'«„‚「『»”")
+
+
 def _headline_features(text: str, f: BlockFeatures) -> BlockFeatures:
-    """The shape of a line as a headline: without a kicker in capitals before it (``_KICKER_STOP_RE``)."""
-    if f.n_sentences < 2 or not text[:1].isupper():
+    """The shape of a line as a headline: without a kicker in capitals before it (``_KICKER_STOP_RE``), and with each
+    quotation it prints read as one word (``_HEADLINE_QUOTATION_RE``, guidelines 8.1 and 7.1): a headline citing
+    what someone said ("„We will not sign it”. Coalition cracks") holds the quotation's full stop, question mark or
+    the stop after it, which makes it two "sentences" and no headline to the plain count."""
+    if f.n_sentences < 2:
+        return f
+    if not _QUOTATION_OPENERS.isdisjoint(text):
+        unquoted = _HEADLINE_QUOTATION_RE.sub("Q ", text).strip()
+        if unquoted != text.strip():
+            g = features_of(unquoted)
+            if g.n_sentences < 2:
+                return g
+    if not text[:1].isupper():
         return f
     kicker = _KICKER_STOP_RE.match(text)
     if kicker is None or not kicker.group().strip()[:-1].isupper():
