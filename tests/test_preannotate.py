@@ -5965,8 +5965,9 @@ def test_headlines_in_a_row_parted_by_questions_are_one_item_each() -> None:
     "„We will not sign this budget”. Coalition cracks before the vote in parliament",
     "‘We are not writing a blank cheque.’ Senate leaders stall the aid package",
     "«Where is the money?» Auditors question the harbour contract",
-    "Mayor: „The old bridge is finished.“ Council votes for a new crossing",
-], ids=["low-high", "single", "guillemets", "german"])
+    "»We will not sign it.« The coalition cracks before the vote in parliament",
+    "「We have nothing left.」 Farmers count the cost of the typhoon",
+], ids=["low-high", "single", "guillemets", "reversed-guillemets", "corner-brackets"])
 def test_a_headline_citing_a_sentence_with_its_stop_is_the_story_headline(headline: str) -> None:
     """Guidelines 8.1 and 7.1: a headline that opens with (or holds) a quotation followed by its stop or question mark
     reads as two sentences to the plain count, but the quotation is one piece of the headline: it is the story's
@@ -5978,3 +5979,29 @@ def test_a_headline_citing_a_sentence_with_its_stop_is_the_story_headline(headli
     labels = labels_by_line(document, Preannotator().annotate(document))
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert labels["Subscribe"] == "boilerplate"
+
+
+
+def test_the_writers_handle_under_the_byline_is_no_title_of_the_writer() -> None:
+    """Guidelines 8.1 and 8.3: the writer's account to follow under the byline ("@janedoe_news", "Twitter: @janedoe")
+    is a follow prompt, no writer's title: it stays out of the story's head while the byline and date are in it (an
+    e-mail address there is the byline's)."""
+    head = ["Ferry operator scraps winter timetable as fuel costs soar", "By Jane Doe"]
+    for handle in ("@janedoe_news", "Twitter: @janedoe"):
+        document = Document.from_text(page_text([*NAV, *head, handle, "12 January 2025", *STORY[3:], *FOOTER]))
+        labels = labels_by_line(document, Preannotator().annotate(document))
+        assert [labels[line] for line in [*head, "12 January 2025"]] == ["article"] * 3
+        assert labels[handle] == "boilerplate"
+
+def test_a_story_headline_printed_on_the_sites_other_pages_is_still_its_headline() -> None:
+    """Guidelines 8.1: a story's headline comes back as a teaser on the site's other pages, so the corpus statistics
+    read it as template; right over the story's byline and date it is the story's headline still, not a teaser."""
+    headline = "Ferry operator scraps winter timetable as fuel costs soar"
+    head = [headline, "Jane Doe", "12 January 2025, 09:40"]
+    story = Document.from_text(page_text([*NAV, "Transport", *head, "Share", "Email", *STORY[3:], *FOOTER]))
+    front = Document.from_text(page_text([*NAV, "Transport", headline, "2 hours ago",
+                                          *(line for item in TEASERS for line in item), *FOOTER]))
+    annotation = Preannotator(BlockStats.from_documents([story, front])).annotate(story)
+    assert_valid(story, annotation)
+    labels = labels_by_line(story, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)

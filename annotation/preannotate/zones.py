@@ -2060,13 +2060,16 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         hint = evidence[index].headline
         if title:
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
+        dated = _dated(blocks, features, index)  # the byline or date right under or above the line
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
                  # a writer's title right under the byline ("Political Editor") is no headline, nor the byline
                  # by the writer's role ("Author: Jane Roe" over the date)
                  and not (index > 0 and features[index - 1].is_byline)
                  and not (":" in blocks[index].text and _byline_at(blocks, features, index))
                  and not (_job_title(f, blocks[index].text) and _byline_at(blocks, features, index - 1))
-                 and not evidence[index].template and not _breadcrumbs(blocks[index].text)
+                 # a story's headline comes back on the site's other pages as their teaser: printed on several
+                 # pages, it is the headline still where the story's byline or date stands next to it (``_dated``)
+                 and not (evidence[index].template and not dated) and not _breadcrumbs(blocks[index].text)
                  and not (f.digit_share > 0 and _market_line(blocks[index].text)))
         if is_caption_credit(blocks[index].text) or _photo_credit(blocks[index].text):
             continue  # a photo caption naming the story's subject echoes the title but is no headline
@@ -2074,7 +2077,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # a site's tool under the date ("Offrir cet article") is shaped as a headline but is none
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
-                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * _dated(blocks, features, index)
+                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * dated
             if value > best:
                 best, headline = value, index
     if headline is None:
@@ -2189,8 +2192,9 @@ def _writer_title(blocks, features, index: int) -> bool:
     f = features[index]
     if index > 0 and _job_title(f, blocks[index].text) and _byline_at(blocks, features, index - 1):
         return True
-    if index == 0 or f.text_like or f.is_furniture or f.digit_share > 0 or not 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS:
-        return False
+    if (index == 0 or f.text_like or f.is_furniture or f.digit_share > 0 or not 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS
+            or ("@" in blocks[index].text and _EMAIL_RE.search(blocks[index].text) is None)):
+        return False  # (a handle, "Twitter: @janeroe", is the writer's account to follow, no title; an address is)
     return features[index - 1].is_byline or (
         index + 1 < len(features) and features[index + 1].is_timestamp and _byline_at(blocks, features, index - 1))
 
