@@ -6005,3 +6005,20 @@ def test_a_story_headline_printed_on_the_sites_other_pages_is_still_its_headline
     assert_valid(story, annotation)
     labels = labels_by_line(story, annotation)
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_run_opening_with_its_headline_over_a_deck_and_byline_keeps_the_head(models) -> None:
+    """Guidelines 8.1: a run that opens with the story's headline over its deck (both shaped as headlines, no full
+    stop) and its byline keeps all three and the date, whatever the model reads in the deck or the island rule in
+    the headline it parts from the body."""
+    head = ["Mayor calls it «a budget for war, not for promises» as the council passes next year’s spending plan "
+            "after a stormy night session",
+            "Opposition councillors called the document «opaque» and demanded a week’s delay of the vote",
+            "Olena Tkachuk", "12 November 2025, 22:10"]
+    document = Document.from_text(page_text([*NAV, "POLITICS", *head, "5 min read", *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels["5 min read"] == "boilerplate"

@@ -2046,6 +2046,12 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         # the run starts with its own headline: the byline and the dates right under it, or under the standfirst
         # under it, are the story's, whatever the model reads in them (a line under a box of jump links is the box's
         # toggle, "Show key events only": the headline stands above the box)
+        if _deck_pair(blocks, features, evidence, body_start):
+            # the headline over its deck, both shaped as headlines, and the byline under them: the three are the
+            # story's head whatever the model made of the deck or _drop_islands of the headline it cut off
+            row = _byline_row(blocks, features, body_start + 2)
+            return [body_start, body_start + 1, *row] if any(_byline_at(blocks, features, index) for index in row) \
+                else []
         below = body_start + 1 + (body_start + 1 < len(features) and features[body_start + 1].text_like)
         row = _byline_row(blocks, features, below)
         return row if any(_byline_at(blocks, features, index) for index in row) else []
