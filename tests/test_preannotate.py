@@ -6022,3 +6022,21 @@ def test_a_run_opening_with_its_headline_over_a_deck_and_byline_keeps_the_head(m
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert labels["5 min read"] == "boilerplate"
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_trail_of_sections_over_the_headline_does_not_make_it_a_standfirst(models) -> None:
+    """Guidelines 8.1: a trail of sections ("Metro > City Courts > Trials") over the story's headline is the site's, no
+    headline: the headline opening the run is the story's own, and the byline and both dates under its standfirst are
+    the story's whatever the model reads in them."""
+    head = ["Builder of the collapsed block tells the court: “I built it to the plan, my conscience is clear”",
+            "The contractor of the block where 19 people died told judges on Wednesday that a shop owner had cut two "
+            "columns. Families of the victims walked out.",
+            "Selin Kara", "14.01.2026 - 18:46", "Updated: 14.01.2026 - 20:10"]
+    trail = "Metro > City Courts > Trials"
+    document = Document.from_text(page_text([*NAV, trail, *head, "Reading time: 4 min", *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels[trail] == "boilerplate"

@@ -2042,10 +2042,12 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     box = min((index for index in jumps if index in window), default=None)
     first = features[body_start]
     if (box is None and first.headline_like and first.n_sentences <= 1 and not first.is_byline
-            and not first.is_timestamp and not _standfirst_under_headline(features, body_start)):
+            and not first.is_timestamp and not (_standfirst_under_headline(features, body_start)
+                                                 and not _breadcrumbs(blocks[body_start - 1].text))):
         # the run starts with its own headline: the byline and the dates right under it, or under the standfirst
         # under it, are the story's, whatever the model reads in them (a line under a box of jump links is the box's
-        # toggle, "Show key events only": the headline stands above the box)
+        # toggle, "Show key events only": the headline stands above the box); a trail of sections over it ("Home >
+        # News > Courts") is no headline it would be the standfirst of (guidelines 8.1)
         if _deck_pair(blocks, features, evidence, body_start):
             # the headline over its deck, both shaped as headlines, and the byline under them: the three are the
             # story's head whatever the model made of the deck or _drop_islands of the headline it cut off
