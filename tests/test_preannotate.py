@@ -6039,3 +6039,84 @@ def test_a_texts_groups_start_under_its_blank_lines_only_where_it_mixes_them(lin
     assert starts("Site\nMenu\n\nHeading\nItem one\n  \t\nFooter\n") == {2, 4}
     assert starts("Site\nMenu\nHeading\n") == frozenset()
     assert starts("Site\n\nMenu\n\nHeading\n") == frozenset()
+
+
+@pytest.mark.parametrize("headline", [
+    "„We will not sign this budget”. Coalition cracks before the vote in parliament",
+    "‘We are not writing a blank cheque.’ Senate leaders stall the aid package",
+    "«Where is the money?» Auditors question the harbour contract",
+    "»We will not sign it.« The coalition cracks before the vote in parliament",
+    "「We have nothing left.」 Farmers count the cost of the typhoon",
+], ids=["low-high", "single", "guillemets", "reversed-guillemets", "corner-brackets"])
+def test_a_headline_citing_a_sentence_with_its_stop_is_the_story_headline(headline: str) -> None:
+    """Guidelines 8.1 and 7.1: a headline that opens with (or holds) a quotation followed by its stop or question mark
+    reads as two sentences to the plain count, but the quotation is one piece of the headline: it is the story's
+    headline over its standfirst, not a line the run leaves out (nor is the "Subscribe" link above it the headline)."""
+    standfirst = ("Two junior partners say they will vote against the bill unless the government reopens talks on "
+                  "farm subsidies. The finance minister says there is no money left to give.")
+    head = [headline, standfirst, "Jane Doe", "14 November 2026, 07:42"]
+    document = Document.from_text(page_text([*NAV, "Politics", *head, "6 min read", "Share", *STORY[3:], *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels["Subscribe"] == "boilerplate"
+
+
+
+def test_the_writers_handle_under_the_byline_is_no_title_of_the_writer() -> None:
+    """Guidelines 8.1 and 8.3: the writer's account to follow under the byline ("@janedoe_news", "Twitter: @janedoe")
+    is a follow prompt, no writer's title: it stays out of the story's head while the byline and date are in it (an
+    e-mail address there is the byline's)."""
+    head = ["Ferry operator scraps winter timetable as fuel costs soar", "By Jane Doe"]
+    for handle in ("@janedoe_news", "Twitter: @janedoe"):
+        document = Document.from_text(page_text([*NAV, *head, handle, "12 January 2025", *STORY[3:], *FOOTER]))
+        labels = labels_by_line(document, Preannotator().annotate(document))
+        assert [labels[line] for line in [*head, "12 January 2025"]] == ["article"] * 3
+        assert labels[handle] == "boilerplate"
+
+def test_a_story_headline_printed_on_the_sites_other_pages_is_still_its_headline() -> None:
+    """Guidelines 8.1: a story's headline comes back as a teaser on the site's other pages, so the corpus statistics
+    read it as template; right over the story's byline and date it is the story's headline still, not a teaser."""
+    headline = "Ferry operator scraps winter timetable as fuel costs soar"
+    head = [headline, "Jane Doe", "12 January 2025, 09:40"]
+    story = Document.from_text(page_text([*NAV, "Transport", *head, "Share", "Email", *STORY[3:], *FOOTER]))
+    front = Document.from_text(page_text([*NAV, "Transport", headline, "2 hours ago",
+                                          *(line for item in TEASERS for line in item), *FOOTER]))
+    annotation = Preannotator(BlockStats.from_documents([story, front])).annotate(story)
+    assert_valid(story, annotation)
+    labels = labels_by_line(story, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_run_opening_with_its_headline_over_a_deck_and_byline_keeps_the_head(models) -> None:
+    """Guidelines 8.1: a run that opens with the story's headline over its deck (both shaped as headlines, no full
+    stop) and its byline keeps all three and the date, whatever the model reads in the deck or the island rule in
+    the headline it parts from the body."""
+    head = ["Mayor calls it «a budget for war, not for promises» as the council passes next year’s spending plan "
+            "after a stormy night session",
+            "Opposition councillors called the document «opaque» and demanded a week’s delay of the vote",
+            "Olena Tkachuk", "12 November 2025, 22:10"]
+    document = Document.from_text(page_text([*NAV, "POLITICS", *head, "5 min read", *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels["5 min read"] == "boilerplate"
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+def test_a_trail_of_sections_over_the_headline_does_not_make_it_a_standfirst(models) -> None:
+    """Guidelines 8.1: a trail of sections ("Metro > City Courts > Trials") over the story's headline is the site's, no
+    headline: the headline opening the run is the story's own, and the byline and both dates under its standfirst are
+    the story's whatever the model reads in them."""
+    head = ["Builder of the collapsed block tells the court: “I built it to the plan, my conscience is clear”",
+            "The contractor of the block where 19 people died told judges on Wednesday that a shop owner had cut two "
+            "columns. Families of the victims walked out.",
+            "Selin Kara", "14.01.2026 - 18:46", "Updated: 14.01.2026 - 20:10"]
+    trail = "Metro > City Courts > Trials"
+    document = Document.from_text(page_text([*NAV, trail, *head, "Reading time: 4 min", *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels[trail] == "boilerplate"

@@ -1951,9 +1951,30 @@ def _standfirst_under_headline(features, index: int) -> bool:
 _KICKER_STOP_RE = re.compile(r"^[^\W\d_a-zß-ÿ][^\W\da-zß-ÿ]*(?: [^\W\d_a-zß-ÿ][^\W\da-zß-ÿ]*){0,2}[.:]\s+(?=\S)")
 
 
+# A quotation in a headline, in the marks of guidelines 7.1 (each opening mark with the marks that close it), with the
+# stop, colon or dash after it: "„Nie podpiszemy budżetu w tej formie”. Koalicja pęka", "‘We are not writing a blank
+# check’: Senate leaders stall", "Mer: «Бюджет війни». Міськрада ухвалила". The opening mark starts a word and the
+# closing one ends one, so an apostrophe ("Moscow’s") neither opens nor closes a quotation.
+_HEADLINE_QUOTATION_RE = re.compile(
+    r"(?:(?<![^\s:–—(-])(?:“[^“”]+”|‘[^‘’]+’|\"[^\"]+\"|'[^']+'|«[^«»]+»|„[^„“”]+[“”]|‚[^‚‘’]+[‘’]|「[^「」]+」"
+    r"|『[^『』]+』|»[^»«]+[«»]|”[^”]+”)(?![^\W_]))\s*[.:!?…]*")
+_QUOTATION_OPENERS = frozenset("“‘\"'«„‚「『»”")
+
+
 def _headline_features(text: str, f: BlockFeatures) -> BlockFeatures:
-    """The shape of a line as a headline: without a kicker in capitals before it (``_KICKER_STOP_RE``)."""
-    if f.n_sentences < 2 or not text[:1].isupper():
+    """The shape of a line as a headline: without a kicker in capitals before it (``_KICKER_STOP_RE``), and with each
+    quotation it prints read as one word (``_HEADLINE_QUOTATION_RE``, guidelines 8.1 and 7.1): a headline citing
+    what someone said ("„We will not sign it”. Coalition cracks") holds the quotation's full stop, question mark or
+    the stop after it, which makes it two "sentences" and no headline to the plain count."""
+    if f.n_sentences < 2:
+        return f
+    if not _QUOTATION_OPENERS.isdisjoint(text):
+        unquoted = _HEADLINE_QUOTATION_RE.sub("Q ", text).strip()
+        if unquoted != text.strip():
+            g = features_of(unquoted)
+            if g.n_sentences < 2:
+                return g
+    if not text[:1].isupper():
         return f
     kicker = _KICKER_STOP_RE.match(text)
     if kicker is None or not kicker.group().strip()[:-1].isupper():
@@ -2023,10 +2044,18 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     box = min((index for index in jumps if index in window), default=None)
     first = features[body_start]
     if (box is None and first.headline_like and first.n_sentences <= 1 and not first.is_byline
-            and not first.is_timestamp and not _standfirst_under_headline(features, body_start)):
+            and not first.is_timestamp and not (_standfirst_under_headline(features, body_start)
+                                                 and not _breadcrumbs(blocks[body_start - 1].text))):
         # the run starts with its own headline: the byline and the dates right under it, or under the standfirst
         # under it, are the story's, whatever the model reads in them (a line under a box of jump links is the box's
-        # toggle, "Show key events only": the headline stands above the box)
+        # toggle, "Show key events only": the headline stands above the box); a trail of sections over it ("Home >
+        # News > Courts") is no headline it would be the standfirst of (guidelines 8.1)
+        if _deck_pair(blocks, features, evidence, body_start):
+            # the headline over its deck, both shaped as headlines, and the byline under them: the three are the
+            # story's head whatever the model made of the deck or _drop_islands of the headline it cut off
+            row = _byline_row(blocks, features, body_start + 2)
+            return [body_start, body_start + 1, *row] if any(_byline_at(blocks, features, index) for index in row) \
+                else []
         below = body_start + 1 + (body_start + 1 < len(features) and features[body_start + 1].text_like)
         row = _byline_row(blocks, features, below)
         return row if any(_byline_at(blocks, features, index) for index in row) else []
@@ -2041,13 +2070,16 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         hint = evidence[index].headline
         if title:
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
+        dated = _dated(blocks, features, index)  # the byline or date right under or above the line
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
                  # a writer's title right under the byline ("Political Editor") is no headline, nor the byline
                  # by the writer's role ("Author: Jane Roe" over the date)
                  and not (index > 0 and features[index - 1].is_byline)
                  and not (":" in blocks[index].text and _byline_at(blocks, features, index))
                  and not (_job_title(f, blocks[index].text) and _byline_at(blocks, features, index - 1))
-                 and not evidence[index].template and not _breadcrumbs(blocks[index].text)
+                 # a story's headline comes back on the site's other pages as their teaser: printed on several
+                 # pages, it is the headline still where the story's byline or date stands next to it (``_dated``)
+                 and not (evidence[index].template and not dated) and not _breadcrumbs(blocks[index].text)
                  and not (f.digit_share > 0 and _market_line(blocks[index].text)))
         if is_caption_credit(blocks[index].text) or _photo_credit(blocks[index].text):
             continue  # a photo caption naming the story's subject echoes the title but is no headline
@@ -2055,7 +2087,7 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
             continue  # a site's tool under the date ("Offrir cet article") is shaped as a headline but is none
         if looks or hint > 0:
             value = hint + (1.0 if looks else 0.0) + (0.3 if f.title_case_share >= 0.6 else 0.0) \
-                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * _dated(blocks, features, index)
+                + 0.15 * (index - window.stop) + DATED_HEADLINE_GAIN * dated
             if value > best:
                 best, headline = value, index
     if headline is None:
@@ -2170,8 +2202,9 @@ def _writer_title(blocks, features, index: int) -> bool:
     f = features[index]
     if index > 0 and _job_title(f, blocks[index].text) and _byline_at(blocks, features, index - 1):
         return True
-    if index == 0 or f.text_like or f.is_furniture or f.digit_share > 0 or not 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS:
-        return False
+    if (index == 0 or f.text_like or f.is_furniture or f.digit_share > 0 or not 0 < f.n_words <= BYLINE_PIECE_MAX_WORDS
+            or ("@" in blocks[index].text and _EMAIL_RE.search(blocks[index].text) is None)):
+        return False  # (a handle, "Twitter: @janeroe", is the writer's account to follow, no title; an address is)
     return features[index - 1].is_byline or (
         index + 1 < len(features) and features[index + 1].is_timestamp and _byline_at(blocks, features, index - 1))
 
