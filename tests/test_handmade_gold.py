@@ -40,6 +40,18 @@ FLOORS = {
     ("set-m", "semantic"): (11, 107, 293, 6),
     ("set-m", "div"): (7, 107, 294, 6),
     ("set-m", "hand"): (3, 26, 75, 0),
+    ("set-n", "text"): (68, 277, 72, 4),
+    ("set-n", "semantic"): (28, 299, 73, 4),
+    ("set-n", "div"): (34, 299, 71, 4),
+    ("set-n", "hand"): (20, 96, 40, 2),
+    ("set-o", "text"): (43, 249, 286, 4),
+    ("set-o", "semantic"): (13, 254, 288, 4),
+    ("set-o", "div"): (10, 254, 289, 4),
+    ("set-o", "hand"): (5, 70, 129, 1),
+    ("set-p", "text"): (43, 197, 44, 0),
+    ("set-p", "semantic"): (11, 235, 44, 0),
+    ("set-p", "div"): (16, 235, 43, 0),
+    ("set-p", "hand"): (7, 67, 8, 0),
 }
 PATH_OF_RENDERING = {"text": "text", "semantic": "html", "div": "html", "hand": "html"}
 
