@@ -6120,3 +6120,18 @@ def test_a_trail_of_sections_over_the_headline_does_not_make_it_a_standfirst(mod
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert labels[trail] == "boilerplate"
+
+
+def test_a_headline_over_its_standfirst_and_byline_is_the_story_head_however_far_the_widgets_push_it() -> None:
+    """Guidelines 8.1: headline, standfirst, byline and date are the story's head; a reading time, share tools and
+    the photo's caption between the head and the first paragraph part it from the body by many lines, but the
+    headline over its standfirst over the byline is the story's headline still (not a teaser item of its own)."""
+    head = ["Harbour tunnel budget doubles as engineers find flooded shafts",
+            "The port authority now puts the cost at twice its spring figure.",
+            "By Jane Doe, Harbour Reporter", "14 November 2026, 07:42"]
+    widgets = ["6 min read", "Share this article", "Copy link",
+               "Workers inspect the flooded shaft at the north portal on Monday. Photo: John Roe/Example Agency"]
+    document = Document.from_text(page_text([*NAV, "Politics", *head, *widgets, *STORY[3:], *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert [labels[line] for line in widgets] == ["boilerplate"] * len(widgets)

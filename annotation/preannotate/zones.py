@@ -2070,7 +2070,9 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
         hint = evidence[index].headline
         if title:
             hint += 2.0 * (_title_similarity(blocks[index].text, title) >= 0.6)
-        dated = _dated(blocks, features, index)  # the byline or date right under or above the line
+        # the byline or date right under or above the line, or under the standfirst right under it: the headline
+        # over its standfirst and byline is the story's head however many widgets part it from the body (8.1)
+        dated = _dated(blocks, features, index) or _standfirst_over_byline(blocks, features, index + 1)
         looks = (f.headline_like and f.n_words >= 3 and not f.is_furniture and not f.is_byline
                  # a writer's title right under the byline ("Political Editor") is no headline, nor the byline
                  # by the writer's role ("Author: Jane Roe" over the date)
