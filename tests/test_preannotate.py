@@ -6120,3 +6120,34 @@ def test_a_trail_of_sections_over_the_headline_does_not_make_it_a_standfirst(mod
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert labels[trail] == "boilerplate"
+
+
+def test_a_headline_over_its_standfirst_and_byline_is_the_story_head_however_far_the_widgets_push_it() -> None:
+    """Guidelines 8.1: headline, standfirst, byline and date are the story's head; a reading time, share tools and
+    the photo's caption between the head and the first paragraph part it from the body by many lines, but the
+    headline over its standfirst over the byline is the story's headline still (not a teaser item of its own)."""
+    head = ["Harbour tunnel budget doubles as engineers find flooded shafts",
+            "The port authority now puts the cost at twice its spring figure.",
+            "By Jane Doe, Harbour Reporter", "14 November 2026, 07:42"]
+    widgets = ["6 min read", "Share this article", "Copy link",
+               "Workers inspect the flooded shaft at the north portal on Monday. Photo: John Roe/Example Agency"]
+    document = Document.from_text(page_text([*NAV, "Politics", *head, *widgets, *STORY[3:], *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert [labels[line] for line in widgets] == ["boilerplate"] * len(widgets)
+
+
+def test_a_byline_under_the_standfirst_under_the_headline_finds_the_head_beyond_the_widgets() -> None:
+    """Guidelines 8.1: headline, standfirst and byline are the story's head in that order; with share tools, a player's
+    "Listen to this story" and the photo's caption between them and the first paragraph, the headline stands too far
+    up to be found by itself, but the byline under the standfirst under it finds the three, and the player's line
+    shaped as a headline nearer the body is no headline."""
+    head = ["Harbour tunnel budget doubles as engineers find flooded shafts",
+            "The port authority now puts the cost at twice its spring figure.",
+            "By Jane Doe, Harbour Reporter", "14 November 2026, 07:42", "Updated 15 November 2026, 09:10"]
+    widgets = ["Share this article", "Copy link", "Email", "Listen to this story",
+               "Workers inspect the flooded shaft at the north portal on Monday"]
+    document = Document.from_text(page_text([*NAV, "Politics", *head, *widgets, *STORY[3:], *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert [labels[line] for line in widgets] == ["boilerplate"] * len(widgets)
