@@ -159,7 +159,7 @@ def test_unnumbered_times_fit_their_word_limit():
 
 def test_importing_loads_no_locale_data_and_the_patterns_none_of_babels():
     # importing a module does nothing: the patterns are built on the first line asked about, from the committed
-    # words file, without loading babel's locale data (a sixth of a CPU-second a process)
+    # words file, without loading babel's locale data (most of a CPU-second a process)
     check = ("import sys, annotation.preannotate as p; from annotation.preannotate.timestamps import patterns; "
              "assert patterns.cache_info().currsize == 0; assert 'babel' not in sys.modules; "
              "patterns(); assert patterns.cache_info().currsize == 1; assert 'babel' not in sys.modules")

@@ -4,8 +4,8 @@
 what CLDR knows for every locale of ``NEWS_LOCALES``: month, weekday and day-period names, the words of their
 date and time formats ("de", "um", "г.", "년"), "yesterday" and "today", and the past relative times in all
 plural forms ("hace {0} horas", "{0} saat önce", "před {0} hodinami"). The words are read from CLDR once, by
-``scripts/cldr-timestamps``, into ``timestamp-words.json`` beside this module (loading 45 locales' data costs a
-process a sixth of a second; a test checks the file against babel). Two patterns are built from the file on first
+``scripts/cldr-timestamps``, into ``timestamp-words.json`` beside this module (loading 121 locales' data costs a
+process most of a second; a test checks the file against babel). Two patterns are built from the file on first
 use (importing the module reads nothing; a worker pool's fork server builds them once for its workers) and kept:
 
 * a relative time: a past pattern's words around a number ("2 godziny temu"), or one without a number ("לפני
@@ -235,7 +235,7 @@ class _Patterns:
 
 @cache
 def patterns() -> _Patterns:
-    """The patterns, built from ``WORDS_FILE`` on first use and kept (about 0.06 CPU-s)."""
+    """The patterns, built from ``WORDS_FILE`` on first use and kept (about 0.16 CPU-s)."""
     return _Patterns()
 
 
