@@ -159,7 +159,7 @@ def test_unnumbered_times_fit_their_word_limit():
 
 def test_importing_loads_no_locale_data_and_the_patterns_none_of_babels():
     # importing a module does nothing: the patterns are built on the first line asked about, from the committed
-    # words file, without loading babel's locale data (a sixth of a CPU-second a process)
+    # words file, without loading babel's locale data (most of a CPU-second a process)
     check = ("import sys, annotation.preannotate as p; from annotation.preannotate.timestamps import patterns; "
              "assert patterns.cache_info().currsize == 0; assert 'babel' not in sys.modules; "
              "patterns(); assert patterns.cache_info().currsize == 1; assert 'babel' not in sys.modules")
@@ -181,3 +181,21 @@ def test_a_line_is_read_one_way(line):
     # a pattern that could read "11月" as a name or as a number and "月" would try 2**30 readings of this line
     # (the test would not finish); read token by token, it is turned away at once
     assert not cldr_timestamp(line, True)
+
+
+@pytest.mark.parametrize("line", [
+    # the official languages of the world's countries and regions by CLDR's territory data, not only Europe's and
+    # East Asia's: Georgian, Kazakh, Swahili, Tamil, Filipino, Amharic, Welsh, Zulu
+    "14 ოქტომბერი 2025", "3 საათის წინ", "14 қазан 2025", "saa 3 zilizopita", "14 அக்டோபர், 2025",
+    "Oktubre 14, 2025", "ከ3 ሰዓቶች በፊት", "3 awr yn ôl", "14 Hydref 2025", "14 Okthoba 2025",
+    # a date opening with its month's name under a site's label of a word or two
+    "Updated Oktubre 14, 2025", "Última hora: Oct 14, 2025",
+])
+def test_timestamps_in_the_official_languages_of_cldrs_territories(line):
+    assert _timestamp(line), line
+
+
+def test_a_months_abbreviation_is_no_month_before_a_vowel_sign():
+    # Bengali's "আগ" (Aug.) opens "আগে" (ago): a vowel sign is no letter to \w, yet it goes on the word
+    assert patterns().month.search("আগে") is None
+    assert patterns().month.search("আগ") is not None

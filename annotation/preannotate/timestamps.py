@@ -4,8 +4,8 @@
 what CLDR knows for every locale of ``NEWS_LOCALES``: month, weekday and day-period names, the words of their
 date and time formats ("de", "um", "г.", "년"), "yesterday" and "today", and the past relative times in all
 plural forms ("hace {0} horas", "{0} saat önce", "před {0} hodinami"). The words are read from CLDR once, by
-``scripts/cldr-timestamps``, into ``timestamp-words.json`` beside this module (loading 45 locales' data costs a
-process a sixth of a second; a test checks the file against babel). Two patterns are built from the file on first
+``scripts/cldr-timestamps``, into ``timestamp-words.json`` beside this module (loading 121 locales' data costs a
+process most of a second; a test checks the file against babel). Two patterns are built from the file on first
 use (importing the module reads nothing; a worker pool's fork server builds them once for its workers) and kept:
 
 * a relative time: a past pattern's words around a number ("2 godziny temu"), or one without a number ("לפני
@@ -24,12 +24,21 @@ from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
-# The locales whose words the patterns know: the languages of the news sites the pre-annotator meets. A new
-# language is one entry here.
+# The locales whose words the patterns know: the languages of the news sites the pre-annotator meets -- the
+# languages official in a country or a region of one by CLDR's territory data (its supplemental territoryInfo) whose
+# locale has calendar and relative-time data of its own (not root's "M01", "-{0} h"), and the regional Spanish and
+# Portuguese that print dates their own way; less the few whose dates the patterns cannot read (Tibetan digits in
+# Dzongkha, Mongolian's "оны ... сарын" and Basque's "(e)ko ... (a)" inflections, Nepali's and Yakut's year-first
+# two-digit "26/1/1", Telugu's "at" glued after the day
+# period, "12:00 AMకి"), which tests/test_timestamps.py would name. A new language is one entry here.
 NEWS_LOCALES = (
     "en", "de", "fr", "es", "es_419", "es_CO", "es_MX", "it", "pt", "pt_BR", "nl", "pl", "tr", "sv", "da", "nb", "fi",
     "cs", "sk", "hu", "ro", "el", "ru", "uk", "bg", "hr", "sr_Latn", "sr", "sl", "lt", "lv", "et", "id", "ms", "vi",
     "ko", "ja", "zh", "zh_Hant", "ar", "he", "fa", "hi", "th", "ca",
+    "af", "ak", "am", "ast", "az", "ba", "be", "bn", "bs", "bs_Cyrl", "ce", "cy", "ee", "fil", "fo", "frr", "fy", "ga",
+    "gd", "gl", "gu", "hy", "is", "ka", "kk", "kl", "km", "kn", "kok", "ky", "lb", "lo", "mai", "mi", "mk", "ml", "mr",
+    "ms_Arab", "mt", "my", "nn", "no", "or", "os", "pa", "pap", "ps", "qu", "rm", "sd", "se", "si", "so", "sq", "sw",
+    "ta", "tg", "ti", "tk", "to", "tt", "ug", "ur", "uz", "uz_Cyrl", "vec", "wo", "yue", "zu",
 )
 # The words of NEWS_LOCALES by the part they play in a timestamp, as ``cldr_vocabulary`` reads them from CLDR.
 WORDS_FILE = Path(__file__).with_name("timestamp-words.json")
@@ -58,9 +67,10 @@ _NUMERIC_DATE_RE = re.compile(_NUMERIC_DATE)
 _YEAR_OR_CLOCK_RE = re.compile(r"(?<!\d)\d{4}(?!\d)|\d:\d\d")
 _DAY_NUMBER_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _DIGITS_RE = re.compile(r"\d+")
-# A relative time without a number has at most this many words ("قبل ساعة واحدة", "hari ini"): the longest of CLDR's
+# A relative time without a number has at most this many words ("قبل ساعة واحدة", "hari ini", "நேற்று முன்தினம்" --
+# seven to ``features.WORD_RE``, which parts a word at an Indic vowel sign): the longest of CLDR's
 # (``tests/test_timestamps.py`` checks it).
-CLDR_UNNUMBERED_TIME_MAX_WORDS = 3
+CLDR_UNNUMBERED_TIME_MAX_WORDS = 7
 # A date or relative time line has at most this many characters ("Donnerstag, 27. November 2026 um 14:05:00 Uhr
 # Mitteleuropäische Normalzeit" is about 80).
 TIMESTAMP_MAX_CHARS = 100
@@ -169,11 +179,28 @@ def _source(words: set[str]) -> str:
 
 
 def _word_token(words: set[str]) -> str:
-    """A word of ``words`` as a whole word: not followed by a letter, unless it ends in a script written without
-    spaces."""
+    """A word of ``words`` as a whole word: not followed by a letter or a vowel sign, unless it ends in a script
+    written without spaces."""
     spaced = {word for word in words if _UNSPACED_END_RE.search(word) is None}
     unspaced = words - spaced
-    return f"(?:{_source(spaced)})(?![^\\W\\d_])" + (f"|{_source(unspaced)}" if unspaced else "")
+    return (f"(?:{_source(spaced)})(?![^\\W\\d_]|[{_combining_marks()}])"
+            + (f"|{_source(unspaced)}" if unspaced else ""))
+
+
+@cache
+def _combining_marks() -> str:
+    """The combining marks of the Basic Multilingual Plane as a character class's ranges: the vowel signs and
+    viramas of the Indic scripts are no letters to ``\\w``, so a word ending in a consonant ("পূ", a month's
+    abbreviation) would otherwise be whole before the vowel sign of a longer word ("পূৰ্বাহ্ন", before noon)."""
+    import unicodedata
+
+    marks = [code for code in range(0x300, 0x10000) if unicodedata.category(chr(code)).startswith("M")]
+    ranges, start = [], marks[0]
+    for previous, code in zip(marks, marks[1:] + [-1]):
+        if code != previous + 1:
+            ranges.append(f"\\u{start:04x}" + (f"-\\u{previous:04x}" if previous != start else ""))
+            start = code
+    return "".join(ranges)
 
 
 class _Patterns:
@@ -208,7 +235,7 @@ class _Patterns:
 
 @cache
 def patterns() -> _Patterns:
-    """The patterns, built from ``WORDS_FILE`` on first use and kept (about 0.06 CPU-s)."""
+    """The patterns, built from ``WORDS_FILE`` on first use and kept (about 0.16 CPU-s)."""
     return _Patterns()
 
 
@@ -259,10 +286,15 @@ def _labelled_date(found: _Patterns, text: str) -> bool:
     if label is not None and _date_line(found, text[label.end():], clock=False):
         return True
     # a clock after CLDR's words -- its "at", a relative day -- under a one-word label ("Actualizado a las 13:20",
-    # "Publicerad i dag 06:00"): the words tell a time of day from a clip's running time ("Duration: 3:42")
+    # "Publicerad i dag 06:00"): the words tell a time of day from a clip's running time ("Duration: 3:42"); and a
+    # date that opens with its month's name under a label of a word or two ("Updated Enero 27, 2026", "Última hora:
+    # Nov 27, 2026")
     label = _WORDED_CLOCK_LABEL_RE.match(text)
-    return (label is not None and _CLOCK_RE.search(text, label.end()) is not None
-            and found.line.match(text[label.end():]) is not None)
+    if label is not None and _CLOCK_RE.search(text, label.end()) is not None and found.line.match(
+            text[label.end():]) is not None:
+        return True
+    label = _LABEL_BEFORE_WORD_RE.match(text)
+    return label is not None and _date_line(found, text[label.end():], clock=False)
 
 
 # The label a site prints before its story's date, a word or two and a colon or dash: "Published:", "Updated -",
@@ -272,6 +304,8 @@ _LABEL_RE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:\-–—]?\s+(?=\d)")
 # A one-word label before a word, not a number: a clock after CLDR's words follows it.
 _WORDED_CLOCK_LABEL_RE = re.compile(r"^[^\W\d_]+\s*[:\-–—]?\s+(?=[^\W\d_])")
 _CLOCK_RE = re.compile(r"\d:\d\d")
+# The label, a word or two, before a date that opens with its month's name.
+_LABEL_BEFORE_WORD_RE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:\-–—]?\s+(?=[^\W\d_])")
 # Where a second labelled date starts right after a first one's last number: a space, the label, the date's number.
 _GLUED_DATES_RE = re.compile(r"(?<=\d)\s+(?=[^\W\d_]+\s*[:\-–—]?\s+\d)")
 # The bar or dot between two dates on a line, with a space on each side (one between a date and its clock,
