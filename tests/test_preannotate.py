@@ -20,11 +20,10 @@ from hypothesis import strategies as st
 
 from annotation.preannotate import MODEL_VERSION, BlockStats, Preannotator, preannotate_stage
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, CJK_BYLINE_RE, FOLD_SPLITS_RUNS, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE,
+    ADDRESS_RE, BIO_RE, CAPTION_RE, CJK_BYLINE_RE, CONTACT_RE, SCREEN, FOLD_SPLITS_RUNS, FOREIGN_TIMESTAMP_INITIALS, FOREIGN_TIMESTAMP_RE,
     FURNITURE_RE, PROMO_RE, SENTENCE_END_RE, SENTENCE_SPLIT_RE, UNSPACED_FURNITURE_RE, UNSPACED_LETTERS,
     TIMESTAMP_RE, UNNUMBERED_TIMESTAMP_MAX_WORDS, _STRICT_END_RE, _TRUNCATED_RE, LiteralGate, address_count,
     features_of, gate_view, initials, literal_pattern, normalised)
-from annotation.preannotate.learned import _CONTACT_RE, CAPTION_RE
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, PLATFORM_PROMPT_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CAPTION_START_RE,
     _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE,
@@ -1073,7 +1072,7 @@ def test_a_syndication_line_above_the_body_is_the_story_credit() -> None:
 
 GATED_PATTERNS = {"FURNITURE_RE": FURNITURE_RE, "PROMO_RE": PROMO_RE, "BIO_RE": BIO_RE,
                   "_CAPTION_END_RE": _CAPTION_END_RE, "CAPTION_RE": CAPTION_RE,
-                  "_CONTACT_RE": _CONTACT_RE, "ADDRESS_RE": ADDRESS_RE, "_SITE_NOTICE_RE": _SITE_NOTICE_RE,
+                  "CONTACT_RE": CONTACT_RE, "ADDRESS_RE": ADDRESS_RE, "_SITE_NOTICE_RE": _SITE_NOTICE_RE,
                   "_RIGHTS_RESERVED_RE": _RIGHTS_RESERVED_RE, "_FOREIGN_CREDIT_RE": _FOREIGN_CREDIT_RE}
 
 
@@ -1135,10 +1134,38 @@ def test_a_literal_pattern_finds_a_text_holding_any_of_its_literals(literals: li
 @pytest.mark.parametrize("text", ["Sign up for our newsletter", "(AP Photo/Jane Roe)", "Reach her at jane@example.com",
                                   "She is a reporter for the paper.", "Please ſubscribe now", "The council met."])
 def test_a_union_of_gates_lets_through_what_any_of_them_does(text: str) -> None:
-    gates = (CAPTION_RE, BIO_RE, _CONTACT_RE, PROMO_RE)
+    gates = (CAPTION_RE, BIO_RE, CONTACT_RE, PROMO_RE)
     union = LiteralGate.union(*gates)
     assert union.could_match(text) == any(gate.could_match(text) for gate in gates)
     assert union.could_match(text, gate_view(text)) == any(gate.could_match(text) for gate in gates)
+
+
+def test_a_screened_gate_holds_only_entries_of_the_screen() -> None:
+    """gate_view turns a text away from every screened gate when SCREEN finds none of its entries: right only if
+    SCREEN holds each ASCII literal and pattern of each of them (a gate of any module, unions included)."""
+    import annotation.preannotate.html
+    import annotation.preannotate.learned
+    import annotation.preannotate.quotes
+    import annotation.preannotate.zones  # noqa: F401 (their gates are looked for below)
+
+    screened = [gate for module in list(sys.modules.values()) if module.__name__.startswith("annotation.preannotate")
+                for gate in vars(module).values() if isinstance(gate, LiteralGate) and gate.screened]
+    assert FURNITURE_RE in screened and any(gate.literals == SCREEN.literals for gate in screened)
+    assert len(screened) >= 7  # the five, the screen itself and learned's union of four
+    for gate in screened:
+        assert set(gate._patterns) <= set(SCREEN._patterns)
+        assert {entry for entry in gate.literals if isinstance(entry, str) and entry.isascii()} <= set(SCREEN.literals)
+
+
+@pytest.mark.parametrize("text", ["© 2024 The Paper", "Photo: Jane Roe", "Download our app", "Our privacy policy",
+                                  "jane@example.com", "She is a reporter for the paper.", "The council met.",
+                                  "Droits réservés", "Please ſubscribe now", "ＰＨＯＴＯ"])
+def test_the_screen_turns_away_no_text_a_screened_gate_lets_through(text: str) -> None:
+    """The same answers with the screen as each gate's own entries give (the view without the screen's verdict)."""
+    view = gate_view(text)
+    unscreened = (*view[:3], False)
+    for gate in (FURNITURE_RE, PROMO_RE, BIO_RE, CAPTION_RE, CONTACT_RE, SCREEN):
+        assert gate.could_match(text, view) == gate.could_match(text, unscreened)
 
 
 # "Jane Roe wrote:\n": the commenter pattern's "$" matches before a last newline, which line_marks' colon test

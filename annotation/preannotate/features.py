@@ -94,11 +94,14 @@ class LiteralGate:
     """Whether a text could hold one of ``literals`` (lower case), looked for in its lower-cased form; a text
     with a letter that folds to ASCII always could (see ``GatedPattern``)."""
 
-    def __init__(self, literals: tuple[str | re.Pattern, ...]) -> None:
+    def __init__(self, literals: tuple[str | re.Pattern, ...], screened: bool = False) -> None:
         """An entry of ``literals`` may be a case-sensitive pattern over the lower-cased (ASCII) text instead,
         where a literal alone would let most texts through (" app" is in "apparently"); it must start with
-        a literal, so that the regex engine finds it as fast as a substring test."""
+        a literal, so that the regex engine finds it as fast as a substring test. ``screened``: each ASCII entry
+        of the gate is one of SCREEN's (``tests/test_preannotate.py`` checks it), so a text SCREEN turns away
+        (``gate_view``) is not searched for them again."""
         self.literals = literals
+        self.screened = screened
         self._ascii = literal_pattern(tuple(entry for entry in literals if isinstance(entry, str) and entry.isascii()))
         self._other_literals = tuple(entry for entry in literals if isinstance(entry, str) and not entry.isascii())
         self._patterns = tuple(entry for entry in literals if not isinstance(entry, str))
@@ -107,21 +110,27 @@ class LiteralGate:
     def union(cls, *gates: LiteralGate) -> LiteralGate:
         """A gate that lets through what any of ``gates`` lets through: one test for a text that most of
         them turn away."""
-        return cls(tuple(entry for gate in gates for entry in gate.literals))
+        return cls(tuple(entry for gate in gates for entry in gate.literals), all(gate.screened for gate in gates))
 
-    def could_match(self, text: str, view: tuple[str, str, bool] | None = None) -> bool:
+    def could_match(self, text: str, view: tuple[str, str, bool, bool] | None = None) -> bool:
         """``view`` is ``gate_view(text)`` when the caller has it (several gates read one text); else the cached one,
         which the other gates reading the text share."""
-        lowered, ascii_lowered, folds = gate_view(text) if view is None else view
-        if self._ascii is not None and self._ascii.search(ascii_lowered) is not None:
+        lowered, ascii_lowered, folds, screened_out = gate_view(text) if view is None else view
+        if not (screened_out and self.screened) and not self.finds_none_in(ascii_lowered):
             return True
         for literal in self._other_literals:  # a plain loop: cheaper than any() over a generator
             if literal in lowered:
                 return True
+        return folds
+
+    def finds_none_in(self, ascii_lowered: str) -> bool:
+        """Whether ``ascii_lowered`` (``gate_view``'s second) holds none of the gate's ASCII literals and patterns."""
+        if self._ascii is not None and self._ascii.search(ascii_lowered) is not None:
+            return False
         for entry in self._patterns:
             if entry.search(ascii_lowered) is not None:
-                return True
-        return folds
+                return False
+        return True
 
 
 class GatedPattern(LiteralGate):
@@ -131,14 +140,14 @@ class GatedPattern(LiteralGate):
     ASCII goes to the regex whatever the substring test says (``tests/test_preannotate.py`` checks each
     gate against its pattern)."""
 
-    def __init__(self, pattern: re.Pattern, literals: tuple[str | re.Pattern, ...]) -> None:
-        super().__init__(literals)
+    def __init__(self, pattern: re.Pattern, literals: tuple[str | re.Pattern, ...], screened: bool = False) -> None:
+        super().__init__(literals, screened)
         self.pattern = pattern
 
-    def search(self, text: str, view: tuple[str, str, bool] | None = None) -> re.Match | None:
+    def search(self, text: str, view: tuple[str, str, bool, bool] | None = None) -> re.Match | None:
         return self.pattern.search(text) if self.could_match(text, view) else None
 
-    def findall(self, text: str, view: tuple[str, str, bool] | None = None) -> list:
+    def findall(self, text: str, view: tuple[str, str, bool, bool] | None = None) -> list:
         return self.pattern.findall(text) if self.could_match(text, view) else []
 
 
@@ -149,16 +158,17 @@ GATE_VIEW_CACHE_SIZE = 1 << 10
 
 
 @lru_cache(maxsize=GATE_VIEW_CACHE_SIZE)
-def gate_view(text: str) -> tuple[str, str, bool]:
-    """What the gates read: ``text`` lower-cased, that again with each non-ASCII character replaced by "?", and
-    ``may_fold_to_ascii(text)``. An ASCII literal occurs in the second wherever it occurs in the first, and a
-    substring test on an ASCII string spares converting the literal to the text's wider characters, literal after
-    literal; a regex entry of a gate finds there what it finds in the first, or more (a letter made "?" is no word
-    character), which lets the text through to the pattern that decides. Cached: the several gates reading one
-    text lower it and look for the folding letters once."""
+def gate_view(text: str) -> tuple[str, str, bool, bool]:
+    """What the gates read: ``text`` lower-cased, that again with each non-ASCII character replaced by "?",
+    ``may_fold_to_ascii(text)``, and whether SCREEN finds none of its ASCII entries in the second. An ASCII literal
+    occurs in the second wherever it occurs in the first, and a substring test on an ASCII string spares converting
+    the literal to the text's wider characters, literal after literal; a regex entry of a gate finds there what it
+    finds in the first, or more (a letter made "?" is no word character), which lets the text through to the
+    pattern that decides. Cached: the several gates reading one text lower it, look for the folding letters and
+    search the screen once."""
     lowered = text.lower()
     ascii_lowered = lowered if lowered.isascii() else lowered.encode("ascii", "replace").decode("ascii")
-    return lowered, ascii_lowered, may_fold_to_ascii(text)
+    return lowered, ascii_lowered, may_fold_to_ascii(text), SCREEN.finds_none_in(ascii_lowered)
 
 
 def may_fold_to_ascii(text: str) -> bool:
@@ -375,7 +385,7 @@ FURNITURE_RE = GatedPattern(re.compile(
 ), ("©", "(c)", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up", "privacy policy", "terms of",
     "follow us", "share ", "click here", "javascript", "your browser", "ad blocker", "inbox", "trademark",
     "diritti riservati", "riproduzione riservata", "rechte vorbehalten", "droits réservés", "derechos reservados",
-    "rechten voorbehouden", "direitos reservados"))
+    "rechten voorbehouden", "direitos reservados"), screened=True)
 # The same, share prompts, privacy policy, terms of use and "skip to the main content" in Japanese and Chinese: each
 # holds a Han or kana letter (which have no case), looked for only in a text holding one (``unspaced_counts``).
 UNSPACED_FURNITURE_RE = re.compile(
@@ -423,7 +433,7 @@ PROMO_RE = GatedPattern(re.compile(
     "like us on", "click here", "tap here", "read more", "journalism", "become a", "for as little as", "paywall",
     "ad-free", "ad free", "ads free", "to the editor", "leave a comment", "disclaimer", "disclosure", "we may",
     "affiliate", "compensation for", "privacy policy", "terms of", "cookie", "browser", "javascript",
-    "all rights reserved", "copyright", "©"))
+    "all rights reserved", "copyright", "©"), screened=True)
 # Author bios and contact lines; a bio also tells the author's career ("She has been writing about local
 # politics for the Post since 2008").
 BIO_RE = GatedPattern(re.compile(
@@ -432,7 +442,25 @@ BIO_RE = GatedPattern(re.compile(
     r"contributed (?:to )?(?:this|reporting)|(?:has|have) been (?:writing|reporting|blogging) (?:about|on|for))\b",
     re.IGNORECASE,
 ), ("writer", "reporter", "editor", "correspondent", "contributor", "columnist", "journalist", "producer", "author",
-    "host", "reach", "follow", "email", "contributed", "been writing", "been reporting", "been blogging"))
+    "host", "reach", "follow", "email", "contributed", "been writing", "been reporting", "been blogging"),
+    screened=True)
+# Photo captions and credits as news sites print them (guidelines 8.4).
+CAPTION_RE = GatedPattern(re.compile(
+    r"\b(?:photo(?:graph)?s?|image|picture|illustration|credit|caption|getty|reuters/|ap photo|afp|epa|"
+    r"shutterstock|istock|pictured|file photo|handout|courtesy|screenshot|screengrab|video still)\b"
+    r"|^(?:in this|this (?:photo|image|picture|undated|file|satellite|illustration|handout))\b"
+    r"|\b(?:left|right|center|centre|top|bottom|above|below),|^(?:above|top|left|right|below|main image):",
+    re.IGNORECASE,
+), ("photo", "image", "picture", "illustration", "credit", "caption", "getty", "reuters/", "afp", "epa", "stock",
+    "handout", "courtesy", "screen", "video still", "in this", "this undated", "this file", "this satellite",
+    "left,", "right,", "center,", "centre,", "top,", "bottom,", "above,", "below,", "above:", "top:", "left:",
+    "right:", "below:"), screened=True)
+CONTACT_RE = GatedPattern(re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE),
+                          ("http", "www.", "@", ".com"), screened=True)
+# The gates that features_of (FURNITURE_RE) and the learned model's columns (``learned.text_signals``) read for
+# nearly every block, and that turn nearly every block away: one search of their union per text (``gate_view``)
+# turns a text away from all of them at once, where each gate searched it through on its own.
+SCREEN = LiteralGate.union(FURNITURE_RE, PROMO_RE, BIO_RE, CAPTION_RE, CONTACT_RE)
 # "By Jane Doe", "By: Jane Doe", "Reported by Jane Doe", "Reporter: Jane Doe".
 BYLINE_RE = re.compile(r"^(?:(?:by|written by|words by|reporting by|reported by|from)\s*:?\s+"
                        r"|(?:reporter|author|writer|correspondent)\s*:\s*)\S", re.IGNORECASE)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import struct
 from collections import Counter
 from collections.abc import Sequence
@@ -27,27 +26,14 @@ import numpy as np
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    BIO_RE, PROMO_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, address_count, features_of,
-    gate_view, normalised)
+    BIO_RE, CAPTION_RE, CONTACT_RE, PROMO_RE, TEXT_CACHE_SIZE, WORD_RE, BlockFeatures, LiteralGate, address_count,
+    features_of, gate_view, normalised)
 
 MODEL_FILE = Path(__file__).with_name("zones-model.json")
 PATHS = ("text", "html")
 
-# Photo captions and credits as news sites print them (guidelines 8.4).
-CAPTION_RE = GatedPattern(re.compile(
-    r"\b(?:photo(?:graph)?s?|image|picture|illustration|credit|caption|getty|reuters/|ap photo|afp|epa|"
-    r"shutterstock|istock|pictured|file photo|handout|courtesy|screenshot|screengrab|video still)\b"
-    r"|^(?:in this|this (?:photo|image|picture|undated|file|satellite|illustration|handout))\b"
-    r"|\b(?:left|right|center|centre|top|bottom|above|below),|^(?:above|top|left|right|below|main image):",
-    re.IGNORECASE,
-), ("photo", "image", "picture", "illustration", "credit", "caption", "getty", "reuters/", "afp", "epa", "stock",
-    "handout", "courtesy", "screen", "video still", "in this", "this undated", "this file", "this satellite",
-    "left,", "right,", "center,", "centre,", "top,", "bottom,", "above,", "below,", "above:", "top:", "left:",
-    "right:", "below:"))
-_CONTACT_RE = GatedPattern(re.compile(r"https?://|www\.|@\w|\w@\w+\.\w|\.com\b", re.IGNORECASE),
-                           ("http", "www.", "@", ".com"))
 # One test for the gates ``text_signals`` reads, which between them turn most blocks away.
-_SIGNAL_GATE = LiteralGate.union(CAPTION_RE, BIO_RE, _CONTACT_RE, PROMO_RE)
+_SIGNAL_GATE = LiteralGate.union(CAPTION_RE, BIO_RE, CONTACT_RE, PROMO_RE)
 _QUOTE_OPENERS = ("\"", "“", "‘", "'", "«", "„")  # a text starting with one starts with a quotation
 
 TEXT_FEATURE_NAMES = (
@@ -115,7 +101,7 @@ def text_signals(text: str, n_words: int) -> tuple[float, ...]:
     if not _SIGNAL_GATE.could_match(text, view):  # most blocks: none of the four patterns can match
         return 0.0, address, 0.0, 0.0, *shape, 0.0
     return (float(CAPTION_RE.search(text, view) is not None), address,
-            float(BIO_RE.search(text, view) is not None), float(_CONTACT_RE.search(text, view) is not None),
+            float(BIO_RE.search(text, view) is not None), float(CONTACT_RE.search(text, view) is not None),
             *shape, min(len(PROMO_RE.findall(text, view)), 2) / 2)
 
 
