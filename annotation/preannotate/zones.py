@@ -1628,18 +1628,17 @@ def _headline_lists(blocks: Sequence[Block], features: Sequence[BlockFeatures]) 
     return found
 
 
-# The marks that open a quotation in English and close it in German, Czech, Slovak or Danish style („…“, ‚…‘, »…«):
-# after a sentence's end at the end of a paragraph they close one (the features' sentence end reads the English
-# closers only; a block of HTML may end on an opening mark whose words are the next block's link, after a space).
-_OTHER_CLOSERS = "“‘«"
+# The features' sentence end reads "“" and "‘" as closing marks too („…“, ‚…‘), but not "«", which opens a
+# quotation everywhere except in Danish-style »…«: after a sentence's end at the end of a paragraph it closes one
+# here (a block of HTML may end on an opening « whose words are the next block's link, after a space).
+_DANISH_CLOSER = "«"
 
 
 def _closes_quotation(text: str) -> bool:
-    """Whether ``text`` ends in a sentence's end and a closing mark of the German, Czech or Danish style: a story's
-    paragraph that ends its quotation („… nicht mehr.“, „Das Bauamt. Mündlich.“), no headline without closing
-    punctuation."""
+    """Whether ``text`` ends in a sentence's end and the closing mark of Danish-style »…«: a story's paragraph that
+    ends its quotation (»… Det holdt ikke.«), no headline without closing punctuation."""
     end = text.rstrip()[-2:]
-    return end[-1:] in _OTHER_CLOSERS and end[:1] in ".!?…"
+    return end[-1:] == _DANISH_CLOSER and end[:1] in ".!?…"
 
 
 def _same_shape(a: BlockFeatures, b: BlockFeatures) -> bool:
