@@ -2930,6 +2930,11 @@ def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> N
             labels[first] = BlockLabel(BOILERPLATE, 0.6)
 
 
+def _unused_item_number(labels: list) -> int:
+    """A number above every item's on the page, and above zero (a row of bare headlines numbers its items below)."""
+    return 1 + max([0, *(label.item for label in labels if label is not None and label.item is not None)])
+
+
 def _groups_closed_by_times(features, labels: list, groups: frozenset[int]) -> None:
     """Guidelines 8.2: a list repeats one layout, and no item runs over the blank line that parts two groups of a
     plain text. A group whose last line is a timestamp under an item shows its items' layout: each timestamp (a run
@@ -2954,8 +2959,7 @@ def _groups_closed_by_times(features, labels: list, groups: frozenset[int]) -> N
         if left_out:
             members.append(last)
         if next_item is None:
-            # (a row of bare headlines numbers its items below zero)
-            next_item = 1 + max(0, *(label.item for label in labels if label is not None and label.item is not None))
+            next_item = _unused_item_number(labels)
         number, score = next_item, labels[last - 1].score
         for index in members:
             if index > members[0] and (labels[index - 1] is None or labels[index - 1].label != TEASER or (
@@ -2978,8 +2982,9 @@ def _groups_closed_by_short_lines(blocks, features, labels: list, groups: frozen
     headline ("Marta Gil", "Agencias"). Its lines (under the heading the page's lines above gave it) are cut again into
     items, each of the short lines above its headline (a kicker, a badge), the headline, the summary under it, and
     the first short line under them; a second headline opens an item of its own. Only a group that is not the one
-    right above the story's first (its head reads so too), holding an item made already, no time (those close their items, ``_groups_closed_by_times``), no story line and no line of the page's,
-    where ``CLOSED_GROUP_MIN_ITEMS`` items or more, and ``CLOSED_GROUP_MIN_SHARE`` of them, end in a short line."""
+    right above the story's first (its head reads so too), holding an item made already, no time (those close their
+    items, ``_groups_closed_by_times``), no story line and no line of the page's, where ``CLOSED_GROUP_MIN_ITEMS``
+    items or more, and ``CLOSED_GROUP_MIN_SHARE`` of them, end in a short line."""
     edges = sorted(groups) + [len(labels)]
     next_item = None
     # the group right above the story's first one is its head, which reads so too (headline, standfirst, byline)
@@ -3016,7 +3021,7 @@ def _groups_closed_by_short_lines(blocks, features, labels: list, groups: frozen
         if closed < CLOSED_GROUP_MIN_ITEMS or closed < CLOSED_GROUP_MIN_SHARE * len(items):
             continue
         if next_item is None:
-            next_item = 1 + max(0, *(label.item for label in labels if label is not None and label.item is not None))
+            next_item = _unused_item_number(labels)
         for item in items:
             for index in item:
                 labels[index] = BlockLabel(TEASER, 0.6, next_item)
@@ -3028,18 +3033,15 @@ def _menu_entries(blocks, features, labels: list) -> frozenset[str]:
     ``MENU_MIN_ENTRIES`` lines or more of at most ``KICKER_MAX_WORDS`` words each ("News", "Business", "Sport")."""
     entries: set[str] = set()
     run: list[int] = []
-    for index, f in enumerate(features):
-        label = labels[index]
-        if label is not None and label.label != BOILERPLATE:
-            break
-        if 0 < f.n_words <= KICKER_MAX_WORDS:
+    first_item = next((index for index, label in enumerate(labels) if label is not None and label.label != BOILERPLATE),
+                      len(labels))
+    for index in range(first_item + 1):
+        if index < first_item and 0 < features[index].n_words <= KICKER_MAX_WORDS:
             run.append(index)
             continue
         if len(run) >= MENU_MIN_ENTRIES:
             entries.update(blocks[entry].text.strip() for entry in run)
         run = []
-    if len(run) >= MENU_MIN_ENTRIES:
-        entries.update(blocks[entry].text.strip() for entry in run)
     return frozenset(entries)
 
 
@@ -3047,9 +3049,9 @@ def _section_names_over_items(blocks, features, labels: list) -> None:
     """Guidelines 8.3 and 8.5: on a front, a section's heading over its items ("Sport", "Business") is the page's, an
     item's kicker is the item's -- the same short line in the same place over a headline. A front parted into
     sections heads them with the names its menu at the page's top links to; so on a page where a line repeating an
-    entry of that menu stands between two items as no item's line (over the next section's), a short line opening an item that repeats an
-    entry too, with the item right under it opening with no short line of its own (the list shows no kickers), is
-    one more section's heading, not the item's kicker. A list whose items each open with a short line keeps them,
+    entry of that menu stands between two items as no item's line (over the next section's), a short line opening an
+    item that repeats an entry too, with the item right under it opening with no short line of its own (the list
+    shows no kickers), is one more section's heading, not the item's kicker. A list whose items each open with a short line keeps them,
     even where they repeat the menu's entries ("Inflación", "Campo" over each headline), and so does a list on a page
     whose lists no menu name heads (a story's "Most read" with one item's kicker "Crime")."""
     items = _teaser_items(labels)
@@ -3346,8 +3348,8 @@ def _time_opened_items(blocks, features, labels: list) -> None:
     the next, the last taking the lines of an item up to the longest above it without a line parting the days (then
     only its byline, time or count) and stopping at a heading, furniture or an ad label. A short line closing an item
     ("Politics", "Вчера") is the item's only where most items of the list close with one, and a time closing it (a
-    date, "Yesterday": not a time of day) only where most close with a time: else it parts the list's days. A list whose items close
-    with a time is left to ``_layout_items``. Items are numbered ``-1 - first block``."""
+    date, "Yesterday": not a time of day) only where most close with a time: else it parts the list's days. A list
+    whose items close with a time is left to ``_layout_items``. Items are numbered ``-1 - first block``."""
     n = len(blocks)
 
     def timed(index: int) -> bool:
