@@ -52,7 +52,7 @@ OPENERS_BY_LANG = {
     "ru": "«„\"", "uk": "«„\"", "cs": "„‚\"'", "da": "»„“\"'", "no": "«“\"'", "nb": "«“\"'",
     "ja": "「『", "zh": "“「『", "tr": "“‘\"'«",
 }
-CLOSERS = "”’\"'»›“‘」』"
+CLOSERS = "”’\"'»›«‹“‘」』"
 # Dash-introduced dialogue is never labelled a quote (guidelines §7.2), in any language.
 SPEECH_DASHES = "—–―"
 # Scripts that separate words with spaces: there a quote starting right after a letter starts inside a word;

@@ -111,6 +111,16 @@ def test_check_refuses_dash_speech_and_words_split_by_a_quote(tmp_path: Path) ->
     assert messages(japanese) == []
 
 
+
+def test_check_accepts_guillemets_pointing_inwards(tmp_path: Path) -> None:
+    # Danish and German print »…« and ›…‹: the mark English uses to open closes the quotation (guidelines §7.1)
+    danish = write_page(tmp_path, "danish", "# lang: da\n# kind: story\n\nA| Havnen udvides\n"
+                        "A| ⟦»Vi bygger den,«⟧ sagde borgmesteren. ⟦»Det er ›vores‹ havn.«⟧\n")
+    assert messages(danish) == []
+    unclosed = write_page(tmp_path, "unclosed", "# lang: da\n# kind: story\n\nA| Havnen udvides\n"
+                          "A| ⟦»Vi bygger den⟧, sagde hun.\n")
+    assert [message.split(": ", 1)[0] for message in messages(unclosed)] == [f"{unclosed}:5"]
+
 HAND_HTML = ("<!DOCTYPE html><html><head><title>t</title><script>var x = 'not shown';</script></head><body>"
              "<nav><a href='/'>Home | World</a></nav>\n<article><h1>Harbour plan\n   approved</h1>"
              "<p>The council voted <b>on Monday</b>.</p></article></body></html>")
