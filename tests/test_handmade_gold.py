@@ -52,6 +52,10 @@ FLOORS = {
     ("set-p", "semantic"): (11, 235, 44, 0),
     ("set-p", "div"): (16, 235, 43, 0),
     ("set-p", "hand"): (7, 67, 8, 0),
+    ("set-q", "text"): (46, 154, 79, 4),
+    ("set-q", "semantic"): (19, 164, 79, 4),
+    ("set-q", "div"): (23, 164, 79, 4),
+    ("set-q", "hand"): (11, 30, 45, 2),
 }
 PATH_OF_RENDERING = {"text": "text", "semantic": "html", "div": "html", "hand": "html"}
 
