@@ -6053,6 +6053,30 @@ def test_a_group_that_ends_in_a_name_closes_each_of_its_items_with_its_authors_n
     assert labels_by_line(document, annotation)["Markets"] == "boilerplate"
 
 
+def test_a_short_line_inside_a_group_of_a_text_whose_groups_open_with_headings_is_the_next_items() -> None:
+    """Guidelines 8.2 and 8.3: a plain text whose groups open with a short line over items parts its sections by
+    blank lines, so a short line between two items inside a group is no section's heading but the next item's kicker
+    or badge, in words no rule knows ("Ekskluzivno", "Partnerski sadržaj"); and a group's opening line stays its
+    heading where an item further down the group opens with no short line, though the second opens with one."""
+    riverside = [["Ferry crossing reopens after two weeks of repairs to the landing", "2 hours ago"],
+                 ["Ekskluzivno", "Harbour board paid a consultant for a report nobody can find", "3 hours ago"],
+                 ["Library extends its evening hours through the winter", "4 hours ago"]]
+    hillcrest = [["Water main break leaves the old quarter without supply overnight"],
+                 ["School buses rerouted while the bridge is inspected"],
+                 ["Partnerski sadržaj", "Five reasons to spend the winter in the hills this year"]]
+    schools = [["Teachers threaten a strike as the ministry offers a ten percent raise", "1 hour ago"],
+               ["Razlaga", "Why pupils in the valley lag behind in mathematics", "5 hours ago"],
+               ["A grammar school opens a class taught in English", "8 hours ago"]]
+    groups = [GROUPED_HEAD, ["Riverside", *(line for item in riverside for line in item)],
+              ["Hillcrest", *(line for item in hillcrest for line in item)],
+              ["Schools", *(line for item in schools for line in item)], GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in (*riverside, *hillcrest, *schools)]
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "boilerplate" for line in ("Riverside", "Hillcrest", "Schools"))
+
+
 @pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
 def test_a_texts_groups_start_under_its_blank_lines_only_where_it_mixes_them(line_break: str) -> None:
     """``group_starts``: the lines under a blank line (spaces on it too) of a text that also sets lines right under
