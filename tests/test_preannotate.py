@@ -3609,6 +3609,64 @@ def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_
     assert not [item for item in items if any(all(line in item for line in box) for box in boxes)]
 
 
+def test_on_the_html_path_a_sections_heading_over_its_cards_is_the_pages_and_each_card_one_item() -> None:
+    """Guidelines 8.2 and 8.3 by the markup: the <h2> heading each <section> of a front over its list of cards
+    ("Sports", "Sponsored") is the page's, not the first card's kicker, whether the section holds several cards whose
+    headings are short kickers ("Harbor Hawks", "High Schools") or a single card; each card is one item."""
+    sections = [("Sports", [["Harbor Hawks", "Okafor’s buzzer-beater sends Hawks to their first playoff spot"],
+                            ["High Schools", "St. Ambrose girls win a third straight state swimming title"],
+                            ["Minor League", "Calder Lakers unveil a $48 million ballpark renovation"]]),
+                ("Weather", [["Storms", "Late-season storm could bring eight inches of snow to the lakeshore"],
+                             ["Ice", "Harbor ice breaks up two weeks early as the thaw sets in"]]),
+                ("Breaking", [["Transit board approves the fare freeze for another full year"]])]
+    html_sections = "".join(
+        f"<section class='teaser-list'><h2 class='list-heading'>{heading}</h2><ul class='cards'>" + "".join(
+            f"<li class='card'><article class='card-body'><h3 class='card-title'><a href='/s/{i}{j}'>{card[0]}</a>"
+            "</h3>" + "".join(f"<p class='card-summary'>{line}</p>" for line in card[1:]) + "</article></li>"
+            for j, card in enumerate(cards)) + "</ul></section>"
+        for i, (heading, cards) in enumerate(sections))
+    html = ("<html><body><header><nav><ul><li>News | Sports | Weather | Opinion</li></ul></nav></header>"
+            f"<main><section class='stream'>{html_sections}</section></main>"
+            "<footer><p>© 2026 The Calder Ledger</p></footer></body></html>").encode()
+    page = parse_html(html, "front.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert front_items(document, annotation) == ["\n\n".join(card) for _, cards in sections for card in cards]
+    labels = labels_by_line(document, annotation)
+    assert all(labels[heading] == "boilerplate" for heading, _ in sections)
+
+
+def test_on_the_html_path_a_line_above_a_lists_first_card_outside_its_cards_is_the_lists_heading() -> None:
+    """Guidelines 8.2 and 8.3 by the markup: a section's linked heading ("Business") right above its list of cards,
+    each a headline, its author and time, and a summary, reads as the first card's kicker, but it stands outside
+    every card of the list: the list's heading, the page's."""
+    zones = [("Business", [["Calder Steel to lay off 340 workers at its south plant", "Priya Raman · 3 hours ago",
+                            "The company blamed falling orders from automakers and said talks begin Monday …"],
+                           ["Downtown office vacancy hits 27%, a record for the city", "Priya Raman · 5 hours ago",
+                            "Landlords are offering a year of free rent to tenants who sign ten-year leases …"],
+                           ["Family-owned hardware chain sells to private equity after 81 years",
+                            "Mark Ellison · Yesterday", "Employees say they learned of the deal from the radio …"]]),
+             ("Sports", [["Hawks clinch their first playoff spot since 2019 with a buzzer-beater",
+                          "Sam Ortiz · 2 hours ago", "Okafor scored 31 points, including the winner at the horn …"],
+                         ["St. Ambrose girls win a third straight state swimming title", "Lena Fox · 6 hours ago",
+                          "The relay team broke the state record it set a year ago in the same pool …"]])]
+    html_zones = "".join(
+        f"<section class='zone'><h2 class='zone__title'><a href='/{heading.lower()}/'>{heading}</a></h2>"
+        "<ul class='river'>" + "".join(
+            f"<li class='river__item'><h3><a href='/s/{i}{j}'>{headline}</a></h3><div class='meta'>{meta}</div>"
+            f"<p class='summary'>{summary}</p></li>" for j, (headline, meta, summary) in enumerate(cards))
+        + "</ul></section>" for i, (heading, cards) in enumerate(zones))
+    html = ("<html><body><header><nav><a href='/'>News</a> | <a href='/business/'>Business</a> | "
+            "<a href='/sports/'>Sports</a></nav></header>"
+            f"<main>{html_zones}</main><footer><p>© 2026 The Calder Ledger</p></footer></body></html>").encode()
+    page = parse_html(html, "front.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert front_items(document, annotation) == ["\n\n".join(card) for _, cards in zones for card in cards]
+    labels = labels_by_line(document, annotation)
+    assert all(labels[heading] == "boilerplate" for heading, _ in zones)
+
+
 @pytest.mark.parametrize("credit", ["Mit Informationen von Lena Hoff, Hauptstadtstudio", "Avec AFP",
                                     "Con información de Efe", "Avec agences", "(With inputs from agencies)",
                                     "With agency inputs", "Con agencias", "Mit Agenturen"])
