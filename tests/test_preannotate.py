@@ -6056,6 +6056,25 @@ GROUPED_HEAD = ["The Valley Courier", "Log in | Subscribe", "News | Valley | Spo
 GROUPED_FOOT = ["Advertisement", "Facebook | Instagram | YouTube", "© 2026 The Valley Courier. All rights reserved."]
 
 
+def test_a_short_line_closing_a_row_of_kickered_items_over_items_without_kickers_is_their_heading() -> None:
+    """Guidelines 8.2 and 8.3: a list repeats one layout. After a row of items that each open with a kicker, a short
+    line over an item followed right under it by an item without a kicker, in the same layout, heads a list of its
+    own (a section no menu names, in any language: "Unternehmen"), not the item's kicker."""
+    kicked = [["Markets", "Harbour freight volumes fall for a third month as exports slow", "4 hours ago"],
+              ["Retail", "Grocery chain raises the price of milk by fifteen cents from January", "5 hours ago"],
+              ["Banks", "Cantonal bank cuts 180 jobs in its back office over two years", "6 hours ago"]]
+    companies = [["Watch exports drop by eleven percent in October as demand cools", "13.11.2026"],
+                 ["Rail maker wins a large order for thirty trains from Norway", "13.11.2026"],
+                 ["Chocolate maker moves its packaging line to the eastern plant", "12.11.2026"]]
+    heading = "Unternehmen"
+    blocks = [*NAV, *(line for item in kicked for line in item), heading,
+              *(line for item in companies for line in item), *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in (*kicked, *companies)]
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
 def test_a_plain_texts_first_group_and_the_headings_over_its_groups_of_items_are_the_pages() -> None:
     """Guidelines 8.3 and 8.5: a plain text parted by blank lines shows the page's head (site, menu, the front's name
     and description) as its first group, and a short line opening a group over items that show no kickers is the

@@ -4225,6 +4225,8 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                     joined[items[member][1] + 1] = items[member][0]
             else:
                 for member in chain:
+                    if member == chain[-1] and _heads_a_list(blocks, features, items, member):
+                        continue
                     if _free_kicker(blocks, features, labels, items[member][0] - 1):
                         joined[items[member][0] - 1] = items[member][0]
                     if badge_over_kicker(member):
@@ -4251,6 +4253,15 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
             joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
+
+
+def _heads_a_list(blocks, features, items: list[tuple[int, int]], number: int) -> bool:
+    """Guidelines 8.2 and 8.3: a list repeats one layout. The kicker line above the last item of a row of items that
+    each open with one heads a list of its own ("Unternehmen", a section no menu names) where the next item follows
+    right under that item without a kicker, in the same layout (``_item_layout``): that list shows no kickers."""
+    if number + 1 >= len(items) or items[number + 1][0] != items[number][1] + 1:
+        return False
+    return _item_layout(blocks, features, items[number + 1]) == _item_layout(blocks, features, items[number])
 
 
 def _kickers_under_list_heading(blocks, features, labels: list, items: list[tuple[int, int]],
