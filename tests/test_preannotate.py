@@ -6133,8 +6133,9 @@ def test_a_group_that_ends_in_a_name_closes_each_of_its_items_with_its_authors_n
 def test_a_short_line_inside_a_group_of_a_text_whose_groups_open_with_headings_is_the_next_items() -> None:
     """Guidelines 8.2 and 8.3: a plain text whose groups open with a short line over items parts its sections by
     blank lines, so a short line between two items inside a group is no section's heading but the next item's kicker
-    or badge, in words no rule knows ("Ekskluzivno", "Partnerski sadržaj"); and a group's opening line stays its
-    heading where an item further down the group opens with no short line, though the second opens with one."""
+    or badge, in words no rule knows ("Ekskluzivno", "Partnerski sadržaj"), and so is one between the group's
+    heading and its first headline ("Kitchen", "Recepti"); and a group's opening line stays its heading where an item
+    further down the group opens with no short line, though the second opens with one."""
     riverside = [["Ferry crossing reopens after two weeks of repairs to the landing", "2 hours ago"],
                  ["Ekskluzivno", "Harbour board paid a consultant for a report nobody can find", "3 hours ago"],
                  ["Library extends its evening hours through the winter", "4 hours ago"]]
@@ -6144,14 +6145,19 @@ def test_a_short_line_inside_a_group_of_a_text_whose_groups_open_with_headings_i
     schools = [["Teachers threaten a strike as the ministry offers a ten percent raise", "1 hour ago"],
                ["Razlaga", "Why pupils in the valley lag behind in mathematics", "5 hours ago"],
                ["A grammar school opens a class taught in English", "8 hours ago"]]
+    kitchen = [["Recepti", "Fritters the way grandmother made them, with one secret"],
+               ["Five plants that survive the coldest winter on a balcony"],
+               ["How to cut the electricity bill without spending a cent"]]
     groups = [GROUPED_HEAD, ["Riverside", *(line for item in riverside for line in item)],
               ["Hillcrest", *(line for item in hillcrest for line in item)],
-              ["Schools", *(line for item in schools for line in item)], GROUPED_FOOT]
+              ["Schools", *(line for item in schools for line in item)],
+              ["Kitchen", *(line for item in kitchen for line in item)], GROUPED_FOOT]
     document = Document.from_text(grouped_text(groups))
     annotation = Preannotator().annotate(document)
-    assert front_items(document, annotation) == ["\n".join(item) for item in (*riverside, *hillcrest, *schools)]
+    assert front_items(document, annotation) == ["\n".join(item)
+                                                 for item in (*riverside, *hillcrest, *schools, *kitchen)]
     labels = labels_by_line(document, annotation)
-    assert all(labels[line] == "boilerplate" for line in ("Riverside", "Hillcrest", "Schools"))
+    assert all(labels[line] == "boilerplate" for line in ("Riverside", "Hillcrest", "Schools", "Kitchen"))
 
 
 @pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])

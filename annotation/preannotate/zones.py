@@ -2947,9 +2947,9 @@ def _kickers_inside_groups(blocks, features, labels: list, groups: frozenset[int
     """Guidelines 8.2 and 8.3: a section's heading is the page's, a kicker or a badge over an item's headline is the
     item's. A plain text whose groups (``groups``: the first line of each) open with a short line over an item, in
     ``GROUP_HEADINGS_MIN`` groups or more, parts its sections by blank lines: a short line inside a group, between
-    the end of one item and the headline of the next, is no section's heading then but the next item's kicker or
-    badge ("Exclusive", "Sponsored", a town's name), in any language -- a line shaped as a headline is a bare item
-    of its own."""
+    the end of one item and the headline of the next or between the group's heading and its first headline, is no
+    section's heading then but the next item's kicker or badge ("Exclusive", "Sponsored", a town's name), in any
+    language -- a line shaped as a headline is a bare item of its own."""
     n = len(labels)
 
     def teaser(index: int) -> bool:
@@ -2959,10 +2959,18 @@ def _kickers_inside_groups(blocks, features, labels: list, groups: frozenset[int
                   and 0 < features[start].n_words <= KICKER_MAX_WORDS and not features[start].is_timestamp)
     if openers < GROUP_HEADINGS_MIN:
         return
+    edges = sorted(groups) + [n]
     for index in range(1, n - 1):
         if (index not in groups and index + 1 not in groups
-                and (labels[index] is None or labels[index].label == BOILERPLATE) and teaser(index - 1) and teaser(index + 1) and labels[index + 1].item != labels[index - 1].item
+                and (labels[index] is None or labels[index].label == BOILERPLATE)
+                and teaser(index + 1)
+                and ((teaser(index - 1) and labels[index + 1].item != labels[index - 1].item)
+                     or (index - 1 in groups and (labels[index - 1] is None or labels[index - 1].label == BOILERPLATE)
+                         and 0 < features[index - 1].n_words <= KICKER_MAX_WORDS
+                         and all(map(teaser, range(index + 1, edges[bisect_right(edges, index)])))))
                 and not features[index].headline_like and _kicker(features[index], blocks[index].text)):
+            # (right under the group's heading too, in a group of items alone: "Lifestyle", then "Recept" over the
+            # first item's headline -- not over a results widget that closes with its "All results")
             labels[index] = labels[index + 1]
 
 
