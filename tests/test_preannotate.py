@@ -3636,6 +3636,32 @@ def test_on_the_html_path_a_sections_heading_over_its_cards_is_the_pages_and_eac
     assert all(labels[heading] == "boilerplate" for heading, _ in sections)
 
 
+def test_on_the_html_path_a_box_holding_a_list_of_cards_is_no_card_where_no_tag_marks_its_heading() -> None:
+    """Guidelines 8.2 and 8.3 by the markup: in div soup, a section's box (its heading a <div>, then a list of cards:
+    a linked headline, or a linked badge and a headline) repeats among its siblings as cards do, but it holds a list
+    of cards of its own: no card, not one item; its heading is the page's and each card one item."""
+    sections = [("Home", [["Government delays the rise in electricity prices until May"],
+                          ["VIDEO", "Flooded underpass closes the ring road for the second day"]]),
+                ("World", [["Greece closes its border crossings to lorries for the weekend"],
+                           ["VIDEO", "Magnitude 5.2 earthquake strikes western Turkey overnight"]]),
+                ("Sports", [["Vardar wins the derby in front of a full stadium"],
+                            ["TENNIS", "Local player reaches the second round at Indian Wells"]])]
+    html_sections = "".join(
+        f"<div class='teaser-list'><div class='list-heading'>{heading}</div><div class='cards'>" + "".join(
+            f"<div class='card'><div class='card-title'><a href='/s/{i}{j}'>{card[0]}</a></div>"
+            + "".join(f"<div class='card-summary'>{line}</div>" for line in card[1:]) + "</div>"
+            for j, card in enumerate(cards)) + "</div></div>" for i, (heading, cards) in enumerate(sections))
+    html = ("<html><body><div class='masthead'><div class='menu'>News | Sports | Weather | Opinion</div></div>"
+            f"<div class='stream'>{html_sections}</div>"
+            "<div class='site-footer'>© 2026 The Calder Ledger</div></body></html>").encode()
+    page = parse_html(html, "front.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert front_items(document, annotation) == ["\n\n".join(card) for _, cards in sections for card in cards]
+    labels = labels_by_line(document, annotation)
+    assert all(labels[heading] == "boilerplate" for heading, _ in sections)
+
+
 def test_on_the_html_path_a_line_above_a_lists_first_card_outside_its_cards_is_the_lists_heading() -> None:
     """Guidelines 8.2 and 8.3 by the markup: a section's linked heading ("Business") right above its list of cards,
     each a headline, its author and time, and a summary, reads as the first card's kicker, but it stands outside

@@ -680,10 +680,22 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
 
     cards: dict = {}  # element -> whether it is a card: holds two blocks or more and repeats among its siblings
 
+    def holds_cards(element) -> bool:
+        """Whether ``element`` holds a list of cards of its own: children or grandchildren repeated among their
+        siblings, two of them at least holding two blocks or more (a section's box of cards under its heading, in
+        markup that marks no heading: ``<div class="list-heading">``), not a card's own repeated lines."""
+        for child in element.iterchildren():
+            for inner in (child, *child.iterchildren()):
+                if (isinstance(inner.tag, str) and len(blocks_in(inner)) >= 2
+                        and _repeats(inner, inner.getparent())):
+                    return True
+        return False
+
     def is_card(element, parent) -> bool:
         found = cards.get(element)
         if found is None:
-            found = cards[element] = len(blocks_in(element)) >= 2 and _repeats(element, parent)
+            found = cards[element] = (len(blocks_in(element)) >= 2 and _repeats(element, parent)
+                                      and not holds_cards(element))
         return found
 
     settled: set[int] = set()
