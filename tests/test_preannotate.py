@@ -3609,6 +3609,90 @@ def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_
     assert not [item for item in items if any(all(line in item for line in box) for box in boxes)]
 
 
+def test_on_the_html_path_a_sections_heading_over_its_cards_is_the_pages_and_each_card_one_item() -> None:
+    """Guidelines 8.2 and 8.3 by the markup: the <h2> heading each <section> of a front over its list of cards
+    ("Sports", "Sponsored") is the page's, not the first card's kicker, whether the section holds several cards whose
+    headings are short kickers ("Harbor Hawks", "High Schools") or a single card; each card is one item."""
+    sections = [("Sports", [["Harbor Hawks", "Okafor’s buzzer-beater sends Hawks to their first playoff spot"],
+                            ["High Schools", "St. Ambrose girls win a third straight state swimming title"],
+                            ["Minor League", "Calder Lakers unveil a $48 million ballpark renovation"]]),
+                ("Weather", [["Storms", "Late-season storm could bring eight inches of snow to the lakeshore"],
+                             ["Ice", "Harbor ice breaks up two weeks early as the thaw sets in"]]),
+                ("Breaking", [["Transit board approves the fare freeze for another full year"]])]
+    html_sections = "".join(
+        f"<section class='teaser-list'><h2 class='list-heading'>{heading}</h2><ul class='cards'>" + "".join(
+            f"<li class='card'><article class='card-body'><h3 class='card-title'><a href='/s/{i}{j}'>{card[0]}</a>"
+            "</h3>" + "".join(f"<p class='card-summary'>{line}</p>" for line in card[1:]) + "</article></li>"
+            for j, card in enumerate(cards)) + "</ul></section>"
+        for i, (heading, cards) in enumerate(sections))
+    html = ("<html><body><header><nav><ul><li>News | Sports | Weather | Opinion</li></ul></nav></header>"
+            f"<main><section class='stream'>{html_sections}</section></main>"
+            "<footer><p>© 2026 The Calder Ledger</p></footer></body></html>").encode()
+    page = parse_html(html, "front.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert front_items(document, annotation) == ["\n\n".join(card) for _, cards in sections for card in cards]
+    labels = labels_by_line(document, annotation)
+    assert all(labels[heading] == "boilerplate" for heading, _ in sections)
+
+
+def test_on_the_html_path_a_box_holding_a_list_of_cards_is_no_card_where_no_tag_marks_its_heading() -> None:
+    """Guidelines 8.2 and 8.3 by the markup: in div soup, a section's box (its heading a <div>, then a list of cards:
+    a linked headline, or a linked badge and a headline) repeats among its siblings as cards do, but it holds a list
+    of cards of its own: no card, not one item; its heading is the page's and each card one item."""
+    sections = [("Home", [["Government delays the rise in electricity prices until May"],
+                          ["VIDEO", "Flooded underpass closes the ring road for the second day"]]),
+                ("World", [["Greece closes its border crossings to lorries for the weekend"],
+                           ["VIDEO", "Magnitude 5.2 earthquake strikes western Turkey overnight"]]),
+                ("Sports", [["Vardar wins the derby in front of a full stadium"],
+                            ["TENNIS", "Local player reaches the second round at Indian Wells"]])]
+    html_sections = "".join(
+        f"<div class='teaser-list'><div class='list-heading'>{heading}</div><div class='cards'>" + "".join(
+            f"<div class='card'><div class='card-title'><a href='/s/{i}{j}'>{card[0]}</a></div>"
+            + "".join(f"<div class='card-summary'>{line}</div>" for line in card[1:]) + "</div>"
+            for j, card in enumerate(cards)) + "</div></div>" for i, (heading, cards) in enumerate(sections))
+    html = ("<html><body><div class='masthead'><div class='menu'>News | Sports | Weather | Opinion</div></div>"
+            f"<div class='stream'>{html_sections}</div>"
+            "<div class='site-footer'>© 2026 The Calder Ledger</div></body></html>").encode()
+    page = parse_html(html, "front.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert front_items(document, annotation) == ["\n\n".join(card) for _, cards in sections for card in cards]
+    labels = labels_by_line(document, annotation)
+    assert all(labels[heading] == "boilerplate" for heading, _ in sections)
+
+
+def test_on_the_html_path_a_line_above_a_lists_first_card_outside_its_cards_is_the_lists_heading() -> None:
+    """Guidelines 8.2 and 8.3 by the markup: a section's linked heading ("Business") right above its list of cards,
+    each a headline, its author and time, and a summary, reads as the first card's kicker, but it stands outside
+    every card of the list: the list's heading, the page's."""
+    zones = [("Business", [["Calder Steel to lay off 340 workers at its south plant", "Priya Raman · 3 hours ago",
+                            "The company blamed falling orders from automakers and said talks begin Monday …"],
+                           ["Downtown office vacancy hits 27%, a record for the city", "Priya Raman · 5 hours ago",
+                            "Landlords are offering a year of free rent to tenants who sign ten-year leases …"],
+                           ["Family-owned hardware chain sells to private equity after 81 years",
+                            "Mark Ellison · Yesterday", "Employees say they learned of the deal from the radio …"]]),
+             ("Sports", [["Hawks clinch their first playoff spot since 2019 with a buzzer-beater",
+                          "Sam Ortiz · 2 hours ago", "Okafor scored 31 points, including the winner at the horn …"],
+                         ["St. Ambrose girls win a third straight state swimming title", "Lena Fox · 6 hours ago",
+                          "The relay team broke the state record it set a year ago in the same pool …"]])]
+    html_zones = "".join(
+        f"<section class='zone'><h2 class='zone__title'><a href='/{heading.lower()}/'>{heading}</a></h2>"
+        "<ul class='river'>" + "".join(
+            f"<li class='river__item'><h3><a href='/s/{i}{j}'>{headline}</a></h3><div class='meta'>{meta}</div>"
+            f"<p class='summary'>{summary}</p></li>" for j, (headline, meta, summary) in enumerate(cards))
+        + "</ul></section>" for i, (heading, cards) in enumerate(zones))
+    html = ("<html><body><header><nav><a href='/'>News</a> | <a href='/business/'>Business</a> | "
+            "<a href='/sports/'>Sports</a></nav></header>"
+            f"<main>{html_zones}</main><footer><p>© 2026 The Calder Ledger</p></footer></body></html>").encode()
+    page = parse_html(html, "front.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert front_items(document, annotation) == ["\n\n".join(card) for _, cards in zones for card in cards]
+    labels = labels_by_line(document, annotation)
+    assert all(labels[heading] == "boilerplate" for heading, _ in zones)
+
+
 @pytest.mark.parametrize("credit", ["Mit Informationen von Lena Hoff, Hauptstadtstudio", "Avec AFP",
                                     "Con información de Efe", "Avec agences", "(With inputs from agencies)",
                                     "With agency inputs", "Con agencias", "Mit Agenturen"])
@@ -5998,6 +6082,25 @@ GROUPED_HEAD = ["The Valley Courier", "Log in | Subscribe", "News | Valley | Spo
 GROUPED_FOOT = ["Advertisement", "Facebook | Instagram | YouTube", "© 2026 The Valley Courier. All rights reserved."]
 
 
+def test_a_short_line_closing_a_row_of_kickered_items_over_items_without_kickers_is_their_heading() -> None:
+    """Guidelines 8.2 and 8.3: a list repeats one layout. After a row of items that each open with a kicker, a short
+    line over an item followed right under it by an item without a kicker, in the same layout, heads a list of its
+    own (a section no menu names, in any language: "Unternehmen"), not the item's kicker."""
+    kicked = [["Markets", "Harbour freight volumes fall for a third month as exports slow", "4 hours ago"],
+              ["Retail", "Grocery chain raises the price of milk by fifteen cents from January", "5 hours ago"],
+              ["Banks", "Cantonal bank cuts 180 jobs in its back office over two years", "6 hours ago"]]
+    companies = [["Watch exports drop by eleven percent in October as demand cools", "13.11.2026"],
+                 ["Rail maker wins a large order for thirty trains from Norway", "13.11.2026"],
+                 ["Chocolate maker moves its packaging line to the eastern plant", "12.11.2026"]]
+    heading = "Unternehmen"
+    blocks = [*NAV, *(line for item in kicked for line in item), heading,
+              *(line for item in companies for line in item), *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in (*kicked, *companies)]
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+
+
 def test_a_plain_texts_first_group_and_the_headings_over_its_groups_of_items_are_the_pages() -> None:
     """Guidelines 8.3 and 8.5: a plain text parted by blank lines shows the page's head (site, menu, the front's name
     and description) as its first group, and a short line opening a group over items that show no kickers is the
@@ -6051,6 +6154,36 @@ def test_a_group_that_ends_in_a_name_closes_each_of_its_items_with_its_authors_n
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n".join(item) for item in markets]
     assert labels_by_line(document, annotation)["Markets"] == "boilerplate"
+
+
+def test_a_short_line_inside_a_group_of_a_text_whose_groups_open_with_headings_is_the_next_items() -> None:
+    """Guidelines 8.2 and 8.3: a plain text whose groups open with a short line over items parts its sections by
+    blank lines, so a short line between two items inside a group is no section's heading but the next item's kicker
+    or badge, in words no rule knows ("Ekskluzivno", "Partnerski sadržaj"), and so is one between the group's
+    heading and its first headline ("Kitchen", "Recepti"); and a group's opening line stays its heading where an item
+    further down the group opens with no short line, though the second opens with one."""
+    riverside = [["Ferry crossing reopens after two weeks of repairs to the landing", "2 hours ago"],
+                 ["Ekskluzivno", "Harbour board paid a consultant for a report nobody can find", "3 hours ago"],
+                 ["Library extends its evening hours through the winter", "4 hours ago"]]
+    hillcrest = [["Water main break leaves the old quarter without supply overnight"],
+                 ["School buses rerouted while the bridge is inspected"],
+                 ["Partnerski sadržaj", "Five reasons to spend the winter in the hills this year"]]
+    schools = [["Teachers threaten a strike as the ministry offers a ten percent raise", "1 hour ago"],
+               ["Razlaga", "Why pupils in the valley lag behind in mathematics", "5 hours ago"],
+               ["A grammar school opens a class taught in English", "8 hours ago"]]
+    kitchen = [["Recepti", "Fritters the way grandmother made them, with one secret"],
+               ["Five plants that survive the coldest winter on a balcony"],
+               ["How to cut the electricity bill without spending a cent"]]
+    groups = [GROUPED_HEAD, ["Riverside", *(line for item in riverside for line in item)],
+              ["Hillcrest", *(line for item in hillcrest for line in item)],
+              ["Schools", *(line for item in schools for line in item)],
+              ["Kitchen", *(line for item in kitchen for line in item)], GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item)
+                                                 for item in (*riverside, *hillcrest, *schools, *kitchen)]
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "boilerplate" for line in ("Riverside", "Hillcrest", "Schools", "Kitchen"))
 
 
 @pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])

@@ -608,6 +608,9 @@ HEADLINE_MIN_WORDS = 4
 # A card holds at most this many linked lines (its headline, kicker and author); a menu's group holds more, one link
 # a line.
 CARD_MAX_LINKS = 3
+# A card holds at most this many heading elements (its headline's); a box of items holds its own heading and its
+# items' headlines, however short they are ("Sports", then "Harbor Hawks", "High Schools").
+CARD_MAX_HEADINGS = 1
 
 
 def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[BlockEvidence],
@@ -615,12 +618,14 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
     """Guidelines 8.2 (one span per promoted item) by the page's markup: the lines of one item share an element
     that the list repeats, a card (``<div class="card">`` beside others of its tag and class: ``_card_class``). A
     teaser block's card is the lowest element (``CARD_DEPTH`` up at most) that repeats among its siblings and holds
-    another block, no story block, and one linked headline at most -- a box of items with their heading holds several.
+    another block, no story block, and one linked headline at most and one heading element -- a box of items with
+    their heading holds several, but for a box of one item under its heading, whose heading is the page's.
     The blocks of each card of its list (its siblings of its tag and class) showing a teaser are one teaser item,
     and so are those of the list's other cards when at least half of them show one (a list repeats one
-    layout): the items the lines' shapes made are cut and joined at the cards' edges. Other blocks keep their
-    labels. Read from the teasers up: a page without teasers costs one look at its labels, and a list is read
-    once, from its first teaser."""
+    layout): the items the lines' shapes made are cut and joined at the cards' edges. A line right above the list's
+    first card that the shapes joined to its item stands outside every card: the list's heading, the page's. Other
+    blocks keep their labels. Read from the teasers up: a page without teasers costs one look at its labels, and a
+    list is read once, from its first teaser."""
     teasers = [index for index, label in enumerate(labels) if label.label == TEASER]
     if not teasers or len(page.blocks) != len(blocks):
         return labels
@@ -648,23 +653,49 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         return found
 
     def fits(group: range) -> bool:
-        """A card's blocks: no story block, one linked headline at most, ``CARD_MAX_LINKS`` linked lines at most."""
-        heads = links = 0
+        """A card's blocks: no story block, one linked headline at most, ``CARD_MAX_LINKS`` linked lines at most,
+        ``CARD_MAX_HEADINGS`` heading elements at most."""
+        heads = links = headings = 0
         for index in group:
             if labels[index].label == ARTICLE:
                 return False
             linked = evidence[index].linked
             links += linked
+            headings += evidence[index].heading
             # words as the features count them: a headline in Chinese or Japanese has no spaces
             heads += linked and features_of(blocks[index].text).n_words >= HEADLINE_MIN_WORDS
-        return heads <= 1 and links <= CARD_MAX_LINKS
+        # (a box of one item under its heading holds the item's heading besides: ``box_heading``)
+        return (heads <= 1 and links <= CARD_MAX_LINKS
+                and (headings <= CARD_MAX_HEADINGS or headings - box_heading(group) <= CARD_MAX_HEADINGS))
+
+    def box_heading(group: range) -> bool:
+        """Whether the first block of ``group`` is a heading ranked above another heading of the group (an ``<h2>``
+        over an ``<h3>``): a box of one item under its heading (the list's, guidelines 8.3), not the card's headline
+        over its kicker's heading."""
+        if not evidence[group.start].heading:
+            return False
+        # (heading elements only: their tags, "h1" to "h6", rank as their strings sort)
+        rank = page.blocks[group.start].element.tag
+        return any(evidence[index].heading and page.blocks[index].element.tag > rank for index in group[1:])
 
     cards: dict = {}  # element -> whether it is a card: holds two blocks or more and repeats among its siblings
+
+    def holds_cards(element) -> bool:
+        """Whether ``element`` holds a list of cards of its own: children or grandchildren repeated among their
+        siblings, two of them at least holding two blocks or more (a section's box of cards under its heading, in
+        markup that marks no heading: ``<div class="list-heading">``), not a card's own repeated lines."""
+        for child in element.iterchildren():
+            for inner in (child, *child.iterchildren()):
+                if (isinstance(inner.tag, str) and len(blocks_in(inner)) >= 2
+                        and _repeats(inner, inner.getparent())):
+                    return True
+        return False
 
     def is_card(element, parent) -> bool:
         found = cards.get(element)
         if found is None:
-            found = cards[element] = len(blocks_in(element)) >= 2 and _repeats(element, parent)
+            found = cards[element] = (len(blocks_in(element)) >= 2 and _repeats(element, parent)
+                                      and not holds_cards(element))
         return found
 
     settled: set[int] = set()
@@ -684,16 +715,29 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         if card is None or not fits(blocks_in(card)):
             continue
         tag, class_ = card.tag, _card_class(card)
-        members = [found for child in card.getparent().iterchildren(tag) if _card_class(child) == class_
-                   and (found := blocks_in(child)) and fits(found)]
+        siblings = [found for child in card.getparent().iterchildren(tag) if _card_class(child) == class_
+                    and (found := blocks_in(child))]
+        members = [found for found in siblings if fits(found)]
         for group in members:
             settled.update(group)
         shown = [any(labels[index].label == TEASER for index in group) for group in members]
         everyone = 2 * sum(shown) >= len(members)
+        above = siblings[0].start - 1
+        if (above >= 0 and members and members[0] == siblings[0] and labels[above].label == TEASER
+                and labels[above].item is not None and labels[above].item == labels[members[0].start].item):
+            # the line right above the list's first card that the lines' shapes took into its item (a kicker's
+            # shape: "Sports", "Podcast", "Sponsored") stands outside every card of the list: the list's heading,
+            # the page's (guidelines 8.3), not the first item's kicker, which its card would hold (8.2)
+            labels[above] = BlockLabel(BOILERPLATE, 0.6)
         for group, teaser_shown in zip(members, shown, strict=True):
-            if not (teaser_shown or everyone) or _one_item(labels, group):
+            if not (teaser_shown or everyone):
                 continue
             score = min((labels[index].score for index in group if labels[index].label == TEASER), default=0.6)
+            if box_heading(group):
+                labels[group.start] = BlockLabel(BOILERPLATE, 0.6)
+                group = group[1:]
+            if _one_item(labels, group):
+                continue
             for index in group:
                 labels[index] = BlockLabel(TEASER, score, -1 - group.start)
     return labels

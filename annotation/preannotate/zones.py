@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -2912,9 +2913,10 @@ def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> N
     line of each) shows the page's parts as groups. The first group, holding the site's menu (a row of three links
     or more), is the page's head: the site's name, its menu, the front's name and description promote no article
     however much a headline they look like. A short line opening a later group over two items or more is that
-    group's heading ("Sport", a region's name) where the second item opens with no short line of its own but a
-    badge ("Video"): the items show no kickers then, so the line is no kicker of the first (a badge opening the first
-    stays the item's)."""
+    group's heading ("Sport", a region's name) where the second item opens with a badge ("Video") or an item of the
+    group opens with no short line of its own: the items repeat no kickers then, so the line is no kicker of the
+    first (a badge opening the first stays the item's). The short lines inside the groups are read first
+    (``_kickers_inside_groups``)."""
     _groups_closed_by_times(features, labels, groups)
     _groups_closed_by_short_lines(blocks, features, labels, groups)
     head_end = min(groups)
@@ -2922,12 +2924,54 @@ def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> N
         for index in range(head_end):
             if labels[index] is not None and labels[index].label == TEASER:
                 labels[index] = BlockLabel(BOILERPLATE, 0.6)
+    _kickers_inside_groups(blocks, features, labels, groups)
     items = _teaser_items(labels)
-    for (first, last), (following, _) in zip(items, items[1:]):
-        if (first in groups and first < last and not any(start in groups for start in range(first + 1, following + 1))
-                and _kicker(features[first], blocks[first].text) and not _badge(blocks[first].text)
-                and (_badge(blocks[following].text) or not _kicker(features[following], blocks[following].text))):
+    edges = sorted(groups) + [len(labels)]
+    for number, (first, last) in enumerate(items[:-1]):
+        if not (first in groups and first < last and _kicker(features[first], blocks[first].text)
+                and not _badge(blocks[first].text)):
+            continue
+        end = edges[bisect_right(edges, first)]
+        inside = [start for start, _ in items[number + 1:] if start < end]
+        if inside and (_badge(blocks[inside[0]].text)
+                       or any(not _kicker(features[start], blocks[start].text) for start in inside)):
             labels[first] = BlockLabel(BOILERPLATE, 0.6)
+
+
+# A plain text heads its sections at the top of its groups where at least this many groups open with a short line
+# right over an item.
+GROUP_HEADINGS_MIN = 2
+
+
+def _kickers_inside_groups(blocks, features, labels: list, groups: frozenset[int]) -> None:
+    """Guidelines 8.2 and 8.3: a section's heading is the page's, a kicker or a badge over an item's headline is the
+    item's. A plain text whose groups (``groups``: the first line of each) open with a short line over an item, in
+    ``GROUP_HEADINGS_MIN`` groups or more, parts its sections by blank lines: a short line inside a group, between
+    the end of one item and the headline of the next or between the group's heading and its first headline, is no
+    section's heading then but the next item's kicker or badge ("Exclusive", "Sponsored", a town's name), in any
+    language -- a line shaped as a headline is a bare item of its own."""
+    n = len(labels)
+
+    def teaser(index: int) -> bool:
+        return 0 <= index < n and labels[index] is not None and labels[index].label == TEASER
+
+    openers = sum(1 for start in groups if start + 1 < n and teaser(start + 1)
+                  and 0 < features[start].n_words <= KICKER_MAX_WORDS and not features[start].is_timestamp)
+    if openers < GROUP_HEADINGS_MIN:
+        return
+    edges = sorted(groups) + [n]
+    for index in range(1, n - 1):
+        if (index not in groups and index + 1 not in groups
+                and (labels[index] is None or labels[index].label == BOILERPLATE)
+                and teaser(index + 1)
+                and ((teaser(index - 1) and labels[index + 1].item != labels[index - 1].item)
+                     or (index - 1 in groups and (labels[index - 1] is None or labels[index - 1].label == BOILERPLATE)
+                         and 0 < features[index - 1].n_words <= KICKER_MAX_WORDS
+                         and all(map(teaser, range(index + 1, edges[bisect_right(edges, index)])))))
+                and not features[index].headline_like and _kicker(features[index], blocks[index].text)):
+            # (right under the group's heading too, in a group of items alone: "Lifestyle", then "Recept" over the
+            # first item's headline -- not over a results widget that closes with its "All results")
+            labels[index] = labels[index + 1]
 
 
 def _unused_item_number(labels: list) -> int:
@@ -4189,6 +4233,8 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                     joined[items[member][1] + 1] = items[member][0]
             else:
                 for member in chain:
+                    if member == chain[-1] and _heads_a_list(blocks, features, items, member):
+                        continue
                     if _free_kicker(blocks, features, labels, items[member][0] - 1):
                         joined[items[member][0] - 1] = items[member][0]
                     if badge_over_kicker(member):
@@ -4215,6 +4261,15 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
             joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
+
+
+def _heads_a_list(blocks, features, items: list[tuple[int, int]], number: int) -> bool:
+    """Guidelines 8.2 and 8.3: a list repeats one layout. The kicker line above the last item of a row of items that
+    each open with one heads a list of its own ("Unternehmen", a section no menu names) where the next item follows
+    right under that item without a kicker, in the same layout (``_item_layout``): that list shows no kickers."""
+    if number + 1 >= len(items) or items[number + 1][0] != items[number][1] + 1:
+        return False
+    return _item_layout(blocks, features, items[number + 1]) == _item_layout(blocks, features, items[number])
 
 
 def _kickers_under_list_heading(blocks, features, labels: list, items: list[tuple[int, int]],
