@@ -53,8 +53,8 @@ FLOORS = {
     ("set-p", "div"): (14, 242, 43, 0),
     ("set-p", "hand"): (4, 68, 8, 0),
     ("set-q", "text"): (46, 154, 79, 4),
-    ("set-q", "semantic"): (19, 164, 79, 4),
-    ("set-q", "div"): (23, 164, 79, 4),
+    ("set-q", "semantic"): (18, 165, 79, 4),
+    ("set-q", "div"): (22, 165, 79, 4),
     ("set-q", "hand"): (11, 30, 45, 2),
 }
 PATH_OF_RENDERING = {"text": "text", "semantic": "html", "div": "html", "hand": "html"}
