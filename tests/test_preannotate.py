@@ -4484,6 +4484,23 @@ def test_a_match_reports_line_ups_and_referee_under_the_story_are_the_story(head
                                                                  **dict.fromkeys(tags, "boilerplate")}
 
 
+@pytest.mark.parametrize("rows", [
+    ["Bagikan: Facebook | WhatsApp | X", "Topik: Jembatan | Dewan kota | Transportasi"],
+    ["Paylaş: Facebook | WhatsApp | X", "Etiketler: Köprü | Belediye meclisi | Ulaşım"],
+    ["Podijeli: Facebook | WhatsApp | X", "Teme: Mostovi | Gradsko vijeće | Promet | Proračun"],
+])
+def test_a_label_over_a_row_of_links_under_the_story_is_no_fact_box(rows: list[str]) -> None:
+    """Guidelines 8.3: a share row and a topics row under the story's last paragraph, each a label, its colon and
+    three links or more parted by bars, are the page's, in any language -- not two lines of facts (line-ups,
+    specifications) the story prints under it."""
+    document = Document.from_text(page_text([*NAV, *STORY, *rows, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert {line: labels[line] for line in [*STORY, *rows]} == {**dict.fromkeys(STORY, "article"),
+                                                                 **dict.fromkeys(rows, "boilerplate")}
+
+
 @pytest.mark.parametrize("link", ["Lire aussi | Budget 2027 : ce que contient le projet de loi de finances",
                                   "READ: Two hurt as a lorry overturns on the ring road",
                                   "Lesen Sie auch: Der Streit um den Haushalt geht weiter",

@@ -1377,13 +1377,15 @@ FACT_BOX_MIN_LINES = 2
 
 def _fact_line(blocks, features, evidence, index: int) -> bool:
     """Whether line ``index`` is a line of facts (``_FACT_LINE_RE``) -- not tags, a photo credit, a link to another
-    story, furniture or the site's template."""
+    story, furniture or the site's template, nor a label over a row of links parted by bars ("Share: Facebook |
+    WhatsApp | X", "Topics: Budget | Tax | Parliament", in any language: ``_link_row``), which promote no one story
+    (guidelines 8.3)."""
     text, f = blocks[index].text, features[index]
     match = _FACT_LINE_RE.match(text)
     return (match is not None and len(text[:text.index(":")].split()) <= FACT_LABEL_MAX_WORDS
             and not f.is_furniture and not f.is_list_heading and not evidence[index].template
             and not evidence[index].linked and _TAGS_RE.match(text) is None and not _photo_credit(text)
-            and not _read_more(text))
+            and not _read_more(text) and not _link_row(text))
 
 
 def _closing_facts(blocks, features, evidence, labels: list, end: int) -> list[int]:
