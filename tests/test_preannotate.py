@@ -1642,6 +1642,41 @@ def test_the_byline_under_a_run_opening_with_its_own_headline_is_the_story() -> 
     assert labels["Science"] == "boilerplate"
 
 
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("byline", ["Par Hélène Mbaye | Publié le 3 mars 2026 à 19h05", "Von Lukas Brenner, 3. März 2026",
+                                    "By Tom Brennan | March 3, 2026"])
+def test_a_byline_printed_over_the_headline_is_the_story(byline: str, models) -> None:
+    """Guidelines 8.1: a site that prints the byline, with its date or without, right over the story's headline
+    prints the story's byline still: it is the story's, the section's label above it is not."""
+    headline = ("Heat lingers for hours in the city’s dense housing blocks after sunset, a two-year university study "
+                "of sensors finds")
+    standfirst = "Researchers used 300 low-cost sensors to map how warm air lingers between the blocks at night."
+    document = Document.from_text(page_text([*NAV, "Science", byline, headline, standfirst, *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [byline, headline, standfirst, *STORY[3:]]
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert labels["Science"] == "boilerplate"
+
+
+@pytest.mark.parametrize("credits", ["Penulis: Tom Brennan | Editor: Ana Ruiz", "Text: Tom Brennan | Photos: Ana Ruiz",
+                                     "Yazan: Tom Brennan | Editör: Ana Ruiz | Fotoğraf: Leo Park"])
+def test_a_row_of_labelled_credits_under_the_headline_is_the_storys_byline(credits: str) -> None:
+    """Guidelines 8.1: the story's credits printed as one row under its headline -- the writer and the editor, or the
+    text's and the photos' authors, each under a label of their own, in any language -- are its byline, which makes
+    the line over it the headline however far share buttons part the head from the body."""
+    headline = "Ferry operator scraps winter timetable as fuel costs soar"
+    share = ["Share:", "Facebook", "X", "WhatsApp", "Copy link"]
+    document = Document.from_text(page_text([*NAV, "Transport", headline, credits, *share, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [headline, credits, *STORY[3:]]
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert [labels[line] for line in ["Transport", *share]] == ["boilerplate"] * (1 + len(share))
+
+
 # A Japanese story's head: the headline and the deck (no spaces between words), the date and the writer's name under
 # it, a share widget; then the body and the site's lines.
 JAPANESE_HEAD = ["市バス路線の大幅削減案に利用者が反発　運営会社は見直しを検討", "沿線住民ら約200人が説明会に参加、存続を求める声相次ぐ",
