@@ -1677,6 +1677,37 @@ def test_a_row_of_labelled_credits_under_the_headline_is_the_storys_byline(credi
     assert [labels[line] for line in ["Transport", *share]] == ["boilerplate"] * (1 + len(share))
 
 
+CREDITED_HEADS = {
+    "english": (["March 3, 2026 14:05", "Source: Kirkhaven Courier", "By Tom Brennan in Kirkhaven"],
+                ["Text size: large medium small", "Share on:"]),
+    "chinese": (["2026-03-03 14:05", "来源：北港日报", "记者 李明远 发自广州"], ["字号：大 中 小", "分享到："]),
+    # a byline shaped as a headline over the town and the date: no list of two links either
+    "town and date": (["By Tom Brennan and Ana Ruiz", "Kirkhaven, North Shore / 03.03.2026 20:15 hrs"],
+                      ["Listen", "Share"]),
+}
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("shape", sorted(CREDITED_HEADS))
+def test_a_source_between_the_date_and_a_headline_shaped_byline_is_the_storys_head(shape: str, models) -> None:
+    """Guidelines 8.1: under a headline that opens the story's run, the story's source printed as a label and its value
+    between the date and the byline is the story's head with them; a byline long enough to be shaped as a headline
+    ("By Tom Brennan and Ana Ruiz", "记者 李明远 发自广州") and the town and date line under it are no list of two links;
+    the widgets under the head are not the story's."""
+    head, widgets = CREDITED_HEADS[shape]
+    headline = ("Heat lingers for hours in the city’s dense housing blocks after sunset, a two-year university study "
+                "of sensors finds")
+    standfirst = "Researchers used 300 low-cost sensors to map how warm air lingers between the blocks at night."
+    document = Document.from_text(page_text([*NAV, "Science", headline, standfirst, *head, *widgets, *STORY[3:],
+                                             *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [headline, standfirst, *head, *STORY[3:]]
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert [labels[line] for line in ["Science", *widgets]] == ["boilerplate"] * (1 + len(widgets))
+
+
 # A Japanese story's head: the headline and the deck (no spaces between words), the date and the writer's name under
 # it, a share widget; then the body and the site's lines.
 JAPANESE_HEAD = ["市バス路線の大幅削減案に利用者が反発　運営会社は見直しを検討", "沿線住民ら約200人が説明会に参加、存続を求める声相次ぐ",

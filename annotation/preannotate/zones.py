@@ -1704,12 +1704,13 @@ def _commenter(text: str, f: BlockFeatures) -> bool:
 def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEvidence], start: int,
                    end: int) -> set[int]:
     """Inside the story, two or more headline-shaped lines in a row are a list of links, not sub-headings
-    -- unless the page marks them up as headings, not links (the HTML path)."""
+    -- unless the page marks them up as headings, not links (the HTML path). A byline ("记者 周以宁 发自上海", "By Jane
+    Roe in Paris") is shaped as a headline but is none: the story's head has it between its headline and its widgets."""
     found: set[int] = set()
     run: list[int] = []
     for index in [*range(start, end), None]:
         f = features[index] if index is not None else None
-        if (f is not None and f.headline_like and f.n_words >= 4 and not f.text_like
+        if (f is not None and f.headline_like and f.n_words >= 4 and not f.text_like and not f.is_byline
                 and not evidence[index].heading):
             run.append(index)
             continue
@@ -2333,21 +2334,34 @@ def _byline_at(blocks, features, index: int) -> bool:
 
 def _byline_row(blocks, features, index: int) -> list[int]:
     """The byline's lines in a row from block ``index``: bylines (``_byline_at``), the writer's title
-    (``_writer_title``) and the dates -- not "5 min read", which reads as a time but is a site widget."""
+    (``_writer_title``) and the dates -- not "5 min read", which reads as a time but is a site widget -- and a short
+    labelled piece between two of them ("Source: Reuters", "来源：东岸财经" between the date and the reporter's line),
+    which the row goes on around: the story's credit, printed among its byline's lines (guidelines 8.1)."""
     row = []
     while index < len(features):
+        goes_on = index + 1 < len(features) and (features[index + 1].is_timestamp
+                                                 or _byline_at(blocks, features, index + 1))
         if features[index].is_timestamp and READ_TIME_RE.search(blocks[index].text) is not None:
-            if not (row and index + 1 < len(features) and (
-                    features[index + 1].is_timestamp or _byline_at(blocks, features, index + 1))):
+            if not (row and goes_on):
                 break
             # the reading time between the byline and the date is passed over (guidelines 8.1: a widget)
         elif (features[index].is_timestamp or _byline_at(blocks, features, index)
-              or _writer_title(blocks, features, index)):
+              or _writer_title(blocks, features, index)
+              or (row and goes_on and _labelled_piece(features[index], blocks[index].text))):
             row.append(index)
         else:
             break
         index += 1
     return row
+
+
+_LABELLED_PIECE_RE = re.compile(r"^[^\W\d_]+\s?[:：]\s*\S")
+
+
+def _labelled_piece(f: BlockFeatures, text: str) -> bool:
+    """Whether a line is a one-word label and a value of a few words (``NAME_BYLINE_MAX_WORDS`` in all): no prose."""
+    return (0 < f.n_words <= NAME_BYLINE_MAX_WORDS and not f.text_like and not f.is_furniture
+            and _LABELLED_PIECE_RE.match(text) is not None)
 
 
 def _dated(blocks, features: Sequence[BlockFeatures], index: int) -> bool:
