@@ -1472,6 +1472,11 @@ NAMED_BYLINES = {
     "tool under date": (["Tom Brennan", "12 January 2025"], ["Gift Article", "120 Comments"]),
     "desk": (["Kirkhaven Herald Bureau", "12 January 2025"], ["Share"]),
     "two writers": (["Tom Brennan and Ana Ruiz", "12 January 2025"], ["Share"]),
+    # the name and the writer's town after a slash, shaped as a photo's credit ("Jane Roe / Keystone")
+    "name over town": (["Tom Brennan / KIRKHAVEN", "12.01.2025 - 16:48"], ["Share"]),
+    # "by" in another language and the writer's role before the name
+    "role before name": (["Door onze correspondent Tom Brennan", "12 januari 2025, 17:05"], ["Delen"]),
+    "role before name, German": (["Von unserem Korrespondenten Tom Brennan", "12. Januar 2025, 17:05"], ["Teilen"]),
     # the writer's title naming their job tells the name from a label without a date next to it
     "name over job title": (["12 January 2025", "Tom Brennan", "Kirkhaven Herald transport correspondent"],
                             ["Share"]),

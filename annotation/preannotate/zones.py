@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE,
+    ADDRESS_RE, BIO_RE, FOREIGN_BYLINE_CUES, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE,
     UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
 from annotation.preannotate.learned import normalised
 
@@ -2242,6 +2242,8 @@ def _writer_title(blocks, features, index: int) -> bool:
 # A byline printed without its "By" -- the writer's name, with their title, desk or town ("Jade Thornton, Showbiz
 # Reporter", "Sundar Sethuraman Mumbai", "Redacción") -- has at most this many words.
 NAME_BYLINE_MAX_WORDS = 5
+# A byline with its role ("Door onze verslaggever Sanne Hoekstra-de Wit") has at most this many characters.
+NAME_BYLINE_MAX_CHARS = 80
 
 
 # Words of a site's tools, which no byline holds: "Gift Article", "Save Story", "Listen Now" are capitalised as
@@ -2288,6 +2290,39 @@ def _labelled_name(text: str) -> bool:
     return len(name.split()) >= 2 and _name_shaped(features_of(name), name)
 
 
+# "By" and the writer's role before the name: "Door onze verslaggever Sanne de Wit", "Par notre envoyée spéciale Jeanne
+# Roe" -- the cue, then words only (a name's hyphens and apostrophes inside them).
+_ROLE_BYLINE_RE = re.compile(f"^(?:{FOREIGN_BYLINE_CUES})" r"(?:\s+[^\W\d_][\w'’.-]*)+$", re.IGNORECASE)
+# The role has one to three words, the name two to four.
+ROLE_MAX_WORDS = 3
+ROLE_NAME_WORDS = range(2, 5)
+
+
+def _role_byline(text: str) -> bool:
+    """Whether ``text`` is "by" in another language, the writer's role and their name (``_ROLE_BYLINE_RE``): the
+    role's words with one in lower case, then the name's, capitalised but its particles. Shaped as a sentence's opening
+    too ("Par ailleurs le ministre Jean Roe"): ``_byline_at`` takes it for a byline only with the story's date next to
+    it."""
+    if len(text) > NAME_BYLINE_MAX_CHARS or _ROLE_BYLINE_RE.match(text) is None:
+        return False
+    words = text.split()[1:]
+    named = 0  # the name's words, counted from the end
+    while named < len(words) and (words[-1 - named][:1].isupper() or words[-1 - named] in NAME_PARTICLES):
+        named += 1
+    role = words[:len(words) - named]
+    return (named in ROLE_NAME_WORDS and words[-named][:1].isupper() and 0 < len(role) <= ROLE_MAX_WORDS
+            and any(word[:1].islower() for word in role))
+
+
+def _name_over_place(text: str) -> bool:
+    """Whether ``text`` is the writer's name and their town parted by a slash ("Mert Yücel / DENİZLİ", "Jane Roe /
+    Kirkhaven"): two pieces each shaped as a name (``_name_shaped``). Shaped as a photo's credit ("Jane Roe /
+    Keystone") too: ``_byline_at`` takes it for a byline only with the story's date next to it, which no credit under a
+    caption has."""
+    parts = text.split(" / ")
+    return len(parts) == 2 and all(_name_shaped(features_of(part), part) for part in parts)
+
+
 # A row of the story's credits: a writer and an editor, a text's and its photos' authors, each under their label.
 CREDITS_ROW_MAX_PARTS = 3
 
@@ -2319,7 +2354,7 @@ def _byline_at(blocks, features, index: int) -> bool:
     text = blocks[index].text
     if " | " in text and _credits_row(text):
         return True
-    if not (_name_shaped(f, text) or _labelled_name(text)):
+    if not (_name_shaped(f, text) or _labelled_name(text) or _name_over_place(text) or _role_byline(text)):
         return False
     if index + 1 < len(features) and _job_title(features[index + 1], blocks[index + 1].text):
         return True  # the writer's title under the name ("Jane Roe", "Health correspondent")
