@@ -5406,20 +5406,23 @@ def test_the_headline_of_a_run_opening_under_its_jump_box_is_above_the_box() -> 
     assert [lines[index] for index in head] == top
 
 
+@pytest.mark.parametrize("counter", ["{} / 4", "Bilde {} av 4", "Zdjęcie {} z 4", "{} из 4"])
 @pytest.mark.parametrize("markup", ["text", "divs"])
-def test_a_gallery_printed_slide_by_slide_is_boilerplate_and_the_story_goes_on_under_it(markup: str) -> None:
-    """Guidelines 8.4 and 8.5: a gallery printed in full inside the story -- each slide's counter ("2 / 4") and its
-    caption with the photographer's credit -- is boilerplate, however much the captions read as prose, and the
-    story's paragraphs under it are still the story's."""
+def test_a_gallery_printed_slide_by_slide_is_boilerplate_and_the_story_goes_on_under_it(markup: str,
+                                                                                        counter: str) -> None:
+    """Guidelines 8.4 and 8.5: a gallery printed in full inside the story -- each slide's counter ("2 / 4", in words
+    in any language: "Bilde 2 av 4", "Zdjęcie 2 z 4") and its caption with the photographer's credit -- is
+    boilerplate, however much the captions read as prose, and the story's paragraphs under it are still the
+    story's."""
     head = ["Snow returns to the old harbour quarter", "By Mara Lind", "November 25, 2026"]
     before = ["The first snow of the winter fell on the harbour quarter early on Tuesday, five days later than the "
               "long-term average, the weather service said.",
               "Residents swept the steps of the narrow lanes before the first visitors arrived, and the ferry "
               "company added two morning crossings for the day."]
-    gallery = ["1 / 4", "Snow on the roofs of the fishermen's houses on Tuesday morning – Ola Berg",
-               "2 / 4", "A resident clears the steps in front of her door before work – Ola Berg",
-               "3 / 4", "Children build a snowman on the quay while their teachers watch – Ola Berg",
-               "4 / 4", "Footprints lead up the lane to the old lighthouse in the afternoon – Ola Berg"]
+    gallery = [counter.format(1), "Snow on the roofs of the fishermen's houses on Tuesday morning – Ola Berg",
+               counter.format(2), "A resident clears the steps in front of her door before work – Ola Berg",
+               counter.format(3), "Children build a snowman on the quay while their teachers watch – Ola Berg",
+               counter.format(4), "Footprints lead up the lane to the old lighthouse in the afternoon – Ola Berg"]
     after = ["The harbour master said the quays would be gritted twice a day until the weekend, when milder air "
              "is expected to bring rain.",
              "“We have enough salt for a long winter, whatever the forecast says,” he told reporters on the quay.",

@@ -561,8 +561,12 @@ def rule_pass(blocks: Sequence[Block], evidence: Sequence[BlockEvidence]) -> Rul
     return RulePass(features, scores, _best_run(scores), list_zone, comment_zone, headline_lists, gallery)
 
 
-# A gallery's slide counter: "3 / 8", the slide's number and the gallery's count (no words: any language).
+# A gallery's slide counter: "3 / 8", the slide's number and the gallery's count (no words: any language), or in
+# words, a short one between the numbers and one before them or none ("Image 3 of 8", "Imaginea 3 din 8", "Bild 3 von
+# 8", "3 из 8"): the counters' numbers, one after the other over one count, tell them in any language.
 _SLIDE_COUNTER_RE = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+_WORDED_SLIDE_COUNTER_RE = re.compile(r"^(?:[^\W\d_]+\s+)?(\d{1,3})\s+[^\W\d_]{1,4}\s+(\d{1,3})$")
+WORDED_SLIDE_COUNTER_MAX_WORDS = 4
 # A gallery printed in full shows at least this many counters, one per slide, and at most this many lines (the
 # photo's caption and credit) between two.
 GALLERY_MIN_SLIDES = 2
@@ -570,14 +574,15 @@ SLIDE_MAX_LINES = 3
 
 
 def _gallery(blocks: Sequence[Block], features: Sequence[BlockFeatures]) -> set[int]:
-    """Guidelines 8.4 and 8.5: the lines of a gallery printed slide by slide -- each slide's counter ("2 / 6") and its
-    caption and credit under it, up to the next counter (the last slide's as many lines as the slide above it had):
-    ``GALLERY_MIN_SLIDES`` or more counters of one count, numbered one after the other, at most ``SLIDE_MAX_LINES``
-    lines apart."""
+    """Guidelines 8.4 and 8.5: the lines of a gallery printed slide by slide -- each slide's counter ("2 / 6", "Image 2
+    of 6", in any language: ``_WORDED_SLIDE_COUNTER_RE``) and its caption and credit under it, up to the next counter
+    (the last slide's as many lines as the slide above it had): ``GALLERY_MIN_SLIDES`` or more counters of one count,
+    numbered one after the other, at most ``SLIDE_MAX_LINES`` lines apart."""
     # (index, number, count); a comprehension, the lines' words read first: it reads every line of every page
     counters = [(index, int(found[1]), int(found[2])) for index, f in enumerate(features)
-                if f.n_words <= 3 and blocks[index].text[:1].isdigit()
-                and (found := _SLIDE_COUNTER_RE.match(blocks[index].text))]
+                if f.n_words <= WORDED_SLIDE_COUNTER_MAX_WORDS and blocks[index].text[-1:].isdigit()
+                and (found := _SLIDE_COUNTER_RE.match(blocks[index].text)
+                     or _WORDED_SLIDE_COUNTER_RE.match(blocks[index].text))]
     if len(counters) < GALLERY_MIN_SLIDES:
         return set()  # most pages: no gallery
     lines: set[int] = set()
