@@ -631,6 +631,26 @@ def test_a_gallery_counter_is_not_the_story(counter: str) -> None:
     assert not is_caption_credit("2 of 5 residents said they would use the bridge every day.")
 
 
+@pytest.mark.parametrize("credit", ["Pilt: Mari Tamm", "Fotoğraf: Ayşe Kaya", "Tomasz Nowicki/Keystone"])
+def test_a_short_caption_over_a_credit_line_between_the_paragraphs_is_not_the_story(credit: str) -> None:
+    """Guidelines 8.4: between the story's paragraphs, a photo's caption -- one short sentence -- over its credit
+    printed as a line of its own (a one-word label and a name, in any language) is the photo's, both lines; a short
+    paragraph over a photo's caption under its label ("Image: …, left, has …") stays the story's."""
+    caption = "The mayor walks across the old crossing on Monday."
+    story = [*STORY[:5], caption, credit, *STORY[5:]]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert (labels[caption], labels[credit]) == ("boilerplate", "boilerplate")
+    assert [labels[line] for line in STORY] == ["article"] * len(STORY)
+    paragraph = "The first crossing is planned for the spring of 2027."
+    labelled = "Image: The mayor, left, has walked across the old crossing every week since May"
+    document = Document.from_text(page_text([*NAV, *STORY[:5], paragraph, labelled, *STORY[5:], *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert labels[paragraph] == "article"
+
+
 def test_a_photo_illustration_credit_is_not_the_story() -> None:
     """Guidelines 8.4: "Photo-illustration by …" between the paragraphs is a credit, not a line of the story."""
     credit = "Photo-illustration by the Riverside Courier. Source: City Archive."

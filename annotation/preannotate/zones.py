@@ -739,6 +739,8 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _pull_quotes(blocks, features, labels, start, end):
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
+        for index in _captions_over_credits(blocks, features, labels, start, end):
+            labels[index] = BlockLabel(BOILERPLATE, 0.6)
         for cue, headline in _cues_over_headlines(blocks, features, labels, start, end):
             labels[cue] = BlockLabel(BOILERPLATE, 0.6)
             labels[headline] = BlockLabel(TEASER, 0.6, item=-1 - headline)
@@ -1280,6 +1282,33 @@ def _closing_sentence(blocks, features, index: int) -> bool:
 
 # A pull quote has at least this many words (a shorter repeat is a phrase the story uses twice) and at most this many
 # (a longer line held in another is a paragraph a live blog prints again in a later entry).
+# A photo's caption over its credit line is one sentence of at most this many words.
+CAPTION_SENTENCE_MAX_WORDS = 25
+# A credit line names people and agencies: at most this share of its words in lower case ("Image: Jane Roe, left,
+# has replaced …" is a caption under its label).
+CREDIT_LINE_MAX_LOWER_SHARE = 0.25
+
+
+def _captions_over_credits(blocks, features, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 8.4: inside the story, a photo's credit printed as a line of its own -- "Foto: Jane Roe", or a
+    one-word label and a name in any language ("Kuva: Jane Roe", ``_labelled_name``) that no date next to it makes a
+    byline (``_byline_at``), names in capitals -- with the story going on under it, and the one short sentence right
+    above it, the photo's caption: both are the photo's, not the story's."""
+    found: list[int] = []
+    for credit in range(start + 1, end - 1):
+        text, f = blocks[credit].text, features[credit]
+        if f.text_like or f.lower_word_share > CREDIT_LINE_MAX_LOWER_SHARE or not (
+                _credit_line(blocks, features, credit)
+                or (":" in text[:20] and _labelled_name(text) and not _byline_at(blocks, features, credit))):
+            continue
+        caption, after = features[credit - 1], features[credit + 1]
+        if (labels[credit - 1].label == ARTICLE and caption.text_like and caption.n_sentences == 1
+                and caption.n_words <= CAPTION_SENTENCE_MAX_WORDS
+                and labels[credit + 1].label == ARTICLE and after.text_like):
+            found += [credit - 1, credit]
+    return found
+
+
 PULL_QUOTE_MIN_WORDS = 5
 PULL_QUOTE_MAX_WORDS = 25
 # A pull quote opens with a quotation mark (a sentence of the story repeated without one is as often the story's own
