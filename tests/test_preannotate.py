@@ -1733,6 +1733,21 @@ def test_a_source_between_the_date_and_a_headline_shaped_byline_is_the_storys_he
     assert [labels[line] for line in ["Science", *widgets]] == ["boilerplate"] * (1 + len(widgets))
 
 
+def test_a_share_button_under_the_bylines_dates_in_a_script_without_capitals_is_no_second_byline() -> None:
+    """Guidelines 8.1: under the byline and the story's dates, a share button in a script without capitals ("شارك على
+    فيسبوك", share on Facebook) reads as a name under a date; a row that has its byline has no second one there: the
+    button is a widget, the byline and the dates are the story's."""
+    headline = "مجلس المدينة يقر بناء جسر جديد بعد عقد من التأخير والخلافات حول التكلفة"
+    byline = ["سامي الخوري", "نشر: 12.01.2025 | 14:05", "تحديث: 12.01.2025 | 18:30"]
+    share = ["شارك على فيسبوك", "شارك على واتساب"]
+    document = Document.from_text(page_text([*NAV, "محليات", headline, STORY[3], *byline, *share, *STORY[4:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [headline, *byline]] == ["article"] * 4
+    assert [labels[line] for line in share] == ["boilerplate"] * 2
+
+
 # A Japanese story's head: the headline and the deck (no spaces between words), the date and the writer's name under
 # it, a share widget; then the body and the site's lines.
 JAPANESE_HEAD = ["市バス路線の大幅削減案に利用者が反発　運営会社は見直しを検討", "沿線住民ら約200人が説明会に参加、存続を求める声相次ぐ",

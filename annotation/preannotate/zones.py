@@ -2417,6 +2417,10 @@ def _byline_row(blocks, features, index: int) -> list[int]:
         elif (features[index].is_timestamp or _byline_at(blocks, features, index)
               or _writer_title(blocks, features, index)
               or (row and goes_on and _labelled_piece(features[index], blocks[index].text))):
+            if (not (features[index].is_timestamp or features[index].is_byline) and features[index - 1].is_timestamp
+                    and any(not features[taken].is_timestamp for taken in row)):
+                break  # a second name under the dates of a row that has its byline is a widget's ("שתפו בפייסבוק",
+                # share on Facebook, in a script without capitals reads as a name)
             row.append(index)
         else:
             break
