@@ -1000,6 +1000,25 @@ def test_a_read_also_cue_before_a_headline_between_paragraphs_is_a_teaser(promo:
     assert all(labels[line] == "article" for line in STORY)
 
 
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("tools", [["6 мин."], ["4 Min.", "Teilen"], ["8 min.", "Condividi"]])
+def test_a_reading_time_with_its_unit_abbreviated_under_the_head_is_a_tool_on_the_text_path(tools: list[str],
+                                                                                             models) -> None:
+    """Guidelines 8.1: a reading time whose unit is abbreviated ("6 мин.") under the story's byline and date, in a run
+    opening with its own headline, is the site's widget like the share button beside it: its full stop ends no
+    sentence."""
+    headline = ("Heat lingers for hours in the city’s dense housing blocks after sunset, a two-year university study "
+                "of sensors finds")
+    standfirst = "Researchers used 300 low-cost sensors to map how warm air lingers between the blocks at night."
+    head = [headline, standfirst, "Jane Doe", "Mar 3, 2024, 05:00"]
+    document = Document.from_text(page_text([*NAV, "Science", *head, *tools, *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [*head, *STORY[3:]]] == ["article"] * (len(head) + len(STORY[3:]))
+    assert [labels[line] for line in tools] == ["boilerplate"] * len(tools)
+
+
 @pytest.mark.parametrize("tools", [["Kommentit (12)"], ["Dalintis", "Komentarai 48"]])
 def test_short_lines_between_the_head_and_the_first_paragraph_are_the_sites_tools(tools: list[str]) -> None:
     """Guidelines 8.1: the short lines under the story's byline and date, over its first paragraph, are the site's
