@@ -658,8 +658,11 @@ def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -
     assert quotes_of(pronoun.replace("Ketua komisi Budi Wibowo hadir", "Ketua komisi hadir")) == [
         '"Kami tidak akan mundur dari keputusan ini,"']
     # not after a quotation inside its sentence: what follows it goes on the writer's sentence
+    # (the name not set off by commas in the second sentence: a subject in apposition is a source of its own, see
+    # test_a_subject_named_in_apposition_is_the_source_of_its_sentences_words)
     inside = unparted.replace('"Kami tidak akan mundur dari keputusan ini" ujar Wibowo kepada wartawan.',
-                              'Serikat menolak "kami tidak akan mundur dari keputusan ini" milik Wibowo.')
+                              'Serikat menolak "kami tidak akan mundur dari keputusan ini" milik Wibowo.'
+                              ).replace("Ketua komisi, Budi Wibowo, menilai", "Ketua komisi Budi Wibowo menilai")
     assert quotes_of(inside) == ['"kami tidak akan mundur dari keputusan ini"']
     # no speaker of the page in the sentence: no source
     assert quotes_of(turkish.replace("Genel müdür Selim Demirci,", "Sendika,")) == [
@@ -668,6 +671,25 @@ def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -
     spanish = ("«No vamos a vender la empresa a ningún precio», dijo Ferrer.\n\n"
                "Ferrer, preguntada por la posibilidad de buscar un «socio amigo», evitó entrar en detalles.\n")
     assert quotes_of(spanish) == ["«No vamos a vender la empresa a ningún precio»"]
+
+
+def test_a_subject_named_in_apposition_is_the_source_of_its_sentences_words() -> None:
+    """A sentence that opens on a title and a name set off by commas (the news form of a speaker) presents the short
+    marked words it goes on to as that person's, whatever the language's reporting verb and whether or not the page
+    quotes the person elsewhere (7.2 question 1) -- in lower case or a script without case; not a name in capitals,
+    not a term after a determiner, not when the name is a word in lower case (a list, no person)."""
+    finnish = "Sosiaalilautakunnan puheenjohtaja, Aino Virtanen, piti säästölistaa ”kohtuuttomana” ja vaati lisäaikaa.\n"
+    assert quotes_of(finnish) == ["”kohtuuttomana”"]
+    persian = "رئیس کمیسیون بودجه، مهدی رضایی، این طرح را «غیرعملی و پرهزینه» دانست.\n"
+    assert quotes_of(persian) == ["«غیرعملی و پرهزینه»"]
+    without_name = finnish.replace("puheenjohtaja, Aino Virtanen, piti", "puheenjohtaja piti")
+    assert quotes_of(without_name) == []
+    listed = finnish.replace("Aino Virtanen", "sote ja koulut")
+    assert quotes_of(listed) == []
+    capitalised = finnish.replace("”kohtuuttomana”", "”Helsingin Mallia”")
+    assert quotes_of(capitalised) == []
+    spanish = "La portavoz del grupo, Ana Ruiz, inauguró el «centro cívico» del barrio.\n"
+    assert quotes_of(spanish) == []
 
 
 def test_the_subject_of_a_sentence_that_introduces_a_quotation_with_a_colon_is_a_speaker() -> None:

@@ -1173,6 +1173,7 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
         found.extend(_reported_in_the_pages_words(text, regions, page, found))
         found.extend(_echoes(text, page, found))
         found.extend(_said_by_the_pages_speakers(text, page, found))
+        found.extend(_said_by_a_subject_in_apposition(text, page, found))
         found.extend(_in_a_quoting_sentence(text, page, found))
     return sorted(found)
 
@@ -1402,6 +1403,49 @@ def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, i
             continue
         tail = pieces[-1].rstrip()
         if _term_after_determiner_or_label(tail, _in_paragraph(text[end:end + 60])):
+            continue
+        said.append((start, end))
+    return said
+
+
+# A sentence whose subject names a person in apposition: a title or a description of two words at least, a comma,
+# the name, a comma and the rest of the sentence up to the marks (Η υφυπουργός …, Μαρία Λιακοπούλου, απάντησε ότι …;
+# سخنگوی سازمان …، نرگس احمدی، …; The city's planning chief, Ana Ruiz, called the scheme …).
+_SUBJECT_IN_APPOSITION_RE = re.compile(
+    r"[^\S\r\n]*(?P<title>[^,،\r\n]+?)[^\S\r\n]*[,،][^\S\r\n]*(?P<name>[^,،\r\n]+?)[^\S\r\n]*[,،][^\S\r\n]*"
+    r"(?P<rest>[^,،\r\n]+)")
+# A name of one to four words (given names, a surname, perhaps a title before them: Dr., עו"ד).
+APPOSITION_NAME_WORDS = 4
+
+
+def _said_by_a_subject_in_apposition(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short marked words with no source found, in lower case or in a script without case, whose sentence opens
+    on the news form of a speaker -- a title, then a name set off by commas, then the predicate that leads to them:
+    Η υφυπουργός Κοινωνικής Συνοχής, Μαρία Λιακοπούλου, απάντησε ότι οι τροπολογίες είναι «επείγουσες» (7.2 question
+    1: the source in the same sentence, whatever the language's reporting verbs; a name set off so is a person's,
+    the words the sentence goes on to mark are what the person said). In a script with case the name's words are
+    in capitals and the predicate starts in lower case; not after a determiner or a label, which make a term of
+    them (the mayor, Ana Ruiz, opened the «…» plant)."""
+    found_spans = _Spans(found)
+    said = []
+    for start, end in page.unsourced:
+        first_word = _WORD_CHAR_RE.search(text, start + 1, end - 1)
+        if first_word is None or first_word.group().isupper() or found_spans.overlap(start, end):
+            continue
+        paragraph_start = _paragraph_start(text, start, SENTENCE_BEFORE_CHARS)
+        sentence = _ANY_SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
+        match = _SUBJECT_IN_APPOSITION_RE.fullmatch(sentence)
+        if match is None or _OPENING_MARK_RE.search(sentence) is not None:
+            continue  # no such subject, or a quotation opens in the sentence: the commas may be its (not the mark
+            # inside a word of a Hebrew abbreviation, עו"ד)
+        title, name, rest = match.group("title", "name", "rest")
+        names = _CLAUSE_WORD_RE.findall(name)
+        if len(_CLAUSE_WORD_RE.findall(title)) < 2 or not 1 <= len(names) <= APPOSITION_NAME_WORDS:
+            continue
+        if any(char.isupper() or char.islower() for char in name) and not (
+                all(word[0].isupper() for word in names) and rest.lstrip()[:1].islower()):
+            continue
+        if _term_after_determiner_or_label(rest.rstrip(), _in_paragraph(text[end:end + 60])):
             continue
         said.append((start, end))
     return said
