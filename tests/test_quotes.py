@@ -275,6 +275,12 @@ def test_marked_words_that_are_a_sentence_of_their_own(text: str, expected: list
     # the second piece of a quotation its attribution interrupts (7.4)
     ("„To je chyba,“ pokračoval Novák, „velká chyba.“", ["„To je chyba,“", "„velká chyba.“"]),
     ("”Ei”, vastasi hän, ”ei tänä vuonna.”", ["”Ei”", "”ei tänä vuonna.”"]),
+    # the attribution between the pieces may set off its speaker's title and name with commas of its own
+    ("«Τα νούμερα», είπε η πρόεδρος του συλλόγου, Ελένη Μαρκου, «δεν βγαίνουν φέτος.»",
+     ["«Τα νούμερα»", "«δεν βγαίνουν φέτος.»"]),
+    ("„Peníze“, dodal předseda svazu, Jan Horák, „tu prostě nejsou.“", ["„Peníze“", "„tu prostě nejsou.“"]),
+    # but a name with its apposition, then a marked term the sentence goes on to, is no interrupted quotation
+    ("„Solidarność”, związek zawodowy, zorganizowała „Marsz”.", []),
     # not marked words after a name the sentence goes on from
     ("Vláda spustila „Nový start“ s heslem, „bydlení pro všechny“, které převzala opozice.", []),
     # a sentence in marks a colon introduces, its end inside the marks or right after them, or a comma with its

@@ -813,20 +813,29 @@ _INTERRUPTED_BEFORE_RE = re.compile(
     + re.escape(QUOTE_MARKS) + r".!?:;\r\n]{1,60}?[,،–—][^\S\r\n]*$")
 # How far back _INTERRUPTED_BEFORE_RE reads: the clause's 60 characters and the marks, commas and spaces.
 INTERRUPTION_TAIL = 72
+# The attribution clause between the pieces of an interrupted quotation (7.4) read from after the first piece: a
+# comma, the clause -- which may set off its speaker's name with commas of its own («…», σημείωσε ο πρόεδρος της
+# Ένωσης, Παύλος Ρήγας, «…»), no sentence's end and no marks -- and a comma or a dash before the next piece's mark;
+# read up to INTERRUPTION_AFTER characters (a speaker's title and name).
+_CLAUSE_TO_NEXT_PIECE_RE = re.compile(
+    r"[,،][^\S\r\n]*[^\W\d_][^.!?…\r\n" + re.escape(QUOTE_MARKS) + r"]*[,،–—][^\S\r\n]*["
+    + re.escape(QUOTE_MARKS) + "]")
+INTERRUPTION_AFTER = 160
 # After a sentence in marks: the end of the paragraph or the next sentence's first letter or mark.
 _SENTENCE_AFTER_RE = re.compile(r"[^\S\r\n]*(?:$|[^\W\d_" + re.escape(QUOTE_MARKS) + "])")
 
 
 def _attributed_after(text: str, start: int, end: int, before: str, paragraph_start: int, after: str) -> bool:
-    """An attribution clause after a quotation that opens its sentence; not after a name in title case
-    opening it before its apposition (“Fresh Start,” the programme, …)."""
+    """An attribution clause after a quotation that opens its sentence, to the sentence's end or to the quotation's
+    next piece; not after a name in title case opening it before its apposition (“Fresh Start,” the programme, …)."""
     if not (start == paragraph_start or _SENTENCE_END_BEFORE_RE.search(before)):
         return False
     if text[end - 2] == ",":
         attributed = _CLAUSE_AFTER_COMMA_INSIDE_RE.match(after) is not None
     else:
         attributed = (_CLAUSE_AFTER_DASH_RE.match(after) is not None
-                      or _CLAUSE_TO_SENTENCE_END_RE.match(after) is not None)
+                      or _CLAUSE_TO_SENTENCE_END_RE.match(after) is not None
+                      or _CLAUSE_TO_NEXT_PIECE_RE.match(text, end, end + INTERRUPTION_AFTER) is not None)
     return attributed and not _is_title(text, start, end)
 
 
