@@ -579,8 +579,12 @@ def test_a_name_in_title_case_before_an_apposition_comma_is_not_attributed(text:
     # it, no punctuation of its own at its end, in any language that writes capitals (7.2 names and titles)
     ("Kementerian merilis kajian “Rumah layak untuk semua 2040” pekan lalu di Jakarta.", []),
     ("Lo scrittore ha presentato ieri il suo romanzo «La casa sul fiume grande» davanti a molti lettori.", []),
-    # or after a comma that opens its apposition
+    # or after a comma that opens its apposition, or ending its sentence
     ("Pengarang itu menerbitkan buku “Rumah di tepi sungai besar”, sebuah kisah tentang keluarganya.", []),
+    ("Na festivalu vystoupí několik souborů, mezi nimi i pásmo „Koledy z horního Pootaví“.", []),
+    ("Pengarang itu menerbitkan buku “Rumah di tepi sungai besar”.", []),
+    # the same place, a reporting word in the sentence: someone's words
+    ("Der Minister warnte vor „Chaos und Stillstand im ganzen Land“.", ["„Chaos und Stillstand im ganzen Land“"]),
     # someone's words when a reporting word presents them, in its sentence or after it
     ("Der Minister warnte vor „Chaos und Stillstand im Land“ in der Region.", ["„Chaos und Stillstand im Land“"]),
     # not a sentence quoted whole (its end inside the marks), nor a fragment in lower case

@@ -609,13 +609,17 @@ def _capital_after_first_word(text: str, start: int, end: int) -> bool:
 # A word after the marks and a space, perhaps after a comma (an apposition: the novel «…», a story of …): the
 # sentence goes on.
 _LOWER_WORD_AFTER_RE = re.compile(r",?[^\S\r\n]+([^\W\d_])")
+# Or the sentence ends right after them (among them the show „…”.): a sentence quoted whole after a word of the
+# writer's, with no colon or comma before it, is rare outside English, whose "said" the reporting words know.
+_SENTENCE_END_AFTER_RE = re.compile(r"[.!?…](?:\s|$)")
 
 
 def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str) -> bool:
     """Marked words that a sentence runs through as it would through a name, in any language that writes
-    capitals: a word in lower case before them (``tail``, stripped) and after them, the first marked word
-    capitalised and no punctuation of theirs at their end -- the title of a work in sentence case (the report
-    ”Julkisen talouden näkymät 2030” arvioi; his book «El país que no va ser» per …), where a sentence quoted
+    capitals: a word in lower case before them (``tail``, stripped) and after them or the sentence's end, the first
+    marked word capitalised and no punctuation of theirs at their end -- the title of a work in sentence case (the
+    report ”Julkisen talouden näkymät 2030” arvioi; his book «El país que no va ser» per …; among them the show „Colinde
+    de iarnă din Banat”.), where a sentence quoted
     whole inside another would end on its own punctuation or start in lower case; a comma after them opens an
     apposition (the novel «Le scale del vento», ci vive …) (7.2 names and titles). Not words that hold a
     sentence's end of their own, a word in lower case, its point and a capital (“Bu bir iflas değil. Herkese
@@ -627,7 +631,10 @@ def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str
     if not word_before[:1].islower() or not word_before[-1:].isalpha():
         return False
     match = _LOWER_WORD_AFTER_RE.match(after)
-    if match is None or not match.group(1).islower():
+    if match is None:
+        if _SENTENCE_END_AFTER_RE.match(after) is None:
+            return False
+    elif not match.group(1).islower():
         return False
     return not any(word[0].islower() and capital.isupper()
                    for word, capital in _SENTENCE_INSIDE_RE.findall(text, start + 1, end - 1))
