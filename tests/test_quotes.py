@@ -446,6 +446,12 @@ def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None
     ("Sie sagte: „Er rief »nie wieder« und ging hinaus.“", ["„Er rief »nie wieder« und ging hinaus.“"]),
     # an outer mark that never closes leaves the nested quotation standing on its own
     ("« Le syndicat a dit “nous ne signerons jamais cet accord” hier soir", ["“nous ne signerons jamais cet accord”"]),
+    # a nested quotation that opens or closes with its outer one, a space (or a thin one) between the marks
+    ("The senator read the memo aloud: “ ‘Take the bridge out of service now,’ ” she said.",
+     ["“ ‘Take the bridge out of service now,’ ”"]),
+    ("“ ‘Never again,’ he told me, and he left,” she said.", ["“ ‘Never again,’ he told me, and he left,”"]),
+    ("Sie las vor: „\u2009‚Das Werk bleibt offen, das verspreche ich euch‘\u2009“.",
+     ["„\u2009‚Das Werk bleibt offen, das verspreche ich euch‘\u2009“"]),
 ])
 def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
@@ -688,7 +694,8 @@ def test_a_subject_named_in_apposition_is_the_source_of_its_sentences_words() ->
     marked words it goes on to as that person's, whatever the language's reporting verb and whether or not the page
     quotes the person elsewhere (7.2 question 1) -- in lower case or a script without case; not a name in capitals,
     not a term after a determiner, not when the name is a word in lower case (a list, no person)."""
-    finnish = "Sosiaalilautakunnan puheenjohtaja, Aino Virtanen, piti säästölistaa ”kohtuuttomana” ja vaati lisäaikaa.\n"
+    finnish = ("Sosiaalilautakunnan puheenjohtaja, Aino Virtanen, piti säästölistaa ”kohtuuttomana” ja vaati "
+               "lisäaikaa.\n")
     assert quotes_of(finnish) == ["”kohtuuttomana”"]
     persian = "رئیس کمیسیون بودجه، مهدی رضایی، این طرح را «غیرعملی و پرهزینه» دانست.\n"
     assert quotes_of(persian) == ["«غیرعملی و پرهزینه»"]

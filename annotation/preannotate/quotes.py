@@ -460,10 +460,25 @@ def _marks(text: str, start: int, end: int) -> tuple[list[_Mark], list[_Mark]]:
         if char in "«‹" and before in ("’", "'") and _ELIDED_ARTICLE_RE.search(text, max(start, position - 7),
                                                                                position):
             before = " "  # an elided article or preposition opens the quotation as a space does: d’« un recul »
+        # a nested quotation that opens or closes with its outer one, a space between the two marks (“ ‘…,’ ” she
+        # read; a thin or no-break space as often): the outer mark faces as if it touched the inner one
+        if after is not None and _is_space(after) and _nested_mark_at(text, char, position + 2, position + 3, start,
+                                                                      end):
+            after = text[position + 2]
+        elif before is not None and _is_space(before) and _nested_mark_at(text, char, position - 2, position - 3,
+                                                                           start, end):
+            before = text[position - 2]
         can_open, can_close = _facing(char, before, after)
         if can_open or can_close:
             (singles if single else doubles).append((position, char, can_open, can_close))
     return doubles, singles
+
+
+def _nested_mark_at(text: str, outer: str, position: int, beyond: int, start: int, end: int) -> bool:
+    """Whether a mark of the other family than ``outer`` stands at ``position`` with no space at ``beyond`` (the
+    character on its far side from the outer mark), both inside the paragraph ``[start, end)``."""
+    return (start <= beyond < end and text[position] in QUOTE_MARKS
+            and (text[position] in DOUBLE_MARKS) != (outer in DOUBLE_MARKS) and not _is_space(text[beyond]))
 
 
 def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _Page) -> bool:
