@@ -279,6 +279,12 @@ def test_marked_words_that_are_a_sentence_of_their_own(text: str, expected: list
     ("«Τα νούμερα», είπε η πρόεδρος του συλλόγου, Ελένη Μαρκου, «δεν βγαίνουν φέτος.»",
      ["«Τα νούμερα»", "«δεν βγαίνουν φέτος.»"]),
     ("„Peníze“, dodal předseda svazu, Jan Horák, „tu prostě nejsou.“", ["„Peníze“", "„tu prostě nejsou.“"]),
+    # marked words inside a sentence, then a comma and a clause naming who said them that ends the sentence
+    ("Hun fikk bare beskjed om å «vente på svar», sa Nordby.", ["«vente på svar»"]),
+    ("A polgármester szerint a város „nem tudott semmiről”, mondta Kovács Anna.", ["„nem tudott semmiről”"]),
+    # not a clause that goes on the sentence (a verb, its object) or names no one
+    ("Ferrer, preguntada por un «socio amigo», evitó entrar en detalles.", []),
+    ("Hun fikk bare beskjed om å «vente på svar», sa han.", []),
     # but a name with its apposition, then a marked term the sentence goes on to, is no interrupted quotation
     ("„Solidarność”, związek zawodowy, zorganizowała „Marsz”.", []),
     # not marked words after a name the sentence goes on from

@@ -555,6 +555,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     if _attributed_after(text, start, end, before, paragraph_start, after):
         page.attributed.append((start, end))
         return True
+    if _speaker_closes_sentence(text, end, after):
+        return True
     if _second_piece(before) or _introduced_sentence(text, start, end, before, after):
         return True
     # the source named at the end of the sentence: "The chancellor has 'no plans' to raise fuel duty at next
@@ -859,6 +861,28 @@ def _attributed_after(text: str, start: int, end: int, before: str, paragraph_st
                       or _CLAUSE_TO_SENTENCE_END_RE.match(after) is not None
                       or _CLAUSE_TO_NEXT_PIECE_RE.match(text, end, end + INTERRUPTION_AFTER) is not None)
     return attributed and not _is_title(text, start, end)
+
+
+# The attribution clause that closes a sentence after marked words inside it: a comma (inside the marks or after
+# them), a verb in lower case, perhaps a given name or a title, the speaker's name in capitals, the sentence's end
+# (… fikk beskjed om å «stole på systemet», sa Solheim.; … a „nem tudtunk róla”, mondta Kovács.).
+_SPEAKER_CLOSES_SENTENCE_RE = re.compile(
+    r",?[^\S\r\n]*([^\W\d_][\w’'-]*)(?:[^\S\r\n]+[\w’'.-]+)?[^\S\r\n]+([^\W\d_][\w’'-]*)[^\S\r\n]*(?:[.!?…]|$)")
+
+
+def _speaker_closes_sentence(text: str, end: int, after: str) -> bool:
+    """Whether the marked words ending at ``end`` inside a sentence are followed, behind a comma, by a clause that
+    names who said them and ends the sentence -- a verb in lower case, a name in capitals -- whatever the verb and
+    the language (7.2 question 1: the source in the same sentence; where the quotation opens its sentence,
+    _attributed_after reads the clause)."""
+    if text[end - 2] != "," and after[:1] not in ",،":
+        return False
+    match = _SPEAKER_CLOSES_SENTENCE_RE.match(after)
+    if match is None:
+        return False
+    verb, name = match.groups()
+    return (verb[0].islower() and name[0].isupper() and not name.isupper()
+            and sum(char.isalpha() for char in name) >= SPEAKER_NAME_LETTERS)
 
 
 def _second_piece(before: str) -> bool:
