@@ -15,7 +15,7 @@ from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
     _MIN_WORDS_RE, _NAMING_BEFORE_RE, _SPEECH_IN_RE, _WORD_CHAR_RE, _WORD_RE, MIN_QUOTE_WORDS, NAMED_AS_WORDS,
     NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS, REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE,
-    _could_be_named_before, _could_name_by_agent, _in_paragraph, _paragraphs, find_quotes)
+    _could_be_named_before, _could_name_by_agent, _in_paragraph, _paragraphs, _speakers, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -713,6 +713,18 @@ def test_a_subject_named_in_apposition_is_the_source_of_its_sentences_words() ->
     assert quotes_of(capitalised) == []
     spanish = "La portavoz del grupo, Ana Ruiz, inauguró el «centro cívico» del barrio.\n"
     assert quotes_of(spanish) == []
+
+
+def test_a_speaker_named_after_an_abbreviated_title_is_the_name_not_the_title() -> None:
+    """The point of an abbreviated title (Dkt., Dr., Sen.) in the attribution clause does not end it: the speaker is
+    the name after it, and the short marked words of a sentence naming them are theirs (7.2 question 1) -- but a
+    clause that ends after a short name goes on to no word of the next sentence."""
+    swahili = ('"Hatuna njia nyingine ya kuziba pengo hili la bajeti," alisema Dkt. Mbwana.\n\n'
+               'Dkt. Hamisi Mbwana aliwaambia wabunge kwamba tozo hiyo ni "muhimu" kwa bajeti.\n')
+    assert quotes_of(swahili) == ['"Hatuna njia nyingine ya kuziba pengo hili la bajeti,"', '"muhimu"']
+    english = "“We cannot wait another year for this,” said Lee. The council met on Monday.\n"
+    found = find_quotes(english, [(0, len(english))])
+    assert "The" not in _speakers(english, found) and "Lee" in _speakers(english, found)
 
 
 def test_the_subject_of_a_sentence_that_introduces_a_quotation_with_a_colon_is_a_speaker() -> None:

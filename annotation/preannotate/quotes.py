@@ -1353,6 +1353,9 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
 
 # A speaker's name has a few letters at least (not an article or a pronoun that opens a clause in capitals).
 SPEAKER_NAME_LETTERS = 3
+# A title abbreviated before a name, at the end of what is read of a clause: a word in capitals of a few letters
+# (Dr, Dkt, Sen, Prof, Mme), its point next.
+_ABBREVIATION_END_RE = re.compile(r"(?<![\w’'-])[^\W\d_]{1,4}$")
 # The end of a sentence in any script that writes capitals: a point, a question or exclamation mark, perhaps a
 # closing mark or bracket, spaces, then a capital or an opening mark.
 _ANY_SENTENCE_END_RE = re.compile("[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?\s+(?=[^\W\d_a-z]|["
@@ -1394,7 +1397,15 @@ def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
         if text[end - 2] not in ",،" and not (punctuation_after and punctuation_after in ",،–—") and not (
                 _lower_word_after(text, end) and _opens_sentence(text, start)):
             continue
-        clause = _CLAUSE_END_RE.split(_in_paragraph(text[end:end + 80]).lstrip(" ,،–—\t"), maxsplit=1)[0]
+        rest = _in_paragraph(text[end:end + 80]).lstrip(" ,،–—\t")
+        clause = _CLAUSE_END_RE.split(rest, maxsplit=1)[0]
+        abbreviation = _ABBREVIATION_END_RE.search(clause)
+        if rest[len(clause):len(clause) + 1] == "." and abbreviation and abbreviation.group()[0].isupper():
+            # the point of an abbreviated title before the name (alisema Dkt. Mbwana, said Sen. Tull): the name
+            # after it is the speaker's when it is all the clause has left, words in capitals
+            name = _CLAUSE_END_RE.split(rest[len(clause) + 1:], maxsplit=1)[0]
+            if all(word[0].isupper() for word in _CLAUSE_WORD_RE.findall(name)):
+                clause += " " + name
         names.update(word for word in _CLAUSE_WORD_RE.findall(clause)
                      if word[0].isupper() and not word.isupper()
                      and sum(char.isalpha() for char in word) >= SPEAKER_NAME_LETTERS)
