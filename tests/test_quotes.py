@@ -568,6 +568,11 @@ def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected:
     # a comma between the words of a name in title case is no sentence's: it parts the name's halves
     ("Wizara ilizindua mpango “Elimu Bora, Kesho Njema” katika shule zote jana.", []),
     ("Protesters chanted “Our Homes, Our Future” as the mayor arrived.", ["“Our Homes, Our Future”"]),
+    # a name an article introduces after the reporting verb is its addressee or medium, not the words
+    ("„Das ist kein Umbau“, sagte die Betriebsrätin dem „Rheinischen Boten“.", ["„Das ist kein Umbau“"]),
+    ("“We did nothing wrong,” the coach told the “Evening Courier” on Sunday.", ["“We did nothing wrong,”"]),
+    # a relative clause after the name: its verb is the named thing's
+    ("She also cited a 2021 county study, “Water and the Valley Towns,” which found that wells had dried.", []),
 ])
 def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected

@@ -589,6 +589,8 @@ def _quotation_follows(text: str, start: int, end: int, tail: str, after: str) -
 # “…”, he told reporters: “…”, wrote on Friday “…”.
 _SPEECH_RIGHT_BEFORE_RE = re.compile(
     r"\b(" + alternation(REPORTING_WORDS) + r")\b(?:[\s,:—–-]+[\w’'-]+){0,2}[\s,:—–-]*$", re.IGNORECASE)
+# The definite articles among _DETERMINERS.
+_DEFINITE_ARTICLES = frozenset("the der die das den dem des le la les el los las il lo gli".split())
 # The words before "read" that make it the reader's verb (have read the book), not the text's (the sign read).
 _READER_BEFORE = frozenset("have has had having to i we you".split())
 
@@ -666,6 +668,11 @@ def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) 
     """Whether a reporting word stands right before the marks (the end of ``tail``, the last of ``before``), or
     in the sentence before a colon that introduces them (with the caption: “…”), or opens the clause after
     them (``after``) behind a comma or a dash, inside the marks or out: “…”, she said; “…,” she said."""
+    if tail.rpartition(" ")[2].lower() in _DEFINITE_ARTICLES:
+        # a name a definite article introduces, the reporting verb's addressee or medium: sagte Yıldız dem
+        # „Niederrhein Kurier“, told the “Daily Ledger” (an indefinite one brings someone's phrase: sprach von einem
+        # „Schwarzen Tag für Europa“)
+        return False
     match = _SPEECH_RIGHT_BEFORE_RE.search(tail)
     if match and not (match.group(1).lower() == "read"
                       and tail[:match.start()].rstrip().rpartition(" ")[2].lower() in _READER_BEFORE):
@@ -677,6 +684,8 @@ def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) 
         # a name the sentence runs into after a word of its own, a comma after it: the comma closes an apposition,
         # and the verb after it is the sentence's subject's (the group, among them the movement “…”, asked …)
         return False
+    if text[end - 2] == "," and _RELATIVE_AFTER_RE.match("," + after):
+        return False  # a relative clause's verb is the named thing's: its report, “…,” which found
     return (after[:1] in ",;—–" or text[end - 2] in ",—–") and _SPEECH_AFTER_RE.match(after) is not None
 
 
