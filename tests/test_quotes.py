@@ -732,6 +732,18 @@ def test_a_speaker_named_after_an_abbreviated_title_is_the_name_not_the_title() 
     assert "The" not in _speakers(english, found) and "Lee" in _speakers(english, found)
 
 
+def test_a_headline_repeats_a_word_the_story_quotes_by_its_speakers_name() -> None:
+    """A headline's one marked word is the story's quotation when the story quotes that word on its own, also where
+    the story's quotation is found by its speaker's name rather than a reporting word (7.2: the source in the story)."""
+    swahili = ("Waziri asema ushuru mpya ni “muhimu”, wabunge wapinga\n\n"
+               "“Hatuna njia nyingine ya kuziba pengo hili,” alisema Mbwana.\n\n"
+               "Mbwana aliwaambia wabunge kwamba ushuru huo ni “muhimu” kwa bajeti ya mwaka ujao.\n")
+    assert quotes_of(swahili) == ["“muhimu”", "“Hatuna njia nyingine ya kuziba pengo hili,”", "“muhimu”"]
+    # a word the story marks with no source is no quotation in the headline either
+    unsourced = swahili.replace("Mbwana aliwaambia", "Bunge liliambiwa")
+    assert quotes_of(unsourced) == ["“Hatuna njia nyingine ya kuziba pengo hili,”"]
+
+
 def test_the_subject_of_a_sentence_that_introduces_a_quotation_with_a_colon_is_a_speaker() -> None:
     """The name that opens, set off by a comma, a sentence ending in a colon before a quotation is a speaker the page
     quotes (7.2 question 1): the short marked words of a sentence naming them are theirs -- when the page writes the

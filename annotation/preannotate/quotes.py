@@ -1235,10 +1235,12 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
             names = {_term(text, *quote) for quote in page.unsourced}
             found = [quote for quote in found if quote not in page.attributed or _term(text, *quote) not in names]
         found.extend(_reported_in_the_pages_words(text, regions, page, found))
-        found.extend(_echoes(text, page, found))
         found.extend(_said_by_the_pages_speakers(text, page, found))
         found.extend(_said_by_a_subject_in_apposition(text, page, found))
         found.extend(_in_a_quoting_sentence(text, page, found))
+        # last: the words a headline repeats of a quotation any of the passes before found (a one-word “lazima” of
+        # the story's sentence that names its speaker)
+        found.extend(_echoes(text, page, found))
     return sorted(found)
 
 
