@@ -744,6 +744,19 @@ def test_a_headline_repeats_a_word_the_story_quotes_by_its_speakers_name() -> No
     assert quotes_of(unsourced) == ["“Hatuna njia nyingine ya kuziba pengo hili,”"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nickname between a given name and a surname is a name, whatever the sentence reports (7.2 nicknames)
+    ("Sipho ‘Bullet’ Ndlovu, accused of fraud, told the court on Monday that he was innocent.", []),
+    ("El juez dijo que Joaquín «El Chapo» Guzmán seguirá en prisión.", []),
+    ("Суд заслушал Олега «Бульдога» Кравцова, который заявил о невиновности.", []),
+    # not a headline set in title case, nor a word in capitals after a name and a comma or before a point
+    ("Minister Calls Tax Rise ‘Unavoidable’ Before Budget", ["‘Unavoidable’"]),
+    ("“No,” said Ndlovu, “Never.” He left.", ["“No,”", "“Never.”"]),
+])
+def test_a_nickname_inside_a_name_is_no_quotation(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
 def test_the_subject_of_a_sentence_that_introduces_a_quotation_with_a_colon_is_a_speaker() -> None:
     """The name that opens, set off by a comma, a sentence ending in a colon before a quotation is a speaker the page
     quotes (7.2 question 1): the short marked words of a sentence naming them are theirs -- when the page writes the

@@ -517,6 +517,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # quotation is not read again
     if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
+    if not long and text[start + 1].isupper() and _nickname_inside_name(text, start, end, before, after):
+        return False  # a nickname between a given name and a surname: Mandla ‘Chippa’ Dube
     if text[start + 1].isupper() and _is_title_in_prose(text, start, end, before):
         # a name in title case in a sentence (we get “Housing for All 2.0”, songs such as “The Long Tide”): the
         # words of a source only when a reporting word stands right by them; one further off reports something
@@ -1121,6 +1123,33 @@ def _capitalised_after_a_name(text: str, start: int, end: int, before: str) -> b
     if match is None or not match.group(1)[0].isupper():
         return False
     return any(word[0].islower() for word in _CLAUSE_WORD_RE.findall(_ANY_SENTENCE_END_RE.split(before)[-1]))
+
+
+# A word in capitals right after the marks and a space: a surname after a nickname.
+_CAPITALISED_WORD_AFTER_RE = re.compile(r"[^\S\r\n]+([^\W\d_][\w’'-]*)")
+# A nickname has a word or two.
+NICKNAME_WORDS = 2
+
+
+def _nickname_inside_name(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """Whether the short marked words ``[start, end)`` are a nickname inside a person's name: a word or two in
+    capitals with no punctuation of a sentence, between a word in capitals before them and one after them, a space
+    apart (Mandla ‘Chippa’ Dube, Joaquín «El Chapo» Guzmán) -- with words in lower case after them, not in a headline
+    set in title case, whose every word is capitalised (7.2: nicknames are names, not quotations)."""
+    words = _WORD_RE.findall(text, start + 1, end - 1)
+    if not 1 <= len(words) <= NICKNAME_WORDS or not all(word[0].isupper() for word in words):
+        return False
+    if text[end - 2] in _SENTENCE_PUNCTUATION:
+        return False
+    match = _WORD_BEFORE_MARK_RE.search(before[-BEFORE_TAIL:])
+    if match is None or match.end() - match.start() == len(match.group(1)) or not match.group(1)[0].isupper():
+        return False  # no word, or no space between it and the marks
+    name_before = match.group(1)
+    following = _CAPITALISED_WORD_AFTER_RE.match(after)
+    if following is None or not following.group(1)[0].isupper() or following.group(1).isupper() or (
+            name_before.isupper()):
+        return False
+    return any(word[0].islower() and word not in _TITLE_SMALL_WORDS for word in _CLAUSE_WORD_RE.findall(after))
 
 
 def _capitalised_inside_sentence(text: str, start: int, end: int, before: str) -> bool:
