@@ -757,6 +757,24 @@ def test_a_nickname_inside_a_name_is_no_quotation(text: str, expected: list[str]
     assert quotes_of(text) == expected
 
 
+# Enough prose in lower case before the sentence for the page to be read as one that writes its nouns in lower case
+# (a word in capitals inside a sentence is then a name's: see _Page.capitalises_nouns).
+_LOWER_CASE_PROSE = ("The tenants of the building had complained for years about damp walls, broken heating and "
+                     "rats in the stairwell, and the council had sent letters that were never answered by the owner "
+                     "of the flats.\n\n")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what a reporting verb judges a thing as is the source's word, also a word in capitals made of a name (7.2
+    # "described … as “…”")
+    ("The inspector described the flats as ‘Dickensian’ in her report to the court.", ["‘Dickensian’"]),
+    # a word in capitals after "as" with no reporting verb in the sentence is a name
+    ("The owner worked as ‘Santa’ at the shopping centre every December.", []),
+])
+def test_a_word_in_capitals_a_reporting_verb_judges_a_thing_as(sentence: str, expected: list[str]) -> None:
+    assert quotes_of(_LOWER_CASE_PROSE + sentence) == expected
+
+
 def test_the_subject_of_a_sentence_that_introduces_a_quotation_with_a_colon_is_a_speaker() -> None:
     """The name that opens, set off by a comma, a sentence ending in a colon before a quotation is a speaker the page
     quotes (7.2 question 1): the short marked words of a sentence naming them are theirs -- when the page writes the

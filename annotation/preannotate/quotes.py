@@ -531,8 +531,12 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # its sentence: someone's words only when a reporting word presents them, in this sentence or the one
         # before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
-    if _capitalised_inside_sentence(text, start, end, before) and not page.capitalises_nouns(text, paragraph_start):
-        return False  # a name: the company «Камснабмаш», la société « Rhodania Travaux »
+    if (_capitalised_inside_sentence(text, start, end, before) and not page.capitalises_nouns(text, paragraph_start)
+            and not (_judged_as(tail) and _SPEECH_IN_RE.search(_SENTENCE_END_RE.split(before)[-1]))):
+        # a name: the company «Камснабмаш», la société « Rhodania Travaux » -- but not what a reporting verb judges a
+        # thing as, a word made of a name among them (described the conditions as ‘Dickensian’: 7.2 "described …
+        # as “…”")
+        return False
     if _capitalised_after_a_name(text, start, end, before):
         return False  # a name after a name or a noun: das Quartier „Schussenblick“, рассказала Зверева «…»
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
