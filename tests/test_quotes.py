@@ -39,6 +39,10 @@ def quotes_of(text: str) -> list[str]:
     ("He added 'the players' union will not accept this offer' later.",
      ["'the players' union will not accept this offer'"]),
     ("Il a dit ‹ nous allons gagner ce combat › hier.", ["‹ nous allons gagner ce combat ›"]),
+    # Swedish and Finnish open and close with the same guillemet (7.1: »…»), also over two paragraphs
+    ("Hän sanoi: »Emme luovu tästä koskaan», ja lähti.", ["»Emme luovu tästä koskaan»"]),
+    ("Han sa: »Vi kämpar vidare i år.\n\n»Vi ger aldrig upp», sa han.", ["»Vi kämpar vidare i år.",
+                                                                         "»Vi ger aldrig upp»"]),
     ("“He told me ‘never again,’ and left,” she said.", ["“He told me ‘never again,’ and left,”"]),
     ("“We will,” she said, “do it.”", ["“We will,”", "“do it.”"]),
     ("He called the plan “reckless.”", ["“reckless.”"]),

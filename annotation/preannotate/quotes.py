@@ -53,8 +53,9 @@ from annotation.preannotate.features import SPEECH_VERBS, alternation, may_fold_
 DOUBLE_MARKS = "“”\"„‟«»「」"
 SINGLE_MARKS = "‘’'‚‛‹›"
 QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
-# marks that pair only with their own counterpart (not with any mark of their family)
-_GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹", "「": "」", "」": "「"}
+# marks that pair only with their own counterparts (not with any mark of their family): the closers of each opener;
+# Swedish and Finnish close an opening » with » (7.1: »…»), German and Danish with «
+_GUILLEMET_PAIRS = {"«": "»", "»": "«»", "‹": "›", "›": "‹›", "「": "」", "」": "「"}
 _OPENING_PUNCTUATION = "([{—–-/:\u00a0"
 _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
 # The clause and sentence punctuation of other scripts a closing mark stands before (Arabic «…»، ؛ ؟, the Devanagari
@@ -399,7 +400,7 @@ def _is_cjk(char: str | None) -> bool:
 @lru_cache(maxsize=len(QUOTE_MARKS) ** 2)
 def _pairs(opener: str, closer: str) -> bool:
     if opener in _GUILLEMET_PAIRS or closer in _GUILLEMET_PAIRS:
-        return _GUILLEMET_PAIRS.get(opener) == closer
+        return closer in _GUILLEMET_PAIRS.get(opener, "")
     return _family(opener) == _family(closer)
 
 
