@@ -442,6 +442,9 @@ def test_apostrophes_never_start_or_end_a_quotation(text: str, expected: list[st
     # a dash and lower-case words after the marks name no source
     ("Rail fare rise ‘unavoidable’ – and other myths", []),
     ("The rule is simple for the minister and her team: ‘no comment’", []),
+    # a source in a script without case before the colon
+    ("وزير المالية: «لا ضرائب جديدة»\n\nقال الوزير إن الموازنة متوازنة.", ["«لا ضرائب جديدة»"]),
+    ("שר האוצר: \"אין מסים חדשים\"\n\nהשר אמר כי התקציב מאוזן.", ['"אין מסים חדשים"']),
 ])
 def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected

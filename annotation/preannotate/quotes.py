@@ -818,7 +818,8 @@ COLON_SOURCE_CHARS = 40
 
 def _headline_attribution(text: str, start: int, end: int, paragraph_start: int, after: str) -> bool:
     """The headline forms of attribution (guidelines 7.1: "Kuleba: ‘We discussed territorial integrity’"):
-    a capitalised name of up to three words and a colon open the paragraph before the marks, or the
+    a capitalised name of up to three words (or one in a script without case) and a colon open the paragraph before
+    the marks, or the
     quotation opens the paragraph and a colon follows it ("‘Not good enough’: Broncos sack coach") -- unless
     it is a name in title case ("“Housing for All”: what the plan means"); or a dash and the source's name
     end the paragraph after it ("Tax rise ‘inevitable’ – Reeves")."""
@@ -827,7 +828,10 @@ def _headline_attribution(text: str, start: int, end: int, paragraph_start: int,
         return True
     if start == paragraph_start:
         return after[:1] == ":" and not _is_title(text, start, end)
-    return (start - paragraph_start <= COLON_SOURCE_CHARS and text[paragraph_start].isupper()
+    first = text[paragraph_start]
+    # capitalised, or a letter of a script without case (Arabic, Hebrew: وزير المالية: «…»)
+    return (start - paragraph_start <= COLON_SOURCE_CHARS
+            and (first.isupper() or first.isalpha() and first.lower() == first.upper())
             and _COLON_SOURCE_RE.fullmatch(text, paragraph_start, start) is not None)
 
 
