@@ -607,6 +607,8 @@ def test_a_name_in_title_case_before_an_apposition_comma_is_not_attributed(text:
     ("Pengarang itu menerbitkan buku “Rumah di tepi sungai besar”, sebuah kisah tentang keluarganya.", []),
     ("Na festivalu vystoupí několik souborů, mezi nimi i pásmo „Koledy z horního Pootaví“.", []),
     ("Pengarang itu menerbitkan buku “Rumah di tepi sungai besar”.", []),
+    # not after a small word of a headline in title case, whose words are all capitalised
+    ("Did the Council Fine the Owners for ‘Hiding Repairs from the Tenants’?", ["‘Hiding Repairs from the Tenants’"]),
     # the same place, a reporting word in the sentence: someone's words
     ("Der Minister warnte vor „Chaos und Stillstand im ganzen Land“.", ["„Chaos und Stillstand im ganzen Land“"]),
     # someone's words when a reporting word presents them, in its sentence or after it
@@ -746,6 +748,10 @@ def test_a_headline_repeats_a_word_the_story_quotes_by_its_speakers_name() -> No
                "“Hatuna njia nyingine ya kuziba pengo hili,” alisema Mbwana.\n\n"
                "Mbwana aliwaambia wabunge kwamba ushuru huo ni “muhimu” kwa bajeti ya mwaka ujao.\n")
     assert quotes_of(swahili) == ["“muhimu”", "“Hatuna njia nyingine ya kuziba pengo hili,”", "“muhimu”"]
+    # an echo found before the other passes shares its sentence with marked words that are the source's too
+    english = ("“I have good days and bad days,” the singer said on Monday.\n\n"
+               "The singer now has ‘good days’ and ‘not-so-good days’ since the accident in July.\n")
+    assert quotes_of(english) == ["“I have good days and bad days,”", "‘good days’", "‘not-so-good days’"]
     # a word the story marks with no source is no quotation in the headline either
     unsourced = swahili.replace("Mbwana aliwaambia", "Bunge liliambiwa")
     assert quotes_of(unsourced) == ["“Hatuna njia nyingine ya kuziba pengo hili,”"]

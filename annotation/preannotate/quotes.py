@@ -658,7 +658,9 @@ def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str
         return False
     match = _LOWER_WORD_AFTER_RE.match(after)
     if match is None:
-        if _SENTENCE_END_AFTER_RE.match(after) is None:
+        # the sentence's end after them, after a word of the writer's that is no small word of a headline in title
+        # case (Did the Family Reprimand Them for ‘Stealing from a Charity’?)
+        if _SENTENCE_END_AFTER_RE.match(after) is None or word_before.lower() in _TITLE_SMALL_WORDS:
             return False
     elif not match.group(1).islower():
         return False
@@ -1273,11 +1275,13 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
             names = {_term(text, *quote) for quote in page.unsourced}
             found = [quote for quote in found if quote not in page.attributed or _term(text, *quote) not in names]
         found.extend(_reported_in_the_pages_words(text, regions, page, found))
+        found.extend(_echoes(text, page, found))
         found.extend(_said_by_the_pages_speakers(text, page, found))
         found.extend(_said_by_a_subject_in_apposition(text, page, found))
         found.extend(_in_a_quoting_sentence(text, page, found))
-        # last: the words a headline repeats of a quotation any of the passes before found (a one-word “lazima” of
-        # the story's sentence that names its speaker)
+        # and again last: the words a headline repeats of a quotation the passes after the first look found (a
+        # one-word “lazima” of the story's sentence that names its speaker); an echo found first may share its
+        # sentence with other marked words (has ‘good days’ and ‘not-so-good days’)
         found.extend(_echoes(text, page, found))
     return sorted(found)
 
