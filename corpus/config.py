@@ -4,7 +4,8 @@ The dataset version (and the hub repository, ``hub_repo_id``) live in ``[tool.co
 ``pyproject.toml``; environment variables: ``LABEL_STUDIO_URL``, ``LABEL_STUDIO_API_KEY``, ``HF_TOKEN``, ``SPARK_MASTER`` (the
 Spark master URL of ``--engine spark`` when ``--master`` is not given); paths default to the
 project layout (``seeds/``, ``seeds/annotations/``, ``dist/``) relative to the project root, found by
-walking up from the working directory to the first ``pyproject.toml`` with a ``[tool.corpus]`` table.
+walking up from the working directory to the first ``pyproject.toml`` with a ``[tool.corpus]`` table. The
+development evaluation set is read (never copied) from ``../shared/eval`` beside the root.
 """
 
 from __future__ import annotations
@@ -57,6 +58,12 @@ class Settings(DistLayout):
     @property
     def dist(self) -> Path:
         return self.root / "dist"
+
+    @property
+    def eval_dir(self) -> Path:
+        """The development evaluation set: shared material beside the project, not part of it; scripts that
+        read it say so when it is absent."""
+        return self.root.parent / "shared" / "eval"
 
 
 def name_under(name: str, root: str) -> str | None:
