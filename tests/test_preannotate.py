@@ -2258,6 +2258,15 @@ def test_a_headline_on_a_subscribed_offer_is_no_furniture() -> None:
     assert features_of("Subscribers get unlimited access").is_furniture
 
 
+def test_a_headline_where_people_share_one_thing_is_no_furniture() -> None:
+    """Guidelines 8.3: a share prompt is "Share on …" or "Share this"; a headline where people "share one flat" or
+    "share online tips" is news, not the site's share tools."""
+    assert not features_of("Four nurses share one flat to beat the rent rise in Hobart").is_furniture
+    assert not features_of("Teachers share online tips on coping with the heat").is_furniture
+    assert features_of("Share on Facebook").is_furniture
+    assert features_of("Share this article").is_furniture
+
+
 @pytest.mark.parametrize(("text", "timestamp", "byline"), [
     ("il y a 5 min", True, False), ("Mis à jour le 12/03/2024 à 18:30", True, False),
     ("Mardi 12 mars 2024", True, False), ("14h32", True, False),

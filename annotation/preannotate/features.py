@@ -376,7 +376,7 @@ FURNITURE_START_RE = re.compile(
 )
 FURNITURE_RE = GatedPattern(re.compile(
     r"(?:©|\(c\)\s*\d{4}|all rights reserved|cookie|newsletter|subscribe(?!d)|sign up|"
-    r"privacy policy|terms of (?:use|service)|follow us|share (?:this|on)|click here|"
+    r"privacy policy|terms of (?:use|service)|follow us|share (?:this|on)\b|click here|"
     r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark|"
     # "all rights reserved" in Italian, German, French, Spanish, Dutch and Portuguese
     r"diritti riservati|riproduzione riservata|rechte vorbehalten|droits réservés|derechos reservados|"
