@@ -6320,3 +6320,20 @@ def test_a_byline_under_the_standfirst_under_the_headline_finds_the_head_beyond_
     labels = labels_by_line(document, Preannotator().annotate(document))
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert [labels[line] for line in widgets] == ["boilerplate"] * len(widgets)
+
+
+def test_headlines_signed_by_their_writers_under_them_are_items_with_their_names() -> None:
+    """Guidelines 8.2 (a list repeats one layout, read from its first item): an opinion box or a page of readers'
+    letters that prints each headline with its writer's name under it -- alone, with a family name's particle, with a
+    place in brackets or a role after a comma -- makes one item of each headline and the name under it; a list that
+    prints the names over the headlines keeps them over theirs."""
+    signed = [("Why the harbour ferry deserves a second chance", "Rosa van der Berg"),
+              ("Our libraries are open longer than our clinics", "Tomás Ortega (Hull)"),
+              ("A tram line is cheaper than another ring road", "Helen Achterberg, chair of the Riverside Residents")]
+    columns = [("Peter Lindqvist", "The night the stadium lights went out for good"),
+               ("Amara Okafor", "What my grandmother knew about saving water")]
+    blocks = [*NAV, "Guest essays", *(line for pair in signed for line in pair),
+              "Columnists", *(line for pair in columns for line in pair), *FOOTER]
+    document = Document.from_text(page_text(blocks, "\n"))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [f"{a}\n{b}" for a, b in (*signed, *columns)]

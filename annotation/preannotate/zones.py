@@ -2663,6 +2663,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     # under a heading of promoted stories ("Around the Web", "Sponsored Content"): each item names its advertiser;
     # whether an item of the list did
     sponsored = named_advertiser = False
+    # the last line of the item made last when it closed with its writer's name under its headline (``_signed_item``)
+    signed_end = -2  # (none: -1 would be the line above the page's first)
     while index < n:
         f = features[index]
         if labels[index] is not None:
@@ -2722,7 +2724,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
             index += 1
             continue
         members = [index]
-        has_summary = has_time = has_author = has_credit = has_section = has_count = marked = False
+        has_summary = has_time = has_author = has_credit = has_section = has_count = marked = signed = False
         # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
         # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …");
@@ -2742,6 +2744,13 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 # item above naming its advertiser or the next item or the widget's furniture ("Load more") under
                 # the name (not the page's "About Us", "Advertise" under the list's last item)
                 has_author = named_advertiser = True
+                members.append(cursor)
+                cursor += 1
+                break
+            if cursor == index + 1 and _signed_item(blocks, features, labels, index, signed_end):
+                # the writer's name under the headline, in a list of headlines signed so (an opinion box, readers'
+                # letters): the item's last line
+                has_author = signed = True
                 members.append(cursor)
                 cursor += 1
                 break
@@ -2863,7 +2872,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         # those was made for the headline under it; a pair alone tells too little: a skip link over the site's name
         # -- but for a pair over the site's row of links, which ends the page's lists); a headline with its byline right
         # under another item goes on with the list (the story's own headline and byline stand under no item)
-        if (has_summary or has_time or in_list or (has_author and (has_count or (
+        if (has_summary or has_time or in_list or signed or (has_author and (has_count or (
                 index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER))) or marked
                 or (lone_head == index - 1 and len(members) == 1
                     and (lone_row >= 2 or (lone_row == 1 and cursor < n and _link_row(blocks[cursor].text)))
@@ -2882,6 +2891,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
             bare_item_end = cursor - 1 if bare else -1
             lone_row = (lone_row + 1 if lone_head == index - 1 else 1) if len(members) == 1 else 0
             lone_head = index if len(members) == 1 else -1
+            signed_end = cursor - 1 if signed else -1
             index = cursor
         else:
             index += 1
@@ -4128,6 +4138,43 @@ def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> 
             return True
     return ((first >= 3 and _kicker_apart(blocks, features, labels, first - 1, first - 2))
             or _kicker_apart(blocks, features, labels, after, after + 1))
+
+
+def _signature(text: str) -> bool:
+    """Whether a line is a writer's name (``_author_name``) alone or with their place in brackets or their role after
+    a comma ("Luis Herrera (Santander)", "Marta Ruiz, presidenta de la asociación de vecinos"): how an opinion box
+    or a page of readers' letters signs each headline."""
+    if _writer_name(text):
+        return True
+    for mark in (" (", ", "):
+        name, found, rest = text.partition(mark)
+        if found and rest and _writer_name(name):
+            return True
+    return False
+
+
+def _writer_name(text: str) -> bool:
+    """A person's name alone (``_author_name``), or one of up to ``NAME_BYLINE_MAX_WORDS`` words holding a family
+    name's particle ("Ángela Ruiz de Somavía", ``_name_shaped``)."""
+    f = features_of(text)
+    return _author_name(f, text) or (f.n_words >= 3 and _name_shaped(f, text)
+                                     and not NAME_PARTICLES.isdisjoint(text.split()))
+
+
+def _signed_item(blocks, features, labels: list, head: int, signed_end: int) -> bool:
+    """Guidelines 8.2 (a list repeats one layout, read from its first item): whether the line under the headline at
+    ``head`` is its writer's name (``_signature``) -- in a list of headlines each signed under it: the item above
+    closed so (it ends at ``signed_end``), or the next headline has a name under it too and no name stands above
+    this one (a list of names over headlines, read from its second item, would look the same)."""
+    n = len(blocks)
+    name = head + 1
+    if not (name < n and labels[name] is None and _signature(blocks[name].text)):
+        return False
+    if signed_end == head - 1:
+        return True
+    return (not (head > 0 and labels[head - 1] is None and _signature(blocks[head - 1].text))
+            and name + 2 < n and labels[name + 1] is None and labels[name + 2] is None
+            and _item_head(features, labels, name + 1) and _signature(blocks[name + 2].text))
 
 
 def _item_head(features, labels: list, index: int) -> bool:
