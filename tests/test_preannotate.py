@@ -6337,3 +6337,24 @@ def test_headlines_signed_by_their_writers_under_them_are_items_with_their_names
     document = Document.from_text(page_text(blocks, "\n"))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == [f"{a}\n{b}" for a, b in (*signed, *columns)]
+
+
+def test_a_podcasts_episode_with_a_short_title_between_its_number_and_running_time_is_an_item() -> None:
+    """Guidelines 8.2: a podcast's list of episodes repeats one layout (its number, its title, maybe a blurb, its
+    running time, its date: the date closes the item); an episode whose title has three words or fewer ("Az utolsó
+    tél", the last winter), between lines holding numbers, is an item as the others are."""
+    episodes = [
+        ["42. rész", "Kié a város zöldje? A park, amely megosztotta a környéket",
+         "Építészekkel és lakókkal beszélgetünk, akik ellenzik az átépítést …", "38 perc", "2026. november 10."],
+        ["41. rész", "Az utolsó tél", "44 perc", "2026. november 3."],
+        ["40. rész", "A főváros régi fürdői: hagyomány vagy üzlet?",
+         "Miért nőnek az árak, és ki marad fürdő nélkül.", "35 perc", "2026. október 27."],
+        ["39. rész", "A bolhapiac utolsó árusai a régi pályaudvaron", "41 perc", "2026. október 20."],
+        ["38. rész", "Éjszakai műszak a metróban: ki takarítja az állomásokat", "29 perc", "2026. október 13."],
+    ]
+    blocks = [*NAV, "Minden rész", *(line for episode in episodes for line in episode), "Továbbiak betöltése",
+              *FOOTER]
+    document = Document.from_text(page_text(blocks, "\n"))
+    annotation = Preannotator().annotate(document)
+    # (the first episode's number, right under the list's heading, is left to the kicker rules)
+    assert front_items(document, annotation)[1:] == ["\n".join(episode) for episode in episodes[1:]]

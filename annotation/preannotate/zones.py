@@ -3680,9 +3680,18 @@ def _closed_items(blocks, features, labels: list) -> bool:
         # times of the list, with short lines under it (its section, a badge), it is the item's headline however
         # it ends ("Column: I called 14 insurers. Here's what they told me.")
         heads = sum(head(i) for i in segment)
-        return heads == 1 or (heads == 0 and features[segment[0]].n_words > KICKER_MAX_WORDS
-                              and not features[segment[0]].truncated
-                              and all(features[i].n_words <= KICKER_MAX_WORDS for i in segment[1:]))
+        if heads == 1:
+            return True
+        if heads:
+            return False
+        if (features[segment[0]].n_words > KICKER_MAX_WORDS and not features[segment[0]].truncated
+                and all(features[i].n_words <= KICKER_MAX_WORDS for i in segment[1:])):
+            return True
+        # or, all its lines short, one line of words alone among lines holding numbers (an episode's number, its
+        # running time, its date): a short headline ("Ostatnia zima", between "Episode 41" and "44 min")
+        worded = [i for i in segment if features[i].digit_share == 0]
+        return (len(worded) == 1 and all(features[i].n_words <= KICKER_MAX_WORDS for i in segment)
+                and not _badge(blocks[worded[0]].text))
 
     # a format is one of numbers ("26.11.2026", "10:52"): most lines have no digit and are answered without a call;
     # most pages have fewer than LIST_MIN_ITEMS such times, answered without the shapes
@@ -3701,8 +3710,10 @@ def _closed_items(blocks, features, labels: list) -> bool:
             open_chains[shape] = chain = [time]
             chains.append(chain)
     moved = False
+    timed = set(times)
     for chain in chains:
-        if len(chain) < LIST_MIN_ITEMS:
+        if len(chain) < LIST_MIN_ITEMS or all(time + 1 in timed for time in chain):
+            # (each time right over another time: an episode's running time over its date, the date closing the item)
             continue
         first, last = chain[0], chain[-1]
         if (not any(head(i) for i in range(max(0, first - CLOSED_ITEM_MAX_LINES + 1), first))
