@@ -1828,10 +1828,11 @@ def test_a_related_list_keeps_a_question_headline_and_ends_where_its_layout_does
     assert labels_by_line(document, annotation)[footer] == "boilerplate"
 
 
-@pytest.mark.parametrize("author", [[], ["By Maria Gonzalez"]])
+@pytest.mark.parametrize("author", [[], ["By Maria Gonzalez"], ["Maria Gonzalez"]])
 def test_a_home_page_lead_item_with_a_long_summary_is_a_teaser_not_a_story(author: list[str]) -> None:
     """Guidelines 8.5: a home page has no main story. Its lead item's summary is the page's one paragraph of
-    prose, but its timestamp under the summary (and its author) opens the page's list of timestamped items."""
+    prose, but its timestamp under the summary (and its author, with or without "By") opens the page's list of
+    timestamped items."""
     items = [["Wildfires Force Thousands to Flee as Winds Pick Up Across California",
               "Firefighters are battling at least a dozen blazes across the state, and officials warned that the "
               "strong, dry winds expected over the weekend could push the flames into towns that have so far been "

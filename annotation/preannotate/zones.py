@@ -627,7 +627,7 @@ def classify_blocks(
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
     appended = range(0)
-    if (end > start and total >= MIN_RUN_TOTAL and not front and not _lead_item(features, rules, start, end)
+    if (end > start and total >= MIN_RUN_TOTAL and not front and not _lead_item(blocks, features, rules, start, end)
             and not _summary_list(blocks, features, start, end)):
         # the cue is two words ("Next article"): the word count spares the regex nearly every line
         cue = next((i for i in range(start + 1, min(len(blocks) - 1, end + 1))
@@ -914,12 +914,13 @@ def _byline_above(features: Sequence[BlockFeatures], index: int) -> bool:
     return index > 0 and (features[index - 1].is_byline or features[index - 1].is_timestamp)
 
 
-def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
+def _lead_item(blocks, features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
     """A front page's lead item (guidelines 8.5: a home page has no main story): the best run is one paragraph
     under a headline -- above the run, or its first line where the headline is long enough to score as prose --
     with a timestamp under it (an author's line between them aside) that opens the page's list of timestamped
     items: the item's summary, where a story's time stands above its body, not under its first paragraph."""
-    stamp = end + (end < len(features) and features[end].is_byline)  # an author between: "By Jane Doe"
+    # an author between: "By Jane Doe", or the name alone ("Jane Doe")
+    stamp = end + (end < len(features) and (features[end].is_byline or _author_name(features[end], blocks[end].text)))
     headed = ((end - start == 1 and start > 0 and _teaser_head(features[start - 1]))
               or (end - start == 2 and _teaser_head(features[start])))
     return headed and stamp < len(features) and features[stamp].is_timestamp and stamp in rules.list_zone
