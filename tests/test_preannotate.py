@@ -6359,3 +6359,32 @@ def test_a_podcasts_episode_with_a_short_title_between_its_number_and_running_ti
     annotation = Preannotator().annotate(document)
     # (the first episode's number, right under the list's heading, is left to the kicker rules)
     assert front_items(document, annotation)[1:] == ["\n".join(episode) for episode in episodes[1:]]
+
+
+def test_a_time_opening_a_group_of_lines_opens_its_item_under_a_heading_no_rule_knows() -> None:
+    """Guidelines 8.2 (a list's layout is read from its first item): in a plain text that parts its lines into
+    groups by blank lines, a time at the top of a group closes no item above it -- the page's head is another group
+    -- so a newsletter's archive (date, headline, maybe a blurb) opens each item with its date, however its heading
+    reads ("The briefing so far"); its last item ends with its group ("Show me more" under it is the page's)."""
+    issues = [["14 March 2026", "Budget week ends, new inflation figures and the cup final draw",
+               "Parliament debates the farm bill today; and why prices fell in February …"],
+              ["13 March 2026", "A new metro line, a farmers' march and a storm warning"],
+              ["12 March 2026", "Sunday special: the villages where the wells ran dry",
+               "Our reporters spoke to forty families in five districts …"],
+              ["11 March 2026", "Markets slide, the currency weakens and exams begin"]]
+    head = [*NAV, "Newsletters", "The Morning Briefing",
+            "Every morning at seven, the stories that matter most, chosen by our editors.", "Free for readers",
+            "The briefing so far"]
+    text = "\n\n".join(["\n".join(head), "\n".join(line for issue in issues for line in issue),
+                        "\n".join(["Show me more", *FOOTER])]) + "\n"
+    document = Document.from_text(text)
+    assert front_items(document, Preannotator().annotate(document)) == ["\n".join(issue) for issue in issues]
+
+
+@pytest.mark.parametrize("line", ["28 फ़रवरी 2026", "2 मार्च 2026", "৩৫ মিনিট আগে"])
+def test_a_word_with_vowel_signs_is_one_word_to_a_lines_shape(line: str) -> None:
+    """The shape of a line (each word one sign, each number another) that tells a list's times apart: a word of the
+    scripts of India is one word with its vowel signs, viramas and nukta ("फ़रवरी"), its digits numbers."""
+    from annotation.preannotate.zones import _line_shape
+
+    assert _line_shape(line) == ("0 a a" if line.endswith("আগে") else "0 a 0")

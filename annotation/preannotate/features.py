@@ -647,6 +647,8 @@ _SPLIT_MARKS = ".!?…"
 # (U+0900-U+0DFF but for the danda and the double danda, which end sentences; U+05F3-U+05F4); the ``words`` stay
 # WORD_RE's (the learned model and the normalised key read those).
 _JOINED = "\u0900-\u0963\u0966-\u0dff\u05f3\u05f4"
+# (for the rules that read a word whole: ``zones._line_shape``)
+JOINED_LETTERS = _JOINED
 _JOINED_RE = re.compile(f"[{_JOINED}]")
 _JOINED_WORD_RE = re.compile(f"(?:[^\\W_]|[{_JOINED}])+(?:['’\\-.](?:[^\\W_]|[{_JOINED}])+)*")
 # Whether a text holds a letter of a script written without spaces or one of _JOINED: one search of a text for both,

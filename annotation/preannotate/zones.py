@@ -24,8 +24,8 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE,
-    UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
+    ADDRESS_RE, BIO_RE, JOINED_LETTERS, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE,
+    UNSPACED_LETTER_RE, UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
 from annotation.preannotate.learned import normalised
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
@@ -2640,7 +2640,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
             features[index] = features[index]._replace(is_timestamp=True, headline_like=False)
     unopened = [label is None for label in labels]
     _numbered_items(blocks, features, labels)
-    _time_opened_items(blocks, features, labels)
+    _time_opened_items(blocks, features, labels, groups)
     # the first lines of the items of lists that open each item with its rank or its time
     opened_firsts = {first for first, _ in _teaser_items(labels) if unopened[first]}
     _kicker_pairs(blocks, features, labels)
@@ -3394,7 +3394,7 @@ def _inline_ranked_items(blocks, features, labels: list) -> None:
 TIME_LIST_MIN_ITEMS = 2
 
 
-def _time_opened_items(blocks, features, labels: list) -> None:
+def _time_opened_items(blocks, features, labels: list, groups: frozenset[int] = frozenset()) -> None:
     """Guidelines 8.2: a list's layout is read from its first item. A list whose first time stands above its headline
     ("14:32", headline; "Posted Sat 22 Nov 2026 at 4:10am", headline, summary) -- under a heading, furniture, the
     page's other zones, or a short line that is no headline (a day's name: "Today") -- is cut before each time shaped
@@ -3404,7 +3404,9 @@ def _time_opened_items(blocks, features, labels: list) -> None:
     only its byline, time or count) and stopping at a heading, furniture or an ad label. A short line closing an item
     ("Politics", "Вчера") is the item's only where most items of the list close with one, and a time closing it (a
     date, "Yesterday": not a time of day) only where most close with a time: else it parts the list's days. A list
-    whose items close with a time is left to ``_layout_items``. Items are numbered ``-1 - first block``."""
+    whose items close with a time is left to ``_layout_items``. A plain text's blank line (``groups``) above a time
+    ends what stands above it: a time opening a group of lines closes no item above. Items are numbered
+    ``-1 - first block``."""
     n = len(blocks)
 
     def timed(index: int) -> bool:
@@ -3430,6 +3432,8 @@ def _time_opened_items(blocks, features, labels: list) -> None:
         # no headline or prose above it up to a heading, furniture or the page's other zones: else the time closes
         # the item above (headline, summary, byline, time)
         for above in range(time - 1, max(-1, time - 2 - LIST_GAP_MAX_LINES), -1):
+            if above + 1 in groups:
+                return True  # (the group's first line: above it, the text's other parts)
             f = features[above]
             if (labels[above] is not None or f.is_list_heading or f.is_furniture or line_marks(blocks[above].text)[1]
                     or timed(above)):
@@ -3489,9 +3493,9 @@ def _time_opened_items(blocks, features, labels: list) -> None:
             # (the line parting the days after an item is none of its lines)
             longest = max(after - first - parts_days(first, after) for first, after in zip(chain, ends))
             last = chain[-1] + 1
-            # the last item takes the lines of an item up to the longest above, and then its byline, time or count;
-            # a badge over a time is the next list's ("Premium", then its first time)
-            while (last < n and last - chain[-1] <= RANKED_ITEM_MAX_LINES and item_line(last)
+            # the last item takes the lines of an item up to the longest above, and then its byline, time or count,
+            # in its group of lines; a badge over a time is the next list's ("Premium", then its first time)
+            while (last < n and last - chain[-1] <= RANKED_ITEM_MAX_LINES and item_line(last) and last not in groups
                    and not (features[last].is_furniture and not _badge(blocks[last].text))
                    and not opener_like(last) and not (_badge(blocks[last].text) and last + 1 < n and timed(last + 1))
                    and (last - chain[-1] < longest or tail(last))):
@@ -3901,7 +3905,8 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
     return moved
 
 
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# (the vowel signs and viramas of the scripts of India, no word characters to ``\w``, inside a word: "फ़रवरी" is one)
+_LETTERS_RE = re.compile(rf"(?:[^\W\d_]|(?!\d)[{JOINED_LETTERS}])+")
 # A number, its thousands parted by a comma, a point or a thin space ("1,284", "18.000") taken whole: a count is one
 # number however large ("댓글 1,284" and "댓글 932" are one shape); a time's or a date's parts have fewer digits.
 _DIGITS_RE = re.compile(r"\d{1,3}(?:[,.\u202f]\d{3})+(?!\d)|\d+")
