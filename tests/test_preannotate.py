@@ -2259,6 +2259,16 @@ def test_a_headline_on_a_subscribed_offer_is_no_furniture() -> None:
     assert features_of("Subscribers get unlimited access").is_furniture
 
 
+@pytest.mark.parametrize("headline", ["Watch: Flood waters rise in the valley town", "Video: The goal that won the cup",
+                                      "Listen: Why the harbour ferry matters"])
+def test_a_media_label_before_a_headline_makes_no_furniture(headline: str) -> None:
+    """Guidelines 8.2: "Watch:", "Video:" or "Listen:" before a video's or a podcast's headline is the item's label,
+    and the line its headline; the player's buttons alone ("Watch", "Watch live", "Listen now") stay furniture."""
+    assert not features_of(headline).is_furniture
+    assert features_of("Watch live").is_furniture
+    assert features_of("Listen now").is_furniture
+
+
 def test_a_headline_where_people_share_one_thing_is_no_furniture() -> None:
     """Guidelines 8.3: a share prompt is "Share on …" or "Share this"; a headline where people "share one flat" or
     "share online tips" is news, not the site's share tools."""

@@ -369,7 +369,9 @@ FURNITURE_START_RE = re.compile(
     r"get (?:the|our)|click|tap|tweet|email|print|comment|reply|advertisement|advertising|"
     r"ad|sponsored|skip to|jump to|back to top|menu|search|close|home|cookie|accept|"
     r"read (?:more|full|the full)|see (?:more|all)|view (?:more|all|comments)|show (?:more|comments)|"
-    r"load more|loading|image|photo|video|watch|listen|play|copyright|all rights|terms|privacy|"
+    # (a media label before a headline is the headline's: "Watch: Loyola's buzzer-beater in double overtime")
+    r"load more|loading|image|photo|(?:video|watch|listen)(?!\s?:\s+\S+\s+\S+\s+\S)|play|copyright|all rights|terms|"
+    r"privacy|"
     # "share" in Spanish, Portuguese, French, German, Italian and Dutch ("Compartir en WhatsApp", "Partilhar notícia")
     r"compartir|compartilhar|partilhar|partager|teilen|condividi|delen)\b",
     re.IGNORECASE,
