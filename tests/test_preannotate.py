@@ -6398,3 +6398,22 @@ def test_a_word_with_vowel_signs_is_one_word_to_a_lines_shape(line: str) -> None
     from annotation.preannotate.zones import _line_shape
 
     assert _line_shape(line) == ("0 a a" if line.endswith("আগে") else "0 a 0")
+
+
+def test_an_authors_page_bio_opening_with_their_name_is_no_story() -> None:
+    """Guidelines 8.3 and 8.5: an author's page shows the writer's profile (name, job title, a short bio opening
+    with the name, an address) over the list of their stories: the bio is the page's one paragraph of prose, but a
+    story's paragraph never opens with its byline's name -- the profile is boilerplate, the stories teasers."""
+    profile = ["Tomas Aldridge", "Transport correspondent",
+               "Tomas Aldridge has covered buses, trams and the city's roads since 2015. Before that he reported on "
+               "the port and the shipyards for the Evening Courier.", "tomas.aldridge@harbourtimes.example"]
+    items = [["Night buses to run every 20 minutes on four routes from March",
+              "The council says the change will cost £1.2m a year and be paid for by parking fees.", "11 November 2026"],
+             ["Tram extension to the hospital delayed again", "9 November 2026"],
+             ["Why the ring road's new lanes made jams worse", "The traffic study the council did not publish.",
+              "6 November 2026"]]
+    blocks = [*NAV, *profile, "Latest from Tomas Aldridge", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(blocks, "\n"))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in items]
+    assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in profile)

@@ -627,8 +627,9 @@ def classify_blocks(
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
     appended = range(0)
+    profile = _profile_bio(blocks, features, start, end)
     if (end > start and total >= MIN_RUN_TOTAL and not front and not _lead_item(blocks, features, rules, start, end)
-            and not _summary_list(blocks, features, start, end)):
+            and not _summary_list(blocks, features, start, end) and not profile):
         # the cue is two words ("Next article"): the word count spares the regex nearly every line
         cue = next((i for i in range(start + 1, min(len(blocks) - 1, end + 1))
                     if features[i].n_words == 2 and _NEXT_STORY_RE.match(blocks[i].text)), None)
@@ -786,6 +787,9 @@ def classify_blocks(
             # a list's row of page numbers is the page's (guidelines 8.3), no headline of an item nor a neighbour
             # making one
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
+    for index in profile:
+        if labels[index] is None:
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)  # the writer's profile: no item's headline and summary
     _assign_teasers(blocks, features, labels, title, groups)
     for index in _mast_items(features, labels):
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
@@ -907,6 +911,28 @@ def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: in
     if len(headlines) < LIST_MIN_ITEMS:
         return False
     return not (_byline_above(features, headlines[0]) and not any(_byline_above(features, h) for h in headlines[1:]))
+
+
+# A writer's name stands at most this many lines above the bio that opens with it (its job title, a photo credit
+# between).
+PROFILE_NAME_REACH = 3
+
+
+def _profile_bio(blocks, features: Sequence[BlockFeatures], start: int, end: int) -> range:
+    """Guidelines 8.3 (author profile boxes with their bio are boilerplate; 8.5: an author's page lists their
+    stories and has no main story): the lines from a writer's name to their bio, where the run's one paragraph of
+    prose is that bio -- at most ``BIO_MAX_WORDS`` words, opening with the name on a line of its own right above it
+    ("Karin Lindqvist", "Political reporter", "Karin Lindqvist has covered …"): a story's paragraphs never open with
+    its byline's name. Empty where the run is none."""
+    prose = [index for index in range(start, end) if features[index].text_like]
+    if len(prose) != 1 or features[prose[0]].n_words > BIO_MAX_WORDS:
+        return range(0)
+    bio = prose[0]
+    for above in range(max(0, bio - PROFILE_NAME_REACH), bio):
+        name = blocks[above].text.strip()
+        if blocks[bio].text.startswith(name + " ") and _author_name(features[above], name):
+            return range(above, bio + 1)
+    return range(0)
 
 
 def _byline_above(features: Sequence[BlockFeatures], index: int) -> bool:
