@@ -6417,3 +6417,21 @@ def test_an_authors_page_bio_opening_with_their_name_is_no_story() -> None:
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n".join(item) for item in items]
     assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in profile)
+
+
+def test_a_bare_headline_between_items_with_summaries_is_an_item() -> None:
+    """Guidelines 8.2 (a teaser with only a headline is still a teaser): on a tag page whose items mostly show a
+    summary, a headline without one, right under an item and over the next item's headline and summary, is an item
+    of the list -- a section's sub-menu stands over a list, never between two of its items."""
+    items = [["Harbour town buys 120 empty flats from the banks for social rent",
+              "The council will spend 14 million over three years and give priority to young …"],
+             ["Rents in the river valley rise 11% despite the new price cap",
+              "Land registry figures show the reference index is ignored in half of new …"],
+             ["Neighbours stop the eviction of an 87-year-old widow in the old quarter"],
+             ["Coastal district approves a plan to turn empty shops into homes",
+              "The measure covers ground-floor premises in two neighbourhoods …"],
+             ["Why building more does not always make flats cheaper",
+              "Demand in the county outstrips what any public scheme can deliver in the short …"]]
+    blocks = [*NAV, "Topic", "Housing", "Follow this topic", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(blocks, "\n"))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n".join(item) for item in items]

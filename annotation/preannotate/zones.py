@@ -4154,8 +4154,13 @@ def _over_headline_and_summary(blocks, features, labels: list, index: int) -> bo
     """Whether block ``index`` stands over a headline that has its summary under it (``_summary_shaped``: prose
     ending in a full stop, or cut short; no furniture, the page's copyright line): that headline opens the item, and the line above it, shaped as a headline
     too, is no item's headline (a section's sub-menu, "Police Courts Public Safety"; guidelines 8.2: one item's
-    lines are its kicker, headline, summary, author and time)."""
+    lines are its kicker, headline, summary, author and time). A headline longer than a box's heading
+    (``BOX_HEADING_MAX_WORDS``) right under an item is a bare item of the list, as a sub-menu never stands between
+    two items."""
     head, summary = index + 1, index + 2
+    if (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER
+            and features[index].n_words > BOX_HEADING_MAX_WORDS):
+        return False
     return (summary < len(blocks) and labels[head] is None and labels[summary] is None
             and _teaser_head(features[head]) and not _summary_shaped(features[head], blocks[head].text)
             and not features[summary].is_furniture and _summary_shaped(features[summary], blocks[summary].text))
