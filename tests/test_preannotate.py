@@ -6435,3 +6435,21 @@ def test_a_bare_headline_between_items_with_summaries_is_an_item() -> None:
     blocks = [*NAV, "Topic", "Housing", "Follow this topic", *(line for item in items for line in item), *FOOTER]
     document = Document.from_text(page_text(blocks, "\n"))
     assert front_items(document, Preannotator().annotate(document)) == ["\n".join(item) for item in items]
+
+
+def test_a_section_fronts_lead_item_under_its_heading_and_sub_menu_is_a_teaser_not_a_story() -> None:
+    """Guidelines 8.5: a section front has no main story. Its heading and sub-menu (short lines, no prose) may join
+    its lead item in the page's best run, with the item's author at the run's end; the time under them opens the
+    page's list of timestamped items all the same: the item is a teaser, the heading and sub-menu boilerplate."""
+    items = [["Prices", "Inflation slows to 2.1% in October, the lowest monthly figure this year",
+              "Food and drink rose less than the average, while regulated prices and clothing pushed the index up. "
+              "Economists expect the annual rate to keep falling through the first quarter of next year.",
+              "Martina Ferreyra", "35 minutes ago"],
+             ["Markets", "Bonds rally and country risk falls below 620 points after the Treasury's announcement",
+              "1 hour ago"],
+             ["Bills", "Electricity and gas: how much bills rise from December", "2 hours ago"],
+             ["Farming", "Wheat harvest could set a record, but growers warn about freight costs", "3 hours ago"]]
+    menu = ["Economy", "Dollar", "Inflation", "Farming", "Personal finance", "Jobs"]
+    document = Document.from_text(page_text([*NAV, *menu, *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]

@@ -942,14 +942,25 @@ def _byline_above(features: Sequence[BlockFeatures], index: int) -> bool:
 
 def _lead_item(blocks, features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
     """A front page's lead item (guidelines 8.5: a home page has no main story): the best run is one paragraph
-    under a headline -- above the run, or its first line where the headline is long enough to score as prose --
-    with a timestamp under it (an author's line between them aside) that opens the page's list of timestamped
-    items: the item's summary, where a story's time stands above its body, not under its first paragraph."""
-    # an author between: "By Jane Doe", or the name alone ("Jane Doe")
-    stamp = end + (end < len(features) and (features[end].is_byline or _author_name(features[end], blocks[end].text)))
-    headed = ((end - start == 1 and start > 0 and _teaser_head(features[start - 1]))
-              or (end - start == 2 and _teaser_head(features[start])))
-    return headed and stamp < len(features) and features[stamp].is_timestamp and stamp in rules.list_zone
+    under a headline -- above it, or in the run where the headline is long enough to score as prose -- with a
+    timestamp under it (an author's line between them aside, in the run or under it) that opens the page's list of
+    timestamped items: the item's summary, where a story's time stands above its body, not under its first
+    paragraph. Short lines above the item in the run (the front's heading, its sub-menu, the item's kicker) hold
+    no prose."""
+    n = len(features)
+
+    def author(index: int) -> bool:  # "By Jane Doe", or the name alone ("Jane Doe")
+        return features[index].is_byline or _author_name(features[index], blocks[index].text)
+
+    body_end = end - 1 if end - 1 > start and author(end - 1) else end
+    stamp = end + (body_end == end and end < n and author(end))
+    if not (stamp < n and features[stamp].is_timestamp and stamp in rules.list_zone):
+        return False
+    first = next((index for index in range(start, body_end) if features[index].text_like), body_end)
+    if not all(features[index].text_like for index in range(first, body_end)):
+        return False
+    return ((body_end - first == 1 and first > 0 and _teaser_head(features[first - 1]))
+            or (body_end - first == 2 and _teaser_head(features[first])))
 
 
 def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int, live: bool = False) -> None:
