@@ -631,6 +631,26 @@ def test_a_gallery_counter_is_not_the_story(counter: str) -> None:
     assert not is_caption_credit("2 of 5 residents said they would use the bridge every day.")
 
 
+@pytest.mark.parametrize("credit", ["Pilt: Mari Tamm", "Fotoğraf: Ayşe Kaya", "Tomasz Nowicki/Keystone"])
+def test_a_short_caption_over_a_credit_line_between_the_paragraphs_is_not_the_story(credit: str) -> None:
+    """Guidelines 8.4: between the story's paragraphs, a photo's caption -- one short sentence -- over its credit
+    printed as a line of its own (a one-word label and a name, in any language) is the photo's, both lines; a short
+    paragraph over a photo's caption under its label ("Image: …, left, has …") stays the story's."""
+    caption = "The mayor walks across the old crossing on Monday."
+    story = [*STORY[:5], caption, credit, *STORY[5:]]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert (labels[caption], labels[credit]) == ("boilerplate", "boilerplate")
+    assert [labels[line] for line in STORY] == ["article"] * len(STORY)
+    paragraph = "The first crossing is planned for the spring of 2027."
+    labelled = "Image: The mayor, left, has walked across the old crossing every week since May"
+    document = Document.from_text(page_text([*NAV, *STORY[:5], paragraph, labelled, *STORY[5:], *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert labels[paragraph] == "article"
+
+
 def test_a_photo_illustration_credit_is_not_the_story() -> None:
     """Guidelines 8.4: "Photo-illustration by …" between the paragraphs is a credit, not a line of the story."""
     credit = "Photo-illustration by the Riverside Courier. Source: City Archive."
@@ -978,6 +998,25 @@ def test_a_read_also_cue_before_a_headline_between_paragraphs_is_a_teaser(promo:
     labels = labels_by_line(document, annotation)
     assert labels[promo] == "teaser"
     assert all(labels[line] == "article" for line in STORY)
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("tools", [["6 мин."], ["4 Min.", "Teilen"], ["8 min.", "Condividi"]])
+def test_a_reading_time_with_its_unit_abbreviated_under_the_head_is_a_tool_on_the_text_path(tools: list[str],
+                                                                                             models) -> None:
+    """Guidelines 8.1: a reading time whose unit is abbreviated ("6 мин.") under the story's byline and date, in a run
+    opening with its own headline, is the site's widget like the share button beside it: its full stop ends no
+    sentence."""
+    headline = ("Heat lingers for hours in the city’s dense housing blocks after sunset, a two-year university study "
+                "of sensors finds")
+    standfirst = "Researchers used 300 low-cost sensors to map how warm air lingers between the blocks at night."
+    head = [headline, standfirst, "Jane Doe", "Mar 3, 2024, 05:00"]
+    document = Document.from_text(page_text([*NAV, "Science", *head, *tools, *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [*head, *STORY[3:]]] == ["article"] * (len(head) + len(STORY[3:]))
+    assert [labels[line] for line in tools] == ["boilerplate"] * len(tools)
 
 
 @pytest.mark.parametrize("tools", [["Kommentit (12)"], ["Dalintis", "Komentarai 48"]])
@@ -1472,6 +1511,11 @@ NAMED_BYLINES = {
     "tool under date": (["Tom Brennan", "12 January 2025"], ["Gift Article", "120 Comments"]),
     "desk": (["Kirkhaven Herald Bureau", "12 January 2025"], ["Share"]),
     "two writers": (["Tom Brennan and Ana Ruiz", "12 January 2025"], ["Share"]),
+    # the name and the writer's town after a slash, shaped as a photo's credit ("Jane Roe / Keystone")
+    "name over town": (["Tom Brennan / KIRKHAVEN", "12.01.2025 - 16:48"], ["Share"]),
+    # "by" in another language and the writer's role before the name
+    "role before name": (["Door onze correspondent Tom Brennan", "12 januari 2025, 17:05"], ["Delen"]),
+    "role before name, German": (["Von unserem Korrespondenten Tom Brennan", "12. Januar 2025, 17:05"], ["Teilen"]),
     # the writer's title naming their job tells the name from a label without a date next to it
     "name over job title": (["12 January 2025", "Tom Brennan", "Kirkhaven Herald transport correspondent"],
                             ["Share"]),
@@ -1640,6 +1684,87 @@ def test_the_byline_under_a_run_opening_with_its_own_headline_is_the_story() -> 
     story = [headline, standfirst, *byline, *STORY[3:]]
     assert [labels[line] for line in story] == ["article"] * len(story)
     assert labels["Science"] == "boilerplate"
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("byline", ["Par Hélène Mbaye | Publié le 3 mars 2026 à 19h05", "Von Lukas Brenner, 3. März 2026",
+                                    "By Tom Brennan | March 3, 2026"])
+def test_a_byline_printed_over_the_headline_is_the_story(byline: str, models) -> None:
+    """Guidelines 8.1: a site that prints the byline, with its date or without, right over the story's headline
+    prints the story's byline still: it is the story's, the section's label above it is not."""
+    headline = ("Heat lingers for hours in the city’s dense housing blocks after sunset, a two-year university study "
+                "of sensors finds")
+    standfirst = "Researchers used 300 low-cost sensors to map how warm air lingers between the blocks at night."
+    document = Document.from_text(page_text([*NAV, "Science", byline, headline, standfirst, *STORY[3:], *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [byline, headline, standfirst, *STORY[3:]]
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert labels["Science"] == "boilerplate"
+
+
+@pytest.mark.parametrize("credits", ["Penulis: Tom Brennan | Editor: Ana Ruiz", "Text: Tom Brennan | Photos: Ana Ruiz",
+                                     "Yazan: Tom Brennan | Editör: Ana Ruiz | Fotoğraf: Leo Park"])
+def test_a_row_of_labelled_credits_under_the_headline_is_the_storys_byline(credits: str) -> None:
+    """Guidelines 8.1: the story's credits printed as one row under its headline -- the writer and the editor, or the
+    text's and the photos' authors, each under a label of their own, in any language -- are its byline, which makes
+    the line over it the headline however far share buttons part the head from the body."""
+    headline = "Ferry operator scraps winter timetable as fuel costs soar"
+    share = ["Share:", "Facebook", "X", "WhatsApp", "Copy link"]
+    document = Document.from_text(page_text([*NAV, "Transport", headline, credits, *share, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [headline, credits, *STORY[3:]]
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert [labels[line] for line in ["Transport", *share]] == ["boilerplate"] * (1 + len(share))
+
+
+CREDITED_HEADS = {
+    "english": (["March 3, 2026 14:05", "Source: Kirkhaven Courier", "By Tom Brennan in Kirkhaven"],
+                ["Text size: large medium small", "Share on:"]),
+    "chinese": (["2026-03-03 14:05", "来源：北港日报", "记者 李明远 发自广州"], ["字号：大 中 小", "分享到："]),
+    # a byline shaped as a headline over the town and the date: no list of two links either
+    "town and date": (["By Tom Brennan and Ana Ruiz", "Kirkhaven, North Shore / 03.03.2026 20:15 hrs"],
+                      ["Listen", "Share"]),
+}
+
+
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "model"])
+@pytest.mark.parametrize("shape", sorted(CREDITED_HEADS))
+def test_a_source_between_the_date_and_a_headline_shaped_byline_is_the_storys_head(shape: str, models) -> None:
+    """Guidelines 8.1: under a headline that opens the story's run, the story's source printed as a label and its value
+    between the date and the byline is the story's head with them; a byline long enough to be shaped as a headline
+    ("By Tom Brennan and Ana Ruiz", "记者 李明远 发自广州") and the town and date line under it are no list of two links;
+    the widgets under the head are not the story's."""
+    head, widgets = CREDITED_HEADS[shape]
+    headline = ("Heat lingers for hours in the city’s dense housing blocks after sunset, a two-year university study "
+                "of sensors finds")
+    standfirst = "Researchers used 300 low-cost sensors to map how warm air lingers between the blocks at night."
+    document = Document.from_text(page_text([*NAV, "Science", headline, standfirst, *head, *widgets, *STORY[3:],
+                                             *FOOTER]))
+    annotation = Preannotator(models=models).annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [headline, standfirst, *head, *STORY[3:]]
+    assert [labels[line] for line in story] == ["article"] * len(story)
+    assert [labels[line] for line in ["Science", *widgets]] == ["boilerplate"] * (1 + len(widgets))
+
+
+def test_a_share_button_under_the_bylines_dates_in_a_script_without_capitals_is_no_second_byline() -> None:
+    """Guidelines 8.1: under the byline and the story's dates, a share button in a script without capitals ("شارك على
+    فيسبوك", share on Facebook) reads as a name under a date; a row that has its byline has no second one there: the
+    button is a widget, the byline and the dates are the story's."""
+    headline = "مجلس المدينة يقر بناء جسر جديد بعد عقد من التأخير والخلافات حول التكلفة"
+    byline = ["سامي الخوري", "نشر: 12.01.2025 | 14:05", "تحديث: 12.01.2025 | 18:30"]
+    share = ["شارك على فيسبوك", "شارك على واتساب"]
+    document = Document.from_text(page_text([*NAV, "محليات", headline, STORY[3], *byline, *share, *STORY[4:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in [headline, *byline]] == ["article"] * 4
+    assert [labels[line] for line in share] == ["boilerplate"] * 2
 
 
 # A Japanese story's head: the headline and the deck (no spaces between words), the date and the writer's name under
@@ -4588,6 +4713,23 @@ def test_a_match_reports_line_ups_and_referee_under_the_story_are_the_story(head
                                                                  **dict.fromkeys(tags, "boilerplate")}
 
 
+@pytest.mark.parametrize("rows", [
+    ["Bagikan: Facebook | WhatsApp | X", "Topik: Jembatan | Dewan kota | Transportasi"],
+    ["Paylaş: Facebook | WhatsApp | X", "Etiketler: Köprü | Belediye meclisi | Ulaşım"],
+    ["Podijeli: Facebook | WhatsApp | X", "Teme: Mostovi | Gradsko vijeće | Promet | Proračun"],
+])
+def test_a_label_over_a_row_of_links_under_the_story_is_no_fact_box(rows: list[str]) -> None:
+    """Guidelines 8.3: a share row and a topics row under the story's last paragraph, each a label, its colon and
+    three links or more parted by bars, are the page's, in any language -- not two lines of facts (line-ups,
+    specifications) the story prints under it."""
+    document = Document.from_text(page_text([*NAV, *STORY, *rows, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert {line: labels[line] for line in [*STORY, *rows]} == {**dict.fromkeys(STORY, "article"),
+                                                                 **dict.fromkeys(rows, "boilerplate")}
+
+
 @pytest.mark.parametrize("link", ["Lire aussi | Budget 2027 : ce que contient le projet de loi de finances",
                                   "READ: Two hurt as a lorry overturns on the ring road",
                                   "Lesen Sie auch: Der Streit um den Haushalt geht weiter",
@@ -5422,20 +5564,23 @@ def test_the_headline_of_a_run_opening_under_its_jump_box_is_above_the_box() -> 
     assert [lines[index] for index in head] == top
 
 
+@pytest.mark.parametrize("counter", ["{} / 4", "Bilde {} av 4", "Zdjęcie {} z 4", "{} из 4"])
 @pytest.mark.parametrize("markup", ["text", "divs"])
-def test_a_gallery_printed_slide_by_slide_is_boilerplate_and_the_story_goes_on_under_it(markup: str) -> None:
-    """Guidelines 8.4 and 8.5: a gallery printed in full inside the story -- each slide's counter ("2 / 4") and its
-    caption with the photographer's credit -- is boilerplate, however much the captions read as prose, and the
-    story's paragraphs under it are still the story's."""
+def test_a_gallery_printed_slide_by_slide_is_boilerplate_and_the_story_goes_on_under_it(markup: str,
+                                                                                        counter: str) -> None:
+    """Guidelines 8.4 and 8.5: a gallery printed in full inside the story -- each slide's counter ("2 / 4", in words
+    in any language: "Bilde 2 av 4", "Zdjęcie 2 z 4") and its caption with the photographer's credit -- is
+    boilerplate, however much the captions read as prose, and the story's paragraphs under it are still the
+    story's."""
     head = ["Snow returns to the old harbour quarter", "By Mara Lind", "November 25, 2026"]
     before = ["The first snow of the winter fell on the harbour quarter early on Tuesday, five days later than the "
               "long-term average, the weather service said.",
               "Residents swept the steps of the narrow lanes before the first visitors arrived, and the ferry "
               "company added two morning crossings for the day."]
-    gallery = ["1 / 4", "Snow on the roofs of the fishermen's houses on Tuesday morning – Ola Berg",
-               "2 / 4", "A resident clears the steps in front of her door before work – Ola Berg",
-               "3 / 4", "Children build a snowman on the quay while their teachers watch – Ola Berg",
-               "4 / 4", "Footprints lead up the lane to the old lighthouse in the afternoon – Ola Berg"]
+    gallery = [counter.format(1), "Snow on the roofs of the fishermen's houses on Tuesday morning – Ola Berg",
+               counter.format(2), "A resident clears the steps in front of her door before work – Ola Berg",
+               counter.format(3), "Children build a snowman on the quay while their teachers watch – Ola Berg",
+               counter.format(4), "Footprints lead up the lane to the old lighthouse in the afternoon – Ola Berg"]
     after = ["The harbour master said the quays would be gritted twice a day until the weekend, when milder air "
              "is expected to bring rain.",
              "“We have enough salt for a long winter, whatever the forecast says,” he told reporters on the quay.",

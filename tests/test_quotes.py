@@ -15,7 +15,7 @@ from annotation.preannotate.features import SPEECH_VERBS, alternation
 from annotation.preannotate.quotes import (
     _MIN_WORDS_RE, _NAMING_BEFORE_RE, _SPEECH_IN_RE, _WORD_CHAR_RE, _WORD_RE, MIN_QUOTE_WORDS, NAMED_AS_WORDS,
     NAMING_ARTICLES, NAMING_TAIL, NAMING_WORDS, QUOTE_MARKS, REPORTING_WORDS, WORKS_BEFORE_COMMA, _NAMING_BY_AGENT_RE,
-    _could_be_named_before, _could_name_by_agent, _in_paragraph, _paragraphs, find_quotes)
+    _could_be_named_before, _could_name_by_agent, _in_paragraph, _paragraphs, _speakers, find_quotes)
 from schemas.records import Document
 from schemas.rules import span_faults
 
@@ -39,6 +39,10 @@ def quotes_of(text: str) -> list[str]:
     ("He added 'the players' union will not accept this offer' later.",
      ["'the players' union will not accept this offer'"]),
     ("Il a dit ‹ nous allons gagner ce combat › hier.", ["‹ nous allons gagner ce combat ›"]),
+    # Swedish and Finnish open and close with the same guillemet (7.1: »…»), also over two paragraphs
+    ("Hän sanoi: »Emme luovu tästä koskaan», ja lähti.", ["»Emme luovu tästä koskaan»"]),
+    ("Han sa: »Vi kämpar vidare i år.\n\n»Vi ger aldrig upp», sa han.", ["»Vi kämpar vidare i år.",
+                                                                         "»Vi ger aldrig upp»"]),
     ("“He told me ‘never again,’ and left,” she said.", ["“He told me ‘never again,’ and left,”"]),
     ("“We will,” she said, “do it.”", ["“We will,”", "“do it.”"]),
     ("He called the plan “reckless.”", ["“reckless.”"]),
@@ -275,6 +279,18 @@ def test_marked_words_that_are_a_sentence_of_their_own(text: str, expected: list
     # the second piece of a quotation its attribution interrupts (7.4)
     ("„To je chyba,“ pokračoval Novák, „velká chyba.“", ["„To je chyba,“", "„velká chyba.“"]),
     ("”Ei”, vastasi hän, ”ei tänä vuonna.”", ["”Ei”", "”ei tänä vuonna.”"]),
+    # the attribution between the pieces may set off its speaker's title and name with commas of its own
+    ("«Τα νούμερα», είπε η πρόεδρος του συλλόγου, Ελένη Μαρκου, «δεν βγαίνουν φέτος.»",
+     ["«Τα νούμερα»", "«δεν βγαίνουν φέτος.»"]),
+    ("„Peníze“, dodal předseda svazu, Jan Horák, „tu prostě nejsou.“", ["„Peníze“", "„tu prostě nejsou.“"]),
+    # marked words inside a sentence, then a comma and a clause naming who said them that ends the sentence
+    ("Hun fikk bare beskjed om å «vente på svar», sa Nordby.", ["«vente på svar»"]),
+    ("A polgármester szerint a város „nem tudott semmiről”, mondta Kovács Anna.", ["„nem tudott semmiről”"]),
+    # not a clause that goes on the sentence (a verb, its object) or names no one
+    ("Ferrer, preguntada por un «socio amigo», evitó entrar en detalles.", []),
+    ("Hun fikk bare beskjed om å «vente på svar», sa han.", []),
+    # but a name with its apposition, then a marked term the sentence goes on to, is no interrupted quotation
+    ("„Solidarność”, związek zawodowy, zorganizowała „Marsz”.", []),
     # not marked words after a name the sentence goes on from
     ("Vláda spustila „Nový start“ s heslem, „bydlení pro všechny“, které převzala opozice.", []),
     # a sentence in marks a colon introduces, its end inside the marks or right after them, or a comma with its
@@ -426,6 +442,9 @@ def test_apostrophes_never_start_or_end_a_quotation(text: str, expected: list[st
     # a dash and lower-case words after the marks name no source
     ("Rail fare rise ‘unavoidable’ – and other myths", []),
     ("The rule is simple for the minister and her team: ‘no comment’", []),
+    # a source in a script without case before the colon
+    ("وزير المالية: «لا ضرائب جديدة»\n\nقال الوزير إن الموازنة متوازنة.", ["«لا ضرائب جديدة»"]),
+    ("שר האוצר: \"אין מסים חדשים\"\n\nהשר אמר כי התקציב מאוזן.", ['"אין מסים חדשים"']),
 ])
 def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
@@ -440,6 +459,12 @@ def test_headline_attribution_by_a_colon(text: str, expected: list[str]) -> None
     ("Sie sagte: „Er rief »nie wieder« und ging hinaus.“", ["„Er rief »nie wieder« und ging hinaus.“"]),
     # an outer mark that never closes leaves the nested quotation standing on its own
     ("« Le syndicat a dit “nous ne signerons jamais cet accord” hier soir", ["“nous ne signerons jamais cet accord”"]),
+    # a nested quotation that opens or closes with its outer one, a space (or a thin one) between the marks
+    ("The senator read the memo aloud: “ ‘Take the bridge out of service now,’ ” she said.",
+     ["“ ‘Take the bridge out of service now,’ ”"]),
+    ("“ ‘Never again,’ he told me, and he left,” she said.", ["“ ‘Never again,’ he told me, and he left,”"]),
+    ("Sie las vor: „\u2009‚Das Werk bleibt offen, das verspreche ich euch‘\u2009“.",
+     ["„\u2009‚Das Werk bleibt offen, das verspreche ich euch‘\u2009“"]),
 ])
 def test_nested_quotations_of_another_kind_of_mark_give_the_outer_one(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
@@ -550,6 +575,11 @@ def test_a_relative_clause_after_the_marks_tells_of_a_thing(text: str, expected:
     # a comma between the words of a name in title case is no sentence's: it parts the name's halves
     ("Wizara ilizindua mpango “Elimu Bora, Kesho Njema” katika shule zote jana.", []),
     ("Protesters chanted “Our Homes, Our Future” as the mayor arrived.", ["“Our Homes, Our Future”"]),
+    # a name an article introduces after the reporting verb is its addressee or medium, not the words
+    ("„Das ist kein Umbau“, sagte die Betriebsrätin dem „Rheinischen Boten“.", ["„Das ist kein Umbau“"]),
+    ("“We did nothing wrong,” the coach told the “Evening Courier” on Sunday.", ["“We did nothing wrong,”"]),
+    # a relative clause after the name: its verb is the named thing's
+    ("She also cited a 2021 county study, “Water and the Valley Towns,” which found that wells had dried.", []),
 ])
 def test_a_name_in_title_case_needs_a_reporting_word_right_by_it(text: str, expected: list[str]) -> None:
     assert quotes_of(text) == expected
@@ -573,8 +603,14 @@ def test_a_name_in_title_case_before_an_apposition_comma_is_not_attributed(text:
     # it, no punctuation of its own at its end, in any language that writes capitals (7.2 names and titles)
     ("Kementerian merilis kajian “Rumah layak untuk semua 2040” pekan lalu di Jakarta.", []),
     ("Lo scrittore ha presentato ieri il suo romanzo «La casa sul fiume grande» davanti a molti lettori.", []),
-    # or after a comma that opens its apposition
+    # or after a comma that opens its apposition, or ending its sentence
     ("Pengarang itu menerbitkan buku “Rumah di tepi sungai besar”, sebuah kisah tentang keluarganya.", []),
+    ("Na festivalu vystoupí několik souborů, mezi nimi i pásmo „Koledy z horního Pootaví“.", []),
+    ("Pengarang itu menerbitkan buku “Rumah di tepi sungai besar”.", []),
+    # not after a small word of a headline in title case, whose words are all capitalised
+    ("Did the Council Fine the Owners for ‘Hiding Repairs from the Tenants’?", ["‘Hiding Repairs from the Tenants’"]),
+    # the same place, a reporting word in the sentence: someone's words
+    ("Der Minister warnte vor „Chaos und Stillstand im ganzen Land“.", ["„Chaos und Stillstand im ganzen Land“"]),
     # someone's words when a reporting word presents them, in its sentence or after it
     ("Der Minister warnte vor „Chaos und Stillstand im Land“ in der Region.", ["„Chaos und Stillstand im Land“"]),
     # not a sentence quoted whole (its end inside the marks), nor a fragment in lower case
@@ -658,8 +694,11 @@ def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -
     assert quotes_of(pronoun.replace("Ketua komisi Budi Wibowo hadir", "Ketua komisi hadir")) == [
         '"Kami tidak akan mundur dari keputusan ini,"']
     # not after a quotation inside its sentence: what follows it goes on the writer's sentence
+    # (the name not set off by commas in the second sentence: a subject in apposition is a source of its own, see
+    # test_a_subject_named_in_apposition_is_the_source_of_its_sentences_words)
     inside = unparted.replace('"Kami tidak akan mundur dari keputusan ini" ujar Wibowo kepada wartawan.',
-                              'Serikat menolak "kami tidak akan mundur dari keputusan ini" milik Wibowo.')
+                              'Serikat menolak "kami tidak akan mundur dari keputusan ini" milik Wibowo.'
+                              ).replace("Ketua komisi, Budi Wibowo, menilai", "Ketua komisi Budi Wibowo menilai")
     assert quotes_of(inside) == ['"kami tidak akan mundur dari keputusan ini"']
     # no speaker of the page in the sentence: no source
     assert quotes_of(turkish.replace("Genel müdür Selim Demirci,", "Sendika,")) == [
@@ -668,6 +707,85 @@ def test_short_words_in_the_sentence_of_a_speaker_the_page_quotes_are_theirs() -
     spanish = ("«No vamos a vender la empresa a ningún precio», dijo Ferrer.\n\n"
                "Ferrer, preguntada por la posibilidad de buscar un «socio amigo», evitó entrar en detalles.\n")
     assert quotes_of(spanish) == ["«No vamos a vender la empresa a ningún precio»"]
+
+
+def test_a_subject_named_in_apposition_is_the_source_of_its_sentences_words() -> None:
+    """A sentence that opens on a title and a name set off by commas (the news form of a speaker) presents the short
+    marked words it goes on to as that person's, whatever the language's reporting verb and whether or not the page
+    quotes the person elsewhere (7.2 question 1) -- in lower case or a script without case; not a name in capitals,
+    not a term after a determiner, not when the name is a word in lower case (a list, no person)."""
+    finnish = ("Sosiaalilautakunnan puheenjohtaja, Aino Virtanen, piti säästölistaa ”kohtuuttomana” ja vaati "
+               "lisäaikaa.\n")
+    assert quotes_of(finnish) == ["”kohtuuttomana”"]
+    persian = "رئیس کمیسیون بودجه، مهدی رضایی، این طرح را «غیرعملی و پرهزینه» دانست.\n"
+    assert quotes_of(persian) == ["«غیرعملی و پرهزینه»"]
+    without_name = finnish.replace("puheenjohtaja, Aino Virtanen, piti", "puheenjohtaja piti")
+    assert quotes_of(without_name) == []
+    listed = finnish.replace("Aino Virtanen", "sote ja koulut")
+    assert quotes_of(listed) == []
+    capitalised = finnish.replace("”kohtuuttomana”", "”Helsingin Mallia”")
+    assert quotes_of(capitalised) == []
+    spanish = "La portavoz del grupo, Ana Ruiz, inauguró el «centro cívico» del barrio.\n"
+    assert quotes_of(spanish) == []
+
+
+def test_a_speaker_named_after_an_abbreviated_title_is_the_name_not_the_title() -> None:
+    """The point of an abbreviated title (Dkt., Dr., Sen.) in the attribution clause does not end it: the speaker is
+    the name after it, and the short marked words of a sentence naming them are theirs (7.2 question 1) -- but a
+    clause that ends after a short name goes on to no word of the next sentence."""
+    swahili = ('"Hatuna njia nyingine ya kuziba pengo hili la bajeti," alisema Dkt. Mbwana.\n\n'
+               'Dkt. Hamisi Mbwana aliwaambia wabunge kwamba tozo hiyo ni "muhimu" kwa bajeti.\n')
+    assert quotes_of(swahili) == ['"Hatuna njia nyingine ya kuziba pengo hili la bajeti,"', '"muhimu"']
+    english = "“We cannot wait another year for this,” said Lee. The council met on Monday.\n"
+    found = find_quotes(english, [(0, len(english))])
+    assert "The" not in _speakers(english, found) and "Lee" in _speakers(english, found)
+
+
+def test_a_headline_repeats_a_word_the_story_quotes_by_its_speakers_name() -> None:
+    """A headline's one marked word is the story's quotation when the story quotes that word on its own, also where
+    the story's quotation is found by its speaker's name rather than a reporting word (7.2: the source in the story)."""
+    swahili = ("Waziri asema ushuru mpya ni “muhimu”, wabunge wapinga\n\n"
+               "“Hatuna njia nyingine ya kuziba pengo hili,” alisema Mbwana.\n\n"
+               "Mbwana aliwaambia wabunge kwamba ushuru huo ni “muhimu” kwa bajeti ya mwaka ujao.\n")
+    assert quotes_of(swahili) == ["“muhimu”", "“Hatuna njia nyingine ya kuziba pengo hili,”", "“muhimu”"]
+    # an echo found before the other passes shares its sentence with marked words that are the source's too
+    english = ("“I have good days and bad days,” the singer said on Monday.\n\n"
+               "The singer now has ‘good days’ and ‘not-so-good days’ since the accident in July.\n")
+    assert quotes_of(english) == ["“I have good days and bad days,”", "‘good days’", "‘not-so-good days’"]
+    # a word the story marks with no source is no quotation in the headline either
+    unsourced = swahili.replace("Mbwana aliwaambia", "Bunge liliambiwa")
+    assert quotes_of(unsourced) == ["“Hatuna njia nyingine ya kuziba pengo hili,”"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nickname between a given name and a surname is a name, whatever the sentence reports (7.2 nicknames)
+    ("Sipho ‘Bullet’ Ndlovu, accused of fraud, told the court on Monday that he was innocent.", []),
+    ("El juez dijo que Joaquín «El Chapo» Guzmán seguirá en prisión.", []),
+    ("Суд заслушал Олега «Бульдога» Кравцова, который заявил о невиновности.", []),
+    # not a headline set in title case, nor a word in capitals after a name and a comma or before a point
+    ("Minister Calls Tax Rise ‘Unavoidable’ Before Budget", ["‘Unavoidable’"]),
+    ("“No,” said Ndlovu, “Never.” He left.", ["“No,”", "“Never.”"]),
+])
+def test_a_nickname_inside_a_name_is_no_quotation(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+# Enough prose in lower case before the sentence for the page to be read as one that writes its nouns in lower case
+# (a word in capitals inside a sentence is then a name's: see _Page.capitalises_nouns).
+_LOWER_CASE_PROSE = ("The tenants of the building had complained for years about damp walls, broken heating and "
+                     "rats in the stairwell, and the council had sent letters that were never answered by the owner "
+                     "of the flats.\n\n")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what a reporting verb judges a thing as is the source's word, also a word in capitals made of a name (7.2
+    # "described … as “…”")
+    ("The inspector described the flats as ‘Dickensian’ in her report to the court.", ["‘Dickensian’"]),
+    # a word in capitals after "as" with no reporting verb in the sentence is a name
+    ("The owner worked as ‘Santa’ at the shopping centre every December.", []),
+])
+def test_a_word_in_capitals_a_reporting_verb_judges_a_thing_as(sentence: str, expected: list[str]) -> None:
+    assert quotes_of(_LOWER_CASE_PROSE + sentence) == expected
 
 
 def test_the_subject_of_a_sentence_that_introduces_a_quotation_with_a_colon_is_a_speaker() -> None:

@@ -145,8 +145,21 @@ def test_a_clock_after_cldr_words_or_two_labelled_dates_without_a_mark_are_a_tim
 
 
 @pytest.mark.parametrize("line", [
+    # a label in a script that writes its vowels as combining marks: Tamil's "posted", Hindi's "published", Bengali's
+    # "updated"
+    "பதிவு: அக்டோபர் 14, 2025 09:15", "प्रकाशित: 14 अक्तूबर 2025, 09:15", "হালনাগাদ: 14 অক্টোবর 2025",
+    # a time zone's abbreviation in Latin capitals after the clock, in any script
+    "அக்டோபர் 14, 2025 09:15 IST", "14 Oktoba 2025 09:15 EAT", "14 жовтня 2025, 09:15 EET",
+])
+def test_a_date_under_a_label_in_an_indic_script_or_with_its_zone_is_a_timestamp(line):
+    """The story's date under the site's label in an Indic script (its vowel signs are no word characters to a regex),
+    and a date whose clock carries its zone's abbreviation, which CLDR's words lack, are timestamps."""
+    assert _timestamp(line), line
+
+
+@pytest.mark.parametrize("line", [
     # after a label, a clock alone is a clip's running time and a day beside a month's name a product's name
-    "Video 1:24", "Duration: 3:42", "iPhone 11 Pro", "Galaxy 25 Mai",
+    "Video 1:24", "Duration: 3:42", "iPhone 11 Pro", "Galaxy 25 Mai", "Video 1:24 HD",
 ])
 def test_a_label_over_no_date_is_no_timestamp(line):
     assert not _timestamp(line)

@@ -466,11 +466,13 @@ SCREEN = LiteralGate.union(FURNITURE_RE, PROMO_RE, BIO_RE, CAPTION_RE, CONTACT_R
 # "By Jane Doe", "By: Jane Doe", "Reported by Jane Doe", "Reporter: Jane Doe".
 BYLINE_RE = re.compile(r"^(?:(?:by|written by|words by|reporting by|reported by|from)\s*:?\s+"
                        r"|(?:reporter|author|writer|correspondent)\s*:\s*)\S", re.IGNORECASE)
+# The word for "by" before the writer's name in French, German, Spanish, Italian and Dutch.
+FOREIGN_BYLINE_CUES = "par|von|por|di|door"
 # "Par Claire Dubois", "Von Anna Schmidt", "Por Juan Pérez", "di Marco Santini", "Door Sanne de Vries": a capital
 # after the word, which starts sentences too ("Par ailleurs, ...", "Von Berlin aus ...": short lines of prose,
 # which a name in capitals tells apart).
-_FOREIGN_BYLINE_RE = re.compile(r"^(?:par|von|por|di|door)\s+([^\W\d_])[\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,5}"
-                                r"(?:\s*[|,/]|$)", re.IGNORECASE)
+_FOREIGN_BYLINE_RE = re.compile(f"^(?:{FOREIGN_BYLINE_CUES})"
+                                r"\s+([^\W\d_])[\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,5}(?:\s*[|,/]|$)", re.IGNORECASE)
 # A byline in Japanese or Chinese: the reporter's title ("記者", "本报记者", "特派員") but not the press conference
 # or club a headline names ("記者会見", "记者会"), a "text by" ("文／", "撰文"), or a newspaper desk before the name
 # ("政治部　森田彩香"); looked for in lines of at most 12 words.

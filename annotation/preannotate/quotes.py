@@ -53,8 +53,9 @@ from annotation.preannotate.features import SPEECH_VERBS, alternation, may_fold_
 DOUBLE_MARKS = "“”\"„‟«»「」"
 SINGLE_MARKS = "‘’'‚‛‹›"
 QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
-# marks that pair only with their own counterpart (not with any mark of their family)
-_GUILLEMET_PAIRS = {"«": "»", "»": "«", "‹": "›", "›": "‹", "「": "」", "」": "「"}
+# marks that pair only with their own counterparts (not with any mark of their family): the closers of each opener;
+# Swedish and Finnish close an opening » with » (7.1: »…»), German and Danish with «
+_GUILLEMET_PAIRS = {"«": "»", "»": "«»", "‹": "›", "›": "‹›", "「": "」", "」": "「"}
 _OPENING_PUNCTUATION = "([{—–-/:\u00a0"
 _CLOSING_PUNCTUATION = ".,;:!?)]}…—–-/"
 # The clause and sentence punctuation of other scripts a closing mark stands before (Arabic «…»، ؛ ؟, the Devanagari
@@ -399,7 +400,7 @@ def _is_cjk(char: str | None) -> bool:
 @lru_cache(maxsize=len(QUOTE_MARKS) ** 2)
 def _pairs(opener: str, closer: str) -> bool:
     if opener in _GUILLEMET_PAIRS or closer in _GUILLEMET_PAIRS:
-        return _GUILLEMET_PAIRS.get(opener) == closer
+        return closer in _GUILLEMET_PAIRS.get(opener, "")
     return _family(opener) == _family(closer)
 
 
@@ -460,10 +461,25 @@ def _marks(text: str, start: int, end: int) -> tuple[list[_Mark], list[_Mark]]:
         if char in "«‹" and before in ("’", "'") and _ELIDED_ARTICLE_RE.search(text, max(start, position - 7),
                                                                                position):
             before = " "  # an elided article or preposition opens the quotation as a space does: d’« un recul »
+        # a nested quotation that opens or closes with its outer one, a space between the two marks (“ ‘…,’ ” she
+        # read; a thin or no-break space as often): the outer mark faces as if it touched the inner one
+        if after is not None and _is_space(after) and _nested_mark_at(text, char, position + 2, position + 3, start,
+                                                                      end):
+            after = text[position + 2]
+        elif before is not None and _is_space(before) and _nested_mark_at(text, char, position - 2, position - 3,
+                                                                           start, end):
+            before = text[position - 2]
         can_open, can_close = _facing(char, before, after)
         if can_open or can_close:
             (singles if single else doubles).append((position, char, can_open, can_close))
     return doubles, singles
+
+
+def _nested_mark_at(text: str, outer: str, position: int, beyond: int, start: int, end: int) -> bool:
+    """Whether a mark of the other family than ``outer`` stands at ``position`` with no space at ``beyond`` (the
+    character on its far side from the outer mark), both inside the paragraph ``[start, end)``."""
+    return (start <= beyond < end and text[position] in QUOTE_MARKS
+            and (text[position] in DOUBLE_MARKS) != (outer in DOUBLE_MARKS) and not _is_space(text[beyond]))
 
 
 def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _Page) -> bool:
@@ -502,6 +518,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
     # quotation is not read again
     if after[:1].isspace() and _named_noun_after(after) and _is_title(text, start, end):
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
+    if not long and text[start + 1].isupper() and _nickname_inside_name(text, start, end, before, after):
+        return False  # a nickname between a given name and a surname: Mandla ‘Chippa’ Dube
     if text[start + 1].isupper() and _is_title_in_prose(text, start, end, before):
         # a name in title case in a sentence (we get “Housing for All 2.0”, songs such as “The Long Tide”): the
         # words of a source only when a reporting word stands right by them; one further off reports something
@@ -514,8 +532,12 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         # its sentence: someone's words only when a reporting word presents them, in this sentence or the one
         # before (7.2, question 1)
         return _SPEECH_IN_RE.search(before) is not None or _reported_after(text, end)
-    if _capitalised_inside_sentence(text, start, end, before) and not page.capitalises_nouns(text, paragraph_start):
-        return False  # a name: the company «Камснабмаш», la société « Rhodania Travaux »
+    if (_capitalised_inside_sentence(text, start, end, before) and not page.capitalises_nouns(text, paragraph_start)
+            and not (_judged_as(tail) and _SPEECH_IN_RE.search(_SENTENCE_END_RE.split(before)[-1]))):
+        # a name: the company «Камснабмаш», la société « Rhodania Travaux » -- but not what a reporting verb judges a
+        # thing as, a word made of a name among them (described the conditions as ‘Dickensian’: 7.2 "described …
+        # as “…”")
+        return False
     if _capitalised_after_a_name(text, start, end, before):
         return False  # a name after a name or a noun: das Quartier „Schussenblick“, рассказала Зверева «…»
     sentence_before = _SENTENCE_END_RE.split(before)[-1]
@@ -539,6 +561,8 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         return True
     if _attributed_after(text, start, end, before, paragraph_start, after):
         page.attributed.append((start, end))
+        return True
+    if _speaker_closes_sentence(text, end, after):
         return True
     if _second_piece(before) or _introduced_sentence(text, start, end, before, after):
         return True
@@ -572,6 +596,8 @@ def _quotation_follows(text: str, start: int, end: int, tail: str, after: str) -
 # “…”, he told reporters: “…”, wrote on Friday “…”.
 _SPEECH_RIGHT_BEFORE_RE = re.compile(
     r"\b(" + alternation(REPORTING_WORDS) + r")\b(?:[\s,:—–-]+[\w’'-]+){0,2}[\s,:—–-]*$", re.IGNORECASE)
+# The definite articles among _DETERMINERS.
+_DEFINITE_ARTICLES = frozenset("the der die das den dem des le la les el los las il lo gli".split())
 # The words before "read" that make it the reader's verb (have read the book), not the text's (the sign read).
 _READER_BEFORE = frozenset("have has had having to i we you".split())
 
@@ -609,13 +635,17 @@ def _capital_after_first_word(text: str, start: int, end: int) -> bool:
 # A word after the marks and a space, perhaps after a comma (an apposition: the novel «…», a story of …): the
 # sentence goes on.
 _LOWER_WORD_AFTER_RE = re.compile(r",?[^\S\r\n]+([^\W\d_])")
+# Or the sentence ends right after them (among them the show „…”.): a sentence quoted whole after a word of the
+# writer's, with no colon or comma before it, is rare outside English, whose "said" the reporting words know.
+_SENTENCE_END_AFTER_RE = re.compile(r"[.!?…](?:\s|$)")
 
 
 def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str) -> bool:
     """Marked words that a sentence runs through as it would through a name, in any language that writes
-    capitals: a word in lower case before them (``tail``, stripped) and after them, the first marked word
-    capitalised and no punctuation of theirs at their end -- the title of a work in sentence case (the report
-    ”Julkisen talouden näkymät 2030” arvioi; his book «El país que no va ser» per …), where a sentence quoted
+    capitals: a word in lower case before them (``tail``, stripped) and after them or the sentence's end, the first
+    marked word capitalised and no punctuation of theirs at their end -- the title of a work in sentence case (the
+    report ”Julkisen talouden näkymät 2030” arvioi; his book «El país que no va ser» per …; among them the show „Colinde
+    de iarnă din Banat”.), where a sentence quoted
     whole inside another would end on its own punctuation or start in lower case; a comma after them opens an
     apposition (the novel «Le scale del vento», ci vive …) (7.2 names and titles). Not words that hold a
     sentence's end of their own, a word in lower case, its point and a capital (“Bu bir iflas değil. Herkese
@@ -627,7 +657,12 @@ def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str
     if not word_before[:1].islower() or not word_before[-1:].isalpha():
         return False
     match = _LOWER_WORD_AFTER_RE.match(after)
-    if match is None or not match.group(1).islower():
+    if match is None:
+        # the sentence's end after them, after a word of the writer's that is no small word of a headline in title
+        # case (Did the Family Reprimand Them for ‘Stealing from a Charity’?)
+        if _SENTENCE_END_AFTER_RE.match(after) is None or word_before.lower() in _TITLE_SMALL_WORDS:
+            return False
+    elif not match.group(1).islower():
         return False
     return not any(word[0].islower() and capital.isupper()
                    for word, capital in _SENTENCE_INSIDE_RE.findall(text, start + 1, end - 1))
@@ -642,6 +677,11 @@ def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) 
     """Whether a reporting word stands right before the marks (the end of ``tail``, the last of ``before``), or
     in the sentence before a colon that introduces them (with the caption: “…”), or opens the clause after
     them (``after``) behind a comma or a dash, inside the marks or out: “…”, she said; “…,” she said."""
+    if tail.rpartition(" ")[2].lower() in _DEFINITE_ARTICLES:
+        # a name a definite article introduces, the reporting verb's addressee or medium: sagte Yıldız dem
+        # „Niederrhein Kurier“, told the “Daily Ledger” (an indefinite one brings someone's phrase: sprach von einem
+        # „Schwarzen Tag für Europa“)
+        return False
     match = _SPEECH_RIGHT_BEFORE_RE.search(tail)
     if match and not (match.group(1).lower() == "read"
                       and tail[:match.start()].rstrip().rpartition(" ")[2].lower() in _READER_BEFORE):
@@ -653,6 +693,8 @@ def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) 
         # a name the sentence runs into after a word of its own, a comma after it: the comma closes an apposition,
         # and the verb after it is the sentence's subject's (the group, among them the movement “…”, asked …)
         return False
+    if text[end - 2] == "," and _RELATIVE_AFTER_RE.match("," + after):
+        return False  # a relative clause's verb is the named thing's: its report, “…,” which found
     return (after[:1] in ",;—–" or text[end - 2] in ",—–") and _SPEECH_AFTER_RE.match(after) is not None
 
 
@@ -778,7 +820,8 @@ COLON_SOURCE_CHARS = 40
 
 def _headline_attribution(text: str, start: int, end: int, paragraph_start: int, after: str) -> bool:
     """The headline forms of attribution (guidelines 7.1: "Kuleba: ‘We discussed territorial integrity’"):
-    a capitalised name of up to three words and a colon open the paragraph before the marks, or the
+    a capitalised name of up to three words (or one in a script without case) and a colon open the paragraph before
+    the marks, or the
     quotation opens the paragraph and a colon follows it ("‘Not good enough’: Broncos sack coach") -- unless
     it is a name in title case ("“Housing for All”: what the plan means"); or a dash and the source's name
     end the paragraph after it ("Tax rise ‘inevitable’ – Reeves")."""
@@ -787,7 +830,10 @@ def _headline_attribution(text: str, start: int, end: int, paragraph_start: int,
         return True
     if start == paragraph_start:
         return after[:1] == ":" and not _is_title(text, start, end)
-    return (start - paragraph_start <= COLON_SOURCE_CHARS and text[paragraph_start].isupper()
+    first = text[paragraph_start]
+    # capitalised, or a letter of a script without case (Arabic, Hebrew: وزير المالية: «…»)
+    return (start - paragraph_start <= COLON_SOURCE_CHARS
+            and (first.isupper() or first.isalpha() and first.lower() == first.upper())
             and _COLON_SOURCE_RE.fullmatch(text, paragraph_start, start) is not None)
 
 
@@ -813,21 +859,52 @@ _INTERRUPTED_BEFORE_RE = re.compile(
     + re.escape(QUOTE_MARKS) + r".!?:;\r\n]{1,60}?[,،–—][^\S\r\n]*$")
 # How far back _INTERRUPTED_BEFORE_RE reads: the clause's 60 characters and the marks, commas and spaces.
 INTERRUPTION_TAIL = 72
+# The attribution clause between the pieces of an interrupted quotation (7.4) read from after the first piece: a
+# comma, the clause -- which may set off its speaker's name with commas of its own («…», σημείωσε ο πρόεδρος της
+# Ένωσης, Παύλος Ρήγας, «…»), no sentence's end and no marks -- and a comma or a dash before the next piece's mark;
+# read up to INTERRUPTION_AFTER characters (a speaker's title and name).
+_CLAUSE_TO_NEXT_PIECE_RE = re.compile(
+    r"[,،][^\S\r\n]*[^\W\d_][^.!?…\r\n" + re.escape(QUOTE_MARKS) + r"]*[,،–—][^\S\r\n]*["
+    + re.escape(QUOTE_MARKS) + "]")
+INTERRUPTION_AFTER = 160
 # After a sentence in marks: the end of the paragraph or the next sentence's first letter or mark.
 _SENTENCE_AFTER_RE = re.compile(r"[^\S\r\n]*(?:$|[^\W\d_" + re.escape(QUOTE_MARKS) + "])")
 
 
 def _attributed_after(text: str, start: int, end: int, before: str, paragraph_start: int, after: str) -> bool:
-    """An attribution clause after a quotation that opens its sentence; not after a name in title case
-    opening it before its apposition (“Fresh Start,” the programme, …)."""
+    """An attribution clause after a quotation that opens its sentence, to the sentence's end or to the quotation's
+    next piece; not after a name in title case opening it before its apposition (“Fresh Start,” the programme, …)."""
     if not (start == paragraph_start or _SENTENCE_END_BEFORE_RE.search(before)):
         return False
     if text[end - 2] == ",":
         attributed = _CLAUSE_AFTER_COMMA_INSIDE_RE.match(after) is not None
     else:
         attributed = (_CLAUSE_AFTER_DASH_RE.match(after) is not None
-                      or _CLAUSE_TO_SENTENCE_END_RE.match(after) is not None)
+                      or _CLAUSE_TO_SENTENCE_END_RE.match(after) is not None
+                      or _CLAUSE_TO_NEXT_PIECE_RE.match(text, end, end + INTERRUPTION_AFTER) is not None)
     return attributed and not _is_title(text, start, end)
+
+
+# The attribution clause that closes a sentence after marked words inside it: a comma (inside the marks or after
+# them), a verb in lower case, perhaps a given name or a title, the speaker's name in capitals, the sentence's end
+# (… fikk beskjed om å «stole på systemet», sa Solheim.; … a „nem tudtunk róla”, mondta Kovács.).
+_SPEAKER_CLOSES_SENTENCE_RE = re.compile(
+    r",?[^\S\r\n]*([^\W\d_][\w’'-]*)(?:[^\S\r\n]+[\w’'.-]+)?[^\S\r\n]+([^\W\d_][\w’'-]*)[^\S\r\n]*(?:[.!?…]|$)")
+
+
+def _speaker_closes_sentence(text: str, end: int, after: str) -> bool:
+    """Whether the marked words ending at ``end`` inside a sentence are followed, behind a comma, by a clause that
+    names who said them and ends the sentence -- a verb in lower case, a name in capitals -- whatever the verb and
+    the language (7.2 question 1: the source in the same sentence; where the quotation opens its sentence,
+    _attributed_after reads the clause)."""
+    if text[end - 2] != "," and after[:1] not in ",،":
+        return False
+    match = _SPEAKER_CLOSES_SENTENCE_RE.match(after)
+    if match is None:
+        return False
+    verb, name = match.groups()
+    return (verb[0].islower() and name[0].isupper() and not name.isupper()
+            and sum(char.isalpha() for char in name) >= SPEAKER_NAME_LETTERS)
 
 
 def _second_piece(before: str) -> bool:
@@ -1059,6 +1136,33 @@ def _capitalised_after_a_name(text: str, start: int, end: int, before: str) -> b
     return any(word[0].islower() for word in _CLAUSE_WORD_RE.findall(_ANY_SENTENCE_END_RE.split(before)[-1]))
 
 
+# A word in capitals right after the marks and a space: a surname after a nickname.
+_CAPITALISED_WORD_AFTER_RE = re.compile(r"[^\S\r\n]+([^\W\d_][\w’'-]*)")
+# A nickname has a word or two.
+NICKNAME_WORDS = 2
+
+
+def _nickname_inside_name(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """Whether the short marked words ``[start, end)`` are a nickname inside a person's name: a word or two in
+    capitals with no punctuation of a sentence, between a word in capitals before them and one after them, a space
+    apart (Mandla ‘Chippa’ Dube, Joaquín «El Chapo» Guzmán) -- with words in lower case after them, not in a headline
+    set in title case, whose every word is capitalised (7.2: nicknames are names, not quotations)."""
+    words = _WORD_RE.findall(text, start + 1, end - 1)
+    if not 1 <= len(words) <= NICKNAME_WORDS or not all(word[0].isupper() for word in words):
+        return False
+    if text[end - 2] in _SENTENCE_PUNCTUATION:
+        return False
+    match = _WORD_BEFORE_MARK_RE.search(before[-BEFORE_TAIL:])
+    if match is None or match.end() - match.start() == len(match.group(1)) or not match.group(1)[0].isupper():
+        return False  # no word, or no space between it and the marks
+    name_before = match.group(1)
+    following = _CAPITALISED_WORD_AFTER_RE.match(after)
+    if following is None or not following.group(1)[0].isupper() or following.group(1).isupper() or (
+            name_before.isupper()):
+        return False
+    return any(word[0].islower() and word not in _TITLE_SMALL_WORDS for word in _CLAUSE_WORD_RE.findall(after))
+
+
 def _capitalised_inside_sentence(text: str, start: int, end: int, before: str) -> bool:
     """Whether the short marked words ``[start, end)`` start with a capital in the middle of a sentence, right
     after one of its words in lower case or an abbreviation in capitals (``before``: what stands before the marks
@@ -1173,7 +1277,12 @@ def find_quotes(text: str, regions: Sequence[tuple[int, int]]) -> list[tuple[int
         found.extend(_reported_in_the_pages_words(text, regions, page, found))
         found.extend(_echoes(text, page, found))
         found.extend(_said_by_the_pages_speakers(text, page, found))
+        found.extend(_said_by_a_subject_in_apposition(text, page, found))
         found.extend(_in_a_quoting_sentence(text, page, found))
+        # and again last: the words a headline repeats of a quotation the passes after the first look found (a
+        # one-word “lazima” of the story's sentence that names its speaker); an echo found first may share its
+        # sentence with other marked words (has ‘good days’ and ‘not-so-good days’)
+        found.extend(_echoes(text, page, found))
     return sorted(found)
 
 
@@ -1297,6 +1406,9 @@ def _reported_in_the_pages_words(text: str, regions: Sequence[tuple[int, int]], 
 
 # A speaker's name has a few letters at least (not an article or a pronoun that opens a clause in capitals).
 SPEAKER_NAME_LETTERS = 3
+# A title abbreviated before a name, at the end of what is read of a clause: a word in capitals of a few letters
+# (Dr, Dkt, Sen, Prof, Mme), its point next.
+_ABBREVIATION_END_RE = re.compile(r"(?<![\w’'-])[^\W\d_]{1,4}$")
 # The end of a sentence in any script that writes capitals: a point, a question or exclamation mark, perhaps a
 # closing mark or bracket, spaces, then a capital or an opening mark.
 _ANY_SENTENCE_END_RE = re.compile("[.!?…][" + re.escape(QUOTE_MARKS) + r")\]]?\s+(?=[^\W\d_a-z]|["
@@ -1338,7 +1450,15 @@ def _speakers(text: str, found: list[tuple[int, int]]) -> set[str]:
         if text[end - 2] not in ",،" and not (punctuation_after and punctuation_after in ",،–—") and not (
                 _lower_word_after(text, end) and _opens_sentence(text, start)):
             continue
-        clause = _CLAUSE_END_RE.split(_in_paragraph(text[end:end + 80]).lstrip(" ,،–—\t"), maxsplit=1)[0]
+        rest = _in_paragraph(text[end:end + 80]).lstrip(" ,،–—\t")
+        clause = _CLAUSE_END_RE.split(rest, maxsplit=1)[0]
+        abbreviation = _ABBREVIATION_END_RE.search(clause)
+        if rest[len(clause):len(clause) + 1] == "." and abbreviation and abbreviation.group()[0].isupper():
+            # the point of an abbreviated title before the name (alisema Dkt. Mbwana, said Sen. Tull): the name
+            # after it is the speaker's when it is all the clause has left, words in capitals
+            name = _CLAUSE_END_RE.split(rest[len(clause) + 1:], maxsplit=1)[0]
+            if all(word[0].isupper() for word in _CLAUSE_WORD_RE.findall(name)):
+                clause += " " + name
         names.update(word for word in _CLAUSE_WORD_RE.findall(clause)
                      if word[0].isupper() and not word.isupper()
                      and sum(char.isalpha() for char in word) >= SPEAKER_NAME_LETTERS)
@@ -1402,6 +1522,49 @@ def _said_by_the_pages_speakers(text: str, page: _Page, found: list[tuple[int, i
             continue
         tail = pieces[-1].rstrip()
         if _term_after_determiner_or_label(tail, _in_paragraph(text[end:end + 60])):
+            continue
+        said.append((start, end))
+    return said
+
+
+# A sentence whose subject names a person in apposition: a title or a description of two words at least, a comma,
+# the name, a comma and the rest of the sentence up to the marks (Η υφυπουργός …, Μαρία Λιακοπούλου, απάντησε ότι …;
+# سخنگوی سازمان …، نرگس احمدی، …; The city's planning chief, Ana Ruiz, called the scheme …).
+_SUBJECT_IN_APPOSITION_RE = re.compile(
+    r"[^\S\r\n]*(?P<title>[^,،\r\n]+?)[^\S\r\n]*[,،][^\S\r\n]*(?P<name>[^,،\r\n]+?)[^\S\r\n]*[,،][^\S\r\n]*"
+    r"(?P<rest>[^,،\r\n]+)")
+# A name of one to four words (given names, a surname, perhaps a title before them: Dr., עו"ד).
+APPOSITION_NAME_WORDS = 4
+
+
+def _said_by_a_subject_in_apposition(text: str, page: _Page, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The short marked words with no source found, in lower case or in a script without case, whose sentence opens
+    on the news form of a speaker -- a title, then a name set off by commas, then the predicate that leads to them:
+    Η υφυπουργός Κοινωνικής Συνοχής, Μαρία Λιακοπούλου, απάντησε ότι οι τροπολογίες είναι «επείγουσες» (7.2 question
+    1: the source in the same sentence, whatever the language's reporting verbs; a name set off so is a person's,
+    the words the sentence goes on to mark are what the person said). In a script with case the name's words are
+    in capitals and the predicate starts in lower case; not after a determiner or a label, which make a term of
+    them (the mayor, Ana Ruiz, opened the «…» plant)."""
+    found_spans = _Spans(found)
+    said = []
+    for start, end in page.unsourced:
+        first_word = _WORD_CHAR_RE.search(text, start + 1, end - 1)
+        if first_word is None or first_word.group().isupper() or found_spans.overlap(start, end):
+            continue
+        paragraph_start = _paragraph_start(text, start, SENTENCE_BEFORE_CHARS)
+        sentence = _ANY_SENTENCE_END_RE.split(text[max(paragraph_start, start - SENTENCE_BEFORE_CHARS):start])[-1]
+        match = _SUBJECT_IN_APPOSITION_RE.fullmatch(sentence)
+        if match is None or _OPENING_MARK_RE.search(sentence) is not None:
+            continue  # no such subject, or a quotation opens in the sentence: the commas may be its (not the mark
+            # inside a word of a Hebrew abbreviation, עו"ד)
+        title, name, rest = match.group("title", "name", "rest")
+        names = _CLAUSE_WORD_RE.findall(name)
+        if len(_CLAUSE_WORD_RE.findall(title)) < 2 or not 1 <= len(names) <= APPOSITION_NAME_WORDS:
+            continue
+        if any(char.isupper() or char.islower() for char in name) and not (
+                all(word[0].isupper() for word in names) and rest.lstrip()[:1].islower()):
+            continue
+        if _term_after_determiner_or_label(rest.rstrip(), _in_paragraph(text[end:end + 60])):
             continue
         said.append((start, end))
     return said

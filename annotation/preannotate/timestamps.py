@@ -323,12 +323,16 @@ def _labelled_date(found: _Patterns, text: str) -> bool:
 # The label a site prints before its story's date, a word or two and a colon or dash: "Published:", "Updated -",
 # "Оновлено", "입력" (input), "Cập nhật". A site's word, in no CLDR list: the date after it tells the line -- a date,
 # not a clock alone ("Video 1:24", "Duration: 3:42" are a clip's running time).
-_LABEL_RE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:\-–—]?\s+(?=\d)")
+# A label's word: letters, and the vowel signs and viramas the scripts of India and Sri Lanka write inside a word,
+# which are no word characters to ``\w`` ("பதிவு", posted; as ``features._JOINED`` counts them). Possessive: a letter
+# of those scripts fits either branch, and a label that fails would be tried every way.
+_LABEL_WORD = r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0963\u0966-\u0dff])*+"
+_LABEL_RE = re.compile(rf"^{_LABEL_WORD}(?:\s{_LABEL_WORD})?\s*[:\-–—]?\s+(?=\d)")
 # A one-word label before a word, not a number: a clock after CLDR's words follows it.
-_WORDED_CLOCK_LABEL_RE = re.compile(r"^[^\W\d_]+\s*[:\-–—]?\s+(?=[^\W\d_])")
+_WORDED_CLOCK_LABEL_RE = re.compile(rf"^{_LABEL_WORD}\s*[:\-–—]?\s+(?=[^\W\d_])")
 _CLOCK_RE = re.compile(r"\d:\d\d")
 # The label, a word or two, before a date that opens with its month's name.
-_LABEL_BEFORE_WORD_RE = re.compile(r"^[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:\-–—]?\s+(?=[^\W\d_])")
+_LABEL_BEFORE_WORD_RE = re.compile(rf"^{_LABEL_WORD}(?:\s{_LABEL_WORD})?\s*[:\-–—]?\s+(?=[^\W\d_])")
 # Where a second labelled date starts right after a first one's last number: a space, the label, the date's number.
 _GLUED_DATES_RE = re.compile(r"(?<=\d)\s+(?=[^\W\d_]+\s*[:\-–—]?\s+\d)")
 # The bar or dot between two dates on a line, with a space on each side (one between a date and its clock,
@@ -336,6 +340,9 @@ _GLUED_DATES_RE = re.compile(r"(?<=\d)\s+(?=[^\W\d_]+\s*[:\-–—]?\s+\d)")
 # (From the first of a run of white space only, and possessive: a split from each space of a long run, reading it to
 # its end each time, is quadratic; a split from a later one of a run is one from its first anyway.)
 _DATES_SEPARATOR_RE = re.compile(r"(?<!\s)\s++[|·•]\s+")
+# A time zone's abbreviation in Latin capitals after a clock's minutes ("19:20 IST", "8:46 WAT"), which sites print
+# after a date in any script.
+_ZONE_AFTER_CLOCK_RE = re.compile(r"(?<=\d\d)\s+[A-Z]{2,5}$")
 # A label a script written without spaces prints after the date, a word of a few letters: "20時05分更新" (updated).
 _UNSPACED_LABEL_END_RE = re.compile(f"(?<=[{_UNSPACED}])[{_UNSPACED}]{{1,4}}$")
 
@@ -346,6 +353,8 @@ def _date_line(found: _Patterns, text: str, clock: bool = True) -> bool:
     # a line of numbers and date words is a time with a clock, a date in numbers, a day's number and a month's
     # name, or a relative day's clock time ("wczoraj, 14:05"); not a month with its year alone ("listopad 2026", an
     # archive's link), nor a number beside a weekday
+    if text[-1:].isupper() and text[-1:].isascii():
+        text = _ZONE_AFTER_CLOCK_RE.sub("", text)  # ("நவம்பர் 11, 2026 19:20 IST": a zone CLDR's words lack)
     if found.line.match(text) is None:
         return False
     if clock:
