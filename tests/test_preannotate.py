@@ -6598,3 +6598,22 @@ def test_a_section_fronts_lead_item_under_its_heading_and_sub_menu_is_a_teaser_n
     document = Document.from_text(page_text([*NAV, *menu, *(line for item in items for line in item), *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_the_sites_name_and_date_above_a_row_of_links_are_the_pages_head() -> None:
+    """Guidelines 8.3: the site's name and today's date above its menu promote no article, however much a headline
+    and its time they look like -- also where the menu is one row of links ("News | Counties | Business", the page's
+    already), not only a column of short entries; a line of prose above the row is no page head."""
+    from annotation.preannotate.blocks import Block
+    from annotation.preannotate.zones import BOILERPLATE, BlockLabel, _page_head
+
+    def head(lines: list[str]) -> range:
+        blocks = [Block(index, 0, len(line), line) for index, line in enumerate(lines)]
+        labels = [BlockLabel(BOILERPLATE, 0.7) if "|" in line else None for line in lines]
+        return _page_head(blocks, [features_of(line) for line in lines], labels)
+
+    row = "News | Counties | Business | Sports | Opinion"
+    assert head(["The Lakeside Courier", "Friday, November 27, 2026", row, "Top Stories",
+                 "County unveils plan to fix roads before the holiday rush", "1 hour ago"]) == range(2)
+    assert head(["The county unveiled a plan on Friday to fix its roads before the holiday rush, officials said.",
+                 row, "County unveils plan to fix roads before the holiday rush", "1 hour ago"]) == range(0)

@@ -2737,14 +2737,22 @@ MENU_ENTRY_MAX_WORDS = 2
 PAGE_HEAD_MAX_LINES = 8
 
 
-def _page_head(features, labels: list) -> range:
+def _page_head(blocks, features, labels: list) -> range:
     """The page's head: the lines above the site's menu when the menu opens the page (its name, its motto, today's
     date: "Serving the valley since 1887", "Tuesday, 24 November 2026"). They promote no article (guidelines 8.3),
-    however much a headline and its time they look like. Empty where no menu opens the page."""
+    however much a headline and its time they look like. The menu is a column of short entries, or a row of them
+    on one line ("News | Counties | Business | Sports": ``_breadcrumbs``, labelled the page's already) under short
+    lines alone (``SITE_NAME_MAX_WORDS``, no prose). Empty where no menu opens the page."""
     short = [labels[index] is None and 0 < f.n_words <= MENU_ENTRY_MAX_WORDS
              for index, f in enumerate(features[:PAGE_HEAD_MAX_LINES + MENU_MIN_ENTRIES])]
     for start in range(1, len(short) - MENU_MIN_ENTRIES + 1):
         if all(short[start:start + MENU_MIN_ENTRIES]):
+            return range(start)
+    for start in range(1, min(PAGE_HEAD_MAX_LINES, len(blocks))):
+        f = features[start - 1]
+        if labels[start - 1] is not None or f.n_words > SITE_NAME_MAX_WORDS or f.text_like:
+            break
+        if labels[start] is not None and labels[start].label == BOILERPLATE and _breadcrumbs(blocks[start].text):
             return range(start)
     return range(0)
 
@@ -2799,7 +2807,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     that links to another page (a podcast's or a section's name above its list of episodes or stories)."""
     n = len(blocks)
     title_parts = _title_parts(title)
-    for index in (*_page_head(features, labels), *_site_footer(blocks, features, labels)):
+    for index in (*_page_head(blocks, features, labels), *_site_footer(blocks, features, labels)):
         if labels[index] is None:
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
     page_times = _page_times(blocks, features, labels)
