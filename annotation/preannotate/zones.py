@@ -4307,11 +4307,11 @@ def _over_headline_and_summary(blocks, features, labels: list, index: int) -> bo
     ending in a full stop, or cut short; no furniture, the page's copyright line): that headline opens the item, and the line above it, shaped as a headline
     too, is no item's headline (a section's sub-menu, "Police Courts Public Safety"; guidelines 8.2: one item's
     lines are its kicker, headline, summary, author and time). A headline longer than a box's heading
-    (``BOX_HEADING_MAX_WORDS``) right under an item is a bare item of the list, as a sub-menu never stands between
-    two items."""
+    (``BOX_HEADING_MAX_WORDS``) right under an item of more lines than its headline is a bare item of the list, as a
+    sub-menu never stands between two items (under a row of bare headlines it may head the list under it)."""
     head, summary = index + 1, index + 2
-    if (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER
-            and features[index].n_words > BOX_HEADING_MAX_WORDS):
+    if (index > 1 and labels[index - 1] is not None and labels[index - 1].label == TEASER
+            and labels[index - 2] == labels[index - 1] and features[index].n_words > BOX_HEADING_MAX_WORDS):
         return False
     return (summary < len(blocks) and labels[head] is None and labels[summary] is None
             and _teaser_head(features[head]) and not _summary_shaped(features[head], blocks[head].text)
