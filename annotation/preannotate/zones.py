@@ -4083,8 +4083,11 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
     return moved
 
 
-# (the vowel signs and viramas of the scripts of India, no word characters to ``\w``, inside a word: "फ़रवरी" is one)
-_LETTERS_RE = re.compile(rf"(?:[^\W\d_]|(?!\d)[{JOINED_LETTERS}])+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# (the vowel signs and viramas of the scripts of India, no word characters to ``\w``, inside a word: "फ़रवरी" is one;
+# read only in a line holding one, the others answered by the faster _LETTERS_RE)
+_JOINED_LETTERS_RE = re.compile(rf"(?:[^\W\d_]|(?!\d)[{JOINED_LETTERS}])+")
+_JOINED_LETTER_RE = re.compile(f"[{JOINED_LETTERS}]")
 # A number, its thousands parted by a comma, a point or a thin space ("1,284", "18.000") taken whole: a count is one
 # number however large ("댓글 1,284" and "댓글 932" are one shape); a time's or a date's parts have fewer digits.
 _DIGITS_RE = re.compile(r"\d{1,3}(?:[,.\u202f]\d{3})+(?!\d)|\d+")
@@ -4093,7 +4096,8 @@ _DIGITS_RE = re.compile(r"\d{1,3}(?:[,.\u202f]\d{3})+(?!\d)|\d+")
 def _line_shape(text: str) -> str:
     """A line with its words and numbers each made one sign: "12:41" and "23:45" are "0:0", "Wednesday 26 November
     2026" is "a 0 a 0", "Comments 1,284" and "Comments 932" "a 0"."""
-    return _DIGITS_RE.sub("0", _LETTERS_RE.sub("a", text))
+    letters = _LETTERS_RE if text.isascii() or _JOINED_LETTER_RE.search(text) is None else _JOINED_LETTERS_RE
+    return _DIGITS_RE.sub("0", letters.sub("a", text))
 
 
 # The short lines parting two items of a list that repeats them (a time, a label, "Read", "Play"): at most this
@@ -4344,6 +4348,8 @@ def _signature(text: str) -> bool:
     """Whether a line is a writer's name (``_author_name``) alone or with their place in brackets or their role after
     a comma ("Luis Herrera (Santander)", "Marta Ruiz, presidenta de la asociación de vecinos"): how an opinion box
     or a page of readers' letters signs each headline."""
+    if not text[:1].isupper():
+        return False  # (most lines, answered at once: a name opens with a capital, as _writer_name requires)
     if _writer_name(text):
         return True
     for mark in (" (", ", "):
@@ -4356,9 +4362,12 @@ def _signature(text: str) -> bool:
 def _writer_name(text: str) -> bool:
     """A person's name alone (``_author_name``), or one of up to ``NAME_BYLINE_MAX_WORDS`` words holding a family
     name's particle ("Ángela Ruiz de Somavía", ``_name_shaped``)."""
+    words = text.split()
+    if len(words) > NAME_BYLINE_MAX_WORDS:
+        return False  # (a summary or a headline: most lines tried)
     f = features_of(text)
     return _author_name(f, text) or (f.n_words >= 3 and _name_shaped(f, text)
-                                     and not NAME_PARTICLES.isdisjoint(text.split()))
+                                     and not NAME_PARTICLES.isdisjoint(words))
 
 
 def _signed_item(blocks, features, labels: list, head: int, signed_end: int) -> bool:
@@ -4368,7 +4377,8 @@ def _signed_item(blocks, features, labels: list, head: int, signed_end: int) -> 
     this one (a list of names over headlines, read from its second item, would look the same)."""
     n = len(blocks)
     name = head + 1
-    if not (name < n and labels[name] is None and _signature(blocks[name].text)):
+    # (a summary, prose, under most headlines: answered without reading it as a name)
+    if not (name < n and labels[name] is None and not features[name].text_like and _signature(blocks[name].text)):
         return False
     if signed_end == head - 1:
         return True
