@@ -4349,7 +4349,8 @@ def _signature(text: str) -> bool:
     a comma ("Luis Herrera (Santander)", "Marta Ruiz, presidenta de la asociación de vecinos"): how an opinion box
     or a page of readers' letters signs each headline."""
     if not text[:1].isupper():
-        return False  # (most lines, answered at once: a name opens with a capital, as _writer_name requires)
+        return False  # (most lines, answered at once: a name opens with a capital; one opening with its particle,
+        # "van der Berg", is left out)
     if _writer_name(text):
         return True
     for mark in (" (", ", "):
