@@ -1953,10 +1953,11 @@ def test_a_related_list_keeps_a_question_headline_and_ends_where_its_layout_does
     assert labels_by_line(document, annotation)[footer] == "boilerplate"
 
 
-@pytest.mark.parametrize("author", [[], ["By Maria Gonzalez"]])
+@pytest.mark.parametrize("author", [[], ["By Maria Gonzalez"], ["Maria Gonzalez"]])
 def test_a_home_page_lead_item_with_a_long_summary_is_a_teaser_not_a_story(author: list[str]) -> None:
     """Guidelines 8.5: a home page has no main story. Its lead item's summary is the page's one paragraph of
-    prose, but its timestamp under the summary (and its author) opens the page's list of timestamped items."""
+    prose, but its timestamp under the summary (and its author, with or without "By") opens the page's list of
+    timestamped items."""
     items = [["Wildfires Force Thousands to Flee as Winds Pick Up Across California",
               "Firefighters are battling at least a dozen blazes across the state, and officials warned that the "
               "strong, dry winds expected over the weekend could push the flames into towns that have so far been "
@@ -2381,6 +2382,25 @@ def test_a_headline_on_a_subscribed_offer_is_no_furniture() -> None:
     assert not features_of("Harbour Energy’s share sale subscribed 27 times on final day").is_furniture
     assert features_of("Subscribe now").is_furniture
     assert features_of("Subscribers get unlimited access").is_furniture
+
+
+@pytest.mark.parametrize("headline", ["Watch: Flood waters rise in the valley town", "Video: The goal that won the cup",
+                                      "Listen: Why the harbour ferry matters"])
+def test_a_media_label_before_a_headline_makes_no_furniture(headline: str) -> None:
+    """Guidelines 8.2: "Watch:", "Video:" or "Listen:" before a video's or a podcast's headline is the item's label,
+    and the line its headline; the player's buttons alone ("Watch", "Watch live", "Listen now") stay furniture."""
+    assert not features_of(headline).is_furniture
+    assert features_of("Watch live").is_furniture
+    assert features_of("Listen now").is_furniture
+
+
+def test_a_headline_where_people_share_one_thing_is_no_furniture() -> None:
+    """Guidelines 8.3: a share prompt is "Share on …" or "Share this"; a headline where people "share one flat" or
+    "share online tips" is news, not the site's share tools."""
+    assert not features_of("Four nurses share one flat to beat the rent rise in Hobart").is_furniture
+    assert not features_of("Teachers share online tips on coping with the heat").is_furniture
+    assert features_of("Share on Facebook").is_furniture
+    assert features_of("Share this article").is_furniture
 
 
 @pytest.mark.parametrize(("text", "timestamp", "byline"), [
@@ -6456,3 +6476,144 @@ def test_a_byline_under_the_standfirst_under_the_headline_finds_the_head_beyond_
     labels = labels_by_line(document, Preannotator().annotate(document))
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert [labels[line] for line in widgets] == ["boilerplate"] * len(widgets)
+
+
+def test_headlines_signed_by_their_writers_under_them_are_items_with_their_names() -> None:
+    """Guidelines 8.2 (a list repeats one layout, read from its first item): an opinion box or a page of readers'
+    letters that prints each headline with its writer's name under it -- alone, with a family name's particle, with a
+    place in brackets or a role after a comma -- makes one item of each headline and the name under it; a list that
+    prints the names over the headlines keeps them over theirs."""
+    signed = [("Why the harbour ferry deserves a second chance", "Rosa van der Berg"),
+              ("Our libraries are open longer than our clinics", "Tomás Ortega (Hull)"),
+              ("A tram line is cheaper than another ring road", "Helen Achterberg, chair of the Riverside Residents")]
+    columns = [("Peter Lindqvist", "The night the stadium lights went out for good"),
+               ("Amara Okafor", "What my grandmother knew about saving water")]
+    blocks = [*NAV, "Guest essays", *(line for pair in signed for line in pair),
+              "Columnists", *(line for pair in columns for line in pair), *FOOTER]
+    document = Document.from_text(page_text(blocks, "\n"))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [f"{a}\n{b}" for a, b in (*signed, *columns)]
+
+
+def test_a_podcasts_episode_with_a_short_title_between_its_number_and_running_time_is_an_item() -> None:
+    """Guidelines 8.2: a podcast's list of episodes repeats one layout (its number, its title, maybe a blurb, its
+    running time, its date: the date closes the item); an episode whose title has three words or fewer ("Az utolsó
+    tél", the last winter), between lines holding numbers, is an item as the others are."""
+    episodes = [
+        ["42. rész", "Kié a város zöldje? A park, amely megosztotta a környéket",
+         "Építészekkel és lakókkal beszélgetünk, akik ellenzik az átépítést …", "38 perc", "2026. november 10."],
+        ["41. rész", "Az utolsó tél", "44 perc", "2026. november 3."],
+        ["40. rész", "A főváros régi fürdői: hagyomány vagy üzlet?",
+         "Miért nőnek az árak, és ki marad fürdő nélkül.", "35 perc", "2026. október 27."],
+        ["39. rész", "A bolhapiac utolsó árusai a régi pályaudvaron", "41 perc", "2026. október 20."],
+        ["38. rész", "Éjszakai műszak a metróban: ki takarítja az állomásokat", "29 perc", "2026. október 13."],
+    ]
+    blocks = [*NAV, "Minden rész", *(line for episode in episodes for line in episode), "Továbbiak betöltése",
+              *FOOTER]
+    document = Document.from_text(page_text(blocks, "\n"))
+    annotation = Preannotator().annotate(document)
+    # (the first episode's number, right under the list's heading, is left to the kicker rules)
+    assert front_items(document, annotation)[1:] == ["\n".join(episode) for episode in episodes[1:]]
+
+
+def test_a_time_opening_a_group_of_lines_opens_its_item_under_a_heading_no_rule_knows() -> None:
+    """Guidelines 8.2 (a list's layout is read from its first item): in a plain text that parts its lines into
+    groups by blank lines, a time at the top of a group closes no item above it -- the page's head is another group
+    -- so a newsletter's archive (date, headline, maybe a blurb) opens each item with its date, however its heading
+    reads ("The briefing so far"); its last item ends with its group ("Show me more" under it is the page's)."""
+    issues = [["14 March 2026", "Budget week ends, new inflation figures and the cup final draw",
+               "Parliament debates the farm bill today; and why prices fell in February …"],
+              ["13 March 2026", "A new metro line, a farmers' march and a storm warning"],
+              ["12 March 2026", "Sunday special: the villages where the wells ran dry",
+               "Our reporters spoke to forty families in five districts …"],
+              ["11 March 2026", "Markets slide, the currency weakens and exams begin"]]
+    head = [*NAV, "Newsletters", "The Morning Briefing",
+            "Every morning at seven, the stories that matter most, chosen by our editors.", "Free for readers",
+            "The briefing so far"]
+    text = "\n\n".join(["\n".join(head), "\n".join(line for issue in issues for line in issue),
+                        "\n".join(["Show me more", *FOOTER])]) + "\n"
+    document = Document.from_text(text)
+    assert front_items(document, Preannotator().annotate(document)) == ["\n".join(issue) for issue in issues]
+
+
+@pytest.mark.parametrize("line", ["28 फ़रवरी 2026", "2 मार्च 2026", "৩৫ মিনিট আগে"])
+def test_a_word_with_vowel_signs_is_one_word_to_a_lines_shape(line: str) -> None:
+    """The shape of a line (each word one sign, each number another) that tells a list's times apart: a word of the
+    scripts of India is one word with its vowel signs, viramas and nukta ("फ़रवरी"), its digits numbers."""
+    from annotation.preannotate.zones import _line_shape
+
+    assert _line_shape(line) == ("0 a a" if line.endswith("আগে") else "0 a 0")
+
+
+def test_an_authors_page_bio_opening_with_their_name_is_no_story() -> None:
+    """Guidelines 8.3 and 8.5: an author's page shows the writer's profile (name, job title, a short bio opening
+    with the name, an address) over the list of their stories: the bio is the page's one paragraph of prose, but a
+    story's paragraph never opens with its byline's name -- the profile is boilerplate, the stories teasers."""
+    profile = ["Tomas Aldridge", "Transport correspondent",
+               "Tomas Aldridge has covered buses, trams and the city's roads since 2015. Before that he reported on "
+               "the port and the shipyards for the Evening Courier.", "tomas.aldridge@harbourtimes.example"]
+    items = [["Night buses to run every 20 minutes on four routes from March",
+              "The council says the change will cost £1.2m a year and be paid for by parking fees.", "11 November 2026"],
+             ["Tram extension to the hospital delayed again", "9 November 2026"],
+             ["Why the ring road's new lanes made jams worse", "The traffic study the council did not publish.",
+              "6 November 2026"]]
+    blocks = [*NAV, *profile, "Latest from Tomas Aldridge", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(blocks, "\n"))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in items]
+    assert all(labels_by_line(document, annotation)[line] == "boilerplate" for line in profile)
+
+
+def test_a_bare_headline_between_items_with_summaries_is_an_item() -> None:
+    """Guidelines 8.2 (a teaser with only a headline is still a teaser): on a tag page whose items mostly show a
+    summary, a headline without one, right under an item and over the next item's headline and summary, is an item
+    of the list -- a section's sub-menu stands over a list, never between two of its items."""
+    items = [["Harbour town buys 120 empty flats from the banks for social rent",
+              "The council will spend 14 million over three years and give priority to young …"],
+             ["Rents in the river valley rise 11% despite the new price cap",
+              "Land registry figures show the reference index is ignored in half of new …"],
+             ["Neighbours stop the eviction of an 87-year-old widow in the old quarter"],
+             ["Coastal district approves a plan to turn empty shops into homes",
+              "The measure covers ground-floor premises in two neighbourhoods …"],
+             ["Why building more does not always make flats cheaper",
+              "Demand in the county outstrips what any public scheme can deliver in the short …"]]
+    blocks = [*NAV, "Topic", "Housing", "Follow this topic", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(blocks, "\n"))
+    assert front_items(document, Preannotator().annotate(document)) == ["\n".join(item) for item in items]
+
+
+def test_a_section_fronts_lead_item_under_its_heading_and_sub_menu_is_a_teaser_not_a_story() -> None:
+    """Guidelines 8.5: a section front has no main story. Its heading and sub-menu (short lines, no prose) may join
+    its lead item in the page's best run, with the item's author at the run's end; the time under them opens the
+    page's list of timestamped items all the same: the item is a teaser, the heading and sub-menu boilerplate."""
+    items = [["Prices", "Inflation slows to 2.1% in October, the lowest monthly figure this year",
+              "Food and drink rose less than the average, while regulated prices and clothing pushed the index up. "
+              "Economists expect the annual rate to keep falling through the first quarter of next year.",
+              "Martina Ferreyra", "35 minutes ago"],
+             ["Markets", "Bonds rally and country risk falls below 620 points after the Treasury's announcement",
+              "1 hour ago"],
+             ["Bills", "Electricity and gas: how much bills rise from December", "2 hours ago"],
+             ["Farming", "Wheat harvest could set a record, but growers warn about freight costs", "3 hours ago"]]
+    menu = ["Economy", "Dollar", "Inflation", "Farming", "Personal finance", "Jobs"]
+    document = Document.from_text(page_text([*NAV, *menu, *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_the_sites_name_and_date_above_a_row_of_links_are_the_pages_head() -> None:
+    """Guidelines 8.3: the site's name and today's date above its menu promote no article, however much a headline
+    and its time they look like -- also where the menu is one row of links ("News | Counties | Business", the page's
+    already), not only a column of short entries; a line of prose above the row is no page head."""
+    from annotation.preannotate.blocks import Block
+    from annotation.preannotate.zones import BOILERPLATE, BlockLabel, _page_head
+
+    def head(lines: list[str]) -> range:
+        blocks = [Block(index, 0, len(line), line) for index, line in enumerate(lines)]
+        labels = [BlockLabel(BOILERPLATE, 0.7) if "|" in line else None for line in lines]
+        return _page_head(blocks, [features_of(line) for line in lines], labels)
+
+    row = "News | Counties | Business | Sports | Opinion"
+    assert head(["The Lakeside Courier", "Friday, November 27, 2026", row, "Top Stories",
+                 "County unveils plan to fix roads before the holiday rush", "1 hour ago"]) == range(2)
+    assert head(["The county unveiled a plan on Friday to fix its roads before the holiday rush, officials said.",
+                 row, "County unveils plan to fix roads before the holiday rush", "1 hour ago"]) == range(0)

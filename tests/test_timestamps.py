@@ -42,6 +42,19 @@ def test_babel_dates_with_their_times_are_timestamps(locale, moment, form):
     assert _timestamp(line), (locale, line)
 
 
+@pytest.mark.parametrize("locale, zone", [
+    ("id", "Asia/Makassar"), ("id", "Asia/Jakarta"), ("de", "Europe/Berlin"), ("cs", "Europe/Prague"),
+    ("en", "America/Chicago"), ("ja", "Asia/Tokyo"), ("es_CO", "America/Bogota"), ("el", "Europe/Athens")])
+@pytest.mark.parametrize("moment", [datetime.datetime(2026, 3, 3, 8, 15), datetime.datetime(2027, 8, 21, 17, 45)])
+def test_a_date_with_its_countrys_own_zone_is_a_timestamp(locale, zone, moment):
+    # a site prints its times with its country's zone ("Senin, 3 Agu 2026 08:15 WITA"), a name CLDR gives for
+    # that country's zones alone
+    from babel.dates import get_timezone
+
+    line = format_datetime(moment, "EEEE, d MMM y HH:mm z", tzinfo=get_timezone(zone), locale=locale)
+    assert _timestamp(line), (locale, line)
+
+
 @settings(max_examples=200, deadline=None)
 @given(locales, moments)
 def test_babel_clock_times_are_timestamps(locale, moment):

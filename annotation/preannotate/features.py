@@ -369,14 +369,16 @@ FURNITURE_START_RE = re.compile(
     r"get (?:the|our)|click|tap|tweet|email|print|comment|reply|advertisement|advertising|"
     r"ad|sponsored|skip to|jump to|back to top|menu|search|close|home|cookie|accept|"
     r"read (?:more|full|the full)|see (?:more|all)|view (?:more|all|comments)|show (?:more|comments)|"
-    r"load more|loading|image|photo|video|watch|listen|play|copyright|all rights|terms|privacy|"
+    # (a media label before a headline is the headline's: "Watch: Loyola's buzzer-beater in double overtime")
+    r"load more|loading|image|photo|(?:video|watch|listen)(?!\s?:\s+\S+\s+\S+\s+\S)|play|copyright|all rights|terms|"
+    r"privacy|"
     # "share" in Spanish, Portuguese, French, German, Italian and Dutch ("Compartir en WhatsApp", "Partilhar notícia")
     r"compartir|compartilhar|partilhar|partager|teilen|condividi|delen)\b",
     re.IGNORECASE,
 )
 FURNITURE_RE = GatedPattern(re.compile(
     r"(?:©|\(c\)\s*\d{4}|all rights reserved|cookie|newsletter|subscribe(?!d)|sign up|"
-    r"privacy policy|terms of (?:use|service)|follow us|share (?:this|on)|click here|"
+    r"privacy policy|terms of (?:use|service)|follow us|share (?:this|on)\b|click here|"
     r"javascript|your browser|ad blocker|unsubscribe|inbox|trademark|"
     # "all rights reserved" in Italian, German, French, Spanish, Dutch and Portuguese
     r"diritti riservati|riproduzione riservata|rechte vorbehalten|droits réservés|derechos reservados|"
@@ -649,6 +651,8 @@ _SPLIT_MARKS = ".!?…"
 # (U+0900-U+0DFF but for the danda and the double danda, which end sentences; U+05F3-U+05F4); the ``words`` stay
 # WORD_RE's (the learned model and the normalised key read those).
 _JOINED = "\u0900-\u0963\u0966-\u0dff\u05f3\u05f4"
+# (for the rules that read a word whole: ``zones._line_shape``)
+JOINED_LETTERS = _JOINED
 _JOINED_RE = re.compile(f"[{_JOINED}]")
 _JOINED_WORD_RE = re.compile(f"(?:[^\\W_]|[{_JOINED}])+(?:['’\\-.](?:[^\\W_]|[{_JOINED}])+)*")
 # Whether a text holds a letter of a script written without spaces or one of _JOINED: one search of a text for both,

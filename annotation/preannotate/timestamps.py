@@ -76,6 +76,9 @@ CLDR_UNNUMBERED_TIME_MAX_WORDS = 7
 TIMESTAMP_MAX_CHARS = 100
 # The instant the zone names are taken at (any: UTC has one name all year).
 _ZONE_INSTANT = datetime.datetime(2026, 1, 15, 12, 0, tzinfo=datetime.timezone.utc)
+# The instants a country's own zones are named at: its winter and its summer (standard and daylight time, "EST" and
+# "EDT").
+_SEASON_INSTANTS = (_ZONE_INSTANT, datetime.datetime(2026, 7, 15, 12, 0, tzinfo=datetime.timezone.utc))
 
 
 def cldr_words() -> dict[str, object]:
@@ -100,6 +103,25 @@ def _words_file() -> SimpleNamespace:
         raise RuntimeError(f"{WORDS_FILE} holds the words of {stored['locales']}, not NEWS_LOCALES "
                            f"{list(NEWS_LOCALES)}: rerun scripts/cldr-timestamps")
     return SimpleNamespace(**{role: set(words) for role, words in stored["words"].items()})
+
+
+def _home_zones(locale) -> set[str]:
+    """The short names, in ``locale``'s words, of the time zones of its country (its territory, or the one CLDR
+    deems likeliest for its language): a news site prints its times with its own zone ("21:40 WIB", "14:05 MEZ"),
+    a name CLDR gives only for that country's zones, not for UTC. Names in letters only: not "GMT+3", "+0707"."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError, get_global
+    from babel.dates import format_time, get_timezone
+
+    territory = locale.territory
+    if territory is None:
+        try:
+            territory = Locale.parse(get_global("likely_subtags").get(locale.language, locale.language)).territory
+        except UnknownLocaleError:  # a likely locale babel has no data for ("no_Latn_NO"): its zones unnamed
+            return set()
+    names = {format_time(instant, "z", tzinfo=get_timezone(zone), locale=locale)
+             for zone in get_global("territory_zones").get(territory, ()) for instant in _SEASON_INSTANTS}
+    return {name for name in names if name.replace(" ", "").isalpha()}
 
 
 class _Vocabulary:
@@ -127,6 +149,7 @@ class _Vocabulary:
                        if len(value) > 1 or not value.isascii()}  # not "a" and "p": words of their own
             eras = {dict(locale.eras[width]).get(1, "") for width in ("abbreviated", "wide")}
             zones = {format_time(_ZONE_INSTANT, form, locale=locale) for form in ("z", "zzzz")}
+            zones |= _home_zones(locale)
             self.months |= months
             self.words |= weekdays | periods | eras | zones
             patterns = [str(pattern.pattern) for formats in (locale.date_formats, locale.time_formats)

@@ -24,8 +24,9 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, FOREIGN_BYLINE_CUES, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE,
-    UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern, LiteralGate, features_of, initials)
+    ADDRESS_RE, BIO_RE, FOREIGN_BYLINE_CUES, JOINED_LETTERS, NAME_PARTICLES, PROMO_RE, READ_TIME_RE,
+    SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE, UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern,
+    LiteralGate, features_of, initials)
 from annotation.preannotate.learned import normalised
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
@@ -632,8 +633,9 @@ def classify_blocks(
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
     appended = range(0)
-    if (end > start and total >= MIN_RUN_TOTAL and not front and not _lead_item(features, rules, start, end)
-            and not _summary_list(blocks, features, start, end)):
+    profile = _profile_bio(blocks, features, start, end)
+    if (end > start and total >= MIN_RUN_TOTAL and not front and not _lead_item(blocks, features, rules, start, end)
+            and not _summary_list(blocks, features, start, end) and not profile):
         # the cue is two words ("Next article"): the word count spares the regex nearly every line
         cue = next((i for i in range(start + 1, min(len(blocks) - 1, end + 1))
                     if features[i].n_words == 2 and _NEXT_STORY_RE.match(blocks[i].text)), None)
@@ -793,6 +795,9 @@ def classify_blocks(
             # a list's row of page numbers is the page's (guidelines 8.3), no headline of an item nor a neighbour
             # making one
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
+    for index in profile:
+        if labels[index] is None:
+            labels[index] = BlockLabel(BOILERPLATE, 0.7)  # the writer's profile: no item's headline and summary
     _assign_teasers(blocks, features, labels, title, groups)
     for index in _mast_items(features, labels):
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
@@ -916,20 +921,54 @@ def _summary_list(blocks, features: Sequence[BlockFeatures], start: int, end: in
     return not (_byline_above(features, headlines[0]) and not any(_byline_above(features, h) for h in headlines[1:]))
 
 
+# A writer's name stands at most this many lines above the bio that opens with it (its job title, a photo credit
+# between).
+PROFILE_NAME_REACH = 3
+
+
+def _profile_bio(blocks, features: Sequence[BlockFeatures], start: int, end: int) -> range:
+    """Guidelines 8.3 (author profile boxes with their bio are boilerplate; 8.5: an author's page lists their
+    stories and has no main story): the lines from a writer's name to their bio, where the run's one paragraph of
+    prose is that bio -- at most ``BIO_MAX_WORDS`` words, opening with the name on a line of its own right above it
+    ("Karin Lindqvist", "Political reporter", "Karin Lindqvist has covered …"): a story's paragraphs never open with
+    its byline's name. Empty where the run is none."""
+    prose = [index for index in range(start, end) if features[index].text_like]
+    if len(prose) != 1 or features[prose[0]].n_words > BIO_MAX_WORDS:
+        return range(0)
+    bio = prose[0]
+    for above in range(max(0, bio - PROFILE_NAME_REACH), bio):
+        name = blocks[above].text.strip()
+        if blocks[bio].text.startswith(name + " ") and _author_name(features[above], name):
+            return range(above, bio + 1)
+    return range(0)
+
+
 def _byline_above(features: Sequence[BlockFeatures], index: int) -> bool:
     """Whether the line right above block ``index`` is a byline or a date."""
     return index > 0 and (features[index - 1].is_byline or features[index - 1].is_timestamp)
 
 
-def _lead_item(features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
+def _lead_item(blocks, features: Sequence[BlockFeatures], rules: RulePass, start: int, end: int) -> bool:
     """A front page's lead item (guidelines 8.5: a home page has no main story): the best run is one paragraph
-    under a headline -- above the run, or its first line where the headline is long enough to score as prose --
-    with a timestamp under it (an author's line between them aside) that opens the page's list of timestamped
-    items: the item's summary, where a story's time stands above its body, not under its first paragraph."""
-    stamp = end + (end < len(features) and features[end].is_byline)  # an author between: "By Jane Doe"
-    headed = ((end - start == 1 and start > 0 and _teaser_head(features[start - 1]))
-              or (end - start == 2 and _teaser_head(features[start])))
-    return headed and stamp < len(features) and features[stamp].is_timestamp and stamp in rules.list_zone
+    under a headline -- above it, or in the run where the headline is long enough to score as prose -- with a
+    timestamp under it (an author's line between them aside, in the run or under it) that opens the page's list of
+    timestamped items: the item's summary, where a story's time stands above its body, not under its first
+    paragraph. Short lines above the item in the run (the front's heading, its sub-menu, the item's kicker) hold
+    no prose."""
+    n = len(features)
+
+    def author(index: int) -> bool:  # "By Jane Doe", or the name alone ("Jane Doe")
+        return features[index].is_byline or _author_name(features[index], blocks[index].text)
+
+    body_end = end - 1 if end - 1 > start and author(end - 1) else end
+    stamp = end + (body_end == end and end < n and author(end))
+    if not (stamp < n and features[stamp].is_timestamp and stamp in rules.list_zone):
+        return False
+    first = next((index for index in range(start, body_end) if features[index].text_like), body_end)
+    if not all(features[index].text_like for index in range(first, body_end)):
+        return False
+    return ((body_end - first == 1 and first > 0 and _teaser_head(features[first - 1]))
+            or (body_end - first == 2 and _teaser_head(features[first])))
 
 
 def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int, live: bool = False) -> None:
@@ -2698,14 +2737,22 @@ MENU_ENTRY_MAX_WORDS = 2
 PAGE_HEAD_MAX_LINES = 8
 
 
-def _page_head(features, labels: list) -> range:
+def _page_head(blocks, features, labels: list) -> range:
     """The page's head: the lines above the site's menu when the menu opens the page (its name, its motto, today's
     date: "Serving the valley since 1887", "Tuesday, 24 November 2026"). They promote no article (guidelines 8.3),
-    however much a headline and its time they look like. Empty where no menu opens the page."""
+    however much a headline and its time they look like. The menu is a column of short entries, or a row of them
+    on one line ("News | Counties | Business | Sports": ``_breadcrumbs``, labelled the page's already) under short
+    lines alone (``SITE_NAME_MAX_WORDS``, no prose). Empty where no menu opens the page."""
     short = [labels[index] is None and 0 < f.n_words <= MENU_ENTRY_MAX_WORDS
              for index, f in enumerate(features[:PAGE_HEAD_MAX_LINES + MENU_MIN_ENTRIES])]
     for start in range(1, len(short) - MENU_MIN_ENTRIES + 1):
         if all(short[start:start + MENU_MIN_ENTRIES]):
+            return range(start)
+    for start in range(1, min(PAGE_HEAD_MAX_LINES, len(blocks))):
+        f = features[start - 1]
+        if labels[start - 1] is not None or f.n_words > SITE_NAME_MAX_WORDS or f.text_like:
+            break
+        if labels[start] is not None and labels[start].label == BOILERPLATE and _breadcrumbs(blocks[start].text):
             return range(start)
     return range(0)
 
@@ -2760,7 +2807,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     that links to another page (a podcast's or a section's name above its list of episodes or stories)."""
     n = len(blocks)
     title_parts = _title_parts(title)
-    for index in (*_page_head(features, labels), *_site_footer(blocks, features, labels)):
+    for index in (*_page_head(blocks, features, labels), *_site_footer(blocks, features, labels)):
         if labels[index] is None:
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
     page_times = _page_times(blocks, features, labels)
@@ -2771,7 +2818,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
             features[index] = features[index]._replace(is_timestamp=True, headline_like=False)
     unopened = [label is None for label in labels]
     _numbered_items(blocks, features, labels)
-    _time_opened_items(blocks, features, labels)
+    _time_opened_items(blocks, features, labels, groups)
     # the first lines of the items of lists that open each item with its rank or its time
     opened_firsts = {first for first, _ in _teaser_items(labels) if unopened[first]}
     _kicker_pairs(blocks, features, labels)
@@ -2795,6 +2842,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     # under a heading of promoted stories ("Around the Web", "Sponsored Content"): each item names its advertiser;
     # whether an item of the list did
     sponsored = named_advertiser = False
+    # the last line of the item made last when it closed with its writer's name under its headline (``_signed_item``)
+    signed_end = -2  # (none: -1 would be the line above the page's first)
     while index < n:
         f = features[index]
         if labels[index] is not None:
@@ -2854,7 +2903,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
             index += 1
             continue
         members = [index]
-        has_summary = has_time = has_author = has_credit = has_section = has_count = marked = False
+        has_summary = has_time = has_author = has_credit = has_section = has_count = marked = signed = False
         # a headline of two sentences (``_item_head``: "… in St. Paul, flipping vehicle" under another item), or
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
         # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …");
@@ -2874,6 +2923,13 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 # item above naming its advertiser or the next item or the widget's furniture ("Load more") under
                 # the name (not the page's "About Us", "Advertise" under the list's last item)
                 has_author = named_advertiser = True
+                members.append(cursor)
+                cursor += 1
+                break
+            if cursor == index + 1 and _signed_item(blocks, features, labels, index, signed_end):
+                # the writer's name under the headline, in a list of headlines signed so (an opinion box, readers'
+                # letters): the item's last line
+                has_author = signed = True
                 members.append(cursor)
                 cursor += 1
                 break
@@ -2995,7 +3051,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         # those was made for the headline under it; a pair alone tells too little: a skip link over the site's name
         # -- but for a pair over the site's row of links, which ends the page's lists); a headline with its byline right
         # under another item goes on with the list (the story's own headline and byline stand under no item)
-        if (has_summary or has_time or in_list or (has_author and (has_count or (
+        if (has_summary or has_time or in_list or signed or (has_author and (has_count or (
                 index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER))) or marked
                 or (lone_head == index - 1 and len(members) == 1
                     and (lone_row >= 2 or (lone_row == 1 and cursor < n and _link_row(blocks[cursor].text)))
@@ -3014,6 +3070,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
             bare_item_end = cursor - 1 if bare else -1
             lone_row = (lone_row + 1 if lone_head == index - 1 else 1) if len(members) == 1 else 0
             lone_head = index if len(members) == 1 else -1
+            signed_end = cursor - 1 if signed else -1
             index = cursor
         else:
             index += 1
@@ -3515,7 +3572,7 @@ def _inline_ranked_items(blocks, features, labels: list) -> None:
 TIME_LIST_MIN_ITEMS = 2
 
 
-def _time_opened_items(blocks, features, labels: list) -> None:
+def _time_opened_items(blocks, features, labels: list, groups: frozenset[int] = frozenset()) -> None:
     """Guidelines 8.2: a list's layout is read from its first item. A list whose first time stands above its headline
     ("14:32", headline; "Posted Sat 22 Nov 2026 at 4:10am", headline, summary) -- under a heading, furniture, the
     page's other zones, or a short line that is no headline (a day's name: "Today") -- is cut before each time shaped
@@ -3525,7 +3582,9 @@ def _time_opened_items(blocks, features, labels: list) -> None:
     only its byline, time or count) and stopping at a heading, furniture or an ad label. A short line closing an item
     ("Politics", "Вчера") is the item's only where most items of the list close with one, and a time closing it (a
     date, "Yesterday": not a time of day) only where most close with a time: else it parts the list's days. A list
-    whose items close with a time is left to ``_layout_items``. Items are numbered ``-1 - first block``."""
+    whose items close with a time is left to ``_layout_items``. A plain text's blank line (``groups``) above a time
+    ends what stands above it: a time opening a group of lines closes no item above. Items are numbered
+    ``-1 - first block``."""
     n = len(blocks)
 
     def timed(index: int) -> bool:
@@ -3551,6 +3610,8 @@ def _time_opened_items(blocks, features, labels: list) -> None:
         # no headline or prose above it up to a heading, furniture or the page's other zones: else the time closes
         # the item above (headline, summary, byline, time)
         for above in range(time - 1, max(-1, time - 2 - LIST_GAP_MAX_LINES), -1):
+            if above + 1 in groups:
+                return True  # (the group's first line: above it, the text's other parts)
             f = features[above]
             if (labels[above] is not None or f.is_list_heading or f.is_furniture or line_marks(blocks[above].text)[1]
                     or timed(above)):
@@ -3610,9 +3671,9 @@ def _time_opened_items(blocks, features, labels: list) -> None:
             # (the line parting the days after an item is none of its lines)
             longest = max(after - first - parts_days(first, after) for first, after in zip(chain, ends))
             last = chain[-1] + 1
-            # the last item takes the lines of an item up to the longest above, and then its byline, time or count;
-            # a badge over a time is the next list's ("Premium", then its first time)
-            while (last < n and last - chain[-1] <= RANKED_ITEM_MAX_LINES and item_line(last)
+            # the last item takes the lines of an item up to the longest above, and then its byline, time or count,
+            # in its group of lines; a badge over a time is the next list's ("Premium", then its first time)
+            while (last < n and last - chain[-1] <= RANKED_ITEM_MAX_LINES and item_line(last) and last not in groups
                    and not (features[last].is_furniture and not _badge(blocks[last].text))
                    and not opener_like(last) and not (_badge(blocks[last].text) and last + 1 < n and timed(last + 1))
                    and (last - chain[-1] < longest or tail(last))):
@@ -3802,9 +3863,18 @@ def _closed_items(blocks, features, labels: list) -> bool:
         # times of the list, with short lines under it (its section, a badge), it is the item's headline however
         # it ends ("Column: I called 14 insurers. Here's what they told me.")
         heads = sum(head(i) for i in segment)
-        return heads == 1 or (heads == 0 and features[segment[0]].n_words > KICKER_MAX_WORDS
-                              and not features[segment[0]].truncated
-                              and all(features[i].n_words <= KICKER_MAX_WORDS for i in segment[1:]))
+        if heads == 1:
+            return True
+        if heads:
+            return False
+        if (features[segment[0]].n_words > KICKER_MAX_WORDS and not features[segment[0]].truncated
+                and all(features[i].n_words <= KICKER_MAX_WORDS for i in segment[1:])):
+            return True
+        # or, all its lines short, one line of words alone among lines holding numbers (an episode's number, its
+        # running time, its date): a short headline ("Ostatnia zima", between "Episode 41" and "44 min")
+        worded = [i for i in segment if features[i].digit_share == 0]
+        return (len(worded) == 1 and all(features[i].n_words <= KICKER_MAX_WORDS for i in segment)
+                and not _badge(blocks[worded[0]].text))
 
     # a format is one of numbers ("26.11.2026", "10:52"): most lines have no digit and are answered without a call;
     # most pages have fewer than LIST_MIN_ITEMS such times, answered without the shapes
@@ -3823,8 +3893,10 @@ def _closed_items(blocks, features, labels: list) -> bool:
             open_chains[shape] = chain = [time]
             chains.append(chain)
     moved = False
+    timed = set(times)
     for chain in chains:
-        if len(chain) < LIST_MIN_ITEMS:
+        if len(chain) < LIST_MIN_ITEMS or all(time + 1 in timed for time in chain):
+            # (each time right over another time: an episode's running time over its date, the date closing the item)
             continue
         first, last = chain[0], chain[-1]
         if (not any(head(i) for i in range(max(0, first - CLOSED_ITEM_MAX_LINES + 1), first))
@@ -4012,6 +4084,10 @@ def _time_first_layout(blocks, features, labels: list, items: list[tuple[int, in
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+# (the vowel signs and viramas of the scripts of India, no word characters to ``\w``, inside a word: "फ़रवरी" is one;
+# read only in a line holding one, the others answered by the faster _LETTERS_RE)
+_JOINED_LETTERS_RE = re.compile(rf"(?:[^\W\d_]|(?!\d)[{JOINED_LETTERS}])+")
+_JOINED_LETTER_RE = re.compile(f"[{JOINED_LETTERS}]")
 # A number, its thousands parted by a comma, a point or a thin space ("1,284", "18.000") taken whole: a count is one
 # number however large ("댓글 1,284" and "댓글 932" are one shape); a time's or a date's parts have fewer digits.
 _DIGITS_RE = re.compile(r"\d{1,3}(?:[,.\u202f]\d{3})+(?!\d)|\d+")
@@ -4020,7 +4096,8 @@ _DIGITS_RE = re.compile(r"\d{1,3}(?:[,.\u202f]\d{3})+(?!\d)|\d+")
 def _line_shape(text: str) -> str:
     """A line with its words and numbers each made one sign: "12:41" and "23:45" are "0:0", "Wednesday 26 November
     2026" is "a 0 a 0", "Comments 1,284" and "Comments 932" "a 0"."""
-    return _DIGITS_RE.sub("0", _LETTERS_RE.sub("a", text))
+    letters = _LETTERS_RE if text.isascii() or _JOINED_LETTER_RE.search(text) is None else _JOINED_LETTERS_RE
+    return _DIGITS_RE.sub("0", letters.sub("a", text))
 
 
 # The short lines parting two items of a list that repeats them (a time, a label, "Read", "Play"): at most this
@@ -4233,8 +4310,13 @@ def _over_headline_and_summary(blocks, features, labels: list, index: int) -> bo
     """Whether block ``index`` stands over a headline that has its summary under it (``_summary_shaped``: prose
     ending in a full stop, or cut short; no furniture, the page's copyright line): that headline opens the item, and the line above it, shaped as a headline
     too, is no item's headline (a section's sub-menu, "Police Courts Public Safety"; guidelines 8.2: one item's
-    lines are its kicker, headline, summary, author and time)."""
+    lines are its kicker, headline, summary, author and time). A headline longer than a box's heading
+    (``BOX_HEADING_MAX_WORDS``) right under an item of more lines than its headline is a bare item of the list, as a
+    sub-menu never stands between two items (under a row of bare headlines it may head the list under it)."""
     head, summary = index + 1, index + 2
+    if (index > 1 and labels[index - 1] is not None and labels[index - 1].label == TEASER
+            and labels[index - 2] == labels[index - 1] and features[index].n_words > BOX_HEADING_MAX_WORDS):
+        return False
     return (summary < len(blocks) and labels[head] is None and labels[summary] is None
             and _teaser_head(features[head]) and not _summary_shaped(features[head], blocks[head].text)
             and not features[summary].is_furniture and _summary_shaped(features[summary], blocks[summary].text))
@@ -4260,6 +4342,50 @@ def _neighbour_heads(blocks, features, labels: list, first: int, after: int) -> 
             return True
     return ((first >= 3 and _kicker_apart(blocks, features, labels, first - 1, first - 2))
             or _kicker_apart(blocks, features, labels, after, after + 1))
+
+
+def _signature(text: str) -> bool:
+    """Whether a line is a writer's name (``_author_name``) alone or with their place in brackets or their role after
+    a comma ("Luis Herrera (Santander)", "Marta Ruiz, presidenta de la asociación de vecinos"): how an opinion box
+    or a page of readers' letters signs each headline."""
+    if not text[:1].isupper():
+        return False  # (most lines, answered at once: a name opens with a capital; one opening with its particle,
+        # "van der Berg", is left out)
+    if _writer_name(text):
+        return True
+    for mark in (" (", ", "):
+        name, found, rest = text.partition(mark)
+        if found and rest and _writer_name(name):
+            return True
+    return False
+
+
+def _writer_name(text: str) -> bool:
+    """A person's name alone (``_author_name``), or one of up to ``NAME_BYLINE_MAX_WORDS`` words holding a family
+    name's particle ("Ángela Ruiz de Somavía", ``_name_shaped``)."""
+    words = text.split()
+    if len(words) > NAME_BYLINE_MAX_WORDS:
+        return False  # (a summary or a headline: most lines tried)
+    f = features_of(text)
+    return _author_name(f, text) or (f.n_words >= 3 and _name_shaped(f, text)
+                                     and not NAME_PARTICLES.isdisjoint(words))
+
+
+def _signed_item(blocks, features, labels: list, head: int, signed_end: int) -> bool:
+    """Guidelines 8.2 (a list repeats one layout, read from its first item): whether the line under the headline at
+    ``head`` is its writer's name (``_signature``) -- in a list of headlines each signed under it: the item above
+    closed so (it ends at ``signed_end``), or the next headline has a name under it too and no name stands above
+    this one (a list of names over headlines, read from its second item, would look the same)."""
+    n = len(blocks)
+    name = head + 1
+    # (a summary, prose, under most headlines: answered without reading it as a name)
+    if not (name < n and labels[name] is None and not features[name].text_like and _signature(blocks[name].text)):
+        return False
+    if signed_end == head - 1:
+        return True
+    return (not (head > 0 and labels[head - 1] is None and _signature(blocks[head - 1].text))
+            and name + 2 < n and labels[name + 1] is None and labels[name + 2] is None
+            and _item_head(features, labels, name + 1) and _signature(blocks[name + 2].text))
 
 
 def _item_head(features, labels: list, index: int) -> bool:
