@@ -6456,3 +6456,22 @@ def test_a_byline_under_the_standfirst_under_the_headline_finds_the_head_beyond_
     labels = labels_by_line(document, Preannotator().annotate(document))
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert [labels[line] for line in widgets] == ["boilerplate"] * len(widgets)
+
+
+def test_a_row_of_headlines_of_two_sentences_after_the_story_is_one_item_each() -> None:
+    """Guidelines 8.2: a list after the story ("Readers' picks") whose headlines each read as two "sentences"
+    without a closing full stop ("Storm hits the coast. Ferries cancelled") promotes one story a line: each is a
+    teaser item of its own, though no time or summary stands under any of them (the row is the list's layout)."""
+    heading = "Readers' picks"
+    row = ["Storm hits the coast. Ferries cancelled until Friday",
+           "Bridge repairs run late. Drivers face detours",
+           "Energy prices rise in January. How much will we pay?",
+           "Football club sold to American investors. Fans protest",
+           "New exam rules for learner drivers from March"]
+    document = Document.from_text(page_text([*NAV, *STORY, heading, *row, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in row] == ["teaser"] * len(row)
+    teasers = [span.text for span in annotation.spans if span.layer == "zone" and span.label == "teaser"]
+    assert teasers == row, "one span per headline"

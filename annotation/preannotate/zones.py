@@ -2775,6 +2775,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     # the first lines of the items of lists that open each item with its rank or its time
     opened_firsts = {first for first, _ in _teaser_items(labels) if unopened[first]}
     _kicker_pairs(blocks, features, labels)
+    _two_sentence_rows(blocks, features, labels)
     item_number = 0
     index = 0
     after_list_heading = False
@@ -4282,6 +4283,35 @@ def _two_sentence_head(f: BlockFeatures) -> bool:
     (not a time, list heading, furniture or byline)."""
     return (f.n_sentences == 2 and 4 <= f.n_words <= HEADLINE_ITEM_MAX_WORDS and not f.ends_with_full_stop
             and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline)
+
+
+# A row of headlines where two "sentences" each tell them: this many lines in a row at least, two of them of two.
+TWO_SENTENCE_ROW_MIN_LINES = 3
+TWO_SENTENCE_ROW_MIN_PAIRS = 2
+
+
+def _two_sentence_rows(blocks, features, labels: list) -> None:
+    """A row of ``TWO_SENTENCE_ROW_MIN_LINES`` or more unlabelled headlines, one a line, where two or more read as
+    two "sentences" without a closing full stop ("Most read": "Snowstorm in the mountains. Pass closed", "Power
+    prices rise in January. How much will we pay?", then a plain headline): each line is an item of its own
+    (guidelines 8.2: one teaser per promoted item). The main pass takes such a line for an item only under another
+    item or over its time; a row of them with nothing else has neither, and a paragraph of prose ends its sentence
+    or runs longer (``PAIR_HEADLINE_MAX_WORDS``). A line opening with its rank is the numbered lists' pass's
+    (``_numbered_items``), whose short rows may be a table's ("1. Real Madrid 31 pts")."""
+    def pair(index: int) -> bool:
+        f = features[index]
+        return (_two_sentence_head(f) and (not f.text_like or f.n_words <= PAIR_HEADLINE_MAX_WORDS)
+                and _rank(blocks[index].text) is None)
+
+    run: list[int] = []
+    for index in range(len(blocks) + 1):
+        if index < len(blocks) and labels[index] is None and (pair(index) or _teaser_head(features[index])):
+            run.append(index)
+            continue
+        if len(run) >= TWO_SENTENCE_ROW_MIN_LINES and sum(map(pair, run)) >= TWO_SENTENCE_ROW_MIN_PAIRS:
+            for member in run:
+                labels[member] = BlockLabel(TEASER, 0.6, -1 - member)
+        run = []
 
 
 def _cut_headline_over_item(blocks, features, labels: list, index: int) -> bool:
