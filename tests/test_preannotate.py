@@ -584,12 +584,17 @@ def test_a_caption_with_the_photographer_and_agency_parted_by_a_slash_is_not_the
     ["The mayor walks across the old crossing on Monday.", "THE RIVERSIDE COURIER/Tomasz Nowicki"],
     ["The mayor walks across the old crossing on Monday. Foto: Tomasz Nowicki"],
     ["Мэр идёт по старому мосту в понедельник. Фото: Томаш Новицкий / «Речной курьер»"],
-    ["The mayor walks across the old crossing on Monday, before the vote - Tomasz Nowicki/Riverside Press"]])
+    ["The mayor walks across the old crossing on Monday, before the vote - Tomasz Nowicki/Riverside Press"],
+    ["Градоначелник прелази стари мост у понедељак. Фото: Речни курир/Т. Новицки"],
+    ["Ο δήμαρχος περνά την παλιά γέφυρα τη Δευτέρα. ΦΩΤΟ: Τόμας Νόβιτσκι"],
+    ["ראש העירייה חוצה את הגשר הישן ביום שני (צילום: תומאש נוביצקי)"],
+    ["Il sindaco attraversa il vecchio ponte lunedì mattina (Foto Archivio)"]])
 def test_a_photo_under_the_byline_credited_in_other_words_is_not_the_story(photo: list[str]) -> None:
     """Guidelines 8.4: a photo's credit in other words than "Photo:" -- another language's label, a handout's
     "Supplied:", the paper and the photographer parted by a slash with no spaces, the photographer's name and the paper
-    after a slash closing the caption's sentence (with any label) or after a dash -- and the caption above it, between
-    the story's date and its first paragraph, are the photo's, not the story's."""
+    after a slash closing the caption's sentence (with any label) or after a dash, the label in Cyrillic, Greek or
+    Hebrew letters, in brackets closing the caption with or without its colon -- and the caption above it, between the
+    story's date and its first paragraph, are the photo's, not the story's."""
     document = Document.from_text(page_text([*NAV, *STORY[:3], *photo, *STORY[3:], *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert_valid(document, annotation)
@@ -597,7 +602,9 @@ def test_a_photo_under_the_byline_credited_in_other_words_is_not_the_story(photo
     assert [labels[line] for line in photo] == ["boilerplate"] * len(photo)
     assert all(labels[line] == "article" for line in STORY)
     assert is_caption_credit(photo[-1])
-    assert not any(map(is_caption_credit, ["AC/DC", "Das Foto: ein Bild der Lage.", "Live from AC/DC"]))
+    assert not any(map(is_caption_credit, ["AC/DC", "Das Foto: ein Bild der Lage.", "Live from AC/DC",
+                                           "The team posed for the cameras (photo call at noon).",
+                                           "Фото: Т. Новицки. Мэр сказал, что доволен результатом"]))
 
 
 def test_a_caption_over_a_credit_line_under_the_byline_is_not_taken_with_the_head() -> None:

@@ -116,11 +116,16 @@ _GALLERY_COUNT_RE = re.compile(
     r"^(?:(?:image|photo|picture|item|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b|\d{1,3}\s+of\s+\d{1,3}$)", re.IGNORECASE)
 
 
-# A photo's credit in other words than the English label's: "Foto: Sara Holm", "Bild: …", "Fotografía: …", and a
-# pooled or handout photo's "Supplied: Jane Roe", as a line of its own or after the caption's sentence.
+# A photo's credit in other words than the English label's: "Foto: Sara Holm", "Bild: …", "Fotografía: …", the label
+# in Cyrillic, Greek and Hebrew letters ("Фото: …", "ΦΩΤΟ: …", "צילום: …"), and a pooled or handout photo's "Supplied:
+# Jane Roe", as a line of its own, after the caption's sentence or in brackets closing the caption ("… on Monday
+# (Foto: Sara Holm)"); in brackets the label's colon may be left out ("(Foto Archivio)", "(Фото ТАСС)"). A name's
+# initial keeps its full stop ("Фото: Н. Поповић"): a stop after one letter ends no sentence.
 _FOREIGN_CREDIT_RE = GatedPattern(re.compile(
-    r"(?:^|[.!?][\"”’»]?\s+)\(?(?:foto|fotos|bild|fotografía|fotografia|imagen|immagine|supplied)\s*:\s*"
-    r"[^.!?:]{2,60}\)?$", re.IGNORECASE), ("foto", "bild", "imagen", "immagine", "supplied"))
+    r"(?:(?:^|[.!?][\"”’»]?\s+|\s(?=\())\(?(?:foto|fotos|bild|fotografía|fotografia|imagen|immagine|supplied|фото"
+    r"|φωτο|φωτογραφία|צילום)\s*:\s*(?:[^.!?:]|(?<=\b\w)\.){2,60}\)?"
+    r"|\s\((?:foto|fotos|bild|фото|φωτο|צילום)\s+[^():.!?]{2,40}\))$", re.IGNORECASE),
+    ("foto", "bild", "imagen", "immagine", "supplied", "фото", "φωτο", "צילום"))
 # The paper or agency and the photographer parted by a slash with no spaces, as a line of its own ("THE DAILY
 # EXAMPLE/Jane Roe"); two words or more ("AC/DC" is none).
 _SLASH_CREDIT_LINE_RE = re.compile(
@@ -191,7 +196,7 @@ def is_caption_credit(text: str) -> bool:
                                  or _named_slash_credit(text)))
             or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None)
             or ("/" in text and " " in text and _SLASH_CREDIT_LINE_RE.match(text) is not None)
-            or (":" in text and _FOREIGN_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None))
+            or ((":" in text or text[-1:] == ")") and _FOREIGN_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None))
 
 
 # A link to another story inside the body: "Read more: <headline>", "READ: <headline>", "RELATED: <headline>", "Also
