@@ -29,7 +29,7 @@ from annotation.preannotate.zones import (
     _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE,
     _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE,
     _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _may_end_in_credit, _photo_credit,
-    _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
+    _labelled_list, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -6505,3 +6505,20 @@ def test_the_last_group_of_a_story_page_ending_in_the_sites_links_is_its_footer(
     assert [labels[line] for line in footer] == ["boilerplate"] * len(footer)
     assert [labels[line] for line in most_read[1:3]] == ["teaser"] * 2
     assert [labels[line] for line in STORY] == ["article"] * len(STORY)
+
+
+@pytest.mark.parametrize("tags", ["Теми: суд, житлове будівництво, Полтава", "Étiquettes: Justice · Logement · Lyon",
+                                  "Tunnisteet: oikeus, asuntorakentaminen, Tampere"])
+def test_a_labelled_list_of_tags_under_the_story_is_no_teaser(tags: str) -> None:
+    """Guidelines 8.3: the story's tags after a label in any language -- a short label and its colon, then three names
+    or more of a few words parted by commas or middle dots -- and the share prompt under them are boilerplate, no
+    teaser item of a headline and its line; a headline with a colon says something after it."""
+    share = "Jaa:"
+    document = Document.from_text(page_text([*NAV, *STORY, tags, share, "© 2026 Example News"], separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert (labels[tags], labels[share]) == ("boilerplate", "boilerplate")
+    assert [labels[line] for line in STORY] == ["article"] * len(STORY)
+    assert not any(map(_labelled_list, ["Watch: Ducks, geese and swans flock back to the city park",
+                                         "Budget: cuts, delays, protests.", "Recap of the night in Paris: Lyon"]))

@@ -3312,12 +3312,33 @@ def _no_headline(blocks, f: BlockFeatures, index: int) -> bool:
     line = blocks[index].text
     return ((line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line) is not None)
             or line.endswith(":")
+            or (": " in line and _labelled_list(line))
             or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)
                                       or _quote_strip(blocks, index)))
             or _search_control(line)
             or _link_row(line)
             or (f.n_words <= RUNNING_TIME_MAX_WORDS
                 and (_RUNNING_TIME_RE.match(line) is not None or _SHORT_TIME_RE.match(line) is not None)))
+
+
+# A story's tags after their label, in any language ("Теги: суд, бюджет, Пермь", "Ämnen: Forskning · Skog · Klimat"):
+# a label of at most this many words and its colon, then this many names or more parted by commas or middle dots,
+# each of at most KICKER_MAX_WORDS words.
+TAG_LABEL_MAX_WORDS = 2
+TAG_LIST_MIN_PARTS = 3
+_TAG_SEPARATOR_RE = re.compile(r"\s*[,·]\s+")
+
+
+def _labelled_list(text: str) -> bool:
+    """Whether ``text`` is a labelled list of tags or topics in any language (guidelines 8.3: tag and topic lists are
+    boilerplate): a short label and its colon, then ``TAG_LIST_MIN_PARTS`` names or more of a few words each, parted
+    by commas or middle dots, with no sentence's end -- no headline, which says something of its subject after its
+    colon."""
+    label, _, names = text.partition(": ")
+    if len(label.split()) > TAG_LABEL_MAX_WORDS or names.rstrip()[-1:] in ".!?…":
+        return False
+    parts = _TAG_SEPARATOR_RE.split(names.strip())
+    return len(parts) >= TAG_LIST_MIN_PARTS and all(0 < len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
 def _headline_rows(blocks, features, labels: list) -> None:
