@@ -6522,3 +6522,19 @@ def test_a_labelled_list_of_tags_under_the_story_is_no_teaser(tags: str) -> None
     assert [labels[line] for line in STORY] == ["article"] * len(STORY)
     assert not any(map(_labelled_list, ["Watch: Ducks, geese and swans flock back to the city park",
                                          "Budget: cuts, delays, protests.", "Recap of the night in Paris: Lyon"]))
+
+
+@pytest.mark.parametrize("title", ["Transport correspondent", "Samferdselsreporter"])
+def test_a_byline_under_the_published_and_updated_dates_under_the_standfirst_is_the_storys(title: str) -> None:
+    """Guidelines 8.1: headline, standfirst, the dates published and updated, then the writer's name and title (a
+    language that joins words writes the job as a word's end: "Samferdselsreporter") are the story's head, however
+    many of its lines the model takes for a widget's; the reading time under them is the site's."""
+    head = ["Harbour tunnel budget doubles as engineers find flooded shafts",
+            "The port authority now puts the cost at twice its spring figure, and the opening moves to 2029.",
+            "Published 14 November 2026 07:42", "Updated 14 November 2026 10:05", "Jane Doe", title]
+    document = Document.from_text(page_text([*NAV, "Politics", *head, "Reading time: 4 min", *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels["Reading time: 4 min"] == "boilerplate"

@@ -2257,20 +2257,26 @@ def _credit_line(blocks, features, index: int) -> bool:
     return not f.text_like and f.n_words <= CREDIT_MAX_WORDS and (_photo_credit(text) or is_caption_credit(text))
 
 
+# A story's head prints at most this many dates in a row: published, updated.
+HEAD_DATES_MAX = 2
+
+
 def _standfirst_over_byline(blocks, features, index: int) -> bool:
     """Guidelines 8.1: whether block ``index`` is the story's standfirst between its headline and its byline --
-    prose in sentence case, with its full stop or without, the byline right under it (or the date, with the byline
-    under that) and a line shaped as a headline right above it (a long headline in title case is the story's own,
-    whatever stands above it)."""
+    prose in sentence case, with its full stop or without, the byline right under it (or the dates, published and
+    updated, with the byline under them) and a line shaped as a headline right above it (a long headline in title case
+    is the story's own, whatever stands above it)."""
     if index == 0 or index + 1 >= len(features):
         return False
     f = features[index]
     above = _headline_features(blocks[index - 1].text, features[index - 1])
     # a headline of three words ("Jane Roe obituary") heads a standfirst as well as a longer one, not a kicker in
     # capitals ("BLACK DEATH FEARS") over a headline long enough to read as prose
+    dates = index + 1  # the byline under the dates: published, then updated
+    while dates < len(features) and dates - index <= HEAD_DATES_MAX and features[dates].is_timestamp:
+        dates += 1
     return (f.text_like and f.title_case_share < TITLE_CASE_HEADLINE
-            and (_byline_at(blocks, features, index + 1) or (features[index + 1].is_timestamp
-                                                             and _byline_at(blocks, features, index + 2)))
+            and _byline_at(blocks, features, dates)
             and (_teaser_head(above) or (above.headline_like and not (above.is_furniture or above.is_byline)
                                           and not blocks[index - 1].text.isupper()))
             and not is_caption_credit(blocks[index - 1].text))
@@ -2324,6 +2330,7 @@ def _name_shaped(f: BlockFeatures, text: str) -> bool:
 JOB_TITLE_MAX_WORDS = 6
 _JOB_WORDS = frozenset("correspondent correspondents editor editors reporter reporters writer columnist journalist "
                        "critic producer presenter analyst".split())
+_JOB_ENDINGS = tuple(_JOB_WORDS)
 
 
 # A one-word label and what it labels: "Editor: Jane Roe", "Interview: Jane Roe, Bern".
@@ -2387,9 +2394,10 @@ def _credits_row(text: str) -> bool:
 
 
 def _job_title(f: BlockFeatures, text: str) -> bool:
-    """Whether a line is a writer's title naming their job (``_JOB_WORDS``): no prose, digits or furniture."""
+    """Whether a line is a writer's title naming their job (``_JOB_WORDS``): no prose, digits or furniture. A language
+    that joins words writes the job as the end of one ("Vetenskapsreporter", "Wirtschaftsreporter")."""
     return (0 < f.n_words <= JOB_TITLE_MAX_WORDS and not f.text_like and not f.is_furniture and f.digit_share == 0
-            and not _JOB_WORDS.isdisjoint(text.lower().replace(",", " ").split()))
+            and any(word.endswith(_JOB_ENDINGS) for word in text.lower().replace(",", " ").split()))
 
 
 def _byline_at(blocks, features, index: int) -> bool:
