@@ -6538,3 +6538,23 @@ def test_a_byline_under_the_published_and_updated_dates_under_the_standfirst_is_
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert labels["Reading time: 4 min"] == "boilerplate"
+
+
+def test_a_comment_section_of_bare_names_over_comments_is_no_list_of_items() -> None:
+    """Guidelines 8.3: under the story, a comment section that prints each comment under its writer's bare name (no
+    time, no "says:") -- its heading, its prompt, the names and the comments -- is boilerplate, not a box of names
+    over headlines; the list under the next heading stays teasers."""
+    section = ["Commentaires", "Connectez-vous pour commenter.", "Marc Tremblay",
+               "Encore une fois, ce sont les usagers qui paient la facture. Dommage.", "Julie B.",
+               "La ville aurait dû consulter les riverains bien avant le vote. Bravo quand même."]
+    most_read = ["Most read", "Storm closes the coastal road for a second night",
+                 "Council approves the new harbour budget after a long debate",
+                 "Local bakery wins the national bread prize for the third time"]
+    document = Document.from_text(page_text([*NAV, "", *STORY, "", *section, "", *most_read, "", *FOOTER],
+                                            separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in section] == ["boilerplate"] * len(section)
+    assert [labels[line] for line in most_read[1:]] == ["teaser"] * 3
+    assert [labels[line] for line in STORY] == ["article"] * len(STORY)

@@ -799,6 +799,8 @@ def classify_blocks(
             # making one
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
     _assign_teasers(blocks, features, labels, title, groups)
+    for index in _named_comments(blocks, features, labels, groups):
+        labels[index] = BlockLabel(BOILERPLATE, 0.7)
     for index in _mast_items(features, labels):
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
@@ -1734,6 +1736,50 @@ def _comment_thread(blocks, features: Sequence[BlockFeatures], labels: list, zon
         if labels[index] is None:
             thread.append(index)
     return thread
+
+
+# A comment section printing each comment under its writer's bare name shows at least this many such pairs, its
+# writer's name at most COMMENTER_NAME_MAX_WORDS words ("Daniel Roy", "Suzanne P."), and stands within this many lines.
+NAMED_COMMENTS_MIN_PAIRS = 2
+COMMENTER_NAME_MAX_WORDS = 3
+COMMENT_SECTION_MAX_LINES = 40
+
+
+def _commenter_name(f: BlockFeatures, text: str) -> bool:
+    """A commenter's bare name: a few words, each opening with a capital (or in a script without case), no digits, no
+    prose; an initial's full stop ("Suzanne P.") ends no sentence."""
+    words = text.split()
+    return (0 < len(words) <= COMMENTER_NAME_MAX_WORDS and not f.text_like and f.digit_share == 0
+            and not f.is_furniture and not f.is_list_heading and all(not word[:1].islower() for word in words))
+
+
+def _named_comments(blocks, features: Sequence[BlockFeatures], labels: list,
+                    groups: frozenset[int] = frozenset()) -> list[int]:
+    """Guidelines 8.3: on a story page (a line of it is the article's), the comment section under its heading
+    (``line_marks``: "Comments", "86 commentaires") that prints each comment under its writer's bare name -- a name,
+    then the comment's sentences with their stops, ``NAMED_COMMENTS_MIN_PAIRS`` times or more -- is the site's down to
+    the next list heading (or, in a plain text parted by blank lines, to its group's end): its names, comments and
+    prompts ("Log in to comment.") are no teaser items, however much a columnist's name over a headline a pair looks
+    like. (A comment section whose commenters carry a time or their "says:" is read by ``_comment_thread``.)"""
+    n = len(blocks)
+    if not any(label is not None and label.label == ARTICLE for label in labels):
+        return []
+    for heading in range(n):
+        if (labels[heading] is not None and labels[heading].label == ARTICLE) or features[heading].n_words > 6 \
+                or not line_marks(blocks[heading].text)[0]:
+            continue
+        end = heading + 1
+        while (end < min(n, heading + COMMENT_SECTION_MAX_LINES) and end not in groups
+               and not features[end].is_list_heading
+               and not (labels[end] is not None and labels[end].label == ARTICLE)):
+            end += 1
+        pairs = sum(1 for index in range(heading + 1, end - 1)
+                    if _commenter_name(features[index], blocks[index].text)
+                    and features[index + 1].ends_like_sentence and features[index + 1].n_words >= 3)
+        if pairs >= NAMED_COMMENTS_MIN_PAIRS:
+            return [index for index in range(heading + 1, end)
+                    if labels[index] is None or labels[index].label == TEASER]
+    return []
 
 
 def _commenter(text: str, f: BlockFeatures) -> bool:
