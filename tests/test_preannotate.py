@@ -6558,3 +6558,20 @@ def test_a_comment_section_of_bare_names_over_comments_is_no_list_of_items() -> 
     assert [labels[line] for line in section] == ["boilerplate"] * len(section)
     assert [labels[line] for line in most_read[1:]] == ["teaser"] * 3
     assert [labels[line] for line in STORY] == ["article"] * len(STORY)
+
+
+def test_a_sentence_under_a_list_of_bare_headlines_after_the_story_is_no_summary() -> None:
+    """Guidelines 8.2: a list repeats one layout; under a list of bare headlines after the story ("Most popular"), a
+    sentence with its full stop under the last headline and no time under it is the site's notice ("comments are closed
+    here", in words no rule knows), not a summary only that item would show: the last headline is an item alone."""
+    most_read = ["Most popular", "Storm closes the coastal road for a second night",
+                 "Council approves the new harbour budget after a long debate",
+                 "Local bakery wins the national bread prize for the third time"]
+    notice = "Kommentarfeltet er stengt på denne saken av juridiske grunner."
+    document = Document.from_text(page_text([*NAV, *STORY, *most_read, notice, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[notice] == "boilerplate"
+    teasers = [span.text for span in annotation.spans if span.layer == "zone" and span.label == "teaser"]
+    assert teasers == most_read[1:], "one span per headline"

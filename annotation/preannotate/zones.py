@@ -2829,6 +2829,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         for index in page_times:
             features[index] = features[index]._replace(is_timestamp=True, headline_like=False)
     unopened = [label is None for label in labels]
+    story_page = any(label is not None and label.label == ARTICLE for label in labels)
     _numbered_items(blocks, features, labels)
     _time_opened_items(blocks, features, labels)
     # the first lines of the items of lists that open each item with its rank or its time
@@ -2919,9 +2920,15 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
         # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …");
         # so has one in a list whose items so far have none (guidelines 8.2: a list repeats one layout); in a list
-        # whose items have summaries, a line longer than the headline with the item's time under it is its summary
+        # whose items have summaries, a line longer than the headline with the item's time under it is its summary.
+        # Under a list of bare headlines on a story page, a sentence under the last one without an item's time under
+        # it is none either: the site's notice after the list ("Comments are closed on this article."), not a summary
+        # only this item would show
         in_row = not _teaser_head(f) or lone_head == index - 1 or (after_list_heading and list_summaries is False)
         summaries = after_list_heading and list_summaries is True
+        # (on a story page: a front's lists are read as they were)
+        bare_list = (story_page and after_list_heading and list_summaries is False
+                     and list_layout == (False, False))
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
@@ -3016,7 +3023,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 # heading over its blurb ("Forum", "Post your comments here.") has no time under the blurb
                 has_section = True
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
-                  and (not in_row or _summary_shaped(g, text))
+                  and (not in_row or (_summary_shaped(g, text) and not (
+                      bare_list and not (cursor + 1 < n and _item_time(features, blocks, cursor + 1)))))
                   # right under two or more items of a headline and its time alone, a summary has a time under it
                   # too: a list repeats one layout, and the page's text under its last item is no summary of it
                   and (bare_item_end != index - 1 or bare_row < 2
