@@ -6511,8 +6511,9 @@ def test_the_last_group_of_a_story_page_ending_in_the_sites_links_is_its_footer(
                                   "Tunnisteet: oikeus, asuntorakentaminen, Tampere"])
 def test_a_labelled_list_of_tags_under_the_story_is_no_teaser(tags: str) -> None:
     """Guidelines 8.3: the story's tags after a label in any language -- a short label and its colon, then three names
-    or more of a few words parted by commas or middle dots -- and the share prompt under them are boilerplate, no
-    teaser item of a headline and its line; a headline with a colon says something after it."""
+    or more of a few words parted by commas or middle dots -- under the story's last line, and the share prompt under
+    them, are boilerplate, no teaser item of a headline and its line; a headline with a colon says something after it
+    (and one under a list's heading is read as a headline: ``test_headlines_in_sentence_case_under_a_list_heading``)."""
     share = "Jaa:"
     document = Document.from_text(page_text([*NAV, *STORY, tags, share, "© 2026 Example News"], separator="\n"))
     annotation = Preannotator().annotate(document)

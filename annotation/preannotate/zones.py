@@ -2903,6 +2903,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         if (not (_item_head(features, labels, index)
                  or (f.n_sentences == 2 and _cut_headline_over_item(blocks, features, labels, index)))
                 or _no_headline(blocks, f, index)
+                or (": " in line and _tags_under_story(blocks, features, labels, index))
                 or (title_parts and f.key in title_parts)
                 or _over_headline_and_summary(blocks, features, labels, index)):
             # a tags line, a line introducing what follows, a count of results or pages, a search page's sort order
@@ -3374,7 +3375,6 @@ def _no_headline(blocks, f: BlockFeatures, index: int) -> bool:
     line = blocks[index].text
     return ((line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line) is not None)
             or line.endswith(":")
-            or (": " in line and _labelled_list(line))
             or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)
                                       or _quote_strip(blocks, index)))
             or _search_control(line)
@@ -3389,6 +3389,24 @@ def _no_headline(blocks, f: BlockFeatures, index: int) -> bool:
 TAG_LABEL_MAX_WORDS = 2
 TAG_LIST_MIN_PARTS = 3
 _TAG_SEPARATOR_RE = re.compile(r"\s*[,·]\s+")
+
+
+# The story's tags stand under its last line, or under at most this many lines of the site's (an author's box, a
+# notice).
+TAGS_REACH = 3
+
+
+def _tags_under_story(blocks, features, labels: list, index: int) -> bool:
+    """Whether the line at ``index`` is the story's tags under its last line (``_labelled_list``), with no list's
+    heading, headline or item between them (an author's box, a notice may stand there): there, not in a list, where a
+    headline may read so ("Live: Australia v England, first Test, day two")."""
+    above = index - 1
+    while (above >= max(0, index - TAGS_REACH) and (labels[above] is None or labels[above].label == BOILERPLATE)
+           and not features[above].is_list_heading and not features[above].headline_like
+           and not _two_sentence_head(features[above])):
+        above -= 1
+    return (above >= 0 and labels[above] is not None and labels[above].label == ARTICLE
+            and _labelled_list(blocks[index].text))
 
 
 def _labelled_list(text: str) -> bool:
