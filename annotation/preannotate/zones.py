@@ -4431,17 +4431,28 @@ def _two_sentence_rows(blocks, features, labels: list) -> None:
     (guidelines 8.2: one teaser per promoted item). The main pass takes such a line for an item only under another
     item or over its time; a row of them with nothing else has neither, and a paragraph of prose ends its sentence
     or runs longer (``PAIR_HEADLINE_MAX_WORDS``). A line opening with its rank is the numbered lists' pass's
-    (``_numbered_items``), whose short rows may be a table's ("1. Real Madrid 31 pts")."""
+    (``_numbered_items``), whose short rows may be a table's ("1. Real Madrid 31 pts"); a headline with its summary or
+    time under it, and a line over such a headline (the next list's heading), are no bare headline of the row. On a
+    story page (a line of it is the article's)."""
     def pair(index: int) -> bool:
         f = features[index]
         return (_two_sentence_head(f) and (not f.text_like or f.n_words <= PAIR_HEADLINE_MAX_WORDS)
                 and _rank(blocks[index].text) is None)
 
+    def item_line(index: int) -> bool:
+        return labels[index] is None and (_summary_shaped(features[index], blocks[index].text)
+                                          or _item_time(features, blocks, index))
+
+    if not any(label is not None and label.label == ARTICLE for label in labels):
+        return  # (on a story page: a front's lists are read by the other passes)
     run: list[int] = []
     for index in range(len(blocks) + 1):
-        if index < len(blocks) and labels[index] is None and (pair(index) or _teaser_head(features[index])):
+        if (index < len(blocks) and labels[index] is None and (pair(index) or _teaser_head(features[index]))
+                and not _over_headline_and_summary(blocks, features, labels, index)):
             run.append(index)
             continue
+        if run and index < len(blocks) and item_line(index):
+            run.pop()  # the last headline has its summary or time under it: an item the main pass makes
         if len(run) >= TWO_SENTENCE_ROW_MIN_LINES and sum(map(pair, run)) >= TWO_SENTENCE_ROW_MIN_PAIRS:
             for member in run:
                 labels[member] = BlockLabel(TEASER, 0.6, -1 - member)
