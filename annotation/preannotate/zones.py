@@ -117,11 +117,16 @@ _GALLERY_COUNT_RE = re.compile(
     r"^(?:(?:image|photo|picture|item|slide)\s+\d{1,3}\s+of\s+\d{1,3}\b|\d{1,3}\s+of\s+\d{1,3}$)", re.IGNORECASE)
 
 
-# A photo's credit in other words than the English label's: "Foto: Sara Holm", "Bild: …", "Fotografía: …", and a
-# pooled or handout photo's "Supplied: Jane Roe", as a line of its own or after the caption's sentence.
+# A photo's credit in other words than the English label's: "Foto: Sara Holm", "Bild: …", "Fotografía: …", the label
+# in Cyrillic, Greek and Hebrew letters ("Фото: …", "ΦΩΤΟ: …", "צילום: …"), and a pooled or handout photo's "Supplied:
+# Jane Roe", as a line of its own, after the caption's sentence or in brackets closing the caption ("… on Monday
+# (Foto: Sara Holm)"); in brackets the label's colon may be left out ("(Foto Archivio)", "(Фото ТАСС)"). A name's
+# initial keeps its full stop ("Фото: Н. Поповић"): a stop after one letter ends no sentence.
 _FOREIGN_CREDIT_RE = GatedPattern(re.compile(
-    r"(?:^|[.!?][\"”’»]?\s+)\(?(?:foto|fotos|bild|fotografía|fotografia|imagen|immagine|supplied)\s*:\s*"
-    r"[^.!?:]{2,60}\)?$", re.IGNORECASE), ("foto", "bild", "imagen", "immagine", "supplied"))
+    r"(?:(?:^|[.!?][\"”’»]?\s+|\s(?=\())\(?(?:foto|fotos|bild|fotografía|fotografia|imagen|immagine|supplied|фото"
+    r"|φωτο|φωτογραφία|צילום)\s*:\s*(?:[^.!?:]|(?<=\b\w)\.){2,60}\)?"
+    r"|\s\((?:foto|fotos|bild|фото|φωτο|צילום)\s+[^():.!?]{2,40}\))$", re.IGNORECASE),
+    ("foto", "bild", "imagen", "immagine", "supplied", "фото", "φωτο", "צילום"))
 # The paper or agency and the photographer parted by a slash with no spaces, as a line of its own ("THE DAILY
 # EXAMPLE/Jane Roe"); two words or more ("AC/DC" is none).
 _SLASH_CREDIT_LINE_RE = re.compile(
@@ -192,7 +197,7 @@ def is_caption_credit(text: str) -> bool:
                                  or _named_slash_credit(text)))
             or (" of " in text[:20] and _GALLERY_COUNT_RE.match(text) is not None)
             or ("/" in text and " " in text and _SLASH_CREDIT_LINE_RE.match(text) is not None)
-            or (":" in text and _FOREIGN_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None))
+            or ((":" in text or text[-1:] == ")") and _FOREIGN_CREDIT_RE.search(text[-CAPTION_TAIL:]) is not None))
 
 
 # A link to another story inside the body: "Read more: <headline>", "READ: <headline>", "RELATED: <headline>", "Also
@@ -799,6 +804,8 @@ def classify_blocks(
         if labels[index] is None:
             labels[index] = BlockLabel(BOILERPLATE, 0.7)  # the writer's profile: no item's headline and summary
     _assign_teasers(blocks, features, labels, title, groups)
+    for index in _named_comments(blocks, features, labels, groups):
+        labels[index] = BlockLabel(BOILERPLATE, 0.7)
     for index in _mast_items(features, labels):
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
@@ -1770,6 +1777,50 @@ def _comment_thread(blocks, features: Sequence[BlockFeatures], labels: list, zon
     return thread
 
 
+# A comment section printing each comment under its writer's bare name shows at least this many such pairs, its
+# writer's name at most COMMENTER_NAME_MAX_WORDS words ("Daniel Roy", "Suzanne P."), and stands within this many lines.
+NAMED_COMMENTS_MIN_PAIRS = 2
+COMMENTER_NAME_MAX_WORDS = 3
+COMMENT_SECTION_MAX_LINES = 40
+
+
+def _commenter_name(f: BlockFeatures, text: str) -> bool:
+    """A commenter's bare name: a few words, each opening with a capital (or in a script without case), no digits, no
+    prose; an initial's full stop ("Suzanne P.") ends no sentence."""
+    words = text.split()
+    return (0 < len(words) <= COMMENTER_NAME_MAX_WORDS and not f.text_like and f.digit_share == 0
+            and not f.is_furniture and not f.is_list_heading and all(not word[:1].islower() for word in words))
+
+
+def _named_comments(blocks, features: Sequence[BlockFeatures], labels: list,
+                    groups: frozenset[int] = frozenset()) -> list[int]:
+    """Guidelines 8.3: on a story page (a line of it is the article's), the comment section under its heading
+    (``line_marks``: "Comments", "86 commentaires") that prints each comment under its writer's bare name -- a name,
+    then the comment's sentences with their stops, ``NAMED_COMMENTS_MIN_PAIRS`` times or more -- is the site's down to
+    the next list heading (or, in a plain text parted by blank lines, to its group's end): its names, comments and
+    prompts ("Log in to comment.") are no teaser items, however much a columnist's name over a headline a pair looks
+    like. (A comment section whose commenters carry a time or their "says:" is read by ``_comment_thread``.)"""
+    n = len(blocks)
+    if not any(label is not None and label.label == ARTICLE for label in labels):
+        return []
+    for heading in range(n):
+        if (labels[heading] is not None and labels[heading].label == ARTICLE) or features[heading].n_words > 6 \
+                or not line_marks(blocks[heading].text)[0]:
+            continue
+        end = heading + 1
+        while (end < min(n, heading + COMMENT_SECTION_MAX_LINES) and end not in groups
+               and not features[end].is_list_heading
+               and not (labels[end] is not None and labels[end].label == ARTICLE)):
+            end += 1
+        pairs = sum(1 for index in range(heading + 1, end - 1)
+                    if _commenter_name(features[index], blocks[index].text)
+                    and features[index + 1].ends_like_sentence and features[index + 1].n_words >= 3)
+        if pairs >= NAMED_COMMENTS_MIN_PAIRS:
+            return [index for index in range(heading + 1, end)
+                    if labels[index] is None or labels[index].label == TEASER]
+    return []
+
+
 def _commenter(text: str, f: BlockFeatures) -> bool:
     """A commenter's line: a name and its colon ("joetoronto says:"), or a name ending in the comment's age."""
     return line_marks(text)[2] or (f.n_words <= COMMENT_HEAD_MAX_WORDS and _COMMENT_HEAD_RE.search(text) is not None)
@@ -2291,20 +2342,26 @@ def _credit_line(blocks, features, index: int) -> bool:
     return not f.text_like and f.n_words <= CREDIT_MAX_WORDS and (_photo_credit(text) or is_caption_credit(text))
 
 
+# A story's head prints at most this many dates in a row: published, updated.
+HEAD_DATES_MAX = 2
+
+
 def _standfirst_over_byline(blocks, features, index: int) -> bool:
     """Guidelines 8.1: whether block ``index`` is the story's standfirst between its headline and its byline --
-    prose in sentence case, with its full stop or without, the byline right under it (or the date, with the byline
-    under that) and a line shaped as a headline right above it (a long headline in title case is the story's own,
-    whatever stands above it)."""
+    prose in sentence case, with its full stop or without, the byline right under it (or the dates, published and
+    updated, with the byline under them) and a line shaped as a headline right above it (a long headline in title case
+    is the story's own, whatever stands above it)."""
     if index == 0 or index + 1 >= len(features):
         return False
     f = features[index]
     above = _headline_features(blocks[index - 1].text, features[index - 1])
     # a headline of three words ("Jane Roe obituary") heads a standfirst as well as a longer one, not a kicker in
     # capitals ("BLACK DEATH FEARS") over a headline long enough to read as prose
+    dates = index + 1  # the byline under the dates: published, then updated
+    while dates < len(features) and dates - index <= HEAD_DATES_MAX and features[dates].is_timestamp:
+        dates += 1
     return (f.text_like and f.title_case_share < TITLE_CASE_HEADLINE
-            and (_byline_at(blocks, features, index + 1) or (features[index + 1].is_timestamp
-                                                             and _byline_at(blocks, features, index + 2)))
+            and _byline_at(blocks, features, dates)
             and (_teaser_head(above) or (above.headline_like and not (above.is_furniture or above.is_byline)
                                           and not blocks[index - 1].text.isupper()))
             and not is_caption_credit(blocks[index - 1].text))
@@ -2358,6 +2415,7 @@ def _name_shaped(f: BlockFeatures, text: str) -> bool:
 JOB_TITLE_MAX_WORDS = 6
 _JOB_WORDS = frozenset("correspondent correspondents editor editors reporter reporters writer columnist journalist "
                        "critic producer presenter analyst".split())
+_JOB_ENDINGS = tuple(_JOB_WORDS)
 
 
 # A one-word label and what it labels: "Editor: Jane Roe", "Interview: Jane Roe, Bern".
@@ -2421,9 +2479,10 @@ def _credits_row(text: str) -> bool:
 
 
 def _job_title(f: BlockFeatures, text: str) -> bool:
-    """Whether a line is a writer's title naming their job (``_JOB_WORDS``): no prose, digits or furniture."""
+    """Whether a line is a writer's title naming their job (``_JOB_WORDS``): no prose, digits or furniture. A language
+    that joins words writes the job as the end of one ("Vetenskapsreporter", "Wirtschaftsreporter")."""
     return (0 < f.n_words <= JOB_TITLE_MAX_WORDS and not f.text_like and not f.is_furniture and f.digit_share == 0
-            and not _JOB_WORDS.isdisjoint(text.lower().replace(",", " ").split()))
+            and any(word.endswith(_JOB_ENDINGS) for word in text.lower().replace(",", " ").split()))
 
 
 def _byline_at(blocks, features, index: int) -> bool:
@@ -2817,11 +2876,13 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         for index in page_times:
             features[index] = features[index]._replace(is_timestamp=True, headline_like=False)
     unopened = [label is None for label in labels]
+    story_page = any(label is not None and label.label == ARTICLE for label in labels)
     _numbered_items(blocks, features, labels)
     _time_opened_items(blocks, features, labels, groups)
     # the first lines of the items of lists that open each item with its rank or its time
     opened_firsts = {first for first, _ in _teaser_items(labels) if unopened[first]}
     _kicker_pairs(blocks, features, labels)
+    _two_sentence_rows(blocks, features, labels)
     item_number = 0
     index = 0
     after_list_heading = False
@@ -2891,6 +2952,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         if (not (_item_head(features, labels, index)
                  or (f.n_sentences == 2 and _cut_headline_over_item(blocks, features, labels, index)))
                 or _no_headline(blocks, f, index)
+                or (": " in line and _tags_under_story(blocks, features, labels, index))
                 or (title_parts and f.key in title_parts)
                 or _over_headline_and_summary(blocks, features, labels, index)):
             # a tags line, a line introducing what follows, a count of results or pages, a search page's sort order
@@ -2908,9 +2970,15 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         # one right under an item of a headline alone, has a summary only shaped as one: the line under it is as
         # likely the next headline ("OpenAI is building a phone …", then "I tried the $3,499 Vision Pro 2 and …");
         # so has one in a list whose items so far have none (guidelines 8.2: a list repeats one layout); in a list
-        # whose items have summaries, a line longer than the headline with the item's time under it is its summary
+        # whose items have summaries, a line longer than the headline with the item's time under it is its summary.
+        # Under a list of bare headlines on a story page, a sentence under the last one without an item's time under
+        # it is none either: the site's notice after the list ("Comments are closed on this article."), not a summary
+        # only this item would show
         in_row = not _teaser_head(f) or lone_head == index - 1 or (after_list_heading and list_summaries is False)
         summaries = after_list_heading and list_summaries is True
+        # (on a story page: a front's lists are read as they were)
+        bare_list = (story_page and after_list_heading and list_summaries is False
+                     and list_layout == (False, False))
         cursor = index + 1
         while cursor < n and labels[cursor] is None:
             g = features[cursor]
@@ -3012,7 +3080,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 # heading over its blurb ("Forum", "Post your comments here.") has no time under the blurb
                 has_section = True
             elif (not has_summary and not has_time and not g.is_furniture and not g.is_list_heading
-                  and (not in_row or _summary_shaped(g, text))
+                  and (not in_row or (_summary_shaped(g, text) and not (
+                      bare_list and not (cursor + 1 < n and _item_time(features, blocks, cursor + 1)))))
                   # right under two or more items of a headline and its time alone, a summary has a time under it
                   # too: a list repeats one layout, and the page's text under its last item is no summary of it
                   and (bare_item_end != index - 1 or bare_row < 2
@@ -3095,6 +3164,34 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     _section_names_over_items(blocks, features, labels)
     if groups:
         _group_headings(blocks, features, labels, groups)
+        _closing_group(blocks, features, labels, groups)
+
+
+# A story page's last group of lines is its footer when it ends the page in the site's copyright line or its row of
+# links and holds at most this many lines and this many would-be items.
+FOOTER_GROUP_MAX_ITEMS = 2
+
+
+def _closing_group(blocks, features, labels: list, groups: frozenset[int]) -> None:
+    """Guidelines 8.3: on a story page (a line of it is the article's) whose plain text parts its lines into groups
+    by blank lines, the last group ending the page in the site's copyright line or its row of links ("Privacy |
+    Cookies | Contact") is the site's footer: the newsletter prompt, the follow prompt and its networks, the
+    publisher's imprint above the links ("Subscribe to our newsletter", "Top stories every morning"; "Editor:
+    Jane Roe", "The Daily Example follows the press code.") promote no article, however much a headline and its
+    summary they look like. A group of a list's items (three or more, or one with its time) is a list still."""
+    n = len(blocks)
+    first = max(groups)
+    last = blocks[n - 1].text
+    if (n - first > FOOTER_MAX_LINES
+            or not ("©" in last or "copyright" in last.lower() or _link_row(last))
+            or not any(label is not None and label.label == ARTICLE for label in labels[:first])):
+        return
+    members = [index for index in range(first, n) if labels[index] is not None and labels[index].label == TEASER]
+    if (not members or len({labels[index].item for index in members}) > FOOTER_GROUP_MAX_ITEMS
+            or any(features[index].is_timestamp for index in members)):
+        return
+    for index in members:
+        labels[index] = BlockLabel(BOILERPLATE, 0.6)
 
 
 def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> None:
@@ -3341,6 +3438,44 @@ def _no_headline(blocks, f: BlockFeatures, index: int) -> bool:
             or _link_row(line)
             or (f.n_words <= RUNNING_TIME_MAX_WORDS
                 and (_RUNNING_TIME_RE.match(line) is not None or _SHORT_TIME_RE.match(line) is not None)))
+
+
+# A story's tags after their label, in any language ("Теги: суд, бюджет, Пермь", "Ämnen: Forskning · Skog · Klimat"):
+# a label of at most this many words and its colon, then this many names or more parted by commas or middle dots,
+# each of at most KICKER_MAX_WORDS words.
+TAG_LABEL_MAX_WORDS = 2
+TAG_LIST_MIN_PARTS = 3
+_TAG_SEPARATOR_RE = re.compile(r"\s*[,·]\s+")
+
+
+# The story's tags stand under its last line, or under at most this many lines of the site's (an author's box, a
+# notice).
+TAGS_REACH = 3
+
+
+def _tags_under_story(blocks, features, labels: list, index: int) -> bool:
+    """Whether the line at ``index`` is the story's tags under its last line (``_labelled_list``), with no list's
+    heading, headline or item between them (an author's box, a notice may stand there): there, not in a list, where a
+    headline may read so ("Live: Australia v England, first Test, day two")."""
+    above = index - 1
+    while (above >= max(0, index - TAGS_REACH) and (labels[above] is None or labels[above].label == BOILERPLATE)
+           and not features[above].is_list_heading and not features[above].headline_like
+           and not _two_sentence_head(features[above])):
+        above -= 1
+    return (above >= 0 and labels[above] is not None and labels[above].label == ARTICLE
+            and _labelled_list(blocks[index].text))
+
+
+def _labelled_list(text: str) -> bool:
+    """Whether ``text`` is a labelled list of tags or topics in any language (guidelines 8.3: tag and topic lists are
+    boilerplate): a short label and its colon, then ``TAG_LIST_MIN_PARTS`` names or more of a few words each, parted
+    by commas or middle dots, with no sentence's end -- no headline, which says something of its subject after its
+    colon."""
+    label, _, names = text.partition(": ")
+    if len(label.split()) > TAG_LABEL_MAX_WORDS or names.rstrip()[-1:] in ".!?…":
+        return False
+    parts = _TAG_SEPARATOR_RE.split(names.strip())
+    return len(parts) >= TAG_LIST_MIN_PARTS and all(0 < len(part.split()) <= KICKER_MAX_WORDS for part in parts)
 
 
 def _headline_rows(blocks, features, labels: list) -> None:
@@ -4408,6 +4543,46 @@ def _two_sentence_head(f: BlockFeatures) -> bool:
     (not a time, list heading, furniture or byline)."""
     return (f.n_sentences == 2 and 4 <= f.n_words <= HEADLINE_ITEM_MAX_WORDS and not f.ends_with_full_stop
             and not f.is_timestamp and not f.is_list_heading and not f.is_furniture and not f.is_byline)
+
+
+# A row of headlines where two "sentences" each tell them: this many lines in a row at least, two of them of two.
+TWO_SENTENCE_ROW_MIN_LINES = 3
+TWO_SENTENCE_ROW_MIN_PAIRS = 2
+
+
+def _two_sentence_rows(blocks, features, labels: list) -> None:
+    """A row of ``TWO_SENTENCE_ROW_MIN_LINES`` or more unlabelled headlines, one a line, where two or more read as
+    two "sentences" without a closing full stop ("Most read": "Snowstorm in the mountains. Pass closed", "Power
+    prices rise in January. How much will we pay?", then a plain headline): each line is an item of its own
+    (guidelines 8.2: one teaser per promoted item). The main pass takes such a line for an item only under another
+    item or over its time; a row of them with nothing else has neither, and a paragraph of prose ends its sentence
+    or runs longer (``PAIR_HEADLINE_MAX_WORDS``). A line opening with its rank is the numbered lists' pass's
+    (``_numbered_items``), whose short rows may be a table's ("1. Real Madrid 31 pts"); a headline with its summary or
+    time under it, and a line over such a headline (the next list's heading), are no bare headline of the row. On a
+    story page (a line of it is the article's)."""
+    def pair(index: int) -> bool:
+        f = features[index]
+        return (_two_sentence_head(f) and (not f.text_like or f.n_words <= PAIR_HEADLINE_MAX_WORDS)
+                and _rank(blocks[index].text) is None)
+
+    def item_line(index: int) -> bool:
+        return labels[index] is None and (_summary_shaped(features[index], blocks[index].text)
+                                          or _item_time(features, blocks, index))
+
+    if not any(label is not None and label.label == ARTICLE for label in labels):
+        return  # (on a story page: a front's lists are read by the other passes)
+    run: list[int] = []
+    for index in range(len(blocks) + 1):
+        if (index < len(blocks) and labels[index] is None and (pair(index) or _teaser_head(features[index]))
+                and not _over_headline_and_summary(blocks, features, labels, index)):
+            run.append(index)
+            continue
+        if run and index < len(blocks) and item_line(index):
+            run.pop()  # the last headline has its summary or time under it: an item the main pass makes
+        if len(run) >= TWO_SENTENCE_ROW_MIN_LINES and sum(map(pair, run)) >= TWO_SENTENCE_ROW_MIN_PAIRS:
+            for member in run:
+                labels[member] = BlockLabel(TEASER, 0.6, -1 - member)
+        run = []
 
 
 def _cut_headline_over_item(blocks, features, labels: list, index: int) -> bool:
