@@ -6737,3 +6737,28 @@ def test_a_sentence_under_a_list_of_bare_headlines_after_the_story_is_no_summary
     assert labels[notice] == "boilerplate"
     teasers = [span.text for span in annotation.spans if span.layer == "zone" and span.label == "teaser"]
     assert teasers == most_read[1:], "one span per headline"
+
+
+def test_badges_naming_a_fronts_next_sections_are_no_items_kickers() -> None:
+    """Guidelines 8.2 and 8.3: a badge word standing where the front's sections change ("Podcast" under a section of
+    headlines with their times, over an episode with its running time; "Opinion" over two columns) names the section
+    under it, not the item's kind; a badge on one item of a list ("Video" over a clip, then headlines with their
+    times again) is the item's."""
+    news = [["Harbour bridge reopens after three weeks of repairs", "2 hours ago"],
+            ["School board approves new bus routes for the spring term", "4 hours ago"],
+            ["Fishermen say the new quotas will close two family boats", "6 hours ago"]]
+    podcast = ["The Harbour Hour, episode 57: who pays for the sea wall?", "41 min"]
+    opinion = [["Column: The sea wall is a promise the council cannot keep"],
+               ["Letters: Readers on the bus routes, the bridge and the library", "By the letters editor"]]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in news for line in item),
+                                             "Podcast", *podcast, "Opinion", *(line for item in opinion for line in item),
+                                             "Advertisement", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    labels = labels_by_line(document, annotation)
+    assert labels["Podcast"] == labels["Opinion"] == "boilerplate"
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in [*news, podcast, *opinion]]
+    clip = ["Watch: the bridge's new span lowered into place overnight", "1:48", "5 hours ago"]
+    document = Document.from_text(page_text([*NAV, "Latest", *(line for item in news[:2] for line in item),
+                                             "Video", *clip, *news[2], "Podcast", *podcast, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert "Video\n\n" + "\n\n".join(clip) in front_items(document, annotation)

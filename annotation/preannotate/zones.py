@@ -4848,9 +4848,10 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
     badge_below = [False] * len(items)
     for number in range(len(items) - 2, -1, -1):
         badge_below[number] = lists[number + 1] == lists[number] and (badges[number + 1] or badge_below[number + 1])
+    sections = _badged_sections(labels, items, badges, lists, layouts)
     taken = []
     for number, (first, _) in enumerate(items):
-        if not badges[number]:
+        if not badges[number] or number in sections:
             continue
         if number > 0 and first - items[number - 1][1] == 2:
             heading = (number + 1 < len(items) and lists[number + 1] == lists[number] and not badge_below[number]
@@ -4872,6 +4873,36 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
         if not heading:
             taken.append(number)
     return taken
+
+
+def _badged_sections(labels: list, items: list[tuple[int, int]], badges: list[bool], lists: list[int],
+                     layouts: list[tuple[str, ...]]) -> set[int]:
+    """Guidelines 8.2 and 8.3: a list repeats one layout, and a section's name heads items of its own. The numbers of
+    the items whose badge (``badges``) names the front's next section ("Podcast" over an episode with its running
+    time, "Opinion" over two columns), not the item's kind: the badge stands under an item of the list (``lists``)
+    that ends a section -- of two items or more of one layout (``_item_layout``), or itself under such a badge --
+    and no item from the badge down to the next badge or the list's end shares that item's layout. A badge on one
+    item of a list ("Video" over a clip with its running time, then headlines with their times again; "Exclusive"
+    over a headline under the lead item) is the item's."""
+    sections: set[int] = set()
+    badged = [number for number, badge in enumerate(badges) if badge]
+    for number, below in zip(badged, [*badged[1:], len(items)]):
+        above = number - 1
+        # (nothing but the page's lines between the item and the badge: no other short line heads the section)
+        if (above < 0 or lists[above] != lists[number]
+                or any(labels[index] is None for index in range(items[above][1] + 1, items[number][0] - 1))):
+            continue
+        end = next((other for other in range(number, below) if lists[other] != lists[number]), below)
+        ended = ((above > 0 and lists[above - 1] == lists[above] and layouts[above - 1] == layouts[above])
+                 or any(section <= above and all(lists[other] == lists[section] for other in range(section, above + 1))
+                        and not any(badges[other] for other in range(section + 1, above + 1))
+                        for section in sections))
+        # (the section's lead item shows its badge: "Top story" over a headline with its summary, then headlines
+        # with their times)
+        lead = number + 2 < end and layouts[number] != layouts[number + 1] == layouts[number + 2]
+        if ended and not lead and layouts[above] not in layouts[number:end]:
+            sections.add(number)
+    return sections
 
 
 def _kickers_above_chain(blocks, features, labels: list, items: list[tuple[int, int]], number: int,
