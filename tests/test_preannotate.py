@@ -6762,3 +6762,23 @@ def test_badges_naming_a_fronts_next_sections_are_no_items_kickers() -> None:
                                              "Video", *clip, *news[2], "Podcast", *podcast, *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert "Video\n\n" + "\n\n".join(clip) in front_items(document, annotation)
+
+
+def test_a_newsletter_box_under_a_fronts_last_list_is_the_sites() -> None:
+    """Guidelines 8.3: under a front's last list, with only the site's lines between, a box under an ad label of a
+    heading and a sentence with no time over a button ("Die Abendpost aus der Region", "Die wichtigsten Meldungen
+    des Tages …", "Eintragen") is the site's newsletter prompt, not an item; a lone item under its list's heading
+    stays one."""
+    news = [["Stadtrat beschließt neue Buslinie zum Klinikum", "vor 2 Stunden"],
+            ["Hochwasser: Pegel an der Mulde sinkt langsam", "vor 3 Stunden"],
+            ["Bäckerei am Markt schließt nach 90 Jahren", "vor 5 Stunden"]]
+    box = ["Die Abendpost aus der Region", "Die wichtigsten Meldungen des Tages, jeden Abend um 18 Uhr."]
+    lines = [*NAV, "Aktuell", *(line for item in news for line in item), "Mehr laden", "Anzeige"]
+    document = Document.from_text(page_text([*lines, *box, "Eintragen", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in news]
+    assert {labels_by_line(document, annotation)[line] for line in box} == {"boilerplate"}
+    pick = ["Die Stadt und ihr Fluss: eine Reportage aus zehn Jahren Hochwasserschutz",
+            "Wie Anwohner, Planer und Bauern an der Mulde mit dem Wasser leben lernen."]
+    document = Document.from_text(page_text([*lines, "Empfehlung der Redaktion", *pick, "Mehr", *FOOTER]))
+    assert "\n\n".join(pick) in front_items(document, Preannotator().annotate(document))

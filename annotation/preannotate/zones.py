@@ -3162,6 +3162,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
     _section_names_over_items(blocks, features, labels)
+    _promo_under_lists(blocks, features, labels)
     if groups:
         _group_headings(blocks, features, labels, groups)
         _closing_group(blocks, features, labels, groups)
@@ -3373,6 +3374,41 @@ def _menu_entries(blocks, features, labels: list) -> frozenset[str]:
             entries.update(blocks[entry].text.strip() for entry in run)
         run = []
     return frozenset(entries)
+
+
+def _site_line(labels: list, index: int) -> bool:
+    """Whether block ``index`` is the page's, or no pass took it (the page's lines are labelled last)."""
+    return labels[index] is None or labels[index].label == BOILERPLATE
+
+
+# A button under a promo box ("Sign up", "Subscribe now"): a line of the page's of at most this many words.
+PROMO_BUTTON_MAX_WORDS = 2
+
+
+def _promo_under_lists(blocks, features, labels: list) -> None:
+    """Guidelines 8.3 (newsletter and subscription prompts): on a front, a box of a heading and a sentence with no
+    time ("Get the Morning Briefing", "Top stories in your inbox every weekday"), under the page's last list with
+    only the site's lines between them, none of them a list's heading, right under an ad label (``_AD_RE``) and over
+    the site's button (a line of ``PROMO_BUTTON_MAX_WORDS`` words at most: "Sign up"), promotes no article however
+    much a headline and its summary it looks like: an item of a list stands in the list, a lone one under its
+    list's heading ("Editor's pick", which no layout tells from a promo's heading)."""
+    items = _teaser_items(labels)
+    if len(items) < LIST_MIN_ITEMS or any(label is not None and label.label == ARTICLE for label in labels):
+        return
+    first, last = items[-1]
+    above, under = first - 1, last + 1
+    if not (last - first == 1 and features[last].n_words > KICKER_MAX_WORDS and under < len(blocks)
+            and _site_line(labels, under)
+            and 0 < features[under].n_words <= PROMO_BUTTON_MAX_WORDS
+            and not any(features[index].is_timestamp or _item_time(features, blocks, index)
+                        for index in range(first, under))):
+        return
+    gap = range(items[-2][1] + 1, first)
+    if (not gap or any(not _site_line(labels, index) or features[index].is_list_heading for index in gap)
+            or not _AD_RE.match(blocks[above].text.strip())):
+        return
+    for index in range(first, under):
+        labels[index] = BlockLabel(BOILERPLATE, 0.6)
 
 
 def _section_names_over_items(blocks, features, labels: list) -> None:
