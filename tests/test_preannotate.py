@@ -6782,3 +6782,18 @@ def test_a_newsletter_box_under_a_fronts_last_list_is_the_sites() -> None:
             "Wie Anwohner, Planer und Bauern an der Mulde mit dem Wasser leben lernen."]
     document = Document.from_text(page_text([*lines, "Empfehlung der Redaktion", *pick, "Mehr", *FOOTER]))
     assert "\n\n".join(pick) in front_items(document, Preannotator().annotate(document))
+
+
+@pytest.mark.parametrize("count", ["Mostrando 1–3 de 1.482 resultados", "Menampilkan 1-3 dari 1482 hasil",
+                                   "Показаны 1–3 из 1 482"])
+def test_a_count_of_search_results_in_any_language_is_no_headline(count: str) -> None:
+    """Guidelines 8.3: a search page's count of results, the range shown from the first result, a word and the total,
+    is the site's line in any language, not an item over the results."""
+    items = [["Obras do metrô atrasam seis meses na zona norte", "22 out. 2026"],
+             ["Prefeitura anuncia nova linha de ônibus até o aeroporto", "15 out. 2026"],
+             ["Tarifa do transporte público sobe em janeiro", "5 out. 2026"]]
+    document = Document.from_text(page_text([*NAV, "Busca: transporte", count,
+                                             *(line for item in items for line in item), "Próxima", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert labels_by_line(document, annotation)[count] == "boilerplate"
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]

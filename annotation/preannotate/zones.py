@@ -4362,9 +4362,22 @@ _COUNT_WORDS = frozenset("showing displaying viewing about page pages of results
                          "posts found total".split())
 
 
+# A count of results in any language: the range shown, a word, then the total ("Mostrando 1–20 de 312 resultados"),
+# in a line of at most this many words of letters.
+COUNT_RANGE_MAX_WORDS = 4
+_COUNT_RANGE_RE = re.compile(r"(?<![\d.,:])(\d+)\s*[-–]\s*(\d+)\s+([^\W\d_]+)\s+(\d[\d.,\s]*\d|\d)(?![\d.,:])")
+
+
 def _count_line(text: str) -> bool:
     """A count of search results or pages: "Showing 1-6 of 243 results", "About 1,240 results", "Page 1 of 48",
-    and the query it names after "for" ("... results for “bushfire”")."""
+    and the query it names after "for" ("... results for “bushfire”"); in any language, a short line showing a range
+    of results from the first, then their total ("Menampilkan 1-12 dari 486 hasil": ``_COUNT_RANGE_RE``)."""
+    ranged = _COUNT_RANGE_RE.search(text)
+    # (one word in lower case between range and total: "de", "dari", "из"; a score names the team: "1-2 Chelsea 2026")
+    if ranged is not None and ranged.group(1) == "1" and ranged.group(3).islower():
+        total = int(re.sub(r"\D", "", ranged.group(4)))
+        if int(ranged.group(2)) < total and sum(not word[:1].isdigit() for word in text.split()) <= COUNT_RANGE_MAX_WORDS:
+            return True
     # word by word up to "for": a line's first word that is neither a number nor a count's answers most lines
     number = False
     for word in WORD_RE.findall(text):
