@@ -6737,3 +6737,23 @@ def test_a_sentence_under_a_list_of_bare_headlines_after_the_story_is_no_summary
     assert labels[notice] == "boilerplate"
     teasers = [span.text for span in annotation.spans if span.layer == "zone" and span.label == "teaser"]
     assert teasers == most_read[1:], "one span per headline"
+
+
+@pytest.mark.parametrize("byline, date, standfirst", [
+    ("Von Erika Musterfrau, Kassel", "03.02.2025 – 08:40 Uhr", []),
+    ("By Jane Doe, Leeds", "Tuesday 3 February 2025 08:40 GMT", []),
+    # the writer's name and title over the date, and the standfirst without its full stop under the headline
+    ("Jane Doe\n\nTransport Correspondent", "Tuesday 3 February 2025 08:40 GMT",
+     ["The port authority now puts the cost at twice its spring figure and moves the opening to 2029"]),
+])
+def test_a_byline_and_date_over_the_headline_are_the_storys(byline: str, date: str, standfirst: list[str]) -> None:
+    """Guidelines 8.1: a site printing the byline and the date over the headline (the clock after an en dash as well
+    as a hyphen) prints the story's head there: the byline, the date, the headline and the standfirst are the story's,
+    not the site's menu over them."""
+    head = [*byline.split("\n\n"), date, "Harbour tunnel budget doubles as engineers find flooded shafts", *standfirst]
+    document = Document.from_text(page_text([*NAV, "Politics", *head, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels["Politics"] == "boilerplate"

@@ -2170,7 +2170,58 @@ def _marks_over_headline(blocks, features, headline: int) -> list[int]:
     print it, is the story's, like one under it. (A date alone there is left as the rules found it: the benchmark's
     article body leaves out the story's head, and sites that print the date over the headline -- agencies' -- cost it
     0.0006 text F1 with no other change.)"""
-    return [headline - 1] if headline > 0 and features[headline - 1].is_byline else []
+    if headline > 0 and features[headline - 1].is_byline:
+        return [headline - 1]
+    if headline > 1 and features[headline - 1].is_timestamp and features[headline - 2].is_byline:
+        return [headline - 2, headline - 1]  # the byline and the date under it, over the headline
+    return []
+
+
+def _marks_over_run_headline(blocks, features, body_start: int, title: str | None) -> list[int]:
+    """Guidelines 8.1: the story's byline and date printed right over its headline, where the run opens -- with the
+    date under the byline ("Von Jane Roe, Stuttgart", "27.11.2026 – 11:14 Uhr", then the headline) or with the
+    standfirst under the headline ("Jane Roe", "Courts Correspondent", "Thursday 3 February 2025 08:40 GMT", the
+    headline, the standfirst): the byline's lines, the headline and the standfirst are the story's head, the headline
+    the last of the list -- the head is not looked for above the byline, where the site's name or menu stands. Empty
+    when the run opens otherwise, or when the page's ``title`` does not name the line taken for the headline."""
+    first = features[body_start]
+    if first.is_timestamp:
+        headline = body_start + 1
+    elif (body_start > 0 and first.text_like and first.title_case_share < TITLE_CASE_HEADLINE
+          and not first.ends_like_sentence and not is_caption_credit(blocks[body_start].text)):
+        # the run opens with the standfirst: prose without its full stop (under a photo's caption, the run's first
+        # paragraph has its stop)
+        headline = body_start - 1
+    else:
+        return []
+    if headline >= len(features):
+        return []
+    f = _headline_features(blocks[headline].text, features[headline])
+    if not (f.headline_like and f.n_sentences <= 1 and not (f.is_byline or f.is_timestamp or f.is_furniture)
+            and not _options_row(blocks[headline].text) and not _breadcrumbs(blocks[headline].text)
+            and not _labelled_piece(f, blocks[headline].text) and READ_TIME_RE.search(blocks[headline].text) is None):
+        # (a share row under the dates, "Share: Facebook | X", or the reading time, "Reading time: 5 min", is shaped
+        # as a headline but is none)
+        return []
+    if title and _title_similarity(blocks[headline].text, title) < 0.6:
+        return []  # a page with its title names its headline: a widget's line under the dates is none
+    row = []  # the byline's row over the headline, read upwards: dates, the writer's title, the byline
+    index = headline - 1
+    while index >= 0 and ((features[index].is_timestamp and READ_TIME_RE.search(blocks[index].text) is None)
+                          or _byline_at(blocks, features, index) or _writer_title(blocks, features, index)):
+        row.insert(0, index)
+        index -= 1
+    # a name without its "By" has two words or more: a section's kicker over the dates ("POLITICS") has one
+    if not (any(features[index].is_timestamp for index in row)
+            and any(features[index].is_byline or (_byline_at(blocks, features, index)
+                                                  and len(blocks[index].text.split()) >= 2) for index in row)):
+        return []
+    head = [*row, headline]
+    under = headline + 1
+    if (under < len(features) and features[under].text_like
+            and features[under].title_case_share < TITLE_CASE_HEADLINE and not is_caption_credit(blocks[under].text)):
+        head.insert(-1, under)  # the standfirst under the headline, prose in sentence case (the headline stays last)
+    return head
 
 
 def _story_head(blocks, features, evidence, scores, body_start: int, title: str | None,
@@ -2183,6 +2234,9 @@ def _story_head(blocks, features, evidence, scores, body_start: int, title: str 
         # paragraphs parted the byline's lines and the headline from the story, whatever the model or
         # _drop_islands made of them
         return body_start - 1, [body_start - 1, body_start, *_byline_row(blocks, features, body_start + 1)]
+    marks = _marks_over_run_headline(blocks, features, body_start, title)
+    if marks:
+        return marks[-1], marks
     window = range(max(0, body_start - HEADLINE_REACH), body_start)
     box = min((index for index in jumps if index in window), default=None)
     first = features[body_start]
