@@ -277,6 +277,10 @@ READ_ALSO_HEADLINE_MIN_WORDS = 4
 READ_ALSO_CUE_CHARS = 4
 
 
+# A number and a unit's abbreviation closing a line ("9 proc.", "20 tys.", "5 mln."): its stop ends no sentence.
+_ABBREVIATED_END_RE = re.compile(r"\d\s?[^\W\d_]{1,4}\.$")
+
+
 def _cued_headline(f: BlockFeatures, text: str) -> bool:
     """Guidelines 8.2: whether a line is a cue of two or three words and its colon before a headline
     (``READ_ALSO_CUE_WORDS`` to ``READ_ALSO_INLINE_CUE_MAX_WORDS``; the headline may be two "sentences" without a
@@ -284,6 +288,11 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
     set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not a speaker's question in
     an interview ("Jane Roe: How did it start?"), a label over a sentence with its full stop ("Editor's note: …") nor
     a contact's address ("Press contact: Jane Roe – jane@example.com")."""
+    if (text[-1:] == "." and _ABBREVIATED_END_RE.search(text) is not None
+            and _cue_in_words(text.partition(":")[0])):
+        # "Read also: … rose 9 pct.": the stop is the unit's abbreviation's, no sentence's end (after a name, "Jane
+        # Roe: Theft, held in lieu of $7,000 bond.", it is a sentence's)
+        f = features_of(text[:-1])
     if not (f.headline_like or _two_sentence_head(f)) or "@" in text:
         return False
     if text[:1] == "【" or "：" in text[:READ_ALSO_CUE_CHARS + 1]:
@@ -296,8 +305,17 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
     if ":" not in text[:40]:
         return False
     cue, _, headline = text.partition(":")
+    # a headline asking a question after a cue in words ("Read also: Who pays for the bridge?"), not after a
+    # speaker's name, whose words are all capitalised ("Jane Roe: How did it start?")
     return (READ_ALSO_CUE_WORDS <= len(cue.split()) <= READ_ALSO_INLINE_CUE_MAX_WORDS
-            and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS and not headline.rstrip().endswith("?"))
+            and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS
+            and not (headline.rstrip().endswith("?") and not _cue_in_words(cue)))
+
+
+def _cue_in_words(cue: str) -> bool:
+    """Whether the words before a line's colon are a cue ("Read also", "Czytaj także") rather than a speaker's or
+    person's name ("Jane Roe"): one of them in lower case."""
+    return any(word[:1].islower() for word in cue.split())
 
 
 def _cues_over_headlines(blocks, features, labels: list, start: int, end: int) -> list[tuple[int, int]]:
