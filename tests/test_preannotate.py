@@ -6771,3 +6771,21 @@ def test_a_cued_headline_may_ask_or_close_on_an_abbreviated_unit(line: str, cued
     on a number and its unit's abbreviation, whose stop ends no sentence ("… augs 7 proc."); after a speaker's name,
     whose words are all capitalised, a question is the interviewer's."""
     assert _cued_headline(features_of(line), line) is cued
+
+
+def test_the_byline_under_the_photo_under_the_head_is_the_storys() -> None:
+    """Guidelines 8.1 and 8.4: the run opening with the story's headline and standfirst, the photo under them -- its
+    caption over its credit -- is the photo's, and the byline and date under it are the story's head still."""
+    head = ["Harbour tunnel budget doubles as engineers find flooded shafts",
+            "The port authority now puts the cost at twice its spring figure and moves the opening to 2029"]
+    photo = ["Pumps at work in the tunnel's northern shaft on Tuesday", "Photo: Jane Roe/Harbour Daily"]
+    byline = ["By John Doe and Mary Major, in Kirkhaven", "3 February 2025 08:40"]
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+    lines = [*NAV, *head, *photo, *byline, *STORY[3:]]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    chosen = _headline_and_byline(blocks, features, evidence, scores, len(NAV), None)
+    assert [lines[index] for index in chosen] == byline

@@ -2272,6 +2272,13 @@ def _story_head(blocks, features, evidence, scores, body_start: int, title: str 
             return body_start, [body_start, body_start + 1, *row] if any(
                 _byline_at(blocks, features, index) for index in row) else []
         below = body_start + 1 + (body_start + 1 < len(features) and features[body_start + 1].text_like)
+        # the photo between the head and the byline: its caption over its credit, or the credit alone (8.4) -- not
+        # the byline shaped as a credit ("Jane Roe / Kirkhaven" over the date)
+        if (below < len(features) and not features[below].is_timestamp and not _byline_at(blocks, features, below)
+                and _credit_line(blocks, features, below + 1) and not _byline_at(blocks, features, below + 1)):
+            below += 2
+        elif _credit_line(blocks, features, below) and not _byline_at(blocks, features, below):
+            below += 1
         row = _byline_row(blocks, features, below)
         return body_start, row if any(_byline_at(blocks, features, index) for index in row) else []
     if box is not None:
