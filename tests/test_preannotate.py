@@ -6789,3 +6789,17 @@ def test_the_byline_under_the_photo_under_the_head_is_the_storys() -> None:
     scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
     chosen = _headline_and_byline(blocks, features, evidence, scores, len(NAV), None)
     assert [lines[index] for index in chosen] == byline
+
+
+@pytest.mark.parametrize("credit", ["Kirkhaven Press Agency", "Jane Roe/Harbour staff"])
+def test_a_caption_over_a_bare_credit_under_the_head_is_the_photos(credit: str) -> None:
+    """Guidelines 8.4: under the story's head, a photo's caption over its credit printed bare -- the agency's or the
+    photographer's name, without "Photo:" -- is the photo's, not the story's first paragraph."""
+    head = ["Harbour tunnel budget doubles as engineers find flooded shafts", "By John Doe", "3 February 2025 08:40"]
+    photo = ["Pumps at work in the tunnel's northern shaft on Tuesday. The shaft flooded twice this winter.", credit]
+    document = Document.from_text(page_text([*NAV, *head, *photo, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert [labels[line] for line in photo] == ["boilerplate"] * 2

@@ -2392,7 +2392,8 @@ def _tools_under_head(blocks, features, labels: list) -> list[int]:
             if not f.is_timestamp:
                 byline_words.update(blocks[index].text.lower().split())
         elif f.text_like and last_mark is not None and labels[index] and labels[index].label == ARTICLE:
-            return [between for between in range(last_mark + 1, index)
+            photo = [index, index + 1] if _caption_over_bare_credit(blocks, features, labels, index) else []
+            return photo + [between for between in range(last_mark + 1, index)
                     if labels[between] and labels[between].label == ARTICLE
                     and features[between].n_words <= TOOL_LINE_MAX_WORDS and not features[between].text_like
                     and not (features[between].ends_with_full_stop and not _abbreviated_count(features[between]))
@@ -2400,6 +2401,27 @@ def _tools_under_head(blocks, features, labels: list) -> list[int]:
                     and not _job_title(features[between], blocks[between].text)
                     and not byline_words.issuperset(blocks[between].text.lower().split())]
     return []
+
+
+# A photo's credit printed bare under its caption, the agency's or the photographer's name ("PA Media", "Jane
+# Roe/Ledger staff"), has this many words.
+BARE_CREDIT_WORDS = range(2, TOOL_LINE_MAX_WORDS + 1)
+
+
+def _caption_over_bare_credit(blocks, features, labels: list, index: int) -> bool:
+    """Guidelines 8.4: whether block ``index``, the first prose under the story's head, is a photo's caption over its
+    credit printed bare -- a caption of at most two sentences (``CAPTION_SENTENCE_MAX_WORDS`` words), then a name of a
+    few words (``BARE_CREDIT_WORDS``) with every word capitalised, or two parted by a slash, no digits or stop, then
+    the story's first paragraph."""
+    if index + 2 >= len(features):
+        return False
+    caption, credit, after = features[index], features[index + 1], features[index + 2]
+    text = blocks[index + 1].text
+    return (caption.n_sentences <= 2 and caption.n_words <= CAPTION_SENTENCE_MAX_WORDS
+            and after.text_like and labels[index + 2] is not None and labels[index + 2].label == ARTICLE
+            and not credit.text_like and credit.n_words in BARE_CREDIT_WORDS and credit.digit_share == 0
+            and not credit.ends_like_sentence and not credit.is_byline and text[:1].isupper()
+            and ("/" in text or all(word[:1].isupper() for word in text.split())))
 
 
 # A number and its unit's abbreviation ("4 мин.", "5 Min.") has this many words.
