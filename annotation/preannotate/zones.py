@@ -2415,12 +2415,19 @@ def _caption_over_bare_credit(blocks, features, labels: list, index: int) -> boo
     the story's first paragraph."""
     if index + 2 >= len(features):
         return False
-    caption, credit, after = features[index], features[index + 1], features[index + 2]
-    text = blocks[index + 1].text
+    caption, after = features[index], features[index + 2]
+    # a line of the same shape right over the caption makes them a story's sections, each paragraph under its
+    # heading in title case ("Walk The City Walls"), no photo
     return (caption.n_sentences <= 2 and caption.n_words <= CAPTION_SENTENCE_MAX_WORDS
             and after.text_like and labels[index + 2] is not None and labels[index + 2].label == ARTICLE
-            and not credit.text_like and credit.n_words in BARE_CREDIT_WORDS and credit.digit_share == 0
-            and not credit.ends_like_sentence and not credit.is_byline and text[:1].isupper()
+            and _bare_credit_shape(features[index + 1], blocks[index + 1].text)
+            and not _bare_credit_shape(features[index - 1], blocks[index - 1].text))
+
+
+def _bare_credit_shape(f: BlockFeatures, text: str) -> bool:
+    """Whether a line is shaped as a photo's bare credit (``_caption_over_bare_credit``)."""
+    return (not f.text_like and f.n_words in BARE_CREDIT_WORDS and f.digit_share == 0 and not f.ends_like_sentence
+            and not f.is_byline and text[:1].isupper()
             and ("/" in text or all(word[:1].isupper() for word in text.split())))
 
 
