@@ -29,7 +29,7 @@ from annotation.preannotate.zones import (
     _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE,
     _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE,
     _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _may_end_in_credit, _photo_credit,
-    _labelled_list, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
+    _cued_headline, _labelled_list, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
 from corpus.cli import main as corpus_main
 from corpus.html import parse_html
@@ -5986,11 +5986,14 @@ def test_the_headline_and_its_deck_over_a_byline_the_search_came_to() -> None:
     ("Czytaj także: Ferry strike called off after late-night talks with the unions", True),
     ("Lexo edhe: Harbour tunnel reopens after three weeks of repairs", True),
     ("Jane Roe: How did the campaign for the bridge start?", False),
+    # a headline asking its question after a cue in words, or closing on a number and a unit's abbreviation
+    ("Lees ook: Het contract met „Havenbouw Noord”. Wat vonden de controleurs?", True),
+    ("Skaitykite taip pat: Uosto rinkliavos pirmąjį ketvirtį augs 7 proc.", True),
     ("Press contact: Jane Roe – press@example.org – +32 2 000 00 00", False)])
 def test_a_two_word_cue_before_a_headline_between_the_paragraphs_is_a_teaser(line: str, teaser: bool) -> None:
     """Guidelines 8.2: between the story's paragraphs, a cue of two words and its colon before a headline ("Czytaj
     także: <headline>") links to another story in whatever language, as "Read more: <headline>" does -- a teaser; an
-    interviewer's question and a press contact's line are not."""
+    interviewer's question (after the speaker's name) and a press contact's line are not."""
     lines = [*NAV, *STORY[:5], line, *STORY[5:], *FOOTER]
     document = Document.from_text(page_text(lines))
     annotation = Preannotator().annotate(document)
@@ -6797,3 +6800,66 @@ def test_a_count_of_search_results_in_any_language_is_no_headline(count: str) ->
     annotation = Preannotator().annotate(document)
     assert labels_by_line(document, annotation)[count] == "boilerplate"
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize("byline, date, standfirst", [
+    ("Von Erika Musterfrau, Kassel", "03.02.2025 – 08:40 Uhr", []),
+    ("By Jane Doe, Leeds", "Tuesday 3 February 2025 08:40 GMT", []),
+    # the writer's name and title over the date, and the standfirst without its full stop under the headline
+    ("Jane Doe\n\nTransport Correspondent", "Tuesday 3 February 2025 08:40 GMT",
+     ["The port authority now puts the cost at twice its spring figure and moves the opening to 2029"]),
+])
+def test_a_byline_and_date_over_the_headline_are_the_storys(byline: str, date: str, standfirst: list[str]) -> None:
+    """Guidelines 8.1: a site printing the byline and the date over the headline (the clock after an en dash as well
+    as a hyphen) prints the story's head there: the byline, the date, the headline and the standfirst are the story's,
+    not the site's menu over them."""
+    head = [*byline.split("\n\n"), date, "Harbour tunnel budget doubles as engineers find flooded shafts", *standfirst]
+    document = Document.from_text(page_text([*NAV, "Politics", *head, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert labels["Politics"] == "boilerplate"
+
+
+@pytest.mark.parametrize(("line", "cued"), [
+    ("Lees ook: Het contract met „Havenbouw Noord”. Wat vonden de controleurs?", True),
+    ("Skaitykite taip pat: Uosto rinkliavos pirmąjį ketvirtį augs 7 proc.", True),
+    ("Jane Roe: The contract with „Harbour Works”. What did the auditors find?", False)])
+def test_a_cued_headline_may_ask_or_close_on_an_abbreviated_unit(line: str, cued: bool) -> None:
+    """Guidelines 8.2: after a cue in words and its colon, the headline of another story may ask its question or close
+    on a number and its unit's abbreviation, whose stop ends no sentence ("… augs 7 proc."); after a speaker's name,
+    whose words are all capitalised, a question is the interviewer's."""
+    assert _cued_headline(features_of(line), line) is cued
+
+
+def test_the_byline_under_the_photo_under_the_head_is_the_storys() -> None:
+    """Guidelines 8.1 and 8.4: the run opening with the story's headline and standfirst, the photo under them -- its
+    caption over its credit -- is the photo's, and the byline and date under it are the story's head still."""
+    head = ["Harbour tunnel budget doubles as engineers find flooded shafts",
+            "The port authority now puts the cost at twice its spring figure and moves the opening to 2029"]
+    photo = ["Pumps at work in the tunnel's northern shaft on Tuesday", "Photo: Jane Roe/Harbour Daily"]
+    byline = ["By John Doe and Mary Major, in Kirkhaven", "3 February 2025 08:40"]
+    from annotation.preannotate.blocks import split_blocks
+    from annotation.preannotate.zones import BlockEvidence, _headline_and_byline, content_score
+    lines = [*NAV, *head, *photo, *byline, *STORY[3:]]
+    blocks = split_blocks(page_text(lines))
+    features = [features_of(block.text) for block in blocks]
+    evidence = [BlockEvidence()] * len(blocks)
+    scores = [content_score(f, block.text, e) for f, block, e in zip(features, blocks, evidence, strict=True)]
+    chosen = _headline_and_byline(blocks, features, evidence, scores, len(NAV), None)
+    assert [lines[index] for index in chosen] == byline
+
+
+@pytest.mark.parametrize("credit", ["Kirkhaven Press Agency", "Jane Roe/Harbour staff"])
+def test_a_caption_over_a_bare_credit_under_the_head_is_the_photos(credit: str) -> None:
+    """Guidelines 8.4: under the story's head, a photo's caption over its credit printed bare -- the agency's or the
+    photographer's name, without "Photo:" -- is the photo's, not the story's first paragraph."""
+    head = ["Harbour tunnel budget doubles as engineers find flooded shafts", "By John Doe", "3 February 2025 08:40"]
+    photo = ["Pumps at work in the tunnel's northern shaft on Tuesday. The shaft flooded twice this winter.", credit]
+    document = Document.from_text(page_text([*NAV, *head, *photo, *STORY[3:], *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
+    assert [labels[line] for line in photo] == ["boilerplate"] * 2

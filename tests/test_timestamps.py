@@ -82,6 +82,8 @@ def test_babel_past_times_are_timestamps(locale, unit, count, width):
     "pátek 27. listopadu 2026 14:05", "Sun, 29 Nov, 2026 - 19:40",
     # the hand-typed shapes CLDR has no words for stay timestamps
     "14h32", "9.30am", "13.55 GMT", "12.03.2024, 14:20 Uhr", "vor wenigen Minuten",
+    # the clock after an en dash as well as a hyphen
+    "03.02.2025 – 08:40 Uhr",
 ])
 def test_timestamps_in_many_languages(line):
     assert _timestamp(line)

@@ -285,7 +285,7 @@ _FOREIGN_STAMP = (
     r"|(?:" + _WEEKDAYS_FOREIGN + r",?\s+)?(?:le\s+|el\s+|il\s+)?[0-9]{1,2}(?:er|\.|º)?\s+(?:de\s+)?(?:"
     + _MONTHS_FOREIGN + "|" + _MONTHS + r")(?:\s+(?:de\s+)?[0-9]{4})?"
     r"|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4}"
-    r")(?:,?\s*(?:à|um|a las|às|alle|ore|om|-|\|)?\s*[0-9]{1,2}(?:[:h.][0-9]{2})?\s*(?:h|uhr|uur)?)?")
+    r")(?:,?\s*(?:à|um|a las|às|alle|ore|om|[-–]|\|)?\s*[0-9]{1,2}(?:[:h.][0-9]{2})?\s*(?:h|uhr|uur)?)?")
 FOREIGN_TIMESTAMP_RE = re.compile(
     r"^(?:[0-9]{1,2}h[0-9]{2}$|"  # a French clock time alone: "14h32"
     # a time, and the time it was updated after it: "Publié le 20 novembre 2026 à 21h14, modifié le 21 novembre",

@@ -277,6 +277,10 @@ READ_ALSO_HEADLINE_MIN_WORDS = 4
 READ_ALSO_CUE_CHARS = 4
 
 
+# A number and a unit's abbreviation closing a line ("9 proc.", "20 tys.", "5 mln."): its stop ends no sentence.
+_ABBREVIATED_END_RE = re.compile(r"\d\s?[^\W\d_]{1,4}\.$")
+
+
 def _cued_headline(f: BlockFeatures, text: str) -> bool:
     """Guidelines 8.2: whether a line is a cue of two or three words and its colon before a headline
     (``READ_ALSO_CUE_WORDS`` to ``READ_ALSO_INLINE_CUE_MAX_WORDS``; the headline may be two "sentences" without a
@@ -284,6 +288,11 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
     set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not a speaker's question in
     an interview ("Jane Roe: How did it start?"), a label over a sentence with its full stop ("Editor's note: …") nor
     a contact's address ("Press contact: Jane Roe – jane@example.com")."""
+    if (text[-1:] == "." and _ABBREVIATED_END_RE.search(text) is not None
+            and _cue_in_words(text.partition(":")[0])):
+        # "Read also: … rose 9 pct.": the stop is the unit's abbreviation's, no sentence's end (after a name, "Jane
+        # Roe: Theft, held in lieu of $7,000 bond.", it is a sentence's)
+        f = features_of(text[:-1])
     if not (f.headline_like or _two_sentence_head(f)) or "@" in text:
         return False
     if text[:1] == "【" or "：" in text[:READ_ALSO_CUE_CHARS + 1]:
@@ -296,8 +305,17 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
     if ":" not in text[:40]:
         return False
     cue, _, headline = text.partition(":")
+    # a headline asking a question after a cue in words ("Read also: Who pays for the bridge?"), not after a
+    # speaker's name, whose words are all capitalised ("Jane Roe: How did it start?")
     return (READ_ALSO_CUE_WORDS <= len(cue.split()) <= READ_ALSO_INLINE_CUE_MAX_WORDS
-            and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS and not headline.rstrip().endswith("?"))
+            and len(headline.split()) >= READ_ALSO_HEADLINE_MIN_WORDS
+            and not (headline.rstrip().endswith("?") and not _cue_in_words(cue)))
+
+
+def _cue_in_words(cue: str) -> bool:
+    """Whether the words before a line's colon are a cue ("Read also", "Czytaj także") rather than a speaker's or
+    person's name ("Jane Roe"): one of them in lower case."""
+    return any(word[:1].islower() for word in cue.split())
 
 
 def _cues_over_headlines(blocks, features, labels: list, start: int, end: int) -> list[tuple[int, int]]:
@@ -2170,7 +2188,58 @@ def _marks_over_headline(blocks, features, headline: int) -> list[int]:
     print it, is the story's, like one under it. (A date alone there is left as the rules found it: the benchmark's
     article body leaves out the story's head, and sites that print the date over the headline -- agencies' -- cost it
     0.0006 text F1 with no other change.)"""
-    return [headline - 1] if headline > 0 and features[headline - 1].is_byline else []
+    if headline > 0 and features[headline - 1].is_byline:
+        return [headline - 1]
+    if headline > 1 and features[headline - 1].is_timestamp and features[headline - 2].is_byline:
+        return [headline - 2, headline - 1]  # the byline and the date under it, over the headline
+    return []
+
+
+def _marks_over_run_headline(blocks, features, body_start: int, title: str | None) -> list[int]:
+    """Guidelines 8.1: the story's byline and date printed right over its headline, where the run opens -- with the
+    date under the byline ("Von Jane Roe, Stuttgart", "27.11.2026 – 11:14 Uhr", then the headline) or with the
+    standfirst under the headline ("Jane Roe", "Courts Correspondent", "Thursday 3 February 2025 08:40 GMT", the
+    headline, the standfirst): the byline's lines, the headline and the standfirst are the story's head, the headline
+    the last of the list -- the head is not looked for above the byline, where the site's name or menu stands. Empty
+    when the run opens otherwise, or when the page's ``title`` does not name the line taken for the headline."""
+    first = features[body_start]
+    if first.is_timestamp:
+        headline = body_start + 1
+    elif (body_start > 0 and first.text_like and first.title_case_share < TITLE_CASE_HEADLINE
+          and not first.ends_like_sentence and not is_caption_credit(blocks[body_start].text)):
+        # the run opens with the standfirst: prose without its full stop (under a photo's caption, the run's first
+        # paragraph has its stop)
+        headline = body_start - 1
+    else:
+        return []
+    if headline >= len(features):
+        return []
+    f = _headline_features(blocks[headline].text, features[headline])
+    if not (f.headline_like and f.n_sentences <= 1 and not (f.is_byline or f.is_timestamp or f.is_furniture)
+            and not _options_row(blocks[headline].text) and not _breadcrumbs(blocks[headline].text)
+            and not _labelled_piece(f, blocks[headline].text) and READ_TIME_RE.search(blocks[headline].text) is None):
+        # (a share row under the dates, "Share: Facebook | X", or the reading time, "Reading time: 5 min", is shaped
+        # as a headline but is none)
+        return []
+    if title and _title_similarity(blocks[headline].text, title) < 0.6:
+        return []  # a page with its title names its headline: a widget's line under the dates is none
+    row = []  # the byline's row over the headline, read upwards: dates, the writer's title, the byline
+    index = headline - 1
+    while index >= 0 and ((features[index].is_timestamp and READ_TIME_RE.search(blocks[index].text) is None)
+                          or _byline_at(blocks, features, index) or _writer_title(blocks, features, index)):
+        row.insert(0, index)
+        index -= 1
+    # a name without its "By" has two words or more: a section's kicker over the dates ("POLITICS") has one
+    if not (any(features[index].is_timestamp for index in row)
+            and any(features[index].is_byline or (_byline_at(blocks, features, index)
+                                                  and len(blocks[index].text.split()) >= 2) for index in row)):
+        return []
+    head = [*row, headline]
+    under = headline + 1
+    if (under < len(features) and features[under].text_like
+            and features[under].title_case_share < TITLE_CASE_HEADLINE and not is_caption_credit(blocks[under].text)):
+        head.insert(-1, under)  # the standfirst under the headline, prose in sentence case (the headline stays last)
+    return head
 
 
 def _story_head(blocks, features, evidence, scores, body_start: int, title: str | None,
@@ -2183,6 +2252,9 @@ def _story_head(blocks, features, evidence, scores, body_start: int, title: str 
         # paragraphs parted the byline's lines and the headline from the story, whatever the model or
         # _drop_islands made of them
         return body_start - 1, [body_start - 1, body_start, *_byline_row(blocks, features, body_start + 1)]
+    marks = _marks_over_run_headline(blocks, features, body_start, title)
+    if marks:
+        return marks[-1], marks
     window = range(max(0, body_start - HEADLINE_REACH), body_start)
     box = min((index for index in jumps if index in window), default=None)
     first = features[body_start]
@@ -2200,6 +2272,13 @@ def _story_head(blocks, features, evidence, scores, body_start: int, title: str 
             return body_start, [body_start, body_start + 1, *row] if any(
                 _byline_at(blocks, features, index) for index in row) else []
         below = body_start + 1 + (body_start + 1 < len(features) and features[body_start + 1].text_like)
+        # the photo between the head and the byline: its caption over its credit, or the credit alone (8.4) -- not
+        # the byline shaped as a credit ("Jane Roe / Kirkhaven" over the date)
+        if (below < len(features) and not features[below].is_timestamp and not _byline_at(blocks, features, below)
+                and _credit_line(blocks, features, below + 1) and not _byline_at(blocks, features, below + 1)):
+            below += 2
+        elif _credit_line(blocks, features, below) and not _byline_at(blocks, features, below):
+            below += 1
         row = _byline_row(blocks, features, below)
         return body_start, row if any(_byline_at(blocks, features, index) for index in row) else []
     if box is not None:
@@ -2313,7 +2392,8 @@ def _tools_under_head(blocks, features, labels: list) -> list[int]:
             if not f.is_timestamp:
                 byline_words.update(blocks[index].text.lower().split())
         elif f.text_like and last_mark is not None and labels[index] and labels[index].label == ARTICLE:
-            return [between for between in range(last_mark + 1, index)
+            photo = [index, index + 1] if _caption_over_bare_credit(blocks, features, labels, index) else []
+            return photo + [between for between in range(last_mark + 1, index)
                     if labels[between] and labels[between].label == ARTICLE
                     and features[between].n_words <= TOOL_LINE_MAX_WORDS and not features[between].text_like
                     and not (features[between].ends_with_full_stop and not _abbreviated_count(features[between]))
@@ -2321,6 +2401,34 @@ def _tools_under_head(blocks, features, labels: list) -> list[int]:
                     and not _job_title(features[between], blocks[between].text)
                     and not byline_words.issuperset(blocks[between].text.lower().split())]
     return []
+
+
+# A photo's credit printed bare under its caption, the agency's or the photographer's name ("PA Media", "Jane
+# Roe/Ledger staff"), has this many words.
+BARE_CREDIT_WORDS = range(2, TOOL_LINE_MAX_WORDS + 1)
+
+
+def _caption_over_bare_credit(blocks, features, labels: list, index: int) -> bool:
+    """Guidelines 8.4: whether block ``index``, the first prose under the story's head, is a photo's caption over its
+    credit printed bare -- a caption of at most two sentences (``CAPTION_SENTENCE_MAX_WORDS`` words), then a name of a
+    few words (``BARE_CREDIT_WORDS``) with every word capitalised, or two parted by a slash, no digits or stop, then
+    the story's first paragraph."""
+    if index + 2 >= len(features):
+        return False
+    caption, after = features[index], features[index + 2]
+    # a line of the same shape right over the caption makes them a story's sections, each paragraph under its
+    # heading in title case ("Walk The City Walls"), no photo
+    return (caption.n_sentences <= 2 and caption.n_words <= CAPTION_SENTENCE_MAX_WORDS
+            and after.text_like and labels[index + 2] is not None and labels[index + 2].label == ARTICLE
+            and _bare_credit_shape(features[index + 1], blocks[index + 1].text)
+            and not _bare_credit_shape(features[index - 1], blocks[index - 1].text))
+
+
+def _bare_credit_shape(f: BlockFeatures, text: str) -> bool:
+    """Whether a line is shaped as a photo's bare credit (``_caption_over_bare_credit``)."""
+    return (not f.text_like and f.n_words in BARE_CREDIT_WORDS and f.digit_share == 0 and not f.ends_like_sentence
+            and not f.is_byline and text[:1].isupper()
+            and ("/" in text or all(word[:1].isupper() for word in text.split())))
 
 
 # A number and its unit's abbreviation ("4 мин.", "5 Min.") has this many words.
