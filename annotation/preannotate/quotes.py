@@ -463,11 +463,12 @@ def _marks(text: str, start: int, end: int) -> tuple[list[_Mark], list[_Mark]]:
             before = " "  # an elided article or preposition opens the quotation as a space does: d’« un recul »
         # a nested quotation that opens or closes with its outer one, a space between the two marks (“ ‘…,’ ” she
         # read; a thin or no-break space as often): the outer mark faces as if it touched the inner one
-        if after is not None and _is_space(after) and _nested_mark_at(text, char, position + 2, position + 3, start,
-                                                                      end):
+        # (the mark two characters off is tested first: most marks have none there, and _is_space is a call)
+        if (position + 3 < end and text[position + 2] in QUOTE_MARKS and _is_space(after)
+                and _nested_mark_at(text, char, position + 2, position + 3, start, end)):
             after = text[position + 2]
-        elif before is not None and _is_space(before) and _nested_mark_at(text, char, position - 2, position - 3,
-                                                                           start, end):
+        elif (position - 3 >= start and text[position - 2] in QUOTE_MARKS and _is_space(before)
+              and _nested_mark_at(text, char, position - 2, position - 3, start, end)):
             before = text[position - 2]
         can_open, can_close = _facing(char, before, after)
         if can_open or can_close:
