@@ -288,6 +288,8 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
     set between the story's paragraphs, as "Read more: <headline>" is (``_read_more``) -- not a speaker's question in
     an interview ("Jane Roe: How did it start?"), a label over a sentence with its full stop ("Editor's note: …") nor
     a contact's address ("Press contact: Jane Roe – jane@example.com")."""
+    if ":" not in text[:40] and "：" not in text[:READ_ALSO_CUE_CHARS + 1] and text[:1] != "【":
+        return False  # no cue's colon, as on most lines (the tests below end in one of these three)
     if (text[-1:] == "." and _ABBREVIATED_END_RE.search(text) is not None
             and _cue_in_words(text.partition(":")[0])):
         # "Read also: … rose 9 pct.": the stop is the unit's abbreviation's, no sentence's end (after a name, "Jane
@@ -4728,6 +4730,8 @@ def _two_sentence_rows(blocks, features, labels: list) -> None:
 
     if not any(label is not None and label.label == ARTICLE for label in labels):
         return  # (on a story page: a front's lists are read by the other passes)
+    if sum(labels[index] is None and pair(index) for index in range(len(blocks))) < TWO_SENTENCE_ROW_MIN_PAIRS:
+        return  # a row needs that many two-sentence lines among the unlabelled ones, which most pages lack
     run: list[int] = []
     for index in range(len(blocks) + 1):
         if (index < len(blocks) and labels[index] is None and (pair(index) or _teaser_head(features[index]))
