@@ -2608,7 +2608,9 @@ def _byline_at(blocks, features, index: int) -> bool:
     text = blocks[index].text
     if " | " in text and _credits_row(text):
         return True
-    if not (_name_shaped(f, text) or _labelled_name(text) or _name_over_place(text) or _role_byline(text)):
+    # (" / " parts the name from the place: a line without it is answered without splitting it)
+    if not (_name_shaped(f, text) or _labelled_name(text) or (" / " in text and _name_over_place(text))
+            or _role_byline(text)):
         return False
     if index + 1 < len(features) and _job_title(features[index + 1], blocks[index + 1].text):
         return True  # the writer's title under the name ("Jane Roe", "Health correspondent")
@@ -3502,8 +3504,10 @@ def _promo_under_lists(blocks, features, labels: list) -> None:
     the site's button (a line of ``PROMO_BUTTON_MAX_WORDS`` words at most: "Sign up"), promotes no article however
     much a headline and its summary it looks like: an item of a list stands in the list, a lone one under its
     list's heading ("Editor's pick", which no layout tells from a promo's heading)."""
+    if any(label is not None and label.label == ARTICLE for label in labels):
+        return  # (a story page: answered before its items are gathered)
     items = _teaser_items(labels)
-    if len(items) < LIST_MIN_ITEMS or any(label is not None and label.label == ARTICLE for label in labels):
+    if len(items) < LIST_MIN_ITEMS:
         return
     first, last = items[-1]
     above, under = first - 1, last + 1
