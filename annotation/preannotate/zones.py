@@ -983,6 +983,9 @@ def _lead_item(blocks, features: Sequence[BlockFeatures], rules: RulePass, start
     paragraph. Short lines above the item in the run (the front's heading, its sub-menu, the item's kicker) hold
     no prose."""
     n = len(features)
+    if not any(stamp < n and features[stamp].is_timestamp and stamp in rules.list_zone for stamp in (end, end + 1)):
+        return False  # the timestamp is one of these two lines (below): most runs have neither, answered before the
+        # author's lines are read
 
     def author(index: int) -> bool:  # "By Jane Doe", or the name alone ("Jane Doe")
         return features[index].is_byline or _author_name(features[index], blocks[index].text)
