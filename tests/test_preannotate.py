@@ -3761,6 +3761,17 @@ def test_on_the_html_path_the_lines_of_one_repeated_card_are_one_item_and_a_box_
     assert not [item for item in items if any(all(line in item for line in box) for box in boxes)]
 
 
+def assert_each_card_one_item_under_a_boilerplate_heading(html: bytes, sections: list) -> None:
+    """``sections`` are (heading, cards) as the page ``html`` prints them: each card is one item, each heading the
+    page's."""
+    page = parse_html(html, "front.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert front_items(document, annotation) == ["\n\n".join(card) for _, cards in sections for card in cards]
+    labels = labels_by_line(document, annotation)
+    assert all(labels[heading] == "boilerplate" for heading, _ in sections)
+
+
 def test_on_the_html_path_a_sections_heading_over_its_cards_is_the_pages_and_each_card_one_item() -> None:
     """Guidelines 8.2 and 8.3 by the markup: the <h2> heading each <section> of a front over its list of cards
     ("Sports", "Sponsored") is the page's, not the first card's kicker, whether the section holds several cards whose
@@ -3780,12 +3791,7 @@ def test_on_the_html_path_a_sections_heading_over_its_cards_is_the_pages_and_eac
     html = ("<html><body><header><nav><ul><li>News | Sports | Weather | Opinion</li></ul></nav></header>"
             f"<main><section class='stream'>{html_sections}</section></main>"
             "<footer><p>© 2026 The Calder Ledger</p></footer></body></html>").encode()
-    page = parse_html(html, "front.html")
-    document = Document.from_text(page.text, url=page.url, title=page.title)
-    annotation = Preannotator().annotate(document, html=page)
-    assert front_items(document, annotation) == ["\n\n".join(card) for _, cards in sections for card in cards]
-    labels = labels_by_line(document, annotation)
-    assert all(labels[heading] == "boilerplate" for heading, _ in sections)
+    assert_each_card_one_item_under_a_boilerplate_heading(html, sections)
 
 
 def test_on_the_html_path_a_box_holding_a_list_of_cards_is_no_card_where_no_tag_marks_its_heading() -> None:
@@ -3806,12 +3812,7 @@ def test_on_the_html_path_a_box_holding_a_list_of_cards_is_no_card_where_no_tag_
     html = ("<html><body><div class='masthead'><div class='menu'>News | Sports | Weather | Opinion</div></div>"
             f"<div class='stream'>{html_sections}</div>"
             "<div class='site-footer'>© 2026 The Calder Ledger</div></body></html>").encode()
-    page = parse_html(html, "front.html")
-    document = Document.from_text(page.text, url=page.url, title=page.title)
-    annotation = Preannotator().annotate(document, html=page)
-    assert front_items(document, annotation) == ["\n\n".join(card) for _, cards in sections for card in cards]
-    labels = labels_by_line(document, annotation)
-    assert all(labels[heading] == "boilerplate" for heading, _ in sections)
+    assert_each_card_one_item_under_a_boilerplate_heading(html, sections)
 
 
 def test_on_the_html_path_a_line_above_a_lists_first_card_outside_its_cards_is_the_lists_heading() -> None:
