@@ -56,6 +56,14 @@ FLOORS = {
     ("set-q", "semantic"): (10, 165, 79, 4),
     ("set-q", "div"): (16, 165, 79, 4),
     ("set-q", "hand"): (8, 30, 45, 2),
+    ("set-r", "text"): (86, 130, 0, 0),
+    ("set-r", "semantic"): (4, 174, 0, 0),
+    ("set-r", "div"): (9, 165, 0, 0),
+    ("set-r", "hand"): (9, 55, 0, 0),
+    ("set-s", "text"): (34, 70, 159, 4),
+    ("set-s", "semantic"): (25, 74, 158, 4),
+    ("set-s", "div"): (32, 74, 158, 4),
+    ("set-s", "hand"): (8, 27, 61, 2),
 }
 PATH_OF_RENDERING = {"text": "text", "semantic": "html", "div": "html", "hand": "html"}
 
