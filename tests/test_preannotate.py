@@ -6672,6 +6672,27 @@ def test_the_last_group_of_a_story_page_ending_in_the_sites_links_is_its_footer(
     assert [labels[line] for line in STORY] == ["article"] * len(STORY)
 
 
+@pytest.mark.parametrize("footer", [
+    ["Ansvarlig redaktør: Ola Nordmann", "Eksempelposten arbeider etter Vær Varsom-plakatens regler.", "Personvern",
+     "© 2026 Eksempelposten AS"],
+    ["Nhận bản tin mỗi sáng", "Những tin quan trọng nhất trong hộp thư của bạn.", "Đăng ký", "Giới thiệu | Liên hệ",
+     "© 2026 Báo Ví Dụ"]])
+def test_the_last_group_of_a_front_ending_in_the_sites_copyright_line_is_its_footer(footer: list[str]) -> None:
+    """Guidelines 8.3: a front's plain text ends, as a story page's does, in the site's footer group -- the
+    publisher's imprint or a newsletter prompt over the site's links and copyright line, in words no rule knows --
+    whose lines promote no article, however much a headline over its summary they look like; the items of the list
+    above it (a headline and its writer's name each) stay items."""
+    opinion = [["The harbour budget deserves a second look", "Maria Berg"],
+               ["Why the bakery prize matters to the whole town", "Jonas Lie"]]
+    lines = [*NAV, "", "Opinion", *(line for item in opinion for line in item), "", *footer]
+    document = Document.from_text(page_text(lines, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert {labels[line] for line in footer} == {"boilerplate"}
+    assert {labels[line] for item in opinion for line in item} == {"teaser"}
+
+
 @pytest.mark.parametrize("tags", ["Теми: суд, житлове будівництво, Полтава", "Étiquettes: Justice · Logement · Lyon",
                                   "Tunnisteet: oikeus, asuntorakentaminen, Tampere"])
 def test_a_labelled_list_of_tags_under_the_story_is_no_teaser(tags: str) -> None:

@@ -3283,14 +3283,14 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         _closing_group(blocks, features, labels, groups)
 
 
-# A story page's last group of lines is its footer when it ends the page in the site's copyright line or its row of
+# A page's last group of lines is its footer when it ends the page in the site's copyright line or its row of
 # links and holds at most this many lines and this many would-be items.
 FOOTER_GROUP_MAX_ITEMS = 2
 
 
 def _closing_group(blocks, features, labels: list, groups: frozenset[int]) -> None:
-    """Guidelines 8.3: on a story page (a line of it is the article's) whose plain text parts its lines into groups
-    by blank lines, the last group ending the page in the site's copyright line or its row of links ("Privacy |
+    """Guidelines 8.3: on a page (a story or a front) whose plain text parts its lines into groups by blank lines,
+    the last group ending the page in the site's copyright line or its row of links ("Privacy |
     Cookies | Contact") is the site's footer: the newsletter prompt, the follow prompt and its networks, the
     publisher's imprint above the links ("Subscribe to our newsletter", "Top stories every morning"; "Editor:
     Jane Roe", "The Daily Example follows the press code.") promote no article, however much a headline and its
@@ -3298,9 +3298,7 @@ def _closing_group(blocks, features, labels: list, groups: frozenset[int]) -> No
     n = len(blocks)
     first = max(groups)
     last = blocks[n - 1].text
-    if (n - first > FOOTER_MAX_LINES
-            or not ("©" in last or "copyright" in last.lower() or _link_row(last))
-            or not any(label is not None and label.label == ARTICLE for label in labels[:first])):
+    if n - first > FOOTER_MAX_LINES or not ("©" in last or "copyright" in last.lower() or _link_row(last)):
         return
     members = [index for index in range(first, n) if labels[index] is not None and labels[index].label == TEASER]
     if (not members or len({labels[index].item for index in members}) > FOOTER_GROUP_MAX_ITEMS
