@@ -6693,6 +6693,39 @@ def test_the_last_group_of_a_front_ending_in_the_sites_copyright_line_is_its_foo
     assert {labels[line] for item in opinion for line in item} == {"teaser"}
 
 
+def test_a_writers_page_whose_head_the_run_took_keeps_no_story() -> None:
+    """Guidelines 8.5: a front has no main story -- a writer's page opens with the site's name, the writer's name and
+    bio over the list of the writer's stories. Where the run taken for a story leaves fewer lines than a story's body
+    holds (two here: the site's name and the bio), the page is a front: those lines are the page's, the dated items
+    under them teasers; a story of a headline and three paragraphs keeps its article, and so does a story's lead under
+    its date."""
+    head = ["Ir al contenido", "El Diario del Valle", "Suscríbete | Entrar",
+            "Portada | Región | País | Economía | Deportes | Cultura", "Autores", "Marta Quintana",
+            "Periodista de la sección de Región, escribe sobre tribunales, vivienda y medio ambiente desde 2015. "
+            "Antes trabajó en la radio local durante seis años.", "Sigue en X: @martaquintana",
+            "Artículos de Marta Quintana"]
+    items = [["12 de marzo de 2026", "El juzgado reabre la causa del vertedero de Arroyo Seco",
+              "La jueza pide nuevos informes sobre los lixiviados que llegaron al río en verano."],
+             ["9 de marzo de 2026", "Los alquileres suben un 11 % en la capital de la comarca",
+              "El precio medio supera por primera vez los 800 euros al mes."],
+             ["4 de marzo de 2026", "La depuradora de Villanueva no estará lista hasta 2028",
+              "La obra acumula dos años de retraso por un pleito con la constructora."]]
+    lines = [*head, *(line for item in items for line in ["", *item]), "", "Aviso legal | Privacidad | Contacto",
+             "© 2026 El Diario del Valle"]
+    document = Document.from_text(page_text(lines, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in items]
+    assert {labels_by_line(document, annotation)[line] for line in head} == {"boilerplate"}
+    document = Document.from_text(page_text([*NAV, *STORY[:2], *STORY[3:6], "More news", *items[0][1:], *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert [labels[line] for line in STORY[3:6]] == ["article"] * 3
+    # a paywalled story's lead under its date is a story's, however many items stand under it
+    lead = STORY[3]
+    document = Document.from_text(page_text([*NAV, *STORY[:3], "Share", "Facebook", lead, "Subscribe to read more",
+                                             "More news", *(line for item in items for line in item), *FOOTER]))
+    assert labels_by_line(document, Preannotator().annotate(document))[lead] == "article"
+
+
 @pytest.mark.parametrize("tags", ["Теми: суд, житлове будівництво, Полтава", "Étiquettes: Justice · Logement · Lyon",
                                   "Tunnisteet: oikeus, asuntorakentaminen, Tampere"])
 def test_a_labelled_list_of_tags_under_the_story_is_no_teaser(tags: str) -> None:

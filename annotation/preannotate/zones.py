@@ -823,13 +823,57 @@ def classify_blocks(
     for index in profile:
         if labels[index] is None:
             labels[index] = BlockLabel(BOILERPLATE, 0.7)  # the writer's profile: no item's headline and summary
-    _assign_teasers(blocks, features, labels, title, groups)
+    kept = _short_story(features, labels)
+    if kept:
+        # no story's body nor head: read the page as a front, the lines the run kept as the rest of a front's (its
+        # head, its rows of links, its items); where that finds no list, the short story stays (a page of its own)
+        story_labels = list(labels)
+        for index in kept:
+            labels[index] = None
+        _assign_teasers(blocks, features, labels, title, groups)
+        if len({label.item for label in labels if label is not None and label.label == TEASER}) < LIST_MIN_ITEMS:
+            labels[:] = story_labels
+            _assign_teasers(blocks, features, labels, title, groups)
+    else:
+        _assign_teasers(blocks, features, labels, title, groups)
     for index in _named_comments(blocks, features, labels, groups):
         labels[index] = BlockLabel(BOILERPLATE, 0.7)
     for index in _mast_items(features, labels):
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+# A story's body holds at least this many lines, or this many of them prose (``_short_story``).
+STORY_MIN_LINES = 5
+STORY_MIN_PROSE_LINES = 3
+# A story's date or byline stands at most this many lines above its first kept line (a share row between them).
+STORY_HEAD_LINES = 8
+
+
+def _short_story(features: Sequence[BlockFeatures], labels: list) -> list[int]:
+    """Guidelines 8.5: a front has no main story. The article lines the passes over the run kept, where they are
+    fewer than ``STORY_MIN_LINES`` and fewer than ``STORY_MIN_PROSE_LINES`` of them prose, with no time or byline
+    among them nor in the ``STORY_HEAD_LINES`` lines above them -- less than a story's body and no story's head
+    (guidelines 8.1): a front's head or box the run took (the section's name and description, a writer's bio, a
+    newsletter's prompt); empty where the kept lines read as a story (a paywalled story's lead under its date) or
+    fewer lines than a list's ``LIST_MIN_ITEMS`` items are left unlabelled."""
+    kept = []
+    prose = unread = 0
+    for index, label in enumerate(labels):
+        if label is None:
+            unread += 1
+        elif label.label == ARTICLE:
+            kept.append(index)
+            prose += features[index].text_like
+            if len(kept) >= STORY_MIN_LINES or prose >= STORY_MIN_PROSE_LINES:
+                return []
+    if unread < LIST_MIN_ITEMS:
+        return []  # too few lines left for a front's list
+    if kept and any(features[index].is_timestamp or features[index].is_byline
+                    for index in range(max(kept[0] - STORY_HEAD_LINES, 0), kept[-1] + 1)):
+        return []
+    return kept
 
 
 def _mast_items(features: Sequence[BlockFeatures], labels: list) -> list[int]:
