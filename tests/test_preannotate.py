@@ -6693,6 +6693,29 @@ def test_the_last_group_of_a_front_ending_in_the_sites_copyright_line_is_its_foo
     assert {labels[line] for item in opinion for line in item} == {"teaser"}
 
 
+@pytest.mark.parametrize("heading", ["Opinion", "Meinung", "Podcast"])
+def test_a_badge_word_over_a_group_of_unmarked_items_is_the_groups_heading(heading: str) -> None:
+    """Guidelines 8.3 and 8.2: a front's plain text parts its sections by blank lines; a badge word opening a group
+    ("Opinion", "Meinung") over items none of which opens with a short line of its own is the section's heading --
+    boilerplate -- not the first item's badge: a list that marks its pieces repeats the marks, as the group under it
+    does ("Live" over each headline), whose first badge stays its item's."""
+    news = [["Harbour tunnel budget doubles as engineers find flooded shafts", "2 hours ago"],
+            ["Council approves the new bus lane on the ring road", "4 hours ago"],
+            ["Local bakery wins the national bread prize for the third time", "6 hours ago"]]
+    opinion = [["The harbour budget deserves a second look", "Maria Berg"],
+               ["Why the bakery prize matters to the whole town", "Jonas Lie"],
+               ["Bus lanes are not the enemy of drivers", "Ola Hansen"]]
+    live = [["Live", "Storm Ingrid: ferries cancelled across the strait"],
+            ["Live", "Election count: the latest results from every ward"]]
+    lines = [*NAV, "", "Latest", *(line for item in news for line in item), "", heading,
+             *(line for item in opinion for line in item), "", *(line for item in live for line in item), "",
+             "© 2026 Example News"]
+    document = Document.from_text(page_text(lines, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+    assert front_items(document, annotation) == ["\n".join(item) for item in [*news, *opinion, *live]]
+
+
 def test_a_writers_page_whose_head_the_run_took_keeps_no_story() -> None:
     """Guidelines 8.5: a front has no main story -- a writer's page opens with the site's name, the writer's name and
     bio over the list of the writer's stories. Where the run taken for a story leaves fewer lines than a story's body

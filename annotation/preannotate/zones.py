@@ -3359,8 +3359,9 @@ def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> N
     however much a headline they look like. A short line opening a later group over two items or more is that
     group's heading ("Sport", a region's name) where the second item opens with a badge ("Video") or an item of the
     group opens with no short line of its own: the items repeat no kickers then, so the line is no kicker of the
-    first (a badge opening the first stays the item's). The short lines inside the groups are read first
-    (``_kickers_inside_groups``)."""
+    first. A badge word opening the group ("Opinion", "Podcast") is its heading only where no item under the first
+    opens with a short line: a list that marks its pieces repeats the marks. The short lines inside the groups are
+    read first (``_kickers_inside_groups``)."""
     _groups_closed_by_times(features, labels, groups)
     _groups_closed_by_short_lines(blocks, features, labels, groups)
     head_end = min(groups)
@@ -3372,13 +3373,19 @@ def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> N
     items = _teaser_items(labels)
     edges = sorted(groups) + [len(labels)]
     for number, (first, last) in enumerate(items[:-1]):
-        if not (first in groups and first < last and _kicker(features[first], blocks[first].text)
-                and not _badge(blocks[first].text)):
+        if not (first in groups and first < last and _kicker(features[first], blocks[first].text)):
             continue
         end = edges[bisect_right(edges, first)]
         inside = [start for start, _ in items[number + 1:] if start < end]
-        if inside and (_badge(blocks[inside[0]].text)
-                       or any(not _kicker(features[start], blocks[start].text) for start in inside)):
+        if not inside:
+            continue
+        if _badge(blocks[first].text):
+            # a badge word over a group of items none of which repeats a short line over its headline is the
+            # group's heading ("Opinion", "Podcast" over the section's items)
+            if all(not _kicker(features[start], blocks[start].text) for start in inside):
+                labels[first] = BlockLabel(BOILERPLATE, 0.6)
+        elif (_badge(blocks[inside[0]].text)
+              or any(not _kicker(features[start], blocks[start].text) for start in inside)):
             labels[first] = BlockLabel(BOILERPLATE, 0.6)
 
 
