@@ -6716,6 +6716,24 @@ def test_a_badge_word_over_a_group_of_unmarked_items_is_the_groups_heading(headi
     assert front_items(document, annotation) == ["\n".join(item) for item in [*news, *opinion, *live]]
 
 
+@pytest.mark.parametrize("more", ["Näytä lisää uutisia", "Carregar mais", "Mehr Meldungen laden"])
+def test_a_load_more_line_under_a_lists_last_item_is_not_the_items(more: str) -> None:
+    """Guidelines 8.3 and 8.5 ("Load more" is boilerplate): under the last item of a list whose items open with
+    their time ("19:54", section, headline, and a summary under some), a short line in any language is the list's
+    control, not the last item's summary -- a summary is longer than a few words -- unless most items close with a
+    short line of their own."""
+    items = [["21:12", "Talous", "Keskuspankki pitää korot ennallaan vielä kevääseen asti",
+              "Päätös oli odotettu, mutta inflaatio hidastui lokakuussa nopeammin kuin ennustettiin ja painaa korkoja."],
+             ["20:40", "Urheilu", "Kotijoukkue voitti derbyn jatkoajalla kolme kaksi"],
+             ["19:54", "Kulttuuri", "Kaupunginteatteri julkisti ensi kevään ohjelmiston"]]
+    lines = [*NAV, "Uutisvirta", *(line for item in items for line in item), more, "Tietosuoja",
+             "© 2026 Esimerkkilehti"]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    assert labels_by_line(document, annotation)[more] == "boilerplate"
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_a_writers_page_whose_head_the_run_took_keeps_no_story() -> None:
     """Guidelines 8.5: a front has no main story -- a writer's page opens with the site's name, the writer's name and
     bio over the list of the writer's stories. Where the run taken for a story leaves fewer lines than a story's body

@@ -4010,10 +4010,15 @@ def _time_opened_items(blocks, features, labels: list, groups: frozenset[int] = 
             last = chain[-1] + 1
             # the last item takes the lines of an item up to the longest above, and then its byline, time or count,
             # in its group of lines; a badge over a time is the next list's ("Premium", then its first time)
+            # under the last item's headline, a short line is the list's control ("Load more", "More news"), not
+            # the item's, unless most items close with one (their section)
+            short_closers = 2 * closed >= len(chain) - 1
             while (last < n and last - chain[-1] <= RANKED_ITEM_MAX_LINES and item_line(last) and last not in groups
                    and not (features[last].is_furniture and not _badge(blocks[last].text))
                    and not opener_like(last) and not (_badge(blocks[last].text) and last + 1 < n and timed(last + 1))
-                   and (last - chain[-1] < longest or tail(last))):
+                   and (last - chain[-1] < longest or tail(last))
+                   and (short_closers or features[last].n_words > KICKER_MAX_WORDS or tail(last)
+                        or True not in long[chain[-1] + 1:last])):
                 last += 1
             ends.append(last)
             # items closing with a second time too ("02:45", headline, "27 November 2026") are left to
