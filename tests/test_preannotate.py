@@ -6734,6 +6734,24 @@ def test_a_load_more_line_under_a_lists_last_item_is_not_the_items(more: str) ->
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+@pytest.mark.parametrize("heading", ["Región de Los Lagos", "Valle del Itata y costa", "Zona sur"])
+def test_a_sections_name_over_a_group_of_items_is_the_groups_heading(heading: str) -> None:
+    """Guidelines 8.3 and 8.5: a front's plain text parts its sections by blank lines; a short line opening a group
+    -- a section's name of a few words, at most half as long as the headline under it -- over items whose first
+    lines are all longer and none a kicker is the section's heading, boilerplate, not a kicker of the first item."""
+    news = [["Temuco inaugura su primer hospital con atención de urgencia las 24 horas", "11 de marzo de 2026"],
+            ["Productores de fruta denuncian robo de agua en los canales de riego del valle", "10 de marzo de 2026"]]
+    region = [["Puerto Montt mueve un récord de contenedores durante el mes de febrero", "10 de marzo de 2026"],
+              ["Osorno recupera la ribera de su río tras años de abandono y basurales", "9 de marzo de 2026"],
+              ["Castro abre la temporada de ferias costumbristas con cifras de público récord", "8 de marzo de 2026"]]
+    lines = [*NAV, "", "Últimas", *(line for item in news for line in item), "", heading,
+             *(line for item in region for line in item), "", "© 2026 Diario del Sur"]
+    document = Document.from_text(page_text(lines, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+    assert front_items(document, annotation) == ["\n".join(item) for item in [*news, *region]]
+
+
 def test_a_writers_page_whose_head_the_run_took_keeps_no_story() -> None:
     """Guidelines 8.5: a front has no main story -- a writer's page opens with the site's name, the writer's name and
     bio over the list of the writer's stories. Where the run taken for a story leaves fewer lines than a story's body

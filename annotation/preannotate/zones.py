@@ -3373,13 +3373,23 @@ def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> N
     items = _teaser_items(labels)
     edges = sorted(groups) + [len(labels)]
     for number, (first, last) in enumerate(items[:-1]):
-        if not (first in groups and first < last and _kicker(features[first], blocks[first].text)):
+        if first not in groups:
+            continue
+        kicker = _kicker(features[first], blocks[first].text)
+        if not (kicker or _section_name(features, first)):
             continue
         end = edges[bisect_right(edges, first)]
         inside = [start for start, _ in items[number + 1:] if start < end]
-        if not inside:
+        # (a short line made an item alone heads two items or more: a one-line item of its own is a bare headline)
+        if len(inside) < 1 + (first == last):
             continue
-        if _badge(blocks[first].text):
+        if not kicker:
+            # a section's name longer than a kicker ("San Antonio y litoral", "Most commented"): shorter than the
+            # first line of every other item of the group, none of them a kicker
+            if all(features[start].n_words > features[first].n_words
+                   and not _kicker(features[start], blocks[start].text) for start in inside):
+                labels[first] = BlockLabel(BOILERPLATE, 0.6)
+        elif _badge(blocks[first].text):
             # a badge word over a group of items none of which repeats a short line over its headline is the
             # group's heading ("Opinion", "Podcast" over the section's items)
             if all(not _kicker(features[start], blocks[start].text) for start in inside):
@@ -3387,6 +3397,20 @@ def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> N
         elif (_badge(blocks[inside[0]].text)
               or any(not _kicker(features[start], blocks[start].text) for start in inside)):
             labels[first] = BlockLabel(BOILERPLATE, 0.6)
+
+
+# A section's name at the top of a group has at most this many words, and at most half as many as the headline
+# under it.
+SECTION_NAME_MAX_WORDS = 5
+
+
+def _section_name(features, index: int) -> bool:
+    """Whether block ``index`` is shaped as a section's name over a headline: ``SECTION_NAME_MAX_WORDS`` words at
+    most, no sentence, time or byline, and at most half as many words as the line under it."""
+    f = features[index]
+    return (f.n_words <= SECTION_NAME_MAX_WORDS and index + 1 < len(features)
+            and 2 * f.n_words <= features[index + 1].n_words and not f.text_like and not f.ends_like_sentence
+            and not f.is_timestamp and not f.is_byline)
 
 
 # A plain text heads its sections at the top of its groups where at least this many groups open with a short line
