@@ -6752,6 +6752,23 @@ def test_a_sections_name_over_a_group_of_items_is_the_groups_heading(heading: st
     assert front_items(document, annotation) == ["\n".join(item) for item in [*news, *region]]
 
 
+@pytest.mark.parametrize("results", [["HIFK – Tappara 3:2 ja", "Kärpät – Ilves 1:4", "Lukko – TPS 2–0"],
+                                     ["Wisła – Legia 1-1", "Lech Poznań – Górnik Zabrze 2:0 (pk)"]])
+def test_a_results_widget_with_the_score_after_the_names_is_no_item(results: list[str]) -> None:
+    """Guidelines 8.3: a scores widget's lines -- two teams parted by a dash, the score after them and a short mark
+    for overtime or penalties ("ja", "(pk)") -- are the site's, no headlines, whatever the language; a headline
+    with a label before the same result ("Maalikooste: …") or words in lower case stays an item."""
+    items = [["Maalikooste: HIFK – Tappara 3:2 ja", "Video", "2:41"],
+             ["Tappara kaatui jatkoajalla, ratkaisija oli nuori puolustaja", "45 minuuttia sitten"],
+             ["Ilves nousi sarjataulukon kärkeen neljän maalin voitolla", "2 tuntia sitten"]]
+    lines = [*NAV, "Tulokset", *results, "Kaikki tulokset", *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text(page_text(lines))
+    annotation = Preannotator().annotate(document)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in results] == ["boilerplate"] * len(results)
+    assert labels[items[0][0]] == labels[items[1][0]] == "teaser"
+
+
 def test_a_writers_page_whose_head_the_run_took_keeps_no_story() -> None:
     """Guidelines 8.5: a front has no main story -- a writer's page opens with the site's name, the writer's name and
     bio over the list of the writer's stories. Where the run taken for a story leaves fewer lines than a story's body

@@ -4639,19 +4639,28 @@ def _quote_strip(blocks, index: int) -> bool:
 
 # A match result: "FC Bayern München 3:1 Borussia Dortmund", "Leeds 2-0 Burnley".
 _SCORE_RE = re.compile(r"\s\d{1,3}\s?[:–-]\s?\d{1,3}\s")
+# A match result with the score after both names and a short mark after it (overtime, shoot-out): "Sparta – Třinec
+# 3:2 pp", "Frölunda – Skellefteå 3–2 (SD)", "Leeds - Burnley 2-0".
+# (A label before the names makes a headline: "Highlights: Leeds – Burnley 2-0".)
+_END_SCORE_RE = re.compile(r"^([^:\s][^:]*?\s[–-]\s[^:]*?\S)\s\d{1,3}\s?[:–-]\s?\d{1,3}(?:\s+\S{1,6})?$")
 RESULT_MAX_WORDS = 10
 
 
 def _result_line(text: str) -> bool:
-    """A scores widget's line (``_SCORE_RE``): names on both sides of the score, no word in lower case (capitalised,
-    a number, or of a script without case) -- a headline about the match has words in lower case ("Bayern beat
-    Dortmund 3-1")."""
-    parts = _SCORE_RE.split(text)
-    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
-        return False
-    words = text.split()
+    """A scores widget's line (``_SCORE_RE``, ``_END_SCORE_RE``): names on both sides of the score or of a dash
+    before it, no word of the names in lower case (capitalised, a number, or of a script without case) -- a
+    headline about the match has words in lower case ("Bayern beat Dortmund 3-1")."""
+    match = _END_SCORE_RE.match(text)
+    if match is not None:
+        names = match.group(1)  # (the mark after the score may be in lower case: "pp")
+    else:
+        parts = _SCORE_RE.split(text)
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+            return False
+        names = text
+    words = names.split()
     # (a script without case, Arabic or Chinese, has no word in lower case either)
-    return len(words) <= RESULT_MAX_WORDS and not any(word[:1].islower() for word in words)
+    return len(text.split()) <= RESULT_MAX_WORDS and not any(word[:1].islower() for word in words)
 
 
 def _summary_shaped(f: BlockFeatures, text: str) -> bool:
