@@ -732,12 +732,17 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         for group, teaser_shown in zip(members, shown, strict=True):
             if not (teaser_shown or everyone):
                 continue
-            score = min((labels[index].score for index in group if labels[index].label == TEASER), default=0.6)
-            if box_heading(group):
+            # the item's score, the lowest of its teaser lines, read before a box's heading is relabelled (its score
+            # counts); most cards are one item already and need none
+            heading = box_heading(group)
+            score = _lowest_teaser_score(labels, group) if heading else None
+            if heading:
                 labels[group.start] = BlockLabel(BOILERPLATE, 0.6)
                 group = group[1:]
             if _one_item(labels, group):
                 continue
+            if score is None:
+                score = _lowest_teaser_score(labels, group)
             for index in group:
                 labels[index] = BlockLabel(TEASER, score, -1 - group.start)
     return labels
@@ -802,6 +807,11 @@ def _card_class(element) -> str | None:
         return None
     names = names.split(None, 1)
     return names[0] if names else None
+
+
+def _lowest_teaser_score(labels: list[BlockLabel], group: range) -> float:
+    """The lowest score among the teaser lines of ``group`` (0.6 when it holds none): its card's item's score."""
+    return min((labels[index].score for index in group if labels[index].label == TEASER), default=0.6)
 
 
 def _one_item(labels: list[BlockLabel], group: range) -> bool:

@@ -238,13 +238,17 @@ _NAMING_BEFORE_RE = re.compile(
 # tries each word at every position (one with a letter a case-insensitive pattern matches to an ASCII one goes to
 # it: ``may_fold_to_ascii``).
 _NAMING_ENDS = (*NAMING_WORDS, *NAMED_AS_WORDS, *(f"{work}," for work in WORKS_BEFORE_COMMA))
+# The last characters of each of _NAMING_ENDS, as many as the shortest has: a tail ending in none of them ends in
+# none of the entries, told by one set lookup (endswith over the tuple compares each of its entries in turn).
+_NAMING_END_CHARS = min(map(len, _NAMING_ENDS))
+_NAMING_END_LASTS = frozenset(end[-_NAMING_END_CHARS:] for end in _NAMING_ENDS)
 _NAMING_ARTICLE_SET = frozenset(NAMING_ARTICLES)
 
 
 def _could_be_named_before(tail: str) -> bool:
     """Whether _NAMING_BEFORE_RE could match ``tail``, which ends in no space (False: it does not)."""
     lowered = tail.lower()
-    if lowered.endswith(_NAMING_ENDS):
+    if lowered[-_NAMING_END_CHARS:] in _NAMING_END_LASTS and lowered.endswith(_NAMING_ENDS):
         return True
     words = lowered.rsplit(None, 1)
     return (bool(words) and words[-1] in _NAMING_ARTICLE_SET) or may_fold_to_ascii(tail)

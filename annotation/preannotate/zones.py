@@ -698,7 +698,7 @@ def classify_blocks(
                 or (f.is_furniture and not f.text_like)
                 or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
                 or (f.n_words <= 6 and READ_TIME_RE.search(text) is not None)
-                or _tool_line(f, text)
+                or (f.n_words <= TOOL_LINE_MAX_WORDS and _tool_line(f, text))
                 or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))
                 or index in gallery
                 or (f.n_words <= PLATFORM_PROMPT_MAX_WORDS and _platform_prompt(f, text))
@@ -3735,7 +3735,7 @@ def _headline_rows(blocks, features, labels: list) -> None:
                 make_items(run, index)
                 run = []
             run.append(index)
-        else:
+        elif run:  # (most lines close no run: no call for them)
             make_items(run, index)
             run = []
     make_items(run, n)
