@@ -6864,3 +6864,45 @@ def test_a_caption_over_a_bare_credit_under_the_head_is_the_photos(credit: str) 
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert [labels[line] for line in photo] == ["boilerplate"] * 2
+
+
+@pytest.mark.parametrize("heading", ["Pliaj novaĵoj el la regiono", "地域の最新記事"])
+@pytest.mark.parametrize("spaced", [True, False])
+def test_a_heading_in_any_words_over_a_story_pages_timed_list_is_no_item(heading: str, spaced: bool) -> None:
+    """Guidelines 8.2: a promoted list repeats one layout, and a label on a line of its own above the list is the
+    page's. Under a story, a heading in words no list knows stays out of the items of headlines with their times,
+    whether the passes made it an item alone or the kicker of the first item (the plain text printed without blank
+    lines); a first item showing a summary keeps its headline."""
+    items = [["Stadtwerke erhöhen die Preise für Fernwärme im kommenden Jahr", "vor 2 Stunden"],
+             ["Neue Radwege in der Innenstadt: Baustart im Frühjahr", "vor 5 Stunden"],
+             ["Bibliothek verlängert die Öffnungszeiten am Wochenende", "gestern"]]
+    separator = "\n\n" if spaced else "\n"
+    document = Document.from_text(page_text([*NAV, *STORY, heading, *(line for item in items for line in item),
+                                             *FOOTER], separator))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == [
+        separator.join(item) for item in items]
+
+
+def test_the_headline_over_a_summary_opening_a_story_pages_timed_list_stays_its_item() -> None:
+    """Guidelines 8.2: the list's first item may show a summary the others do not (a sentence, or cut short with
+    "…"); its headline over it is no heading, whatever its length."""
+    from annotation.preannotate.zones import BOILERPLATE, TEASER, BlockLabel, _heading_over_timed_list
+
+    for summary in ["Die Fernwärme wird im kommenden Jahr um ein Zehntel teurer.",
+                    "Die Fernwärme wird im kommenden Jahr um ein Zehntel teurer, und die Stadt…"]:
+        lines = ["Teilen", "Stadtwerke erhöhen die Preise", summary, "vor 2 Stunden",
+                 "Neue Radwege in der Innenstadt: Baustart im Frühjahr", "vor 5 Stunden",
+                 "Bibliothek verlängert die Öffnungszeiten am Wochenende", "gestern"]
+        items = [(1, 3), (4, 5), (6, 7)]
+        labels = [BlockLabel(BOILERPLATE, 0.6), *(BlockLabel(TEASER, 0.65, number)
+                                                   for number, (first, last) in enumerate(items, 1)
+                                                   for _ in range(first, last + 1))]
+        assert not _heading_over_timed_list([features_of(line) for line in lines], labels, items)
+        assert labels[1] == BlockLabel(TEASER, 0.65, 1)
+    # the same shape with a headline in the middle: the first line is the list's heading
+    lines[1:3] = ["Mehr aus der Region", "Stadtwerke erhöhen die Preise für Fernwärme im kommenden Jahr"]
+    assert _heading_over_timed_list([features_of(line) for line in lines], labels, items)
+    assert labels[1].label == BOILERPLATE and labels[2] == BlockLabel(TEASER, 0.65, 1)

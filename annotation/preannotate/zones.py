@@ -3275,6 +3275,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         items = _teaser_items(labels)
     if _closed_items(blocks, features, labels):
         items = _teaser_items(labels)
+    if story_page and _heading_over_timed_list(features, labels, items):
+        items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
     _section_names_over_items(blocks, features, labels)
     _promo_under_lists(blocks, features, labels)
@@ -4289,6 +4291,45 @@ def _times_above_headlines(blocks, features, index: int) -> bool:
     while above >= 1 and _item_time(features, blocks, above) and _teaser_head(features[above - 1]):
         above -= 2
     return above >= 0 and _item_time(features, blocks, above)
+
+
+# A list's heading is read off the items under it when at least this many of them show one layout.
+HEADED_LIST_MIN_ITEMS = 2
+
+
+def _heading_over_timed_list(features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2: a promoted list repeats one layout, and a label on a line of its own above the list ("Related",
+    "Latest from the region") is the page's, not an item. On a story page, where ``HEADED_LIST_MIN_ITEMS`` or more items
+    right under the list's first are each a headline with its own time under it, a first item that breaks the layout
+    by one line at its top -- a line alone with no time, or a line over its headline and time -- opens with the list's
+    heading: shorter than each headline under it, no sentence, no teaser right above it (a badge over one item in a
+    list is that item's). The heading becomes boilerplate; the headline and time under it stay their item. True when
+    a line moved."""
+    moved = False
+    for number, (first, last) in enumerate(items):
+        under = items[number + 1:number + 1 + HEADED_LIST_MIN_ITEMS]
+        size = last - first + 1
+        # the cheap exact tests first: most items are none of the two shapes, or have no list under them
+        if len(under) < HEADED_LIST_MIN_ITEMS or size not in (1, 3) or under[0][0] != last + 1:
+            continue
+        if not all(end - start == 1 and features[end].is_timestamp and not features[start].is_timestamp
+                   and (k == 0 or start == under[k - 1][1] + 1) for k, (start, end) in enumerate(under)):
+            continue
+        heading = features[first]
+        middle = features[first + 1] if size == 3 else None
+        # (a line over a summary and its time is that item's headline: the list's first item shows a summary)
+        if heading.is_timestamp or heading.ends_like_sentence or (middle is not None and not (
+                features[last].is_timestamp and not middle.is_timestamp and not middle.ends_like_sentence
+                and not middle.truncated)):
+            continue
+        if first > 0 and labels[first - 1] is not None and labels[first - 1].label == TEASER:
+            continue
+        headlines = [start for start, _ in under] + ([first + 1] if size == 3 else [])
+        if heading.n_words >= min(features[index].n_words for index in headlines):
+            continue
+        labels[first] = BlockLabel(BOILERPLATE, 0.6)
+        moved = True
+    return moved
 
 
 def _teaser_items(labels: list) -> list[tuple[int, int]]:
