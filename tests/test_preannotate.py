@@ -6906,3 +6906,25 @@ def test_the_headline_over_a_summary_opening_a_story_pages_timed_list_stays_its_
     lines[1:3] = ["Mehr aus der Region", "Stadtwerke erhöhen die Preise für Fernwärme im kommenden Jahr"]
     assert _heading_over_timed_list([features_of(line) for line in lines], labels, items)
     assert labels[1].label == BOILERPLATE and labels[2] == BlockLabel(TEASER, 0.65, 1)
+
+
+def test_a_headline_and_a_short_line_under_a_story_pages_paired_list_are_one_more_item() -> None:
+    """Guidelines 8.2: a promoted list repeats one layout. Under items of a headline and its time, a headline with a
+    time in words no pattern knows (Esperanto "hieraŭ", yesterday) is the list's last item; the site's name over a
+    capitalised link ("Impressum") under such a list is the page's footer."""
+    items = [["Stadtwerke erhöhen die Preise für Fernwärme im kommenden Jahr", "antaŭ 2 horoj"],
+             ["Neue Radwege in der Innenstadt: Baustart im Frühjahr", "antaŭ 5 horoj"],
+             ["Bibliothek verlängert die Öffnungszeiten am Wochenende bis in den Abend", "hieraŭ"]]
+    assert not features_of("hieraŭ").is_timestamp
+    document = Document.from_text(page_text([*NAV, *STORY, "Related", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+    footer = ["Die Talpost – Tageszeitung für das Tal", "Impressum"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Related", *(line for item in items[:2] for line in item),
+                                             *footer, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == [
+        "\n\n".join(item) for item in items[:2]]

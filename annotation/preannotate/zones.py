@@ -3277,6 +3277,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         items = _teaser_items(labels)
     if story_page and _heading_over_timed_list(features, labels, items):
         items = _teaser_items(labels)
+    if story_page and _pair_under_paired_list(blocks, features, labels, items):
+        items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
     _section_names_over_items(blocks, features, labels)
     _promo_under_lists(blocks, features, labels)
@@ -4330,6 +4332,48 @@ def _heading_over_timed_list(features, labels: list, items: list[tuple[int, int]
         labels[first] = BlockLabel(BOILERPLATE, 0.6)
         moved = True
     return moved
+
+
+# A line under an item's headline that a list repeats (its time, its count of views) has at most this many words.
+PAIRED_TAIL_MAX_WORDS = 3
+
+
+def _pair_under_paired_list(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2: a promoted list repeats one layout. On a story page, under ``HEADED_LIST_MIN_ITEMS`` or more
+    items in a row that are each a headline and one short line under it (a time, a count of views: at most
+    ``PAIRED_TAIL_MAX_WORDS`` words, and no more than the longest of the list's), a headline and a short line right
+    under the last item, which no pass took, are one more item of the list, whatever words the short line is in (a
+    time no pattern knows: "вчора") -- opening in a capital only where a short line of the list does (the site's
+    name over "Legal notice" under a list of dates is the page's footer), under a headline no shorter than the list's
+    shortest (a box's heading over a name, "About the author", is none). True when an item was made."""
+    made = False
+    row = 0  # the items in a row, each a headline and its short line, ending at the item read
+    longest = 0  # the most words of those short lines
+    capital = False  # whether one of those short lines opens in a capital letter
+    shortest = 0  # the fewest words of the row's headlines
+    for number, (first, last) in enumerate(items):
+        paired = last == first + 1 and features[last].n_words <= PAIRED_TAIL_MAX_WORDS and not (
+            features[last].headline_like or features[first].is_timestamp)
+        joined = number > 0 and items[number - 1][1] == first - 1
+        row = (row + 1 if joined else 1) if paired else 0
+        longest = (max(longest, features[last].n_words) if joined else features[last].n_words) if paired else 0
+        capital = paired and ((capital and joined) or blocks[last].text[:1].isupper())
+        shortest = (min(shortest, features[first].n_words) if joined else features[first].n_words) if paired else 0
+        head, tail = last + 1, last + 2
+        if row < HEADED_LIST_MIN_ITEMS or tail >= len(features) or labels[head] is not None or labels[tail] is not None:
+            continue
+        if number + 1 < len(items) and items[number + 1][0] <= tail:
+            continue
+        f, g = features[head], features[tail]
+        if not (_teaser_head(f) and f.n_words >= shortest and not f.ends_like_sentence and not f.is_furniture
+                and not f.is_list_heading and 0 < g.n_words <= longest and not g.headline_like and not g.is_furniture and not g.is_list_heading
+                and (capital or not blocks[tail].text[:1].isupper())):
+            continue
+        number_made = 1 + max((label.item for label in labels if label is not None and label.label == TEASER
+                               and label.item is not None and label.item > 0), default=0)
+        labels[head] = labels[tail] = BlockLabel(TEASER, 0.6, number_made)
+        made = True
+    return made
 
 
 def _teaser_items(labels: list) -> list[tuple[int, int]]:
