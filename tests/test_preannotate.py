@@ -6928,3 +6928,29 @@ def test_a_headline_and_a_short_line_under_a_story_pages_paired_list_are_one_mor
     assert_valid(document, annotation)
     assert [span.text for span in annotation.spans if span.label == "teaser"] == [
         "\n\n".join(item) for item in items[:2]]
+
+
+@pytest.mark.parametrize("reading", ["Legotempo: 4 minutoj", "4 minutoj da legado", "Читање: 4 мин",
+                                     "Lukuaika 4 min.", "4 min"])
+def test_a_reading_time_in_words_no_pattern_knows_is_a_widget_and_the_date_over_it_stays(reading: str) -> None:
+    """Guidelines 8.1: the reading time under the story's head is the site's widget in any language -- a number of
+    minutes spelt from the symbol "min" -- not a time ago nor a line that only opens with those letters; and the story's
+    date right over it, parted from the paragraphs by such widgets only, stays the story's when the short groups
+    above the story are dropped."""
+    from annotation.preannotate.blocks import Block
+    from annotation.preannotate.zones import ARTICLE, BOILERPLATE, BlockLabel, _drop_islands, _tool_line
+
+    assert _tool_line(features_of(reading), reading)
+    for other in ["hace 5 minutos", "5 minut temu", "Minister 5 razy", "Ministerio: 5 obras"]:
+        assert not _tool_line(features_of(other), other)
+    lines = ["27 listopada 2026, 07:00", reading, "Ascolta", *STORY[3:]]
+    blocks = [Block(index, 0, len(line), line) for index, line in enumerate(lines)]
+    labels = [BlockLabel(ARTICLE, 0.7), BlockLabel(BOILERPLATE, 0.7), BlockLabel(BOILERPLATE, 0.7),
+              *(BlockLabel(ARTICLE, 0.9) for _ in STORY[3:])]
+    _drop_islands(blocks, [features_of(line) for line in lines], labels, [0.0] * len(lines), 0, len(lines))
+    assert labels[0].label == ARTICLE
+    labels[2] = BlockLabel(BOILERPLATE, 0.7)
+    lines[2] = "Weather: sunny, 21 degrees, light wind from the west"  # no widget of the head: the date is dropped
+    blocks[2] = Block(2, 0, len(lines[2]), lines[2])
+    _drop_islands(blocks, [features_of(line) for line in lines], labels, [0.0] * len(lines), 0, len(lines))
+    assert labels[0].label == BOILERPLATE

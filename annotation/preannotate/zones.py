@@ -233,11 +233,19 @@ _TOOL_LINE_RE = re.compile(
     r"|(?:article )?réservé aux abonnés|nur für abonnenten|(?:artículo )?(?:solo|exclusivo) para suscriptores"
     r"|subscribers? only|subscriber exclusive)$", re.IGNORECASE)
 TOOL_LINE_MAX_WORDS = 4
+# A reading time in any words (guidelines 8.1): a number of minutes by the minute's symbol "min" (ISO 80000-3), which
+# the Latin and Cyrillic scripts spell their word for the minute from, with a word or two before or after it ("6
+# minutos de lectura", "Czas czytania: 5 min", "Время чтения: 3 мин") -- not a time ago ("hace 5 minutos"), which is
+# a timestamp.
+_READING_MINUTES_RE = re.compile(
+    r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,3}\s?(?:min|мин)[^\W\d_]*\.?(?:\s+[^\W\d_]+){0,2}$", re.IGNORECASE)
 
 
 def _tool_line(f: BlockFeatures, text: str) -> bool:
-    """Whether ``text`` is a site's tool by the story (``_TOOL_LINE_RE``)."""
-    return f.n_words <= TOOL_LINE_MAX_WORDS and _TOOL_LINE_RE.match(text) is not None
+    """Whether ``text`` is a site's tool by the story (``_TOOL_LINE_RE``) or its reading time in words no pattern knows
+    (``_READING_MINUTES_RE``)."""
+    return f.n_words <= TOOL_LINE_MAX_WORDS and (_TOOL_LINE_RE.match(text) is not None or (
+        f.digit_share > 0 and not f.is_timestamp and _READING_MINUTES_RE.match(text) is not None))
 # Longer blocks than this are not taken for a caption, whatever their last words.
 CAPTION_MAX_WORDS = 80
 
@@ -1119,8 +1127,14 @@ def _drop_islands(blocks, features, labels: list, scores, start: int, end: int, 
         # (an inline "Related: <headline>" teaser between them is inside the story: guidelines 8.2)
         cut_by_prose = all(features[i].text_like or labels[i].label == TEASER
                            for i in range(group[-1] + 1, kept_start))
+        # the story's dates right over it, parted from it only by the site's tools under the head ("Reading time: 5
+        # min"), are its head still (guidelines 8.1), as they were before those were read as tools
+        dated_over_tools = (all(features[i].is_timestamp for i in group)
+                            and all(labels[i].label == BOILERPLATE and _tool_line(features[i], blocks[i].text)
+                                    for i in range(group[-1] + 1, kept_start)))
         if (sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose)
-                or standfirst in group or _quoting_inside(blocks, features, groups, sizes, number, kept_start)):
+                or standfirst in group or dated_over_tools
+                or _quoting_inside(blocks, features, groups, sizes, number, kept_start)):
             kept_start = group[0]
         else:
             _relabel(group, labels, scores)
