@@ -6954,3 +6954,23 @@ def test_a_reading_time_in_words_no_pattern_knows_is_a_widget_and_the_date_over_
     blocks[2] = Block(2, 0, len(lines[2]), lines[2])
     _drop_islands(blocks, [features_of(line) for line in lines], labels, [0.0] * len(lines), 0, len(lines))
     assert labels[0].label == BOILERPLATE
+
+
+@pytest.mark.parametrize("label", ["TRIBUNAIS", "SALA DE AUDIÊNCIAS", "ΔΙΚΑΣΤΗΡΙΑ"])
+def test_a_label_in_capitals_over_the_story_headline_is_the_sites(label: str) -> None:
+    """Guidelines 8.1: a section's label above the headline is boilerplate, even right next to it -- in capitals, in
+    any cased script, whatever the passes made of it; the headline under it and a dateline in capitals over the first
+    paragraph stay the story's."""
+    from annotation.preannotate.blocks import Block
+    from annotation.preannotate.zones import ARTICLE, BlockLabel, _labels_over_headline
+
+    lines = ["Notícias", label, "Ex-prefeito nega ter assinado os contratos do caso dos terrenos", "MADEIRA", *STORY[3:]]
+    blocks = [Block(index, 0, len(line), line) for index, line in enumerate(lines)]
+    labels = [BlockLabel("boilerplate", 0.9), *(BlockLabel(ARTICLE, 0.7) for _ in lines[1:])]
+    assert _labels_over_headline(blocks, [features_of(line) for line in lines], labels, 1, len(lines)) == [1]
+    document = Document.from_text(page_text([*NAV, label, *STORY, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels_found = labels_by_line(document, annotation)
+    assert labels_found[label] == "boilerplate"
+    assert [labels_found[line] for line in STORY] == ["article"] * len(STORY)

@@ -803,6 +803,8 @@ def classify_blocks(
         if head_tools:
             for index in _tools_under_head(blocks, features, labels):
                 labels[index] = BlockLabel(BOILERPLATE, 0.6)
+        for index in _labels_over_headline(blocks, features, labels, start, end):
+            labels[index] = BlockLabel(BOILERPLATE, 0.6)
         for index in appended:
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
         boxed_stories_as_teasers(features, labels, start, end)
@@ -838,6 +840,28 @@ def classify_blocks(
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
     return [label or BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[i] / 4), 3))
             for i, label in enumerate(labels)]
+
+
+def _labels_over_headline(blocks, features, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 8.1: a section or category label above the story's headline is the site's, even right next to it.
+    Above the story's first paragraph, a line in capitals of at most ``KICKER_MAX_WORDS`` words (no byline or date)
+    right over a longer line shaped as a headline is that label ("COURTS", "HEARING ROOM"), whatever its words and
+    whatever the passes made of it: the cased scripts print a section's label so, a headline in sentence case."""
+    found = []
+    for index in range(max(0, start - HEADLINE_REACH), min(end, len(blocks) - 1)):
+        f = features[index]
+        label = labels[index]
+        if f.text_like and label is not None and label.label == ARTICLE:
+            break  # the story's first paragraph: what stands under it is no head's
+        # the cheap exact tests first: most lines have more words or a lower-case letter
+        if (f.n_words > KICKER_MAX_WORDS or label is None or label.label != ARTICLE or f.is_byline or f.is_timestamp
+                or not blocks[index].text.isupper()):
+            continue
+        headline = _headline_features(blocks[index + 1].text, features[index + 1])
+        if (headline.headline_like and headline.n_words > KICKER_MAX_WORDS and not headline.is_byline
+                and not blocks[index + 1].text.isupper()):
+            found.append(index)
+    return found
 
 
 def _mast_items(features: Sequence[BlockFeatures], labels: list) -> list[int]:
