@@ -6974,3 +6974,25 @@ def test_a_label_in_capitals_over_the_story_headline_is_the_sites(label: str) ->
     labels_found = labels_by_line(document, annotation)
     assert labels_found[label] == "boilerplate"
     assert [labels_found[line] for line in STORY] == ["article"] * len(STORY)
+
+
+@pytest.mark.parametrize(("line", "story", "site"), [
+    ("By Jane Doe | Share", "By Jane Doe", "| Share"),
+    ("By Jane Doe · 3 min lugemist", "By Jane Doe", "· 3 min lugemist"),
+    ("By Jane Doe Lesezeit: 4 Min.", "By Jane Doe", "Lesezeit: 4 Min."),
+])
+def test_a_head_line_ending_in_the_sites_tools_is_split_inside_the_line(line: str, story: str, site: str) -> None:
+    """Guidelines 5 and 8.1: the story's byline or date line that ends in the site's tools -- a reading time in any
+    words after a bar or a dot, one the patterns know with no mark before it, a tool word after a bar -- is split
+    inside the line: the story's part is article, the tools (with their bar) boilerplate. A time ago ends no line
+    in a tool."""
+    blocks = [*NAV, STORY[0], line, *STORY[2:], *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    zones = {span.text: span.label for span in annotation.spans if span.layer == "zone"}
+    assert zones[story] == "article" and zones[site] == "boilerplate"
+    from annotation.preannotate.zones import _tool_tail
+
+    assert _tool_tail("Atualizado há 4 minutos") is None
+    assert _tool_tail("Sessão suspensa por 15 minutos") is None

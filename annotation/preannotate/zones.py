@@ -864,6 +864,53 @@ def _labels_over_headline(blocks, features, labels: list, start: int, end: int) 
     return found
 
 
+# A story's head line ends in the site's tools in at most this many words ("| 4 min. citire", "Lesezeit: 4 Min."), and
+# has at most HEAD_LINE_MAX_WORDS words in all (a byline with the writer's title, the dates, the tools).
+TOOL_TAIL_MAX_WORDS = 4
+HEAD_LINE_MAX_WORDS = 16
+# What parts a head line's pieces ("By Jane Doe | Share", "22:41 · 3 min read").
+_TAIL_SEPARATORS = "|·•"
+_WORD_RE = re.compile(r"\S+")
+
+
+def tool_tails(blocks, features, labels: list) -> dict[int, int]:
+    """Guidelines 5 and 8.1: a line that mixes zones is split inside the line. The story's byline or date line that
+    ends in the site's tools -- a reading time (``READ_TIME_RE``, ``_tool_line``: "Lesezeit: 4 Min.", "| 4 min.
+    citire") or, after a bar or a dot, a tool word ("| Share") -- is the story's up to them and the site's from them
+    (the bar included: "By Jane Doe" and "| Share | Tweet"). By block index of the story's lines that do, where in
+    its text the site's part starts."""
+    found = {}
+    for index, label in enumerate(labels):
+        f = features[index]
+        # the cheap exact tests first: a head line is short, no prose, and holds a separator or a number
+        if label.label != ARTICLE or f.text_like or f.n_words > HEAD_LINE_MAX_WORDS:
+            continue
+        text = blocks[index].text
+        if f.digit_share == 0 and not any(mark in text for mark in _TAIL_SEPARATORS):
+            continue
+        offset = _tool_tail(text)
+        if offset is not None:
+            found[index] = offset
+    return found
+
+
+def _tool_tail(text: str) -> int | None:
+    """Where the site's tools at the end of a head line start (``tool_tails``), None when it ends in none."""
+    words = list(_WORD_RE.finditer(text))
+    for k in range(max(1, len(words) - TOOL_TAIL_MAX_WORDS), len(words) - 1):
+        # the tail from word k on, read without the bar or dot that opens it
+        parted = words[k].group() in _TAIL_SEPARATORS
+        tail = text[words[k + 1].start() if parted else words[k].start():]
+        g = features_of(tail)
+        # (with no mark before it, only a reading time in words the patterns know: "… sessão por 15 minutos", "há 4
+        # minutos" end a heading and a time ago)
+        if (READ_TIME_RE.match(tail) is not None or (parted and (_tool_line(g, tail)
+                                                                 or (g.is_furniture and g.n_words <= 2)))):
+            head = text[:words[k].start()].rstrip(" " + _TAIL_SEPARATORS)
+            return words[k].start() if any(char.isalnum() for char in head) else None
+    return None
+
+
 def _mast_items(features: Sequence[BlockFeatures], labels: list) -> list[int]:
     """Guidelines 8.1 and 8.3: above a story's headline, a teaser item standing alone -- no item right above or under
     it, no time or summary in it -- among the site's lines is the site's mast (its name, "Skip to main content", a
