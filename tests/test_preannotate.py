@@ -6996,3 +6996,20 @@ def test_a_head_line_ending_in_the_sites_tools_is_split_inside_the_line(line: st
 
     assert _tool_tail("Atualizado há 4 minutos") is None
     assert _tool_tail("Sessão suspensa por 15 minutos") is None
+
+
+def test_a_date_line_the_site_got_whole_for_its_tools_is_split_under_the_story_byline() -> None:
+    """Guidelines 5 and 8.1: a line the rules gave the site whole because of its tools, right under a line of the
+    story, is split when what stands before the tools is the story's date or byline; not when it is none, nor when
+    no line of the story stands above it."""
+    from annotation.preannotate.blocks import Block
+    from annotation.preannotate.zones import ARTICLE, BOILERPLATE, BlockLabel, tool_tails
+
+    lines = ["By Jane Doe", "Updated March 3, 2024, 7:42 p.m. | 6 min lugemist", "Sport | Share",
+             "Weather | 6 min lugemist"]
+    blocks = [Block(index, 0, len(line), line) for index, line in enumerate(lines)]
+    features = [features_of(line) for line in lines]
+    labels = [BlockLabel(ARTICLE, 0.7), *(BlockLabel(BOILERPLATE, 0.7) for _ in lines[1:])]
+    assert tool_tails(blocks, features, labels) == {1: lines[1].index("|")}
+    labels[2] = BlockLabel(ARTICLE, 0.7)
+    assert tool_tails(blocks, features, labels) == {1: lines[1].index("|"), 2: lines[2].index("|")}

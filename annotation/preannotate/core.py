@@ -170,8 +170,8 @@ _new_tuple = tuple.__new__
 def zone_spans(text: str, blocks: list[Block], labels: list[BlockLabel],
                tails: dict[int, int] | None = None) -> list[Span]:
     """One span per line for article and boilerplate, one per promoted item for teasers (the
-    segmentation of annotation/guidelines.md, section 5); a story's line in ``tails`` (block index: where in its
-    text the site's part starts, ``zones.tool_tails``) is split there into its article and boilerplate spans."""
+    segmentation of annotation/guidelines.md, section 5); a line in ``tails`` (block index: where in its text the
+    site's part starts, ``zones.tool_tails``) is split there into its article and boilerplate spans."""
     spans: list[Span] = []
     index = 0
     while index < len(blocks):
@@ -179,7 +179,7 @@ def zone_spans(text: str, blocks: list[Block], labels: list[BlockLabel],
         if tails and index in tails:
             block, offset = blocks[index], tails[index]
             head_end = block.start + len(block.text[:offset].rstrip())
-            spans.append(Span.on(text, block.start, head_end, label.label, label.score))
+            spans.append(Span.on(text, block.start, head_end, ARTICLE, label.score))
             spans.append(Span.on(text, block.start + offset, block.end, BOILERPLATE, label.score))
             index += 1
             continue

@@ -877,20 +877,29 @@ def tool_tails(blocks, features, labels: list) -> dict[int, int]:
     """Guidelines 5 and 8.1: a line that mixes zones is split inside the line. The story's byline or date line that
     ends in the site's tools -- a reading time (``READ_TIME_RE``, ``_tool_line``: "Lesezeit: 4 Min.", "| 4 min.
     citire") or, after a bar or a dot, a tool word ("| Share") -- is the story's up to them and the site's from them
-    (the bar included: "By Jane Doe" and "| Share | Tweet"). By block index of the story's lines that do, where in
-    its text the site's part starts."""
+    (the bar included: "By Jane Doe" and "| Share | Tweet"). So is a line the rules gave the site whole, right under
+    a line of the story, when what stands before its tools is the story's date or byline ("Updated 18 Nov 2026, 7:42
+    | 6 min read"): the tools made it read as the site's. By block index of the lines that are split, where in its
+    text the site's part starts."""
     found = {}
     for index, label in enumerate(labels):
         f = features[index]
         # the cheap exact tests first: a head line is short, no prose, and holds a separator or a number
-        if label.label != ARTICLE or f.text_like or f.n_words > HEAD_LINE_MAX_WORDS:
+        if f.text_like or f.n_words > HEAD_LINE_MAX_WORDS or label.label == TEASER:
+            continue
+        if label.label == BOILERPLATE and not (index > 0 and labels[index - 1].label == ARTICLE):
             continue
         text = blocks[index].text
         if f.digit_share == 0 and not any(mark in text for mark in _TAIL_SEPARATORS):
             continue
         offset = _tool_tail(text)
-        if offset is not None:
-            found[index] = offset
+        if offset is None:
+            continue
+        if label.label == BOILERPLATE:
+            head = features_of(text[:offset].rstrip())
+            if not (head.is_timestamp or head.is_byline):
+                continue
+        found[index] = offset
     return found
 
 
