@@ -890,7 +890,9 @@ def tool_tails(blocks, features, labels: list) -> dict[int, int]:
         if label.label == BOILERPLATE and not (index > 0 and labels[index - 1].label == ARTICLE):
             continue
         text = blocks[index].text
-        if f.digit_share == 0 and not any(mark in text for mark in _TAIL_SEPARATORS):
+        # a tool after a bar or a dot, or a reading time ("min" and "мин" hold "in" or "ин" in any case) with its number
+        if not (any(mark in text for mark in _TAIL_SEPARATORS) or (f.digit_share > 0 and (
+                "in" in text or "IN" in text or "ин" in text or "ИН" in text))):
             continue
         offset = _tool_tail(text)
         if offset is None:
@@ -907,14 +909,16 @@ def _tool_tail(text: str) -> int | None:
     """Where the site's tools at the end of a head line start (``tool_tails``), None when it ends in none."""
     words = list(_WORD_RE.finditer(text))
     for k in range(max(1, len(words) - TOOL_TAIL_MAX_WORDS), len(words) - 1):
-        # the tail from word k on, read without the bar or dot that opens it
-        parted = words[k].group() in _TAIL_SEPARATORS
-        tail = text[words[k + 1].start() if parted else words[k].start():]
-        g = features_of(tail)
-        # (with no mark before it, only a reading time in words the patterns know: "… sessão por 15 minutos", "há 4
-        # minutos" end a heading and a time ago)
-        if (READ_TIME_RE.match(tail) is not None or (parted and (_tool_line(g, tail)
-                                                                 or (g.is_furniture and g.n_words <= 2)))):
+        # the tail from word k on, read without the bar or dot that opens it; with no mark before it, only a reading
+        # time in words the patterns know ("… sessão por 15 minutos", "há 4 minutos" end a heading and a time ago)
+        if words[k].group() in _TAIL_SEPARATORS:
+            tail = text[words[k + 1].start():]
+            g = features_of(tail)
+            tools = (READ_TIME_RE.match(tail) is not None or _tool_line(g, tail)
+                     or (g.is_furniture and g.n_words <= 2))
+        else:
+            tools = READ_TIME_RE.match(text[words[k].start():]) is not None
+        if tools:
             head = text[:words[k].start()].rstrip(" " + _TAIL_SEPARATORS)
             return words[k].start() if any(char.isalnum() for char in head) else None
     return None
