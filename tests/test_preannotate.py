@@ -6994,3 +6994,152 @@ def test_a_caption_over_a_bare_credit_under_the_head_is_the_photos(credit: str) 
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert [labels[line] for line in photo] == ["boilerplate"] * 2
+
+
+@pytest.mark.parametrize("heading", ["Pliaj novaĵoj el la regiono", "地域の最新記事"])
+@pytest.mark.parametrize("spaced", [True, False])
+def test_a_heading_in_any_words_over_a_story_pages_timed_list_is_no_item(heading: str, spaced: bool) -> None:
+    """Guidelines 8.2: a promoted list repeats one layout, and a label on a line of its own above the list is the
+    page's. Under a story, a heading in words no list knows stays out of the items of headlines with their times,
+    whether the passes made it an item alone or the kicker of the first item (the plain text printed without blank
+    lines); a first item showing a summary keeps its headline."""
+    items = [["Stadtwerke erhöhen die Preise für Fernwärme im kommenden Jahr", "vor 2 Stunden"],
+             ["Neue Radwege in der Innenstadt: Baustart im Frühjahr", "vor 5 Stunden"],
+             ["Bibliothek verlängert die Öffnungszeiten am Wochenende", "gestern"]]
+    separator = "\n\n" if spaced else "\n"
+    document = Document.from_text(page_text([*NAV, *STORY, heading, *(line for item in items for line in item),
+                                             *FOOTER], separator))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert labels_by_line(document, annotation)[heading] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == [
+        separator.join(item) for item in items]
+
+
+def test_the_headline_over_a_summary_opening_a_story_pages_timed_list_stays_its_item() -> None:
+    """Guidelines 8.2: the list's first item may show a summary the others do not (a sentence, or cut short with
+    "…"); its headline over it is no heading, whatever its length."""
+    from annotation.preannotate.zones import BOILERPLATE, TEASER, BlockLabel, _heading_over_timed_list
+
+    for summary in ["Die Fernwärme wird im kommenden Jahr um ein Zehntel teurer.",
+                    "Die Fernwärme wird im kommenden Jahr um ein Zehntel teurer, und die Stadt…"]:
+        lines = ["Teilen", "Stadtwerke erhöhen die Preise", summary, "vor 2 Stunden",
+                 "Neue Radwege in der Innenstadt: Baustart im Frühjahr", "vor 5 Stunden",
+                 "Bibliothek verlängert die Öffnungszeiten am Wochenende", "gestern"]
+        items = [(1, 3), (4, 5), (6, 7)]
+        labels = [BlockLabel(BOILERPLATE, 0.6), *(BlockLabel(TEASER, 0.65, number)
+                                                   for number, (first, last) in enumerate(items, 1)
+                                                   for _ in range(first, last + 1))]
+        assert not _heading_over_timed_list([features_of(line) for line in lines], labels, items)
+        assert labels[1] == BlockLabel(TEASER, 0.65, 1)
+    # the same shape with a headline in the middle: the first line is the list's heading
+    lines[1:3] = ["Mehr aus der Region", "Stadtwerke erhöhen die Preise für Fernwärme im kommenden Jahr"]
+    assert _heading_over_timed_list([features_of(line) for line in lines], labels, items)
+    assert labels[1].label == BOILERPLATE and labels[2] == BlockLabel(TEASER, 0.65, 1)
+
+
+def test_a_headline_and_a_short_line_under_a_story_pages_paired_list_are_one_more_item() -> None:
+    """Guidelines 8.2: a promoted list repeats one layout. Under items of a headline and its time, a headline with a
+    time in words no pattern knows (Esperanto "hieraŭ", yesterday) is the list's last item; the site's name over a
+    capitalised link ("Impressum") under such a list is the page's footer."""
+    items = [["Stadtwerke erhöhen die Preise für Fernwärme im kommenden Jahr", "antaŭ 2 horoj"],
+             ["Neue Radwege in der Innenstadt: Baustart im Frühjahr", "antaŭ 5 horoj"],
+             ["Bibliothek verlängert die Öffnungszeiten am Wochenende bis in den Abend", "hieraŭ"]]
+    assert not features_of("hieraŭ").is_timestamp
+    document = Document.from_text(page_text([*NAV, *STORY, "Related", *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(item) for item in items]
+    footer = ["Die Talpost – Tageszeitung für das Tal", "Impressum"]
+    document = Document.from_text(page_text([*NAV, *STORY, "Related", *(line for item in items[:2] for line in item),
+                                             *footer, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == [
+        "\n\n".join(item) for item in items[:2]]
+
+
+@pytest.mark.parametrize("reading", ["Legotempo: 4 minutoj", "4 minutoj da legado", "Читање: 4 мин",
+                                     "Lukuaika 4 min.", "4 min"])
+def test_a_reading_time_in_words_no_pattern_knows_is_a_widget_and_the_date_over_it_stays(reading: str) -> None:
+    """Guidelines 8.1: the reading time under the story's head is the site's widget in any language -- a number of
+    minutes spelt from the symbol "min" -- not a time ago nor a line that only opens with those letters; and the story's
+    date right over it, parted from the paragraphs by such widgets only, stays the story's when the short groups
+    above the story are dropped."""
+    from annotation.preannotate.blocks import Block
+    from annotation.preannotate.zones import ARTICLE, BOILERPLATE, BlockLabel, _drop_islands, _tool_line
+
+    assert _tool_line(features_of(reading), reading)
+    for other in ["hace 5 minutos", "5 minut temu", "Minister 5 razy", "Ministerio: 5 obras"]:
+        assert not _tool_line(features_of(other), other)
+    lines = ["27 listopada 2026, 07:00", reading, "Ascolta", *STORY[3:]]
+    blocks = [Block(index, 0, len(line), line) for index, line in enumerate(lines)]
+    labels = [BlockLabel(ARTICLE, 0.7), BlockLabel(BOILERPLATE, 0.7), BlockLabel(BOILERPLATE, 0.7),
+              *(BlockLabel(ARTICLE, 0.9) for _ in STORY[3:])]
+    _drop_islands(blocks, [features_of(line) for line in lines], labels, [0.0] * len(lines), 0, len(lines))
+    assert labels[0].label == ARTICLE
+    labels[2] = BlockLabel(BOILERPLATE, 0.7)
+    lines[2] = "Weather: sunny, 21 degrees, light wind from the west"  # no widget of the head: the date is dropped
+    blocks[2] = Block(2, 0, len(lines[2]), lines[2])
+    _drop_islands(blocks, [features_of(line) for line in lines], labels, [0.0] * len(lines), 0, len(lines))
+    assert labels[0].label == BOILERPLATE
+
+
+@pytest.mark.parametrize("label", ["TRIBUNAIS", "SALA DE AUDIÊNCIAS", "ΔΙΚΑΣΤΗΡΙΑ"])
+def test_a_label_in_capitals_over_the_story_headline_is_the_sites(label: str) -> None:
+    """Guidelines 8.1: a section's label above the headline is boilerplate, even right next to it -- in capitals, in
+    any cased script, whatever the passes made of it; the headline under it and a dateline in capitals over the first
+    paragraph stay the story's."""
+    from annotation.preannotate.blocks import Block
+    from annotation.preannotate.zones import ARTICLE, BlockLabel, _labels_over_headline
+
+    lines = ["Notícias", label, "Ex-prefeito nega ter assinado os contratos do caso dos terrenos", "MADEIRA", *STORY[3:]]
+    blocks = [Block(index, 0, len(line), line) for index, line in enumerate(lines)]
+    labels = [BlockLabel("boilerplate", 0.9), *(BlockLabel(ARTICLE, 0.7) for _ in lines[1:])]
+    assert _labels_over_headline(blocks, [features_of(line) for line in lines], labels, 1, len(lines)) == [1]
+    document = Document.from_text(page_text([*NAV, label, *STORY, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels_found = labels_by_line(document, annotation)
+    assert labels_found[label] == "boilerplate"
+    assert [labels_found[line] for line in STORY] == ["article"] * len(STORY)
+
+
+@pytest.mark.parametrize(("line", "story", "site"), [
+    ("By Jane Doe | Share", "By Jane Doe", "| Share"),
+    ("By Jane Doe · 3 min lugemist", "By Jane Doe", "· 3 min lugemist"),
+    ("By Jane Doe Lesezeit: 4 Min.", "By Jane Doe", "Lesezeit: 4 Min."),
+])
+def test_a_head_line_ending_in_the_sites_tools_is_split_inside_the_line(line: str, story: str, site: str) -> None:
+    """Guidelines 5 and 8.1: the story's byline or date line that ends in the site's tools -- a reading time in any
+    words after a bar or a dot, one the patterns know with no mark before it, a tool word after a bar -- is split
+    inside the line: the story's part is article, the tools (with their bar) boilerplate. A time ago ends no line
+    in a tool."""
+    blocks = [*NAV, STORY[0], line, *STORY[2:], *FOOTER]
+    document = Document.from_text(page_text(blocks))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    zones = {span.text: span.label for span in annotation.spans if span.layer == "zone"}
+    assert zones[story] == "article" and zones[site] == "boilerplate"
+    from annotation.preannotate.zones import _tool_tail
+
+    assert _tool_tail("Atualizado há 4 minutos") is None
+    assert _tool_tail("Sessão suspensa por 15 minutos") is None
+
+
+def test_a_date_line_the_site_got_whole_for_its_tools_is_split_under_the_story_byline() -> None:
+    """Guidelines 5 and 8.1: a line the rules gave the site whole because of its tools, right under a line of the
+    story, is split when what stands before the tools is the story's date or byline; not when it is none, nor when
+    no line of the story stands above it."""
+    from annotation.preannotate.blocks import Block
+    from annotation.preannotate.zones import ARTICLE, BOILERPLATE, BlockLabel, tool_tails
+
+    lines = ["By Jane Doe", "Updated March 3, 2024, 7:42 p.m. | 6 min lugemist", "Sport | Share",
+             "Weather | 6 min lugemist"]
+    blocks = [Block(index, 0, len(line), line) for index, line in enumerate(lines)]
+    features = [features_of(line) for line in lines]
+    labels = [BlockLabel(ARTICLE, 0.7), *(BlockLabel(BOILERPLATE, 0.7) for _ in lines[1:])]
+    assert tool_tails(blocks, features, labels) == {1: lines[1].index("|")}
+    labels[2] = BlockLabel(ARTICLE, 0.7)
+    assert tool_tails(blocks, features, labels) == {1: lines[1].index("|"), 2: lines[2].index("|")}

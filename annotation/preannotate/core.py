@@ -18,8 +18,8 @@ from annotation.preannotate.quotes import find_quotes
 from annotation.preannotate.stats import BlockStats, site_of
 from annotation.preannotate.timestamps import patterns as timestamp_patterns
 from annotation.preannotate.zones import (
-    ARTICLE, TEASER, BlockEvidence, BlockLabel, RulePass, boxed_stories_as_teasers, candidate_runs, classify_blocks,
-    rule_pass, run_value)
+    ARTICLE, BOILERPLATE, TEASER, BlockEvidence, BlockLabel, RulePass, boxed_stories_as_teasers, candidate_runs,
+    classify_blocks, rule_pass, run_value, tool_tails)
 from schemas.records import Annotation, Document, Span, span_order
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class Preannotator:
             labels = list_headlines(html, blocks, evidence, card_items(html, blocks, evidence, labels))
             labels = marked_boilerplate(html, blocks, unlinked_items(html, blocks, labels))
             boxed_stories_as_teasers(rules.features, labels, *rules.run[:2])
-        zones = zone_spans(document.text, blocks, labels)
+        zones = zone_spans(document.text, blocks, labels, tool_tails(blocks, rules.features, labels))
         quotes = [Span.on(document.text, start, end, "quote", QUOTE_SCORE)
                   for start, end in find_quotes(document.text, article_runs(blocks, labels))]
         return Annotation(
@@ -167,13 +167,22 @@ def document_blocks(document: Document, html: HtmlPage | None = None) -> list[Bl
 _new_tuple = tuple.__new__
 
 
-def zone_spans(text: str, blocks: list[Block], labels: list[BlockLabel]) -> list[Span]:
+def zone_spans(text: str, blocks: list[Block], labels: list[BlockLabel],
+               tails: dict[int, int] | None = None) -> list[Span]:
     """One span per line for article and boilerplate, one per promoted item for teasers (the
-    segmentation of annotation/guidelines.md, section 5)."""
+    segmentation of annotation/guidelines.md, section 5); a line in ``tails`` (block index: where in its text the
+    site's part starts, ``zones.tool_tails``) is split there into its article and boilerplate spans."""
     spans: list[Span] = []
     index = 0
     while index < len(blocks):
         label = labels[index]
+        if tails and index in tails:
+            block, offset = blocks[index], tails[index]
+            head_end = block.start + len(block.text[:offset].rstrip())
+            spans.append(Span.on(text, block.start, head_end, ARTICLE, label.score))
+            spans.append(Span.on(text, block.start + offset, block.end, BOILERPLATE, label.score))
+            index += 1
+            continue
         last = index
         if label.label == TEASER:
             while last + 1 < len(blocks) and labels[last + 1].label == TEASER and labels[last + 1].item == label.item:

@@ -233,11 +233,19 @@ _TOOL_LINE_RE = re.compile(
     r"|(?:article )?réservé aux abonnés|nur für abonnenten|(?:artículo )?(?:solo|exclusivo) para suscriptores"
     r"|subscribers? only|subscriber exclusive)$", re.IGNORECASE)
 TOOL_LINE_MAX_WORDS = 4
+# A reading time in any words (guidelines 8.1): a number of minutes by the minute's symbol "min" (ISO 80000-3), which
+# the Latin and Cyrillic scripts spell their word for the minute from, with a word or two before or after it ("6
+# minutos de lectura", "Czas czytania: 5 min", "Время чтения: 3 мин") -- not a time ago ("hace 5 minutos"), which is
+# a timestamp.
+_READING_MINUTES_RE = re.compile(
+    r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,3}\s?(?:min|мин)[^\W\d_]*\.?(?:\s+[^\W\d_]+){0,2}$", re.IGNORECASE)
 
 
 def _tool_line(f: BlockFeatures, text: str) -> bool:
-    """Whether ``text`` is a site's tool by the story (``_TOOL_LINE_RE``)."""
-    return f.n_words <= TOOL_LINE_MAX_WORDS and _TOOL_LINE_RE.match(text) is not None
+    """Whether ``text`` is a site's tool by the story (``_TOOL_LINE_RE``) or its reading time in words no pattern knows
+    (``_READING_MINUTES_RE``)."""
+    return f.n_words <= TOOL_LINE_MAX_WORDS and (_TOOL_LINE_RE.match(text) is not None or (
+        f.digit_share > 0 and not f.is_timestamp and _READING_MINUTES_RE.match(text) is not None))
 # Longer blocks than this are not taken for a caption, whatever their last words.
 CAPTION_MAX_WORDS = 80
 
@@ -795,6 +803,8 @@ def classify_blocks(
         if head_tools:
             for index in _tools_under_head(blocks, features, labels):
                 labels[index] = BlockLabel(BOILERPLATE, 0.6)
+        for index in _labels_over_headline(blocks, features, labels, start, end):
+            labels[index] = BlockLabel(BOILERPLATE, 0.6)
         for index in appended:
             labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
         boxed_stories_as_teasers(features, labels, start, end)
@@ -874,6 +884,88 @@ def _short_story(features: Sequence[BlockFeatures], labels: list) -> list[int]:
                     for index in range(max(kept[0] - STORY_HEAD_LINES, 0), kept[-1] + 1)):
         return []
     return kept
+
+
+def _labels_over_headline(blocks, features, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 8.1: a section or category label above the story's headline is the site's, even right next to it.
+    Above the story's first paragraph, a line in capitals of at most ``KICKER_MAX_WORDS`` words (no byline or date)
+    right over a longer line shaped as a headline is that label ("COURTS", "HEARING ROOM"), whatever its words and
+    whatever the passes made of it: the cased scripts print a section's label so, a headline in sentence case."""
+    found = []
+    for index in range(max(0, start - HEADLINE_REACH), min(end, len(blocks) - 1)):
+        f = features[index]
+        label = labels[index]
+        if f.text_like and label is not None and label.label == ARTICLE:
+            break  # the story's first paragraph: what stands under it is no head's
+        # the cheap exact tests first: most lines have more words or a lower-case letter
+        if (f.n_words > KICKER_MAX_WORDS or label is None or label.label != ARTICLE or f.is_byline or f.is_timestamp
+                or not blocks[index].text.isupper()):
+            continue
+        headline = _headline_features(blocks[index + 1].text, features[index + 1])
+        if (headline.headline_like and headline.n_words > KICKER_MAX_WORDS and not headline.is_byline
+                and not blocks[index + 1].text.isupper()):
+            found.append(index)
+    return found
+
+
+# A story's head line ends in the site's tools in at most this many words ("| 4 min. citire", "Lesezeit: 4 Min."), and
+# has at most HEAD_LINE_MAX_WORDS words in all (a byline with the writer's title, the dates, the tools).
+TOOL_TAIL_MAX_WORDS = 4
+HEAD_LINE_MAX_WORDS = 16
+# What parts a head line's pieces ("By Jane Doe | Share", "22:41 · 3 min read").
+_TAIL_SEPARATORS = "|·•"
+_WORD_RE = re.compile(r"\S+")
+
+
+def tool_tails(blocks, features, labels: list) -> dict[int, int]:
+    """Guidelines 5 and 8.1: a line that mixes zones is split inside the line. The story's byline or date line that
+    ends in the site's tools -- a reading time (``READ_TIME_RE``, ``_tool_line``: "Lesezeit: 4 Min.", "| 4 min.
+    citire") or, after a bar or a dot, a tool word ("| Share") -- is the story's up to them and the site's from them
+    (the bar included: "By Jane Doe" and "| Share | Tweet"). So is a line the rules gave the site whole, right under
+    a line of the story, when what stands before its tools is the story's date or byline ("Updated 18 Nov 2026, 7:42
+    | 6 min read"): the tools made it read as the site's. By block index of the lines that are split, where in its
+    text the site's part starts."""
+    found = {}
+    for index, label in enumerate(labels):
+        f = features[index]
+        # the cheap exact tests first: a head line is short, no prose, and holds a separator or a number
+        if f.text_like or f.n_words > HEAD_LINE_MAX_WORDS or label.label == TEASER:
+            continue
+        if label.label == BOILERPLATE and not (index > 0 and labels[index - 1].label == ARTICLE):
+            continue
+        text = blocks[index].text
+        # a tool after a bar or a dot, or a reading time ("min" and "мин" hold "in" or "ин" in any case) with its number
+        if not (any(mark in text for mark in _TAIL_SEPARATORS) or (f.digit_share > 0 and (
+                "in" in text or "IN" in text or "ин" in text or "ИН" in text))):
+            continue
+        offset = _tool_tail(text)
+        if offset is None:
+            continue
+        if label.label == BOILERPLATE:
+            head = features_of(text[:offset].rstrip())
+            if not (head.is_timestamp or head.is_byline):
+                continue
+        found[index] = offset
+    return found
+
+
+def _tool_tail(text: str) -> int | None:
+    """Where the site's tools at the end of a head line start (``tool_tails``), None when it ends in none."""
+    words = list(_WORD_RE.finditer(text))
+    for k in range(max(1, len(words) - TOOL_TAIL_MAX_WORDS), len(words) - 1):
+        # the tail from word k on, read without the bar or dot that opens it; with no mark before it, only a reading
+        # time in words the patterns know ("… sessão por 15 minutos", "há 4 minutos" end a heading and a time ago)
+        if words[k].group() in _TAIL_SEPARATORS:
+            tail = text[words[k + 1].start():]
+            g = features_of(tail)
+            tools = (READ_TIME_RE.match(tail) is not None or _tool_line(g, tail)
+                     or (g.is_furniture and g.n_words <= 2))
+        else:
+            tools = READ_TIME_RE.match(text[words[k].start():]) is not None
+        if tools:
+            head = text[:words[k].start()].rstrip(" " + _TAIL_SEPARATORS)
+            return words[k].start() if any(char.isalnum() for char in head) else None
+    return None
 
 
 def _mast_items(features: Sequence[BlockFeatures], labels: list) -> list[int]:
@@ -1163,8 +1255,14 @@ def _drop_islands(blocks, features, labels: list, scores, start: int, end: int, 
         # (an inline "Related: <headline>" teaser between them is inside the story: guidelines 8.2)
         cut_by_prose = all(features[i].text_like or labels[i].label == TEASER
                            for i in range(group[-1] + 1, kept_start))
+        # the story's dates right over it, parted from it only by the site's tools under the head ("Reading time: 5
+        # min"), are its head still (guidelines 8.1), as they were before those were read as tools
+        dated_over_tools = (all(features[i].is_timestamp for i in group)
+                            and all(labels[i].label == BOILERPLATE and _tool_line(features[i], blocks[i].text)
+                                    for i in range(group[-1] + 1, kept_start)))
         if (sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose)
-                or standfirst in group or _quoting_inside(blocks, features, groups, sizes, number, kept_start)):
+                or standfirst in group or dated_over_tools
+                or _quoting_inside(blocks, features, groups, sizes, number, kept_start)):
             kept_start = group[0]
         else:
             _relabel(group, labels, scores)
@@ -3319,6 +3417,10 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         items = _teaser_items(labels)
     if _closed_items(blocks, features, labels):
         items = _teaser_items(labels)
+    if story_page and _heading_over_timed_list(features, labels, items):
+        items = _teaser_items(labels)
+    if story_page and _pair_under_paired_list(blocks, features, labels, items):
+        items = _teaser_items(labels)
     _attach_kickers(blocks, features, labels, items)
     _section_names_over_items(blocks, features, labels)
     _promo_under_lists(blocks, features, labels)
@@ -4367,6 +4469,87 @@ def _times_above_headlines(blocks, features, index: int) -> bool:
     while above >= 1 and _item_time(features, blocks, above) and _teaser_head(features[above - 1]):
         above -= 2
     return above >= 0 and _item_time(features, blocks, above)
+
+
+# A list's heading is read off the items under it when at least this many of them show one layout.
+HEADED_LIST_MIN_ITEMS = 2
+
+
+def _heading_over_timed_list(features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2: a promoted list repeats one layout, and a label on a line of its own above the list ("Related",
+    "Latest from the region") is the page's, not an item. On a story page, where ``HEADED_LIST_MIN_ITEMS`` or more items
+    right under the list's first are each a headline with its own time under it, a first item that breaks the layout
+    by one line at its top -- a line alone with no time, or a line over its headline and time -- opens with the list's
+    heading: shorter than each headline under it, no sentence, no teaser right above it (a badge over one item in a
+    list is that item's). The heading becomes boilerplate; the headline and time under it stay their item. True when
+    a line moved."""
+    moved = False
+    for number, (first, last) in enumerate(items):
+        under = items[number + 1:number + 1 + HEADED_LIST_MIN_ITEMS]
+        size = last - first + 1
+        # the cheap exact tests first: most items are none of the two shapes, or have no list under them
+        if len(under) < HEADED_LIST_MIN_ITEMS or size not in (1, 3) or under[0][0] != last + 1:
+            continue
+        if not all(end - start == 1 and features[end].is_timestamp and not features[start].is_timestamp
+                   and (k == 0 or start == under[k - 1][1] + 1) for k, (start, end) in enumerate(under)):
+            continue
+        heading = features[first]
+        middle = features[first + 1] if size == 3 else None
+        # (a line over a summary and its time is that item's headline: the list's first item shows a summary)
+        if heading.is_timestamp or heading.ends_like_sentence or (middle is not None and not (
+                features[last].is_timestamp and not middle.is_timestamp and not middle.ends_like_sentence
+                and not middle.truncated)):
+            continue
+        if first > 0 and labels[first - 1] is not None and labels[first - 1].label == TEASER:
+            continue
+        headlines = [start for start, _ in under] + ([first + 1] if size == 3 else [])
+        if heading.n_words >= min(features[index].n_words for index in headlines):
+            continue
+        labels[first] = BlockLabel(BOILERPLATE, 0.6)
+        moved = True
+    return moved
+
+
+# A line under an item's headline that a list repeats (its time, its count of views) has at most this many words.
+PAIRED_TAIL_MAX_WORDS = 3
+
+
+def _pair_under_paired_list(blocks, features, labels: list, items: list[tuple[int, int]]) -> bool:
+    """Guidelines 8.2: a promoted list repeats one layout. On a story page, under ``HEADED_LIST_MIN_ITEMS`` or more
+    items in a row that are each a headline and one short line under it (a time, a count of views: at most
+    ``PAIRED_TAIL_MAX_WORDS`` words, and no more than the longest of the list's), a headline and a short line right
+    under the last item, which no pass took, are one more item of the list, whatever words the short line is in (a
+    time no pattern knows: "вчора") -- opening in a capital only where a short line of the list does (the site's
+    name over "Legal notice" under a list of dates is the page's footer), under a headline no shorter than the list's
+    shortest (a box's heading over a name, "About the author", is none). True when an item was made."""
+    made = False
+    row = 0  # the items in a row, each a headline and its short line, ending at the item read
+    longest = 0  # the most words of those short lines
+    capital = False  # whether one of those short lines opens in a capital letter
+    shortest = 0  # the fewest words of the row's headlines
+    for number, (first, last) in enumerate(items):
+        paired = last == first + 1 and features[last].n_words <= PAIRED_TAIL_MAX_WORDS and not (
+            features[last].headline_like or features[first].is_timestamp)
+        joined = number > 0 and items[number - 1][1] == first - 1
+        row = (row + 1 if joined else 1) if paired else 0
+        longest = (max(longest, features[last].n_words) if joined else features[last].n_words) if paired else 0
+        capital = paired and ((capital and joined) or blocks[last].text[:1].isupper())
+        shortest = (min(shortest, features[first].n_words) if joined else features[first].n_words) if paired else 0
+        head, tail = last + 1, last + 2
+        if row < HEADED_LIST_MIN_ITEMS or tail >= len(features) or labels[head] is not None or labels[tail] is not None:
+            continue
+        if number + 1 < len(items) and items[number + 1][0] <= tail:
+            continue
+        f, g = features[head], features[tail]
+        if not (_teaser_head(f) and f.n_words >= shortest and not f.ends_like_sentence and not f.is_furniture
+                and not f.is_list_heading and 0 < g.n_words <= longest and not g.headline_like and not g.is_furniture and not g.is_list_heading
+                and (capital or not blocks[tail].text[:1].isupper())):
+            continue
+        number_made = 1 + max((label.item for label in labels if label is not None and label.label == TEASER
+                               and label.item is not None and label.item > 0), default=0)
+        labels[head] = labels[tail] = BlockLabel(TEASER, 0.6, number_made)
+        made = True
+    return made
 
 
 def _teaser_items(labels: list) -> list[tuple[int, int]]:
