@@ -3265,6 +3265,36 @@ def test_a_numbered_list_of_kicker_headline_author_time_items_ends_at_its_last_i
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_a_numbered_lists_item_badge_and_short_last_item_are_the_lists() -> None:
+    """Guidelines 8.2: a badge inside a numbered item ("Video" over a clip, read as furniture elsewhere) is the item's,
+    and the list's last item may show fewer lines than the one above it (no badge, no running time): it ends above
+    the ad label and the next list's heading, and the whole list is still one item per number."""
+    items = [["1", "Harbour Bridge Closed Overnight for Cable Repairs", "Transport", "88 comments"],
+             ["2", "Council Approves Budget With Higher Parking Fees", "Politics", "41 comments"],
+             ["3", "Video", "Watch: Seal Naps on a Ferry Ramp for Two Hours", "0:58", "12 comments"],
+             ["4", "Column: The Town That Forgot Its River", "7 comments"]]
+    document = Document.from_text(page_text([*NAV, "Most read", *(line for item in items for line in item),
+                                             "Advertisement", "Most commented", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_numbered_list_with_its_ranks_on_the_headlines_lines_takes_the_lines_under_them() -> None:
+    """Guidelines 8.2: a "Most read" list printing each rank on its headline's line ("1. …") with the item's summary,
+    author and reading time under it is one item per number, the first too (its summary under it makes no line over
+    a headline and its summary of the first headline)."""
+    items = [["1. Tram drivers vote to strike over rosters before the holidays",
+              "The union says members rejected the offer by a wide margin …", "Ann Lee", "3 min read"],
+             ["2. Night market returns to the old rail yards", "Tom Hart", "2 min read"],
+             ["3. Why the water bill is rising again this winter",
+              "Operators blame the cost of the new treatment plant.", "Ann Lee", "6 min read"],
+             ["4. Local bakery wins national pie award", "Tom Hart", "2 min read"]]
+    document = Document.from_text(page_text([*NAV, "Most read", "Today | This week",
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_an_episodes_bare_running_time_under_its_date_closes_its_item() -> None:
     """Guidelines 8.2: an episode's running time printed bare under its date ("41 Min.") is inside its item, so the
     episode labels between the items ("Folge 88", "Sonderfolge") each open the item under them."""

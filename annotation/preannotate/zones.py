@@ -3790,9 +3790,9 @@ def _numbered_items(blocks, features, labels: list) -> None:
     """A numbered list ("Most read": 1, headline, 2, headline, ...): ``LIST_MIN_ITEMS`` or more rank lines
     (``SHORT_RANKED_MIN_ITEMS`` with a headline under each) counting up from 1, each followed by up to
     ``RANKED_ITEM_MAX_LINES`` unlabelled lines that are no prose paragraph, list heading (but for a badge right
-    under the number: "Contenido patrocinado"), furniture or ad label; each number opens an item that ends before the next, the last taking as many lines as the item before
-    it (guidelines 8.2: a list repeats one layout) -- or, where the item before ends in its time, up to its own
-    time: the line under it ("Publicidad", the page's menu) is the list's end. Items are numbered
+    under the number: "Contenido patrocinado"), furniture (but for an item's badge: "Video") or ad label; each number
+    opens an item that ends before the next (``_ranked_chain_items``). The ranks printed on the items' own lines
+    ("1. Fuel prices fall sharply") make such a list too (``_inline_ranked_items``). Items are numbered
     ``-1 - first block`` like the other items made outside the main pass."""
     _inline_ranked_items(blocks, features, labels)
     # the length first: most lines are longer than any rank line, and are answered without a call
@@ -3800,40 +3800,55 @@ def _numbered_items(blocks, features, labels: list) -> None:
              if len(block.text) <= RANK_MAX_CHARS and labels[i] is None and _rank(block.text) is not None]
     if len(ranks) < SHORT_RANKED_MIN_ITEMS:
         return  # most pages
-
-    def item_line(index: int) -> bool:
-        f = features[index]
-        return (labels[index] is None and not (f.is_list_heading and _rank(blocks[index - 1].text) is None)
-                and not f.is_furniture and not line_marks(blocks[index].text)[1]
-                and not (f.text_like and f.n_words > SUMMARY_MAX_WORDS) and _rank(blocks[index].text) is None)
-
     chain: list[int] = []
     for rank in [*ranks, None]:
         if (rank is not None and chain and _rank(blocks[rank].text) == _rank(blocks[chain[-1]].text) + 1
                 and 2 <= rank - chain[-1] <= RANKED_ITEM_MAX_LINES + 1
-                and all(item_line(i) for i in range(chain[-1] + 1, rank))):
+                and all(_ranked_item_line(blocks, features, labels, i) for i in range(chain[-1] + 1, rank))):
             chain.append(rank)
             continue
         if len(chain) >= LIST_MIN_ITEMS or (len(chain) >= SHORT_RANKED_MIN_ITEMS and all(
                 _teaser_head(features[rank + 1]) or _prose_headline(features[rank + 1]) for rank in chain)):
-            period = chain[-1] - chain[-2]
-            last = chain[-1] + period
-            if _item_time(features, blocks, chain[-1] - 1):
-                reach = range(chain[-1] + 1, min(len(blocks), chain[-1] + RANKED_ITEM_MAX_LINES + 1))
-                last = next((i + 1 for i in reach if _item_time(features, blocks, i)), last)
-            if last <= len(blocks) and all(item_line(i) for i in range(chain[-1] + 1, last)):
-                for first, after in zip(chain, [*chain[1:], last], strict=True):
-                    for index in range(first, after):
-                        labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
+            _ranked_chain_items(blocks, features, labels, chain)
         chain = [rank] if rank is not None and _rank(blocks[rank].text) == 1 else []
 
 
+def _ranked_item_line(blocks, features, labels: list, index: int) -> bool:
+    """Whether the line at ``index`` may be a line of a numbered item under its rank: unlabelled, no prose paragraph,
+    list heading (but for a badge right under a bare rank), furniture (but for an item's badge: guidelines 8.2, a
+    "Video" inside a card is the item's), ad label or rank."""
+    f, text = features[index], blocks[index].text
+    return (labels[index] is None and not (f.is_list_heading and _rank(blocks[index - 1].text) is None)
+            and not (f.is_furniture and not _badge(text)) and not line_marks(text)[1]
+            and not (f.text_like and f.n_words > SUMMARY_MAX_WORDS) and _rank(text) is None
+            and _INLINE_RANK_RE.match(text) is None)
+
+
+def _ranked_chain_items(blocks, features, labels: list, chain: list[int]) -> None:
+    """Label the items of a numbered list whose ranks stand at ``chain``: each rank opens an item that ends before
+    the next; the last takes as many lines as the item before it (guidelines 8.2: a list repeats one layout) -- or,
+    where the item before ends in its time, up to its own time -- and ends above the first line no item shows (an ad
+    label, the next list's heading, furniture: the page's), however few lines that leaves it."""
+    period = chain[-1] - chain[-2]
+    last = chain[-1] + period
+    if _item_time(features, blocks, chain[-1] - 1):
+        reach = range(chain[-1] + 1, min(len(blocks), chain[-1] + RANKED_ITEM_MAX_LINES + 1))
+        last = next((i + 1 for i in reach if _item_time(features, blocks, i)), last)
+    last = min(last, len(blocks))
+    last = next((i for i in range(chain[-1] + 1, last) if not _ranked_item_line(blocks, features, labels, i)), last)
+    for first, after in zip(chain, [*chain[1:], last], strict=True):
+        for index in range(first, after):
+            labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
+
+
 def _inline_ranked_items(blocks, features, labels: list) -> None:
-    """A numbered list printed one item a line ("1. Fuel prices fall sharply", "2. …": ``_INLINE_RANK_RE``):
-    ``LIST_MIN_ITEMS`` or more unlabelled lines in a row counting up from 1, each a rank and a headline (no prose
-    paragraph, furniture or list heading), are one item each, the rank included (guidelines 8.2: rank numbers of a
-    numbered list are the item's). The rank makes the line read as two sentences, so the main pass takes none of
-    them for a headline. Items are numbered ``-1 - first block`` like the other items made outside the main pass."""
+    """A numbered list printed with each rank on its item's first line ("1. Fuel prices fall sharply", "2. …":
+    ``_INLINE_RANK_RE``): ``LIST_MIN_ITEMS`` or more unlabelled such lines counting up from 1, each a rank and a
+    headline (no prose paragraph, furniture or list heading), the next at most ``RANKED_ITEM_MAX_LINES`` item lines
+    (``_ranked_item_line``: its summary, author, reading time) below the one before, open one item each, the rank
+    included (guidelines 8.2: rank numbers of a numbered list are the item's; ``_ranked_chain_items``). The rank
+    makes the line read as two sentences, so the main pass takes none of them for a headline. Items are numbered
+    ``-1 - first block`` like the other items made outside the main pass."""
     def rank(index: int) -> int | None:
         f = features[index]
         match = _INLINE_RANK_RE.match(blocks[index].text)
@@ -3845,15 +3860,15 @@ def _inline_ranked_items(blocks, features, labels: list) -> None:
     # (the lines opening with a digit first: most lines are none, answered without a call)
     for index in [i for i, block in enumerate(blocks) if block.text[:1].isdigit() and labels[i] is None]:
         number = rank(index)
-        if number is not None and number > 1 and chains and chains[-1][-1] == index - 1 \
-                and number == len(chains[-1]) + 1:
-            chains[-1].append(index)  # the next rank on the next line
+        if (number is not None and number > 1 and chains and number == len(chains[-1]) + 1
+                and index - chains[-1][-1] <= RANKED_ITEM_MAX_LINES + 1
+                and all(_ranked_item_line(blocks, features, labels, i) for i in range(chains[-1][-1] + 1, index))):
+            chains[-1].append(index)  # the next rank, on the next line or under the item's few lines
         elif number == 1:
             chains.append([index])
     for chain in chains:
         if len(chain) >= LIST_MIN_ITEMS:
-            for index in chain:
-                labels[index] = BlockLabel(TEASER, 0.65, -1 - index)
+            _ranked_chain_items(blocks, features, labels, chain)
 
 
 # A list of items opening with their times: at least this many times, each with its item's headline under it.
