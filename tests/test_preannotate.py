@@ -6894,3 +6894,23 @@ def test_a_caption_over_a_bare_credit_under_the_head_is_the_photos(credit: str) 
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert [labels[line] for line in photo] == ["boilerplate"] * 2
+
+
+def test_a_short_line_inside_a_group_under_an_items_time_or_count_is_the_next_items_kicker() -> None:
+    """Guidelines 8.2: an item's kicker or badge is inside its extent. Inside a group of lines (a plain text parts a
+    front's sections by blank lines) a short line right under an item's closing line -- its time, or its comment
+    count in any format -- is the kicker of the item under it, even where the next item shows the same layout without
+    one (which, opening a group, would make it a section's heading)."""
+    kicker = "Insight"
+    timed = [["Ferry crossing reopens after two weeks of repairs to the landing", "2 hours ago"],
+             [kicker, "Why the harbour dredging plan keeps slipping", "3 hours ago"],
+             ["Library extends its evening hours through the winter", "4 hours ago"],
+             ["Farmers’ market moves indoors for the cold months", "6 hours ago"]]
+    counted = [["Water main break leaves the old quarter without supply overnight", "1 hour ago", "Comments (41)"],
+               [kicker, "The bypass nobody asked for, ten years on", "5 hours ago", "Comments (7)"],
+               ["School buses rerouted while the bridge is inspected", "8 hours ago", "Comments (12)"]]
+    groups = [GROUPED_HEAD, [line for item in timed for line in item], [line for item in counted for line in item],
+              GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in (*timed, *counted)]

@@ -3275,7 +3275,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         items = _teaser_items(labels)
     if _closed_items(blocks, features, labels):
         items = _teaser_items(labels)
-    _attach_kickers(blocks, features, labels, items)
+    _attach_kickers(blocks, features, labels, items, groups)
     _section_names_over_items(blocks, features, labels)
     _promo_under_lists(blocks, features, labels)
     if groups:
@@ -4808,7 +4808,8 @@ def _kicker(f: BlockFeatures, text: str) -> bool:
             and not any(line_marks(text)[:3]))
 
 
-def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> None:
+def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]],
+                    groups: frozenset[int] = frozenset()) -> None:
     """Guidelines 8.2: an item's kicker, badge and author are inside its extent. Promoted lists repeat one layout:
     when every item of a list of ``KICKER_MIN_ITEMS`` or more after the first is parted from the item before by
     exactly one kicker line, most of them no badge, each such line (and one above the first item) opens the
@@ -4861,7 +4862,7 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                 joined[name] = first
         chain = []
     _kickers_under_list_heading(blocks, features, labels, items, joined)
-    _lone_kickers(blocks, features, labels, items, joined)
+    _lone_kickers(blocks, features, labels, items, joined, groups)
     # a badge stands above an item's headline: an item opening with its time has it under the time
     badges = [unlabelled_badge(first - 1) and first - 1 not in joined and not features[first].is_timestamp
               for first, _ in items]
@@ -4929,14 +4930,18 @@ def _item_layout(blocks, features, item: tuple[int, int]) -> tuple[str, ...]:
                  else _period_sign(features[index], blocks[index].text) for index in range(item[0], item[1] + 1))
 
 
-def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], joined: dict[int, int]) -> None:
+def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], joined: dict[int, int],
+                  groups: frozenset[int] = frozenset()) -> None:
     """Guidelines 8.2 and 8.3: a label on a line of its own above a list is the list's, one above an item's headline
     inside the list is the item's. A kicker line right above an item that no list shows repeated
     (``_attach_kickers``) is the item's where its place tells: under another short line over it, the list's heading
     (itself under no short line: not a menu's last entries) -- "Top stories", "Politics", the headline; or under an
     item closed by its time, which it cannot close. It heads the items under it instead ("Video", then headlines
     with their running times) where the next item follows right under its item, without a kicker, in the same
-    layout (``_item_layout``). The found kickers are added to ``joined``."""
+    layout (``_item_layout``) -- but not inside a group of lines (``groups``: the blocks a plain text opens a group
+    with, after a blank line), where a short line or badge right under an item closed by its time or its count
+    (``_item_count``) is the next item's, whatever the items under it show. The found kickers are added to
+    ``joined``."""
     n = len(blocks)
 
     def short(index: int) -> bool:
@@ -4949,17 +4954,26 @@ def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], 
         kicker = first - 1
         # (a longer item is a story appended to the page, its cue above it: "Next article")
         if not (last - first < CLOSED_ITEM_MAX_LINES and _free_kicker(blocks, features, labels, kicker)
-                and kicker not in joined and not _badge(blocks[kicker].text)
-                and (_teaser_head(features[first]) or _two_sentence_head(features[first]))
+                and kicker not in joined and (_teaser_head(features[first]) or _two_sentence_head(features[first]))
                 and not _breadcrumbs(blocks[first].text)):
             continue
+        under_item = (number > 0 and items[number - 1][1] == kicker - 1
+                      and (_item_time(features, blocks, kicker - 1)
+                           or (items[number - 1][0] < kicker - 1 and _item_count(features, kicker - 1))))
+        if under_item and groups and kicker not in groups:
+            # inside a group of lines (guidelines 8.2: an item's kicker or badge is inside its extent): a plain text
+            # parts a front's sections by blank lines, so a short line right under an item's closing line (its time
+            # or count), no blank line between, is the next item's kicker, not a section's heading over the items
+            # under it
+            joined[kicker] = first
+            continue
+        if _badge(blocks[kicker].text):
+            continue  # (read by ``_badge_items``)
         # (an item of a headline alone under two short lines may be a heading itself: "Join the discussion",
         # "You may also like", then the list)
         # (a heading holds no number: "Comments (214)" over "Join the discussion" is a count)
         under_heading = (first < last and short(kicker - 1) and features[kicker - 1].digit_share == 0
                          and not short(kicker - 2))
-        under_item = (number > 0 and items[number - 1][1] == kicker - 1
-                      and _item_time(features, blocks, kicker - 1))
         if not (under_heading or under_item):
             continue
         # the next item, right under this one or under its own kicker; or a headline alone right under this one
@@ -4972,6 +4986,14 @@ def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], 
                                                                                                (first, last)):
             continue  # the heading of items of one layout
         joined[kicker] = first
+
+
+def _item_count(features, index: int) -> bool:
+    """Whether the line at ``index`` is short (``KICKER_MAX_WORDS`` words at most) and holds a number: under an item's
+    other lines, its comment count or views in any language and format ("Diskuse (156)", "45 bình luận", "1.2k
+    views"), which closes the item (guidelines 8.2)."""
+    f = features[index]
+    return 0 < f.n_words <= KICKER_MAX_WORDS and f.digit_share > 0 and not f.is_list_heading
 
 
 def _authors_under(blocks, features, labels: list, items: list[tuple[int, int]], chain: list[int]) -> bool:
