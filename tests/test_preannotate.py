@@ -6914,3 +6914,26 @@ def test_a_short_line_inside_a_group_under_an_items_time_or_count_is_the_next_it
     document = Document.from_text(grouped_text(groups))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n".join(item) for item in (*timed, *counted)]
+
+
+def test_a_bare_headline_sharing_its_group_with_items_with_summaries_is_an_item() -> None:
+    """Guidelines 8.2: a teaser with only a headline is still a teaser. In a plain text's group of lines, a headline
+    alone over items with their summaries (the group's first item, or one between two of them) is an item, not a
+    sub-menu over the next headline; a list's heading in a group of its own over such items stays the page's."""
+    bare = "Shipping rates climb for a fifth straight week"
+    summarised = [["Port authority approves night shifts for the container cranes",
+                   "The change takes effect in March and adds forty jobs at the terminal."],
+                  ["Grain exports slow as the river runs low on the upper reaches",
+                   "Barges are loading a third less than usual, traders said."]]
+    heading = "Latest stories from the harbour desk"
+    further = [["Ferry operator orders two electric boats for the estuary crossing",
+                "The first is due to enter service in the autumn of next year."],
+               ["Dock workers vote on a new pay offer after weeks of talks",
+                "The union will announce the result on Friday afternoon."]]
+    groups = [GROUPED_HEAD, ["Markets", bare, *(line for item in summarised for line in item)], [heading],
+              [line for item in further for line in item], GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [bare, *("\n".join(item) for item in (*summarised, *further))]
+    labels = labels_by_line(document, annotation)
+    assert labels["Markets"] == labels[heading] == "boilerplate"

@@ -3069,7 +3069,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 or _no_headline(blocks, f, index)
                 or (": " in line and _tags_under_story(blocks, features, labels, index))
                 or (title_parts and f.key in title_parts)
-                or _over_headline_and_summary(blocks, features, labels, index)):
+                or _over_headline_and_summary(blocks, features, labels, index, groups)):
             # a tags line, a line introducing what follows, a count of results or pages, a search page's sort order
             # or filter (also in words no rule knows), a row of the site's links, a match result in a scores widget,
             # a market's quote in a ticker, a time or a video's running time are no headlines (``_no_headline``;
@@ -4622,17 +4622,22 @@ def _trailing_summaries(blocks, features, labels: list, items: list[tuple[int, i
     return taken
 
 
-def _over_headline_and_summary(blocks, features, labels: list, index: int) -> bool:
+def _over_headline_and_summary(blocks, features, labels: list, index: int,
+                               groups: frozenset[int] = frozenset()) -> bool:
     """Whether block ``index`` stands over a headline that has its summary under it (``_summary_shaped``: prose
     ending in a full stop, or cut short; no furniture, the page's copyright line): that headline opens the item, and the line above it, shaped as a headline
     too, is no item's headline (a section's sub-menu, "Police Courts Public Safety"; guidelines 8.2: one item's
     lines are its kicker, headline, summary, author and time). A headline longer than a box's heading
     (``BOX_HEADING_MAX_WORDS``) right under an item of more lines than its headline is a bare item of the list, as a
-    sub-menu never stands between two items (under a row of bare headlines it may head the list under it)."""
+    sub-menu never stands between two items (under a row of bare headlines it may head the list under it); so is one
+    that shares its group of lines with the headline under it (``groups``: the blocks a plain text opens a group with,
+    after a blank line), a list's heading standing in a group of its own over the list."""
     head, summary = index + 1, index + 2
     if (index > 1 and labels[index - 1] is not None and labels[index - 1].label == TEASER
             and labels[index - 2] == labels[index - 1] and features[index].n_words > BOX_HEADING_MAX_WORDS):
         return False
+    if groups and index + 1 not in groups and features[index].n_words > BOX_HEADING_MAX_WORDS:
+        return False  # (a list's first item, a bare headline over items with their summaries)
     return (summary < len(blocks) and labels[head] is None and labels[summary] is None
             and _teaser_head(features[head]) and not _summary_shaped(features[head], blocks[head].text)
             and not features[summary].is_furniture and _summary_shaped(features[summary], blocks[summary].text))
