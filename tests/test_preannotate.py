@@ -6937,3 +6937,19 @@ def test_a_bare_headline_sharing_its_group_with_items_with_summaries_is_an_item(
     assert front_items(document, annotation) == [bare, *("\n".join(item) for item in (*summarised, *further))]
     labels = labels_by_line(document, annotation)
     assert labels["Markets"] == labels[heading] == "boilerplate"
+
+
+@pytest.mark.parametrize("items", [
+    [["Ferry crossing reopens after two weeks of repairs to the landing", "2 hours ago"],
+     ["Library extends its evening hours through the winter", "4 hours ago"],
+     ["Farmers’ market moves indoors for the cold months"]],
+    [["Snow closes the mountain pass for the first time this season"],
+     ["Cranes return to the wetlands earlier than last year"]]])
+def test_a_bare_headline_closing_a_group_of_items_is_the_lists_last_item(items: list[list[str]]) -> None:
+    """Guidelines 8.2: a teaser with only a headline is still a teaser. A plain text parts its lists by blank lines:
+    a headline alone as the last line of a group, right under an item of that group (with its time, or a headline
+    alone itself, under the group's heading), is the list's last item, not a line of the page."""
+    groups = [GROUPED_HEAD, ["Around the valley", *(line for item in items for line in item)], GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in items]

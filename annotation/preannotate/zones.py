@@ -3240,7 +3240,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 or (lone_head == index - 1 and len(members) == 1
                     and (lone_row >= 2 or (lone_row == 1 and cursor < n and _link_row(blocks[cursor].text)))
                     and line[:1].isdigit() == blocks[lone_head].text[:1].isdigit())
-                or _neighbour_heads(blocks, features, labels, index, cursor)) and not (
+                or _neighbour_heads(blocks, features, labels, index, cursor)
+                # a headline alone closing a plain text's group of lines right under an item of the group: the
+                # list's last item (the group is the list: its heading or the page's lines stand apart)
+                or (groups and cursor == index + 1 and index not in groups and (cursor in groups or cursor == n)
+                    and labels[index - 1] is not None and labels[index - 1].label == TEASER)) and not (
                 opened_firsts and _over_opened_list(features, labels, opened_firsts, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
