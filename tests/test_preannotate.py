@@ -6953,3 +6953,31 @@ def test_a_bare_headline_closing_a_group_of_items_is_the_lists_last_item(items: 
     document = Document.from_text(grouped_text(groups))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize(("head", "headline"), [
+    (["Topic", "Housing"], "Harbour rents climb for the sixth month in a row as students return"),
+    (["Show", "Harbour Talk"], "Episode 212. Why are harbour rents still climbing after six months?")])
+def test_a_fronts_introduction_over_its_first_items_summary_makes_no_story(head: list[str], headline: str) -> None:
+    """Guidelines 8.5: a tag page or a show's page has no main story. Its introduction (one paragraph) and the first
+    item's summary under it, parted by the item's headline (one that scores as prose too, of two sentences: "Episode
+    212. Why …?", under the show's links and the list's heading), are no story's body when the item's date under the
+    summary opens the page's list of dated items."""
+    intro = ("Every story about rents, housing and the people looking for a home along the harbour, gathered in one "
+             "place and updated through the day by our reporters.")
+    summary = ("The council's figures show that the rise slowed in the suburbs but sped up in the streets near the "
+               "university campus, where most new tenants are students.")
+    parting = ["Listen: Podcasts | Radio", "All episodes"] if headline.startswith("Episode") else []
+    items = [[headline, summary, "12 Nov 2026, 09:14"],
+             ["Landlords face new inspection rules from January", "11 Nov 2026, 18:40"],
+             ["Why the old docks may become student flats", "The plan needs a change of zoning first.",
+              "10 Nov 2026, 07:02"],
+             ["Tenants' union calls for a rent freeze at the harbour", "9 Nov 2026, 16:30"]]
+    document = Document.from_text(page_text([*NAV, *head, intro, *parting, *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    found = front_items(document, annotation)
+    assert found[-3:] == ["\n\n".join(item) for item in items[1:]]
+    # (the list's heading over the first item is left to the item rules)
+    assert found[-4].endswith("\n\n".join(items[0]))
+    assert labels_by_line(document, annotation)[intro] == "boilerplate"

@@ -981,7 +981,8 @@ def _lead_item(blocks, features: Sequence[BlockFeatures], rules: RulePass, start
     timestamp under it (an author's line between them aside, in the run or under it) that opens the page's list of
     timestamped items: the item's summary, where a story's time stands above its body, not under its first
     paragraph. Short lines above the item in the run (the front's heading, its sub-menu, the item's kicker) hold
-    no prose."""
+    no prose, but for one paragraph of the page's own introduction parted from the item by them (a tag page's or a
+    show's description). A headline scoring as prose may be one of two sentences ("Episode 118. Why …?")."""
     n = len(features)
     if not any(stamp < n and features[stamp].is_timestamp and stamp in rules.list_zone for stamp in (end, end + 1)):
         return False  # the timestamp is one of these two lines (below): most runs have neither, answered before the
@@ -996,9 +997,16 @@ def _lead_item(blocks, features: Sequence[BlockFeatures], rules: RulePass, start
         return False
     first = next((index for index in range(start, body_end) if features[index].text_like), body_end)
     if not all(features[index].text_like for index in range(first, body_end)):
-        return False
+        # the page's own introduction above its list (a tag page's or a show's description, then the list's heading
+        # or the item's headline): one paragraph, parted from the item's summary by short lines
+        item = body_end
+        while features[item - 1].text_like:
+            item -= 1
+        if item == body_end or sum(features[index].text_like for index in range(first, item)) != 1:
+            return False
+        first = item
     return ((body_end - first == 1 and first > 0 and _teaser_head(features[first - 1]))
-            or (body_end - first == 2 and _teaser_head(features[first])))
+            or (body_end - first == 2 and (_teaser_head(features[first]) or _two_sentence_head(features[first]))))
 
 
 def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int, live: bool = False) -> None:
