@@ -6981,3 +6981,20 @@ def test_a_fronts_introduction_over_its_first_items_summary_makes_no_story(head:
     # (the list's heading over the first item is left to the item rules)
     assert found[-4].endswith("\n\n".join(items[0]))
     assert labels_by_line(document, annotation)[intro] == "boilerplate"
+
+
+def test_a_home_pages_lead_item_closed_by_its_comment_count_makes_no_story() -> None:
+    """Guidelines 8.5: a home page has no main story. Its lead item -- a headline, one paragraph of summary, the
+    writer, then its comment count in place of a time, right over the next item's headline -- is a teaser: a story
+    prints no comment count between its first paragraph and another headline."""
+    lead = ["Harbour board ‘ignored every warning,’ auditor tells council as dredging inquiry opens",
+            "The auditor says the board was told three times that the channel survey was out of date, and that the "
+            "contract was signed before the engineers had reported back to the committee in charge.",
+            "By Ann Lee", "41 comments"]
+    items = [["Night market returns to the old rail yards for the winter", "By Tom Hart"],
+             ["Library extends its evening hours through the exam season", "By Ann Lee"],
+             ["Why the water bill is rising again this year", "By Ruth Kane"]]
+    document = Document.from_text(page_text([*NAV, "Top Stories", *lead, *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in (lead, *items)]

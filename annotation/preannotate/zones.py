@@ -979,21 +979,30 @@ def _lead_item(blocks, features: Sequence[BlockFeatures], rules: RulePass, start
     """A front page's lead item (guidelines 8.5: a home page has no main story): the best run is one paragraph
     under a headline -- above it, or in the run where the headline is long enough to score as prose -- with a
     timestamp under it (an author's line between them aside, in the run or under it) that opens the page's list of
-    timestamped items: the item's summary, where a story's time stands above its body, not under its first
-    paragraph. Short lines above the item in the run (the front's heading, its sub-menu, the item's kicker) hold
+    timestamped items, or with its comment count under it right over the next item's headline: the item's summary,
+    where a story's time stands above its body, not under its first paragraph. Short lines above the item in the run (the front's heading, its sub-menu, the item's kicker) hold
     no prose, but for one paragraph of the page's own introduction parted from the item by them (a tag page's or a
     show's description). A headline scoring as prose may be one of two sentences ("Episode 118. Why …?")."""
     n = len(features)
-    if not any(stamp < n and features[stamp].is_timestamp and stamp in rules.list_zone for stamp in (end, end + 1)):
-        return False  # the timestamp is one of these two lines (below): most runs have neither, answered before the
-        # author's lines are read
+
+    def closing(index: int) -> bool:
+        # the item's time opening the page's list of timed items, or its count ("23 comments", "45 bình luận": a
+        # short line with a number, no time) right over the next item's headline: a story prints neither under its
+        # first paragraph
+        return index < n and ((features[index].is_timestamp and index in rules.list_zone) or (
+            not features[index].is_timestamp and _item_count(features, index) and index + 1 < n
+            and _teaser_head(features[index + 1])))
+
+    if not (closing(end) or closing(end + 1)):
+        return False  # the closing line is one of these two lines (below): most runs have neither, answered before
+        # the author's lines are read
 
     def author(index: int) -> bool:  # "By Jane Doe", or the name alone ("Jane Doe")
         return features[index].is_byline or _author_name(features[index], blocks[index].text)
 
     body_end = end - 1 if end - 1 > start and author(end - 1) else end
     stamp = end + (body_end == end and end < n and author(end))
-    if not (stamp < n and features[stamp].is_timestamp and stamp in rules.list_zone):
+    if not closing(stamp):
         return False
     first = next((index for index in range(start, body_end) if features[index].text_like), body_end)
     if not all(features[index].text_like for index in range(first, body_end)):
