@@ -3265,6 +3265,36 @@ def test_a_numbered_list_of_kicker_headline_author_time_items_ends_at_its_last_i
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
+def test_a_numbered_lists_item_badge_and_short_last_item_are_the_lists() -> None:
+    """Guidelines 8.2: a badge inside a numbered item ("Video" over a clip, read as furniture elsewhere) is the item's,
+    and the list's last item may show fewer lines than the one above it (no badge, no running time): it ends above
+    the ad label and the next list's heading, and the whole list is still one item per number."""
+    items = [["1", "Harbour Bridge Closed Overnight for Cable Repairs", "Transport", "88 comments"],
+             ["2", "Council Approves Budget With Higher Parking Fees", "Politics", "41 comments"],
+             ["3", "Video", "Watch: Seal Naps on a Ferry Ramp for Two Hours", "0:58", "12 comments"],
+             ["4", "Column: The Town That Forgot Its River", "7 comments"]]
+    document = Document.from_text(page_text([*NAV, "Most read", *(line for item in items for line in item),
+                                             "Advertisement", "Most commented", *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
+def test_a_numbered_list_with_its_ranks_on_the_headlines_lines_takes_the_lines_under_them() -> None:
+    """Guidelines 8.2: a "Most read" list printing each rank on its headline's line ("1. …") with the item's summary,
+    author and reading time under it is one item per number, the first too (its summary under it makes no line over
+    a headline and its summary of the first headline)."""
+    items = [["1. Tram drivers vote to strike over rosters before the holidays",
+              "The union says members rejected the offer by a wide margin …", "Ann Lee", "3 min read"],
+             ["2. Night market returns to the old rail yards", "Tom Hart", "2 min read"],
+             ["3. Why the water bill is rising again this winter",
+              "Operators blame the cost of the new treatment plant.", "Ann Lee", "6 min read"],
+             ["4. Local bakery wins national pie award", "Tom Hart", "2 min read"]]
+    document = Document.from_text(page_text([*NAV, "Most read", "Today | This week",
+                                             *(line for item in items for line in item), *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+
+
 def test_an_episodes_bare_running_time_under_its_date_closes_its_item() -> None:
     """Guidelines 8.2: an episode's running time printed bare under its date ("41 Min.") is inside its item, so the
     episode labels between the items ("Folge 88", "Sonderfolge") each open the item under them."""
@@ -7143,3 +7173,107 @@ def test_a_date_line_the_site_got_whole_for_its_tools_is_split_under_the_story_b
     assert tool_tails(blocks, features, labels) == {1: lines[1].index("|")}
     labels[2] = BlockLabel(ARTICLE, 0.7)
     assert tool_tails(blocks, features, labels) == {1: lines[1].index("|"), 2: lines[2].index("|")}
+
+
+def test_a_short_line_inside_a_group_under_an_items_time_or_count_is_the_next_items_kicker() -> None:
+    """Guidelines 8.2: an item's kicker or badge is inside its extent. Inside a group of lines (a plain text parts a
+    front's sections by blank lines) a short line right under an item's closing line -- its time, or its comment
+    count in any format -- is the kicker of the item under it, even where the next item shows the same layout without
+    one (which, opening a group, would make it a section's heading)."""
+    kicker = "Insight"
+    timed = [["Ferry crossing reopens after two weeks of repairs to the landing", "2 hours ago"],
+             [kicker, "Why the harbour dredging plan keeps slipping", "3 hours ago"],
+             ["Library extends its evening hours through the winter", "4 hours ago"],
+             ["Farmers’ market moves indoors for the cold months", "6 hours ago"]]
+    counted = [["Water main break leaves the old quarter without supply overnight", "1 hour ago", "Comments (41)"],
+               [kicker, "The bypass nobody asked for, ten years on", "5 hours ago", "Comments (7)"],
+               ["School buses rerouted while the bridge is inspected", "8 hours ago", "Comments (12)"]]
+    groups = [GROUPED_HEAD, [line for item in timed for line in item], [line for item in counted for line in item],
+              GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in (*timed, *counted)]
+
+
+def test_a_bare_headline_sharing_its_group_with_items_with_summaries_is_an_item() -> None:
+    """Guidelines 8.2: a teaser with only a headline is still a teaser. In a plain text's group of lines, a headline
+    alone over items with their summaries (the group's first item, or one between two of them) is an item, not a
+    sub-menu over the next headline; a list's heading in a group of its own over such items stays the page's."""
+    bare = "Shipping rates climb for a fifth straight week"
+    summarised = [["Port authority approves night shifts for the container cranes",
+                   "The change takes effect in March and adds forty jobs at the terminal."],
+                  ["Grain exports slow as the river runs low on the upper reaches",
+                   "Barges are loading a third less than usual, traders said."]]
+    heading = "Latest stories from the harbour desk"
+    further = [["Ferry operator orders two electric boats for the estuary crossing",
+                "The first is due to enter service in the autumn of next year."],
+               ["Dock workers vote on a new pay offer after weeks of talks",
+                "The union will announce the result on Friday afternoon."]]
+    groups = [GROUPED_HEAD, ["Markets", bare, *(line for item in summarised for line in item)], [heading],
+              [line for item in further for line in item], GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [bare, *("\n".join(item) for item in (*summarised, *further))]
+    labels = labels_by_line(document, annotation)
+    assert labels["Markets"] == labels[heading] == "boilerplate"
+
+
+@pytest.mark.parametrize("items", [
+    [["Ferry crossing reopens after two weeks of repairs to the landing", "2 hours ago"],
+     ["Library extends its evening hours through the winter", "4 hours ago"],
+     ["Farmers’ market moves indoors for the cold months"]],
+    [["Snow closes the mountain pass for the first time this season"],
+     ["Cranes return to the wetlands earlier than last year"]]])
+def test_a_bare_headline_closing_a_group_of_items_is_the_lists_last_item(items: list[list[str]]) -> None:
+    """Guidelines 8.2: a teaser with only a headline is still a teaser. A plain text parts its lists by blank lines:
+    a headline alone as the last line of a group, right under an item of that group (with its time, or a headline
+    alone itself, under the group's heading), is the list's last item, not a line of the page."""
+    groups = [GROUPED_HEAD, ["Around the valley", *(line for item in items for line in item)], GROUPED_FOOT]
+    document = Document.from_text(grouped_text(groups))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize(("head", "headline"), [
+    (["Topic", "Housing"], "Harbour rents climb for the sixth month in a row as students return"),
+    (["Show", "Harbour Talk"], "Episode 212. Why are harbour rents still climbing after six months?")])
+def test_a_fronts_introduction_over_its_first_items_summary_makes_no_story(head: list[str], headline: str) -> None:
+    """Guidelines 8.5: a tag page or a show's page has no main story. Its introduction (one paragraph) and the first
+    item's summary under it, parted by the item's headline (one that scores as prose too, of two sentences: "Episode
+    212. Why …?", under the show's links and the list's heading), are no story's body when the item's date under the
+    summary opens the page's list of dated items."""
+    intro = ("Every story about rents, housing and the people looking for a home along the harbour, gathered in one "
+             "place and updated through the day by our reporters.")
+    summary = ("The council's figures show that the rise slowed in the suburbs but sped up in the streets near the "
+               "university campus, where most new tenants are students.")
+    parting = ["Listen: Podcasts | Radio", "All episodes"] if headline.startswith("Episode") else []
+    items = [[headline, summary, "12 Nov 2026, 09:14"],
+             ["Landlords face new inspection rules from January", "11 Nov 2026, 18:40"],
+             ["Why the old docks may become student flats", "The plan needs a change of zoning first.",
+              "10 Nov 2026, 07:02"],
+             ["Tenants' union calls for a rent freeze at the harbour", "9 Nov 2026, 16:30"]]
+    document = Document.from_text(page_text([*NAV, *head, intro, *parting, *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    found = front_items(document, annotation)
+    assert found[-3:] == ["\n\n".join(item) for item in items[1:]]
+    # (the list's heading over the first item is left to the item rules)
+    assert found[-4].endswith("\n\n".join(items[0]))
+    assert labels_by_line(document, annotation)[intro] == "boilerplate"
+
+
+def test_a_home_pages_lead_item_closed_by_its_comment_count_makes_no_story() -> None:
+    """Guidelines 8.5: a home page has no main story. Its lead item -- a headline, one paragraph of summary, the
+    writer, then its comment count in place of a time, right over the next item's headline -- is a teaser: a story
+    prints no comment count between its first paragraph and another headline."""
+    lead = ["Harbour board ‘ignored every warning,’ auditor tells council as dredging inquiry opens",
+            "The auditor says the board was told three times that the channel survey was out of date, and that the "
+            "contract was signed before the engineers had reported back to the committee in charge.",
+            "By Ann Lee", "41 comments"]
+    items = [["Night market returns to the old rail yards for the winter", "By Tom Hart"],
+             ["Library extends its evening hours through the exam season", "By Ann Lee"],
+             ["Why the water bill is rising again this year", "By Ruth Kane"]]
+    document = Document.from_text(page_text([*NAV, "Top Stories", *lead, *(line for item in items for line in item),
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in (lead, *items)]

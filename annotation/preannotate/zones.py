@@ -1115,26 +1115,43 @@ def _lead_item(blocks, features: Sequence[BlockFeatures], rules: RulePass, start
     """A front page's lead item (guidelines 8.5: a home page has no main story): the best run is one paragraph
     under a headline -- above it, or in the run where the headline is long enough to score as prose -- with a
     timestamp under it (an author's line between them aside, in the run or under it) that opens the page's list of
-    timestamped items: the item's summary, where a story's time stands above its body, not under its first
-    paragraph. Short lines above the item in the run (the front's heading, its sub-menu, the item's kicker) hold
-    no prose."""
+    timestamped items, or with its comment count under it right over the next item's headline: the item's summary,
+    where a story's time stands above its body, not under its first paragraph. Short lines above the item in the run (the front's heading, its sub-menu, the item's kicker) hold
+    no prose, but for one paragraph of the page's own introduction parted from the item by them (a tag page's or a
+    show's description). A headline scoring as prose may be one of two sentences ("Episode 118. Why …?")."""
     n = len(features)
-    if not any(stamp < n and features[stamp].is_timestamp and stamp in rules.list_zone for stamp in (end, end + 1)):
-        return False  # the timestamp is one of these two lines (below): most runs have neither, answered before the
-        # author's lines are read
+
+    def closing(index: int) -> bool:
+        # the item's time opening the page's list of timed items, or its count ("23 comments", "45 bình luận": a
+        # short line with a number, no time) right over the next item's headline: a story prints neither under its
+        # first paragraph
+        return index < n and ((features[index].is_timestamp and index in rules.list_zone) or (
+            not features[index].is_timestamp and _item_count(features, index) and index + 1 < n
+            and _teaser_head(features[index + 1])))
+
+    if not (closing(end) or closing(end + 1)):
+        return False  # the closing line is one of these two lines (below): most runs have neither, answered before
+        # the author's lines are read
 
     def author(index: int) -> bool:  # "By Jane Doe", or the name alone ("Jane Doe")
         return features[index].is_byline or _author_name(features[index], blocks[index].text)
 
     body_end = end - 1 if end - 1 > start and author(end - 1) else end
     stamp = end + (body_end == end and end < n and author(end))
-    if not (stamp < n and features[stamp].is_timestamp and stamp in rules.list_zone):
+    if not closing(stamp):
         return False
     first = next((index for index in range(start, body_end) if features[index].text_like), body_end)
     if not all(features[index].text_like for index in range(first, body_end)):
-        return False
+        # the page's own introduction above its list (a tag page's or a show's description, then the list's heading
+        # or the item's headline): one paragraph, parted from the item's summary by short lines
+        item = body_end
+        while features[item - 1].text_like:
+            item -= 1
+        if item == body_end or sum(features[index].text_like for index in range(first, item)) != 1:
+            return False
+        first = item
     return ((body_end - first == 1 and first > 0 and _teaser_head(features[first - 1]))
-            or (body_end - first == 2 and _teaser_head(features[first])))
+            or (body_end - first == 2 and (_teaser_head(features[first]) or _two_sentence_head(features[first]))))
 
 
 def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end: int, live: bool = False) -> None:
@@ -3211,7 +3228,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 or _no_headline(blocks, f, index)
                 or (": " in line and _tags_under_story(blocks, features, labels, index))
                 or (title_parts and f.key in title_parts)
-                or _over_headline_and_summary(blocks, features, labels, index)):
+                or _over_headline_and_summary(blocks, features, labels, index, groups)):
             # a tags line, a line introducing what follows, a count of results or pages, a search page's sort order
             # or filter (also in words no rule knows), a row of the site's links, a match result in a scores widget,
             # a market's quote in a ticker, a time or a video's running time are no headlines (``_no_headline``;
@@ -3382,7 +3399,11 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 or (lone_head == index - 1 and len(members) == 1
                     and (lone_row >= 2 or (lone_row == 1 and cursor < n and _link_row(blocks[cursor].text)))
                     and line[:1].isdigit() == blocks[lone_head].text[:1].isdigit())
-                or _neighbour_heads(blocks, features, labels, index, cursor)) and not (
+                or _neighbour_heads(blocks, features, labels, index, cursor)
+                # a headline alone closing a plain text's group of lines right under an item of the group: the
+                # list's last item (the group is the list: its heading or the page's lines stand apart)
+                or (groups and cursor == index + 1 and index not in groups and (cursor in groups or cursor == n)
+                    and labels[index - 1] is not None and labels[index - 1].label == TEASER)) and not (
                 opened_firsts and _over_opened_list(features, labels, opened_firsts, index, cursor)):
             if after_list_heading:
                 list_layout = (has_summary, has_time)
@@ -3421,7 +3442,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         items = _teaser_items(labels)
     if story_page and _pair_under_paired_list(blocks, features, labels, items):
         items = _teaser_items(labels)
-    _attach_kickers(blocks, features, labels, items)
+    _attach_kickers(blocks, features, labels, items, groups)
     _section_names_over_items(blocks, features, labels)
     _promo_under_lists(blocks, features, labels)
     if groups:
@@ -3965,9 +3986,9 @@ def _numbered_items(blocks, features, labels: list) -> None:
     """A numbered list ("Most read": 1, headline, 2, headline, ...): ``LIST_MIN_ITEMS`` or more rank lines
     (``SHORT_RANKED_MIN_ITEMS`` with a headline under each) counting up from 1, each followed by up to
     ``RANKED_ITEM_MAX_LINES`` unlabelled lines that are no prose paragraph, list heading (but for a badge right
-    under the number: "Contenido patrocinado"), furniture or ad label; each number opens an item that ends before the next, the last taking as many lines as the item before
-    it (guidelines 8.2: a list repeats one layout) -- or, where the item before ends in its time, up to its own
-    time: the line under it ("Publicidad", the page's menu) is the list's end. Items are numbered
+    under the number: "Contenido patrocinado"), furniture (but for an item's badge: "Video") or ad label; each number
+    opens an item that ends before the next (``_ranked_chain_items``). The ranks printed on the items' own lines
+    ("1. Fuel prices fall sharply") make such a list too (``_inline_ranked_items``). Items are numbered
     ``-1 - first block`` like the other items made outside the main pass."""
     _inline_ranked_items(blocks, features, labels)
     # the length first: most lines are longer than any rank line, and are answered without a call
@@ -3975,40 +3996,55 @@ def _numbered_items(blocks, features, labels: list) -> None:
              if len(block.text) <= RANK_MAX_CHARS and labels[i] is None and _rank(block.text) is not None]
     if len(ranks) < SHORT_RANKED_MIN_ITEMS:
         return  # most pages
-
-    def item_line(index: int) -> bool:
-        f = features[index]
-        return (labels[index] is None and not (f.is_list_heading and _rank(blocks[index - 1].text) is None)
-                and not f.is_furniture and not line_marks(blocks[index].text)[1]
-                and not (f.text_like and f.n_words > SUMMARY_MAX_WORDS) and _rank(blocks[index].text) is None)
-
     chain: list[int] = []
     for rank in [*ranks, None]:
         if (rank is not None and chain and _rank(blocks[rank].text) == _rank(blocks[chain[-1]].text) + 1
                 and 2 <= rank - chain[-1] <= RANKED_ITEM_MAX_LINES + 1
-                and all(item_line(i) for i in range(chain[-1] + 1, rank))):
+                and all(_ranked_item_line(blocks, features, labels, i) for i in range(chain[-1] + 1, rank))):
             chain.append(rank)
             continue
         if len(chain) >= LIST_MIN_ITEMS or (len(chain) >= SHORT_RANKED_MIN_ITEMS and all(
                 _teaser_head(features[rank + 1]) or _prose_headline(features[rank + 1]) for rank in chain)):
-            period = chain[-1] - chain[-2]
-            last = chain[-1] + period
-            if _item_time(features, blocks, chain[-1] - 1):
-                reach = range(chain[-1] + 1, min(len(blocks), chain[-1] + RANKED_ITEM_MAX_LINES + 1))
-                last = next((i + 1 for i in reach if _item_time(features, blocks, i)), last)
-            if last <= len(blocks) and all(item_line(i) for i in range(chain[-1] + 1, last)):
-                for first, after in zip(chain, [*chain[1:], last], strict=True):
-                    for index in range(first, after):
-                        labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
+            _ranked_chain_items(blocks, features, labels, chain)
         chain = [rank] if rank is not None and _rank(blocks[rank].text) == 1 else []
 
 
+def _ranked_item_line(blocks, features, labels: list, index: int) -> bool:
+    """Whether the line at ``index`` may be a line of a numbered item under its rank: unlabelled, no prose paragraph,
+    list heading (but for a badge right under a bare rank), furniture (but for an item's badge: guidelines 8.2, a
+    "Video" inside a card is the item's), ad label or rank."""
+    f, text = features[index], blocks[index].text
+    return (labels[index] is None and not (f.is_list_heading and _rank(blocks[index - 1].text) is None)
+            and not (f.is_furniture and not _badge(text)) and not line_marks(text)[1]
+            and not (f.text_like and f.n_words > SUMMARY_MAX_WORDS) and _rank(text) is None
+            and _INLINE_RANK_RE.match(text) is None)
+
+
+def _ranked_chain_items(blocks, features, labels: list, chain: list[int]) -> None:
+    """Label the items of a numbered list whose ranks stand at ``chain``: each rank opens an item that ends before
+    the next; the last takes as many lines as the item before it (guidelines 8.2: a list repeats one layout) -- or,
+    where the item before ends in its time, up to its own time -- and ends above the first line no item shows (an ad
+    label, the next list's heading, furniture: the page's), however few lines that leaves it."""
+    period = chain[-1] - chain[-2]
+    last = chain[-1] + period
+    if _item_time(features, blocks, chain[-1] - 1):
+        reach = range(chain[-1] + 1, min(len(blocks), chain[-1] + RANKED_ITEM_MAX_LINES + 1))
+        last = next((i + 1 for i in reach if _item_time(features, blocks, i)), last)
+    last = min(last, len(blocks))
+    last = next((i for i in range(chain[-1] + 1, last) if not _ranked_item_line(blocks, features, labels, i)), last)
+    for first, after in zip(chain, [*chain[1:], last], strict=True):
+        for index in range(first, after):
+            labels[index] = BlockLabel(TEASER, 0.65, -1 - first)
+
+
 def _inline_ranked_items(blocks, features, labels: list) -> None:
-    """A numbered list printed one item a line ("1. Fuel prices fall sharply", "2. …": ``_INLINE_RANK_RE``):
-    ``LIST_MIN_ITEMS`` or more unlabelled lines in a row counting up from 1, each a rank and a headline (no prose
-    paragraph, furniture or list heading), are one item each, the rank included (guidelines 8.2: rank numbers of a
-    numbered list are the item's). The rank makes the line read as two sentences, so the main pass takes none of
-    them for a headline. Items are numbered ``-1 - first block`` like the other items made outside the main pass."""
+    """A numbered list printed with each rank on its item's first line ("1. Fuel prices fall sharply", "2. …":
+    ``_INLINE_RANK_RE``): ``LIST_MIN_ITEMS`` or more unlabelled such lines counting up from 1, each a rank and a
+    headline (no prose paragraph, furniture or list heading), the next at most ``RANKED_ITEM_MAX_LINES`` item lines
+    (``_ranked_item_line``: its summary, author, reading time) below the one before, open one item each, the rank
+    included (guidelines 8.2: rank numbers of a numbered list are the item's; ``_ranked_chain_items``). The rank
+    makes the line read as two sentences, so the main pass takes none of them for a headline. Items are numbered
+    ``-1 - first block`` like the other items made outside the main pass."""
     def rank(index: int) -> int | None:
         f = features[index]
         match = _INLINE_RANK_RE.match(blocks[index].text)
@@ -4020,15 +4056,15 @@ def _inline_ranked_items(blocks, features, labels: list) -> None:
     # (the lines opening with a digit first: most lines are none, answered without a call)
     for index in [i for i, block in enumerate(blocks) if block.text[:1].isdigit() and labels[i] is None]:
         number = rank(index)
-        if number is not None and number > 1 and chains and chains[-1][-1] == index - 1 \
-                and number == len(chains[-1]) + 1:
-            chains[-1].append(index)  # the next rank on the next line
+        if (number is not None and number > 1 and chains and number == len(chains[-1]) + 1
+                and index - chains[-1][-1] <= RANKED_ITEM_MAX_LINES + 1
+                and all(_ranked_item_line(blocks, features, labels, i) for i in range(chains[-1][-1] + 1, index))):
+            chains[-1].append(index)  # the next rank, on the next line or under the item's few lines
         elif number == 1:
             chains.append([index])
     for chain in chains:
         if len(chain) >= LIST_MIN_ITEMS:
-            for index in chain:
-                labels[index] = BlockLabel(TEASER, 0.65, -1 - index)
+            _ranked_chain_items(blocks, features, labels, chain)
 
 
 # A list of items opening with their times: at least this many times, each with its item's headline under it.
@@ -4877,17 +4913,22 @@ def _trailing_summaries(blocks, features, labels: list, items: list[tuple[int, i
     return taken
 
 
-def _over_headline_and_summary(blocks, features, labels: list, index: int) -> bool:
+def _over_headline_and_summary(blocks, features, labels: list, index: int,
+                               groups: frozenset[int] = frozenset()) -> bool:
     """Whether block ``index`` stands over a headline that has its summary under it (``_summary_shaped``: prose
     ending in a full stop, or cut short; no furniture, the page's copyright line): that headline opens the item, and the line above it, shaped as a headline
     too, is no item's headline (a section's sub-menu, "Police Courts Public Safety"; guidelines 8.2: one item's
     lines are its kicker, headline, summary, author and time). A headline longer than a box's heading
     (``BOX_HEADING_MAX_WORDS``) right under an item of more lines than its headline is a bare item of the list, as a
-    sub-menu never stands between two items (under a row of bare headlines it may head the list under it)."""
+    sub-menu never stands between two items (under a row of bare headlines it may head the list under it); so is one
+    that shares its group of lines with the headline under it (``groups``: the blocks a plain text opens a group with,
+    after a blank line), a list's heading standing in a group of its own over the list."""
     head, summary = index + 1, index + 2
     if (index > 1 and labels[index - 1] is not None and labels[index - 1].label == TEASER
             and labels[index - 2] == labels[index - 1] and features[index].n_words > BOX_HEADING_MAX_WORDS):
         return False
+    if groups and index + 1 not in groups and features[index].n_words > BOX_HEADING_MAX_WORDS:
+        return False  # (a list's first item, a bare headline over items with their summaries)
     return (summary < len(blocks) and labels[head] is None and labels[summary] is None
             and _teaser_head(features[head]) and not _summary_shaped(features[head], blocks[head].text)
             and not features[summary].is_furniture and _summary_shaped(features[summary], blocks[summary].text))
@@ -5063,7 +5104,8 @@ def _kicker(f: BlockFeatures, text: str) -> bool:
             and not any(line_marks(text)[:3]))
 
 
-def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]) -> None:
+def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]],
+                    groups: frozenset[int] = frozenset()) -> None:
     """Guidelines 8.2: an item's kicker, badge and author are inside its extent. Promoted lists repeat one layout:
     when every item of a list of ``KICKER_MIN_ITEMS`` or more after the first is parted from the item before by
     exactly one kicker line, most of them no badge, each such line (and one above the first item) opens the
@@ -5116,7 +5158,7 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
                 joined[name] = first
         chain = []
     _kickers_under_list_heading(blocks, features, labels, items, joined)
-    _lone_kickers(blocks, features, labels, items, joined)
+    _lone_kickers(blocks, features, labels, items, joined, groups)
     # a badge stands above an item's headline: an item opening with its time has it under the time
     badges = [unlabelled_badge(first - 1) and first - 1 not in joined and not features[first].is_timestamp
               for first, _ in items]
@@ -5184,14 +5226,18 @@ def _item_layout(blocks, features, item: tuple[int, int]) -> tuple[str, ...]:
                  else _period_sign(features[index], blocks[index].text) for index in range(item[0], item[1] + 1))
 
 
-def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], joined: dict[int, int]) -> None:
+def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], joined: dict[int, int],
+                  groups: frozenset[int] = frozenset()) -> None:
     """Guidelines 8.2 and 8.3: a label on a line of its own above a list is the list's, one above an item's headline
     inside the list is the item's. A kicker line right above an item that no list shows repeated
     (``_attach_kickers``) is the item's where its place tells: under another short line over it, the list's heading
     (itself under no short line: not a menu's last entries) -- "Top stories", "Politics", the headline; or under an
     item closed by its time, which it cannot close. It heads the items under it instead ("Video", then headlines
     with their running times) where the next item follows right under its item, without a kicker, in the same
-    layout (``_item_layout``). The found kickers are added to ``joined``."""
+    layout (``_item_layout``) -- but not inside a group of lines (``groups``: the blocks a plain text opens a group
+    with, after a blank line), where a short line or badge right under an item closed by its time or its count
+    (``_item_count``) is the next item's, whatever the items under it show. The found kickers are added to
+    ``joined``."""
     n = len(blocks)
 
     def short(index: int) -> bool:
@@ -5204,17 +5250,26 @@ def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], 
         kicker = first - 1
         # (a longer item is a story appended to the page, its cue above it: "Next article")
         if not (last - first < CLOSED_ITEM_MAX_LINES and _free_kicker(blocks, features, labels, kicker)
-                and kicker not in joined and not _badge(blocks[kicker].text)
-                and (_teaser_head(features[first]) or _two_sentence_head(features[first]))
+                and kicker not in joined and (_teaser_head(features[first]) or _two_sentence_head(features[first]))
                 and not _breadcrumbs(blocks[first].text)):
             continue
+        under_item = (number > 0 and items[number - 1][1] == kicker - 1
+                      and (_item_time(features, blocks, kicker - 1)
+                           or (items[number - 1][0] < kicker - 1 and _item_count(features, kicker - 1))))
+        if under_item and groups and kicker not in groups:
+            # inside a group of lines (guidelines 8.2: an item's kicker or badge is inside its extent): a plain text
+            # parts a front's sections by blank lines, so a short line right under an item's closing line (its time
+            # or count), no blank line between, is the next item's kicker, not a section's heading over the items
+            # under it
+            joined[kicker] = first
+            continue
+        if _badge(blocks[kicker].text):
+            continue  # (read by ``_badge_items``)
         # (an item of a headline alone under two short lines may be a heading itself: "Join the discussion",
         # "You may also like", then the list)
         # (a heading holds no number: "Comments (214)" over "Join the discussion" is a count)
         under_heading = (first < last and short(kicker - 1) and features[kicker - 1].digit_share == 0
                          and not short(kicker - 2))
-        under_item = (number > 0 and items[number - 1][1] == kicker - 1
-                      and _item_time(features, blocks, kicker - 1))
         if not (under_heading or under_item):
             continue
         # the next item, right under this one or under its own kicker; or a headline alone right under this one
@@ -5227,6 +5282,14 @@ def _lone_kickers(blocks, features, labels: list, items: list[tuple[int, int]], 
                                                                                                (first, last)):
             continue  # the heading of items of one layout
         joined[kicker] = first
+
+
+def _item_count(features, index: int) -> bool:
+    """Whether the line at ``index`` is short (``KICKER_MAX_WORDS`` words at most) and holds a number: under an item's
+    other lines, its comment count or views in any language and format ("Diskuse (156)", "45 bình luận", "1.2k
+    views"), which closes the item (guidelines 8.2)."""
+    f = features[index]
+    return 0 < f.n_words <= KICKER_MAX_WORDS and f.digit_share > 0 and not f.is_list_heading
 
 
 def _authors_under(blocks, features, labels: list, items: list[tuple[int, int]], chain: list[int]) -> bool:
