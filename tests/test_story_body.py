@@ -81,3 +81,15 @@ def test_a_box_of_figures_parted_by_bars_under_a_heading_closes_the_story() -> N
     assert [labels[line] for line in box] == ["article"] * len(box)
     assert [labels[line] for line in tags] == ["boilerplate"] * len(tags)
 
+
+@pytest.mark.parametrize("credit", ["Jane Roe contributed reporting.", "Mitarbeit: Jana Roth", "Reportage: Ana Ruiz"])
+def test_a_credit_classed_paragraph_closing_the_story_is_the_story(credit: str) -> None:
+    """Guidelines 6 step 2: the story's credit line, printed as its last paragraph with a class naming a credit
+    ("story__credit"), is the story's; a photo's credit under its image in a figure is not."""
+    photo = "<figure><img src='/bridge.jpg'><p class='image-credit'>Photo: Leo Park</p></figure>"
+    body = f"{photo}<p>{STORY[3]} Again.</p><p class='story__credit'><em>{credit}</em></p>"
+    labels = html_labels(_page(body, "<div class='share'><p>Share this story</p></div>"), "credit.html",
+                         Preannotator())
+    assert labels[credit] == "article"
+    assert labels["Photo: Leo Park"] == labels["Share this story"] == "boilerplate"
+
