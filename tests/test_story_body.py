@@ -93,3 +93,15 @@ def test_a_credit_classed_paragraph_closing_the_story_is_the_story(credit: str) 
     assert labels[credit] == "article"
     assert labels["Photo: Leo Park"] == labels["Share this story"] == "boilerplate"
 
+
+@pytest.mark.parametrize("cue", ["Lies auch: Wie die Stadt ihren Haushalt im kommenden Jahr ohne neue Schulden ausgleichen will",
+                                 "Czytaj także: Jak miasto chce zrównoważyć budżet na przyszły rok bez nowych kredytów i cięć"])
+def test_the_story_goes_on_after_a_cued_link_the_run_stopped_at(cue: str) -> None:
+    """Guidelines 8.2 and 6: a link to another story printed between the story's paragraphs as a cue of two words,
+    its colon and the headline, in any language, is a teaser of its own where the story's run stops at it; the
+    story's paragraph after it is the story's, the tags under that are not."""
+    last = "The council will vote on the final plan in March, the mayor said."
+    body = f"<p><a href='/budget'>{cue}</a></p><p>{last}</p>"
+    labels = html_labels(_page(body, "<p>Tags: Budget, Council</p>"), "cue.html", Preannotator())
+    assert (labels[cue], labels[last]) == ("teaser", "article")
+    assert labels["Tags: Budget, Council"] == "boilerplate"

@@ -1062,7 +1062,7 @@ def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end
     while index < len(blocks):
         cues = index
         while (cues < len(blocks) and labels[cues] is None and features[cues].n_words <= INLINE_TEASER_MAX_WORDS
-               and _read_more(blocks[cues].text)):
+               and (_read_more(blocks[cues].text) or _cued_headline(features[cues], blocks[cues].text))):
             cues += 1
         heading = cues == index and _box_of_headlines(features, labels, index)
         if heading:
