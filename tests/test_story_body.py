@@ -37,11 +37,19 @@ def test_a_fact_box_of_unlinked_points_closing_the_story_is_the_story(annotator:
     assert [labels[line] for line in RELATED] == ["teaser"] * len(RELATED)
 
 
-def test_headline_shaped_points_that_are_links_inside_the_story_stay_a_list_of_links() -> None:
-    """The other side of the rule above: the same points printed as links are a box of other stories."""
+@pytest.mark.parametrize("linked_words", [0, 3], ids=["whole line", "last words"])
+def test_headline_shaped_points_that_are_links_inside_the_story_stay_a_list_of_links(linked_words: int) -> None:
+    """The other side of the rule above: the same points printed as links -- each whole, or each with its last
+    words linked, as some sites print a list of their stories -- are a box of other stories."""
     box = ["Bus fares frozen for a third year", "Twelve new crossings near primary schools",
            "Library opening hours extended on Sundays"]
-    body = "".join(f"<p><a href='/s{number}'>{line}</a></p>" for number, line in enumerate(box))
+
+    def linked(line: str, number: int) -> str:
+        words = line.split()
+        cut = len(words) - linked_words if linked_words else 0
+        return f"{' '.join(words[:cut])} <a href='/s{number}'>{' '.join(words[cut:])}</a>".lstrip()
+
+    body = "".join(f"<p>{linked(line, number)}</p>" for number, line in enumerate(box))
     labels = html_labels(_page(body + f"<p>{STORY[3]} Again.</p>"), "links.html", Preannotator())
     assert "article" not in [labels[line] for line in box]
 

@@ -27,7 +27,7 @@ from annotation.preannotate.features import (
     ADDRESS_RE, BIO_RE, FOREIGN_BYLINE_CUES, JOINED_LETTERS, NAME_PARTICLES, PROMO_RE, READ_TIME_RE,
     SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE, UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern,
     LiteralGate, features_of, initials)
-from annotation.preannotate.learned import normalised
+from annotation.preannotate.learned import DOM_FEATURE_NAMES, normalised
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 _TEXT = attrgetter("text")
@@ -1910,6 +1910,9 @@ def _commenter(text: str, f: BlockFeatures) -> bool:
     return line_marks(text)[2] or (f.n_words <= COMMENT_HEAD_MAX_WORDS and _COMMENT_HEAD_RE.search(text) is not None)
 
 
+_LINK_DENSITY = DOM_FEATURE_NAMES.index("link_density")
+
+
 def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEvidence], start: int,
                    end: int) -> set[int]:
     """Inside the story, two or more headline-shaped lines in a row are a list of links, not sub-headings
@@ -1925,10 +1928,12 @@ def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEv
                 and not evidence[index].heading):
             run.append(index)
             continue
-        # on the HTML path a list of links shows a link: inside the body, headline-shaped lines none of which the
-        # page prints as a link are the story's own short lines (a fact box's points: guidelines 6 step 2); above
-        # the body they are its head's caption and credit, left to the rules for those
-        if len(run) >= 2 and not (body_begun and evidence[run[0]].dom and not any(evidence[i].linked for i in run)):
+        # on the HTML path a list of links shows a link: inside the body, headline-shaped lines with no link text
+        # at all are the story's own short lines (a fact box's points: guidelines 6 step 2), where a list of
+        # stories links each line, or some words of it ("Paid political ads are not the problem. <a>Our
+        # perceptions are</a>"); above the body they are its head's caption and credit, left to the rules for those
+        if len(run) >= 2 and not (body_begun and evidence[run[0]].dom
+                                  and not any(evidence[i].dom[_LINK_DENSITY] for i in run)):
             found.update(run)
         run = []
         body_begun = body_begun or (f is not None and f.text_like and f.n_words >= MIN_ISLAND_WORDS)
