@@ -486,7 +486,8 @@ def marked_boilerplate(page: HtmlPage, blocks: Sequence[Block], labels: list[Blo
                 kind = _box_kind(tag, "", "", None, None)
             if kind == _BOX:
                 rendered = page.block_spans.get(element)  # None: an inline element, inside one block
-                found = rendered is None or rendered[1] - rendered[0] <= MARKED_BOX_MAX_BLOCKS
+                found = ((rendered is None or rendered[1] - rendered[0] <= MARKED_BOX_MAX_BLOCKS)
+                         and not _closing_credit_paragraph(element))
                 break
             if kind == _STORY:
                 break  # the boxes above a story container hold the story
@@ -499,6 +500,22 @@ def marked_boilerplate(page: HtmlPage, blocks: Sequence[Block], labels: list[Blo
         if label.label == ARTICLE and marked(page.blocks[index].element):
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
     return labels
+
+
+def _closing_credit_paragraph(element) -> bool:
+    """Guidelines 6 step 2: a paragraph classed as a credit ("story__credit") that closes the story's paragraphs -- a
+    ``<p>`` after a ``<p>``, the last element of its container -- is the story's credit line ("Jane Roe contributed
+    reporting", "Mitarbeit: …"), not a photo's: a photo's credit stands in its figure, by its image or caption."""
+    if element.tag != "p" or not any(_CAPTION_NAME_RE.search(token) is not None
+                                     for token in (element.get("class") or "").split()):
+        return False
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()  # a comment after it
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    return following is None and previous is not None and previous.tag == "p"
 
 
 def unlinked_items(page: HtmlPage, blocks: Sequence[Block], labels: list[BlockLabel]) -> list[BlockLabel]:

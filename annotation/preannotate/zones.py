@@ -27,7 +27,7 @@ from annotation.preannotate.features import (
     ADDRESS_RE, BIO_RE, FOREIGN_BYLINE_CUES, JOINED_LETTERS, NAME_PARTICLES, PROMO_RE, READ_TIME_RE,
     SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE, UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern,
     LiteralGate, features_of, initials)
-from annotation.preannotate.learned import normalised
+from annotation.preannotate.learned import DOM_FEATURE_NAMES, normalised
 
 ARTICLE, BOILERPLATE, TEASER = "article", "boilerplate", "teaser"
 _TEXT = attrgetter("text")
@@ -757,7 +757,7 @@ def classify_blocks(
         head_tools = not (declared_or_vetoed
                           or (live and _entry_head_count(features, labels, start, end) >= LIVE_MIN_ENTRY_HEADS))
         _drop_islands(blocks, features, labels, scores, start, end, standfirst)
-        _trim_notices(blocks, features, labels, scores, start, end)
+        _trim_notices(blocks, features, evidence, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
@@ -1171,7 +1171,7 @@ def _paragraphs_after_inline_teasers(blocks, features, labels: list, scores, end
     while index < len(blocks):
         cues = index
         while (cues < len(blocks) and labels[cues] is None and features[cues].n_words <= INLINE_TEASER_MAX_WORDS
-               and _read_more(blocks[cues].text)):
+               and (_read_more(blocks[cues].text) or _cued_headline(features[cues], blocks[cues].text))):
             cues += 1
         heading = cues == index and _box_of_headlines(features, labels, index)
         if heading:
@@ -1391,11 +1391,11 @@ STRAY_LABEL_MAX_WORDS = 3
 _RIGHTS_RESERVED_RE = GatedPattern(re.compile(r"\ball rights reserved\b", re.IGNORECASE), ("rights reserved",))
 
 
-def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) -> None:
+def _trim_notices(blocks, features, evidence, labels: list, scores, start: int, end: int) -> None:
     """Notices, legal lines and author bios (guidelines 8.3: profile boxes) at either end of the story's run are
     the site's, not the story's: from each end of the run inwards, article blocks that are notices, legal lines or
     bios become boilerplate, up to the first article block that is neither (a closing credit line is the
-    story's: guidelines 6)."""
+    story's, and so is a fact box's last line, "Source: …": guidelines 6)."""
     for from_end, order in ((True, range(end - 1, start - 1, -1)), (False, range(start, end))):
         for index in order:
             if labels[index].label != ARTICLE:
@@ -1407,7 +1407,8 @@ def _trim_notices(blocks, features, labels: list, scores, start: int, end: int) 
                    and _CLOSING_CREDIT_RE.match(text) is None)
             # a section or tag name left after the body ("Highlights", "POLITICS") is not the story's end
             label = (from_end and not f.text_like and f.n_words <= STRAY_LABEL_MAX_WORDS
-                     and _CLOSING_CREDIT_RE.match(text) is None)
+                     and _CLOSING_CREDIT_RE.match(text) is None
+                     and not (":" in text and _fact_line(blocks, features, evidence, index)))
             if not (bio or label or (is_notice(text) and not _ends_in_prompt(text))
                     or _RIGHTS_RESERVED_RE.search(text) is not None):
                 break
@@ -1648,17 +1649,33 @@ def _fact_line(blocks, features, evidence, index: int) -> bool:
     return (match is not None and len(text[:text.index(":")].split()) <= FACT_LABEL_MAX_WORDS
             and not f.is_furniture and not f.is_list_heading and not evidence[index].template
             and not evidence[index].linked and _TAGS_RE.match(text) is None and not _photo_credit(text)
-            and not _read_more(text) and not _link_row(text))
+            and not _read_more(text) and not (_link_row(text) and not _figures_row(text)))
+
+
+def _figures_row(text: str) -> bool:
+    """Whether every part of a row parted by " | " holds a figure ("IPC: 2.1% monthly | 24.8% so far | 31.2% a
+    year"): a row of values, where a row of links names sections or services ("Share: Facebook | WhatsApp | X")."""
+    return all(any(character.isdigit() for character in part) for part in text.split(" | "))
 
 
 def _closing_facts(blocks, features, evidence, labels: list, end: int) -> list[int]:
     """Guidelines 6.2: the facts a story prints under its last paragraph -- a match's line-ups, scorers and referee,
-    a product's specifications, a squad -- as lines of a label and its colon (``_fact_line``), ``FACT_BOX_MIN_LINES``
-    or more, under a heading of a few words or none ("Il tabellino"), are the story's."""
+    a product's specifications, a squad, a month's figures -- as lines of a label and its colon (``_fact_line``),
+    ``FACT_BOX_MIN_LINES`` or more, under a heading of a sub-heading's few words or none ("Il tabellino", "The month
+    in figures"), are the story's; and where the story's last two lines are such lines already (the run stopped
+    inside the box), the fact lines right under them, however few."""
     last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
     if last_article is None:
         return []
-    return list(_fact_box(blocks, features, evidence, last_article + 1, KICKER_MAX_WORDS))
+    if (last_article > 0 and _fact_line(blocks, features, evidence, last_article)
+            and _fact_line(blocks, features, evidence, last_article - 1)):
+        # the story's run ends inside its box of facts (its last lines, a referee's or a source's, are too short
+        # for the run): the box goes on to its last fact line
+        index = last_article + 1
+        while index < len(blocks) and _fact_line(blocks, features, evidence, index):
+            index += 1
+        return list(range(last_article + 1, index))
+    return list(_fact_box(blocks, features, evidence, last_article + 1, INNER_FACT_HEADING_MAX_WORDS))
 
 
 def _fact_box(blocks, features, evidence, first: int, heading_words: int) -> range:
@@ -2008,22 +2025,33 @@ def _commenter(text: str, f: BlockFeatures) -> bool:
     return line_marks(text)[2] or (f.n_words <= COMMENT_HEAD_MAX_WORDS and _COMMENT_HEAD_RE.search(text) is not None)
 
 
+_LINK_DENSITY = DOM_FEATURE_NAMES.index("link_density")
+
+
 def _headline_runs(features: Sequence[BlockFeatures], evidence: Sequence[BlockEvidence], start: int,
                    end: int) -> set[int]:
     """Inside the story, two or more headline-shaped lines in a row are a list of links, not sub-headings
-    -- unless the page marks them up as headings, not links (the HTML path). A byline ("记者 周以宁 发自上海", "By Jane
+    -- unless the page marks them up as headings, or (the HTML path) prints none of them as a link below the body's
+    first paragraph. A byline ("记者 周以宁 发自上海", "By Jane
     Roe in Paris") is shaped as a headline but is none: the story's head has it between its headline and its widgets."""
     found: set[int] = set()
     run: list[int] = []
+    body_begun = False  # a paragraph of the story's body (one the island rule keeps) lies above
     for index in [*range(start, end), None]:
         f = features[index] if index is not None else None
         if (f is not None and f.headline_like and f.n_words >= 4 and not f.text_like and not f.is_byline
                 and not evidence[index].heading):
             run.append(index)
             continue
-        if len(run) >= 2:
+        # on the HTML path a list of links shows a link: inside the body, headline-shaped lines with no link text
+        # at all are the story's own short lines (a fact box's points: guidelines 6 step 2), where a list of
+        # stories links each line, or some words of it ("Paid political ads are not the problem. <a>Our
+        # perceptions are</a>"); above the body they are its head's caption and credit, left to the rules for those
+        if len(run) >= 2 and not (body_begun and evidence[run[0]].dom
+                                  and not any(evidence[i].dom[_LINK_DENSITY] for i in run)):
             found.update(run)
         run = []
+        body_begun = body_begun or (f is not None and f.text_like and f.n_words >= MIN_ISLAND_WORDS)
     return found
 
 
