@@ -6994,3 +6994,31 @@ def test_a_caption_over_a_bare_credit_under_the_head_is_the_photos(credit: str) 
     labels = labels_by_line(document, annotation)
     assert [labels[line] for line in head + STORY[3:]] == ["article"] * (len(head) + len(STORY) - 3)
     assert [labels[line] for line in photo] == ["boilerplate"] * 2
+
+
+@pytest.mark.parametrize("headings", [["Markets", "Housing", "Energy"], ["Pasar", "Perumahan", "Energi"]])
+def test_a_sections_name_under_a_headed_run_of_items_heads_the_next_run_without_blank_lines(
+        headings: list[str]) -> None:
+    """Guidelines 8.2 and 8.3: a front that parts its lists into sections by short lines alone (no blank line) heads
+    each section as it headed the one above. A short line right under a run of items without kickers, itself headed
+    by a short line, over two items or more without kickers, is the next section's heading (boilerplate) -- not the
+    kicker of the first item under it, whose layout (headline, summary, time) differs from the items under it."""
+    sections = [
+        [["Central bank holds rates for a third month as inflation cools", "2 hours ago"],
+         ["Bond yields slip after weaker retail figures from the provinces", "3 hours ago"],
+         ["Copper exporters report their best quarter since the pandemic", "5 hours ago"]],
+        [["Rents in the capital climb 14 percent in a year, survey finds",
+          "Tenants in the northern districts saw the steepest rises as new building stalled…", "Yesterday"],
+         ["Deposit loans for first-time buyers raised to a new ceiling", "Yesterday"],
+         ["Work halts on twelve thousand flats in the eastern new town", "2 days ago"]],
+        [["Winter fuel quota to be topped up at midnight", "4 hours ago"],
+         ["Gas exports to the neighbouring grid resume after repairs", "Yesterday"]]]
+    blocks = [*NAV, "Business"]
+    for heading, items in zip(headings, sections, strict=True):
+        blocks += [heading, *(line for item in items for line in item)]
+    blocks += ["Advertisement", *FOOTER]
+    document = Document.from_text(page_text(blocks, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    labels = labels_by_line(document, annotation)
+    assert [labels[heading] for heading in headings] == ["boilerplate"] * 3
+    assert front_items(document, annotation) == ["\n".join(item) for items in sections for item in items]

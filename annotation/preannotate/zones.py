@@ -4791,6 +4791,7 @@ def _item_head(features, labels: list, index: int) -> bool:
                  or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
 
 
+
 def _two_sentence_head(f: BlockFeatures) -> bool:
     """Whether a line of two "sentences" and a headline's length, without a full stop at its end, may be a headline
     (not a time, list heading, furniture or byline)."""
@@ -4934,6 +4935,8 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
         chain = []
     _kickers_under_list_heading(blocks, features, labels, items, joined)
     _lone_kickers(blocks, features, labels, items, joined)
+    for heading in _section_heads_among_kickers(blocks, features, labels, items, joined):
+        del joined[heading]
     # a badge stands above an item's headline: an item opening with its time has it under the time
     badges = [unlabelled_badge(first - 1) and first - 1 not in joined and not features[first].is_timestamp
               for first, _ in items]
@@ -4949,6 +4952,51 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
             joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
+
+
+def _section_heads_among_kickers(blocks, features, labels: list, items: list[tuple[int, int]],
+                                 joined: dict[int, int]) -> list[int]:
+    """Guidelines 8.2 and 8.3: a list repeats one layout, and a section's heading is the page's. A front that parts
+    its lists into sections by short lines alone (no blank line between them) heads each section as it headed the
+    one above: a short line right under a run of items (each right under the one above, none with a kicker of its
+    own) headed by a short line of the page's, and over a run of two items or more none of which but the first it
+    would open shows a kicker, is the next section's heading ("Housing" under the items headed "Markets"), not the
+    first item's kicker: a list that marks its items repeats the marks. A run headed by a list's heading ("Most
+    read": one list, no sections) or by a badge (an item's mark: "Premium") shows no section's heading. The kickers
+    of ``joined`` (kicker line -> first line of its item) that are such headings, top down (a heading found heads
+    the run under it for the next)."""
+    if not joined:
+        return []
+    n = len(blocks)
+    item_at_first = {first: number for number, (first, _) in enumerate(items)}
+    item_at_last = {last: number for number, (_, last) in enumerate(items)}
+    headings: list[int] = []
+
+    def page_short_line(index: int) -> bool:
+        # a line of the page's (or one found a heading above) of a kicker's length, no number in it (a time, a
+        # running time: "VIDEO | 04:12"), no item's kicker
+        return (0 <= index < n and (index in headings or (index not in joined and _site_line(labels, index)))
+                and 0 < features[index].n_words <= KICKER_MAX_WORDS and features[index].digit_share == 0)
+
+    for kicker in sorted(joined):
+        number = item_at_first.get(joined[kicker])
+        above = item_at_last.get(kicker - 1)
+        if (number is None or above is None or kicker != items[number][0] - 1
+                or features[items[number][0]].is_timestamp):
+            continue
+        following = number + 1
+        while following < len(items) and items[following][0] == items[following - 1][1] + 1:
+            following += 1
+        if following - number < 2:
+            continue
+        # the run of items right above, each right under the one above it, up to the line heading it
+        while above > 0 and items[above - 1][1] == items[above][0] - 1:
+            above -= 1
+        heading = items[above][0] - 1
+        if (page_short_line(heading) and not features[heading].is_list_heading
+                and (heading in headings or not _badge(blocks[heading].text))):
+            headings.append(kicker)
+    return headings
 
 
 def _heads_a_list(blocks, features, items: list[tuple[int, int]], number: int) -> bool:
