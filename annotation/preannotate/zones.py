@@ -3042,6 +3042,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     opened_firsts = {first for first, _ in _teaser_items(labels) if unopened[first]}
     _kicker_pairs(blocks, features, labels)
     _two_sentence_rows(blocks, features, labels)
+    _framed_promotions(blocks, features, labels)
     item_number = 0
     index = 0
     after_list_heading = False
@@ -4839,6 +4840,49 @@ def _two_sentence_rows(blocks, features, labels: list) -> None:
             for member in run:
                 labels[member] = BlockLabel(TEASER, 0.6, -1 - member)
         run = []
+
+
+# Where a line's first "sentence" ends and a second opens: a stop, a question or an exclamation mark, then a letter
+# ("Tired of card debt? Here is how", "退休金不夠用？三步驟") -- not an abbreviation's stop before a number ("kl. 6.30").
+_SECOND_SENTENCE_RE = re.compile(r"[.?!。？！]\s*[^\W\d_]")
+# A first "sentence" of one word of at most this many characters before its stop is an abbreviation ("St.", "Gen.").
+ABBREVIATION_MAX_CHARS = 4
+
+
+def _framed_promotions(blocks, features, labels: list) -> None:
+    """Guidelines 8.2: a promoted story's badge, sponsor and advertiser are inside its item. On a front, a line of two
+    "sentences" (``_two_sentence_head``: a promoted story's copy, "Tired of card debt? Here is how to pay it in one
+    go") that no pass took, between two short lines of no sentence, time or byline -- a badge or a sponsor's name over
+    it, a badge or an advertiser's name under it, with no item's time under that -- is a promoted item with them, as
+    a headline with its time is: prose is no line between two labels. Its first sentence is more than one short
+    word (``ABBREVIATION_MAX_CHARS``: a stop there is an abbreviation's, "St. Ives man charged …"; a sentence of
+    unspaced script is one long "word": "退休金不夠用？三步驟"). The label over it is the item's only under another
+    short line of the page's (the box's heading: "Sponsored content", then "Partner", the copy, "Ad"); right under
+    an item it heads the box (guidelines 8.2: a label over a one-item box is boilerplate). A line read as a headline
+    is the main pass's; a story page's lines between its paragraphs are the story's."""
+    n = len(blocks)
+
+    def label_line(index: int) -> bool:
+        f = features[index]
+        return (labels[index] is None and 0 < f.n_words <= KICKER_MAX_WORDS and not f.text_like
+                and not f.is_timestamp and not f.is_byline)
+
+    if any(label is not None and label.label == ARTICLE for label in labels):
+        return
+    for index in range(1, n - 1):
+        f = features[index]
+        if (f.n_sentences != 2 or labels[index] is not None or not _two_sentence_head(f) or _teaser_head(f)
+                or (f.text_like and f.n_words > PAIR_HEADLINE_MAX_WORDS)
+                or not (label_line(index - 1) and label_line(index + 1))
+                or (index + 2 < n and _item_time(features, blocks, index + 2))):
+            continue
+        stop = _SECOND_SENTENCE_RE.search(blocks[index].text)
+        head = blocks[index].text[:stop.start()].strip() if stop is not None else ""
+        if not head or (" " not in head and len(head) <= ABBREVIATION_MAX_CHARS):
+            continue
+        first = index - 1 if index >= 2 and label_line(index - 2) else index
+        for member in range(first, index + 2):
+            labels[member] = BlockLabel(TEASER, 0.6, -1 - index)
 
 
 def _cut_headline_over_item(blocks, features, labels: list, index: int) -> bool:
