@@ -7277,3 +7277,49 @@ def test_a_home_pages_lead_item_closed_by_its_comment_count_makes_no_story() -> 
                                              *FOOTER]))
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in (lead, *items)]
+
+
+@pytest.mark.parametrize("headings", [["Markets", "Housing", "Energy"], ["Pasar", "Perumahan", "Energi"]])
+def test_a_sections_name_under_a_headed_run_of_items_heads_the_next_run_without_blank_lines(
+        headings: list[str]) -> None:
+    """Guidelines 8.2 and 8.3: a front that parts its lists into sections by short lines alone (no blank line) heads
+    each section as it headed the one above. A short line right under a run of items without kickers, itself headed
+    by a short line, over two items or more without kickers, is the next section's heading (boilerplate) -- not the
+    kicker of the first item under it, whose layout (headline, summary, time) differs from the items under it."""
+    sections = [
+        [["Central bank holds rates for a third month as inflation cools", "2 hours ago"],
+         ["Bond yields slip after weaker retail figures from the provinces", "3 hours ago"],
+         ["Copper exporters report their best quarter since the pandemic", "5 hours ago"]],
+        [["Rents in the capital climb 14 percent in a year, survey finds",
+          "Tenants in the northern districts saw the steepest rises as new building stalled…", "Yesterday"],
+         ["Deposit loans for first-time buyers raised to a new ceiling", "Yesterday"],
+         ["Work halts on twelve thousand flats in the eastern new town", "2 days ago"]],
+        [["Winter fuel quota to be topped up at midnight", "4 hours ago"],
+         ["Gas exports to the neighbouring grid resume after repairs", "Yesterday"]]]
+    blocks = [*NAV, "Business"]
+    for heading, items in zip(headings, sections, strict=True):
+        blocks += [heading, *(line for item in items for line in item)]
+    blocks += ["Advertisement", *FOOTER]
+    document = Document.from_text(page_text(blocks, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    labels = labels_by_line(document, annotation)
+    assert [labels[heading] for heading in headings] == ["boilerplate"] * 3
+    assert front_items(document, annotation) == ["\n".join(item) for items in sections for item in items]
+
+
+@pytest.mark.parametrize("box", [["Partner", "Tired of card debt? Here is how to pay it off in one go", "Lendwise"],
+                                 ["广告", "退休存款不够用？三个步骤建立每月收入组合", "海湾投资"]])
+def test_a_promoted_storys_copy_of_two_sentences_between_two_labels_is_one_item_with_them(box: list[str]) -> None:
+    """Guidelines 8.2: a promoted story's badge, sponsor and advertiser are inside its item. Its copy, of two
+    "sentences", between a label over it and an advertiser's name under it, under the box's heading, is one item
+    with them; the box's heading is the page's, and a newsletter's line whose stop is an abbreviation's before a
+    number ("approx. 6.30") between the box's heading and its button is no item."""
+    items = [["Harbour bridge to close for two nights of repairs", "2 hours ago"],
+             ["Night ferry timetable extended through the winter", "3 hours ago"],
+             ["Stadium roof plan goes back to the council", "5 hours ago"]]
+    promo = ["Morning Briefing", "The day's top stories in your inbox at approx. 6.30", "Sign up"]
+    blocks = [*NAV, *(line for item in items for line in item), "Sponsored content", *box, *promo, *FOOTER]
+    document = Document.from_text(page_text(blocks, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n".join(item) for item in [*items, box]]
+    assert labels_by_line(document, annotation)["Sponsored content"] == "boilerplate"

@@ -3185,6 +3185,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     opened_firsts = {first for first, _ in _teaser_items(labels) if unopened[first]}
     _kicker_pairs(blocks, features, labels)
     _two_sentence_rows(blocks, features, labels)
+    _framed_promotions(blocks, features, labels)
     item_number = 0
     index = 0
     after_list_heading = False
@@ -5043,6 +5044,7 @@ def _item_head(features, labels: list, index: int) -> bool:
                  or (index > 0 and labels[index - 1] is not None and labels[index - 1].label == TEASER)))
 
 
+
 def _two_sentence_head(f: BlockFeatures) -> bool:
     """Whether a line of two "sentences" and a headline's length, without a full stop at its end, may be a headline
     (not a time, list heading, furniture or byline)."""
@@ -5090,6 +5092,49 @@ def _two_sentence_rows(blocks, features, labels: list) -> None:
             for member in run:
                 labels[member] = BlockLabel(TEASER, 0.6, -1 - member)
         run = []
+
+
+# Where a line's first "sentence" ends and a second opens: a stop, a question or an exclamation mark, then a letter
+# ("Tired of card debt? Here is how", "退休金不夠用？三步驟") -- not an abbreviation's stop before a number ("kl. 6.30").
+_SECOND_SENTENCE_RE = re.compile(r"[.?!。？！]\s*[^\W\d_]")
+# A first "sentence" of one word of at most this many characters before its stop is an abbreviation ("St.", "Gen.").
+ABBREVIATION_MAX_CHARS = 4
+
+
+def _framed_promotions(blocks, features, labels: list) -> None:
+    """Guidelines 8.2: a promoted story's badge, sponsor and advertiser are inside its item. On a front, a line of two
+    "sentences" (``_two_sentence_head``: a promoted story's copy, "Tired of card debt? Here is how to pay it in one
+    go") that no pass took, between two short lines of no sentence, time or byline -- a badge or a sponsor's name over
+    it, a badge or an advertiser's name under it, with no item's time under that -- is a promoted item with them, as
+    a headline with its time is: prose is no line between two labels. Its first sentence is more than one short
+    word (``ABBREVIATION_MAX_CHARS``: a stop there is an abbreviation's, "St. Ives man charged …"; a sentence of
+    unspaced script is one long "word": "退休金不夠用？三步驟"). The label over it is the item's only under another
+    short line of the page's (the box's heading: "Sponsored content", then "Partner", the copy, "Ad"); right under
+    an item it heads the box (guidelines 8.2: a label over a one-item box is boilerplate). A line read as a headline
+    is the main pass's; a story page's lines between its paragraphs are the story's."""
+    n = len(blocks)
+
+    def label_line(index: int) -> bool:
+        f = features[index]
+        return (labels[index] is None and 0 < f.n_words <= KICKER_MAX_WORDS and not f.text_like
+                and not f.is_timestamp and not f.is_byline)
+
+    if any(label is not None and label.label == ARTICLE for label in labels):
+        return
+    for index in range(1, n - 1):
+        f = features[index]
+        if (f.n_sentences != 2 or labels[index] is not None or not _two_sentence_head(f) or _teaser_head(f)
+                or (f.text_like and f.n_words > PAIR_HEADLINE_MAX_WORDS)
+                or not (label_line(index - 1) and label_line(index + 1))
+                or (index + 2 < n and _item_time(features, blocks, index + 2))):
+            continue
+        stop = _SECOND_SENTENCE_RE.search(blocks[index].text)
+        head = blocks[index].text[:stop.start()].strip() if stop is not None else ""
+        if not head or (" " not in head and len(head) <= ABBREVIATION_MAX_CHARS):
+            continue
+        first = index - 1 if index >= 2 and label_line(index - 2) else index
+        for member in range(first, index + 2):
+            labels[member] = BlockLabel(TEASER, 0.6, -1 - index)
 
 
 def _cut_headline_over_item(blocks, features, labels: list, index: int) -> bool:
@@ -5187,6 +5232,9 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
         chain = []
     _kickers_under_list_heading(blocks, features, labels, items, joined)
     _lone_kickers(blocks, features, labels, items, joined, groups)
+    if not groups:  # blank lines part the sections of a page that has them: a short line inside a group is a kicker
+        for heading in _section_heads_among_kickers(blocks, features, labels, items, joined):
+            del joined[heading]
     # a badge stands above an item's headline: an item opening with its time has it under the time
     badges = [unlabelled_badge(first - 1) and first - 1 not in joined and not features[first].is_timestamp
               for first, _ in items]
@@ -5202,6 +5250,51 @@ def _attach_kickers(blocks, features, labels: list, items: list[tuple[int, int]]
             joined[under] = first
     for kicker, first in joined.items():
         labels[kicker] = labels[first]
+
+
+def _section_heads_among_kickers(blocks, features, labels: list, items: list[tuple[int, int]],
+                                 joined: dict[int, int]) -> list[int]:
+    """Guidelines 8.2 and 8.3: a list repeats one layout, and a section's heading is the page's. A front that parts
+    its lists into sections by short lines alone (no blank line between them) heads each section as it headed the
+    one above: a short line right under a run of items (each right under the one above, none with a kicker of its
+    own) headed by a short line of the page's, and over a run of two items or more none of which but the first it
+    would open shows a kicker, is the next section's heading ("Housing" under the items headed "Markets"), not the
+    first item's kicker: a list that marks its items repeats the marks. A run headed by a list's heading ("Most
+    read": one list, no sections) or by a badge (an item's mark: "Premium") shows no section's heading. The kickers
+    of ``joined`` (kicker line -> first line of its item) that are such headings, top down (a heading found heads
+    the run under it for the next)."""
+    if not joined:
+        return []
+    n = len(blocks)
+    item_at_first = {first: number for number, (first, _) in enumerate(items)}
+    item_at_last = {last: number for number, (_, last) in enumerate(items)}
+    headings: list[int] = []
+
+    def page_short_line(index: int) -> bool:
+        # a line of the page's (or one found a heading above) of a kicker's length, no number in it (a time, a
+        # running time: "VIDEO | 04:12"), no item's kicker
+        return (0 <= index < n and (index in headings or (index not in joined and _site_line(labels, index)))
+                and 0 < features[index].n_words <= KICKER_MAX_WORDS and features[index].digit_share == 0)
+
+    for kicker in sorted(joined):
+        number = item_at_first.get(joined[kicker])
+        above = item_at_last.get(kicker - 1)
+        if (number is None or above is None or kicker != items[number][0] - 1
+                or features[items[number][0]].is_timestamp):
+            continue
+        following = number + 1
+        while following < len(items) and items[following][0] == items[following - 1][1] + 1:
+            following += 1
+        if following - number < 2:
+            continue
+        # the run of items right above, each right under the one above it, up to the line heading it
+        while above > 0 and items[above - 1][1] == items[above][0] - 1:
+            above -= 1
+        heading = items[above][0] - 1
+        if (page_short_line(heading) and not features[heading].is_list_heading
+                and (heading in headings or not _badge(blocks[heading].text))):
+            headings.append(kicker)
+    return headings
 
 
 def _heads_a_list(blocks, features, items: list[tuple[int, int]], number: int) -> bool:
