@@ -763,13 +763,9 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
-        for index in _inner_lists(blocks, features, evidence, labels, start, end):
-            labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_facts(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _inner_facts(blocks, features, evidence, labels, start, end):
-            labels[index] = BlockLabel(ARTICLE, 0.6)
-        for index in _closing_contact(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _sign_off(blocks, features, evidence, labels):
             labels[index] = BlockLabel(ARTICLE, 0.6)
@@ -1581,9 +1577,6 @@ def _occurs_more_than(text: str, words: str, times: int) -> bool:
 # then at least LIST_MIN_ITEMS lines of one shape.
 LIST_INTRO_MIN_WORDS = 3
 LIST_INTRO_MAX_WORDS = 25
-# A list inside the story, with the story's paragraph under it, may be announced in two words ("Key takeaways:",
-# "Key specifications:"): the paragraphs around it show it is the story's.
-INNER_LIST_INTRO_MIN_WORDS = 2
 
 
 def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[int]:
@@ -1695,65 +1688,8 @@ def _inner_facts(blocks, features, evidence, labels: list, start: int, end: int)
     return found
 
 
-# A press release's contact box under its last paragraph: "Media contact:", "Press Contacts", "Investor enquiries:".
-_CONTACT_HEADING_RE = re.compile(r"^(?:(?:media|press|investor|news)\s+)?(?:contacts?|enquiries|inquiries)\s*:?$",
-                                 re.IGNORECASE)
-# The box's lines: an e-mail address or a telephone number, a name with its title ("Jane Roe, Head of
-# Communications"), the release's source ("Source: Example Ltd", "SOURCE Example Ltd").
-_CONTACT_DETAIL_RE = re.compile(r"\w@\w+\.\w|\+?\d[\d ()-]{6,}\d")
-_CONTACT_NAME_RE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:,|$)")
-_CONTACT_SOURCE_RE = re.compile(r"^source:?\s+\S", re.IGNORECASE)
+# A contact line closing the story (an e-mail address): at most this many words.
 CONTACT_LINE_MAX_WORDS = 20
-CONTACT_MAX_LINES = 5
-
-
-def _closing_contact(blocks, features, evidence, labels: list, end: int) -> list[int]:
-    """Guidelines 6: a press release's contact box right under its last paragraph -- a heading ("Media contact:"),
-    then up to ``CONTACT_MAX_LINES`` short lines of names, addresses and telephone numbers and the release's source,
-    one of them an address or a number, the source last -- is the release's, as its closing credit is."""
-    last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
-    heading = None if last_article is None else last_article + 1
-    if heading is None or heading >= len(blocks) or _CONTACT_HEADING_RE.match(blocks[heading].text) is None:
-        return []
-    lines = []
-    has_detail = False
-    for index in range(heading + 1, min(len(blocks), heading + 1 + CONTACT_MAX_LINES)):
-        text = blocks[index].text
-        f = features[index]
-        if f.n_words > CONTACT_LINE_MAX_WORDS or f.is_list_heading or f.is_furniture or evidence[index].template:
-            break
-        detail = _CONTACT_DETAIL_RE.search(text) is not None
-        source = _CONTACT_SOURCE_RE.match(text) is not None
-        if not (detail or source or _CONTACT_NAME_RE.match(text)):
-            break
-        lines.append(index)
-        has_detail = has_detail or detail
-        if source:
-            break  # the release's source is the box's last line
-    if not has_detail:
-        return []
-    return [heading, *lines]
-
-
-def _inner_lists(blocks, features, evidence, labels: list, start: int, end: int) -> list[int]:
-    """Guidelines 6.2: a list inside the story -- a line of the story ending in ":" ("The final results were as
-    follows:"), then lines of one shape (a table's rows), then the story's next paragraph -- is the story's, the
-    line announcing it too, whatever the model reads in the bare rows."""
-    found: list[int] = []
-    for intro in range(start + 1, end - LIST_MIN_ITEMS - 1):
-        f = features[intro]
-        if (not blocks[intro].text.endswith(":") or labels[intro - 1].label != ARTICLE
-                or not INNER_LIST_INTRO_MIN_WORDS <= f.n_words <= LIST_INTRO_MAX_WORDS or f.is_furniture
-                or f.is_list_heading or evidence[intro].template):
-            continue
-        items = intro + 1
-        while (items < end and labels[items].label != ARTICLE and not features[items].is_furniture
-               and not features[items].is_list_heading and not evidence[items].template
-               and not evidence[items].linked and _same_item_shape(features[items], features[intro + 1])):
-            items += 1
-        if items - intro - 1 >= LIST_MIN_ITEMS and items < end and labels[items].label == ARTICLE:
-            found += range(intro, items)
-    return found
 
 
 def _list_zone(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> set[int]:
@@ -3776,14 +3712,13 @@ def _over_opened_list(features, labels: list, opened_firsts: set[int], first: in
 def _no_headline(blocks, f: BlockFeatures, index: int) -> bool:
     """Whether the line at ``index``, however much a headline it looks, is none by its shape: a tags line, a line
     introducing what follows (a commenter's "Jane Roe says:"), a count of results or pages, a match result, a market's
-    quote or a strip of quotes, a search page's sort order or filter, a row of the site's links ("Imprint | Privacy |
+    quote or a strip of quotes, a row of the site's links ("Imprint | Privacy |
     Terms"), a video's running time or a short time (guidelines 8.3: boilerplate, 8.2: an item's own line)."""
     line = blocks[index].text
     return ((line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line) is not None)
             or line.endswith(":")
             or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)
                                       or _quote_strip(blocks, index)))
-            or _search_control(line)
             or _link_row(line)
             or (f.n_words <= RUNNING_TIME_MAX_WORDS
                 and (_RUNNING_TIME_RE.match(line) is not None or _SHORT_TIME_RE.match(line) is not None)))
@@ -4803,22 +4738,6 @@ def _count_line(text: str) -> bool:
         elif word not in _COUNT_WORDS:
             return False
     return number
-
-
-# A search page's controls: its sort order and filters ("Sort by: Relevance | Date", "Sortieren nach: Relevanz",
-# "Zeitraum: Letzte 12 Monate", "Trier par : pertinence"), in English, German, French, Spanish, Italian, Dutch and
-# Portuguese.
-_SEARCH_CONTROL_RE = re.compile(
-    r"^(?:sort(?:ed)? by|order by|filter(?:ed)? by|filters?|date range|time range|period|refine by|"
-    r"sortieren nach|sortiert nach|sortierung|filtern nach|zeitraum|trier par|trié par|filtrer par|période|"
-    r"ordenar por|ordenado por|filtrar por|periodo|ordina per|ordinati per|filtra per|sorteer op|gesorteerd op|"
-    r"filter op|periode)\s*:", re.IGNORECASE)
-_SEARCH_CONTROL_INITIALS = initials("softdprzg")
-
-
-def _search_control(text: str) -> bool:
-    """Whether ``text`` is a search page's sort order or filter (``_SEARCH_CONTROL_RE``)."""
-    return ":" in text and text[:1] in _SEARCH_CONTROL_INITIALS and _SEARCH_CONTROL_RE.match(text) is not None
 
 
 # A market's quote in a ticker: "Dow 44,102.31 +0.42%", "Brent $71.84 -1.20%", in any script: its value (and the
