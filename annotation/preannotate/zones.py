@@ -277,7 +277,7 @@ def _read_more(text: str) -> bool:
 
 # A cue to read another story before its headline, in whatever language ("Lue myös: <headline>", "Baca juga: …",
 # "Citește și: …"): two words and a colon -- or three, a language's polite form ("Přečtěte si také: …") -- on the
-# headline's line; at most two on a line of its own over it.
+# headline's line.
 READ_ALSO_CUE_WORDS = 2
 READ_ALSO_INLINE_CUE_MAX_WORDS = 3
 READ_ALSO_HEADLINE_MIN_WORDS = 4
@@ -326,25 +326,6 @@ def _cue_in_words(cue: str) -> bool:
     """Whether the words before a line's colon are a cue ("Read also", "Czytaj także") rather than a speaker's or
     person's name ("Jane Roe"): one of them in lower case."""
     return any(word[:1].islower() for word in cue.split())
-
-
-def _cues_over_headlines(blocks, features, labels: list, start: int, end: int) -> list[tuple[int, int]]:
-    """Guidelines 8.2: a read-also cue on a line of its own between the story's paragraphs -- a word or two and a
-    colon ("Czytaj także:", "Lue myös:") -- over one headline (no question, at most INLINE_TEASER_MAX_WORDS words),
-    the paragraphs going on under it: the cue is the box's label (boilerplate), the headline a teaser."""
-    found = []
-    for index in range(max(start, 1), min(end, len(blocks) - 2)):
-        f, text = features[index], blocks[index].text
-        if not (0 < f.n_words <= READ_ALSO_CUE_WORDS and text[-1:] in ":："):
-            continue
-        head, head_text = features[index + 1], blocks[index + 1].text
-        if (all(labels[i] is not None and labels[i].label == ARTICLE and features[i].text_like
-                for i in (index - 1, index + 2))
-                and head.headline_like and READ_ALSO_HEADLINE_MIN_WORDS <= head.n_words <= INLINE_TEASER_MAX_WORDS
-                and not head_text.rstrip().endswith(("?", "？", ":", "：")) and not head.is_byline
-                and not head.is_timestamp):
-            found.append((index, index + 1))
-    return found
 
 
 # The platforms a site asks its reader to follow it on or share the story to, by their names, which no language
@@ -773,9 +754,6 @@ def classify_blocks(
             labels[index] = BlockLabel(BOILERPLATE, 0.7)
         for index in _captions_over_credits(blocks, features, labels, start, end):
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
-        for cue, headline in _cues_over_headlines(blocks, features, labels, start, end):
-            labels[cue] = BlockLabel(BOILERPLATE, 0.6)
-            labels[headline] = BlockLabel(TEASER, 0.6, item=-1 - headline)
         _paragraphs_after_inline_teasers(blocks, features, labels, scores, end, live)
         jumps, named = _jump_links(blocks, features, labels, start)
         for index in jumps:
@@ -2492,8 +2470,7 @@ def _tools_under_head(blocks, features, labels: list) -> list[int]:
             if not f.is_timestamp:
                 byline_words.update(blocks[index].text.lower().split())
         elif f.text_like and last_mark is not None and labels[index] and labels[index].label == ARTICLE:
-            photo = [index, index + 1] if _caption_over_bare_credit(blocks, features, labels, index) else []
-            return photo + [between for between in range(last_mark + 1, index)
+            return [between for between in range(last_mark + 1, index)
                     if labels[between] and labels[between].label == ARTICLE
                     and features[between].n_words <= TOOL_LINE_MAX_WORDS and not features[between].text_like
                     and not (features[between].ends_with_full_stop and not _abbreviated_count(features[between]))
@@ -2501,34 +2478,6 @@ def _tools_under_head(blocks, features, labels: list) -> list[int]:
                     and not _job_title(features[between], blocks[between].text)
                     and not byline_words.issuperset(blocks[between].text.lower().split())]
     return []
-
-
-# A photo's credit printed bare under its caption, the agency's or the photographer's name ("PA Media", "Jane
-# Roe/Ledger staff"), has this many words.
-BARE_CREDIT_WORDS = range(2, TOOL_LINE_MAX_WORDS + 1)
-
-
-def _caption_over_bare_credit(blocks, features, labels: list, index: int) -> bool:
-    """Guidelines 8.4: whether block ``index``, the first prose under the story's head, is a photo's caption over its
-    credit printed bare -- a caption of at most two sentences (``CAPTION_SENTENCE_MAX_WORDS`` words), then a name of a
-    few words (``BARE_CREDIT_WORDS``) with every word capitalised, or two parted by a slash, no digits or stop, then
-    the story's first paragraph."""
-    if index + 2 >= len(features):
-        return False
-    caption, after = features[index], features[index + 2]
-    # a line of the same shape right over the caption makes them a story's sections, each paragraph under its
-    # heading in title case ("Walk The City Walls"), no photo
-    return (caption.n_sentences <= 2 and caption.n_words <= CAPTION_SENTENCE_MAX_WORDS
-            and after.text_like and labels[index + 2] is not None and labels[index + 2].label == ARTICLE
-            and _bare_credit_shape(features[index + 1], blocks[index + 1].text)
-            and not _bare_credit_shape(features[index - 1], blocks[index - 1].text))
-
-
-def _bare_credit_shape(f: BlockFeatures, text: str) -> bool:
-    """Whether a line is shaped as a photo's bare credit (``_caption_over_bare_credit``)."""
-    return (not f.text_like and f.n_words in BARE_CREDIT_WORDS and f.digit_share == 0 and not f.ends_like_sentence
-            and not f.is_byline and text[:1].isupper()
-            and ("/" in text or all(word[:1].isupper() for word in text.split())))
 
 
 # A number and its unit's abbreviation ("4 мин.", "5 Min.") has this many words.
