@@ -27,7 +27,7 @@ from annotation.preannotate.features import (
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, PLATFORM_PROMPT_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CAPTION_START_RE,
     _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE,
-    _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE,
+    _PAYWALL_BADGE_RE, _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE,
     _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _may_end_in_credit, _photo_credit,
     _cued_headline, _labelled_list, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
@@ -2039,45 +2039,6 @@ def test_a_live_blog_entries_are_the_story_not_a_timestamped_list() -> None:
     assert len([span for span in annotation.spans if span.label == "quote"]) == 3
 
 
-def test_a_second_story_appended_below_the_main_one_is_one_teaser() -> None:
-    """Guidelines 8.2: a second full story appended below the main one ("Next article") promotes another
-    article: one teaser span from its headline to its last line, and its quotations are not labelled."""
-    second = ["Library Reopens After Two-Year Renovation", "By Sam Howard",
-              "The central library reopened on Saturday after a two-year, $30 million renovation that added a "
-              "rooftop garden, a recording studio and twice as many study rooms.",
-              "“This building belongs to everyone,” the head librarian said at the ceremony, where hundreds of "
-              "people queued to get in before the doors opened.",
-              "The library will be open seven days a week, with extended hours during exam season."]
-    document = Document.from_text(page_text([*NAV, *STORY, "Next article", *second, *FOOTER]))
-    annotation = Preannotator().annotate(document)
-    assert_valid(document, annotation)
-    labels = labels_by_line(document, annotation)
-    assert all(labels[line] == "article" for line in STORY)
-    assert labels["Next article"] == "boilerplate"
-    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(second)]
-    assert "“This building belongs to everyone,”" not in [span.text for span in annotation.spans]
-
-
-def test_a_story_appended_below_the_pages_lists_is_one_teaser_with_its_closing_credit() -> None:
-    """Guidelines 8.2: a second full story appended under the page's lists ("Read next", then "Next article"), away
-    from the main story, is one teaser from its headline to its closing credit ("Reporting by …"); the cue is
-    boilerplate."""
-    read_next = ["Read next", "Harbour Board Names New Chief Executive", "2 hours ago",
-                 "Ferry Fares to Rise by a Fifth From January", "4 hours ago"]
-    second = ["Library Reopens After Two-Year Renovation", "By Sam Howard", "November 21, 2024 9:02 AM GMT",
-              "The central library reopened on Saturday after a two-year, $30 million renovation that added a "
-              "rooftop garden, a recording studio and twice as many study rooms.",
-              "The library will be open seven days a week, with extended hours during exam season, the council said.",
-              "Reporting by Sam Howard in Exeter; Editing by Jane Roe"]
-    document = Document.from_text(page_text([*NAV, *STORY, *read_next, "Next article", *second, *FOOTER]))
-    annotation = Preannotator().annotate(document)
-    assert_valid(document, annotation)
-    labels = labels_by_line(document, annotation)
-    assert all(labels[line] == "article" for line in STORY)
-    assert labels["Next article"] == "boilerplate"
-    assert [span.text for span in annotation.spans if span.label == "teaser"][-1] == "\n\n".join(second)
-
-
 @pytest.mark.parametrize("headlines", [
     ["Supreme Court to hear Alabama voting map case", "Georgia election law faces new legal challenge",
      "Schumer sets up vote on filibuster rules change"],
@@ -2164,16 +2125,6 @@ def test_a_picture_credit_inside_an_item_is_part_of_it() -> None:
     document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.one_of(st.from_regex(_NEXT_STORY_RE, fullmatch=True), st.sampled_from(
-    ["NEXT STORY", "Next Post »", "next article:", "Next ſtory →", "Next article ›"])))
-def test_a_next_story_cue_is_two_words(text: str) -> None:
-    """classify_blocks reads the "Next article" regex only for lines of two words: every line it matches has
-    two."""
-    assert _NEXT_STORY_RE.match(text)
-    assert features_of(text).n_words == 2
 
 
 @pytest.mark.parametrize(("text", "words"), [

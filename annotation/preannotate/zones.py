@@ -646,19 +646,9 @@ def classify_blocks(
     features, scores = rules.features, rules.scores
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
-    appended = range(0)
     profile = _profile_bio(blocks, features, start, end)
     if (end > start and total >= MIN_RUN_TOTAL and not front and not _lead_item(blocks, features, rules, start, end)
             and not _summary_list(blocks, features, start, end) and not profile):
-        # the cue is two words ("Next article"): the word count spares the regex nearly every line
-        cue = next((i for i in range(start + 1, min(len(blocks) - 1, end + 1))
-                    if features[i].n_words == 2 and _NEXT_STORY_RE.match(blocks[i].text)), None)
-        if cue is not None:
-            # guidelines 8.2: a second full story appended below the main one (in the run or right after
-            # it) is one teaser, from its headline to its last paragraph
-            last = _appended_story_end(blocks, features, cue, through=end)
-            if last is not None:
-                appended, end = range(cue + 1, last), cue
         link_run = _headline_runs(features, evidence, start, end)
         standfirst = _standfirst_under_page_headline(blocks, features, evidence, title, start, end)
         after_list_heading = False
@@ -779,8 +769,6 @@ def classify_blocks(
                 labels[index] = BlockLabel(BOILERPLATE, 0.6)
         for index in _labels_over_headline(blocks, features, labels, start, end):
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
-        for index in appended:
-            labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
         boxed_stories_as_teasers(features, labels, start, end)
 
     for index in _comment_thread(blocks, features, labels, rules.comment_zone):
@@ -1008,15 +996,6 @@ def _boxed_stories(features: Sequence[BlockFeatures], labels: list, start: int, 
             found.append(range(index, last))
             counted = last
     return found
-
-
-def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
-    """A line of a story appended below the main one: its paragraphs, above the first its headline, byline and
-    time, and under them its closing credit ("Reporting by …", guidelines 6)."""
-    if f.is_furniture or f.is_list_heading or is_notice(text):
-        return False
-    return f.text_like or (not prose and (f.headline_like or f.is_byline or f.is_timestamp)) or (
-        prose and _CLOSING_CREDIT_RE.match(text) is not None)
 
 
 # A list of items whose summaries are full sentences, with no timestamps to tell it: summaries of at most
@@ -2740,22 +2719,11 @@ _ITEM_TAIL_RE = re.compile(
 # A gallery's or a visual story's count of its pictures, slides or clips, in English, German, French and Spanish.
 _MEDIA_COUNT_RE = re.compile(r"^\d{1,4}\s+(?:photos?|pictures?|images?|slides?|videos?|fotos?|bilder|diapositivas)$",
                              re.IGNORECASE)
-# The cue above a second story appended below the main one (infinite scroll).
-_NEXT_STORY_RE = re.compile(r"^next (?:article|story|post)\s*[:»>›→]?$", re.IGNORECASE)
-# The appended story is a full one, not one promoted item with its summary: this many paragraphs at least.
+# A story boxed inside the main one is a full one, not one promoted item with its summary: this many paragraphs at
+# least.
 APPENDED_STORY_MIN_PARAGRAPHS = 2
 
 
-def _appended_story_end(blocks, features, cue: int, through: int = 0, labels: list | None = None) -> int | None:
-    """Where a second story appended under its cue ("Next article") ends: its lines up to ``through``, then each line
-    such a story holds (``_appended_story_line``) that ``labels`` leaves open; None unless they hold
-    ``APPENDED_STORY_MIN_PARAGRAPHS`` paragraphs."""
-    last, prose = cue + 1, False
-    while last < len(blocks) and (last < through or ((labels is None or labels[last] is None) and _appended_story_line(
-            features[last], blocks[last].text, prose))):
-        prose = prose or features[last].text_like
-        last += 1
-    return last if sum(f.text_like for f in features[cue + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS else None
 # A sponsor's line inside a promoted item, after its summary: "Paid for by Northway Bank".
 _SPONSOR_LINE_RE = re.compile(
     r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
@@ -3079,17 +3047,6 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
             labels[index] = labels[index + 1] = BlockLabel(TEASER, 0.65, item_number)
             index += 2
             continue
-        if f.n_words == 2 and _NEXT_STORY_RE.match(line):
-            # the cue above a second full story appended below the page's lists ("Next article"): the story, from
-            # its headline to its last paragraph, is one teaser (guidelines 8.2), as one appended to the main story
-            # is (``classify_blocks``); the cue is the page's
-            last = _appended_story_end(blocks, features, index, labels=labels)
-            if last is not None:
-                item_number += 1
-                for member in range(index + 1, last):
-                    labels[member] = BlockLabel(TEASER, 0.6, item_number)
-                index = last
-                continue
         if f.n_words <= INLINE_TEASER_MAX_WORDS and _read_more(line):
             # "Read more: <headline>" after the story or between other lines: one promoted item on its own
             # line (guidelines 8.2), which takes no summary from the line under it
