@@ -2432,7 +2432,7 @@ def _tools_under_head(blocks, features, labels: list) -> list[int]:
     byline or date of the head, over the first line of prose -- are the site's widgets (share and comment buttons,
     "Listen", the font size, a comment or reading-time counter) or a photo's credit, in whatever language: a story's
     head closes with its byline or date, and what the story says comes as prose after it. A line of at most
-    ``TOOL_LINE_MAX_WORDS`` words, no prose, no full stop but an abbreviation's (``_abbreviated_count``), no date, byline or writer's title (``_job_title``: "Business
+    ``TOOL_LINE_MAX_WORDS`` words, no prose, no full stop, no date, byline or writer's title (``_job_title``: "Business
     Reporter" under the name when the date is not read as one), not the byline's name repeated ("Staff Reports" under
     "By Staff Reports -" and the date), not a dateline in capitals. The caller leaves out live
     blogs, whose entries open with a time and a short heading (``LIVE_MIN_ENTRY_HEADS``)."""
@@ -2452,21 +2452,11 @@ def _tools_under_head(blocks, features, labels: list) -> list[int]:
             return [between for between in range(last_mark + 1, index)
                     if labels[between] and labels[between].label == ARTICLE
                     and features[between].n_words <= TOOL_LINE_MAX_WORDS and not features[between].text_like
-                    and not (features[between].ends_with_full_stop and not _abbreviated_count(features[between]))
+                    and not features[between].ends_with_full_stop
                     and not blocks[between].text.isupper()
                     and not _job_title(features[between], blocks[between].text)
                     and not byline_words.issuperset(blocks[between].text.lower().split())]
     return []
-
-
-# A number and its unit's abbreviation ("4 мин.", "5 Min.") has this many words.
-ABBREVIATED_COUNT_WORDS = 2
-
-
-def _abbreviated_count(f: BlockFeatures) -> bool:
-    """Whether a line ending in a full stop is a number and an abbreviated unit ("4 мин.", a reading time in any
-    language), whose stop is the abbreviation's, no sentence's."""
-    return f.n_words == ABBREVIATED_COUNT_WORDS and f.digit_share > 0
 
 
 def _credit_line(blocks, features, index: int) -> bool:
