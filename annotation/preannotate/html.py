@@ -696,6 +696,27 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         return any(evidence[index].heading and page.blocks[index].element.tag > rank for index in group[1:])
 
     cards: dict = {}  # element -> whether it is a card: holds two blocks or more and repeats among its siblings
+    card_kinds: set | None = None  # (list's tag, list's class, card's tag, card's class) of the page's card lists
+
+    def lone_card(element, parent) -> bool:
+        """Whether ``element`` is the one card of a box of one item: alone of its tag and class in ``parent`` but
+        of the tag and class of the cards of another list of the page, in a list of the same tag and class (a
+        sponsored box "Sponsored" over one card, built as the page's other boxes are; guidelines 8.2, one item per
+        card). The page's card lists are read once, on the first teaser whose lines no repeated element holds."""
+        nonlocal card_kinds
+        class_ = _card_class(element)
+        if class_ is None:  # a classless <li> or <div>: too common to be read as a card of its own
+            return False
+        if card_kinds is None:
+            card_kinds = set()
+            for box in element.getroottree().getroot().iter():
+                seen: set = set()
+                for child in box.iterchildren():
+                    if isinstance(child.tag, str) and (kind := (child.tag, _card_class(child))) in seen:
+                        card_kinds.add((box.tag, _card_class(box), *kind))
+                    elif isinstance(child.tag, str):
+                        seen.add(kind)
+        return (parent.tag, _card_class(parent), element.tag, class_) in card_kinds
 
     def holds_cards(element) -> bool:
         """Whether ``element`` holds a list of cards of its own: children or grandchildren repeated among their
@@ -711,7 +732,8 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
     def is_card(element, parent) -> bool:
         found = cards.get(element)
         if found is None:
-            found = cards[element] = (len(blocks_in(element)) >= 2 and _repeats(element, parent)
+            found = cards[element] = (len(blocks_in(element)) >= 2
+                                      and (_repeats(element, parent) or lone_card(element, parent))
                                       and not holds_cards(element))
         return found
 
