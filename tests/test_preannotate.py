@@ -3740,6 +3740,76 @@ def test_on_the_html_path_a_sections_heading_over_its_cards_is_the_pages_and_eac
     assert_each_card_one_item_under_a_boilerplate_heading(html, sections)
 
 
+@pytest.mark.parametrize("semantic", [True, False])
+def test_on_the_html_path_the_one_card_of_a_box_built_as_the_pages_lists_is_one_item(semantic: bool) -> None:
+    """Guidelines 8.2 (one item per card; a sponsor's line or a "Promo" badge inside a card is the item's) by the
+    markup: a box holding a single card repeats no element, but its card has the tag and class of the cards of the
+    page's other lists, in a list of the same tag and class: it is a card, and all its lines are one item; a card of
+    one linked headline ("Breaking" over one headline) is one item too; and such a box, repeated beside the others,
+    is no card holding the items of its sibling boxes."""
+    sections = [("Última hora", [["Incêndio destrói armazém no porto de pesca durante a madrugada"]]),
+                ("Cidade", [["Câmara aprova novo plano de mobilidade para a zona ribeirinha",
+                             "As obras começam em março e devem durar dois anos"],
+                            ["Feira do livro regressa ao parque com mais de cem editoras",
+                             "A entrada é gratuita durante os dez dias do evento"]]),
+                ("Desporto", [["Clube da terra sobe à segunda divisão depois de vinte anos",
+                               "Os adeptos encheram o estádio municipal no domingo"],
+                              ["Maratona junta sete mil corredores nas ruas da cidade",
+                               "O vencedor fez a prova em duas horas e onze minutos"]]),
+                ("Conteúdo patrocinado", [["Renove a sua casa com até metade dos custos pagos pelo Estado",
+                                           "Promo"]]),
+                ("Parceiros", [["Como escolher um seguro de saúde para toda a família em 2027",
+                                "Apresentado por Seguros Atlântico"]])]
+    box, heading, list_, card, line = (("section", "h2", "ul", "li", "p") if semantic
+                                       else ("div", "div", "div", "div", "div"))
+    html_sections = "".join(
+        f"<{box} class='teaser-list'><{heading} class='list-heading'>{title}</{heading}><{list_} class='cards'>"
+        + "".join(f"<{card} class='card'><div class='card-title'><a href='/s/{i}{j}'>{lines[0]}</a></div>"
+                  + "".join(f"<{line} class='card-summary'>{text}</{line}>" for text in lines[1:]) + f"</{card}>"
+                  for j, lines in enumerate(cards)) + f"</{list_}></{box}>"
+        for i, (title, cards) in enumerate(sections))
+    html = ("<html><body><header><nav><ul><li>Cidade | Desporto | Opinião</li></ul></nav></header>"
+            f"<main><{box} class='stream'>{html_sections}</{box}></main>"
+            "<footer><p>© 2026 Diário da Foz</p></footer></body></html>").encode()
+    assert_each_card_one_item_under_a_boilerplate_heading(html, sections)
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+def test_on_the_html_path_each_linked_one_line_card_is_one_item_under_its_boxs_heading(semantic: bool) -> None:
+    """Guidelines 8.2 and 8.3 by the markup: in a box of cards of one linked headline each ("Most read"), each card
+    is one item, however the lines' shapes joined them (a headline read as the summary of the one above, after a
+    box of cards of headline and summary), and the box's heading above the first card is the page's;
+    one-line boxes of which some link nowhere (a promoted headline's box, then its date's) are one item."""
+    sections = [("Miasto", [["Radni przyjęli budżet miasta na przyszły rok",
+                             "Najwięcej pieniędzy trafi na drogi i szkoły, mniej na kulturę."],
+                            ["Tramwaj na Morenę pojedzie dopiero w 2028 roku",
+                             "Przetarg trzeba było powtórzyć, bo oferty były za drogie."]]),
+                ("Najczęściej czytane", [["Śnieżyca w Bieszczadach: drogi zamknięte w dolinie Sanu"],
+                                         ["Analiza: dlaczego pieniędzy na szpitale znów nie wystarczy?"],
+                                         ["Cena gazu wzrośnie od stycznia"]])]
+    box, heading, list_, card, line = (("section", "h2", "ul", "li", "h3") if semantic
+                                       else ("div", "div", "div", "div", "div"))
+    promo = [("Sąd odracza proces byłego burmistrza o miesiąc", "/s/p"), ("12.11.2026", None)]
+    promo_html = "".join(f"<{box} class='inline-promo'><p>" + (f"<a href='{href}'>{text}</a>" if href else text)
+                         + f"</p></{box}>" for text, href in promo)
+    html_sections = "".join(
+        f"<{box} class='teaser-list'><{heading} class='list-heading'>{title}</{heading}><{list_} class='cards'>"
+        + "".join(f"<{card} class='card'><{line} class='card-title'><a href='/s/{i}{j}'>{lines[0]}</a></{line}>"
+                  + "".join(f"<p class='card-summary'>{text}</p>" for text in lines[1:]) + f"</{card}>"
+                  for j, lines in enumerate(cards)) + f"</{list_}></{box}>"
+        for i, (title, cards) in enumerate(sections))
+    html = ("<html><body><header><nav><ul><li>Kraj | Świat | Sport</li></ul></nav></header>"
+            f"<main>{promo_html}{html_sections}</main>"
+            "<footer><p>© 2026 Gazeta Pomorska Nowa</p></footer></body></html>").encode()
+    promo_item = "\n\n".join(text for text, _ in promo)
+    page = parse_html(html, "front.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    assert front_items(document, annotation)[1:] == ["\n\n".join(card) for _, cards in sections for card in cards]
+    assert all(labels_by_line(document, annotation)[title] == "boilerplate" for title, _ in sections)
+    assert front_items(document, annotation)[0] == promo_item
+
+
 def test_on_the_html_path_a_box_holding_a_list_of_cards_is_no_card_where_no_tag_marks_its_heading() -> None:
     """Guidelines 8.2 and 8.3 by the markup: in div soup, a section's box (its heading a <div>, then a list of cards:
     a linked headline, or a linked badge and a headline) repeats among its siblings as cards do, but it holds a list

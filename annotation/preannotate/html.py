@@ -640,8 +640,9 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
     The blocks of each card of its list (its siblings of its tag and class) showing a teaser are one teaser item,
     and so are those of the list's other cards when at least half of them show one (a list repeats one
     layout): the items the lines' shapes made are cut and joined at the cards' edges. A line right above the list's
-    first card that the shapes joined to its item stands outside every card: the list's heading, the page's. Other
-    blocks keep their labels. Read from the teasers up: a page without teasers costs one look at its labels, and a
+    first card that the shapes joined to its item stands outside every card: the list's heading, the page's. A
+    linked headline that no such card holds may be a card of one line (``one_line_card``): the teasers of a list of
+    those, each linked, are one item each. Other blocks keep their labels. Read from the teasers up: a page without teasers costs one look at its labels, and a
     list is read once, from its first teaser."""
     teasers = [index for index, label in enumerate(labels) if label.label == TEASER]
     if not teasers or len(page.blocks) != len(blocks):
@@ -696,26 +697,69 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         return any(evidence[index].heading and page.blocks[index].element.tag > rank for index in group[1:])
 
     cards: dict = {}  # element -> whether it is a card: holds two blocks or more and repeats among its siblings
+    card_kinds: set | None = None  # (list's tag, list's class, card's tag, card's class) of the page's card lists
+
+    def lone_card(element, parent) -> bool:
+        """Whether ``element`` is the one card of a box of one item: alone of its tag and class in ``parent`` but
+        of the tag and class of the cards of another list of the page, in a list of the same tag and class (a
+        sponsored box "Sponsored" over one card, built as the page's other boxes are; guidelines 8.2, one item per
+        card). The page's card lists are read once, on the first teaser whose lines no repeated element holds."""
+        nonlocal card_kinds
+        class_ = _card_class(element)
+        if class_ is None:  # a classless <li> or <div>: too common to be read as a card of its own
+            return False
+        if card_kinds is None:
+            card_kinds = set()
+            for box in element.getroottree().getroot().iter():
+                seen: set = set()
+                for child in box.iterchildren():
+                    if isinstance(child.tag, str) and (kind := (child.tag, _card_class(child))) in seen:
+                        card_kinds.add((box.tag, _card_class(box), *kind))
+                    elif isinstance(child.tag, str):
+                        seen.add(kind)
+        return (parent.tag, _card_class(parent), element.tag, class_) in card_kinds
 
     def holds_cards(element) -> bool:
         """Whether ``element`` holds a list of cards of its own: children or grandchildren repeated among their
         siblings, two of them at least holding two blocks or more (a section's box of cards under its heading, in
-        markup that marks no heading: ``<div class="list-heading">``), not a card's own repeated lines."""
+        markup that marks no heading: ``<div class="list-heading">``), or the one card of a box built as the page's
+        other boxes (``lone_card``; of one line, a linked one), not a card's own repeated lines."""
         for child in element.iterchildren():
             for inner in (child, *child.iterchildren()):
-                if (isinstance(inner.tag, str) and len(blocks_in(inner)) >= 2
-                        and _repeats(inner, inner.getparent())):
+                if not isinstance(inner.tag, str) or not (found := blocks_in(inner)):
+                    continue
+                if len(found) >= 2 and _repeats(inner, parent := inner.getparent()):
+                    return True
+                # a box's one card, of one linked headline at least ("Breaking" over one headline)
+                if (len(found) >= 2 or evidence[found.start].linked) and lone_card(inner, inner.getparent()):
                     return True
         return False
 
     def is_card(element, parent) -> bool:
         found = cards.get(element)
         if found is None:
-            found = cards[element] = (len(blocks_in(element)) >= 2 and _repeats(element, parent)
+            found = cards[element] = (len(blocks_in(element)) >= 2
+                                      and (_repeats(element, parent) or lone_card(element, parent))
                                       and not holds_cards(element))
         return found
 
+    def one_line_card(teaser: int):
+        """The card of a linked headline that no card of two lines holds: the lowest element (``CARD_DEPTH`` up at
+        most) holding its line alone that repeats among its siblings (``<li class="card"><h3><a>…</a></h3></li>``
+        in a "Most read" box) or is a box's one card (``lone_card``): one item per card (guidelines 8.2), the box's heading above them outside every
+        card (8.3)."""
+        element = page.blocks[teaser].element
+        for _ in range(CARD_DEPTH):
+            parent = element.getparent()
+            if parent is None or len(blocks_in(element)) != 1:
+                return None
+            if _repeats(element, parent) or lone_card(element, parent):
+                return element
+            element = parent
+        return None
+
     settled: set[int] = set()
+    teaser_kinds: set = set()  # the kinds (as ``card_kinds``) of the cards read that show a teaser
     for teaser in teasers:
         if teaser in settled:
             continue
@@ -729,16 +773,28 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
                 card = element
                 break
             element, depth = parent, depth + 1
+        if (card is None or not fits(blocks_in(card))) and evidence[teaser].linked:
+            # (a box of one-line cards repeated beside other boxes reads as a card holding several headlines)
+            card = one_line_card(teaser)
         if card is None or not fits(blocks_in(card)):
             continue
         tag, class_ = card.tag, _card_class(card)
         siblings = [found for child in card.getparent().iterchildren(tag) if _card_class(child) == class_
                     and (found := blocks_in(child))]
+        one_line = all(len(found) == 1 for found in siblings)
+        if one_line and not all(evidence[found.start].linked for found in siblings):
+            # one-line entries of which some link nowhere are one item's lines, each in its box (a headline's box,
+            # then its date's), not a list of items
+            continue
         members = [found for found in siblings if fits(found)]
         for group in members:
             settled.update(group)
         shown = [any(labels[index].label == TEASER for index in group) for group in members]
-        everyone = 2 * sum(shown) >= len(members)
+        if any(shown):
+            teaser_kinds.add((card.getparent().tag, _card_class(card.getparent()), tag, class_))
+        # (a list of one-line cards may be a menu whose entries read as headlines: its cards that show no teaser
+        # stay as they are; ``list_headlines`` reads such lists)
+        everyone = not one_line and 2 * sum(shown) >= len(members)
         above = siblings[0].start - 1
         if (above >= 0 and members and members[0] == siblings[0] and labels[above].label == TEASER
                 and labels[above].item is not None and labels[above].item == labels[members[0].start].item):
@@ -762,6 +818,23 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
                 score = _lowest_teaser_score(labels, group)
             for index in group:
                 labels[index] = BlockLabel(TEASER, score, -1 - group.start)
+    if card_kinds and teaser_kinds:
+        # a box of one card of one line ("Breaking News" over one linked headline) is read by no list: its
+        # headline, alone in a card of the kind whose other cards on the page show teasers, is one item too
+        for index, label in enumerate(labels):
+            if label.label != BOILERPLATE or not evidence[index].linked or index in settled:
+                continue
+            element = page.blocks[index].element
+            for _ in range(CARD_DEPTH):
+                parent = element.getparent()
+                if parent is None or len(blocks_in(element)) != 1:
+                    break
+                if lone_card(element, parent):
+                    if ((parent.tag, _card_class(parent), element.tag, _card_class(element)) in teaser_kinds
+                            and features_of(blocks[index].text).n_words >= HEADLINE_MIN_WORDS):
+                        labels[index] = BlockLabel(TEASER, 0.6, -1 - index)
+                    break
+                element = parent
     return labels
 
 
