@@ -113,3 +113,23 @@ def test_the_story_goes_on_after_a_cued_link_the_run_stopped_at(cue: str) -> Non
     labels = html_labels(_page(body, "<p>Tags: Budget, Council</p>"), "cue.html", Preannotator())
     assert (labels[cue], labels[last]) == ("teaser", "article")
     assert labels["Tags: Budget, Council"] == "boilerplate"
+
+
+@pytest.mark.parametrize("annotator", [Preannotator(), Preannotator(models={})], ids=["model", "rules"])
+@pytest.mark.parametrize("above, below", [
+    (["«Мы не будем молчать», — добавил он."], ["Депутаты обсудят бюджет города ещё раз в начале декабря, после того как "
+                                               "комиссия проверит все поправки и расчёты мэрии."]),
+    (["Депутаты обсудят бюджет города ещё раз в начале декабря, после того как комиссия проверит все поправки."],
+     ["18:40", "На участке у вокзала очередь, наблюдатели говорят о спокойной обстановке и нарушений не видят."]),
+], ids=["short paragraph over it", "entry time under it"])
+def test_a_cued_headline_between_the_story_s_paragraphs_is_a_teaser(annotator: Preannotator, above: list[str],
+                                                                    below: list[str]) -> None:
+    """Guidelines 8.2: a read-also cue and a headline on one line between the story's paragraphs ("Читайте также:
+    <headline>") is a teaser, also where the paragraph over it is a short one closed by its full stop (a quotation and
+    its speaker) or where a line stands between it and the next paragraph (a live entry's time)."""
+    cued = "Читайте также: Кто строит новый мост через реку и сколько он будет стоить"
+    lines = [*NAV, *STORY[:5], *above, cued, *below, *STORY[5:], *FOOTER]
+    document = Document.from_text(page_text(lines, "\n"), sources=("cued.txt",))
+    labels = labels_by_line(document, annotator.annotate(document))
+    assert labels[cued] == "teaser"
+    assert [labels[line] for line in [*above, below[-1]]] == ["article"] * (len(above) + 1)

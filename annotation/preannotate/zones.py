@@ -322,6 +322,15 @@ def _cued_headline(f: BlockFeatures, text: str) -> bool:
             and not (headline.rstrip().endswith("?") and not _cue_in_words(cue)))
 
 
+def _cued_between_paragraphs(features: Sequence[BlockFeatures], index: int) -> bool:
+    """Whether the line ``index`` stands between the story's paragraphs, as a read-also link does (guidelines 8.2):
+    a paragraph over it -- prose, or a short one closed by its full stop ("'We will not be decor,' he added.") --
+    and prose under it or under the one line right under it (a live entry's time over the entry's text)."""
+    above = features[index - 1]
+    return ((above.text_like or above.ends_like_sentence)
+            and (features[index + 1].text_like or (index + 2 < len(features) and features[index + 2].text_like)))
+
+
 def _cue_in_words(cue: str) -> bool:
     """Whether the words before a line's colon are a cue ("Read also", "Czytaj także") rather than a speaker's or
     person's name ("Jane Roe"): one of them in lower case."""
@@ -684,8 +693,8 @@ def classify_blocks(
             )
             if f.n_words <= INLINE_TEASER_MAX_WORDS and index not in gallery and (
                     _read_more(text)
-                    or (story_begun and 0 < index < len(blocks) - 1 and features[index - 1].text_like
-                        and features[index + 1].text_like and _cued_headline(f, text))
+                    or (story_begun and 0 < index < len(blocks) - 1 and _cued_between_paragraphs(features, index)
+                        and _cued_headline(f, text))
                     or (evidence[index].linked and not evidence[index].heading and _teaser_head(f)
                         and not f.ends_like_sentence and not _shop_link(text))
                     or (story_begun and _capitals_headline(f, text))
