@@ -3718,6 +3718,20 @@ def assert_each_card_one_item_under_a_boilerplate_heading(html: bytes, sections:
     assert all(labels[heading] == "boilerplate" for heading, _ in sections)
 
 
+def teaser_list_boxes(sections: list, semantic: bool, title_tag: str, summary_tag: str) -> str:
+    """A front's boxes of cards, one per (heading, cards) of ``sections``, in semantic markup (section, h2, ul, li) or
+    div soup; each card's first line is its linked headline in ``title_tag``, the others its summary lines in
+    ``summary_tag``."""
+    box, heading, list_, card = ("section", "h2", "ul", "li") if semantic else ("div", "div", "div", "div")
+    return "".join(
+        f"<{box} class='teaser-list'><{heading} class='list-heading'>{title}</{heading}><{list_} class='cards'>"
+        + "".join(f"<{card} class='card'><{title_tag} class='card-title'><a href='/s/{i}{j}'>{lines[0]}</a>"
+                  f"</{title_tag}>"
+                  + "".join(f"<{summary_tag} class='card-summary'>{text}</{summary_tag}>" for text in lines[1:])
+                  + f"</{card}>" for j, lines in enumerate(cards)) + f"</{list_}></{box}>"
+        for i, (title, cards) in enumerate(sections))
+
+
 def test_on_the_html_path_a_sections_heading_over_its_cards_is_the_pages_and_each_card_one_item() -> None:
     """Guidelines 8.2 and 8.3 by the markup: the <h2> heading each <section> of a front over its list of cards
     ("Sports", "Sponsored") is the page's, not the first card's kicker, whether the section holds several cards whose
@@ -3760,14 +3774,8 @@ def test_on_the_html_path_the_one_card_of_a_box_built_as_the_pages_lists_is_one_
                                            "Promo"]]),
                 ("Parceiros", [["Como escolher um seguro de saúde para toda a família em 2027",
                                 "Apresentado por Seguros Atlântico"]])]
-    box, heading, list_, card, line = (("section", "h2", "ul", "li", "p") if semantic
-                                       else ("div", "div", "div", "div", "div"))
-    html_sections = "".join(
-        f"<{box} class='teaser-list'><{heading} class='list-heading'>{title}</{heading}><{list_} class='cards'>"
-        + "".join(f"<{card} class='card'><div class='card-title'><a href='/s/{i}{j}'>{lines[0]}</a></div>"
-                  + "".join(f"<{line} class='card-summary'>{text}</{line}>" for text in lines[1:]) + f"</{card}>"
-                  for j, lines in enumerate(cards)) + f"</{list_}></{box}>"
-        for i, (title, cards) in enumerate(sections))
+    box = "section" if semantic else "div"
+    html_sections = teaser_list_boxes(sections, semantic, title_tag="div", summary_tag="p" if semantic else "div")
     html = ("<html><body><header><nav><ul><li>Cidade | Desporto | Opinião</li></ul></nav></header>"
             f"<main><{box} class='stream'>{html_sections}</{box}></main>"
             "<footer><p>© 2026 Diário da Foz</p></footer></body></html>").encode()
@@ -3787,17 +3795,11 @@ def test_on_the_html_path_each_linked_one_line_card_is_one_item_under_its_boxs_h
                 ("Najczęściej czytane", [["Śnieżyca w Bieszczadach: drogi zamknięte w dolinie Sanu"],
                                          ["Analiza: dlaczego pieniędzy na szpitale znów nie wystarczy?"],
                                          ["Cena gazu wzrośnie od stycznia"]])]
-    box, heading, list_, card, line = (("section", "h2", "ul", "li", "h3") if semantic
-                                       else ("div", "div", "div", "div", "div"))
+    box = "section" if semantic else "div"
     promo = [("Sąd odracza proces byłego burmistrza o miesiąc", "/s/p"), ("12.11.2026", None)]
     promo_html = "".join(f"<{box} class='inline-promo'><p>" + (f"<a href='{href}'>{text}</a>" if href else text)
                          + f"</p></{box}>" for text, href in promo)
-    html_sections = "".join(
-        f"<{box} class='teaser-list'><{heading} class='list-heading'>{title}</{heading}><{list_} class='cards'>"
-        + "".join(f"<{card} class='card'><{line} class='card-title'><a href='/s/{i}{j}'>{lines[0]}</a></{line}>"
-                  + "".join(f"<p class='card-summary'>{text}</p>" for text in lines[1:]) + f"</{card}>"
-                  for j, lines in enumerate(cards)) + f"</{list_}></{box}>"
-        for i, (title, cards) in enumerate(sections))
+    html_sections = teaser_list_boxes(sections, semantic, title_tag="h3" if semantic else "div", summary_tag="p")
     html = ("<html><body><header><nav><ul><li>Kraj | Świat | Sport</li></ul></nav></header>"
             f"<main>{promo_html}{html_sections}</main>"
             "<footer><p>© 2026 Gazeta Pomorska Nowa</p></footer></body></html>").encode()
