@@ -714,10 +714,10 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
                 seen: set = set()
                 for child in box.iterchildren():
                     if isinstance(child.tag, str) and (kind := (child.tag, _card_class(child))) in seen:
-                        card_kinds.add((box.tag, _card_class(box), *kind))
+                        card_kinds.add(_card_kind(child, box))
                     elif isinstance(child.tag, str):
                         seen.add(kind)
-        return (parent.tag, _card_class(parent), element.tag, class_) in card_kinds
+        return _card_kind(element, parent) in card_kinds
 
     def holds_cards(element) -> bool:
         """Whether ``element`` holds a list of cards of its own: children or grandchildren repeated among their
@@ -728,7 +728,7 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
             for inner in (child, *child.iterchildren()):
                 if not isinstance(inner.tag, str) or not (found := blocks_in(inner)):
                     continue
-                if len(found) >= 2 and _repeats(inner, parent := inner.getparent()):
+                if len(found) >= 2 and _repeats(inner, inner.getparent()):
                     return True
                 # a box's one card, of one linked headline at least ("Breaking" over one headline)
                 if (len(found) >= 2 or evidence[found.start].linked) and lone_card(inner, inner.getparent()):
@@ -791,7 +791,7 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
             settled.update(group)
         shown = [any(labels[index].label == TEASER for index in group) for group in members]
         if any(shown):
-            teaser_kinds.add((card.getparent().tag, _card_class(card.getparent()), tag, class_))
+            teaser_kinds.add(_card_kind(card, card.getparent()))
         # (a list of one-line cards may be a menu whose entries read as headlines: its cards that show no teaser
         # stay as they are; ``list_headlines`` reads such lists)
         everyone = not one_line and 2 * sum(shown) >= len(members)
@@ -830,7 +830,7 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
                 if parent is None or len(blocks_in(element)) != 1:
                     break
                 if lone_card(element, parent):
-                    if ((parent.tag, _card_class(parent), element.tag, _card_class(element)) in teaser_kinds
+                    if (_card_kind(element, parent) in teaser_kinds
                             and features_of(blocks[index].text).n_words >= HEADLINE_MIN_WORDS):
                         labels[index] = BlockLabel(TEASER, 0.6, -1 - index)
                     break
@@ -897,6 +897,11 @@ def _card_class(element) -> str | None:
         return None
     names = names.split(None, 1)
     return names[0] if names else None
+
+
+def _card_kind(card, parent) -> tuple:
+    """A card's kind, which its list's cards share: its list's tag and class, its own tag and class."""
+    return parent.tag, _card_class(parent), card.tag, _card_class(card)
 
 
 def _lowest_teaser_score(labels: list[BlockLabel], group: range) -> float:

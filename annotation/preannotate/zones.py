@@ -885,7 +885,7 @@ TOOL_TAIL_MAX_WORDS = 4
 HEAD_LINE_MAX_WORDS = 16
 # What parts a head line's pieces ("By Jane Doe | Share", "22:41 · 3 min read").
 _TAIL_SEPARATORS = "|·•"
-_WORD_RE = re.compile(r"\S+")
+_TOKEN_RE = re.compile(r"\S+")  # a run of non-space characters: a word with its marks, or a bar
 
 
 def tool_tails(blocks, features, labels: list) -> dict[int, int]:
@@ -922,7 +922,7 @@ def tool_tails(blocks, features, labels: list) -> dict[int, int]:
 
 def _tool_tail(text: str) -> int | None:
     """Where the site's tools at the end of a head line start (``tool_tails``), None when it ends in none."""
-    words = list(_WORD_RE.finditer(text))
+    words = list(_TOKEN_RE.finditer(text))
     for k in range(max(1, len(words) - TOOL_TAIL_MAX_WORDS), len(words) - 1):
         # the tail from word k on, read without the bar or dot that opens it; with no mark before it, only a reading
         # time in words the patterns know ("… sessão por 15 minutos", "há 4 minutos" end a heading and a time ago)
