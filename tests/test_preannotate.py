@@ -27,7 +27,7 @@ from annotation.preannotate.features import (
 from annotation.preannotate.zones import (
     KICKER_MAX_WORDS, PLATFORM_PROMPT_MAX_WORDS, _AD_RE, _BADGE_RE, _CAPTION_END_RE, _CAPTION_START_RE,
     _CLOSING_CREDIT_RE, _COMMENTER_RE, _COMMENTS_RE, _FOREIGN_CREDIT_RE, _INLINE_TEASER_INITIALS, _INLINE_TEASER_RE,
-    _PAYWALL_BADGE_RE, _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE,
+    _NEXT_STORY_RE, _PAYWALL_BADGE_RE, _PAYWALL_GATE, _PHOTO_CREDIT_INITIALS, _PHOTO_CREDIT_RE, _PLATFORM_END_RE,
     _RANK_RE, _RIGHTS_RESERVED_RE, _SITE_NOTICE_RE, _TAGS_INITIALS, _TAGS_RE, _may_end_in_credit, _photo_credit,
     _cued_headline, _labelled_list, _platform_prompt, _rank, _standfirst_over_byline, is_caption_credit, is_notice, line_marks)
 from annotation.store import read_annotations
@@ -2039,6 +2039,45 @@ def test_a_live_blog_entries_are_the_story_not_a_timestamped_list() -> None:
     assert len([span for span in annotation.spans if span.label == "quote"]) == 3
 
 
+def test_a_second_story_appended_below_the_main_one_is_one_teaser() -> None:
+    """Guidelines 8.2: a second full story appended below the main one ("Next article") promotes another
+    article: one teaser span from its headline to its last line, and its quotations are not labelled."""
+    second = ["Library Reopens After Two-Year Renovation", "By Sam Howard",
+              "The central library reopened on Saturday after a two-year, $30 million renovation that added a "
+              "rooftop garden, a recording studio and twice as many study rooms.",
+              "“This building belongs to everyone,” the head librarian said at the ceremony, where hundreds of "
+              "people queued to get in before the doors opened.",
+              "The library will be open seven days a week, with extended hours during exam season."]
+    document = Document.from_text(page_text([*NAV, *STORY, "Next article", *second, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert labels["Next article"] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"] == ["\n\n".join(second)]
+    assert "“This building belongs to everyone,”" not in [span.text for span in annotation.spans]
+
+
+def test_a_story_appended_below_the_pages_lists_is_one_teaser_with_its_closing_credit() -> None:
+    """Guidelines 8.2: a second full story appended under the page's lists ("Read next", then "Next article"), away
+    from the main story, is one teaser from its headline to its closing credit ("Reporting by …"); the cue is
+    boilerplate."""
+    read_next = ["Read next", "Harbour Board Names New Chief Executive", "2 hours ago",
+                 "Ferry Fares to Rise by a Fifth From January", "4 hours ago"]
+    second = ["Library Reopens After Two-Year Renovation", "By Sam Howard", "November 21, 2024 9:02 AM GMT",
+              "The central library reopened on Saturday after a two-year, $30 million renovation that added a "
+              "rooftop garden, a recording studio and twice as many study rooms.",
+              "The library will be open seven days a week, with extended hours during exam season, the council said.",
+              "Reporting by Sam Howard in Exeter; Editing by Jane Roe"]
+    document = Document.from_text(page_text([*NAV, *STORY, *read_next, "Next article", *second, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert all(labels[line] == "article" for line in STORY)
+    assert labels["Next article"] == "boilerplate"
+    assert [span.text for span in annotation.spans if span.label == "teaser"][-1] == "\n\n".join(second)
+
+
 @pytest.mark.parametrize("headlines", [
     ["Supreme Court to hear Alabama voting map case", "Georgia election law faces new legal challenge",
      "Schumer sets up vote on filibuster rules change"],
@@ -2125,6 +2164,16 @@ def test_a_picture_credit_inside_an_item_is_part_of_it() -> None:
     document = Document.from_text(page_text([*NAV, "Latest News", *(line for item in items for line in item),
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.from_regex(_NEXT_STORY_RE, fullmatch=True), st.sampled_from(
+    ["NEXT STORY", "Next Post »", "next article:", "Next ſtory →", "Next article ›"])))
+def test_a_next_story_cue_is_two_words(text: str) -> None:
+    """classify_blocks reads the "Next article" regex only for lines of two words: every line it matches has
+    two."""
+    assert _NEXT_STORY_RE.match(text)
+    assert features_of(text).n_words == 2
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -2909,6 +2958,28 @@ def test_a_search_result_headed_photos_is_an_item_not_a_picture_credit() -> None
                                              *(line for item in items for line in item), "Previous", "Next",
                                              *FOOTER]))
     assert front_items(document, Preannotator().annotate(document)) == ["\n\n".join(item) for item in items]
+
+
+@pytest.mark.parametrize("controls", [["Sort by: Relevance | Date", "Date range: Past year"],
+                                      ["Sortieren nach: Relevanz | Datum", "Zeitraum: Letzte 12 Monate"]])
+def test_search_controls_are_boilerplate_and_each_result_keeps_its_section(controls: list[str]) -> None:
+    """Guidelines 8.2 and 8.3: a search page's sort order and filters are no headlines; each result is one item,
+    with its section (or author) printed between its headline and its date, and its summary under the date."""
+    items = [["Harbour board approves plan for new ferry terminal", "News", "24 November 2026",
+              "The board voted six to three in favour of the scheme, which includes a new car park and…"],
+             ["Ferry fares to rise by a fifth from January", "Business", "2 November 2026",
+              "Operators blamed higher fuel costs and a shortage of crew for the increase…"],
+             ["Letters: The harbour deserves better than a car park", "Opinion", "30 October 2026"],
+             ["What the new terminal means for parking on the quay", "Anna Berg", "12 October 2026",
+              "About 140 spaces would be lost from the quayside, with a new multi-storey promised…"]]
+    document = Document.from_text(page_text([*NAV, "Search", "ferry terminal", "About 214 results", *controls,
+                                             *(line for item in items for line in item), "1 2 3 4 5 … 22 Next",
+                                             *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in controls] == ["boilerplate"] * len(controls)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
 
 
 def test_search_results_keep_a_badge_printed_as_their_section_and_a_gallery_result_is_its_own_item() -> None:
@@ -4675,6 +4746,50 @@ def test_a_live_blogs_one_paragraph_entries_keep_their_short_headings_and_the_ke
     story = [*head, *(line for entry in entries for line in entry)]
     assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
     assert {line: labels[line] for line in ["Key events", *keys]} == dict.fromkeys(["Key events", *keys], "boilerplate")
+
+
+@pytest.mark.parametrize(("intro", "rows", "after"), [
+    # a table's rows under the line announcing them ("The results were as follows:")
+    ("The final standings were as follows:",
+     ["Northgate Rovers – 41 points", "Castle Vale United – 38 points", "Millbrook Athletic – 35 points",
+      "Harbour Town – 29 points"],
+     ["The league's committee will meet in January to decide whether the top two sides are promoted, a "
+      "decision that has been delayed twice this season.",
+      "Rovers' manager said the title belonged to the supporters who had followed the side through a "
+      "difficult winter of postponed matches."]),
+    # announced in two words ("Key facts:"): the paragraphs around it tell it from a list heading
+    ("Key facts:",
+     ["Length: 412 metres over the estuary", "Deck width: four lanes and a cycle path",
+      "Piers: eleven, on piled foundations", "Opening planned for the spring of 2027, weather permitting"],
+     ["The contractor said the last deck section would be lifted into place in March, once the river's "
+      "winter floods have passed and the cranes can stand on the north bank again.",
+      "Councillors will visit the site next month to see the work before the budget meeting in April."]),
+])
+def test_a_list_inside_the_story_announced_by_its_paragraph_is_the_story(intro: str, rows: list[str],
+                                                                        after: list[str]) -> None:
+    """Guidelines 6.2: a list's rows printed as lines inside the story, under the line announcing them and above
+    the story's next paragraph, are the story's."""
+    story = [*STORY, intro, *rows, *after]
+    document = Document.from_text(page_text([*NAV, *story, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
+
+
+def test_a_press_release_contact_box_under_the_story_is_the_story() -> None:
+    """Guidelines 6: a press release's contact box under its last paragraph -- "Media contact:", a name and title,
+    an address and number, the release's source -- is the release's; the list heading after it is not."""
+    box = ["Press contact:", "Tom Hale, Communications Manager", "media@bridgeworks.example | +44 20 7946 0018",
+           "Source: Bridgeworks Ltd"]
+    after = ["Related Links", "Bridgeworks wins river crossing contract"]
+    document = Document.from_text(page_text([*NAV, *STORY, *box, *after, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    story = [*STORY, *box]
+    assert {line: labels[line] for line in story} == dict.fromkeys(story, "article")
+    assert all(labels[line] != "article" for line in [*after, *FOOTER])
 
 
 @pytest.mark.parametrize("heading", [[], ["Line-ups"]])

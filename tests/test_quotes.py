@@ -323,6 +323,41 @@ def test_a_closing_mark_before_the_punctuation_of_another_script(text: str, expe
     assert quotes_of(text) == expected
 
 
+_ATTRIBUTED_TWICE = ("„Tohle není rozpočet, to je seznam slibů,“ uvedl předseda opozice Jan Malý.\n\n"
+                     "„Každý rok slyšíme totéž a nic se nemění,“ uvedl Malý.\n\n")
+
+
+@pytest.mark.parametrize(("text", "term", "quoted"), [
+    # a verb the page attributes two quotations with (uvedl) presents short marked words in its sentence, in a
+    # language with no reporting words in the code (7.2 question 1)
+    (_ATTRIBUTED_TWICE + "Malý uvedl, že jde o „hazard“.", "„hazard“", True),
+    # not in a sentence without it, nor when the page attributes one quotation with it
+    (_ATTRIBUTED_TWICE + "Vláda mluví o „reformě“ důchodů.", "„reformě“", False),
+    ("„Tohle není rozpočet, to je seznam slibů,“ uvedl předseda opozice Jan Malý.\n\n"
+     "Ministr uvedl, že jde o „hazard“.", "„hazard“", False),
+    # the verb, not a pronoun before it (on řekl): a short word
+    ("„Tohle není rozpočet,“ on řekl.\n\n„Nic se nemění,“ on řekl.\n\nZítra on představí „zelený“ plán.",
+     "„zelený“", False),
+    ("„Tohle není rozpočet,“ on řekl.\n\n„Nic se nemění,“ on řekl.\n\nZítra řekl, že jde o „hazard“.",
+     "„hazard“", True),
+    # the word before the colons that introduce two quotations (mondta:)
+    ("A miniszter a parlamentben azt mondta: „Ez a költségvetés a jövőről szól.”\n\n"
+     "Az ellenzék vezetője azt mondta: „Ez a költségvetés a múltról szól.”\n\n"
+     "A polgármester is azt mondta, hogy a terv „őrültség”.", "„őrültség”", True),
+    # not a name before the colon (a headline's source)
+    ("Orbán: „Ez a költségvetés a jövőről szól.”\n\nOrbán: „Ez a költségvetés a múltról szól.”\n\n"
+     "Orbán szerint a terv „őrültség”.", "„őrültség”", False),
+    # not a word the page uses more often elsewhere: the noun of the subject (ministeri Virtanen sanoi)
+    ("”Emme aio luovuttaa tässä asiassa,” ministeri Virtanen sanoi.\n\n"
+     "”Budjetti on tasapainossa ja kestävä,” ministeri Virtanen sanoi.\n\n"
+     "Ministeriö kertoi, että ministeri matkustaa. Hallitus ja ministeri neuvottelevat. Kokous ja ministeri "
+     "jatkavat. Lehdistö ja ministeri keskustelevat. Kansa ja ministeri odottavat.\n\n"
+     "Huomenna ministeri esittelee ”vihreän” ohjelman.", "”vihreän”", False),
+])
+def test_the_pages_own_attribution_verbs_present_short_marked_words(text: str, term: str, quoted: bool) -> None:
+    assert (term in quotes_of(text)) == quoted
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # Spanish news reports in the perfect: the participle is the reporting word (7.2 question 1)
     ("El portavoz ha calificado la reforma de «chapuza» en el pleno.", ["«chapuza»"]),

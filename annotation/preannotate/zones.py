@@ -655,9 +655,19 @@ def classify_blocks(
     features, scores = rules.features, rules.scores
     labels: list[BlockLabel | None] = [None] * len(blocks)
     start, end, total = rules.run
+    appended = range(0)
     profile = _profile_bio(blocks, features, start, end)
     if (end > start and total >= MIN_RUN_TOTAL and not front and not _lead_item(blocks, features, rules, start, end)
             and not _summary_list(blocks, features, start, end) and not profile):
+        # the cue is two words ("Next article"): the word count spares the regex nearly every line
+        cue = next((i for i in range(start + 1, min(len(blocks) - 1, end + 1))
+                    if features[i].n_words == 2 and _NEXT_STORY_RE.match(blocks[i].text)), None)
+        if cue is not None:
+            # guidelines 8.2: a second full story appended below the main one (in the run or right after
+            # it) is one teaser, from its headline to its last paragraph
+            last = _appended_story_end(blocks, features, cue, through=end)
+            if last is not None:
+                appended, end = range(cue + 1, last), cue
         link_run = _headline_runs(features, evidence, start, end)
         standfirst = _standfirst_under_page_headline(blocks, features, evidence, title, start, end)
         after_list_heading = False
@@ -743,9 +753,13 @@ def classify_blocks(
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _inner_lists(blocks, features, evidence, labels, start, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _closing_facts(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _inner_facts(blocks, features, evidence, labels, start, end):
+            labels[index] = BlockLabel(ARTICLE, 0.6)
+        for index in _closing_contact(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _sign_off(blocks, features, evidence, labels):
             labels[index] = BlockLabel(ARTICLE, 0.6)
@@ -778,6 +792,8 @@ def classify_blocks(
                 labels[index] = BlockLabel(BOILERPLATE, 0.6)
         for index in _labels_over_headline(blocks, features, labels, start, end):
             labels[index] = BlockLabel(BOILERPLATE, 0.6)
+        for index in appended:
+            labels[index] = BlockLabel(TEASER, 0.6, item=-1 - appended.start)
         boxed_stories_as_teasers(features, labels, start, end)
 
     for index in _comment_thread(blocks, features, labels, rules.comment_zone):
@@ -1005,6 +1021,15 @@ def _boxed_stories(features: Sequence[BlockFeatures], labels: list, start: int, 
             found.append(range(index, last))
             counted = last
     return found
+
+
+def _appended_story_line(f: BlockFeatures, text: str, prose: bool) -> bool:
+    """A line of a story appended below the main one: its paragraphs, above the first its headline, byline and
+    time, and under them its closing credit ("Reporting by …", guidelines 6)."""
+    if f.is_furniture or f.is_list_heading or is_notice(text):
+        return False
+    return f.text_like or (not prose and (f.headline_like or f.is_byline or f.is_timestamp)) or (
+        prose and _CLOSING_CREDIT_RE.match(text) is not None)
 
 
 # A list of items whose summaries are full sentences, with no timestamps to tell it: summaries of at most
@@ -1544,6 +1569,9 @@ def _occurs_more_than(text: str, words: str, times: int) -> bool:
 # then at least LIST_MIN_ITEMS lines of one shape.
 LIST_INTRO_MIN_WORDS = 3
 LIST_INTRO_MAX_WORDS = 25
+# A list inside the story, with the story's paragraph under it, may be announced in two words ("Key takeaways:",
+# "Key specifications:"): the paragraphs around it show it is the story's.
+INNER_LIST_INTRO_MIN_WORDS = 2
 
 
 def _closing_list(blocks, features, evidence, labels: list, end: int) -> list[int]:
@@ -1671,8 +1699,65 @@ def _inner_facts(blocks, features, evidence, labels: list, start: int, end: int)
     return found
 
 
-# A contact line closing the story (an e-mail address): at most this many words.
+# A press release's contact box under its last paragraph: "Media contact:", "Press Contacts", "Investor enquiries:".
+_CONTACT_HEADING_RE = re.compile(r"^(?:(?:media|press|investor|news)\s+)?(?:contacts?|enquiries|inquiries)\s*:?$",
+                                 re.IGNORECASE)
+# The box's lines: an e-mail address or a telephone number, a name with its title ("Jane Roe, Head of
+# Communications"), the release's source ("Source: Example Ltd", "SOURCE Example Ltd").
+_CONTACT_DETAIL_RE = re.compile(r"\w@\w+\.\w|\+?\d[\d ()-]{6,}\d")
+_CONTACT_NAME_RE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:,|$)")
+_CONTACT_SOURCE_RE = re.compile(r"^source:?\s+\S", re.IGNORECASE)
 CONTACT_LINE_MAX_WORDS = 20
+CONTACT_MAX_LINES = 5
+
+
+def _closing_contact(blocks, features, evidence, labels: list, end: int) -> list[int]:
+    """Guidelines 6: a press release's contact box right under its last paragraph -- a heading ("Media contact:"),
+    then up to ``CONTACT_MAX_LINES`` short lines of names, addresses and telephone numbers and the release's source,
+    one of them an address or a number, the source last -- is the release's, as its closing credit is."""
+    last_article = next((i for i in range(end - 1, -1, -1) if labels[i] and labels[i].label == ARTICLE), None)
+    heading = None if last_article is None else last_article + 1
+    if heading is None or heading >= len(blocks) or _CONTACT_HEADING_RE.match(blocks[heading].text) is None:
+        return []
+    lines = []
+    has_detail = False
+    for index in range(heading + 1, min(len(blocks), heading + 1 + CONTACT_MAX_LINES)):
+        text = blocks[index].text
+        f = features[index]
+        if f.n_words > CONTACT_LINE_MAX_WORDS or f.is_list_heading or f.is_furniture or evidence[index].template:
+            break
+        detail = _CONTACT_DETAIL_RE.search(text) is not None
+        source = _CONTACT_SOURCE_RE.match(text) is not None
+        if not (detail or source or _CONTACT_NAME_RE.match(text)):
+            break
+        lines.append(index)
+        has_detail = has_detail or detail
+        if source:
+            break  # the release's source is the box's last line
+    if not has_detail:
+        return []
+    return [heading, *lines]
+
+
+def _inner_lists(blocks, features, evidence, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 6.2: a list inside the story -- a line of the story ending in ":" ("The final results were as
+    follows:"), then lines of one shape (a table's rows), then the story's next paragraph -- is the story's, the
+    line announcing it too, whatever the model reads in the bare rows."""
+    found: list[int] = []
+    for intro in range(start + 1, end - LIST_MIN_ITEMS - 1):
+        f = features[intro]
+        if (not blocks[intro].text.endswith(":") or labels[intro - 1].label != ARTICLE
+                or not INNER_LIST_INTRO_MIN_WORDS <= f.n_words <= LIST_INTRO_MAX_WORDS or f.is_furniture
+                or f.is_list_heading or evidence[intro].template):
+            continue
+        items = intro + 1
+        while (items < end and labels[items].label != ARTICLE and not features[items].is_furniture
+               and not features[items].is_list_heading and not evidence[items].template
+               and not evidence[items].linked and _same_item_shape(features[items], features[intro + 1])):
+            items += 1
+        if items - intro - 1 >= LIST_MIN_ITEMS and items < end and labels[items].label == ARTICLE:
+            found += range(intro, items)
+    return found
 
 
 def _list_zone(features: Sequence[BlockFeatures], blocks: Sequence[Block]) -> set[int]:
@@ -2746,11 +2831,22 @@ _ITEM_TAIL_RE = re.compile(
 # A gallery's or a visual story's count of its pictures, slides or clips, in English, German, French and Spanish.
 _MEDIA_COUNT_RE = re.compile(r"^\d{1,4}\s+(?:photos?|pictures?|images?|slides?|videos?|fotos?|bilder|diapositivas)$",
                              re.IGNORECASE)
-# A story boxed inside the main one is a full one, not one promoted item with its summary: this many paragraphs at
-# least.
+# The cue above a second story appended below the main one (infinite scroll).
+_NEXT_STORY_RE = re.compile(r"^next (?:article|story|post)\s*[:»>›→]?$", re.IGNORECASE)
+# The appended story is a full one, not one promoted item with its summary: this many paragraphs at least.
 APPENDED_STORY_MIN_PARAGRAPHS = 2
 
 
+def _appended_story_end(blocks, features, cue: int, through: int = 0, labels: list | None = None) -> int | None:
+    """Where a second story appended under its cue ("Next article") ends: its lines up to ``through``, then each line
+    such a story holds (``_appended_story_line``) that ``labels`` leaves open; None unless they hold
+    ``APPENDED_STORY_MIN_PARAGRAPHS`` paragraphs."""
+    last, prose = cue + 1, False
+    while last < len(blocks) and (last < through or ((labels is None or labels[last] is None) and _appended_story_line(
+            features[last], blocks[last].text, prose))):
+        prose = prose or features[last].text_like
+        last += 1
+    return last if sum(f.text_like for f in features[cue + 1:last]) >= APPENDED_STORY_MIN_PARAGRAPHS else None
 # A sponsor's line inside a promoted item, after its summary: "Paid for by Northway Bank".
 _SPONSOR_LINE_RE = re.compile(
     r"^(?:paid (?:for )?by|sponsored by|presented by|promoted by|in partnership with|brought to you by)\s+\S",
@@ -3075,6 +3171,17 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
             labels[index] = labels[index + 1] = BlockLabel(TEASER, 0.65, item_number)
             index += 2
             continue
+        if f.n_words == 2 and _NEXT_STORY_RE.match(line):
+            # the cue above a second full story appended below the page's lists ("Next article"): the story, from
+            # its headline to its last paragraph, is one teaser (guidelines 8.2), as one appended to the main story
+            # is (``classify_blocks``); the cue is the page's
+            last = _appended_story_end(blocks, features, index, labels=labels)
+            if last is not None:
+                item_number += 1
+                for member in range(index + 1, last):
+                    labels[member] = BlockLabel(TEASER, 0.6, item_number)
+                index = last
+                continue
         if f.n_words <= INLINE_TEASER_MAX_WORDS and _read_more(line):
             # "Read more: <headline>" after the story or between other lines: one promoted item on its own
             # line (guidelines 8.2), which takes no summary from the line under it
@@ -3646,13 +3753,14 @@ def _over_opened_list(features, labels: list, opened_firsts: set[int], first: in
 def _no_headline(blocks, f: BlockFeatures, index: int) -> bool:
     """Whether the line at ``index``, however much a headline it looks, is none by its shape: a tags line, a line
     introducing what follows (a commenter's "Jane Roe says:"), a count of results or pages, a match result, a market's
-    quote or a strip of quotes, a row of the site's links ("Imprint | Privacy |
+    quote or a strip of quotes, a search page's sort order or filter, a row of the site's links ("Imprint | Privacy |
     Terms"), a video's running time or a short time (guidelines 8.3: boilerplate, 8.2: an item's own line)."""
     line = blocks[index].text
     return ((line[:1] in _TAGS_INITIALS and _TAGS_RE.match(line) is not None)
             or line.endswith(":")
             or (f.digit_share > 0 and (_count_line(line) or _result_line(line) or _market_line(line)
                                       or _quote_strip(blocks, index)))
+            or _search_control(line)
             or _link_row(line)
             or (f.n_words <= RUNNING_TIME_MAX_WORDS
                 and (_RUNNING_TIME_RE.match(line) is not None or _SHORT_TIME_RE.match(line) is not None)))
@@ -4672,6 +4780,22 @@ def _count_line(text: str) -> bool:
         elif word not in _COUNT_WORDS:
             return False
     return number
+
+
+# A search page's controls: its sort order and filters ("Sort by: Relevance | Date", "Sortieren nach: Relevanz",
+# "Zeitraum: Letzte 12 Monate", "Trier par : pertinence"), in English, German, French, Spanish, Italian, Dutch and
+# Portuguese.
+_SEARCH_CONTROL_RE = re.compile(
+    r"^(?:sort(?:ed)? by|order by|filter(?:ed)? by|filters?|date range|time range|period|refine by|"
+    r"sortieren nach|sortiert nach|sortierung|filtern nach|zeitraum|trier par|trié par|filtrer par|période|"
+    r"ordenar por|ordenado por|filtrar por|periodo|ordina per|ordinati per|filtra per|sorteer op|gesorteerd op|"
+    r"filter op|periode)\s*:", re.IGNORECASE)
+_SEARCH_CONTROL_INITIALS = initials("softdprzg")
+
+
+def _search_control(text: str) -> bool:
+    """Whether ``text`` is a search page's sort order or filter (``_SEARCH_CONTROL_RE``)."""
+    return ":" in text and text[:1] in _SEARCH_CONTROL_INITIALS and _SEARCH_CONTROL_RE.match(text) is not None
 
 
 # A market's quote in a ticker: "Dow 44,102.31 +0.42%", "Brent $71.84 -1.20%", in any script: its value (and the
