@@ -64,6 +64,18 @@ FLOORS = {
     ("set-s", "semantic"): (7, 74, 158, 4),
     ("set-s", "div"): (19, 74, 158, 4),
     ("set-s", "hand"): (4, 27, 61, 2),
+    ("set-t", "text"): (45, 143, 0, 0),
+    ("set-t", "semantic"): (4, 201, 0, 0),
+    ("set-t", "div"): (4, 201, 0, 0),
+    ("set-t", "hand"): (4, 74, 0, 0),
+    ("set-u", "text"): (38, 75, 155, 4),
+    ("set-u", "semantic"): (20, 81, 156, 4),
+    ("set-u", "div"): (40, 81, 151, 4),
+    ("set-u", "hand"): (21, 32, 61, 2),
+    ("set-v", "text"): (54, 104, 71, 3),
+    ("set-v", "semantic"): (12, 120, 71, 3),
+    ("set-v", "div"): (17, 120, 72, 3),
+    ("set-v", "hand"): (10, 69, 35, 2),
 }
 PATH_OF_RENDERING = {"text": "text", "semantic": "html", "div": "html", "hand": "html"}
 
