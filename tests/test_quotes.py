@@ -384,6 +384,11 @@ def test_reporting_words_in_the_perfect_and_the_plural(text: str, expected: list
     # or after the ideographic space that parts the headline's phrases
     ("新駅計画に住民反発　市長「再検討する」", ["「再検討する」"]),
     ("新駅計画に反発　新しい「安心」", []),
+    # or closing the headline right after a noun, wherever the source stands in it (after a comma, with a particle)
+    ("増税案を巡る審議、財務相「避けられない」", ["「避けられない」"]),
+    ("物流停止で運送会社が会見「再開は来月」", ["「再開は来月」"]),
+    # not after a sentence's end in the paragraph: a name closing a sentence of the body
+    ("市は新しい公園を公開した。名称は「未来」", []),
     ("野党は「無責任だ」として批判を強めている。", ["「無責任だ」"]),
     # a noun with a particle before the marks is no headline's source
     ("新しい「安心」を届ける", []),

@@ -1001,6 +1001,19 @@ _CJK_SPEECH_OPENS_SENTENCE_RE = re.compile("(?:" + _ZH_SPEECH_VERBS + ")[，,：
 _CJK_CLAUSE_ENDS = "。！？!?，,；;"
 
 
+def _closes_a_headline(text: str, start: int, end: int, after: str, paragraph_start: int) -> bool:
+    """Whether the marked words close a headline written in these scripts -- the paragraph's end or an ideographic
+    space right after them, no end of a sentence before them in the paragraph -- right after a noun of Han or katakana
+    letters: the form of a headline's attribution that needs no colon (…、地裁「…」, 社長が謝罪会見「…」; 7.2 question
+    1, the source in the sentence), where a name or term the headline ends on follows a word that inflects for it
+    (新しい「安心」)."""
+    if after.strip(" \t") and after[:1] != "\u3000":
+        return False
+    if not _CJK_HEADLINE_SOURCE_RE.fullmatch(text, start - 1, start):
+        return False
+    return not any(char in _CJK_SENTENCE_ENDS for char in text[paragraph_start:start])
+
+
 def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_start: int) -> bool:
     """The direct-quotation test for marked words in Chinese, Japanese or Korean: no naming particle after
     them, and a reporting verb next to them, a headline's source before them (知事「…」) or enough letters to
@@ -1018,6 +1031,8 @@ def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_st
     reach = max(paragraph_start, start - CJK_HEADLINE_SOURCE_LETTERS - 1)
     source_start = text.rfind("\u3000", reach, start) + 1 or paragraph_start
     if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, source_start, start):
+        return True
+    if _closes_a_headline(text, start, end, after, paragraph_start):
         return True
     if after[:1] in _CJK_CLAUSE_ENDS and _CJK_SPEECH_OPENS_SENTENCE_RE.search(before):
         # a reporting verb that a comma or colon sets off earlier in the sentence presents all of it as the source's
