@@ -421,6 +421,20 @@ def test_chinese_japanese_and_korean_quotations(text: str, expected: list[str]) 
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a name that ends in its year or version, run into by a sentence in a script without capitals (Arabic, Hebrew,
+    # Tamil): a plan, a programme, a report (7.2 names and titles)
+    ("أعلنت الوزارة خطة «مدن خضراء للجميع 2035» لتوسيع الحدائق العامة.", []),
+    ('המשרד פרסם את התוכנית "ערים ירוקות לכולם 2035" בשבוע שעבר.', []),
+    ("பள்ளிக் கல்வித் துறையின் “கற்றல் மேம்பாடு திட்டம் 2.0” கடந்த ஆண்டு தொடங்கப்பட்டது.", []),
+    # words a colon introduces are someone's, whatever they end in; so are words in capitals a reporting verb presents
+    ("وقال الوزير للصحفيين: «سنبني ألف مدرسة جديدة بحلول 2030»", ["«سنبني ألف مدرسة جديدة بحلول 2030»"]),
+    ("Der Minister sagte „Wir bauen tausend Schulen bis 2030“ gestern.", ["„Wir bauen tausend Schulen bis 2030“"]),
+])
+def test_numbered_names_in_scripts_without_capitals(text: str, expected: list[str]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # an elided word at the start of a word is no opening mark (7.1), in Dutch too
     ("In ’s-Hertogenbosch zijn de winkels’ openingstijden ruim, zei de wethouder.", []),
     # a dropped g and the ’n’ of "and" end a word, not the quotation, when a later mark can close it

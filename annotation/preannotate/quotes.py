@@ -525,6 +525,10 @@ def _is_quotation(text: str, start: int, end: int, paragraph_start: int, page: _
         return False  # a name in title case before its noun: the union’s “Fair Deal for Dockers” campaign
     if not long and text[start + 1].isupper() and _nickname_inside_name(text, start, end, before, after):
         return False  # a nickname between a given name and a surname: Mandla ‘Chippa’ Dube
+    if text[end - 2].isdigit() and _numbered_name_in_a_caseless_script(text, first_word.start(), tail):
+        # the programme «سَكَن 2030», the report "… 2026": a name, someone's words only with a reporting word right by
+        # them, as a name in title case below
+        return _reported_right_by(text, end, before, tail, after)
     if text[start + 1].isupper() and _is_title_in_prose(text, start, end, before):
         # a name in title case in a sentence (we get “Housing for All 2.0”, songs such as “The Long Tide”): the
         # words of a source only when a reporting word stands right by them; one further off reports something
@@ -676,6 +680,19 @@ def _name_inside_sentence(text: str, start: int, end: int, tail: str, after: str
 # A sentence's end inside marked words: a word of a few letters (not an abbreviation: Dr., St.), its point, a space
 # and the next word's first letter.
 _SENTENCE_INSIDE_RE = re.compile(r"(?<![\w’'-])([^\W\d_]{3,})[.!?…][^\S\r\n]+([^\W\d_])")
+
+
+def _numbered_name_in_a_caseless_script(text: str, first: int, tail: str) -> bool:
+    """Whether marked words that end in a number (checked by the caller) are a name that a sentence runs into, in a
+    script without capitals spaced by words (Arabic, Hebrew, Tamil): the word before them is the sentence's own (no
+    colon, comma or dash introduces them), and their first letter has no case. The names of plans, programmes,
+    reports and editions carry their year or version (Vision 2030, “Agenda 2063”; guidelines 7.2: names and titles
+    are not quotes); where a script writes capitals, the title-case tests read such a name from them, and this one has
+    nothing else to read it from. ``first``: the first letter of the marked words; ``tail``: the words before them."""
+    letter = text[first]
+    if not letter.isalpha() or letter.lower() != letter.upper() or _CJK_RE.match(letter):
+        return False
+    return tail[-1:] != "" and unicodedata.category(tail[-1])[0] in "LM"
 
 
 def _reported_right_by(text: str, end: int, before: str, tail: str, after: str) -> bool:
