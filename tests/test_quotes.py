@@ -529,6 +529,10 @@ def test_nested_quotations_of_the_same_mark_give_the_outer_one(text: str, expect
     # a name in title case after a naming verb; not in a headline set in title case
     ("The firm will expand its shops, which it calls “Corner Cafés”, the filing said.", []),
     ("Mayor Calls “Time Out On Tolls”", ["“Time Out On Tolls”"]),
+    # the full stop that ends the sentence inside the closing mark (American style) is the sentence's, not the name's
+    ("The agency paid a consultancy that last year wrote a study called “Roads Without Limits.”", []),
+    ("The developer had promised 500 jobs at the site, which it marketed under the name “Harbor Point 9.”", []),
+    ("The review, the mayor said, was “a waste of everyone’s time.”", ["“a waste of everyone’s time.”"]),
     # a German compound names the kind of work; the English words that end so do not
     ("In seinem Spielfilm «Wo die Kinder schliefen» erzählt er von seinem Dorf.", []),
     ("She replied “we will see about that” and left.", ["“we will see about that”"]),

@@ -1093,8 +1093,10 @@ def _is_title(text: str, start: int, end: int) -> bool:
     with no sentence punctuation (a point between digits is none: “Housing for All 2.0”, nor a comma between
     its words: “Clean Water, Good Health”): a name (of a
     campaign, a programme, a slogan). One capitalised word may be a German noun. A comma before the closing
-    mark is the sentence's, which American style sets inside the marks (its study, “Homes for All 2030,” found)."""
-    inner_end = end - 2 if text[end - 2] == "," else end - 1
+    mark is the sentence's, which American style sets inside the marks (its study, “Homes for All 2030,” found),
+    and so is a full stop there that ends the sentence (a report called “After the Freeze.”)."""
+    sentence_point = text[end - 2] == "." and (end == len(text) or text[end].isspace())
+    inner_end = end - 2 if text[end - 2] == "," or sentence_point else end - 1
     # most quotations start in lower case, end on punctuation inside the marks, or have a lower-case word
     # early on: known without reading them through
     if not text[start + 1].isupper() or text[inner_end - 1] in _SENTENCE_PUNCTUATION:
