@@ -35,7 +35,11 @@ quotation.
 Chinese, Japanese and Korean text has no spaces around its marks: the corner brackets 「…」 face the way
 they look, and so do curly marks next to those scripts (他说：“…” , “…”라고); short words there are someone's when
 punctuation sets them off (「…。」, …：「…」) as in other scripts. Japanese 『…』 only nests inside 「…」 or names a
-work, so it is no mark of its own here (the outer quotation holds it, 7.3).
+work, so it is no mark of its own here (the outer quotation holds it, 7.3). A headline there attributes its
+closing quotation without a colon (社長が謝罪会見「…」).
+
+Marked words that end in a number and that a sentence runs into are a name (a plan, a report, an edition: “Agenda
+2063”) in a script without capitals too, where no title case shows it.
 """
 
 from __future__ import annotations
@@ -1018,7 +1022,7 @@ _CJK_SPEECH_OPENS_SENTENCE_RE = re.compile("(?:" + _ZH_SPEECH_VERBS + ")[，,：
 _CJK_CLAUSE_ENDS = "。！？!?，,；;"
 
 
-def _closes_a_headline(text: str, start: int, end: int, after: str, paragraph_start: int) -> bool:
+def _closes_a_headline(text: str, start: int, after: str, paragraph_start: int) -> bool:
     """Whether the marked words close a headline written in these scripts -- the paragraph's end or an ideographic
     space right after them, no end of a sentence before them in the paragraph -- right after a noun of Han or katakana
     letters: the form of a headline's attribution that needs no colon (…、地裁「…」, 社長が謝罪会見「…」; 7.2 question
@@ -1049,7 +1053,7 @@ def _is_cjk_quotation(text: str, start: int, end: int, before: str, paragraph_st
     source_start = text.rfind("\u3000", reach, start) + 1 or paragraph_start
     if _CJK_HEADLINE_SOURCE_RE.fullmatch(text, source_start, start):
         return True
-    if _closes_a_headline(text, start, end, after, paragraph_start):
+    if _closes_a_headline(text, start, after, paragraph_start):
         return True
     if after[:1] in _CJK_CLAUSE_ENDS and _CJK_SPEECH_OPENS_SENTENCE_RE.search(before):
         # a reporting verb that a comma or colon sets off earlier in the sentence presents all of it as the source's
