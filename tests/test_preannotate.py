@@ -7382,3 +7382,34 @@ def test_a_promoted_storys_copy_of_two_sentences_between_two_labels_is_one_item_
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n".join(item) for item in [*items, box]]
     assert labels_by_line(document, annotation)["Sponsored content"] == "boilerplate"
+
+
+@pytest.mark.parametrize("prompt", [
+    ["Telli meie hommikune uudiskiri täna tasuta", "Kõige olulisemad uudised otse sinu postkasti igal hommikul.",
+     "Telli"],
+    ["Pobierz naszą aplikację mobilną na telefon", "Powiadomienia o najważniejszych wydarzeniach z regionu.",
+     "Adres e-mail", "Pobierz"],
+    ["Sjáðu fleiri myndbönd frá fréttastofunni í dag"],
+    ["Fylgdu okkur á samfélagsmiðlum alla daga vikunnar"]])
+def test_a_group_of_a_prompt_over_the_pages_lines_or_of_one_line_alone_is_no_item(prompt: list[str]) -> None:
+    """Guidelines 8.2 and 8.3: a front's plain text shows each list and each of the page's boxes as a group of lines.
+    A group opening with a headline-shaped line and a blurb that no time closes, over the page's own lines (an e-mail
+    field, a button), is a newsletter's or an app's prompt, and a line alone in its group ("load more", "follow us")
+    heads no list and repeats no layout of its neighbours: neither promotes an article, in any words; the timed items
+    of the lists above stay items, and so does a lone headline under a heading."""
+    news = [["Harbour tunnel budget doubles as engineers find flooded shafts", "2 hours ago"],
+            ["Council approves the new bus lane on the ring road", "4 hours ago"],
+            ["Local bakery wins the national bread prize for the third time", "6 hours ago"]]
+    sport = [["Rowing club takes the regional cup after a twenty-year wait", "Yesterday 18:40"],
+             ["Ice rink reopens with a new cooling plant and longer hours", "Yesterday 09:15"]]
+    lines = [*NAV, "", "Latest", *(line for item in news for line in item), "", "Sport",
+             *(line for item in sport for line in item), "", "Editor's pick",
+             "Why the old ferry terminal should become a library", "", "1 | 2 | 3 | Next", "", *prompt, "",
+             "About us | Contact | Privacy", "© 2026 Example News"]
+    document = Document.from_text(page_text(lines, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert {labels[line] for line in prompt} == {"boilerplate"}
+    assert {labels[line] for item in news + sport for line in item} == {"teaser"}
+    assert labels["Why the old ferry terminal should become a library"] == "teaser"

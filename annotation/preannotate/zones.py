@@ -3425,6 +3425,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     if groups:
         _group_headings(blocks, features, labels, groups)
         _closing_group(blocks, features, labels, groups)
+        _prompt_groups(features, labels, groups)
 
 
 # A page's last group of lines is its footer when it ends the page in the site's copyright line or its row of
@@ -3450,6 +3451,33 @@ def _closing_group(blocks, features, labels: list, groups: frozenset[int]) -> No
         return
     for index in members:
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
+
+
+def _prompt_groups(features, labels: list, groups: frozenset[int]) -> None:
+    """Guidelines 8.2 and 8.3: a plain text that parts its lines into groups by blank lines shows each list, and each
+    of the page's boxes, as a group. A group opening with one would-be item of no time, under which the group holds
+    only the page's lines -- a newsletter's or an app's prompt over its e-mail field and its button ("Get the morning
+    briefing", "Your e-mail address", "Sign up") -- is such a box, not a list; on a page with no story, so is a group
+    of one line alone that no time closes ("Load more videos", "Follow us on Facebook" between the lists and the
+    footer): a list promotes its items under a heading, or in a layout its neighbours repeat. Both promote no
+    article, in whatever words."""
+    n = len(labels)
+    front = not any(label is not None and label.label == ARTICLE for label in labels)
+    edges = [0, *sorted(groups), n]
+    for start, end in zip(edges, edges[1:]):
+        first = labels[start]
+        if first is None or first.label != TEASER:
+            continue
+        last = start
+        while last + 1 < end and labels[last + 1] is not None and labels[last + 1].item == first.item:
+            last += 1
+        if any(features[index].is_timestamp for index in range(start, last + 1)):
+            continue
+        closing = range(last + 1, end)
+        if (all(labels[index] is None or labels[index].label == BOILERPLATE for index in closing)
+                if closing else front and last == start):
+            for index in range(start, last + 1):
+                labels[index] = BlockLabel(BOILERPLATE, 0.6)
 
 
 def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> None:
