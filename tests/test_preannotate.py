@@ -7413,3 +7413,33 @@ def test_a_group_of_a_prompt_over_the_pages_lines_or_of_one_line_alone_is_no_ite
     assert {labels[line] for line in prompt} == {"boilerplate"}
     assert {labels[line] for item in news + sport for line in item} == {"teaser"}
     assert labels["Why the old ferry terminal should become a library"] == "teaser"
+
+
+@pytest.mark.parametrize("day", ["Onsdag 25. november", "Miércoles, 25 de noviembre", "Mercoledì 25 novembre 2026"])
+@pytest.mark.parametrize("clock_first", [True, False])
+def test_a_date_line_parting_a_list_of_clock_timed_items_by_day_is_the_pages(day: str, clock_first: bool) -> None:
+    """Guidelines 8.2: date lines that part a list of items by day are boilerplate. A ticker whose items show a time
+    of day alone (opening the headline, or under it) prints each day once, on a line of its own: a date with no clock
+    between runs of clock-timed items, in any language, heads the day's items and belongs to none of them -- while
+    in a video list, where each item shows its running time and its own date, each date is its item's."""
+    heads = ["Harbour tunnel budget doubles as engineers find flooded shafts",
+             "Council approves the new bus lane on the ring road",
+             "Local bakery wins the national bread prize for the third time",
+             "Ferry timetable changes from Monday after the crew shortage",
+             "Rowing club takes the regional cup after a twenty-year wait",
+             "Ice rink reopens with a new cooling plant and longer hours"]
+    clocks = ["21:40", "20:15", "18:02", "23:30", "22:45", "19:10"]
+    ticker = [[f"{clock} {head}"] if clock_first else [head, clock] for clock, head in zip(clocks, heads)]
+    videos = [["Storm surge floods the old harbour overnight", "2:41", "24 November"],
+              ["Inside the new cooling plant of the ice rink", "1:55", "23 November"],
+              ["The bakery prize: how the winning loaf is made", "3:12", "22 November"]]
+    lines = [*NAV, "", "Latest", *(line for item in ticker[:3] for line in item), day,
+             *(line for item in ticker[3:] for line in item), "", "Videos", *(line for item in videos for line in item),
+             "", *FOOTER]
+    document = Document.from_text(page_text(lines, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[day] == "boilerplate"
+    items = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert all("\n".join(item) in items for item in ticker + videos)

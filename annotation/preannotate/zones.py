@@ -3422,6 +3422,17 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     _attach_kickers(blocks, features, labels, items, groups)
     _section_names_over_items(blocks, features, labels)
     _promo_under_lists(blocks, features, labels)
+    for index in _day_headings(blocks, features, labels):
+        label = labels[index]
+        labels[index] = BlockLabel(BOILERPLATE, 0.6)
+        if labels[index - 1] == label:
+            # read into an item above and below it: the lines under it are an item of their own (no item runs over
+            # its list's day line)
+            part = BlockLabel(TEASER, label.score, _unused_item_number(labels))
+            after = index + 1
+            while after < len(labels) and labels[after] == label:
+                labels[after] = part
+                after += 1
     if groups:
         _group_headings(blocks, features, labels, groups)
         _closing_group(blocks, features, labels, groups)
@@ -3431,6 +3442,46 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
 # A page's last group of lines is its footer when it ends the page in the site's copyright line or its row of
 # links and holds at most this many lines and this many would-be items.
 FOOTER_GROUP_MAX_ITEMS = 2
+
+
+# A time of day opening a line: alone ("21:40") or before the item's headline ("08:30 Uhr Hafen meldet Rekord").
+_CLOCK_OPENING_RE = re.compile(r"\d{1,2}[:.h]\d{2}(?![\d.:/])")
+# A day's date line over a list's items parts them by day where at least this many items of a time of day stand on
+# each side of it, read at most this many lines away.
+DAY_HEADING_MIN_CLOCKS = 2
+DAY_HEADING_REACH = 8
+
+
+def _day_headings(blocks, features, labels: list) -> list[int]:
+    """Guidelines 8.2: date lines that part a list of items by day ("Yesterday, Thursday 27 November") are the
+    page's. A list whose items show a time of day alone -- on a line of its own or opening the headline -- prints
+    the items' day once, on a line of its own above the day's first item: a line the items took in that is a date
+    with no time of day (a timestamp holding no clock), with ``DAY_HEADING_MIN_CLOCKS`` times of day or more above it
+    and under it before any other date, in any language. An item's own date comes once per item: in a video list
+    ("2:41" running time, "3 hours ago" or "8 November") no two clocks stand between two dates."""
+    n = len(blocks)
+
+    def clock_count(lines: range) -> int:
+        count = 0
+        for j in lines:
+            if _CLOCK_OPENING_RE.match(blocks[j].text) is not None:
+                count += 1
+            elif features[j].is_timestamp:
+                break  # another date: the run of times of day ends
+        return count
+
+    found = []
+    for index in range(1, n - 1):
+        label = labels[index]
+        if not features[index].is_timestamp or label is None or label.label != TEASER:
+            continue
+        text = blocks[index].text
+        if ":" in text or _CLOCK_OPENING_RE.match(text) is not None:
+            continue  # a time of day: an item's own time
+        if (clock_count(range(index + 1, min(n, index + 1 + DAY_HEADING_REACH))) >= DAY_HEADING_MIN_CLOCKS
+                and clock_count(range(index - 1, max(-1, index - 1 - DAY_HEADING_REACH), -1)) >= DAY_HEADING_MIN_CLOCKS):
+            found.append(index)
+    return found
 
 
 def _closing_group(blocks, features, labels: list, groups: frozenset[int]) -> None:
