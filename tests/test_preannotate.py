@@ -7443,3 +7443,38 @@ def test_a_date_line_parting_a_list_of_clock_timed_items_by_day_is_the_pages(day
     assert labels[day] == "boilerplate"
     items = [span.text for span in annotation.spans if span.label == "teaser"]
     assert all("\n".join(item) in items for item in ticker + videos)
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+def test_on_the_html_path_a_fronts_cards_each_opening_with_their_one_link_are_items_however_short(
+        semantic: bool) -> None:
+    """Guidelines 8.5 and 8.2 by the markup: on a front, a list of cards that each open with their one linked line --
+    a show's name over its schedule, a photo's title over its credit, too short for any headline's shape -- promotes
+    the pages it links to, one item per card, in heading elements or in div soup; a header's row whose lines all
+    link (the site's name beside "Log in") is no such list, and the lists' headings stay the page's."""
+    shows = [["Kalaturu", "Iga esmaspäev"], ["Spordisaade", "Iga neljapäev"], ["Ajalootund", "Iga laupäev"]]
+    latest = [["Harbour tunnel budget doubles as engineers find flooded shafts", "2 hours ago"],
+              ["Council approves the new bus lane on the ring road", "4 hours ago"],
+              ["Local bakery wins the national bread prize for the third time", "6 hours ago"]]
+    title = ("<h3 class='t'><a href='/s/{i}'>{name}</a></h3>" if semantic
+             else "<div class='t'><a href='/s/{i}'>{name}</a></div>")
+
+    def cards(items: list[list[str]], offset: int) -> str:
+        return "".join(f"<div class='card'>{title.format(i=offset + i, name=name)}<div class='meta'>{line}</div></div>"
+                       for i, (name, line) in enumerate(items))
+
+    heading = "h2" if semantic else "div"
+    html = ("<html><body><div class='top'><div class='row'><div><a href='/'>Harbour Radio</a></div>"
+            "<div><a href='/login'>Log in</a></div></div><div class='row'><div><a href='/news'>News</a></div>"
+            "<div><a href='/shows'>Shows</a></div></div></div>"
+            f"<div class='main'><{heading} class='h'>Latest</{heading}><div class='list'>{cards(latest, 0)}</div>"
+            f"<{heading} class='h'>Other shows</{heading}><div class='list'>{cards(shows, 10)}</div></div>"
+            "<div class='foot'>© 2026 Harbour City Public Radio</div></body></html>").encode()
+    labels = html_labels(html, "shows.html", Preannotator())
+    page = parse_html(html, "shows.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    items = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert all("\n\n".join(show) in items for show in shows)
+    assert all("\n\n".join(item) in items for item in latest)
+    assert {labels[line] for line in ["Harbour Radio", "Log in", "News", "Shows", "Other shows"]} == {"boilerplate"}
