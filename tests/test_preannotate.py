@@ -7389,6 +7389,8 @@ def test_a_promoted_storys_copy_of_two_sentences_between_two_labels_is_one_item_
      "Telli"],
     ["Pobierz naszą aplikację mobilną na telefon", "Powiadomienia o najważniejszych wydarzeniach z regionu.",
      "Adres e-mail", "Pobierz"],
+    ["আমাদের নিউজলেটারে যোগ দিন", "প্রতিদিন সকালে সবচেয়ে গুরুত্বপূর্ণ খবর সরাসরি আপনার ইমেইলে।", "ইমেইল ঠিকানা লিখুন",
+     "সাবস্ক্রাইব করুন", "আমাদের অনুসরণ করুন", "ফেসবুক", "ইউটিউব"],
     ["Sjáðu fleiri myndbönd frá fréttastofunni í dag"],
     ["Fylgdu okkur á samfélagsmiðlum alla daga vikunnar"]])
 def test_a_group_of_a_prompt_over_the_pages_lines_or_of_one_line_alone_is_no_item(prompt: list[str]) -> None:

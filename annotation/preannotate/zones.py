@@ -3508,7 +3508,8 @@ def _prompt_groups(features, labels: list, groups: frozenset[int]) -> None:
     """Guidelines 8.2 and 8.3: a plain text that parts its lines into groups by blank lines shows each list, and each
     of the page's boxes, as a group. A group opening with one would-be item of no time, under which the group holds
     only the page's lines -- a newsletter's or an app's prompt over its e-mail field and its button ("Get the morning
-    briefing", "Your e-mail address", "Sign up") -- is such a box, not a list; on a page with no story, so is a group
+    briefing", "Your e-mail address", "Sign up"), or the publisher's imprint over the copyright line, read as a row
+    of one-line items -- is such a box, not a list; on a page with no story, so is a group
     of one line alone that no time closes ("Load more videos", "Follow us on Facebook" between the lists and the
     footer): a list promotes its items under a heading, or in a layout its neighbours repeat. Both promote no
     article, in whatever words."""
@@ -3522,6 +3523,13 @@ def _prompt_groups(features, labels: list, groups: frozenset[int]) -> None:
         last = start
         while last + 1 < end and labels[last + 1] is not None and labels[last + 1].item == first.item:
             last += 1
+        if last == start:
+            # a row of one-line would-be items over the page's lines: the box's lines (a prompt, its blurb and its
+            # field; the imprint's lines over the copyright line), each no item of a list
+            while (last + 1 < end and labels[last + 1] is not None and labels[last + 1].label == TEASER
+                   and labels[last + 1].item != labels[last].item
+                   and (last + 2 >= end or labels[last + 2] is None or labels[last + 2].item != labels[last + 1].item)):
+                last += 1
         if any(features[index].is_timestamp for index in range(start, last + 1)):
             continue
         closing = range(last + 1, end)
