@@ -7382,3 +7382,101 @@ def test_a_promoted_storys_copy_of_two_sentences_between_two_labels_is_one_item_
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n".join(item) for item in [*items, box]]
     assert labels_by_line(document, annotation)["Sponsored content"] == "boilerplate"
+
+
+@pytest.mark.parametrize("prompt", [
+    ["Telli meie hommikune uudiskiri täna tasuta", "Kõige olulisemad uudised otse sinu postkasti igal hommikul.",
+     "Telli"],
+    ["Pobierz naszą aplikację mobilną na telefon", "Powiadomienia o najważniejszych wydarzeniach z regionu.",
+     "Adres e-mail", "Pobierz"],
+    ["আমাদের নিউজলেটারে যোগ দিন", "প্রতিদিন সকালে সবচেয়ে গুরুত্বপূর্ণ খবর সরাসরি আপনার ইমেইলে।", "ইমেইল ঠিকানা লিখুন",
+     "সাবস্ক্রাইব করুন", "আমাদের অনুসরণ করুন", "ফেসবুক", "ইউটিউব"],
+    ["Sjáðu fleiri myndbönd frá fréttastofunni í dag"],
+    ["Fylgdu okkur á samfélagsmiðlum alla daga vikunnar"]])
+def test_a_group_of_a_prompt_over_the_pages_lines_or_of_one_line_alone_is_no_item(prompt: list[str]) -> None:
+    """Guidelines 8.2 and 8.3: a front's plain text shows each list and each of the page's boxes as a group of lines.
+    A group opening with a headline-shaped line and a blurb that no time closes, over the page's own lines (an e-mail
+    field, a button), is a newsletter's or an app's prompt, and a line alone in its group ("load more", "follow us")
+    heads no list and repeats no layout of its neighbours: neither promotes an article, in any words; the timed items
+    of the lists above stay items, and so does a lone headline under a heading."""
+    news = [["Harbour tunnel budget doubles as engineers find flooded shafts", "2 hours ago"],
+            ["Council approves the new bus lane on the ring road", "4 hours ago"],
+            ["Local bakery wins the national bread prize for the third time", "6 hours ago"]]
+    sport = [["Rowing club takes the regional cup after a twenty-year wait", "Yesterday 18:40"],
+             ["Ice rink reopens with a new cooling plant and longer hours", "Yesterday 09:15"]]
+    lines = [*NAV, "", "Latest", *(line for item in news for line in item), "", "Sport",
+             *(line for item in sport for line in item), "", "Editor's pick",
+             "Why the old ferry terminal should become a library", "", "1 | 2 | 3 | Next", "", *prompt, "",
+             "About us | Contact | Privacy", "© 2026 Example News"]
+    document = Document.from_text(page_text(lines, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert {labels[line] for line in prompt} == {"boilerplate"}
+    assert {labels[line] for item in news + sport for line in item} == {"teaser"}
+    assert labels["Why the old ferry terminal should become a library"] == "teaser"
+
+
+@pytest.mark.parametrize("day", ["Onsdag 25. november", "Miércoles, 25 de noviembre", "Mercoledì 25 novembre 2026"])
+@pytest.mark.parametrize("clock_first", [True, False])
+def test_a_date_line_parting_a_list_of_clock_timed_items_by_day_is_the_pages(day: str, clock_first: bool) -> None:
+    """Guidelines 8.2: date lines that part a list of items by day are boilerplate. A ticker whose items show a time
+    of day alone (opening the headline, or under it) prints each day once, on a line of its own: a date with no clock
+    between runs of clock-timed items, in any language, heads the day's items and belongs to none of them -- while
+    in a video list, where each item shows its running time and its own date, each date is its item's."""
+    heads = ["Harbour tunnel budget doubles as engineers find flooded shafts",
+             "Council approves the new bus lane on the ring road",
+             "Local bakery wins the national bread prize for the third time",
+             "Ferry timetable changes from Monday after the crew shortage",
+             "Rowing club takes the regional cup after a twenty-year wait",
+             "Ice rink reopens with a new cooling plant and longer hours"]
+    clocks = ["21:40", "20:15", "18:02", "23:30", "22:45", "19:10"]
+    ticker = [[f"{clock} {head}"] if clock_first else [head, clock] for clock, head in zip(clocks, heads)]
+    videos = [["Storm surge floods the old harbour overnight", "2:41", "24 November"],
+              ["Inside the new cooling plant of the ice rink", "1:55", "23 November"],
+              ["The bakery prize: how the winning loaf is made", "3:12", "22 November"]]
+    lines = [*NAV, "", "Latest", *(line for item in ticker[:3] for line in item), day,
+             *(line for item in ticker[3:] for line in item), "", "Videos", *(line for item in videos for line in item),
+             "", *FOOTER]
+    document = Document.from_text(page_text(lines, separator="\n"))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert labels[day] == "boilerplate"
+    items = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert all("\n".join(item) in items for item in ticker + videos)
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+def test_on_the_html_path_a_fronts_cards_each_opening_with_their_one_link_are_items_however_short(
+        semantic: bool) -> None:
+    """Guidelines 8.5 and 8.2 by the markup: on a front, a list of cards that each open with their one linked line --
+    a show's name over its schedule, a photo's title over its credit, too short for any headline's shape -- promotes
+    the pages it links to, one item per card, in heading elements or in div soup; a header's row whose lines all
+    link (the site's name beside "Log in") is no such list, and the lists' headings stay the page's."""
+    shows = [["Kalaturu", "Iga esmaspäev"], ["Spordisaade", "Iga neljapäev"], ["Ajalootund", "Iga laupäev"]]
+    latest = [["Harbour tunnel budget doubles as engineers find flooded shafts", "2 hours ago"],
+              ["Council approves the new bus lane on the ring road", "4 hours ago"],
+              ["Local bakery wins the national bread prize for the third time", "6 hours ago"]]
+    title = ("<h3 class='t'><a href='/s/{i}'>{name}</a></h3>" if semantic
+             else "<div class='t'><a href='/s/{i}'>{name}</a></div>")
+
+    def cards(items: list[list[str]], offset: int) -> str:
+        return "".join(f"<div class='card'>{title.format(i=offset + i, name=name)}<div class='meta'>{line}</div></div>"
+                       for i, (name, line) in enumerate(items))
+
+    heading = "h2" if semantic else "div"
+    html = ("<html><body><div class='top'><div class='row'><div><a href='/'>Harbour Radio</a></div>"
+            "<div><a href='/login'>Log in</a></div></div><div class='row'><div><a href='/news'>News</a></div>"
+            "<div><a href='/shows'>Shows</a></div></div></div>"
+            f"<div class='main'><{heading} class='h'>Latest</{heading}><div class='list'>{cards(latest, 0)}</div>"
+            f"<{heading} class='h'>Other shows</{heading}><div class='list'>{cards(shows, 10)}</div></div>"
+            "<div class='foot'>© 2026 Harbour City Public Radio</div></body></html>").encode()
+    labels = html_labels(html, "shows.html", Preannotator())
+    page = parse_html(html, "shows.html")
+    document = Document.from_text(page.text, url=page.url, title=page.title)
+    annotation = Preannotator().annotate(document, html=page)
+    items = [span.text for span in annotation.spans if span.label == "teaser"]
+    assert all("\n\n".join(show) in items for show in shows)
+    assert all("\n\n".join(item) in items for item in latest)
+    assert {labels[line] for line in ["Harbour Radio", "Log in", "News", "Shows", "Other shows"]} == {"boilerplate"}

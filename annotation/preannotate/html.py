@@ -642,10 +642,21 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
     layout): the items the lines' shapes made are cut and joined at the cards' edges. A line right above the list's
     first card that the shapes joined to its item stands outside every card: the list's heading, the page's. A
     linked headline that no such card holds may be a card of one line (``one_line_card``): the teasers of a list of
-    those, each linked, are one item each. Other blocks keep their labels. Read from the teasers up: a page without teasers costs one look at its labels, and a
-    list is read once, from its first teaser."""
+    those, each linked, are one item each. On a front, a list of two cards or more that each open with their one
+    linked line shows teasers however short its lines are (a list of shows: a name, then "Every Monday"), read from
+    those linked lines after the teasers' lists. Other blocks keep their labels. Read from the teasers up: a page
+    without teasers or, on a front, linked lines costs one look at its labels, and a list is read once, from its
+    first teaser."""
     teasers = [index for index, label in enumerate(labels) if label.label == TEASER]
-    if not teasers or len(page.blocks) != len(blocks):
+    if len(page.blocks) != len(blocks):
+        return labels
+    # on a page with no story (a front: guidelines 8.5, every promoted item is a teaser), the linked lines the lines'
+    # shapes left to the page: a list of cards each opening with its one linked line (``linked_headline``) promotes
+    # the pages they link to however short their lines ("Economy Room" over "Every Monday", a show's card; a photo's
+    # title over its credit), read as the teasers' lists are, after them
+    linked_lines = [] if any(label.label == ARTICLE for label in labels) else [
+        index for index, label in enumerate(labels) if label.label == BOILERPLATE and evidence[index].linked]
+    if not teasers and not linked_lines:
         return labels
     # element -> the first block it owns (read from the last block up: the first one's index is set last)
     first_block = dict(zip(map(_ELEMENT, reversed(page.blocks)), range(len(page.blocks) - 1, -1, -1)))
@@ -758,12 +769,21 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
             element = parent
         return None
 
+    def linked_headline(group: range) -> bool:
+        """Whether a card's first line, and only it, links: a headline over its summary, time or credit (a header's
+        row of links -- the site's name beside "Log in" -- links on every line)."""
+        return len(group) >= 2 and evidence[group.start].linked and not any(
+            evidence[index].linked for index in group[1:])
+
     settled: set[int] = set()
     teaser_kinds: set = set()  # the kinds (as ``card_kinds``) of the cards read that show a teaser
-    for teaser in teasers:
+    # (the teasers first: their lists are read from them; a linked line only opens a list of cards not read yet)
+    for position, teaser in enumerate([*teasers, *linked_lines]):
         if teaser in settled:
             continue
-        settled.add(teaser)
+        seed = position >= len(teasers)
+        if not seed:
+            settled.add(teaser)
         element, card, depth = page.blocks[teaser].element, None, 0
         while depth < CARD_DEPTH:
             parent = element.getparent()
@@ -782,6 +802,8 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         siblings = [found for child in card.getparent().iterchildren(tag) if _card_class(child) == class_
                     and (found := blocks_in(child))]
         one_line = all(len(found) == 1 for found in siblings)
+        if seed and (one_line or len(siblings) < 2):
+            continue  # a menu's entries, or a box of one card: left to the lists' teasers (below)
         if one_line and not all(evidence[found.start].linked for found in siblings):
             # one-line entries of which some link nowhere are one item's lines, each in its box (a headline's box,
             # then its date's), not a list of items
@@ -789,7 +811,11 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
         members = [found for found in siblings if fits(found)]
         for group in members:
             settled.update(group)
-        shown = [any(labels[index].label == TEASER for index in group) for group in members]
+        # (read from a linked line, the cards of a list of two or more that each open with their one linked line show
+        # teasers)
+        shown = [any(labels[index].label == TEASER for index in group)
+                 or (seed and len(members) >= 2 and all(map(linked_headline, members)))
+                 for group in members]
         if any(shown):
             teaser_kinds.add(_card_kind(card, card.getparent()))
         # (a list of one-line cards may be a menu whose entries read as headlines: its cards that show no teaser

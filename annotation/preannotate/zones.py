@@ -3422,14 +3422,66 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
     _attach_kickers(blocks, features, labels, items, groups)
     _section_names_over_items(blocks, features, labels)
     _promo_under_lists(blocks, features, labels)
+    for index in _day_headings(blocks, features, labels):
+        label = labels[index]
+        labels[index] = BlockLabel(BOILERPLATE, 0.6)
+        if labels[index - 1] == label:
+            # read into an item above and below it: the lines under it are an item of their own (no item runs over
+            # its list's day line)
+            part = BlockLabel(TEASER, label.score, _unused_item_number(labels))
+            after = index + 1
+            while after < len(labels) and labels[after] == label:
+                labels[after] = part
+                after += 1
     if groups:
         _group_headings(blocks, features, labels, groups)
         _closing_group(blocks, features, labels, groups)
+        _prompt_groups(features, labels, groups)
 
 
 # A page's last group of lines is its footer when it ends the page in the site's copyright line or its row of
 # links and holds at most this many lines and this many would-be items.
 FOOTER_GROUP_MAX_ITEMS = 2
+
+
+# A time of day opening a line: alone ("21:40") or before the item's headline ("08:30 Uhr Hafen meldet Rekord").
+_CLOCK_OPENING_RE = re.compile(r"\d{1,2}[:.h]\d{2}(?![\d.:/])")
+# A day's date line over a list's items parts them by day where at least this many items of a time of day stand on
+# each side of it, read at most this many lines away.
+DAY_HEADING_MIN_CLOCKS = 2
+DAY_HEADING_REACH = 8
+
+
+def _day_headings(blocks, features, labels: list) -> list[int]:
+    """Guidelines 8.2: date lines that part a list of items by day ("Yesterday, Thursday 27 November") are the
+    page's. A list whose items show a time of day alone -- on a line of its own or opening the headline -- prints
+    the items' day once, on a line of its own above the day's first item: a line the items took in that is a date
+    with no time of day (a timestamp holding no clock), with ``DAY_HEADING_MIN_CLOCKS`` times of day or more above it
+    and under it before any other date, in any language. An item's own date comes once per item: in a video list
+    ("2:41" running time, "3 hours ago" or "8 November") no two clocks stand between two dates."""
+    n = len(blocks)
+
+    def clock_count(lines: range) -> int:
+        count = 0
+        for j in lines:
+            if _CLOCK_OPENING_RE.match(blocks[j].text) is not None:
+                count += 1
+            elif features[j].is_timestamp:
+                break  # another date: the run of times of day ends
+        return count
+
+    found = []
+    for index in range(1, n - 1):
+        label = labels[index]
+        if not features[index].is_timestamp or label is None or label.label != TEASER:
+            continue
+        text = blocks[index].text
+        if ":" in text or _CLOCK_OPENING_RE.match(text) is not None:
+            continue  # a time of day: an item's own time
+        if (clock_count(range(index + 1, min(n, index + 1 + DAY_HEADING_REACH))) >= DAY_HEADING_MIN_CLOCKS
+                and clock_count(range(index - 1, max(-1, index - 1 - DAY_HEADING_REACH), -1)) >= DAY_HEADING_MIN_CLOCKS):
+            found.append(index)
+    return found
 
 
 def _closing_group(blocks, features, labels: list, groups: frozenset[int]) -> None:
@@ -3450,6 +3502,41 @@ def _closing_group(blocks, features, labels: list, groups: frozenset[int]) -> No
         return
     for index in members:
         labels[index] = BlockLabel(BOILERPLATE, 0.6)
+
+
+def _prompt_groups(features, labels: list, groups: frozenset[int]) -> None:
+    """Guidelines 8.2 and 8.3: a plain text that parts its lines into groups by blank lines shows each list, and each
+    of the page's boxes, as a group. A group opening with one would-be item of no time, under which the group holds
+    only the page's lines -- a newsletter's or an app's prompt over its e-mail field and its button ("Get the morning
+    briefing", "Your e-mail address", "Sign up"), or the publisher's imprint over the copyright line, read as a row
+    of one-line items -- is such a box, not a list; on a page with no story, so is a group
+    of one line alone that no time closes ("Load more videos", "Follow us on Facebook" between the lists and the
+    footer): a list promotes its items under a heading, or in a layout its neighbours repeat. Both promote no
+    article, in whatever words."""
+    n = len(labels)
+    front = not any(label is not None and label.label == ARTICLE for label in labels)
+    edges = [0, *sorted(groups), n]
+    for start, end in zip(edges, edges[1:]):
+        first = labels[start]
+        if first is None or first.label != TEASER:
+            continue
+        last = start
+        while last + 1 < end and labels[last + 1] is not None and labels[last + 1].item == first.item:
+            last += 1
+        if last == start:
+            # a row of one-line would-be items over the page's lines: the box's lines (a prompt, its blurb and its
+            # field; the imprint's lines over the copyright line), each no item of a list
+            while (last + 1 < end and labels[last + 1] is not None and labels[last + 1].label == TEASER
+                   and labels[last + 1].item != labels[last].item
+                   and (last + 2 >= end or labels[last + 2] is None or labels[last + 2].item != labels[last + 1].item)):
+                last += 1
+        if any(features[index].is_timestamp for index in range(start, last + 1)):
+            continue
+        closing = range(last + 1, end)
+        if (all(labels[index] is None or labels[index].label == BOILERPLATE for index in closing)
+                if closing else front and last == start):
+            for index in range(start, last + 1):
+                labels[index] = BlockLabel(BOILERPLATE, 0.6)
 
 
 def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> None:
