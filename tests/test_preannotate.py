@@ -7480,3 +7480,28 @@ def test_on_the_html_path_a_fronts_cards_each_opening_with_their_one_link_are_it
     assert all("\n\n".join(show) in items for show in shows)
     assert all("\n\n".join(item) in items for item in latest)
     assert {labels[line] for line in ["Harbour Radio", "Log in", "News", "Shows", "Other shows"]} == {"boilerplate"}
+
+
+def test_a_front_that_parts_every_line_by_a_blank_line_keeps_its_items() -> None:
+    """Some scrapers print every block of a page as a paragraph of its own: each line of an item -- its headline, its
+    summary, its time, its comment count -- then stands in a group of one line. Such a line is part of an item that
+    goes on in the next group, not a prompt or a "load more" line alone in its group (guidelines 8.2: one teaser per
+    promoted item, with its headline, summary and time)."""
+    items = [["Grid operator warns of higher power bills for households from January",
+              "The average bill could rise by nine euros a month, the company says.", "12 November 2026, 14:05",
+              "37 comments"],
+             ["Record late season: more overnight stays in October than in June", "11 November 2026, 17:30"],
+             ["Harbour gets a new passenger terminal, works start in February",
+              "The investment of 38 million euros is mostly paid from European funds.", "10 November 2026, 09:12",
+              "5 comments"],
+             ["Why next year's budget depends on the price of gas more than ever", "8 November 2026, 08:00"]]
+    most_read = ["Fire brigade fights a forest fire on the hill all night", "Football club signs a defender from Belgium",
+                 "These are the best rated bakeries in the city"]
+    lines = [*NAV, "Jane Roe", "Jane Roe has written about energy and the economy since 2014.",
+             "Articles by the author (412)", *(line for item in items for line in item)]
+    # the page's lists and footer below, printed as groups of lines: the blank lines part the page's groups there
+    text = "\n\n".join(lines) + "\n\n" + "\n".join(["Most read", *most_read]) + "\n\n" + "\n".join(
+        ["About us | Contact | Privacy", "© 2026 Example News"]) + "\n"
+    document = Document.from_text(text)
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items] + most_read

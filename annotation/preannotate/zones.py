@@ -3530,13 +3530,28 @@ def _prompt_groups(features, labels: list, groups: frozenset[int]) -> None:
                    and labels[last + 1].item != labels[last].item
                    and (last + 2 >= end or labels[last + 2] is None or labels[last + 2].item != labels[last + 1].item)):
                 last += 1
-        if any(features[index].is_timestamp for index in range(start, last + 1)):
+        if (any(features[index].is_timestamp for index in range(start, last + 1))
+                or _item_runs_on(labels, groups, start, end)):
             continue
         closing = range(last + 1, end)
         if (all(labels[index] is None or labels[index].label == BOILERPLATE for index in closing)
                 if closing else front and last == start):
             for index in range(start, last + 1):
                 labels[index] = BlockLabel(BOILERPLATE, 0.6)
+
+
+def _item_runs_on(labels: list, groups: frozenset[int], start: int, end: int) -> bool:
+    """Whether the group of lines ``start``..``end`` opens or closes with part of an item that goes on in a group of
+    one line above or under it: a plain text that parts every line by a blank line (as some scrapers print each
+    block) puts each line of an item -- its kicker, headline, summary, time -- in a group of its own. (A line alone
+    in its group under a list's last item, "Follow us", is no part of that item, however the item was read.)"""
+    def same_item(above: int, below: int) -> bool:
+        return (0 <= above and below < len(labels) and labels[above] is not None and labels[below] is not None
+                and labels[above].label == TEASER and labels[below].label == TEASER
+                and labels[above].item == labels[below].item)
+
+    return ((same_item(start - 1, start) and (start - 1 == 0 or start - 1 in groups))
+            or (same_item(end - 1, end) and (end + 1 == len(labels) or end + 1 in groups)))
 
 
 def _group_headings(blocks, features, labels: list, groups: frozenset[int]) -> None:
