@@ -1,7 +1,9 @@
 """Hand-made gold: labelled ``NAME.page`` files (format in ``tests/gold/README.md``) checked and turned into
-gold folders in the layout ``corpus synth`` writes, in four renderings of each page:
+gold folders in the layout ``corpus synth`` writes, in five renderings of each page:
 
   text      the page's plain text (NAME.txt), the spans straight from the labels;
+  spaced    the same plain text with every line parted from the next by one blank line, whatever the page's
+            own grouping (scrapers that print each block as a paragraph);
   semantic  HTML from a template with semantic tags (header/nav, article/h1/p, aside/section cards, footer);
   div       the same template as div soup (div/span/a with class names only);
   hand      the hand-written NAME.html beside the page, for pages with ``# html: yes``.
@@ -36,7 +38,7 @@ from schemas.records import Annotation, Document, Span, doc_id_for, is_whitespac
 from schemas.rules import span_faults
 
 ANNOTATOR = "handmade"
-RENDERINGS = ("text", "semantic", "div", "hand")
+RENDERINGS = ("text", "spaced", "semantic", "div", "hand")
 HEADER_KEYS = {"lang": None, "kind": ("story", "front"), "html": ("yes", "no")}
 LINE_LABELS = {"A": "article", "B": "boilerplate", "T": "teaser", "T+": "teaser"}
 SWITCH_ZONES = {"A": "article", "B": "boilerplate", "T": "teaser"}
@@ -111,11 +113,13 @@ class Page:
         """The hand-written HTML the header announces (``# html: yes``), beside the page."""
         return self.path.with_suffix(".html") if self.header.get("html") == "yes" else None
 
-    def plain_text(self) -> tuple[str, list[int]]:
-        """The document text and the offset of each labelled line in it."""
+    def plain_text(self, every_block_apart: bool = False) -> tuple[str, list[int]]:
+        """The document text and the offset of each labelled line in it: the lines parted as the page groups
+        them, or (``every_block_apart``) each parted from the next by exactly one blank line, as scrapers that
+        print every block as a paragraph do."""
         parts, starts, position = [], [], 0
         for number, (line, blanks) in enumerate(zip(self.lines, self.blanks_before)):
-            separator = "" if number == 0 else "\n" * (1 + blanks)
+            separator = "" if number == 0 else "\n" * (2 if every_block_apart else 1 + blanks)
             parts.append(separator)
             position += len(separator)
             starts.append(position)
@@ -682,17 +686,26 @@ def write_renderings(page: Page, folder: Path) -> tuple[dict[str, Annotation], l
     problem found (a rendering with problems has no annotation)."""
     problems: list[Problem] = []
     annotations: dict[str, Annotation] = {}
-    text, starts = page.plain_text()
-    txt_path = _page_file(folder, "text", f"{page.name}.txt")
-    txt_path.write_bytes(text.encode("utf-8"))
-    ingested = read_page(txt_path, source=f"pages/{txt_path.name}")
-    if ingested.text != text:
-        problems.append(Problem(str(page.path), None, "[text] the ingested .txt differs from the page text"))
-    annotation = annotation_for(page, "text", text, spans_on(page, text, starts), f"pages/{txt_path.name}")
-    text_problems = _rule_problems(page, "text", annotation, text, starts)
-    problems += text_problems
-    if not text_problems:
-        annotations["text"] = annotation
+    for rendering, every_block_apart in (("text", False), ("spaced", True)):
+        text, starts = page.plain_text(every_block_apart)
+        txt_path = _page_file(folder, rendering, f"{page.name}.txt")
+        txt_path.write_bytes(text.encode("utf-8"))
+        ingested = read_page(txt_path, source=f"pages/{txt_path.name}").text
+        # every line where its spans put it in the text `corpus build` reads, as align_html checks the HTML; the
+        # first line out of place is named (the lines below it are all out of place then)
+        misplaced = next((Problem(str(page.path), line.number, f"[{rendering}] the line is not at its offset {start} "
+                                  f"in the ingested {txt_path.name}", line.text)
+                          for line, start in zip(page.lines, starts)
+                          if ingested[start:start + len(line.text)] != line.text), None)
+        if misplaced is not None or ingested != text:
+            problems.append(misplaced or Problem(str(page.path), None, f"[{rendering}] the ingested .txt differs "
+                                                 "from the page text"))
+            continue
+        annotation = annotation_for(page, rendering, text, spans_on(page, text, starts), f"pages/{txt_path.name}")
+        text_problems = _rule_problems(page, rendering, annotation, text, starts)
+        problems += text_problems
+        if not text_problems:
+            annotations[rendering] = annotation
     sources = {"semantic": render_html(page, div=False).encode("utf-8"),
                "div": render_html(page, div=True).encode("utf-8")}
     hand = page.hand_html

@@ -155,15 +155,26 @@ def test_a_mixed_line_is_split_with_its_white_space_trimmed(tmp_path: Path) -> N
     sources = tmp_path / "sources"
     sources.mkdir()
     write_page(sources, "mixed", "# lang: en\n# kind: story\n\nA| Harbour plan approved\n"
-               "A| By Jane Doe ⟪B⟫| Share | Tweet\nA| The council voted ⟦“yes,”⟧ she said.\n")
+               "A| By Jane Doe ⟪B⟫| Share | Tweet\n\n\nA| The council voted ⟦“yes,”⟧ she said.\n")
     build_gold(sources, tmp_path / "out")
-    for rendering in ("text", "semantic", "div"):
+    for rendering in ("text", "spaced", "semantic", "div"):
         assert spans_of(tmp_path / "out", rendering) == [
             ("article", "Harbour plan approved"), ("article", "By Jane Doe"), ("boilerplate", "| Share | Tweet"),
             ("article", "The council voted “yes,” she said."), ("quote", "“yes,”"),
         ], rendering
     assert (tmp_path / "out" / "text" / "pages" / "mixed.txt").read_text(encoding="utf-8") == (
-        "Harbour plan approved\nBy Jane Doe | Share | Tweet\nThe council voted “yes,” she said.")
+        "Harbour plan approved\nBy Jane Doe | Share | Tweet\n\n\nThe council voted “yes,” she said.")
+    # spaced/ hides the page's grouping: exactly one blank line between every two lines
+    assert (tmp_path / "out" / "spaced" / "pages" / "mixed.txt").read_text(encoding="utf-8") == (
+        "Harbour plan approved\n\nBy Jane Doe | Share | Tweet\n\nThe council voted “yes,” she said.")
+
+
+def test_check_names_a_line_the_text_ingest_moves(tmp_path: Path) -> None:
+    # ingest drops a byte order mark at the start of a .txt: the first line would no longer be where its spans are
+    page = write_page(tmp_path, "bom", "# lang: en\n# kind: story\n\nA| \ufeffHarbour plan approved\n"
+                      "A| The council voted.\n")
+    assert messages(page) == [f"{page}:4: [{rendering}] the line is not at its offset 0 in the ingested bom.txt: "
+                              "'\\ufeffHarbour plan approved'" for rendering in ("text", "spaced")]
 
 
 def test_a_teaser_item_spans_its_lines_and_each_t_starts_one(tmp_path: Path) -> None:
@@ -173,7 +184,7 @@ def test_a_teaser_item_spans_its_lines_and_each_t_starts_one(tmp_path: Path) -> 
                "T+| Operators blame fuel costs.\nT+| 2 hours ago\nT| Bridge reopens ⟪T⟫ Tram delays\n"
                "T+| 5 minutes ago\n")
     build_gold(sources, tmp_path / "out")
-    for rendering in ("text", "semantic", "div"):
+    for rendering in ("text", "spaced", "semantic", "div"):
         labels = spans_of(tmp_path / "out", rendering)
         assert [label for label, _ in labels] == ["boilerplate", "teaser", "teaser", "teaser"], rendering
         first, second, third = (" ".join(text.split()) for _, text in labels[1:])
