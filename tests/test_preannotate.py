@@ -7382,3 +7382,20 @@ def test_a_promoted_storys_copy_of_two_sentences_between_two_labels_is_one_item_
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n".join(item) for item in [*items, box]]
     assert labels_by_line(document, annotation)["Sponsored content"] == "boilerplate"
+
+
+@pytest.mark.parametrize("counter", ["12 comments", "3.456 Aufrufe", "Kommentare (12)", "45 टिप्पणियाँ", "Yorumlar (7)"])
+def test_a_counter_by_the_story_head_is_the_sites_in_any_language(counter: str) -> None:
+    """Guidelines 8.1: a comment, share or view counter under the byline is a site widget, in any language: one
+    number and one word, the number first or bracketed after the word. A date of that shape ("12 March") or a label
+    with no count ("Comments") is not a counter."""
+    from annotation.preannotate.zones import _tool_line
+
+    assert _tool_line(features_of(counter), counter)
+    for other in ["12 March", "Comments", "Room 101", "2 forni elettrici", "10 p.m.", "2020 Elections"]:
+        assert not _tool_line(features_of(other), other)
+    lines = [*STORY[:3], counter, *STORY[3:]]
+    document = Document.from_text(page_text([*NAV, *lines, *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert labels[counter] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)

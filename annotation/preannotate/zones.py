@@ -241,11 +241,21 @@ _READING_MINUTES_RE = re.compile(
     r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,3}\s?(?:min|мин)[^\W\d_]*\.?(?:\s+[^\W\d_]+){0,2}$", re.IGNORECASE)
 
 
+# A counter the site prints by the story (guidelines 8.1: share, comment and view counters are boilerplate), in any
+# language: one number and one word, the number first ("7 comments", "1.284 vizualizări", "86 תגובות") or after the
+# word in brackets ("Comments (14)", "Skomentuj (156)") -- the count is what tells it from a section's label. A word is
+# a letter, then no space, digit or dot (a vowel sign of an Indic script is no letter to ``\w``; a live entry's time,
+# "10 p.m.", is no counter), and a year is no count ("2020 Elections" is a topic).
+_COUNTER_RE = re.compile(r"^(?:(?!(?:19|20)\d\d\s)\d[\d.,\u00a0\u202f]*\s+[^\W\d_][^\s\d.]*"
+                         r"|[^\W\d_][^\s\d(.]*\s*\(\d[\d.,\u00a0\u202f]*\))$")
+
+
 def _tool_line(f: BlockFeatures, text: str) -> bool:
-    """Whether ``text`` is a site's tool by the story (``_TOOL_LINE_RE``) or its reading time in words no pattern knows
-    (``_READING_MINUTES_RE``)."""
+    """Whether ``text`` is a site's tool by the story (``_TOOL_LINE_RE``), its reading time in words no pattern knows
+    (``_READING_MINUTES_RE``) or a counter of its comments, shares or views (``_COUNTER_RE``)."""
     return f.n_words <= TOOL_LINE_MAX_WORDS and (_TOOL_LINE_RE.match(text) is not None or (
-        f.digit_share > 0 and not f.is_timestamp and _READING_MINUTES_RE.match(text) is not None))
+        f.digit_share > 0 and not f.is_timestamp and (_READING_MINUTES_RE.match(text) is not None
+                                                      or _COUNTER_RE.match(text) is not None)))
 # Longer blocks than this are not taken for a caption, whatever their last words.
 CAPTION_MAX_WORDS = 80
 
