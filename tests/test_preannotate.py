@@ -7399,3 +7399,21 @@ def test_a_counter_by_the_story_head_is_the_sites_in_any_language(counter: str) 
     labels = labels_by_line(document, Preannotator().annotate(document))
     assert labels[counter] == "boilerplate"
     assert all(labels[line] == "article" for line in STORY)
+
+
+def test_the_heads_byline_and_date_over_a_caption_stay_the_storys() -> None:
+    """Guidelines 8.1: the story's byline and date, parted from its first paragraph only by what a head shows there
+    -- another date the rules took out, a photo's caption, a comment counter -- are its head, however few their words;
+    a line of another kind between them (a weather box) parts them from the story."""
+    from annotation.preannotate.blocks import Block
+    from annotation.preannotate.zones import ARTICLE, BOILERPLATE, BlockLabel, _drop_islands
+
+    between = ["Updated 12 March 2031, 11:02", "The harbour at dawn on Tuesday. Photograph: Ana Lind/Example"]
+    for middle, kept in [(between, True), (["4 comments", between[1]], True),
+                         (["Weather: sunny, 21 degrees, light wind from the west", between[1]], False)]:
+        lines = ["By Jane Roe", "12 March 2031, 09:40", *middle, *STORY[3:]]
+        blocks = [Block(index, 0, len(line), line) for index, line in enumerate(lines)]
+        labels = [BlockLabel(ARTICLE, 0.7), BlockLabel(ARTICLE, 0.7), BlockLabel(BOILERPLATE, 0.7),
+                  BlockLabel(BOILERPLATE, 0.7), *(BlockLabel(ARTICLE, 0.9) for _ in STORY[3:])]
+        _drop_islands(blocks, [features_of(line) for line in lines], labels, [0.0] * len(lines), 0, len(lines))
+        assert [labels[0].label, labels[1].label] == [ARTICLE, ARTICLE] if kept else [BOILERPLATE, BOILERPLATE], middle

@@ -1269,13 +1269,8 @@ def _drop_islands(blocks, features, labels: list, scores, start: int, end: int, 
         # (an inline "Related: <headline>" teaser between them is inside the story: guidelines 8.2)
         cut_by_prose = all(features[i].text_like or labels[i].label == TEASER
                            for i in range(group[-1] + 1, kept_start))
-        # the story's dates right over it, parted from it only by the site's tools under the head ("Reading time: 5
-        # min"), are its head still (guidelines 8.1), as they were before those were read as tools
-        dated_over_tools = (all(features[i].is_timestamp for i in group)
-                            and all(labels[i].label == BOILERPLATE and _tool_line(features[i], blocks[i].text)
-                                    for i in range(group[-1] + 1, kept_start)))
         if (sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose)
-                or standfirst in group or dated_over_tools
+                or standfirst in group or _head_marks_over(blocks, features, labels, group, kept_start)
                 or _quoting_inside(blocks, features, groups, sizes, number, kept_start)):
             kept_start = group[0]
         else:
@@ -1285,6 +1280,23 @@ def _drop_islands(blocks, features, labels: list, scores, start: int, end: int, 
 # A paragraph inside the story is parted from the story's paragraphs above and under it by at most this many
 # lines each (an ad label, a photo's caption and credit).
 INSIDE_GAP_MAX_LINES = 2
+
+
+def _head_marks_over(blocks, features, labels: list, group: list[int], kept_start: int) -> bool:
+    """Guidelines 8.1: whether island ``group`` is the story's dates and bylines right over the story kept under it,
+    parted from it only by what a story's head shows between its byline and its first paragraph -- the site's tools
+    ("Reading time: 5 min", "0 comments"), a photo's caption and credit, another date the rules took out ("Last
+    modified on …") -- at most ``INSIDE_GAP_MAX_LINES`` lines: the head's words are few, and it is the story's still.
+    A line of any other kind between them (a weather box, a paragraph) parts the group from the story."""
+    if kept_start - group[-1] > INSIDE_GAP_MAX_LINES + 1:
+        return False
+    for index in range(group[-1] + 1, kept_start):
+        f, text = features[index], blocks[index].text
+        if labels[index].label != BOILERPLATE or not (
+                f.is_timestamp or _tool_line(f, text) or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
+                or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))):
+            return False
+    return all(features[i].is_timestamp or _byline_at(blocks, features, i) for i in group)
 
 
 def _quoting_inside(blocks, features, groups: list[list[int]], sizes: list[int], number: int, kept_start: int) -> bool:
