@@ -7417,3 +7417,20 @@ def test_the_heads_byline_and_date_over_a_caption_stay_the_storys() -> None:
                   BlockLabel(BOILERPLATE, 0.7), *(BlockLabel(ARTICLE, 0.9) for _ in STORY[3:])]
         _drop_islands(blocks, [features_of(line) for line in lines], labels, [0.0] * len(lines), 0, len(lines))
         assert [labels[0].label, labels[1].label] == [ARTICLE, ARTICLE] if kept else [BOILERPLATE, BOILERPLATE], middle
+
+
+def test_a_box_of_key_figures_under_or_inside_the_story_is_the_storys() -> None:
+    """Guidelines 6 step 2: a box of figures the story prints -- a short heading, then lines that each open with a
+    number and what it counts ("410 empleados a finales de 2025", "1,2 mld zł – …") -- is the story's, under its last
+    paragraph or between two of them, as a box of labelled facts is; a list of links in title case whose headlines
+    open with a number ("15 Amazing Images of Stars") is not."""
+    box = ["Las cifras", "410 empleados a finales de 2025", "140 puestos suprimidos, 95 de ellos en producción",
+           "11 millones de francos de beneficio neto en 2025"]
+    for lines in ([*STORY, *box], [*STORY[:5], *box, *STORY[5:]]):
+        document = Document.from_text(page_text([*NAV, *lines, *FOOTER]))
+        labels = labels_by_line(document, Preannotator().annotate(document))
+        assert all(labels[line] == "article" for line in [*STORY, *box]), labels
+    links = ["15 Amazing Images of Stars", "11 Fascinating Facts About Our Milky Way Galaxy"]
+    document = Document.from_text(page_text([*NAV, *STORY, *links, *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert all(labels[line] != "article" for line in links)

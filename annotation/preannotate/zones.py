@@ -1644,6 +1644,11 @@ def _topics_list(blocks, features, intro: int, items: list[int]) -> bool:
 # "Rovers (4-3-3): Dunne; Oyelaran, ...", "Capacity: 1,800 TEU").
 _FACT_LINE_RE = re.compile(r"^[^\W\d_][^:]{0,40}:\s+\S")
 FACT_LABEL_MAX_WORDS = 5
+# Or a figure and what it counts, in any language: a number opening the line, its unit or the word it counts right
+# after it ("410 employees at the end of 2025", "1,2 mld zł – …", "40 % of the budget"), a short line -- a box of
+# "key figures" is the story's as a box of labelled facts is (guidelines 6 step 2).
+_FIGURE_LINE_RE = re.compile(r"^\d[\d.,\u00a0\u202f]*\s?[%‰$€£¥₹]?\s?[^\W\d_]")
+FIGURE_LINE_MAX_WORDS = 15
 # A story's fact box holds at least this many lines.
 FACT_BOX_MIN_LINES = 2
 
@@ -1654,9 +1659,15 @@ def _fact_line(blocks, features, evidence, index: int) -> bool:
     WhatsApp | X", "Topics: Budget | Tax | Parliament", in any language: ``_link_row``), which promote no one story
     (guidelines 8.3)."""
     text, f = blocks[index].text, features[index]
-    match = _FACT_LINE_RE.match(text)
-    return (match is not None and len(text[:text.index(":")].split()) <= FACT_LABEL_MAX_WORDS
-            and not f.is_furniture and not f.is_list_heading and not evidence[index].template
+    if text[:1].isdigit():
+        # (a date opening a line is no figure: "14. oktober" under a linked headline is a teaser's time; nor a line in
+        # title case: "15 Amazing Images of Stars" under the story is a list of links)
+        shaped = (f.n_words <= FIGURE_LINE_MAX_WORDS and not f.is_timestamp
+                  and f.title_case_share < TITLE_CASE_HEADLINE and _FIGURE_LINE_RE.match(text) is not None)
+    else:
+        shaped = (_FACT_LINE_RE.match(text) is not None
+                  and len(text[:text.index(":")].split()) <= FACT_LABEL_MAX_WORDS)
+    return (shaped and not f.is_furniture and not f.is_list_heading and not evidence[index].template
             and not evidence[index].linked and _TAGS_RE.match(text) is None and not _photo_credit(text)
             and not _read_more(text) and not (_link_row(text) and not _figures_row(text)))
 
