@@ -7434,3 +7434,25 @@ def test_a_box_of_key_figures_under_or_inside_the_story_is_the_storys() -> None:
     document = Document.from_text(page_text([*NAV, *STORY, *links, *FOOTER]))
     labels = labels_by_line(document, Preannotator().annotate(document))
     assert all(labels[line] != "article" for line in links)
+
+
+@pytest.mark.parametrize("box", [["Přečtěte si také:", "Starosta slibuje nový most do konce roku", "12. března 2024"],
+                                 ["Okuyun", "Belediye meclisi köprü ihalesini yeniden açtı",
+                                  "Valilik bütçe görüşmelerini ertelediğini açıkladı"],
+                                 ["【関連】", "市議会、新しい橋の建設費を可決　反対派は住民投票を要求"]])
+def test_a_box_of_links_between_the_storys_paragraphs_is_a_cue_over_teasers(box: list[str]) -> None:
+    """Guidelines 8.2: a cue on a line of its own between the story's paragraphs ("Read also", in any language or
+    script), over one or two headlines, each with its date or none, then the story's next paragraph: the cue is a
+    label over the list (boilerplate), each headline with its date one teaser; a sub-heading of the story with its
+    paragraph right under it stays the story's."""
+    subheading = "Reakce opozice"
+    lines = [*STORY[:4], *box, STORY[4], subheading, *STORY[5:]]
+    document = Document.from_text(page_text([*NAV, *lines, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    labels = labels_by_line(document, annotation)
+    assert labels[box[0]] == "boilerplate"
+    assert all(labels[line] == "teaser" for line in box[1:])
+    assert all(labels[line] == "article" for line in [*STORY, subheading])
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    heads = [line for line in box[1:] if not features_of(line).is_timestamp]
+    assert len([text for text in teasers if any(text.startswith(head) for head in heads)]) == len(heads)

@@ -759,6 +759,11 @@ def classify_blocks(
         _drop_islands(blocks, features, labels, scores, start, end, standfirst)
         _trim_notices(blocks, features, evidence, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
+        for cue, items in _read_also_boxes(blocks, features, labels, start, end):
+            labels[cue] = BlockLabel(BOILERPLATE, 0.7)
+            for item in items:
+                for index in item:
+                    labels[index] = BlockLabel(TEASER, 0.7, item=-1 - item.start)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
         for index in _closing_list(blocks, features, evidence, labels, end):
@@ -1224,6 +1229,53 @@ def _box_of_headlines(features, labels: list, index: int) -> int:
            and _teaser_head(features[heads]) and not features[heads].text_like):
         heads += 1
     return heads if heads > index + 1 else 0
+
+
+# A box's cue on a line of its own has at most this many words ("Read also", "Czytaj także:", "【関連記事】").
+READ_ALSO_BOX_CUE_MAX_WORDS = 3
+# A story holds at most this many boxes of links between its paragraphs.
+READ_ALSO_BOXES_MAX = 2
+# What a cue holds besides its letters: spaces, its colon, the brackets a script without spaces sets it in.
+_CUE_MARKS = frozenset(" :：【】[]")
+# The last characters of a sentence, which a headline leaves off (a closing quotation mark it may keep).
+_SENTENCE_END_CHARACTERS = frozenset(".?!…:;。？！")
+
+
+def _read_also_boxes(blocks, features, labels: list, start: int, end: int) -> list[tuple[int, list[range]]]:
+    """Guidelines 8.2: a box of links set between the story's paragraphs -- a cue of a few words on its own line (no
+    prose, no sentence's end but a colon), then one to ``BOX_HEADLINES_MAX`` headlines (no sentence's end), each with
+    its date under it or none, then the story's next paragraph -- in any language: a sub-heading of the story has its
+    paragraph right under it, not a headline. Each box as its cue and its items (a headline and its date: one teaser
+    each); the cue is a label over the list (boilerplate). None when the shape comes more than
+    ``READ_ALSO_BOXES_MAX`` times."""
+    found: list[tuple[int, list[range]]] = []
+    for cue in range(start + 1, end - 2):
+        f = features[cue]
+        # the cue's word count and its paragraph's label, read first: they pass few lines
+        if (f.n_words > READ_ALSO_BOX_CUE_MAX_WORDS or labels[cue - 1].label != ARTICLE
+                or not (features[cue - 1].text_like or features[cue - 1].ends_like_sentence)
+                or f.text_like or f.is_timestamp or blocks[cue].text[-1:] in ".?!…;。？！"
+                or _tool_line(f, blocks[cue].text) or features[cue - 1].is_timestamp
+                or not all(character.isalpha() or character in _CUE_MARKS for character in blocks[cue].text)):
+            # (nor the site's tools under the story's dateline, "Listen to this article", "6 min read"; a cue is words
+            # alone, with no figure, quotation mark or slash: a photo's credit "Jane Roe/Example", a quoted title over
+            # an embedded player)
+            continue
+        items: list[range] = []
+        index = cue + 1
+        while index < end and len(items) < BOX_HEADLINES_MAX:
+            g = features[index]
+            if (not (_teaser_head(g) or _two_sentence_head(g)) or g.is_timestamp
+                    or blocks[index].text[-1:] in _SENTENCE_END_CHARACTERS or _tool_line(g, blocks[index].text)):
+                break
+            stop = index + 1 + (index + 1 < end and features[index + 1].is_timestamp)
+            items.append(range(index, stop))
+            index = stop
+        if items and index < end and labels[index].label == ARTICLE and features[index].text_like:
+            found.append((cue, items))
+    # a site sets one or two such boxes in a story; the shape repeated all along it is the story's own (a buying guide:
+    # a product's name, its price, the shop, then the paragraph on it)
+    return found if len(found) <= READ_ALSO_BOXES_MAX else []
 
 
 def _capitals_headline(f: BlockFeatures, text: str) -> bool:
