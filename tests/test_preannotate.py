@@ -7456,3 +7456,18 @@ def test_a_box_of_links_between_the_storys_paragraphs_is_a_cue_over_teasers(box:
     teasers = [span.text for span in annotation.spans if span.label == "teaser"]
     heads = [line for line in box[1:] if not features_of(line).is_timestamp]
     assert len([text for text in teasers if any(text.startswith(head) for head in heads)]) == len(heads)
+
+
+@pytest.mark.parametrize("bio", ["Jane Doe is the Courier's city hall reporter. She has covered local politics since 2014.",
+                                 "Jane Doe – reporterka działu miejskiego, od 2014 roku pisze o samorządzie i transporcie."])
+def test_the_writers_bio_under_the_story_is_the_sites(bio: str) -> None:
+    """Guidelines 8.3: an author profile under the story -- prose opening with the name its byline gives -- is
+    boilerplate, in any language; the story's credit line naming someone ("Jane Doe contributed reporting.") and a
+    last paragraph naming someone else stay the story's."""
+    for last, expected in [(bio, "boilerplate"), ("Jane Doe contributed reporting from the council chamber.", "article"),
+                           ("John Smith is the council's longest-serving member and voted against the bridge.",
+                            "article")]:
+        document = Document.from_text(page_text([*NAV, *STORY, last, *FOOTER]))
+        labels = labels_by_line(document, Preannotator().annotate(document))
+        assert labels[last] == expected, last
+        assert all(labels[line] == "article" for line in STORY)

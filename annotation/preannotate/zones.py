@@ -766,6 +766,8 @@ def classify_blocks(
                     labels[index] = BlockLabel(TEASER, 0.7, item=-1 - item.start)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
+        for index in _writers_bio(blocks, features, labels, start, end):
+            labels[index] = BlockLabel(BOILERPLATE, 0.6)
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _inner_lists(blocks, features, evidence, labels, start, end):
@@ -1505,6 +1507,38 @@ def _promo_boxes(blocks, features, labels: list, scores, start: int, end: int) -
 def _relabel(group: list[int], labels: list, scores) -> None:
     for index in group:
         labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
+
+
+# A writer's name is at least this many words ("Jane Roe"), and the bio says more than the name.
+BIO_NAME_MIN_WORDS = 2
+
+
+def _writers_bio(blocks, features, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 8.3: the story's last paragraph when it is its writer's bio -- prose opening with the name the
+    story's byline gives ("Jane Roe is a court reporter …", "Jane Roe – reporter since 2014", under "By JANE ROE"),
+    in any language: an author profile box is boilerplate, not the story. Its credit line ("Jane Roe contributed
+    reporting") stays the story's."""
+    last = next((index for index in range(end - 1, start, -1) if labels[index].label == ARTICLE), None)
+    if last is None or not features[last].text_like or _CLOSING_CREDIT_RE.match(blocks[last].text):
+        return []
+    name = []
+    for word in blocks[last].text.split():
+        if not (word[:1].isupper() and word.isalpha()):
+            break
+        name.append(word.lower())
+    if len(name) < BIO_NAME_MIN_WORDS:
+        return []  # (most last paragraphs: the first word alone is capitalised)
+    # the byline among the head's lines, around the story's first paragraph: the name on a line of its own, with its
+    # "By" or without (over the writer's title where the date stands further down) -- not a company's name in a line
+    # of more words ("THE HOME DEPOT INC.")
+    first = next((index for index in range(start, last) if features[index].text_like
+                  and labels[index].label == ARTICLE), last)
+    for index in range(max(0, start - HEAD_REACH), min(last, first + HEAD_REACH)):
+        if features[index].n_words <= len(name) + 1 and not features[index].text_like:
+            words = [word.strip(",.").lower() for word in blocks[index].text.split()]
+            if words[-len(name):] == name and len(words) <= len(name) + 1:
+                return [last]
+    return []
 
 
 def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
