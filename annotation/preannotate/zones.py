@@ -759,7 +759,8 @@ def classify_blocks(
         _drop_islands(blocks, features, labels, scores, start, end, standfirst)
         _trim_notices(blocks, features, evidence, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
-        for cue, items in _read_also_boxes(blocks, features, labels, start, end):
+        # (a live blog's entries -- a writer's name closing one, the next one's time and heading -- take the shape too)
+        for cue, items in [] if live else _read_also_boxes(blocks, features, labels, start, end):
             labels[cue] = BlockLabel(BOILERPLATE, 0.7)
             for item in items:
                 for index in item:
@@ -1268,7 +1269,9 @@ def _read_also_boxes(blocks, features, labels: list, start: int, end: int) -> li
         while index < end and len(items) < BOX_HEADLINES_MAX:
             g = features[index]
             if (not (_teaser_head(g) or _two_sentence_head(g)) or g.is_timestamp
-                    or blocks[index].text[-1:] in _SENTENCE_END_CHARACTERS or _tool_line(g, blocks[index].text)):
+                    or blocks[index].text[-1:] in _SENTENCE_END_CHARACTERS or _tool_line(g, blocks[index].text)
+                    or _read_more(blocks[index].text)):
+                # (a "Read also: <headline>" line carries its own cue: the line over it is none)
                 break
             stop = index + 1 + (index + 1 < end and features[index + 1].is_timestamp)
             items.append(range(index, stop))
