@@ -7505,3 +7505,92 @@ def test_a_front_that_parts_every_line_by_a_blank_line_keeps_its_items() -> None
     document = Document.from_text(text)
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items] + most_read
+
+
+@pytest.mark.parametrize("counter", ["12 comments", "3.456 Aufrufe", "Kommentare (12)", "45 टिप्पणियाँ", "Yorumlar (7)"])
+def test_a_counter_by_the_story_head_is_the_sites_in_any_language(counter: str) -> None:
+    """Guidelines 8.1: a comment, share or view counter under the byline is a site widget, in any language: one
+    number and one word, the number first or bracketed after the word. A date of that shape ("12 March") or a label
+    with no count ("Comments") is not a counter."""
+    from annotation.preannotate.zones import _tool_line
+
+    assert _tool_line(features_of(counter), counter)
+    for other in ["12 March", "Comments", "Room 101", "2 forni elettrici", "10 p.m.", "2020 Elections"]:
+        assert not _tool_line(features_of(other), other)
+    lines = [*STORY[:3], counter, *STORY[3:]]
+    document = Document.from_text(page_text([*NAV, *lines, *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert labels[counter] == "boilerplate"
+    assert all(labels[line] == "article" for line in STORY)
+
+
+def test_the_heads_byline_and_date_over_a_caption_stay_the_storys() -> None:
+    """Guidelines 8.1: the story's byline and date, parted from its first paragraph only by what a head shows there
+    -- another date the rules took out, a photo's caption, a comment counter -- are its head, however few their words;
+    a line of another kind between them (a weather box) parts them from the story."""
+    from annotation.preannotate.blocks import Block
+    from annotation.preannotate.zones import ARTICLE, BOILERPLATE, BlockLabel, _drop_islands
+
+    between = ["Updated 12 March 2031, 11:02", "The harbour at dawn on Tuesday. Photograph: Ana Lind/Example"]
+    for middle, kept in [(between, True), (["4 comments", between[1]], True),
+                         (["Weather: sunny, 21 degrees, light wind from the west", between[1]], False)]:
+        lines = ["By Jane Roe", "12 March 2031, 09:40", *middle, *STORY[3:]]
+        blocks = [Block(index, 0, len(line), line) for index, line in enumerate(lines)]
+        labels = [BlockLabel(ARTICLE, 0.7), BlockLabel(ARTICLE, 0.7), BlockLabel(BOILERPLATE, 0.7),
+                  BlockLabel(BOILERPLATE, 0.7), *(BlockLabel(ARTICLE, 0.9) for _ in STORY[3:])]
+        _drop_islands(blocks, [features_of(line) for line in lines], labels, [0.0] * len(lines), 0, len(lines))
+        assert [labels[0].label, labels[1].label] == [ARTICLE, ARTICLE] if kept else [BOILERPLATE, BOILERPLATE], middle
+
+
+def test_a_box_of_key_figures_under_or_inside_the_story_is_the_storys() -> None:
+    """Guidelines 6 step 2: a box of figures the story prints -- a short heading, then lines that each open with a
+    number and what it counts ("410 empleados a finales de 2025", "1,2 mld zł – …") -- is the story's, under its last
+    paragraph or between two of them, as a box of labelled facts is; a list of links in title case whose headlines
+    open with a number ("15 Amazing Images of Stars") is not."""
+    box = ["Las cifras", "410 empleados a finales de 2025", "140 puestos suprimidos, 95 de ellos en producción",
+           "11 millones de francos de beneficio neto en 2025"]
+    for lines in ([*STORY, *box], [*STORY[:5], *box, *STORY[5:]]):
+        document = Document.from_text(page_text([*NAV, *lines, *FOOTER]))
+        labels = labels_by_line(document, Preannotator().annotate(document))
+        assert all(labels[line] == "article" for line in [*STORY, *box]), labels
+    links = ["15 Amazing Images of Stars", "11 Fascinating Facts About Our Milky Way Galaxy"]
+    document = Document.from_text(page_text([*NAV, *STORY, *links, *FOOTER]))
+    labels = labels_by_line(document, Preannotator().annotate(document))
+    assert all(labels[line] != "article" for line in links)
+
+
+@pytest.mark.parametrize("box", [["Přečtěte si také:", "Starosta slibuje nový most do konce roku", "12. března 2024"],
+                                 ["Okuyun", "Belediye meclisi köprü ihalesini yeniden açtı",
+                                  "Valilik bütçe görüşmelerini ertelediğini açıkladı"],
+                                 ["【関連】", "市議会、新しい橋の建設費を可決　反対派は住民投票を要求"]])
+def test_a_box_of_links_between_the_storys_paragraphs_is_a_cue_over_teasers(box: list[str]) -> None:
+    """Guidelines 8.2: a cue on a line of its own between the story's paragraphs ("Read also", in any language or
+    script), over one or two headlines, each with its date or none, then the story's next paragraph: the cue is a
+    label over the list (boilerplate), each headline with its date one teaser; a sub-heading of the story with its
+    paragraph right under it stays the story's."""
+    subheading = "Reakce opozice"
+    lines = [*STORY[:4], *box, STORY[4], subheading, *STORY[5:]]
+    document = Document.from_text(page_text([*NAV, *lines, *FOOTER]))
+    annotation = Preannotator().annotate(document)
+    labels = labels_by_line(document, annotation)
+    assert labels[box[0]] == "boilerplate"
+    assert all(labels[line] == "teaser" for line in box[1:])
+    assert all(labels[line] == "article" for line in [*STORY, subheading])
+    teasers = [span.text for span in annotation.spans if span.label == "teaser"]
+    heads = [line for line in box[1:] if not features_of(line).is_timestamp]
+    assert len([text for text in teasers if any(text.startswith(head) for head in heads)]) == len(heads)
+
+
+@pytest.mark.parametrize("bio", ["Jane Doe is the Courier's city hall reporter. She has covered local politics since 2014.",
+                                 "Jane Doe – reporterka działu miejskiego, od 2014 roku pisze o samorządzie i transporcie."])
+def test_the_writers_bio_under_the_story_is_the_sites(bio: str) -> None:
+    """Guidelines 8.3: an author profile under the story -- prose opening with the name its byline gives -- is
+    boilerplate, in any language; the story's credit line naming someone ("Jane Doe contributed reporting.") and a
+    last paragraph naming someone else stay the story's."""
+    for last, expected in [(bio, "boilerplate"), ("Jane Doe contributed reporting from the council chamber.", "article"),
+                           ("John Smith is the council's longest-serving member and voted against the bridge.",
+                            "article")]:
+        document = Document.from_text(page_text([*NAV, *STORY, last, *FOOTER]))
+        labels = labels_by_line(document, Preannotator().annotate(document))
+        assert labels[last] == expected, last
+        assert all(labels[line] == "article" for line in STORY)

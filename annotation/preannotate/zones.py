@@ -241,11 +241,21 @@ _READING_MINUTES_RE = re.compile(
     r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,3}\s?(?:min|мин)[^\W\d_]*\.?(?:\s+[^\W\d_]+){0,2}$", re.IGNORECASE)
 
 
+# A counter the site prints by the story (guidelines 8.1: share, comment and view counters are boilerplate), in any
+# language: one number and one word, the number first ("7 comments", "1.284 vizualizări", "86 תגובות") or after the
+# word in brackets ("Comments (14)", "Skomentuj (156)") -- the count is what tells it from a section's label. A word is
+# a letter, then no space, digit or dot (a vowel sign of an Indic script is no letter to ``\w``; a live entry's time,
+# "10 p.m.", is no counter), and a year is no count ("2020 Elections" is a topic).
+_COUNTER_RE = re.compile(r"^(?:(?!(?:19|20)\d\d\s)\d[\d.,\u00a0\u202f]*\s+[^\W\d_][^\s\d.]*"
+                         r"|[^\W\d_][^\s\d(.]*\s*\(\d[\d.,\u00a0\u202f]*\))$")
+
+
 def _tool_line(f: BlockFeatures, text: str) -> bool:
-    """Whether ``text`` is a site's tool by the story (``_TOOL_LINE_RE``) or its reading time in words no pattern knows
-    (``_READING_MINUTES_RE``)."""
+    """Whether ``text`` is a site's tool by the story (``_TOOL_LINE_RE``), its reading time in words no pattern knows
+    (``_READING_MINUTES_RE``) or a counter of its comments, shares or views (``_COUNTER_RE``)."""
     return f.n_words <= TOOL_LINE_MAX_WORDS and (_TOOL_LINE_RE.match(text) is not None or (
-        f.digit_share > 0 and not f.is_timestamp and _READING_MINUTES_RE.match(text) is not None))
+        f.digit_share > 0 and not f.is_timestamp and (_READING_MINUTES_RE.match(text) is not None
+                                                      or _COUNTER_RE.match(text) is not None)))
 # Longer blocks than this are not taken for a caption, whatever their last words.
 CAPTION_MAX_WORDS = 80
 
@@ -749,8 +759,16 @@ def classify_blocks(
         _drop_islands(blocks, features, labels, scores, start, end, standfirst)
         _trim_notices(blocks, features, evidence, labels, scores, start, end)
         _promo_boxes(blocks, features, labels, scores, start, end)
+        # (a live blog's entries -- a writer's name closing one, the next one's time and heading -- take the shape too)
+        for cue, items in [] if live else _read_also_boxes(blocks, features, labels, start, end):
+            labels[cue] = BlockLabel(BOILERPLATE, 0.7)
+            for item in items:
+                for index in item:
+                    labels[index] = BlockLabel(TEASER, 0.7, item=-1 - item.start)
         for index in _closing_credit(blocks, features, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.7)
+        for index in _writers_bio(blocks, features, labels, start, end):
+            labels[index] = BlockLabel(BOILERPLATE, 0.6)
         for index in _closing_list(blocks, features, evidence, labels, end):
             labels[index] = BlockLabel(ARTICLE, 0.6)
         for index in _inner_lists(blocks, features, evidence, labels, start, end):
@@ -1216,6 +1234,55 @@ def _box_of_headlines(features, labels: list, index: int) -> int:
     return heads if heads > index + 1 else 0
 
 
+# A box's cue on a line of its own has at most this many words ("Read also", "Czytaj także:", "【関連記事】").
+READ_ALSO_BOX_CUE_MAX_WORDS = 3
+# A story holds at most this many boxes of links between its paragraphs.
+READ_ALSO_BOXES_MAX = 2
+# What a cue holds besides its letters: spaces, its colon, the brackets a script without spaces sets it in.
+_CUE_MARKS = frozenset(" :：【】[]")
+# The last characters of a sentence, which a headline leaves off (a closing quotation mark it may keep).
+_SENTENCE_END_CHARACTERS = frozenset(".?!…:;。？！")
+
+
+def _read_also_boxes(blocks, features, labels: list, start: int, end: int) -> list[tuple[int, list[range]]]:
+    """Guidelines 8.2: a box of links set between the story's paragraphs -- a cue of a few words on its own line (no
+    prose, no sentence's end but a colon), then one to ``BOX_HEADLINES_MAX`` headlines (no sentence's end), each with
+    its date under it or none, then the story's next paragraph -- in any language: a sub-heading of the story has its
+    paragraph right under it, not a headline. Each box as its cue and its items (a headline and its date: one teaser
+    each); the cue is a label over the list (boilerplate). None when the shape comes more than
+    ``READ_ALSO_BOXES_MAX`` times."""
+    found: list[tuple[int, list[range]]] = []
+    for cue in range(start + 1, end - 2):
+        f = features[cue]
+        # the cue's word count and its paragraph's label, read first: they pass few lines
+        if (f.n_words > READ_ALSO_BOX_CUE_MAX_WORDS or labels[cue - 1].label != ARTICLE
+                or not (features[cue - 1].text_like or features[cue - 1].ends_like_sentence)
+                or f.text_like or f.is_timestamp or blocks[cue].text[-1:] in ".?!…;。？！"
+                or _tool_line(f, blocks[cue].text) or features[cue - 1].is_timestamp
+                or not all(character.isalpha() or character in _CUE_MARKS for character in blocks[cue].text)):
+            # (nor the site's tools under the story's dateline, "Listen to this article", "6 min read"; a cue is words
+            # alone, with no figure, quotation mark or slash: a photo's credit "Jane Roe/Example", a quoted title over
+            # an embedded player)
+            continue
+        items: list[range] = []
+        index = cue + 1
+        while index < end and len(items) < BOX_HEADLINES_MAX:
+            g = features[index]
+            if (not (_teaser_head(g) or _two_sentence_head(g)) or g.is_timestamp
+                    or blocks[index].text[-1:] in _SENTENCE_END_CHARACTERS or _tool_line(g, blocks[index].text)
+                    or _read_more(blocks[index].text)):
+                # (a "Read also: <headline>" line carries its own cue: the line over it is none)
+                break
+            stop = index + 1 + (index + 1 < end and features[index + 1].is_timestamp)
+            items.append(range(index, stop))
+            index = stop
+        if items and index < end and labels[index].label == ARTICLE and features[index].text_like:
+            found.append((cue, items))
+    # a site sets one or two such boxes in a story; the shape repeated all along it is the story's own (a buying guide:
+    # a product's name, its price, the shop, then the paragraph on it)
+    return found if len(found) <= READ_ALSO_BOXES_MAX else []
+
+
 def _capitals_headline(f: BlockFeatures, text: str) -> bool:
     """A headline (``_teaser_head``, no closing full stop) in capitals, of ``CAPITALS_TEASER_MIN_WORDS`` or more."""
     return (f.n_words >= CAPITALS_TEASER_MIN_WORDS and _teaser_head(f) and not f.ends_like_sentence
@@ -1259,13 +1326,8 @@ def _drop_islands(blocks, features, labels: list, scores, start: int, end: int, 
         # (an inline "Related: <headline>" teaser between them is inside the story: guidelines 8.2)
         cut_by_prose = all(features[i].text_like or labels[i].label == TEASER
                            for i in range(group[-1] + 1, kept_start))
-        # the story's dates right over it, parted from it only by the site's tools under the head ("Reading time: 5
-        # min"), are its head still (guidelines 8.1), as they were before those were read as tools
-        dated_over_tools = (all(features[i].is_timestamp for i in group)
-                            and all(labels[i].label == BOILERPLATE and _tool_line(features[i], blocks[i].text)
-                                    for i in range(group[-1] + 1, kept_start)))
         if (sizes[number] >= MIN_ISLAND_WORDS or (prose and kept_start - group[-1] <= 2 and cut_by_prose)
-                or standfirst in group or dated_over_tools
+                or standfirst in group or _head_marks_over(blocks, features, labels, group, kept_start)
                 or _quoting_inside(blocks, features, groups, sizes, number, kept_start)):
             kept_start = group[0]
         else:
@@ -1275,6 +1337,23 @@ def _drop_islands(blocks, features, labels: list, scores, start: int, end: int, 
 # A paragraph inside the story is parted from the story's paragraphs above and under it by at most this many
 # lines each (an ad label, a photo's caption and credit).
 INSIDE_GAP_MAX_LINES = 2
+
+
+def _head_marks_over(blocks, features, labels: list, group: list[int], kept_start: int) -> bool:
+    """Guidelines 8.1: whether island ``group`` is the story's dates and bylines right over the story kept under it,
+    parted from it only by what a story's head shows between its byline and its first paragraph -- the site's tools
+    ("Reading time: 5 min", "0 comments"), a photo's caption and credit, another date the rules took out ("Last
+    modified on …") -- at most ``INSIDE_GAP_MAX_LINES`` lines: the head's words are few, and it is the story's still.
+    A line of any other kind between them (a weather box, a paragraph) parts the group from the story."""
+    if kept_start - group[-1] > INSIDE_GAP_MAX_LINES + 1:
+        return False
+    for index in range(group[-1] + 1, kept_start):
+        f, text = features[index], blocks[index].text
+        if labels[index].label != BOILERPLATE or not (
+                f.is_timestamp or _tool_line(f, text) or (f.n_words <= CAPTION_MAX_WORDS and is_caption_credit(text))
+                or (f.n_words <= CREDIT_MAX_WORDS and _photo_credit(text))):
+            return False
+    return all(features[i].is_timestamp or _byline_at(blocks, features, i) for i in group)
 
 
 def _quoting_inside(blocks, features, groups: list[list[int]], sizes: list[int], number: int, kept_start: int) -> bool:
@@ -1431,6 +1510,38 @@ def _promo_boxes(blocks, features, labels: list, scores, start: int, end: int) -
 def _relabel(group: list[int], labels: list, scores) -> None:
     for index in group:
         labels[index] = BlockLabel(BOILERPLATE, round(_sigmoid(1.0 - scores[index] / 4), 3))
+
+
+# A writer's name is at least this many words ("Jane Roe"), and the bio says more than the name.
+BIO_NAME_MIN_WORDS = 2
+
+
+def _writers_bio(blocks, features, labels: list, start: int, end: int) -> list[int]:
+    """Guidelines 8.3: the story's last paragraph when it is its writer's bio -- prose opening with the name the
+    story's byline gives ("Jane Roe is a court reporter …", "Jane Roe – reporter since 2014", under "By JANE ROE"),
+    in any language: an author profile box is boilerplate, not the story. Its credit line ("Jane Roe contributed
+    reporting") stays the story's."""
+    last = next((index for index in range(end - 1, start, -1) if labels[index].label == ARTICLE), None)
+    if last is None or not features[last].text_like or _CLOSING_CREDIT_RE.match(blocks[last].text):
+        return []
+    name = []
+    for word in blocks[last].text.split():
+        if not (word[:1].isupper() and word.isalpha()):
+            break
+        name.append(word.lower())
+    if len(name) < BIO_NAME_MIN_WORDS:
+        return []  # (most last paragraphs: the first word alone is capitalised)
+    # the byline among the head's lines, around the story's first paragraph: the name on a line of its own, with its
+    # "By" or without (over the writer's title where the date stands further down) -- not a company's name in a line
+    # of more words ("THE HOME DEPOT INC.")
+    first = next((index for index in range(start, last) if features[index].text_like
+                  and labels[index].label == ARTICLE), last)
+    for index in range(max(0, start - HEAD_REACH), min(last, first + HEAD_REACH)):
+        if features[index].n_words <= len(name) + 1 and not features[index].text_like:
+            words = [word.strip(",.").lower() for word in blocks[index].text.split()]
+            if words[-len(name):] == name and len(words) <= len(name) + 1:
+                return [last]
+    return []
 
 
 def _closing_credit(blocks, features, labels: list, end: int) -> list[int]:
@@ -1622,6 +1733,11 @@ def _topics_list(blocks, features, intro: int, items: list[int]) -> bool:
 # "Rovers (4-3-3): Dunne; Oyelaran, ...", "Capacity: 1,800 TEU").
 _FACT_LINE_RE = re.compile(r"^[^\W\d_][^:]{0,40}:\s+\S")
 FACT_LABEL_MAX_WORDS = 5
+# Or a figure and what it counts, in any language: a number opening the line, its unit or the word it counts right
+# after it ("410 employees at the end of 2025", "1,2 mld zł – …", "40 % of the budget"), a short line -- a box of
+# "key figures" is the story's as a box of labelled facts is (guidelines 6 step 2).
+_FIGURE_LINE_RE = re.compile(r"^\d[\d.,\u00a0\u202f]*\s?[%‰$€£¥₹]?\s?[^\W\d_]")
+FIGURE_LINE_MAX_WORDS = 15
 # A story's fact box holds at least this many lines.
 FACT_BOX_MIN_LINES = 2
 
@@ -1632,9 +1748,15 @@ def _fact_line(blocks, features, evidence, index: int) -> bool:
     WhatsApp | X", "Topics: Budget | Tax | Parliament", in any language: ``_link_row``), which promote no one story
     (guidelines 8.3)."""
     text, f = blocks[index].text, features[index]
-    match = _FACT_LINE_RE.match(text)
-    return (match is not None and len(text[:text.index(":")].split()) <= FACT_LABEL_MAX_WORDS
-            and not f.is_furniture and not f.is_list_heading and not evidence[index].template
+    if text[:1].isdigit():
+        # (a date opening a line is no figure: "14. oktober" under a linked headline is a teaser's time; nor a line in
+        # title case: "15 Amazing Images of Stars" under the story is a list of links)
+        shaped = (f.n_words <= FIGURE_LINE_MAX_WORDS and not f.is_timestamp
+                  and f.title_case_share < TITLE_CASE_HEADLINE and _FIGURE_LINE_RE.match(text) is not None)
+    else:
+        shaped = (_FACT_LINE_RE.match(text) is not None
+                  and len(text[:text.index(":")].split()) <= FACT_LABEL_MAX_WORDS)
+    return (shaped and not f.is_furniture and not f.is_list_heading and not evidence[index].template
             and not evidence[index].linked and _TAGS_RE.match(text) is None and not _photo_credit(text)
             and not _read_more(text) and not (_link_row(text) and not _figures_row(text)))
 
