@@ -159,6 +159,26 @@ def test_a_date_under_a_label_in_an_indic_script_or_with_its_zone_is_a_timestamp
     assert _timestamp(line), line
 
 
+NATIVE_ZEROS = {"arabic-indic": "\u0660", "persian": "\u06f0", "devanagari": "\u0966", "bengali": "\u09e6",
+                "thai": "\u0e50"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(locales, moments, st.sampled_from(("medium", "short")), st.sampled_from(sorted(NATIVE_ZEROS)))
+def test_a_date_in_a_scripts_own_digits_is_a_timestamp(locale, moment, form, digits):
+    """Persian, Arabic, Bengali, Hindi and Thai sites print their times in their own digits ("۱۸ دقیقه پیش",
+    "৩৫ মিনিট আগে", "๑๔:๐๕ น."): a date CLDR formats, written in those digits, is as much a timestamp."""
+    line = format_datetime(moment, form, locale=locale)
+    native = line.translate({ord("0") + value: chr(ord(NATIVE_ZEROS[digits]) + value) for value in range(10)})
+    assert _timestamp(native) == _timestamp(line), (line, native)
+
+
+@pytest.mark.parametrize("line", ["۱۸ دقیقه پیش", "৩৫ মিনিট আগে", "۱۴۰۴/۱۲/۲۰ - ۲۱:۱۰", "٢٠٢٦/١١/٢٧ ١٤:٠٥",
+                                  "१४ अक्तूबर २०२५, ०९:१५"])
+def test_times_in_a_scripts_own_digits(line):
+    assert _timestamp(line), line
+
+
 @pytest.mark.parametrize("line", [
     # after a label, a clock alone is a clip's running time and a day beside a month's name a product's name
     "Video 1:24", "Duration: 3:42", "iPhone 11 Pro", "Galaxy 25 Mai", "Video 1:24 HD",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import sys
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -273,6 +274,8 @@ def cldr_timestamp(text: str, has_digit: bool) -> bool:
     whether it holds a digit (a caller has counted them)."""
     if len(text) > TIMESTAMP_MAX_CHARS:
         return False
+    if has_digit and not text.isascii():
+        text = text.translate(_ascii_digits())
     found = patterns()
     if text[:1] in found.initials and (found.relative.match(text) is not None
                                        or (has_digit and _date_line(found, text))):
@@ -288,6 +291,17 @@ def cldr_timestamp(text: str, has_digit: bool) -> bool:
         return opened > 0 and _dates(found, text[:opened].rstrip()) and _dates(
             found, _UNSPACED_LABEL_END_RE.sub("", text[opened + 1:-1].strip()))
     return _dates(found, text)
+
+
+@cache
+def _ascii_digits() -> dict[int, str]:
+    """Each decimal digit of Unicode's other scripts to its ASCII digit: Persian, Arabic, Bengali, Devanagari, Thai
+    sites print their times in their own digits ("۱۸ دقیقه پیش", "৩৫ মিনিট আগে", "๑๔:๐๕ น."), and the patterns,
+    like CLDR's own formats, read ASCII digits."""
+    import unicodedata
+
+    return {code: str(unicodedata.decimal(chr(code))) for code in range(0x80, sys.maxunicode + 1)
+            if unicodedata.category(chr(code)) == "Nd"}
 
 
 def _dates(found: _Patterns, text: str) -> bool:
