@@ -7594,3 +7594,42 @@ def test_the_writers_bio_under_the_story_is_the_sites(bio: str) -> None:
         labels = labels_by_line(document, Preannotator().annotate(document))
         assert labels[last] == expected, last
         assert all(labels[line] == "article" for line in STORY)
+
+
+def test_a_list_printed_line_by_line_closes_each_item_with_its_time() -> None:
+    """Guidelines 8.2 and 8.1: a list repeats one layout and an item's time is the item's. A text that parts every
+    line by a blank line (scrapers that print each block as a paragraph) shows no groups, but the list still shows
+    its layout as a whole: it opens with a headline and ends with a time, so each time closes the item above it, the
+    time under a video's length too (read line by line, the length closed the video's item and every time under it
+    opened the next one)."""
+    items = [["Ferry services resume after two days of storms on the northern route", "24 Nov 2026, 17:42"],
+             ["City council approves the new cycling lanes along the river by one vote",
+              "The lanes will be built in three stages, the first next spring.", "24 Nov 2026, 17:15"],
+             ["Video", "Watch: the old grain silo comes down in seven seconds", "2:14", "24 Nov 2026, 16:58"],
+             ["University hospital opens a second emergency entrance on the west side", "24 Nov 2026, 16:30"],
+             ["Bakers' strike: half of the shops in the centre stay shut on Friday", "23 Nov 2026, 16:02"],
+             ["Tram line 4 closed for repairs between the station and the harbour", "23 Nov 2026, 15:40"]]
+    lines = [*NAV, *(line for item in items for line in item), "Page 1 of 14", *FOOTER]
+    document = Document.from_text("\n\n".join(lines) + "\n")
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation)[:len(items)] == ["\n\n".join(item) for item in items]
+
+
+def test_a_date_over_a_list_printed_line_by_line_is_its_day_line() -> None:
+    """Guidelines 8.2 and 8.3: a date with no time of day over a list whose items each close with a time of day is
+    the list's day line, the page's, not part of the first item; the short line with a number between a headline
+    and its time (a video's length) is the item's. Printed with every line parted by a blank line, the date read as
+    the first item's opening line and every time under it as the next item's."""
+    # (a script with no spaces between words: each headline reads as a line of few words, and only the layout says
+    # where an item ends)
+    day = "11月24日 星期二"
+    items = [["[本地] 北线渡轮在两天风暴后恢复运行", "17:42"],
+             ["[城市] 市议会以一票之差通过沿河自行车道方案", "17:15"],
+             ["[视频] 旧粮仓七秒内被拆除", "时长 02:14", "16:58"],
+             ["[健康] 大学医院西侧开设第二个急诊入口", "16:30"],
+             ["[交通] 四号电车线因维修暂停运营", "16:02"]]
+    lines = [*NAV, day, *(line for item in items for line in item), *FOOTER]
+    document = Document.from_text("\n\n".join(lines) + "\n")
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
+    assert labels_by_line(document, annotation)[day] == "boilerplate"

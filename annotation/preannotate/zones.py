@@ -3559,6 +3559,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
         _group_headings(blocks, features, labels, groups)
         _closing_group(blocks, features, labels, groups)
         _prompt_groups(features, labels, groups)
+    else:
+        _lists_closed_by_times(blocks, features, labels)
 
 
 # A page's last group of lines is its footer when it ends the page in the site's copyright line or its row of
@@ -3811,6 +3813,80 @@ def _groups_closed_by_times(features, labels: list, groups: frozenset[int]) -> N
                 number = next_item
             labels[index] = BlockLabel(TEASER, score, number)
         next_item += 1
+
+
+# A list whose items its times close holds at least this many items, each closed by its time.
+TIME_CLOSED_MIN_ITEMS = 2
+
+
+def _lists_closed_by_times(blocks, features, labels: list) -> None:
+    """Guidelines 8.2 and 8.1: a list repeats one layout, and an item's time is the item's. A text that shows no
+    groups (every line under a blank line, as scrapers print each block, or no blank line at all) still shows each
+    list as a run of item lines: teaser lines and timestamps, over at most one short line between two of them (a
+    duration, a view count). Which line closes every item is decided for the whole run, not line by line: a run
+    whose first line (under a date) is no time and whose last time stands under an item closes each item with its
+    run of times, where a time was read as opening an item -- it belongs to the item above it, as the short line
+    between an item's headline and its time does. A date with no time of day opening a run whose other times all
+    have one closes no item: it is the list's day line, the page's. (Lines under the last time, "Load more", keep
+    their reading; a run that opens with a time is a list of items led by their times.)"""
+    n = len(labels)
+
+    def item_line(index: int) -> bool:
+        label = labels[index]
+        return label is not None and (label.label == TEASER
+                                      or (label.label == BOILERPLATE and features[index].is_timestamp))
+
+    index = 0
+    while index < n:
+        if not item_line(index):
+            index += 1
+            continue
+        start = end = index
+        while end < n and (item_line(end) or (
+                end > start and end + 1 < n and item_line(end + 1) and labels[end] is not None
+                and labels[end].label == BOILERPLATE and 0 < features[end].n_words <= KICKER_MAX_WORDS
+                and any(character.isdigit() for character in blocks[end].text))):
+            end += 1  # (over a short line with a number between two item lines: a duration, a view count)
+        _close_items_by_times(blocks, features, labels, start, end)
+        index = end
+
+
+def _close_items_by_times(blocks, features, labels: list, start: int, end: int) -> None:
+    """Cut the run of item lines ``start``..``end`` into items each closed by its run of times, where the run is
+    laid out so (``_lists_closed_by_times``)."""
+    first = start
+    if (features[start].is_timestamp and not _CLOCK_OPENING_RE.search(blocks[start].text)
+            and all(_CLOCK_OPENING_RE.search(blocks[index].text)
+                    for index in range(start + 1, end) if features[index].is_timestamp)):
+        first += 1  # a date over times of day: the list's day line
+    last = end - 1
+    while last > first and not features[last].is_timestamp:
+        last -= 1  # lines under the list's last time ("Load more") are no item closed by a time
+    end = last + 1
+    if not (first < last and not features[first].is_timestamp and not features[last - 1].is_timestamp):
+        return
+    # the items as read: those that open with a time under another item's line were cut the other way
+    opened_by_times = sum(1 for index in range(first + 1, end)
+                          if features[index].is_timestamp and not features[index - 1].is_timestamp
+                          and labels[index] != labels[index - 1])
+    if not opened_by_times:
+        return
+    items: list[list[int]] = [[]]
+    for index in range(first, end):
+        if items[-1] and features[items[-1][-1]].is_timestamp and not features[index].is_timestamp:
+            items.append([])
+        items[-1].append(index)
+    closed = sum(1 for item in items if features[item[-1]].is_timestamp)
+    if closed < TIME_CLOSED_MIN_ITEMS:
+        return
+    number = _unused_item_number(labels)
+    score = labels[last - 1].score
+    for index in range(start, first):
+        labels[index] = BlockLabel(BOILERPLATE, 0.6)
+    for item in items:
+        for index in item:
+            labels[index] = BlockLabel(TEASER, score, number)
+        number += 1
 
 
 # Of the items of a group cut by the short lines closing them, at least this many and this share end in one.
