@@ -7555,3 +7555,25 @@ def test_a_headline_naming_the_reporter_and_asking_a_question_opens_its_own_sear
     document = Document.from_text(text + "\n")
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == [separator.join(item) for item in items]
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_an_opinion_boxs_writers_of_four_word_names_close_their_items(separator: str) -> None:
+    """Guidelines 8.2: each headline of an opinion box with its writer's name under it is one item, also where the
+    names are of four words (two given names and two family names, as many languages write them), whether the page
+    parts its boxes by blank lines or prints each line as a paragraph of its own."""
+    news = [["Harbour tunnel budget doubles as engineers find flooded shafts", "2 hours ago"],
+            ["Council approves the new bus lane on the ring road", "4 hours ago"],
+            ["Local bakery wins the national bread prize for the third time", "6 hours ago"]]
+    opinion = [["Why the old ferry terminal should become a library", "Ana María Ruiz Soto"],
+               ["Our schools need fewer tests and more teachers", "Nguyen Thi Thu Ha"],
+               ["The ring road will not cure the city's traffic", "Juan Carlos Pérez Gil"]]
+    groups = [NAV, ["Latest", *(line for item in news for line in item)],
+              ["Opinion", *(line for item in opinion for line in item)], FOOTER]
+    if separator == "\n":
+        text = "\n\n".join("\n".join(group) for group in groups)
+    else:
+        text = separator.join(line for group in groups for line in group)
+    document = Document.from_text(text + "\n")
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [separator.join(item) for item in news + opinion]

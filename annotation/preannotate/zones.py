@@ -5614,8 +5614,9 @@ def _kickers_above_chain(blocks, features, labels: list, items: list[tuple[int, 
         number = previous
 
 
-# A person's name on a line of its own: two or three capitalised words of letters ("Stephen Collinson").
-_NAME_RE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,2}$")
+# A person's name on a line of its own: two to four capitalised words of letters ("Stephen Collinson"; a name of
+# four words in many languages: two given names and two family names, "Ana María Ruiz Soto", "Phan Thị Thu Hà").
+_NAME_RE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}$")
 # Words a heading in title case holds and a person's name does not ("Ideas That Matter", "Out Of Office").
 _NAME_STOP_WORDS = frozenset("a an the and or of for to in on at by with from that this".split())
 
