@@ -7633,3 +7633,74 @@ def test_a_date_over_a_list_printed_line_by_line_is_its_day_line() -> None:
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == ["\n\n".join(item) for item in items]
     assert labels_by_line(document, annotation)[day] == "boilerplate"
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_a_search_results_section_between_its_summary_and_its_time_is_inside_it(separator: str) -> None:
+    """Guidelines 8.2: a search result's section is inside its item also where it stands between the summary and the
+    time (results with and without a summary mixed), whether the page parts its results by blank lines or prints each
+    line as a paragraph of its own; a badge over a result whose layout a result further up already showed ("Video"
+    over a result without a summary, under one with a summary) is that result's own, no heading of the results under
+    it."""
+    items = [["Harbour cranes idle as dockers vote on the new pay offer", "Business", "12 March 2026"],
+             ["Analysis: Why night trains return to the coast line after two years",
+              "Operators will run four sleepers a week from the spring. What changed?", "Travel", "11 March 2026"],
+             ["Library opens its doors on Sundays from next month", "Culture", "10 March 2026"],
+             ["Court halts the permit for a warehouse by the ring road",
+              "The judges found the traffic study behind the project was not done well enough.", "Region",
+              "8 March 2026"],
+             ["Video", "Watch: tram drivers rehearse the new night timetable", "Transport", "9 March 2026"],
+             ["Fishing fleet stays in port as the storm warning holds", "Coast", "7 March 2026"]]
+    head = [*NAV, "Search", "86 results for 'harbour'", "Sort by: Relevance | Date"]
+    if separator == "\n":
+        text = "\n\n".join(["\n".join(head), "\n".join(line for item in items for line in item), "\n".join(FOOTER)])
+    else:
+        text = separator.join([*head, *(line for item in items for line in item), *FOOTER])
+    document = Document.from_text(text + "\n")
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [separator.join(item) for item in items]
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_a_headline_naming_the_reporter_and_asking_a_question_opens_its_own_search_result(separator: str) -> None:
+    """Guidelines 8.2: a headline that names the reporter ("记者走访：…为何…？", the reporter's visit) and asks a
+    question is the next result's headline, not the byline of the result above: a byline asks nothing."""
+    items = [["江城出台新规：公交夜班线路延长至凌晨两点", "新规明确，夜班线路将覆盖主要居住区和医院，首批十二条线路下月开通……",
+              "本地", "2026-03-12 09:12"],
+             ["老旧小区加装电梯今年完成三百台 居民如何申请？", "申请须经本单元三分之二以上业主同意，街道提供全程帮办服务……", "民生",
+              "2026-03-11 17:40"],
+             ["城东菜市场改造完工 周末重新开门迎客", "本地", "2026-03-10 20:05"],
+             ["记者走访：老城区租金为何持续上涨？", "多个小区的租金比去年同期上涨一成以上，中介称需求主要来自新入职的年轻人……", "民生",
+              "2026-03-08 14:26"],
+             ["江城地铁三号线试运行 首日客流超过五万", "交通", "2026-03-06 08:30"]]
+    head = ["首页", "新闻", "财经", "体育", "搜索", "搜索结果：租金", "共找到 326 条相关结果"]
+    footer = ["关于我们", "联系我们", "© 2026 江城日报 版权所有"]
+    if separator == "\n":
+        text = "\n\n".join(["\n".join(head), "\n".join(line for item in items for line in item), "\n".join(footer)])
+    else:
+        text = separator.join([*head, *(line for item in items for line in item), *footer])
+    document = Document.from_text(text + "\n")
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [separator.join(item) for item in items]
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_an_opinion_boxs_writers_of_four_word_names_close_their_items(separator: str) -> None:
+    """Guidelines 8.2: each headline of an opinion box with its writer's name under it is one item, also where the
+    names are of four words (two given names and two family names, as many languages write them), whether the page
+    parts its boxes by blank lines or prints each line as a paragraph of its own."""
+    news = [["Harbour tunnel budget doubles as engineers find flooded shafts", "2 hours ago"],
+            ["Council approves the new bus lane on the ring road", "4 hours ago"],
+            ["Local bakery wins the national bread prize for the third time", "6 hours ago"]]
+    opinion = [["Why the old ferry terminal should become a library", "Ana María Ruiz Soto"],
+               ["Our schools need fewer tests and more teachers", "Nguyen Thi Thu Ha"],
+               ["The ring road will not cure the city's traffic", "Juan Carlos Pérez Gil"]]
+    groups = [NAV, ["Latest", *(line for item in news for line in item)],
+              ["Opinion", *(line for item in opinion for line in item)], FOOTER]
+    if separator == "\n":
+        text = "\n\n".join("\n".join(group) for group in groups)
+    else:
+        text = separator.join(line for group in groups for line in group)
+    document = Document.from_text(text + "\n")
+    annotation = Preannotator().annotate(document)
+    assert front_items(document, annotation) == [separator.join(item) for item in news + opinion]

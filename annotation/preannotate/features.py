@@ -745,9 +745,11 @@ def features_of(text: str) -> BlockFeatures:
         (n_words <= 40 and (FURNITURE_RE.search(text) is not None or (
             unspaced is not None and UNSPACED_FURNITURE_RE.search(text) is not None)))
         or (n_words <= 6 and bool(FURNITURE_START_RE.match(text))),
-        # every CJK_BYLINE_RE match holds a Han or kana letter
+        # every CJK_BYLINE_RE match holds a Han or kana letter; a byline asks no question: a headline naming the
+        # reporter does ("记者探访：…为何…？", the reporter's visit)
         n_words <= 12 and (bool(BYLINE_RE.match(text)) or foreign_byline(text)
-                           or (unspaced is not None and CJK_BYLINE_RE.search(text) is not None)),
+                           or (unspaced is not None and CJK_BYLINE_RE.search(text) is not None
+                               and "？" not in text and "?" not in text)),
         text[:1] in "•·▪►-*–",
         tuple(set(lowered)),
         _text_like(n_words, ends_sentence, strict_end, lower, is_timestamp),

@@ -3381,7 +3381,8 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 # the clock a video's running time
                 has_time = True
             elif (not has_author and not g.text_like
-                  and (_SPONSOR_LINE_RE.match(text) or (g.is_byline and not _SPONSORED_HEADING_RE.match(text)))):
+                  and (_SPONSOR_LINE_RE.match(text) or (g.is_byline and not _SPONSORED_HEADING_RE.match(text)
+))):
                 # the item's author or sponsor: "By Jane Doe", "Paid for by …" -- not the heading of a list of
                 # promoted stories under it, which reads as a byline ("From Our Partners")
                 has_author = True
@@ -3392,6 +3393,15 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 # over a reading time ("Jane Roe", "5 mins read")
                 has_author = has_summary
                 has_section = not has_summary
+            elif (has_summary and not has_time and not has_section and members[-1] == cursor - 1 and cursor + 1 < n
+                  and labels[cursor + 1] is None and _kicker(g, text) and _item_time(features, blocks, cursor + 1)
+                  and not (cursor + 3 < n and _teaser_head(features[cursor + 2])
+                           and _item_time(features, blocks, cursor + 3))):
+                # the item's section between its summary and its time, as search results print it too (guidelines
+                # 8.2: "Regional", then "24 November 2026"): a short line no item opens with -- the next item's kicker
+                # stands over its headline, not over a time; not over a list whose times open its items (time,
+                # headline, time: "Latest news" over its first time)
+                has_section = True
             elif (not has_credit and g.n_words <= CREDIT_MAX_WORDS
                   and (_photo_credit(text) or is_caption_credit(text))
                   and not (_teaser_head(g) and ((cursor + 1 < n and features[cursor + 1].is_timestamp)
@@ -5707,7 +5717,8 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
     Above a list's first item a badge is the list's heading ("Opinion") unless a list heading stands above it
     ("More top stories", "Video") or the list shows other badges or kickers ("Live Updates" above its first item,
     "Analysis" above its third); between two items it is inside the second unless it opens items of one layout
-    that the item above does not share, none of them with a badge ("Tribune" further down makes "Vidéo" one)."""
+    that no item above it in the list shares, none of them with a badge ("Tribune" further down makes "Vidéo" one;
+    a search page mixes results with and without a summary, so the item right above may differ by its summary alone)."""
     lists = [0]  # the number of the list each item is in: items parted by a few short lines are one list
     for number in range(1, len(items)):
         lists.append(lists[-1] + (not _short_gap(blocks, features, labels, items[number - 1][1] + 1, items[number][0])))
@@ -5725,7 +5736,9 @@ def _badge_items(blocks, features, labels: list, items: list[tuple[int, int]], b
             continue
         if number > 0 and first - items[number - 1][1] == 2:
             heading = (number + 1 < len(items) and lists[number + 1] == lists[number] and not badge_below[number]
-                       and layouts[number] == layouts[number + 1] != layouts[number - 1])
+                       and layouts[number] == layouts[number + 1]
+                       and all(layouts[other] != layouts[number] for other in range(number)
+                               if lists[other] == lists[number]))
         else:
             # a lead item (a summary the items under it lack) shows its own badge ("Breaking", then the lead's
             # headline and summary over headlines with their times): a heading stands over items of one layout
@@ -5799,8 +5812,9 @@ def _kickers_above_chain(blocks, features, labels: list, items: list[tuple[int, 
         number = previous
 
 
-# A person's name on a line of its own: two or three capitalised words of letters ("Stephen Collinson").
-_NAME_RE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,2}$")
+# A person's name on a line of its own: two to four capitalised words of letters ("Stephen Collinson"; a name of
+# four words in many languages: two given names and two family names, "Ana María Ruiz Soto", "Phan Thị Thu Hà").
+_NAME_RE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}$")
 # Words a heading in title case holds and a person's name does not ("Ideas That Matter", "Out Of Office").
 _NAME_STOP_WORDS = frozenset("a an the and or of for to in on at by with from that this".split())
 
