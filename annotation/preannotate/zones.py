@@ -2481,7 +2481,73 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     """Blocks just above the body that belong to the story: headline, standfirst, byline, dateline (``_story_head``),
     and the byline or dates the site prints right over the headline (``_marks_over_headline``)."""
     headline, chosen = _story_head(blocks, features, evidence, scores, body_start, title, jumps)
-    return chosen if headline is None else [*_marks_over_headline(blocks, features, headline), *chosen]
+    chosen = chosen if headline is None else [*_marks_over_headline(blocks, features, headline), *chosen]
+    if evidence[body_start].dom:
+        return chosen  # the HTML path: the head above the DOM's article body is left as found (an owner decision)
+    return [*_head_above(blocks, features, evidence, min(chosen, default=body_start)), *chosen]
+
+
+# The story's head above its top line -- headline, standfirst, the byline's lines -- is at most this many lines.
+HEAD_ABOVE_MAX_LINES = 6
+# A date line of the head -- published and updated, "Publicado 27/11 06:00 · Actualizado 09:48" -- has at most this
+# many words: a list's item opening with its time ("00:27 Sport · <headline>") has more.
+HEAD_DATE_MAX_WORDS = 10
+
+
+def _head_mark(blocks, features, index: int) -> bool:
+    """Whether block ``index`` is one of the byline's lines the head reads upwards (``_head_above``): a date (not a
+    reading time, not an item led by its time), the byline ("By …", or a name of two words or more that the date
+    tells from a section's or a menu's one word: "Regional" over the date is none) or the writer's title."""
+    f, text = features[index], blocks[index].text
+    if f.is_timestamp:
+        return f.n_words <= HEAD_DATE_MAX_WORDS and READ_TIME_RE.search(text) is None
+    return f.is_byline or (len(text.split()) >= 2 and (_byline_at(blocks, features, index)
+                                                       or _writer_title(blocks, features, index)))
+
+
+def _head_shaped_headline(blocks, features, evidence, index: int) -> bool:
+    """Whether block ``index`` is shaped as a story's headline (guidelines 8.1), in any language: one line of three
+    words or more, one sentence or two (a quotation and what frames it: "Strike called off. Unions: «We won»"), no
+    full stop at its end, no byline or date, no furniture, trail of sections, row of links, tool, reading time,
+    caption or photo credit, and not a line the site prints on its other pages."""
+    f, text = features[index], blocks[index].text
+    if (f.n_words <= KICKER_MAX_WORDS or f.ends_with_full_stop or f.is_timestamp or f.is_furniture
+            or evidence[index].template):
+        return False  # (a section's kicker over the headline has a few words: "Prozess am Bundesstrafgericht")
+    g = _headline_features(text, f)
+    return (g.n_sentences <= 2 and not (f.is_byline or _byline_at(blocks, features, index))
+            and len(_CRUMB_SEPARATOR_RE.split(text)) == 1 and not _tool_line(f, text)
+            and READ_TIME_RE.search(text) is None and not is_caption_credit(text) and not _photo_credit(text))
+
+
+def _head_above(blocks, features, evidence, top: int) -> list[int]:
+    """Guidelines 8.1, the plain-text path: the story's head read upwards from its top line (the first of the head the
+    rules found, or the run's first line): the standfirst and the byline's lines (byline, writer's title, dates, not a
+    reading time) right above it, the nearest line shaped as a headline (``_head_shaped_headline``), and the byline's
+    lines printed right over that headline. Only a head with its headline: the lines are taken when a headline is
+    among them, or when the top line is one; a run of bylines and dates with no headline under it is left as the
+    rules found it. Nothing is taken above a line of another kind (a menu, a section's kicker, a trail of sections)."""
+    taken: list[int] = []
+    # the top line is the headline unless a line shaped as one stands over it: then it is the deck or standfirst
+    headline = (_head_shaped_headline(blocks, features, evidence, top)
+                and not (top > 0 and _head_shaped_headline(blocks, features, evidence, top - 1)))
+    index = top - 1
+    while index >= 0 and top - index <= HEAD_ABOVE_MAX_LINES:
+        f, text = features[index], blocks[index].text
+        if _head_mark(blocks, features, index):
+            taken.append(index)  # the byline's lines, under the headline or over it
+        elif headline:
+            break  # over the headline, only the byline's lines
+        elif _head_shaped_headline(blocks, features, evidence, index):
+            taken.append(index)
+            headline = True
+        elif (f.text_like and f.title_case_share < TITLE_CASE_HEADLINE and not taken
+              and not is_caption_credit(text)):
+            taken.append(index)  # the standfirst under the headline (prose in sentence case)
+        else:
+            break
+        index -= 1
+    return sorted(taken) if headline else []
 
 
 def _marks_over_headline(blocks, features, headline: int) -> list[int]:
