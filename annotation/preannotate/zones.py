@@ -2484,7 +2484,13 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     chosen = chosen if headline is None else [*_marks_over_headline(blocks, features, headline), *chosen]
     if evidence[body_start].dom:
         return chosen  # the HTML path: the head above the DOM's article body is left as found (an owner decision)
-    return [*_head_above(blocks, features, evidence, min(chosen, default=body_start)), *chosen]
+    above = _head_above(blocks, features, evidence, min(chosen, default=body_start))
+    if above and not chosen:
+        # the head found above the run's first line, which the rules took for none of it: that line is the
+        # standfirst (or the story's first paragraph), and the byline's lines right under it are the head's
+        row = _byline_row(blocks, features, body_start + 1)
+        chosen = [body_start, *row] if any(_byline_at(blocks, features, index) for index in row) else [body_start]
+    return [*above, *chosen]
 
 
 # The story's head above its top line -- headline, standfirst, the byline's lines -- is at most this many lines.
@@ -2531,11 +2537,13 @@ def _head_above(blocks, features, evidence, top: int) -> list[int]:
     # the top line is the headline unless a line shaped as one stands over it: then it is the deck or standfirst
     headline = (_head_shaped_headline(blocks, features, evidence, top)
                 and not (top > 0 and _head_shaped_headline(blocks, features, evidence, top - 1)))
+    named = False  # a name without its "By" taken: a second line shaped as one over it is a section's kicker
     index = top - 1
     while index >= 0 and top - index <= HEAD_ABOVE_MAX_LINES:
         f, text = features[index], blocks[index].text
-        if _head_mark(blocks, features, index):
+        if _head_mark(blocks, features, index) and not (named and not (f.is_timestamp or f.is_byline)):
             taken.append(index)  # the byline's lines, under the headline or over it
+            named = named or not (f.is_timestamp or f.is_byline or _writer_title(blocks, features, index))
         elif headline:
             break  # over the headline, only the byline's lines
         elif _head_shaped_headline(blocks, features, evidence, index):
