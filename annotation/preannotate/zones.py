@@ -2520,6 +2520,8 @@ def _head_shaped_headline(blocks, features, evidence, index: int) -> bool:
     if (f.n_words <= KICKER_MAX_WORDS or f.ends_with_full_stop or f.is_timestamp or f.is_furniture
             or evidence[index].template):
         return False  # (a section's kicker over the headline has a few words: "Prozess am Bundesstrafgericht")
+    if len(text.split()) <= KICKER_MAX_WORDS and UNSPACED_LETTER_RE.search(text) is None:
+        return False  # a link's address: many words by the word pattern, one between spaces
     g = _headline_features(text, f)
     return (g.n_sentences <= 2 and not (f.is_byline or _byline_at(blocks, features, index))
             and len(_CRUMB_SEPARATOR_RE.split(text)) == 1 and not _tool_line(f, text)
