@@ -7704,3 +7704,23 @@ def test_an_opinion_boxs_writers_of_four_word_names_close_their_items(separator:
     document = Document.from_text(text + "\n")
     annotation = Preannotator().annotate(document)
     assert front_items(document, annotation) == [separator.join(item) for item in news + opinion]
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_the_headline_over_the_standfirst_over_the_byline_is_the_storys_on_the_text_path(separator: str) -> None:
+    """Guidelines 8.1: a head in its order -- headline, the standfirst (longer, in sentences), then the byline and
+    date -- has its headline the story's whatever the model made of it, also where the rules do not read the byline
+    (a name with its title in lower case); the section's kicker over the head and the share button and photo caption
+    between the head and the first paragraph are not the story's."""
+    head = ["‘Nobody listened to us’, harbour workers say as talks collapse",
+            "Talks over the new shift rota broke down after eleven hours, leaving the container quay idle for a "
+            "second day"]
+    tools = ["Share", "The empty container quay on Monday morning. Photo: Karl Berg"]
+    lines = [*NAV, "Port news", *head, "Mara Lindqvist, port correspondent", "4 March 2024 09:15", *tools,
+             *STORY[3:], *FOOTER]
+    document = Document.from_text(page_text(lines, separator))
+    annotation = Preannotator().annotate(document)
+    assert_valid(document, annotation)
+    labels = labels_by_line(document, annotation)
+    assert [labels[line] for line in head] == ["article"] * len(head)
+    assert [labels[line] for line in ["Port news", *tools]] == ["boilerplate"] * 3
