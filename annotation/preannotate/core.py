@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from corpus.html import HtmlPage
 
 # Bump on any change that can change output: it is recorded on every machine annotation.
-MODEL_VERSION = "zones-22"
+MODEL_VERSION = "zones-23"
 QUOTE_SCORE = 0.8
 # A page whose prose is mostly shared with other pages of its site is a near-duplicate, not a template.
 MAX_TEMPLATE_PROSE_SHARE = 0.5
