@@ -635,7 +635,7 @@ _SENTENCE_END_LAST = ".!?…:;\"'”’“‘»)]。！？」』）〉》】"
 # quotation after a sentence's end, the sentence's marks (SENTENCE_END_RE's, _STRICT_END_RE's), SENTENCE_END_RE's
 # closing double marks, _TRUNCATED_RE's endings.
 _CLOSING_MARKS = "\"'”’“‘»)]」』）〉》】"
-_SENTENCE_MARKS = ".!?…:;。！？"
+SENTENCE_MARKS = ".!?…:;。！？"
 _STRICT_MARKS = ".!。！"
 _DOUBLE_CLOSERS = "\"”»"
 _TRUNCATION_MARKS = ("…", "...")
@@ -703,7 +703,7 @@ def features_of(text: str) -> BlockFeatures:
         # checks them against the patterns): what is left without the closing marks ends in the sentence's
         # mark, or the text ends in a closing double quotation mark; "$" is the end (no trailing whitespace)
         end = stripped.rstrip(_CLOSING_MARKS)[-1:]
-        ends_sentence = (end != "" and end in _SENTENCE_MARKS) or last in _DOUBLE_CLOSERS
+        ends_sentence = (end != "" and end in SENTENCE_MARKS) or last in _DOUBLE_CLOSERS
         truncated = stripped.endswith(_TRUNCATION_MARKS)
         strict_end = not truncated and end != "" and end in _STRICT_MARKS
     short = n_words <= 8

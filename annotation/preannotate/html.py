@@ -509,12 +509,9 @@ def _closing_credit_paragraph(element) -> bool:
     if element.tag != "p" or not any(_CAPTION_NAME_RE.search(token) is not None
                                      for token in (element.get("class") or "").split()):
         return False
-    following = element.getnext()
-    while following is not None and not isinstance(following.tag, str):
-        following = following.getnext()  # a comment after it
-    previous = element.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()
+    # (elements only: a comment beside it is no sibling of the story's)
+    following = next((sibling for sibling in element.itersiblings() if isinstance(sibling.tag, str)), None)
+    previous = next((sibling for sibling in element.itersiblings(preceding=True) if isinstance(sibling.tag, str)), None)
     return following is None and previous is not None and previous.tag == "p"
 
 
@@ -757,8 +754,8 @@ def card_items(page: HtmlPage, blocks: Sequence[Block], evidence: Sequence[Block
     def one_line_card(teaser: int):
         """The card of a linked headline that no card of two lines holds: the lowest element (``CARD_DEPTH`` up at
         most) holding its line alone that repeats among its siblings (``<li class="card"><h3><a>…</a></h3></li>``
-        in a "Most read" box) or is a box's one card (``lone_card``): one item per card (guidelines 8.2), the box's heading above them outside every
-        card (8.3)."""
+        in a "Most read" box) or is a box's one card (``lone_card``): one item per card (guidelines 8.2), the box's
+        heading above them outside every card (8.3)."""
         element = page.blocks[teaser].element
         for _ in range(CARD_DEPTH):
             parent = element.getparent()

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from annotation.preannotate.blocks import Block
 from annotation.preannotate.features import (
-    ADDRESS_RE, BIO_RE, FOREIGN_BYLINE_CUES, JOINED_LETTERS, NAME_PARTICLES, PROMO_RE, READ_TIME_RE,
+    ADDRESS_RE, BIO_RE, FOREIGN_BYLINE_CUES, JOINED_LETTERS, NAME_PARTICLES, PROMO_RE, READ_TIME_RE, SENTENCE_MARKS,
     SENTENCE_SPLIT_RE, TEXT_CACHE_SIZE, UNSPACED_LETTER_RE, UNSPACED_LETTERS, WORD_RE, BlockFeatures, GatedPattern,
     LiteralGate, features_of, initials)
 from annotation.preannotate.learned import DOM_FEATURE_NAMES, normalised
@@ -1240,8 +1240,6 @@ READ_ALSO_BOX_CUE_MAX_WORDS = 3
 READ_ALSO_BOXES_MAX = 2
 # What a cue holds besides its letters: spaces, its colon, the brackets a script without spaces sets it in.
 _CUE_MARKS = frozenset(" :：【】[]")
-# The last characters of a sentence, which a headline leaves off (a closing quotation mark it may keep).
-_SENTENCE_END_CHARACTERS = frozenset(".?!…:;。？！")
 
 
 def _read_also_boxes(blocks, features, labels: list, start: int, end: int) -> list[tuple[int, list[range]]]:
@@ -1257,8 +1255,7 @@ def _read_also_boxes(blocks, features, labels: list, start: int, end: int) -> li
         # the cue's word count and its paragraph's label, read first: they pass few lines
         if (f.n_words > READ_ALSO_BOX_CUE_MAX_WORDS or labels[cue - 1].label != ARTICLE
                 or not (features[cue - 1].text_like or features[cue - 1].ends_like_sentence)
-                or f.text_like or f.is_timestamp or blocks[cue].text[-1:] in ".?!…;。？！"
-                or _tool_line(f, blocks[cue].text) or features[cue - 1].is_timestamp
+                or f.text_like or f.is_timestamp or _tool_line(f, blocks[cue].text) or features[cue - 1].is_timestamp
                 or not all(character.isalpha() or character in _CUE_MARKS for character in blocks[cue].text)):
             # (nor the site's tools under the story's dateline, "Listen to this article", "6 min read"; a cue is words
             # alone, with no figure, quotation mark or slash: a photo's credit "Jane Roe/Example", a quoted title over
@@ -1269,7 +1266,7 @@ def _read_also_boxes(blocks, features, labels: list, start: int, end: int) -> li
         while index < end and len(items) < BOX_HEADLINES_MAX:
             g = features[index]
             if (not (_teaser_head(g) or _two_sentence_head(g)) or g.is_timestamp
-                    or blocks[index].text[-1:] in _SENTENCE_END_CHARACTERS or _tool_line(g, blocks[index].text)
+                    or blocks[index].text[-1:] in SENTENCE_MARKS or _tool_line(g, blocks[index].text)
                     or _read_more(blocks[index].text)):
                 # (a "Read also: <headline>" line carries its own cue: the line over it is none)
                 break
@@ -2493,13 +2490,10 @@ def _headline_and_byline(blocks, features, evidence, scores, body_start: int, ti
     return [*above, *chosen]
 
 
-# The standfirst's byline or date stands at most this many lines under it (the byline, then the date; or a
-# writer's name the rules do not read as one, then the date).
-STANDFIRST_MARK_REACH = 2
 def _head_shaped_headline(blocks, features, evidence, index: int) -> bool:
     """Whether block ``index`` is shaped as a story's headline (guidelines 8.1), in any language: one line of more
-    than ``KICKER_MAX_WORDS`` words, one sentence or two (a quotation and what frames it: "Strike called off. Unions: «We won»"), no
-    full stop at its end, no byline or date, no furniture, trail of sections, row of links, tool, reading time,
+    than ``KICKER_MAX_WORDS`` words, one sentence or two (a quotation and what frames it: "Strike called off.
+    Unions: «We won»"), no full stop at its end, no byline or date, no furniture, trail of sections, row of links, tool, reading time,
     caption or photo credit, and not a line the site prints on its other pages."""
     f, text = features[index], blocks[index].text
     if (f.n_words <= KICKER_MAX_WORDS or f.ends_with_full_stop or f.is_timestamp or f.is_furniture
@@ -2511,6 +2505,11 @@ def _head_shaped_headline(blocks, features, evidence, index: int) -> bool:
     return (g.n_sentences <= 2 and not (f.is_byline or _byline_at(blocks, features, index))
             and len(_CRUMB_SEPARATOR_RE.split(text)) == 1 and not _tool_line(f, text)
             and READ_TIME_RE.search(text) is None and not is_caption_credit(text) and not _photo_credit(text))
+
+
+# The standfirst's byline or date stands at most this many lines under it (the byline, then the date; or a
+# writer's name the rules do not read as one, then the date).
+STANDFIRST_MARK_REACH = 2
 
 
 def _head_above(blocks, features, evidence, top: int) -> list[int]:
@@ -3432,8 +3431,7 @@ def _assign_teasers(blocks, features, labels: list, title: str | None = None,
                 # the clock a video's running time
                 has_time = True
             elif (not has_author and not g.text_like
-                  and (_SPONSOR_LINE_RE.match(text) or (g.is_byline and not _SPONSORED_HEADING_RE.match(text)
-))):
+                  and (_SPONSOR_LINE_RE.match(text) or (g.is_byline and not _SPONSORED_HEADING_RE.match(text)))):
                 # the item's author or sponsor: "By Jane Doe", "Paid for by …" -- not the heading of a list of
                 # promoted stories under it, which reads as a byline ("From Our Partners")
                 has_author = True
